@@ -1,0 +1,160 @@
+/// A ward of an SNT area. Its councillors are the people whose `wards` name it.
+public struct Ward: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var extra: UnknownFields = [:]
+    public init(id: String, name: String, extra: UnknownFields = [:]) {
+        self.id = id
+        self.name = name
+        self.extra = extra
+    }
+}
+
+/// One of the seven Safer Neighbourhood Team areas.
+public struct Area: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var wards: [Ward]
+    public var extra: UnknownFields = [:]
+    public init(id: String, name: String, wards: [Ward], extra: UnknownFields = [:]) {
+        self.id = id
+        self.name = name
+        self.wards = wards
+        self.extra = extra
+    }
+}
+
+/// The partner roles that must be represented at meetings of an area (nil: every area) and kind (nil: every kind).
+public struct CoverageRule: Sendable, Equatable {
+    public var area: String?
+    public var kind: MeetingKind?
+    public var required: [PartnerRole]
+    public var extra: UnknownFields = [:]
+    public init(area: String?, kind: MeetingKind?, required: [PartnerRole], extra: UnknownFields = [:]) {
+        self.area = area
+        self.kind = kind
+        self.required = required
+        self.extra = extra
+    }
+    public func applies(to meeting: Meeting) -> Bool {
+        (area == nil || area == meeting.area) && (kind == nil || kind == meeting.kind)
+    }
+}
+
+/// A councillor or a partner contact.
+public struct Person: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var kind: PersonKind
+    /// Councillors: the wards they represent.
+    public var wards: [String] = []
+    /// Contacts: the organisation they work for.
+    public var organisation: String?
+    /// Job title or role, e.g. "Sergeant, Sandy and Biggleswade SNT".
+    public var title: String?
+    public var email: String?
+    public var phone: String?
+    public var preferredContact: ContactMethod?
+    public var extra: UnknownFields = [:]
+    public init(id: String, name: String, kind: PersonKind, wards: [String] = [], organisation: String? = nil,
+                title: String? = nil, email: String? = nil, phone: String? = nil,
+                preferredContact: ContactMethod? = nil, extra: UnknownFields = [:]) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.wards = wards
+        self.organisation = organisation
+        self.title = title
+        self.email = email
+        self.phone = phone
+        self.preferredContact = preferredContact
+        self.extra = extra
+    }
+}
+
+/// A partner organisation, or a council directorate.
+public struct Organisation: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var sector: Sector
+    /// A frontline council directorate (strategy item 31: always represented).
+    public var frontline: Bool = false
+    /// Areas it serves; empty means all.
+    public var areas: [String] = []
+    public var email: String?
+    public var phone: String?
+    public var extra: UnknownFields = [:]
+    public init(id: String, name: String, sector: Sector, frontline: Bool = false, areas: [String] = [],
+                email: String? = nil, phone: String? = nil, extra: UnknownFields = [:]) {
+        self.id = id
+        self.name = name
+        self.sector = sector
+        self.frontline = frontline
+        self.areas = areas
+        self.email = email
+        self.phone = phone
+        self.extra = extra
+    }
+
+    /// The coverage roles this organisation fills.
+    public var roles: Set<PartnerRole> {
+        var roles: Set<PartnerRole> = []
+        switch sector {
+        case .councilDirectorate:
+            roles.insert(.councilDirectorate)
+            if frontline { roles.insert(.frontlineDirectorate) }
+        case .police: roles.insert(.police)
+        case .fireAndRescue: roles.insert(.fireAndRescue)
+        case .health: roles.insert(.health)
+        case .education: roles.insert(.education)
+        case .business: roles.insert(.business)
+        case .townOrParishCouncil: roles.insert(.townOrParishCouncil)
+        case .voluntaryAndCommunity: roles.insert(.voluntaryAndCommunity)
+        case .other: break
+        }
+        return roles
+    }
+}
+
+/// Areas, wards, coverage rules, people and organisations: everything that is not a meeting.
+public struct Directory: Sendable, Equatable {
+    public var areas: [Area]
+    public var coverageRules: [CoverageRule]
+    public var people: [Person]
+    public var organisations: [Organisation]
+
+    public init(areas: [Area] = [], coverageRules: [CoverageRule] = [], people: [Person] = [],
+                organisations: [Organisation] = []) {
+        self.areas = areas
+        self.coverageRules = coverageRules
+        self.people = people
+        self.organisations = organisations
+    }
+
+    public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
+    public func person(_ id: String) -> Person? { people.first { $0.id == id } }
+    public func organisation(_ id: String) -> Organisation? { organisations.first { $0.id == id } }
+
+    public func ward(_ id: String) -> (ward: Ward, area: Area)? {
+        for area in areas {
+            if let ward = area.wards.first(where: { $0.id == id }) { return (ward, area) }
+        }
+        return nil
+    }
+
+    /// Councillors of any of the given wards, in directory order.
+    public func councillors(ofWards wards: [String]) -> [Person] {
+        let wanted = Set(wards)
+        return people.filter { $0.kind == .councillor && !wanted.isDisjoint(with: $0.wards) }
+    }
+
+    /// The organisation a person speaks for, if any.
+    public func organisation(of personID: String) -> Organisation? {
+        person(personID)?.organisation.flatMap(organisation(_:))
+    }
+
+    public func displayName(ofPerson id: String?) -> String {
+        guard let id else { return "" }
+        return person(id)?.name ?? id
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+
+public struct Venue: Sendable, Equatable {
+    public var name: String
+    public var address: String?
+    public var accessibility: String?
+    public var extra: UnknownFields = [:]
+    public init(name: String, address: String? = nil, accessibility: String? = nil, extra: UnknownFields = [:]) {
+        self.name = name
+        self.address = address
+        self.accessibility = accessibility
+        self.extra = extra
+    }
+}
+
+/// A numbered agenda item, in the format of the Luton Forum agenda (seed 003).
+public struct AgendaItem: Sendable, Equatable {
+    public var number: Int
+    public var title: String
+    public var tags: [String] = []
+    /// A person from the directory, or nil when only `presenterName` is known.
+    public var presenter: String?
+    public var presenterName: String?
+    public var organisation: String?
+    public var purpose: [Purpose] = []
+    public var engagementLevel: EngagementLevel?
+    /// Time allowed, in minutes.
+    public var minutes: Int?
+    public var notes: String?
+    /// "Resolved: ..." once the item has been taken.
+    public var outcome: String?
+    public var extra: UnknownFields = [:]
+    public init(number: Int, title: String, tags: [String] = [], presenter: String? = nil, presenterName: String? = nil,
+                organisation: String? = nil, purpose: [Purpose] = [], engagementLevel: EngagementLevel? = nil,
+                minutes: Int? = nil, notes: String? = nil, outcome: String? = nil, extra: UnknownFields = [:]) {
+        self.number = number
+        self.title = title
+        self.tags = tags
+        self.presenter = presenter
+        self.presenterName = presenterName
+        self.organisation = organisation
+        self.purpose = purpose
+        self.engagementLevel = engagementLevel
+        self.minutes = minutes
+        self.notes = notes
+        self.outcome = outcome
+        self.extra = extra
+    }
+}
+
+/// A partner organisation (and optionally a named contact) asked to attend.
+public struct Invitation: Sendable, Equatable {
+    public var organisation: String
+    public var person: String?
+    public var at: Date?
+    public var reply: Reply = .noReply
+    public var extra: UnknownFields = [:]
+    public init(organisation: String, person: String? = nil, at: Date? = nil, reply: Reply = .noReply,
+                extra: UnknownFields = [:]) {
+        self.organisation = organisation
+        self.person = person
+        self.at = at
+        self.reply = reply
+        self.extra = extra
+    }
+}
+
+/// One line of the PRESENT / APOLOGIES lists.
+public struct Attendance: Sendable, Equatable {
+    public var person: String?
+    /// For someone not in the directory.
+    public var name: String?
+    public var organisation: String?
+    public var role: AttendanceRole = .member
+    public var status: AttendanceStatus
+    /// Apologies: the reason given.
+    public var reason: String?
+    /// Substitute: the person stood in for.
+    public var substituteFor: String?
+    public var extra: UnknownFields = [:]
+    public init(person: String? = nil, name: String? = nil, organisation: String? = nil, role: AttendanceRole = .member,
+                status: AttendanceStatus, reason: String? = nil, substituteFor: String? = nil, extra: UnknownFields = [:]) {
+        self.person = person
+        self.name = name
+        self.organisation = organisation
+        self.role = role
+        self.status = status
+        self.reason = reason
+        self.substituteFor = substituteFor
+        self.extra = extra
+    }
+}
+
+public struct Declaration: Sendable, Equatable {
+    public var person: String
+    /// The agenda item number.
+    public var item: Int
+    public var nature: String
+    public var extra: UnknownFields = [:]
+    public init(person: String, item: Int, nature: String, extra: UnknownFields = [:]) {
+        self.person = person
+        self.item = item
+        self.nature = nature
+        self.extra = extra
+    }
+}
+
+/// A notice sent to a ward councillor, with what it said, so a later change of date, time or venue shows it stale.
+public struct CouncillorNotification: Sendable, Equatable {
+    public var councillor: String
+    public var at: Date
+    public var method: ContactMethod
+    public var kind: NoticeKind = .invitation
+    /// The iCalendar SEQUENCE the notice carried.
+    public var sequence: Int = 0
+    /// What the notice announced.
+    public var start: Date?
+    public var end: Date?
+    public var venue: String?
+    public var reply: Reply = .noReply
+    public var repliedAt: Date?
+    public var extra: UnknownFields = [:]
+    public init(councillor: String, at: Date, method: ContactMethod, kind: NoticeKind = .invitation, sequence: Int = 0,
+                start: Date? = nil, end: Date? = nil, venue: String? = nil, reply: Reply = .noReply,
+                repliedAt: Date? = nil, extra: UnknownFields = [:]) {
+        self.councillor = councillor
+        self.at = at
+        self.method = method
+        self.kind = kind
+        self.sequence = sequence
+        self.start = start
+        self.end = end
+        self.venue = venue
+        self.reply = reply
+        self.repliedAt = repliedAt
+        self.extra = extra
+    }
+}
+
+public struct ActionUpdate: Sendable, Equatable {
+    public var at: Date
+    public var text: String
+    /// The status the action moved to with this update, if it changed.
+    public var status: ActionStatus?
+    public var extra: UnknownFields = [:]
+    public init(at: Date, text: String, status: ActionStatus? = nil, extra: UnknownFields = [:]) {
+        self.at = at
+        self.text = text
+        self.status = status
+        self.extra = extra
+    }
+}
+
+/// Something a partner agreed to do, followed up until closed and fed back to residents.
+public struct Action: Sendable, Equatable, Identifiable {
+    /// Stable and typable, e.g. `A-2026-041`.
+    public var id: String
+    /// The agenda item it was raised under.
+    public var item: Int?
+    public var description: String
+    public var owner: String?
+    public var organisation: String?
+    public var due: CalendarDate?
+    public var status: ActionStatus = .open
+    public var tags: [String] = []
+    public var updates: [ActionUpdate] = []
+    /// "You said, we did": what residents are told.
+    public var feedback: String?
+    public var extra: UnknownFields = [:]
+    public init(id: String, item: Int? = nil, description: String, owner: String? = nil, organisation: String? = nil,
+                due: CalendarDate? = nil, status: ActionStatus = .open, tags: [String] = [], updates: [ActionUpdate] = [],
+                feedback: String? = nil, extra: UnknownFields = [:]) {
+        self.id = id
+        self.item = item
+        self.description = description
+        self.owner = owner
+        self.organisation = organisation
+        self.due = due
+        self.status = status
+        self.tags = tags
+        self.updates = updates
+        self.feedback = feedback
+        self.extra = extra
+    }
+}
+
+/// A meeting and everything recorded about it. One meeting is one file.
+public struct Meeting: Sendable, Equatable, Identifiable {
+    /// `2026-11-24-sandy-biggleswade-ltt`: also the file name.
+    public var id: String
+    public var kind: MeetingKind
+    public var title: String
+    public var area: String
+    public var wards: [String]
+    public var start: Date
+    public var end: Date
+    public var venue: Venue
+    public var status: MeetingStatus
+    public var chair: String?
+    /// Calendar SEQUENCE: raised on every change of date, time or venue.
+    public var sequence: Int = 0
+    public var residentsPresent: Int?
+    /// Anonymous equality-monitoring counts: category (e.g. "age") → group (e.g. "65+") → count.
+    public var equality: [String: [String: Int]] = [:]
+    public var publicNotes: String?
+    /// Languages of the notice (ISO 639-1), e.g. ["en", "bn", "ur"].
+    public var languages: [String] = ["en"]
+    /// The notice title in community languages, by language code.
+    public var noticeTitles: [String: String] = [:]
+    public var agenda: [AgendaItem] = []
+    public var invitations: [Invitation] = []
+    public var attendance: [Attendance] = []
+    public var declarations: [Declaration] = []
+    public var notifications: [CouncillorNotification] = []
+    public var actions: [Action] = []
+    public var extra: UnknownFields = [:]
+
+    public init(id: String, kind: MeetingKind, title: String, area: String, wards: [String], start: Date, end: Date,
+                venue: Venue, status: MeetingStatus, chair: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.area = area
+        self.wards = wards
+        self.start = start
+        self.end = end
+        self.venue = venue
+        self.status = status
+        self.chair = chair
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// Checks references and ordering across the whole data set. Pure: the caller gives "now".
+public struct Validator {
+    let directory: Directory
+    let areaIDs: Set<String>
+    let wardArea: [String: String]
+    let people: [String: Person]
+    let organisationIDs: Set<String>
+    private var problems: [Problem] = []
+
+    public init(directory: Directory) {
+        self.directory = directory
+        areaIDs = Set(directory.areas.map(\.id))
+        var wardArea: [String: String] = [:]
+        for area in directory.areas { for ward in area.wards where wardArea[ward.id] == nil { wardArea[ward.id] = area.id } }
+        self.wardArea = wardArea
+        people = Dictionary(directory.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        organisationIDs = Set(directory.organisations.map(\.id))
+    }
+
+    /// Every problem in the directory and the meetings, in file order.
+    public static func validate(directory: Directory, meetings: [Meeting], now: Date) -> [Problem] {
+        var validator = Validator(directory: directory)
+        validator.checkDirectory()
+        var actionIDs: [String: String] = [:]
+        for meeting in meetings.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) }) {
+            validator.check(meeting, now: now)
+            for (i, action) in meeting.actions.enumerated() {
+                if let first = actionIDs[action.id] {
+                    validator.report(.meeting(id: meeting.id), [.key("actions"), .index(i), .key("id")],
+                                     "duplicate action id `\(action.id)` (first raised at meeting `\(first)`)")
+                } else {
+                    actionIDs[action.id] = meeting.id
+                }
+            }
+        }
+        return validator.problems
+    }
+
+    mutating func report(_ file: DataFileRef, _ path: FieldPath, _ message: String) {
+        problems.append(Problem(file: file, path: path, message: message))
+    }
+
+    mutating func checkDirectory() {
+        var seenAreas: Set<String> = []
+        var seenWards: Set<String> = []
+        for (a, area) in directory.areas.enumerated() {
+            if !seenAreas.insert(area.id).inserted {
+                report(.areas, [.key("areas"), .index(a), .key("id")], "duplicate area id `\(area.id)`")
+            }
+            for (w, ward) in area.wards.enumerated() where !seenWards.insert(ward.id).inserted {
+                report(.areas, [.key("areas"), .index(a), .key("wards"), .index(w), .key("id")], "duplicate ward id `\(ward.id)`")
+            }
+        }
+        for (r, rule) in directory.coverageRules.enumerated() {
+            if let area = rule.area, !areaIDs.contains(area) {
+                report(.areas, [.key("coverageRules"), .index(r), .key("area")], "unknown area `\(area)`")
+            }
+        }
+        var seenPeople: Set<String> = []
+        for (p, person) in directory.people.enumerated() {
+            let at: FieldPath = [.key("people"), .index(p)]
+            if !seenPeople.insert(person.id).inserted { report(.people, at + [.key("id")], "duplicate person id `\(person.id)`") }
+            for (w, ward) in person.wards.enumerated() where wardArea[ward] == nil {
+                report(.people, at + [.key("wards"), .index(w)], "unknown ward `\(ward)`")
+            }
+            if person.kind == .councillor, person.wards.isEmpty {
+                report(.people, at + [.key("wards")], "councillor `\(person.id)` has no wards")
+            }
+            if let org = person.organisation, !organisationIDs.contains(org) {
+                report(.people, at + [.key("organisation")], "unknown organisation `\(org)`")
+            }
+        }
+        var seenOrganisations: Set<String> = []
+        for (o, org) in directory.organisations.enumerated() {
+            let at: FieldPath = [.key("organisations"), .index(o)]
+            if !seenOrganisations.insert(org.id).inserted {
+                report(.organisations, at + [.key("id")], "duplicate organisation id `\(org.id)`")
+            }
+            for (i, area) in org.areas.enumerated() where !areaIDs.contains(area) {
+                report(.organisations, at + [.key("areas"), .index(i)], "unknown area `\(area)`")
+            }
+        }
+    }
+
+    mutating func checkPerson(_ id: String?, _ file: DataFileRef, _ path: FieldPath, councillor: Bool = false) {
+        guard let id else { return }
+        guard let person = people[id] else { return report(file, path, "unknown person `\(id)`") }
+        if councillor, person.kind != .councillor { report(file, path, "`\(id)` is not a councillor") }
+    }
+
+    mutating func checkOrganisation(_ id: String?, _ file: DataFileRef, _ path: FieldPath) {
+        if let id, !organisationIDs.contains(id) { report(file, path, "unknown organisation `\(id)`") }
+    }
+
+    mutating func check(_ meeting: Meeting, now: Date) {
+        let file = DataFileRef.meeting(id: meeting.id)
+        if !areaIDs.contains(meeting.area) { report(file, [.key("area")], "unknown area `\(meeting.area)`") }
+        if meeting.wards.isEmpty { report(file, [.key("wards")], "a meeting must cover at least one ward") }
+        for (w, ward) in meeting.wards.enumerated() {
+            guard let area = wardArea[ward] else {
+                report(file, [.key("wards"), .index(w)], "unknown ward `\(ward)`")
+                continue
+            }
+            if area != meeting.area, areaIDs.contains(meeting.area) {
+                report(file, [.key("wards"), .index(w)], "ward `\(ward)` is in area `\(area)`, not `\(meeting.area)`")
+            }
+        }
+        if meeting.end <= meeting.start {
+            report(file, [.key("end")], "the meeting ends (\(LondonTime.iso(meeting.end))) before it starts (\(LondonTime.iso(meeting.start)))")
+        }
+        if meeting.status == .held, meeting.start > now {
+            report(file, [.key("status")], "marked held but starts in the future")
+        }
+        checkPerson(meeting.chair, file, [.key("chair")])
+
+        let numbers = meeting.agenda.map(\.number)
+        if numbers != Array(1..<(numbers.count + 1)) {
+            let found = numbers.map(String.init).joined(separator: ", ")
+            report(file, [.key("agenda")], "agenda items must be numbered 1, 2, 3… in order; found \(found)")
+        }
+        for (i, item) in meeting.agenda.enumerated() {
+            checkPerson(item.presenter, file, [.key("agenda"), .index(i), .key("presenter")])
+            checkOrganisation(item.organisation, file, [.key("agenda"), .index(i), .key("organisation")])
+        }
+        for (i, invitation) in meeting.invitations.enumerated() {
+            checkOrganisation(invitation.organisation, file, [.key("invitations"), .index(i), .key("organisation")])
+            checkPerson(invitation.person, file, [.key("invitations"), .index(i), .key("person")])
+        }
+        for (i, entry) in meeting.attendance.enumerated() {
+            let at: FieldPath = [.key("attendance"), .index(i)]
+            checkPerson(entry.person, file, at + [.key("person")])
+            checkOrganisation(entry.organisation, file, at + [.key("organisation")])
+            checkPerson(entry.substituteFor, file, at + [.key("substituteFor")])
+            if entry.person == nil, entry.name == nil { report(file, at, "an attendance entry needs a `person` or a `name`") }
+            if entry.status == .substitute, entry.substituteFor == nil {
+                report(file, at + [.key("status")], "a substitute needs `substituteFor`: the person stood in for")
+            }
+        }
+        let itemNumbers = Set(numbers)
+        for (i, declaration) in meeting.declarations.enumerated() {
+            checkPerson(declaration.person, file, [.key("declarations"), .index(i), .key("person")])
+            if !itemNumbers.contains(declaration.item) {
+                report(file, [.key("declarations"), .index(i), .key("item")], "no agenda item \(declaration.item)")
+            }
+        }
+        for (i, notice) in meeting.notifications.enumerated() {
+            checkPerson(notice.councillor, file, [.key("notifications"), .index(i), .key("councillor")], councillor: true)
+        }
+        for (i, action) in meeting.actions.enumerated() {
+            let at: FieldPath = [.key("actions"), .index(i)]
+            checkPerson(action.owner, file, at + [.key("owner")])
+            checkOrganisation(action.organisation, file, at + [.key("organisation")])
+            if let item = action.item, !itemNumbers.contains(item) { report(file, at + [.key("item")], "no agenda item \(item)") }
+        }
+    }
+}

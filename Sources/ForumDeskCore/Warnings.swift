@@ -1,0 +1,69 @@
+import Foundation
+
+/// Something the engagement officer should act on, shown on the dashboard.
+public struct Warning: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case councillorNotNotified = "not-notified"
+        case staleNotice = "stale-notice"
+        case cancellationOwed = "cancellation-owed"
+        case partnerMissing = "partner-missing"
+        case overdueAction = "overdue-action"
+        case noAgenda = "no-agenda"
+        case outcomeNotRecorded = "outcome-not-recorded"
+    }
+    public var kind: Kind
+    public var meetingID: String
+    public var actionID: String?
+    /// When it matters: the meeting's start, or the action's due date.
+    public var date: Date
+    public var message: String
+}
+
+public enum Warnings {
+    /// The dashboard's warnings: upcoming meetings first by date, then overdue actions oldest first.
+    public static func all(directory: Directory, meetings: [Meeting], now: Date) -> [Warning] {
+        var upcoming: [Warning] = []
+        let ordered = meetings.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        for meeting in ordered {
+            upcoming += warnings(for: meeting, directory: directory, now: now)
+        }
+        let today = LondonTime.date(now)
+        let overdue = ActionRules.overdue(in: meetings, today: today).map { raised in
+            let action = raised.action
+            let due = action.due ?? today
+            let owner = action.owner.map { directory.displayName(ofPerson: $0) } ?? "no owner"
+            return Warning(kind: .overdueAction, meetingID: raised.meeting.id, actionID: action.id,
+                           date: LondonTime.instant(date: due, hour: 0, minute: 0),
+                           message: "\(action.id) overdue since \(due) (\(owner)): \(action.description)")
+        }
+        return upcoming + overdue.sorted { $0.date < $1.date }
+    }
+
+    public static func warnings(for meeting: Meeting, directory: Directory, now: Date) -> [Warning] {
+        var result: [Warning] = []
+        func add(_ kind: Warning.Kind, _ message: String) {
+            result.append(Warning(kind: kind, meetingID: meeting.id, actionID: nil, date: meeting.start, message: message))
+        }
+        let upcoming = meeting.start > now
+        if upcoming {
+            for status in NotificationRules.statuses(for: meeting, in: directory) {
+                let name = status.councillor.name
+                switch status.state {
+                case .notNotified: add(.councillorNotNotified, "\(name) not notified")
+                case .stale: add(.staleNotice, "\(name) has a stale notice: the date, time or venue changed since")
+                case .cancellationOwed: add(.cancellationOwed, "\(name) is owed a cancellation notice")
+                default: break
+                }
+            }
+            if meeting.status != .cancelled, meeting.agenda.isEmpty { add(.noAgenda, "no agenda items yet") }
+        } else if meeting.status == .planned || meeting.status == .confirmed {
+            add(.outcomeNotRecorded, "took place but is still marked \(meeting.status.rawValue): record it as held or cancelled")
+        }
+        let gaps = CoverageRules.gaps(for: meeting, in: directory, now: now)
+        if !gaps.isEmpty {
+            let roles = gaps.map(\.label).joined(separator: ", ")
+            add(.partnerMissing, upcoming ? "not yet invited: \(roles)" : "not represented: \(roles)")
+        }
+        return result
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import ForumDeskCore
+
+/// The file format version this build reads and writes.
+public let currentSchema = 1
+
+/// Council-wide settings from `forumdesk.json`.
+public struct Settings: Sendable, Equatable {
+    public var council: String
+    /// The engagement team's name and address, used as the organiser of calendar invitations.
+    public var organiserName: String?
+    public var organiserEmail: String?
+    public var extra: UnknownFields = [:]
+    public init(council: String, organiserName: String? = nil, organiserEmail: String? = nil, extra: UnknownFields = [:]) {
+        self.council = council
+        self.organiserName = organiserName
+        self.organiserEmail = organiserEmail
+        self.extra = extra
+    }
+}
+
+/// Turns model values into ordered JSON and back. Decoding reports the first bad field with its position.
+enum Codec {
+    // MARK: schema
+
+    static func checkSchema(_ reader: inout FieldReader) throws(DecodeError) {
+        let schema = try reader.int("schema", minimum: 1)
+        if schema > currentSchema {
+            throw DecodeError(position: reader.node.position,
+                              reason: "written by a newer ForumDesk (schema \(schema)); this version reads schema \(currentSchema)")
+        }
+    }
+
+    // MARK: settings
+
+    static func settings(_ node: JSONNode) throws(DecodeError) -> Settings {
+        var r = try FieldReader(node, what: "the settings file")
+        try checkSchema(&r)
+        var s = Settings(council: try r.string("council"))
+        s.organiserName = try r.optionalString("organiserName")
+        s.organiserEmail = try r.optionalString("organiserEmail")
+        s.extra = r.unknownFields
+        return s
+    }
+
+    static func encode(_ s: Settings) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("schema", currentSchema)
+        w.set("council", s.council)
+        w.optional("organiserName", s.organiserName)
+        w.optional("organiserEmail", s.organiserEmail)
+        return w.finish(s.extra)
+    }
+
+    // MARK: areas.json
+
+    struct AreasFile: Equatable {
+        var areas: [Area]
+        var coverageRules: [CoverageRule]
+        var extra: UnknownFields = [:]
+    }
+
+    static func areasFile(_ node: JSONNode) throws(DecodeError) -> AreasFile {
+        var r = try FieldReader(node, what: "the areas file")
+        try checkSchema(&r)
+        let areas = try r.list("areas", area)
+        let rules = try r.list("coverageRules", coverageRule)
+        return AreasFile(areas: areas, coverageRules: rules, extra: r.unknownFields)
+    }
+
+    static func encode(_ f: AreasFile) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("schema", currentSchema)
+        w.set("areas", .array(f.areas.map(encode)))
+        w.set("coverageRules", .array(f.coverageRules.map(encode)))
+        return w.finish(f.extra)
+    }
+
+    static func area(_ node: JSONNode) throws(DecodeError) -> Area {
+        var r = try FieldReader(node, what: "an area")
+        var a = Area(id: try r.string("id"), name: try r.string("name"), wards: try r.list("wards", ward))
+        a.extra = r.unknownFields
+        return a
+    }
+
+    static func encode(_ a: Area) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("id", a.id)
+        w.set("name", a.name)
+        w.set("wards", .array(a.wards.map(encode)))
+        return w.finish(a.extra)
+    }
+
+    static func ward(_ node: JSONNode) throws(DecodeError) -> Ward {
+        var r = try FieldReader(node, what: "a ward")
+        var ward = Ward(id: try r.string("id"), name: try r.string("name"))
+        ward.extra = r.unknownFields
+        return ward
+    }
+
+    static func encode(_ ward: Ward) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("id", ward.id)
+        w.set("name", ward.name)
+        return w.finish(ward.extra)
+    }
+
+    static func coverageRule(_ node: JSONNode) throws(DecodeError) -> CoverageRule {
+        var r = try FieldReader(node, what: "a coverage rule")
+        var rule = CoverageRule(area: try r.optionalString("area"), kind: try r.optionalChoice("kind", MeetingKind.self),
+                                required: try r.choices("required", PartnerRole.self))
+        rule.extra = r.unknownFields
+        return rule
+    }
+
+    static func encode(_ rule: CoverageRule) -> OrderedJSON {
+        var w = FieldWriter()
+        w.optional("area", rule.area)
+        w.optional("kind", rule.kind)
+        w.set("required", rule.required)
+        return w.finish(rule.extra)
+    }
+
+    // MARK: people.json
+
+    struct PeopleFile: Equatable {
+        var people: [Person]
+        var extra: UnknownFields = [:]
+    }
+
+    static func peopleFile(_ node: JSONNode) throws(DecodeError) -> PeopleFile {
+        var r = try FieldReader(node, what: "the people file")
+        try checkSchema(&r)
+        return PeopleFile(people: try r.list("people", person), extra: r.unknownFields)
+    }
+
+    static func encode(_ f: PeopleFile) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("schema", currentSchema)
+        w.set("people", .array(f.people.map(encode)))
+        return w.finish(f.extra)
+    }
+
+    static func person(_ node: JSONNode) throws(DecodeError) -> Person {
+        var r = try FieldReader(node, what: "a person")
+        var p = Person(id: try r.string("id"), name: try r.string("name"), kind: try r.choice("kind", PersonKind.self))
+        p.wards = try r.strings("wards")
+        p.organisation = try r.optionalString("organisation")
+        p.title = try r.optionalString("title")
+        p.email = try r.optionalString("email")
+        p.phone = try r.optionalString("phone")
+        p.preferredContact = try r.optionalChoice("preferredContact", ContactMethod.self)
+        p.extra = r.unknownFields
+        return p
+    }
+
+    static func encode(_ p: Person) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("id", p.id)
+        w.set("name", p.name)
+        w.set("kind", p.kind)
+        if p.kind == .councillor || !p.wards.isEmpty { w.set("wards", p.wards) }
+        w.optional("organisation", p.organisation)
+        w.optional("title", p.title)
+        w.optional("email", p.email)
+        w.optional("phone", p.phone)
+        w.optional("preferredContact", p.preferredContact)
+        return w.finish(p.extra)
+    }
+
+    // MARK: organisations.json
+
+    struct OrganisationsFile: Equatable {
+        var organisations: [Organisation]
+        var extra: UnknownFields = [:]
+    }
+
+    static func organisationsFile(_ node: JSONNode) throws(DecodeError) -> OrganisationsFile {
+        var r = try FieldReader(node, what: "the organisations file")
+        try checkSchema(&r)
+        return OrganisationsFile(organisations: try r.list("organisations", organisation), extra: r.unknownFields)
+    }
+
+    static func encode(_ f: OrganisationsFile) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("schema", currentSchema)
+        w.set("organisations", .array(f.organisations.map(encode)))
+        return w.finish(f.extra)
+    }
+
+    static func organisation(_ node: JSONNode) throws(DecodeError) -> Organisation {
+        var r = try FieldReader(node, what: "an organisation")
+        var o = Organisation(id: try r.string("id"), name: try r.string("name"), sector: try r.choice("sector", Sector.self))
+        o.frontline = try r.bool("frontline", default: false)
+        o.areas = try r.strings("areas")
+        o.email = try r.optionalString("email")
+        o.phone = try r.optionalString("phone")
+        o.extra = r.unknownFields
+        return o
+    }
+
+    static func encode(_ o: Organisation) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("id", o.id)
+        w.set("name", o.name)
+        w.set("sector", o.sector)
+        if o.frontline { w.set("frontline", true) }
+        if !o.areas.isEmpty { w.set("areas", o.areas) }
+        w.optional("email", o.email)
+        w.optional("phone", o.phone)
+        return w.finish(o.extra)
+    }
+}

@@ -1,0 +1,263 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import ForumDeskCore
+
+/// Why a save did not happen. In every case the file on disk is as it was before (or, for
+/// `notDurable`, already the new content), and the caller still holds the change in memory.
+public enum SaveError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Someone else changed (or created, or deleted) the file since it was read.
+    case changedOnDisk(path: String)
+    /// The file could not be read at load; overwriting it would lose what is in it.
+    case unreadableOnDisk(path: String)
+    case failed(path: String, DurableWriteError)
+
+    public var description: String {
+        switch self {
+        case .changedOnDisk(let path):
+            "\(path) was changed by someone else since it was read; nothing was written"
+        case .unreadableOnDisk(let path):
+            "\(path) could not be read when the data was opened, so it is not overwritten; fix or move it first"
+        case .failed(let path, let error) where error.replaced:
+            "\(path) was replaced but the folder could not be synced (\(error.cause.reason)); the change may not survive a power cut"
+        case .failed(let path, let error):
+            "could not save \(path): \(error.stage.rawValue) failed: \(error.cause.reason); nothing was written"
+        }
+    }
+}
+
+/// Reads and writes a data folder. Value type: holds only the folder and the file system.
+public struct DataStore: Sendable {
+    public let folder: DataFolder
+    let fs: FileSystem
+
+    public init(folder: DataFolder, fs: FileSystem = PosixFileSystem()) {
+        self.folder = folder
+        self.fs = fs
+    }
+
+    // MARK: loading
+
+    enum ReadOutcome {
+        case missing
+        case failed(Diagnostic)
+        case parsed(JSONNode, hash: UInt64)
+    }
+
+    func readJSON(_ path: String) -> ReadOutcome {
+        let bytes: [UInt8]
+        do {
+            guard try fs.status(path) != nil else { return .missing }
+            bytes = try fs.read(path)
+        } catch {
+            return .failed(Diagnostic(path: path, position: nil, message: "cannot read: \(error.reason)"))
+        }
+        do {
+            return .parsed(try JSONParser.parse(bytes), hash: ContentHash.of(bytes))
+        } catch {
+            return .failed(Diagnostic(path: path, position: error.position, message: error.reason))
+        }
+    }
+
+    /// Loads one file with `decode`; on any failure records the diagnostic and marks the file unreadable.
+    func load<T>(_ path: String, required: Bool, into data: inout DataSet,
+                 _ decode: (JSONNode) throws(DecodeError) -> T) -> T? {
+        switch readJSON(path) {
+        case .missing:
+            data.fingerprints[path] = FileFingerprint(hash: nil)
+            if required { data.loadErrors.append(Diagnostic(path: path, position: nil, message: "file is missing")) }
+            return nil
+        case .failed(let diagnostic):
+            data.fingerprints[path] = FileFingerprint(hash: nil, unreadable: true)
+            data.loadErrors.append(diagnostic)
+            return nil
+        case .parsed(let node, let hash):
+            do {
+                let value = try decode(node)
+                data.fingerprints[path] = FileFingerprint(hash: hash)
+                return value
+            } catch {
+                data.fingerprints[path] = FileFingerprint(hash: hash, unreadable: true)
+                data.loadErrors.append(Diagnostic(path: path, position: error.position, message: error.reason))
+                return nil
+            }
+        }
+    }
+
+    /// Reads the whole folder. Never fails as a whole: each file that cannot be read is reported and skipped.
+    public func load() -> DataSet {
+        var data = DataSet(settings: Settings(council: "Unnamed council"), directory: Directory(), meetings: [],
+                           loadErrors: [], fileProblems: [], fingerprints: [:], meetingPaths: [:],
+                           areasFileExtra: [:], peopleFileExtra: [:], organisationsFileExtra: [:])
+        if (try? fs.status(folder.root))??.isDirectory != true {
+            data.loadErrors.append(Diagnostic(path: folder.root, position: nil, message: "no such data folder"))
+            return data
+        }
+        if let settings = load(folder.settings, required: true, into: &data, Codec.settings) { data.settings = settings }
+        if let areas = load(folder.areas, required: true, into: &data, Codec.areasFile) {
+            data.directory.areas = areas.areas
+            data.directory.coverageRules = areas.coverageRules
+            data.areasFileExtra = areas.extra
+        }
+        if let people = load(folder.people, required: true, into: &data, Codec.peopleFile) {
+            data.directory.people = people.people
+            data.peopleFileExtra = people.extra
+        }
+        if let orgs = load(folder.organisations, required: true, into: &data, Codec.organisationsFile) {
+            data.directory.organisations = orgs.organisations
+            data.organisationsFileExtra = orgs.extra
+        }
+        for path in meetingFiles() {
+            guard let meeting = load(path, required: true, into: &data, Codec.meeting) else { continue }
+            let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            if let other = data.meetingPaths[meeting.id] {
+                data.fingerprints[path]?.unreadable = true
+                data.loadErrors.append(Diagnostic(path: path, position: nil,
+                                                  message: "duplicate meeting id `\(meeting.id)`, already in \(other); not loaded"))
+                continue
+            }
+            if stem != meeting.id {
+                data.fileProblems.append(Diagnostic(path: path, position: SourcePosition(line: 1, column: 1),
+                                                    message: "the file is named `\(stem).json` but its id is `\(meeting.id)`; they must match"))
+            }
+            let year = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            if year != String(LondonTime.date(meeting.start).year) {
+                data.fileProblems.append(Diagnostic(path: path, position: nil,
+                                                    message: "the meeting starts in \(LondonTime.date(meeting.start).year) but is filed under meetings/\(year)/"))
+            }
+            data.meetingPaths[meeting.id] = path
+            data.meetings.append(meeting)
+        }
+        data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        return data
+    }
+
+    /// `meetings/YYYY/*.json`, skipping hidden files (our temp files among them).
+    func meetingFiles() -> [String] {
+        var paths: [String] = []
+        for year in (try? fs.list(folder.meetingsFolder)) ?? [] where !year.hasPrefix(".") {
+            let yearFolder = "\(folder.meetingsFolder)/\(year)"
+            for name in (try? fs.list(yearFolder)) ?? [] where name.hasSuffix(".json") && !name.hasPrefix(".") {
+                paths.append("\(yearFolder)/\(name)")
+            }
+        }
+        return paths
+    }
+
+    /// Removes temp files left by a process that died mid-save (same host, pid gone).
+    /// They never hold the only copy of anything: the rename is what commits a save.
+    public func removeAbandonedTempFiles() -> Int {
+        var folders = [folder.root, "\(folder.root)/directory"]
+        for year in (try? fs.list(folder.meetingsFolder)) ?? [] { folders.append("\(folder.meetingsFolder)/\(year)") }
+        var removed = 0
+        for dir in folders {
+            for name in (try? fs.list(dir)) ?? [] {
+                guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                fs.remove("\(dir)/\(name)")
+                removed += 1
+            }
+        }
+        return removed
+    }
+
+    // MARK: validation with positions
+
+    /// Rule problems and filing problems, each with the line and column of the field at fault.
+    public func problems(in data: DataSet, now: Date) -> [Diagnostic] {
+        let problems = Validator.validate(directory: data.directory, meetings: data.meetings, now: now)
+        var trees: [String: JSONNode] = [:]
+        var result = data.fileProblems
+        for problem in problems {
+            let path: String? = switch problem.file {
+            case .meeting(let id): data.meetingPaths[id]
+            default: folder.file(for: problem.file)
+            }
+            guard let path else {
+                result.append(Diagnostic(path: folder.root, position: nil, message: problem.message))
+                continue
+            }
+            if trees[path] == nil, case .parsed(let node, _) = readJSON(path) { trees[path] = node }
+            result.append(Diagnostic(path: path, position: trees[path]?.position(of: problem.path), message: problem.message))
+        }
+        return result
+    }
+
+    // MARK: saving
+
+    /// Writes one meeting to its file, after checking nobody else changed that file since it was read.
+    /// On success the data set records the new content; on failure it is unchanged and the error says why.
+    public func save(_ meeting: Meeting, in data: inout DataSet) throws(SaveError) {
+        let oldPath = data.meetingPaths[meeting.id]
+        let newPath = folder.meetingFile(for: meeting)
+        try write(Codec.encode(meeting), to: newPath, in: &data)
+        // A meeting moved to another year moves to that year's folder.
+        if let oldPath, oldPath != newPath {
+            fs.remove(oldPath)
+            try? fs.fsyncDirectory((oldPath as NSString).deletingLastPathComponent)
+            data.fingerprints[oldPath] = FileFingerprint(hash: nil)
+        }
+        data.meetingPaths[meeting.id] = newPath
+        if let index = data.meetings.firstIndex(where: { $0.id == meeting.id }) {
+            data.meetings[index] = meeting
+        } else {
+            data.meetings.append(meeting)
+        }
+        data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+    }
+
+    public func saveDirectory(_ directory: Directory, in data: inout DataSet) throws(SaveError) {
+        let areas = Codec.encode(Codec.AreasFile(areas: directory.areas, coverageRules: directory.coverageRules,
+                                                 extra: data.areasFileExtra))
+        let people = Codec.encode(Codec.PeopleFile(people: directory.people, extra: data.peopleFileExtra))
+        let orgs = Codec.encode(Codec.OrganisationsFile(organisations: directory.organisations,
+                                                        extra: data.organisationsFileExtra))
+        if directory.areas != data.directory.areas || directory.coverageRules != data.directory.coverageRules {
+            try write(areas, to: folder.areas, in: &data)
+            data.directory.areas = directory.areas
+            data.directory.coverageRules = directory.coverageRules
+        }
+        if directory.people != data.directory.people {
+            try write(people, to: folder.people, in: &data)
+            data.directory.people = directory.people
+        }
+        if directory.organisations != data.directory.organisations {
+            try write(orgs, to: folder.organisations, in: &data)
+            data.directory.organisations = directory.organisations
+        }
+    }
+
+    public func saveSettings(_ settings: Settings, in data: inout DataSet) throws(SaveError) {
+        try write(Codec.encode(settings), to: folder.settings, in: &data)
+        data.settings = settings
+    }
+
+    /// The check-then-write at the heart of every save.
+    func write(_ json: OrderedJSON, to path: String, in data: inout DataSet) throws(SaveError) {
+        let known = data.fingerprints[path] ?? FileFingerprint(hash: nil)
+        if known.unreadable { throw .unreadableOnDisk(path: path) }
+        let current: UInt64?
+        do {
+            current = try fs.status(path) == nil ? nil : ContentHash.of(try fs.read(path))
+        } catch {
+            throw .failed(path: path, DurableWriteError(stage: .prepare, cause: error))
+        }
+        if current != known.hash { throw .changedOnDisk(path: path) }
+        let bytes = JSONWriter.write(json)
+        do {
+            try DurableFile.write(bytes, to: path, fs: fs)
+        } catch {
+            if error.replaced { data.fingerprints[path] = FileFingerprint(hash: ContentHash.of(bytes)) }
+            throw .failed(path: path, error)
+        }
+        data.fingerprints[path] = FileFingerprint(hash: ContentHash.of(bytes))
+    }
+
+    /// Encodes a meeting exactly as `save` would write it.
+    public static func encoded(_ meeting: Meeting) -> [UInt8] { JSONWriter.write(Codec.encode(meeting)) }
+
+    /// Decodes a meeting file's bytes, reporting the first problem with its position.
+    public static func decodeMeeting(_ bytes: [UInt8]) throws -> Meeting {
+        try Codec.meeting(try JSONParser.parse(bytes))
+    }
+}

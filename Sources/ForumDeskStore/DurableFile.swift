@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// How far a durable write got before it failed.
+public enum WriteStage: String, Sendable {
+    case prepare, write, fsync, rename, fsyncFolder
+}
+
+public struct DurableWriteError: Error, Sendable, Equatable {
+    public var stage: WriteStage
+    public var cause: SystemCallError
+    /// After a successful rename the new content is in place even though the write reported an error.
+    public var replaced: Bool { stage == .fsyncFolder }
+}
+
+/// Atomic, durable replacement of a file: temp file in the same folder (0600), write, fsync, rename, fsync the folder.
+/// A reader sees the old file or the new one, never a mixture, and a power cut after return keeps the new one.
+public enum DurableFile {
+    public static let fileMode: mode_t = 0o600
+    public static let folderMode: mode_t = 0o700
+    static let tempMarker = ".tmp-"
+
+    public static func write(_ bytes: [UInt8], to path: String, fs: FileSystem) throws(DurableWriteError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        do {
+            try makeFolders(folder, fs: fs)
+        } catch {
+            throw DurableWriteError(stage: .prepare, cause: error)
+        }
+        let temp = "\(folder)/.\(name)\(tempMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd: Int32
+        do {
+            fd = try fs.openForCreate(temp, mode: fileMode)
+        } catch {
+            throw DurableWriteError(stage: .prepare, cause: error)
+        }
+        var stage = WriteStage.write
+        do {
+            try fs.write(fd, bytes, path: temp)
+            stage = .fsync
+            try fs.fsync(fd, path: temp)
+            fs.close(fd)
+            stage = .rename
+            try fs.rename(temp, path)
+        } catch {
+            if stage != .rename { fs.close(fd) }
+            fs.remove(temp)
+            throw DurableWriteError(stage: stage, cause: error)
+        }
+        do {
+            try fs.fsyncDirectory(folder)
+        } catch {
+            throw DurableWriteError(stage: .fsyncFolder, cause: error)
+        }
+    }
+
+    /// Creates missing folders (0700) and makes their entries durable in their parents.
+    static func makeFolders(_ folder: String, fs: FileSystem) throws(SystemCallError) {
+        if try fs.status(folder) != nil { return }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != folder { try makeFolders(parent, fs: fs) }
+        try fs.makeDirectory(folder, mode: folderMode)
+        if !parent.isEmpty { try fs.fsyncDirectory(parent) }
+    }
+
+    /// Whether a file name is one of our temp files, and the pid that wrote it.
+    static func tempFileOwner(_ name: String) -> Int32? {
+        guard name.hasPrefix("."), let marker = name.range(of: tempMarker, options: .backwards) else { return nil }
+        let rest = name[marker.upperBound...]
+        guard let dash = rest.firstIndex(of: "-") else { return nil }
+        return Int32(rest[..<dash])
+    }
+}
+
+/// FNV-1a, 64 bit: a cheap fingerprint of a file's bytes to notice that someone else changed it.
+public enum ContentHash {
+    public static func of(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            hash ^= UInt64(b)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import ForumDeskCore
+
+/// A field with the wrong type or a bad value, with the position of the value.
+public struct DecodeError: Error, Sendable, Equatable {
+    public var position: SourcePosition
+    public var reason: String
+}
+
+/// Reads the fields of one JSON object, says precisely what is wrong with a field, and returns the
+/// fields it was not asked for, so they can be written back unchanged.
+struct FieldReader {
+    let node: JSONNode
+    private let members: [JSONNode.Member]
+    private var asked: Set<String> = []
+
+    init(_ node: JSONNode, what: String) throws(DecodeError) {
+        guard case .object(let members) = node.value else {
+            throw DecodeError(position: node.position, reason: "\(what) must be an object in { }, not \(node.typeName)")
+        }
+        self.node = node
+        self.members = members
+    }
+
+    /// The fields nobody asked for.
+    var unknownFields: UnknownFields {
+        var result: UnknownFields = [:]
+        for member in members where !asked.contains(member.key) { result[member.key] = member.value.plain }
+        return result
+    }
+
+    mutating func lookupForExtension(_ key: String) -> JSONNode? { lookup(key) }
+
+    private mutating func lookup(_ key: String) -> JSONNode? {
+        asked.insert(key)
+        guard let member = members.last(where: { $0.key == key }) else { return nil }
+        if case .null = member.value.value { return nil }
+        return member.value
+    }
+
+    private mutating func need(_ key: String) throws(DecodeError) -> JSONNode {
+        guard let value = lookup(key) else {
+            throw DecodeError(position: node.position, reason: "missing field `\(key)`")
+        }
+        return value
+    }
+
+    static func fail(_ node: JSONNode, _ key: String, _ expected: String) -> DecodeError {
+        DecodeError(position: node.position, reason: "field `\(key)` must be \(expected), not \(node.typeName)")
+    }
+
+    // MARK: text
+
+    static func text(_ node: JSONNode, _ key: String) throws(DecodeError) -> String {
+        guard case .string(let s) = node.value else { throw fail(node, key, "text in double quotes") }
+        return s
+    }
+
+    mutating func string(_ key: String) throws(DecodeError) -> String {
+        let node = try need(key)
+        let text = try Self.text(node, key)
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw DecodeError(position: node.position, reason: "field `\(key)` must not be empty")
+        }
+        return text
+    }
+
+    mutating func optionalString(_ key: String) throws(DecodeError) -> String? {
+        guard let node = lookup(key) else { return nil }
+        return try Self.text(node, key)
+    }
+
+    mutating func strings(_ key: String) throws(DecodeError) -> [String] {
+        try list(key) { (node) throws(DecodeError) in try Self.text(node, key) }
+    }
+
+    mutating func stringMap(_ key: String) throws(DecodeError) -> [String: String] {
+        guard let node = lookup(key) else { return [:] }
+        guard case .object(let members) = node.value else { throw Self.fail(node, key, "an object in { }") }
+        var result: [String: String] = [:]
+        for member in members { result[member.key] = try Self.text(member.value, "\(key).\(member.key)") }
+        return result
+    }
+
+    // MARK: numbers
+
+    static func wholeNumber(_ node: JSONNode, _ key: String, minimum: Int) throws(DecodeError) -> Int {
+        guard case .number(let text) = node.value, let n = Int(text) else {
+            throw DecodeError(position: node.position, reason: "field `\(key)` must be a whole number"
+                              + (node.typeName == "a number" ? "" : ", not \(node.typeName)"))
+        }
+        guard n >= minimum else {
+            throw DecodeError(position: node.position, reason: "field `\(key)` must be \(minimum) or more, not \(n)")
+        }
+        return n
+    }
+
+    mutating func int(_ key: String, minimum: Int = 0) throws(DecodeError) -> Int {
+        try Self.wholeNumber(try need(key), key, minimum: minimum)
+    }
+
+    mutating func optionalInt(_ key: String, minimum: Int = 0) throws(DecodeError) -> Int? {
+        guard let node = lookup(key) else { return nil }
+        return try Self.wholeNumber(node, key, minimum: minimum)
+    }
+
+    mutating func bool(_ key: String, default value: Bool) throws(DecodeError) -> Bool {
+        guard let node = lookup(key) else { return value }
+        guard case .bool(let b) = node.value else { throw Self.fail(node, key, "true or false") }
+        return b
+    }
+
+    // MARK: dates
+
+    static func timestamp(_ node: JSONNode, _ key: String) throws(DecodeError) -> Date {
+        guard case .string(let s) = node.value, let date = LondonTime.parse(s) else {
+            throw DecodeError(position: node.position, reason: "field `\(key)` must be a date like 2026-11-24T19:00"
+                              + (node.typeName == "text" ? "" : ", not \(node.typeName)"))
+        }
+        return date
+    }
+
+    mutating func date(_ key: String) throws(DecodeError) -> Date { try Self.timestamp(try need(key), key) }
+
+    mutating func optionalDate(_ key: String) throws(DecodeError) -> Date? {
+        guard let node = lookup(key) else { return nil }
+        return try Self.timestamp(node, key)
+    }
+
+    mutating func optionalDay(_ key: String) throws(DecodeError) -> CalendarDate? {
+        guard let node = lookup(key) else { return nil }
+        guard case .string(let s) = node.value, let day = CalendarDate(iso: s) else {
+            throw DecodeError(position: node.position, reason: "field `\(key)` must be a day like 2026-12-15")
+        }
+        return day
+    }
+
+    // MARK: vocabularies
+
+    static func member<E: ModelEnum>(_ node: JSONNode, _ key: String, _ type: E.Type) throws(DecodeError) -> E {
+        let choices = E.allRawValues.joined(separator: ", ")
+        guard case .string(let s) = node.value else { throw fail(node, key, "one of \(choices)") }
+        guard let value = E(rawValue: s) else {
+            throw DecodeError(position: node.position, reason: "field `\(key)` must be one of \(choices), not `\(s)`")
+        }
+        return value
+    }
+
+    mutating func choice<E: ModelEnum>(_ key: String, _ type: E.Type) throws(DecodeError) -> E {
+        try Self.member(try need(key), key, type)
+    }
+
+    mutating func choice<E: ModelEnum>(_ key: String, default value: E) throws(DecodeError) -> E {
+        guard let node = lookup(key) else { return value }
+        return try Self.member(node, key, E.self)
+    }
+
+    mutating func optionalChoice<E: ModelEnum>(_ key: String, _ type: E.Type) throws(DecodeError) -> E? {
+        guard let node = lookup(key) else { return nil }
+        return try Self.member(node, key, type)
+    }
+
+    mutating func choices<E: ModelEnum>(_ key: String, _ type: E.Type) throws(DecodeError) -> [E] {
+        try list(key) { (node) throws(DecodeError) in try Self.member(node, key, type) }
+    }
+
+    // MARK: nested
+
+    /// A list; a missing or null list is empty.
+    mutating func list<T>(_ key: String, _ element: (JSONNode) throws(DecodeError) -> T) throws(DecodeError) -> [T] {
+        guard let node = lookup(key) else { return [] }
+        guard case .array(let items) = node.value else { throw Self.fail(node, key, "a list in [ ]") }
+        var result: [T] = []
+        result.reserveCapacity(items.count)
+        for item in items { result.append(try element(item)) }
+        return result
+    }
+
+    mutating func object<T>(_ key: String, _ decode: (JSONNode) throws(DecodeError) -> T) throws(DecodeError) -> T {
+        try decode(try need(key))
+    }
+}
+
+/// Builds an object's fields in a fixed order, then appends the unknown fields.
+struct FieldWriter {
+    private(set) var members: [(String, OrderedJSON)] = []
+
+    mutating func set(_ key: String, _ value: OrderedJSON) { members.append((key, value)) }
+    mutating func set(_ key: String, _ value: String) { members.append((key, .string(value))) }
+    mutating func set(_ key: String, _ value: Int) { members.append((key, .int(value))) }
+    mutating func set(_ key: String, _ value: Bool) { members.append((key, .bool(value))) }
+    mutating func set(_ key: String, _ values: [String]) { members.append((key, .array(values.map { .string($0) }))) }
+    mutating func set(_ key: String, date: Date) { members.append((key, .string(LondonTime.iso(date)))) }
+
+    /// `keepNull`: write `null` rather than leave the field out, for fields a person fills in later.
+    mutating func optional(_ key: String, _ value: OrderedJSON?, keepNull: Bool = false) {
+        if let value { members.append((key, value)) } else if keepNull { members.append((key, .null)) }
+    }
+    mutating func optional(_ key: String, _ value: String?, keepNull: Bool = false) {
+        optional(key, value.map { .string($0) }, keepNull: keepNull)
+    }
+    mutating func optional(_ key: String, _ value: Int?, keepNull: Bool = false) {
+        optional(key, value.map { .int($0) }, keepNull: keepNull)
+    }
+    mutating func optional(_ key: String, date: Date?, keepNull: Bool = false) {
+        optional(key, date.map { .string(LondonTime.iso($0)) }, keepNull: keepNull)
+    }
+    mutating func optional<E: ModelEnum>(_ key: String, _ value: E?, keepNull: Bool = false) {
+        optional(key, value.map { .string($0.rawValue) }, keepNull: keepNull)
+    }
+    mutating func set<E: ModelEnum>(_ key: String, _ value: E) { members.append((key, .string(value.rawValue))) }
+    mutating func set<E: ModelEnum>(_ key: String, _ values: [E]) {
+        members.append((key, .array(values.map { .string($0.rawValue) })))
+    }
+    mutating func set(_ key: String, map: [String: String]) {
+        members.append((key, .object(map.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+    }
+
+    func finish(_ unknown: UnknownFields) -> OrderedJSON {
+        let known = Set(members.map(\.0))
+        let extra = unknown.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, OrderedJSON($0.value)) }
+        return .object(members + extra)
+    }
+}
+
+extension FieldReader {
+    /// An object whose keys are free (e.g. equality categories); a missing object is empty.
+    mutating func stringKeyed<T>(_ key: String, _ value: (JSONNode, String) throws(DecodeError) -> T) throws(DecodeError) -> [String: T] {
+        guard let node = lookupForExtension(key) else { return [:] }
+        guard case .object(let members) = node.value else { throw Self.fail(node, key, "an object in { }") }
+        var result: [String: T] = [:]
+        for member in members { result[member.key] = try value(member.value, "\(key).\(member.key)") }
+        return result
+    }
+}

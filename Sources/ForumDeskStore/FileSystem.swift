@@ -1,0 +1,167 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A failed system call: which one, on which path, and errno.
+public struct SystemCallError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var operation: String
+    public var path: String
+    public var code: Int32
+
+    public init(operation: String, path: String, code: Int32) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    public var reason: String {
+        let text = String(cString: strerror(code))
+        let name: String = switch code {
+        case ENOSPC: " (disk full)"
+        case EACCES, EPERM: " (permission denied)"
+        case EROFS: " (read-only file system)"
+        case EIO: " (I/O error)"
+        case EDQUOT: " (quota exceeded)"
+        default: ""
+        }
+        return text + name
+    }
+
+    public var description: String { "\(operation) \(path): \(reason)" }
+}
+
+/// The system calls the store uses, behind a protocol so tests can inject a failing disk.
+public protocol FileSystem: Sendable {
+    func openForCreate(_ path: String, mode: mode_t) throws(SystemCallError) -> Int32
+    func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemCallError)
+    func fsync(_ fd: Int32, path: String) throws(SystemCallError)
+    func close(_ fd: Int32)
+    func rename(_ from: String, _ to: String) throws(SystemCallError)
+    func link(_ from: String, _ to: String) throws(SystemCallError)
+    func fsyncDirectory(_ path: String) throws(SystemCallError)
+    func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError)
+    func remove(_ path: String)
+    func read(_ path: String) throws(SystemCallError) -> [UInt8]
+    /// nil when the path does not exist.
+    func status(_ path: String) throws(SystemCallError) -> FileStatus?
+    func list(_ directory: String) throws(SystemCallError) -> [String]
+}
+
+public struct FileStatus: Sendable, Equatable {
+    public var size: Int
+    public var modified: TimeInterval
+    public var isDirectory: Bool
+}
+
+/// The real disk.
+public struct PosixFileSystem: FileSystem {
+    public init() {}
+
+    public func openForCreate(_ path: String, mode: mode_t) throws(SystemCallError) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw SystemCallError(operation: "create", path: path, code: errno) }
+        // The umask may have removed bits; the mode asked for is the mode wanted.
+        if fchmod(fd, mode) != 0 {
+            let code = errno
+            Glibc.close(fd)
+            throw SystemCallError(operation: "chmod", path: path, code: code)
+        }
+        return fd
+    }
+
+    public func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemCallError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SystemCallError(operation: "write", path: path, code: errno)
+            }
+            offset += n
+        }
+    }
+
+    public func fsync(_ fd: Int32, path: String) throws(SystemCallError) {
+        while Glibc.fsync(fd) != 0 {
+            if errno != EINTR { throw SystemCallError(operation: "fsync", path: path, code: errno) }
+        }
+    }
+
+    public func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+    public func rename(_ from: String, _ to: String) throws(SystemCallError) {
+        if Glibc.rename(from, to) != 0 { throw SystemCallError(operation: "rename", path: to, code: errno) }
+    }
+
+    public func link(_ from: String, _ to: String) throws(SystemCallError) {
+        if Glibc.link(from, to) != 0 { throw SystemCallError(operation: "link", path: to, code: errno) }
+    }
+
+    public func fsyncDirectory(_ path: String) throws(SystemCallError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemCallError(operation: "open folder", path: path, code: errno) }
+        defer { Glibc.close(fd) }
+        try fsync(fd, path: path)
+    }
+
+    public func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) {
+        if mkdir(path, mode) != 0 {
+            if errno == EEXIST { return }
+            throw SystemCallError(operation: "create folder", path: path, code: errno)
+        }
+        if chmod(path, mode) != 0 { throw SystemCallError(operation: "chmod", path: path, code: errno) }
+    }
+
+    public func remove(_ path: String) { unlink(path) }
+
+    public func read(_ path: String) throws(SystemCallError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemCallError(operation: "read", path: path, code: errno) }
+        defer { Glibc.close(fd) }
+        var info = stat()
+        let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        var result = [UInt8](repeating: 0, count: max(expected, 0))
+        var filled = 0
+        while true {
+            if filled == result.count { result.append(contentsOf: repeatElement(0, count: max(4096, result.count))) }
+            let n = result.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SystemCallError(operation: "read", path: path, code: errno)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        result.removeSubrange(filled...)
+        return result
+    }
+
+    public func status(_ path: String) throws(SystemCallError) -> FileStatus? {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw SystemCallError(operation: "stat", path: path, code: errno)
+        }
+        let modified = TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
+        return FileStatus(size: Int(info.st_size), modified: modified, isDirectory: (info.st_mode & S_IFMT) == S_IFDIR)
+    }
+
+    public func list(_ directory: String) throws(SystemCallError) -> [String] {
+        guard let dir = opendir(directory) else {
+            if errno == ENOENT { return [] }
+            throw SystemCallError(operation: "list", path: directory, code: errno)
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+}

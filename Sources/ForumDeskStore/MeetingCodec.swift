@@ -1,0 +1,257 @@
+import Foundation
+import ForumDeskCore
+
+extension Codec {
+    static func meeting(_ node: JSONNode) throws(DecodeError) -> Meeting {
+        var r = try FieldReader(node, what: "a meeting")
+        try checkSchema(&r)
+        var m = Meeting(id: try r.string("id"), kind: try r.choice("kind", MeetingKind.self), title: try r.string("title"),
+                        area: try r.string("area"), wards: try r.strings("wards"), start: try r.date("start"),
+                        end: try r.date("end"), venue: try r.object("venue", venue),
+                        status: try r.choice("status", MeetingStatus.self))
+        m.chair = try r.optionalString("chair")
+        m.sequence = try r.optionalInt("sequence") ?? 0
+        m.residentsPresent = try r.optionalInt("residentsPresent")
+        m.equality = try equality(&r)
+        m.publicNotes = try r.optionalString("publicNotes")
+        let languages = try r.strings("languages")
+        m.languages = languages.isEmpty ? ["en"] : languages
+        m.noticeTitles = try r.stringMap("noticeTitles")
+        m.agenda = try r.list("agenda", agendaItem)
+        m.invitations = try r.list("invitations", invitation)
+        m.attendance = try r.list("attendance", attendance)
+        m.declarations = try r.list("declarations", declaration)
+        m.notifications = try r.list("notifications", notification)
+        m.actions = try r.list("actions", action)
+        m.extra = r.unknownFields
+        return m
+    }
+
+    static func encode(_ m: Meeting) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("schema", currentSchema)
+        w.set("id", m.id)
+        w.set("kind", m.kind)
+        w.set("title", m.title)
+        w.set("area", m.area)
+        w.set("wards", m.wards)
+        w.set("start", date: m.start)
+        w.set("end", date: m.end)
+        w.set("venue", encode(m.venue))
+        w.set("status", m.status)
+        w.optional("chair", m.chair, keepNull: true)
+        w.set("sequence", m.sequence)
+        w.optional("residentsPresent", m.residentsPresent, keepNull: true)
+        if !m.equality.isEmpty {
+            w.set("equality", .object(m.equality.sorted { $0.key < $1.key }.map { category, counts in
+                (category, .object(counts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
+            }))
+        }
+        w.optional("publicNotes", m.publicNotes)
+        w.set("languages", m.languages)
+        if !m.noticeTitles.isEmpty { w.set("noticeTitles", map: m.noticeTitles) }
+        w.set("agenda", .array(m.agenda.map(encode)))
+        w.set("invitations", .array(m.invitations.map(encode)))
+        w.set("attendance", .array(m.attendance.map(encode)))
+        w.set("declarations", .array(m.declarations.map(encode)))
+        w.set("notifications", .array(m.notifications.map(encode)))
+        w.set("actions", .array(m.actions.map(encode)))
+        return w.finish(m.extra)
+    }
+
+    static func equality(_ r: inout FieldReader) throws(DecodeError) -> [String: [String: Int]] {
+        let categories = try r.stringKeyed("equality") { (node, key) throws(DecodeError) in
+            guard case .object(let members) = node.value else { throw FieldReader.fail(node, key, "an object of counts") }
+            var counts: [String: Int] = [:]
+            for member in members {
+                counts[member.key] = try FieldReader.wholeNumber(member.value, "\(key).\(member.key)", minimum: 0)
+            }
+            return counts
+        }
+        return categories
+    }
+
+    static func venue(_ node: JSONNode) throws(DecodeError) -> Venue {
+        var r = try FieldReader(node, what: "the venue")
+        var v = Venue(name: try r.string("name"))
+        v.address = try r.optionalString("address")
+        v.accessibility = try r.optionalString("accessibility")
+        v.extra = r.unknownFields
+        return v
+    }
+
+    static func encode(_ v: Venue) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("name", v.name)
+        w.optional("address", v.address)
+        w.optional("accessibility", v.accessibility)
+        return w.finish(v.extra)
+    }
+
+    static func agendaItem(_ node: JSONNode) throws(DecodeError) -> AgendaItem {
+        var r = try FieldReader(node, what: "an agenda item")
+        var a = AgendaItem(number: try r.int("number", minimum: 1), title: try r.string("title"))
+        a.tags = try r.strings("tags")
+        a.presenter = try r.optionalString("presenter")
+        a.presenterName = try r.optionalString("presenterName")
+        a.organisation = try r.optionalString("organisation")
+        a.purpose = try r.choices("purpose", Purpose.self)
+        a.engagementLevel = try r.optionalChoice("engagementLevel", EngagementLevel.self)
+        a.minutes = try r.optionalInt("minutes")
+        a.notes = try r.optionalString("notes")
+        a.outcome = try r.optionalString("outcome")
+        a.extra = r.unknownFields
+        return a
+    }
+
+    static func encode(_ a: AgendaItem) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("number", a.number)
+        w.set("title", a.title)
+        if !a.tags.isEmpty { w.set("tags", a.tags) }
+        w.optional("presenter", a.presenter)
+        w.optional("presenterName", a.presenterName)
+        w.optional("organisation", a.organisation)
+        w.set("purpose", a.purpose)
+        w.optional("engagementLevel", a.engagementLevel)
+        w.optional("minutes", a.minutes)
+        w.optional("notes", a.notes)
+        w.optional("outcome", a.outcome, keepNull: true)
+        return w.finish(a.extra)
+    }
+
+    static func invitation(_ node: JSONNode) throws(DecodeError) -> Invitation {
+        var r = try FieldReader(node, what: "an invitation")
+        var i = Invitation(organisation: try r.string("organisation"))
+        i.person = try r.optionalString("person")
+        i.at = try r.optionalDate("at")
+        i.reply = try r.choice("reply", default: Reply.noReply)
+        i.extra = r.unknownFields
+        return i
+    }
+
+    static func encode(_ i: Invitation) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("organisation", i.organisation)
+        w.optional("person", i.person)
+        w.optional("at", date: i.at)
+        w.set("reply", i.reply)
+        return w.finish(i.extra)
+    }
+
+    static func attendance(_ node: JSONNode) throws(DecodeError) -> Attendance {
+        var r = try FieldReader(node, what: "an attendance entry")
+        var a = Attendance(status: try r.choice("status", AttendanceStatus.self))
+        a.person = try r.optionalString("person")
+        a.name = try r.optionalString("name")
+        a.organisation = try r.optionalString("organisation")
+        a.role = try r.choice("role", default: AttendanceRole.member)
+        a.reason = try r.optionalString("reason")
+        a.substituteFor = try r.optionalString("substituteFor")
+        a.extra = r.unknownFields
+        return a
+    }
+
+    static func encode(_ a: Attendance) -> OrderedJSON {
+        var w = FieldWriter()
+        w.optional("person", a.person)
+        w.optional("name", a.name)
+        w.optional("organisation", a.organisation)
+        w.set("role", a.role)
+        w.set("status", a.status)
+        w.optional("reason", a.reason)
+        w.optional("substituteFor", a.substituteFor)
+        return w.finish(a.extra)
+    }
+
+    static func declaration(_ node: JSONNode) throws(DecodeError) -> Declaration {
+        var r = try FieldReader(node, what: "a declaration of interest")
+        var d = Declaration(person: try r.string("person"), item: try r.int("item", minimum: 1), nature: try r.string("nature"))
+        d.extra = r.unknownFields
+        return d
+    }
+
+    static func encode(_ d: Declaration) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("person", d.person)
+        w.set("item", d.item)
+        w.set("nature", d.nature)
+        return w.finish(d.extra)
+    }
+
+    static func notification(_ node: JSONNode) throws(DecodeError) -> CouncillorNotification {
+        var r = try FieldReader(node, what: "a notification")
+        var n = CouncillorNotification(councillor: try r.string("councillor"), at: try r.date("at"),
+                             method: try r.choice("method", ContactMethod.self))
+        n.kind = try r.choice("kind", default: NoticeKind.invitation)
+        n.sequence = try r.optionalInt("sequence") ?? 0
+        n.start = try r.optionalDate("start")
+        n.end = try r.optionalDate("end")
+        n.venue = try r.optionalString("venue")
+        n.reply = try r.choice("reply", default: Reply.noReply)
+        n.repliedAt = try r.optionalDate("repliedAt")
+        n.extra = r.unknownFields
+        return n
+    }
+
+    static func encode(_ n: CouncillorNotification) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("councillor", n.councillor)
+        w.set("at", date: n.at)
+        w.set("method", n.method)
+        w.set("kind", n.kind)
+        w.set("sequence", n.sequence)
+        w.optional("start", date: n.start)
+        w.optional("end", date: n.end)
+        w.optional("venue", n.venue)
+        w.set("reply", n.reply)
+        w.optional("repliedAt", date: n.repliedAt)
+        return w.finish(n.extra)
+    }
+
+    static func action(_ node: JSONNode) throws(DecodeError) -> Action {
+        var r = try FieldReader(node, what: "an action")
+        var a = Action(id: try r.string("id"), description: try r.string("description"))
+        a.item = try r.optionalInt("item", minimum: 1)
+        a.owner = try r.optionalString("owner")
+        a.organisation = try r.optionalString("organisation")
+        a.due = try r.optionalDay("due")
+        a.status = try r.choice("status", default: ActionStatus.open)
+        a.tags = try r.strings("tags")
+        a.updates = try r.list("updates", actionUpdate)
+        a.feedback = try r.optionalString("feedback")
+        a.extra = r.unknownFields
+        return a
+    }
+
+    static func encode(_ a: Action) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("id", a.id)
+        w.optional("item", a.item)
+        w.set("description", a.description)
+        w.optional("owner", a.owner, keepNull: true)
+        w.optional("organisation", a.organisation)
+        w.optional("due", a.due.map { OrderedJSON.string($0.description) }, keepNull: true)
+        w.set("status", a.status)
+        w.set("tags", a.tags)
+        w.set("updates", .array(a.updates.map(encode)))
+        w.optional("feedback", a.feedback, keepNull: true)
+        return w.finish(a.extra)
+    }
+
+    static func actionUpdate(_ node: JSONNode) throws(DecodeError) -> ActionUpdate {
+        var r = try FieldReader(node, what: "an action update")
+        var u = ActionUpdate(at: try r.date("at"), text: try r.string("text"))
+        u.status = try r.optionalChoice("status", ActionStatus.self)
+        u.extra = r.unknownFields
+        return u
+    }
+
+    static func encode(_ u: ActionUpdate) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("at", date: u.at)
+        w.set("text", u.text)
+        w.optional("status", u.status)
+        return w.finish(u.extra)
+    }
+}
