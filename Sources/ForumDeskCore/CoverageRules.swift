@@ -9,24 +9,19 @@ public enum CoverageRules {
             .filter { seen.insert($0).inserted }
     }
 
-    /// Whether the meeting is over for coverage purposes: once it has been held or its start has passed.
-    public static func isPast(_ meeting: Meeting, now: Date) -> Bool {
-        meeting.status == .held || meeting.start <= now
-    }
-
-    /// Required roles not covered: before the meeting by an invitation not declined,
-    /// after it by someone in the room. A cancelled meeting has no gaps.
-    public static func gaps(for meeting: Meeting, in directory: Directory, now: Date) -> [PartnerRole] {
+    /// Required roles not covered: until the meeting is recorded as held, by an invitation not declined;
+    /// once held, by someone in the room (attendance is only known then). A cancelled meeting has no gaps.
+    public static func gaps(for meeting: Meeting, in directory: Directory) -> [PartnerRole] {
         guard meeting.status != .cancelled else { return [] }
         let required = requiredRoles(for: meeting, in: directory)
         guard !required.isEmpty else { return [] }
-        let covered = coveredRoles(for: meeting, in: directory, past: isPast(meeting, now: now))
+        let covered = coveredRoles(for: meeting, in: directory, held: meeting.status == .held)
         return required.filter { !covered.contains($0) }
     }
 
-    static func coveredRoles(for meeting: Meeting, in directory: Directory, past: Bool) -> Set<PartnerRole> {
+    static func coveredRoles(for meeting: Meeting, in directory: Directory, held: Bool) -> Set<PartnerRole> {
         var organisations: [String] = []
-        if past {
+        if held {
             for entry in meeting.attendance where entry.status.isInRoom {
                 if let org = entry.organisation ?? entry.person.flatMap({ directory.person($0)?.organisation }) {
                     organisations.append(org)

@@ -46,23 +46,24 @@ public enum Warnings {
         }
         let upcoming = meeting.start > now
         if upcoming {
-            for status in NotificationRules.statuses(for: meeting, in: directory) {
-                let name = status.councillor.name
-                switch status.state {
-                case .notNotified: add(.councillorNotNotified, "\(name) not notified")
-                case .stale: add(.staleNotice, "\(name) has a stale notice: the date, time or venue changed since")
-                case .cancellationOwed: add(.cancellationOwed, "\(name) is owed a cancellation notice")
-                default: break
-                }
+            let statuses = NotificationRules.statuses(for: meeting, in: directory)
+            func names(_ state: NotificationState) -> String? {
+                let who = statuses.filter { $0.state == state }.map(\.councillor.name)
+                guard !who.isEmpty else { return nil }
+                if who.count > 3 { return "\(who.count) of \(statuses.count) councillors" }
+                return who.joined(separator: ", ")
             }
+            if let who = names(.notNotified) { add(.councillorNotNotified, "not notified: \(who)") }
+            if let who = names(.stale) { add(.staleNotice, "stale notice (date, time or venue changed since): \(who)") }
+            if let who = names(.cancellationOwed) { add(.cancellationOwed, "cancellation notice owed: \(who)") }
             if meeting.status != .cancelled, meeting.agenda.isEmpty { add(.noAgenda, "no agenda items yet") }
         } else if meeting.status == .planned || meeting.status == .confirmed {
             add(.outcomeNotRecorded, "took place but is still marked \(meeting.status.rawValue): record it as held or cancelled")
         }
-        let gaps = CoverageRules.gaps(for: meeting, in: directory, now: now)
+        let gaps = CoverageRules.gaps(for: meeting, in: directory)
         if !gaps.isEmpty {
             let roles = gaps.map(\.label).joined(separator: ", ")
-            add(.partnerMissing, upcoming ? "not yet invited: \(roles)" : "not represented: \(roles)")
+            add(.partnerMissing, meeting.status == .held ? "not represented: \(roles)" : "not invited: \(roles)")
         }
         return result
     }

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import ForumDeskCore
+import ForumDeskStore
+
+struct ForumDesk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forumdesk",
+        abstract: "Plan and run a council's resident meetings: partners, agendas, councillor notices and action logs.",
+        discussion: """
+        The data folder is --data DIR, else $FORUMDESK_DATA, else ./data.
+        Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
+        """,
+        subcommands: [DashboardCommand.self, ValidateCommand.self, ListCommand.self],
+        defaultSubcommand: DashboardCommand.self
+    )
+}
+
+enum ExitStatus {
+    static let ok = ExitCode(0)
+    static let problems = ExitCode(1)
+    static let usage = ExitCode(2)
+    static let dataError = ExitCode(3)
+}
+
+/// Options every command that reads data takes.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The data folder (default: $FORUMDESK_DATA, else ./data).", valueName: "dir"))
+    var data: String?
+
+    @Option(name: .long, help: .hidden)
+    var now: String?
+
+    var folder: DataFolder { DataFolder.resolve(option: data) }
+
+    /// "Now" for rules such as overdue: the real clock, or `--now` so tests and reports can fix it.
+    func currentTime() throws -> Date {
+        guard let now else { return Date() }
+        if let instant = LondonTime.parse(now) { return instant }
+        if let day = CalendarDate(iso: now) { return LondonTime.instant(date: day, hour: 12, minute: 0) }
+        throw ValidationError("--now must be a date like 2026-11-24 or 2026-11-24T19:00")
+    }
+
+    /// Loads the folder; a missing folder is a data error (exit 3) with a hint.
+    func load() throws -> (DataStore, DataSet) {
+        let store = DataStore(folder: folder)
+        let data = store.load()
+        if data.meetings.isEmpty, data.loadErrors.count == 1, data.loadErrors[0].path == folder.root {
+            Output.error("\(folder.root): no such data folder (give one with --data DIR or FORUMDESK_DATA)")
+            throw ExitStatus.dataError
+        }
+        return (store, data)
+    }
+}
+
+enum Output {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("forumdesk: " + message + "\n").utf8))
+    }
+
+    static func line(_ text: String) { print(text) }
+
+    /// Load errors go to standard error, so a listing on standard output stays clean.
+    static func reportLoadErrors(_ data: DataSet) {
+        for diagnostic in data.loadErrors { error(TerminalText.sanitized(diagnostic.description)) }
+        if !data.loadErrors.isEmpty {
+            error("\(data.loadErrors.count) file(s) could not be read and were skipped; run `forumdesk validate` for details")
+        }
+    }
+}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}
+
+extension MeetingStatus: ExpressibleByArgument {}
+extension MeetingKind: ExpressibleByArgument {}
+extension ActionStatus: ExpressibleByArgument {}

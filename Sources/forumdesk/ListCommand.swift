@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import ForumDeskCore
+import ForumDeskStore
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List meetings or actions as a table, or as JSON with --json.",
+        subcommands: [ListMeetings.self, ListActions.self]
+    )
+}
+
+/// Area, ward and person filters: any case, id or name, or an unambiguous prefix of either.
+enum Filters {
+    static func area(_ query: String?, _ directory: Directory) throws -> String? {
+        guard let query else { return nil }
+        return try resolve(query, "area", directory.areas.map { ($0.id, $0.name) })
+    }
+
+    static func ward(_ query: String?, _ directory: Directory) throws -> String? {
+        guard let query else { return nil }
+        return try resolve(query, "ward", directory.areas.flatMap(\.wards).map { ($0.id, $0.name) })
+    }
+
+    static func person(_ query: String?, _ directory: Directory) throws -> String? {
+        guard let query else { return nil }
+        // Councillors are listed as "Cllr Name": let "Name" match them too.
+        let candidates = directory.people.flatMap { p in
+            p.name.hasPrefix("Cllr ") ? [(p.id, p.name), (p.id, String(p.name.dropFirst(5)))] : [(p.id, p.name)]
+        }
+        return try resolve(query, "person", candidates)
+    }
+
+    static func resolve(_ query: String, _ kind: String, _ candidates: [(String, String)]) throws -> String {
+        var seen: Set<String> = []
+        var unique: [(id: String, name: String)] = []
+        for (id, name) in candidates where seen.insert(id + "\u{0}" + name).inserted { unique.append((id, name)) }
+        do {
+            return try NameMatch.resolve(query, kind: kind, among: unique)
+        } catch {
+            // Ambiguity between a person's two names is not ambiguity.
+            if case .ambiguous = error {
+                let ids = Set(unique.filter { $0.id.lowercased().hasPrefix(query.lowercased())
+                                             || $0.name.lowercased().hasPrefix(query.lowercased()) }.map(\.id))
+                if ids.count == 1, let id = ids.first { return id }
+            }
+            throw ValidationError(TerminalText.sanitized(error.message))
+        }
+    }
+}
+
+struct ListMeetings: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "meetings", abstract: "List meetings in date order.")
+
+    @OptionGroup var options: DataOptions
+    @Option(help: "Only this area (name or id, any case, a prefix is enough).") var area: String?
+    @Option(help: "Only meetings covering this ward.") var ward: String?
+    @Option(help: ArgumentHelp("Only meetings on or after this day.", valueName: "yyyy-mm-dd")) var from: CalendarDate?
+    @Option(help: ArgumentHelp("Only meetings on or before this day.", valueName: "yyyy-mm-dd")) var to: CalendarDate?
+    @Option(help: "Only this status: \(MeetingStatus.allRawValues.joined(separator: ", ")).") var status: MeetingStatus?
+    @Option(help: "Only this kind: \(MeetingKind.allRawValues.joined(separator: ", ")).") var kind: MeetingKind?
+    @Flag(help: "Print JSON instead of a table.") var json = false
+
+    func run() throws {
+        let now = try options.currentTime()
+        let (_, data) = try options.load()
+        let areaID = try Filters.area(area, data.directory)
+        let wardID = try Filters.ward(ward, data.directory)
+        let meetings = data.meetings.filter { m in
+            let day = LondonTime.date(m.start)
+            return (areaID == nil || m.area == areaID) && (wardID == nil || m.wards.contains(wardID!))
+                && (from == nil || day >= from!) && (to == nil || day <= to!)
+                && (status == nil || m.status == status) && (kind == nil || m.kind == kind)
+        }
+        let flags = Dictionary(meetings.map { m in
+            (m.id, Warnings.warnings(for: m, directory: data.directory, now: now))
+        }, uniquingKeysWith: { a, _ in a })
+        if json {
+            let items: [OrderedJSON] = meetings.map { m in
+                .object([
+                    ("id", .string(m.id)), ("title", .string(m.title)), ("kind", .string(m.kind.rawValue)),
+                    ("area", .string(m.area)), ("wards", .array(m.wards.map { .string($0) })),
+                    ("start", .string(LondonTime.iso(m.start))), ("end", .string(LondonTime.iso(m.end))),
+                    ("venue", .string(m.venue.name)), ("status", .string(m.status.rawValue)),
+                    ("agendaItems", .int(m.agenda.count)), ("actions", .int(m.actions.count)),
+                    ("warnings", .array((flags[m.id] ?? []).map { .string($0.message) })),
+                ])
+            }
+            FileHandle.standardOutput.write(Data(JSONWriter.write(.array(items))))
+        } else {
+            var table = TextTable(headers: ["DATE", "TIME", "AREA", "KIND", "STATUS", "VENUE", "FLAGS", "ID"])
+            for m in meetings {
+                let local = LondonTime.local(m.start)
+                let day = "\(LondonTime.weekday(local.date)) \(local.date)"
+                let areaName = data.directory.area(m.area)?.name ?? m.area
+                let count = flags[m.id]?.count ?? 0
+                table.add([day, LondonTime.hhmm(m.start), areaName, m.kind.label, m.status.rawValue, m.venue.name,
+                           count == 0 ? "" : "\(count) warning\(count == 1 ? "" : "s")", m.id])
+            }
+            Output.line(table.render())
+            Output.line("\(meetings.count) meeting\(meetings.count == 1 ? "" : "s")")
+        }
+        Output.reportLoadErrors(data)
+        if !data.loadErrors.isEmpty { throw ExitStatus.dataError }
+    }
+}
+
+struct ListActions: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "actions", abstract: "List actions across meetings.")
+
+    @OptionGroup var options: DataOptions
+    @Option(help: "Only actions raised in this area.") var area: String?
+    @Option(help: "Only actions owned by this person (name or id; a prefix is enough).") var owner: String?
+    @Option(help: "Only this status: \(ActionStatus.allRawValues.joined(separator: ", ")).") var status: ActionStatus?
+    @Flag(help: "Only actions past their due date and not done or dropped.") var overdue = false
+    @Flag(help: "Print JSON instead of a table.") var json = false
+
+    func run() throws {
+        let now = try options.currentTime()
+        let today = LondonTime.date(now)
+        let (_, data) = try options.load()
+        let areaID = try Filters.area(area, data.directory)
+        let ownerID = try Filters.person(owner, data.directory)
+        let actions = ActionRules.allActions(in: data.meetings).filter { raised in
+            (areaID == nil || raised.meeting.area == areaID) && (ownerID == nil || raised.action.owner == ownerID)
+                && (status == nil || raised.action.status == status)
+                && (!overdue || ActionRules.isOverdue(raised.action, today: today))
+        }
+        if json {
+            let items: [OrderedJSON] = actions.map { raised in
+                let a = raised.action
+                return .object([
+                    ("id", .string(a.id)), ("meeting", .string(raised.meeting.id)), ("area", .string(raised.meeting.area)),
+                    ("description", .string(a.description)), ("owner", a.owner.map { .string($0) } ?? .null),
+                    ("ownerName", a.owner.map { .string(data.directory.displayName(ofPerson: $0)) } ?? .null),
+                    ("organisation", a.organisation.map { .string($0) } ?? .null),
+                    ("due", a.due.map { .string($0.description) } ?? .null), ("status", .string(a.status.rawValue)),
+                    ("overdue", .bool(ActionRules.isOverdue(a, today: today))),
+                ])
+            }
+            FileHandle.standardOutput.write(Data(JSONWriter.write(.array(items))))
+        } else {
+            var table = TextTable(headers: ["ID", "DUE", "STATUS", "OWNER", "AREA", "DESCRIPTION"])
+            for raised in actions {
+                let a = raised.action
+                let due = a.due.map { $0.description + (ActionRules.isOverdue(a, today: today) ? " !" : "") } ?? ""
+                table.add([a.id, due, a.status.label, data.directory.displayName(ofPerson: a.owner),
+                           data.directory.area(raised.meeting.area)?.name ?? raised.meeting.area, a.description])
+            }
+            Output.line(table.render())
+            let overdueCount = actions.filter { ActionRules.isOverdue($0.action, today: today) }.count
+            Output.line("\(actions.count) action\(actions.count == 1 ? "" : "s"), \(overdueCount) overdue (marked !)")
+        }
+        Output.reportLoadErrors(data)
+        if !data.loadErrors.isEmpty { throw ExitStatus.dataError }
+    }
+}
