@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import ForumDeskCore
+
+@Suite struct LondonTimeTests {
+    @Test func test_winterTime_isGMT_andSummerTime_isBST() {
+        #expect(LondonTime.iso(LondonTime.parse("2026-11-24T19:00")!) == "2026-11-24T19:00:00+00:00")
+        #expect(LondonTime.iso(LondonTime.parse("2026-06-10T19:00")!) == "2026-06-10T19:00:00+01:00")
+        #expect(LondonTime.parse("2026-06-10T18:00:00Z") == LondonTime.parse("2026-06-10T19:00:00+01:00"))
+    }
+
+    @Test func test_clocksChange_onTheRightSundays() {
+        // 2026: BST from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        #expect(LondonTime.iso(LondonTime.parse("2026-03-29T00:30:00Z")!) == "2026-03-29T00:30:00+00:00")
+        #expect(LondonTime.iso(LondonTime.parse("2026-03-29T01:30:00Z")!) == "2026-03-29T02:30:00+01:00")
+        #expect(LondonTime.iso(LondonTime.parse("2026-10-25T01:30:00Z")!) == "2026-10-25T01:30:00+00:00")
+    }
+
+    @Test func test_parse_rejectsWhatIsNotATimestamp() {
+        for text in ["24/11/2026 19:00", "2026-11-24", "2026-13-01T10:00", "2026-02-30T10:00", "2026-11-24T25:00",
+                     "2026-11-24T19:00+1", "2026-11-24T19:00:00+01:00x", ""] {
+            #expect(LondonTime.parse(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func test_display_isReadable() {
+        #expect(LondonTime.display(LondonTime.parse("2026-11-24T19:00")!) == "Tue 24 Nov 2026 19:00")
+    }
+}
+
+@Suite struct CalendarDateTests {
+    @Test func test_parse_acceptsRealDaysOnly() {
+        #expect(CalendarDate(iso: "2028-02-29") == CalendarDate(year: 2028, month: 2, day: 29))
+        #expect(CalendarDate(iso: "2026-02-29") == nil)
+        #expect(CalendarDate(iso: "2026-1-5") == nil)
+        #expect(CalendarDate(iso: "2026-11-24")?.description == "2026-11-24")
+    }
+
+    @Test func test_daysSinceEpoch_roundTripsAcrossCenturies() {
+        for days in stride(from: -800_000, through: 800_000, by: 997) {
+            #expect(CalendarDate(daysSinceEpoch: days).daysSinceEpoch == days)
+        }
+        #expect(CalendarDate(year: 1970, month: 1, day: 1).daysSinceEpoch == 0)
+        #expect(CalendarDate(year: 2026, month: 12, day: 31).adding(days: 1) == CalendarDate(year: 2027, month: 1, day: 1))
+    }
+}
+
+@Suite struct TerminalTextTests {
+    @Test func test_controlsAndEscapes_becomeVisiblePlaceholders() {
+        #expect(TerminalText.sanitized("a\u{1B}[2Jb") == "a\u{241B}[2Jb")
+        #expect(TerminalText.sanitized("line\nnext\t") == "line\u{240A}next\u{2409}")
+        #expect(TerminalText.sanitized("del\u{7F} c1\u{9B}") == "del\u{2421} c1\u{FFFD}")
+        #expect(TerminalText.sanitized("evil\u{202E}txt.exe") == "evil\u{FFFD}txt.exe")
+    }
+
+    @Test func test_ordinaryTextInAnyScript_isUnchanged() {
+        for text in ["Let's Talk Together", "আসুন একসাথে কথা বলি", "آئیے مل کر بات کریں", "ચાલો સાથે વાત કરીએ", "ਆਓ ਮਿਲ ਕੇ", "café 😀"] {
+            #expect(TerminalText.sanitized(text) == text)
+        }
+    }
+}
+
+@Suite struct NameMatchTests {
+    let areas: [(id: String, name: String)] = [("sandy-biggleswade", "Sandy and Biggleswade"),
+                                               ("leighton-rural", "Leighton Rural"),
+                                               ("leighton-buzzard-linslade", "Leighton Buzzard and Linslade")]
+
+    @Test func test_matchesIdNameAnyCaseOrUniquePrefix() throws {
+        #expect(try NameMatch.resolve("SANDY", kind: "area", among: areas) == "sandy-biggleswade")
+        #expect(try NameMatch.resolve("leighton rural", kind: "area", among: areas) == "leighton-rural")
+        #expect(try NameMatch.resolve("Leighton B", kind: "area", among: areas) == "leighton-buzzard-linslade")
+    }
+
+    @Test func test_ambiguousOrUnknown_failsWithCandidates() {
+        #expect(throws: NameMatch.Failure.ambiguous(query: "leigh", kind: "area",
+                                                    candidates: ["Leighton Rural", "Leighton Buzzard and Linslade"])) {
+            try NameMatch.resolve("leigh", kind: "area", among: areas)
+        }
+        #expect(throws: NameMatch.Failure.self) { try NameMatch.resolve("Sandyy", kind: "area", among: areas) }
+    }
+}

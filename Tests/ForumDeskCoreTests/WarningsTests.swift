@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import ForumDeskCore
+
+@Suite struct WarningsTests {
+    let now = Fixture.at("2026-11-23T12:00")
+
+    @Test func test_upcomingMeeting_groupsCouncillorsByWhatTheyAreOwed() {
+        var meeting = Fixture.meeting()
+        meeting.agenda = [AgendaItem(number: 1, title: "Apologies")]
+        meeting.invitations = ["police", "sustainable", "sandy-tc", "fire"].map { Invitation(organisation: $0) }
+        meeting.notifications = [Fixture.notice("cllr-a", for: meeting)]
+        meeting.venue.name = "Another Hall"  // cllr-a's notice is now stale
+        let warnings = Warnings.warnings(for: meeting, directory: Fixture.directory, now: now)
+        #expect(warnings.map(\.kind) == [.councillorNotNotified, .staleNotice])
+        #expect(warnings[0].message == "not notified: Cllr Bilal Bellweather, Cllr Carys Copperfield")
+    }
+
+    @Test func test_upcomingMeeting_withoutAgendaOrRequiredPartners_isFlagged() {
+        var meeting = Fixture.meeting(wards: ["potton"])
+        meeting.notifications = [Fixture.notice("cllr-c", for: meeting)]
+        let warnings = Warnings.warnings(for: meeting, directory: Fixture.directory, now: now)
+        #expect(warnings.map(\.kind) == [.noAgenda, .partnerMissing])
+        #expect(warnings[1].message == "not invited: police, a frontline council directorate, the town or parish council, fire and rescue")
+    }
+
+    @Test func test_pastMeetingNotRecorded_isFlagged_andNotJudgedByAttendance() {
+        var meeting = Fixture.meeting(start: "2026-11-10T19:00", status: .confirmed)
+        meeting.invitations = ["police", "sustainable", "sandy-tc", "fire"].map { Invitation(organisation: $0) }
+        let warnings = Warnings.warnings(for: meeting, directory: Fixture.directory, now: now)
+        #expect(warnings.map(\.kind) == [.outcomeNotRecorded])
+    }
+
+    @Test func test_all_listsOverdueActionsAfterMeetingWarnings() {
+        var held = Fixture.meeting(start: "2026-09-10T19:00", status: .held)
+        held.attendance = [Attendance(person: "sgt", status: .present), Attendance(person: "highways", status: .present),
+                           Attendance(person: "clerk", status: .present), Attendance(organisation: "fire", status: .present)]
+        held.actions = [Action(id: "A-1", description: "Clear the drain", owner: "highways",
+                               due: CalendarDate(year: 2026, month: 10, day: 1))]
+        let warnings = Warnings.all(directory: Fixture.directory, meetings: [held], now: now)
+        #expect(warnings.map(\.kind) == [.overdueAction])
+        #expect(warnings[0].message == "A-1 overdue since 2026-10-01 (Hana Highways): Clear the drain")
+    }
+}
