@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+/// Runs the real `forumdesk` binary, as a user or a script would.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+let repositoryRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url
+}()
+
+/// The binary sits beside the test bundle in the build folder.
+let binary: String = {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("forumdesk").path
+    if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+    return repositoryRoot.appendingPathComponent(".build/debug/forumdesk").path
+}()
+
+func forumdesk(_ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env["SWIFT_BACKTRACE"] = "enable=no"
+    env.removeValue(forKey: "FORUMDESK_DATA")
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+               stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+func withBrokenCopy<T>(_ body: (URL) throws -> T) throws -> T {
+    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("forumdesk-cli-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("data"), to: folder.appendingPathComponent("data"))
+    func edit(_ name: String, _ old: String, _ new: String) throws {
+        let url = folder.appendingPathComponent("data/meetings/2026/\(name).json")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        precondition(text.contains(old), "fixture text not found in \(name)")
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+    // A missing comma, a date in the wrong format, an unknown ward: three kinds of mistake a hand edit makes.
+    try edit("2026-10-06-cranfield-marston-woburn-ltt", "\"kind\": \"lets-talk-together\",", "\"kind\": \"lets-talk-together\"")
+    try edit("2026-08-13-sandy-biggleswade-ltt", "\"end\": \"2026-08-13T21:00:00+01:00\"", "\"end\": \"13/08/2026 21:00\"")
+    try edit("2026-10-15-sandy-biggleswade-ltt", "\"potton\",", "\"pottonn\",")
+    return try body(folder)
+}
+
+@Suite struct ValidateCommandTests {
+    @Test func test_validate_sampleData_exitsZero() throws {
+        let run = try forumdesk(["validate"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("no problems"))
+    }
+
+    @Test func test_validate_brokenCopy_namesEachFileLineColumnAndReason_andExitsOne() throws {
+        try withBrokenCopy { folder in
+            let run = try forumdesk(["validate", "--data", "data"], in: folder)
+            #expect(run.status == 1)
+            #expect(run.stdout.split(separator: "\n").map(String.init) == [
+                "data/meetings/2026/2026-08-13-sandy-biggleswade-ltt.json:15:10: field `end` must be a date like 2026-11-24T19:00",
+                "data/meetings/2026/2026-10-06-cranfield-marston-woburn-ltt.json:5:3: expected ',' or '}' but found `\"`",
+                "data/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json:11:5: unknown ward `pottonn`",
+            ])
+            #expect(run.stderr.contains("3 problem(s) in 3 file(s); 2 file(s) could not be read"))
+        }
+    }
+
+    @Test func test_list_brokenCopy_stillListsTheOtherMeetings() throws {
+        try withBrokenCopy { folder in
+            let all = try forumdesk(["list", "meetings", "--json"])
+            let run = try forumdesk(["list", "meetings", "--json"], in: folder, environment: ["FORUMDESK_DATA": "data"])
+            #expect(run.status == 3)
+            let listed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
+            let total = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]]
+            #expect(listed?.count == (total?.count ?? 0) - 2)
+            #expect(listed?.contains { $0["id"] as? String == "2026-10-15-sandy-biggleswade-ltt" } == true)
+            #expect(run.stderr.contains("2 file(s) could not be read and were skipped"))
+        }
+    }
+
+    @Test func test_missingDataFolder_exitsThree_withAHint() throws {
+        let run = try forumdesk(["validate", "--data", "/nonexistent/data"])
+        #expect(run.status == 3)
+        #expect(run.stderr == "forumdesk: /nonexistent/data: no such data folder (give one with --data DIR or FORUMDESK_DATA)\n")
+    }
+}
+
+@Suite struct ListCommandTests {
+    let now = ["--now", "2026-11-23T12:00"]
+
+    @Test func test_listMeetings_filtersByAreaPrefixAnyCase_andDateRange() throws {
+        let run = try forumdesk(["list", "meetings", "--area", "SANDY", "--from", "2026-06-01", "--to", "2026-06-30"] + now)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("DATE") == true)
+        #expect(lines.dropFirst(2).dropLast().allSatisfy { $0.contains("Sandy and Biggleswade") && $0.contains("2026-06-") })
+        #expect(lines.last == "2 meetings")
+    }
+
+    @Test func test_listMeetings_byWard_json_hasWarnings() throws {
+        let run = try forumdesk(["list", "meetings", "--ward", "linslade", "--status", "confirmed", "--json"] + now)
+        #expect(run.status == 0)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(items.map { $0["id"] as? String } == ["2026-12-01-leighton-buzzard-linslade-ltt"])
+        #expect((items[0]["warnings"] as? [String])?.first?.hasPrefix("stale notice") == true)
+    }
+
+    @Test func test_listActions_overdueForAnOwner() throws {
+        let all = try forumdesk(["list", "actions", "--overdue", "--json"] + now)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
+        #expect(!items.isEmpty)
+        #expect(items.allSatisfy { $0["overdue"] as? Bool == true })
+        let owner = try #require(items[0]["ownerName"] as? String)
+        let mine = try forumdesk(["list", "actions", "--overdue", "--owner", owner.lowercased()] + now)
+        #expect(mine.status == 0)
+        #expect(mine.stdout.split(separator: "\n").dropFirst(2).dropLast().allSatisfy { $0.contains(owner) && $0.contains(" !") })
+    }
+
+    @Test func test_usageErrors_exitTwo_withAClearMessage() throws {
+        let ambiguous = try forumdesk(["list", "meetings", "--area", "leighton"])
+        #expect(ambiguous.status == 2)
+        #expect(ambiguous.stderr.contains("`leighton` matches more than one area: Leighton Rural, Leighton Buzzard and Linslade"))
+        let badStatus = try forumdesk(["list", "meetings", "--status", "helld"])
+        #expect(badStatus.status == 2)
+        #expect(badStatus.stderr.contains("helld"))
+        let badDate = try forumdesk(["list", "meetings", "--from", "24/11/2026"])
+        #expect(badDate.status == 2)
+        let unknownCommand = try forumdesk(["lsit"])
+        #expect(unknownCommand.status == 2)
+    }
+
+    @Test func test_noArguments_printsTheDashboard() throws {
+        let run = try forumdesk(now)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Central Bedfordshire Council: "))
+        #expect(run.stdout.contains("cancellation notice owed"))
+        #expect(run.stdout.contains("Overdue actions ("))
+    }
+
+    @Test func test_hostileText_neverReachesTheTerminalRaw() throws {
+        try withBrokenCopy { folder in
+            let path = folder.appendingPathComponent("data/meetings/2026/2026-11-05-shefford-stotfold-arlesey-ltt.json")
+            let text = try String(contentsOf: path, encoding: .utf8)
+            try #require(text.contains("\"name\": \"Arlesey Village Hall\""))
+            try text.replacingOccurrences(of: "\"name\": \"Arlesey Village Hall\"",
+                                          with: "\"name\": \"Hall\\u001b]0;pwned\\u0007\\u001b[2J\\u202e\"")
+                .write(to: path, atomically: true, encoding: .utf8)
+            let run = try forumdesk(["list", "meetings", "--data", "data", "--area", "shefford"], in: folder)
+            #expect(!run.stdout.contains("\u{1B}"))
+            #expect(!run.stdout.contains("\u{07}"))
+            #expect(!run.stdout.contains("\u{202E}"))
+            #expect(run.stdout.contains("Hall\u{241B}]0;pwned\u{2407}\u{241B}[2J\u{FFFD}"))
+        }
+    }
+}
