@@ -5,7 +5,7 @@ public protocol ModelEnum: RawRepresentable, CaseIterable, Sendable, Hashable wh
 }
 
 extension ModelEnum {
-    public static var allRawValues: [String] { allCases.map(\.rawValue) }
+    public static var allRawValues: [String] { allCases.map { $0.rawValue } }
 }
 
 public enum MeetingKind: String, ModelEnum {

@@ -59,7 +59,7 @@ struct FieldReader {
     mutating func string(_ key: String) throws(DecodeError) -> String {
         let node = try need(key)
         let text = try Self.text(node, key)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.allSatisfy(\.isWhitespace) {
             throw DecodeError(position: node.position, reason: "field `\(key)` must not be empty")
         }
         return text
@@ -138,10 +138,13 @@ struct FieldReader {
     // MARK: vocabularies
 
     static func member<E: ModelEnum>(_ node: JSONNode, _ key: String, _ type: E.Type) throws(DecodeError) -> E {
-        let choices = E.allRawValues.joined(separator: ", ")
-        guard case .string(let s) = node.value else { throw fail(node, key, "one of \(choices)") }
+        // The list of choices is only built for the message: this runs for every enum field of every file.
+        guard case .string(let s) = node.value else {
+            throw fail(node, key, "one of \(E.allRawValues.joined(separator: ", "))")
+        }
         guard let value = E(rawValue: s) else {
-            throw DecodeError(position: node.position, reason: "field `\(key)` must be one of \(choices), not `\(s)`")
+            throw DecodeError(position: node.position,
+                              reason: "field `\(key)` must be one of \(E.allRawValues.joined(separator: ", ")), not `\(s)`")
         }
         return value
     }

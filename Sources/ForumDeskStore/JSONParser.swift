@@ -184,14 +184,17 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
+        let start = index
         var buffer: [UInt8] = []
         var runStart = index
         while true {
             guard index < bytes.count else { throw error("text is missing its closing double quote") }
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
+                defer { index += 1 }
+                // The common case, no escapes: decode straight from the file's bytes.
+                if buffer.isEmpty, runStart == start { return String(decoding: bytes[runStart..<index], as: UTF8.self) }
                 buffer.append(contentsOf: bytes[runStart..<index])
-                index += 1
                 break
             }
             if b < 0x20 {
