@@ -10,17 +10,33 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // Domain types and rules. Pure Swift: no I/O, no terminal.
         .target(name: "ForumDeskCore"),
         // The data folder: JSON parsing and writing, load, durable save, lock, change detection.
         .target(name: "ForumDeskStore", dependencies: ["ForumDeskCore"]),
+        // ncursesw through a module map: the wide-character API and wrappers for its macros.
+        .systemLibrary(name: "CNCursesW"),
+        // Puts the terminal back on fatal signals, from a C signal handler.
+        .target(name: "CTerminalGuard"),
+        // Cell buffer, display width, sanitising, layout, widgets, key events. Pure Swift: no terminal.
+        .target(name: "TerminalUI"),
+        // The only code that calls ncurses.
+        .target(name: "NCursesTerminal", dependencies: ["CNCursesW", "CTerminalGuard", "TerminalUI"]),
+        // Documents made from the data: minutes and agendas (more formats follow).
+        .target(name: "ForumDeskExport", dependencies: ["ForumDeskCore"]),
+        // Screens: state, update(event) -> effects, view(state) -> buffer. No terminal, no disk.
+        .target(name: "ForumDeskApp", dependencies: ["ForumDeskCore", "ForumDeskStore", "ForumDeskExport", "TerminalUI"]),
         .executableTarget(
             name: "forumdesk",
             dependencies: [
                 "ForumDeskCore",
                 "ForumDeskStore",
+                "ForumDeskApp",
+                "TerminalUI",
+                "NCursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +55,17 @@ let package = Package(
             name: "ForumDeskCLITests",
             dependencies: ["forumdesk"]
         ),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "ForumDeskAppTests",
+            dependencies: [
+                "ForumDeskApp", "ForumDeskStore", "TerminalUI",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
+        // Drives the real binary in tmux.
+        .testTarget(name: "EndToEndTests", dependencies: ["forumdesk"]),
     ],
     swiftLanguageModes: [.v6]
 )

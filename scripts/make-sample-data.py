@@ -102,6 +102,9 @@ def iso(d, hour, minute):
 
 
 def stamp(d, hour=10, minute=0):
+    """An office-hours timestamp: a weekend day moves to the Monday after."""
+    if d.weekday() >= 5:
+        d += dt.timedelta(days=7 - d.weekday())
     return iso(d, hour, minute)
 
 

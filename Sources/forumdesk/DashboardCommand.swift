@@ -1,18 +1,21 @@
 import ArgumentParser
 import Foundation
 import ForumDeskCore
+import TerminalUI
 import ForumDeskStore
 
 /// Until the full-screen app lands this is what `forumdesk` alone shows: what needs doing.
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
-        abstract: "Show what needs attention: notices owed, partners missing, overdue actions (the default)."
+        abstract: "Print what needs attention: notices owed, partners missing, overdue actions."
     )
 
     @OptionGroup var options: DataOptions
 
-    func run() throws {
+    func run() throws { try Self.printDashboard(options) }
+
+    static func printDashboard(_ options: DataOptions) throws {
         let now = try options.currentTime()
         let (_, data) = try options.load()
         let warnings = Warnings.all(directory: data.directory, meetings: data.meetings, now: now)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ForumDeskCore
+import TerminalUI
 import ForumDeskStore
 
 struct ForumDesk: ParsableCommand {
@@ -11,8 +12,8 @@ struct ForumDesk: ParsableCommand {
         The data folder is --data DIR, else $FORUMDESK_DATA, else ./data.
         Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
         """,
-        subcommands: [DashboardCommand.self, ValidateCommand.self, ListCommand.self],
-        defaultSubcommand: DashboardCommand.self
+        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self],
+        defaultSubcommand: TUICommand.self
     )
 }
 

@@ -1,4 +1,5 @@
 import ForumDeskCore
+import TerminalUI
 
 /// A plain aligned table for the terminal: a header row, a rule, then rows. Cells are sanitised.
 struct TextTable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ForumDeskCore
+import TerminalUI
 import ForumDeskStore
 
 struct ValidateCommand: ParsableCommand {

@@ -1,0 +1,190 @@
+import Foundation
+import ForumDeskCore
+import ForumDeskStore
+import TerminalUI
+
+/// The action log across all meetings: filter by area, owner, organisation, status, overdue.
+struct ActionsScreen: Screen {
+    var title: String { "Actions" }
+    var browser = TableBrowser(sortColumn: 1)
+    var area: String?
+    var owner: String?
+    var organisation: String?
+    var status: ActionStatus?
+    var overdueOnly = false
+    var picker: (Picker, Filter)?
+
+    enum Filter: Sendable { case area, owner, organisation, status }
+
+    var capturesText: Bool { browser.searching || picker != nil }
+
+    var keyMap: KeyMap<Command> {
+        KeyMap([
+            .init("Actions", [
+                Binding([.enter], "Open the meeting that raised the action", .open, hint: "open"),
+                Keys.search,
+                Binding([.char("a")], "Filter by area", .filterArea, hint: "area"),
+                Binding([.char("p")], "Filter by owner (person)", .filterOwner, hint: "owner"),
+                Binding([.char("g")], "Filter by organisation", .filterOrganisation),
+                Binding([.char("s")], "Filter by status", .filterStatus),
+                Binding([.char("o")], "Show only overdue actions (again: all)", .toggleOverdue, hint: "overdue"),
+                Keys.clearFilters, Keys.sortNext, Keys.sortReverse,
+            ]),
+            Keys.movement,
+        ])
+    }
+
+    static let columns = [Column("ID", .length(10)), Column("Due", .length(11)), Column("Status", .length(15)),
+                          Column("Owner", .min(14)), Column("Area", .min(12)), Column("Action", .min(20))]
+
+    func actions(_ c: Context) -> [RaisedAction] {
+        let list = ActionRules.allActions(in: c.data.meetings).filter { r in
+            let a = r.action
+            return (area == nil || r.meeting.area == area) && (owner == nil || a.owner == owner)
+                && (organisation == nil || a.organisation == organisation) && (status == nil || a.status == status)
+                && (!overdueOnly || ActionRules.isOverdue(a, today: c.today))
+                && browser.matches([a.id, a.description, c.directory.displayName(ofPerson: a.owner), c.organisationName(a.organisation),
+                                    c.areaName(r.meeting.area), a.tags.joined(separator: " ")].joined(separator: " "))
+        }
+        let keys: [(RaisedAction) -> String] = [
+            { $0.action.id }, { $0.action.due?.description ?? "9999" }, { $0.action.status.rawValue },
+            { c.directory.displayName(ofPerson: $0.action.owner) }, { c.areaName($0.meeting.area) }, { $0.action.description },
+        ]
+        return browser.sorted(list, keys: keys)
+    }
+
+    func table(_ c: Context) -> Table {
+        let list = actions(c)
+        return Table(
+            columns: Self.columns,
+            rows: list.map { r in
+                let a = r.action
+                return [a.id, a.due.map(Format.day) ?? "", a.status.label, c.directory.displayName(ofPerson: a.owner),
+                        c.areaName(r.meeting.area), a.description]
+            },
+            rowStyles: list.map { ActionRules.isOverdue($0.action, today: c.today) ? Theme.warning : ($0.action.status.isOpen ? .plain : Theme.muted) },
+            sort: browser.sort, emptyMessage: "No action matches the filters. Press c to clear them.")
+    }
+
+    func layout(_ area: Rect) -> (status: Rect, table: Rect, detail: Rect) {
+        let parts = Layout.split(area, .vertical, [.length(1), .fill, .length(5)])
+        return (parts[0].inset(horizontal: 1), parts[1].inset(horizontal: 1), parts[2].inset(horizontal: 1))
+    }
+
+    func filterSummary(_ c: Context) -> [String] {
+        var parts: [String] = []
+        if let area { parts.append("area: \(c.areaName(area))") }
+        if let owner { parts.append("owner: \(c.directory.displayName(ofPerson: owner))") }
+        if let organisation { parts.append("organisation: \(c.organisationName(organisation))") }
+        if let status { parts.append("status: \(status.label)") }
+        if overdueOnly { parts.append("overdue only") }
+        return parts
+    }
+
+    func pickerFor(_ filter: Filter, _ c: Context) -> Picker {
+        let any = Picker.Item(id: "", label: "Any")
+        let all = c.data.meetings.flatMap(\.actions)
+        switch filter {
+        case .area:
+            return Picker(title: "Area", items: [any] + c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) })
+        case .owner:
+            let ids = Set(all.compactMap(\.owner))
+            let people = c.directory.people.filter { ids.contains($0.id) }.sorted { $0.name < $1.name }
+            return Picker(title: "Owner", items: [any] + people.map {
+                Picker.Item(id: $0.id, label: $0.name, detail: c.organisationName($0.organisation))
+            })
+        case .organisation:
+            let ids = Set(all.compactMap(\.organisation))
+            let orgs = c.directory.organisations.filter { ids.contains($0.id) }
+            return Picker(title: "Organisation", items: [any] + orgs.map { Picker.Item(id: $0.id, label: $0.name) })
+        case .status:
+            return Picker(title: "Status", items: [any] + ActionStatus.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) })
+        }
+    }
+
+    mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
+        switch command {
+        case .open:
+            let list = actions(c)
+            guard list.indices.contains(browser.selection.selected) else { return [] }
+            return [.push(MeetingScreen(meetingID: list[browser.selection.selected].meeting.id, tab: .actions))]
+        case .filterArea: picker = (pickerFor(.area, c), .area)
+        case .filterOwner: picker = (pickerFor(.owner, c), .owner)
+        case .filterOrganisation: picker = (pickerFor(.organisation, c), .organisation)
+        case .filterStatus: picker = (pickerFor(.status, c), .status)
+        case .toggleOverdue:
+            overdueOnly.toggle()
+            browser.selection = SelectionState()
+        case .clearFilters: self = ActionsScreen()
+        default:
+            _ = browser.move(command, count: actions(c).count, visible: Table.visibleRows(in: layout(c.contentArea).table),
+                             columns: Self.columns.count)
+        }
+        return []
+    }
+
+    mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
+        let areas = layout(c.contentArea)
+        if let (open, filter) = picker {
+            var current = open
+            switch event {
+            case .key(let key):
+                switch current.handle(key) {
+                case .pending: picker = (current, filter)
+                case .cancelled: picker = nil
+                case .chosen(let item):
+                    picker = nil
+                    let id = item.id.isEmpty ? nil : item.id
+                    switch filter {
+                    case .area: area = id
+                    case .owner: owner = id
+                    case .organisation: organisation = id
+                    case .status: status = id.flatMap(ActionStatus.init(rawValue:))
+                    }
+                    browser.selection = SelectionState()
+                }
+            case .paste(let text):
+                current.paste(text)
+                picker = (current, filter)
+            default: break
+            }
+            return []
+        }
+        switch event {
+        case .key(let key) where browser.searching:
+            let count = actions(c).count
+            browser.handleSearch(key, count: count, visible: Table.visibleRows(in: areas.table))
+        case .paste(let text) where browser.searching:
+            browser.query.paste(text)
+        case .mouse(let mouse):
+            if browser.mouse(mouse, table: table(c), in: areas.table) == .activated { return perform(.open, c) }
+        default: break
+        }
+        return []
+    }
+
+    func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
+        let areas = layout(area)
+        let t = table(c)
+        let total = c.data.meetings.reduce(0) { $0 + $1.actions.count }
+        browser.renderStatus(filters: filterSummary(c), count: t.rows.count, total: total, in: areas.status, into: &buffer)
+        var selection = browser.selection
+        selection.clamp(count: t.rows.count, visible: Table.visibleRows(in: areas.table))
+        t.render(in: areas.table, into: &buffer, state: selection)
+        let list = actions(c)
+        buffer.put(String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y, style: Theme.muted)
+        if list.indices.contains(selection.selected) {
+            let r = list[selection.selected]
+            var lines = [StyledLine([Span(r.action.id + " ", .bold), Span(r.action.description)]),
+                         StyledLine("Raised at \(r.meeting.title), \(Format.day(r.meeting.start).trimmingCharacters(in: .whitespaces))"
+                                    + (r.action.organisation.map { " · " + c.organisationName($0) } ?? ""), Theme.muted)]
+            if let update = r.action.updates.last {
+                lines.append(StyledLine("Latest (\(Format.day(update.at).trimmingCharacters(in: .whitespaces))): \(update.text)"))
+            }
+            if let feedback = r.action.feedback { lines.append(StyledLine([Span("You said, we did: ", .bold), Span(feedback)])) }
+            TextView(lines: lines).render(in: Rect(x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width,
+                                                   height: areas.detail.height - 1), into: &buffer, offset: 0)
+        }
+        picker?.0.render(in: area, into: &buffer)
+    }
+}

@@ -1,0 +1,50 @@
+import TerminalUI
+
+/// Every request a user can make, once (as tig's request table). Screens list the ones they support in
+/// their key map; the `:` palette, the footer and `?` help read the same lists.
+public enum Command: String, Sendable, Hashable, CaseIterable {
+    case quit, back, help, palette, redraw
+    case showDashboard, showMeetings, showActions, showDirectory
+    case up, down, pageUp, pageDown, top, bottom
+    case open, nextTab, previousTab, switchFocus
+    case search, sortNext, sortReverse
+    case filterArea, filterWard, filterKind, filterStatus, filterDates, filterOwner, filterOrganisation
+    case toggleOverdue, clearFilters
+}
+
+/// Bindings shared by the screens.
+enum Keys {
+    static let movement = KeyMap<Command>.Group("Move", [
+        Binding([.up, .char("k")], "Move up", .up),
+        Binding([.down, .char("j")], "Move down", .down),
+        Binding([.pageUp, .ctrl("b")], "Page up", .pageUp),
+        Binding([.pageDown, .ctrl("f"), .char(" ")], "Page down", .pageDown),
+        Binding([.home, .char("g")], "First row", .top),
+        Binding([.end, .char("G")], "Last row", .bottom),
+    ])
+
+    static let open = Binding<Command>([.enter], "Open the selected meeting", .open, hint: "open")
+    static let search = Binding<Command>([.char("/")], "Search as you type (Enter keeps it, Esc clears)", .search, hint: "search")
+    static let sortNext = Binding<Command>([.char(">")], "Sort by the next column (or click a column title)", .sortNext)
+    static let sortReverse = Binding<Command>([.char("<")], "Reverse the sort order", .sortReverse)
+    static let clearFilters = Binding<Command>([.char("c")], "Clear all filters and the search", .clearFilters)
+    static let tabs = [
+        Binding<Command>([.tab, .char("]")], "Next tab", .nextTab, hint: "tab"),
+        Binding<Command>([.backTab, .char("[")], "Previous tab", .previousTab),
+    ]
+
+    /// Everywhere, after the screen's own keys.
+    static let global = KeyMap<Command>([
+        .init("Everywhere", [
+            Binding([.char("?"), .function(1)], "Show this help", .help, hint: "help"),
+            Binding([.char(":")], "Command palette: run any command by name", .palette),
+            Binding([.char("1")], "Dashboard", .showDashboard),
+            Binding([.char("2")], "Meetings", .showMeetings),
+            Binding([.char("3")], "Actions", .showActions),
+            Binding([.char("4")], "Directory", .showDirectory),
+            Binding([.char("q"), .escape], "Back (quit from the dashboard)", .back, hint: "back"),
+            Binding([.ctrl("c")], "Quit", .quit),
+            Binding([.ctrl("l")], "Redraw the screen", .redraw),
+        ]),
+    ])
+}

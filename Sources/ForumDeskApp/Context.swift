@@ -1,0 +1,67 @@
+import Foundation
+import ForumDeskCore
+import ForumDeskStore
+import TerminalUI
+
+/// What screens read: the data, the clock, the terminal size, and facts derived once from the data.
+public struct Context: Sendable {
+    public var data: DataSet
+    public var now: Date
+    public var width: Int
+    public var height: Int
+    /// Warnings per meeting id, computed once per load rather than on every frame.
+    public let warnings: [String: [Warning]]
+    public let overdue: [RaisedAction]
+
+    public init(data: DataSet, now: Date, width: Int = 80, height: Int = 24) {
+        self.data = data
+        self.now = now
+        self.width = width
+        self.height = height
+        var byMeeting: [String: [Warning]] = [:]
+        for warning in Warnings.all(directory: data.directory, meetings: data.meetings, now: now) {
+            byMeeting[warning.meetingID, default: []].append(warning)
+        }
+        warnings = byMeeting
+        overdue = ActionRules.overdue(in: data.meetings, today: LondonTime.date(now))
+    }
+
+    public var directory: Directory { data.directory }
+    public var today: CalendarDate { LondonTime.date(now) }
+
+    /// The area a screen gets below the top bar and above the footer.
+    public var contentArea: Rect { Rect(x: 0, y: 1, width: width, height: height - 2) }
+
+    func areaName(_ id: String) -> String { directory.area(id)?.name ?? id }
+
+    func wardName(_ id: String) -> String { directory.ward(id)?.ward.name ?? id }
+
+    func organisationName(_ id: String?) -> String {
+        guard let id else { return "" }
+        return directory.organisation(id)?.name ?? id
+    }
+}
+
+/// Table formats: short and sortable-looking.
+enum Format {
+    /// "Tue 24 Nov 2026"
+    static func day(_ instant: Date) -> String {
+        let d = LondonTime.date(instant)
+        return "\(LondonTime.weekday(d)) \(d.day < 10 ? " " : "")\(d.day) \(LondonTime.monthAbbreviation(d.month)) \(d.year)"
+    }
+
+    static func day(_ d: CalendarDate) -> String {
+        "\(d.day < 10 ? " " : "")\(d.day) \(LondonTime.monthAbbreviation(d.month)) \(d.year)"
+    }
+
+    static func kind(_ kind: MeetingKind) -> String {
+        switch kind {
+        case .letsTalkTogether: "Let's Talk"
+        case .wardForum: "Ward forum"
+        case .areaCommittee: "Area cttee"
+        case .other: "Other"
+        }
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}

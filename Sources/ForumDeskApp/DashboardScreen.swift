@@ -1,0 +1,179 @@
+import Foundation
+import ForumDeskCore
+import ForumDeskStore
+import TerminalUI
+
+/// What the officer sees first: counts, the next meeting of each area, and everything that needs attention.
+struct DashboardScreen: Screen {
+    var title: String { "Dashboard" }
+    var focus = Pane.attention
+    var next = SelectionState()
+    var attention = SelectionState()
+
+    enum Pane: Sendable { case next, attention }
+
+    var keyMap: KeyMap<Command> {
+        KeyMap([
+            .init("Dashboard", [
+                Binding([.enter], "Open the meeting of the selected row", .open, hint: "open"),
+                Binding([.tab, .backTab], "Switch between next meetings and warnings", .switchFocus, hint: "pane"),
+            ]),
+            Keys.movement,
+        ])
+    }
+
+    /// One row of "What needs attention": a file that failed to load, or a warning.
+    struct AttentionRow {
+        var date: String
+        var subject: String
+        var message: String
+        var style: Style
+        var meetingID: String?
+        var tab: MeetingScreen.Tab
+    }
+
+    func nextMeetings(_ c: Context) -> [(area: Area, meeting: Meeting?)] {
+        c.directory.areas.map { area in
+            (area, c.data.meetings.first { $0.area == area.id && $0.start > c.now && $0.status != .cancelled })
+        }
+    }
+
+    func attentionRows(_ c: Context) -> [AttentionRow] {
+        var rows = c.data.loadErrors.map {
+            AttentionRow(date: "", subject: "Cannot read", message: $0.description, style: Theme.error, meetingID: nil, tab: .details)
+        }
+        rows += c.data.fileProblems.map {
+            AttentionRow(date: "", subject: "File", message: $0.description, style: Theme.warning, meetingID: nil, tab: .details)
+        }
+        let meetings = Dictionary(c.data.meetings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let all = Warnings.all(directory: c.directory, meetings: c.data.meetings, now: c.now)
+        for warning in all {
+            let meeting = meetings[warning.meetingID]
+            let subject = meeting.map { c.areaName($0.area) } ?? warning.meetingID
+            let tab: MeetingScreen.Tab = switch warning.kind {
+            case .councillorNotNotified, .staleNotice, .cancellationOwed: .councillors
+            case .partnerMissing: .attendance
+            case .overdueAction: .actions
+            case .noAgenda: .agenda
+            case .outcomeNotRecorded: .details
+            }
+            let upcoming = warning.date > c.now
+            let style: Style = warning.kind == .overdueAction ? Theme.warning : (upcoming ? .plain : Theme.muted)
+            rows.append(AttentionRow(date: Format.day(warning.date), subject: subject, message: warning.message, style: style,
+                                     meetingID: warning.meetingID, tab: tab))
+        }
+        return rows
+    }
+
+    struct Areas {
+        var counts: Rect
+        var nextTitle: Rect
+        var next: Rect
+        var attentionTitle: Rect
+        var attention: Rect
+    }
+
+    func layout(_ c: Context, _ area: Rect) -> Areas {
+        let nextRows = c.directory.areas.count + 1
+        let parts = Layout.split(area, .vertical, [.length(1), .length(1), .length(nextRows), .length(1), .fill])
+        return Areas(counts: parts[0], nextTitle: parts[1], next: parts[2].inset(horizontal: 1), attentionTitle: parts[3],
+                     attention: parts[4].inset(horizontal: 1))
+    }
+
+    func nextTable(_ c: Context) -> Table {
+        let rows = nextMeetings(c).map { area, meeting -> [String] in
+            guard let meeting else { return [area.name, "none planned", "", "", ""] }
+            let count = c.warnings[meeting.id]?.count ?? 0
+            return [area.name, Format.day(meeting.start), LondonTime.hhmm(meeting.start), meeting.venue.name,
+                    count == 0 ? "ok" : Format.count(count, "warning")]
+        }
+        let styles = nextMeetings(c).map { _, meeting -> Style in
+            guard let meeting else { return Theme.muted }
+            return (c.warnings[meeting.id]?.isEmpty ?? true) ? .plain : Theme.warning
+        }
+        return Table(columns: [Column("Area", .min(20)), Column("Next meeting", .length(15)), Column("Time", .length(5)),
+                               Column("Venue", .min(12)), Column("Status", .length(11))],
+                     rows: rows, rowStyles: styles)
+    }
+
+    func attentionTable(_ c: Context) -> Table {
+        let rows = attentionRows(c)
+        return Table(columns: [Column("Date", .length(15)), Column("Area", .length(20)), Column("What", .fill)],
+                     rows: rows.map { [$0.date, $0.subject, $0.message] }, rowStyles: rows.map(\.style),
+                     emptyMessage: "Nothing needs attention.")
+    }
+
+    mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
+        let areas = layout(c, c.contentArea)
+        switch command {
+        case .switchFocus:
+            focus = focus == .next ? .attention : .next
+        case .open:
+            if focus == .next {
+                let list = nextMeetings(c)
+                if list.indices.contains(next.selected), let meeting = list[next.selected].meeting {
+                    return [.push(MeetingScreen(meetingID: meeting.id))]
+                }
+            } else {
+                let rows = attentionRows(c)
+                guard rows.indices.contains(attention.selected) else { return [] }
+                let row = rows[attention.selected]
+                guard let id = row.meetingID else { return [.message(.error("Fix this file in an editor, then restart ForumDesk"))] }
+                return [.push(MeetingScreen(meetingID: id, tab: row.tab))]
+            }
+        default:
+            var browser = TableBrowser()
+            if focus == .next {
+                browser.selection = next
+                _ = browser.move(command, count: c.directory.areas.count, visible: Table.visibleRows(in: areas.next))
+                next = browser.selection
+            } else {
+                browser.selection = attention
+                _ = browser.move(command, count: attentionRows(c).count, visible: Table.visibleRows(in: areas.attention))
+                attention = browser.selection
+            }
+        }
+        return []
+    }
+
+    mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
+        guard case .mouse(let mouse) = event else { return [] }
+        let areas = layout(c, c.contentArea)
+        var browser = TableBrowser()
+        if areas.next.contains(x: mouse.x, y: mouse.y) {
+            focus = .next
+            browser.selection = next
+            let outcome = browser.mouse(mouse, table: nextTable(c), in: areas.next)
+            next = browser.selection
+            if outcome == .activated { return perform(.open, c) }
+        } else if areas.attention.contains(x: mouse.x, y: mouse.y) {
+            focus = .attention
+            browser.selection = attention
+            let outcome = browser.mouse(mouse, table: attentionTable(c), in: areas.attention)
+            attention = browser.selection
+            if outcome == .activated { return perform(.open, c) }
+        }
+        return []
+    }
+
+    func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
+        let areas = layout(c, area)
+        let upcoming = c.data.meetings.filter { $0.start > c.now && $0.status != .cancelled }.count
+        let held = c.data.meetings.filter { $0.status == .held && LondonTime.date($0.start).year == c.today.year }.count
+        let open = c.data.meetings.flatMap(\.actions).filter { $0.status.isOpen }.count
+        var counts = [Format.count(c.data.meetings.count, "meeting"), "\(upcoming) upcoming", "\(held) held in \(c.today.year)",
+                      "\(open) open actions", "\(c.overdue.count) overdue"]
+        if !c.data.loadErrors.isEmpty { counts.append(Format.count(c.data.loadErrors.count, "file") + " unreadable") }
+        buffer.put(" " + counts.joined(separator: " · "), x: areas.counts.x, y: areas.counts.y, maxWidth: areas.counts.width, style: .bold)
+        buffer.put(" Next meeting in each area", x: areas.nextTitle.x, y: areas.nextTitle.y, style: Theme.title)
+        nextTable(c).render(in: areas.next, into: &buffer, state: next, focused: focus == .next)
+        let rows = attentionRows(c).count
+        buffer.put(" What needs attention (\(rows))", x: areas.attentionTitle.x, y: areas.attentionTitle.y, style: Theme.title)
+        attentionTable(c).render(in: areas.attention, into: &buffer, state: attention, focused: focus == .attention)
+    }
+}
+
+extension Rect {
+    /// The same rectangle with `n` columns taken off each side.
+    func inset(horizontal n: Int) -> Rect { Rect(x: x + n, y: y, width: width - 2 * n, height: height) }
+}

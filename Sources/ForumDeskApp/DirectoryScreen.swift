@@ -1,0 +1,157 @@
+import Foundation
+import ForumDeskCore
+import ForumDeskStore
+import TerminalUI
+
+/// Areas with their wards and coverage rules, councillors, organisations and contacts.
+struct DirectoryScreen: Screen {
+    enum Tab: Int, Sendable, CaseIterable {
+        case areas, councillors, organisations, contacts
+        var title: String { ["Areas", "Councillors", "Organisations", "Contacts"][rawValue] }
+    }
+
+    var title: String { "Directory" }
+    var tab = Tab.areas
+    var browsers: [Tab: TableBrowser] = [:]
+
+    var capturesText: Bool { browsers[tab]?.searching ?? false }
+
+    var keyMap: KeyMap<Command> {
+        KeyMap([
+            .init("Directory", Keys.tabs + [Keys.search, Keys.sortNext, Keys.sortReverse]),
+            Keys.movement,
+        ])
+    }
+
+    var browser: TableBrowser {
+        get { browsers[tab] ?? TableBrowser() }
+        set { browsers[tab] = newValue }
+    }
+
+    func layout(_ area: Rect) -> (tabs: Rect, status: Rect, table: Rect, detail: Rect) {
+        let detailHeight = tab == .areas ? 8 : 0
+        let parts = Layout.split(area, .vertical, [.length(1), .length(1), .fill, .length(detailHeight)])
+        return (parts[0].inset(horizontal: 1), parts[1].inset(horizontal: 1), parts[2].inset(horizontal: 1),
+                parts[3].inset(horizontal: 1))
+    }
+
+    /// Rows of the current tab, each with the text the search looks in.
+    func rows(_ c: Context) -> (columns: [Column], rows: [[String]]) {
+        let d = c.directory
+        switch tab {
+        case .areas:
+            let rows = d.areas.map { area -> [String] in
+                let councillors = d.councillors(ofWards: area.wards.map(\.id)).count
+                let ltt = MeetingKind.letsTalkTogether
+                let probe = Meeting(id: "", kind: ltt, title: "", area: area.id, wards: [], start: c.now, end: c.now,
+                                    venue: Venue(name: ""), status: .planned)
+                let roles = CoverageRules.requiredRoles(for: probe, in: d).map(\.label).joined(separator: ", ")
+                return [area.name, String(area.wards.count), String(councillors), roles]
+            }
+            return ([Column("Area", .min(22)), Column("Wards", .length(5), alignRight: true),
+                     Column("Cllrs", .length(5), alignRight: true), Column("Required at Let's Talk Together", .min(20))], rows)
+        case .councillors:
+            let rows = d.people.filter { $0.kind == .councillor }.map { p -> [String] in
+                let area = p.wards.first.flatMap { d.ward($0)?.area.name } ?? ""
+                return [p.name, p.wards.map(c.wardName).joined(separator: ", "), area, p.email ?? "", p.phone ?? "",
+                        p.preferredContact?.label ?? ""]
+            }
+            return ([Column("Councillor", .min(18)), Column("Ward", .min(14)), Column("Area", .min(14)), Column("E-mail", .min(16)),
+                     Column("Phone", .length(13)), Column("Prefers", .length(7))], rows)
+        case .organisations:
+            let rows = d.organisations.map { o -> [String] in
+                let contacts = d.people.filter { $0.organisation == o.id }.count
+                let areas = o.areas.isEmpty ? "all areas" : o.areas.map(c.areaName).joined(separator: ", ")
+                return [o.name, o.sector.label + (o.frontline ? " (frontline)" : ""), areas, String(contacts)]
+            }
+            return ([Column("Organisation", .min(24)), Column("Sector", .min(16)), Column("Serves", .min(14)),
+                     Column("Contacts", .length(8), alignRight: true)], rows)
+        case .contacts:
+            let rows = d.people.filter { $0.kind == .contact }.map { p in
+                [p.name, p.title ?? "", c.organisationName(p.organisation), p.email ?? "", p.phone ?? ""]
+            }
+            return ([Column("Name", .min(16)), Column("Role", .min(16)), Column("Organisation", .min(16)), Column("E-mail", .min(14)),
+                     Column("Phone", .length(13))], rows)
+        }
+    }
+
+    /// The rows after search and sort, with their index in the unfiltered list (to find the area for the detail).
+    func shown(_ c: Context) -> (columns: [Column], rows: [(index: Int, cells: [String])]) {
+        let all = rows(c)
+        let matching = all.rows.enumerated().filter { browser.matches($0.element.joined(separator: " ")) }
+            .map { (index: $0.offset, cells: $0.element) }
+        let keys: [((index: Int, cells: [String])) -> String] = all.columns.indices.map { column in
+            { row in
+                let cell = row.cells[column]
+                return Int(cell).map { String(format: "%08d", $0) } ?? cell.lowercased()
+            }
+        }
+        return (all.columns, browser.sorted(matching, keys: keys))
+    }
+
+    func table(_ c: Context) -> Table {
+        let s = shown(c)
+        return Table(columns: s.columns, rows: s.rows.map(\.cells), sort: browser.sort, emptyMessage: "Nothing matches the search.")
+    }
+
+    mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
+        switch command {
+        case .nextTab: tab = Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!
+        case .previousTab: tab = Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!
+        default:
+            let t = table(c)
+            _ = browser.move(command, count: t.rows.count, visible: Table.visibleRows(in: layout(c.contentArea).table),
+                             columns: t.columns.count)
+        }
+        return []
+    }
+
+    mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
+        let areas = layout(c.contentArea)
+        switch event {
+        case .key(let key) where browser.searching:
+            let count = table(c).rows.count
+            browser.handleSearch(key, count: count, visible: Table.visibleRows(in: areas.table))
+        case .paste(let text) where browser.searching:
+            browser.query.paste(text)
+        case .mouse(let mouse):
+            if mouse.y == areas.tabs.y, mouse.kind == .press {
+                if let index = Tabs(titles: Tab.allCases.map(\.title), selected: tab.rawValue).tab(atX: mouse.x, in: areas.tabs) {
+                    tab = Tab(rawValue: index)!
+                }
+            } else {
+                _ = browser.mouse(mouse, table: table(c), in: areas.table)
+            }
+        default: break
+        }
+        return []
+    }
+
+    func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
+        let areas = layout(area)
+        Tabs(titles: Tab.allCases.map(\.title), selected: tab.rawValue).render(in: areas.tabs, into: &buffer)
+        let t = table(c)
+        browser.renderStatus(filters: [], count: t.rows.count, total: rows(c).rows.count, in: areas.status, into: &buffer)
+        var selection = browser.selection
+        selection.clamp(count: t.rows.count, visible: Table.visibleRows(in: areas.table))
+        t.render(in: areas.table, into: &buffer, state: selection)
+        guard tab == .areas, areas.detail.height > 1 else { return }
+        let s = shown(c)
+        guard s.rows.indices.contains(selection.selected) else { return }
+        let area = c.directory.areas[s.rows[selection.selected].index]
+        var lines = [StyledLine("Wards of \(area.name)", .bold)]
+        for ward in area.wards {
+            let names = c.directory.councillors(ofWards: [ward.id]).map(\.name).joined(separator: ", ")
+            lines.append(StyledLine([Span("  " + DisplayWidth.pad(ward.name, to: 34), .plain), Span(names, Theme.muted)]))
+        }
+        let rules = c.directory.coverageRules.filter { $0.area == nil || $0.area == area.id }
+        lines.append(StyledLine("Coverage rules", .bold))
+        for rule in rules {
+            lines.append(StyledLine("  \(rule.kind?.label ?? "Any meeting")\(rule.area == nil ? " (every area)" : ""): "
+                                    + rule.required.map(\.label).joined(separator: ", ")))
+        }
+        buffer.put(String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y, style: Theme.muted)
+        TextView(lines: lines).render(in: Rect(x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width,
+                                               height: areas.detail.height - 1), into: &buffer, offset: 0)
+    }
+}

@@ -1,0 +1,310 @@
+import Foundation
+import ForumDeskCore
+import ForumDeskExport
+import ForumDeskStore
+import TerminalUI
+
+/// One meeting, in tabs: Details, Agenda, Attendance, Councillors, Actions, Minutes.
+struct MeetingScreen: Screen {
+    enum Tab: Int, Sendable, CaseIterable {
+        case details, agenda, attendance, councillors, actions, minutes
+        var title: String {
+            switch self {
+            case .details: "Details"
+            case .agenda: "Agenda"
+            case .attendance: "Attendance"
+            case .councillors: "Councillors"
+            case .actions: "Actions"
+            case .minutes: "Minutes"
+            }
+        }
+        var isText: Bool { self == .details || self == .minutes }
+    }
+
+    let meetingID: String
+    var tab: Tab
+    var selections: [Tab: SelectionState] = [:]
+    var offsets: [Tab: Int] = [:]
+
+    init(meetingID: String, tab: Tab = .details) {
+        self.meetingID = meetingID
+        self.tab = tab
+    }
+
+    var title: String { "Meeting" }
+
+    var keyMap: KeyMap<Command> {
+        KeyMap([
+            .init("Meeting", Keys.tabs),
+            Keys.movement,
+        ])
+    }
+
+    // MARK: layout
+
+    struct Areas {
+        var heading: Rect
+        var tabs: Rect
+        var body: Rect
+        var main: Rect
+        var detail: Rect
+    }
+
+    func layout(_ area: Rect) -> Areas {
+        let parts = Layout.split(area, .vertical, [.length(2), .length(1), .length(1), .fill])
+        let body = parts[3].inset(horizontal: 1)
+        let hasDetail = tab == .agenda || tab == .actions
+        let split = Layout.split(body, .vertical, hasDetail ? [.fill, .length(5)] : [.fill, .length(0)])
+        return Areas(heading: parts[0].inset(horizontal: 1), tabs: parts[1].inset(horizontal: 1), body: body,
+                     main: split[0], detail: split[1])
+    }
+
+    // MARK: tables
+
+    func agendaTable(_ m: Meeting, _ c: Context) -> Table {
+        Table(columns: [Column("No", .length(3), alignRight: true), Column("Item", .min(20)), Column("Presenter", .min(14)),
+                        Column("Purpose", .length(20)), Column("Level", .length(11)), Column("Mins", .length(4), alignRight: true)],
+              rows: m.agenda.map { item in
+                  [String(item.number), item.title, item.presenter.map { c.directory.displayName(ofPerson: $0) } ?? item.presenterName ?? "",
+                   item.purpose.map(\.label).joined(separator: ", "), item.engagementLevel?.label ?? "",
+                   item.minutes.map(String.init) ?? ""]
+              },
+              emptyMessage: "No agenda items yet.")
+    }
+
+    func attendanceTable(_ m: Meeting, _ c: Context) -> Table {
+        let rows: [[String]] = m.attendance.map { entry in
+            let name = entry.person.map { c.directory.displayName(ofPerson: $0) } ?? entry.name ?? ""
+            let org = entry.organisation ?? entry.person.flatMap { c.directory.person($0)?.organisation }
+            var note = entry.reason ?? ""
+            if let standIn = entry.substituteFor { note = "for " + c.directory.displayName(ofPerson: standIn) }
+            return [name, c.organisationName(org), entry.role.label, entry.status.label, note]
+        }
+        let invited: [[String]] = m.attendance.isEmpty ? m.invitations.map { invitation in
+            [invitation.person.map { c.directory.displayName(ofPerson: $0) } ?? "", c.organisationName(invitation.organisation),
+             "invited", invitation.reply.label, ""]
+        } : []
+        return Table(columns: [Column("Name", .min(16)), Column("Organisation", .min(16)), Column("Role", .length(15)),
+                               Column("Status", .length(10)), Column("Note", .min(10))],
+                     rows: rows + invited,
+                     rowStyles: m.attendance.map { $0.status.isInRoom ? .plain : Theme.muted }
+                         + m.invitations.map { $0.reply == .declined ? Theme.muted : .plain },
+                     emptyMessage: "No attendance or invitations recorded.")
+    }
+
+    func councillorTable(_ m: Meeting, _ c: Context) -> Table {
+        let statuses = NotificationRules.statuses(for: m, in: c.directory)
+        return Table(
+            columns: [Column("Councillor", .min(18)), Column("Ward", .min(12)), Column("Prefers", .length(7)),
+                      Column("Notice", .length(18)), Column("Last sent", .length(22))],
+            rows: statuses.map { s in
+                [s.councillor.name, s.councillor.wards.filter(m.wards.contains).map(c.wardName).joined(separator: ", "),
+                 s.councillor.preferredContact?.label ?? "", s.state.label,
+                 s.lastNotice.map { Format.day($0.at) + " " + $0.method.label } ?? ""]
+            },
+            rowStyles: statuses.map { $0.state.needsNotice ? Theme.warning : .plain },
+            emptyMessage: "No councillors hold the wards this meeting covers.")
+    }
+
+    func actionRows(_ m: Meeting, _ c: Context) -> [RaisedAction] {
+        m.actions.map { RaisedAction(meeting: m, action: $0) } + ActionRules.mattersArising(for: m, in: c.data.meetings)
+    }
+
+    func actionTable(_ m: Meeting, _ c: Context) -> Table {
+        let rows = actionRows(m, c)
+        return Table(
+            columns: [Column("ID", .length(10)), Column("Raised", .length(11)), Column("Action", .min(20)), Column("Owner", .min(12)),
+                      Column("Due", .length(11)), Column("Status", .length(15))],
+            rows: rows.map { r in
+                [r.action.id, r.meeting.id == m.id ? "here" : Format.day(LondonTime.date(r.meeting.start)), r.action.description,
+                 c.directory.displayName(ofPerson: r.action.owner), r.action.due.map(Format.day) ?? "", r.action.status.label]
+            },
+            rowStyles: rows.map { ActionRules.isOverdue($0.action, today: c.today) ? Theme.warning : ($0.action.status.isOpen ? .plain : Theme.muted) },
+            emptyMessage: "No actions raised here and none outstanding from earlier meetings.")
+    }
+
+    func table(for tab: Tab, _ m: Meeting, _ c: Context) -> Table? {
+        switch tab {
+        case .agenda: agendaTable(m, c)
+        case .attendance: attendanceTable(m, c)
+        case .councillors: councillorTable(m, c)
+        case .actions: actionTable(m, c)
+        case .details, .minutes: nil
+        }
+    }
+
+    // MARK: text tabs
+
+    func detailLines(_ m: Meeting, _ c: Context) -> [StyledLine] {
+        func field(_ name: String, _ value: String, _ style: Style = .plain) -> StyledLine {
+            StyledLine([Span(DisplayWidth.pad(name, to: 18), Theme.muted), Span(value, style)], hangingIndent: 18)
+        }
+        var lines = [
+            field("Type", m.kind.label), field("Area", c.areaName(m.area)),
+            field("Wards", m.wards.map(c.wardName).joined(separator: ", ")),
+            field("When", "\(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))"),
+            field("Venue", [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", ")),
+            field("Accessibility", m.venue.accessibility ?? "not recorded"),
+            field("Status", m.status.label), field("Chair", m.chair.map { c.directory.displayName(ofPerson: $0) } ?? "not set"),
+            field("Calendar sequence", String(m.sequence)),
+            field("Residents present", m.residentsPresent.map(String.init) ?? "not recorded"),
+        ]
+        for (category, counts) in m.equality.sorted(by: { $0.key < $1.key }) {
+            lines.append(field("Monitoring: \(category)", counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+        }
+        lines.append(field("Notice languages", m.languages.map(MeetingDocument.languageName).joined(separator: ", ")))
+        for (language, title) in m.noticeTitles.sorted(by: { $0.key < $1.key }) {
+            lines.append(field("  " + MeetingDocument.languageName(language), title))
+        }
+        if let notes = m.publicNotes { lines.append(field("Public notes", notes)) }
+        lines.append(.empty)
+        let required = CoverageRules.requiredRoles(for: m, in: c.directory)
+        let gaps = CoverageRules.gaps(for: m, in: c.directory)
+        lines.append(StyledLine("Partners", Theme.header))
+        lines.append(field("Required", required.isEmpty ? "no coverage rule applies" : required.map(\.label).joined(separator: ", ")))
+        if !gaps.isEmpty {
+            lines.append(field(m.status == .held ? "Not represented" : "Not invited", gaps.map(\.label).joined(separator: ", "), Theme.warning))
+        }
+        for invitation in m.invitations {
+            let who = invitation.person.map { " (" + c.directory.displayName(ofPerson: $0) + ")" } ?? ""
+            lines.append(field("  Invited", c.organisationName(invitation.organisation) + who + ": " + invitation.reply.label))
+        }
+        let warnings = c.warnings[m.id] ?? []
+        if !warnings.isEmpty {
+            lines.append(.empty)
+            lines.append(StyledLine("Warnings", Theme.header))
+            for warning in warnings { lines.append(StyledLine("  ⚠ " + warning.message, Theme.warning, hangingIndent: 4)) }
+        }
+        return lines
+    }
+
+    func minutesLines(_ m: Meeting, _ c: Context) -> [StyledLine] {
+        MeetingDocument.lines(for: m, directory: c.directory, allMeetings: c.data.meetings).map { line in
+            switch line.kind {
+            case .title: StyledLine(line.text, Theme.title)
+            case .heading: StyledLine(line.text, .bold)
+            case .subheading: StyledLine(line.text, .bold)
+            case .resolved: StyledLine(line.text, Theme.good)
+            case .body: StyledLine(line.text)
+            case .blank: .empty
+            }
+        }
+    }
+
+    func textLines(_ m: Meeting, _ c: Context) -> [StyledLine] {
+        tab == .minutes ? minutesLines(m, c) : detailLines(m, c)
+    }
+
+    // MARK: update
+
+    mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
+        switch command {
+        case .nextTab: tab = Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!
+        case .previousTab: tab = Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!
+        default:
+            guard let m = c.data.meeting(meetingID) else { return [] }
+            let areas = layout(c.contentArea)
+            if tab.isText {
+                let total = TextView(lines: textLines(m, c)).wrapped(width: areas.body.width).count
+                let maxOffset = TextView.maxOffset(lines: total, visible: areas.body.height)
+                let page = max(1, areas.body.height - 1)
+                var offset = offsets[tab] ?? 0
+                switch command {
+                case .up: offset -= 1
+                case .down: offset += 1
+                case .pageUp: offset -= page
+                case .pageDown: offset += page
+                case .top: offset = 0
+                case .bottom: offset = maxOffset
+                default: break
+                }
+                offsets[tab] = min(max(0, offset), maxOffset)
+            } else if let table = table(for: tab, m, c) {
+                var browser = TableBrowser()
+                browser.selection = selections[tab] ?? SelectionState()
+                _ = browser.move(command, count: table.rows.count, visible: Table.visibleRows(in: areas.main))
+                selections[tab] = browser.selection
+            }
+        }
+        return []
+    }
+
+    mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
+        guard case .mouse(let mouse) = event, let m = c.data.meeting(meetingID) else { return [] }
+        let areas = layout(c.contentArea)
+        if mouse.y == areas.tabs.y, mouse.kind == .press {
+            if let index = Tabs(titles: Tab.allCases.map(\.title), selected: tab.rawValue).tab(atX: mouse.x, in: areas.tabs) {
+                tab = Tab(rawValue: index)!
+            }
+            return []
+        }
+        if tab.isText {
+            if mouse.kind == .wheelUp { return perform(.up, c) + perform(.up, c) + perform(.up, c) }
+            if mouse.kind == .wheelDown { return perform(.down, c) + perform(.down, c) + perform(.down, c) }
+        } else if let table = table(for: tab, m, c) {
+            var browser = TableBrowser()
+            browser.selection = selections[tab] ?? SelectionState()
+            _ = browser.mouse(mouse, table: table, in: areas.main)
+            selections[tab] = browser.selection
+        }
+        return []
+    }
+
+    // MARK: view
+
+    func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
+        let areas = layout(area)
+        guard let m = c.data.meeting(meetingID) else {
+            buffer.put("This meeting is no longer in the data (\(meetingID)).", x: areas.heading.x, y: areas.heading.y, style: Theme.error)
+            return
+        }
+        let status = m.status.label + ((c.warnings[m.id]?.isEmpty ?? true) ? "" : " · ⚠ \(c.warnings[m.id]!.count)")
+        let statusWidth = DisplayWidth.of(status)
+        buffer.put(m.title, x: areas.heading.x, y: areas.heading.y, maxWidth: areas.heading.width - statusWidth - 2, style: Theme.title)
+        buffer.put(status, x: areas.heading.maxX - statusWidth, y: areas.heading.y,
+                   style: (c.warnings[m.id]?.isEmpty ?? true) ? .bold : Theme.warning)
+        let when = "\(Format.day(m.start).trimmingCharacters(in: .whitespaces)) \(LondonTime.hhmm(m.start))–\(LondonTime.hhmm(m.end))"
+        buffer.put("\(when) · \(m.venue.name) · \(c.areaName(m.area))", x: areas.heading.x, y: areas.heading.y + 1,
+                   maxWidth: areas.heading.width, style: Theme.muted)
+        Tabs(titles: Tab.allCases.map(\.title), selected: tab.rawValue).render(in: areas.tabs, into: &buffer)
+        if tab.isText {
+            TextView(lines: textLines(m, c)).render(in: areas.body, into: &buffer, offset: offsets[tab] ?? 0)
+            return
+        }
+        guard let table = table(for: tab, m, c) else { return }
+        var selection = selections[tab] ?? SelectionState()
+        selection.clamp(count: table.rows.count, visible: Table.visibleRows(in: areas.main))
+        table.render(in: areas.main, into: &buffer, state: selection)
+        detail(m, c, selected: selection.selected, into: &buffer, area: areas.detail)
+    }
+
+    /// Under the agenda and the actions: the selected row in full.
+    func detail(_ m: Meeting, _ c: Context, selected: Int, into buffer: inout Buffer, area: Rect) {
+        guard area.height > 1 else { return }
+        var lines: [StyledLine] = []
+        switch tab {
+        case .agenda where m.agenda.indices.contains(selected):
+            let item = m.agenda[selected]
+            let org = item.organisation.map { " (" + c.organisationName($0) + ")" } ?? ""
+            let presenter = item.presenter.map { c.directory.displayName(ofPerson: $0) } ?? item.presenterName
+            lines.append(StyledLine([Span("\(item.number). \(item.title)", .bold), Span(presenter.map { "  " + $0 + org } ?? "")]))
+            if let notes = item.notes { lines.append(StyledLine(notes)) }
+            lines.append(StyledLine(item.outcome ?? (m.status == .held ? "No outcome recorded." : ""), item.outcome == nil ? Theme.muted : Theme.good))
+            let total = m.agenda.compactMap(\.minutes).reduce(0, +)
+            lines.append(StyledLine("Agenda time: \(total) minutes; the meeting runs \(Int(m.end.timeIntervalSince(m.start) / 60)).", Theme.muted))
+        case .actions:
+            let rows = actionRows(m, c)
+            guard rows.indices.contains(selected) else { break }
+            let a = rows[selected].action
+            lines.append(StyledLine([Span("\(a.id) ", .bold), Span(a.description)]))
+            for update in a.updates.suffix(2) {
+                lines.append(StyledLine("  \(Format.day(update.at).trimmingCharacters(in: .whitespaces)): \(update.text)", Theme.muted))
+            }
+            if let feedback = a.feedback { lines.append(StyledLine([Span("You said, we did: ", .bold), Span(feedback)])) }
+        default: break
+        }
+        buffer.put(String(repeating: "─", count: area.width), x: area.x, y: area.y, style: Theme.muted)
+        TextView(lines: lines).render(in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+                                      into: &buffer, offset: 0)
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import ForumDeskCore
+import ForumDeskStore
+import TerminalUI
+
+/// Every meeting in a table, with filters (area, ward, kind, status, dates), sorting and `/` search.
+struct MeetingsScreen: Screen {
+    var title: String { "Meetings" }
+    var browser = TableBrowser(sortColumn: 0)
+    var area: String?
+    var ward: String?
+    var kind: MeetingKind?
+    var status: MeetingStatus?
+    var dates = DateRange.all
+    var picker: (Picker, Filter)?
+
+    enum Filter: Sendable { case area, ward, kind, status, dates }
+
+    enum DateRange: String, Sendable, CaseIterable {
+        case all = "All dates"
+        case upcoming = "Upcoming"
+        case next30 = "Next 30 days"
+        case past = "Past"
+        case last12 = "Last 12 months"
+        case thisYear = "This year"
+
+        func contains(_ meeting: Meeting, now: Date) -> Bool {
+            let day = LondonTime.date(meeting.start), today = LondonTime.date(now)
+            switch self {
+            case .all: return true
+            case .upcoming: return meeting.start > now
+            case .next30: return meeting.start > now && day <= today.adding(days: 30)
+            case .past: return meeting.start <= now
+            case .last12: return meeting.start <= now && day > today.adding(days: -365)
+            case .thisYear: return day.year == today.year
+            }
+        }
+    }
+
+    var capturesText: Bool { browser.searching || picker != nil }
+
+    var keyMap: KeyMap<Command> {
+        KeyMap([
+            .init("Meetings", [
+                Keys.open, Keys.search,
+                Binding([.char("a")], "Filter by area", .filterArea, hint: "area"),
+                Binding([.char("w")], "Filter by ward", .filterWard, hint: "ward"),
+                Binding([.char("t")], "Filter by type of meeting", .filterKind),
+                Binding([.char("s")], "Filter by status", .filterStatus, hint: "status"),
+                Binding([.char("d")], "Filter by dates: upcoming, past, next 30 days…", .filterDates, hint: "dates"),
+                Keys.clearFilters, Keys.sortNext, Keys.sortReverse,
+            ]),
+            Keys.movement,
+        ])
+    }
+
+    static let columns = [Column("Date", .length(15)), Column("Time", .length(5)), Column("Area", .min(14)),
+                          Column("Type", .length(10)), Column("Venue", .min(12)), Column("Status", .length(9)),
+                          Column("Warnings", .length(10))]
+
+    static let sortKeys: [@Sendable (Meeting, Context) -> String] = [
+        { m, _ in LondonTime.iso(m.start) }, { m, _ in LondonTime.hhmm(m.start) }, { m, c in c.areaName(m.area) },
+        { m, _ in m.kind.rawValue }, { m, _ in m.venue.name }, { m, _ in m.status.rawValue },
+        { m, c in String(format: "%05d", c.warnings[m.id]?.count ?? 0) },
+    ]
+
+    func meetings(_ c: Context) -> [Meeting] {
+        let filtered = c.data.meetings.filter { m in
+            (area == nil || m.area == area) && (ward == nil || m.wards.contains(ward!)) && (kind == nil || m.kind == kind)
+                && (status == nil || m.status == status) && dates.contains(m, now: c.now)
+                && browser.matches([m.title, m.venue.name, c.areaName(m.area), m.id, m.wards.map(c.wardName).joined(separator: " ")]
+                    .joined(separator: " "))
+        }
+        return browser.sorted(filtered, keys: Self.sortKeys.map { key in { key($0, c) } })
+    }
+
+    func table(_ c: Context) -> Table {
+        let list = meetings(c)
+        return Table(
+            columns: Self.columns,
+            rows: list.map { m in
+                let count = c.warnings[m.id]?.count ?? 0
+                return [Format.day(m.start), LondonTime.hhmm(m.start), c.areaName(m.area), Format.kind(m.kind), m.venue.name,
+                        m.status.rawValue, count == 0 ? "" : "⚠ \(count)"]
+            },
+            rowStyles: list.map { m in
+                if m.status == .cancelled { return Theme.muted }
+                return (c.warnings[m.id]?.isEmpty ?? true) ? .plain : Theme.warning
+            },
+            sort: browser.sort, emptyMessage: "No meeting matches the filters. Press c to clear them.")
+    }
+
+    func layout(_ area: Rect) -> (status: Rect, table: Rect) {
+        let parts = Layout.split(area, .vertical, [.length(1), .fill])
+        return (parts[0].inset(horizontal: 1), parts[1].inset(horizontal: 1))
+    }
+
+    func filterSummary(_ c: Context) -> [String] {
+        var parts: [String] = []
+        if let area { parts.append("area: \(c.areaName(area))") }
+        if let ward { parts.append("ward: \(c.wardName(ward))") }
+        if let kind { parts.append("type: \(kind.label)") }
+        if let status { parts.append("status: \(status.rawValue)") }
+        if dates != .all { parts.append(dates.rawValue.lowercased()) }
+        return parts
+    }
+
+    func pickerFor(_ filter: Filter, _ c: Context) -> Picker {
+        let any = Picker.Item(id: "", label: "Any")
+        switch filter {
+        case .area:
+            return Picker(title: "Area", items: [any] + c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) })
+        case .ward:
+            let wards = c.directory.areas.flatMap { a in a.wards.map { Picker.Item(id: $0.id, label: $0.name, detail: a.name) } }
+            return Picker(title: "Ward", items: [any] + wards)
+        case .kind:
+            return Picker(title: "Type of meeting", items: [any] + MeetingKind.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) })
+        case .status:
+            return Picker(title: "Status", items: [any] + MeetingStatus.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) })
+        case .dates:
+            return Picker(title: "Dates", items: DateRange.allCases.map { Picker.Item(id: $0.rawValue, label: $0.rawValue) })
+        }
+    }
+
+    mutating func choose(_ item: Picker.Item, for filter: Filter) {
+        let id = item.id.isEmpty ? nil : item.id
+        switch filter {
+        case .area: area = id
+        case .ward: ward = id
+        case .kind: kind = id.flatMap(MeetingKind.init(rawValue:))
+        case .status: status = id.flatMap(MeetingStatus.init(rawValue:))
+        case .dates: dates = DateRange(rawValue: item.id) ?? .all
+        }
+        browser.selection = SelectionState()
+    }
+
+    mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
+        let visible = Table.visibleRows(in: layout(c.contentArea).table)
+        switch command {
+        case .open:
+            let list = meetings(c)
+            guard list.indices.contains(browser.selection.selected) else { return [] }
+            return [.push(MeetingScreen(meetingID: list[browser.selection.selected].id))]
+        case .filterArea: picker = (pickerFor(.area, c), .area)
+        case .filterWard: picker = (pickerFor(.ward, c), .ward)
+        case .filterKind: picker = (pickerFor(.kind, c), .kind)
+        case .filterStatus: picker = (pickerFor(.status, c), .status)
+        case .filterDates: picker = (pickerFor(.dates, c), .dates)
+        case .clearFilters: self = MeetingsScreen()
+        default:
+            _ = browser.move(command, count: meetings(c).count, visible: visible, columns: Self.columns.count)
+        }
+        return []
+    }
+
+    mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
+        let areas = layout(c.contentArea)
+        if let (open, filter) = picker {
+            var current = open
+            switch event {
+            case .key(let key):
+                switch current.handle(key) {
+                case .pending: picker = (current, filter)
+                case .cancelled: picker = nil
+                case .chosen(let item):
+                    picker = nil
+                    choose(item, for: filter)
+                }
+            case .paste(let text):
+                current.paste(text)
+                picker = (current, filter)
+            default: break
+            }
+            return []
+        }
+        switch event {
+        case .key(let key) where browser.searching:
+            let count = meetings(c).count
+            browser.handleSearch(key, count: count, visible: Table.visibleRows(in: areas.table))
+        case .paste(let text) where browser.searching:
+            browser.query.paste(text)
+        case .mouse(let mouse):
+            if browser.mouse(mouse, table: table(c), in: areas.table) == .activated { return perform(.open, c) }
+        case .resize:
+            browser.selection.clamp(count: meetings(c).count, visible: Table.visibleRows(in: areas.table))
+        default: break
+        }
+        return []
+    }
+
+    func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
+        let areas = layout(area)
+        let t = table(c)
+        browser.renderStatus(filters: filterSummary(c), count: t.rows.count, total: c.data.meetings.count, in: areas.status,
+                             into: &buffer)
+        var selection = browser.selection
+        selection.clamp(count: t.rows.count, visible: Table.visibleRows(in: areas.table))
+        t.render(in: areas.table, into: &buffer, state: selection)
+        picker?.0.render(in: area, into: &buffer)
+    }
+}

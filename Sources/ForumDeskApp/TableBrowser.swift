@@ -1,0 +1,103 @@
+import TerminalUI
+
+/// The state every table screen shares: selection, sort, and the `/` search, with the movement and
+/// mouse handling that goes with them.
+struct TableBrowser: Sendable, Equatable {
+    var selection = SelectionState()
+    var sort: SortState
+    var query = TextField()
+    var searching = false
+
+    init(sortColumn: Int = 0, ascending: Bool = true) { sort = SortState(column: sortColumn, ascending: ascending) }
+
+    var searchText: String { query.text.trimmingCharacters(in: .whitespaces).lowercased() }
+
+    /// Whether a record's text matches every word of the search.
+    func matches(_ haystack: String) -> Bool {
+        let words = searchText.split(separator: " ")
+        guard !words.isEmpty else { return true }
+        let text = haystack.lowercased()
+        return words.allSatisfy { text.contains($0) }
+    }
+
+    /// Movement commands; false for commands that are not about moving.
+    mutating func move(_ command: Command, count: Int, visible: Int, columns: Int = 1) -> Bool {
+        switch command {
+        case .up: selection.move(by: -1, count: count, visible: visible)
+        case .down: selection.move(by: 1, count: count, visible: visible)
+        case .pageUp: selection.move(by: -max(1, visible - 1), count: count, visible: visible)
+        case .pageDown: selection.move(by: max(1, visible - 1), count: count, visible: visible)
+        case .top: selection.select(0, count: count, visible: visible)
+        case .bottom: selection.select(count - 1, count: count, visible: visible)
+        case .sortNext: sort.cycle(columns: columns)
+        case .sortReverse: sort.ascending.toggle()
+        case .search: searching = true
+        default: return false
+        }
+        return true
+    }
+
+    /// Keys while the search field is open: Enter keeps the search, Esc clears it.
+    mutating func handleSearch(_ key: Key, count: Int, visible: Int) {
+        switch key {
+        case .enter: searching = false
+        case .escape:
+            searching = false
+            query = TextField()
+        case .up, .down:
+            searching = false
+            _ = move(key == .up ? .up : .down, count: count, visible: visible)
+        default:
+            if query.handle(key) { selection = SelectionState() }
+        }
+    }
+
+    enum MouseOutcome { case none, selected, activated, sorted }
+
+    /// Clicks select (a double click opens), clicks on a title sort, the wheel scrolls.
+    mutating func mouse(_ event: MouseEvent, table: Table, in rect: Rect) -> MouseOutcome {
+        guard rect.contains(x: event.x, y: event.y) else { return .none }
+        let visible = Table.visibleRows(in: rect)
+        switch event.kind {
+        case .wheelUp: selection.scroll(by: -3, count: table.rows.count, visible: visible)
+        case .wheelDown: selection.scroll(by: 3, count: table.rows.count, visible: visible)
+        case .press, .doubleClick:
+            if event.y == rect.y, let column = table.column(atX: event.x, in: rect) {
+                if sort.column == column { sort.ascending.toggle() } else { sort = SortState(column: column) }
+                return .sorted
+            }
+            guard let row = table.row(atY: event.y, in: rect, state: selection) else { return .none }
+            let again = row == selection.selected
+            selection.select(row, count: table.rows.count, visible: visible)
+            return event.kind == .doubleClick || again ? .activated : .selected
+        }
+        return .none
+    }
+
+    /// Sorts records by the current column's key; ties keep their order.
+    func sorted<T>(_ records: [T], keys: [(T) -> String]) -> [T] {
+        guard !keys.isEmpty else { return records }
+        let column = sort.column % keys.count
+        let key = keys[column]
+        let pairs = records.enumerated().map { ($0.offset, key($0.element), $0.element) }
+        return pairs.sorted { a, b in
+            if a.1 == b.1 { return a.0 < b.0 }
+            return sort.ascending ? a.1 < b.1 : a.1 > b.1
+        }.map(\.2)
+    }
+
+    /// The line under a table's title: search field while typing, else the active search and filters.
+    func renderStatus(filters: [String], count: Int, total: Int, in rect: Rect, into buffer: inout Buffer) {
+        var x = rect.x
+        if searching {
+            x += buffer.put("Search: ", x: x, y: rect.y, style: Theme.key)
+            query.render(in: Rect(x: x, y: rect.y, width: min(30, rect.maxX - x - 1), height: 1), into: &buffer)
+            x += min(30, rect.maxX - x - 1) + 2
+        } else if !searchText.isEmpty {
+            x += buffer.put("Search: \(query.text)  ", x: x, y: rect.y, maxWidth: rect.maxX - x, style: Theme.key)
+        }
+        let position = count == 0 ? "none" : "\(min(selection.selected, count - 1) + 1)/\(count)"
+        let summary = (filters.isEmpty ? [] : [filters.joined(separator: " · ")]) + ["\(position)" + (count == total ? "" : " (of \(total))")]
+        buffer.put(summary.joined(separator: "  "), x: x, y: rect.y, maxWidth: rect.maxX - x, style: Theme.muted)
+    }
+}

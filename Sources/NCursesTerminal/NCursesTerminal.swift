@@ -1,0 +1,222 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CNCursesW
+import CTerminalGuard
+import Foundation
+import TerminalUI
+
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case unknownTerminal(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "standard input and output must be a terminal for the full-screen interface (try `forumdesk dashboard`)"
+        case .unknownTerminal(let term):
+            "unknown terminal type TERM=\(term): set TERM to one this system knows, e.g. xterm-256color"
+        }
+    }
+}
+
+/// The only code that talks to ncursesw: paints buffers (only the cells that changed), reads keys, mouse
+/// and resizes, and restores the terminal on every way out (crashes included, via CTerminalGuard).
+public final class NCursesTerminal {
+    private var previous: Buffer?
+    private let colours: Bool
+    private var pairs: [Int: Int16] = [:]
+    private static let pasteStart = fd_key_max() + 1
+    private static let pasteEnd = fd_key_max() + 2
+
+    /// Cells written by the last `draw`, for measuring that only changes are painted.
+    public private(set) var cellsWrittenLastFrame = 0
+
+    public init() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        // Without the locale, wide characters come out as M- sequences.
+        setlocale(LC_ALL, "")
+        _ = terminal_guard_install()
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty, fd_newterm(nil) != nil else {
+            terminal_guard_uninstall()
+            throw TerminalError.unknownTerminal(term.isEmpty ? "(unset)" : term)
+        }
+        raw()
+        noecho()
+        nonl()
+        keypad(fd_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        colours = has_colors() && !noColour
+        if colours {
+            start_color()
+            use_default_colors()
+        }
+        mousemask(fd_all_mouse_events(), nil)
+        mouseinterval(0)
+        define_key("\u{1B}[200~", Self.pasteStart)
+        define_key("\u{1B}[201~", Self.pasteEnd)
+        fd_emit("\u{1B}[?2004h")  // bracketed paste: pasted text arrives as one event
+    }
+
+    public var size: (width: Int, height: Int) { (Int(fd_cols()), Int(fd_lines())) }
+
+    /// Puts the terminal back as it was. Also done by the guard if the process dies.
+    public func shutdown() {
+        fd_emit("\u{1B}[?2004l")
+        endwin()
+        terminal_guard_uninstall()
+    }
+
+    // MARK: painting
+
+    private func pair(_ style: Style) -> Int16 {
+        guard colours, style.foreground != .default || style.background != .default else { return 0 }
+        let key = Int(style.foreground.rawValue) << 4 | Int(style.background.rawValue)
+        if let existing = pairs[key] { return existing }
+        let number = Int16(pairs.count + 1)
+        guard Int32(number) < fd_color_pairs() else { return 0 }
+        func code(_ c: Color) -> Int16 { c == .default ? -1 : Int16(c.rawValue) - 1 }
+        init_pair(number, code(style.foreground), code(style.background))
+        pairs[key] = number
+        return number
+    }
+
+    private func attributes(_ style: Style) -> attr_t {
+        var a = fd_a_normal()
+        if style.attributes.contains(.bold) { a |= fd_a_bold() }
+        if style.attributes.contains(.reverse) { a |= fd_a_reverse() }
+        if style.attributes.contains(.underline) { a |= fd_a_underline() }
+        if style.attributes.contains(.dim) { a |= fd_a_dim() }
+        return a
+    }
+
+    /// Paints the buffer, writing only the cells that differ from the last frame.
+    public func draw(_ buffer: Buffer) {
+        let full = previous.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
+        if full { erase() }
+        var written = 0
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if cell.width == 0 { continue }  // the right half of a wide character
+                if !full, let previous, previous[x, y] == cell,
+                   cell.width == 1 || x + 1 >= buffer.width || previous[x + 1, y] == buffer[x + 1, y] { continue }
+                var text = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                if text.isEmpty { text = [wchar_t(32)] }
+                text.append(0)
+                _ = fd_put_cell(Int32(y), Int32(x), text, attributes(cell.style), pair(cell.style))
+                written += 1
+            }
+        }
+        cellsWrittenLastFrame = written
+        previous = buffer
+        wnoutrefresh(fd_stdscr())
+        doupdate()
+    }
+
+    /// Forget the last frame, so the next draw repaints everything (after a resize, or Ctrl-L).
+    public func invalidate() {
+        previous = nil
+        clearok(fd_stdscr(), true)
+    }
+
+    // MARK: input
+
+    /// The next event, or nil when `timeoutMilliseconds` passes first (nil timeout: wait).
+    public func readEvent(timeoutMilliseconds: Int32? = nil) -> Event? {
+        wtimeout(fd_stdscr(), timeoutMilliseconds ?? -1)
+        var code: wint_t = 0
+        let kind = get_wch(&code)
+        if kind == fd_err() { return nil }
+        if kind == fd_key_code_yes() { return functionKey(Int32(code)) }
+        return characterKey(code)
+    }
+
+    private func functionKey(_ code: Int32) -> Event? {
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_IC: return .key(.insert)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_BTAB: return .key(.backTab)
+        case fd_key_resize():
+            invalidate()
+            return .resize(width: Int(fd_cols()), height: Int(fd_lines()))
+        case fd_key_mouse(): return mouse()
+        case Self.pasteStart: return .paste(readPaste())
+        case Self.pasteEnd: return nil
+        default:
+            for n in 1...24 where code == fd_key_f(Int32(n)) { return .key(.function(n)) }
+            return nil
+        }
+    }
+
+    private func characterKey(_ code: wint_t) -> Event? {
+        switch code {
+        case 27:
+            // Alt-x arrives as ESC then x with nothing in between.
+            wtimeout(fd_stdscr(), 0)
+            var next: wint_t = 0
+            let kind = get_wch(&next)
+            if kind == fd_ok(), next != 27, let scalar = UnicodeScalar(next) { return .key(.alt(Character(scalar))) }
+            if kind == fd_key_code_yes() { return functionKey(Int32(next)) }
+            return .key(.escape)
+        case 13, 10: return .key(.enter)
+        case 9: return .key(.tab)
+        case 127, 8: return .key(.backspace)
+        case 0: return .key(.ctrl(" "))
+        case 1...26: return .key(.ctrl(Character(UnicodeScalar(UInt8(code) + 96))))
+        default:
+            guard let scalar = UnicodeScalar(code), code >= 32 else { return nil }
+            return .key(.char(Character(scalar)))
+        }
+    }
+
+    private func mouse() -> Event? {
+        var event = MEVENT()
+        guard getmouse(&event) == fd_ok() else { return nil }
+        let state = event.bstate
+        let kind: MouseEvent.Kind
+        if state & fd_button4_pressed() != 0 {
+            kind = .wheelUp
+        } else if fd_button5_pressed() != 0, state & fd_button5_pressed() != 0 {
+            kind = .wheelDown
+        } else if state & fd_button1_double_clicked() != 0 {
+            kind = .doubleClick
+        } else if state & (fd_button1_pressed() | fd_button1_clicked()) != 0 {
+            kind = .press
+        } else {
+            return nil
+        }
+        return .mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y)))
+    }
+
+    /// Reads until the end-of-paste marker; carriage returns become newlines.
+    private func readPaste() -> String {
+        var text = String.UnicodeScalarView()
+        wtimeout(fd_stdscr(), 200)
+        while true {
+            var code: wint_t = 0
+            let kind = get_wch(&code)
+            if kind == fd_err() { break }
+            if kind == fd_key_code_yes() {
+                if Int32(code) == Self.pasteEnd { break }
+                continue
+            }
+            if code == 13 { code = 10 }
+            if let scalar = UnicodeScalar(code) { text.append(scalar) }
+        }
+        return String(text)
+    }
+}

@@ -1,0 +1,47 @@
+/// One user request, the keys that make it, and how help describes it (as Bubble Tea's key.Binding).
+public struct Binding<Command: Sendable & Hashable>: Sendable {
+    public var keys: [Key]
+    public var help: String
+    public var command: Command
+    /// Short words for the footer; nil keeps the binding out of the footer (it is still in `?` help).
+    public var hint: String?
+
+    public init(_ keys: [Key], _ help: String, _ command: Command, hint: String? = nil) {
+        self.keys = keys
+        self.help = help
+        self.command = command
+        self.hint = hint
+    }
+
+    /// "↑/k", "Enter", "1-4".
+    public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
+}
+
+/// The single table a screen's keys, its footer hints and its `?` help are all read from,
+/// so the three can never disagree.
+public struct KeyMap<Command: Sendable & Hashable>: Sendable {
+    public struct Group: Sendable {
+        public var title: String
+        public var bindings: [Binding<Command>]
+        public init(_ title: String, _ bindings: [Binding<Command>]) {
+            self.title = title
+            self.bindings = bindings
+        }
+    }
+    public var groups: [Group]
+
+    public init(_ groups: [Group]) { self.groups = groups }
+
+    public func command(for key: Key) -> Command? {
+        for group in groups {
+            for binding in group.bindings where binding.keys.contains(key) { return binding.command }
+        }
+        return nil
+    }
+
+    public var bindings: [Binding<Command>] { groups.flatMap(\.bindings) }
+
+    public var hints: [(keys: String, label: String)] {
+        bindings.compactMap { b in b.hint.map { (b.keys.first?.label ?? "", $0) } }
+    }
+}
