@@ -8,6 +8,8 @@ public enum DisplayWidth {
         if v < 0x7F { return v >= 0x20 ? 1 : 0 }
         if v < 0xA0 { return 0 }
         if v == 0xAD { return 1 }  // soft hyphen: glibc gives it a column
+        // Prepended concatenation marks (Arabic number signs and the like) are format characters that print.
+        if (0x600...0x605).contains(v) || v == 0x6DD || v == 0x70F || v == 0x8E2 || v == 0x110BD || v == 0x110CD { return 1 }
         if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return 0 }  // Hangul vowels and finals
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
@@ -18,13 +20,13 @@ public enum DisplayWidth {
 
     static func isWide(_ v: UInt32, _ scalar: Unicode.Scalar) -> Bool {
         if v < 0x1100 { return false }
+        if (0x1F1E6...0x1F1FF).contains(v) { return false }  // regional indicators: one column each in glibc
         if scalar.properties.isEmojiPresentation { return true }
         switch v {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
              0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
              0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF,
-             0x1B000...0x1B2FF, 0x1F200...0x1F2FF, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD,
-             0x30000...0x3FFFD:
+             0x1B000...0x1B2FF, 0x1F200...0x1F2FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
             return true
         default:
             return false
