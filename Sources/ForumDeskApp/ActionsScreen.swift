@@ -34,8 +34,12 @@ struct ActionsScreen: Screen {
         ])
     }
 
-    static let columns = [Column("ID", .length(10)), Column("Due", .length(11)), Column("Status", .length(15)),
-                          Column("Owner", .min(14)), Column("Area", .min(12)), Column("Action", .min(20))]
+    /// The description matters most; the area column only appears when there is room (the detail pane names it).
+    static func columns(width: Int) -> [Column] {
+        let wide = width >= 110
+        return [Column("ID", .length(10)), Column("Due", .length(11)), Column("Status", .length(15)), Column("Action", .min(24)),
+                Column("Owner", wide ? .length(22) : .min(14))] + (wide ? [Column("Area", .length(32))] : [])
+    }
 
     func actions(_ c: Context) -> [RaisedAction] {
         let list = ActionRules.allActions(in: c.data.meetings).filter { r in
@@ -47,8 +51,8 @@ struct ActionsScreen: Screen {
                                     c.areaName(r.meeting.area), a.tags.joined(separator: " ")].joined(separator: " "))
         }
         let keys: [(RaisedAction) -> String] = [
-            { $0.action.id }, { $0.action.due?.description ?? "9999" }, { $0.action.status.rawValue },
-            { c.directory.displayName(ofPerson: $0.action.owner) }, { c.areaName($0.meeting.area) }, { $0.action.description },
+            { $0.action.id }, { $0.action.due?.description ?? "9999" }, { $0.action.status.rawValue }, { $0.action.description },
+            { c.directory.displayName(ofPerson: $0.action.owner) }, { c.areaName($0.meeting.area) },
         ]
         return browser.sorted(list, keys: keys)
     }
@@ -56,11 +60,11 @@ struct ActionsScreen: Screen {
     func table(_ c: Context) -> Table {
         let list = actions(c)
         return Table(
-            columns: Self.columns,
+            columns: Self.columns(width: c.width),
             rows: list.map { r in
                 let a = r.action
-                return [a.id, a.due.map(Format.day) ?? "", a.status.label, c.directory.displayName(ofPerson: a.owner),
-                        c.areaName(r.meeting.area), a.description]
+                return [a.id, a.due.map(Format.day) ?? "", a.status.label, a.description, c.directory.displayName(ofPerson: a.owner),
+                        c.areaName(r.meeting.area)]
             },
             rowStyles: list.map { ActionRules.isOverdue($0.action, today: c.today) ? Theme.warning : ($0.action.status.isOpen ? .plain : Theme.muted) },
             sort: browser.sort, emptyMessage: "No action matches the filters. Press c to clear them.")
@@ -118,7 +122,7 @@ struct ActionsScreen: Screen {
         case .clearFilters: self = ActionsScreen()
         default:
             _ = browser.move(command, count: actions(c).count, visible: Table.visibleRows(in: layout(c.contentArea).table),
-                             columns: Self.columns.count)
+                             columns: Self.columns(width: c.width).count)
         }
         return []
     }

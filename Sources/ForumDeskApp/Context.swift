@@ -63,5 +63,14 @@ enum Format {
         }
     }
 
+    /// "info", "discuss", "agree": short enough to list all three in a table column.
+    static func purpose(_ purpose: Purpose) -> String {
+        switch purpose {
+        case .information: "info"
+        case .discussion: "discuss"
+        case .agreement: "agree"
+        }
+    }
+
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

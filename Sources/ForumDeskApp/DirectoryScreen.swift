@@ -142,7 +142,8 @@ struct DirectoryScreen: Screen {
         var lines = [StyledLine("Wards of \(area.name)", .bold)]
         for ward in area.wards {
             let names = c.directory.councillors(ofWards: [ward.id]).map(\.name).joined(separator: ", ")
-            lines.append(StyledLine([Span("  " + DisplayWidth.pad(ward.name, to: 34), .plain), Span(names, Theme.muted)]))
+            lines.append(StyledLine([Span("  " + DisplayWidth.pad(ward.name, to: 34), .plain), Span(names, Theme.muted)],
+                                    hangingIndent: 36))
         }
         let rules = c.directory.coverageRules.filter { $0.area == nil || $0.area == area.id }
         lines.append(StyledLine("Coverage rules", .bold))

@@ -62,11 +62,11 @@ struct MeetingScreen: Screen {
     // MARK: tables
 
     func agendaTable(_ m: Meeting, _ c: Context) -> Table {
-        Table(columns: [Column("No", .length(3), alignRight: true), Column("Item", .min(20)), Column("Presenter", .min(14)),
-                        Column("Purpose", .length(20)), Column("Level", .length(11)), Column("Mins", .length(4), alignRight: true)],
+        Table(columns: [Column("No", .length(3), alignRight: true), Column("Item", .min(22)), Column("Presenter", .min(14)),
+                        Column("For", .length(13)), Column("Level", .length(11)), Column("Mins", .length(4), alignRight: true)],
               rows: m.agenda.map { item in
                   [String(item.number), item.title, item.presenter.map { c.directory.displayName(ofPerson: $0) } ?? item.presenterName ?? "",
-                   item.purpose.map(\.label).joined(separator: ", "), item.engagementLevel?.label ?? "",
+                   item.purpose.map(Format.purpose).joined(separator: "/"), item.engagementLevel?.label ?? "",
                    item.minutes.map(String.init) ?? ""]
               },
               emptyMessage: "No agenda items yet.")
@@ -96,11 +96,11 @@ struct MeetingScreen: Screen {
         let statuses = NotificationRules.statuses(for: m, in: c.directory)
         return Table(
             columns: [Column("Councillor", .min(18)), Column("Ward", .min(12)), Column("Prefers", .length(7)),
-                      Column("Notice", .length(18)), Column("Last sent", .length(22))],
+                      Column("Notice", .length(18)), Column("Last sent", .length(11)), Column("By", .length(6))],
             rows: statuses.map { s in
                 [s.councillor.name, s.councillor.wards.filter(m.wards.contains).map(c.wardName).joined(separator: ", "),
                  s.councillor.preferredContact?.label ?? "", s.state.label,
-                 s.lastNotice.map { Format.day($0.at) + " " + $0.method.label } ?? ""]
+                 s.lastNotice.map { Format.day(LondonTime.date($0.at)) } ?? "", s.lastNotice?.method.label ?? ""]
             },
             rowStyles: statuses.map { $0.state.needsNotice ? Theme.warning : .plain },
             emptyMessage: "No councillors hold the wards this meeting covers.")

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+@testable import ForumDeskApp
+import ForumDeskCore
+import ForumDeskStore
+import TerminalUI
+
+@Suite struct NavigationTests {
+    @Test func test_numberKeys_switchMainScreens_andQGoesBack() {
+        var a = app()
+        #expect(a.screenTitle == "Dashboard")
+        for (key, title) in [("2", "Meetings"), ("3", "Actions"), ("4", "Directory"), ("1", "Dashboard")] {
+            a.handle(.key(.char(Character(key))))
+            #expect(a.screenTitle == title)
+        }
+        a.handle(.key(.char("2")))
+        a.handle(.key(.enter))
+        #expect(a.screenTitle == "Meeting")
+        a.handle(.key(.char("q")))
+        #expect(a.screenTitle == "Meetings")
+        a.handle(.key(.escape))
+        #expect(a.screenTitle == "Dashboard")
+        #expect(!a.isFinished)
+        a.handle(.key(.char("q")))
+        #expect(a.isFinished)
+    }
+
+    @Test func test_ctrlC_quitsFromAnywhere_evenWhileTyping() {
+        var a = app(keys: [.char("2"), .char("/")] + typing("sandy"))
+        a.handle(.key(.ctrl("c")))
+        #expect(a.isFinished)
+    }
+
+    @Test func test_enterOnDashboardWarning_opensTheMeetingAtTheRelevantTab() {
+        // The first warning of the sample is a past coverage gap: it opens Attendance.
+        let a = app(keys: [.enter])
+        #expect(a.screenTitle == "Meeting")
+        #expect(a.screenText.contains("Attendance"))
+        let screen = a.stack.last as? MeetingScreen
+        #expect(screen?.tab == .attendance)
+    }
+}
+
+@Suite struct SearchAndFilterTests {
+    @Test func test_search_narrowsMeetings_asYouType_andEscClearsIt() {
+        var a = app(keys: [.char("2"), .char("/")] + typing("linslade"))
+        let filtered = a.screenText
+        #expect(filtered.contains("Search: linslade"))
+        let rows = a.render().lines.dropFirst(3).dropLast().filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.contains("Leighton Bu") }, "\(rows)")
+        #expect(filtered.contains("(of 58)"))
+        // Typing "q" while searching is text, not "back".
+        a.handle(.key(.char("q")))
+        #expect(a.screenTitle == "Meetings")
+        a.handle(.key(.escape))
+        #expect(!a.screenText.contains("(of 58)"))
+    }
+
+    @Test func test_areaPicker_filtersByTypedName() {
+        let a = app(keys: [.char("2"), .char("a")] + typing("cranf") + [.enter])
+        let text = a.screenText
+        #expect(text.contains("area: Cranfield, Marston and Woburn"))
+        #expect(!text.contains("Sandy and Biggleswade"))
+    }
+
+    @Test func test_pasteIntoSearch_isText() {
+        var a = app(keys: [.char("2"), .char("/")])
+        a.handle(.paste("Grove House\n"))
+        #expect(a.screenText.contains("Search: Grove House"))
+        #expect(a.screenTitle == "Meetings")
+    }
+
+    @Test func test_overdueToggle_onActions() {
+        let all = app(keys: [.char("3")]).screenText
+        let overdue = app(keys: [.char("3"), .char("o")]).screenText
+        #expect(overdue.contains("overdue only"))
+        #expect(all != overdue)
+    }
+
+    @Test func test_palette_runsACommandByName() {
+        let a = app(keys: [.char(":")] + typing("directory") + [.enter])
+        #expect(a.screenTitle == "Directory")
+    }
+}
+
+@Suite struct MouseAndResizeTests {
+    @Test func test_clickOnTopBar_switchesScreen() throws {
+        var a = app()
+        let text = a.render().lines[0]
+        let at = try #require(text.range(of: "3 Actions"))
+        let x = DisplayWidth.of(String(text[..<at.lowerBound])) + 1
+        a.handle(.mouse(MouseEvent(kind: .press, x: x, y: 0)))
+        #expect(a.screenTitle == "Actions")
+    }
+
+    @Test func test_doubleClickOnRow_opensMeeting_andWheelScrolls() {
+        var a = app(keys: [.char("2")])
+        a.handle(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10)))
+        #expect(a.screenText.contains("4/58"))
+        a.handle(.mouse(MouseEvent(kind: .doubleClick, x: 10, y: 6)))
+        #expect(a.screenTitle == "Meeting")
+    }
+
+    @Test func test_clickOnColumnTitle_sortsByIt() throws {
+        var a = app(keys: [.char("2")])
+        let lines = a.render().lines
+        let y = try #require(lines.firstIndex { $0.contains("Venue") && $0.contains("Date") })
+        let at = try #require(lines[y].range(of: "Venue"))
+        a.handle(.mouse(MouseEvent(kind: .press, x: DisplayWidth.of(String(lines[y][..<at.lowerBound])), y: y)))
+        #expect(a.render().lines[y].contains("Venue ▲"))
+    }
+
+    @Test func test_resize_relaysOut_andTooSmallShowsAMessage() {
+        var a = app()
+        a.handle(.resize(width: 40, height: 10))
+        #expect(a.screenText.contains("Enlarge the terminal"))
+        a.handle(.key(.char("2")))  // ignored while too small
+        a.handle(.resize(width: 120, height: 40))
+        #expect(a.render().width == 120)
+        #expect(a.screenTitle == "Dashboard")
+        #expect(a.screenText.contains("Next meeting in each area"))
+    }
+}
+
+@Suite struct HostileTextTests {
+    /// A title or venue holding a terminal escape (set window title), a bell and a bidi override never
+    /// reaches the buffer raw, on any screen that shows it.
+    @Test func test_controlCharactersInData_areShownAsPlaceholders() {
+        var data = sampleData
+        let hostile = "Let's Talk\u{1B}]0;pwned\u{07}\u{202E}gnikcah"
+        data.meetings[0].title = hostile
+        data.meetings[0].venue.name = "Hall\u{1B}[2J\u{9B}31m"
+        let keysets: [[Key]] = [[.char("2")], [.char("2"), .enter], [.char("2"), .enter, .backTab]]
+        for keys in keysets {
+            let buffer = app(width: 120, height: 40, data: data, keys: keys).render()
+            for cell in buffer.cells {
+                #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0.value == 0x202E },
+                        "\(keys)")
+            }
+        }
+        let meeting = app(width: 120, height: 40, data: data, keys: [.char("2"), .enter]).screenText
+        #expect(meeting.contains("Let's Talk\u{241B}]0;pwned\u{2407}\u{FFFD}gnikcah"))
+    }
+}
+
+@Suite struct HelpTests {
+    /// `?` lists exactly the bindings of the screen and the global ones: each key label appears in help.
+    @Test func test_help_listsEveryBindingOfTheScreen() {
+        for keys: [Key] in [[], [.char("2")], [.char("3")], [.char("4")], [.char("2"), .enter]] {
+            let a = app(width: 160, height: 60, keys: keys)
+            let text = app(width: 160, height: 60, keys: keys + [.char("?")]).screenText
+            for binding in a.top.keyMap.bindings + Keys.global.bindings {
+                #expect(text.contains(binding.help), "\(a.screenTitle): \(binding.help)")
+                #expect(text.contains(binding.keyLabel), "\(a.screenTitle): \(binding.keyLabel)")
+            }
+        }
+    }
+
+    @Test func test_everyBoundKey_changesSomethingOrIsAKnownNoOp() {
+        // Each screen's keys, pressed from a state where they can act, change what is drawn (text or style:
+        // a moved selection changes only styles). The meeting is probed on its long Minutes tab.
+        for keys: [Key] in [[], [.char("2")], [.char("3")], [.char("4")], [.char("2"), .enter, .backTab]] {
+            var base = app(width: 120, height: 40, keys: keys)
+            base.handle(.key(.down))  // away from the top row, so Up can act
+            base.handle(.key(.down))
+            let before = base.render()
+            for binding in base.top.keyMap.bindings {
+                var probe = base
+                probe.handle(.key(binding.keys[0]))
+                let changed = probe.render() != before || probe.screenTitle != base.screenTitle || probe.isFinished
+                #expect(changed, "\(base.screenTitle): \(binding.keyLabel) (\(binding.help)) did nothing")
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import SnapshotTesting
+import Testing
+@testable import ForumDeskApp
+import TerminalUI
+
+/// Text snapshots of every screen on the sample data, at the smallest supported size and a wide one.
+/// To re-record after an intended change, delete the files under __Snapshots__ and run the tests twice.
+@Suite struct ScreenSnapshotTests {
+    static let sizes = [(80, 24), (160, 48)]
+
+    /// Opens the held Sandy and Biggleswade meeting of 15 October 2026 through the Meetings screen's search.
+    static let openMeeting: [Key] = [.char("2"), .char("/")] + typing("2026-10-15 sandy") + [.enter, .enter]
+
+    static let screens: [(name: String, keys: [Key])] = [
+        ("dashboard", []),
+        ("meetings", [.char("2")]),
+        ("meetings-filtered", [.char("2"), .char("a")] + typing("leighton b") + [.enter]),
+        ("meeting-details", openMeeting),
+        ("meeting-agenda", openMeeting + [.tab]),
+        ("meeting-attendance", openMeeting + [.tab, .tab]),
+        ("meeting-councillors", openMeeting + [.tab, .tab, .tab]),
+        ("meeting-actions", openMeeting + [.tab, .tab, .tab, .tab]),
+        ("meeting-minutes", openMeeting + [.backTab]),
+        ("actions", [.char("3")]),
+        ("actions-overdue", [.char("3"), .char("o")]),
+        ("directory-areas", [.char("4")]),
+        ("directory-councillors", [.char("4"), .tab]),
+        ("directory-organisations", [.char("4"), .tab, .tab]),
+        ("directory-contacts", [.char("4"), .backTab]),
+        ("help-dashboard", [.char("?")]),
+        ("help-meetings", [.char("2"), .char("?")]),
+        ("palette", [.char(":")] + typing("dir")),
+        ("picker-ward", [.char("2"), .char("w")] + typing("dun")),
+    ]
+
+    @Test(arguments: screens.map(\.name))
+    func test_screen(name: String) {
+        let keys = Self.screens.first { $0.name == name }!.keys
+        for (width, height) in Self.sizes {
+            assertSnapshot(of: app(width: width, height: height, keys: keys).screenText, as: .lines,
+                           named: "\(name)-\(width)x\(height)")
+        }
+    }
+
+    @Test func test_tooSmall_asksToEnlarge() {
+        assertSnapshot(of: app(width: 50, height: 12).screenText, as: .lines, named: "too-small-50x12")
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+@testable import ForumDeskApp
+import ForumDeskCore
+import ForumDeskStore
+import TerminalUI
+
+/// The sample data, loaded once, and a fixed "today" so snapshots do not change with the calendar.
+let sampleData: DataSet = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return DataStore(folder: DataFolder(url.appendingPathComponent("data").path)).load()
+}()
+
+let fixedNow = LondonTime.parse("2026-11-23T12:00")!
+
+/// An app on the sample data after the given keys.
+func app(width: Int = 80, height: Int = 24, data: DataSet = sampleData, keys: [Key] = []) -> App {
+    var app = App(data: data, now: fixedNow, width: width, height: height)
+    for key in keys { app.handle(.key(key)) }
+    return app
+}
+
+/// Keys for typing text.
+func typing(_ text: String) -> [Key] { text.map { Key.char($0) } }
+
+extension App {
+    var screenText: String { render().text }
+}
