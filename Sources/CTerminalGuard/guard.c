@@ -42,6 +42,13 @@ static void on_signal(int sig) {
 
 int terminal_guard_install(void) {
     if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved_termios) == 0) have_saved = 1;
+    // A parent may have started us with signals blocked (threads of libdispatch block asynchronous
+    // signals, and children inherit the mask). Unblock the ones we handle, and SIGWINCH for resizing.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    for (unsigned i = 0; i < GUARDED_COUNT; i++) sigaddset(&wanted, guarded[i]);
+    sigaddset(&wanted, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = on_signal;

@@ -39,6 +39,13 @@ public struct App: Sendable {
     // MARK: events
 
     public mutating func handle(_ event: Event) {
+        // Esc and a key typed quickly after it arrive together and read as Alt-key. No Alt-key is bound
+        // (but Alt-Backspace, word delete in fields), so take it as the two keys the user pressed.
+        if case .key(.alt(let c)) = event, c != "\u{7F}", c != "\u{8}" {
+            handle(.key(.escape))
+            handle(.key(.char(c)))
+            return
+        }
         if case .resize(let w, let h) = event {
             context.width = w
             context.height = h

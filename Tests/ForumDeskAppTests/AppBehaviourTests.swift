@@ -31,6 +31,13 @@ import TerminalUI
         #expect(a.isFinished)
     }
 
+    @Test func test_escapeThenKeyTypedTogether_actsAsBothKeys() {
+        var a = app(keys: [.char("?")])
+        a.handle(.key(.alt(":")))  // what the terminal reports for Esc followed at once by ':'
+        #expect(a.screenText.contains("Command"))
+        #expect(!a.screenText.contains("Help:"))
+    }
+
     @Test func test_enterOnDashboardWarning_opensTheMeetingAtTheRelevantTab() {
         // The first warning of the sample is a past coverage gap: it opens Attendance.
         let a = app(keys: [.enter])
