@@ -29,7 +29,7 @@ public struct HelpOverlay: Sendable {
         buffer.box(box, title: title, style: Theme.title)
         let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 3)
         TextView(lines: content).render(in: inner, into: &buffer, offset: offset)
-        buffer.put("Esc or ? to close · ↑/↓ to scroll", x: box.x + 2, y: box.maxY - 2, maxWidth: box.width - 4, style: Theme.muted)
+        buffer.put("↑/↓ scroll · any other key closes", x: box.x + 2, y: box.maxY - 2, maxWidth: box.width - 4, style: Theme.muted)
     }
 }
 
