@@ -12,7 +12,7 @@ struct ActionsScreen: Screen {
     var organisation: String?
     var status: ActionStatus?
     var overdueOnly = false
-    var picker: (Picker, Filter)?
+    var picker: OpenPicker<Filter>?
 
     enum Filter: Sendable { case area, owner, organisation, status }
 
@@ -112,10 +112,10 @@ struct ActionsScreen: Screen {
             let list = actions(c)
             guard list.indices.contains(browser.selection.selected) else { return [] }
             return [.push(MeetingScreen(meetingID: list[browser.selection.selected].meeting.id, tab: .actions))]
-        case .filterArea: picker = (pickerFor(.area, c), .area)
-        case .filterOwner: picker = (pickerFor(.owner, c), .owner)
-        case .filterOrganisation: picker = (pickerFor(.organisation, c), .organisation)
-        case .filterStatus: picker = (pickerFor(.status, c), .status)
+        case .filterArea: picker = OpenPicker(picker: pickerFor(.area, c), filter: .area)
+        case .filterOwner: picker = OpenPicker(picker: pickerFor(.owner, c), filter: .owner)
+        case .filterOrganisation: picker = OpenPicker(picker: pickerFor(.organisation, c), filter: .organisation)
+        case .filterStatus: picker = OpenPicker(picker: pickerFor(.status, c), filter: .status)
         case .toggleOverdue:
             overdueOnly.toggle()
             browser.selection = SelectionState()
@@ -129,37 +129,21 @@ struct ActionsScreen: Screen {
 
     mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
         let areas = layout(c.contentArea)
-        if let (open, filter) = picker {
-            var current = open
-            switch event {
-            case .key(let key):
-                switch current.handle(key) {
-                case .pending: picker = (current, filter)
-                case .cancelled: picker = nil
-                case .chosen(let item):
-                    picker = nil
-                    let id = item.id.isEmpty ? nil : item.id
-                    switch filter {
-                    case .area: area = id
-                    case .owner: owner = id
-                    case .organisation: organisation = id
-                    case .status: status = id.flatMap(ActionStatus.init(rawValue:))
-                    }
-                    browser.selection = SelectionState()
+        if picker != nil {
+            if let (item, filter) = picker.pick(event) {
+                let id = item.id.isEmpty ? nil : item.id
+                switch filter {
+                case .area: area = id
+                case .owner: owner = id
+                case .organisation: organisation = id
+                case .status: status = id.flatMap(ActionStatus.init(rawValue:))
                 }
-            case .paste(let text):
-                current.paste(text)
-                picker = (current, filter)
-            default: break
+                browser.selection = SelectionState()
             }
             return []
         }
+        if browser.handleTyping(event, count: actions(c).count, visible: Table.visibleRows(in: areas.table)) { return [] }
         switch event {
-        case .key(let key) where browser.searching:
-            let count = actions(c).count
-            browser.handleSearch(key, count: count, visible: Table.visibleRows(in: areas.table))
-        case .paste(let text) where browser.searching:
-            browser.query.paste(text)
         case .mouse(let mouse):
             if browser.mouse(mouse, table: table(c), in: areas.table) == .activated { return perform(.open, c) }
         default: break
@@ -189,6 +173,6 @@ struct ActionsScreen: Screen {
             TextView(lines: lines).render(in: Rect(x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width,
                                                    height: areas.detail.height - 1), into: &buffer, offset: 0)
         }
-        picker?.0.render(in: area, into: &buffer)
+        picker?.picker.render(in: area, into: &buffer)
     }
 }

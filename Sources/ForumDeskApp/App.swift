@@ -151,20 +151,13 @@ public struct App: Sendable {
             default: break
             }
         case .palette(var picker):
-            switch event {
-            case .key(.ctrl("c")): isFinished = true
-            case .key(let key):
-                switch picker.handle(key) {
-                case .pending: overlay = .palette(picker)
-                case .cancelled: overlay = nil
-                case .chosen(let item):
-                    overlay = nil
-                    if let command = Command(rawValue: item.id) { perform(command) }
-                }
-            case .paste(let text):
-                picker.paste(text)
-                overlay = .palette(picker)
-            default: break
+            if event == .key(.ctrl("c")) { return isFinished = true }
+            switch picker.handle(event: event) {
+            case .pending: overlay = .palette(picker)
+            case .cancelled: overlay = nil
+            case .chosen(let item):
+                overlay = nil
+                if let command = Command(rawValue: item.id) { perform(command) }
             }
         case nil: break
         }

@@ -108,12 +108,8 @@ struct DirectoryScreen: Screen {
 
     mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
         let areas = layout(c.contentArea)
+        if browser.handleTyping(event, count: table(c).rows.count, visible: Table.visibleRows(in: areas.table)) { return [] }
         switch event {
-        case .key(let key) where browser.searching:
-            let count = table(c).rows.count
-            browser.handleSearch(key, count: count, visible: Table.visibleRows(in: areas.table))
-        case .paste(let text) where browser.searching:
-            browser.query.paste(text)
         case .mouse(let mouse):
             if mouse.y == areas.tabs.y, mouse.kind == .press {
                 if let index = Tabs(titles: Tab.allCases.map(\.title), selected: tab.rawValue).tab(atX: mouse.x, in: areas.tabs) {

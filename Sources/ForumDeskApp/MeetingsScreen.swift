@@ -12,7 +12,7 @@ struct MeetingsScreen: Screen {
     var kind: MeetingKind?
     var status: MeetingStatus?
     var dates = DateRange.all
-    var picker: (Picker, Filter)?
+    var picker: OpenPicker<Filter>?
 
     enum Filter: Sendable { case area, ward, kind, status, dates }
 
@@ -141,11 +141,11 @@ struct MeetingsScreen: Screen {
             let list = meetings(c)
             guard list.indices.contains(browser.selection.selected) else { return [] }
             return [.push(MeetingScreen(meetingID: list[browser.selection.selected].id))]
-        case .filterArea: picker = (pickerFor(.area, c), .area)
-        case .filterWard: picker = (pickerFor(.ward, c), .ward)
-        case .filterKind: picker = (pickerFor(.kind, c), .kind)
-        case .filterStatus: picker = (pickerFor(.status, c), .status)
-        case .filterDates: picker = (pickerFor(.dates, c), .dates)
+        case .filterArea: picker = OpenPicker(picker: pickerFor(.area, c), filter: .area)
+        case .filterWard: picker = OpenPicker(picker: pickerFor(.ward, c), filter: .ward)
+        case .filterKind: picker = OpenPicker(picker: pickerFor(.kind, c), filter: .kind)
+        case .filterStatus: picker = OpenPicker(picker: pickerFor(.status, c), filter: .status)
+        case .filterDates: picker = OpenPicker(picker: pickerFor(.dates, c), filter: .dates)
         case .clearFilters: self = MeetingsScreen()
         default:
             _ = browser.move(command, count: meetings(c).count, visible: visible, columns: Self.columns.count)
@@ -155,30 +155,12 @@ struct MeetingsScreen: Screen {
 
     mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
         let areas = layout(c.contentArea)
-        if let (open, filter) = picker {
-            var current = open
-            switch event {
-            case .key(let key):
-                switch current.handle(key) {
-                case .pending: picker = (current, filter)
-                case .cancelled: picker = nil
-                case .chosen(let item):
-                    picker = nil
-                    choose(item, for: filter)
-                }
-            case .paste(let text):
-                current.paste(text)
-                picker = (current, filter)
-            default: break
-            }
+        if picker != nil {
+            if let (item, filter) = picker.pick(event) { choose(item, for: filter) }
             return []
         }
+        if browser.handleTyping(event, count: meetings(c).count, visible: Table.visibleRows(in: areas.table)) { return [] }
         switch event {
-        case .key(let key) where browser.searching:
-            let count = meetings(c).count
-            browser.handleSearch(key, count: count, visible: Table.visibleRows(in: areas.table))
-        case .paste(let text) where browser.searching:
-            browser.query.paste(text)
         case .mouse(let mouse):
             if browser.mouse(mouse, table: table(c), in: areas.table) == .activated { return perform(.open, c) }
         case .resize:
@@ -196,6 +178,6 @@ struct MeetingsScreen: Screen {
         var selection = browser.selection
         selection.clamp(count: t.rows.count, visible: Table.visibleRows(in: areas.table))
         t.render(in: areas.table, into: &buffer, state: selection)
-        picker?.0.render(in: area, into: &buffer)
+        picker?.picker.render(in: area, into: &buffer)
     }
 }

@@ -52,6 +52,17 @@ struct TableBrowser: Sendable, Equatable {
         }
     }
 
+    /// While the search field is open, typed and pasted text go to it. Returns whether the event was taken.
+    mutating func handleTyping(_ event: Event, count: Int, visible: Int) -> Bool {
+        guard searching else { return false }
+        switch event {
+        case .key(let key): handleSearch(key, count: count, visible: visible)
+        case .paste(let text): query.paste(text)
+        default: return false
+        }
+        return true
+    }
+
     enum MouseOutcome { case none, selected, activated, sorted }
 
     /// Clicks select (a double click opens), clicks on a title sort, the wheel scrolls.
@@ -99,5 +110,30 @@ struct TableBrowser: Sendable, Equatable {
         let position = count == 0 ? "none" : "\(min(selection.selected, count - 1) + 1)/\(count)"
         let summary = (filters.isEmpty ? [] : [filters.joined(separator: " · ")]) + ["\(position)" + (count == total ? "" : " (of \(total))")]
         buffer.put(summary.joined(separator: "  "), x: x, y: rect.y, maxWidth: rect.maxX - x, style: Theme.muted)
+    }
+}
+
+/// A filter picker open over a screen, and which filter it sets.
+struct OpenPicker<Filter: Sendable>: Sendable {
+    var picker: Picker
+    let filter: Filter
+}
+
+extension Optional {
+    /// Gives an event to the open picker, if any. Returns the picked item with its filter once the user
+    /// chooses; the picker closes on a choice or on Esc.
+    mutating func pick<Filter>(_ event: Event) -> (item: Picker.Item, filter: Filter)? where Wrapped == OpenPicker<Filter> {
+        guard var open = self else { return nil }
+        switch open.picker.handle(event: event) {
+        case .pending:
+            self = open
+            return nil
+        case .cancelled:
+            self = nil
+            return nil
+        case .chosen(let item):
+            self = nil
+            return (item, open.filter)
+        }
     }
 }

@@ -195,6 +195,17 @@ public struct Picker: Sendable, Equatable {
         selection = SelectionState()
     }
 
+    /// Keys and pasted text; anything else leaves the picker as it is.
+    public mutating func handle(event: Event) -> Outcome {
+        switch event {
+        case .key(let key): return handle(key)
+        case .paste(let text):
+            paste(text)
+            return .pending
+        default: return .pending
+        }
+    }
+
     public func render(in area: Rect, into buffer: inout Buffer) {
         let width = min(area.width - 4, 70)
         let box = area.centered(width: width, height: min(area.height - 2, Self.visibleRows + 5))
