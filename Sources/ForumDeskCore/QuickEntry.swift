@@ -1,0 +1,90 @@
+/// One line typed by a note-taker becomes an action:
+/// `Clear fly-tipping at Mill Lane #environment @Sandy Town Council due:2026-12-15`.
+/// `@` names a person or an organisation from the directory (the longest name that matches, so names may
+/// hold spaces and apostrophes); `#` adds a topic tag; `due:` takes any date `DateInput` understands
+/// without spaces (`due:+14d`, `due:15/12`, `due:tomorrow`).
+public enum QuickEntry {
+    public struct Draft: Sendable, Equatable {
+        public var description: String
+        public var owner: String?
+        public var organisation: String?
+        public var tags: [String]
+        public var due: CalendarDate?
+    }
+
+    public struct Failure: Error, Sendable, Equatable {
+        public var message: String
+    }
+
+    /// Names `@` can refer to, longest first so "Sandy Town Council" wins over "Sandy".
+    static func names(in directory: Directory) -> [(name: String, person: String?, organisation: String?)] {
+        var names: [(String, String?, String?)] = []
+        for p in directory.people {
+            names.append((p.name, p.id, p.organisation))
+            if p.name.hasPrefix("Cllr ") { names.append((String(p.name.dropFirst(5)), p.id, p.organisation)) }
+        }
+        for o in directory.organisations { names.append((o.name, nil, o.id)) }
+        return names.sorted { $0.0.count > $1.0.count }
+    }
+
+    public static func parse(_ line: String, directory: Directory, today: CalendarDate) throws(Failure) -> Draft {
+        var draft = Draft(description: "", owner: nil, organisation: nil, tags: [], due: nil)
+        var words: [String] = []
+        let candidates = names(in: directory)
+        var rest = Substring(line)
+        while let first = rest.first {
+            if first == " " { rest = rest.dropFirst(); continue }
+            if first == "@" {
+                let after = rest.dropFirst()
+                guard let match = candidates.first(where: { candidate in
+                    after.lowercased().hasPrefix(candidate.name.lowercased())
+                        && (after.count == candidate.name.count || after.dropFirst(candidate.name.count).first == " ")
+                }) else {
+                    let typed = after.prefix { $0 != " " }
+                    throw Failure(message: "no person or organisation called “\(typed)…”: type @ and a name from the directory")
+                }
+                if let person = match.person {
+                    draft.owner = person
+                    draft.organisation = match.organisation ?? draft.organisation
+                } else {
+                    draft.organisation = match.organisation
+                }
+                rest = after.dropFirst(match.name.count)
+                continue
+            }
+            let word = rest.prefix { $0 != " " }
+            rest = rest.dropFirst(word.count)
+            if word.hasPrefix("#"), word.count > 1 {
+                draft.tags.append(String(word.dropFirst()).lowercased())
+            } else if word.lowercased().hasPrefix("due:") {
+                let value = String(word.dropFirst(4))
+                do {
+                    draft.due = try DateInput.parseDay(value, today: today)
+                } catch {
+                    throw Failure(message: "due date: \(error.message)")
+                }
+            } else {
+                words.append(String(word))
+            }
+        }
+        draft.description = words.joined(separator: " ")
+        guard !draft.description.isEmpty else { throw Failure(message: "describe the action before the @owner, #tags and due:") }
+        return draft
+    }
+
+    /// What `@` + typed text could complete to, for Tab completion.
+    public static func completions(of typed: String, directory: Directory) -> [String] {
+        let lower = typed.lowercased()
+        var seen: Set<String> = []
+        return names(in: directory).map(\.name).filter { $0.lowercased().hasPrefix(lower) && seen.insert($0).inserted }.sorted()
+    }
+
+    /// The next action id for a year: `A-2026-042` after the highest `A-2026-…` in use.
+    public static func nextActionID(year: Int, existing: [Meeting]) -> String {
+        let prefix = "A-\(year)-"
+        let highest = existing.flatMap(\.actions).compactMap { action -> Int? in
+            action.id.hasPrefix(prefix) ? Int(action.id.dropFirst(prefix.count)) : nil
+        }.max() ?? 0
+        return prefix + Digits.pad(highest + 1, 3)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import ForumDeskCore
+
+@Suite struct DateInputTests {
+    let today = CalendarDate(year: 2026, month: 11, day: 23)  // a Monday
+
+    func parse(_ text: String) throws -> String { try DateInput.parse(text, today: today).description }
+
+    @Test func test_acceptsTheWaysOfficersWriteDates() throws {
+        #expect(try parse("2026-12-03 19:00") == "Thu 3 Dec 2026 19:00")
+        #expect(try parse("2026-12-03T19:00") == "Thu 3 Dec 2026 19:00")
+        #expect(try parse("3 Dec 7pm") == "Thu 3 Dec 2026 19:00")
+        #expect(try parse("3 December 2026 7.30pm") == "Thu 3 Dec 2026 19:30")
+        #expect(try parse("Dec 3rd 7:30 pm") == "Thu 3 Dec 2026 19:30")
+        #expect(try parse("3/12/2026 19.00") == "Thu 3 Dec 2026 19:00")
+        #expect(try parse("3/12") == "Thu 3 Dec 2026")
+        #expect(try parse("tomorrow") == "Tue 24 Nov 2026")
+        #expect(try parse("tomorrow 6pm") == "Tue 24 Nov 2026 18:00")
+        #expect(try parse("+14d") == "Mon 7 Dec 2026")
+        #expect(try parse("+2w") == "Mon 7 Dec 2026")
+        #expect(try parse("tue") == "Tue 24 Nov 2026")
+        #expect(try parse("next monday") == "Mon 30 Nov 2026")
+        #expect(try parse("Thu 3 Dec") == "Thu 3 Dec 2026")
+        #expect(try parse("noon") == "Mon 23 Nov 2026 12:00")
+    }
+
+    @Test func test_dateWithoutAYear_isTheNextOneToCome() throws {
+        #expect(try parse("15 Jan") == "Fri 15 Jan 2027")
+        #expect(try parse("1 Nov") == "Sun 1 Nov 2026")  // within the last month: this year's
+    }
+
+    @Test func test_badDates_sayWhatIsWrong() {
+        #expect(throws: DateInput.Failure(message: "31 Feb 2027 is not a day of the calendar")) { try DateInput.parse("31 feb 2027", today: today) }
+        #expect(throws: DateInput.Failure(message: "2026-02-30 is not a day of the calendar")) { try DateInput.parse("2026-02-30", today: today) }
+        #expect(throws: DateInput.Failure.self) { try DateInput.parse("next blursday", today: today) }
+        #expect(throws: DateInput.Failure.self) { try DateInput.parse("25:00", today: today) }
+        #expect(throws: DateInput.Failure(message: "enter a date: try 2026-12-03 19:00, 3 Dec 7pm, tomorrow or +14d")) {
+            try DateInput.parse("  ", today: today)
+        }
+        #expect(throws: DateInput.Failure(message: "a due date has no time: tomorrow 7pm")) { try DateInput.parseDay("tomorrow 7pm", today: today) }
+    }
+}
+
+@Suite struct QuickEntryTests {
+    let today = CalendarDate(year: 2026, month: 11, day: 23)
+    var directory: Directory {
+        var d = Fixture.directory
+        d.people.append(Person(id: "obrien", name: "Seán O'Brien-Ní Dhuibhir", kind: .contact, organisation: "sandy-tc"))
+        d.people.append(Person(id: "bn", name: "রহিম আলী", kind: .contact, organisation: "police"))
+        return d
+    }
+
+    @Test func test_fullLine_ownerTagsAndDue() throws {
+        let draft = try QuickEntry.parse("Clear fly-tipping at Mill Lane #environment @Sandy Town Council due:2026-12-15",
+                                         directory: directory, today: today)
+        #expect(draft == QuickEntry.Draft(description: "Clear fly-tipping at Mill Lane", owner: nil, organisation: "sandy-tc",
+                                          tags: ["environment"], due: CalendarDate(year: 2026, month: 12, day: 15)))
+    }
+
+    @Test func test_personOwner_bringsTheirOrganisation_andRelativeDue() throws {
+        let draft = try QuickEntry.parse("@Hana Highways fix the gritting route due:+14d #highways #winter", directory: directory, today: today)
+        #expect(draft.owner == "highways")
+        #expect(draft.organisation == "sustainable")
+        #expect(draft.due == CalendarDate(year: 2026, month: 12, day: 7))
+        #expect(draft.tags == ["highways", "winter"])
+        #expect(draft.description == "fix the gritting route")
+    }
+
+    @Test func test_namesWithApostrophesAndUnicode_andCouncillorsWithoutCllr() throws {
+        #expect(try QuickEntry.parse("Write to residents @Seán O'Brien-Ní Dhuibhir", directory: directory, today: today).owner == "obrien")
+        #expect(try QuickEntry.parse("Report on patrols @রহিম আলী due:tomorrow", directory: directory, today: today).owner == "bn")
+        #expect(try QuickEntry.parse("Visit the site @ada ashgrove", directory: directory, today: today).owner == "cllr-a")
+    }
+
+    @Test func test_mistakes_haveClearMessages() {
+        #expect(throws: QuickEntry.Failure(message: "no person or organisation called “Nobody…”: type @ and a name from the directory")) {
+            try QuickEntry.parse("Do it @Nobody Here", directory: directory, today: today)
+        }
+        #expect(throws: QuickEntry.Failure(message: "due date: 31 Feb 2027 is not a day of the calendar")) {
+            try QuickEntry.parse("Do it due:31/2/2027", directory: directory, today: today)
+        }
+        #expect(throws: QuickEntry.Failure(message: "describe the action before the @owner, #tags and due:")) {
+            try QuickEntry.parse("#tag @Sam Sergeant", directory: directory, today: today)
+        }
+    }
+
+    @Test func test_completions_andNextID() {
+        #expect(QuickEntry.completions(of: "sa", directory: directory) == ["Sam Sergeant", "Sandy Town Council"])
+        var m = Fixture.meeting()
+        m.actions = [Action(id: "A-2026-009", description: "x"), Action(id: "A-2025-120", description: "y")]
+        #expect(QuickEntry.nextActionID(year: 2026, existing: [m]) == "A-2026-010")
+        #expect(QuickEntry.nextActionID(year: 2027, existing: [m]) == "A-2027-001")
+    }
+}
