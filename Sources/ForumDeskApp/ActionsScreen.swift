@@ -21,7 +21,8 @@ struct ActionsScreen: Screen {
     var keyMap: KeyMap<Command> {
         KeyMap([
             .init("Actions", [
-                Binding([.enter], "Open the meeting that raised the action", .open, hint: "open"),
+                Binding([.enter], "Edit the action: status, update, owner, due date, feedback to residents", .edit, hint: "edit"),
+                Binding([.char("m")], "Open the meeting that raised the action", .openMeeting, hint: "meeting"),
                 Keys.search,
                 Binding([.char("a")], "Filter by area", .filterArea, hint: "area"),
                 Binding([.char("p")], "Filter by owner (person)", .filterOwner, hint: "owner"),
@@ -108,10 +109,15 @@ struct ActionsScreen: Screen {
 
     mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
         switch command {
-        case .open:
+        case .openMeeting:
             let list = actions(c)
             guard list.indices.contains(browser.selection.selected) else { return [] }
             return [.push(MeetingScreen(meetingID: list[browser.selection.selected].meeting.id, tab: .actions))]
+        case .edit, .open:
+            let list = actions(c)
+            guard list.indices.contains(browser.selection.selected) else { return [] }
+            let raised = list[browser.selection.selected]
+            return [.push(FormScreen.action(raised.meeting, raised.action, c))]
         case .filterArea: picker = OpenPicker(picker: pickerFor(.area, c), filter: .area)
         case .filterOwner: picker = OpenPicker(picker: pickerFor(.owner, c), filter: .owner)
         case .filterOrganisation: picker = OpenPicker(picker: pickerFor(.organisation, c), filter: .organisation)
@@ -145,7 +151,7 @@ struct ActionsScreen: Screen {
         if browser.handleTyping(event, count: actions(c).count, visible: Table.visibleRows(in: areas.table)) { return [] }
         switch event {
         case .mouse(let mouse):
-            if browser.mouse(mouse, table: table(c), in: areas.table) == .activated { return perform(.open, c) }
+            if browser.mouse(mouse, table: table(c), in: areas.table) == .activated { return perform(.edit, c) }
         default: break
         }
         return []

@@ -6,29 +6,93 @@ import TerminalUI
 /// The whole application as a value: a stack of screens and at most one overlay over them.
 /// `handle` takes an event and changes state; `render` draws it. The executable runs the loop.
 public struct App: Sendable {
-    public private(set) var context: Context
+    public internal(set) var context: Context
     var stack: [any Screen]
     var overlay: Overlay?
     var message: Footer.Message?
     public private(set) var isFinished = false
     /// Set by Ctrl-L: the backend should repaint everything.
     public var wantsFullRedraw = false
+    /// Where edits are saved; nil when nothing may be saved.
+    var store: DataStore?
+    var readOnlyReason: String?
+    var lock: EditLock?
+    var undoStack: [UndoEntry] = []
+    var redoStack: [UndoEntry] = []
+    /// Edits that failed to save and are kept in memory for a retry.
+    var pending: [PendingSave] = []
 
     enum Overlay: Sendable {
         case help(offset: Int)
         case palette(Picker)
+        /// A question; each choice runs its actions.
+        case dialog(Dialog, [[AppAction]], selected: Int)
+        /// Read-only text, e.g. both versions of a file in conflict.
+        case text(title: String, lines: [StyledLine], offset: Int)
     }
+
+    enum AppAction: Sendable {
+        case reload(String)
+        case keepCopy(Meeting)
+        case showBoth(Meeting)
+        case takeOverLock
+        case stayReadOnly
+        case forceQuit
+        case run([Effect])
+    }
+
+    /// The retry choice of the quit question retries rather than running effects.
+    var retryOnDialogChoice = false
+    /// A version in conflict being shown next to the file on disk; closing the view asks again.
+    var conflictReturn: Meeting?
 
     public static let minimumWidth = 64
     public static let minimumHeight = 16
 
-    public init(data: DataSet, now: Date, width: Int, height: Int) {
+    /// `store` saves edits; `access` says whether they may be made. Without a store nothing is saved.
+    public init(data: DataSet, now: Date, width: Int, height: Int, store: DataStore? = nil, access: Access = .editable,
+                lock: EditLock? = nil) {
         context = Context(data: data, now: now, width: width, height: height)
         stack = [DashboardScreen()]
+        self.lock = lock
+        switch access {
+        case .editable:
+            self.store = store
+        case .readOnly(let reason):
+            readOnlyReason = reason
+        case .staleLock(let owner):
+            readOnlyReason = "\(owner.user) on \(owner.host) left a lock"
+            self.store = store
+            overlay = .dialog(
+                Dialog(title: "Data folder locked",
+                       message: "\(owner.description) opened this folder for editing, and that process is no longer running. "
+                           + "Take over the lock, or open read-only?",
+                       choices: ["Take over", "Open read-only"]),
+                [[.takeOverLock], [.stayReadOnly]], selected: 0)
+        }
         if !data.loadErrors.isEmpty {
             message = .error("\(Format.count(data.loadErrors.count, "file")) could not be read: see the dashboard")
         }
     }
+
+    /// Opens another screen on top, e.g. live notes straight from the command line.
+    public mutating func open(meetingID: String, live: Bool) {
+        stack.append(live ? LiveNotesScreen(meetingID: meetingID, context: context) as any Screen
+                          : MeetingScreen(meetingID: meetingID))
+    }
+
+    /// The clock moved on (live notes show it); the data's warnings are recomputed when the day changes.
+    public mutating func tick(_ now: Date) {
+        let day = LondonTime.date(now)
+        context.now = now
+        if day != context.today { context.refresh() }
+    }
+
+    /// Whether a clock is on screen, so the event loop knows to wake up every second.
+    public var showsClock: Bool { top is LiveNotesScreen }
+
+    /// Saves still waiting for a working disk: the caller should not quit silently while there are any.
+    public var unsavedCount: Int { pending.count }
 
     var top: any Screen { stack[stack.count - 1] }
 
@@ -64,6 +128,7 @@ public struct App: Sendable {
             }
             return
         }
+        if event == .key(.function(1)) { return perform(.help) }
         if top.capturesText, case .key(let key) = event, key != .ctrl("c") {
             return apply(stack[stack.count - 1].handle(event, context))
         }
@@ -78,12 +143,17 @@ public struct App: Sendable {
 
     mutating func perform(_ command: Command) {
         switch command {
-        case .quit: isFinished = true
+        case .quit: requestQuit()
         case .back:
-            if stack.count > 1 { stack.removeLast() } else { isFinished = true }
+            if stack.count > 1 { stack.removeLast() } else { requestQuit() }
         case .help: overlay = .help(offset: 0)
         case .palette: overlay = .palette(Picker(title: "Command", items: paletteItems))
         case .redraw: wantsFullRedraw = true
+        case .undo: undo()
+        case .redo: redo()
+        case .retrySave:
+            if let store { retryPendingSaves(store) }
+            if pending.isEmpty, message == nil { message = .info("Everything is saved") }
         case .showDashboard: show(DashboardScreen())
         case .showMeetings: show(MeetingsScreen())
         case .showActions: show(ActionsScreen())
@@ -111,8 +181,68 @@ public struct App: Sendable {
             switch effect {
             case .push(let screen): stack.append(screen)
             case .pop: if stack.count > 1 { stack.removeLast() }
-            case .quit: isFinished = true
+            case .quit: requestQuit()
             case .message(let m): message = m
+            case .edit(let edit): applyEdit(edit)
+            case .ask(let title, let text, let choices):
+                overlay = .dialog(Dialog(title: title, message: text, choices: choices.map(\.label)),
+                                  choices.map { [.run($0.effects)] }, selected: 0)
+            case .replace(let screen):
+                stack[stack.count - 1] = screen
+            }
+        }
+    }
+
+    /// Quitting with changes that could not be saved asks first: they exist only in memory.
+    mutating func requestQuit() {
+        guard !pending.isEmpty else { return isFinished = true }
+        overlay = .dialog(
+            Dialog(title: "Changes not saved",
+                   message: "\(Format.count(pending.count, "change")) could not be written to disk and exist only here. Quitting loses them.",
+                   choices: ["Retry saving", "Quit anyway", "Stay"]),
+            [[.run([])], [.forceQuit], [.run([])]], selected: 0)
+        retryOnDialogChoice = true
+    }
+
+    mutating func run(_ actions: [AppAction]) {
+        for action in actions {
+            switch action {
+            case .reload(let id):
+                store?.reload(meetingID: id, in: &context.data)
+                context.refresh()
+                message = .info("Reloaded from disk; your change was not saved")
+            case .keepCopy(let mine):
+                guard let store else { return }
+                do {
+                    let path = try store.saveConflictCopy(mine, now: context.now)
+                    store.reload(meetingID: mine.id, in: &context.data)
+                    context.refresh()
+                    message = .info("Your version is kept in \(path); the meeting now shows the file on disk")
+                } catch {
+                    message = .error(error.description)
+                }
+            case .showBoth(let mine):
+                let theirs = store?.textOnDisk(meetingID: mine.id, in: context.data) ?? ""
+                let ours = String(decoding: DataStore.encoded(mine), as: UTF8.self)
+                let lines = [StyledLine("- on disk (theirs)   + in ForumDesk (yours)   any key: back to the choice", .bold), .empty]
+                    + Self.hunks(Self.diff(theirs.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                                           ours.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+                conflictReturn = mine
+                overlay = .text(title: "Both versions of \(mine.id)", lines: lines, offset: 0)
+            case .takeOverLock:
+                if lock?.acquire(now: context.now, takeOverStale: true) == .acquired {
+                    readOnlyReason = nil
+                    message = .info("Lock taken over: you can edit")
+                } else {
+                    store = nil
+                    message = .error("Could not take over the lock: opened read-only")
+                }
+            case .stayReadOnly:
+                store = nil
+            case .forceQuit:
+                isFinished = true
+            case .run(let effects):
+                apply(effects)
             }
         }
     }
@@ -159,6 +289,45 @@ public struct App: Sendable {
                 overlay = nil
                 if let command = Command(rawValue: item.id) { perform(command) }
             }
+        case .dialog(var dialog, let actions, _):
+            switch event {
+            case .key(.left), .key(.backTab), .key(.char("h")):
+                dialog.selected = max(0, dialog.selected - 1)
+                overlay = .dialog(dialog, actions, selected: dialog.selected)
+            case .key(.right), .key(.tab), .key(.char("l")):
+                dialog.selected = min(dialog.choices.count - 1, dialog.selected + 1)
+                overlay = .dialog(dialog, actions, selected: dialog.selected)
+            case .key(.enter):
+                overlay = nil
+                if retryOnDialogChoice, dialog.selected == 0, let store {
+                    retryOnDialogChoice = false
+                    retryPendingSaves(store)
+                    return
+                }
+                retryOnDialogChoice = false
+                run(actions[dialog.selected])
+            case .key(.escape):
+                overlay = nil
+                retryOnDialogChoice = false
+                if case .takeOverLock = actions.first?.first { run([.stayReadOnly]) }
+            case .key(.ctrl("c")): isFinished = true
+            default: break
+            }
+        case .text(let title, let lines, let offset):
+            switch event {
+            case .key(.up), .key(.char("k")): overlay = .text(title: title, lines: lines, offset: max(0, offset - 1))
+            case .key(.down), .key(.char("j")): overlay = .text(title: title, lines: lines, offset: offset + 1)
+            case .key(.pageDown), .key(.char(" ")): overlay = .text(title: title, lines: lines, offset: offset + 10)
+            case .key(.pageUp): overlay = .text(title: title, lines: lines, offset: max(0, offset - 10))
+            case .key(.ctrl("c")): isFinished = true
+            case .key:
+                overlay = nil
+                if let mine = conflictReturn {
+                    conflictReturn = nil
+                    failedSave(.saveMeeting(mine, label: "your change"), .changedOnDisk(path: mine.id), store: store ?? DataStore(folder: DataFolder(".")))
+                }
+            default: break
+            }
         case nil: break
         }
     }
@@ -178,7 +347,8 @@ public struct App: Sendable {
         }
         drawTopBar(into: &buffer)
         top.view(context, into: &buffer, area: context.contentArea)
-        let hints = top.keyMap.hints + Keys.global.hints
+        // While a screen takes typed text, keys such as q and ? are text: only its own hints apply.
+        let hints = top.keyMap.hints + (top.capturesText ? [] : Keys.global.hints)
         Footer(hints: hints, message: message).render(in: Rect(x: 0, y: context.height - 1, width: context.width, height: 1),
                                                       into: &buffer)
         switch overlay {
@@ -186,6 +356,13 @@ public struct App: Sendable {
             HelpOverlay(title: "Help: \(top.title)", groups: helpGroups).render(in: buffer.area, into: &buffer, offset: offset)
         case .palette(let picker):
             picker.render(in: buffer.area, into: &buffer)
+        case .dialog(let dialog, _, _):
+            dialog.render(in: buffer.area, into: &buffer)
+        case .text(let title, let lines, let offset):
+            let box = buffer.area.inset(by: 1)
+            buffer.fill(box)
+            buffer.box(box, title: title, style: Theme.title)
+            TextView(lines: lines).render(in: box.inset(by: 1), into: &buffer, offset: offset)
         case nil: break
         }
         return buffer
@@ -204,6 +381,16 @@ public struct App: Sendable {
         nav.selected = current
         for (i, span) in nav.spans(in: Rect(x: 1, y: 0, width: context.width, height: 1)).enumerated() {
             buffer.put(" \(nav.titles[i]) ", x: span.x, y: 0, style: i == current ? Theme.activeTab : Theme.bar)
+        }
+        if let readOnlyReason {
+            let banner = " READ-ONLY: \(readOnlyReason) "
+            let navEnd = nav.spans(in: Rect(x: 1, y: 0, width: context.width, height: 1)).last?.maxX ?? 0
+            let room = context.width - navEnd - 2
+            if room > 12 {
+                let text = DisplayWidth.truncate(banner, to: room)
+                buffer.put(text, x: context.width - DisplayWidth.of(text), y: 0, style: Theme.error.with(.reverse))
+            }
+            return
         }
         let right = "\(context.data.settings.council) · \(LondonTime.weekday(context.today)) \(Format.day(context.today).trimmingCharacters(in: .whitespaces)) "
         let width = DisplayWidth.of(right)

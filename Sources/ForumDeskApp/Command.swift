@@ -10,6 +10,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case search, sortNext, sortReverse
     case filterArea, filterWard, filterKind, filterStatus, filterDates, filterOwner, filterOrganisation
     case toggleOverdue, clearFilters
+    case undo, redo, retrySave
+    case newMeeting, edit, postpone, cancelMeeting, deleteItem, add, moveUp, moveDown, liveNotes, openMeeting
 }
 
 /// Bindings shared by the screens.
@@ -45,6 +47,9 @@ enum Keys {
             Binding([.char("q"), .escape], "Back (quit from the dashboard)", .back, hint: "back"),
             Binding([.ctrl("c")], "Quit", .quit),
             Binding([.ctrl("l")], "Redraw the screen", .redraw),
+            Binding([.char("u")], "Undo the last change", .undo, hint: "undo"),
+            Binding([.ctrl("r")], "Redo what was undone", .redo),
+            Binding([.ctrl("s")], "Retry saving changes that failed to save", .retrySave),
         ]),
     ])
 }

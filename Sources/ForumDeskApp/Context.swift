@@ -9,15 +9,20 @@ public struct Context: Sendable {
     public var now: Date
     public var width: Int
     public var height: Int
-    /// Warnings per meeting id, computed once per load rather than on every frame.
-    public let warnings: [String: [Warning]]
-    public let overdue: [RaisedAction]
+    /// Warnings per meeting id, computed once per change rather than on every frame.
+    public private(set) var warnings: [String: [Warning]] = [:]
+    public private(set) var overdue: [RaisedAction] = []
 
     public init(data: DataSet, now: Date, width: Int = 80, height: Int = 24) {
         self.data = data
         self.now = now
         self.width = width
         self.height = height
+        refresh()
+    }
+
+    /// Recomputes what is derived from the data, after a change.
+    public mutating func refresh() {
         var byMeeting: [String: [Warning]] = [:]
         for warning in Warnings.all(directory: data.directory, meetings: data.meetings, now: now) {
             byMeeting[warning.meetingID, default: []].append(warning)

@@ -34,10 +34,28 @@ struct MeetingScreen: Screen {
     var title: String { "Meeting" }
 
     var keyMap: KeyMap<Command> {
-        KeyMap([
-            .init("Meeting", Keys.tabs),
-            Keys.movement,
-        ])
+        var groups: [KeyMap<Command>.Group] = [
+            .init("Meeting", Keys.tabs + [
+                Binding([.char("L")], "Live notes: minute this meeting as it happens", .liveNotes, hint: "live"),
+                Binding([.char("E")], "Edit the meeting's details", .newMeeting, hint: "edit"),
+                Binding([.char("P")], "Postpone to a new date", .postpone),
+                Binding([.char("X")], "Cancel the meeting", .cancelMeeting),
+                Binding([.char("D")], "Delete the meeting", .deleteItem),
+            ]),
+        ]
+        if tab == .agenda {
+            groups.append(.init("Agenda", [
+                Binding([.char("a")], "Add an item", .add, hint: "add"),
+                Binding([.char("e"), .enter], "Edit the selected item", .edit),
+                Binding([.char("d")], "Delete the selected item", .sortReverse),
+                Binding([.char("K")], "Move the item up", .moveUp),
+                Binding([.char("J")], "Move the item down", .moveDown),
+            ]))
+        }
+        if tab == .actions {
+            groups.append(.init("Actions", [Binding([.enter, .char("e")], "Edit the selected action", .edit, hint: "edit")]))
+        }
+        return KeyMap(groups + [Keys.movement])
     }
 
     // MARK: layout
@@ -201,6 +219,56 @@ struct MeetingScreen: Screen {
         switch command {
         case .nextTab: tab = Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!
         case .previousTab: tab = Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!
+        case .liveNotes: return [.push(LiveNotesScreen(meetingID: meetingID, context: c))]
+        case .newMeeting:
+            guard let m = c.data.meeting(meetingID) else { return [] }
+            return [.push(FormScreen.meeting(m, title: "Edit \(m.title)", c))]
+        case .postpone:
+            guard let m = c.data.meeting(meetingID) else { return [] }
+            return [.push(FormScreen.postpone(m, c))]
+        case .cancelMeeting:
+            guard var m = c.data.meeting(meetingID), m.status != .cancelled else { return [] }
+            m.status = .cancelled
+            if !m.notifications.isEmpty { m.sequence += 1 }
+            return [.ask(title: "Cancel the meeting?", message: "\(m.title) on \(LondonTime.display(m.start)) will be marked cancelled. "
+                            + "Councillors already notified will be owed a cancellation notice.",
+                         choices: [Choice("Keep it"), Choice("Cancel the meeting", [.edit(.saveMeeting(m, label: "meeting cancelled"))])])]
+        case .deleteItem:
+            guard let m = c.data.meeting(meetingID) else { return [] }
+            return [.ask(title: "Delete the meeting?", message: "\(m.title) on \(LondonTime.display(m.start)) and everything recorded "
+                            + "for it will be deleted (u undoes it in this session). Cancelling keeps the record instead.",
+                         choices: [Choice("Keep it"), Choice("Delete", [.pop, .edit(.deleteMeeting(m.id, label: "meeting \(m.id) deleted"))])])]
+        case .add where tab == .agenda:
+            guard let m = c.data.meeting(meetingID) else { return [] }
+            return [.push(FormScreen.agendaItem(m, index: nil, c))]
+        case .edit where tab == .agenda:
+            guard let m = c.data.meeting(meetingID) else { return [] }
+            let i = selections[.agenda]?.selected ?? 0
+            guard m.agenda.indices.contains(i) else { return [] }
+            return [.push(FormScreen.agendaItem(m, index: i, c))]
+        case .edit where tab == .actions:
+            guard let m = c.data.meeting(meetingID) else { return [] }
+            let rows = actionRows(m, c)
+            let i = selections[.actions]?.selected ?? 0
+            guard rows.indices.contains(i) else { return [] }
+            return [.push(FormScreen.action(rows[i].meeting, rows[i].action, c))]
+        case .sortReverse where tab == .agenda:
+            guard var m = c.data.meeting(meetingID) else { return [] }
+            let i = selections[.agenda]?.selected ?? 0
+            guard m.agenda.indices.contains(i) else { return [] }
+            let removed = m.agenda.remove(at: i)
+            Self.renumber(&m)
+            return [.ask(title: "Delete agenda item?", message: "\(removed.number). \(removed.title)",
+                         choices: [Choice("Keep it"), Choice("Delete", [.edit(.saveMeeting(m, label: "agenda item \(removed.number) deleted"))])])]
+        case .moveUp where tab == .agenda, .moveDown where tab == .agenda:
+            guard var m = c.data.meeting(meetingID) else { return [] }
+            let i = selections[.agenda]?.selected ?? 0
+            let j = command == .moveUp ? i - 1 : i + 1
+            guard m.agenda.indices.contains(i), m.agenda.indices.contains(j) else { return [] }
+            m.agenda.swapAt(i, j)
+            Self.renumber(&m)
+            selections[.agenda] = SelectionState(selected: j, offset: selections[.agenda]?.offset ?? 0)
+            return [.edit(.saveMeeting(m, label: "agenda item moved to \(j + 1)"))]
         default:
             guard let m = c.data.meeting(meetingID) else { return [] }
             let areas = layout(c.contentArea)
@@ -248,6 +316,25 @@ struct MeetingScreen: Screen {
             selections[tab] = browser.selection
         }
         return []
+    }
+
+    /// Agenda numbers follow the order (as `number` values of the items before the change); declarations and
+    /// actions follow their items.
+    static func renumber(_ m: inout Meeting) {
+        var mapping: [Int: Int] = [:]
+        for i in m.agenda.indices {
+            mapping[m.agenda[i].number] = i + 1
+            m.agenda[i].number = i + 1
+        }
+        // A declaration about a deleted item goes with it; an action raised under it keeps no item.
+        m.declarations = m.declarations.compactMap { d in
+            mapping[d.item].map { number in
+                var moved = d
+                moved.item = number
+                return moved
+            }
+        }
+        for i in m.actions.indices { m.actions[i].item = m.actions[i].item.flatMap { mapping[$0] } }
     }
 
     // MARK: view

@@ -43,6 +43,7 @@ struct MeetingsScreen: Screen {
         KeyMap([
             .init("Meetings", [
                 Keys.open, Keys.search,
+                Binding([.char("n")], "New meeting", .newMeeting, hint: "new"),
                 Binding([.char("a")], "Filter by area", .filterArea, hint: "area"),
                 Binding([.char("w")], "Filter by ward", .filterWard, hint: "ward"),
                 Binding([.char("t")], "Filter by type of meeting", .filterKind),
@@ -147,6 +148,7 @@ struct MeetingsScreen: Screen {
         case .filterStatus: picker = OpenPicker(picker: pickerFor(.status, c), filter: .status)
         case .filterDates: picker = OpenPicker(picker: pickerFor(.dates, c), filter: .dates)
         case .clearFilters: self = MeetingsScreen()
+        case .newMeeting: return [.push(FormScreen.meeting(nil, title: "New meeting", c))]
         default:
             _ = browser.move(command, count: meetings(c).count, visible: visible, columns: Self.columns.count)
         }

@@ -2,11 +2,39 @@ import ForumDeskCore
 import TerminalUI
 
 /// What a screen asks the app to do after an event. The app performs them; screens never do I/O.
-enum Effect {
+enum Effect: Sendable {
     case push(any Screen)
     case pop
     case quit
     case message(Footer.Message)
+    /// Save a change at once (durably), with undo.
+    case edit(Edit)
+    /// Ask the user; each choice runs its effects.
+    case ask(title: String, message: String, choices: [Choice])
+    /// Replace the top screen (e.g. a form by what it created).
+    case replace(any Screen)
+}
+
+struct Choice: Sendable {
+    var label: String
+    var effects: [Effect]
+    init(_ label: String, _ effects: [Effect] = []) {
+        self.label = label
+        self.effects = effects
+    }
+}
+
+/// A change to the data, described for the status line and the undo history.
+enum Edit: Sendable {
+    case saveMeeting(Meeting, label: String)
+    case deleteMeeting(String, label: String)
+    case saveDirectory(Directory, label: String)
+
+    var label: String {
+        switch self {
+        case .saveMeeting(_, let label), .deleteMeeting(_, let label), .saveDirectory(_, let label): label
+        }
+    }
 }
 
 /// A screen is state plus `update` and `view` (the Elm architecture, as Bubble Tea): `view` is a pure

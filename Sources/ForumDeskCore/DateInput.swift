@@ -143,7 +143,7 @@ public enum DateInput {
     }
 
     /// "19:00", "19.00", "7pm", "7.30pm", "7:30am", "noon", "midday".
-    static func parseTime(_ word: String) -> (hour: Int, minute: Int)? {
+    public static func parseTime(_ word: String) -> (hour: Int, minute: Int)? {
         if word == "noon" || word == "midday" { return (12, 0) }
         var w = word
         var offset: Int?

@@ -7,6 +7,11 @@ import ForumDeskCore
 /// Why a save did not happen. In every case the file on disk is as it was before (or, for
 /// `notDurable`, already the new content), and the caller still holds the change in memory.
 public enum SaveError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The last three parts of a path (`meetings/2026/x.json`): enough to find it, short enough for a status line.
+    static func short(_ path: String) -> String {
+        path.split(separator: "/").suffix(3).joined(separator: "/")
+    }
+
     /// Someone else changed (or created, or deleted) the file since it was read.
     case changedOnDisk(path: String)
     /// The file could not be read at load; overwriting it would lose what is in it.
@@ -20,9 +25,10 @@ public enum SaveError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadableOnDisk(let path):
             "\(path) could not be read when the data was opened, so it is not overwritten; fix or move it first"
         case .failed(let path, let error) where error.replaced:
-            "\(path) was replaced but the folder could not be synced (\(error.cause.reason)); the change may not survive a power cut"
+            "saved, but the folder could not be synced (\(error.cause.reason)): \(Self.short(path)) may not survive a power cut"
         case .failed(let path, let error):
-            "could not save \(path): \(error.stage.rawValue) failed: \(error.cause.reason); nothing was written"
+            // The reason first: a status line may have room for little else.
+            "NOT SAVED, nothing was written: \(error.cause.reason) (\(error.stage.rawValue), \(Self.short(path)))"
         }
     }
 }
@@ -232,8 +238,9 @@ public struct DataStore: Sendable {
         data.settings = settings
     }
 
-    /// The check-then-write at the heart of every save.
-    func write(_ json: OrderedJSON, to path: String, in data: inout DataSet) throws(SaveError) {
+    /// Refuses when the file on disk is not what was read: changed, created or deleted by someone else,
+    /// or unreadable when loaded.
+    func checkUnchanged(_ path: String, in data: DataSet) throws(SaveError) {
         let known = data.fingerprints[path] ?? FileFingerprint(hash: nil)
         if known.unreadable { throw .unreadableOnDisk(path: path) }
         let current: UInt64?
@@ -243,6 +250,11 @@ public struct DataStore: Sendable {
             throw .failed(path: path, DurableWriteError(stage: .prepare, cause: error))
         }
         if current != known.hash { throw .changedOnDisk(path: path) }
+    }
+
+    /// The check-then-write at the heart of every save.
+    func write(_ json: OrderedJSON, to path: String, in data: inout DataSet) throws(SaveError) {
+        try checkUnchanged(path, in: data)
         let bytes = JSONWriter.write(json)
         do {
             try DurableFile.write(bytes, to: path, fs: fs)
@@ -251,6 +263,58 @@ public struct DataStore: Sendable {
             throw .failed(path: path, error)
         }
         data.fingerprints[path] = FileFingerprint(hash: ContentHash.of(bytes))
+    }
+
+    /// Deletes a meeting's file, after the same check as a save; the folder entry is made durable.
+    public func delete(meetingID: String, in data: inout DataSet) throws(SaveError) {
+        guard let path = data.meetingPaths[meetingID] else {
+            data.meetings.removeAll { $0.id == meetingID }
+            return
+        }
+        try checkUnchanged(path, in: data)
+        if unlink(path) != 0, errno != ENOENT {
+            throw .failed(path: path, DurableWriteError(stage: .rename, cause: SystemCallError(operation: "delete", path: path, code: errno)))
+        }
+        try? fs.fsyncDirectory((path as NSString).deletingLastPathComponent)
+        data.fingerprints[path] = FileFingerprint(hash: nil)
+        data.meetingPaths[meetingID] = nil
+        data.meetings.removeAll { $0.id == meetingID }
+    }
+
+    /// Reads one meeting's file again (after someone else changed it), replacing what is in memory.
+    /// Returns the problem if it cannot be read; the meeting then leaves the data set until it can.
+    @discardableResult
+    public func reload(meetingID: String, in data: inout DataSet) -> Diagnostic? {
+        guard let path = data.meetingPaths[meetingID] else { return nil }
+        data.meetings.removeAll { $0.id == meetingID }
+        data.loadErrors.removeAll { $0.path == path }
+        guard let meeting = load(path, required: true, into: &data, Codec.meeting) else {
+            data.meetingPaths[meetingID] = nil
+            return data.loadErrors.last { $0.path == path }
+        }
+        data.meetingPaths[meeting.id] = path
+        data.meetings.append(meeting)
+        data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        return nil
+    }
+
+    /// The text of a meeting's file as it is on disk now, to show beside the version in memory.
+    public func textOnDisk(meetingID: String, in data: DataSet) -> String? {
+        guard let path = data.meetingPaths[meetingID], let bytes = try? fs.read(path) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Keeps a version that could not be saved over someone else's change: `conflicts/<id>-<time>.json`,
+    /// outside `meetings/` so it is never loaded as a second meeting with the same id.
+    public func saveConflictCopy(_ meeting: Meeting, now: Date) throws(SaveError) -> String {
+        let stamp = LondonTime.iso(now).prefix(19).replacingOccurrences(of: ":", with: "")
+        let path = folder.path("conflicts/\(meeting.id)-\(stamp).json")
+        do {
+            try DurableFile.write(Self.encoded(meeting), to: path, fs: fs)
+        } catch {
+            throw .failed(path: path, error)
+        }
+        return path
     }
 
     /// Encodes a meeting exactly as `save` would write it.

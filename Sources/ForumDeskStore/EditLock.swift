@@ -15,7 +15,8 @@ public struct LockOwner: Sendable, Equatable {
         var name = [CChar](repeating: 0, count: 256)
         gethostname(&name, name.count - 1)
         let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let user = ProcessInfo.processInfo.environment["USER"] ?? String(getuid())
+        let user = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) }
+            ?? ProcessInfo.processInfo.environment["USER"] ?? String(getuid())
         return LockOwner(pid: getpid(), host: host, user: user, since: now)
     }
 

@@ -15,15 +15,43 @@ struct TUICommand: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
+    @Option(name: .long, help: ArgumentHelp("Open the live-notes screen of this meeting.", valueName: "meeting-id"))
+    var live: String?
+
+    @Flag(name: .long, help: "Open without editing, even when the folder could be edited.")
+    var readOnly = false
+
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             // Piped or scripted: the same information as text.
             try DashboardCommand.printDashboard(options)
             return
         }
+        let fixedNow = options.now != nil
         let now = try options.currentTime()
         let (store, data) = try options.load()
-        _ = store.removeAbandonedTempFiles()
+        if let live, data.meeting(live) == nil {
+            Output.error("no meeting `\(live)` in \(options.folder.root) (see `forumdesk list meetings`)")
+            throw ExitStatus.usage
+        }
+        let lock = EditLock(folder: options.folder)
+        let access: Access
+        var locked = false
+        if readOnly {
+            access = .readOnly("opened with --read-only")
+        } else {
+            switch lock.acquire(now: Date()) {
+            case .acquired:
+                access = .editable
+                locked = true
+            case .heldBy(let owner, let stale):
+                access = stale ? .staleLock(owner) : .readOnly("\(owner.user) on \(owner.host) is editing (since \(LondonTime.display(owner.since)))")
+            case .readOnly(let reason):
+                access = .readOnly("the data folder cannot be written (\(reason))")
+            }
+        }
+        defer { if locked { lock.release() } }
+        if case .editable = access { _ = store.removeAbandonedTempFiles() }
         let terminal: NCursesTerminal
         do {
             terminal = try NCursesTerminal()
@@ -32,12 +60,18 @@ struct TUICommand: ParsableCommand {
             throw ExitStatus.usage
         }
         defer { terminal.shutdown() }
+        // Killed or hung up (terminal window closed): the handler removes our lock, so the next start is clean.
+        // A SIGKILL or a power cut still leaves it; the next start then sees a stale lock and asks.
+        if locked { terminal.removeOnFatalSignal(options.folder.lockFile) }
         let size = terminal.size
-        var app = App(data: data, now: now, width: size.width, height: size.height)
+        var app = App(data: data, now: now, width: size.width, height: size.height, store: store, access: access, lock: lock)
+        if let live { app.open(meetingID: live, live: true) }
         terminal.draw(app.render())
         while !app.isFinished {
-            guard let event = terminal.readEvent() else { continue }
-            app.handle(event)
+            // Wake every second while a clock is shown; otherwise wait for the user.
+            let event = terminal.readEvent(timeoutMilliseconds: app.showsClock ? 1000 : nil)
+            if !fixedNow { app.tick(Date()) }
+            if let event { app.handle(event) }
             if app.wantsFullRedraw {
                 terminal.invalidate()
                 app.wantsFullRedraw = false

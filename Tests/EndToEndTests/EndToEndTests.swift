@@ -11,7 +11,8 @@ import Glibc
     }
 
     @Test func test_opensOnTheDashboard_andEveryScreenIsReachable() throws {
-        let tmux = try Tmux(width: 120, height: 40, command: appCommand)
+        let data = try SampleCopy()
+        let tmux = try Tmux(width: 120, height: 40, command: data.command)
         var screen = try tmux.wait(for: "What needs attention")
         #expect(screen.contains("Next meeting in each area"))
         #expect(screen.contains("stale notice"))
@@ -50,7 +51,8 @@ import Glibc
     }
 
     @Test func test_communityLanguages_lineUp() throws {
-        let tmux = try Tmux(width: 120, height: 40, command: appCommand)
+        let data = try SampleCopy()
+        let tmux = try Tmux(width: 120, height: 40, command: data.command)
         try tmux.wait(for: "What needs attention")
         try tmux.send("2", "/")
         try tmux.type("2026-11-17 dunstable")
@@ -70,7 +72,8 @@ import Glibc
     }
 
     @Test func test_resize_relaysOut_andATinyTerminalGetsAMessage() throws {
-        let tmux = try Tmux(width: 120, height: 40, command: appCommand)
+        let data = try SampleCopy()
+        let tmux = try Tmux(width: 120, height: 40, command: data.command)
         try tmux.wait(for: "What needs attention")
         try tmux.resize(width: 50, height: 12)
         try tmux.wait(for: "Enlarge the terminal")
@@ -84,8 +87,9 @@ import Glibc
     func terminalSettingsAfter(_ finish: (Tmux) throws -> Void) throws -> (stty: String, status: String) {
         let output = NSTemporaryDirectory() + "forumdesk-stty-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: output) }
+        let data = try SampleCopy()
         let tmux = try Tmux(width: 120, height: 40, command: "bash --norc --noprofile")
-        try tmux.type("\(appCommand); echo \"status $?\" > \(output).status; stty -a > \(output)")
+        try tmux.type("\(data.command); echo \"status $?\" > \(output).status; stty -a > \(output)")
         try tmux.send("Enter")
         try tmux.wait(for: "What needs attention")
         try finish(tmux)

@@ -16,8 +16,21 @@ let binary: String = {
     return repositoryRoot.appendingPathComponent(".build/debug/forumdesk").path
 }()
 
-/// The app's command line on the sample data with a fixed "today", for a shell.
-let appCommand = "SWIFT_BACKTRACE=enable=no \(binary) tui --data \(repositoryRoot.appendingPathComponent("data").path) --now 2026-11-23T12:00"
+/// A private copy of the sample data, so the app (which locks and may write its folder) never touches the
+/// repository's own data while other tests read it. Removed when the value goes.
+final class SampleCopy {
+    let path: String
+    init() throws {
+        let folder = NSTemporaryDirectory() + "forumdesk-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        path = folder + "/data"
+        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("data").path, toPath: path)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+
+    /// The app's command line on this copy with a fixed "today", for a shell.
+    var command: String { "SWIFT_BACKTRACE=enable=no \(binary) tui --data \(path) --now 2026-11-23T12:00" }
+}
 
 /// A private tmux server with one window, driven like a user at a real terminal.
 final class Tmux {

@@ -31,6 +31,18 @@ import TerminalUI
         ("help-meetings", [.char("2"), .char("?")]),
         ("palette", [.char(":")] + typing("dir")),
         ("picker-ward", [.char("2"), .char("w")] + typing("dun")),
+        ("form-new-meeting", [.char("2"), .char("n")]),
+        ("form-new-meeting-typed", [.char("2"), .char("n"), .enter] + typing("sandy") + [.enter, .tab, .tab] + typing("potton")
+            + [.tab] + typing("3 Dec 7pm") + [.tab] + typing("9pm")),
+        ("form-agenda-item", openMeeting + [.tab, .char("e")]),
+        ("form-action", [.char("3"), .enter]),
+        ("form-postpone", openMeeting + [.char("P")] + typing("31 feb")),
+        ("live-attendance", openMeeting + [.char("L")]),
+        ("live-agenda", openMeeting + [.char("L"), .tab, .char("n"), .char("n")]),
+        ("live-action-entry", openMeeting + [.char("L"), .char("a")] + typing("Fix the lights @Cllr Otis R")),
+        ("live-arising", openMeeting + [.char("L"), .tab, .tab, .tab]),
+        ("help-live", openMeeting + [.char("L"), .char("?")]),
+        ("help-form", [.char("2"), .char("n"), .function(1)]),
     ]
 
     @Test(arguments: screens.map(\.name))

@@ -1,0 +1,200 @@
+import Foundation
+import ForumDeskCore
+import ForumDeskStore
+import TerminalUI
+
+/// How the data folder was opened.
+public enum Access: Sendable, Equatable {
+    /// Saves go to the store.
+    case editable
+    /// Nothing can be saved; the reason shows in the top bar and in the message when an edit is tried.
+    case readOnly(String)
+    /// Another editor's lock looks abandoned: the app asks whether to take it over.
+    case staleLock(LockOwner)
+}
+
+/// An edit that could not be written (disk full, I/O error) and is kept in memory until a retry works.
+struct PendingSave: Sendable {
+    var edit: Edit
+}
+
+struct UndoEntry: Sendable {
+    /// What undoing does, and what redoing does.
+    var undo: Edit
+    var redo: Edit
+}
+
+extension App {
+    /// The edit that puts things back as they were before `edit`.
+    func inverse(of edit: Edit) -> Edit? {
+        switch edit {
+        case .saveMeeting(let meeting, let label):
+            if let before = context.data.meeting(meeting.id) { return .saveMeeting(before, label: "undo " + label) }
+            return .deleteMeeting(meeting.id, label: "undo " + label)
+        case .deleteMeeting(let id, let label):
+            return context.data.meeting(id).map { .saveMeeting($0, label: "undo " + label) }
+        case .saveDirectory(_, let label):
+            return .saveDirectory(context.data.directory, label: "undo " + label)
+        }
+    }
+
+    mutating func applyEdit(_ edit: Edit, recordUndo: Bool = true) {
+        guard let store else {
+            message = .error("Read-only: \(readOnlyReason ?? "no data folder"). Nothing was changed.")
+            return
+        }
+        let undo = inverse(of: edit)
+        do {
+            try write(edit, with: store)
+        } catch {
+            failedSave(edit, error, store: store)
+            return
+        }
+        if recordUndo, let undo {
+            undoStack.append(UndoEntry(undo: undo, redo: edit))
+            redoStack.removeAll()
+        }
+        context.refresh()
+        message = .info("Saved: \(edit.label)")
+        retryPendingSaves(store)
+    }
+
+    /// Writes through the store. The data set changes only on success, or when the file was replaced
+    /// but the folder could not be synced (the store then knows the new content, so a retry is not a conflict).
+    mutating func write(_ edit: Edit, with store: DataStore) throws(SaveError) {
+        var data = context.data
+        do {
+            switch edit {
+            case .saveMeeting(let meeting, _): try store.save(meeting, in: &data)
+            case .deleteMeeting(let id, _): try store.delete(meetingID: id, in: &data)
+            case .saveDirectory(let directory, _): try store.saveDirectory(directory, in: &data)
+            }
+        } catch {
+            if case .failed(_, let cause) = error, cause.replaced { context.data = data }
+            throw error
+        }
+        context.data = data
+    }
+
+    mutating func failedSave(_ edit: Edit, _ error: SaveError, store: DataStore) {
+        switch error {
+        case .changedOnDisk(let path):
+            guard case .saveMeeting(let mine, _) = edit else {
+                message = .error("\(error.description). Restart ForumDesk to read the new version.")
+                return
+            }
+            overlay = .dialog(
+                Dialog(title: "Changed by someone else",
+                       message: "\(path) was changed on disk since ForumDesk read it, so \"\(edit.label)\" was not saved. "
+                           + "Nothing has been overwritten.",
+                       choices: ["Reload theirs (lose mine)", "Keep mine as a copy", "Show both"]),
+                [[.reload(mine.id)], [.keepCopy(mine)], [.showBoth(mine)]], selected: 0)
+        case .unreadableOnDisk:
+            message = .error(error.description)
+        case .failed:
+            // Keep the change in memory so nothing typed is lost; the old file is intact.
+            applyInMemory(edit)
+            pending.append(PendingSave(edit: edit))
+            message = .error("\(error.description). Ctrl-S retries.")
+        }
+    }
+
+    /// Shows a change that could not be written, so the user keeps seeing (and can retry) what they entered.
+    mutating func applyInMemory(_ edit: Edit) {
+        switch edit {
+        case .saveMeeting(let meeting, _):
+            context.data.meetings.removeAll { $0.id == meeting.id }
+            context.data.meetings.append(meeting)
+            context.data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        case .deleteMeeting(let id, _):
+            context.data.meetings.removeAll { $0.id == id }
+        case .saveDirectory(let directory, _):
+            context.data.directory = directory
+        }
+        context.refresh()
+    }
+
+    mutating func retryPendingSaves(_ store: DataStore) {
+        guard !pending.isEmpty else { return }
+        var still: [PendingSave] = []
+        var lastError: SaveError?
+        for save in pending {
+            do {
+                try write(save.edit, with: store)
+            } catch {
+                still.append(save)
+                lastError = error
+            }
+        }
+        let saved = pending.count - still.count
+        pending = still
+        context.refresh()
+        if let lastError {
+            message = .error("\(still.count) change(s) still not saved: \(lastError.description). Ctrl-S retries.")
+        } else if saved > 0 {
+            message = .info("Saved \(Format.count(saved, "change")) that had failed before")
+        }
+    }
+
+    mutating func undo() {
+        guard let entry = undoStack.popLast() else { return message = .info("Nothing to undo") }
+        let before = undoStack.count
+        applyEdit(entry.undo, recordUndo: false)
+        if case .info = message, undoStack.count == before {
+            redoStack.append(entry)
+            message = .info("Undone: \(entry.redo.label)")
+        }
+    }
+
+    mutating func redo() {
+        guard let entry = redoStack.popLast() else { return message = .info("Nothing to redo") }
+        applyEdit(entry.redo, recordUndo: false)
+        if case .info = message {
+            undoStack.append(entry)
+            message = .info("Redone: \(entry.redo.label)")
+        }
+    }
+
+    /// Only the changed lines, with three lines of context around each change and "…" between hunks.
+    static func hunks(_ lines: [StyledLine], context: Int = 3) -> [StyledLine] {
+        let changed = lines.indices.filter { !lines[$0].plainText.hasPrefix("  ") }
+        guard !changed.isEmpty else { return [StyledLine("The two versions are the same.", Theme.muted)] }
+        var keep = Set<Int>()
+        for i in changed { for j in max(0, i - context)...min(lines.count - 1, i + context) { keep.insert(j) } }
+        var out: [StyledLine] = []
+        var last = -1
+        for i in keep.sorted() {
+            if last >= 0, i > last + 1 { out.append(StyledLine("  …", Theme.muted)) }
+            out.append(lines[i])
+            last = i
+        }
+        return out
+    }
+
+    /// The lines of two versions of a file, marked where they differ (a longest-common-subsequence diff).
+    static func diff(_ theirs: [String], _ mine: [String]) -> [StyledLine] {
+        let n = theirs.count, m = mine.count
+        var lcs = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                lcs[i][j] = theirs[i] == mine[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+            }
+        }
+        var lines: [StyledLine] = []
+        var i = 0, j = 0
+        while i < n || j < m {
+            if i < n, j < m, theirs[i] == mine[j] {
+                lines.append(StyledLine("  " + theirs[i], Theme.muted))
+                i += 1
+                j += 1
+            } else if j < m, i == n || lcs[i][j + 1] >= lcs[i + 1][j] {
+                lines.append(StyledLine("+ " + mine[j], Theme.good))
+                j += 1
+            } else {
+                lines.append(StyledLine("- " + theirs[i], Theme.error))
+                i += 1
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,352 @@
+import Foundation
+import ForumDeskCore
+import ForumDeskStore
+import TerminalUI
+
+/// A form over a record. Validates after every key (notes say what was understood, or what is wrong) and,
+/// on Ctrl-S, turns into an edit that the app saves at once.
+struct FormScreen: Screen {
+    enum Job: Sendable {
+        case newMeeting
+        case editMeeting(String)
+        case postpone(String)
+        case agendaItem(meetingID: String, index: Int?)
+        case action(meetingID: String, actionID: String)
+    }
+
+    var form: Form
+    let purpose: Job
+
+    var title: String { form.title }
+    var capturesText: Bool { true }
+
+    var keyMap: KeyMap<Command> {
+        KeyMap([.init("Form", [
+            Binding([.tab, .down], "Next field", .down),
+            Binding([.backTab, .up], "Previous field", .up),
+            Binding([.enter], "Next field; on a choice, open the list (type to filter)", .open),
+            Binding([.ctrl("s"), .function(10)], "Save", .edit, hint: "save"),
+            Binding([.escape], "Cancel (asks first if something was changed)", .back, hint: "cancel"),
+            Binding([.function(1)], "Show this help", .help, hint: "help"),
+        ])])
+    }
+
+    mutating func perform(_ command: Command, _ c: Context) -> [Effect] { [] }
+
+    mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
+        let outcome = form.handle(event)
+        let built = Self.validate(&form, purpose, c)
+        switch outcome {
+        case .pending: return []
+        case .cancel:
+            guard form.isModified else { return [.pop] }
+            return [.ask(title: "Discard changes?", message: "What you typed in \(form.title.lowercased()) is not saved yet.",
+                         choices: [Choice("Keep editing"), Choice("Discard", [.pop])])]
+        case .submit:
+            guard let edit = built else {
+                form.problem = "Fix the fields marked ✗ first"
+                return []
+            }
+            return [.pop, .edit(edit)]
+        }
+    }
+
+    func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
+        form.render(in: area, into: &buffer)
+    }
+
+    // MARK: building forms
+
+    static func areaItems(_ c: Context) -> [Picker.Item] { c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) } }
+
+    static func peopleItems(_ c: Context, councillorsOnly: Bool = false) -> [Picker.Item] {
+        [Picker.Item(id: "", label: "(none)")] + c.directory.people.filter { !councillorsOnly || $0.kind == .councillor }.map {
+            Picker.Item(id: $0.id, label: $0.name,
+                        detail: $0.kind == .councillor ? $0.wards.map(c.wardName).joined(separator: ", ") : c.organisationName($0.organisation))
+        }
+    }
+
+    static func organisationItems(_ c: Context) -> [Picker.Item] {
+        [Picker.Item(id: "", label: "(none)")] + c.directory.organisations.map { Picker.Item(id: $0.id, label: $0.name, detail: $0.sector.label) }
+    }
+
+    static func enumItems<E: ModelEnum>(_ type: E.Type) -> [Picker.Item] { E.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) } }
+
+    static func dateText(_ instant: Date) -> String { "\(LondonTime.date(instant)) \(LondonTime.hhmm(instant))" }
+
+    static func meeting(_ m: Meeting?, title: String, _ c: Context) -> FormScreen {
+        let fields: [Form.Field] = [
+            .choice("area", "Area", areaItems(c), selected: m?.area ?? ""),
+            .choice("kind", "Type", enumItems(MeetingKind.self), selected: m?.kind.rawValue ?? MeetingKind.letsTalkTogether.rawValue),
+            .text("title", "Title", m?.title ?? ""),
+            .text("wards", "Wards", m.map { $0.wards.map(c.wardName).joined(separator: ", ") } ?? ""),
+            .text("start", "Date and time", m.map { dateText($0.start) } ?? ""),
+            .text("end", "Ends at", m.map { LondonTime.hhmm($0.end) } ?? ""),
+            .text("venue", "Venue", m?.venue.name ?? ""),
+            .text("address", "Address", m?.venue.address ?? ""),
+            .text("accessibility", "Accessibility", m?.venue.accessibility ?? ""),
+            .choice("chair", "Chair", peopleItems(c, councillorsOnly: true), selected: m?.chair ?? ""),
+            .text("languages", "Notice languages", (m?.languages ?? ["en"]).joined(separator: ", ")),
+            .choice("status", "Status", enumItems(MeetingStatus.self), selected: m?.status.rawValue ?? MeetingStatus.planned.rawValue),
+        ]
+        var screen = FormScreen(form: Form(title: title, fields: fields), purpose: m.map { .editMeeting($0.id) } ?? .newMeeting)
+        _ = validate(&screen.form, screen.purpose, c)
+        return screen
+    }
+
+    static func postpone(_ m: Meeting, _ c: Context) -> FormScreen {
+        var screen = FormScreen(form: Form(title: "Postpone \(m.title)", fields: [
+            .text("start", "New date and time", ""),
+            .text("end", "Ends at", LondonTime.hhmm(m.end)),
+            .text("reason", "Reason (public)", ""),
+        ]), purpose: .postpone(m.id))
+        _ = validate(&screen.form, screen.purpose, c)
+        return screen
+    }
+
+    static func agendaItem(_ m: Meeting, index: Int?, _ c: Context) -> FormScreen {
+        let item = index.map { m.agenda[$0] }
+        let fields: [Form.Field] = [
+            .text("title", "Item", item?.title ?? ""),
+            .choice("presenter", "Presenter", peopleItems(c), selected: item?.presenter ?? ""),
+            .text("presenterName", "…or name", item?.presenterName ?? ""),
+            .choice("organisation", "Organisation", organisationItems(c), selected: item?.organisation ?? ""),
+            .text("purpose", "For", item.map { $0.purpose.map(\.rawValue).joined(separator: ", ") } ?? "information"),
+            .choice("level", "Engagement", [Picker.Item(id: "", label: "(none)")] + enumItems(EngagementLevel.self),
+                    selected: item?.engagementLevel?.rawValue ?? ""),
+            .text("minutes", "Minutes allowed", item?.minutes.map(String.init) ?? ""),
+            .text("notes", "Notes", item?.notes ?? ""),
+            .text("outcome", "Outcome", item?.outcome ?? ""),
+        ]
+        var screen = FormScreen(form: Form(title: index == nil ? "New agenda item" : "Agenda item \(item!.number)", fields: fields),
+                                purpose: .agendaItem(meetingID: m.id, index: index))
+        _ = validate(&screen.form, screen.purpose, c)
+        return screen
+    }
+
+    static func action(_ m: Meeting, _ a: Action, _ c: Context) -> FormScreen {
+        let fields: [Form.Field] = [
+            .text("description", "Action", a.description),
+            .choice("status", "Status", enumItems(ActionStatus.self), selected: a.status.rawValue),
+            .choice("owner", "Owner", peopleItems(c), selected: a.owner ?? ""),
+            .choice("organisation", "Organisation", organisationItems(c), selected: a.organisation ?? ""),
+            .text("due", "Due", a.due?.description ?? ""),
+            .text("update", "Add an update", ""),
+            .text("feedback", "You said, we did", a.feedback ?? ""),
+        ]
+        var screen = FormScreen(form: Form(title: "Action \(a.id)", fields: fields), purpose: .action(meetingID: m.id, actionID: a.id))
+        _ = validate(&screen.form, screen.purpose, c)
+        return screen
+    }
+
+    // MARK: validation
+
+    /// Checks every field, writes the notes, and returns the edit when the form is valid.
+    static func validate(_ form: inout Form, _ purpose: Job, _ c: Context) -> Edit? {
+        for i in form.fields.indices { form.fields[i].note = nil; form.fields[i].isError = false }
+        form.problem = nil
+        switch purpose {
+        case .newMeeting: return validateMeeting(&form, nil, c)
+        case .editMeeting(let id): return c.data.meeting(id).flatMap { validateMeeting(&form, $0, c) }
+        case .postpone(let id): return c.data.meeting(id).flatMap { validatePostpone(&form, $0, c) }
+        case .agendaItem(let id, let index): return c.data.meeting(id).flatMap { validateAgendaItem(&form, $0, index, c) }
+        case .action(let id, let actionID): return c.data.meeting(id).flatMap { validateAction(&form, $0, actionID, c) }
+        }
+    }
+
+    static func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+    /// Start from the date field; end from a time ("21:00", "9pm") on the same day, or two hours later.
+    static func times(_ form: inout Form, _ c: Context, startKey: String = "start") -> (Date, Date)? {
+        var start: Date?
+        do {
+            let understood = try DateInput.parse(form.text(startKey), today: c.today)
+            start = understood.instant()
+            form.note(startKey, understood.description + (understood.time == nil ? " (19:00 assumed)" : ""))
+        } catch {
+            form.note(startKey, error.message, error: true)
+        }
+        guard let start else { return nil }
+        let endText = form.text("end")
+        if endText.isEmpty {
+            form.note("end", "\(LondonTime.hhmm(start.addingTimeInterval(7200))) (two hours)")
+            return (start, start.addingTimeInterval(7200))
+        }
+        guard let time = DateInput.parseTime(endText.lowercased().replacingOccurrences(of: " ", with: "")) else {
+            form.note("end", "a time like 21:00 or 9pm", error: true)
+            return nil
+        }
+        let end = LondonTime.instant(date: LondonTime.date(start), hour: time.hour, minute: time.minute)
+        guard end > start else {
+            form.note("end", "ends before it starts", error: true)
+            return nil
+        }
+        form.note("end", LondonTime.hhmm(end))
+        return (start, end)
+    }
+
+    static func validateMeeting(_ form: inout Form, _ existing: Meeting?, _ c: Context) -> Edit? {
+        let areaID = form.value("area")
+        let area = c.directory.area(areaID)
+        if area == nil { form.note("area", "choose the SNT area", error: true) }
+        let kind = MeetingKind(rawValue: form.value("kind")) ?? .letsTalkTogether
+        // Wards: names or ids, comma separated; empty means every ward of the area.
+        var wards: [String] = []
+        if let area {
+            let typed = form.text("wards").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if typed.isEmpty {
+                wards = area.wards.map(\.id)
+                form.note("wards", "all \(wards.count) wards of \(area.name)")
+            } else {
+                var unknown: [String] = []
+                for name in typed {
+                    if let ward = area.wards.first(where: { $0.id == name.lowercased() || $0.name.lowercased() == name.lowercased() }) {
+                        wards.append(ward.id)
+                    } else {
+                        unknown.append(name)
+                    }
+                }
+                if unknown.isEmpty {
+                    form.note("wards", wards.map(c.wardName).joined(separator: ", "))
+                } else {
+                    form.note("wards", "not a ward of \(area.name): \(unknown.joined(separator: ", "))", error: true)
+                }
+            }
+        }
+        let times = times(&form, c)
+        let venue = form.text("venue")
+        if venue.isEmpty { form.note("venue", "where is it held?", error: true) }
+        let title = form.text("title").isEmpty ? "\(kind.label): \(area?.name ?? "")" : form.text("title")
+        if form.text("title").isEmpty, area != nil { form.note("title", title) }
+        let languages = form.text("languages").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        let status = MeetingStatus(rawValue: form.value("status")) ?? .planned
+        guard let area, let (start, end) = times, !venue.isEmpty, !form.hasErrors else { return nil }
+
+        let id = existing?.id ?? newMeetingID(day: LondonTime.date(start), area: area.id, kind: kind, c)
+        var m = existing ?? Meeting(id: id, kind: kind, title: title, area: area.id, wards: wards, start: start, end: end,
+                                    venue: Venue(name: venue), status: status)
+        let moved = m.start != start || m.end != end || m.venue.name != venue
+        m.kind = kind
+        m.title = title
+        m.area = area.id
+        m.wards = wards
+        m.start = start
+        m.end = end
+        m.venue.name = venue
+        m.venue.address = optional(form.text("address"))
+        m.venue.accessibility = optional(form.text("accessibility"))
+        m.chair = optional(form.value("chair"))
+        m.languages = languages.isEmpty ? ["en"] : languages
+        m.status = status
+        if let existing, moved, !existing.notifications.isEmpty { m.sequence += 1 }
+        return .saveMeeting(m, label: existing == nil ? "new meeting \(id)" : "meeting details")
+    }
+
+    static func newMeetingID(day: CalendarDate, area: String, kind: MeetingKind, _ c: Context) -> String {
+        let suffix = switch kind {
+        case .letsTalkTogether: "ltt"
+        case .wardForum: "ward-forum"
+        case .areaCommittee: "area-committee"
+        case .other: "meeting"
+        }
+        let base = "\(day)-\(area)-\(suffix)"
+        var id = base
+        var n = 2
+        while c.data.meeting(id) != nil || c.data.path(ofMeeting: id) != nil {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        return id
+    }
+
+    static func validatePostpone(_ form: inout Form, _ m: Meeting, _ c: Context) -> Edit? {
+        guard let (start, end) = times(&form, c), !form.hasErrors else { return nil }
+        var moved = m
+        moved.start = start
+        moved.end = end
+        moved.status = .postponed
+        if !m.notifications.isEmpty { moved.sequence += 1 }
+        let reason = form.text("reason")
+        let note = "Postponed from \(LondonTime.display(m.start))" + (reason.isEmpty ? "." : ": \(reason).")
+        moved.publicNotes = [m.publicNotes, note].compactMap { $0 }.joined(separator: " ")
+        return .saveMeeting(moved, label: "postponed to \(LondonTime.display(start))")
+    }
+
+    static func validateAgendaItem(_ form: inout Form, _ m: Meeting, _ index: Int?, _ c: Context) -> Edit? {
+        let title = form.text("title")
+        if title.isEmpty { form.note("title", "what is the item?", error: true) }
+        var purposes: [ForumDeskCore.Purpose] = []
+        for word in form.text("purpose").lowercased().split(whereSeparator: { $0 == "," || $0 == " " || $0 == "/" }) {
+            guard let purpose = ForumDeskCore.Purpose.allCases.first(where: { $0.rawValue.hasPrefix(word) }) else {
+                form.note("purpose", "information, discussion or agreement", error: true)
+                break
+            }
+            if !purposes.contains(purpose) { purposes.append(purpose) }
+        }
+        if !form.hasErrors { form.note("purpose", MeetingDocumentText.purpose(purposes)) }
+        var minutes: Int?
+        if !form.text("minutes").isEmpty {
+            minutes = Int(form.text("minutes"))
+            if minutes == nil || minutes! < 0 { form.note("minutes", "a number of minutes", error: true) }
+        }
+        let presenter = optional(form.value("presenter"))
+        var organisation = optional(form.value("organisation"))
+        if organisation == nil, let presenter, let org = c.directory.person(presenter)?.organisation {
+            organisation = org
+            form.note("organisation", c.organisationName(org) + " (the presenter's)")
+        }
+        guard !form.hasErrors else { return nil }
+        var updated = m
+        var item = index.map { m.agenda[$0] } ?? AgendaItem(number: m.agenda.count + 1, title: title)
+        item.title = title
+        item.presenter = presenter
+        item.presenterName = optional(form.text("presenterName"))
+        item.organisation = organisation
+        item.purpose = purposes
+        item.engagementLevel = EngagementLevel(rawValue: form.value("level"))
+        item.minutes = minutes
+        item.notes = optional(form.text("notes"))
+        item.outcome = optional(form.text("outcome"))
+        if let index { updated.agenda[index] = item } else { updated.agenda.append(item) }
+        return .saveMeeting(updated, label: index == nil ? "agenda item \(item.number) added" : "agenda item \(item.number)")
+    }
+
+    static func validateAction(_ form: inout Form, _ m: Meeting, _ actionID: String, _ c: Context) -> Edit? {
+        guard let index = m.actions.firstIndex(where: { $0.id == actionID }) else { return nil }
+        let description = form.text("description")
+        if description.isEmpty { form.note("description", "what is to be done?", error: true) }
+        var due: CalendarDate?
+        if !form.text("due").isEmpty {
+            do {
+                due = try DateInput.parseDay(form.text("due"), today: c.today)
+                form.note("due", "\(LondonTime.weekday(due!)) \(due!)")
+            } catch {
+                form.note("due", error.message, error: true)
+            }
+        }
+        guard !form.hasErrors else { return nil }
+        var updated = m
+        var action = m.actions[index]
+        let status = ActionStatus(rawValue: form.value("status")) ?? action.status
+        let update = form.text("update")
+        if !update.isEmpty || status != action.status {
+            action.updates.append(ActionUpdate(at: c.now, text: update.isEmpty ? "Status: \(status.label)." : update,
+                                               status: status != action.status ? status : nil))
+        }
+        action.description = description
+        action.status = status
+        action.owner = optional(form.value("owner"))
+        action.organisation = optional(form.value("organisation"))
+        action.due = due
+        action.feedback = optional(form.text("feedback"))
+        updated.actions[index] = action
+        return .saveMeeting(updated, label: "action \(actionID)")
+    }
+}
+
+/// Words shared with the documents.
+enum MeetingDocumentText {
+    static func purpose(_ purposes: [ForumDeskCore.Purpose]) -> String {
+        purposes.isEmpty ? "no purpose given" : purposes.map(\.label).joined(separator: ", ")
+    }
+}

@@ -1,0 +1,454 @@
+import Foundation
+import ForumDeskCore
+import ForumDeskStore
+import TerminalUI
+
+/// Minuting a meeting as it happens. Every confirmed entry is saved at once (durably, before the footer
+/// says "Saved"), so a crash or a closed lid loses nothing that was confirmed.
+struct LiveNotesScreen: Screen {
+    enum Pane: Int, Sendable, CaseIterable { case attendance, agenda, actions, arising }
+
+    /// What the one-line input at the bottom is for.
+    enum Entry: Sendable {
+        case action
+        case outcome(item: Int)
+        case apologies(person: String?, name: String)
+        case residents
+        case declaration(person: String)
+        case update(meetingID: String, actionID: String)
+    }
+
+    let meetingID: String
+    var pane = Pane.attendance
+    var selections: [Pane: SelectionState] = [:]
+    var currentItem = 0
+    var entry: Entry?
+    var field = TextField()
+    var entryError: String?
+    /// Picking a person: a substitute for the selected row, or who declares an interest.
+    var picker: (Picker, PickerJob)?
+
+    enum PickerJob: Sendable { case substitute(for: String?), declaration }
+
+    init(meetingID: String, context: Context) {
+        self.meetingID = meetingID
+    }
+
+    var title: String { "Live notes" }
+    var capturesText: Bool { entry != nil || picker != nil }
+
+    var keyMap: KeyMap<Command> {
+        KeyMap([
+            .init("Live notes", [
+                Binding([.char("a")], "New action: text @owner #tag due:+14d (Tab completes @names)", .add, hint: "action"),
+                Binding([.tab, .backTab], "Next pane: attendance, agenda, actions, matters arising", .nextTab, hint: "pane"),
+                Binding([.char("n")], "Next agenda item", .moveDown, hint: "next item"),
+                Binding([.char("b")], "Previous agenda item", .moveUp),
+                Binding([.enter], "Agenda: write the outcome · Matters arising: add an update · Actions: edit", .open, hint: "outcome"),
+                Binding([.char("r")], "Residents present (head count)", .edit),
+            ]),
+            .init("Attendance", [
+                Binding([.char("p")], "Present", .filterArea, hint: "present"),
+                Binding([.char("o")], "Apologies (asks the reason)", .filterOwner, hint: "apologies"),
+                Binding([.char("x")], "Absent", .filterKind),
+                Binding([.char("s")], "Substitute: pick who stands in for the selected person", .filterStatus),
+                Binding([.char("i")], "Declaration of interest for the current item", .filterOrganisation),
+            ]),
+            .init("Matters arising", [
+                Binding([.char("c")], "Mark the selected action done", .toggleOverdue),
+                Binding([.char("f")], "Carry the selected action forward", .clearFilters),
+            ]),
+            Keys.movement,
+        ])
+    }
+
+    // MARK: rows
+
+    struct Person: Sendable {
+        var person: String?
+        var name: String
+        var organisation: String?
+        var detail: String
+        var entry: Int?
+    }
+
+    /// Who is expected: the wards' councillors, the invited partners' contacts, then anyone else recorded.
+    func people(_ m: Meeting, _ c: Context) -> [Person] {
+        var rows: [Person] = []
+        var seen: Set<String> = []
+        func entryIndex(_ id: String) -> Int? { m.attendance.lastIndex { $0.person == id } }
+        for councillor in c.directory.councillors(ofWards: m.wards) where seen.insert(councillor.id).inserted {
+            rows.append(Person(person: councillor.id, name: councillor.name, organisation: nil,
+                               detail: councillor.wards.filter(m.wards.contains).map(c.wardName).joined(separator: ", "),
+                               entry: entryIndex(councillor.id)))
+        }
+        for invitation in m.invitations {
+            guard let id = invitation.person, seen.insert(id).inserted else { continue }
+            rows.append(Person(person: id, name: c.directory.displayName(ofPerson: id), organisation: invitation.organisation,
+                               detail: c.organisationName(invitation.organisation), entry: entryIndex(id)))
+        }
+        for (i, a) in m.attendance.enumerated() {
+            if let id = a.person {
+                guard seen.insert(id).inserted else { continue }
+                rows.append(Person(person: id, name: c.directory.displayName(ofPerson: id), organisation: a.organisation,
+                                   detail: c.organisationName(a.organisation ?? c.directory.person(id)?.organisation), entry: i))
+            } else if let name = a.name {
+                rows.append(Person(person: nil, name: name, organisation: a.organisation, detail: a.role.label, entry: i))
+            }
+        }
+        return rows
+    }
+
+    func arising(_ m: Meeting, _ c: Context) -> [RaisedAction] { ActionRules.mattersArising(for: m, in: c.data.meetings) }
+
+    func count(_ pane: Pane, _ m: Meeting, _ c: Context) -> Int {
+        switch pane {
+        case .attendance: people(m, c).count
+        case .agenda: m.agenda.count
+        case .actions: m.actions.count
+        case .arising: arising(m, c).count
+        }
+    }
+
+    // MARK: layout
+
+    struct Areas {
+        var heading: Rect
+        var current: Rect
+        var tabs: Rect
+        var list: Rect
+        var input: Rect
+        var hint: Rect
+    }
+
+    func layout(_ area: Rect) -> Areas {
+        let p = Layout.split(area, .vertical, [.length(1), .length(1), .length(1), .fill, .length(1), .length(1)])
+        return Areas(heading: p[0].inset(horizontal: 1), current: p[1].inset(horizontal: 1), tabs: p[2].inset(horizontal: 1),
+                     list: p[3].inset(horizontal: 1), input: p[4].inset(horizontal: 1), hint: p[5].inset(horizontal: 1))
+    }
+
+    var selection: SelectionState {
+        get { selections[pane] ?? SelectionState() }
+        set { selections[pane] = newValue }
+    }
+
+    // MARK: update
+
+    mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
+        guard let m = c.data.meeting(meetingID) else { return [] }
+        let visible = Table.visibleRows(in: layout(c.contentArea).list)
+        switch command {
+        case .nextTab: pane = Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count)!
+        case .previousTab: pane = Pane(rawValue: (pane.rawValue + 3) % Pane.allCases.count)!
+        case .moveDown: currentItem = min(max(0, m.agenda.count - 1), currentItem + 1)
+        case .moveUp: currentItem = max(0, currentItem - 1)
+        case .add: begin(.action, "")
+        case .edit: begin(.residents, m.residentsPresent.map(String.init) ?? "")
+        case .open:
+            switch pane {
+            case .agenda:
+                guard m.agenda.indices.contains(selection.selected) else { return [] }
+                currentItem = selection.selected
+                begin(.outcome(item: currentItem), m.agenda[currentItem].outcome ?? "Resolved: That ")
+            case .arising:
+                let rows = arising(m, c)
+                guard rows.indices.contains(selection.selected) else { return [] }
+                begin(.update(meetingID: rows[selection.selected].meeting.id, actionID: rows[selection.selected].action.id), "")
+            case .actions:
+                guard m.actions.indices.contains(selection.selected) else { return [] }
+                return [.push(FormScreen.action(m, m.actions[selection.selected], c))]
+            case .attendance:
+                return mark(.present, m, c)
+            }
+        case .filterArea: return mark(.present, m, c)
+        case .filterKind: return mark(.absent, m, c)
+        case .filterOwner:
+            let rows = people(m, c)
+            guard pane == .attendance, rows.indices.contains(selection.selected) else { return [] }
+            begin(.apologies(person: rows[selection.selected].person, name: rows[selection.selected].name), "")
+        case .filterStatus:
+            let rows = people(m, c)
+            guard pane == .attendance, rows.indices.contains(selection.selected) else { return [] }
+            picker = (Picker(title: "Who stands in for \(rows[selection.selected].name)?", items: FormScreen.peopleItems(c).filter { !$0.id.isEmpty }),
+                      .substitute(for: rows[selection.selected].person))
+        case .filterOrganisation:
+            guard !m.agenda.isEmpty else { return [.message(.error("Add agenda items first: a declaration names an item"))] }
+            picker = (Picker(title: "Who declares an interest in item \(m.agenda[currentItem].number)?",
+                             items: FormScreen.peopleItems(c).filter { !$0.id.isEmpty }), .declaration)
+        case .toggleOverdue: return closeArising(.done, m, c)
+        case .clearFilters: return closeArising(.carriedForward, m, c)
+        default:
+            var browser = TableBrowser()
+            browser.selection = selection
+            _ = browser.move(command, count: count(pane, m, c), visible: visible)
+            selection = browser.selection
+        }
+        return []
+    }
+
+    mutating func begin(_ kind: Entry, _ text: String) {
+        entry = kind
+        field = TextField(text)
+        entryError = nil
+    }
+
+    /// Records the selected person's attendance.
+    func mark(_ status: AttendanceStatus, _ m: Meeting, _ c: Context, reason: String? = nil) -> [Effect] {
+        let rows = people(m, c)
+        guard pane == .attendance, rows.indices.contains(selection.selected) else { return [] }
+        return record(status, for: rows[selection.selected], m, c, reason: reason)
+    }
+
+    func record(_ status: AttendanceStatus, for row: Person, _ m: Meeting, _ c: Context, reason: String? = nil) -> [Effect] {
+        [.edit(.saveMeeting(recording(status, for: row, in: m, c, reason: reason), label: "\(row.name): \(status.label)"))]
+    }
+
+    /// The meeting with one person's attendance set (their existing entry updated, or a new one).
+    func recording(_ status: AttendanceStatus, for row: Person, in m: Meeting, _ c: Context, reason: String? = nil,
+                   substituteFor: String? = nil) -> Meeting {
+        var updated = m
+        let index = row.person.flatMap { id in m.attendance.lastIndex { $0.person == id } } ?? row.entry
+        let councillor = row.person.flatMap { c.directory.person($0) }?.kind == .councillor
+        var a = index.map { m.attendance[$0] }
+            ?? Attendance(person: row.person, name: row.person == nil ? row.name : nil, organisation: councillor ? nil : row.organisation,
+                          role: .member, status: status)
+        a.status = status
+        a.reason = status == .apologies ? reason : nil
+        a.substituteFor = substituteFor
+        if let index { updated.attendance[index] = a } else { updated.attendance.append(a) }
+        return updated
+    }
+
+    func closeArising(_ status: ActionStatus, _ m: Meeting, _ c: Context) -> [Effect] {
+        let rows = arising(m, c)
+        guard pane == .arising, rows.indices.contains(selection.selected) else { return [] }
+        let raised = rows[selection.selected]
+        return update(raised.meeting.id, raised.action.id, text: status == .done ? "Done (reported at \(m.title))."
+                      : "Carried forward at \(m.title).", status: status, c)
+    }
+
+    func update(_ meetingID: String, _ actionID: String, text: String, status: ActionStatus?, _ c: Context) -> [Effect] {
+        guard var owner = c.data.meeting(meetingID), let i = owner.actions.firstIndex(where: { $0.id == actionID }) else { return [] }
+        owner.actions[i].updates.append(ActionUpdate(at: c.now, text: text, status: status))
+        if let status { owner.actions[i].status = status }
+        return [.edit(.saveMeeting(owner, label: "\(actionID) \(status?.label ?? "updated")"))]
+    }
+
+    mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
+        guard let m = c.data.meeting(meetingID) else { return [] }
+        if let (open, job) = picker {
+            var current = open
+            switch current.handle(event: event) {
+            case .pending: picker = (current, job)
+            case .cancelled: picker = nil
+            case .chosen(let item):
+                picker = nil
+                switch job {
+                case .substitute(let standIn):
+                    // One save: the absent person's apologies (unless already given) and the stand-in.
+                    var updated = m
+                    var label = "\(item.label) substitutes"
+                    if let standIn, let absent = people(m, c).first(where: { $0.person == standIn }) {
+                        label += " for \(absent.name)"
+                        if absent.entry.map({ m.attendance[$0].status }) != .apologies {
+                            updated = recording(.apologies, for: absent, in: updated, c)
+                        }
+                    }
+                    let standingIn = Person(person: item.id, name: item.label, organisation: c.directory.person(item.id)?.organisation,
+                                            detail: "", entry: nil)
+                    updated = recording(.substitute, for: standingIn, in: updated, c, substituteFor: standIn)
+                    return [.edit(.saveMeeting(updated, label: label))]
+                case .declaration:
+                    begin(.declaration(person: item.id), "Personal interest: ")
+                }
+            }
+            return []
+        }
+        guard let kind = entry else {
+            if case .mouse(let mouse) = event, mouse.kind == .wheelDown || mouse.kind == .wheelUp {
+                return perform(mouse.kind == .wheelDown ? .down : .up, c)
+            }
+            return []
+        }
+        switch event {
+        case .key(.escape):
+            entry = nil
+        case .key(.tab):
+            if case .action = kind { complete(c) }
+        case .key(.enter):
+            let text = field.text.trimmingCharacters(in: .whitespaces)
+            do {
+                let effects = try confirm(kind, text, m, c)
+                entry = nil
+                return effects
+            } catch {
+                entryError = error.message
+            }
+        case .key(let key):
+            field.handle(key)
+            entryError = nil
+        case .paste(let text):
+            field.paste(text)
+        default: break
+        }
+        return []
+    }
+
+    struct EntryError: Error { var message: String }
+
+    func confirm(_ kind: Entry, _ text: String, _ m: Meeting, _ c: Context) throws(EntryError) -> [Effect] {
+        var updated = m
+        switch kind {
+        case .action:
+            let draft: QuickEntry.Draft
+            do {
+                draft = try QuickEntry.parse(text, directory: c.directory, today: c.today)
+            } catch {
+                throw EntryError(message: error.message)
+            }
+            let id = QuickEntry.nextActionID(year: c.today.year, existing: c.data.meetings)
+            let item = m.agenda.indices.contains(currentItem) ? m.agenda[currentItem].number : nil
+            updated.actions.append(Action(id: id, item: item, description: draft.description, owner: draft.owner,
+                                          organisation: draft.organisation, due: draft.due, tags: draft.tags))
+            return [.edit(.saveMeeting(updated, label: "\(id) \(draft.description)"))]
+        case .outcome(let item):
+            guard updated.agenda.indices.contains(item) else { return [] }
+            updated.agenda[item].outcome = text.isEmpty || text == "Resolved: That" ? nil : text
+            return [.edit(.saveMeeting(updated, label: "outcome of item \(updated.agenda[item].number)"))]
+        case .apologies(let person, let name):
+            let row = people(m, c).first { $0.person == person && $0.name == name }
+            guard let row else { return [] }
+            return record(.apologies, for: row, m, c, reason: text.isEmpty ? nil : text)
+        case .residents:
+            guard let n = Int(text), n >= 0 else { throw EntryError(message: "a number of residents, e.g. 34") }
+            updated.residentsPresent = n
+            return [.edit(.saveMeeting(updated, label: "\(n) residents present"))]
+        case .declaration(let person):
+            guard !text.isEmpty, m.agenda.indices.contains(currentItem) else { throw EntryError(message: "say what the interest is") }
+            updated.declarations.append(Declaration(person: person, item: m.agenda[currentItem].number, nature: text))
+            return [.edit(.saveMeeting(updated, label: "declaration by \(c.directory.displayName(ofPerson: person))"))]
+        case .update(let owner, let actionID):
+            guard !text.isEmpty else { throw EntryError(message: "type the update, or Esc") }
+            return update(owner, actionID, text: text, status: nil, c)
+        }
+    }
+
+    /// Tab after `@` completes the name from the directory (the first match; Tab again cycles is not needed:
+    /// type more letters instead).
+    mutating func complete(_ c: Context) {
+        let chars = Array(field.text)
+        guard let at = chars[..<field.cursor].lastIndex(of: "@") else { return }
+        let typed = String(chars[(at + 1)..<field.cursor])
+        let matches = QuickEntry.completions(of: typed, directory: c.directory)
+        guard let first = matches.first else {
+            entryError = "no name starts with “\(typed)”"
+            return
+        }
+        let completed = String(chars[..<(at + 1)]) + first + " " + String(chars[field.cursor...])
+        let cursor = at + 1 + first.count + 1
+        field = TextField(completed)
+        field.cursor = cursor
+        entryError = matches.count > 1 ? "also: " + matches.dropFirst().prefix(4).joined(separator: ", ") : nil
+    }
+
+    // MARK: view
+
+    func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
+        let areas = layout(area)
+        guard let m = c.data.meeting(meetingID) else {
+            buffer.put("This meeting is no longer in the data (\(meetingID)).", x: areas.heading.x, y: areas.heading.y, style: Theme.error)
+            return
+        }
+        let clock = LondonTime.hhmm(c.now) + " · " + Self.elapsed(from: m.start, to: c.now)
+        buffer.put("LIVE  " + m.title, x: areas.heading.x, y: areas.heading.y, maxWidth: areas.heading.width - clock.count - 2, style: Theme.title)
+        buffer.put(clock, x: areas.heading.maxX - DisplayWidth.of(clock), y: areas.heading.y, style: .bold)
+        if m.agenda.indices.contains(currentItem) {
+            let item = m.agenda[currentItem]
+            buffer.put("▶ Item \(item.number) of \(m.agenda.count): \(item.title)" + (item.minutes.map { " (\($0) min)" } ?? ""),
+                       x: areas.current.x, y: areas.current.y, maxWidth: areas.current.width, style: Theme.warning)
+        } else {
+            buffer.put("No agenda items", x: areas.current.x, y: areas.current.y, style: Theme.muted)
+        }
+        let present = m.attendance.filter { $0.status.isInRoom }.count
+        let titles = ["Attendance (\(present) in)", "Agenda", "Actions (\(m.actions.count))", "Matters arising (\(arising(m, c).count))"]
+        Tabs(titles: titles, selected: pane.rawValue).render(in: areas.tabs, into: &buffer)
+        var state = selection
+        state.clamp(count: count(pane, m, c), visible: Table.visibleRows(in: areas.list))
+        table(m, c).render(in: areas.list, into: &buffer, state: state, focused: entry == nil)
+
+        if let entry {
+            let prompt = switch entry {
+            case .action: "Action: "
+            case .outcome(let i): "Item \(m.agenda.indices.contains(i) ? m.agenda[i].number : 0): "
+            case .apologies(_, let name): "\(name): reason: "
+            case .residents: "Residents present: "
+            case .declaration: "Interest: "
+            case .update(_, let id): "Update on \(id): "
+            }
+            let used = buffer.put(prompt, x: areas.input.x, y: areas.input.y, style: Theme.key)
+            field.render(in: Rect(x: areas.input.x + used, y: areas.input.y, width: areas.input.width - used, height: 1), into: &buffer)
+            buffer.put(entryError.map { "✗ " + $0 } ?? "Enter saves · Esc cancels" + (prompt == "Action: " ? " · Tab completes @names" : ""),
+                       x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width, style: entryError == nil ? Theme.muted : Theme.error)
+        } else {
+            let residents = m.residentsPresent.map { "\($0) residents" } ?? "residents not counted (r)"
+            buffer.put("\(residents) · \(m.declarations.count) declaration(s) · every entry is saved as you confirm it",
+                       x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width, style: Theme.muted)
+        }
+        picker?.0.render(in: area, into: &buffer)
+    }
+
+    func table(_ m: Meeting, _ c: Context) -> Table {
+        switch pane {
+        case .attendance:
+            let rows = people(m, c)
+            return Table(
+                columns: [Column("Name", .min(18)), Column("For", .min(14)), Column("Status", .length(10)), Column("Note", .min(10))],
+                rows: rows.map { row in
+                    let a = row.entry.map { m.attendance[$0] }
+                    let note = a?.substituteFor.map { "for " + c.directory.displayName(ofPerson: $0) } ?? a?.reason ?? ""
+                    return [row.name, row.detail, a?.status.label ?? "–", note]
+                },
+                rowStyles: rows.map { row in
+                    guard let a = row.entry.map({ m.attendance[$0] }) else { return Theme.muted }
+                    return a.status.isInRoom ? Theme.good : .plain
+                })
+        case .agenda:
+            return Table(columns: [Column("", .length(1)), Column("No", .length(3), alignRight: true), Column("Item", .min(20)),
+                                   Column("Outcome", .min(20))],
+                         rows: m.agenda.enumerated().map { i, item in
+                             [i == currentItem ? "▶" : "", String(item.number), item.title, item.outcome ?? ""]
+                         },
+                         rowStyles: m.agenda.indices.map { $0 == currentItem ? Theme.warning : .plain },
+                         emptyMessage: "No agenda items.")
+        case .actions:
+            return Table(columns: [Column("ID", .length(10)), Column("Action", .min(20)), Column("Owner", .min(12)), Column("Due", .length(11))],
+                         rows: m.actions.map { a in
+                             [a.id, a.description, c.directory.displayName(ofPerson: a.owner) + (a.owner == nil ? c.organisationName(a.organisation) : ""),
+                              a.due.map(Format.day) ?? ""]
+                         },
+                         emptyMessage: "No actions yet: press a to add one.")
+        case .arising:
+            let rows = arising(m, c)
+            return Table(columns: [Column("ID", .length(10)), Column("Action", .min(20)), Column("Owner", .min(12)), Column("Status", .length(15))],
+                         rows: rows.map { r in
+                             [r.action.id, r.action.description, c.directory.displayName(ofPerson: r.action.owner), r.action.status.label]
+                         },
+                         rowStyles: rows.map { ActionRules.isOverdue($0.action, today: c.today) ? Theme.warning : .plain },
+                         emptyMessage: "No open actions from earlier meetings of this area.")
+        }
+    }
+}
+
+extension LiveNotesScreen {
+    /// "0:42 in", "starts in 0:15", or in days when the meeting is not today.
+    static func elapsed(from start: Date, to now: Date) -> String {
+        let minutes = Int(now.timeIntervalSince(start) / 60)
+        let size = abs(minutes)
+        if size >= 24 * 60 {
+            let days = size / (24 * 60)
+            return minutes > 0 ? "started \(Format.count(days, "day")) ago" : "starts in \(Format.count(days, "day"))"
+        }
+        let clock = "\(size / 60):\(size % 60 < 10 ? "0" : "")\(size % 60)"
+        return minutes >= 0 ? "\(clock) in" : "starts in \(clock)"
+    }
+}

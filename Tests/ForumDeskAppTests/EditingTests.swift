@@ -1,0 +1,260 @@
+import Foundation
+import Testing
+@testable import ForumDeskApp
+import ForumDeskCore
+import ForumDeskStore
+import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Editing against a real data folder: a fresh copy of the sample data per test.
+final class Workspace {
+    let folder: String
+    let store: DataStore
+
+    init(fs: FileSystem = PosixFileSystem()) throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        folder = NSTemporaryDirectory() + "forumdesk-edit-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: url.appendingPathComponent("data").path, toPath: folder + "/data")
+        store = DataStore(folder: DataFolder(folder + "/data"), fs: fs)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+    func app(width: Int = 100, height: Int = 30, keys: [Key] = [], access: Access = .editable) -> App {
+        var a = App(data: store.load(), now: fixedNow, width: width, height: height, store: store, access: access)
+        for key in keys { a.handle(.key(key)) }
+        return a
+    }
+
+    func meetingOnDisk(_ id: String) -> Meeting? { store.load().meeting(id) }
+
+    func path(_ id: String) -> String? { store.load().path(ofMeeting: id) }
+}
+
+let openSandyOctober: [Key] = [.char("2"), .char("/")] + typing("2026-10-15 sandy") + [.enter, .enter]
+let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") + [.enter, .tab, .tab] + typing("potton, northill")
+    + [.tab] + typing("3 Dec 7pm") + [.tab, .tab] + typing("Potton Community Centre") + [.ctrl("s")]
+
+@Suite struct EditingTests {
+    @Test func test_newMeetingForm_savesTheFile_andUndoRemovesIt() throws {
+        let w = try Workspace()
+        var a = w.app(keys: newMeetingKeys)
+        let id = "2026-12-03-sandy-biggleswade-ltt"
+        let saved = try #require(w.meetingOnDisk(id))
+        #expect(saved.wards == ["potton", "northill"])
+        #expect(LondonTime.iso(saved.start) == "2026-12-03T19:00:00+00:00")
+        #expect(saved.venue.name == "Potton Community Centre")
+        #expect(a.screenText.contains("Saved: new meeting \(id)"))
+        a.handle(.key(.char("u")))
+        #expect(w.meetingOnDisk(id) == nil)
+        a.handle(.key(.ctrl("r")))
+        #expect(w.meetingOnDisk(id) != nil)
+    }
+
+    @Test func test_formWithErrors_doesNotSave_andSaysWhy() throws {
+        let w = try Workspace()
+        let before = w.store.load().meetings.count
+        let a = w.app(keys: [.char("2"), .char("n"), .ctrl("s")])
+        #expect(a.screenText.contains("Fix the fields marked ✗ first"))
+        #expect(a.screenText.contains("✗ choose the SNT area"))
+        #expect(w.store.load().meetings.count == before)
+    }
+
+    @Test func test_agendaReorder_andDelete_renumberAndSave() throws {
+        let w = try Workspace()
+        var a = w.app(keys: openSandyOctober + [.tab, .char("j"), .char("J")])
+        var m = try #require(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt"))
+        #expect(m.agenda.map(\.number) == Array(1...m.agenda.count))
+        #expect(m.agenda[2].title == "Minutes of the previous meeting")
+        a.handle(.key(.char("d")))
+        a.handle(.key(.right))
+        a.handle(.key(.enter))
+        m = try #require(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt"))
+        #expect(!m.agenda.contains { $0.title == "Minutes of the previous meeting" })
+        #expect(m.agenda.map(\.number) == Array(1...m.agenda.count))
+    }
+
+    @Test func test_actionForm_changesStatus_addsADatedUpdate_andFeedback() throws {
+        let w = try Workspace()
+        var a = w.app(keys: [.char("3"), .char("o"), .enter])  // first overdue action
+        let title = a.screenTitle
+        #expect(title.hasPrefix("Action A-"))
+        let id = String(title.dropFirst("Action ".count))
+        a.handle(.key(.tab))
+        a.handle(.key(.enter))
+        for key in typing("done") + [.enter] { a.handle(.key(key)) }
+        for key in [Key.tab, .tab, .ctrl("u")] + typing("+7d") + [.tab] + typing("Contractor finished the work") + [.tab, .ctrl("u")]
+            + typing("You said the drain flooded; we cleared it.") + [.ctrl("s")] { a.handle(.key(key)) }
+        let raised = try #require(ActionRules.allActions(in: w.store.load().meetings).first { $0.action.id == id })
+        #expect(raised.action.status == .done)
+        #expect(raised.action.updates.last?.text == "Contractor finished the work")
+        #expect(raised.action.updates.last?.status == .done)
+        #expect(raised.action.feedback == "You said the drain flooded; we cleared it.")
+        #expect(raised.action.due == LondonTime.date(fixedNow).adding(days: 7))
+    }
+
+    @Test func test_readOnly_changesNothing_andSaysWhy() throws {
+        let w = try Workspace()
+        let a = w.app(keys: newMeetingKeys, access: .readOnly("Ana on laptop is editing"))
+        #expect(a.render().lines[0].contains("READ-ONLY: Ana on laptop is editing"))
+        #expect(a.screenText.contains("Read-only: Ana on laptop is editing. Nothing was changed."))
+        #expect(w.meetingOnDisk("2026-12-03-sandy-biggleswade-ltt") == nil)
+    }
+
+    @Test func test_fileChangedOnDisk_asks_andKeepMineAsACopy_savesBoth() throws {
+        let w = try Workspace()
+        var a = w.app(keys: openSandyOctober + [.char("L")])
+        let path = try #require(w.path("2026-10-15-sandy-biggleswade-ltt"))
+        // Someone else edits the file in a text editor.
+        let theirs = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"residentsPresent\": 57", with: "\"residentsPresent\": 60")
+        try theirs.write(toFile: path, atomically: true, encoding: .utf8)
+        for key in [Key.char("r"), .ctrl("u")] + typing("61") + [.enter] { a.handle(.key(key)) }
+        #expect(a.screenText.contains("Changed by someone else"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == theirs)  // nothing overwritten
+        a.handle(.key(.right))  // "Keep mine as a copy"
+        a.handle(.key(.enter))
+        let copies = try FileManager.default.contentsOfDirectory(atPath: w.folder + "/data/conflicts")
+        #expect(copies.count == 1)
+        let mine = try DataStore.decodeMeeting(Array(FileManager.default.contents(atPath: w.folder + "/data/conflicts/" + copies[0])!))
+        #expect(mine.residentsPresent == 61)
+        #expect(a.context.data.meeting("2026-10-15-sandy-biggleswade-ltt")?.residentsPresent == 60)
+    }
+
+    @Test func test_fileChangedOnDisk_showBoth_thenReloadTheirs() throws {
+        let w = try Workspace()
+        var a = w.app(keys: openSandyOctober + [.char("L")])
+        let path = try #require(w.path("2026-10-15-sandy-biggleswade-ltt"))
+        let theirs = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"residentsPresent\": 57", with: "\"residentsPresent\": 60")
+        try theirs.write(toFile: path, atomically: true, encoding: .utf8)
+        for key in [Key.char("r"), .ctrl("u")] + typing("61") + [.enter, .right, .right, .enter] { a.handle(.key(key)) }
+        let both = a.screenText
+        #expect(both.contains("-   \"residentsPresent\": 60,"))
+        #expect(both.contains("+   \"residentsPresent\": 61,"))
+        a.handle(.key(.escape))  // back to the question
+        #expect(a.screenText.contains("Changed by someone else"))
+        a.handle(.key(.enter))  // "Reload theirs"
+        #expect(a.context.data.meeting("2026-10-15-sandy-biggleswade-ltt")?.residentsPresent == 60)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == theirs)
+    }
+}
+
+/// A disk that fails every write with a chosen errno until it is told to recover.
+final class FlakyDisk: FileSystem, @unchecked Sendable {
+    let real = PosixFileSystem()
+    var failing = true
+    func openForCreate(_ path: String, mode: mode_t) throws(SystemCallError) -> Int32 {
+        if failing { throw SystemCallError(operation: "create", path: path, code: ENOSPC) }
+        return try real.openForCreate(path, mode: mode)
+    }
+    func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemCallError) { try real.write(fd, bytes, path: path) }
+    func fsync(_ fd: Int32, path: String) throws(SystemCallError) { try real.fsync(fd, path: path) }
+    func close(_ fd: Int32) { real.close(fd) }
+    func rename(_ from: String, _ to: String) throws(SystemCallError) { try real.rename(from, to) }
+    func link(_ from: String, _ to: String) throws(SystemCallError) { try real.link(from, to) }
+    func fsyncDirectory(_ path: String) throws(SystemCallError) { try real.fsyncDirectory(path) }
+    func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) { try real.makeDirectory(path, mode: mode) }
+    func remove(_ path: String) { real.remove(path) }
+    func read(_ path: String) throws(SystemCallError) -> [UInt8] { try real.read(path) }
+    func status(_ path: String) throws(SystemCallError) -> FileStatus? { try real.status(path) }
+    func list(_ directory: String) throws(SystemCallError) -> [String] { try real.list(directory) }
+}
+
+@Suite struct FailedSaveTests {
+    @Test func test_diskFull_keepsTheEntryInMemory_saysSo_andCtrlSRetries() throws {
+        let disk = FlakyDisk()
+        let w = try Workspace(fs: disk)
+        var a = w.app(keys: openSandyOctober + [.char("L"), .char("a")] + typing("Repaint the bus shelter #highways") + [.enter])
+        let text = a.screenText
+        #expect(text.contains("NOT SAVED, nothing was written: No space left on device (disk full)"))
+        a.handle(.key(.tab))
+        a.handle(.key(.tab))
+        #expect(a.screenText.contains("Repaint the bus shelter"))  // kept in memory, still on screen
+        #expect(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt")?.actions.contains { $0.description == "Repaint the bus shelter" } == false)
+        // Quitting now asks first; stay.
+        a.handle(.key(.ctrl("c")))
+        #expect(a.screenText.contains("Changes not saved"))
+        a.handle(.key(.escape))
+        #expect(!a.isFinished)
+        disk.failing = false
+        a.handle(.key(.ctrl("s")))
+        #expect(a.screenText.contains("Saved 1 change that had failed before"))
+        #expect(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt")?.actions.contains { $0.description == "Repaint the bus shelter" } == true)
+        #expect(a.unsavedCount == 0)
+    }
+
+    @Test func test_quitWithUnsavedChanges_asksFirst() throws {
+        let disk = FlakyDisk()
+        let w = try Workspace(fs: disk)
+        var a = w.app(keys: openSandyOctober + [.char("L"), .char("r")] + typing("40") + [.enter])
+        #expect(a.unsavedCount == 1)
+        for _ in 0..<4 { a.handle(.key(.char("q"))) }
+        #expect(!a.isFinished)
+        #expect(a.screenText.contains("Changes not saved"))
+        a.handle(.key(.right))
+        a.handle(.key(.enter))  // Quit anyway
+        #expect(a.isFinished)
+    }
+}
+
+@Suite struct LiveNotesTests {
+    @Test func test_minuteAMeeting_attendanceOutcomesActions_allOnDisk() throws {
+        let w = try Workspace()
+        let id = "2026-11-26-leighton-rural-ltt"
+        var keys: [Key] = [.char("2"), .char("/")] + typing("2026-11-26") + [.enter, .enter, .char("L")]
+        keys += [.char("p"), .char("j"), .char("o")] + typing("unwell") + [.enter]
+        keys += [.char("j"), .char("s")] + typing("Sam") + [.escape]  // a picker opened and cancelled changes nothing
+        keys += [.tab, .enter, .ctrl("u")] + typing("Resolved: That the apologies be noted.") + [.enter]
+        keys += [.char("j"), .enter, .ctrl("u")] + typing("Resolved: That the minutes be approved.") + [.enter]
+        keys += [.char("a")] + typing("Check the bus shelter @Yusuf Ambridge-Cole due:+14d #highways") + [.enter]
+        keys += [.char("a")] + typing("Publish the gritting map #highways") + [.enter]
+        keys += [.char("a")] + typing("Invite the youth club @Leighton Buzzard Youth Forum due:15/1") + [.enter]
+        keys += [.char("r")] + typing("23") + [.enter]
+        let a = w.app(keys: keys)
+        let m = try #require(w.meetingOnDisk(id))
+        #expect(m.attendance.filter { $0.status == .present }.count == 1)
+        #expect(m.attendance.first { $0.status == .apologies }?.reason == "unwell")
+        #expect(m.agenda[0].outcome == "Resolved: That the apologies be noted.")
+        #expect(m.agenda[1].outcome == "Resolved: That the minutes be approved.")
+        #expect(m.actions.map(\.description) == ["Check the bus shelter", "Publish the gritting map", "Invite the youth club"])
+        #expect(m.actions[0].owner == "yusuf-ambridge-cole")
+        #expect(m.actions[0].due == CalendarDate(year: 2026, month: 12, day: 7))
+        #expect(m.actions[2].organisation == "leighton-youth-forum")
+        #expect(m.actions[2].due == CalendarDate(year: 2027, month: 1, day: 15))
+        #expect(Set(m.actions.map(\.id)).count == 3)
+        #expect(m.residentsPresent == 23)
+        #expect(a.screenText.contains("Saved: 23 residents present"))
+    }
+
+    @Test func test_badQuickEntry_staysOpenWithTheReason() throws {
+        let w = try Workspace()
+        let a = w.app(keys: openSandyOctober + [.char("L"), .char("a")] + typing("Do it @Nobody due:31/2/2027") + [.enter])
+        #expect(a.screenText.contains("✗ no person or organisation called “Nobody…”"))
+        #expect(a.screenText.contains("Action: Do it @Nobody"))
+    }
+
+    @Test func test_substitute_recordsApologiesAndTheStandIn_inOneSave() throws {
+        let w = try Workspace()
+        let id = "2026-11-26-leighton-rural-ltt"
+        let a = w.app(keys: [.char("2"), .char("/")] + typing("2026-11-26") + [.enter, .enter, .char("L"), .char("s")] + typing("Imogen") + [.enter])
+        _ = a
+        let m = try #require(w.meetingOnDisk(id))
+        let sub = try #require(m.attendance.first { $0.status == .substitute })
+        #expect(m.attendance.contains { $0.status == .apologies && $0.person == sub.substituteFor })
+    }
+
+    @Test func test_mattersArising_doneUpdatesTheEarlierMeeting() throws {
+        let w = try Workspace()
+        var a = w.app(keys: openSandyOctober + [.char("L"), .tab, .tab, .tab])
+        let before = w.store.load()
+        let arising = ActionRules.mattersArising(for: try #require(before.meeting("2026-10-15-sandy-biggleswade-ltt")), in: before.meetings)
+        let first = try #require(arising.first)
+        a.handle(.key(.char("c")))
+        let after = try #require(w.meetingOnDisk(first.meeting.id)?.actions.first { $0.id == first.action.id })
+        #expect(after.status == .done)
+        #expect(after.updates.last?.status == .done)
+    }
+}
