@@ -69,6 +69,16 @@ final class Tmux {
         return last
     }
 
+    /// Polls until some line of the screen satisfies `matches`; false on timeout (no issue recorded).
+    func waitForLine(timeout: TimeInterval = 10, _ matches: (String) -> Bool) throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try screen().split(separator: "\n").contains(where: { matches(String($0)) }) { return true }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return false
+    }
+
     func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
     }
