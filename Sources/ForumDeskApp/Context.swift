@@ -31,6 +31,24 @@ public struct Context: Sendable {
         overdue = ActionRules.overdue(in: data.meetings, today: LondonTime.date(now))
     }
 
+    /// After one meeting changed: its own warnings and the overdue list, not every meeting's warnings,
+    /// so confirming an entry costs the same whatever the size of the history.
+    public mutating func refresh(meetingID: String) {
+        let today = LondonTime.date(now)
+        if let meeting = data.meeting(meetingID) {
+            let list = Warnings.allWarnings(for: meeting, directory: data.directory, now: now)
+            warnings[meetingID] = list.isEmpty ? nil : list
+        } else {
+            warnings[meetingID] = nil
+        }
+        // The overdue list changes only by this meeting's actions; it stays in meeting order.
+        overdue.removeAll { $0.meeting.id == meetingID }
+        if let meeting = data.meeting(meetingID) {
+            overdue += meeting.actions.filter { ActionRules.isOverdue($0, today: today) }.map { RaisedAction(meeting: meeting, action: $0) }
+            overdue.sort { ($0.meeting.start, $0.meeting.id) < ($1.meeting.start, $1.meeting.id) }
+        }
+    }
+
     public var directory: Directory { data.directory }
     public var today: CalendarDate { LondonTime.date(now) }
 

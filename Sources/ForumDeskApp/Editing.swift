@@ -54,26 +54,30 @@ extension App {
             undoStack.append(UndoEntry(undo: undo, redo: edit))
             redoStack.removeAll()
         }
-        context.refresh()
+        refresh(after: edit)
         message = .info("Saved: \(edit.label)")
         retryPendingSaves(store)
     }
 
     /// Writes through the store. The data set changes only on success, or when the file was replaced
     /// but the folder could not be synced (the store then knows the new content, so a retry is not a conflict).
+    /// The store changes the data set in place, and only once the write is done (or, for a failed folder
+    /// sync, once the file was replaced), so there is no copy of the whole history per save.
     mutating func write(_ edit: Edit, with store: DataStore) throws(SaveError) {
-        var data = context.data
-        do {
-            switch edit {
-            case .saveMeeting(let meeting, _): try store.save(meeting, in: &data)
-            case .deleteMeeting(let id, _): try store.delete(meetingID: id, in: &data)
-            case .saveDirectory(let directory, _): try store.saveDirectory(directory, in: &data)
-            }
-        } catch {
-            if case .failed(_, let cause) = error, cause.replaced { context.data = data }
-            throw error
+        switch edit {
+        case .saveMeeting(let meeting, _): try store.save(meeting, in: &context.data)
+        case .deleteMeeting(let id, _): try store.delete(meetingID: id, in: &context.data)
+        case .saveDirectory(let directory, _): try store.saveDirectory(directory, in: &context.data)
         }
-        context.data = data
+    }
+
+    /// A meeting edit refreshes that meeting's warnings only; a directory edit can change any meeting's.
+    mutating func refresh(after edit: Edit) {
+        switch edit {
+        case .saveMeeting(let m, _): context.refresh(meetingID: m.id)
+        case .deleteMeeting(let id, _): context.refresh(meetingID: id)
+        case .saveDirectory: context.refresh()
+        }
     }
 
     mutating func failedSave(_ edit: Edit, _ error: SaveError, store: DataStore) {
@@ -103,15 +107,13 @@ extension App {
     mutating func applyInMemory(_ edit: Edit) {
         switch edit {
         case .saveMeeting(let meeting, _):
-            context.data.meetings.removeAll { $0.id == meeting.id }
-            context.data.meetings.append(meeting)
-            context.data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+            context.data.place(meeting)
         case .deleteMeeting(let id, _):
             context.data.meetings.removeAll { $0.id == id }
         case .saveDirectory(let directory, _):
             context.data.directory = directory
         }
-        context.refresh()
+        refresh(after: edit)
     }
 
     mutating func retryPendingSaves(_ store: DataStore) {

@@ -28,15 +28,25 @@ public enum Warnings {
             upcoming += warnings(for: meeting, directory: directory, now: now)
         }
         let today = LondonTime.date(now)
-        let overdue = ActionRules.overdue(in: meetings, today: today).map { raised in
-            let action = raised.action
-            let due = action.due ?? today
-            let owner = action.owner.map { directory.displayName(ofPerson: $0) } ?? "no owner"
-            return Warning(kind: .overdueAction, meetingID: raised.meeting.id, actionID: action.id,
-                           date: LondonTime.instant(date: due, hour: 0, minute: 0),
-                           message: "\(action.id) overdue since \(due) (\(owner)): \(action.description)")
-        }
+        let overdue = ActionRules.overdue(in: meetings, today: today).map { overdueWarning($0, directory: directory, today: today) }
         return upcoming + overdue.sorted { $0.date < $1.date }
+    }
+
+    public static func overdueWarning(_ raised: RaisedAction, directory: Directory, today: CalendarDate) -> Warning {
+        let action = raised.action
+        let due = action.due ?? today
+        let owner = action.owner.map { directory.displayName(ofPerson: $0) } ?? "no owner"
+        return Warning(kind: .overdueAction, meetingID: raised.meeting.id, actionID: action.id,
+                       date: LondonTime.instant(date: due, hour: 0, minute: 0),
+                       message: "\(action.id) overdue since \(due) (\(owner)): \(action.description)")
+    }
+
+    /// One meeting's warnings including its overdue actions, as `all` would give them for it.
+    public static func allWarnings(for meeting: Meeting, directory: Directory, now: Date) -> [Warning] {
+        let today = LondonTime.date(now)
+        let overdue = meeting.actions.filter { ActionRules.isOverdue($0, today: today) }
+            .map { overdueWarning(RaisedAction(meeting: meeting, action: $0), directory: directory, today: today) }
+        return warnings(for: meeting, directory: directory, now: now) + overdue.sorted { $0.date < $1.date }
     }
 
     public static func warnings(for meeting: Meeting, directory: Directory, now: Date) -> [Warning] {

@@ -29,6 +29,25 @@ public struct DataSet: Sendable {
 
     public func meeting(_ id: String) -> Meeting? { meetings.first { $0.id == id } }
 
+    /// Puts a meeting in its place in date order, replacing the one with its id. A meeting whose date did not
+    /// change is replaced where it is; otherwise it moves by a binary search, not a sort of the whole history.
+    public mutating func place(_ meeting: Meeting) {
+        if let index = meetings.firstIndex(where: { $0.id == meeting.id }) {
+            if meetings[index].start == meeting.start {
+                meetings[index] = meeting
+                return
+            }
+            meetings.remove(at: index)
+        }
+        let key = (meeting.start, meeting.id)
+        var low = 0, high = meetings.count
+        while low < high {
+            let mid = (low + high) / 2
+            if (meetings[mid].start, meetings[mid].id) < key { low = mid + 1 } else { high = mid }
+        }
+        meetings.insert(meeting, at: low)
+    }
+
     /// The file a meeting was loaded from, or where a new one will be written.
     public func path(ofMeeting id: String) -> String? { meetingPaths[id] }
 }

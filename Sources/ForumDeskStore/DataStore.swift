@@ -204,12 +204,7 @@ public struct DataStore: Sendable {
             data.fingerprints[oldPath] = FileFingerprint(hash: nil)
         }
         data.meetingPaths[meeting.id] = newPath
-        if let index = data.meetings.firstIndex(where: { $0.id == meeting.id }) {
-            data.meetings[index] = meeting
-        } else {
-            data.meetings.append(meeting)
-        }
-        data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        data.place(meeting)
     }
 
     public func saveDirectory(_ directory: Directory, in data: inout DataSet) throws(SaveError) {
@@ -293,8 +288,7 @@ public struct DataStore: Sendable {
             return data.loadErrors.last { $0.path == path }
         }
         data.meetingPaths[meeting.id] = path
-        data.meetings.append(meeting)
-        data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        data.place(meeting)
         return nil
     }
 

@@ -227,6 +227,10 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
         #expect(Set(m.actions.map(\.id)).count == 3)
         #expect(m.residentsPresent == 23)
         #expect(a.screenText.contains("Saved: 23 residents present"))
+        // After each entry only that meeting's warnings are recomputed: the result must equal a full recompute.
+        let full = Context(data: a.context.data, now: a.context.now)
+        #expect(a.context.warnings == full.warnings)
+        #expect(a.context.overdue == full.overdue)
     }
 
     @Test func test_badQuickEntry_staysOpenWithTheReason() throws {
