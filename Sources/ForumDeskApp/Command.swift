@@ -11,7 +11,9 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case filterArea, filterWard, filterKind, filterStatus, filterDates, filterOwner, filterOrganisation
     case toggleOverdue, clearFilters
     case undo, redo, retrySave
-    case newMeeting, edit, postpone, cancelMeeting, deleteItem, add, moveUp, moveDown, liveNotes, openMeeting
+    case newMeeting, edit, editMeeting, postpone, cancelMeeting, deleteMeeting, deleteItem, add, moveUp, moveDown, liveNotes, openMeeting
+    case markPresent, markApologies, markAbsent, markSubstitute, declareInterest, residents, markDone, carryForward
+    case newWard, newCoverageRule, invite, recordAttendance
 }
 
 /// Bindings shared by the screens.

@@ -19,6 +19,13 @@ struct DirectoryScreen: Screen {
     var keyMap: KeyMap<Command> {
         KeyMap([
             .init("Directory", Keys.tabs + [Keys.search, Keys.sortNext, Keys.sortReverse]),
+            .init("Edit", tab == .areas ? [
+                Binding([.char("w")], "Add a ward to the selected area", .newWard, hint: "ward"),
+                Binding([.char("r")], "Add a coverage rule (required partner roles)", .newCoverageRule, hint: "rule"),
+            ] : [
+                Binding([.char("n")], "New \(["", "councillor", "organisation", "contact"][tab.rawValue])", .add, hint: "new"),
+                Binding([.enter, .char("e")], "Edit the selected record", .edit, hint: "edit"),
+            ]),
             Keys.movement,
         ])
     }
@@ -98,12 +105,38 @@ struct DirectoryScreen: Screen {
         switch command {
         case .nextTab: tab = Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!
         case .previousTab: tab = Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!
+        case .newWard, .newCoverageRule:
+            guard let area = selectedIndex(c).map({ c.directory.areas[$0] }) else { return [] }
+            return [.push(command == .newWard ? FormScreen.ward(in: area, c) : FormScreen.coverageRule(for: area, c))]
+        case .add:
+            switch tab {
+            case .councillors: return [.push(FormScreen.person(nil, kind: .councillor, c))]
+            case .contacts: return [.push(FormScreen.person(nil, kind: .contact, c))]
+            case .organisations: return [.push(FormScreen.organisation(nil, c))]
+            case .areas: return []
+            }
+        case .edit:
+            guard let index = selectedIndex(c) else { return [] }
+            switch tab {
+            case .councillors: return [.push(FormScreen.person(c.directory.people.filter { $0.kind == .councillor }[index], kind: .councillor, c))]
+            case .contacts: return [.push(FormScreen.person(c.directory.people.filter { $0.kind == .contact }[index], kind: .contact, c))]
+            case .organisations: return [.push(FormScreen.organisation(c.directory.organisations[index], c))]
+            case .areas: return []
+            }
         default:
             let t = table(c)
             _ = browser.move(command, count: t.rows.count, visible: Table.visibleRows(in: layout(c.contentArea).table),
                              columns: t.columns.count)
         }
         return []
+    }
+
+    /// The selected row's index in the tab's unfiltered list.
+    func selectedIndex(_ c: Context) -> Int? {
+        let s = shown(c)
+        var selection = browser.selection
+        selection.clamp(count: s.rows.count, visible: 1_000)
+        return s.rows.indices.contains(selection.selected) ? s.rows[selection.selected].index : nil
     }
 
     mutating func handle(_ event: Event, _ c: Context) -> [Effect] {

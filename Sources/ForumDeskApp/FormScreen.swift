@@ -12,6 +12,11 @@ struct FormScreen: Screen {
         case postpone(String)
         case agendaItem(meetingID: String, index: Int?)
         case action(meetingID: String, actionID: String)
+        case person(id: String?, kind: PersonKind)
+        case organisation(id: String?)
+        case ward(areaID: String)
+        case coverageRule
+        case invitation(meetingID: String)
     }
 
     var form: Form
@@ -96,7 +101,7 @@ struct FormScreen: Screen {
 
     static func postpone(_ m: Meeting, _ c: Context) -> FormScreen {
         var screen = FormScreen(form: Form(title: "Postpone \(m.title)", fields: [
-            .text("start", "New date and time", ""),
+            .text("start", "New date", ""),
             .text("end", "Ends at", LondonTime.hhmm(m.end)),
             .text("reason", "Reason (public)", ""),
         ]), purpose: .postpone(m.id))
@@ -151,6 +156,11 @@ struct FormScreen: Screen {
         case .postpone(let id): return c.data.meeting(id).flatMap { validatePostpone(&form, $0, c) }
         case .agendaItem(let id, let index): return c.data.meeting(id).flatMap { validateAgendaItem(&form, $0, index, c) }
         case .action(let id, let actionID): return c.data.meeting(id).flatMap { validateAction(&form, $0, actionID, c) }
+        case .person(let id, let kind): return validatePerson(&form, id, kind, c)
+        case .organisation(let id): return validateOrganisation(&form, id, c)
+        case .ward(let areaID): return validateWard(&form, areaID, c)
+        case .coverageRule: return validateCoverageRule(&form, c)
+        case .invitation(let id): return c.data.meeting(id).flatMap { validateInvitation(&form, $0, c) }
         }
     }
 

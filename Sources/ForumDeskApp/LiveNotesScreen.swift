@@ -45,18 +45,18 @@ struct LiveNotesScreen: Screen {
                 Binding([.char("n")], "Next agenda item", .moveDown, hint: "next item"),
                 Binding([.char("b")], "Previous agenda item", .moveUp),
                 Binding([.enter], "Agenda: write the outcome · Matters arising: add an update · Actions: edit", .open, hint: "outcome"),
-                Binding([.char("r")], "Residents present (head count)", .edit),
+                Binding([.char("r")], "Residents present (head count)", .residents),
             ]),
             .init("Attendance", [
-                Binding([.char("p")], "Present", .filterArea, hint: "present"),
-                Binding([.char("o")], "Apologies (asks the reason)", .filterOwner, hint: "apologies"),
-                Binding([.char("x")], "Absent", .filterKind),
-                Binding([.char("s")], "Substitute: pick who stands in for the selected person", .filterStatus),
-                Binding([.char("i")], "Declaration of interest for the current item", .filterOrganisation),
+                Binding([.char("p")], "Present", .markPresent, hint: "present"),
+                Binding([.char("o")], "Apologies (asks the reason)", .markApologies, hint: "apologies"),
+                Binding([.char("x")], "Absent", .markAbsent),
+                Binding([.char("s")], "Substitute: pick who stands in for the selected person", .markSubstitute),
+                Binding([.char("i")], "Declaration of interest for the current item", .declareInterest),
             ]),
             .init("Matters arising", [
-                Binding([.char("c")], "Mark the selected action done", .toggleOverdue),
-                Binding([.char("f")], "Carry the selected action forward", .clearFilters),
+                Binding([.char("c")], "Mark the selected action done", .markDone),
+                Binding([.char("f")], "Carry the selected action forward", .carryForward),
             ]),
             Keys.movement,
         ])
@@ -143,7 +143,7 @@ struct LiveNotesScreen: Screen {
         case .moveDown: currentItem = min(max(0, m.agenda.count - 1), currentItem + 1)
         case .moveUp: currentItem = max(0, currentItem - 1)
         case .add: begin(.action, "")
-        case .edit: begin(.residents, m.residentsPresent.map(String.init) ?? "")
+        case .residents: begin(.residents, m.residentsPresent.map(String.init) ?? "")
         case .open:
             switch pane {
             case .agenda:
@@ -160,23 +160,23 @@ struct LiveNotesScreen: Screen {
             case .attendance:
                 return mark(.present, m, c)
             }
-        case .filterArea: return mark(.present, m, c)
-        case .filterKind: return mark(.absent, m, c)
-        case .filterOwner:
+        case .markPresent: return mark(.present, m, c)
+        case .markAbsent: return mark(.absent, m, c)
+        case .markApologies:
             let rows = people(m, c)
             guard pane == .attendance, rows.indices.contains(selection.selected) else { return [] }
             begin(.apologies(person: rows[selection.selected].person, name: rows[selection.selected].name), "")
-        case .filterStatus:
+        case .markSubstitute:
             let rows = people(m, c)
             guard pane == .attendance, rows.indices.contains(selection.selected) else { return [] }
             picker = (Picker(title: "Who stands in for \(rows[selection.selected].name)?", items: FormScreen.peopleItems(c).filter { !$0.id.isEmpty }),
                       .substitute(for: rows[selection.selected].person))
-        case .filterOrganisation:
+        case .declareInterest:
             guard !m.agenda.isEmpty else { return [.message(.error("Add agenda items first: a declaration names an item"))] }
             picker = (Picker(title: "Who declares an interest in item \(m.agenda[currentItem].number)?",
                              items: FormScreen.peopleItems(c).filter { !$0.id.isEmpty }), .declaration)
-        case .toggleOverdue: return closeArising(.done, m, c)
-        case .clearFilters: return closeArising(.carriedForward, m, c)
+        case .markDone: return closeArising(.done, m, c)
+        case .carryForward: return closeArising(.carriedForward, m, c)
         default:
             var browser = TableBrowser()
             browser.selection = selection

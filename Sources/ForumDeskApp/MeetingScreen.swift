@@ -37,19 +37,26 @@ struct MeetingScreen: Screen {
         var groups: [KeyMap<Command>.Group] = [
             .init("Meeting", Keys.tabs + [
                 Binding([.char("L")], "Live notes: minute this meeting as it happens", .liveNotes, hint: "live"),
-                Binding([.char("E")], "Edit the meeting's details", .newMeeting, hint: "edit"),
+                Binding([.char("E")], "Edit the meeting's details", .editMeeting, hint: "edit"),
                 Binding([.char("P")], "Postpone to a new date", .postpone),
                 Binding([.char("X")], "Cancel the meeting", .cancelMeeting),
-                Binding([.char("D")], "Delete the meeting", .deleteItem),
+                Binding([.char("D")], "Delete the meeting", .deleteMeeting),
             ]),
         ]
         if tab == .agenda {
             groups.append(.init("Agenda", [
                 Binding([.char("a")], "Add an item", .add, hint: "add"),
                 Binding([.char("e"), .enter], "Edit the selected item", .edit),
-                Binding([.char("d")], "Delete the selected item", .sortReverse),
+                Binding([.char("d")], "Delete the selected item", .deleteItem),
                 Binding([.char("K")], "Move the item up", .moveUp),
                 Binding([.char("J")], "Move the item down", .moveDown),
+            ]))
+        }
+        if tab == .attendance {
+            groups.append(.init("Attendance", [
+                Binding([.char("i")], "Invite a partner (shows which required roles are still missing)", .invite, hint: "invite"),
+                Binding([.char("x")], "Withdraw the selected invitation", .deleteItem),
+                Binding([.char("e")], "Record attendance and declarations (live notes)", .recordAttendance, hint: "record"),
             ]))
         }
         if tab == .actions {
@@ -220,7 +227,7 @@ struct MeetingScreen: Screen {
         case .nextTab: tab = Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!
         case .previousTab: tab = Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!
         case .liveNotes: return [.push(LiveNotesScreen(meetingID: meetingID, context: c))]
-        case .newMeeting:
+        case .editMeeting:
             guard let m = c.data.meeting(meetingID) else { return [] }
             return [.push(FormScreen.meeting(m, title: "Edit \(m.title)", c))]
         case .postpone:
@@ -233,11 +240,26 @@ struct MeetingScreen: Screen {
             return [.ask(title: "Cancel the meeting?", message: "\(m.title) on \(LondonTime.display(m.start)) will be marked cancelled. "
                             + "Councillors already notified will be owed a cancellation notice.",
                          choices: [Choice("Keep it"), Choice("Cancel the meeting", [.edit(.saveMeeting(m, label: "meeting cancelled"))])])]
-        case .deleteItem:
+        case .deleteMeeting:
             guard let m = c.data.meeting(meetingID) else { return [] }
             return [.ask(title: "Delete the meeting?", message: "\(m.title) on \(LondonTime.display(m.start)) and everything recorded "
                             + "for it will be deleted (u undoes it in this session). Cancelling keeps the record instead.",
                          choices: [Choice("Keep it"), Choice("Delete", [.pop, .edit(.deleteMeeting(m.id, label: "meeting \(m.id) deleted"))])])]
+        case .invite:
+            guard let m = c.data.meeting(meetingID) else { return [] }
+            return [.push(FormScreen.invitation(m, c))]
+        case .recordAttendance:
+            var live = LiveNotesScreen(meetingID: meetingID, context: c)
+            live.pane = .attendance
+            return [.push(live)]
+        case .deleteItem where tab == .attendance:
+            guard var m = c.data.meeting(meetingID), m.attendance.isEmpty else {
+                return [.message(.error("Attendance is recorded: invitations are kept as the record"))]
+            }
+            let i = selections[.attendance]?.selected ?? 0
+            guard m.invitations.indices.contains(i) else { return [] }
+            let removed = m.invitations.remove(at: i)
+            return [.edit(.saveMeeting(m, label: "invitation to \(c.organisationName(removed.organisation)) withdrawn"))]
         case .add where tab == .agenda:
             guard let m = c.data.meeting(meetingID) else { return [] }
             return [.push(FormScreen.agendaItem(m, index: nil, c))]
@@ -252,7 +274,7 @@ struct MeetingScreen: Screen {
             let i = selections[.actions]?.selected ?? 0
             guard rows.indices.contains(i) else { return [] }
             return [.push(FormScreen.action(rows[i].meeting, rows[i].action, c))]
-        case .sortReverse where tab == .agenda:
+        case .deleteItem where tab == .agenda:
             guard var m = c.data.meeting(meetingID) else { return [] }
             let i = selections[.agenda]?.selected ?? 0
             guard m.agenda.indices.contains(i) else { return [] }

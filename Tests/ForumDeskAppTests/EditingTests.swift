@@ -39,6 +39,51 @@ let openSandyOctober: [Key] = [.char("2"), .char("/")] + typing("2026-10-15 sand
 let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") + [.enter, .tab, .tab] + typing("potton, northill")
     + [.tab] + typing("3 Dec 7pm") + [.tab, .tab] + typing("Potton Community Centre") + [.ctrl("s")]
 
+@Suite struct DirectoryEditingTests {
+    @Test func test_newCouncillor_isSavedToPeople_withWardsUnderstood() throws {
+        let w = try Workspace()
+        _ = w.app(keys: [.char("4"), .tab, .char("n"), .ctrl("u")] + typing("Cllr Ada Newfield") + [.tab] + typing("Sandy, potton")
+                  + [.tab] + typing("ada.newfield@councillors.example.org") + [.ctrl("s")])
+        let person = try #require(w.store.load().directory.people.first { $0.name == "Cllr Ada Newfield" })
+        #expect(person.id == "cllr-ada-newfield")
+        #expect(person.kind == .councillor)
+        #expect(person.wards == ["sandy", "potton"])
+        // The meetings of those wards now owe her a notice.
+        let next = w.store.load().meetings.first { $0.area == "sandy-biggleswade" && $0.start > fixedNow && $0.status != .cancelled }!
+        #expect(NotificationRules.state(ofCouncillor: person.id, for: next) == .notNotified)
+    }
+
+    @Test func test_badEmail_andUnknownWard_areShownNextToTheFields() throws {
+        let w = try Workspace()
+        let a = w.app(keys: [.char("4"), .tab, .char("n")] + typing("Ada") + [.tab] + typing("atlantis") + [.tab] + typing("not-an-address") + [.ctrl("s")])
+        let text = a.screenText
+        #expect(text.contains("✗ no such ward: atlantis"))
+        #expect(text.contains("✗ an address like name@example.org"))
+        #expect(text.contains("Fix the fields marked ✗ first"))
+    }
+
+    @Test func test_invitation_saysWhichRequiredRolesAreMissing_andSaves() throws {
+        let w = try Workspace()
+        let id = "2026-12-08-cranfield-marston-woburn-ltt"  // police not invited in the sample
+        var a = w.app(keys: [.char("2"), .char("/")] + typing(id) + [.enter, .enter, .tab, .tab, .char("i")])
+        #expect(a.screenText.contains("still missing: police"))
+        for key in [Key.enter] + typing("bedfordshire police") + [.enter, .ctrl("s")] { a.handle(.key(key)) }
+        let m = try #require(w.meetingOnDisk(id))
+        #expect(m.invitations.contains { $0.organisation == "bedfordshire-police" })
+        #expect(CoverageRules.gaps(for: m, in: w.store.load().directory).isEmpty)
+    }
+
+    @Test func test_coverageRule_andWard_areSavedToAreas() throws {
+        let w = try Workspace()
+        _ = w.app(keys: [.char("4"), .char("r"), .tab, .tab, .ctrl("u")] + typing("health, fire-and-rescue") + [.ctrl("s")])
+        _ = w.app(keys: [.char("4"), .char("w")] + typing("Ampthill Fields") + [.ctrl("s")])
+        let directory = w.store.load().directory
+        #expect(directory.coverageRules.last == CoverageRule(area: "ampthill-flitwick", kind: .letsTalkTogether, required: [.health, .fireAndRescue]))
+        #expect(directory.areas.first { $0.id == "ampthill-flitwick" }?.wards.last == Ward(id: "ampthill-fields", name: "Ampthill Fields"))
+        #expect(w.store.problems(in: w.store.load(), now: fixedNow).isEmpty)
+    }
+}
+
 @Suite struct EditingTests {
     @Test func test_newMeetingForm_savesTheFile_andUndoRemovesIt() throws {
         let w = try Workspace()

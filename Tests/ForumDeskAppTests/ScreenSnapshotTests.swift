@@ -43,6 +43,10 @@ import TerminalUI
         ("live-arising", openMeeting + [.char("L"), .tab, .tab, .tab]),
         ("help-live", openMeeting + [.char("L"), .char("?")]),
         ("help-form", [.char("2"), .char("n"), .function(1)]),
+        ("form-councillor", [.char("4"), .tab, .char("n")] + typing("Cllr Ada Newfield") + [.tab] + typing("sandy, potton, atlantis")),
+        ("form-organisation", [.char("4"), .tab, .tab, .enter]),
+        ("form-coverage-rule", [.char("4"), .char("r")]),
+        ("form-invitation", [.char("2"), .char("G"), .enter, .tab, .tab, .char("i"), .enter] + typing("police") + [.enter]),
     ]
 
     @Test(arguments: screens.map(\.name))
