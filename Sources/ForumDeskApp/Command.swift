@@ -13,7 +13,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case undo, redo, retrySave
     case newMeeting, edit, editMeeting, postpone, cancelMeeting, deleteMeeting, deleteItem, add, moveUp, moveDown, liveNotes, openMeeting
     case markPresent, markApologies, markAbsent, markSubstitute, declareInterest, residents, markDone, carryForward
-    case newWard, newCoverageRule, invite, recordAttendance
+    case newWard, newCoverageRule, editWard, editCoverageRule, invite, recordAttendance
 }
 
 /// Bindings shared by the screens.

@@ -57,21 +57,24 @@ extension FormScreen {
         return screen
     }
 
-    static func ward(in area: Area, _ c: Context) -> FormScreen {
-        var screen = FormScreen(form: Form(title: "New ward in \(area.name)", fields: [.text("name", "Ward", "")]),
-                                purpose: .ward(areaID: area.id))
+    static func ward(in area: Area, existing: Ward? = nil, _ c: Context) -> FormScreen {
+        var screen = FormScreen(form: Form(title: existing.map { "Rename \($0.name)" } ?? "New ward in \(area.name)",
+                                           fields: [.text("name", "Ward", existing?.name ?? "")]),
+                                purpose: .ward(areaID: area.id, wardID: existing?.id))
         _ = validate(&screen.form, screen.purpose, c)
         return screen
     }
 
-    static func coverageRule(for area: Area, _ c: Context) -> FormScreen {
+    static func coverageRule(for area: Area, existing index: Int? = nil, _ c: Context) -> FormScreen {
+        let rule = index.map { c.directory.coverageRules[$0] }
         let fields: [Form.Field] = [
-            .choice("area", "Area", [Picker.Item(id: "", label: "Every area")] + areaItems(c), selected: area.id),
+            .choice("area", "Area", [Picker.Item(id: "", label: "Every area")] + areaItems(c), selected: rule.map { $0.area ?? "" } ?? area.id),
             .choice("kind", "Meetings", [Picker.Item(id: "", label: "Every kind")] + enumItems(MeetingKind.self),
-                    selected: MeetingKind.letsTalkTogether.rawValue),
-            .text("required", "Required roles", "police, frontline-directorate"),
+                    selected: rule.map { $0.kind?.rawValue ?? "" } ?? MeetingKind.letsTalkTogether.rawValue),
+            .text("required", "Required roles", rule.map { $0.required.map(\.rawValue).joined(separator: ", ") } ?? "police, frontline-directorate"),
         ]
-        var screen = FormScreen(form: Form(title: "New coverage rule", fields: fields), purpose: .coverageRule)
+        var screen = FormScreen(form: Form(title: rule == nil ? "New coverage rule" : "Coverage rule", fields: fields),
+                                purpose: .coverageRule(index: index))
         _ = validate(&screen.form, screen.purpose, c)
         return screen
     }
@@ -169,18 +172,23 @@ extension FormScreen {
         return .saveDirectory(directory, label: id == nil ? "organisation \(name) added" : name)
     }
 
-    static func validateWard(_ form: inout Form, _ areaID: String, _ c: Context) -> Edit? {
+    static func validateWard(_ form: inout Form, _ areaID: String, _ wardID: String?, _ c: Context) -> Edit? {
         let name = form.text("name")
         if name.isEmpty { form.note("name", "a name is needed", error: true) }
-        let taken = Set(c.directory.areas.flatMap(\.wards).map(\.id))
-        let id = slug(name, taken: taken)
-        if !name.isEmpty { form.note("name", "id \(id)") }
-        guard !form.hasErrors, var directory = Optional(c.directory), let index = directory.areas.firstIndex(where: { $0.id == areaID }) else { return nil }
+        // A renamed ward keeps its id: meetings and councillors refer to it.
+        let id = wardID ?? slug(name, taken: Set(c.directory.areas.flatMap(\.wards).map(\.id)))
+        if !name.isEmpty { form.note("name", "id \(id)" + (wardID == nil ? "" : " (kept)")) }
+        var directory = c.directory
+        guard !form.hasErrors, let index = directory.areas.firstIndex(where: { $0.id == areaID }) else { return nil }
+        if let wardID, let w = directory.areas[index].wards.firstIndex(where: { $0.id == wardID }) {
+            directory.areas[index].wards[w].name = name
+            return .saveDirectory(directory, label: "ward renamed \(name)")
+        }
         directory.areas[index].wards.append(Ward(id: id, name: name))
         return .saveDirectory(directory, label: "ward \(name) added")
     }
 
-    static func validateCoverageRule(_ form: inout Form, _ c: Context) -> Edit? {
+    static func validateCoverageRule(_ form: inout Form, _ index: Int?, _ c: Context) -> Edit? {
         var roles: [PartnerRole] = []
         var unknown: [String] = []
         for typed in form.text("required").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !typed.isEmpty {
@@ -199,8 +207,14 @@ extension FormScreen {
         }
         guard !form.hasErrors else { return nil }
         var directory = c.directory
-        directory.coverageRules.append(CoverageRule(area: optional(form.value("area")), kind: MeetingKind(rawValue: form.value("kind")),
-                                                    required: roles))
+        let rule = CoverageRule(area: optional(form.value("area")), kind: MeetingKind(rawValue: form.value("kind")), required: roles)
+        if let index, directory.coverageRules.indices.contains(index) {
+            directory.coverageRules[index].area = rule.area
+            directory.coverageRules[index].kind = rule.kind
+            directory.coverageRules[index].required = rule.required
+            return .saveDirectory(directory, label: "coverage rule changed")
+        }
+        directory.coverageRules.append(rule)
         return .saveDirectory(directory, label: "coverage rule added")
     }
 

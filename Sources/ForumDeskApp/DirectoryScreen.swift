@@ -13,8 +13,12 @@ struct DirectoryScreen: Screen {
     var title: String { "Directory" }
     var tab = Tab.areas
     var browsers: [Tab: TableBrowser] = [:]
+    /// Choosing which ward or rule of the selected area to edit.
+    var picker: OpenPicker<Pick>?
 
-    var capturesText: Bool { browsers[tab]?.searching ?? false }
+    enum Pick: Sendable { case ward(areaID: String), rule(areaID: String) }
+
+    var capturesText: Bool { (browsers[tab]?.searching ?? false) || picker != nil }
 
     var keyMap: KeyMap<Command> {
         KeyMap([
@@ -22,6 +26,8 @@ struct DirectoryScreen: Screen {
             .init("Edit", tab == .areas ? [
                 Binding([.char("w")], "Add a ward to the selected area", .newWard, hint: "ward"),
                 Binding([.char("r")], "Add a coverage rule (required partner roles)", .newCoverageRule, hint: "rule"),
+                Binding([.char("W")], "Rename a ward of the selected area", .editWard),
+                Binding([.char("R")], "Change a coverage rule of the selected area", .editCoverageRule),
             ] : [
                 Binding([.char("n")], "New \(["", "councillor", "organisation", "contact"][tab.rawValue])", .add, hint: "new"),
                 Binding([.enter, .char("e")], "Edit the selected record", .edit, hint: "edit"),
@@ -108,6 +114,18 @@ struct DirectoryScreen: Screen {
         case .newWard, .newCoverageRule:
             guard let area = selectedIndex(c).map({ c.directory.areas[$0] }) else { return [] }
             return [.push(command == .newWard ? FormScreen.ward(in: area, c) : FormScreen.coverageRule(for: area, c))]
+        case .editWard:
+            guard let area = selectedIndex(c).map({ c.directory.areas[$0] }) else { return [] }
+            picker = OpenPicker(picker: Picker(title: "Ward of \(area.name)", items: area.wards.map { Picker.Item(id: $0.id, label: $0.name) }),
+                                filter: .ward(areaID: area.id))
+        case .editCoverageRule:
+            guard let area = selectedIndex(c).map({ c.directory.areas[$0] }) else { return [] }
+            let rules = c.directory.coverageRules.enumerated().filter { $0.element.area == nil || $0.element.area == area.id }
+            guard !rules.isEmpty else { return [.message(.info("No coverage rule applies to \(area.name): r adds one"))] }
+            picker = OpenPicker(picker: Picker(title: "Coverage rule", items: rules.map { index, rule in
+                Picker.Item(id: String(index), label: "\(rule.kind?.label ?? "Any meeting")\(rule.area == nil ? " (every area)" : "")",
+                            detail: rule.required.map(\.label).joined(separator: ", "))
+            }), filter: .rule(areaID: area.id))
         case .add:
             switch tab {
             case .councillors: return [.push(FormScreen.person(nil, kind: .councillor, c))]
@@ -140,6 +158,17 @@ struct DirectoryScreen: Screen {
     }
 
     mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
+        if picker != nil {
+            guard let (item, pick) = picker.pick(event) else { return [] }
+            switch pick {
+            case .ward(let areaID):
+                guard let area = c.directory.area(areaID), let ward = area.wards.first(where: { $0.id == item.id }) else { return [] }
+                return [.push(FormScreen.ward(in: area, existing: ward, c))]
+            case .rule(let areaID):
+                guard let area = c.directory.area(areaID), let index = Int(item.id) else { return [] }
+                return [.push(FormScreen.coverageRule(for: area, existing: index, c))]
+            }
+        }
         let areas = layout(c.contentArea)
         if browser.handleTyping(event, count: table(c).rows.count, visible: Table.visibleRows(in: areas.table)) { return [] }
         switch event {
@@ -157,6 +186,8 @@ struct DirectoryScreen: Screen {
     }
 
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
+        // The ward or rule chooser goes over everything, whichever way the drawing below ends.
+        defer { picker?.picker.render(in: area, into: &buffer) }
         let areas = layout(area)
         Tabs(titles: Tab.allCases.map(\.title), selected: tab.rawValue).render(in: areas.tabs, into: &buffer)
         let t = table(c)

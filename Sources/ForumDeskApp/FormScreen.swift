@@ -14,8 +14,8 @@ struct FormScreen: Screen {
         case action(meetingID: String, actionID: String)
         case person(id: String?, kind: PersonKind)
         case organisation(id: String?)
-        case ward(areaID: String)
-        case coverageRule
+        case ward(areaID: String, wardID: String?)
+        case coverageRule(index: Int?)
         case invitation(meetingID: String)
     }
 
@@ -158,8 +158,8 @@ struct FormScreen: Screen {
         case .action(let id, let actionID): return c.data.meeting(id).flatMap { validateAction(&form, $0, actionID, c) }
         case .person(let id, let kind): return validatePerson(&form, id, kind, c)
         case .organisation(let id): return validateOrganisation(&form, id, c)
-        case .ward(let areaID): return validateWard(&form, areaID, c)
-        case .coverageRule: return validateCoverageRule(&form, c)
+        case .ward(let areaID, let wardID): return validateWard(&form, areaID, wardID, c)
+        case .coverageRule(let index): return validateCoverageRule(&form, index, c)
         case .invitation(let id): return c.data.meeting(id).flatMap { validateInvitation(&form, $0, c) }
         }
     }

@@ -123,3 +123,36 @@ func meetingJSON(_ data: SampleCopy, _ id: String) throws -> [String: Any] {
         print("kill -9 test:\n" + report.joined(separator: "\n"))
     }
 }
+
+@Suite(.serialized) struct LockEndToEndTests {
+    init() throws {
+        try #require(tmuxIsInstalled(), "tmux is needed for the end-to-end tests (apt-get install tmux)")
+    }
+
+    /// A second editor on the same folder opens read-only and says who holds it; when the first quits, the
+    /// lock goes with it.
+    @Test func test_secondEditor_opensReadOnly_andTheLockIsReleasedOnQuit() throws {
+        let data = try SampleCopy()
+        let first = try Tmux(width: 100, height: 30, command: data.command)
+        try first.wait(for: "What needs attention")
+        let second = try Tmux(width: 100, height: 30, command: data.command)
+        let screen = try second.wait(for: "READ-ONLY")
+        #expect(screen.contains("is editing"))
+        try first.send("q")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(!FileManager.default.fileExists(atPath: data.path + "/.forumdesk.lock"))
+    }
+
+    /// Closing the terminal window (SIGHUP) removes the lock too.
+    @Test func test_hangup_removesTheLock() throws {
+        let data = try SampleCopy()
+        let tmux = try Tmux(width: 100, height: 30, command: "exec env " + data.command)
+        try tmux.wait(for: "What needs attention")
+        #expect(FileManager.default.fileExists(atPath: data.path + "/.forumdesk.lock"))
+        let pid = try #require(Int32(try tmux.run(["display-message", "-p", "-t", "main", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, SIGHUP)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(!FileManager.default.fileExists(atPath: data.path + "/.forumdesk.lock"))
+    }
+}

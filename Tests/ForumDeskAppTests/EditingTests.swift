@@ -81,6 +81,12 @@ let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") +
         #expect(directory.coverageRules.last == CoverageRule(area: "ampthill-flitwick", kind: .letsTalkTogether, required: [.health, .fireAndRescue]))
         #expect(directory.areas.first { $0.id == "ampthill-flitwick" }?.wards.last == Ward(id: "ampthill-fields", name: "Ampthill Fields"))
         #expect(w.store.problems(in: w.store.load(), now: fixedNow).isEmpty)
+        // Rename the ward (its id stays) and change the rule.
+        _ = w.app(keys: [.char("4"), .char("W")] + typing("fields") + [.enter, .ctrl("u")] + typing("Ampthill Fields and Park") + [.ctrl("s")])
+        _ = w.app(keys: [.char("4"), .char("R"), .char("G"), .enter, .tab, .tab, .ctrl("u")] + typing("health") + [.ctrl("s")])
+        let changed = w.store.load().directory
+        #expect(changed.areas.first { $0.id == "ampthill-flitwick" }?.wards.last == Ward(id: "ampthill-fields", name: "Ampthill Fields and Park"))
+        #expect(changed.coverageRules.count == directory.coverageRules.count)
     }
 }
 
