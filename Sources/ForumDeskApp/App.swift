@@ -371,12 +371,15 @@ public struct App: Sendable {
     func drawTopBar(into buffer: inout Buffer) {
         let bar = Rect(x: 0, y: 0, width: context.width, height: 1)
         buffer.fill(bar, with: Cell(style: Theme.bar))
-        let current: Int = switch stack.last {
-        case is MeetingsScreen, is MeetingScreen: 1
-        case is ActionsScreen: 2
-        case is DirectoryScreen: 3
-        default: 0
-        }
+        // The main screen the user came through: a meeting, a form or live notes belong to it.
+        let current: Int = stack.reversed().lazy.compactMap { screen -> Int? in
+            switch screen {
+            case is MeetingsScreen: 1
+            case is ActionsScreen: 2
+            case is DirectoryScreen: 3
+            default: nil
+            }
+        }.first ?? 0
         var nav = Self.navigation
         nav.selected = current
         for (i, span) in nav.spans(in: Rect(x: 1, y: 0, width: context.width, height: 1)).enumerated() {
