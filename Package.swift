@@ -40,6 +40,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Paths and sample-data copies shared by the test targets (not part of the product).
+        .target(name: "ForumDeskTestSupport", path: "Sources/ForumDeskTestSupport"),
         .testTarget(
             name: "ForumDeskCoreTests",
             dependencies: ["ForumDeskCore"]
@@ -47,25 +49,25 @@ let package = Package(
         .testTarget(
             name: "ForumDeskStoreTests",
             dependencies: [
-                "ForumDeskCore", "ForumDeskStore",
+                "ForumDeskCore", "ForumDeskStore", "ForumDeskTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "ForumDeskCLITests",
-            dependencies: ["forumdesk"]
+            dependencies: ["forumdesk", "ForumDeskTestSupport"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "ForumDeskAppTests",
             dependencies: [
-                "ForumDeskApp", "ForumDeskStore", "TerminalUI",
+                "ForumDeskApp", "ForumDeskStore", "TerminalUI", "ForumDeskTestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]
         ),
         // Drives the real binary in tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["forumdesk"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["forumdesk", "ForumDeskTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import ForumDeskTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -1,36 +1,11 @@
 import Foundation
+import ForumDeskTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
 
-let repositoryRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url
-}()
-
-let binary: String = {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("forumdesk").path
-    if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-    return repositoryRoot.appendingPathComponent(".build/debug/forumdesk").path
-}()
-
-/// A private copy of the sample data, so the app (which locks and may write its folder) never touches the
-/// repository's own data while other tests read it. Removed when the value goes.
-final class SampleCopy {
-    let path: String
-    init() throws {
-        let folder = NSTemporaryDirectory() + "forumdesk-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        path = folder + "/data"
-        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("data").path, toPath: path)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
-
-    /// The app's command line on this copy with a fixed "today", for a shell.
-    var command: String { "SWIFT_BACKTRACE=enable=no \(binary) tui --data \(path) --now 2026-11-23T12:00" }
-}
+let binary = TestPaths.binary
 
 /// A private tmux server with one window, driven like a user at a real terminal.
 final class Tmux {

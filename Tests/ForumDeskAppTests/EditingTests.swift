@@ -3,6 +3,7 @@ import Testing
 @testable import ForumDeskApp
 import ForumDeskCore
 import ForumDeskStore
+import ForumDeskTestSupport
 import TerminalUI
 #if canImport(Glibc)
 import Glibc
@@ -10,19 +11,14 @@ import Glibc
 
 /// Editing against a real data folder: a fresh copy of the sample data per test.
 final class Workspace {
-    let folder: String
+    let copy: SampleCopy
     let store: DataStore
+    var folder: String { copy.folder }
 
     init(fs: FileSystem = PosixFileSystem()) throws {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        folder = NSTemporaryDirectory() + "forumdesk-edit-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: url.appendingPathComponent("data").path, toPath: folder + "/data")
-        store = DataStore(folder: DataFolder(folder + "/data"), fs: fs)
+        copy = try SampleCopy()
+        store = DataStore(folder: DataFolder(copy.path), fs: fs)
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     func app(width: Int = 100, height: Int = 30, keys: [Key] = [], access: Access = .editable) -> App {
         var a = App(data: store.load(), now: fixedNow, width: width, height: height, store: store, access: access)

@@ -2,14 +2,11 @@ import Foundation
 @testable import ForumDeskApp
 import ForumDeskCore
 import ForumDeskStore
+import ForumDeskTestSupport
 import TerminalUI
 
 /// The sample data, loaded once, and a fixed "today" so snapshots do not change with the calendar.
-let sampleData: DataSet = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return DataStore(folder: DataFolder(url.appendingPathComponent("data").path)).load()
-}()
+let sampleData: DataSet = DataStore(folder: DataFolder(TestPaths.sampleData)).load()
 
 let fixedNow = LondonTime.parse("2026-11-23T12:00")!
 

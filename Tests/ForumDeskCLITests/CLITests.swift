@@ -1,4 +1,5 @@
 import Foundation
+import ForumDeskTestSupport
 import Testing
 
 /// Runs the real `forumdesk` binary, as a user or a script would.
@@ -8,18 +9,8 @@ struct Run {
     var stderr: String
 }
 
-let repositoryRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url
-}()
-
-/// The binary sits beside the test bundle in the build folder.
-let binary: String = {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("forumdesk").path
-    if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-    return repositoryRoot.appendingPathComponent(".build/debug/forumdesk").path
-}()
+let repositoryRoot = TestPaths.repositoryRoot
+let binary = TestPaths.binary
 
 func forumdesk(_ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]) throws -> Run {
     let process = Process()

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 @testable import ForumDeskStore
+import ForumDeskTestSupport
 
 /// A fresh folder under the system temp folder, removed afterwards.
 func withTemporaryFolder<T>(_ body: (String) throws -> T) rethrows -> T {
@@ -13,11 +14,7 @@ func withTemporaryFolder<T>(_ body: (String) throws -> T) rethrows -> T {
 }
 
 /// The repository's sample data folder.
-let sampleData: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.appendingPathComponent("data").path
-}()
+let sampleData = TestPaths.sampleData
 
 /// A copy of the sample data, to break or change freely.
 func copyOfSampleData(into folder: String) throws -> String {
