@@ -37,6 +37,7 @@ let package = Package(
                 "ForumDeskApp",
                 "TerminalUI",
                 "NCursesTerminal",
+                "ForumDeskExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +59,7 @@ let package = Package(
             dependencies: ["forumdesk", "ForumDeskTestSupport"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "ForumDeskExportTests", dependencies: ["ForumDeskExport", "ForumDeskCore"]),
         .testTarget(
             name: "ForumDeskAppTests",
             dependencies: [

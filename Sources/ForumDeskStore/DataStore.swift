@@ -311,6 +311,32 @@ public struct DataStore: Sendable {
         return path
     }
 
+    /// Writes a generated file (an outbox e-mail, an export) under the data folder, durably. Never overwrites:
+    /// when the name is taken, `-2`, `-3`… is added before the extension. Returns the path written.
+    public func writeGenerated(_ text: String, to relativePath: String) throws(SaveError) -> String {
+        let base = folder.path(relativePath)
+        let stem = (base as NSString).deletingPathExtension, ext = (base as NSString).pathExtension
+        var path = base
+        var n = 2
+        while true {
+            let exists: Bool
+            do {
+                exists = try fs.status(path) != nil
+            } catch {
+                throw .failed(path: path, DurableWriteError(stage: .prepare, cause: error))
+            }
+            if !exists { break }
+            path = "\(stem)-\(n).\(ext)"
+            n += 1
+        }
+        do {
+            try DurableFile.write(Array(text.utf8), to: path, fs: fs)
+        } catch {
+            throw .failed(path: path, error)
+        }
+        return path
+    }
+
     /// Encodes a meeting exactly as `save` would write it.
     public static func encoded(_ meeting: Meeting) -> [UInt8] { JSONWriter.write(Codec.encode(meeting)) }
 

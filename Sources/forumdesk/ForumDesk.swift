@@ -12,7 +12,8 @@ struct ForumDesk: ParsableCommand {
         The data folder is --data DIR, else $FORUMDESK_DATA, else ./data.
         Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
         """,
-        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, BenchCommand.self],
+        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self,
+                      ImportCommand.self, ExportCommand.self, BenchCommand.self],
         defaultSubcommand: TUICommand.self
     )
 }

@@ -1,0 +1,163 @@
+import Foundation
+import ForumDeskCore
+
+/// iCalendar (RFC 5545) text: content lines folded at 75 octets without splitting a UTF-8 character (§3.1),
+/// CRLF line ends, TEXT values escaped (§3.3.11), times in Europe/London with its VTIMEZONE (§3.6.5).
+public enum ICalendar {
+    public enum Method: String, Sendable { case publish = "PUBLISH", request = "REQUEST", cancel = "CANCEL" }
+
+    /// `UID` of a meeting's event: stable for its whole life, whatever changes (RFC 5546 §2.1.5).
+    public static func uid(ofMeeting id: String) -> String { "\(id)@forumdesk" }
+
+    public static func meetingID(fromUID uid: String) -> String? {
+        uid.hasSuffix("@forumdesk") ? String(uid.dropLast("@forumdesk".count)) : nil
+    }
+
+    /// TEXT escaping: backslash, semicolon, comma and newline (§3.3.11).
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n", "\r\n": out += "\\n"
+            case "\r": break
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Folds one content line: at most 75 octets a line, continuation lines start with a space, and a
+    /// multi-byte character is never split (§3.1).
+    public static func fold(_ line: String) -> String {
+        var lines: [String] = []
+        var current = ""
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            let limit = lines.isEmpty ? 75 : 74  // continuation lines carry the leading space
+            if octets + size > limit {
+                lines.append(current)
+                current = ""
+                octets = 0
+            }
+            current.unicodeScalars.append(scalar)
+            octets += size
+        }
+        lines.append(current)
+        return lines.joined(separator: "\r\n ")
+    }
+
+    /// `20261124T190000` in London time, for `DTSTART;TZID=Europe/London:`.
+    public static func localStamp(_ instant: Date) -> String {
+        let l = LondonTime.local(instant)
+        return String(format: "%04d%02d%02dT%02d%02d%02d", l.date.year, l.date.month, l.date.day, l.hour, l.minute, l.second)
+    }
+
+    /// `20261102T101500Z`, for DTSTAMP.
+    public static func utcStamp(_ instant: Date) -> String {
+        let seconds = Int(instant.timeIntervalSince1970)
+        let day = CalendarDate(daysSinceEpoch: Int(floor(Double(seconds) / 86_400)))
+        let rest = seconds - day.daysSinceEpoch * 86_400
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ", day.year, day.month, day.day, rest / 3600, rest % 3600 / 60, rest % 60)
+    }
+
+    /// Europe/London since 1996: BST from the last Sunday of March 01:00 UTC to the last Sunday of October.
+    static let londonTimeZone = [
+        "BEGIN:VTIMEZONE", "TZID:Europe/London",
+        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST", "DTSTART:19700329T010000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT", "DTSTART:19701025T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+
+    public struct Person: Sendable {
+        public var name: String
+        public var email: String
+        public init(name: String, email: String) {
+            self.name = name
+            self.email = email
+        }
+    }
+
+    /// A parameter value: quoted when it holds characters that would end it (§3.2).
+    static func param(_ value: String) -> String {
+        let clean = value.replacingOccurrences(of: "\"", with: "'")
+        return clean.contains(where: { $0 == ":" || $0 == ";" || $0 == "," }) ? "\"\(clean)\"" : clean
+    }
+
+    /// One VEVENT for a meeting. `attendee` is for invitations (REQUEST/CANCEL); public feeds have none.
+    public static func event(_ m: Meeting, directory: Directory, method: Method, sequence: Int, stamp: Date,
+                             organiser: Person?, attendee: Person?, description: String?) -> [String] {
+        var lines = ["BEGIN:VEVENT", "UID:\(uid(ofMeeting: m.id))", "SEQUENCE:\(sequence)", "DTSTAMP:\(utcStamp(stamp))",
+                     "DTSTART;TZID=Europe/London:\(localStamp(m.start))", "DTEND;TZID=Europe/London:\(localStamp(m.end))",
+                     "SUMMARY:\(escape(m.title))"]
+        let location = [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", ")
+        lines.append("LOCATION:\(escape(location))")
+        if let description { lines.append("DESCRIPTION:\(escape(description))") }
+        let status: String = switch (method, m.status) {
+        case (.cancel, _), (_, .cancelled): "CANCELLED"
+        case (_, .planned), (_, .postponed): "TENTATIVE"
+        default: "CONFIRMED"
+        }
+        lines.append("STATUS:\(status)")
+        if let organiser { lines.append("ORGANIZER;CN=\(param(organiser.name)):mailto:\(organiser.email)") }
+        if let attendee {
+            lines.append("ATTENDEE;CN=\(param(attendee.name));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:\(attendee.email)")
+        }
+        lines.append("END:VEVENT")
+        return lines
+    }
+
+    /// A whole VCALENDAR, folded, CRLF-terminated.
+    public static func calendar(method: Method, events: [[String]], name: String? = nil) -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ForumDesk//Community engagement meetings//EN", "CALSCALE:GREGORIAN",
+                     "METHOD:\(method.rawValue)"]
+        if let name { lines.append("X-WR-CALNAME:\(escape(name))") }
+        lines += londonTimeZone
+        lines += events.flatMap { $0 }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    // MARK: reading replies
+
+    /// Content lines of an iCalendar text, unfolded (§3.1): name (upper-cased), parameters, value.
+    public struct ContentLine: Sendable, Equatable {
+        public var name: String
+        public var parameters: [String: String]
+        public var value: String
+    }
+
+    public static func parse(_ text: String) -> [ContentLine] {
+        var unfolded: [String] = []
+        for raw in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+            if let first = raw.first, first == " " || first == "\t", !unfolded.isEmpty {
+                unfolded[unfolded.count - 1] += raw.dropFirst()
+            } else if !raw.isEmpty {
+                unfolded.append(String(raw))
+            }
+        }
+        return unfolded.compactMap { line in
+            // The value starts at the first colon that is not inside a quoted parameter value.
+            var inQuotes = false
+            var colon: String.Index?
+            for i in line.indices {
+                if line[i] == "\"" { inQuotes.toggle() }
+                if line[i] == ":", !inQuotes { colon = i; break }
+            }
+            guard let colon else { return nil }
+            let head = line[..<colon].split(separator: ";").map(String.init)
+            guard let name = head.first else { return nil }
+            var parameters: [String: String] = [:]
+            for p in head.dropFirst() {
+                let kv = p.split(separator: "=", maxSplits: 1).map(String.init)
+                if kv.count == 2 { parameters[kv[0].uppercased()] = kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            }
+            return ContentLine(name: name.uppercased(), parameters: parameters, value: String(line[line.index(after: colon)...]))
+        }
+    }
+}

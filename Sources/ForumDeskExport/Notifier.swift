@@ -1,0 +1,116 @@
+import Foundation
+import ForumDeskCore
+
+/// Works out which councillors (and, if asked, invited partner contacts) are owed a notice for a meeting, and
+/// writes each as an e-mail with an iCalendar invitation or cancellation. Pure: the caller writes the files
+/// and saves the meeting with the notices recorded.
+public enum Notifier {
+    public struct Outgoing: Sendable {
+        public var name: String
+        public var email: String
+        public var kind: NoticeKind
+        public var sequence: Int
+        /// `outbox/<meeting>/<time>-<who>-<request|cancel>-<sequence>.eml`, relative to the data folder.
+        public var path: String
+        public var text: String
+    }
+
+    public struct Plan: Sendable {
+        public var outgoing: [Outgoing]
+        /// Councillors owed a notice who have no e-mail address or prefer a letter or a call.
+        public var byHand: [(person: Person, state: NotificationState)]
+        /// The meeting with the notices recorded (and its sequence raised where a change requires it).
+        public var meeting: Meeting
+    }
+
+    public struct Organiser: Sendable {
+        public var name: String
+        public var email: String
+        public init(name: String, email: String) {
+            self.name = name
+            self.email = email
+        }
+    }
+
+    public static func plan(for meeting: Meeting, directory: Directory, organiser: Organiser, council: String, now: Date,
+                            partners: Bool = false) -> Plan {
+        var updated = meeting
+        var outgoing: [Outgoing] = []
+        var byHand: [(Person, NotificationState)] = []
+        let stamp = ICalendar.utcStamp(now).replacingOccurrences(of: "Z", with: "")
+        let statuses = NotificationRules.statuses(for: meeting, in: directory).filter { $0.state.needsNotice }
+        // A change or a cancellation must carry a higher SEQUENCE than any notice already sent (RFC 5546 §2.1.4).
+        let highestSent = meeting.notifications.map(\.sequence).max() ?? -1
+        if statuses.contains(where: { $0.state == .stale || $0.state == .cancellationOwed }), updated.sequence <= highestSent {
+            updated.sequence = highestSent + 1
+        }
+        for status in statuses {
+            let person = status.councillor
+            guard let email = person.email, person.preferredContact == nil || person.preferredContact == .email else {
+                byHand.append((person, status.state))
+                continue
+            }
+            let kind: NoticeKind = status.state == .cancellationOwed ? .cancellation : .invitation
+            let note = message(for: updated, directory: directory, to: person.name, kind: kind, stale: status.state == .stale,
+                               organiser: organiser, council: council)
+            let method: ICalendar.Method = kind == .cancellation ? .cancel : .request
+            let event = ICalendar.event(updated, directory: directory, method: method, sequence: updated.sequence, stamp: now,
+                                        organiser: ICalendar.Person(name: organiser.name, email: organiser.email),
+                                        attendee: ICalendar.Person(name: person.name, email: email), description: note)
+            let calendar = ICalendar.calendar(method: method, events: [event])
+            let subject = (kind == .cancellation ? "Cancelled: " : status.state == .stale ? "Updated: " : "Invitation: ")
+                + "\(updated.title), \(MeetingDocument.longDate(updated.start))"
+            let path = "outbox/\(updated.id)/\(stamp)-\(person.id)-\(method.rawValue.lowercased())-\(updated.sequence).eml"
+            let text = Email.message(from: Email.mailbox(organiser.name, organiser.email), to: Email.mailbox(person.name, email),
+                                     subject: subject, date: now, messageID: "\(updated.id).\(person.id).\(updated.sequence).\(stamp)@forumdesk",
+                                     body: note, calendar: calendar, method: method.rawValue)
+            outgoing.append(Outgoing(name: person.name, email: email, kind: kind, sequence: updated.sequence, path: path, text: text))
+            updated.notifications.append(CouncillorNotification(
+                councillor: person.id, at: now, method: .email, kind: kind, sequence: updated.sequence,
+                start: kind == .invitation ? updated.start : nil, end: kind == .invitation ? updated.end : nil,
+                venue: kind == .invitation ? updated.venue.name : nil))
+        }
+        if partners {
+            for (i, invitation) in updated.invitations.enumerated() where invitation.at == nil {
+                guard let id = invitation.person, let person = directory.person(id), let email = person.email else { continue }
+                let note = message(for: updated, directory: directory, to: person.name, kind: .invitation, stale: false,
+                                   organiser: organiser, council: council)
+                let event = ICalendar.event(updated, directory: directory, method: .request, sequence: updated.sequence, stamp: now,
+                                            organiser: ICalendar.Person(name: organiser.name, email: organiser.email),
+                                            attendee: ICalendar.Person(name: person.name, email: email), description: note)
+                let path = "outbox/\(updated.id)/\(stamp)-\(person.id)-request-\(updated.sequence).eml"
+                let text = Email.message(from: Email.mailbox(organiser.name, organiser.email), to: Email.mailbox(person.name, email),
+                                         subject: "Invitation: \(updated.title), \(MeetingDocument.longDate(updated.start))", date: now,
+                                         messageID: "\(updated.id).\(person.id).\(updated.sequence).\(stamp)@forumdesk", body: note,
+                                         calendar: ICalendar.calendar(method: .request, events: [event]), method: "REQUEST")
+                outgoing.append(Outgoing(name: person.name, email: email, kind: .invitation, sequence: updated.sequence, path: path, text: text))
+                updated.invitations[i].at = now
+            }
+        }
+        return Plan(outgoing: outgoing, byHand: byHand, meeting: updated)
+    }
+
+    /// The plain-text part: what, when, where, access, the agenda so far.
+    public static func message(for m: Meeting, directory: Directory, to name: String, kind: NoticeKind, stale: Bool,
+                               organiser: Organiser, council: String) -> String {
+        var lines = ["Dear \(name),", ""]
+        switch (kind, stale) {
+        case (.cancellation, _):
+            lines.append("The meeting below has been cancelled. Please remove it from your calendar.")
+        case (_, true):
+            lines.append("The date, time or venue of the meeting below has changed. The attached invitation replaces the earlier one.")
+        default:
+            lines.append("You are invited to the meeting below, which covers your ward. Please reply with your calendar's Accept or Decline.")
+        }
+        lines += ["", m.title, "\(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))",
+                  [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", ")]
+        if let access = m.venue.accessibility { lines.append("Access: \(access)") }
+        if let notes = m.publicNotes { lines.append(notes) }
+        if kind == .invitation, !m.agenda.isEmpty {
+            lines += ["", "Agenda so far:"]
+            for item in m.agenda { lines.append("  \(item.number). \(item.title)") }
+        }
+        lines += ["", organiser.name, council, organiser.email]
+        return lines.joined(separator: "\n")
+    }
+}

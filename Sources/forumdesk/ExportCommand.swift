@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import ForumDeskCore
+import ForumDeskExport
+import ForumDeskStore
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write calendars and documents from the data.",
+                                                    subcommands: [ExportICS.self])
+}
+
+/// The public engagement calendar (strategy item 30): subscribable, public fields only.
+struct ExportICS: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ics",
+        abstract: "Write a public calendar of upcoming and recent meetings (no personal e-mail addresses or phone numbers).")
+
+    @OptionGroup var options: DataOptions
+    @Option(help: "Only this area.") var area: String?
+    @Option(help: "Only meetings covering this ward.") var ward: String?
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+    func run() throws {
+        let now = try options.currentTime()
+        let (_, data) = try options.load()
+        let areaID = try Filters.area(area, data.directory)
+        let wardID = try Filters.ward(ward, data.directory)
+        let recent = now.addingTimeInterval(-90 * 86_400)
+        let meetings = data.meetings.filter { m in
+            m.end >= recent && (areaID == nil || m.area == areaID) && (wardID == nil || m.wards.contains(wardID!))
+        }
+        let events = meetings.map { m in
+            let agenda = m.agenda.map { "\($0.number). \($0.title)" }.joined(separator: "\n")
+            let description = [m.publicNotes, m.venue.accessibility.map { "Access: \($0)" }, agenda.isEmpty ? nil : "Agenda:\n" + agenda]
+                .compactMap { $0 }.joined(separator: "\n\n")
+            return ICalendar.event(m, directory: data.directory, method: .publish, sequence: m.sequence, stamp: now,
+                                   organiser: nil, attendee: nil, description: description.isEmpty ? nil : description)
+        }
+        let name = "\(data.settings.council): community meetings" + (areaID.map { " (\(data.directory.area($0)?.name ?? $0))" } ?? "")
+        let text = ICalendar.calendar(method: .publish, events: events, name: name)
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+                Output.error("\(output): cannot write the file")
+                throw ExitStatus.dataError
+            }
+            Output.error("\(output): \(meetings.count) meeting(s)")
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}

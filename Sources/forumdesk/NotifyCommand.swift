@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import ForumDeskCore
+import ForumDeskExport
+import ForumDeskStore
+import TerminalUI
+
+/// Commands that change the data take the editing lock for the moment they write, so they never race an
+/// officer's open ForumDesk.
+func withEditLock<T>(_ options: DataOptions, _ body: () throws -> T) throws -> T {
+    let lock = EditLock(folder: options.folder)
+    switch lock.acquire(now: Date()) {
+    case .acquired:
+        defer { lock.release() }
+        return try body()
+    case .heldBy(let owner, let stale):
+        Output.error("\(options.folder.root) is being edited by \(owner.description)"
+                     + (stale ? " (that process is gone: open ForumDesk to take the lock over)" : "; try again when they have finished"))
+        throw ExitStatus.dataError
+    case .readOnly(let reason):
+        Output.error("\(options.folder.root) cannot be written: \(reason)")
+        throw ExitStatus.dataError
+    }
+}
+
+struct NotifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notify",
+        abstract: "Write invitation (or cancellation) e-mails with calendar invites for councillors owed a notice.",
+        discussion: """
+        For every councillor of the meeting's wards who has not been notified, whose notice is stale (the date,
+        time or venue changed since), or who is owed a cancellation, writes an e-mail with a text/calendar
+        REQUEST or CANCEL into outbox/<meeting-id>/ and records the notice in the meeting. ForumDesk never sends
+        mail: the council's mail system sends what is in the outbox.
+        """
+    )
+
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The meeting, by id (see `forumdesk list meetings`).") var meeting: String
+    @Flag(help: "Also invite the invited partners' contacts not yet sent an invitation.") var partners = false
+
+    func run() throws {
+        let now = try options.currentTime()
+        try withEditLock(options) {
+            let (store, data0) = try options.load()
+            var data = data0
+            guard let m = data.meeting(meeting) else {
+                Output.error("no meeting `\(meeting)` in \(options.folder.root) (see `forumdesk list meetings`)")
+                throw ExitStatus.usage
+            }
+            let organiser = Notifier.Organiser(name: data.settings.organiserName ?? "Community Engagement Team",
+                                               email: data.settings.organiserEmail ?? "engagement@example.org")
+            let plan = Notifier.plan(for: m, directory: data.directory, organiser: organiser, council: data.settings.council,
+                                     now: now, partners: partners)
+            var written: [String] = []
+            do {
+                for mail in plan.outgoing { written.append(try store.writeGenerated(mail.text, to: mail.path)) }
+                if !plan.outgoing.isEmpty { try store.save(plan.meeting, in: &data) }
+            } catch {
+                // Keep the outbox and the record in step: nothing is left that the meeting does not record.
+                for path in written { try? FileManager.default.removeItem(atPath: path) }
+                Output.error("\(error); no notice was written")
+                throw ExitStatus.dataError
+            }
+            for (mail, path) in zip(plan.outgoing, written) {
+                Output.line(TerminalText.sanitized("\(path): \(mail.name) <\(mail.email)>, \(mail.kind.label), SEQUENCE \(mail.sequence)"))
+            }
+            for (person, state) in plan.byHand {
+                let how = person.preferredContact.map { "prefers \($0.label)" } ?? "no e-mail address"
+                Output.line(TerminalText.sanitized("by hand: \(person.name) (\(how)\(person.phone.map { ", " + $0 } ?? "")): \(state.label); record it on the Councillors tab"))
+            }
+            if plan.outgoing.isEmpty, plan.byHand.isEmpty {
+                Output.line("Every councillor of \(m.wards.count) ward(s) has an up-to-date notice for \(m.id).")
+            }
+        }
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Read replies and files from elsewhere.",
+                                                    subcommands: [ImportReply.self])
+}
+
+struct ImportReply: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reply",
+        abstract: "Record councillors' replies from iCalendar REPLY files (as Outlook, Google and Thunderbird send).")
+
+    @OptionGroup var options: DataOptions
+    @Argument(help: "One or more .ics files.") var files: [String]
+
+    func run() throws {
+        let now = try options.currentTime()
+        var problems = 0
+        try withEditLock(options) {
+            let (store, data0) = try options.load()
+            var data = data0
+            for file in files {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    Output.error("\(file): cannot read the file")
+                    problems += 1
+                    continue
+                }
+                do {
+                    for line in try ReplyImport.apply(text, to: &data, store: store, now: now) { Output.line("\(file): \(line)") }
+                } catch let failure as ReplyImport.Failure {
+                    Output.error("\(file): \(failure.message)")
+                    problems += 1
+                }
+            }
+        }
+        if problems > 0 { throw ExitStatus.dataError }
+    }
+}
+
+/// Reads an iTIP REPLY (RFC 5546 §3.2.3): METHOD:REPLY, the event's UID, and each ATTENDEE's PARTSTAT.
+enum ReplyImport {
+    struct Failure: Error { var message: String }
+
+    static func apply(_ text: String, to data: inout DataSet, store: DataStore, now: Date) throws(Failure) -> [String] {
+        let lines = ICalendar.parse(text)
+        guard lines.first(where: { $0.name == "METHOD" })?.value.uppercased() == "REPLY" else {
+            throw Failure(message: "not a calendar reply (METHOD:REPLY is missing)")
+        }
+        guard let uid = lines.first(where: { $0.name == "UID" })?.value, let id = ICalendar.meetingID(fromUID: uid) else {
+            throw Failure(message: "the reply is not for a ForumDesk meeting (UID ends in @forumdesk)")
+        }
+        guard var meeting = data.meeting(id) else { throw Failure(message: "no meeting `\(id)` in the data") }
+        var results: [String] = []
+        for attendee in lines where attendee.name == "ATTENDEE" {
+            let address = attendee.value.replacingOccurrences(of: "mailto:", with: "", options: .caseInsensitive).lowercased()
+            guard let person = data.directory.people.first(where: { $0.email?.lowercased() == address }) else {
+                results.append("\(address): not in the directory; ignored")
+                continue
+            }
+            let reply: Reply = switch attendee.parameters["PARTSTAT"]?.uppercased() {
+            case "ACCEPTED": .accepted
+            case "DECLINED": .declined
+            case "TENTATIVE": .tentative
+            default: .noReply
+            }
+            guard let index = meeting.notifications.lastIndex(where: { $0.councillor == person.id && $0.kind == .invitation }) else {
+                results.append("\(person.name): no invitation was recorded for this meeting; ignored")
+                continue
+            }
+            meeting.notifications[index].reply = reply
+            meeting.notifications[index].repliedAt = now
+            results.append("\(person.name): \(reply.label)")
+        }
+        do {
+            try store.save(meeting, in: &data)
+        } catch {
+            throw Failure(message: error.description)
+        }
+        return results
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import ForumDeskCore
+@testable import ForumDeskExport
+
+@Suite struct ICalendarWriterTests {
+    /// RFC 5545 §3.1: lines of at most 75 octets, continued with a leading space, never splitting a character.
+    @Test func test_fold_at75Octets_withoutSplittingUTF8() {
+        let long = "DESCRIPTION:" + String(repeating: "আসুন একসাথে কথা বলি ", count: 8)
+        // Octets, not Characters: a space followed by a combining vowel sign is one Swift Character.
+        let bytes = Array(ICalendar.fold(long).utf8)
+        var lines: [[UInt8]] = [[]]
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 13, i + 1 < bytes.count, bytes[i + 1] == 10 { lines.append([]); i += 2; continue }
+            lines[lines.count - 1].append(bytes[i])
+            i += 1
+        }
+        #expect(lines.count > 1)
+        for line in lines {
+            #expect(line.count <= 75, "\(line.count)")
+            #expect(String(validating: line, as: UTF8.self) != nil, "a line ends inside a character")
+        }
+        #expect(lines.dropFirst().allSatisfy { $0.first == 32 })
+        // Unfolding (dropping CRLF and the following space) gives the original back.
+        #expect(lines.enumerated().flatMap { $0.offset == 0 ? $0.element : Array($0.element.dropFirst()) } == Array(long.utf8))
+        #expect(ICalendar.fold("SHORT:line") == "SHORT:line")
+    }
+
+    /// RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped in TEXT.
+    @Test func test_escape_text() {
+        #expect(ICalendar.escape("Hall, Room 1; back\\door\nnext") == "Hall\\, Room 1\\; back\\\\door\\nnext")
+    }
+
+    @Test func test_calendar_hasCRLFEverywhere_aTimeZone_andLondonTimes() {
+        let m = meeting()
+        let raw = ICalendar.calendar(method: .request, events: [ICalendar.event(m, directory: Directory(), method: .request, sequence: 2,
+                                                                                  stamp: LondonTime.parse("2026-11-02T10:15:00Z")!,
+                                                                                  organiser: .init(name: "Team", email: "t@example.org"),
+                                                                                  attendee: .init(name: "Cllr A, B", email: "a@example.org"),
+                                                                                  description: "Agenda")])
+        #expect(!raw.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(raw.hasSuffix("END:VCALENDAR\r\n"))
+        let text = raw.replacingOccurrences(of: "\r\n ", with: "")  // unfolded
+        #expect(text.contains("TZID:Europe/London"))
+        #expect(text.contains("DTSTART;TZID=Europe/London:20260610T190000"))  // BST written as wall-clock time
+        #expect(text.contains("DTSTAMP:20261102T101500Z"))
+        #expect(text.contains("SEQUENCE:2"))
+        #expect(text.contains("UID:2026-06-10-sandy-ltt@forumdesk"))
+        #expect(text.contains("ATTENDEE;CN=\"Cllr A, B\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:a@example.org"))
+        #expect(text.contains("METHOD:REQUEST"))
+    }
+
+    @Test func test_parse_unfoldsAndReadsParameters() {
+        let reply = "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:2026-06-10-sandy-ltt@forumdesk\r\nATTENDEE;CN=\"Cllr A\r\n , B\";PARTSTAT=ACCEPTED:mailto:a@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let lines = ICalendar.parse(reply)
+        let attendee = lines.first { $0.name == "ATTENDEE" }
+        #expect(attendee?.parameters["PARTSTAT"] == "ACCEPTED")
+        #expect(attendee?.parameters["CN"] == "Cllr A, B")
+        #expect(attendee?.value == "mailto:a@example.org")
+        #expect(ICalendar.meetingID(fromUID: "2026-06-10-sandy-ltt@forumdesk") == "2026-06-10-sandy-ltt")
+    }
+
+    @Test func test_email_encodesNonASCIIHeaders_andIsCRLF() {
+        let text = Email.message(from: Email.mailbox("Team", "t@example.org"), to: Email.mailbox("রহিম আলী", "r@example.org"),
+                                 subject: "Invitation: আসুন", date: LondonTime.parse("2026-11-23T12:00")!, messageID: "x@forumdesk",
+                                 body: "Hello\nthere", calendar: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", method: "REQUEST")
+        #expect(text.contains("Subject: =?UTF-8?B?"))
+        #expect(text.contains("To: =?UTF-8?B?"))
+        #expect(text.contains("Content-Type: text/calendar; charset=UTF-8; method=REQUEST"))
+        #expect(text.contains("Date: Mon, 23 Nov 2026 12:00:00 +0000"))
+        #expect(text.allSatisfy { $0.isASCII })
+        #expect(text.split(separator: "\r\n", omittingEmptySubsequences: false).allSatisfy { $0.count <= 998 })
+    }
+
+    func meeting() -> Meeting {
+        let start = LondonTime.parse("2026-06-10T19:00")!
+        return Meeting(id: "2026-06-10-sandy-ltt", kind: .letsTalkTogether, title: "Let's Talk Together: Sandy", area: "sandy",
+                       wards: ["sandy"], start: start, end: start.addingTimeInterval(7200),
+                       venue: Venue(name: "Sandy Village Hall", address: "Bedford Road, Sandy"), status: .confirmed)
+    }
+}
+
+@Suite struct NotifierTests {
+    let organiser = Notifier.Organiser(name: "Community Engagement Team", email: "engagement@example.org")
+    let now = LondonTime.parse("2026-11-23T12:00")!
+    var directory: Directory {
+        Directory(areas: [Area(id: "sandy", name: "Sandy", wards: [Ward(id: "sandy", name: "Sandy")])],
+                  people: [Person(id: "cllr-a", name: "Cllr A", kind: .councillor, wards: ["sandy"], email: "a@example.org"),
+                           Person(id: "cllr-b", name: "Cllr B", kind: .councillor, wards: ["sandy"], email: "b@example.org",
+                                  preferredContact: .letter)])
+    }
+
+    func meeting() -> Meeting {
+        let start = LondonTime.parse("2026-12-10T19:00")!
+        return Meeting(id: "2026-12-10-sandy-ltt", kind: .letsTalkTogether, title: "Let's Talk Together: Sandy", area: "sandy",
+                       wards: ["sandy"], start: start, end: start.addingTimeInterval(7200), venue: Venue(name: "Hall"), status: .confirmed)
+    }
+
+    @Test func test_firstNotice_isARequest_andIsRecorded_letterPreferenceGoesByHand() {
+        let plan = Notifier.plan(for: meeting(), directory: directory, organiser: organiser, council: "Council", now: now)
+        #expect(plan.outgoing.map(\.name) == ["Cllr A"])
+        #expect(plan.outgoing[0].text.contains("method=REQUEST"))
+        #expect(plan.byHand.map(\.person.id) == ["cllr-b"])
+        #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: plan.meeting) == .notified)
+        // Nothing more is owed by e-mail afterwards.
+        #expect(Notifier.plan(for: plan.meeting, directory: directory, organiser: organiser, council: "Council", now: now).outgoing.isEmpty)
+    }
+
+    @Test func test_changedTime_sendsAnUpdate_withAHigherSequence() {
+        var m = Notifier.plan(for: meeting(), directory: directory, organiser: organiser, council: "Council", now: now).meeting
+        m.start = m.start.addingTimeInterval(1800)  // moved by hand: the sequence was not raised
+        let update = Notifier.plan(for: m, directory: directory, organiser: organiser, council: "Council", now: now)
+        #expect(update.outgoing.map(\.sequence) == [1])
+        #expect(update.meeting.sequence == 1)
+        #expect(update.outgoing[0].text.contains("=?UTF-8?B?") || update.outgoing[0].text.contains("Subject: Updated:"))
+        #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: update.meeting) == .notified)
+    }
+
+    @Test func test_cancellation_sendsCancel_withAHigherSequence() {
+        var m = Notifier.plan(for: meeting(), directory: directory, organiser: organiser, council: "Council", now: now).meeting
+        m.status = .cancelled
+        let cancel = Notifier.plan(for: m, directory: directory, organiser: organiser, council: "Council", now: now)
+        #expect(cancel.outgoing.map(\.kind) == [.cancellation])
+        #expect(cancel.outgoing[0].sequence == 1)
+        #expect(cancel.outgoing[0].text.contains("method=CANCEL"))
+        #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: cancel.meeting) == .cancellationSent)
+    }
+}
