@@ -189,6 +189,8 @@ public struct App: Sendable {
                                   choices.map { [.run($0.effects)] }, selected: 0)
             case .replace(let screen):
                 stack[stack.count - 1] = screen
+            case .notify(let id):
+                notify(id)
             }
         }
     }

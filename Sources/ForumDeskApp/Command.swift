@@ -14,6 +14,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case newMeeting, edit, editMeeting, postpone, cancelMeeting, deleteMeeting, deleteItem, add, moveUp, moveDown, liveNotes, openMeeting
     case markPresent, markApologies, markAbsent, markSubstitute, declareInterest, residents, markDone, carryForward
     case newWard, newCoverageRule, editWard, editCoverageRule, invite, recordAttendance
+    case notify, noticeByLetter, noticeByPhone, recordReply
 }
 
 /// Bindings shared by the screens.

@@ -51,7 +51,7 @@ struct DashboardScreen: Screen {
             let meeting = meetings[warning.meetingID]
             let subject = meeting.map { c.areaName($0.area) } ?? warning.meetingID
             let tab: MeetingScreen.Tab = switch warning.kind {
-            case .councillorNotNotified, .staleNotice, .cancellationOwed: .councillors
+            case .councillorNotNotified, .staleNotice, .cancellationOwed, .noReply: .councillors
             case .partnerMissing: .attendance
             case .overdueAction: .actions
             case .noAgenda: .agenda

@@ -1,5 +1,6 @@
 import Foundation
 import ForumDeskCore
+import ForumDeskExport
 import ForumDeskStore
 import TerminalUI
 
@@ -171,6 +172,41 @@ extension App {
             last = i
         }
         return out
+    }
+
+    /// Writes the notices a meeting's councillors are owed into the outbox, then records them with a normal
+    /// (durable, undoable) save. If the record cannot be saved, the e-mails just written are removed again.
+    mutating func notify(_ meetingID: String) {
+        guard let store, let meeting = context.data.meeting(meetingID) else {
+            message = .error("Read-only: \(readOnlyReason ?? "no data folder"). Nothing was sent.")
+            return
+        }
+        let settings = context.data.settings
+        let plan = Notifier.plan(for: meeting, directory: context.directory,
+                                 organiser: .init(name: settings.organiserName ?? "Community Engagement Team",
+                                                  email: settings.organiserEmail ?? "engagement@example.org"),
+                                 council: settings.council, now: context.now)
+        let byHand = plan.byHand.map(\.person.name)
+        guard !plan.outgoing.isEmpty else {
+            message = byHand.isEmpty ? .info("Every councillor has an up-to-date notice")
+                                     : .info("Nothing to e-mail; by letter or phone (l, t): " + byHand.joined(separator: ", "))
+            return
+        }
+        var written: [String] = []
+        do {
+            for mail in plan.outgoing { written.append(try store.writeGenerated(mail.text, to: mail.path)) }
+        } catch {
+            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            message = .error("\(error.description). No notice was written.")
+            return
+        }
+        let before = undoStack.count
+        applyEdit(.saveMeeting(plan.meeting, label: "\(Format.count(plan.outgoing.count, "notice")) written to outbox/\(meetingID)/"))
+        guard undoStack.count > before else {
+            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            return
+        }
+        if !byHand.isEmpty { message = .info("\(plan.outgoing.count) e-mailed to the outbox; by letter or phone (l, t): " + byHand.joined(separator: ", ")) }
     }
 
     /// The lines of two versions of a file, marked where they differ (a longest-common-subsequence diff).

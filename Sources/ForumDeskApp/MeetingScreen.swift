@@ -59,6 +59,14 @@ struct MeetingScreen: Screen {
                 Binding([.char("e")], "Record attendance and declarations (live notes)", .recordAttendance, hint: "record"),
             ]))
         }
+        if tab == .councillors {
+            groups.append(.init("Councillors", [
+                Binding([.char("n")], "Notify: e-mail invitations (or cancellations) to the outbox for everyone owed one", .notify, hint: "notify"),
+                Binding([.char("l")], "Record a notice sent by letter to the selected councillor", .noticeByLetter, hint: "letter"),
+                Binding([.char("t")], "Record a notice given by telephone to the selected councillor", .noticeByPhone),
+                Binding([.char("r")], "Record the selected councillor's reply", .recordReply, hint: "reply"),
+            ]))
+        }
         if tab == .actions {
             groups.append(.init("Actions", [Binding([.enter, .char("e")], "Edit the selected action", .edit, hint: "edit")]))
         }
@@ -245,6 +253,38 @@ struct MeetingScreen: Screen {
             return [.ask(title: "Delete the meeting?", message: "\(m.title) on \(LondonTime.display(m.start)) and everything recorded "
                             + "for it will be deleted (u undoes it in this session). Cancelling keeps the record instead.",
                          choices: [Choice("Keep it"), Choice("Delete", [.pop, .edit(.deleteMeeting(m.id, label: "meeting \(m.id) deleted"))])])]
+        case .notify:
+            return [.notify(meetingID: meetingID)]
+        case .noticeByLetter, .noticeByPhone:
+            guard var m = c.data.meeting(meetingID) else { return [] }
+            let statuses = NotificationRules.statuses(for: m, in: c.directory)
+            let i = selections[.councillors]?.selected ?? 0
+            guard statuses.indices.contains(i) else { return [] }
+            let who = statuses[i].councillor
+            let method: ContactMethod = command == .noticeByLetter ? .letter : .phone
+            let cancelling = m.status == .cancelled
+            m.notifications.append(CouncillorNotification(
+                councillor: who.id, at: c.now, method: method, kind: cancelling ? .cancellation : .invitation, sequence: m.sequence,
+                start: cancelling ? nil : m.start, end: cancelling ? nil : m.end, venue: cancelling ? nil : m.venue.name))
+            return [.edit(.saveMeeting(m, label: "\(who.name) told by \(method.label)"))]
+        case .recordReply:
+            guard let m = c.data.meeting(meetingID) else { return [] }
+            let statuses = NotificationRules.statuses(for: m, in: c.directory)
+            let i = selections[.councillors]?.selected ?? 0
+            guard statuses.indices.contains(i) else { return [] }
+            let who = statuses[i].councillor
+            guard m.notifications.contains(where: { $0.councillor == who.id && $0.kind == .invitation }) else {
+                return [.message(.error("\(who.name) has not been sent a notice yet: n, l or t first"))]
+            }
+            return [.ask(title: "Reply from \(who.name)", message: "What did \(who.name) reply to the invitation?",
+                         choices: [Reply.accepted, .declined, .tentative, .noReply].map { reply in
+                             var updated = m
+                             if let index = updated.notifications.lastIndex(where: { $0.councillor == who.id && $0.kind == .invitation }) {
+                                 updated.notifications[index].reply = reply
+                                 updated.notifications[index].repliedAt = reply == .noReply ? nil : c.now
+                             }
+                             return Choice(reply.label.capitalized, [.edit(.saveMeeting(updated, label: "\(who.name): \(reply.label)"))])
+                         })]
         case .invite:
             guard let m = c.data.meeting(meetingID) else { return [] }
             return [.push(FormScreen.invitation(m, c))]

@@ -13,6 +13,8 @@ enum Effect: Sendable {
     case ask(title: String, message: String, choices: [Choice])
     /// Replace the top screen (e.g. a form by what it created).
     case replace(any Screen)
+    /// Write the e-mails a meeting's councillors are owed to the outbox, and record them.
+    case notify(meetingID: String)
 }
 
 struct Choice: Sendable {

@@ -10,6 +10,7 @@ public struct Warning: Sendable, Equatable {
         case overdueAction = "overdue-action"
         case noAgenda = "no-agenda"
         case outcomeNotRecorded = "outcome-not-recorded"
+        case noReply = "no-reply"
     }
     public var kind: Kind
     public var meetingID: String
@@ -66,6 +67,10 @@ public enum Warnings {
             if let who = names(.notNotified) { add(.councillorNotNotified, "not notified: \(who)") }
             if let who = names(.stale) { add(.staleNotice, "stale notice (date, time or venue changed since): \(who)") }
             if let who = names(.cancellationOwed) { add(.cancellationOwed, "cancellation notice owed: \(who)") }
+            // A week before, silence is worth a phone call.
+            if meeting.status != .cancelled, meeting.start.timeIntervalSince(now) <= 7 * 86_400, let who = names(.notified) {
+                add(.noReply, "no reply yet (meeting within 7 days): \(who)")
+            }
             if meeting.status != .cancelled, meeting.agenda.isEmpty { add(.noAgenda, "no agenda items yet") }
         } else if meeting.status == .planned || meeting.status == .confirmed {
             add(.outcomeNotRecorded, "took place but is still marked \(meeting.status.rawValue): record it as held or cancelled")

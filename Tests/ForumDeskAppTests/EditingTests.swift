@@ -309,3 +309,54 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
         #expect(after.updates.last?.status == .done)
     }
 }
+
+@Suite struct CouncillorNoticeTests {
+    let openCouncillors: [Key] = [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter, .tab, .tab, .tab]
+
+    @Test func test_notifyKey_writesTheOutbox_andClearsTheWarning() throws {
+        let w = try Workspace()
+        let id = "2026-12-17-sandy-biggleswade-ltt"
+        let a = w.app(keys: openCouncillors + [.char("n")])
+        #expect(a.screenText.contains("Saved: 1 notice written to outbox/\(id)/"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: w.copy.path + "/outbox/\(id)")
+        #expect(files.count == 1 && files[0].hasSuffix("-request-0.eml"))
+        let m = try #require(w.meetingOnDisk(id))
+        #expect(Warnings.warnings(for: m, directory: w.store.load().directory, now: fixedNow).allSatisfy { $0.kind != .councillorNotNotified })
+    }
+
+    @Test func test_letterAndReply_areRecorded() throws {
+        let w = try Workspace()
+        let id = "2026-12-17-sandy-biggleswade-ltt"
+        var a = w.app(keys: openCouncillors + [.char("l")])
+        var m = try #require(w.meetingOnDisk(id))
+        let first = NotificationRules.statuses(for: m, in: w.store.load().directory)[0].councillor.id
+        #expect(m.notifications.last?.method == .letter)
+        #expect(m.notifications.last?.councillor == first)
+        for key in [Key.char("r"), .right, .enter] { a.handle(.key(key)) }  // "Declined"
+        m = try #require(w.meetingOnDisk(id))
+        #expect(NotificationRules.state(ofCouncillor: first, for: m) == .replied(.declined))
+    }
+
+    @Test func test_noReplyAWeekBefore_isFlagged() throws {
+        var m = Fixture.meeting()
+        m.notifications = [CouncillorNotification(councillor: "cllr-a", at: fixedNow, method: .email, start: m.start, end: m.end,
+                                                  venue: m.venue.name)]
+        let tooEarly = Warnings.warnings(for: m, directory: Fixture.directory, now: m.start.addingTimeInterval(-10 * 86_400))
+        #expect(!tooEarly.contains { $0.kind == .noReply })
+        let close = Warnings.warnings(for: m, directory: Fixture.directory, now: m.start.addingTimeInterval(-3 * 86_400))
+        #expect(close.first { $0.kind == .noReply }?.message == "no reply yet (meeting within 7 days): Cllr Ada Ashgrove")
+    }
+}
+
+/// The small directory of the core tests, for rules checked from here.
+enum Fixture {
+    static let directory = Directory(
+        areas: [Area(id: "sandy", name: "Sandy", wards: [Ward(id: "sandy", name: "Sandy")])],
+        people: [Person(id: "cllr-a", name: "Cllr Ada Ashgrove", kind: .councillor, wards: ["sandy"])])
+
+    static func meeting() -> Meeting {
+        let start = LondonTime.parse("2026-12-10T19:00")!
+        return Meeting(id: "m", kind: .letsTalkTogether, title: "T", area: "sandy", wards: ["sandy"], start: start,
+                       end: start.addingTimeInterval(7200), venue: Venue(name: "Hall"), status: .confirmed)
+    }
+}
