@@ -20,8 +20,9 @@ import Testing
         var meeting = Fixture.meeting(wards: ["potton"])
         meeting.notifications = [Fixture.notice("cllr-c", for: meeting)]
         let warnings = Warnings.warnings(for: meeting, directory: Fixture.directory, now: now)
-        #expect(warnings.map(\.kind) == [.noAgenda, .partnerMissing])
-        #expect(warnings[1].message == "not invited: police, a frontline council directorate, the town or parish council, fire and rescue")
+        // The meeting is tomorrow and the one councillor notified has not replied: that is flagged too.
+        #expect(warnings.map(\.kind) == [.noReply, .noAgenda, .partnerMissing])
+        #expect(warnings[2].message == "not invited: police, a frontline council directorate, the town or parish council, fire and rescue")
     }
 
     @Test func test_pastMeetingNotRecorded_isFlagged_andNotJudgedByAttendance() {
