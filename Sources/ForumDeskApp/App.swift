@@ -21,6 +21,8 @@ public struct App: Sendable {
     var redoStack: [UndoEntry] = []
     /// Edits that failed to save and are kept in memory for a retry.
     var pending: [PendingSave] = []
+    /// The councillor view: read-only, and no editing key is bound, shown in the footer or listed in help.
+    var browseOnly = false
 
     enum Overlay: Sendable {
         case help(offset: Int)
@@ -73,6 +75,29 @@ public struct App: Sendable {
         if !data.loadErrors.isEmpty {
             message = .error("\(Format.count(data.loadErrors.count, "file")) could not be read: see the dashboard")
         }
+    }
+
+    /// A councillor's read-only view: only meetings covering their wards, no editing keys anywhere.
+    public static func councillorView(of councillor: Person, data: DataSet, now: Date, width: Int, height: Int) -> App {
+        var limited = data
+        limited.meetings = data.meetings.filter { !Set($0.wards).isDisjoint(with: councillor.wards) }
+        var app = App(data: limited, now: now, width: width, height: height, store: nil,
+                      access: .readOnly("\(councillor.name)'s wards"))
+        app.browseOnly = true
+        return app
+    }
+
+    /// The key map in force: the screen's own, without editing keys in the councillor view.
+    func keyMap(of screen: any Screen) -> KeyMap<Command> {
+        guard browseOnly else { return screen.keyMap }
+        return KeyMap(screen.keyMap.groups.map { group in
+            KeyMap.Group(group.title, group.bindings.filter { !Command.editing.contains($0.command) })
+        }.filter { !$0.bindings.isEmpty })
+    }
+
+    var globalKeyMap: KeyMap<Command> {
+        guard browseOnly else { return Keys.global }
+        return KeyMap(Keys.global.groups.map { KeyMap.Group($0.title, $0.bindings.filter { !Command.editing.contains($0.command) }) })
     }
 
     /// Opens another screen on top, e.g. live notes straight from the command line.
@@ -133,10 +158,10 @@ public struct App: Sendable {
             return apply(stack[stack.count - 1].handle(event, context))
         }
         if case .key(let key) = event {
-            if let command = top.keyMap.command(for: key) {
+            if let command = keyMap(of: top).command(for: key) {
                 return apply(stack[stack.count - 1].perform(command, context))
             }
-            if let command = Keys.global.command(for: key) { return perform(command) }
+            if let command = globalKeyMap.command(for: key) { return perform(command) }
         }
         apply(stack[stack.count - 1].handle(event, context))
     }
@@ -159,7 +184,7 @@ public struct App: Sendable {
         case .showActions: show(ActionsScreen())
         case .showDirectory: show(DirectoryScreen())
         default:
-            if top.keyMap.bindings.contains(where: { $0.command == command }) {
+            if keyMap(of: top).bindings.contains(where: { $0.command == command }) {
                 apply(stack[stack.count - 1].perform(command, context))
             }
         }
@@ -250,14 +275,14 @@ public struct App: Sendable {
     }
 
     var helpGroups: [(title: String, rows: [(keys: String, help: String)])] {
-        (top.keyMap.groups + Keys.global.groups).map { group in
+        (keyMap(of: top).groups + globalKeyMap.groups).map { group in
             (group.title, group.bindings.map { ($0.keyLabel, $0.help) })
         }
     }
 
     var paletteItems: [Picker.Item] {
         var seen: Set<Command> = []
-        return (top.keyMap.bindings + Keys.global.bindings).filter { seen.insert($0.command).inserted }.map {
+        return (keyMap(of: top).bindings + globalKeyMap.bindings).filter { seen.insert($0.command).inserted }.map {
             Picker.Item(id: $0.command.rawValue, label: $0.help, detail: $0.keyLabel)
         }
     }
@@ -350,7 +375,7 @@ public struct App: Sendable {
         drawTopBar(into: &buffer)
         top.view(context, into: &buffer, area: context.contentArea)
         // While a screen takes typed text, keys such as q and ? are text: only its own hints apply.
-        let hints = top.keyMap.hints + (top.capturesText ? [] : Keys.global.hints)
+        let hints = keyMap(of: top).hints + (top.capturesText ? [] : globalKeyMap.hints)
         Footer(hints: hints, message: message).render(in: Rect(x: 0, y: context.height - 1, width: context.width, height: 1),
                                                       into: &buffer)
         switch overlay {

@@ -17,6 +17,16 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case notify, noticeByLetter, noticeByPhone, recordReply
 }
 
+extension Command {
+    /// Requests that change the data: absent from the read-only councillor view, its footer and its help.
+    static let editing: Set<Command> = [
+        .undo, .redo, .retrySave, .newMeeting, .edit, .editMeeting, .postpone, .cancelMeeting, .deleteMeeting, .deleteItem, .add,
+        .moveUp, .moveDown, .liveNotes, .markPresent, .markApologies, .markAbsent, .markSubstitute, .declareInterest, .residents,
+        .markDone, .carryForward, .newWard, .newCoverageRule, .editWard, .editCoverageRule, .invite, .recordAttendance, .notify,
+        .noticeByLetter, .noticeByPhone, .recordReply,
+    ]
+}
+
 /// Bindings shared by the screens.
 enum Keys {
     static let movement = KeyMap<Command>.Group("Move", [

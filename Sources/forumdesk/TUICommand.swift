@@ -21,6 +21,9 @@ struct TUICommand: ParsableCommand {
     @Flag(name: .long, help: "Open without editing, even when the folder could be edited.")
     var readOnly = false
 
+    @Option(name: .long, help: ArgumentHelp("A councillor's read-only view of their wards' meetings (name or id).", valueName: "name"))
+    var councillor: String?
+
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             // Piped or scripted: the same information as text.
@@ -34,10 +37,19 @@ struct TUICommand: ParsableCommand {
             Output.error("no meeting `\(live)` in \(options.folder.root) (see `forumdesk list meetings`)")
             throw ExitStatus.usage
         }
+        var viewer: Person?
+        if let councillor {
+            let councillors = Directory(people: data.directory.people.filter { $0.kind == .councillor })
+            guard let id = try? Filters.person(councillor, councillors), let person = data.directory.person(id) else {
+                Output.error("no councillor matches `\(councillor)` (see the Directory's Councillors tab)")
+                throw ExitStatus.usage
+            }
+            viewer = person
+        }
         let lock = EditLock(folder: options.folder)
         let access: Access
         var locked = false
-        if readOnly {
+        if readOnly || viewer != nil {
             access = .readOnly("opened with --read-only")
         } else {
             switch lock.acquire(now: Date()) {
@@ -64,7 +76,8 @@ struct TUICommand: ParsableCommand {
         // A SIGKILL or a power cut still leaves it; the next start then sees a stale lock and asks.
         if locked { terminal.removeOnFatalSignal(options.folder.lockFile) }
         let size = terminal.size
-        var app = App(data: data, now: now, width: size.width, height: size.height, store: store, access: access, lock: lock)
+        var app = viewer.map { App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height) }
+            ?? App(data: data, now: now, width: size.width, height: size.height, store: store, access: access, lock: lock)
         if let live { app.open(meetingID: live, live: true) }
         terminal.draw(app.render())
         while !app.isFinished {
