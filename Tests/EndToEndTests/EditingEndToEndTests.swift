@@ -183,8 +183,8 @@ func meetingJSON(_ data: SampleCopy, _ id: String) throws -> [String: Any] {
         try tmux.wait(for: "Tamsin Lanternby's wards")
         #expect(!FileManager.default.fileExists(atPath: data.path + "/.forumdesk.lock"))
         try tmux.send("2")
-        let list = try tmux.wait(for: "Venue")
-        let rows = list.split(separator: "\n").filter { $0.contains(" 202") && !$0.contains("Mon 23 Nov 2026") }
+        let list = try tmux.wait(for: "Date ▲")  // the Meetings table, not the dashboard
+        let rows = list.split(separator: "\n").dropFirst(3).filter { $0.contains(" 202") }
         #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("Sandy and Biggleswade") }, "\(list)")
         // Every editing key of every screen, pressed.
         for keys in [["n"], ["Enter", "E", "P", "X", "D", "L"], ["Tab", "a", "e", "d", "K", "J"], ["Tab", "i", "x"],
