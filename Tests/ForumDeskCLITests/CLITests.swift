@@ -276,6 +276,24 @@ func checkWithPython(_ arguments: [String]) throws -> (status: Int32, json: [[St
         #expect(refused.stderr.contains("not a calendar reply (METHOD:REPLY is missing)"))
     }
 
+    /// The shapes Google Calendar (extra parameters, lower-case mailto, unquoted CN) and Thunderbird
+    /// (PARTSTAT last, a long folded ATTENDEE line) send.
+    @Test(arguments: [
+        ("google", "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=tamsin.lanternby@councillors.example.org;X-NUM-GUESTS=0:mailto:tamsin.lanternby@councillors.example.org", "accepted"),
+        ("thunderbird", "ATTENDEE;RSVP=TRUE;CN=Cllr Tamsin Lanternby;ROLE=REQ-PARTICIPANT;PARTSTAT=TENTATIVE:m\r\n ailto:tamsin.lanternby@councillors.example.org", "tentative"),
+    ])
+    func test_importReply_fromOtherClients(client: String, attendee: String, expected: String) throws {
+        let copy = try SampleCopy()
+        let id = "2026-12-17-sandy-biggleswade-ltt"
+        #expect(try forumdesk(["notify", id, "--data", copy.path] + now).status == 0)
+        let text = "BEGIN:VCALENDAR\r\nPRODID:\(client)\r\nVERSION:2.0\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:\(id)@forumdesk\r\n"
+            + attendee.replacingOccurrences(of: "\\r\\n", with: "\r\n") + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let file = copy.folder + "/\(client).ics"
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try forumdesk(["import", "reply", file, "--data", copy.path] + now)
+        #expect(run.stdout.contains("Cllr Tamsin Lanternby: \(expected)"), "\(client): \(run.stdout) \(run.stderr)")
+    }
+
     @Test func test_publicCalendar_isValid_andHasNoPersonalDetails() throws {
         let copy = try SampleCopy()
         let file = copy.folder + "/public.ics"
