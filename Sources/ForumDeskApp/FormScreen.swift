@@ -1,5 +1,6 @@
 import Foundation
 import ForumDeskCore
+import ForumDeskExport
 import ForumDeskStore
 import TerminalUI
 
@@ -293,7 +294,7 @@ struct FormScreen: Screen {
             }
             if !purposes.contains(purpose) { purposes.append(purpose) }
         }
-        if !form.hasErrors { form.note("purpose", MeetingDocumentText.purpose(purposes)) }
+        if !form.hasErrors { form.note("purpose", purposes.isEmpty ? "no purpose given" : MeetingDocument.purposeText(purposes)) }
         var minutes: Int?
         if !form.text("minutes").isEmpty {
             minutes = Int(form.text("minutes"))
@@ -351,12 +352,5 @@ struct FormScreen: Screen {
         action.feedback = optional(form.text("feedback"))
         updated.actions[index] = action
         return .saveMeeting(updated, label: "action \(actionID)")
-    }
-}
-
-/// Words shared with the documents.
-enum MeetingDocumentText {
-    static func purpose(_ purposes: [ForumDeskCore.Purpose]) -> String {
-        purposes.isEmpty ? "no purpose given" : purposes.map(\.label).joined(separator: ", ")
     }
 }

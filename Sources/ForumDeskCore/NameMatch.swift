@@ -21,10 +21,16 @@ public enum NameMatch {
         let q = query.lowercased().trimmingCharacters(in: .whitespaces)
         if let exact = candidates.first(where: { $0.id.lowercased() == q || $0.name.lowercased() == q }) { return exact.id }
         let matches = candidates.filter { $0.id.lowercased().hasPrefix(q) || $0.name.lowercased().hasPrefix(q) }
-        switch matches.count {
-        case 1: return matches[0].id
-        case 0: throw .none(query: query, kind: kind, known: candidates.map(\.name))
-        default: throw .ambiguous(query: query, kind: kind, candidates: matches.map(\.name))
+        // A record may be offered under several names (a councillor with and without "Cllr"): one id is one match.
+        var ids: [String] = []
+        for match in matches where !ids.contains(match.id) { ids.append(match.id) }
+        switch ids.count {
+        case 1: return ids[0]
+        case 0:
+            var seen: Set<String> = []
+            throw .none(query: query, kind: kind, known: candidates.filter { seen.insert($0.id).inserted }.map(\.name))
+        default:
+            throw .ambiguous(query: query, kind: kind, candidates: ids.compactMap { id in candidates.first { $0.id == id }?.name })
         }
     }
 }

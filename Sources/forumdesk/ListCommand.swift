@@ -34,18 +34,9 @@ enum Filters {
     }
 
     static func resolve(_ query: String, _ kind: String, _ candidates: [(String, String)]) throws -> String {
-        var seen: Set<String> = []
-        var unique: [(id: String, name: String)] = []
-        for (id, name) in candidates where seen.insert(id + "\u{0}" + name).inserted { unique.append((id, name)) }
         do {
-            return try NameMatch.resolve(query, kind: kind, among: unique)
+            return try NameMatch.resolve(query, kind: kind, among: candidates.map { (id: $0.0, name: $0.1) })
         } catch {
-            // Ambiguity between a person's two names is not ambiguity.
-            if case .ambiguous = error {
-                let ids = Set(unique.filter { $0.id.lowercased().hasPrefix(query.lowercased())
-                                             || $0.name.lowercased().hasPrefix(query.lowercased()) }.map(\.id))
-                if ids.count == 1, let id = ids.first { return id }
-            }
             throw ValidationError(TerminalText.sanitized(error.message))
         }
     }

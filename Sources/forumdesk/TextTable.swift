@@ -8,16 +8,16 @@ struct TextTable {
 
     mutating func add(_ row: [String]) { rows.append(row.map(TerminalText.sanitized)) }
 
+    /// Columns measured in terminal columns, so Bengali, Urdu, Gujarati, Punjabi and CJK text lines up.
     func render() -> String {
-        var widths = headers.map(\.count)
+        var widths = headers.map(DisplayWidth.of)
         for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
         }
         func line(_ cells: [String]) -> String {
             var text = ""
             for (i, cell) in cells.enumerated() {
-                let isLast = i == cells.count - 1
-                text += isLast ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+                text += i == cells.count - 1 ? cell : DisplayWidth.pad(cell, to: widths[i]) + "  "
             }
             return text
         }
