@@ -59,7 +59,14 @@ let package = Package(
             dependencies: ["forumdesk", "ForumDeskTestSupport"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "ForumDeskExportTests", dependencies: ["ForumDeskExport", "ForumDeskCore"]),
+        .testTarget(
+            name: "ForumDeskExportTests",
+            dependencies: [
+                "ForumDeskExport", "ForumDeskCore", "ForumDeskStore", "ForumDeskTestSupport",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(
             name: "ForumDeskAppTests",
             dependencies: [

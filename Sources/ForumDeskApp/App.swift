@@ -216,6 +216,8 @@ public struct App: Sendable {
                 stack[stack.count - 1] = screen
             case .notify(let id):
                 notify(id)
+            case .exportDocument(let id):
+                exportDocument(id)
             }
         }
     }

@@ -14,7 +14,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case newMeeting, edit, editMeeting, postpone, cancelMeeting, deleteMeeting, deleteItem, add, moveUp, moveDown, liveNotes, openMeeting
     case markPresent, markApologies, markAbsent, markSubstitute, declareInterest, residents, markDone, carryForward
     case newWard, newCoverageRule, editWard, editCoverageRule, invite, recordAttendance
-    case notify, noticeByLetter, noticeByPhone, recordReply
+    case notify, noticeByLetter, noticeByPhone, recordReply, exportDocument
 }
 
 extension Command {
@@ -23,7 +23,7 @@ extension Command {
         .undo, .redo, .retrySave, .newMeeting, .edit, .editMeeting, .postpone, .cancelMeeting, .deleteMeeting, .deleteItem, .add,
         .moveUp, .moveDown, .liveNotes, .markPresent, .markApologies, .markAbsent, .markSubstitute, .declareInterest, .residents,
         .markDone, .carryForward, .newWard, .newCoverageRule, .editWard, .editCoverageRule, .invite, .recordAttendance, .notify,
-        .noticeByLetter, .noticeByPhone, .recordReply,
+        .noticeByLetter, .noticeByPhone, .recordReply, .exportDocument,
     ]
 }
 

@@ -209,6 +209,27 @@ extension App {
         if !byHand.isEmpty { message = .info("\(plan.outgoing.count) e-mailed to the outbox; by letter or phone (l, t): " + byHand.joined(separator: ", ")) }
     }
 
+    /// The minutes of a held meeting, else its agenda, in every format, under `exports/`.
+    mutating func exportDocument(_ meetingID: String) {
+        guard let store, let meeting = context.data.meeting(meetingID) else {
+            message = .error("Read-only: \(readOnlyReason ?? "no data folder"). Nothing was written.")
+            return
+        }
+        let kind: MeetingDocument.Kind = meeting.status == .held ? .minutes : .agenda
+        let lines = MeetingDocument.lines(kind, for: meeting, directory: context.directory, allMeetings: context.data.meetings)
+        do {
+            var written: [String] = []
+            for format in DocumentFormat.allCases {
+                let path = try store.writeGenerated(format.render(lines, title: "\(meeting.title): \(kind.rawValue)"),
+                                                    to: "exports/\(meeting.id)-\(kind.rawValue).\(format.fileExtension)")
+                written.append((path as NSString).lastPathComponent)
+            }
+            message = .info("Wrote the \(kind.rawValue) to exports/: " + written.joined(separator: ", "))
+        } catch {
+            message = .error(error.description)
+        }
+    }
+
     /// The lines of two versions of a file, marked where they differ (a longest-common-subsequence diff).
     static func diff(_ theirs: [String], _ mine: [String]) -> [StyledLine] {
         let n = theirs.count, m = mine.count

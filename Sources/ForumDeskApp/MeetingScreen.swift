@@ -59,6 +59,12 @@ struct MeetingScreen: Screen {
                 Binding([.char("e")], "Record attendance and declarations (live notes)", .recordAttendance, hint: "record"),
             ]))
         }
+        if tab == .details || tab == .minutes {
+            groups.append(.init("Documents", [
+                Binding([.char("e")], "Export the minutes (or the agenda, before the meeting) to exports/ as Markdown, text and HTML",
+                        .exportDocument, hint: "export"),
+            ]))
+        }
         if tab == .councillors {
             groups.append(.init("Councillors", [
                 Binding([.char("n")], "Notify: e-mail invitations (or cancellations) to the outbox for everyone owed one", .notify, hint: "notify"),
@@ -255,6 +261,8 @@ struct MeetingScreen: Screen {
                          choices: [Choice("Keep it"), Choice("Delete", [.pop, .edit(.deleteMeeting(m.id, label: "meeting \(m.id) deleted"))])])]
         case .notify:
             return [.notify(meetingID: meetingID)]
+        case .exportDocument:
+            return [.exportDocument(meetingID: meetingID)]
         case .noticeByLetter, .noticeByPhone:
             guard var m = c.data.meeting(meetingID) else { return [] }
             let statuses = NotificationRules.statuses(for: m, in: c.directory)

@@ -16,14 +16,22 @@ public struct DocumentLine: Sendable, Equatable {
 /// papers (seed 003): heading, PRESENT, APOLOGIES, declarations, numbered items with "Resolved:",
 /// actions raised, and matters arising.
 public enum MeetingDocument {
+    public enum Kind: String, Sendable, CaseIterable { case agenda, minutes }
+
+    /// The minutes of a held meeting, else its agenda: what the Minutes tab previews.
     public static func lines(for meeting: Meeting, directory: Directory, allMeetings: [Meeting]) -> [DocumentLine] {
+        lines(meeting.status == .held ? .minutes : .agenda, for: meeting, directory: directory, allMeetings: allMeetings)
+    }
+
+    public static func lines(_ kind: Kind, for meeting: Meeting, directory: Directory, allMeetings: [Meeting]) -> [DocumentLine] {
         var out = heading(meeting)
-        if meeting.status == .held {
+        switch kind {
+        case .minutes:
             out += attendance(meeting, directory)
             out += declarations(meeting, directory)
             out += items(meeting, directory, minutes: true)
             out += actions(meeting, directory)
-        } else {
+        case .agenda:
             if meeting.status == .cancelled { out += [DocumentLine(.heading, "THIS MEETING IS CANCELLED"), DocumentLine(.blank)] }
             out.append(DocumentLine(.heading, "AGENDA"))
             out += items(meeting, directory, minutes: false)

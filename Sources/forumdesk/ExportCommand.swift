@@ -6,7 +6,7 @@ import ForumDeskStore
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Write calendars and documents from the data.",
-                                                    subcommands: [ExportICS.self])
+                                                    subcommands: [ExportAgenda.self, ExportMinutes.self, ExportICS.self])
 }
 
 /// The public engagement calendar (strategy item 30): subscribable, public fields only.
@@ -49,3 +49,41 @@ struct ExportICS: ParsableCommand {
         }
     }
 }
+
+/// What `export agenda` and `export minutes` take.
+struct DocumentOptions: ParsableArguments {
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The meeting, by id.") var meeting: String
+    @Option(help: "md (the default), text or html (a standalone printable page).") var format: DocumentFormat = .markdown
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+    /// The agenda or the minutes of a meeting, in the format of the Luton Forum's papers.
+    func write(_ kind: MeetingDocument.Kind) throws {
+        let (_, data) = try options.load()
+        guard let m = data.meeting(meeting) else {
+            Output.error("no meeting `\(meeting)` in \(options.folder.root) (see `forumdesk list meetings`)")
+            throw ExitStatus.usage
+        }
+        let lines = MeetingDocument.lines(kind, for: m, directory: data.directory, allMeetings: data.meetings)
+        let text = format.render(lines, title: "\(m.title): \(kind.rawValue)")
+        guard let output else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+            Output.error("\(output): cannot write the file")
+            throw ExitStatus.dataError
+        }
+    }
+}
+
+struct ExportAgenda: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "agenda", abstract: "Write a meeting's agenda.")
+    @OptionGroup var document: DocumentOptions
+    func run() throws { try document.write(.agenda) }
+}
+
+struct ExportMinutes: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "minutes", abstract: "Write a meeting's minutes.")
+    @OptionGroup var document: DocumentOptions
+    func run() throws { try document.write(.minutes) }
+}
+
+extension DocumentFormat: ExpressibleByArgument {}

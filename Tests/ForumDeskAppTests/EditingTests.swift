@@ -360,3 +360,14 @@ enum Fixture {
                        end: start.addingTimeInterval(7200), venue: Venue(name: "Hall"), status: .confirmed)
     }
 }
+
+@Suite struct ExportKeyTests {
+    @Test func test_eOnTheMinutesTab_writesAllThreeFormats() throws {
+        let w = try Workspace()
+        let a = w.app(keys: openSandyOctober + [.backTab, .char("e")])
+        #expect(a.screenText.contains("Wrote the minutes to exports/"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: w.copy.path + "/exports").sorted()
+        #expect(files == ["2026-10-15-sandy-biggleswade-ltt-minutes.html", "2026-10-15-sandy-biggleswade-ltt-minutes.md",
+                          "2026-10-15-sandy-biggleswade-ltt-minutes.txt"])
+    }
+}

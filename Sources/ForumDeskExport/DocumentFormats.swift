@@ -1,0 +1,108 @@
+import Foundation
+
+/// Writes a document as Markdown, plain text, or a standalone printable HTML page.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case markdown = "md", text, html
+
+    public var fileExtension: String { self == .text ? "txt" : rawValue }
+
+    public func render(_ lines: [DocumentLine], title: String) -> String {
+        switch self {
+        case .text: lines.map(\.text).joined(separator: "\n") + "\n"
+        case .markdown: Self.markdown(lines)
+        case .html: Self.html(lines, title: title)
+        }
+    }
+
+    /// Characters Markdown would read as formatting, escaped so user text shows as typed.
+    static func escapeMarkdown(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if "\\`*_[]<>|#".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Indented lines (names, actions) become list items; a "Resolved:" outcome is bold-led, as in the minutes.
+    static func markdown(_ lines: [DocumentLine]) -> String {
+        var out: [String] = []
+        for line in lines {
+            let text = line.text.trimmingCharacters(in: .whitespaces)
+            switch line.kind {
+            case .title: out.append("# " + escapeMarkdown(text))
+            case .heading: out += ["## " + escapeMarkdown(text)]
+            case .subheading: out.append("### " + escapeMarkdown(text))
+            case .resolved:
+                let rest = text.hasPrefix("Resolved:") ? String(text.dropFirst("Resolved:".count)) : " " + text
+                out.append("**Resolved:**" + escapeMarkdown(rest))
+            case .body: out.append(line.text.hasPrefix("  ") ? "- " + escapeMarkdown(text) : escapeMarkdown(text) + "  ")
+            case .blank: out.append("")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// XHTML-compatible (every element closed), so any XML parser can check it; print-friendly styles.
+    static func html(_ lines: [DocumentLine], title: String) -> String {
+        var body: [String] = []
+        var inList = false
+        func closeList() {
+            if inList { body.append("</ul>") }
+            inList = false
+        }
+        for line in lines {
+            let text = escapeHTML(line.text.trimmingCharacters(in: .whitespaces))
+            if line.kind == .body, line.text.hasPrefix("  ") {
+                if !inList { body.append("<ul>") }
+                inList = true
+                body.append("<li>\(text)</li>")
+                continue
+            }
+            closeList()
+            switch line.kind {
+            case .title: body.append("<h1>\(text)</h1>")
+            case .heading: body.append("<h2>\(text)</h2>")
+            case .subheading: body.append("<h3>\(text)</h3>")
+            case .resolved:
+                let rest = text.hasPrefix("Resolved:") ? String(text.dropFirst("Resolved:".count)) : " " + text
+                body.append("<p class=\"resolved\"><strong>Resolved:</strong>\(rest)</p>")
+            case .body: body.append("<p>\(text)</p>")
+            case .blank: break
+            }
+        }
+        closeList()
+        let style = "body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.4;color:#111}"
+            + "h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:1.6rem;text-transform:uppercase}h3{font-size:1rem}"
+            + "ul{list-style:none;padding-left:1rem}.resolved{margin-left:1rem}@media print{body{margin:0}}"
+        return """
+        <!DOCTYPE html>
+        <html lang="en" xmlns="http://www.w3.org/1999/xhtml">
+        <head>
+        <meta charset="utf-8"/>
+        <title>\(escapeHTML(title))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+        \(body.joined(separator: "\n"))
+        </body>
+        </html>
+
+        """
+    }
+}
