@@ -6,7 +6,7 @@ import ForumDeskStore
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Write calendars and documents from the data.",
-                                                    subcommands: [ExportAgenda.self, ExportMinutes.self, ExportICS.self])
+                                                    subcommands: [ExportAgenda.self, ExportMinutes.self, ExportICS.self, ExportCSV.self])
 }
 
 /// The public engagement calendar (strategy item 30): subscribable, public fields only.
@@ -87,3 +87,42 @@ struct ExportMinutes: ParsableCommand {
 }
 
 extension DocumentFormat: ExpressibleByArgument {}
+
+/// The spreadsheets ForumDesk replaces, as RFC 4180 CSV.
+struct ExportCSV: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "csv",
+        abstract: "Write meetings, actions, attendance or notifications as CSV (RFC 4180), one row per record, ISO 8601 dates.")
+
+    @OptionGroup var options: DataOptions
+    @Argument(help: "meetings, actions, attendance or notifications") var table: CSV.Table
+    @Option(help: "Only meetings of this area.") var area: String?
+    @Option(help: "Only meetings covering this ward.") var ward: String?
+    @Option(help: ArgumentHelp("Only meetings on or after this day.", valueName: "yyyy-mm-dd")) var from: CalendarDate?
+    @Option(help: ArgumentHelp("Only meetings on or before this day.", valueName: "yyyy-mm-dd")) var to: CalendarDate?
+    @Flag(help: "For Excel: a UTF-8 byte-order mark, and fields that begin like a formula (= + - @) prefixed with an apostrophe.")
+    var excel = false
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+    func run() throws {
+        let now = try options.currentTime()
+        let (_, data) = try options.load()
+        let areaID = try Filters.area(area, data.directory)
+        let wardID = try Filters.ward(ward, data.directory)
+        let meetings = data.meetings.filter { m in
+            let day = LondonTime.date(m.start)
+            return (areaID == nil || m.area == areaID) && (wardID == nil || m.wards.contains(wardID!))
+                && (from == nil || day >= from!) && (to == nil || day <= to!)
+        }
+        let (header, rows) = CSV.table(table, meetings: meetings, directory: data.directory, today: LondonTime.date(now))
+        let text = CSV.document(header: header, rows: rows, excel: excel)
+        guard let output else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+            Output.error("\(output): cannot write the file")
+            throw ExitStatus.dataError
+        }
+        Output.error("\(output): \(rows.count) row(s)")
+    }
+}
+
+extension CSV.Table: ExpressibleByArgument {}

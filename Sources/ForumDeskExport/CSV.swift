@@ -1,0 +1,72 @@
+import Foundation
+import ForumDeskCore
+
+/// RFC 4180 CSV: a header row, CRLF line ends, fields with a comma, quote or line break in double quotes,
+/// quotes doubled.
+public enum CSV {
+    public static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// For a spreadsheet: a field that begins like a formula is prefixed with an apostrophe, so opening
+    /// the file cannot run what someone typed into a title (CSV injection).
+    public static func spreadsheetSafe(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+        return "'" + value
+    }
+
+    public static func document(header: [String], rows: [[String]], excel: Bool = false) -> String {
+        let lines = [header] + rows.map { excel ? $0.map(spreadsheetSafe) : $0 }
+        return (excel ? "\u{FEFF}" : "") + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    public enum Table: String, Sendable, CaseIterable { case meetings, actions, attendance, notifications }
+
+    /// One row per record of the table, for the given meetings; dates in ISO 8601.
+    public static func table(_ table: Table, meetings: [Meeting], directory: Directory, today: CalendarDate)
+        -> (header: [String], rows: [[String]])
+    {
+        func name(_ id: String?) -> String { id.map { directory.displayName(ofPerson: $0) } ?? "" }
+        func iso(_ date: Date?) -> String { date.map(LondonTime.iso) ?? "" }
+        switch table {
+        case .meetings:
+            return (["id", "start", "end", "kind", "title", "area", "wards", "venue", "address", "accessibility", "status", "chair",
+                     "residents_present", "agenda_items", "actions", "invitations"],
+                    meetings.map { m in
+                        [m.id, iso(m.start), iso(m.end), m.kind.rawValue, m.title, m.area, m.wards.joined(separator: ";"), m.venue.name,
+                         m.venue.address ?? "", m.venue.accessibility ?? "", m.status.rawValue, m.chair ?? "",
+                         m.residentsPresent.map(String.init) ?? "", String(m.agenda.count), String(m.actions.count), String(m.invitations.count)]
+                    })
+        case .actions:
+            return (["id", "meeting", "meeting_start", "area", "item", "description", "owner", "owner_name", "organisation", "due", "status",
+                     "overdue", "tags", "updates", "last_update", "feedback"],
+                    ActionRules.allActions(in: meetings).map { r in
+                        let a = r.action
+                        return [a.id, r.meeting.id, iso(r.meeting.start), r.meeting.area, a.item.map(String.init) ?? "", a.description,
+                                a.owner ?? "", name(a.owner), a.organisation ?? "", a.due?.description ?? "", a.status.rawValue,
+                                ActionRules.isOverdue(a, today: today) ? "yes" : "no", a.tags.joined(separator: ";"), String(a.updates.count),
+                                a.updates.last.map { "\(LondonTime.iso($0.at)) \($0.text)" } ?? "", a.feedback ?? ""]
+                    })
+        case .attendance:
+            return (["meeting", "meeting_start", "area", "person", "name", "organisation", "role", "status", "reason", "substitute_for"],
+                    meetings.flatMap { m in
+                        m.attendance.map { a in
+                            [m.id, iso(m.start), m.area, a.person ?? "", a.person.map { name($0) } ?? a.name ?? "",
+                             a.organisation ?? a.person.flatMap { directory.person($0)?.organisation } ?? "", a.role.rawValue,
+                             a.status.rawValue, a.reason ?? "", a.substituteFor ?? ""]
+                        }
+                    })
+        case .notifications:
+            return (["meeting", "meeting_start", "area", "councillor", "councillor_name", "at", "method", "kind", "sequence", "reply",
+                     "replied_at", "current_state"],
+                    meetings.flatMap { m in
+                        m.notifications.map { n in
+                            [m.id, iso(m.start), m.area, n.councillor, name(n.councillor), iso(n.at), n.method.rawValue, n.kind.rawValue,
+                             String(n.sequence), n.reply.rawValue, iso(n.repliedAt),
+                             NotificationRules.state(ofCouncillor: n.councillor, for: m).label]
+                        }
+                    })
+        }
+    }
+}
