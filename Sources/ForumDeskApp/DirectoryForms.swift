@@ -8,18 +8,7 @@ import TerminalUI
 extension FormScreen {
     /// A lowercase id from a name: "Sandy Town Council" → "sandy-town-council", unique among `taken`.
     static func slug(_ name: String, prefix: String = "", taken: Set<String>) -> String {
-        var out = ""
-        for c in name.lowercased().unicodeScalars {
-            if CharacterSet.alphanumerics.contains(c), c.isASCII { out.unicodeScalars.append(c) } else if !out.hasSuffix("-") { out += "-" }
-        }
-        let base = prefix + out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-        var id = base.isEmpty || base == prefix ? prefix + "record" : base
-        var n = 2
-        while taken.contains(id) {
-            id = "\(base)-\(n)"
-            n += 1
-        }
-        return id
+        Identifier.slug(name, prefix: prefix) { taken.contains($0) }
     }
 
     static func yesNo(_ value: Bool) -> [Picker.Item] { [Picker.Item(id: "no", label: "No"), Picker.Item(id: "yes", label: "Yes")] }

@@ -78,7 +78,7 @@ struct NotifyCommand: ParsableCommand {
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Read replies and files from elsewhere.",
-                                                    subcommands: [ImportReply.self])
+                                                    subcommands: [ImportReply.self, ImportCSV.self])
 }
 
 struct ImportReply: ParsableCommand {
@@ -155,3 +155,62 @@ enum ReplyImport {
         return results
     }
 }
+
+/// The people and organisations spreadsheets an officer already has.
+struct ImportCSV: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "csv",
+        abstract: "Import people or organisations from a CSV file: all or nothing, never duplicating a record already present.",
+        discussion: """
+        Column names are matched loosely ("Email", "E-mail address", "email_address"). A person with wards is a
+        councillor; one with an organisation is a contact. A record already present (same e-mail, or same name and
+        organisation) is skipped. Any problem row is reported as FILE:ROW: reason, and then nothing is imported.
+        """)
+
+    @OptionGroup var options: DataOptions
+    @Argument(help: "people or organisations") var kind: DirectoryImport.Kind
+    @Argument(help: "The CSV file.") var file: String
+    @Flag(help: "Show what would be added and skipped, and change nothing.") var dryRun = false
+
+    func run() throws {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            Output.error("\(file): cannot read the file as UTF-8 text")
+            throw ExitStatus.dataError
+        }
+        let rows: [(line: Int, fields: [String])]
+        do {
+            rows = try CSV.parse(text)
+        } catch {
+            Output.line("\(file):\(error.row): \(error.reason)")
+            throw ExitStatus.problems
+        }
+        // A dry run changes nothing, so it needs no lock and works while someone edits.
+        if dryRun { return try importRows(rows) }
+        try withEditLock(options) { try importRows(rows) }
+    }
+
+    func importRows(_ rows: [(line: Int, fields: [String])]) throws {
+        do {
+            let (store, data0) = try options.load()
+            var data = data0
+            let report = DirectoryImport.run(kind, rows: rows, into: data.directory)
+            for problem in report.problems { Output.line(TerminalText.sanitized("\(file):\(problem)")) }
+            guard report.problems.isEmpty else {
+                Output.error("\(report.problems.count) problem row(s): nothing was imported")
+                throw ExitStatus.problems
+            }
+            let verb = dryRun ? "would add" : "added"
+            for name in report.added { Output.line(TerminalText.sanitized("\(verb): \(name)")) }
+            for name in report.skipped { Output.line(TerminalText.sanitized("skipped: \(name)")) }
+            if dryRun || report.added.isEmpty { return }
+            do {
+                try store.saveDirectory(report.directory, in: &data)
+            } catch {
+                Output.error("\(error)")
+                throw ExitStatus.dataError
+            }
+        }
+    }
+}
+
+extension DirectoryImport.Kind: ExpressibleByArgument {}

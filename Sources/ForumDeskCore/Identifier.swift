@@ -1,0 +1,29 @@
+import Foundation
+
+/// Ids made from names: lowercase ASCII letters and digits joined by hyphens, accents folded
+/// ("Seán O'Brien" → "sean-o-brien"), unique among those taken ("-2", "-3"…). A name with no Latin
+/// letters at all (রহিম আলী) gets `fallback`.
+public enum Identifier {
+    public static func slug(_ name: String, prefix: String = "", fallback: String = "record", taken: (String) -> Bool) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB")).lowercased()
+        var words: [String] = []
+        var current = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        let base = prefix + (words.isEmpty ? fallback : words.joined(separator: "-"))
+        var id = base
+        var n = 2
+        while taken(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        return id
+    }
+}
