@@ -16,19 +16,15 @@ struct ExportICS: ParsableCommand {
         abstract: "Write a public calendar of upcoming and recent meetings (no personal e-mail addresses or phone numbers).")
 
     @OptionGroup var options: DataOptions
-    @Option(help: "Only this area.") var area: String?
-    @Option(help: "Only meetings covering this ward.") var ward: String?
+    @OptionGroup var filter: MeetingFilter
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
     func run() throws {
         let now = try options.currentTime()
         let (_, data) = try options.load()
-        let areaID = try Filters.area(area, data.directory)
-        let wardID = try Filters.ward(ward, data.directory)
+        // Upcoming and recent: what a subscriber's calendar should hold.
         let recent = now.addingTimeInterval(-90 * 86_400)
-        let meetings = data.meetings.filter { m in
-            m.end >= recent && (areaID == nil || m.area == areaID) && (wardID == nil || m.wards.contains(wardID!))
-        }
+        let meetings = try filter.select(data).filter { $0.end >= recent }
         let events = meetings.map { m in
             let agenda = m.agenda.map { "\($0.number). \($0.title)" }.joined(separator: "\n")
             let description = [m.publicNotes, m.venue.accessibility.map { "Access: \($0)" }, agenda.isEmpty ? nil : "Agenda:\n" + agenda]
@@ -36,17 +32,9 @@ struct ExportICS: ParsableCommand {
             return ICalendar.event(m, directory: data.directory, method: .publish, sequence: m.sequence, stamp: now,
                                    organiser: nil, attendee: nil, description: description.isEmpty ? nil : description)
         }
-        let name = "\(data.settings.council): community meetings" + (areaID.map { " (\(data.directory.area($0)?.name ?? $0))" } ?? "")
-        let text = ICalendar.calendar(method: .publish, events: events, name: name)
-        if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-                Output.error("\(output): cannot write the file")
-                throw ExitStatus.dataError
-            }
-            Output.error("\(output): \(meetings.count) meeting(s)")
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        let name = "\(data.settings.council): community meetings" + (try filter.areaName(data).map { " (\($0))" } ?? "")
+        try Output.write(ICalendar.calendar(method: .publish, events: events, name: name), to: output)
+        if let output { Output.error("\(output): \(meetings.count) meeting(s)") }
     }
 }
 
@@ -65,12 +53,7 @@ struct DocumentOptions: ParsableArguments {
             throw ExitStatus.usage
         }
         let lines = MeetingDocument.lines(kind, for: m, directory: data.directory, allMeetings: data.meetings)
-        let text = format.render(lines, title: "\(m.title): \(kind.rawValue)")
-        guard let output else { return FileHandle.standardOutput.write(Data(text.utf8)) }
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-            Output.error("\(output): cannot write the file")
-            throw ExitStatus.dataError
-        }
+        try Output.write(format.render(lines, title: "\(m.title): \(kind.rawValue)"), to: output)
     }
 }
 
@@ -96,10 +79,7 @@ struct ExportCSV: ParsableCommand {
 
     @OptionGroup var options: DataOptions
     @Argument(help: "meetings, actions, attendance or notifications") var table: CSV.Table
-    @Option(help: "Only meetings of this area.") var area: String?
-    @Option(help: "Only meetings covering this ward.") var ward: String?
-    @Option(help: ArgumentHelp("Only meetings on or after this day.", valueName: "yyyy-mm-dd")) var from: CalendarDate?
-    @Option(help: ArgumentHelp("Only meetings on or before this day.", valueName: "yyyy-mm-dd")) var to: CalendarDate?
+    @OptionGroup var filter: MeetingFilter
     @Flag(help: "For Excel: a UTF-8 byte-order mark, and fields that begin like a formula (= + - @) prefixed with an apostrophe.")
     var excel = false
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
@@ -107,21 +87,9 @@ struct ExportCSV: ParsableCommand {
     func run() throws {
         let now = try options.currentTime()
         let (_, data) = try options.load()
-        let areaID = try Filters.area(area, data.directory)
-        let wardID = try Filters.ward(ward, data.directory)
-        let meetings = data.meetings.filter { m in
-            let day = LondonTime.date(m.start)
-            return (areaID == nil || m.area == areaID) && (wardID == nil || m.wards.contains(wardID!))
-                && (from == nil || day >= from!) && (to == nil || day <= to!)
-        }
-        let (header, rows) = CSV.table(table, meetings: meetings, directory: data.directory, today: LondonTime.date(now))
-        let text = CSV.document(header: header, rows: rows, excel: excel)
-        guard let output else { return FileHandle.standardOutput.write(Data(text.utf8)) }
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-            Output.error("\(output): cannot write the file")
-            throw ExitStatus.dataError
-        }
-        Output.error("\(output): \(rows.count) row(s)")
+        let (header, rows) = CSV.table(table, meetings: try filter.select(data), directory: data.directory, today: LondonTime.date(now))
+        try Output.write(CSV.document(header: header, rows: rows, excel: excel), to: output)
+        if let output { Output.error("\(output): \(rows.count) row(s)") }
     }
 }
 

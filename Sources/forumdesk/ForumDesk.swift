@@ -62,6 +62,15 @@ enum Output {
 
     static func line(_ text: String) { print(text) }
 
+    /// A generated document to `-o FILE`, or to standard output without one.
+    static func write(_ text: String, to output: String?) throws {
+        guard let output else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+            error("\(output): cannot write the file")
+            throw ExitStatus.dataError
+        }
+    }
+
     /// Load errors go to standard error, so a listing on standard output stays clean.
     static func reportLoadErrors(_ data: DataSet) {
         for diagnostic in data.loadErrors { error(TerminalText.sanitized(diagnostic.description)) }

@@ -42,14 +42,35 @@ enum Filters {
     }
 }
 
-struct ListMeetings: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "meetings", abstract: "List meetings in date order.")
-
-    @OptionGroup var options: DataOptions
+/// The meeting filters several commands take: area, ward and a date range.
+struct MeetingFilter: ParsableArguments {
     @Option(help: "Only this area (name or id, any case, a prefix is enough).") var area: String?
     @Option(help: "Only meetings covering this ward.") var ward: String?
     @Option(help: ArgumentHelp("Only meetings on or after this day.", valueName: "yyyy-mm-dd")) var from: CalendarDate?
     @Option(help: ArgumentHelp("Only meetings on or before this day.", valueName: "yyyy-mm-dd")) var to: CalendarDate?
+
+    /// The data's meetings that pass every filter given; an unknown or ambiguous name is a usage error.
+    func select(_ data: DataSet) throws -> [Meeting] {
+        let areaID = try Filters.area(area, data.directory)
+        let wardID = try Filters.ward(ward, data.directory)
+        return data.meetings.filter { m in
+            let day = LondonTime.date(m.start)
+            return (areaID == nil || m.area == areaID) && (wardID == nil || m.wards.contains(wardID!))
+                && (from == nil || day >= from!) && (to == nil || day <= to!)
+        }
+    }
+
+    /// The area named, for titles.
+    func areaName(_ data: DataSet) throws -> String? {
+        try Filters.area(area, data.directory).map { data.directory.area($0)?.name ?? $0 }
+    }
+}
+
+struct ListMeetings: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "meetings", abstract: "List meetings in date order.")
+
+    @OptionGroup var options: DataOptions
+    @OptionGroup var filter: MeetingFilter
     @Option(help: "Only this status: \(MeetingStatus.allRawValues.joined(separator: ", ")).") var status: MeetingStatus?
     @Option(help: "Only this kind: \(MeetingKind.allRawValues.joined(separator: ", ")).") var kind: MeetingKind?
     @Flag(help: "Print JSON instead of a table.") var json = false
@@ -57,14 +78,7 @@ struct ListMeetings: ParsableCommand {
     func run() throws {
         let now = try options.currentTime()
         let (_, data) = try options.load()
-        let areaID = try Filters.area(area, data.directory)
-        let wardID = try Filters.ward(ward, data.directory)
-        let meetings = data.meetings.filter { m in
-            let day = LondonTime.date(m.start)
-            return (areaID == nil || m.area == areaID) && (wardID == nil || m.wards.contains(wardID!))
-                && (from == nil || day >= from!) && (to == nil || day <= to!)
-                && (status == nil || m.status == status) && (kind == nil || m.kind == kind)
-        }
+        let meetings = try filter.select(data).filter { m in (status == nil || m.status == status) && (kind == nil || m.kind == kind) }
         let flags = Dictionary(meetings.map { m in
             (m.id, Warnings.warnings(for: m, directory: data.directory, now: now))
         }, uniquingKeysWith: { a, _ in a })
