@@ -218,14 +218,15 @@ struct MeetingScreen: Screen {
     }
 
     func minutesLines(_ m: Meeting, _ c: Context) -> [StyledLine] {
-        MeetingDocument.lines(for: m, directory: c.directory, allMeetings: c.data.meetings).map { line in
+        MeetingDocument.lines(for: m, directory: c.directory, allMeetings: c.data.meetings).flatMap { line -> [StyledLine] in
             switch line.kind {
-            case .title: StyledLine(line.text, Theme.title)
-            case .heading: StyledLine(line.text, .bold)
-            case .subheading: StyledLine(line.text, .bold)
-            case .resolved: StyledLine(line.text, Theme.good)
-            case .body: StyledLine(line.text)
-            case .blank: .empty
+            case .title: [StyledLine(line.text, Theme.title)]
+            case .heading: [StyledLine(line.text, .bold)]
+            case .subheading: [StyledLine(line.text, .bold)]
+            case .resolved: [StyledLine(line.text, Theme.good)]
+            case .body: [StyledLine(line.text)]
+            case .blank: [.empty]
+            case .chart: [StyledLine(line.text, .bold)] + line.chartLines.map { StyledLine($0) }
             }
         }
     }

@@ -8,7 +8,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
     public func render(_ lines: [DocumentLine], title: String) -> String {
         switch self {
-        case .text: lines.map(\.text).joined(separator: "\n") + "\n"
+        case .text: lines.flatMap { $0.kind == .chart ? [$0.text] + $0.chartLines : [$0.text] }.joined(separator: "\n") + "\n"
         case .markdown: Self.markdown(lines)
         case .html: Self.html(lines, title: title)
         }
@@ -38,6 +38,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                 out.append("**Resolved:**" + escapeMarkdown(rest))
             case .body: out.append(line.text.hasPrefix("  ") ? "- " + escapeMarkdown(text) : escapeMarkdown(text) + "  ")
             case .blank: out.append("")
+            case .chart: out += ["**" + escapeMarkdown(text) + "**", "", "```"] + line.chartLines + ["```"]
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -56,6 +57,25 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
             }
         }
         return out
+    }
+
+    /// A horizontal bar chart as inline SVG, with a title for screen readers.
+    static func svg(_ line: DocumentLine) -> String {
+        let rowHeight = 22, labelWidth = 120, barWidth = 300
+        let top = max(1, line.bars.map(\.value).max() ?? 1)
+        var parts = ["<figure><figcaption>\(escapeHTML(line.text))</figcaption>",
+                     "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(line.bars.count * rowHeight + 4)\">",
+                     "<title>\(escapeHTML(line.text))</title>"]
+        for (i, bar) in line.bars.enumerated() {
+            let y = i * rowHeight + 2
+            let width = Int(bar.value / top * Double(barWidth))
+            let number = bar.value == bar.value.rounded() ? String(Int(bar.value)) : String(format: "%.1f", bar.value)
+            parts.append("<text x=\"0\" y=\"\(y + 15)\" font-size=\"13\">\(escapeHTML(bar.label))</text>")
+            parts.append("<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"15\" fill=\"#4a6fa5\"/>")
+            parts.append("<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\" font-size=\"13\">\(number)</text>")
+        }
+        parts.append("</svg></figure>")
+        return parts.joined(separator: "\n")
     }
 
     /// XHTML-compatible (every element closed), so any XML parser can check it; print-friendly styles.
@@ -84,6 +104,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                 body.append("<p class=\"resolved\"><strong>Resolved:</strong>\(rest)</p>")
             case .body: body.append("<p>\(text)</p>")
             case .blank: break
+            case .chart: body.append(svg(line))
             }
         }
         closeList()

@@ -3,12 +3,39 @@ import ForumDeskCore
 
 /// A line of a generated document, with what it is, so a screen can style it and a writer can format it.
 public struct DocumentLine: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case title, heading, subheading, body, resolved, blank }
+    public enum Kind: Sendable, Equatable { case title, heading, subheading, body, resolved, blank, chart }
+    public struct Bar: Sendable, Equatable {
+        public var label: String
+        public var value: Double
+        public init(_ label: String, _ value: Double) {
+            self.label = label
+            self.value = value
+        }
+    }
     public var kind: Kind
     public var text: String
+    /// For `.chart`: the bars, drawn with block characters in text and as SVG in HTML.
+    public var bars: [Bar] = []
     public init(_ kind: Kind, _ text: String = "") {
         self.kind = kind
         self.text = text
+    }
+    public static func chart(_ title: String, _ bars: [Bar]) -> DocumentLine {
+        var line = DocumentLine(.chart, title)
+        line.bars = bars
+        return line
+    }
+
+    /// A chart as text: one line per bar, "Q1 2026  ██████████ 52".
+    public var chartLines: [String] {
+        let width = 30.0
+        let top = max(1, bars.map(\.value).max() ?? 1)
+        let labelWidth = bars.map { $0.label.count }.max() ?? 0
+        return bars.map { bar in
+            let cells = Int((bar.value / top * width).rounded())
+            let number = bar.value == bar.value.rounded() ? String(Int(bar.value)) : String(format: "%.1f", bar.value)
+            return bar.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + String(repeating: "█", count: cells) + " " + number
+        }
     }
 }
 

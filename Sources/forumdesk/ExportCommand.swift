@@ -94,3 +94,25 @@ struct ExportCSV: ParsableCommand {
 }
 
 extension CSV.Table: ExpressibleByArgument {}
+
+/// The annual report to residents (strategy item 35).
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the annual report: meetings, residents, equality counts, partners, notices, actions, feedback, topics.")
+
+    @OptionGroup var options: DataOptions
+    @Option(help: "The year.") var year: Int
+    @Option(help: "Only this area.") var area: String?
+    @Option(help: "md (the default), text or html.") var format: DocumentFormat = .markdown
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+    func run() throws {
+        let now = try options.currentTime()
+        let (_, data) = try options.load()
+        let areaID = try Filters.area(area, data.directory)
+        let lines = AnnualReport.lines(year: year, area: areaID, directory: data.directory, meetings: data.meetings,
+                                       today: LondonTime.date(now), council: data.settings.council)
+        try Output.write(format.render(lines, title: "\(data.settings.council): community meetings \(year)"), to: output)
+    }
+}

@@ -13,7 +13,7 @@ struct ForumDesk: ParsableCommand {
         Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
         """,
         subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self,
-                      ImportCommand.self, ExportCommand.self, BenchCommand.self],
+                      ImportCommand.self, ExportCommand.self, ReportCommand.self, BenchCommand.self],
         defaultSubcommand: TUICommand.self
     )
 }
