@@ -15,7 +15,11 @@ public struct App: Sendable {
     public var wantsFullRedraw = false
     /// Where edits are saved; nil when nothing may be saved.
     var store: DataStore?
-    var readOnlyReason: String?
+    var readOnlyReason: String? {
+        didSet { context.banner = Self.banner(readOnlyReason) }
+    }
+
+    static func banner(_ reason: String?) -> String? { reason.map { "READ-ONLY: \($0). Nothing can be changed here." } }
     var lock: EditLock?
     var undoStack: [UndoEntry] = []
     var redoStack: [UndoEntry] = []
@@ -75,6 +79,8 @@ public struct App: Sendable {
         if !data.loadErrors.isEmpty {
             message = .error("\(Format.count(data.loadErrors.count, "file")) could not be read: see the dashboard")
         }
+        // Observers do not run inside an initialiser.
+        context.banner = Self.banner(readOnlyReason)
     }
 
     /// A councillor's read-only view: only meetings covering their wards, no editing keys anywhere.
@@ -149,7 +155,7 @@ public struct App: Sendable {
         message = nil
         if case .mouse(let mouse) = event, mouse.y == 0 {
             if mouse.kind == .press, let index = Self.navigation.tab(atX: mouse.x, in: Rect(x: 1, y: 0, width: context.width, height: 1)) {
-                perform([Command.showDashboard, .showMeetings, .showActions, .showDirectory][index])
+                perform([Command.showDashboard, .showMeetings, .showActions, .showDirectory, .showReports][index])
             }
             return
         }
@@ -183,6 +189,7 @@ public struct App: Sendable {
         case .showMeetings: show(MeetingsScreen())
         case .showActions: show(ActionsScreen())
         case .showDirectory: show(DirectoryScreen())
+        case .showReports: show(ReportsScreen())
         default:
             if keyMap(of: top).bindings.contains(where: { $0.command == command }) {
                 apply(stack[stack.count - 1].perform(command, context))
@@ -363,7 +370,7 @@ public struct App: Sendable {
 
     // MARK: drawing
 
-    static let navigation = Tabs(titles: ["1 Dashboard", "2 Meetings", "3 Actions", "4 Directory"], selected: 0)
+    static let navigation = Tabs(titles: ["1 Dashboard", "2 Meetings", "3 Actions", "4 Directory", "5 Reports"], selected: 0)
 
     public func render() -> Buffer {
         var buffer = Buffer(width: context.width, height: context.height)
@@ -375,6 +382,10 @@ public struct App: Sendable {
             return buffer
         }
         drawTopBar(into: &buffer)
+        if let banner = context.banner {
+            buffer.fill(Rect(x: 0, y: 1, width: context.width, height: 1), with: Cell(style: Theme.error.with(.reverse)))
+            buffer.put(" " + banner, x: 0, y: 1, maxWidth: context.width, style: Theme.error.with(.reverse))
+        }
         top.view(context, into: &buffer, area: context.contentArea)
         // While a screen takes typed text, keys such as q and ? are text: only its own hints apply.
         let hints = keyMap(of: top).hints + (top.capturesText ? [] : globalKeyMap.hints)
@@ -406,6 +417,7 @@ public struct App: Sendable {
             case is MeetingsScreen: 1
             case is ActionsScreen: 2
             case is DirectoryScreen: 3
+            case is ReportsScreen: 4
             default: nil
             }
         }.first ?? 0
@@ -413,16 +425,6 @@ public struct App: Sendable {
         nav.selected = current
         for (i, span) in nav.spans(in: Rect(x: 1, y: 0, width: context.width, height: 1)).enumerated() {
             buffer.put(" \(nav.titles[i]) ", x: span.x, y: 0, style: i == current ? Theme.activeTab : Theme.bar)
-        }
-        if let readOnlyReason {
-            let banner = " READ-ONLY: \(readOnlyReason) "
-            let navEnd = nav.spans(in: Rect(x: 1, y: 0, width: context.width, height: 1)).last?.maxX ?? 0
-            let room = context.width - navEnd - 2
-            if room > 12 {
-                let text = DisplayWidth.truncate(banner, to: room)
-                buffer.put(text, x: context.width - DisplayWidth.of(text), y: 0, style: Theme.error.with(.reverse))
-            }
-            return
         }
         let right = "\(context.data.settings.council) · \(LondonTime.weekday(context.today)) \(Format.day(context.today).trimmingCharacters(in: .whitespaces)) "
         let width = DisplayWidth.of(right)

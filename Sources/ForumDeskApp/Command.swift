@@ -4,7 +4,7 @@ import TerminalUI
 /// their key map; the `:` palette, the footer and `?` help read the same lists.
 public enum Command: String, Sendable, Hashable, CaseIterable {
     case quit, back, help, palette, redraw
-    case showDashboard, showMeetings, showActions, showDirectory
+    case showDashboard, showMeetings, showActions, showDirectory, showReports
     case up, down, pageUp, pageDown, top, bottom
     case open, nextTab, previousTab, switchFocus
     case search, sortNext, sortReverse
@@ -57,6 +57,7 @@ enum Keys {
             Binding([.char("2")], "Meetings", .showMeetings),
             Binding([.char("3")], "Actions", .showActions),
             Binding([.char("4")], "Directory", .showDirectory),
+            Binding([.char("5")], "Reports: the annual report, by year and area", .showReports),
             Binding([.char("q"), .escape], "Back (quit from the dashboard)", .back, hint: "back"),
             Binding([.ctrl("c")], "Quit", .quit),
             Binding([.ctrl("l")], "Redraw the screen", .redraw),

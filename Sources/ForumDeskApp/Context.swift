@@ -52,8 +52,14 @@ public struct Context: Sendable {
     public var directory: Directory { data.directory }
     public var today: CalendarDate { LondonTime.date(now) }
 
-    /// The area a screen gets below the top bar and above the footer.
-    public var contentArea: Rect { Rect(x: 0, y: 1, width: width, height: height - 2) }
+    /// A full-width line under the top bar (read-only: who holds the folder), or nil.
+    public var banner: String?
+
+    /// The area a screen gets below the top bar (and the banner) and above the footer.
+    public var contentArea: Rect {
+        let top = banner == nil ? 1 : 2
+        return Rect(x: 0, y: top, width: width, height: height - top - 1)
+    }
 
     func areaName(_ id: String) -> String { directory.area(id)?.name ?? id }
 

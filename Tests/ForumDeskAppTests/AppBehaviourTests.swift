@@ -9,7 +9,7 @@ import TerminalUI
     @Test func test_numberKeys_switchMainScreens_andQGoesBack() {
         var a = app()
         #expect(a.screenTitle == "Dashboard")
-        for (key, title) in [("2", "Meetings"), ("3", "Actions"), ("4", "Directory"), ("1", "Dashboard")] {
+        for (key, title) in [("2", "Meetings"), ("3", "Actions"), ("4", "Directory"), ("5", "Reports"), ("1", "Dashboard")] {
             a.handle(.key(.char(Character(key))))
             #expect(a.screenTitle == title)
         }
@@ -23,6 +23,17 @@ import TerminalUI
         #expect(!a.isFinished)
         a.handle(.key(.char("q")))
         #expect(a.isFinished)
+    }
+
+    @Test func test_reports_byYearAndArea() {
+        var a = app(width: 120, height: 40, keys: [.char("5")])
+        #expect(a.screenTitle == "Reports")
+        #expect(a.screenText.contains("COMMUNITY MEETINGS 2026"))
+        a.handle(.key(.char("[")))
+        #expect(a.screenText.contains("COMMUNITY MEETINGS 2025"))
+        for key in [Key.char("]"), .char("a")] + typing("leighton r") + [.enter] { a.handle(.key(key)) }
+        #expect(a.screenText.contains("COMMUNITY MEETINGS 2026 — LEIGHTON RURAL"))
+        #expect(!a.screenText.contains("Sandy and Biggleswade:"))
     }
 
     @Test func test_ctrlC_quitsFromAnywhere_evenWhileTyping() {
@@ -195,7 +206,7 @@ import TerminalUI
         let rows = a.render().lines.dropFirst(3).dropLast().filter { $0.contains(" 202") }
         #expect(!rows.isEmpty)
         #expect(rows.allSatisfy { $0.contains("Sandy and Biggleswade") }, "\(rows)")
-        #expect(a.render().lines[0].contains("READ-ONLY: Cllr Tamsin Lanternby's wards"))
+        #expect(a.render().lines[1].contains("READ-ONLY: Cllr Tamsin Lanternby's wards"))
     }
 
     @Test func test_noEditingKey_inFooterHelpOrPalette_andPressingThemChangesNothing() throws {

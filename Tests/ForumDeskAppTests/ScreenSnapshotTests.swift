@@ -27,6 +27,8 @@ import TerminalUI
         ("directory-councillors", [.char("4"), .tab]),
         ("directory-organisations", [.char("4"), .tab, .tab]),
         ("directory-contacts", [.char("4"), .backTab]),
+        ("reports", [.char("5")]),
+        ("reports-area-2025", [.char("5"), .char("["), .char("a")] + typing("sandy") + [.enter]),
         ("help-dashboard", [.char("?")]),
         ("help-meetings", [.char("2"), .char("?")]),
         ("palette", [.char(":")] + typing("dir")),
