@@ -27,6 +27,18 @@ public enum DirectoryImport {
         "sector": ["sector", "type", "category"],
         "areas": ["areas", "area", "serves"],
         "frontline": ["frontline"],
+        "id": ["id", "meetingid"],
+        "start": ["start", "date", "datetime", "starts", "when"],
+        "end": ["end", "ends", "finish", "endtime"],
+        "kind": ["kind", "meetingtype", "typeofmeeting", "type"],
+        "meetingTitle": ["title", "meeting", "meetingtitle"],
+        "area": ["area", "sntarea"],
+        "venue": ["venue", "location", "place"],
+        "address": ["address", "venueaddress"],
+        "accessibility": ["accessibility", "access"],
+        "status": ["status"],
+        "chair": ["chair"],
+        "residents": ["residentspresent", "residents", "attendance", "headcount"],
     ]
 
     static func sector(_ text: String) -> Sector? {

@@ -160,7 +160,7 @@ enum ReplyImport {
 struct ImportCSV: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv",
-        abstract: "Import people or organisations from a CSV file: all or nothing, never duplicating a record already present.",
+        abstract: "Import people, organisations or meetings from a CSV file: all or nothing, never duplicating a record already present.",
         discussion: """
         Column names are matched loosely ("Email", "E-mail address", "email_address"). A person with wards is a
         councillor; one with an organisation is a contact. A record already present (same e-mail, or same name and
@@ -168,7 +168,7 @@ struct ImportCSV: ParsableCommand {
         """)
 
     @OptionGroup var options: DataOptions
-    @Argument(help: "people or organisations") var kind: DirectoryImport.Kind
+    @Argument(help: "people, organisations or meetings") var kind: Kind
     @Argument(help: "The CSV file.") var file: String
     @Flag(help: "Show what would be added and skipped, and change nothing.") var dryRun = false
 
@@ -190,10 +190,11 @@ struct ImportCSV: ParsableCommand {
     }
 
     func importRows(_ rows: [(line: Int, fields: [String])]) throws {
+        if kind == .meetings { return try importMeetings(rows) }
         do {
             let (store, data0) = try options.load()
             var data = data0
-            let report = DirectoryImport.run(kind, rows: rows, into: data.directory)
+            let report = DirectoryImport.run(kind == .people ? .people : .organisations, rows: rows, into: data.directory)
             for problem in report.problems { Output.line(TerminalText.sanitized("\(file):\(problem)")) }
             guard report.problems.isEmpty else {
                 Output.error("\(report.problems.count) problem row(s): nothing was imported")
@@ -213,4 +214,29 @@ struct ImportCSV: ParsableCommand {
     }
 }
 
-extension DirectoryImport.Kind: ExpressibleByArgument {}
+extension ImportCSV {
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case people, organisations, meetings }
+
+    func importMeetings(_ rows: [(line: Int, fields: [String])]) throws {
+        let now = try options.currentTime()
+        let (store, data0) = try options.load()
+        var data = data0
+        let report = MeetingImport.run(rows: rows, directory: data.directory, existing: data.meetings, today: LondonTime.date(now))
+        for problem in report.problems { Output.line(TerminalText.sanitized("\(file):\(problem)")) }
+        guard report.problems.isEmpty else {
+            Output.error("\(report.problems.count) problem row(s): nothing was imported")
+            throw ExitStatus.problems
+        }
+        for m in report.meetings { Output.line(TerminalText.sanitized("\(dryRun ? "would add" : "added"): \(m.id)")) }
+        for skipped in report.skipped { Output.line(TerminalText.sanitized("skipped: \(skipped)")) }
+        guard !dryRun else { return }
+        for m in report.meetings {
+            do {
+                try store.save(m, in: &data)
+            } catch {
+                Output.error("\(error); meetings before this one were imported")
+                throw ExitStatus.dataError
+            }
+        }
+    }
+}
