@@ -50,15 +50,7 @@ import ForumDeskTestSupport
         #expect(html.contains("&lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt; &amp; &quot;FRIENDS&quot;"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))  // the page title keeps the case
         #expect(html.contains("That &lt;b&gt;bold&lt;/b&gt; claims"))
-        let file = NSTemporaryDirectory() + "forumdesk-" + UUID().uuidString + ".html"
-        try html.write(toFile: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])", file]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "the HTML is not well-formed XML")
+        #expect(try isWellFormedXML(html), "the HTML is not well-formed XML")
     }
 
     @Test func test_markdown_escapesFormattingCharacters() {
@@ -94,14 +86,20 @@ import ForumDeskTestSupport
     @Test func test_reportHTML_withSVGCharts_isWellFormed() throws {
         let html = Self.report(.html)
         #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-        let file = NSTemporaryDirectory() + "forumdesk-report-" + UUID().uuidString + ".html"
-        try html.write(toFile: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])", file]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(try isWellFormedXML(html), "the report's HTML is not well-formed XML")
     }
+}
+
+/// Whether Python's XML parser (an independent, strict one) accepts the text.
+func isWellFormedXML(_ text: String) throws -> Bool {
+    let file = NSTemporaryDirectory() + "forumdesk-" + UUID().uuidString + ".html"
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])", file]
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus == 0
 }
