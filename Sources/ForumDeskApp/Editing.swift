@@ -183,8 +183,7 @@ extension App {
         }
         let settings = context.data.settings
         let plan = Notifier.plan(for: meeting, directory: context.directory,
-                                 organiser: .init(name: settings.organiserName ?? "Community Engagement Team",
-                                                  email: settings.organiserEmail ?? "engagement@example.org"),
+                                 organiser: .init(configuredName: settings.organiserName, configuredEmail: settings.organiserEmail),
                                  council: settings.council, now: context.now)
         let byHand = plan.byHand.map(\.person.name)
         guard !plan.outgoing.isEmpty else {

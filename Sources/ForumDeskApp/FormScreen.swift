@@ -254,20 +254,7 @@ struct FormScreen: Screen {
     }
 
     static func newMeetingID(day: CalendarDate, area: String, kind: MeetingKind, _ c: Context) -> String {
-        let suffix = switch kind {
-        case .letsTalkTogether: "ltt"
-        case .wardForum: "ward-forum"
-        case .areaCommittee: "area-committee"
-        case .other: "meeting"
-        }
-        let base = "\(day)-\(area)-\(suffix)"
-        var id = base
-        var n = 2
-        while c.data.meeting(id) != nil || c.data.path(ofMeeting: id) != nil {
-            id = "\(base)-\(n)"
-            n += 1
-        }
-        return id
+        Identifier.meetingID(day: day, area: area, kind: kind) { c.data.meeting($0) != nil || c.data.path(ofMeeting: $0) != nil }
     }
 
     static func validatePostpone(_ form: inout Form, _ m: Meeting, _ c: Context) -> Edit? {

@@ -27,3 +27,22 @@ public enum Identifier {
         return id
     }
 }
+
+extension MeetingKind {
+    /// The last part of a meeting's id: `2026-11-24-sandy-biggleswade-ltt`.
+    public var idSuffix: String {
+        switch self {
+        case .letsTalkTogether: "ltt"
+        case .wardForum: "ward-forum"
+        case .areaCommittee: "area-committee"
+        case .other: "meeting"
+        }
+    }
+}
+
+extension Identifier {
+    /// A new meeting's id, `<day>-<area>-<kind>`, unique among those taken.
+    public static func meetingID(day: CalendarDate, area: String, kind: MeetingKind, taken: (String) -> Bool) -> String {
+        slug("\(day) \(area) \(kind.idSuffix)", taken: taken)
+    }
+}

@@ -94,15 +94,8 @@ public enum MeetingImport {
                 report.skipped.append("\(value("id").isEmpty ? "\(area.name) \(LondonTime.display(start))" : value("id")) (already present)")
                 continue
             }
-            let suffix = switch kind {
-            case .letsTalkTogether: "ltt"
-            case .wardForum: "ward-forum"
-            case .areaCommittee: "area-committee"
-            case .other: "meeting"
-            }
-            let id = value("id").isEmpty
-                ? Identifier.slug("\(LondonTime.date(start)) \(area.id) \(suffix)") { taken.contains($0) }
-                : value("id")
+            let id = value("id").isEmpty ? Identifier.meetingID(day: LondonTime.date(start), area: area.id, kind: kind) { taken.contains($0) }
+                                         : value("id")
             taken.insert(id)
             let title = value("meetingTitle").isEmpty ? "\(kind.label): \(area.name)" : value("meetingTitle")
             var meeting = Meeting(id: id, kind: kind, title: title, area: area.id, wards: wards, start: start, end: end,

@@ -30,6 +30,11 @@ public enum Notifier {
             self.name = name
             self.email = email
         }
+
+        /// From the settings, with the engagement team's defaults where they are not set.
+        public init(configuredName: String?, configuredEmail: String?) {
+            self.init(name: configuredName ?? "Community Engagement Team", email: configuredEmail ?? "engagement@example.org")
+        }
     }
 
     public static func plan(for meeting: Meeting, directory: Directory, organiser: Organiser, council: String, now: Date,
@@ -51,20 +56,8 @@ public enum Notifier {
                 continue
             }
             let kind: NoticeKind = status.state == .cancellationOwed ? .cancellation : .invitation
-            let note = message(for: updated, directory: directory, to: person.name, kind: kind, stale: status.state == .stale,
-                               organiser: organiser, council: council)
-            let method: ICalendar.Method = kind == .cancellation ? .cancel : .request
-            let event = ICalendar.event(updated, directory: directory, method: method, sequence: updated.sequence, stamp: now,
-                                        organiser: ICalendar.Person(name: organiser.name, email: organiser.email),
-                                        attendee: ICalendar.Person(name: person.name, email: email), description: note)
-            let calendar = ICalendar.calendar(method: method, events: [event])
-            let subject = (kind == .cancellation ? "Cancelled: " : status.state == .stale ? "Updated: " : "Invitation: ")
-                + "\(updated.title), \(MeetingDocument.longDate(updated.start))"
-            let path = "outbox/\(updated.id)/\(stamp)-\(person.id)-\(method.rawValue.lowercased())-\(updated.sequence).eml"
-            let text = Email.message(from: Email.mailbox(organiser.name, organiser.email), to: Email.mailbox(person.name, email),
-                                     subject: subject, date: now, messageID: "\(updated.id).\(person.id).\(updated.sequence).\(stamp)@forumdesk",
-                                     body: note, calendar: calendar, method: method.rawValue)
-            outgoing.append(Outgoing(name: person.name, email: email, kind: kind, sequence: updated.sequence, path: path, text: text))
+            outgoing.append(compose(updated, directory: directory, to: person, email: email, kind: kind, stale: status.state == .stale,
+                                    organiser: organiser, council: council, now: now, stamp: stamp))
             updated.notifications.append(CouncillorNotification(
                 councillor: person.id, at: now, method: .email, kind: kind, sequence: updated.sequence,
                 start: kind == .invitation ? updated.start : nil, end: kind == .invitation ? updated.end : nil,
@@ -73,21 +66,29 @@ public enum Notifier {
         if partners {
             for (i, invitation) in updated.invitations.enumerated() where invitation.at == nil {
                 guard let id = invitation.person, let person = directory.person(id), let email = person.email else { continue }
-                let note = message(for: updated, directory: directory, to: person.name, kind: .invitation, stale: false,
-                                   organiser: organiser, council: council)
-                let event = ICalendar.event(updated, directory: directory, method: .request, sequence: updated.sequence, stamp: now,
-                                            organiser: ICalendar.Person(name: organiser.name, email: organiser.email),
-                                            attendee: ICalendar.Person(name: person.name, email: email), description: note)
-                let path = "outbox/\(updated.id)/\(stamp)-\(person.id)-request-\(updated.sequence).eml"
-                let text = Email.message(from: Email.mailbox(organiser.name, organiser.email), to: Email.mailbox(person.name, email),
-                                         subject: "Invitation: \(updated.title), \(MeetingDocument.longDate(updated.start))", date: now,
-                                         messageID: "\(updated.id).\(person.id).\(updated.sequence).\(stamp)@forumdesk", body: note,
-                                         calendar: ICalendar.calendar(method: .request, events: [event]), method: "REQUEST")
-                outgoing.append(Outgoing(name: person.name, email: email, kind: .invitation, sequence: updated.sequence, path: path, text: text))
+                outgoing.append(compose(updated, directory: directory, to: person, email: email, kind: .invitation, stale: false,
+                                        organiser: organiser, council: council, now: now, stamp: stamp))
                 updated.invitations[i].at = now
             }
         }
         return Plan(outgoing: outgoing, byHand: byHand, meeting: updated)
+    }
+
+    /// One e-mail: the text part and the iCalendar REQUEST (or CANCEL for a cancellation), and its outbox path.
+    static func compose(_ m: Meeting, directory: Directory, to person: Person, email: String, kind: NoticeKind, stale: Bool,
+                        organiser: Organiser, council: String, now: Date, stamp: String) -> Outgoing {
+        let note = message(for: m, directory: directory, to: person.name, kind: kind, stale: stale, organiser: organiser, council: council)
+        let method: ICalendar.Method = kind == .cancellation ? .cancel : .request
+        let event = ICalendar.event(m, directory: directory, method: method, sequence: m.sequence, stamp: now,
+                                    organiser: ICalendar.Person(name: organiser.name, email: organiser.email),
+                                    attendee: ICalendar.Person(name: person.name, email: email), description: note)
+        let subject = (kind == .cancellation ? "Cancelled: " : stale ? "Updated: " : "Invitation: ")
+            + "\(m.title), \(MeetingDocument.longDate(m.start))"
+        let text = Email.message(from: Email.mailbox(organiser.name, organiser.email), to: Email.mailbox(person.name, email),
+                                 subject: subject, date: now, messageID: "\(m.id).\(person.id).\(m.sequence).\(stamp)@forumdesk",
+                                 body: note, calendar: ICalendar.calendar(method: method, events: [event]), method: method.rawValue)
+        return Outgoing(name: person.name, email: email, kind: kind, sequence: m.sequence,
+                        path: "outbox/\(m.id)/\(stamp)-\(person.id)-\(method.rawValue.lowercased())-\(m.sequence).eml", text: text)
     }
 
     /// The plain-text part: what, when, where, access, the agenda so far.

@@ -48,8 +48,7 @@ struct NotifyCommand: ParsableCommand {
                 Output.error("no meeting `\(meeting)` in \(options.folder.root) (see `forumdesk list meetings`)")
                 throw ExitStatus.usage
             }
-            let organiser = Notifier.Organiser(name: data.settings.organiserName ?? "Community Engagement Team",
-                                               email: data.settings.organiserEmail ?? "engagement@example.org")
+            let organiser = Notifier.Organiser(configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
             let plan = Notifier.plan(for: m, directory: data.directory, organiser: organiser, council: data.settings.council,
                                      now: now, partners: partners)
             var written: [String] = []
