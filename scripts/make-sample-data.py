@@ -300,6 +300,106 @@ NOTICE_TITLES = {
 }
 
 
+# Partners' topic requests (strategy item 10). "slots": the meetings whose agendas carry them, and what
+# residents said there (the item's outcome).
+TOPIC_REQUESTS = [
+    {"id": "budget-2027-28", "title": "Council budget proposals 2027/28", "tags": ["budget"],
+     "description": "Draft budget and the savings proposed for 2027/28: what residents would protect and what could change.",
+     "organisation": "cbc-community-engagement", "contact": "ENGAGEMENT", "purpose": ["information", "discussion"],
+     "engagementLevel": "consult", "areas": [], "notBefore": "2026-10-01", "notAfter": "2027-01-31", "minutes": 25,
+     "received": "2026-09-02",
+     "slots": {"2026-10-06-cranfield-marston-woburn-ltt": "Residents' views: keep rural bus support and the mobile library; would accept fewer grass cuts.",
+               "2026-10-15-sandy-biggleswade-ltt": "Residents' views: protect adult social care and road repairs; several asked for less spent on consultants.",
+               "2026-10-27-ampthill-flitwick-ltt": "Residents' views: worried about youth services; support for charging for garden waste.",
+               "2026-11-05-shefford-stotfold-arlesey-ltt": "Residents' views: road maintenance first; concern about the cost of new housing infrastructure.",
+               "2026-11-17-dunstable-houghton-regis-ltt": "Residents' views: keep town centre CCTV and the community hubs; split on a council tax rise.",
+               "2026-11-26-leighton-rural-ltt": None}},
+    {"id": "winter-gritting-routes", "title": "Winter gritting routes", "tags": ["highways"],
+     "description": "Highways would like 20 minutes in every area before the end of January to consult on the priority gritting routes.",
+     "organisation": "cbc-sustainable-communities", "contact": "HIGHWAYS", "purpose": ["information", "discussion"],
+     "engagementLevel": "consult", "areas": [], "notBefore": "2026-11-23", "notAfter": "2027-01-31", "minutes": 20,
+     "received": "2026-11-16", "slots": {}},
+    {"id": "local-plan-housing-sites", "title": "Local plan: proposed housing sites", "tags": ["planning"],
+     "description": "Consultation on the sites proposed for new homes near Flitwick and Leighton Buzzard.",
+     "organisation": "cbc-sustainable-communities", "contact": "PLANNING", "purpose": ["information", "discussion"],
+     "engagementLevel": "consult", "areas": ["ampthill-flitwick", "leighton-buzzard-linslade"],
+     "notBefore": "2026-09-01", "notAfter": "2026-11-30", "minutes": 30, "received": "2026-07-20",
+     "slots": {"2026-10-27-ampthill-flitwick-ltt": "Residents' views: support for the brownfield site; strong concern about traffic on the Ampthill road."}},
+    {"id": "policing-priorities-2027", "title": "Policing priorities for 2027", "tags": ["community-safety"],
+     "description": "The Safer Neighbourhood Teams ask residents which three priorities they should set for next year.",
+     "organisation": "bedfordshire-police", "contact": "POLICE", "purpose": ["information", "agreement"],
+     "engagementLevel": "involve", "areas": [], "notBefore": "2026-06-01", "notAfter": "2026-10-31", "minutes": 20,
+     "received": "2026-05-11",
+     "slots": {"2026-08-04-cranfield-marston-woburn-ltt": "Priorities agreed: rural burglary, speeding, fly-tipping.",
+               "2026-08-13-sandy-biggleswade-ltt": "Priorities agreed: anti-social behaviour in the town centre, speeding, shoplifting.",
+               "2026-08-25-ampthill-flitwick-ltt": "Priorities agreed: speeding, drug dealing near the station, scams against older residents.",
+               "2026-09-03-shefford-stotfold-arlesey-ltt": "Priorities agreed: speeding, vehicle crime, anti-social behaviour.",
+               "2026-09-15-dunstable-houghton-regis-ltt": "Priorities agreed: drug dealing, anti-social behaviour, knife crime."}},
+    {"id": "winter-vaccinations", "title": "Winter vaccinations: flu and COVID-19", "tags": ["health"],
+     "description": "Where and when residents can get their winter vaccinations; pop-up clinics in community venues.",
+     "organisation": "nhs-bedfordshire", "contact": "NHS", "purpose": ["information"], "engagementLevel": "inform",
+     "areas": ["dunstable-houghton-regis", "shefford-stotfold-arlesey", "leighton-rural"],
+     "notBefore": "2026-10-01", "notAfter": "2026-12-05", "minutes": 10, "received": "2026-09-21",
+     "slots": {"2026-11-17-dunstable-houghton-regis-ltt": "Residents asked for a clinic in Houghton Regis on a Saturday.",
+               "2026-11-26-leighton-rural-ltt": None}},
+    {"id": "library-opening-hours", "title": "Library opening hours review", "tags": ["libraries"],
+     "description": "Proposed changes to opening hours at the smaller libraries.",
+     "organisation": "cbc-customer-shared-services", "contact": "LIBRARIES", "purpose": ["information", "discussion"],
+     "engagementLevel": "consult", "areas": ["cranfield-marston-woburn", "sandy-biggleswade", "leighton-rural"],
+     "notBefore": "2026-11-01", "notAfter": "2027-01-31", "minutes": 15, "received": "2026-10-12", "status": "declined",
+     "reason": "The review is consulted on online this year; Libraries will bring the results to the spring meetings.", "slots": {}},
+    {"id": "home-fire-safety-visits", "title": "Home fire safety visits", "tags": ["fire"],
+     "description": "Free home fire safety visits for older and disabled residents.",
+     "organisation": "bedfordshire-fire-rescue", "contact": "FIRE", "purpose": ["information"], "engagementLevel": "inform",
+     "areas": [], "notBefore": "2026-11-01", "notAfter": "2027-03-31", "minutes": 10, "received": "2026-10-30",
+     "status": "withdrawn", "reason": "The service is running its own drop-in sessions in each town instead.", "slots": {}},
+    {"id": "youth-provision-holidays", "title": "Youth provision in the holidays", "tags": ["young-people"],
+     "description": "Plans for holiday activities and what young people and parents want from them.",
+     "organisation": "cbc-childrens-services", "contact": "EARLY_HELP", "purpose": ["information", "discussion"],
+     "engagementLevel": "consult", "areas": ["dunstable-houghton-regis", "leighton-buzzard-linslade"],
+     "notBefore": "2027-02-01", "notAfter": "2027-04-30", "minutes": 20, "received": "2026-11-09", "slots": {}},
+    {"id": "town-centre-parking-leighton", "title": "Town centre parking in Leighton Buzzard", "tags": ["highways", "business"],
+     "description": "Raised by residents at the September meeting: short-stay spaces and the cost of parking near the market.",
+     "organisation": "cbc-sustainable-communities", "contact": "HIGHWAYS", "purpose": ["discussion"], "engagementLevel": "involve",
+     "areas": ["leighton-buzzard-linslade"], "notBefore": "2027-01-01", "notAfter": "2027-03-31", "minutes": 20,
+     "received": "2026-09-29", "raisedAt": "2026-09-29-leighton-buzzard-linslade-ltt", "slots": {}},
+]
+TOPIC_BY_MEETING = {}
+for _t in TOPIC_REQUESTS:
+    for _mid, _said in _t["slots"].items():
+        TOPIC_BY_MEETING.setdefault(_mid, []).append((_t, _said))
+
+# Issues residents raised from the floor: (text, tags, answer).
+ISSUES = [
+    ("Street lights out on the path behind the school", ["highways"],
+     "Answered: the Highways Officer has logged the fault; repairs are due within 14 days."),
+    ("Speeding on the main road at school times", ["highways", "community-safety"],
+     "Answered: the SNT will run speed checks and invited residents to join Community Speedwatch."),
+    ("Fly-tipping in the lay-by again", ["environment"],
+     "Answered: the waste team clears it within five working days; report it online with a photo."),
+    ("The bus to the hospital no longer stops in the village", ["transport"],
+     "Answered: the operator changed the route; the council is asking it to restore the stop."),
+    ("Bins missed twice this month on our street", ["waste"],
+     "Answered: the crew's round changed; the street has been added back to the schedule."),
+    ("Young people have nowhere to go in the evenings", ["young-people"],
+     "Answered: Early Help described the youth club and asked young people what else they want."),
+    ("Potholes on the lane to the station", ["highways"],
+     "Answered: inspected; two are programmed for repair, the rest are below the intervention level."),
+    ("Cannot get a GP appointment for weeks", ["health"],
+     "Answered: the NHS lead explained the new online booking and the extra Saturday clinics."),
+    ("Drug dealing reported near the shops", ["community-safety"],
+     "Answered: the SNT has increased patrols and asked residents to report through Crimestoppers."),
+    ("Flooding at the ford after heavy rain", ["environment"],
+     "Answered: the drainage team will clear the culvert; residents can sign up for flood alerts."),
+]
+issue_counters = {}
+
+
+def next_issue_id(year):
+    issue_counters[year] = issue_counters.get(year, 0) + 1
+    return f"R-{year}-{issue_counters[year]:03d}"
+
+
 def presenter_for(kind, area_id):
     """(person, organisation) for a topic's presenter code."""
     if kind == "police":
@@ -310,6 +410,10 @@ def presenter_for(kind, area_id):
         p = ORG_CONTACTS["groundwork-bedfordshire"][0]
     elif kind == "cbc-community-engagement":
         p = ENGAGEMENT_OFFICERS[2]
+    elif kind in ("ENGAGEMENT", "HIGHWAYS", "PLANNING", "NHS", "LIBRARIES", "EARLY_HELP", "FIRE", "POLICE"):
+        p = {"ENGAGEMENT": ENGAGEMENT_OFFICERS[2], "HIGHWAYS": HIGHWAYS, "PLANNING": PLANNING, "NHS": NHS,
+             "LIBRARIES": LIBRARIES, "EARLY_HELP": EARLY_HELP, "FIRE": FIRE[0],
+             "POLICE": SNT_SERGEANT.get(area_id, SNT_SERGEANT[AREAS[0][0]])}[kind]
     else:
         p = kind
     return p, ORG_OF[p]
@@ -399,9 +503,40 @@ def build_agenda(m, rng_local):
         person, orgid = presenter_for(who, area_id)
         items.append({"number": len(items) + 1, "title": title, "tags": tags, "presenter": person, "organisation": orgid,
                       "purpose": purpose, "engagementLevel": level, "minutes": minutes})
-    items.append({"number": len(items) + 1, "title": "Residents' open session", "tags": ["open-session"],
+    requested = {t["title"] for t in TOPIC_REQUESTS}
+    items = [i for i in items if i["title"] not in requested]
+    for topic, said in TOPIC_BY_MEETING.get(m["id"], []):
+        person, orgid = presenter_for(topic["contact"], area_id)
+        items.append({"number": 0, "title": topic["title"], "tags": topic["tags"], "presenter": person, "organisation": orgid,
+                      "purpose": topic["purpose"], "engagementLevel": topic["engagementLevel"], "minutes": topic["minutes"],
+                      "notes": topic["description"], "topic": topic["id"], "_said": said})
+    # A real agenda fits the meeting; upcoming ones keep 25 minutes free for requests still to come, except
+    # one that is overbooked on purpose, so the capacity warning is there to see.
+    length = minutes_between(m["_hours"])
+    free = 0 if m["_date"] < TODAY or m["id"] == OVERBOOKED else 25
+    while sum(i["minutes"] for i in items) + 20 + free > length:
+        droppable = [i for i in items if i["number"] != 0 and i.get("tags") and "topic" not in i]
+        if not droppable:
+            break
+        items.remove(droppable[-1])
+    if m["id"] == OVERBOOKED:
+        person, orgid = presenter_for(HIGHWAYS, area_id)
+        items.append({"number": 0, "title": "Town centre regeneration: the plans", "tags": ["regeneration"], "presenter": person,
+                      "organisation": orgid, "purpose": ["information", "discussion"], "engagementLevel": "consult",
+                      "minutes": length - sum(i["minutes"] for i in items) - 20 + 15})
+    items.append({"number": 0, "title": "Residents' open session", "tags": ["open-session"],
                   "purpose": ["discussion"], "engagementLevel": "involve", "minutes": 20})
+    for n, item in enumerate(items, start=1):
+        item["number"] = n
     return items
+
+
+OVERBOOKED = "2027-01-28-leighton-rural-ltt"
+
+
+def minutes_between(hours):
+    (h1, m1), (h2, m2) = hours
+    return (h2 * 60 + m2) - (h1 * 60 + m1)
 
 
 def finish_agenda_item(item, held, rng_local):
@@ -417,6 +552,8 @@ def finish_agenda_item(item, held, rng_local):
             out[key] = item[key]
     if held and item["number"] >= 5 and rng_local.random() < 0.6:
         out["notes"] = "Residents asked questions about timescales and how they would hear the outcome."
+    if "topic" in item:
+        out["notes"] = item["notes"]
     if not held:
         out["outcome"] = None
     elif item["number"] == 1:
@@ -429,6 +566,10 @@ def finish_agenda_item(item, held, rng_local):
         out["outcome"] = None
     else:
         out["outcome"] = rng_local.choice(OUTCOMES)
+    if "topic" in item:
+        if held and item.get("_said"):
+            out["outcome"] = item["_said"]
+        out["topic"] = item["topic"]
     return out
 
 
@@ -617,6 +758,25 @@ def write_meetings(out):
                                          "status": "dropped"})
                     a["feedback"] = "You said the verge needed cutting; it is private land, so we passed your concern to the owner."
                 actions.append(a)
+        issues = []
+        if held and d.year == 2026 and status != "cancelled":
+            open_item = agenda[-1]["number"]
+            age = (TODAY - d).days
+            for text, tags, answer in r.sample(ISSUES, r.randint(1, 3)):
+                issue = {"id": next_issue_id(d.year), "text": text, "tags": tags, "item": open_item}
+                linked = [a for a in actions if set(a["tags"]) & set(tags)]
+                roll = r.random()
+                if linked and roll < 0.35:
+                    issue.update(status="action", action=linked[0]["id"])
+                elif age < 40 and roll > 0.6:
+                    issue["status"] = "open"
+                else:
+                    issue.update(status="answered", answer=answer)
+                issues.append(issue)
+            if m["id"] == "2026-09-29-leighton-buzzard-linslade-ltt":
+                issues.append({"id": next_issue_id(d.year), "text": "Not enough short-stay parking near the market",
+                               "tags": ["highways", "business"], "item": open_item, "status": "topic",
+                               "topic": "town-centre-parking-leighton"})
         if m["id"] == no_agenda:
             agenda_out = []
         else:
@@ -642,6 +802,8 @@ def write_meetings(out):
         ordered["declarations"] = declarations
         ordered["notifications"] = notifications
         ordered["actions"] = actions
+        if issues:
+            ordered["issues"] = issues
         files.append((d.year, m["id"], ordered))
     for year, mid, doc in files:
         write_json(os.path.join(out, "meetings", str(year), f"{mid}.json"), doc)
@@ -698,8 +860,23 @@ def main():
         orgs.append(o)
     write_json(os.path.join(out, "directory", "organisations.json"), {"schema": 1, "organisations": orgs})
     files = write_meetings(out)
-    print(f"wrote {len(files)} meetings, {len(COUNCILLORS)} councillors, {len(CONTACTS)} contacts, "
-          f"{len(ORGS)} organisations to {out}/")
+    if os.path.isdir(os.path.join(out, "topics")):
+        shutil.rmtree(os.path.join(out, "topics"))
+    for t in TOPIC_REQUESTS:
+        doc = {"schema": 1, "id": t["id"], "title": t["title"], "description": t["description"],
+               "organisation": t["organisation"], "contact": presenter_for(t["contact"], AREAS[0][0])[0],
+               "purpose": t["purpose"], "engagementLevel": t["engagementLevel"], "areas": t["areas"],
+               "notBefore": t["notBefore"], "notAfter": t["notAfter"], "minutes": t["minutes"],
+               "status": t.get("status", "scheduled" if t["slots"] else "requested")}
+        for key in ("reason", "received"):
+            if key in t:
+                doc[key] = t[key]
+        doc["tags"] = t["tags"]
+        if "raisedAt" in t:
+            doc["raisedAt"] = t["raisedAt"]
+        write_json(os.path.join(out, "topics", f"{t['id']}.json"), doc)
+    print(f"wrote {len(files)} meetings, {len(TOPIC_REQUESTS)} topic requests, {len(COUNCILLORS)} councillors, "
+          f"{len(CONTACTS)} contacts, {len(ORGS)} organisations to {out}/")
 
 
 if __name__ == "__main__":

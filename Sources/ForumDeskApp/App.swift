@@ -155,7 +155,7 @@ public struct App: Sendable {
         message = nil
         if case .mouse(let mouse) = event, mouse.y == 0 {
             if mouse.kind == .press, let index = Self.navigation.tab(atX: mouse.x, in: Rect(x: 1, y: 0, width: context.width, height: 1)) {
-                perform([Command.showDashboard, .showMeetings, .showActions, .showDirectory, .showReports][index])
+                perform([Command.showDashboard, .showMeetings, .showActions, .showDirectory, .showReports, .showTopics][index])
             }
             return
         }
@@ -190,6 +190,7 @@ public struct App: Sendable {
         case .showActions: show(ActionsScreen())
         case .showDirectory: show(DirectoryScreen())
         case .showReports: show(ReportsScreen())
+        case .showTopics: show(TopicsScreen())
         default:
             if keyMap(of: top).bindings.contains(where: { $0.command == command }) {
                 apply(stack[stack.count - 1].perform(command, context))
@@ -370,7 +371,7 @@ public struct App: Sendable {
 
     // MARK: drawing
 
-    static let navigation = Tabs(titles: ["1 Dashboard", "2 Meetings", "3 Actions", "4 Directory", "5 Reports"], selected: 0)
+    static let navigation = Tabs(titles: ["1 Dashboard", "2 Meetings", "3 Actions", "4 Directory", "5 Reports", "6 Topics"], selected: 0)
 
     public func render() -> Buffer {
         var buffer = Buffer(width: context.width, height: context.height)
@@ -418,6 +419,7 @@ public struct App: Sendable {
             case is ActionsScreen: 2
             case is DirectoryScreen: 3
             case is ReportsScreen: 4
+            case is TopicsScreen: 5
             default: nil
             }
         }.first ?? 0

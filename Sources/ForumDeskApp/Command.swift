@@ -4,7 +4,7 @@ import TerminalUI
 /// their key map; the `:` palette, the footer and `?` help read the same lists.
 public enum Command: String, Sendable, Hashable, CaseIterable {
     case quit, back, help, palette, redraw
-    case showDashboard, showMeetings, showActions, showDirectory, showReports
+    case showDashboard, showMeetings, showActions, showDirectory, showReports, showTopics
     case up, down, pageUp, pageDown, top, bottom
     case open, nextTab, previousTab, switchFocus
     case search, sortNext, sortReverse
@@ -15,6 +15,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case markPresent, markApologies, markAbsent, markSubstitute, declareInterest, residents, markDone, carryForward
     case newWard, newCoverageRule, editWard, editCoverageRule, invite, recordAttendance
     case notify, noticeByLetter, noticeByPhone, recordReply, exportDocument
+    case left, right, schedule, scheduleAll
+    case raiseIssue, answerIssue, issueToAction, issueToTopic
 }
 
 extension Command {
@@ -23,7 +25,8 @@ extension Command {
         .undo, .redo, .retrySave, .newMeeting, .edit, .editMeeting, .postpone, .cancelMeeting, .deleteMeeting, .deleteItem, .add,
         .moveUp, .moveDown, .liveNotes, .markPresent, .markApologies, .markAbsent, .markSubstitute, .declareInterest, .residents,
         .markDone, .carryForward, .newWard, .newCoverageRule, .editWard, .editCoverageRule, .invite, .recordAttendance, .notify,
-        .noticeByLetter, .noticeByPhone, .recordReply, .exportDocument,
+        .noticeByLetter, .noticeByPhone, .recordReply, .exportDocument, .schedule, .scheduleAll, .raiseIssue, .answerIssue,
+        .issueToAction, .issueToTopic,
     ]
 }
 
@@ -58,6 +61,7 @@ enum Keys {
             Binding([.char("3")], "Actions", .showActions),
             Binding([.char("4")], "Directory", .showDirectory),
             Binding([.char("5")], "Reports: the annual report, by year and area", .showReports),
+            Binding([.char("6")], "Topics: partners' requests and their roll-out across the areas", .showTopics),
             Binding([.char("q"), .escape], "Back (quit from the dashboard)", .back, hint: "back"),
             Binding([.ctrl("c")], "Quit", .quit),
             Binding([.ctrl("l")], "Redraw the screen", .redraw),

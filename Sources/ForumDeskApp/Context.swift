@@ -12,6 +12,10 @@ public struct Context: Sendable {
     /// Warnings per meeting id, computed once per change rather than on every frame.
     public private(set) var warnings: [String: [Warning]] = [:]
     public private(set) var overdue: [RaisedAction] = []
+    /// The agenda items carrying each topic, by topic id.
+    public private(set) var topicSlots: [String: [TopicSlot]] = [:]
+    /// Topics whose window closes within 14 days with a wanted area still without a slot.
+    public private(set) var topicAlerts: [TopicAlert] = []
 
     public init(data: DataSet, now: Date, width: Int = 80, height: Int = 24) {
         self.data = data
@@ -29,7 +33,16 @@ public struct Context: Sendable {
         }
         warnings = byMeeting
         overdue = ActionRules.overdue(in: data.meetings, today: LondonTime.date(now))
+        refreshTopics()
     }
+
+    /// The topic links and alerts: one pass over the agendas, a few microseconds a meeting.
+    public mutating func refreshTopics() {
+        topicSlots = TopicRules.slots(in: data.meetings)
+        topicAlerts = TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now)
+    }
+
+    public func slots(_ topicID: String) -> [TopicSlot] { topicSlots[topicID] ?? [] }
 
     /// After one meeting changed: its own warnings and the overdue list, not every meeting's warnings,
     /// so confirming an entry costs the same whatever the size of the history.
@@ -47,6 +60,7 @@ public struct Context: Sendable {
             overdue += meeting.actions.filter { ActionRules.isOverdue($0, today: today) }.map { RaisedAction(meeting: meeting, action: $0) }
             overdue.sort { ($0.meeting.start, $0.meeting.id) < ($1.meeting.start, $1.meeting.id) }
         }
+        if !data.topics.isEmpty { refreshTopics() }
     }
 
     public var directory: Directory { data.directory }

@@ -30,6 +30,7 @@ struct DashboardScreen: Screen {
         var style: Style
         var meetingID: String?
         var tab: MeetingScreen.Tab
+        var topicID: String?
     }
 
     func nextMeetings(_ c: Context) -> [(area: Area, meeting: Meeting?)] {
@@ -45,6 +46,10 @@ struct DashboardScreen: Screen {
         rows += c.data.fileProblems.map {
             AttentionRow(date: "", subject: "File", message: $0.description, style: Theme.warning, meetingID: nil, tab: .details)
         }
+        rows += c.topicAlerts.map {
+            AttentionRow(date: Format.day($0.closes), subject: "Topic request", message: $0.message, style: Theme.warning,
+                         meetingID: nil, tab: .agenda, topicID: $0.topicID)
+        }
         let meetings = Dictionary(c.data.meetings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let all = Warnings.all(directory: c.directory, meetings: c.data.meetings, now: c.now)
         for warning in all {
@@ -54,7 +59,7 @@ struct DashboardScreen: Screen {
             case .councillorNotNotified, .staleNotice, .cancellationOwed, .noReply: .councillors
             case .partnerMissing: .attendance
             case .overdueAction: .actions
-            case .noAgenda: .agenda
+            case .noAgenda, .agendaOverrun: .agenda
             case .outcomeNotRecorded: .details
             }
             let upcoming = warning.date > c.now
@@ -118,6 +123,7 @@ struct DashboardScreen: Screen {
                 let rows = attentionRows(c)
                 guard rows.indices.contains(attention.selected) else { return [] }
                 let row = rows[attention.selected]
+                if let topic = row.topicID { return [.push(TopicsScreen(selecting: topic, c))] }
                 guard let id = row.meetingID else { return [.message(.error("Fix this file in an editor, then restart ForumDesk"))] }
                 return [.push(MeetingScreen(meetingID: id, tab: row.tab))]
             }

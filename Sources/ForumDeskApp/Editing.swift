@@ -36,6 +36,13 @@ extension App {
             return context.data.meeting(id).map { .saveMeeting($0, label: "undo " + label) }
         case .saveDirectory(_, let label):
             return .saveDirectory(context.data.directory, label: "undo " + label)
+        case .saveTopic(let topic, let label):
+            if let before = context.data.topic(topic.id) { return .saveTopic(before, label: "undo " + label) }
+            return .deleteTopic(topic.id, label: "undo " + label)
+        case .deleteTopic(let id, let label):
+            return context.data.topic(id).map { .saveTopic($0, label: "undo " + label) }
+        case .batch(let edits, let label):
+            return .batch(edits.compactMap(inverse).reversed(), label: "undo " + label)
         }
     }
 
@@ -44,6 +51,7 @@ extension App {
             message = .error("Read-only: \(readOnlyReason ?? "no data folder"). Nothing was changed.")
             return
         }
+        if case .batch(let edits, let label) = edit { return applyBatch(edits, label: label, store: store, recordUndo: recordUndo) }
         let undo = inverse(of: edit)
         do {
             try write(edit, with: store)
@@ -60,6 +68,36 @@ extension App {
         retryPendingSaves(store)
     }
 
+    /// Each save of a batch is its own durable write; those that succeed are undone together. One that fails
+    /// is handled as a single save would be (kept for a retry, or offered as a conflict) and the rest go on.
+    mutating func applyBatch(_ edits: [Edit], label: String, store: DataStore, recordUndo: Bool) {
+        var done: [Edit] = []
+        var undos: [Edit] = []
+        var failure: (Edit, SaveError)?
+        for edit in edits {
+            let undo = inverse(of: edit)
+            do {
+                try write(edit, with: store)
+                done.append(edit)
+                if let undo { undos.insert(undo, at: 0) }
+                refresh(after: edit)
+            } catch {
+                if failure == nil { failure = (edit, error) } else { failedSave(edit, error, store: store) }
+            }
+        }
+        if recordUndo, !done.isEmpty {
+            undoStack.append(UndoEntry(undo: .batch(undos, label: "undo " + label), redo: .batch(done, label: label)))
+            redoStack.removeAll()
+        }
+        if let (edit, error) = failure {
+            failedSave(edit, error, store: store)
+            if case .error(let text) = message { message = .error("\(done.count) of \(edits.count) saved; " + text) }
+            return
+        }
+        message = .info("Saved: \(label)")
+        retryPendingSaves(store)
+    }
+
     /// Writes through the store. The data set changes only on success, or when the file was replaced
     /// but the folder could not be synced (the store then knows the new content, so a retry is not a conflict).
     /// The store changes the data set in place, and only once the write is done (or, for a failed folder
@@ -69,6 +107,9 @@ extension App {
         case .saveMeeting(let meeting, _): try store.save(meeting, in: &context.data)
         case .deleteMeeting(let id, _): try store.delete(meetingID: id, in: &context.data)
         case .saveDirectory(let directory, _): try store.saveDirectory(directory, in: &context.data)
+        case .saveTopic(let topic, _): try store.save(topic, in: &context.data)
+        case .deleteTopic(let id, _): try store.delete(topicID: id, in: &context.data)
+        case .batch(let edits, _): for edit in edits { try write(edit, with: store) }
         }
     }
 
@@ -78,6 +119,8 @@ extension App {
         case .saveMeeting(let m, _): context.refresh(meetingID: m.id)
         case .deleteMeeting(let id, _): context.refresh(meetingID: id)
         case .saveDirectory: context.refresh()
+        case .saveTopic, .deleteTopic: context.refreshTopics()
+        case .batch(let edits, _): for edit in edits { refresh(after: edit) }
         }
     }
 
@@ -113,6 +156,12 @@ extension App {
             context.data.meetings.removeAll { $0.id == id }
         case .saveDirectory(let directory, _):
             context.data.directory = directory
+        case .saveTopic(let topic, _):
+            context.data.place(topic)
+        case .deleteTopic(let id, _):
+            context.data.topics.removeAll { $0.id == id }
+        case .batch(let edits, _):
+            for edit in edits { applyInMemory(edit) }
         }
         refresh(after: edit)
     }

@@ -18,6 +18,8 @@ struct FormScreen: Screen {
         case ward(areaID: String, wardID: String?)
         case coverageRule(index: Int?)
         case invitation(meetingID: String)
+        case topic(id: String?)
+        case issue(meetingID: String, issueID: String?, item: Int?)
     }
 
     var form: Form
@@ -162,6 +164,8 @@ struct FormScreen: Screen {
         case .ward(let areaID, let wardID): return validateWard(&form, areaID, wardID, c)
         case .coverageRule(let index): return validateCoverageRule(&form, index, c)
         case .invitation(let id): return c.data.meeting(id).flatMap { validateInvitation(&form, $0, c) }
+        case .topic(let id): return validateTopic(&form, id, c)
+        case .issue(let id, let issueID, let item): return c.data.meeting(id).flatMap { validateIssue(&form, $0, issueID, item: item, c) }
         }
     }
 
@@ -273,15 +277,7 @@ struct FormScreen: Screen {
     static func validateAgendaItem(_ form: inout Form, _ m: Meeting, _ index: Int?, _ c: Context) -> Edit? {
         let title = form.text("title")
         if title.isEmpty { form.note("title", "what is the item?", error: true) }
-        var purposes: [ForumDeskCore.Purpose] = []
-        for word in form.text("purpose").lowercased().split(whereSeparator: { $0 == "," || $0 == " " || $0 == "/" }) {
-            guard let purpose = ForumDeskCore.Purpose.allCases.first(where: { $0.rawValue.hasPrefix(word) }) else {
-                form.note("purpose", "information, discussion or agreement", error: true)
-                break
-            }
-            if !purposes.contains(purpose) { purposes.append(purpose) }
-        }
-        if !form.hasErrors { form.note("purpose", purposes.isEmpty ? "no purpose given" : MeetingDocument.purposeText(purposes)) }
+        let purposes = purposes(&form)
         var minutes: Int?
         if !form.text("minutes").isEmpty {
             minutes = Int(form.text("minutes"))

@@ -4,10 +4,10 @@ import ForumDeskExport
 import ForumDeskStore
 import TerminalUI
 
-/// One meeting, in tabs: Details, Agenda, Attendance, Councillors, Actions, Minutes.
+/// One meeting, in tabs: Details, Agenda, Attendance, Councillors, Actions, Issues, Minutes.
 struct MeetingScreen: Screen {
     enum Tab: Int, Sendable, CaseIterable {
-        case details, agenda, attendance, councillors, actions, minutes
+        case details, agenda, attendance, councillors, actions, issues, minutes
         var title: String {
             switch self {
             case .details: "Details"
@@ -15,6 +15,7 @@ struct MeetingScreen: Screen {
             case .attendance: "Attendance"
             case .councillors: "Councillors"
             case .actions: "Actions"
+            case .issues: "Issues"
             case .minutes: "Minutes"
             }
         }
@@ -41,6 +42,7 @@ struct MeetingScreen: Screen {
                 Binding([.char("P")], "Postpone to a new date", .postpone),
                 Binding([.char("X")], "Cancel the meeting", .cancelMeeting),
                 Binding([.char("D")], "Delete the meeting", .deleteMeeting),
+                Binding([.char("i")], "Record an issue a resident raised from the floor: text #tag", .raiseIssue, hint: "issue"),
             ]),
         ]
         if tab == .agenda {
@@ -54,7 +56,7 @@ struct MeetingScreen: Screen {
         }
         if tab == .attendance {
             groups.append(.init("Attendance", [
-                Binding([.char("i")], "Invite a partner (shows which required roles are still missing)", .invite, hint: "invite"),
+                Binding([.char("a")], "Invite a partner (shows which required roles are still missing)", .invite, hint: "invite"),
                 Binding([.char("x")], "Withdraw the selected invitation", .deleteItem),
                 Binding([.char("e")], "Record attendance and declarations (live notes)", .recordAttendance, hint: "record"),
             ]))
@@ -76,6 +78,13 @@ struct MeetingScreen: Screen {
         if tab == .actions {
             groups.append(.init("Actions", [Binding([.enter, .char("e")], "Edit the selected action", .edit, hint: "edit")]))
         }
+        if tab == .issues {
+            groups.append(.init("Issues", [
+                Binding([.enter, .char("e")], "Answer or edit the selected issue", .answerIssue, hint: "answer"),
+                Binding([.char("a")], "Raise an action for it (then set the owner and due date)", .issueToAction, hint: "action"),
+                Binding([.char("t")], "Make it a topic request for a later meeting of this area", .issueToTopic, hint: "topic"),
+            ]))
+        }
         return KeyMap(groups + [Keys.movement])
     }
 
@@ -92,7 +101,7 @@ struct MeetingScreen: Screen {
     func layout(_ area: Rect) -> Areas {
         let parts = Layout.split(area, .vertical, [.length(2), .length(1), .length(1), .fill])
         let body = parts[3].inset(horizontal: 1)
-        let hasDetail = tab == .agenda || tab == .actions
+        let hasDetail = tab == .agenda || tab == .actions || tab == .issues
         let split = Layout.split(body, .vertical, hasDetail ? [.fill, .length(5)] : [.fill, .length(0)])
         return Areas(heading: parts[0].inset(horizontal: 1), tabs: parts[1].inset(horizontal: 1), body: body,
                      main: split[0], detail: split[1])
@@ -162,8 +171,20 @@ struct MeetingScreen: Screen {
             emptyMessage: "No actions raised here and none outstanding from earlier meetings.")
     }
 
+    func issueTable(_ m: Meeting) -> Table {
+        Table(columns: [Column("ID", .length(10)), Column("Issue", .min(20)), Column("Tags", .min(10)), Column("Status", .length(16)),
+                        Column("Home", .min(10))],
+              rows: m.issues.map { issue in
+                  [issue.id, issue.text, issue.tags.map { "#" + $0 }.joined(separator: " "), issue.status.label,
+                   issue.action ?? issue.topic ?? issue.answer ?? ""]
+              },
+              rowStyles: m.issues.map { $0.status == .open ? Theme.warning : .plain },
+              emptyMessage: "No issues raised from the floor. Press i to record one.")
+    }
+
     func table(for tab: Tab, _ m: Meeting, _ c: Context) -> Table? {
         switch tab {
+        case .issues: issueTable(m)
         case .agenda: agendaTable(m, c)
         case .attendance: attendanceTable(m, c)
         case .councillors: councillorTable(m, c)
@@ -317,6 +338,19 @@ struct MeetingScreen: Screen {
             let i = selections[.agenda]?.selected ?? 0
             guard m.agenda.indices.contains(i) else { return [] }
             return [.push(FormScreen.agendaItem(m, index: i, c))]
+        case .raiseIssue:
+            guard let m = c.data.meeting(meetingID) else { return [] }
+            return [.push(FormScreen.issue(m, nil, item: nil, c))]
+        case .answerIssue, .issueToAction, .issueToTopic:
+            guard let m = c.data.meeting(meetingID), tab == .issues else { return [] }
+            let i = selections[.issues]?.selected ?? 0
+            guard m.issues.indices.contains(i) else { return [] }
+            let id = m.issues[i].id
+            switch command {
+            case .issueToAction: return IssueHome.toAction(id, in: m, c)
+            case .issueToTopic: return IssueHome.toTopic(id, in: m, c)
+            default: return [.push(FormScreen.issue(m, m.issues[i], item: m.issues[i].item, c))]
+            }
         case .edit where tab == .actions:
             guard let m = c.data.meeting(meetingID) else { return [] }
             let rows = actionRows(m, c)
@@ -328,7 +362,7 @@ struct MeetingScreen: Screen {
             let i = selections[.agenda]?.selected ?? 0
             guard m.agenda.indices.contains(i) else { return [] }
             let removed = m.agenda.remove(at: i)
-            Self.renumber(&m)
+            AgendaRules.renumber(&m)
             return [.ask(title: "Delete agenda item?", message: "\(removed.number). \(removed.title)",
                          choices: [Choice("Keep it"), Choice("Delete", [.edit(.saveMeeting(m, label: "agenda item \(removed.number) deleted"))])])]
         case .moveUp where tab == .agenda, .moveDown where tab == .agenda:
@@ -337,7 +371,7 @@ struct MeetingScreen: Screen {
             let j = command == .moveUp ? i - 1 : i + 1
             guard m.agenda.indices.contains(i), m.agenda.indices.contains(j) else { return [] }
             m.agenda.swapAt(i, j)
-            Self.renumber(&m)
+            AgendaRules.renumber(&m)
             selections[.agenda] = SelectionState(selected: j, offset: selections[.agenda]?.offset ?? 0)
             return [.edit(.saveMeeting(m, label: "agenda item moved to \(j + 1)"))]
         default:
@@ -389,25 +423,6 @@ struct MeetingScreen: Screen {
         return []
     }
 
-    /// Agenda numbers follow the order (as `number` values of the items before the change); declarations and
-    /// actions follow their items.
-    static func renumber(_ m: inout Meeting) {
-        var mapping: [Int: Int] = [:]
-        for i in m.agenda.indices {
-            mapping[m.agenda[i].number] = i + 1
-            m.agenda[i].number = i + 1
-        }
-        // A declaration about a deleted item goes with it; an action raised under it keeps no item.
-        m.declarations = m.declarations.compactMap { d in
-            mapping[d.item].map { number in
-                var moved = d
-                moved.item = number
-                return moved
-            }
-        }
-        for i in m.actions.indices { m.actions[i].item = m.actions[i].item.flatMap { mapping[$0] } }
-    }
-
     // MARK: view
 
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
@@ -448,8 +463,13 @@ struct MeetingScreen: Screen {
             lines.append(StyledLine([Span("\(item.number). \(item.title)", .bold), Span(presenter.map { "  " + $0 + org } ?? "")]))
             if let notes = item.notes { lines.append(StyledLine(notes)) }
             lines.append(StyledLine(item.outcome ?? (m.status == .held ? "No outcome recorded." : ""), item.outcome == nil ? Theme.muted : Theme.good))
-            let total = m.agenda.compactMap(\.minutes).reduce(0, +)
-            lines.append(StyledLine("Agenda time: \(total) minutes; the meeting runs \(Int(m.end.timeIntervalSince(m.start) / 60)).", Theme.muted))
+            if let topic = item.topic {
+                lines.append(StyledLine("Topic request: " + (c.data.topic(topic)?.title ?? "\(topic) (not found in topics/)"), Theme.muted))
+            }
+            let over = AgendaRules.overrun(m)
+            lines.append(over > 0
+                ? StyledLine("⚠ Agenda time: \(m.agendaMinutes) minutes; the meeting runs \(m.lengthMinutes): \(over) over. Trim or move an item.", Theme.warning)
+                : StyledLine("Agenda time: \(m.agendaMinutes) minutes; the meeting runs \(m.lengthMinutes) (\(m.lengthMinutes - m.agendaMinutes) free).", Theme.muted))
         case .actions:
             let rows = actionRows(m, c)
             guard rows.indices.contains(selected) else { break }
@@ -459,6 +479,23 @@ struct MeetingScreen: Screen {
                 lines.append(StyledLine("  \(Format.day(update.at).trimmingCharacters(in: .whitespaces)): \(update.text)", Theme.muted))
             }
             if let feedback = a.feedback { lines.append(StyledLine([Span("You said, we did: ", .bold), Span(feedback)])) }
+        case .issues where m.issues.indices.contains(selected):
+            let issue = m.issues[selected]
+            lines.append(StyledLine([Span("\(issue.id) ", .bold), Span(issue.text)], hangingIndent: 2))
+            if let item = issue.item, let raised = m.agenda.first(where: { $0.number == item }) {
+                lines.append(StyledLine("Raised under item \(item): \(raised.title)", Theme.muted))
+            }
+            switch issue.status {
+            case .open: lines.append(StyledLine("Open: Enter answers it, a raises an action, t makes it a topic.", Theme.warning))
+            case .answered: lines.append(StyledLine(issue.answer ?? "Answered.", Theme.good, hangingIndent: 2))
+            case .action:
+                let action = issue.action.flatMap { id in c.data.meetings.lazy.flatMap(\.actions).first { $0.id == id } }
+                lines.append(StyledLine("Action \(issue.action ?? "?"): " + (action.map { "\($0.description) (\($0.status.label))" } ?? "not found"),
+                                        hangingIndent: 2))
+            case .topic:
+                let topic = issue.topic.flatMap { c.data.topic($0) }
+                lines.append(StyledLine("Topic request: " + (topic?.title ?? issue.topic ?? "?"), hangingIndent: 2))
+            }
         default: break
         }
         buffer.put(String(repeating: "─", count: area.width), x: area.x, y: area.y, style: Theme.muted)

@@ -33,10 +33,15 @@ enum Edit: Sendable {
     case saveMeeting(Meeting, label: String)
     case deleteMeeting(String, label: String)
     case saveDirectory(Directory, label: String)
+    case saveTopic(TopicRequest, label: String)
+    case deleteTopic(String, label: String)
+    /// Several saves that belong together (a topic scheduled onto seven agendas): undone and redone as one.
+    indirect case batch([Edit], label: String)
 
     var label: String {
         switch self {
-        case .saveMeeting(_, let label), .deleteMeeting(_, let label), .saveDirectory(_, let label): label
+        case .saveMeeting(_, let label), .deleteMeeting(_, let label), .saveDirectory(_, let label), .saveTopic(_, let label),
+             .deleteTopic(_, let label), .batch(_, let label): label
         }
     }
 }

@@ -141,3 +141,29 @@ public enum ActionStatus: String, ModelEnum {
     /// Still owed to residents: shows as a matter arising and can become overdue.
     public var isOpen: Bool { self != .done && self != .dropped }
 }
+
+/// Where a partner's topic request stands. `scheduled` and `presented` follow from the agendas that carry it;
+/// `withdrawn` and `declined` are the officer's decisions.
+public enum TopicStatus: String, ModelEnum {
+    case requested, scheduled, presented, withdrawn, declined
+    public var label: String { rawValue }
+    /// No longer wanted on any agenda.
+    public var isClosed: Bool { self == .withdrawn || self == .declined }
+}
+
+/// What became of an issue a resident raised from the floor.
+public enum IssueStatus: String, ModelEnum {
+    case open, answered
+    /// An action was raised to deal with it.
+    case action
+    /// It became a topic request for a later meeting.
+    case topic
+    public var label: String {
+        switch self {
+        case .open: "open"
+        case .answered: "answered"
+        case .action: "became an action"
+        case .topic: "became a topic"
+        }
+    }
+}

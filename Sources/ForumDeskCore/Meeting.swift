@@ -29,6 +29,8 @@ public struct AgendaItem: Sendable, Equatable {
     public var notes: String?
     /// "Resolved: ..." once the item has been taken.
     public var outcome: String?
+    /// The topic request this item carries, by id.
+    public var topic: String?
     public var extra: UnknownFields = [:]
     public init(number: Int, title: String, tags: [String] = [], presenter: String? = nil, presenterName: String? = nil,
                 organisation: String? = nil, purpose: [Purpose] = [], engagementLevel: EngagementLevel? = nil,
@@ -213,6 +215,8 @@ public struct Meeting: Sendable, Equatable, Identifiable {
     public var declarations: [Declaration] = []
     public var notifications: [CouncillorNotification] = []
     public var actions: [Action] = []
+    /// Issues residents raised from the floor.
+    public var issues: [ResidentIssue] = []
     public var extra: UnknownFields = [:]
 
     public init(id: String, kind: MeetingKind, title: String, area: String, wards: [String], start: Date, end: Date,
@@ -228,4 +232,11 @@ public struct Meeting: Sendable, Equatable, Identifiable {
         self.status = status
         self.chair = chair
     }
+}
+
+extension Meeting {
+    /// How long the meeting runs, in minutes.
+    public var lengthMinutes: Int { Int(end.timeIntervalSince(start) / 60) }
+    /// The time the agenda items allow, in minutes.
+    public var agendaMinutes: Int { agenda.compactMap(\.minutes).reduce(0, +) }
 }

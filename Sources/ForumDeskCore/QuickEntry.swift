@@ -81,10 +81,33 @@ public enum QuickEntry {
 
     /// The next action id for a year: `A-2026-042` after the highest `A-2026-…` in use.
     public static func nextActionID(year: Int, existing: [Meeting]) -> String {
-        let prefix = "A-\(year)-"
-        let highest = existing.flatMap(\.actions).compactMap { action -> Int? in
-            action.id.hasPrefix(prefix) ? Int(action.id.dropFirst(prefix.count)) : nil
-        }.max() ?? 0
+        nextID(prefix: "A-\(year)-", existing.lazy.flatMap(\.actions).map(\.id))
+    }
+
+    /// `R-2026-015`: the next id for an issue raised by a resident.
+    public static func nextIssueID(year: Int, existing: [Meeting]) -> String {
+        nextID(prefix: "R-\(year)-", existing.lazy.flatMap(\.issues).map(\.id))
+    }
+
+    static func nextID(prefix: String, _ ids: some Sequence<String>) -> String {
+        let highest = ids.compactMap { id -> Int? in id.hasPrefix(prefix) ? Int(id.dropFirst(prefix.count)) : nil }.max() ?? 0
         return prefix + Digits.pad(highest + 1, 3)
+    }
+
+    /// A resident's issue typed in one line: `Street lights out on Mill Lane #highways`. Tags are taken out of the
+    /// text; nothing else is special, so an issue may mention anyone.
+    public static func parseIssue(_ line: String) throws(Failure) -> (text: String, tags: [String]) {
+        var words: [String] = []
+        var tags: [String] = []
+        for word in line.split(separator: " ", omittingEmptySubsequences: true) {
+            if word.hasPrefix("#"), word.count > 1 {
+                let tag = word.dropFirst().lowercased()
+                if !tags.contains(tag) { tags.append(tag) }
+            } else {
+                words.append(String(word))
+            }
+        }
+        guard !words.isEmpty else { throw Failure(message: "say what the resident raised, e.g. Potholes on Mill Lane #highways") }
+        return (words.joined(separator: " "), tags)
     }
 }

@@ -19,12 +19,15 @@ public struct Validator {
         organisationIDs = Set(directory.organisations.map(\.id))
     }
 
-    /// Every problem in the directory and the meetings, in file order.
-    public static func validate(directory: Directory, meetings: [Meeting], now: Date) -> [Problem] {
+    /// Every problem in the directory, the meetings and the topic requests, in file order. Without `topics`,
+    /// agenda items' and issues' links to topics are not checked.
+    public static func validate(directory: Directory, meetings: [Meeting], topics: [TopicRequest]? = nil, now: Date) -> [Problem] {
         var validator = Validator(directory: directory)
         validator.checkDirectory()
         var actionIDs: [String: String] = [:]
-        for meeting in meetings.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) }) {
+        var issueIDs: [String: String] = [:]
+        let ordered = meetings.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) })
+        for meeting in ordered {
             validator.check(meeting, now: now)
             for (i, action) in meeting.actions.enumerated() {
                 if let first = actionIDs[action.id] {
@@ -34,8 +37,50 @@ public struct Validator {
                     actionIDs[action.id] = meeting.id
                 }
             }
+            for (i, issue) in meeting.issues.enumerated() {
+                if let first = issueIDs[issue.id] {
+                    validator.report(.meeting(id: meeting.id), [.key("issues"), .index(i), .key("id")],
+                                     "duplicate issue id `\(issue.id)` (first raised at meeting `\(first)`)")
+                } else {
+                    issueIDs[issue.id] = meeting.id
+                }
+            }
         }
+        let topicIDs = topics.map { Set($0.map(\.id)) }
+        for meeting in ordered {
+            let file = DataFileRef.meeting(id: meeting.id)
+            for (i, issue) in meeting.issues.enumerated() {
+                if let action = issue.action, actionIDs[action] == nil {
+                    validator.report(file, [.key("issues"), .index(i), .key("action")], "unknown action `\(action)`")
+                }
+                if let topic = issue.topic, let topicIDs, !topicIDs.contains(topic) {
+                    validator.report(file, [.key("issues"), .index(i), .key("topic")], "unknown topic `\(topic)`")
+                }
+            }
+            guard let topicIDs else { continue }
+            for (i, item) in meeting.agenda.enumerated() {
+                if let topic = item.topic, !topicIDs.contains(topic) {
+                    validator.report(file, [.key("agenda"), .index(i), .key("topic")], "unknown topic `\(topic)`")
+                }
+            }
+        }
+        for topic in topics ?? [] { validator.check(topic) }
         return validator.problems
+    }
+
+    mutating func check(_ topic: TopicRequest) {
+        let file = DataFileRef.topic(id: topic.id)
+        checkOrganisation(topic.organisation, file, [.key("organisation")])
+        checkPerson(topic.contact, file, [.key("contact")])
+        for (i, area) in topic.areas.enumerated() where !areaIDs.contains(area) {
+            report(file, [.key("areas"), .index(i)], "unknown area `\(area)`")
+        }
+        if let first = topic.notBefore, let last = topic.notAfter, last < first {
+            report(file, [.key("notAfter")], "the window closes (\(last)) before it opens (\(first))")
+        }
+        if topic.status == .declined, topic.reason?.isEmpty ?? true {
+            report(file, [.key("reason")], "a declined request needs the reason given to the partner")
+        }
     }
 
     mutating func report(_ file: DataFileRef, _ path: FieldPath, _ message: String) {
@@ -153,6 +198,9 @@ public struct Validator {
             checkPerson(action.owner, file, at + [.key("owner")])
             checkOrganisation(action.organisation, file, at + [.key("organisation")])
             if let item = action.item, !itemNumbers.contains(item) { report(file, at + [.key("item")], "no agenda item \(item)") }
+        }
+        for (i, issue) in meeting.issues.enumerated() {
+            if let item = issue.item, !itemNumbers.contains(item) { report(file, [.key("issues"), .index(i), .key("item")], "no agenda item \(item)") }
         }
     }
 }

@@ -11,6 +11,7 @@ public struct Warning: Sendable, Equatable {
         case noAgenda = "no-agenda"
         case outcomeNotRecorded = "outcome-not-recorded"
         case noReply = "no-reply"
+        case agendaOverrun = "agenda-overrun"
     }
     public var kind: Kind
     public var meetingID: String
@@ -72,6 +73,10 @@ public enum Warnings {
                 add(.noReply, "no reply yet (meeting within 7 days): \(who)")
             }
             if meeting.status != .cancelled, meeting.agenda.isEmpty { add(.noAgenda, "no agenda items yet") }
+            if meeting.status != .cancelled, AgendaRules.overrun(meeting) > 0 {
+                add(.agendaOverrun, "agenda runs \(meeting.agendaMinutes) minutes; the meeting is \(meeting.lengthMinutes) "
+                    + "(\(AgendaRules.overrun(meeting)) over)")
+            }
         } else if meeting.status == .planned || meeting.status == .confirmed {
             add(.outcomeNotRecorded, "took place but is still marked \(meeting.status.rawValue): record it as held or cancelled")
         }

@@ -27,6 +27,10 @@ public struct DataFolder: Sendable, Equatable {
     public var organisations: String { path("directory/organisations.json") }
     public var meetingsFolder: String { path("meetings") }
     public var lockFile: String { path(".forumdesk.lock") }
+    public var topicsFolder: String { path("topics") }
+
+    /// `topics/winter-gritting-routes.json`.
+    public func topicFile(_ id: String) -> String { "\(topicsFolder)/\(id).json" }
 
     /// `meetings/2026/2026-11-24-sandy-biggleswade-ltt.json`: filed under the year it starts (London time).
     public func meetingFile(for meeting: Meeting) -> String {
@@ -40,6 +44,7 @@ public struct DataFolder: Sendable, Equatable {
         case .people: people
         case .organisations: organisations
         case .meeting: nil
+        case .topic(let id): topicFile(id)
         }
     }
 }

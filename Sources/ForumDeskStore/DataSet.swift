@@ -15,6 +15,8 @@ public struct DataSet: Sendable {
     public var directory: Directory
     /// Meetings in date order.
     public var meetings: [Meeting]
+    /// Partners' topic requests, by title.
+    public var topics: [TopicRequest] = []
     /// Files that could not be read, each with its position and reason.
     public var loadErrors: [Diagnostic]
     /// Problems found while filing meetings (duplicate ids, a file named unlike its id).
@@ -28,6 +30,15 @@ public struct DataSet: Sendable {
     var organisationsFileExtra: UnknownFields
 
     public func meeting(_ id: String) -> Meeting? { meetings.first { $0.id == id } }
+
+    public func topic(_ id: String) -> TopicRequest? { topics.first { $0.id == id } }
+
+    /// Replaces the topic with this id, or adds it, keeping the list in title order.
+    public mutating func place(_ topic: TopicRequest) {
+        topics.removeAll { $0.id == topic.id }
+        let index = topics.firstIndex { ($0.title.lowercased(), $0.id) > (topic.title.lowercased(), topic.id) } ?? topics.count
+        topics.insert(topic, at: index)
+    }
 
     /// Puts a meeting in its place in date order, replacing the one with its id. A meeting whose date did not
     /// change is replaced where it is; otherwise it moves by a binary search, not a sort of the whole history.

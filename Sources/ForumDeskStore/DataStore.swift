@@ -136,7 +136,23 @@ public struct DataStore: Sendable {
             data.meetings.append(meeting)
         }
         data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        for path in jsonFiles(in: folder.topicsFolder) {
+            guard let topic = load(path, required: true, into: &data, Codec.topic) else { continue }
+            let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            if stem != topic.id {
+                data.fingerprints[path]?.unreadable = true
+                data.loadErrors.append(Diagnostic(path: path, position: SourcePosition(line: 1, column: 1),
+                                                  message: "the file is named `\(stem).json` but its id is `\(topic.id)`; they must match; not loaded"))
+                continue
+            }
+            data.place(topic)
+        }
         return data
+    }
+
+    /// The `.json` files of one folder, skipping hidden files (our temp files among them).
+    func jsonFiles(in folder: String) -> [String] {
+        ((try? fs.list(folder)) ?? []).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { "\(folder)/\($0)" }
     }
 
     /// `meetings/YYYY/*.json`, skipping hidden files (our temp files among them).
@@ -154,7 +170,7 @@ public struct DataStore: Sendable {
     /// Removes temp files left by a process that died mid-save (same host, pid gone).
     /// They never hold the only copy of anything: the rename is what commits a save.
     public func removeAbandonedTempFiles() -> Int {
-        var folders = [folder.root, "\(folder.root)/directory"]
+        var folders = [folder.root, "\(folder.root)/directory", folder.topicsFolder]
         for year in (try? fs.list(folder.meetingsFolder)) ?? [] { folders.append("\(folder.meetingsFolder)/\(year)") }
         var removed = 0
         for dir in folders {
@@ -171,7 +187,7 @@ public struct DataStore: Sendable {
 
     /// Rule problems and filing problems, each with the line and column of the field at fault.
     public func problems(in data: DataSet, now: Date) -> [Diagnostic] {
-        let problems = Validator.validate(directory: data.directory, meetings: data.meetings, now: now)
+        let problems = Validator.validate(directory: data.directory, meetings: data.meetings, topics: data.topics, now: now)
         var trees: [String: JSONNode] = [:]
         var result = data.fileProblems
         for problem in problems {
@@ -205,6 +221,18 @@ public struct DataStore: Sendable {
         }
         data.meetingPaths[meeting.id] = newPath
         data.place(meeting)
+    }
+
+    /// Writes one topic request to `topics/<id>.json`, with the same check as a meeting.
+    public func save(_ topic: TopicRequest, in data: inout DataSet) throws(SaveError) {
+        try write(Codec.encode(topic), to: folder.topicFile(topic.id), in: &data)
+        data.place(topic)
+    }
+
+    public func delete(topicID: String, in data: inout DataSet) throws(SaveError) {
+        let path = folder.topicFile(topicID)
+        try remove(path, in: &data)
+        data.topics.removeAll { $0.id == topicID }
     }
 
     public func saveDirectory(_ directory: Directory, in data: inout DataSet) throws(SaveError) {
@@ -266,14 +294,19 @@ public struct DataStore: Sendable {
             data.meetings.removeAll { $0.id == meetingID }
             return
         }
+        try remove(path, in: &data)
+        data.meetingPaths[meetingID] = nil
+        data.meetings.removeAll { $0.id == meetingID }
+    }
+
+    /// Deletes a file after the same check as a save; the folder entry is made durable.
+    func remove(_ path: String, in data: inout DataSet) throws(SaveError) {
         try checkUnchanged(path, in: data)
         if unlink(path) != 0, errno != ENOENT {
             throw .failed(path: path, DurableWriteError(stage: .rename, cause: SystemCallError(operation: "delete", path: path, code: errno)))
         }
         try? fs.fsyncDirectory((path as NSString).deletingLastPathComponent)
         data.fingerprints[path] = FileFingerprint(hash: nil)
-        data.meetingPaths[meetingID] = nil
-        data.meetings.removeAll { $0.id == meetingID }
     }
 
     /// Reads one meeting's file again (after someone else changed it), replacing what is in memory.

@@ -23,6 +23,7 @@ extension Codec {
         m.declarations = try r.list("declarations", declaration)
         m.notifications = try r.list("notifications", notification)
         m.actions = try r.list("actions", action)
+        m.issues = try r.list("issues", issue)
         m.extra = r.unknownFields
         return m
     }
@@ -56,6 +57,7 @@ extension Codec {
         w.set("declarations", .array(m.declarations.map(encode)))
         w.set("notifications", .array(m.notifications.map(encode)))
         w.set("actions", .array(m.actions.map(encode)))
+        if !m.issues.isEmpty { w.set("issues", .array(m.issues.map(encode))) }
         return w.finish(m.extra)
     }
 
@@ -100,6 +102,7 @@ extension Codec {
         a.minutes = try r.optionalInt("minutes")
         a.notes = try r.optionalString("notes")
         a.outcome = try r.optionalString("outcome")
+        a.topic = try r.optionalString("topic")
         a.extra = r.unknownFields
         return a
     }
@@ -117,6 +120,7 @@ extension Codec {
         w.optional("minutes", a.minutes)
         w.optional("notes", a.notes)
         w.optional("outcome", a.outcome, keepNull: true)
+        w.optional("topic", a.topic)
         return w.finish(a.extra)
     }
 
@@ -253,5 +257,76 @@ extension Codec {
         w.set("text", u.text)
         w.optional("status", u.status)
         return w.finish(u.extra)
+    }
+
+    static func issue(_ node: JSONNode) throws(DecodeError) -> ResidentIssue {
+        var r = try FieldReader(node, what: "a resident's issue")
+        var i = ResidentIssue(id: try r.string("id"), text: try r.string("text"))
+        i.tags = try r.strings("tags")
+        i.item = try r.optionalInt("item", minimum: 1)
+        i.status = try r.choice("status", default: IssueStatus.open)
+        i.answer = try r.optionalString("answer")
+        i.action = try r.optionalString("action")
+        i.topic = try r.optionalString("topic")
+        i.extra = r.unknownFields
+        return i
+    }
+
+    static func encode(_ i: ResidentIssue) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("id", i.id)
+        w.set("text", i.text)
+        if !i.tags.isEmpty { w.set("tags", i.tags) }
+        w.optional("item", i.item)
+        w.set("status", i.status)
+        w.optional("answer", i.answer)
+        w.optional("action", i.action)
+        w.optional("topic", i.topic)
+        return w.finish(i.extra)
+    }
+
+    // MARK: topics/<id>.json
+
+    static func topic(_ node: JSONNode) throws(DecodeError) -> TopicRequest {
+        var r = try FieldReader(node, what: "a topic request")
+        try checkSchema(&r)
+        var t = TopicRequest(id: try r.string("id"), title: try r.string("title"), minutes: try r.int("minutes", minimum: 1))
+        t.description = try r.optionalString("description")
+        t.organisation = try r.optionalString("organisation")
+        t.contact = try r.optionalString("contact")
+        t.purpose = try r.choices("purpose", Purpose.self)
+        t.engagementLevel = try r.optionalChoice("engagementLevel", EngagementLevel.self)
+        t.areas = try r.strings("areas")
+        t.notBefore = try r.optionalDay("notBefore")
+        t.notAfter = try r.optionalDay("notAfter")
+        t.status = try r.choice("status", default: TopicStatus.requested)
+        t.reason = try r.optionalString("reason")
+        t.received = try r.optionalDay("received")
+        t.tags = try r.strings("tags")
+        t.raisedAt = try r.optionalString("raisedAt")
+        t.extra = r.unknownFields
+        return t
+    }
+
+    static func encode(_ t: TopicRequest) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("schema", currentSchema)
+        w.set("id", t.id)
+        w.set("title", t.title)
+        w.optional("description", t.description)
+        w.optional("organisation", t.organisation)
+        w.optional("contact", t.contact)
+        w.set("purpose", t.purpose)
+        w.optional("engagementLevel", t.engagementLevel)
+        w.set("areas", t.areas)
+        w.optional("notBefore", t.notBefore.map { OrderedJSON.string($0.description) })
+        w.optional("notAfter", t.notAfter.map { OrderedJSON.string($0.description) })
+        w.set("minutes", t.minutes)
+        w.set("status", t.status)
+        w.optional("reason", t.reason)
+        w.optional("received", t.received.map { OrderedJSON.string($0.description) })
+        if !t.tags.isEmpty { w.set("tags", t.tags) }
+        w.optional("raisedAt", t.raisedAt)
+        return w.finish(t.extra)
     }
 }

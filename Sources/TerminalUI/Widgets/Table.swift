@@ -71,6 +71,10 @@ public struct Table: Sendable {
     public var rowStyles: [Style]
     public var sort: SortState?
     public var emptyMessage: String
+    /// Per-cell styles that replace the row's (a matrix colours each cell by its state); nil keeps the row's.
+    public var cellStyles: [[Style?]] = []
+    /// A cell cursor: the selected row is underlined and only this column's cell is highlighted.
+    public var focusColumn: Int?
 
     public init(columns: [Column], rows: [[String]], rowStyles: [Style] = [], sort: SortState? = nil,
                 emptyMessage: String = "Nothing to show") {
@@ -117,12 +121,19 @@ public struct Table: Sendable {
             let index = state.offset + line
             guard index < rows.count else { break }
             let y = rect.y + 1 + line
-            var style = index < rowStyles.count ? rowStyles[index] : .plain
-            if index == state.selected { style = focused ? style.with(.reverse) : style.with(.underline) }
-            if index == state.selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), with: Cell(style: style)) }
+            let selected = index == state.selected
+            let rowStyle = index < rowStyles.count ? rowStyles[index] : .plain
+            var style = rowStyle
+            if selected { style = focused && focusColumn == nil ? style.with(.reverse) : style.with(.underline) }
+            if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), with: Cell(style: style)) }
             for (i, cell) in rows[index].enumerated() where i < cols.count {
+                var cellStyle = style
+                if index < cellStyles.count, i < cellStyles[index].count, let own = cellStyles[index][i] {
+                    cellStyle = selected ? own.with(focused && focusColumn == nil ? .reverse : .underline) : own
+                }
+                if selected, focused, focusColumn == i { cellStyle = cellStyle.with(.reverse) }
                 buffer.put(DisplayWidth.pad(cell, to: cols[i].width, alignRight: columns[i].alignRight), x: cols[i].x, y: y,
-                           maxWidth: cols[i].width, style: style)
+                           maxWidth: cols[i].width, style: cellStyle)
             }
         }
     }
