@@ -6,11 +6,14 @@ import TerminalUI
 /// Minuting a meeting as it happens. Every confirmed entry is saved at once (durably, before the footer
 /// says "Saved"), so a crash or a closed lid loses nothing that was confirmed.
 struct LiveNotesScreen: Screen {
-    enum Pane: Int, Sendable, CaseIterable { case attendance, agenda, actions, arising }
+    enum Pane: Int, Sendable, CaseIterable { case attendance, agenda, actions, arising, issues }
 
     /// What the one-line input at the bottom is for.
     enum Entry: Sendable {
-        case action
+        /// A new action; from an issue raised from the floor, it is linked to it in the same save.
+        case action(fromIssue: String?)
+        case issue
+        case answer(issueID: String)
         case outcome(item: Int)
         case apologies(person: String?, name: String)
         case residents
@@ -40,8 +43,10 @@ struct LiveNotesScreen: Screen {
     var keyMap: KeyMap<Command> {
         KeyMap([
             .init("Live notes", [
-                Binding([.char("a")], "New action: text @owner #tag due:+14d (Tab completes @names)", .add, hint: "action"),
-                Binding([.tab, .backTab], "Next pane: attendance, agenda, actions, matters arising", .nextTab, hint: "pane"),
+                Binding([.char("a")], "New action: text @owner #tag due:+14d (Tab completes @names); on Issues, an action for the issue",
+                        .add, hint: "action"),
+                Binding([.char("i")], "Issue raised from the floor: text #tag", .raiseIssue, hint: "issue"),
+                Binding([.tab, .backTab], "Next pane: attendance, agenda, actions, matters arising, issues", .nextTab, hint: "pane"),
                 Binding([.char("n")], "Next agenda item", .moveDown, hint: "next item"),
                 Binding([.char("b")], "Previous agenda item", .moveUp),
                 Binding([.enter], "Agenda: write the outcome · Matters arising: add an update · Actions: edit", .open, hint: "outcome"),
@@ -52,11 +57,14 @@ struct LiveNotesScreen: Screen {
                 Binding([.char("o")], "Apologies (asks the reason)", .markApologies, hint: "apologies"),
                 Binding([.char("x")], "Absent", .markAbsent),
                 Binding([.char("s")], "Substitute: pick who stands in for the selected person", .markSubstitute),
-                Binding([.char("i")], "Declaration of interest for the current item", .declareInterest),
+                Binding([.char("d")], "Declaration of interest for the current item", .declareInterest),
             ]),
             .init("Matters arising", [
                 Binding([.char("c")], "Mark the selected action done", .markDone),
                 Binding([.char("f")], "Carry the selected action forward", .carryForward),
+            ]),
+            .init("Issues", [
+                Binding([.char("t")], "Make the selected issue a topic request for a later meeting", .issueToTopic),
             ]),
             Keys.movement,
         ])
@@ -107,6 +115,7 @@ struct LiveNotesScreen: Screen {
         case .agenda: m.agenda.count
         case .actions: m.actions.count
         case .arising: arising(m, c).count
+        case .issues: m.issues.count
         }
     }
 
@@ -139,10 +148,22 @@ struct LiveNotesScreen: Screen {
         let visible = Table.visibleRows(in: layout(c.contentArea).list)
         switch command {
         case .nextTab: pane = Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count)!
-        case .previousTab: pane = Pane(rawValue: (pane.rawValue + 3) % Pane.allCases.count)!
+        case .previousTab: pane = Pane(rawValue: (pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
         case .moveDown: currentItem = min(max(0, m.agenda.count - 1), currentItem + 1)
         case .moveUp: currentItem = max(0, currentItem - 1)
-        case .add: begin(.action, "")
+        case .add:
+            guard pane == .issues else {
+                begin(.action(fromIssue: nil), "")
+                break
+            }
+            guard m.issues.indices.contains(selection.selected) else { return [] }
+            let issue = m.issues[selection.selected]
+            guard issue.status == .open else { return [.message(.error("\(issue.id) is already \(issue.status.label)"))] }
+            begin(.action(fromIssue: issue.id), ([issue.text] + issue.tags.map { "#" + $0 }).joined(separator: " ") + " ")
+        case .raiseIssue: begin(.issue, "")
+        case .issueToTopic:
+            guard pane == .issues, m.issues.indices.contains(selection.selected) else { return [] }
+            return IssueHome.toTopic(m.issues[selection.selected].id, in: m, c)
         case .residents: begin(.residents, m.residentsPresent.map(String.init) ?? "")
         case .open:
             switch pane {
@@ -157,6 +178,10 @@ struct LiveNotesScreen: Screen {
             case .actions:
                 guard m.actions.indices.contains(selection.selected) else { return [] }
                 return [.push(FormScreen.action(m, m.actions[selection.selected], c))]
+            case .issues:
+                guard m.issues.indices.contains(selection.selected) else { return [] }
+                let issue = m.issues[selection.selected]
+                begin(.answer(issueID: issue.id), issue.answer ?? "")
             case .attendance:
                 return mark(.present, m, c)
             }
@@ -299,18 +324,39 @@ struct LiveNotesScreen: Screen {
     func confirm(_ kind: Entry, _ text: String, _ m: Meeting, _ c: Context) throws(EntryError) -> [Effect] {
         var updated = m
         switch kind {
-        case .action:
+        case .action(let issueID):
             let draft: QuickEntry.Draft
             do {
                 draft = try QuickEntry.parse(text, directory: c.directory, today: c.today)
             } catch {
                 throw EntryError(message: error.message)
             }
+            if let issueID, let (linked, action) = IssueHome.action(for: issueID, in: m, description: draft.description, owner: draft.owner,
+                                                                     organisation: draft.organisation, due: draft.due, tags: draft.tags, c) {
+                return [.edit(.saveMeeting(linked, label: "\(action.id) raised for \(issueID)"))]
+            }
             let id = QuickEntry.nextActionID(year: c.today.year, existing: c.data.meetings)
             let item = m.agenda.indices.contains(currentItem) ? m.agenda[currentItem].number : nil
             updated.actions.append(Action(id: id, item: item, description: draft.description, owner: draft.owner,
                                           organisation: draft.organisation, due: draft.due, tags: draft.tags))
             return [.edit(.saveMeeting(updated, label: "\(id) \(draft.description)"))]
+        case .issue:
+            let parsed: (text: String, tags: [String])
+            do {
+                parsed = try QuickEntry.parseIssue(text)
+            } catch {
+                throw EntryError(message: error.message)
+            }
+            let id = QuickEntry.nextIssueID(year: c.today.year, existing: c.data.meetings)
+            let item = m.agenda.indices.contains(currentItem) ? m.agenda[currentItem].number : nil
+            updated.issues.append(ResidentIssue(id: id, text: parsed.text, tags: parsed.tags, item: item))
+            return [.edit(.saveMeeting(updated, label: "\(id) \(parsed.text)"))]
+        case .answer(let issueID):
+            guard let index = updated.issues.firstIndex(where: { $0.id == issueID }) else { return [] }
+            guard !text.isEmpty else { throw EntryError(message: "type the answer given, or Esc") }
+            updated.issues[index].answer = text
+            if updated.issues[index].status == .open { updated.issues[index].status = .answered }
+            return [.edit(.saveMeeting(updated, label: "\(issueID) answered"))]
         case .outcome(let item):
             guard updated.agenda.indices.contains(item) else { return [] }
             updated.agenda[item].outcome = text.isEmpty || text == "Resolved: That" ? nil : text
@@ -370,7 +416,8 @@ struct LiveNotesScreen: Screen {
             buffer.put("No agenda items", x: areas.current.x, y: areas.current.y, style: Theme.muted)
         }
         let present = m.attendance.filter { $0.status.isInRoom }.count
-        let titles = ["Attendance (\(present) in)", "Agenda", "Actions (\(m.actions.count))", "Matters arising (\(arising(m, c).count))"]
+        let titles = ["Attendance (\(present) in)", "Agenda", "Actions (\(m.actions.count))", "Matters arising (\(arising(m, c).count))",
+                      "Issues (\(m.issues.count))"]
         Tabs(titles: titles, selected: pane.rawValue).render(in: areas.tabs, into: &buffer)
         var state = selection
         state.clamp(count: count(pane, m, c), visible: Table.visibleRows(in: areas.list))
@@ -378,7 +425,10 @@ struct LiveNotesScreen: Screen {
 
         if let entry {
             let prompt = switch entry {
-            case .action: "Action: "
+            case .action(nil): "Action: "
+            case .action(let issue?): "Action for \(issue): "
+            case .issue: "Issue: "
+            case .answer(let id): "Answer to \(id): "
             case .outcome(let i): "Item \(m.agenda.indices.contains(i) ? m.agenda[i].number : 0): "
             case .apologies(_, let name): "\(name): reason: "
             case .residents: "Residents present: "
@@ -387,7 +437,7 @@ struct LiveNotesScreen: Screen {
             }
             let used = buffer.put(prompt, x: areas.input.x, y: areas.input.y, style: Theme.key)
             field.render(in: Rect(x: areas.input.x + used, y: areas.input.y, width: areas.input.width - used, height: 1), into: &buffer)
-            buffer.put(entryError.map { "✗ " + $0 } ?? "Enter saves · Esc cancels" + (prompt == "Action: " ? " · Tab completes @names" : ""),
+            buffer.put(entryError.map { "✗ " + $0 } ?? "Enter saves · Esc cancels" + (prompt.hasPrefix("Action") ? " · Tab completes @names" : ""),
                        x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width, style: entryError == nil ? Theme.muted : Theme.error)
         } else {
             let residents = m.residentsPresent.map { "\($0) residents" } ?? "residents not counted (r)"
@@ -435,6 +485,14 @@ struct LiveNotesScreen: Screen {
                          },
                          rowStyles: rows.map { ActionRules.isOverdue($0.action, today: c.today) ? Theme.warning : .plain },
                          emptyMessage: "No open actions from earlier meetings of this area.")
+        case .issues:
+            return Table(columns: [Column("ID", .length(10)), Column("Issue", .min(20)), Column("Status", .length(16)), Column("Home", .min(10))],
+                         rows: m.issues.map { issue in
+                             [issue.id, ([issue.text] + issue.tags.map { "#" + $0 }).joined(separator: " "), issue.status.label,
+                              issue.action ?? issue.topic ?? issue.answer ?? ""]
+                         },
+                         rowStyles: m.issues.map { $0.status == .open ? Theme.warning : .plain },
+                         emptyMessage: "No issues raised yet: press i to record one (Enter answers, a makes an action, t a topic).")
         }
     }
 }

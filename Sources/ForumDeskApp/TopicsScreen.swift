@@ -22,9 +22,9 @@ struct TopicsScreen: Screen {
             case .only(let wanted): status == wanted
             }
         }
-        var label: String? {
+        var label: String {
             switch self {
-            case .open: nil
+            case .open: "open requests (f: all)"
             case .all: "all statuses"
             case .only(let s): "status: \(s.label)"
             }
@@ -101,9 +101,9 @@ struct TopicsScreen: Screen {
                 && browser.matches([row.topic.title, row.topic.description ?? "", c.organisationName(row.topic.organisation),
                                     row.topic.tags.joined(separator: " "), row.topic.id].joined(separator: " "))
         }
-        let keys: [(Row) -> String] = [
-            { $0.topic.title.lowercased() }, { c.organisationName($0.topic.organisation).lowercased() },
-            { $0.topic.engagementLevel?.rawValue ?? "" }, { String(format: "%04d", $0.topic.minutes) },
+        var keys: [(Row) -> String] = [{ $0.topic.title.lowercased() }, { c.organisationName($0.topic.organisation).lowercased() }]
+        if c.contentArea.width - 2 >= 100 { keys.append { $0.topic.engagementLevel?.rawValue ?? "" } }
+        keys += [{ String(format: "%04d", $0.topic.minutes) },
             { $0.topic.notAfter?.description ?? "9999" }, { String(format: "%02d", Self.progress($0).done) }, { $0.status.rawValue },
         ]
         return browser.sorted(filtered, keys: keys)
@@ -162,19 +162,23 @@ struct TopicsScreen: Screen {
         return table
     }
 
-    func queue(_ list: [Row], _ c: Context) -> Table {
-        Table(columns: [Column("Topic", .min(20)), Column("From", .min(14)), Column("Level", .length(11)),
-                        Column("Mins", .length(4), alignRight: true), Column("Window", .length(15)), Column("Areas", .length(5)),
-                        Column("Status", .length(9))],
-              rows: list.map { row in
-                  let progress = Self.progress(row)
-                  return [row.topic.title, c.organisationName(row.topic.organisation), row.topic.engagementLevel?.label ?? "",
-                          String(row.topic.minutes), Self.window(row.topic), "\(progress.done)/\(progress.wanted)", row.status.label]
-              },
-              rowStyles: list.map { row in
-                  row.status.isClosed ? Theme.muted : (row.cells.contains(.missed) ? Theme.error : .plain)
-              },
-              sort: browser.sort, emptyMessage: emptyMessage(c))
+    func queue(_ list: [Row], _ c: Context, width: Int) -> Table {
+        // The engagement level only when there is room for it.
+        let wide = width >= 100
+        var columns = [Column("Topic", .min(18)), Column("From", .min(10))]
+        if wide { columns.append(Column("Level", .length(11))) }
+        columns += [Column("Mins", .length(4), alignRight: true), Column("Window", .length(15)), Column("Areas", .length(5)),
+                    Column("Status", .length(9))]
+        return Table(columns: columns,
+                     rows: list.map { row in
+                         let progress = Self.progress(row)
+                         return [row.topic.title, c.organisationName(row.topic.organisation)] + (wide ? [row.topic.engagementLevel?.label ?? ""] : [])
+                             + [String(row.topic.minutes), Self.window(row.topic), "\(progress.done)/\(progress.wanted)", row.status.label]
+                     },
+                     rowStyles: list.map { row in
+                         row.status.isClosed ? Theme.muted : (row.cells.contains(.missed) ? Theme.error : .plain)
+                     },
+                     sort: browser.sort, emptyMessage: emptyMessage(c))
     }
 
     func emptyMessage(_ c: Context) -> String {
@@ -201,15 +205,17 @@ struct TopicsScreen: Screen {
         var detail: Rect
     }
 
-    func layout(_ area: Rect) -> Areas {
-        let detailHeight = area.height >= 30 ? 8 : 6
-        let parts = Layout.split(area, .vertical, [.length(1), .length(1), .fill, .length(detailHeight)])
+    /// The table takes the rows it needs (leaving the detail at least 7 lines); the detail gets the rest.
+    func layout(_ area: Rect, rows: Int) -> Areas {
+        let tableHeight = max(4, min(rows + 1, area.height - 2 - 7))
+        let parts = Layout.split(area, .vertical, [.length(1), .length(1), .length(tableHeight), .fill])
         return Areas(tabs: parts[0].inset(horizontal: 1), status: parts[1].inset(horizontal: 1), table: parts[2].inset(horizontal: 1),
                      detail: parts[3].inset(horizontal: 1))
     }
 
     func table(_ list: [Row], _ c: Context) -> Table {
-        tab == .rollOut ? matrix(list, c, width: layout(c.contentArea).table.width) : queue(list, c)
+        let width = c.contentArea.inset(horizontal: 1).width
+        return tab == .rollOut ? matrix(list, c, width: width) : queue(list, c, width: width)
     }
 
     // MARK: update
@@ -220,7 +226,7 @@ struct TopicsScreen: Screen {
     }
 
     mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
-        let visible = Table.visibleRows(in: layout(c.contentArea).table)
+        let visible = Table.visibleRows(in: layout(c.contentArea, rows: rows(c).count).table)
         let areaCount = c.directory.areas.count
         switch command {
         case .nextTab, .previousTab:
@@ -276,7 +282,7 @@ struct TopicsScreen: Screen {
             guard !waiting.isEmpty else { return [.message(.info("Every area that wants “\(row.topic.title)” has a slot or its window has passed"))] }
             return Self.schedule(row.topic, areas: waiting, c)
         default:
-            _ = browser.move(command, count: rows(c).count, visible: visible, columns: tab == .queue ? 7 : 1)
+            _ = browser.move(command, count: rows(c).count, visible: visible, columns: tab == .queue ? table(rows(c), c).columns.count : 1)
         }
         return []
     }
@@ -345,7 +351,7 @@ struct TopicsScreen: Screen {
     }
 
     mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
-        let areas = layout(c.contentArea)
+        let areas = layout(c.contentArea, rows: rows(c).count)
         if picker != nil {
             if let (item, filter) = picker.pick(event) { return choose(item, for: filter, c) }
             if picker == nil { pickingFor = nil }
@@ -375,8 +381,8 @@ struct TopicsScreen: Screen {
     // MARK: view
 
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
-        let areas = layout(area)
         let list = rows(c)
+        let areas = layout(area, rows: list.count)
         Tabs(titles: Tab.allCases.map(\.title), selected: tab.rawValue).render(in: areas.tabs, into: &buffer)
         let alerts = c.topicAlerts.count
         if alerts > 0 {
@@ -384,7 +390,7 @@ struct TopicsScreen: Screen {
             buffer.put(text, x: areas.tabs.maxX - DisplayWidth.of(text), y: areas.tabs.y, style: Theme.warning)
         }
         var filters: [String] = []
-        if let label = status.label { filters.append(label) }
+        filters.append(status.label)
         if let areaFilter { filters.append("area: \(c.areaName(areaFilter))") }
         if let organisation { filters.append("from: \(c.organisationName(organisation))") }
         browser.renderStatus(filters: filters, count: list.count, total: c.data.topics.count, in: areas.status, into: &buffer)

@@ -98,11 +98,32 @@ public enum AnnualReport {
         }
         out.append(DocumentLine(.blank))
 
-        // Topics
+        // Issues from the floor
+        out.append(DocumentLine(.heading, "ISSUES RESIDENTS RAISED FROM THE FLOOR"))
+        let issues = held.flatMap(\.issues)
+        if issues.isEmpty {
+            out.append(DocumentLine(.body, "No issues were recorded from the floor."))
+        } else {
+            let count = { (s: IssueStatus) in issues.filter { $0.status == s }.count }
+            out.append(DocumentLine(.body, "\(issues.count) issues raised: \(count(.answered)) answered at or after the meeting, "
+                                    + "\(count(.action)) became actions, \(count(.topic)) became topics for a later meeting, \(count(.open)) still open."))
+            for a in areas {
+                let mine = held.filter { $0.area == a.id }.flatMap(\.issues)
+                guard !mine.isEmpty else { continue }
+                let answered = mine.filter { $0.status != .open }.count
+                out.append(DocumentLine(.body, "  \(a.name): \(mine.count) raised, \(answered) given a home"))
+            }
+        }
+        out.append(DocumentLine(.blank))
+
+        // Topics: agenda items' tags and the tags of issues raised from the floor
         out.append(DocumentLine(.heading, "WHAT RESIDENTS RAISED MOST"))
         for a in areas {
             var counts: [String: Int] = [:]
-            for m in held where m.area == a.id { for item in m.agenda { for tag in item.tags where tag != "open-session" { counts[tag, default: 0] += 1 } } }
+            for m in held where m.area == a.id {
+                for item in m.agenda { for tag in item.tags where tag != "open-session" { counts[tag, default: 0] += 1 } }
+                for issue in m.issues { for tag in issue.tags { counts[tag, default: 0] += 1 } }
+            }
             guard !counts.isEmpty else { continue }
             let top = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
             out.append(DocumentLine(.body, "  \(a.name): \(top.joined(separator: ", "))"))

@@ -21,7 +21,7 @@ public enum CSV {
         return (excel ? "\u{FEFF}" : "") + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    public enum Table: String, Sendable, CaseIterable { case meetings, actions, attendance, notifications }
+    public enum Table: String, Sendable, CaseIterable { case meetings, actions, attendance, notifications, issues, topics }
 
     /// One row per record of the table, for the given meetings; dates in ISO 8601.
     public static func table(_ table: Table, meetings: [Meeting], directory: Directory, today: CalendarDate)
@@ -67,6 +67,48 @@ public enum CSV {
                              NotificationRules.state(ofCouncillor: n.councillor, for: m).label]
                         }
                     })
+        case .issues:
+            return (["id", "meeting", "meeting_start", "area", "item", "text", "tags", "status", "answer", "action", "topic"],
+                    meetings.flatMap { m in
+                        m.issues.map { i in
+                            [i.id, m.id, iso(m.start), m.area, i.item.map(String.init) ?? "", i.text, i.tags.joined(separator: ";"),
+                             i.status.rawValue, i.answer ?? "", i.action ?? "", i.topic ?? ""]
+                        }
+                    })
+        case .topics:
+            // Topics are not rows of meetings: `topics(...)` builds them from the requests.
+            return (topicHeader, [])
         }
+    }
+
+    static let topicHeader = ["topic", "title", "organisation", "engagement_level", "minutes", "not_before", "not_after", "status",
+                              "area", "state", "meeting", "meeting_start", "item", "what_residents_said"]
+
+    /// The roll-out of every topic request: one row per topic and area wanted (or carrying it), with the meeting
+    /// and what residents said there. `area` keeps one area's rows.
+    public static func topics(_ topics: [TopicRequest], meetings: [Meeting], directory: Directory, now: Date, area: String? = nil)
+        -> (header: [String], rows: [[String]])
+    {
+        let slots = TopicRules.slots(in: meetings)
+        var rows: [[String]] = []
+        for topic in topics {
+            let mine = slots[topic.id] ?? []
+            let status = TopicRules.status(topic, slots: mine, directory: directory, now: now)
+            for a in directory.areas where area == nil || a.id == area {
+                let cell = TopicRules.cell(topic, area: a.id, slots: mine, now: now)
+                guard cell != .notWanted else { continue }
+                var meetingID = "", start = "", item = "", said = ""
+                if case .scheduled(let id, _) = cell, let slot = mine.first(where: { $0.meeting.id == id }) {
+                    (meetingID, start, item) = (id, LondonTime.iso(slot.meeting.start), String(slot.item.number))
+                }
+                if case .presented(let id, _) = cell, let slot = mine.first(where: { $0.meeting.id == id }) {
+                    (meetingID, start, item, said) = (id, LondonTime.iso(slot.meeting.start), String(slot.item.number), slot.item.outcome ?? "")
+                }
+                rows.append([topic.id, topic.title, topic.organisation ?? "", topic.engagementLevel?.rawValue ?? "", String(topic.minutes),
+                             topic.notBefore?.description ?? "", topic.notAfter?.description ?? "", status.rawValue, a.id,
+                             cell.label.replacingOccurrences(of: " ", with: "-"), meetingID, start, item, said])
+            }
+        }
+        return (topicHeader, rows)
     }
 }

@@ -40,7 +40,13 @@ struct DashboardCommand: ParsableCommand {
             Output.line("Overdue actions (\(overdue.count)):")
             for warning in overdue { Output.line("  - " + TerminalText.sanitized(warning.message)) }
         }
-        if warnings.isEmpty { Output.line("Nothing needs attention.") }
+        let alerts = TopicRules.alerts(topics: data.topics, slots: TopicRules.slots(in: data.meetings), directory: data.directory, now: now)
+        if !alerts.isEmpty {
+            Output.line("")
+            Output.line("Topic windows closing (\(alerts.count)):")
+            for alert in alerts { Output.line("  - " + TerminalText.sanitized(alert.message)) }
+        }
+        if warnings.isEmpty, alerts.isEmpty { Output.line("Nothing needs attention.") }
         Output.reportLoadErrors(data)
         if !data.loadErrors.isEmpty { throw ExitStatus.dataError }
     }

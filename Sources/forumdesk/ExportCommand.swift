@@ -75,10 +75,10 @@ extension DocumentFormat: ExpressibleByArgument {}
 struct ExportCSV: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv",
-        abstract: "Write meetings, actions, attendance or notifications as CSV (RFC 4180), one row per record, ISO 8601 dates.")
+        abstract: "Write meetings, actions, attendance, notifications, residents' issues or the topics' roll-out as CSV (RFC 4180), one row per record, ISO 8601 dates.")
 
     @OptionGroup var options: DataOptions
-    @Argument(help: "meetings, actions, attendance or notifications") var table: CSV.Table
+    @Argument(help: "meetings, actions, attendance, notifications, issues or topics (one row per topic and area)") var table: CSV.Table
     @OptionGroup var filter: MeetingFilter
     @Flag(help: "For Excel: a UTF-8 byte-order mark, and fields that begin like a formula (= + - @) prefixed with an apostrophe.")
     var excel = false
@@ -87,7 +87,9 @@ struct ExportCSV: ParsableCommand {
     func run() throws {
         let now = try options.currentTime()
         let (_, data) = try options.load()
-        let (header, rows) = CSV.table(table, meetings: try filter.select(data), directory: data.directory, today: LondonTime.date(now))
+        let (header, rows) = table == .topics
+            ? CSV.topics(data.topics, meetings: data.meetings, directory: data.directory, now: now, area: try Filters.area(filter.area, data.directory))
+            : CSV.table(table, meetings: try filter.select(data), directory: data.directory, today: LondonTime.date(now))
         try Output.write(CSV.document(header: header, rows: rows, excel: excel), to: output)
         if let output { Output.error("\(output): \(rows.count) row(s)") }
     }

@@ -87,3 +87,4 @@ extension CalendarDate: ExpressibleByArgument {
 extension MeetingStatus: ExpressibleByArgument {}
 extension MeetingKind: ExpressibleByArgument {}
 extension ActionStatus: ExpressibleByArgument {}
+extension TopicStatus: ExpressibleByArgument {}

@@ -7,8 +7,8 @@ import ForumDeskStore
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List meetings or actions as a table, or as JSON with --json.",
-        subcommands: [ListMeetings.self, ListActions.self]
+        abstract: "List meetings, actions or topic requests as a table, or as JSON with --json.",
+        subcommands: [ListMeetings.self, ListActions.self, ListTopics.self]
     )
 }
 
@@ -160,5 +160,77 @@ struct ListActions: ParsableCommand {
         }
         Output.reportLoadErrors(data)
         if !data.loadErrors.isEmpty { throw ExitStatus.dataError }
+    }
+}
+
+struct ListTopics: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "topics",
+                                                    abstract: "List partners' topic requests with their roll-out across the areas.")
+
+    @OptionGroup var options: DataOptions
+    @Option(help: "Only requests that want this area (name or id, any case, a prefix is enough).") var area: String?
+    @Option(help: "Only this status: \(TopicStatus.allRawValues.joined(separator: ", ")).") var status: TopicStatus?
+    @Flag(help: "Print JSON instead of a table.") var json = false
+
+    func run() throws {
+        let now = try options.currentTime()
+        let (_, data) = try options.load()
+        let areaID = try Filters.area(area, data.directory)
+        let slots = TopicRules.slots(in: data.meetings)
+        let rows = data.topics.map { topic in
+            (topic, TopicRules.status(topic, slots: slots[topic.id] ?? [], directory: data.directory, now: now),
+             data.directory.areas.map { TopicRules.cell(topic, area: $0.id, slots: slots[topic.id] ?? [], now: now) })
+        }.filter { topic, current, _ in (areaID == nil || topic.wants(area: areaID!)) && (status == nil || current == status) }
+        if json {
+            let items: [OrderedJSON] = rows.map { topic, current, cells in
+                .object([
+                    ("id", .string(topic.id)), ("title", .string(topic.title)),
+                    ("organisation", topic.organisation.map { .string($0) } ?? .null),
+                    ("engagementLevel", topic.engagementLevel.map { .string($0.rawValue) } ?? .null),
+                    ("minutes", .int(topic.minutes)),
+                    ("notBefore", topic.notBefore.map { .string($0.description) } ?? .null),
+                    ("notAfter", topic.notAfter.map { .string($0.description) } ?? .null),
+                    ("status", .string(current.rawValue)), ("reason", topic.reason.map { .string($0) } ?? .null),
+                    ("areas", .object(zip(data.directory.areas, cells).compactMap { area, cell in
+                        cell == .notWanted ? nil : (area.id, Self.json(cell))
+                    })),
+                ])
+            }
+            FileHandle.standardOutput.write(Data(JSONWriter.write(.array(items))))
+        } else {
+            let short = AreaInput.abbreviations(data.directory.areas)
+            var table = TextTable(headers: ["ID", "STATUS", "WINDOW", "MINS"] + data.directory.areas.map { short[$0.id] ?? $0.id } + ["TITLE"])
+            for (topic, current, cells) in rows {
+                let window = "\(topic.notBefore?.description ?? "…")..\(topic.notAfter?.description ?? "…")"
+                table.add([topic.id, current.rawValue, window, String(topic.minutes)] + cells.map(Self.text) + [topic.title])
+            }
+            Output.line(table.render())
+            Output.line("\(rows.count) topic request\(rows.count == 1 ? "" : "s"). Areas: "
+                        + data.directory.areas.map { "\(short[$0.id] ?? $0.id) \($0.name)" }.joined(separator: ", ")
+                        + ". Cells: done (presented), a date (scheduled), todo, MISSED, - (not wanted), x (withdrawn or declined).")
+        }
+        Output.reportLoadErrors(data)
+        if !data.loadErrors.isEmpty { throw ExitStatus.dataError }
+    }
+
+    static func text(_ cell: TopicCell) -> String {
+        switch cell {
+        case .notWanted: "-"
+        case .toSchedule: "todo"
+        case .scheduled(_, let start): String(LondonTime.date(start).description.dropFirst(5))
+        case .presented: "done"
+        case .missed: "MISSED"
+        case .closed: "x"
+        }
+    }
+
+    static func json(_ cell: TopicCell) -> OrderedJSON {
+        var fields: [(String, OrderedJSON)] = [("state", .string(cell.label.replacingOccurrences(of: " ", with: "-")))]
+        switch cell {
+        case .scheduled(let id, let start), .presented(let id, let start):
+            fields += [("meeting", .string(id)), ("start", .string(LondonTime.iso(start)))]
+        default: break
+        }
+        return .object(fields)
     }
 }
