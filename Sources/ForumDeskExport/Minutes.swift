@@ -57,6 +57,7 @@ public enum MeetingDocument {
             out += attendance(meeting, directory)
             out += declarations(meeting, directory)
             out += items(meeting, directory, minutes: true)
+            out += issues(meeting)
             out += actions(meeting, directory)
         case .agenda:
             if meeting.status == .cancelled { out += [DocumentLine(.heading, "THIS MEETING IS CANCELLED"), DocumentLine(.blank)] }
@@ -180,6 +181,23 @@ public enum MeetingDocument {
         guard !m.actions.isEmpty else { return [] }
         var out = [DocumentLine(.heading, "ACTIONS")]
         for action in m.actions { out.append(DocumentLine(.body, actionLine(action, d))) }
+        out.append(DocumentLine(.blank))
+        return out
+    }
+
+    /// Issues residents raised from the floor, and what became of each ("you said, we did" starts here).
+    static func issues(_ m: Meeting) -> [DocumentLine] {
+        guard !m.issues.isEmpty else { return [] }
+        var out = [DocumentLine(.heading, "ISSUES RAISED BY RESIDENTS")]
+        for issue in m.issues {
+            let home = switch issue.status {
+            case .open: "To be answered."
+            case .answered: issue.answer ?? "Answered."
+            case .action: "Action \(issue.action ?? "") raised."
+            case .topic: "To come back to a later meeting as a topic."
+            }
+            out.append(DocumentLine(.body, "\(issue.id)  \(issue.text). \(home)"))
+        }
         out.append(DocumentLine(.blank))
         return out
     }

@@ -28,7 +28,7 @@ import Glibc
         try tmux.send("Enter", "Enter")
         try tmux.wait(for: "Thu 15 Oct 2026 19:00–21:00")
         for (tab, expected) in [("Agenda", "Presenter"), ("Attendance", "Organisation"), ("Councillors", "Notice"),
-                                ("Actions", "Raised"), ("Minutes", "APOLOGIES FOR ABSENCE")] {
+                                ("Actions", "Raised"), ("Issues", "Home"), ("Minutes", "APOLOGIES FOR ABSENCE")] {
             try tmux.send("Tab")
             screen = try tmux.wait(for: expected)
             #expect(screen.contains(tab))

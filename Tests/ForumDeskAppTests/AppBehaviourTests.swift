@@ -50,8 +50,8 @@ import TerminalUI
     }
 
     @Test func test_enterOnDashboardWarning_opensTheMeetingAtTheRelevantTab() {
-        // The first warning of the sample is a past coverage gap: it opens Attendance.
-        let a = app(keys: [.enter])
+        // After the two topic windows closing, the first warning of the sample is a past coverage gap: it opens Attendance.
+        let a = app(keys: [.down, .down, .enter])
         #expect(a.screenTitle == "Meeting")
         #expect(a.screenText.contains("Attendance"))
         let screen = a.stack.last as? MeetingScreen

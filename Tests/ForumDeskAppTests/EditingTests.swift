@@ -61,7 +61,7 @@ let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") +
     @Test func test_invitation_saysWhichRequiredRolesAreMissing_andSaves() throws {
         let w = try Workspace()
         let id = "2026-12-08-cranfield-marston-woburn-ltt"  // police not invited in the sample
-        var a = w.app(keys: [.char("2"), .char("/")] + typing(id) + [.enter, .enter, .tab, .tab, .char("i")])
+        var a = w.app(keys: [.char("2"), .char("/")] + typing(id) + [.enter, .enter, .tab, .tab, .char("a")])
         #expect(a.screenText.contains("still missing: police"))
         for key in [Key.enter] + typing("bedfordshire police") + [.enter, .ctrl("s")] { a.handle(.key(key)) }
         let m = try #require(w.meetingOnDisk(id))

@@ -48,7 +48,15 @@ import TerminalUI
         ("form-councillor", [.char("4"), .tab, .char("n")] + typing("Cllr Ada Newfield") + [.tab] + typing("sandy, potton, atlantis")),
         ("form-organisation", [.char("4"), .tab, .tab, .enter]),
         ("form-coverage-rule", [.char("4"), .char("r")]),
-        ("form-invitation", [.char("2"), .char("G"), .enter, .tab, .tab, .char("i"), .enter] + typing("police") + [.enter]),
+        ("form-invitation", [.char("2"), .char("G"), .enter, .tab, .tab, .char("a"), .enter] + typing("police") + [.enter]),
+        ("meeting-issues", openMeeting + [.backTab, .backTab]),
+        ("live-issues", openMeeting + [.char("L"), .backTab]),
+        ("topics-rollout", [.char("6")]),
+        ("topics-rollout-lbl", [.char("6"), .char("G"), .right, .right, .right, .right, .right, .right]),
+        ("topics-queue", [.char("6"), .tab]),
+        ("topics-all-statuses", [.char("6"), .char("f"), .down, .enter]),
+        ("form-topic", [.char("6"), .char("e")]),
+        ("form-issue", openMeeting + [.char("i")] + typing("Street lights out on Mill Lane #highways")),
     ]
 
     @Test(arguments: screens.map(\.name))
