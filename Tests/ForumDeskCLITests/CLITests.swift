@@ -115,6 +115,36 @@ func withBrokenCopy<T>(_ body: (URL) throws -> T) throws -> T {
         #expect((items[0]["warnings"] as? [String])?.first?.hasPrefix("stale notice") == true)
     }
 
+    @Test func test_listTopics_filtersByAreaAndStatus_json_showsTheRollOut() throws {
+        let run = try forumdesk(["list", "topics", "--area", "leighton b", "--json"] + now)
+        #expect(run.status == 0)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(items.contains { $0["id"] as? String == "local-plan-housing-sites" })
+        #expect(!items.contains { $0["id"] as? String == "winter-vaccinations" })  // not wanted in Leighton Buzzard
+        let budget = try #require(items.first { $0["id"] as? String == "budget-2027-28" })
+        let areas = try #require(budget["areas"] as? [String: [String: String]])
+        #expect(areas["sandy-biggleswade"]?["state"] == "presented" && areas["sandy-biggleswade"]?["meeting"] == "2026-10-15-sandy-biggleswade-ltt")
+        #expect(areas["leighton-rural"]?["state"] == "scheduled")
+        #expect(areas["leighton-buzzard-linslade"]?["state"] == "to-schedule")
+
+        let declined = try forumdesk(["list", "topics", "--status", "declined"] + now)
+        #expect(declined.stdout.contains("library-opening-hours") && !declined.stdout.contains("budget-2027-28"))
+        #expect(declined.stdout.contains("1 topic request."))
+        let bad = try forumdesk(["list", "topics", "--status", "maybe"] + now)
+        #expect(bad.status == 2)
+    }
+
+    @Test func test_exportTopicsCSV_oneRowPerTopicAndArea() throws {
+        let run = try forumdesk(["export", "csv", "topics", "--area", "sandy"] + now)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\r\n").map(String.init)
+        #expect(lines.first?.hasPrefix("topic,title,organisation") == true)
+        let budget = try #require(lines.first { $0.hasPrefix("budget-2027-28,") })
+        #expect(budget.contains(",sandy-biggleswade,presented,2026-10-15-sandy-biggleswade-ltt,"))
+        #expect(budget.contains("protect adult social care"))
+        #expect(lines.dropFirst().allSatisfy { $0.contains(",sandy-biggleswade,") })
+    }
+
     @Test func test_listActions_overdueForAnOwner() throws {
         let all = try forumdesk(["list", "actions", "--overdue", "--json"] + now)
         let items = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
@@ -372,7 +402,7 @@ enum DisplayWidthProbe {
             "meetings": 58,
             "actions": try forumdesk(["list", "actions", "--json", "--data", data]).stdout.components(separatedBy: "\"id\"").count - 1,
         ]
-        for table in ["meetings", "actions", "attendance", "notifications"] {
+        for table in ["meetings", "actions", "attendance", "notifications", "issues", "topics"] {
             let file = copy.folder + "/\(table).csv"
             let run = try forumdesk(["export", "csv", table, "-o", file, "--data", data, "--now", "2026-11-23T12:00"])
             #expect(run.status == 0)
