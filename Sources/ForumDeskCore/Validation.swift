@@ -29,22 +29,8 @@ public struct Validator {
         let ordered = meetings.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) })
         for meeting in ordered {
             validator.check(meeting, now: now)
-            for (i, action) in meeting.actions.enumerated() {
-                if let first = actionIDs[action.id] {
-                    validator.report(.meeting(id: meeting.id), [.key("actions"), .index(i), .key("id")],
-                                     "duplicate action id `\(action.id)` (first raised at meeting `\(first)`)")
-                } else {
-                    actionIDs[action.id] = meeting.id
-                }
-            }
-            for (i, issue) in meeting.issues.enumerated() {
-                if let first = issueIDs[issue.id] {
-                    validator.report(.meeting(id: meeting.id), [.key("issues"), .index(i), .key("id")],
-                                     "duplicate issue id `\(issue.id)` (first raised at meeting `\(first)`)")
-                } else {
-                    issueIDs[issue.id] = meeting.id
-                }
-            }
+            validator.checkUnique(meeting.actions.map(\.id), "actions", "action", in: meeting, firstSeen: &actionIDs)
+            validator.checkUnique(meeting.issues.map(\.id), "issues", "issue", in: meeting, firstSeen: &issueIDs)
         }
         let topicIDs = topics.map { Set($0.map(\.id)) }
         for meeting in ordered {
@@ -66,6 +52,18 @@ public struct Validator {
         }
         for topic in topics ?? [] { validator.check(topic) }
         return validator.problems
+    }
+
+    /// Ids that must be unique across meetings (actions, issues): each repeat is reported where it stands.
+    mutating func checkUnique(_ ids: [String], _ field: String, _ noun: String, in meeting: Meeting, firstSeen: inout [String: String]) {
+        for (i, id) in ids.enumerated() {
+            if let first = firstSeen[id] {
+                report(.meeting(id: meeting.id), [.key(field), .index(i), .key("id")],
+                       "duplicate \(noun) id `\(id)` (first raised at meeting `\(first)`)")
+            } else {
+                firstSeen[id] = meeting.id
+            }
+        }
     }
 
     mutating func check(_ topic: TopicRequest) {
