@@ -60,7 +60,17 @@ public struct Context: Sendable {
             overdue += meeting.actions.filter { ActionRules.isOverdue($0, today: today) }.map { RaisedAction(meeting: meeting, action: $0) }
             overdue.sort { ($0.meeting.start, $0.meeting.id) < ($1.meeting.start, $1.meeting.id) }
         }
-        if !data.topics.isEmpty { refreshTopics() }
+        // The topic links change only by this meeting's agenda: replace its slots, not a scan of every agenda.
+        for topic in topicSlots.keys { topicSlots[topic]?.removeAll { $0.meeting.id == meetingID } }
+        if let meeting = data.meeting(meetingID), meeting.status != .cancelled {
+            for item in meeting.agenda {
+                guard let topic = item.topic else { continue }
+                topicSlots[topic, default: []].append(TopicSlot(meeting: meeting, item: item))
+                topicSlots[topic]?.sort { ($0.meeting.start, $0.meeting.id) < ($1.meeting.start, $1.meeting.id) }
+            }
+        }
+        topicSlots = topicSlots.filter { !$0.value.isEmpty }
+        topicAlerts = TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now)
     }
 
     public var directory: Directory { data.directory }
