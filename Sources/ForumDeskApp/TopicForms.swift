@@ -84,12 +84,9 @@ extension FormScreen {
         t.notAfter = notAfter
         t.minutes = minutes
         t.tags = tagList(form.text("tags"))
-        if let closed = TopicStatus(rawValue: statusID), closed.isClosed {
-            t.status = closed
-        } else {
-            t.status = TopicRules.status(TopicRequest(id: t.id, title: t.title, minutes: t.minutes, areas: t.areas),
-                                         slots: c.slots(t.id), directory: c.directory, now: c.now)
-        }
+        // Withdrawn and declined are decisions; otherwise the status follows the agendas.
+        t.status = TopicStatus(rawValue: statusID).flatMap { $0.isClosed ? $0 : nil } ?? .requested
+        if !t.status.isClosed { t.status = TopicRules.status(t, slots: c.slots(t.id), directory: c.directory, now: c.now) }
         t.reason = optional(reason)
         return .saveTopic(t, label: existing == nil ? "new topic request \(t.id)" : "topic request \(t.id)")
     }

@@ -293,12 +293,13 @@ struct TopicsScreen: Screen {
         var skipped: [String] = []
         var placed: [String] = []
         let slots = c.slots(topic.id)
+        let short = AreaInput.abbreviations(c.directory.areas)
         for area in areas {
             switch TopicRules.nextSuitableMeeting(for: topic, area: area, meetings: c.data.meetings, slots: slots, now: c.now) {
             case .success(let meeting):
                 let updated = TopicRules.schedule(topic, onto: meeting, directory: c.directory)
                 edits.append(.saveMeeting(updated, label: "“\(topic.title)” on \(meeting.id)"))
-                placed.append("\(AreaInput.abbreviations(c.directory.areas)[area.id] ?? area.name) \(shortDay(meeting.start).trimmingCharacters(in: .whitespaces))")
+                placed.append("\(short[area.id] ?? area.name) \(shortDay(meeting.start).trimmingCharacters(in: .whitespaces))")
             case .failure(let problem):
                 skipped.append(problem.description)
             }
