@@ -62,10 +62,9 @@ public struct Context: Sendable {
         }
         // The topic links change only by this meeting's agenda: replace its slots, not a scan of every agenda.
         for topic in topicSlots.keys { topicSlots[topic]?.removeAll { $0.meeting.id == meetingID } }
-        if let meeting = data.meeting(meetingID), meeting.status != .cancelled {
-            for item in meeting.agenda {
-                guard let topic = item.topic else { continue }
-                topicSlots[topic, default: []].append(TopicSlot(meeting: meeting, item: item))
+        if let meeting = data.meeting(meetingID) {
+            for (topic, added) in TopicRules.slots(in: [meeting]) {
+                topicSlots[topic, default: []] += added
                 topicSlots[topic]?.sort { ($0.meeting.start, $0.meeting.id) < ($1.meeting.start, $1.meeting.id) }
             }
         }

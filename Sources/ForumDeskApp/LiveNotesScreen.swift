@@ -159,7 +159,7 @@ struct LiveNotesScreen: Screen {
             }
             guard m.issues.indices.contains(selection.selected) else { return [] }
             let issue = m.issues[selection.selected]
-            guard issue.status == .open else { return [.message(.error("\(issue.id) is already \(issue.status.label)"))] }
+            if let refusal = IssueHome.alreadyHomed(issue) { return refusal }
             begin(.action(fromIssue: issue.id), ([issue.text] + issue.tags.map { "#" + $0 }).joined(separator: " ") + " ")
         case .raiseIssue: begin(.issue, "")
         case .issueToTopic:
@@ -342,16 +342,13 @@ struct LiveNotesScreen: Screen {
                                           organisation: draft.organisation, due: draft.due, tags: draft.tags))
             return [.edit(.saveMeeting(updated, label: "\(id) \(draft.description)"))]
         case .issue:
-            let parsed: (text: String, tags: [String])
+            let item = m.agenda.indices.contains(currentItem) ? m.agenda[currentItem].number : nil
             do {
-                parsed = try QuickEntry.parseIssue(text)
+                let (raised, issue) = try IssueHome.raise(text, in: m, item: item, c)
+                return [.edit(.saveMeeting(raised, label: "\(issue.id) \(issue.text)"))]
             } catch {
                 throw EntryError(message: error.message)
             }
-            let id = QuickEntry.nextIssueID(year: c.today.year, existing: c.data.meetings)
-            let item = m.agenda.indices.contains(currentItem) ? m.agenda[currentItem].number : nil
-            updated.issues.append(ResidentIssue(id: id, text: parsed.text, tags: parsed.tags, item: item))
-            return [.edit(.saveMeeting(updated, label: "\(id) \(parsed.text)"))]
         case .answer(let issueID):
             guard let index = updated.issues.firstIndex(where: { $0.id == issueID }) else { return [] }
             guard !text.isEmpty else { throw EntryError(message: "type the answer given, or Esc") }

@@ -147,14 +147,28 @@ extension FormScreen {
             if answer.isEmpty, updated.issues[index].status == .answered { updated.issues[index].status = .open }
             return .saveMeeting(updated, label: "issue \(issueID)")
         }
-        let id = QuickEntry.nextIssueID(year: c.today.year, existing: c.data.meetings)
-        updated.issues.append(ResidentIssue(id: id, text: parsed.text, tags: parsed.tags, item: item))
-        return .saveMeeting(updated, label: "\(id) \(parsed.text)")
+        guard let (raised, issue) = try? IssueHome.raise(form.text("text"), in: m, item: item, c) else { return nil }
+        return .saveMeeting(raised, label: "\(issue.id) \(issue.text)")
     }
 }
 
 /// Giving an issue raised from the floor a home: an action, or a topic request for a later meeting.
 enum IssueHome {
+    /// The meeting with a new issue, typed as one line `text #tag`, raised under `item`.
+    static func raise(_ line: String, in m: Meeting, item: Int?, _ c: Context) throws(QuickEntry.Failure) -> (Meeting, ResidentIssue) {
+        let parsed = try QuickEntry.parseIssue(line)
+        let issue = ResidentIssue(id: QuickEntry.nextIssueID(year: c.today.year, existing: c.data.meetings), text: parsed.text,
+                                  tags: parsed.tags, item: item)
+        var updated = m
+        updated.issues.append(issue)
+        return (updated, issue)
+    }
+
+    /// Nothing for an issue still open; else the message that it already has a home.
+    static func alreadyHomed(_ issue: ResidentIssue) -> [Effect]? {
+        issue.status == .open ? nil : [.message(.error("\(issue.id) is already \(issue.status.label)"))]
+    }
+
     /// The meeting with an action raised for the issue and the issue pointing at it.
     static func action(for issueID: String, in m: Meeting, description: String? = nil, owner: String? = nil, organisation: String? = nil,
                        due: CalendarDate? = nil, tags: [String]? = nil, _ c: Context) -> (Meeting, Action)? {
@@ -173,7 +187,7 @@ enum IssueHome {
     /// Raises an action for the issue and opens it, so the owner and due date can be set.
     static func toAction(_ issueID: String, in m: Meeting, _ c: Context) -> [Effect] {
         guard let issue = m.issues.first(where: { $0.id == issueID }) else { return [] }
-        guard issue.status == .open else { return [.message(.error("\(issue.id) is already \(issue.status.label)"))] }
+        if let refusal = alreadyHomed(issue) { return refusal }
         guard let (updated, action) = action(for: issueID, in: m, c) else { return [] }
         return [.edit(.saveMeeting(updated, label: "\(action.id) raised for \(issueID)")), .push(FormScreen.action(updated, action, c))]
     }
@@ -183,7 +197,7 @@ enum IssueHome {
     static func toTopic(_ issueID: String, in m: Meeting, _ c: Context) -> [Effect] {
         guard let index = m.issues.firstIndex(where: { $0.id == issueID }) else { return [] }
         let issue = m.issues[index]
-        guard issue.status == .open else { return [.message(.error("\(issue.id) is already \(issue.status.label)"))] }
+        if let refusal = alreadyHomed(issue) { return refusal }
         var topic = TopicRequest(id: FormScreen.slug(issue.text, taken: Set(c.data.topics.map(\.id))), title: issue.text, minutes: 15,
                                  purpose: [.information, .discussion], engagementLevel: .consult, areas: [m.area], notBefore: c.today)
         topic.description = "Raised by a resident at \(m.title) on \(Format.day(m.start).trimmingCharacters(in: .whitespaces)) (\(issue.id))."

@@ -109,6 +109,11 @@ struct TopicsScreen: Screen {
         return browser.sorted(filtered, keys: keys)
     }
 
+    /// The areas that want the topic and have no slot yet, while its window is open.
+    static func waiting(_ row: Row, _ c: Context) -> [Area] {
+        zip(c.directory.areas, row.cells).filter { $0.1 == .toSchedule }.map(\.0)
+    }
+
     static func progress(_ row: Row) -> (done: Int, wanted: Int) {
         let wanted = row.cells.filter { $0 != .notWanted }
         let done = wanted.filter { if case .presented = $0 { true } else if case .scheduled = $0 { true } else { false } }
@@ -270,7 +275,7 @@ struct TopicsScreen: Screen {
                 guard c.directory.areas.indices.contains(column) else { return [] }
                 return Self.schedule(row.topic, areas: [c.directory.areas[column]], c)
             }
-            let waiting = c.directory.areas.enumerated().filter { row.cells[$0.offset] == .toSchedule }.map(\.element)
+            let waiting = Self.waiting(row, c)
             guard !waiting.isEmpty else { return [.message(.info("Every area that wants “\(row.topic.title)” has a slot or its window has passed"))] }
             pickingFor = row.topic.id
             picker = OpenPicker(picker: Picker(title: "Schedule “\(row.topic.title)” in", items: waiting.map {
@@ -278,7 +283,7 @@ struct TopicsScreen: Screen {
             }), filter: .scheduleArea)
         case .scheduleAll:
             guard let row = selectedRow(c) else { return [] }
-            let waiting = c.directory.areas.enumerated().filter { row.cells[$0.offset] == .toSchedule }.map(\.element)
+            let waiting = Self.waiting(row, c)
             guard !waiting.isEmpty else { return [.message(.info("Every area that wants “\(row.topic.title)” has a slot or its window has passed"))] }
             return Self.schedule(row.topic, areas: waiting, c)
         default:

@@ -57,6 +57,9 @@ public enum TopicCell: Sendable, Equatable {
     /// Withdrawn or declined before a slot was found.
     case closed
 
+    /// The label as one word for files and scripts: `to-schedule`.
+    public var key: String { label.replacingOccurrences(of: " ", with: "-") }
+
     public var label: String {
         switch self {
         case .notWanted: "not wanted"

@@ -106,7 +106,7 @@ public enum CSV {
                 }
                 rows.append([topic.id, topic.title, topic.organisation ?? "", topic.engagementLevel?.rawValue ?? "", String(topic.minutes),
                              topic.notBefore?.description ?? "", topic.notAfter?.description ?? "", status.rawValue, a.id,
-                             cell.label.replacingOccurrences(of: " ", with: "-"), meetingID, start, item, said])
+                             cell.key, meetingID, start, item, said])
             }
         }
         return (topicHeader, rows)

@@ -225,7 +225,7 @@ struct ListTopics: ParsableCommand {
     }
 
     static func json(_ cell: TopicCell) -> OrderedJSON {
-        var fields: [(String, OrderedJSON)] = [("state", .string(cell.label.replacingOccurrences(of: " ", with: "-")))]
+        var fields: [(String, OrderedJSON)] = [("state", .string(cell.key))]
         switch cell {
         case .scheduled(let id, let start), .presented(let id, let start):
             fields += [("meeting", .string(id)), ("start", .string(LondonTime.iso(start)))]
