@@ -13,6 +13,14 @@ struct ActionsScreen: Screen {
     var status: ActionStatus?
     var overdueOnly = false
     var picker: OpenPicker<Filter>?
+    let memo = Memo<[RaisedAction]>()
+    let tableMemo = Memo<Table>()
+    let totalMemo = Memo<Int>()
+
+    /// Everything `actions(c)` reads besides the data.
+    func stateKey(_ c: Context) -> String {
+        "\(c.memoKey)|\(area ?? "")|\(owner ?? "")|\(organisation ?? "")|\(status?.rawValue ?? "")|\(overdueOnly)|\(browser.searchText)|\(browser.sort.column)|\(browser.sort.ascending)"
+    }
 
     enum Filter: Sendable { case area, owner, organisation, status }
 
@@ -42,7 +50,9 @@ struct ActionsScreen: Screen {
                 Column("Owner", wide ? .length(22) : .min(14))] + (wide ? [Column("Area", .length(32))] : [])
     }
 
-    func actions(_ c: Context) -> [RaisedAction] {
+    func actions(_ c: Context) -> [RaisedAction] { memo.get(stateKey(c)) { filteredActions(c) } }
+
+    func filteredActions(_ c: Context) -> [RaisedAction] {
         let list = ActionRules.allActions(in: c.data.meetings).filter { r in
             let a = r.action
             return (area == nil || r.meeting.area == area) && (owner == nil || a.owner == owner)
@@ -58,7 +68,9 @@ struct ActionsScreen: Screen {
         return browser.sorted(list, keys: keys)
     }
 
-    func table(_ c: Context) -> Table {
+    func table(_ c: Context) -> Table { tableMemo.get(stateKey(c)) { makeTable(c) } }
+
+    func makeTable(_ c: Context) -> Table {
         let list = actions(c)
         return Table(
             columns: Self.columns(width: c.width),
@@ -160,7 +172,7 @@ struct ActionsScreen: Screen {
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
         let areas = layout(area)
         let t = table(c)
-        let total = c.data.meetings.reduce(0) { $0 + $1.actions.count }
+        let total = totalMemo.get(c.memoKey) { c.data.meetings.reduce(0) { $0 + $1.actions.count } }
         browser.renderStatus(filters: filterSummary(c), count: t.rows.count, total: total, in: areas.status, into: &buffer)
         var selection = browser.selection
         selection.clamp(count: t.rows.count, visible: Table.visibleRows(in: areas.table))

@@ -15,6 +15,8 @@ public struct App: Sendable {
     public var wantsFullRedraw = false
     /// Where edits are saved; nil when nothing may be saved.
     var store: DataStore?
+    /// Where meetings known only by their summary are read in full, even when nothing may be saved.
+    var reader: DataStore?
     var readOnlyReason: String? {
         didSet { context.banner = Self.banner(readOnlyReason) }
     }
@@ -60,6 +62,7 @@ public struct App: Sendable {
                 lock: EditLock? = nil) {
         context = Context(data: data, now: now, width: width, height: height)
         stack = [DashboardScreen()]
+        reader = store
         self.lock = lock
         switch access {
         case .editable:
@@ -84,10 +87,11 @@ public struct App: Sendable {
     }
 
     /// A councillor's read-only view: only meetings covering their wards, no editing keys anywhere.
-    public static func councillorView(of councillor: Person, data: DataSet, now: Date, width: Int, height: Int) -> App {
+    public static func councillorView(of councillor: Person, data: DataSet, now: Date, width: Int, height: Int,
+                                      reader: DataStore? = nil) -> App {
         var limited = data
         limited.meetings = data.meetings.filter { !Set($0.wards).isDisjoint(with: councillor.wards) }
-        var app = App(data: limited, now: now, width: width, height: height, store: nil,
+        var app = App(data: limited, now: now, width: width, height: height, store: reader,
                       access: .readOnly("\(councillor.name)'s wards"))
         app.browseOnly = true
         return app
@@ -108,8 +112,18 @@ public struct App: Sendable {
 
     /// Opens another screen on top, e.g. live notes straight from the command line.
     public mutating func open(meetingID: String, live: Bool) {
+        if let reader { reader.hydrate(meetingID: meetingID, in: &context.data) }
         stack.append(live ? LiveNotesScreen(meetingID: meetingID, context: context) as any Screen
                           : MeetingScreen(meetingID: meetingID))
+    }
+
+    /// Reads in full the meetings the top screen shows in full that are loaded only as summaries.
+    mutating func readShownMeetings() {
+        guard let reader else { return }
+        let ids = top.meetingsInFull(context)
+        guard ids.contains(where: { context.data.meeting($0)?.isSummary == true }) else { return }
+        reader.hydrate(meetingIDs: ids, in: &context.data)
+        for id in ids { context.refresh(meetingID: id) }
     }
 
     /// The clock moved on (live notes show it); the data's warnings are recomputed when the day changes.
@@ -134,6 +148,11 @@ public struct App: Sendable {
     // MARK: events
 
     public mutating func handle(_ event: Event) {
+        handleEvent(event)
+        readShownMeetings()
+    }
+
+    mutating func handleEvent(_ event: Event) {
         // Esc and a key typed quickly after it arrive together and read as Alt-key. No Alt-key is bound
         // (but Alt-Backspace, word delete in fields), so take it as the two keys the user pressed.
         if case .key(.alt(let c)) = event, c != "\u{7F}", c != "\u{8}" {

@@ -16,6 +16,8 @@ public struct Context: Sendable {
     public private(set) var topicSlots: [String: [TopicSlot]] = [:]
     /// Topics whose window closes within 14 days with a wanted area still without a slot.
     public private(set) var topicAlerts: [TopicAlert] = []
+    /// Counts the refreshes: a value derived from the data is current while this has not moved.
+    public private(set) var generation = 0
 
     public init(data: DataSet, now: Date, width: Int = 80, height: Int = 24) {
         self.data = data
@@ -27,6 +29,7 @@ public struct Context: Sendable {
 
     /// Recomputes what is derived from the data, after a change.
     public mutating func refresh() {
+        generation &+= 1
         var byMeeting: [String: [Warning]] = [:]
         for warning in Warnings.all(directory: data.directory, meetings: data.meetings, now: now) {
             byMeeting[warning.meetingID, default: []].append(warning)
@@ -38,6 +41,7 @@ public struct Context: Sendable {
 
     /// The topic links and alerts: one pass over the agendas, a few microseconds a meeting.
     public mutating func refreshTopics() {
+        generation &+= 1
         topicSlots = TopicRules.slots(in: data.meetings)
         topicAlerts = TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now)
     }
@@ -47,6 +51,7 @@ public struct Context: Sendable {
     /// After one meeting changed: its own warnings and the overdue list, not every meeting's warnings,
     /// so confirming an entry costs the same whatever the size of the history.
     public mutating func refresh(meetingID: String) {
+        generation &+= 1
         let today = LondonTime.date(now)
         if let meeting = data.meeting(meetingID) {
             let list = Warnings.allWarnings(for: meeting, directory: data.directory, now: now)

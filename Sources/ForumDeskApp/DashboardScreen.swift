@@ -9,6 +9,9 @@ struct DashboardScreen: Screen {
     var focus = Pane.attention
     var next = SelectionState()
     var attention = SelectionState()
+    let rowsMemo = Memo<[AttentionRow]>()
+    let nextMemo = Memo<[(area: Area, meeting: Meeting?)]>()
+    let countsMemo = Memo<[String]>()
 
     enum Pane: Sendable { case next, attention }
 
@@ -34,12 +37,28 @@ struct DashboardScreen: Screen {
     }
 
     func nextMeetings(_ c: Context) -> [(area: Area, meeting: Meeting?)] {
-        c.directory.areas.map { area in
-            (area, c.data.meetings.first { $0.area == area.id && $0.start > c.now && $0.status != .cancelled })
+        nextMemo.get(c.memoKey) {
+            // Meetings are in date order: start at the first one to come rather than scan the history.
+            let upcoming = c.data.meetings[firstUpcoming(c)...]
+            return c.directory.areas.map { area in
+                (area, upcoming.first { $0.area == area.id && $0.status != .cancelled })
+            }
         }
     }
 
-    func attentionRows(_ c: Context) -> [AttentionRow] {
+    /// The index of the first meeting after now, by binary search.
+    func firstUpcoming(_ c: Context) -> Int {
+        var low = 0, high = c.data.meetings.count
+        while low < high {
+            let mid = (low + high) / 2
+            if c.data.meetings[mid].start > c.now { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+
+    func attentionRows(_ c: Context) -> [AttentionRow] { rowsMemo.get(c.memoKey) { makeAttentionRows(c) } }
+
+    func makeAttentionRows(_ c: Context) -> [AttentionRow] {
         var rows = c.data.loadErrors.map {
             AttentionRow(date: "", subject: "Cannot read", message: $0.description, style: Theme.error, meetingID: nil, tab: .details)
         }
@@ -50,10 +69,15 @@ struct DashboardScreen: Screen {
             AttentionRow(date: Format.day($0.closes), subject: "Topic request", message: $0.message, style: Theme.warning,
                          meetingID: nil, tab: .agenda, topicID: $0.topicID)
         }
-        let meetings = Dictionary(c.data.meetings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let all = Warnings.all(directory: c.directory, meetings: c.data.meetings, now: c.now)
-        for warning in all {
-            let meeting = meetings[warning.meetingID]
+        // The context's warnings, in the order `Warnings.all` gives: meetings' own by date, then overdue actions.
+        var own: [Warning] = [], overdue: [Warning] = []
+        for meeting in c.data.meetings {
+            for warning in c.warnings[meeting.id] ?? [] {
+                if warning.kind == .overdueAction { overdue.append(warning) } else { own.append(warning) }
+            }
+        }
+        for warning in own + overdue.sorted(by: { $0.date < $1.date }) {
+            let meeting = c.data.meeting(warning.meetingID)
             let subject = meeting.map { c.areaName($0.area) } ?? warning.meetingID
             let tab: MeetingScreen.Tab = switch warning.kind {
             case .councillorNotNotified, .staleNotice, .cancellationOwed, .noReply: .councillors
@@ -164,11 +188,13 @@ struct DashboardScreen: Screen {
 
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
         let areas = layout(c, area)
-        let upcoming = c.data.meetings.filter { $0.start > c.now && $0.status != .cancelled }.count
-        let held = c.data.meetings.filter { $0.status == .held && LondonTime.date($0.start).year == c.today.year }.count
-        let open = c.data.meetings.flatMap(\.actions).filter { $0.status.isOpen }.count
-        var counts = [Format.count(c.data.meetings.count, "meeting"), "\(upcoming) upcoming", "\(held) held in \(c.today.year)",
-                      "\(open) open actions", "\(c.overdue.count) overdue"]
+        var counts = countsMemo.get(c.memoKey) {
+            let upcoming = c.data.meetings[firstUpcoming(c)...].filter { $0.status != .cancelled }.count
+            let held = c.data.meetings.filter { $0.status == .held && LondonTime.date($0.start).year == c.today.year }.count
+            let open = c.data.meetings.reduce(0) { $0 + $1.actions.filter { $0.status.isOpen }.count }
+            return [Format.count(c.data.meetings.count, "meeting"), "\(upcoming) upcoming", "\(held) held in \(c.today.year)",
+                    "\(open) open actions", "\(c.overdue.count) overdue"]
+        }
         if !c.data.loadErrors.isEmpty { counts.append(Format.count(c.data.loadErrors.count, "file") + " unreadable") }
         buffer.put(" " + counts.joined(separator: " · "), x: areas.counts.x, y: areas.counts.y, maxWidth: areas.counts.width, style: .bold)
         buffer.put(" Next meeting in each area", x: areas.nextTitle.x, y: areas.nextTitle.y, style: Theme.title)

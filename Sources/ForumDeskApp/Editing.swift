@@ -52,6 +52,13 @@ extension App {
             return
         }
         if case .batch(let edits, let label) = edit { return applyBatch(edits, label: label, store: store, recordUndo: recordUndo) }
+        let asMade = edit
+        let edit: Edit
+        do {
+            edit = try completing(asMade, store: store)
+        } catch {
+            return failedSave(asMade, error, store: store)
+        }
         let undo = inverse(of: edit)
         do {
             try write(edit, with: store)
@@ -75,8 +82,9 @@ extension App {
         var undos: [Edit] = []
         var failure: (Edit, SaveError)?
         for edit in edits {
-            let undo = inverse(of: edit)
             do {
+                let edit = try completing(edit, store: store)
+                let undo = inverse(of: edit)
                 try write(edit, with: store)
                 done.append(edit)
                 if let undo { undos.insert(undo, at: 0) }
@@ -96,6 +104,20 @@ extension App {
         }
         message = .info("Saved: \(label)")
         retryPendingSaves(store)
+    }
+
+    /// An edit made on a summary (a closed meeting known from the start-up index) becomes the same edit on the
+    /// meeting read in full; a meeting about to be deleted is read in full first, so undo can restore all of it.
+    mutating func completing(_ edit: Edit, store: DataStore) throws(SaveError) -> Edit {
+        switch edit {
+        case .saveMeeting(let meeting, let label) where meeting.isSummary:
+            return .saveMeeting(try store.completing(meeting, in: &context.data), label: label)
+        case .deleteMeeting(let id, _):
+            store.hydrate(meetingID: id, in: &context.data)
+            return edit
+        default:
+            return edit
+        }
     }
 
     /// Writes through the store. The data set changes only on success, or when the file was replaced
@@ -127,6 +149,13 @@ extension App {
     mutating func failedSave(_ edit: Edit, _ error: SaveError, store: DataStore) {
         switch error {
         case .changedOnDisk(let path):
+            if case .saveMeeting(let mine, _) = edit, mine.isSummary {
+                store.reload(meetingID: mine.id, in: &context.data)
+                context.refresh(meetingID: mine.id)
+                message = .error("\(SaveError.short(path)) was changed by someone else; ForumDesk read the new version. "
+                    + "Nothing was saved: make the change again.")
+                return
+            }
             guard case .saveMeeting(let mine, _) = edit else {
                 message = .error("\(error.description). Restart ForumDesk to read the new version.")
                 return
@@ -137,7 +166,7 @@ extension App {
                            + "Nothing has been overwritten.",
                        choices: ["Reload theirs (lose mine)", "Keep mine as a copy", "Show both"]),
                 [[.reload(mine.id)], [.keepCopy(mine)], [.showBoth(mine)]], selected: 0)
-        case .unreadableOnDisk:
+        case .unreadableOnDisk, .incomplete:
             message = .error(error.description)
         case .failed:
             // Keep the change in memory so nothing typed is lost; the old file is intact.

@@ -26,6 +26,15 @@ struct FormScreen: Screen {
     let purpose: Job
 
     var title: String { form.title }
+    func meetingsInFull(_ c: Context) -> [String] {
+        switch purpose {
+        case .editMeeting(let id), .postpone(let id), .agendaItem(let id, _), .action(let id, _), .invitation(let id),
+             .issue(let id, _, _):
+            [id]
+        case .newMeeting, .person, .organisation, .ward, .coverageRule, .topic:
+            []
+        }
+    }
     var capturesText: Bool { true }
 
     var keyMap: KeyMap<Command> {

@@ -38,6 +38,7 @@ struct LiveNotesScreen: Screen {
     }
 
     var title: String { "Live notes" }
+    func meetingsInFull(_ c: Context) -> [String] { [meetingID] }
     var capturesText: Bool { entry != nil || picker != nil }
 
     var keyMap: KeyMap<Command> {

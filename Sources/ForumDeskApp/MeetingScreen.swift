@@ -33,6 +33,7 @@ struct MeetingScreen: Screen {
     }
 
     var title: String { "Meeting" }
+    func meetingsInFull(_ c: Context) -> [String] { [meetingID] }
 
     var keyMap: KeyMap<Command> {
         var groups: [KeyMap<Command>.Group] = [

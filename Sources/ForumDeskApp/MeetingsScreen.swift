@@ -13,6 +13,24 @@ struct MeetingsScreen: Screen {
     var status: MeetingStatus?
     var dates = DateRange.all
     var picker: OpenPicker<Filter>?
+    let memo = Memo<[Meeting]>()
+    let tableMemo = Memo<Table>()
+    let haystackMemo = Memo<[[UInt8]]>()
+
+    /// Each meeting's searchable text in lower case, made once per change of the data, not per key typed.
+    func haystacks(_ c: Context) -> [[UInt8]] {
+        haystackMemo.get("\(c.generation)") {
+            c.data.meetings.map { m in
+                [m.title, m.venue.name, c.areaName(m.area), m.id, m.wards.map(c.wardName).joined(separator: " ")]
+                    .joined(separator: " ").lowercased().utf8.map { $0 }
+            }
+        }
+    }
+
+    /// Everything `meetings(c)` reads besides the data.
+    func stateKey(_ c: Context) -> String {
+        "\(c.memoKey)|\(area ?? "")|\(ward ?? "")|\(kind?.rawValue ?? "")|\(status?.rawValue ?? "")|\(dates)|\(browser.searchText)|\(browser.sort.column)|\(browser.sort.ascending)"
+    }
 
     enum Filter: Sendable { case area, ward, kind, status, dates }
 
@@ -25,6 +43,7 @@ struct MeetingsScreen: Screen {
         case thisYear = "This year"
 
         func contains(_ meeting: Meeting, now: Date) -> Bool {
+            if self == .all { return true }
             let day = LondonTime.date(meeting.start), today = LondonTime.date(now)
             switch self {
             case .all: return true
@@ -65,17 +84,25 @@ struct MeetingsScreen: Screen {
         { m, c in String(format: "%05d", c.warnings[m.id]?.count ?? 0) },
     ]
 
-    func meetings(_ c: Context) -> [Meeting] {
-        let filtered = c.data.meetings.filter { m in
-            (area == nil || m.area == area) && (ward == nil || m.wards.contains(ward!)) && (kind == nil || m.kind == kind)
+    func meetings(_ c: Context) -> [Meeting] { memo.get(stateKey(c)) { filteredMeetings(c) } }
+
+    func filteredMeetings(_ c: Context) -> [Meeting] {
+        let words = browser.searchWords
+        let texts = haystacks(c)
+        let filtered = c.data.meetings.indices.lazy.filter { i in
+            let m = c.data.meetings[i]
+            return (area == nil || m.area == area) && (ward == nil || m.wards.contains(ward!)) && (kind == nil || m.kind == kind)
                 && (status == nil || m.status == status) && dates.contains(m, now: c.now)
-                && browser.matches([m.title, m.venue.name, c.areaName(m.area), m.id, m.wards.map(c.wardName).joined(separator: " ")]
-                    .joined(separator: " "))
-        }
-        return browser.sorted(filtered, keys: Self.sortKeys.map { key in { key($0, c) } })
+                && (words.isEmpty || TableBrowser.matches(lowercased: texts[i], words: words))
+        }.map { c.data.meetings[$0] }
+        // The data is kept in date order already: the default sort needs no work.
+        if browser.sort.column == 0, browser.sort.ascending { return Array(filtered) }
+        return browser.sorted(Array(filtered), keys: Self.sortKeys.map { key in { key($0, c) } })
     }
 
-    func table(_ c: Context) -> Table {
+    func table(_ c: Context) -> Table { tableMemo.get(stateKey(c)) { makeTable(c) } }
+
+    func makeTable(_ c: Context) -> Table {
         let list = meetings(c)
         return Table(
             columns: Self.columns,

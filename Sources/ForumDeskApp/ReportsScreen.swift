@@ -6,6 +6,11 @@ import TerminalUI
 /// The annual report on screen: the same text as `forumdesk report`, with block-character charts.
 struct ReportsScreen: Screen {
     var title: String { "Reports" }
+    /// The report counts attendance, issues and equality data: the shown year's meetings are read in full.
+    func meetingsInFull(_ c: Context) -> [String] {
+        let year = shownYear(c)
+        return c.data.meetings.filter { LondonTime.date($0.start).year == year }.map(\.id)
+    }
     var year: Int?
     var area: String?
     var offset = 0

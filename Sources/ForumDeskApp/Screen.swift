@@ -59,9 +59,12 @@ protocol Screen: Sendable {
     /// Events no binding took: typed text while capturing, mouse, paste, resize.
     mutating func handle(_ event: Event, _ context: Context) -> [Effect]
     func view(_ context: Context, into buffer: inout Buffer, area: Rect)
+    /// Meetings this screen shows in full: where only their summary is loaded, the app reads their files first.
+    func meetingsInFull(_ context: Context) -> [String]
 }
 
 extension Screen {
     var capturesText: Bool { false }
+    func meetingsInFull(_ context: Context) -> [String] { [] }
     mutating func handle(_ event: Event, _ context: Context) -> [Effect] { [] }
 }

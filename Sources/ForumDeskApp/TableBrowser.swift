@@ -20,6 +20,35 @@ struct TableBrowser: Sendable, Equatable {
         return words.allSatisfy { text.contains($0) }
     }
 
+    /// The same for text already in lower case as UTF-8, with the search's words split once for many records:
+    /// a byte search, as Foundation's `contains` costs too much over a long history.
+    static func matches(lowercased text: [UInt8], words: [[UInt8]]) -> Bool {
+        words.allSatisfy { contains(text, $0) }
+    }
+
+    static func contains(_ text: [UInt8], _ word: [UInt8]) -> Bool {
+        guard let first = word.first else { return true }
+        guard text.count >= word.count else { return false }
+        return text.withUnsafeBufferPointer { t in
+            word.withUnsafeBufferPointer { w in
+                var i = 0
+                let last = t.count - w.count
+                while i <= last {
+                    if t[i] == first {
+                        var k = 1
+                        while k < w.count, t[i + k] == w[k] { k += 1 }
+                        if k == w.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// The search's words in lower case as UTF-8, for `matches(lowercased:words:)`.
+    var searchWords: [[UInt8]] { searchText.split(separator: " ").map { Array($0.utf8) } }
+
     /// Movement commands; false for commands that are not about moving.
     mutating func move(_ command: Command, count: Int, visible: Int, columns: Int = 1) -> Bool {
         switch command {

@@ -62,7 +62,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
 }
 
-enum Digits {
+public enum Digits {
     static func value(_ bytes: ArraySlice<UInt8>) -> Int? {
         var result = 0
         for b in bytes {
@@ -72,7 +72,7 @@ enum Digits {
         return result
     }
 
-    static func pad(_ n: Int, _ width: Int) -> String {
+    public static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }

@@ -120,8 +120,11 @@ public struct Organisation: Sendable, Equatable, Identifiable {
 public struct Directory: Sendable, Equatable {
     public var areas: [Area]
     public var coverageRules: [CoverageRule]
-    public var people: [Person]
-    public var organisations: [Organisation]
+    public var people: [Person] { didSet { personIndex = Self.positions(people) } }
+    public var organisations: [Organisation] { didSet { organisationIndex = Self.positions(organisations) } }
+    /// Positions by id: the rules look people and partners up for every line of every meeting's attendance.
+    private var personIndex: [String: Int]
+    private var organisationIndex: [String: Int]
 
     public init(areas: [Area] = [], coverageRules: [CoverageRule] = [], people: [Person] = [],
                 organisations: [Organisation] = []) {
@@ -129,11 +132,21 @@ public struct Directory: Sendable, Equatable {
         self.coverageRules = coverageRules
         self.people = people
         self.organisations = organisations
+        personIndex = Self.positions(people)
+        organisationIndex = Self.positions(organisations)
+    }
+
+    static func positions<T: Identifiable>(_ list: [T]) -> [String: Int] where T.ID == String {
+        Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public static func == (a: Directory, b: Directory) -> Bool {
+        a.areas == b.areas && a.coverageRules == b.coverageRules && a.people == b.people && a.organisations == b.organisations
     }
 
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
-    public func person(_ id: String) -> Person? { people.first { $0.id == id } }
-    public func organisation(_ id: String) -> Organisation? { organisations.first { $0.id == id } }
+    public func person(_ id: String) -> Person? { personIndex[id].map { people[$0] } }
+    public func organisation(_ id: String) -> Organisation? { organisationIndex[id].map { organisations[$0] } }
 
     public func ward(_ id: String) -> (ward: Ward, area: Area)? {
         for area in areas {

@@ -218,6 +218,9 @@ public struct Meeting: Sendable, Equatable, Identifiable {
     /// Issues residents raised from the floor.
     public var issues: [ResidentIssue] = []
     public var extra: UnknownFields = [:]
+    /// Read from the start-up index, not the file: only what lists, searches and the dashboard need (see
+    /// `MeetingSummary` in the store). Never written as it is; the store reads the file before showing or saving it.
+    public var isSummary = false
 
     public init(id: String, kind: MeetingKind, title: String, area: String, wards: [String], start: Date, end: Date,
                 venue: Venue, status: MeetingStatus, chair: String? = nil) {

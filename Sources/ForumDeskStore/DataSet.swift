@@ -25,11 +25,28 @@ public struct DataSet: Sendable {
     var fingerprints: [String: FileFingerprint]
     /// Where each meeting was read from, by id.
     var meetingPaths: [String: String]
+    /// Each meeting's start when it was placed: finds it in `meetings` without a scan.
+    var starts: [String: Date] = [:]
     var areasFileExtra: UnknownFields
     var peopleFileExtra: UnknownFields
     var organisationsFileExtra: UnknownFields
 
-    public func meeting(_ id: String) -> Meeting? { meetings.first { $0.id == id } }
+    /// By binary search on the date the file was filed under; a meeting placed by other means is still found.
+    public func meeting(_ id: String) -> Meeting? {
+        guard let index = position(of: id) else { return meetings.first { $0.id == id } }
+        return meetings[index]
+    }
+
+    /// The index of a meeting in `meetings`, found from its start date in O(log n).
+    func position(of id: String) -> Int? {
+        guard let start = starts[id] else { return nil }
+        var low = 0, high = meetings.count
+        while low < high {
+            let mid = (low + high) / 2
+            if (meetings[mid].start, meetings[mid].id) < (start, id) { low = mid + 1 } else { high = mid }
+        }
+        return low < meetings.count && meetings[low].id == id ? low : nil
+    }
 
     public func topic(_ id: String) -> TopicRequest? { topics.first { $0.id == id } }
 
@@ -43,7 +60,8 @@ public struct DataSet: Sendable {
     /// Puts a meeting in its place in date order, replacing the one with its id. A meeting whose date did not
     /// change is replaced where it is; otherwise it moves by a binary search, not a sort of the whole history.
     public mutating func place(_ meeting: Meeting) {
-        if let index = meetings.firstIndex(where: { $0.id == meeting.id }) {
+        defer { starts[meeting.id] = meeting.start }
+        if let index = position(of: meeting.id) ?? meetings.firstIndex(where: { $0.id == meeting.id }) {
             if meetings[index].start == meeting.start {
                 meetings[index] = meeting
                 return

@@ -8,7 +8,7 @@ import ForumDeskCore
 /// `notDurable`, already the new content), and the caller still holds the change in memory.
 public enum SaveError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The last three parts of a path (`meetings/2026/x.json`): enough to find it, short enough for a status line.
-    static func short(_ path: String) -> String {
+    public static func short(_ path: String) -> String {
         path.split(separator: "/").suffix(3).joined(separator: "/")
     }
 
@@ -17,6 +17,8 @@ public enum SaveError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read at load; overwriting it would lose what is in it.
     case unreadableOnDisk(path: String)
     case failed(path: String, DurableWriteError)
+    /// Only the summary of the meeting was loaded, and the change reached beyond it (a defect, never the user's).
+    case incomplete(path: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum SaveError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) was changed by someone else since it was read; nothing was written"
         case .unreadableOnDisk(let path):
             "\(path) could not be read when the data was opened, so it is not overwritten; fix or move it first"
+        case .incomplete(let path):
+            "NOT SAVED: \(Self.short(path)) was not fully loaded; open the meeting and make the change there"
         case .failed(let path, let error) where error.replaced:
             "saved, but the folder could not be synced (\(error.cause.reason)): \(Self.short(path)) may not survive a power cut"
         case .failed(let path, let error):
@@ -91,8 +95,14 @@ public struct DataStore: Sendable {
         }
     }
 
-    /// Reads the whole folder. Never fails as a whole: each file that cannot be read is reported and skipped.
+    /// Reads the whole folder, every meeting in full. Never fails as a whole: each file that cannot be read is
+    /// reported and skipped.
     public func load() -> DataSet {
+        load { paths in readMeetings(paths, index: nil, now: Date(), progress: nil).0 }
+    }
+
+    /// Reads the folder, meetings through `readMeetings` (in full, or from the index).
+    func load(readMeetings: ([String]) -> [MeetingRead]) -> DataSet {
         var data = DataSet(settings: Settings(council: "Unnamed council"), directory: Directory(), meetings: [],
                            loadErrors: [], fileProblems: [], fingerprints: [:], meetingPaths: [:],
                            areasFileExtra: [:], peopleFileExtra: [:], organisationsFileExtra: [:])
@@ -114,26 +124,37 @@ public struct DataStore: Sendable {
             data.directory.organisations = orgs.organisations
             data.organisationsFileExtra = orgs.extra
         }
-        for path in meetingFiles() {
-            guard let meeting = load(path, required: true, into: &data, Codec.meeting) else { continue }
-            let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let files = meetingFiles()
+        for (file, read) in zip(files, readMeetings(files.map(\.path))) {
+            let path = file.path
+            let meeting: Meeting
+            switch read {
+            case .failed(let diagnostic, let fingerprint):
+                data.fingerprints[path] = fingerprint
+                data.loadErrors.append(diagnostic)
+                continue
+            case .read(let m, let hash, _):
+                data.fingerprints[path] = FileFingerprint(hash: hash)
+                meeting = m
+            }
             if let other = data.meetingPaths[meeting.id] {
                 data.fingerprints[path]?.unreadable = true
                 data.loadErrors.append(Diagnostic(path: path, position: nil,
                                                   message: "duplicate meeting id `\(meeting.id)`, already in \(other); not loaded"))
                 continue
             }
-            if stem != meeting.id {
+            if file.stem != meeting.id {
                 data.fileProblems.append(Diagnostic(path: path, position: SourcePosition(line: 1, column: 1),
-                                                    message: "the file is named `\(stem).json` but its id is `\(meeting.id)`; they must match"))
+                                                    message: "the file is named `\(file.stem).json` but its id is `\(meeting.id)`; they must match"))
             }
-            let year = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-            if year != String(LondonTime.date(meeting.start).year) {
+            let year = LondonTime.date(meeting.start).year
+            if file.year != String(year) {
                 data.fileProblems.append(Diagnostic(path: path, position: nil,
-                                                    message: "the meeting starts in \(LondonTime.date(meeting.start).year) but is filed under meetings/\(year)/"))
+                                                    message: "the meeting starts in \(year) but is filed under meetings/\(file.year)/"))
             }
             data.meetingPaths[meeting.id] = path
             data.meetings.append(meeting)
+            data.starts[meeting.id] = meeting.start
         }
         data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
         for path in jsonFiles(in: folder.topicsFolder) {
@@ -156,15 +177,22 @@ public struct DataStore: Sendable {
     }
 
     /// `meetings/YYYY/*.json`, skipping hidden files (our temp files among them).
-    func meetingFiles() -> [String] {
-        var paths: [String] = []
+    func meetingFiles() -> [MeetingFile] {
+        var files: [MeetingFile] = []
         for year in (try? fs.list(folder.meetingsFolder)) ?? [] where !year.hasPrefix(".") {
             let yearFolder = "\(folder.meetingsFolder)/\(year)"
             for name in (try? fs.list(yearFolder)) ?? [] where name.hasSuffix(".json") && !name.hasPrefix(".") {
-                paths.append("\(yearFolder)/\(name)")
+                files.append(MeetingFile(path: "\(yearFolder)/\(name)", year: year, stem: String(name.dropLast(5))))
             }
         }
-        return paths
+        return files
+    }
+
+    /// A file under `meetings/YYYY/`, with its folder's year and its name without `.json`.
+    struct MeetingFile {
+        var path: String
+        var year: String
+        var stem: String
     }
 
     /// Removes temp files left by a process that died mid-save (same host, pid gone).
@@ -211,6 +239,7 @@ public struct DataStore: Sendable {
     /// On success the data set records the new content; on failure it is unchanged and the error says why.
     public func save(_ meeting: Meeting, in data: inout DataSet) throws(SaveError) {
         let oldPath = data.meetingPaths[meeting.id]
+        let meeting = try completed(meeting, in: data)
         let newPath = folder.meetingFile(for: meeting)
         try write(Codec.encode(meeting), to: newPath, in: &data)
         // A meeting moved to another year moves to that year's folder.
@@ -221,6 +250,27 @@ public struct DataStore: Sendable {
         }
         data.meetingPaths[meeting.id] = newPath
         data.place(meeting)
+    }
+
+    /// A summary is never written as it is (see `completing`).
+    func completed(_ meeting: Meeting, in data: DataSet) throws(SaveError) -> Meeting {
+        if meeting.isSummary { throw .incomplete(path: data.meetingPaths[meeting.id] ?? meeting.id) }
+        return meeting
+    }
+
+    /// Turns an edit made to a summary into the same edit on the meeting read from its file, which replaces the
+    /// summary in `data`. The file must still be what was indexed, as for any save: otherwise `changedOnDisk`.
+    public func completing(_ meeting: Meeting, in data: inout DataSet) throws(SaveError) -> Meeting {
+        guard meeting.isSummary else { return meeting }
+        guard let path = data.meetingPaths[meeting.id], let before = data.meeting(meeting.id), before.isSummary else {
+            throw .incomplete(path: data.meetingPaths[meeting.id] ?? meeting.id)
+        }
+        try checkUnchanged(path, in: data)
+        if hydrate(meetingID: meeting.id, in: &data) != nil { throw .changedOnDisk(path: path) }
+        guard let full = data.meeting(meeting.id), !full.isSummary,
+              let merged = MeetingSummary.merge(before: before, after: meeting, into: full)
+        else { throw .incomplete(path: path) }
+        return merged
     }
 
     /// Writes one topic request to `topics/<id>.json`, with the same check as a meeting.

@@ -22,7 +22,8 @@ public enum DurableFile {
     public static let folderMode: mode_t = 0o700
     static let tempMarker = ".tmp-"
 
-    public static func write(_ bytes: [UInt8], to path: String, fs: FileSystem) throws(DurableWriteError) {
+    /// `durable: false` (for caches) skips both fsyncs: still atomic, but a power cut may leave the old file.
+    public static func write(_ bytes: [UInt8], to path: String, fs: FileSystem, durable: Bool = true) throws(DurableWriteError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         do {
@@ -41,7 +42,7 @@ public enum DurableFile {
         do {
             try fs.write(fd, bytes, path: temp)
             stage = .fsync
-            try fs.fsync(fd, path: temp)
+            if durable { try fs.fsync(fd, path: temp) }
             fs.close(fd)
             stage = .rename
             try fs.rename(temp, path)
@@ -50,6 +51,7 @@ public enum DurableFile {
             fs.remove(temp)
             throw DurableWriteError(stage: stage, cause: error)
         }
+        guard durable else { return }
         do {
             try fs.fsyncDirectory(folder)
         } catch {

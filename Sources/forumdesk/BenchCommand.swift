@@ -9,88 +9,144 @@ import TerminalUI
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the cost of saving one live entry (durable save with fsync), on a copy of the data.",
+        abstract: "Measure load, index, render, key press, search and durable save on a data folder.",
         discussion: """
-        Copies the data folder to a temporary folder (with --meetings N, grown to N meetings by cloning the
-        sample's meetings to other dates), then times N saves of one live-notes entry: the store's durable save
-        alone, and a confirmed quick-entry action through the app (parse, save, refresh). Prints median and p99.
+        Run it on folders made by `forumdesk generate` (e.g. 1,000, 10,000 and 100,000 meetings). It times, in
+        this process: rebuilding the start-up index (with --cold), loading with the index, the first screen,
+        each main screen, a key press to the updated screen (Meetings list, cursor down), each step of an
+        incremental search over all meetings, and saving one live-notes entry durably (write, fsync, rename,
+        fsync folder) into a meeting it adds for the purpose and removes afterwards. Prints medians and p99,
+        and the peak memory (RSS) of the process.
         """
     )
 
     @OptionGroup var options: DataOptions
-    @Option(help: "Grow the copy to this many meetings first.") var meetings: Int?
-    @Option(help: "How many saves to time.") var runs = 300
+    @Option(help: "How many saves and key presses to time.") var runs = 200
+    @Flag(help: "Delete the start-up index first, to time its rebuild.") var cold = false
+    @Option(help: "Screen size for the rendering measures, WIDTHxHEIGHT.") var size = "120x40"
 
     func run() throws {
-        let (_, source) = try options.load()
-        let root = NSTemporaryDirectory() + "forumdesk-bench-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.copyItem(atPath: options.folder.root, toPath: root)
-        try? FileManager.default.removeItem(atPath: root + "/.forumdesk.lock")
-        let store = DataStore(folder: DataFolder(root))
-        if let meetings, meetings > source.meetings.count {
-            try grow(store, to: meetings)
+        let folder = options.folder
+        let store = DataStore(folder: folder)
+        let now = try options.currentTime()
+        let dims = size.split(separator: "x").compactMap { Int($0) }
+        guard dims.count == 2 else { throw ValidationError("--size must look like 120x40") }
+        let (width, height) = (dims[0], dims[1])
+        if cold { try? FileManager.default.removeItem(atPath: folder.path(".forumdesk-index")) }
+
+        let first = time { store.loadIndexed(now: now) }
+        let (data, report) = first.value
+        print("data: \(folder.root): \(data.meetings.count) meetings; first load \(String(format: "%.0f", first.ms)) ms"
+            + (report.indexRebuilt ? " (index rebuilt)" : "") + ": \(report.decoded) files decoded from JSON, "
+            + "\(data.meetings.filter(\.isSummary).count) meetings from the index")
+        let loads = (0..<5).map { _ in time { store.loadIndexed(now: now) }.ms }
+        line("load with index (warm)", loads)
+
+        let start = time { () -> Buffer in
+            let app = App(data: data, now: now, width: width, height: height, store: store, access: .editable)
+            return app.render()
         }
-        let loadStart = DispatchTime.now()
-        var data = store.load()
-        let loadMs = Double(DispatchTime.now().uptimeNanoseconds - loadStart.uptimeNanoseconds) / 1e6
-        guard let target = data.meetings.last(where: { $0.status != .cancelled }) else { throw ExitStatus.dataError }
-        print("data: \(data.meetings.count) meetings; load \(String(format: "%.0f", loadMs)) ms; timing \(runs) saves to \(target.id)")
+        print(String(format: "first screen (app + dashboard render, after load): %.2f ms", start.ms))
+
+        var app = App(data: data, now: now, width: width, height: height, store: store, access: .editable)
+        for (key, name) in [("1", "dashboard"), ("2", "meetings"), ("3", "actions"), ("4", "directory"), ("5", "reports"), ("6", "topics")] {
+            let switching = time { () -> Buffer in
+                app.handle(.key(.char(Character(key))))
+                return app.render()
+            }
+            let renders = (0..<20).map { _ in time { app.render() }.ms }
+            line("screen \(name): open \(String(format: "%.2f", switching.ms)) ms; render", renders)
+        }
+
+        app.handle(.key(.char("2")))
+        let presses = (0..<runs).map { n in
+            time { () -> Buffer in
+                app.handle(.key(n % 50 < 25 ? .down : .up))
+                return app.render()
+            }.ms
+        }
+        line("key press to updated screen (meetings, cursor)", presses)
+
+        app.handle(.key(.char("/")))
+        var steps: [Double] = []
+        for _ in 0..<5 {
+            for c in "biggleswade" {
+                steps.append(time { () -> Buffer in
+                    app.handle(.key(.char(c)))
+                    return app.render()
+                }.ms)
+            }
+            for _ in 0..<11 {
+                steps.append(time { () -> Buffer in
+                    app.handle(.key(.backspace))
+                    return app.render()
+                }.ms)
+            }
+        }
+        line("incremental search step (type or delete a letter)", steps)
+        app.handle(.key(.escape))
+
+        try benchSaves(store: store, now: now, width: width, height: height)
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print("peak RSS: \(usage.ru_maxrss / 1024) MB")
+    }
+
+    /// Adds a meeting for the purpose, times live entries into it, and removes it again.
+    func benchSaves(store: DataStore, now: Date, width: Int, height: Int) throws {
+        var (data, _) = store.loadIndexed(now: now)
+        guard let area = data.directory.areas.first else { throw ExitStatus.dataError }
+        let day = LondonTime.date(now).adding(days: 400)
+        var meeting = Meeting(id: "\(day)-bench-\(getpid())", kind: .other, title: "Benchmark meeting (removed after)",
+                              area: area.id, wards: area.wards.prefix(1).map(\.id),
+                              start: LondonTime.instant(date: day, hour: 19, minute: 0),
+                              end: LondonTime.instant(date: day, hour: 21, minute: 0),
+                              venue: Venue(name: "Benchmark"), status: .planned)
+        meeting.agenda = [AgendaItem(number: 1, title: "Benchmark", minutes: 10)]
+        try store.save(meeting, in: &data)
+        defer { try? store.delete(meetingID: meeting.id, in: &data) }
 
         var storeTimes: [Double] = []
-        var meeting = target
         for n in 0..<runs {
             meeting.actions.append(Action(id: "BENCH-\(n)", description: "Bench entry \(n)"))
-            let start = DispatchTime.now()
-            try store.save(meeting, in: &data)
-            storeTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+            let saved = meeting
+            storeTimes.append(try timeThrowing { try store.save(saved, in: &data) })
         }
-        report("store save (write, fsync, rename, fsync folder)", storeTimes)
+        line("store save (write, fsync, rename, fsync folder)", storeTimes)
+        meeting.actions = []
+        try store.save(meeting, in: &data)
 
-        var app = App(data: store.load(), now: Date(), width: 100, height: 30, store: store, access: .editable)
-        app.open(meetingID: target.id, live: true)
+        var app = App(data: data, now: now, width: width, height: height, store: store, access: .editable)
+        app.open(meetingID: meeting.id, live: true)
         var appTimes: [Double] = []
         for n in 0..<runs {
             app.handle(.key(.char("a")))
             for c in "Entry \(n) #bench due:+14d" { app.handle(.key(.char(c))) }
-            let start = DispatchTime.now()
-            app.handle(.key(.enter))
-            appTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+            appTimes.append(time { () -> Buffer in
+                app.handle(.key(.enter))
+                return app.render()
+            }.ms)
         }
-        report("live entry confirmed (parse, save, refresh)", appTimes)
-        let render = DispatchTime.now()
-        _ = app.render()
-        print("render of live notes after: \(String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - render.uptimeNanoseconds) / 1e6)) ms")
+        line("live entry saved and shown (parse, durable save, refresh, render)", appTimes)
+        data = app.context.data
     }
 
-    func report(_ what: String, _ times: [Double]) {
+    func time<T>(_ work: () -> T) -> (value: T, ms: Double) {
+        let start = DispatchTime.now()
+        let value = work()
+        return (value, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+    }
+
+    func timeThrowing(_ work: () throws -> Void) throws -> Double {
+        let start = DispatchTime.now()
+        try work()
+        return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+    }
+
+    func line(_ what: String, _ times: [Double]) {
         let sorted = times.sorted()
         let median = sorted[sorted.count / 2]
         let p99 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))]
-        print("\(what): median \(String(format: "%.3f", median)) ms, p99 \(String(format: "%.3f", p99)) ms, max \(String(format: "%.3f", sorted.last!)) ms")
-    }
-
-    /// Clones the folder's meetings (new ids, shifted back year by year) until there are `count`.
-    func grow(_ store: DataStore, to count: Int) throws {
-        var data = store.load()
-        let originals = data.meetings
-        var n = 0
-        var shift = 1
-        while data.meetings.count < count {
-            for var m in originals where data.meetings.count < count {
-                n += 1
-                let days = Double(-364 * shift) * 86_400
-                m.start = m.start.addingTimeInterval(days)
-                m.end = m.end.addingTimeInterval(days)
-                m.id = "\(LondonTime.date(m.start))-\(m.area)-copy-\(n)"
-                m.actions = m.actions.map { a in
-                    var copy = a
-                    copy.id = "\(a.id)-c\(n)"
-                    return copy
-                }
-                try store.save(m, in: &data)
-            }
-            shift += 1
-        }
+        print(String(format: "%@: median %.2f ms, p99 %.2f ms, max %.2f ms (%d runs)", what, median, p99, sorted.last!, sorted.count))
     }
 }

@@ -13,7 +13,7 @@ struct ForumDesk: ParsableCommand {
         Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
         """,
         subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self,
-                      ImportCommand.self, ExportCommand.self, ReportCommand.self, BenchCommand.self],
+                      ImportCommand.self, ExportCommand.self, ReportCommand.self, GenerateCommand.self, BenchCommand.self],
         defaultSubcommand: TUICommand.self
     )
 }
@@ -35,6 +35,9 @@ struct DataOptions: ParsableArguments {
 
     var folder: DataFolder { DataFolder.resolve(option: data) }
 
+    /// How many files must be decoded before a load shows its progress.
+    static let progressFrom = 5_000
+
     /// "Now" for rules such as overdue: the real clock, or `--now` so tests and reports can fix it.
     func currentTime() throws -> Date {
         guard let now else { return Date() }
@@ -43,10 +46,23 @@ struct DataOptions: ParsableArguments {
         throw ValidationError("--now must be a date like 2026-11-24 or 2026-11-24T19:00")
     }
 
-    /// Loads the folder; a missing folder is a data error (exit 3) with a hint.
-    func load() throws -> (DataStore, DataSet) {
+    /// Loads the folder; a missing folder is a data error (exit 3) with a hint. `indexed`: closed meetings come
+    /// from the start-up index as summaries (for screens and listings; exports and checks read every file).
+    func load(indexed: Bool = false) throws -> (DataStore, DataSet) {
         let store = DataStore(folder: folder)
-        let data = store.load()
+        let data: DataSet
+        if indexed {
+            let showProgress = isatty(STDERR_FILENO) == 1
+            let report: DataStore.LoadReport
+            (data, report) = store.loadIndexed(now: try currentTime()) { done, total in
+                // A first start on a large history decodes every file: say so rather than look frozen.
+                guard showProgress, total >= Self.progressFrom else { return }
+                FileHandle.standardError.write(Data("\rforumdesk: indexing meetings, \(done) of \(total)\u{1B}[K".utf8))
+            }
+            if showProgress, report.decoded >= Self.progressFrom { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        } else {
+            data = store.load()
+        }
         if data.meetings.isEmpty, data.loadErrors.count == 1, data.loadErrors[0].path == folder.root {
             Output.error("\(folder.root): no such data folder (give one with --data DIR or FORUMDESK_DATA)")
             throw ExitStatus.dataError

@@ -218,7 +218,8 @@ extension ImportCSV {
 
     func importMeetings(_ rows: [(line: Int, fields: [String])]) throws {
         let now = try options.currentTime()
-        let (store, data0) = try options.load()
+        // New meetings are checked against the existing ones' ids, dates and areas: the summaries suffice.
+        let (store, data0) = try options.load(indexed: true)
         var data = data0
         let report = MeetingImport.run(rows: rows, directory: data.directory, existing: data.meetings, today: LondonTime.date(now))
         for problem in report.problems { Output.line(TerminalText.sanitized("\(file):\(problem)")) }

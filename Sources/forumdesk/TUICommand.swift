@@ -32,7 +32,7 @@ struct TUICommand: ParsableCommand {
         }
         let fixedNow = options.now != nil
         let now = try options.currentTime()
-        let (store, data) = try options.load()
+        let (store, data) = try options.load(indexed: true)
         if let live, data.meeting(live) == nil {
             Output.error("no meeting `\(live)` in \(options.folder.root) (see `forumdesk list meetings`)")
             throw ExitStatus.usage
@@ -76,7 +76,7 @@ struct TUICommand: ParsableCommand {
         // A SIGKILL or a power cut still leaves it; the next start then sees a stale lock and asks.
         if locked { terminal.removeOnFatalSignal(options.folder.lockFile) }
         let size = terminal.size
-        var app = viewer.map { App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height) }
+        var app = viewer.map { App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height, reader: store) }
             ?? App(data: data, now: now, width: size.width, height: size.height, store: store, access: access, lock: lock)
         if let live { app.open(meetingID: live, live: true) }
         terminal.draw(app.render())

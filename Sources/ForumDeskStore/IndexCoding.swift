@@ -1,0 +1,177 @@
+import Foundation
+
+/// Writes the index's compact binary form. Every string goes into one table and is written as its number:
+/// ids, areas, wards, organisations and statuses repeat across thousands of meetings, so reading the index
+/// makes each distinct string once.
+struct IndexWriter {
+    private(set) var body: [UInt8] = []
+    private var strings: [String] = []
+    private var numbers: [String: UInt32] = [:]
+
+    mutating func int(_ value: Int) {
+        // Zig-zag then 7 bits a byte: small numbers, the common case, take one byte.
+        var v = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+        while v >= 0x80 {
+            body.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        body.append(UInt8(v))
+    }
+
+    mutating func bits(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { body.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    mutating func bool(_ value: Bool) { body.append(value ? 1 : 0) }
+
+    mutating func double(_ value: Double) { bits(value.bitPattern) }
+
+    mutating func date(_ value: Date) { double(value.timeIntervalSinceReferenceDate) }
+
+    mutating func string(_ value: String) {
+        if let n = numbers[value] { return int(Int(n)) }
+        let n = UInt32(strings.count)
+        strings.append(value)
+        numbers[value] = n
+        int(Int(n))
+    }
+
+    /// nil is written as 0, a value as its number plus one.
+    mutating func optional(_ value: String?) {
+        guard let value else { return int(0) }
+        if let n = numbers[value] { return int(Int(n) + 1) }
+        let n = UInt32(strings.count)
+        strings.append(value)
+        numbers[value] = n
+        int(Int(n) + 1)
+    }
+
+    mutating func optional(_ value: Int?) {
+        bool(value != nil)
+        if let value { int(value) }
+    }
+
+    mutating func optional(_ value: Date?) {
+        bool(value != nil)
+        if let value { date(value) }
+    }
+
+    mutating func strings(_ values: [String]) {
+        int(values.count)
+        for value in values { string(value) }
+    }
+
+    /// The string table followed by the body.
+    func finished(header: [UInt8]) -> [UInt8] {
+        var table = IndexWriter()
+        table.int(strings.count)
+        for s in strings {
+            let utf8 = Array(s.utf8)
+            table.int(utf8.count)
+            table.body.append(contentsOf: utf8)
+        }
+        return header + table.body + body
+    }
+}
+
+/// Thrown when the index is cut short or not what this version writes: the index is then rebuilt.
+struct IndexCorrupt: Error {}
+
+/// Reads what `IndexWriter` wrote. Every read is bounds-checked: a damaged index must fail, not crash.
+struct IndexReader {
+    let bytes: [UInt8]
+    var offset: Int
+    private(set) var strings: [String] = []
+
+    init(_ bytes: [UInt8], offset: Int) throws(IndexCorrupt) {
+        self.bytes = bytes
+        self.offset = offset
+        let count = try int()
+        guard count >= 0, count <= bytes.count else { throw IndexCorrupt() }
+        strings.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = try int()
+            guard length >= 0, self.offset + length <= bytes.count else { throw IndexCorrupt() }
+            strings.append(String(decoding: bytes[self.offset..<self.offset + length], as: UTF8.self))
+            self.offset += length
+        }
+    }
+
+    var atEnd: Bool { offset == bytes.count }
+
+    mutating func byte() throws(IndexCorrupt) -> UInt8 {
+        guard offset < bytes.count else { throw IndexCorrupt() }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    mutating func int() throws(IndexCorrupt) -> Int {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let b = try byte()
+            guard shift < 64 else { throw IndexCorrupt() }
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        let signed = Int64(bitPattern: v)
+        return Int((signed >> 1) ^ -(signed & 1))
+    }
+
+    mutating func count() throws(IndexCorrupt) -> Int {
+        let n = try int()
+        guard n >= 0, n <= bytes.count - offset else { throw IndexCorrupt() }
+        return n
+    }
+
+    mutating func bits() throws(IndexCorrupt) -> UInt64 {
+        guard offset + 8 <= bytes.count else { throw IndexCorrupt() }
+        var v: UInt64 = 0
+        for k in 0..<8 { v |= UInt64(bytes[offset + k]) << UInt64(8 * k) }
+        offset += 8
+        return v
+    }
+
+    mutating func bool() throws(IndexCorrupt) -> Bool {
+        switch try byte() {
+        case 0: false
+        case 1: true
+        default: throw IndexCorrupt()
+        }
+    }
+
+    mutating func double() throws(IndexCorrupt) -> Double { Double(bitPattern: try bits()) }
+
+    mutating func date() throws(IndexCorrupt) -> Date { Date(timeIntervalSinceReferenceDate: try double()) }
+
+    mutating func string() throws(IndexCorrupt) -> String {
+        let n = try int()
+        guard n >= 0, n < strings.count else { throw IndexCorrupt() }
+        return strings[n]
+    }
+
+    mutating func optionalString() throws(IndexCorrupt) -> String? {
+        let n = try int()
+        if n == 0 { return nil }
+        guard n > 0, n <= strings.count else { throw IndexCorrupt() }
+        return strings[n - 1]
+    }
+
+    mutating func optionalInt() throws(IndexCorrupt) -> Int? { try bool() ? try int() : nil }
+
+    mutating func optionalDate() throws(IndexCorrupt) -> Date? { try bool() ? try date() : nil }
+
+    mutating func stringList() throws(IndexCorrupt) -> [String] {
+        let n = try count()
+        var result: [String] = []
+        result.reserveCapacity(n)
+        for _ in 0..<n { result.append(try string()) }
+        return result
+    }
+
+    mutating func choice<T: RawRepresentable>(_ type: T.Type) throws(IndexCorrupt) -> T where T.RawValue == String {
+        guard let value = T(rawValue: try string()) else { throw IndexCorrupt() }
+        return value
+    }
+}

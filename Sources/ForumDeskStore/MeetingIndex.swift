@@ -1,0 +1,170 @@
+import Foundation
+import ForumDeskCore
+
+/// The start-up index, `.forumdesk-index` in the data folder: each meeting file's size, modification time
+/// and content hash with its summary. A cache, never the source of truth: an entry is used only while its
+/// file's size and time still match, the file is read again before the meeting is shown in full or saved,
+/// and a missing, damaged or foreign index is simply rebuilt.
+struct MeetingIndex: Sendable {
+    struct Entry: Sendable {
+        /// Relative to the meetings folder, e.g. `2026/2026-11-24-sandy-biggleswade-ltt.json`.
+        var path: String
+        var size: Int
+        var modified: TimeInterval
+        var hash: UInt64
+        var summary: Meeting
+    }
+
+    var entries: [String: Entry] = [:]
+
+    static let fileName = ".forumdesk-index"
+    /// Changes whenever the layout or what a summary keeps changes: an older index is then rebuilt.
+    static let header: [UInt8] = Array("FORUMDESK-INDEX 1\n".utf8)
+
+    func encoded() -> [UInt8] {
+        var w = IndexWriter()
+        w.int(entries.count)
+        for entry in entries.values.sorted(by: { $0.path < $1.path }) {
+            w.string(entry.path)
+            w.int(entry.size)
+            w.double(entry.modified)
+            w.bits(entry.hash)
+            Self.write(entry.summary, &w)
+        }
+        return w.finished(header: Self.header)
+    }
+
+    static func decode(_ bytes: [UInt8]) throws(IndexCorrupt) -> MeetingIndex {
+        guard bytes.starts(with: header) else { throw IndexCorrupt() }
+        var r = try IndexReader(bytes, offset: header.count)
+        let count = try r.count()
+        var index = MeetingIndex()
+        index.entries.reserveCapacity(count)
+        for _ in 0..<count {
+            let path = try r.string()
+            let entry = Entry(path: path, size: try r.int(), modified: try r.double(), hash: try r.bits(), summary: try read(&r))
+            index.entries[path] = entry
+        }
+        guard r.atEnd else { throw IndexCorrupt() }
+        return index
+    }
+
+    // MARK: a summary, field by field
+
+    static func write(_ m: Meeting, _ w: inout IndexWriter) {
+        w.string(m.id)
+        w.string(m.kind.rawValue)
+        w.string(m.title)
+        w.string(m.area)
+        w.strings(m.wards)
+        w.date(m.start)
+        w.date(m.end)
+        w.string(m.venue.name)
+        w.string(m.status.rawValue)
+        w.optional(m.chair)
+        w.int(m.sequence)
+        w.optional(m.residentsPresent)
+        w.int(m.agenda.count)
+        for item in m.agenda {
+            w.int(item.number)
+            w.string(item.title)
+            w.strings(item.tags)
+            w.optional(item.minutes)
+            w.optional(item.outcome)
+            w.optional(item.topic)
+        }
+        w.int(m.invitations.count)
+        for invitation in m.invitations {
+            w.string(invitation.organisation)
+            w.string(invitation.reply.rawValue)
+        }
+        w.int(m.attendance.count)
+        for entry in m.attendance {
+            w.optional(entry.person)
+            w.optional(entry.organisation)
+            w.string(entry.role.rawValue)
+            w.string(entry.status.rawValue)
+        }
+        w.int(m.actions.count)
+        for a in m.actions {
+            w.string(a.id)
+            w.optional(a.item)
+            w.string(a.description)
+            w.optional(a.owner)
+            w.optional(a.organisation)
+            w.optional(a.due?.description)
+            w.string(a.status.rawValue)
+            w.strings(a.tags)
+            w.int(a.updates.count)
+            for u in a.updates {
+                w.date(u.at)
+                w.string(u.text)
+                w.optional(u.status?.rawValue)
+            }
+            w.optional(a.feedback)
+        }
+        w.int(m.issues.count)
+        for issue in m.issues {
+            w.string(issue.id)
+            w.strings(issue.tags)
+            w.optional(issue.item)
+            w.string(issue.status.rawValue)
+            w.optional(issue.action)
+            w.optional(issue.topic)
+        }
+    }
+
+    static func read(_ r: inout IndexReader) throws(IndexCorrupt) -> Meeting {
+        var m = Meeting(id: try r.string(), kind: try r.choice(MeetingKind.self), title: try r.string(), area: try r.string(),
+                        wards: try r.stringList(), start: try r.date(), end: try r.date(), venue: Venue(name: try r.string()),
+                        status: try r.choice(MeetingStatus.self), chair: try r.optionalString())
+        m.sequence = try r.int()
+        m.residentsPresent = try r.optionalInt()
+        let items = try r.count()
+        m.agenda.reserveCapacity(items)
+        for _ in 0..<items {
+            var item = AgendaItem(number: try r.int(), title: try r.string(), tags: try r.stringList(), minutes: try r.optionalInt(),
+                                  outcome: try r.optionalString())
+            item.topic = try r.optionalString()
+            m.agenda.append(item)
+        }
+        for _ in 0..<(try r.count()) {
+            m.invitations.append(Invitation(organisation: try r.string(), reply: try r.choice(Reply.self)))
+        }
+        for _ in 0..<(try r.count()) {
+            m.attendance.append(Attendance(person: try r.optionalString(), organisation: try r.optionalString(),
+                                           role: try r.choice(AttendanceRole.self), status: try r.choice(AttendanceStatus.self)))
+        }
+        for _ in 0..<(try r.count()) {
+            let id = try r.string(), item = try r.optionalInt(), description = try r.string()
+            let owner = try r.optionalString(), organisation = try r.optionalString()
+            let dueText = try r.optionalString()
+            var due: CalendarDate?
+            if let dueText {
+                guard let day = CalendarDate(iso: dueText) else { throw IndexCorrupt() }
+                due = day
+            }
+            let status = try r.choice(ActionStatus.self), tags = try r.stringList()
+            var updates: [ActionUpdate] = []
+            for _ in 0..<(try r.count()) {
+                let at = try r.date(), text = try r.string()
+                let moved = try r.optionalString()
+                var status: ActionStatus?
+                if let moved {
+                    guard let value = ActionStatus(rawValue: moved) else { throw IndexCorrupt() }
+                    status = value
+                }
+                updates.append(ActionUpdate(at: at, text: text, status: status))
+            }
+            m.actions.append(Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
+                                    due: due, status: status, tags: tags, updates: updates, feedback: try r.optionalString()))
+        }
+        for _ in 0..<(try r.count()) {
+            m.issues.append(ResidentIssue(id: try r.string(), text: "", tags: try r.stringList(), item: try r.optionalInt(),
+                                          status: try r.choice(IssueStatus.self), action: try r.optionalString(),
+                                          topic: try r.optionalString()))
+        }
+        m.isSummary = true
+        return m
+    }
+}

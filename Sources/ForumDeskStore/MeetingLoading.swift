@@ -1,0 +1,189 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import ForumDeskCore
+
+/// Reading the meetings folder: on every core, and with the start-up index when asked.
+extension DataStore {
+    /// One meeting file as read, before it is filed into the data set.
+    enum MeetingRead: Sendable {
+        case failed(Diagnostic, FileFingerprint)
+        /// `entry`: what the index should now hold for the file (nil when the file could not be indexed).
+        case read(Meeting, hash: UInt64, entry: MeetingIndex.Entry?)
+    }
+
+    /// How a load went, for the index and for `forumdesk bench`.
+    public struct LoadReport: Sendable {
+        public var files = 0
+        /// Files decoded from JSON (the rest came from the index).
+        public var decoded = 0
+        public var indexRebuilt = false
+        public var indexWritten = false
+    }
+
+    var indexPath: String { folder.path(MeetingIndex.fileName) }
+
+    func relativeMeetingPath(_ path: String) -> String { String(path.dropFirst(folder.meetingsFolder.count + 1)) }
+
+    /// Reads one meeting file in full. The file is examined before it is read, so an entry made from it can only
+    /// be older than the content it describes (and is then found stale), never newer.
+    func readMeetingFile(_ path: String) -> MeetingRead {
+        let status: FileStatus?
+        do {
+            status = try fs.status(path)
+        } catch {
+            return .failed(Diagnostic(path: path, position: nil, message: "cannot read: \(error.reason)"), FileFingerprint(hash: nil, unreadable: true))
+        }
+        switch readJSON(path) {
+        case .missing:
+            return .failed(Diagnostic(path: path, position: nil, message: "file is missing"), FileFingerprint(hash: nil))
+        case .failed(let diagnostic):
+            return .failed(diagnostic, FileFingerprint(hash: nil, unreadable: true))
+        case .parsed(let node, let hash):
+            do {
+                let meeting = try Codec.meeting(node)
+                let entry = status.map {
+                    MeetingIndex.Entry(path: relativeMeetingPath(path), size: $0.size, modified: $0.modified, hash: hash,
+                                       summary: MeetingSummary.of(meeting))
+                }
+                return .read(meeting, hash: hash, entry: entry)
+            } catch {
+                return .failed(Diagnostic(path: path, position: error.position, message: error.reason), FileFingerprint(hash: hash, unreadable: true))
+            }
+        }
+    }
+
+    /// Runs `work` for 0..<count on every core; results in order.
+    static func parallelMap<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
+        let slots = Slots<T>(count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            for i in stride(from: w, to: count, by: workers) { slots.set(i, work(i)) }
+        }
+        return slots.values.map { $0! }
+    }
+
+    /// Decodes every meeting file; with `index`, takes closed meetings whose file is unchanged from it.
+    /// Returns the reads in path order and the index the files now call for.
+    func readMeetings(_ paths: [String], index: MeetingIndex?, now: Date, progress: (@Sendable (Int, Int) -> Void)?)
+        -> ([MeetingRead], LoadReport, MeetingIndex?) {
+        var report = LoadReport(files: paths.count)
+        guard let index else {
+            let reads = Self.parallelMap(paths.count) { readMeetingFile(paths[$0]) }
+            report.decoded = paths.count
+            return (reads, report, nil)
+        }
+        // First the cheap pass: which files the index still describes, and which of those may stay summaries.
+        let relative = paths.map(relativeMeetingPath)
+        let known: [(current: Bool, summary: Bool)] = Self.parallelMap(paths.count) { i in
+            guard let entry = index.entries[relative[i]],
+                  let status = try? fs.status(paths[i]), status.size == entry.size, status.modified == entry.modified
+            else { return (false, false) }
+            return (true, MeetingSummary.suits(status: entry.summary.status, end: entry.summary.end, now: now))
+        }
+        let toDecode = paths.indices.filter { !known[$0].summary }
+        report.decoded = toDecode.count
+        let done = Counter()
+        let decoded = Self.parallelMap(toDecode.count) { k in
+            let read = readMeetingFile(paths[toDecode[k]])
+            if let progress, done.increment() % 1000 == 0 { progress(done.value, toDecode.count) }
+            return read
+        }
+        var reads: [MeetingRead] = []
+        reads.reserveCapacity(paths.count)
+        var k = 0
+        for i in paths.indices {
+            if k < toDecode.count, toDecode[k] == i {
+                reads.append(decoded[k])
+                k += 1
+            } else if let entry = index.entries[relative[i]] {
+                reads.append(.read(entry.summary, hash: entry.hash, entry: nil))
+            }
+        }
+        // Rewritten only when a file was added, changed or removed since it was written.
+        let current = known.lazy.filter(\.current).count
+        guard current != paths.count || index.entries.count != paths.count else { return (reads, report, nil) }
+        var next = MeetingIndex()
+        next.entries.reserveCapacity(paths.count)
+        for (i, read) in reads.enumerated() {
+            guard case .read(_, _, let fresh) = read else { continue }
+            if let entry = fresh ?? index.entries[relative[i]] { next.entries[entry.path] = entry }
+        }
+        return (reads, report, next)
+    }
+
+    /// Loads the folder for a screen or a listing: closed meetings come from the start-up index as summaries
+    /// when their file is unchanged; everything else is read from its file. The index is brought up to date
+    /// (rebuilt when missing, damaged or stale). `progress` hears how many files are left to decode.
+    public func loadIndexed(now: Date, progress: (@Sendable (Int, Int) -> Void)? = nil) -> (DataSet, LoadReport) {
+        var index: MeetingIndex?
+        var rebuilt = false
+        if let bytes = try? fs.read(indexPath), let decoded = try? MeetingIndex.decode(bytes) {
+            index = decoded
+        } else {
+            index = MeetingIndex()
+            rebuilt = true
+        }
+        var report = LoadReport()
+        let data = load { paths in
+            let (reads, r, next) = readMeetings(paths, index: index, now: now, progress: progress)
+            report = r
+            if let next {
+                report.indexWritten = (try? DurableFile.write(next.encoded(), to: indexPath, fs: fs, durable: false)) != nil
+            }
+            return reads
+        }
+        report.indexRebuilt = rebuilt
+        return (data, report)
+    }
+
+    /// Reads a summary's file in full, replacing the summary (a no-op for a meeting read in full already).
+    /// Returns the problem when the file can no longer be read.
+    @discardableResult
+    public func hydrate(meetingID: String, in data: inout DataSet) -> Diagnostic? {
+        guard data.meeting(meetingID)?.isSummary == true else { return nil }
+        return reload(meetingID: meetingID, in: &data)
+    }
+
+    /// Reads the files of these meetings in full where only their summary is loaded, on every core.
+    public func hydrate(meetingIDs: [String], in data: inout DataSet) {
+        let wanted = meetingIDs.filter { data.meeting($0)?.isSummary == true }.compactMap { id in data.meetingPaths[id].map { (id, $0) } }
+        guard !wanted.isEmpty else { return }
+        let reads = Self.parallelMap(wanted.count) { readMeetingFile(wanted[$0].1) }
+        for ((id, path), read) in zip(wanted, reads) {
+            switch read {
+            case .read(let meeting, let hash, _) where meeting.id == id:
+                data.fingerprints[path] = FileFingerprint(hash: hash)
+                data.place(meeting)
+            default:
+                reload(meetingID: id, in: &data)
+            }
+        }
+    }
+}
+
+/// Result slots written by parallel workers, each slot by exactly one of them.
+final class Slots<T>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
+    init(_ count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+    func set(_ i: Int, _ value: T) { slots[i] = value }
+    var values: [T?] { Array(UnsafeBufferPointer(start: slots, count: count)) }
+}
+
+/// A count shared by parallel workers.
+final class Counter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+    func increment() -> Int { lock.withLock { count += 1; return count } }
+    var value: Int { lock.withLock { count } }
+}
