@@ -34,6 +34,9 @@ public final class SampleCopy: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         path = folder + "/data"
         try FileManager.default.copyItem(atPath: TestPaths.sampleData, toPath: path)
+        // Left by a local run in the sample folder; a copy starts as a fresh clone would.
+        try? FileManager.default.removeItem(atPath: path + "/.forumdesk-index")
+        try? FileManager.default.removeItem(atPath: path + "/.forumdesk.lock")
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }

@@ -20,6 +20,8 @@ let sampleData = TestPaths.sampleData
 func copyOfSampleData(into folder: String) throws -> String {
     let target = folder + "/data"
     try FileManager.default.copyItem(atPath: sampleData, toPath: target)
+    // The start-up index a local run may have left in the sample folder: each test starts without one.
+    try? FileManager.default.removeItem(atPath: target + "/.forumdesk-index")
     return target
 }
 

@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import ForumDeskCore
+@testable import ForumDeskStore
+
+/// The start-up index is a cache: used while files are unchanged, rebuilt when missing or damaged, never
+/// trusted over the files.
+@Suite struct MeetingIndexTests {
+    let now = LondonTime.parse("2026-11-23T12:00")!
+
+    /// A closed meeting of the sample: loaded as a summary once the index exists.
+    func closedMeeting(_ data: DataSet) throws -> Meeting {
+        try #require(data.meetings.first { $0.status == .held && !$0.attendance.isEmpty && $0.actions.count > 1 && $0.end < now - 30 * 86_400 })
+    }
+
+    func indexPath(_ root: String) -> String { root + "/.forumdesk-index" }
+
+    @Test func test_firstLoad_buildsTheIndex_andTheNextUsesItForClosedMeetingsOnly() throws {
+        try withTemporaryFolder { tmp in
+            let root = try copyOfSampleData(into: tmp)
+            let store = DataStore(folder: DataFolder(root))
+            let (first, built) = store.loadIndexed(now: now)
+            #expect(built.indexRebuilt && built.indexWritten)
+            #expect(built.decoded == first.meetings.count)
+            #expect(first.meetings.allSatisfy { !$0.isSummary })
+            #expect(mode(of: indexPath(root)) == 0o600)
+
+            let (second, report) = store.loadIndexed(now: now)
+            #expect(!report.indexRebuilt && !report.indexWritten)
+            let closed = second.meetings.filter { MeetingSummary.suits(status: $0.status, end: $0.end, now: now) }
+            #expect(!closed.isEmpty)
+            #expect(report.decoded == second.meetings.count - closed.count)
+            #expect(closed.allSatisfy { $0.isSummary })
+            #expect(second.meetings.filter { !MeetingSummary.suits(status: $0.status, end: $0.end, now: now) }.allSatisfy { !$0.isSummary })
+            // Each summary is exactly what the file says, less what a summary leaves out.
+            let full = store.load()
+            #expect(second.meetings.map(\.id) == full.meetings.map(\.id))
+            for summary in closed {
+                let fromFile = try #require(full.meeting(summary.id))
+                #expect(summary == MeetingSummary.of(fromFile))
+            }
+            #expect(second.loadErrors.isEmpty && second.fileProblems.isEmpty)
+        }
+    }
+
+    @Test func test_outsideEdit_makesTheEntryStale_andTheFileIsReadAgain() throws {
+        try withTemporaryFolder { tmp in
+            let root = try copyOfSampleData(into: tmp)
+            let store = DataStore(folder: DataFolder(root))
+            let (data, _) = store.loadIndexed(now: now)
+            let meeting = try closedMeeting(data)
+            let path = try #require(data.path(ofMeeting: meeting.id))
+            let text = try readText(path).replacingOccurrences(of: meeting.title, with: "Renamed outside ForumDesk")
+            try writeText(text, to: path)
+
+            let (after, report) = store.loadIndexed(now: now)
+            #expect(report.indexWritten)
+            #expect(after.meeting(meeting.id)?.title == "Renamed outside ForumDesk")
+            // And the rewritten index now describes the new content.
+            let (third, again) = store.loadIndexed(now: now)
+            #expect(!again.indexWritten)
+            #expect(third.meeting(meeting.id)?.title == "Renamed outside ForumDesk")
+            #expect(third.meeting(meeting.id)?.isSummary == true)
+        }
+    }
+
+    @Test(arguments: ["deleted", "garbage", "truncated", "empty", "other version"])
+    func test_damagedOrMissingIndex_isRebuilt(_ damage: String) throws {
+        try withTemporaryFolder { tmp in
+            let root = try copyOfSampleData(into: tmp)
+            let store = DataStore(folder: DataFolder(root))
+            let (expected, _) = store.loadIndexed(now: now)
+            let bytes = try #require(FileManager.default.contents(atPath: indexPath(root)))
+            switch damage {
+            case "deleted": try FileManager.default.removeItem(atPath: indexPath(root))
+            case "garbage": try Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: URL(fileURLWithPath: indexPath(root)))
+            case "truncated": try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: indexPath(root)))
+            case "empty": try Data().write(to: URL(fileURLWithPath: indexPath(root)))
+            default: try (Data("FORUMDESK-INDEX 0\n".utf8) + bytes.dropFirst(MeetingIndex.header.count)).write(to: URL(fileURLWithPath: indexPath(root)))
+            }
+            let (data, report) = store.loadIndexed(now: now)
+            #expect(report.indexRebuilt && report.indexWritten)
+            #expect(data.loadErrors.isEmpty)
+            #expect(data.meetings.map(\.id) == expected.meetings.map(\.id))
+            #expect(store.loadIndexed(now: now).1.indexRebuilt == false)
+        }
+    }
+
+    @Test func test_everyCutOfTheIndex_failsCleanly() throws {
+        try withTemporaryFolder { tmp in
+            let root = try copyOfSampleData(into: tmp)
+            _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
+            let bytes = try #require(FileManager.default.contents(atPath: indexPath(root))).map { $0 }
+            for cut in stride(from: 0, to: bytes.count, by: 97) {
+                #expect(throws: IndexCorrupt.self) { try MeetingIndex.decode(Array(bytes.prefix(cut))) }
+            }
+            #expect(try MeetingIndex.decode(bytes).entries.count > 40)
+        }
+    }
+
+    @Test func test_removedAndAddedFiles_updateTheIndex() throws {
+        try withTemporaryFolder { tmp in
+            let root = try copyOfSampleData(into: tmp)
+            let store = DataStore(folder: DataFolder(root))
+            var (data, _) = store.loadIndexed(now: now)
+            let gone = try closedMeeting(data)
+            let full = store.load()
+            var copy = try #require(full.meeting(gone.id))
+            try FileManager.default.removeItem(atPath: try #require(data.path(ofMeeting: gone.id)))
+            copy.id = gone.id + "-copy"
+            try store.save(copy, in: &data)
+
+            let (after, report) = store.loadIndexed(now: now)
+            #expect(report.indexWritten)
+            #expect(after.meeting(gone.id) == nil)
+            #expect(after.meeting(copy.id) != nil)
+            #expect(try MeetingIndex.decode(Array(FileManager.default.contents(atPath: indexPath(root))!)).entries.count == after.meetings.count)
+        }
+    }
+
+    /// Same size, same modification time, other content: the index cannot see it, but nothing the index says
+    /// is ever written back: opening reads the file, and a save checks the file's content first.
+    @Test func test_indexIsNeverTrustedOverTheFile() throws {
+        try withTemporaryFolder { tmp in
+            let root = try copyOfSampleData(into: tmp)
+            let store = DataStore(folder: DataFolder(root))
+            _ = store.loadIndexed(now: now)
+            var (data, _) = store.loadIndexed(now: now)
+            let meeting = try closedMeeting(data)
+            #expect(meeting.isSummary)
+            let path = try #require(data.path(ofMeeting: meeting.id))
+            var info = stat()
+            stat(path, &info)
+            let original = try readText(path)
+            let forged = original.replacingOccurrences(of: meeting.title, with: String(repeating: "X", count: meeting.title.utf8.count))
+            #expect(forged.utf8.count == original.utf8.count)
+            try writeText(forged, to: path)
+            var times = [info.st_atim, info.st_mtim]
+            #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+
+            // A save of an edit made to the stale summary is refused, and the file is left as it is.
+            var edited = try #require(data.meeting(meeting.id))
+            edited.actions[0].feedback = "Told residents at the next meeting"
+            #expect(throws: SaveError.changedOnDisk(path: path)) { _ = try store.completing(edited, in: &data) }
+            #expect(try readText(path) == forged)
+            // Writing a summary as it is: refused outright.
+            #expect(throws: SaveError.self) { try store.save(edited, in: &data) }
+            #expect(try readText(path) == forged)
+
+            // Opening the meeting reads the file, whatever the index said.
+            var fresh = store.loadIndexed(now: now).0
+            #expect(fresh.meeting(meeting.id)?.title == meeting.title)
+            #expect(store.hydrate(meetingID: meeting.id, in: &fresh) == nil)
+            #expect(fresh.meeting(meeting.id)?.title.hasPrefix("XXX") == true)
+            #expect(fresh.meeting(meeting.id)?.isSummary == false)
+        }
+    }
+
+    /// An edit made to a summary (an action's feedback from the Actions screen) is saved into the full file:
+    /// names, notices and unknown fields are kept.
+    @Test func test_editToASummary_isSavedIntoTheFullMeeting() throws {
+        try withTemporaryFolder { tmp in
+            let root = try copyOfSampleData(into: tmp)
+            let store = DataStore(folder: DataFolder(root))
+            _ = store.loadIndexed(now: now)
+            var (data, _) = store.loadIndexed(now: now)
+            let summary = try closedMeeting(data)
+            #expect(summary.isSummary)
+            let path = try #require(data.path(ofMeeting: summary.id))
+            let text = try readText(path).replacingOccurrences(of: "\"id\": \"\(summary.id)\",", with: "\"id\": \"\(summary.id)\",\n  \"x-local\": \"kept\",")
+            try writeText(text, to: path)
+            (data, _) = store.loadIndexed(now: now)
+            let fullBefore = store.load()
+            let before = try #require(fullBefore.meeting(summary.id))
+            #expect(!before.notifications.isEmpty)
+
+            var edited = try #require(data.meeting(summary.id))
+            edited.actions[0].feedback = "Told residents at the next meeting"
+            let full = try store.completing(edited, in: &data)
+            #expect(!full.isSummary)
+            try store.save(full, in: &data)
+
+            let fullAfter = store.load()
+            let saved = try #require(fullAfter.meeting(summary.id))
+            #expect(saved.actions[0].feedback == "Told residents at the next meeting")
+            #expect(saved.attendance == before.attendance)
+            #expect(saved.notifications == before.notifications)
+            #expect(saved.declarations == before.declarations)
+            #expect(saved.issues == before.issues)
+            #expect(saved.extra == before.extra && !saved.extra.isEmpty)
+            #expect(Array(saved.actions.dropFirst()) == Array(before.actions.dropFirst()))
+        }
+    }
+
+    @Test func test_generatedHistory_isValid_andTheSameForTheSameSeed() throws {
+        try withTemporaryFolder { tmp in
+            let source = DataStore(folder: DataFolder(sampleData))
+            let a = DataFolder(tmp + "/a"), b = DataFolder(tmp + "/b")
+            let summary = try SyntheticHistory.generate(from: source, count: 300, seed: 7, to: a)
+            _ = try SyntheticHistory.generate(from: source, count: 300, seed: 7, to: b)
+            #expect(summary.meetings == 300)
+            let store = DataStore(folder: a)
+            let data = store.load()
+            #expect(data.loadErrors.isEmpty)
+            #expect(data.meetings.count == 300)
+            #expect(Set(data.meetings.map(\.area)).count == 7)
+            #expect(store.problems(in: data, now: now).isEmpty)
+            #expect(data.meetings.map(\.id) == DataStore(folder: b).load().meetings.map(\.id))
+            let other = DataStore(folder: b).load()
+            for m in data.meetings.prefix(20) {
+                let twin = try #require(other.meeting(m.id))
+                #expect(DataStore.encoded(m) == DataStore.encoded(twin))
+            }
+            // Ids stay unique across the generated years.
+            let actionIDs = data.meetings.flatMap(\.actions).map(\.id)
+            #expect(Set(actionIDs).count == actionIDs.count)
+        }
+    }
+}
