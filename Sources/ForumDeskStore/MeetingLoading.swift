@@ -116,7 +116,8 @@ extension DataStore {
     /// Loads the folder for a screen or a listing: closed meetings come from the start-up index as summaries
     /// when their file is unchanged; everything else is read from its file. The index is brought up to date
     /// (rebuilt when missing, damaged or stale). `progress` hears how many files are left to decode.
-    public func loadIndexed(now: Date, progress: (@Sendable (Int, Int) -> Void)? = nil) -> (DataSet, LoadReport) {
+    /// `updateIndex: false` (a read-only view) leaves the folder exactly as it was.
+    public func loadIndexed(now: Date, updateIndex: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil) -> (DataSet, LoadReport) {
         var index: MeetingIndex?
         var rebuilt = false
         if let bytes = try? fs.read(indexPath), let decoded = try? MeetingIndex.decode(bytes) {
@@ -129,7 +130,7 @@ extension DataStore {
         let data = load { paths in
             let (reads, r, next) = readMeetings(paths, index: index, now: now, progress: progress)
             report = r
-            if let next {
+            if let next, updateIndex {
                 report.indexWritten = (try? DurableFile.write(next.encoded(), to: indexPath, fs: fs, durable: false)) != nil
             }
             return reads

@@ -48,13 +48,13 @@ struct DataOptions: ParsableArguments {
 
     /// Loads the folder; a missing folder is a data error (exit 3) with a hint. `indexed`: closed meetings come
     /// from the start-up index as summaries (for screens and listings; exports and checks read every file).
-    func load(indexed: Bool = false) throws -> (DataStore, DataSet) {
+    func load(indexed: Bool = false, readOnly: Bool = false) throws -> (DataStore, DataSet) {
         let store = DataStore(folder: folder)
         let data: DataSet
         if indexed {
             let showProgress = isatty(STDERR_FILENO) == 1
             let report: DataStore.LoadReport
-            (data, report) = store.loadIndexed(now: try currentTime()) { done, total in
+            (data, report) = store.loadIndexed(now: try currentTime(), updateIndex: !readOnly) { done, total in
                 // A first start on a large history decodes every file: say so rather than look frozen.
                 guard showProgress, total >= Self.progressFrom else { return }
                 FileHandle.standardError.write(Data("\rforumdesk: indexing meetings, \(done) of \(total)\u{1B}[K".utf8))

@@ -32,7 +32,7 @@ struct TUICommand: ParsableCommand {
         }
         let fixedNow = options.now != nil
         let now = try options.currentTime()
-        let (store, data) = try options.load(indexed: true)
+        let (store, data) = try options.load(indexed: true, readOnly: readOnly || councillor != nil)
         if let live, data.meeting(live) == nil {
             Output.error("no meeting `\(live)` in \(options.folder.root) (see `forumdesk list meetings`)")
             throw ExitStatus.usage
