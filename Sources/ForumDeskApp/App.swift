@@ -112,9 +112,9 @@ public struct App: Sendable {
 
     /// Opens another screen on top, e.g. live notes straight from the command line.
     public mutating func open(meetingID: String, live: Bool) {
-        if let reader { reader.hydrate(meetingID: meetingID, in: &context.data) }
         stack.append(live ? LiveNotesScreen(meetingID: meetingID, context: context) as any Screen
                           : MeetingScreen(meetingID: meetingID))
+        readShownMeetings()
     }
 
     /// Reads in full the meetings the top screen shows in full that are loaded only as summaries.

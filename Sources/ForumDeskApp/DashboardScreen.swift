@@ -39,21 +39,11 @@ struct DashboardScreen: Screen {
     func nextMeetings(_ c: Context) -> [(area: Area, meeting: Meeting?)] {
         nextMemo.get(c.memoKey) {
             // Meetings are in date order: start at the first one to come rather than scan the history.
-            let upcoming = c.data.meetings[firstUpcoming(c)...]
+            let upcoming = c.data.meetings[c.data.firstIndex { $0.start > c.now }...]
             return c.directory.areas.map { area in
                 (area, upcoming.first { $0.area == area.id && $0.status != .cancelled })
             }
         }
-    }
-
-    /// The index of the first meeting after now, by binary search.
-    func firstUpcoming(_ c: Context) -> Int {
-        var low = 0, high = c.data.meetings.count
-        while low < high {
-            let mid = (low + high) / 2
-            if c.data.meetings[mid].start > c.now { high = mid } else { low = mid + 1 }
-        }
-        return low
     }
 
     func attentionRows(_ c: Context) -> [AttentionRow] { rowsMemo.get(c.memoKey) { makeAttentionRows(c) } }
@@ -189,7 +179,7 @@ struct DashboardScreen: Screen {
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
         let areas = layout(c, area)
         var counts = countsMemo.get(c.memoKey) {
-            let upcoming = c.data.meetings[firstUpcoming(c)...].filter { $0.status != .cancelled }.count
+            let upcoming = c.data.meetings[c.data.firstIndex { $0.start > c.now }...].filter { $0.status != .cancelled }.count
             let held = c.data.meetings.filter { $0.status == .held && LondonTime.date($0.start).year == c.today.year }.count
             let open = c.data.meetings.reduce(0) { $0 + $1.actions.filter { $0.status.isOpen }.count }
             return [Format.count(c.data.meetings.count, "meeting"), "\(upcoming) upcoming", "\(held) held in \(c.today.year)",

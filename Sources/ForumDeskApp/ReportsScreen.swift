@@ -8,8 +8,11 @@ struct ReportsScreen: Screen {
     var title: String { "Reports" }
     /// The report counts attendance, issues and equality data: the shown year's meetings are read in full.
     func meetingsInFull(_ c: Context) -> [String] {
+        // The year's meetings lie between two points of the date order: no scan of the history per key press.
         let year = shownYear(c)
-        return c.data.meetings.filter { LondonTime.date($0.start).year == year }.map(\.id)
+        let from = LondonTime.instant(date: CalendarDate(year: year, month: 1, day: 1), hour: 0, minute: 0)
+        let to = LondonTime.instant(date: CalendarDate(year: year + 1, month: 1, day: 1), hour: 0, minute: 0)
+        return c.data.meetings[c.data.firstIndex { $0.start >= from }..<c.data.firstIndex { $0.start >= to }].map(\.id)
     }
     var year: Int?
     var area: String?

@@ -40,12 +40,19 @@ public struct DataSet: Sendable {
     /// The index of a meeting in `meetings`, found from its start date in O(log n).
     func position(of id: String) -> Int? {
         guard let start = starts[id] else { return nil }
+        let low = firstIndex { ($0.start, $0.id) >= (start, id) }
+        return low < meetings.count && meetings[low].id == id ? low : nil
+    }
+
+    /// The first index of `meetings` from which on every meeting satisfies `isAtOrAfter` (a condition that, in
+    /// date order, turns from false to true once), by binary search; `meetings.count` when none does.
+    public func firstIndex(from isAtOrAfter: (Meeting) -> Bool) -> Int {
         var low = 0, high = meetings.count
         while low < high {
             let mid = (low + high) / 2
-            if (meetings[mid].start, meetings[mid].id) < (start, id) { low = mid + 1 } else { high = mid }
+            if isAtOrAfter(meetings[mid]) { high = mid } else { low = mid + 1 }
         }
-        return low < meetings.count && meetings[low].id == id ? low : nil
+        return low
     }
 
     public func topic(_ id: String) -> TopicRequest? { topics.first { $0.id == id } }
@@ -68,13 +75,7 @@ public struct DataSet: Sendable {
             }
             meetings.remove(at: index)
         }
-        let key = (meeting.start, meeting.id)
-        var low = 0, high = meetings.count
-        while low < high {
-            let mid = (low + high) / 2
-            if (meetings[mid].start, meetings[mid].id) < key { low = mid + 1 } else { high = mid }
-        }
-        meetings.insert(meeting, at: low)
+        meetings.insert(meeting, at: firstIndex { ($0.start, $0.id) >= (meeting.start, meeting.id) })
     }
 
     /// The file a meeting was loaded from, or where a new one will be written.

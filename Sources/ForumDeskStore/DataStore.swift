@@ -239,7 +239,8 @@ public struct DataStore: Sendable {
     /// On success the data set records the new content; on failure it is unchanged and the error says why.
     public func save(_ meeting: Meeting, in data: inout DataSet) throws(SaveError) {
         let oldPath = data.meetingPaths[meeting.id]
-        let meeting = try completed(meeting, in: data)
+        // A summary is never written as it is (see `completing`).
+        if meeting.isSummary { throw .incomplete(path: oldPath ?? meeting.id) }
         let newPath = folder.meetingFile(for: meeting)
         try write(Codec.encode(meeting), to: newPath, in: &data)
         // A meeting moved to another year moves to that year's folder.
@@ -250,12 +251,6 @@ public struct DataStore: Sendable {
         }
         data.meetingPaths[meeting.id] = newPath
         data.place(meeting)
-    }
-
-    /// A summary is never written as it is (see `completing`).
-    func completed(_ meeting: Meeting, in data: DataSet) throws(SaveError) -> Meeting {
-        if meeting.isSummary { throw .incomplete(path: data.meetingPaths[meeting.id] ?? meeting.id) }
-        return meeting
     }
 
     /// Turns an edit made to a summary into the same edit on the meeting read from its file, which replaces the

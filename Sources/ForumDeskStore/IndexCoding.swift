@@ -28,32 +28,23 @@ struct IndexWriter {
 
     mutating func date(_ value: Date) { double(value.timeIntervalSinceReferenceDate) }
 
-    mutating func string(_ value: String) {
-        if let n = numbers[value] { return int(Int(n)) }
+    /// The string's number in the table, adding it when new.
+    mutating func number(of value: String) -> Int {
+        if let n = numbers[value] { return Int(n) }
         let n = UInt32(strings.count)
         strings.append(value)
         numbers[value] = n
-        int(Int(n))
+        return Int(n)
     }
 
+    mutating func string(_ value: String) { int(number(of: value)) }
+
     /// nil is written as 0, a value as its number plus one.
-    mutating func optional(_ value: String?) {
-        guard let value else { return int(0) }
-        if let n = numbers[value] { return int(Int(n) + 1) }
-        let n = UInt32(strings.count)
-        strings.append(value)
-        numbers[value] = n
-        int(Int(n) + 1)
-    }
+    mutating func optional(_ value: String?) { int(value.map { number(of: $0) + 1 } ?? 0) }
 
     mutating func optional(_ value: Int?) {
         bool(value != nil)
         if let value { int(value) }
-    }
-
-    mutating func optional(_ value: Date?) {
-        bool(value != nil)
-        if let value { date(value) }
     }
 
     mutating func strings(_ values: [String]) {
@@ -160,8 +151,6 @@ struct IndexReader {
 
     mutating func optionalInt() throws(IndexCorrupt) -> Int? { try bool() ? try int() : nil }
 
-    mutating func optionalDate() throws(IndexCorrupt) -> Date? { try bool() ? try date() : nil }
-
     mutating func stringList() throws(IndexCorrupt) -> [String] {
         let n = try count()
         var result: [String] = []
@@ -172,6 +161,13 @@ struct IndexReader {
 
     mutating func choice<T: RawRepresentable>(_ type: T.Type) throws(IndexCorrupt) -> T where T.RawValue == String {
         guard let value = T(rawValue: try string()) else { throw IndexCorrupt() }
+        return value
+    }
+
+    /// An optional string read back through `parse` (a date, a status); text it cannot parse is damage.
+    mutating func optional<T>(_ parse: (String) -> T?) throws(IndexCorrupt) -> T? {
+        guard let text = try optionalString() else { return nil }
+        guard let value = parse(text) else { throw IndexCorrupt() }
         return value
     }
 }

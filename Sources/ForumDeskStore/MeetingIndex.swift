@@ -138,23 +138,11 @@ struct MeetingIndex: Sendable {
         for _ in 0..<(try r.count()) {
             let id = try r.string(), item = try r.optionalInt(), description = try r.string()
             let owner = try r.optionalString(), organisation = try r.optionalString()
-            let dueText = try r.optionalString()
-            var due: CalendarDate?
-            if let dueText {
-                guard let day = CalendarDate(iso: dueText) else { throw IndexCorrupt() }
-                due = day
-            }
+            let due = try r.optional { CalendarDate(iso: $0) }
             let status = try r.choice(ActionStatus.self), tags = try r.stringList()
             var updates: [ActionUpdate] = []
             for _ in 0..<(try r.count()) {
-                let at = try r.date(), text = try r.string()
-                let moved = try r.optionalString()
-                var status: ActionStatus?
-                if let moved {
-                    guard let value = ActionStatus(rawValue: moved) else { throw IndexCorrupt() }
-                    status = value
-                }
-                updates.append(ActionUpdate(at: at, text: text, status: status))
+                updates.append(ActionUpdate(at: try r.date(), text: try r.string(), status: try r.optional { ActionStatus(rawValue: $0) }))
             }
             m.actions.append(Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
                                     due: due, status: status, tags: tags, updates: updates, feedback: try r.optionalString()))

@@ -87,7 +87,10 @@ extension DataStore {
         let done = Counter()
         let decoded = Self.parallelMap(toDecode.count) { k in
             let read = readMeetingFile(paths[toDecode[k]])
-            if let progress, done.increment() % 1000 == 0 { progress(done.value, toDecode.count) }
+            if let progress {
+                let n = done.increment()
+                if n % 1000 == 0 { progress(n, toDecode.count) }
+            }
             return read
         }
         var reads: [MeetingRead] = []
@@ -101,9 +104,14 @@ extension DataStore {
                 reads.append(.read(entry.summary, hash: entry.hash, entry: nil))
             }
         }
-        // Rewritten only when a file was added, changed or removed since it was written.
-        let current = known.lazy.filter(\.current).count
-        guard current != paths.count || index.entries.count != paths.count else { return (reads, report, nil) }
+        // Rewritten only when a file was added, changed or removed since it was written. A file that cannot be
+        // read is in no index, and does not make every start rewrite it.
+        let changedFile = toDecode.indices.contains { k in
+            guard !known[toDecode[k]].current, case .read(_, _, _?) = decoded[k] else { return false }
+            return true
+        }
+        let stillDescribed = known.lazy.filter(\.current).count
+        guard changedFile || stillDescribed != index.entries.count else { return (reads, report, nil) }
         var next = MeetingIndex()
         next.entries.reserveCapacity(paths.count)
         for (i, read) in reads.enumerated() {
@@ -118,14 +126,8 @@ extension DataStore {
     /// (rebuilt when missing, damaged or stale). `progress` hears how many files are left to decode.
     /// `updateIndex: false` (a read-only view) leaves the folder exactly as it was.
     public func loadIndexed(now: Date, updateIndex: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil) -> (DataSet, LoadReport) {
-        var index: MeetingIndex?
-        var rebuilt = false
-        if let bytes = try? fs.read(indexPath), let decoded = try? MeetingIndex.decode(bytes) {
-            index = decoded
-        } else {
-            index = MeetingIndex()
-            rebuilt = true
-        }
+        let stored = (try? fs.read(indexPath)).flatMap { try? MeetingIndex.decode($0) }
+        let index = stored ?? MeetingIndex()
         var report = LoadReport()
         let data = load { paths in
             let (reads, r, next) = readMeetings(paths, index: index, now: now, progress: progress)
@@ -135,7 +137,7 @@ extension DataStore {
             }
             return reads
         }
-        report.indexRebuilt = rebuilt
+        report.indexRebuilt = stored == nil
         return (data, report)
     }
 

@@ -83,7 +83,10 @@ public enum SyntheticHistory {
         let templates = Dictionary(grouping: data.meetings.filter { $0.status == .held }, by: \.area)
         let areas = data.directory.areas.map(\.id).filter { templates[$0] != nil }
         let clones = count - kept.count
-        guard clones > 0 else { return Summary(meetings: written, bytes: bytes, firstDay: kept.first.map { LondonTime.date($0.start) }, lastDay: kept.last.map { LondonTime.date($0.start) }) }
+        let lastDay = kept.last.map { LondonTime.date($0.start) }
+        guard clones > 0 else {
+            return Summary(meetings: written, bytes: bytes, firstDay: kept.first.map { LondonTime.date($0.start) }, lastDay: lastDay)
+        }
         guard !areas.isEmpty, let earliest = data.meetings.first else {
             throw GenerateError(message: "\(source.folder.root) has no held meeting to model a history on")
         }
@@ -155,7 +158,7 @@ public enum SyntheticHistory {
             if written % 1000 == 0 { progress?(written) }
         }
         sync()
-        return Summary(meetings: written, bytes: bytes, firstDay: oldest, lastDay: kept.last.map { LondonTime.date($0.start) })
+        return Summary(meetings: written, bytes: bytes, firstDay: oldest, lastDay: lastDay)
     }
 }
 

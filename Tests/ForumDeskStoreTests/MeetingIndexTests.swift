@@ -121,6 +121,25 @@ import Glibc
         }
     }
 
+    /// A file that cannot be read stays out of the index without making every start write the index again.
+    @Test func test_unreadableFile_isReportedEachStart_butTheIndexIsWrittenOnce() throws {
+        try withTemporaryFolder { tmp in
+            let root = try copyOfSampleData(into: tmp)
+            let store = DataStore(folder: DataFolder(root))
+            let (data, _) = store.loadIndexed(now: now)
+            let broken = try #require(data.path(ofMeeting: try closedMeeting(data).id))
+            try writeText("{ \"schema\": 1, \"id\": ", to: broken)
+
+            let (first, report) = store.loadIndexed(now: now)
+            #expect(report.indexWritten)
+            #expect(first.loadErrors.map(\.path) == [broken])
+            let (second, again) = store.loadIndexed(now: now)
+            #expect(!again.indexWritten)
+            #expect(second.loadErrors.map(\.path) == [broken])
+            #expect(second.meetings.count == data.meetings.count - 1)
+        }
+    }
+
     /// Same size, same modification time, other content: the index cannot see it, but nothing the index says
     /// is ever written back: opening reads the file, and a save checks the file's content first.
     @Test func test_indexIsNeverTrustedOverTheFile() throws {
