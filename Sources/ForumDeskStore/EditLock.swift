@@ -45,8 +45,11 @@ public struct EditLock: Sendable {
     }
 
     public func owner() -> LockOwner? {
-        guard let bytes = try? fs.read(folder.lockFile), let node = try? JSONParser.parse(bytes),
-              case .object(let members) = node.value else { return nil }
+        (try? fs.read(folder.lockFile)).flatMap(Self.owner(from:))
+    }
+
+    static func owner(from bytes: [UInt8]) -> LockOwner? {
+        guard let node = try? JSONParser.parse(bytes), case .object(let members) = node.value else { return nil }
         func field(_ key: String) -> JSONNode.Value? { members.first { $0.key == key }?.value.value }
         guard case .number(let pid)? = field("pid"), let pidValue = Int32(pid),
               case .string(let host)? = field("host"), case .string(let user)? = field("user"),
@@ -64,7 +67,8 @@ public struct EditLock: Sendable {
     /// Takes the lock. With `takeOverStale`, replaces a stale lock (the caller has asked the user).
     public func acquire(now: Date, takeOverStale: Bool = false) -> LockResult {
         let me = LockOwner.current(now: now)
-        let temp = "\(folder.lockFile).\(me.pid)-\(UInt32.random(in: 0...UInt32.max))"
+        // Named as a save's temp files are, so a start after a crash removes one left behind.
+        let temp = "\(folder.lockFile)\(DurableFile.tempMarker)\(me.pid)-\(UInt32.random(in: 0...UInt32.max))"
         var w = FieldWriter()
         w.set("pid", Int(me.pid))
         w.set("host", me.host)
@@ -80,26 +84,36 @@ public struct EditLock: Sendable {
             return .readOnly(reason: error.description)
         }
         defer { fs.remove(temp) }
-        do {
-            try fs.link(temp, folder.lockFile)
-            try? fs.fsyncDirectory(folder.root)
-            return .acquired
-        } catch {
-            guard error.code == EEXIST else { return .readOnly(reason: error.description) }
+        // A few rounds: the lock may be released, or a stale one moved aside, between two steps.
+        var last: (LockOwner, Bool)?
+        for _ in 0..<4 {
+            do {
+                try fs.link(temp, folder.lockFile)
+                try? fs.fsyncDirectory(folder.root)
+                return .acquired
+            } catch {
+                guard error.code == EEXIST else { return .readOnly(reason: error.description) }
+            }
+            guard let seen = try? fs.read(folder.lockFile) else { continue }
+            // An unreadable lock (a disk fault, a hand edit) counts as stale: locks are written whole before linking.
+            let holder = Self.owner(from: seen) ?? LockOwner(pid: 0, host: "unknown", user: "unknown", since: .distantPast)
+            if holder.pid == me.pid, holder.host == me.host { return .acquired }
+            let stale = holder.pid == 0 || isStale(holder, now: now)
+            last = (holder, stale)
+            guard stale, takeOverStale else { return .heldBy(holder, stale: stale) }
+            moveAside(staleLock: seen)
         }
-        guard let holder = owner() else {
-            // An unreadable lock (a crash while writing one) counts as stale.
-            let unknown = LockOwner(pid: 0, host: "unknown", user: "unknown", since: .distantPast)
-            if takeOverStale, (try? fs.rename(temp, folder.lockFile)) != nil { return .acquired }
-            return .heldBy(unknown, stale: true)
-        }
-        if holder.pid == me.pid, holder.host == me.host { return .acquired }
-        let stale = isStale(holder, now: now)
-        if stale, takeOverStale, (try? fs.rename(temp, folder.lockFile)) != nil {
-            try? fs.fsyncDirectory(folder.root)
-            return .acquired
-        }
-        return .heldBy(holder, stale: stale)
+        return last.map { .heldBy($0.0, stale: $0.1) } ?? .readOnly(reason: "the lock \(folder.lockFile) keeps changing")
+    }
+
+    /// Removes a stale lock so that link(2) can create ours, safely when several processes take it over at
+    /// once: rename moves it aside atomically, so only one of them moves it; if what was moved is not the
+    /// stale lock that was judged (someone has just taken the lock), it is put back.
+    func moveAside(staleLock seen: [UInt8]) {
+        let aside = "\(folder.lockFile).stale\(DurableFile.tempMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard (try? fs.rename(folder.lockFile, aside)) != nil else { return }
+        if (try? fs.read(aside)) != seen { try? fs.link(aside, folder.lockFile) }
+        fs.remove(aside)
     }
 
     /// Removes the lock if it is ours.

@@ -72,7 +72,10 @@ struct DataOptions: ParsableArguments {
 }
 
 enum Output {
-    static func error(_ message: String) {
+    static func error(_ message: String) { note(message) }
+
+    /// Progress and waits, on stderr so that output stays clean for pipes.
+    static func note(_ message: String) {
         FileHandle.standardError.write(Data(("forumdesk: " + message + "\n").utf8))
     }
 

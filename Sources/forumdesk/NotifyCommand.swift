@@ -6,22 +6,38 @@ import ForumDeskStore
 import TerminalUI
 
 /// Commands that change the data take the editing lock for the moment they write, so they never race an
-/// officer's open ForumDesk.
+/// officer's open ForumDesk. Another command's lock is held for well under a second, so a command waits a
+/// while for it (this is what lets scripts run several imports at once) before giving up with who holds it.
 func withEditLock<T>(_ options: DataOptions, _ body: () throws -> T) throws -> T {
     let lock = EditLock(folder: options.folder)
-    switch lock.acquire(now: Date()) {
-    case .acquired:
-        defer { lock.release() }
-        return try body()
-    case .heldBy(let owner, let stale):
-        Output.error("\(options.folder.root) is being edited by \(owner.description)"
-                     + (stale ? " (that process is gone: open ForumDesk to take the lock over)" : "; try again when they have finished"))
-        throw ExitStatus.dataError
-    case .readOnly(let reason):
-        Output.error("\(options.folder.root) cannot be written: \(reason)")
-        throw ExitStatus.dataError
+    let deadline = Date().addingTimeInterval(lockWait)
+    var told = false
+    while true {
+        switch lock.acquire(now: Date()) {
+        case .acquired:
+            defer { lock.release() }
+            return try body()
+        case .heldBy(let owner, let stale):
+            if !stale, Date() < deadline {
+                if !told {
+                    Output.note("waiting up to \(String(format: "%g", lockWait)) s for \(owner.description) to finish with \(options.folder.root)")
+                    told = true
+                }
+                usleep(UInt32.random(in: 20_000...80_000))
+                continue
+            }
+            Output.error("\(options.folder.root) is being edited by \(owner.description)"
+                         + (stale ? " (that process is gone: open ForumDesk to take the lock over)" : "; try again when they have finished"))
+            throw ExitStatus.dataError
+        case .readOnly(let reason):
+            Output.error("\(options.folder.root) cannot be written: \(reason)")
+            throw ExitStatus.dataError
+        }
     }
 }
+
+/// How long a command waits for another's editing lock: 10 s, or FORUMDESK_LOCK_WAIT seconds.
+let lockWait: TimeInterval = ProcessInfo.processInfo.environment["FORUMDESK_LOCK_WAIT"].flatMap(TimeInterval.init) ?? 10
 
 struct NotifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

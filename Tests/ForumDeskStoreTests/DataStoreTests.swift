@@ -325,6 +325,27 @@ import Glibc
         }
     }
 
+    /// Two editors take over the same stale lock at once: the one that moves it aside second finds a fresh
+    /// lock, not the stale one it judged, and puts it back, so only one of them holds the folder.
+    @Test func test_takingOverAStaleLock_neverRemovesAFreshOne() throws {
+        try withTemporaryFolder { folder in
+            let me = LockOwner.current(now: now)
+            try writeLock(folder, pid: 4_194_000, host: me.host, since: "2026-11-23T09:00")
+            let lock = EditLock(folder: DataFolder(folder))
+            let judged = try #require(try? PosixFileSystem().read(folder + "/.forumdesk.lock"))
+            // Meanwhile the other editor took it over.
+            try writeLock(folder, pid: getppid(), host: me.host, since: "2026-11-23T12:00")
+            lock.moveAside(staleLock: judged)
+            #expect(lock.owner()?.pid == getppid())
+            guard case .heldBy(let holder, stale: false) = lock.acquire(now: now, takeOverStale: true) else {
+                Issue.record("the fresh lock was taken over"); return
+            }
+            #expect(holder.pid == getppid())
+            // Nothing is left beside the lock.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [".forumdesk.lock"])
+        }
+    }
+
     @Test func test_otherHostsLock_isStaleOnlyAfterTheTimeout() throws {
         try withTemporaryFolder { folder in
             try writeLock(folder, pid: 1, host: "other-laptop", since: "2026-11-23T09:00")
