@@ -190,18 +190,39 @@ let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") +
     }
 }
 
-/// A disk that fails every write with a chosen errno until it is told to recover.
+/// A disk whose chosen system call fails with a chosen errno until it is told to recover.
 final class FlakyDisk: FileSystem, @unchecked Sendable {
+    enum Call: String, Sendable, CaseIterable { case create, write, fsync, rename }
     let real = PosixFileSystem()
+    let call: Call
+    let code: Int32
     var failing = true
+
+    init(failing call: Call = .create, with code: Int32 = ENOSPC) {
+        self.call = call
+        self.code = code
+    }
+
+    func fail(_ call: Call, _ path: String) throws(SystemCallError) {
+        if failing, call == self.call { throw SystemCallError(operation: call.rawValue, path: path, code: code) }
+    }
     func openForCreate(_ path: String, mode: mode_t) throws(SystemCallError) -> Int32 {
-        if failing { throw SystemCallError(operation: "create", path: path, code: ENOSPC) }
+        try fail(.create, path)
         return try real.openForCreate(path, mode: mode)
     }
-    func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemCallError) { try real.write(fd, bytes, path: path) }
-    func fsync(_ fd: Int32, path: String) throws(SystemCallError) { try real.fsync(fd, path: path) }
+    func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemCallError) {
+        try fail(.write, path)
+        try real.write(fd, bytes, path: path)
+    }
+    func fsync(_ fd: Int32, path: String) throws(SystemCallError) {
+        try fail(.fsync, path)
+        try real.fsync(fd, path: path)
+    }
     func close(_ fd: Int32) { real.close(fd) }
-    func rename(_ from: String, _ to: String) throws(SystemCallError) { try real.rename(from, to) }
+    func rename(_ from: String, _ to: String) throws(SystemCallError) {
+        try fail(.rename, to)
+        try real.rename(from, to)
+    }
     func link(_ from: String, _ to: String) throws(SystemCallError) { try real.link(from, to) }
     func fsyncDirectory(_ path: String) throws(SystemCallError) { try real.fsyncDirectory(path) }
     func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) { try real.makeDirectory(path, mode: mode) }
@@ -232,6 +253,33 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
         #expect(a.screenText.contains("Saved 1 change that had failed before"))
         #expect(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt")?.actions.contains { $0.description == "Repaint the bus shelter" } == true)
         #expect(a.unsavedCount == 0)
+    }
+
+    /// Each fault at each step of a save, entering an action in live notes: the entry stays on screen, the
+    /// footer names what failed, the file is byte for byte what it was, no temp file is left, Ctrl-S saves it.
+    @Test(arguments: FlakyDisk.Call.allCases, [(ENOSPC, "disk full"), (EIO, "I/O error"), (EACCES, "permission denied"),
+                                              (EROFS, "read-only file system")])
+    func test_faultAtEachStep_keepsTheEntry_saysWhatFailed_andRetrySaves(call: FlakyDisk.Call, fault: (Int32, String)) throws {
+        let disk = FlakyDisk(failing: call, with: fault.0)
+        let w = try Workspace(fs: disk)
+        let id = "2026-12-17-sandy-biggleswade-ltt"
+        let path = try #require(w.path(id))
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        var a = w.app(keys: [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter, .char("L"), .char("a")]
+                      + typing("Survey the footpath #highways") + [.enter])
+        let text = a.screenText
+        #expect(text.contains("NOT SAVED"), "\(call) \(fault.1): \(text)")
+        #expect(text.contains("(\(fault.1))"), "\(call) \(fault.1): \(text)")
+        a.handle(.key(.tab))
+        a.handle(.key(.tab))
+        #expect(a.screenText.contains("Survey the footpath"))  // kept in memory, on the actions pane
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        let folder = (path as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }.isEmpty)
+        disk.failing = false
+        a.handle(.key(.ctrl("s")))
+        #expect(a.screenText.contains("Saved 1 change that had failed before"))
+        #expect(w.meetingOnDisk(id)?.actions.contains { $0.description == "Survey the footpath" } == true)
     }
 
     @Test func test_quitWithUnsavedChanges_asksFirst() throws {
