@@ -75,6 +75,12 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
+        // Mutation fuzzing of every parser of outside input (JSON files, CSV, calendar replies, quick entry).
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["ForumDeskCore", "ForumDeskStore", "ForumDeskExport", "ForumDeskTestSupport"],
+            exclude: ["Corpus", "Crashers"]
+        ),
         // Drives the real binary in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["forumdesk", "ForumDeskTestSupport"]),
     ],

@@ -22,6 +22,11 @@ public struct JSONParser {
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3; parser.lineStart = 3; parser.columnIndex = 3 }  // tolerate a BOM
+        // Refused rather than repaired: saving a repaired file would silently change text the user never saw.
+        if let bad = firstInvalidUTF8(bytes) {
+            parser.moveTo(bad)
+            throw parser.error("the file is not valid UTF-8 here (save it as UTF-8, as a spreadsheet's \"CSV UTF-8\" does)")
+        }
         parser.skipWhitespace()
         let node = try parser.parseValue()
         parser.skipWhitespace()
@@ -30,6 +35,40 @@ public struct JSONParser {
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Moves to `target` counting lines, for errors found outside the parse itself.
+    private mutating func moveTo(_ target: Int) {
+        while index < target {
+            if bytes[index] == 0x0A { line += 1; lineStart = index + 1 }
+            index += 1
+        }
+    }
+
+    /// The offset of the first byte that is not well-formed UTF-8 (RFC 3629: no overlongs, no surrogates,
+    /// nothing above U+10FFFF), or nil.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int, low: UInt8, high: UInt8
+            switch b {
+            case 0xC2...0xDF: length = 2; low = 0x80; high = 0xBF
+            case 0xE0: length = 3; low = 0xA0; high = 0xBF
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3; low = 0x80; high = 0xBF
+            case 0xED: length = 3; low = 0x80; high = 0x9F
+            case 0xF0: length = 4; low = 0x90; high = 0xBF
+            case 0xF1...0xF3: length = 4; low = 0x80; high = 0xBF
+            case 0xF4: length = 4; low = 0x80; high = 0x8F
+            default: return i
+            }
+            guard i + length <= n, (low...high).contains(bytes[i + 1]) else { return i }
+            for k in 2..<max(length, 2) where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
 
     /// The column counts characters, not bytes, so it matches what an editor shows for non-ASCII text.
     private var position: SourcePosition {
@@ -108,6 +147,7 @@ public struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [JSONNode.Member] = []
+        var keys: Set<String> = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -121,6 +161,16 @@ public struct JSONParser {
             }
             let keyPosition = here()
             let key = try parseString()
+            // A repeated field is ambiguous (which one counts?), so it is an error, not a silent choice.
+            // Small objects (every object of ForumDesk's files) compare directly; a huge one uses a set.
+            if members.count >= 32 {
+                for member in members[keys.count...] { keys.insert(member.key) }
+            }
+            if members.count < 32 ? members.contains(where: { $0.key == key }) : keys.contains(key),
+               let first = members.first(where: { $0.key == key }) {
+                throw JSONSyntaxError(position: keyPosition, reason: "the field \"\(key)\" appears twice in this object "
+                                      + "(first at line \(first.keyPosition.line))")
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after the field name \"\(key)\" but found \(describeHere())")

@@ -76,14 +76,24 @@ enum Output {
 
     /// Progress and waits, on stderr so that output stays clean for pipes.
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data(("forumdesk: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("forumdesk: " + shown(message) + "\n").utf8))
     }
 
-    static func line(_ text: String) { print(text) }
+    static func line(_ text: String) { print(shown(text)) }
 
-    /// A generated document to `-o FILE`, or to standard output without one.
+    /// Messages and listings quote data files, imported spreadsheets and calendar replies: each line is
+    /// sanitised, so no escape sequence from them reaches the terminal (nor a log that is later `cat`ed).
+    static func shown(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitized(String($0)) }
+            .joined(separator: "\n")
+    }
+
+    /// A generated document to `-o FILE`, or to standard output without one; on a terminal rather than a
+    /// pipe it is sanitised line by line like any other output.
     static func write(_ text: String, to output: String?) throws {
-        guard let output else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+        guard let output else {
+            return FileHandle.standardOutput.write(Data((isatty(STDOUT_FILENO) == 1 ? shown(text) : text).utf8))
+        }
         guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
             error("\(output): cannot write the file")
             throw ExitStatus.dataError

@@ -116,58 +116,25 @@ struct ImportReply: ParsableCommand {
                     problems += 1
                     continue
                 }
-                do {
-                    for line in try ReplyImport.apply(text, to: &data, store: store, now: now) { Output.line("\(file): \(line)") }
-                } catch let failure as ReplyImport.Failure {
-                    Output.error("\(file): \(failure.message)")
+                do throws(CalendarReply.Failure) {
+                    let reply = try CalendarReply.parse(text)
+                    guard let meeting = data.meeting(reply.meetingID) else {
+                        throw CalendarReply.Failure(message: "no meeting `\(reply.meetingID)` in the data")
+                    }
+                    let (updated, results) = reply.apply(to: meeting, directory: data.directory, now: now)
+                    do throws(SaveError) {
+                        try store.save(updated, in: &data)
+                    } catch {
+                        throw CalendarReply.Failure(message: error.description)
+                    }
+                    for line in results { Output.line("\(file): \(line)") }
+                } catch {
+                    Output.error("\(file): \(error.message)")
                     problems += 1
                 }
             }
         }
         if problems > 0 { throw ExitStatus.dataError }
-    }
-}
-
-/// Reads an iTIP REPLY (RFC 5546 §3.2.3): METHOD:REPLY, the event's UID, and each ATTENDEE's PARTSTAT.
-enum ReplyImport {
-    struct Failure: Error { var message: String }
-
-    static func apply(_ text: String, to data: inout DataSet, store: DataStore, now: Date) throws(Failure) -> [String] {
-        let lines = ICalendar.parse(text)
-        guard lines.first(where: { $0.name == "METHOD" })?.value.uppercased() == "REPLY" else {
-            throw Failure(message: "not a calendar reply (METHOD:REPLY is missing)")
-        }
-        guard let uid = lines.first(where: { $0.name == "UID" })?.value, let id = ICalendar.meetingID(fromUID: uid) else {
-            throw Failure(message: "the reply is not for a ForumDesk meeting (UID ends in @forumdesk)")
-        }
-        guard var meeting = data.meeting(id) else { throw Failure(message: "no meeting `\(id)` in the data") }
-        var results: [String] = []
-        for attendee in lines where attendee.name == "ATTENDEE" {
-            let address = attendee.value.replacingOccurrences(of: "mailto:", with: "", options: .caseInsensitive).lowercased()
-            guard let person = data.directory.people.first(where: { $0.email?.lowercased() == address }) else {
-                results.append("\(address): not in the directory; ignored")
-                continue
-            }
-            let reply: Reply = switch attendee.parameters["PARTSTAT"]?.uppercased() {
-            case "ACCEPTED": .accepted
-            case "DECLINED": .declined
-            case "TENTATIVE": .tentative
-            default: .noReply
-            }
-            guard let index = meeting.notifications.lastIndex(where: { $0.councillor == person.id && $0.kind == .invitation }) else {
-                results.append("\(person.name): no invitation was recorded for this meeting; ignored")
-                continue
-            }
-            meeting.notifications[index].reply = reply
-            meeting.notifications[index].repliedAt = now
-            results.append("\(person.name): \(reply.label)")
-        }
-        do {
-            try store.save(meeting, in: &data)
-        } catch {
-            throw Failure(message: error.description)
-        }
-        return results
     }
 }
 
