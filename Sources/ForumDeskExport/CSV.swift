@@ -9,15 +9,36 @@ public enum CSV {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// For a spreadsheet: a field that begins like a formula is prefixed with an apostrophe, so opening
-    /// the file cannot run what someone typed into a title (CSV injection).
+    /// Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// A field that begins like a formula gets an apostrophe in front, so opening the file cannot run what
+    /// someone typed into a title. A field that already begins with an apostrophe before such a character gets
+    /// one more, so `unprefixed` gives back exactly the text there was.
     public static func spreadsheetSafe(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
-        return "'" + value
+        let scalars = value.unicodeScalars
+        guard let first = scalars.first else { return value }
+        if formulaStarts.contains(first) { return "'" + value }
+        if first == "'", isPrefixed(value) { return "'" + value }
+        return value
     }
 
-    public static func document(header: [String], rows: [[String]], excel: Bool = false) -> String {
-        let lines = [header] + rows.map { excel ? $0.map(spreadsheetSafe) : $0 }
+    /// The text as it was before `spreadsheetSafe`.
+    public static func unprefixed(_ value: String) -> String {
+        isPrefixed(value) ? String(value.unicodeScalars.dropFirst()) : value
+    }
+
+    static func isPrefixed(_ value: String) -> Bool {
+        var rest = value.unicodeScalars[...]
+        guard rest.first == "'" else { return false }
+        while rest.first == "'" { rest = rest.dropFirst() }
+        return rest.first.map(formulaStarts.contains) ?? false
+    }
+
+    /// A CSV document. Formulas are always defused unless `raw` (for programs, not spreadsheets); `excel` adds
+    /// the byte-order mark Excel needs to read UTF-8.
+    public static func document(header: [String], rows: [[String]], excel: Bool = false, raw: Bool = false) -> String {
+        let lines = [header] + rows.map { raw ? $0 : $0.map(spreadsheetSafe) }
         return (excel ? "\u{FEFF}" : "") + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 

@@ -7,7 +7,8 @@ extension CSV {
     }
 
     /// Reads RFC 4180 CSV (and what spreadsheets write: a BOM, LF or CRLF, quoted fields over several lines).
-    /// Each row comes with its line number in the file, for error messages.
+    /// Each row comes with its line number in the file, for error messages. The apostrophe ForumDesk puts
+    /// before a formula-like field is taken off again, so an export imports as the same text.
     public static func parse(_ text: String) throws(ParseError) -> [(line: Int, fields: [String])] {
         var rows: [(Int, [String])] = []
         var fields: [String] = []
@@ -17,9 +18,12 @@ extension CSV {
         var chars = Array(text.unicodeScalars)
         if chars.first == "\u{FEFF}" { chars.removeFirst() }
         var i = 0
-        func endRow() {
-            fields.append(field)
+        func endField() {
+            fields.append(unprefixed(field))
             field = ""
+        }
+        func endRow() {
+            endField()
             if !(fields.count == 1 && fields[0].isEmpty) { rows.append((rowStart, fields)) }
             fields = []
         }
@@ -35,9 +39,7 @@ extension CSV {
             } else {
                 switch c {
                 case "\"" where field.isEmpty: quoted = true
-                case ",":
-                    fields.append(field)
-                    field = ""
+                case ",": endField()
                 case "\r" where i + 1 < chars.count && chars[i + 1] == "\n":
                     break
                 case "\n", "\r":

@@ -7,7 +7,16 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     public var fileExtension: String { self == .text ? "txt" : rawValue }
 
     public func render(_ lines: [DocumentLine], title: String) -> String {
-        switch self {
+        // Documents are opened in browsers and word processors but also `cat` to terminals and mailed on:
+        // no text from the data may carry a control or a bidi override into them.
+        let lines = lines.map { line in
+            var line = line
+            line.text = line.text.withoutControls
+            line.bars = line.bars.map { DocumentLine.Bar($0.label.withoutControls, $0.value) }
+            return line
+        }
+        let title = title.withoutControls
+        return switch self {
         case .text: lines.flatMap { $0.kind == .chart ? [$0.text] + $0.chartLines : [$0.text] }.joined(separator: "\n") + "\n"
         case .markdown: Self.markdown(lines)
         case .html: Self.html(lines, title: title)
@@ -125,5 +134,28 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         </html>
 
         """
+    }
+}
+
+extension String {
+    /// C0, C1 and DEL, and the bidi embeddings, overrides and isolates that can reorder what a reader sees,
+    /// each shown as U+FFFD.
+    var withoutControls: String {
+        guard unicodeScalars.contains(where: Self.isUnsafe) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { Self.isUnsafe($0) ? "\u{FFFD}" : $0 }))
+    }
+
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+        default: false
+        }
+    }
+}
+
+extension Character {
+    /// C0 and C1 controls and DEL (a CR LF pair is one Character and counts too).
+    var isControlCharacter: Bool {
+        unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }
     }
 }

@@ -3,16 +3,25 @@ import Foundation
 /// An RFC 5322 message with a plain-text part and a text/calendar part (RFC 6047, iMIP), as written to the
 /// outbox for the council's mail system to send.
 public enum Email {
-    /// A header value: as is when ASCII, else an RFC 2047 encoded-word (UTF-8, base64).
+    /// A header value: as is when plain printable ASCII, else an RFC 2047 encoded-word (UTF-8, base64), so a
+    /// line break in a title can never start a header of its own (header injection).
     static func header(_ value: String) -> String {
-        if value.allSatisfy({ $0.isASCII }) { return value }
+        if isPlain(value) { return value }
         return "=?UTF-8?B?\(Data(value.utf8).base64EncodedString())?="
+    }
+
+    static func isPlain(_ value: String) -> Bool { value.allSatisfy { $0.isASCII && !$0.isControlCharacter } }
+
+    /// An address as it may appear in a header or a mailto: no controls, spaces or brackets, whatever the file held.
+    public static func address(_ text: String) -> String {
+        String(text.filter { !$0.isControlCharacter && !$0.isWhitespace && !"<>\"(),;\\".contains($0) })
     }
 
     /// "Name <address>", the name encoded when needed.
     public static func mailbox(_ name: String, _ address: String) -> String {
         let safe = name.replacingOccurrences(of: "\"", with: "'")
-        return safe.allSatisfy({ $0.isASCII }) ? "\"\(safe)\" <\(address)>" : "\(header(safe)) <\(address)>"
+        let to = Email.address(address)
+        return isPlain(safe) && !safe.contains("\\") ? "\"\(safe)\" <\(to)>" : "\(header(safe)) <\(to)>"
     }
 
     /// RFC 5322 date: "Mon, 23 Nov 2026 12:00:00 +0000".
@@ -43,7 +52,7 @@ public enum Email {
         let boundary = "forumdesk-" + String(messageID.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII }.map(Character.init))
         let lines = [
             "From: \(from)", "To: \(to)", "Subject: \(header(subject))", "Date: \(Email.date(date))",
-            "Message-ID: <\(messageID)>", "MIME-Version: 1.0",
+            "Message-ID: <\(address(messageID))>", "MIME-Version: 1.0",
             "Content-Type: multipart/alternative; boundary=\"\(boundary)\"", "",
             "--\(boundary)", "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: base64", "",
             base64Lines(body.replacingOccurrences(of: "\n", with: "\r\n")), "",

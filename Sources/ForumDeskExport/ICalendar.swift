@@ -23,7 +23,8 @@ public enum ICalendar {
             case ",": out += "\\,"
             case "\n", "\r\n": out += "\\n"
             case "\r": break
-            default: out.append(c)
+            case "\t": out.append(c)
+            default: if !c.isControlCharacter { out.append(c) }  // TEXT allows no controls but tab (§3.3.11)
             }
         }
         return out
@@ -85,7 +86,8 @@ public enum ICalendar {
 
     /// A parameter value: quoted when it holds characters that would end it (§3.2).
     static func param(_ value: String) -> String {
-        let clean = value.replacingOccurrences(of: "\"", with: "'")
+        // A line break here would start a property of the sender's choosing; controls are not allowed (§3.1).
+        let clean = String(value.filter { !$0.isControlCharacter }).replacingOccurrences(of: "\"", with: "'")
         return clean.contains(where: { $0 == ":" || $0 == ";" || $0 == "," }) ? "\"\(clean)\"" : clean
     }
 
@@ -104,9 +106,9 @@ public enum ICalendar {
         default: "CONFIRMED"
         }
         lines.append("STATUS:\(status)")
-        if let organiser { lines.append("ORGANIZER;CN=\(param(organiser.name)):mailto:\(organiser.email)") }
+        if let organiser { lines.append("ORGANIZER;CN=\(param(organiser.name)):mailto:\(Email.address(organiser.email))") }
         if let attendee {
-            lines.append("ATTENDEE;CN=\(param(attendee.name));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:\(attendee.email)")
+            lines.append("ATTENDEE;CN=\(param(attendee.name));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:\(Email.address(attendee.email))")
         }
         lines.append("END:VEVENT")
         return lines

@@ -80,8 +80,10 @@ struct ExportCSV: ParsableCommand {
     @OptionGroup var options: DataOptions
     @Argument(help: "meetings, actions, attendance, notifications, issues or topics (one row per topic and area)") var table: CSV.Table
     @OptionGroup var filter: MeetingFilter
-    @Flag(help: "For Excel: a UTF-8 byte-order mark, and fields that begin like a formula (= + - @) prefixed with an apostrophe.")
+    @Flag(help: "For Excel: start with a UTF-8 byte-order mark.")
     var excel = false
+    @Flag(help: "Leave fields that begin like a formula (= + - @) as they are, for programs rather than spreadsheets. Without it they get an apostrophe in front, which `import csv` takes off again.")
+    var raw = false
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
     func run() throws {
@@ -90,7 +92,7 @@ struct ExportCSV: ParsableCommand {
         let (header, rows) = table == .topics
             ? CSV.topics(data.topics, meetings: data.meetings, directory: data.directory, now: now, area: try Filters.area(filter.area, data.directory))
             : CSV.table(table, meetings: try filter.select(data), directory: data.directory, today: LondonTime.date(now))
-        try Output.write(CSV.document(header: header, rows: rows, excel: excel), to: output)
+        try Output.write(CSV.document(header: header, rows: rows, excel: excel, raw: raw), to: output)
         if let output { Output.error("\(output): \(rows.count) row(s)") }
     }
 }

@@ -414,7 +414,7 @@ enum DisplayWidthProbe {
         }
     }
 
-    @Test func test_hostileTitle_roundTrips_andExcelModeDefusesIt() throws {
+    @Test func test_hostileTitle_isDefused_rawKeepsIt_andImportGivesItBack() throws {
         let copy = try SampleCopy()
         let path = copy.path + "/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json"
         let title = "=cmd|' /C calc'!A0, \"quoted\"\nsecond line"
@@ -422,12 +422,21 @@ enum DisplayWidthProbe {
         let old = try #require(text.range(of: "\"title\": \"Let's Talk Together: Sandy and Biggleswade\""))
         text.replaceSubrange(old, with: "\"title\": \"=cmd|' /C calc'!A0, \\\"quoted\\\"\\nsecond line\"")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let plain = copy.folder + "/plain.csv", excel = copy.folder + "/excel.csv"
-        #expect(try forumdesk(["export", "csv", "meetings", "-o", plain, "--data", copy.path]).status == 0)
+        let raw = copy.folder + "/raw.csv", excel = copy.folder + "/excel.csv"
+        #expect(try forumdesk(["export", "csv", "meetings", "--raw", "-o", raw, "--data", copy.path]).status == 0)
         #expect(try forumdesk(["export", "csv", "meetings", "--excel", "-o", excel, "--data", copy.path]).status == 0)
-        #expect(try readWithPython(plain).first { $0["id"] == "2026-10-15-sandy-biggleswade-ltt" }?["title"] == title)
+        #expect(try readWithPython(raw).first { $0["id"] == "2026-10-15-sandy-biggleswade-ltt" }?["title"] == title)
         #expect(try readWithPython(excel).first { $0["id"] == "2026-10-15-sandy-biggleswade-ltt" }?["title"] == "'" + title)
         #expect(try Data(contentsOf: URL(fileURLWithPath: excel)).starts(with: [0xEF, 0xBB, 0xBF]))
+        // Imported into an empty folder, the defused export gives back the title as it was.
+        let empty = copy.folder + "/empty"
+        try FileManager.default.createDirectory(atPath: empty + "/directory", withIntermediateDirectories: true)
+        for file in ["forumdesk.json", "directory/areas.json", "directory/people.json", "directory/organisations.json"] {
+            try FileManager.default.copyItem(atPath: copy.path + "/" + file, toPath: empty + "/" + file)
+        }
+        #expect(try forumdesk(["import", "csv", "meetings", excel, "--data", empty]).status == 0)
+        let imported = try String(contentsOfFile: empty + "/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", encoding: .utf8)
+        #expect(imported.contains("\"title\": \"=cmd|' /C calc'!A0, \\\"quoted\\\"\\nsecond line\""))
     }
 }
 
