@@ -59,5 +59,10 @@ static inline int fd_put_cell(int y, int x, const wchar_t *text, attr_t attrs, s
 
 /// newterm on the process's own terminal; NULL for an unknown TERM (initscr would exit instead).
 static inline SCREEN *fd_newterm(const char *type) { return newterm(type, stdout, stdin); }
+/// Whether the terminal can move the cursor anywhere (TERM=dumb cannot): without it there is no screen to draw.
+static inline int fd_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 
 #endif

@@ -9,6 +9,7 @@ import TerminalUI
 public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
     case unknownTerminal(String)
+    case cannotAddressCursor(String)
 
     public var description: String {
         switch self {
@@ -16,6 +17,9 @@ public enum TerminalError: Error, CustomStringConvertible {
             "standard input and output must be a terminal for the full-screen interface (try `forumdesk dashboard`)"
         case .unknownTerminal(let term):
             "unknown terminal type TERM=\(term): set TERM to one this system knows, e.g. xterm-256color"
+        case .cannotAddressCursor(let term):
+            "TERM=\(term) cannot move the cursor, so the full-screen interface cannot be drawn; in a terminal "
+                + "emulator set TERM=xterm-256color, or use the commands (`forumdesk dashboard`, `forumdesk list meetings`)"
         }
     }
 }
@@ -38,9 +42,23 @@ public final class NCursesTerminal {
         setlocale(LC_ALL, "")
         _ = terminal_guard_install()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        guard !term.isEmpty, fd_newterm(nil) != nil else {
+        var screen = term.isEmpty ? nil : fd_newterm(nil)
+        // A terminal emulator named after xterm but unknown here (xterm-kitty, xterm-ghostty over ssh) speaks
+        // xterm: fall back to it rather than refuse, as the emulators' own documentation advises.
+        if screen == nil, Self.speaksXterm(term) {
+            setenv("TERM", "xterm-256color", 1)
+            screen = fd_newterm(nil)
+            if screen == nil { setenv("TERM", term, 1) }
+        }
+        guard screen != nil else {
             terminal_guard_uninstall()
             throw TerminalError.unknownTerminal(term.isEmpty ? "(unset)" : term)
+        }
+        guard fd_can_address_cursor() != 0 else {
+            endwin()
+            terminal_guard_restore()
+            terminal_guard_uninstall()
+            throw TerminalError.cannotAddressCursor(term)
         }
         raw()
         noecho()
@@ -59,6 +77,11 @@ public final class NCursesTerminal {
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
         fd_emit("\u{1B}[?2004h")  // bracketed paste: pasted text arrives as one event
+    }
+
+    /// Names of emulators that implement xterm's control sequences.
+    static func speaksXterm(_ term: String) -> Bool {
+        ["xterm", "kitty", "alacritty", "foot", "wezterm", "ghostty", "rio", "contour"].contains { term.hasPrefix($0) }
     }
 
     public var size: (width: Int, height: Int) { (Int(fd_cols()), Int(fd_lines())) }

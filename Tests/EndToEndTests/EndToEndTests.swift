@@ -84,30 +84,6 @@ import Glibc
         #expect(!screen.contains("Enlarge"))
     }
 
-    /// Runs the app from a shell, ends it with `finish`, then reads `stty -a` from the same terminal.
-    func terminalSettingsAfter(_ finish: (Tmux) throws -> Void) throws -> (stty: String, status: String) {
-        let output = NSTemporaryDirectory() + "forumdesk-stty-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        let data = try SampleCopy()
-        let tmux = try Tmux(width: 120, height: 40, command: "bash --norc --noprofile")
-        try tmux.type("\(data.command); echo \"status $?\" > \(output).status; stty -a > \(output)")
-        try tmux.send("Enter")
-        try tmux.wait(for: "What needs attention")
-        try finish(tmux)
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, (try? String(contentsOfFile: output, encoding: .utf8))?.contains("icanon") != true {
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "",
-                (try? String(contentsOfFile: output + ".status", encoding: .utf8)) ?? "")
-    }
-
-    func expectSane(_ stty: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let flags = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
-        #expect(flags.contains("icanon") && flags.contains("echo"), "stty -a: \(stty)", sourceLocation: sourceLocation)
-        #expect(!flags.contains("-icanon") && !flags.contains("-echo"), "stty -a: \(stty)", sourceLocation: sourceLocation)
-    }
-
     @Test func test_q_quitsAndLeavesTheTerminalSane() throws {
         let result = try terminalSettingsAfter { try $0.send("q") }
         expectSane(result.stty)
@@ -117,15 +93,6 @@ import Glibc
     @Test func test_ctrlC_quitsAndLeavesTheTerminalSane() throws {
         let result = try terminalSettingsAfter { try $0.send("C-c") }
         expectSane(result.stty)
-    }
-
-    @Test func test_sigterm_leavesTheTerminalSane() throws {
-        let result = try terminalSettingsAfter { tmux in
-            let pid = try #require(try tmux.childOfShell())
-            kill(pid, SIGTERM)
-        }
-        expectSane(result.stty)
-        #expect(result.status.contains("status 143"))
     }
 
     @Test func test_crash_leavesTheTerminalSane() throws {

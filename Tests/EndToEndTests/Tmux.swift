@@ -129,3 +129,29 @@ func spawn(_ arguments: [String], capture: Bool = true) throws -> String {
     while waitpid(pid, &exit, 0) < 0, errno == EINTR {}
     return String(decoding: output, as: UTF8.self)
 }
+
+/// Runs the app from a shell, ends it with `finish`, then reads `stty -a` from the same terminal.
+func terminalSettingsAfter(_ data: SampleCopy? = nil, shellPrefix: String = "",
+                           _ finish: (Tmux) throws -> Void) throws -> (stty: String, status: String) {
+    let output = NSTemporaryDirectory() + "forumdesk-stty-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    let data = try data ?? SampleCopy()
+    let tmux = try Tmux(width: 120, height: 40, command: "bash --norc --noprofile")
+    try tmux.type("\(shellPrefix)\(data.command); echo \"status $?\" > \(output).status; stty -a > \(output)")
+    try tmux.send("Enter")
+    try tmux.wait(for: "What needs attention")
+    try finish(tmux)
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline, (try? String(contentsOfFile: output, encoding: .utf8))?.contains("icanon") != true {
+        Thread.sleep(forTimeInterval: 0.05)
+    }
+    return ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "",
+            (try? String(contentsOfFile: output + ".status", encoding: .utf8)) ?? "")
+}
+
+func expectSane(_ stty: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let flags = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+    #expect(flags.contains("icanon") && flags.contains("echo"), "stty -a: \(stty)", sourceLocation: sourceLocation)
+    #expect(!flags.contains("-icanon") && !flags.contains("-echo"), "stty -a: \(stty)", sourceLocation: sourceLocation)
+}
+

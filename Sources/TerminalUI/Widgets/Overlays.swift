@@ -122,8 +122,16 @@ public struct TextField: Sendable, Equatable {
         guard rect.width > 0 else { return }
         buffer.fill(rect, with: Cell(style: style))
         let chars = Array(text)
-        var start = 0
-        while DisplayWidth.of(String(chars[start..<cursor])) >= rect.width, start < cursor { start += 1 }
+        // Back from the cursor while the text fits, one cell kept for the cursor: linear, so a 100 KB paste
+        // draws as fast as a word.
+        var start = cursor
+        var width = 0
+        while start > 0 {
+            let w = DisplayWidth.of(String(chars[start - 1]))
+            if width + w >= rect.width { break }
+            width += w
+            start -= 1
+        }
         var x = rect.x
         for (i, c) in chars[start...].enumerated() {
             let w = DisplayWidth.of(String(c))
