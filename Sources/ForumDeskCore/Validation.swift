@@ -175,7 +175,7 @@ public struct Validator {
             let at: FieldPath = [.key("attendance"), .index(i)]
             checkPerson(entry.person, file, at + [.key("person")])
             checkOrganisation(entry.organisation, file, at + [.key("organisation")])
-            checkPerson(entry.substituteFor, file, at + [.key("substituteFor")])
+            if entry.substituteFor != Retention.removedName { checkPerson(entry.substituteFor, file, at + [.key("substituteFor")]) }
             if entry.person == nil, entry.name == nil { report(file, at, "an attendance entry needs a `person` or a `name`") }
             if entry.status == .substitute, entry.substituteFor == nil {
                 report(file, at + [.key("status")], "a substitute needs `substituteFor`: the person stood in for")

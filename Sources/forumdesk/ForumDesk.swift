@@ -12,7 +12,7 @@ struct ForumDesk: ParsableCommand {
         The data folder is --data DIR, else $FORUMDESK_DATA, else ./data.
         Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
         """,
-        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self,
+        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, PurgeCommand.self,
                       ImportCommand.self, ExportCommand.self, ReportCommand.self, GenerateCommand.self, BenchCommand.self],
         defaultSubcommand: TUICommand.self
     )
@@ -94,8 +94,12 @@ enum Output {
         guard let output else {
             return FileHandle.standardOutput.write(Data((isatty(STDOUT_FILENO) == 1 ? shown(text) : text).utf8))
         }
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-            error("\(output): cannot write the file")
+        // Like every file ForumDesk writes: atomic, durable, and private (0600) whatever the umask.
+        let path = output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
+        do {
+            try DurableFile.write(Array(text.utf8), to: path, fs: PosixFileSystem())
+        } catch {
+            Self.error("\(output): cannot write the file: \(error.cause.reason)")
             throw ExitStatus.dataError
         }
     }

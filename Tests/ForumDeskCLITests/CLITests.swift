@@ -15,10 +15,12 @@ struct Run {
 let repositoryRoot = TestPaths.repositoryRoot
 let binary = TestPaths.binary
 
-func forumdesk(_ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]) throws -> Run {
+/// With `viaShell`, `arguments` is a whole command line starting with the program (e.g. `sh -c …`).
+func forumdesk(_ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:],
+               viaShell: Bool = false) throws -> Run {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
+    process.executableURL = URL(fileURLWithPath: viaShell ? "/bin/sh" : binary)
+    process.arguments = viaShell ? Array(arguments.dropFirst()) : arguments
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env["SWIFT_BACKTRACE"] = "enable=no"
@@ -622,5 +624,132 @@ enum DisplayWidthProbe {
         #expect(!FileManager.default.fileExists(atPath: copy.path + "/.forumdesk.lock"))
         // Every file is still valid.
         #expect(try forumdesk(["validate"] + now).status == 0)
+    }
+}
+
+/// Whatever the umask, what ForumDesk writes is private to the user: files 0600, folders 0700.
+@Suite struct PermissionsTests {
+    func modes(_ root: String) -> [String: (mode: mode_t, bytes: Data)] {
+        var result: [String: (mode_t, Data)] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let name = enumerator?.nextObject() as? String {
+            var info = stat()
+            stat(root + "/" + name, &info)
+            let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+            result[name] = (info.st_mode & 0o777, isFolder ? Data() : (try? Data(contentsOf: URL(fileURLWithPath: root + "/" + name))) ?? Data())
+        }
+        return result
+    }
+
+    @Test(arguments: ["000", "022", "077"])
+    func test_everyFileWritten_is0600_andEveryFolder0700(umask: String) throws {
+        let copy = try SampleCopy()
+        let before = modes(copy.folder)
+        let csv = copy.folder + "/new.csv"
+        try "Date,Area,Venue,Wards,Status\n8 Jan 2031 7pm,Sandy and Biggleswade,Potton Community Centre,Potton,planned\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let data = ["--data", copy.path, "--now", "2026-11-23T12:00"]
+        for arguments in [
+            ["notify", "2026-12-17-sandy-biggleswade-ltt"],          // outbox folder and e-mail, meeting saved
+            ["import", "csv", "meetings", csv],                      // a new year folder and meeting file
+            ["list", "meetings"],                                    // the start-up index
+            ["export", "csv", "actions", "-o", copy.folder + "/exports/actions.csv"],
+            ["export", "minutes", "2026-10-15-sandy-biggleswade-ltt", "-o", copy.folder + "/exports/minutes.html"],
+            ["generate", "--meetings", "20", "--out", copy.folder + "/generated"],
+            ["purge", "--before", "2026-01-01"],
+        ] {
+            let run = try forumdesk(["sh", "-c", "umask \(umask); exec \"$0\" \"$@\"", binary] + arguments + (arguments[0] == "generate" ? [] : data),
+                                    viaShell: true)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+        }
+        let after = modes(copy.folder)
+        var checked = 0
+        for (name, now) in after where name != "new.csv" {
+            let old = before[name]
+            guard old == nil || old?.bytes != now.bytes else { continue }  // untouched sample files keep their mode
+            let isFolder = now.bytes.isEmpty && (try? FileManager.default.contentsOfDirectory(atPath: copy.folder + "/" + name)) != nil
+            if old != nil && isFolder { continue }
+            #expect(now.mode == (isFolder ? 0o700 : 0o600), "umask \(umask): \(name) is \(String(now.mode, radix: 8))")
+            checked += 1
+        }
+        #expect(checked > 30)
+    }
+}
+
+/// `forumdesk purge`: personal data out of old meetings, counts, outcomes and actions kept.
+@Suite struct PurgeTests {
+    func json(_ path: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    func files(_ folder: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in try FileManager.default.subpathsOfDirectory(atPath: folder) where name.hasSuffix(".json") || name.hasSuffix(".eml") {
+            result[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+        }
+        return result
+    }
+
+    @Test func test_purge_removesNames_keepsCounts_outcomesAndActions_andOnlyTouchesOldMeetings() throws {
+        let copy = try SampleCopy()
+        let data = ["--data", copy.path, "--now", "2026-11-23T12:00"]
+        let old = "2025-12-04-sandy-biggleswade-ltt"
+        let path = copy.path + "/meetings/2025/\(old).json"
+        // An outbox e-mail of the old meeting, which names a councillor and her address.
+        try FileManager.default.createDirectory(atPath: copy.path + "/outbox/\(old)", withIntermediateDirectories: true)
+        try "To: Cllr X <x@example.org>".write(toFile: copy.path + "/outbox/\(old)/a.eml", atomically: true, encoding: .utf8)
+        let before = try json(path)
+        let untouched = try files(copy.path).filter { !$0.key.contains("2025") }
+
+        let dry = try forumdesk(["purge", "--before", "2026-01-01", "--dry-run"] + data)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("\(old): would remove 19 attendee names, 4 reasons for absence"))
+        #expect(NSDictionary(dictionary: try json(path)).isEqual(to: before), "a dry run changes nothing")
+
+        let run = try forumdesk(["purge", "--before", "2026-01-01"] + data)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Removed personal data from 3 meetings that ended before 2026-01-01"))
+        let after = try json(path)
+        let attendance = try #require(after["attendance"] as? [[String: Any]])
+        let oldAttendance = try #require(before["attendance"] as? [[String: Any]])
+        #expect(attendance.allSatisfy { $0["person"] == nil && $0["reason"] == nil && $0["name"] as? String == "(name removed)" })
+        // The counts by role and status are what they were; organisations are kept.
+        func counts(_ lines: [[String: Any]]) -> [String: Int] {
+            Dictionary(lines.map { ("\($0["role"] ?? "member")/\($0["status"] ?? "")", 1) }, uniquingKeysWith: +)
+        }
+        #expect(counts(attendance) == counts(oldAttendance))
+        #expect(attendance.contains { $0["organisation"] as? String == "sandy-town-council" })
+        #expect((after["declarations"] as? [Any])?.isEmpty ?? true)
+        #expect(((after["invitations"] as? [[String: Any]]) ?? []).allSatisfy { $0["person"] == nil })
+        #expect(after["residentsPresent"] as? Int == before["residentsPresent"] as? Int)
+        #expect(NSArray(array: after["actions"] as? [Any] ?? []).isEqual(to: before["actions"] as? [Any] ?? [1]))
+        #expect((after["agenda"] as? [[String: Any]])?.map { $0["outcome"] as? String }
+                == (before["agenda"] as? [[String: Any]])?.map { $0["outcome"] as? String })
+        #expect(after["personalDataRemoved"] as? String == "2026-11-23")
+        #expect(!FileManager.default.fileExists(atPath: copy.path + "/outbox/\(old)"))
+        // Nothing newer changed, the folder still validates, and a second run has nothing to do.
+        #expect(try files(copy.path).filter { !$0.key.contains("2025") } == untouched)
+        #expect(try forumdesk(["validate"] + data).status == 0)
+        #expect(try forumdesk(["purge", "--before", "2026-01-01"] + data).stdout.contains("No meeting that ended before 2026-01-01 holds personal data."))
+        let minutes = try forumdesk(["export", "minutes", old, "--format", "text"] + data)
+        #expect(minutes.stdout.contains("(name removed) – Sandy Town Council"))
+    }
+
+    @Test func test_purge_refusesAFutureDate() throws {
+        let run = try forumdesk(["purge", "--before", "2027-01-01", "--data", TestPaths.sampleData, "--now", "2026-11-23T12:00"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("is in the future"))
+    }
+
+    /// Equality monitoring is counts only: a file that records it per person is refused, with its position.
+    @Test func test_equalityMonitoring_isCountsOnly() throws {
+        let copy = try SampleCopy()
+        let path = copy.path + "/meetings/2025/2025-12-04-sandy-biggleswade-ltt.json"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"residentsPresent\":", with: "\"equality\": {\"age\": {\"Ann Example\": \"18-24\"}},\n  \"residentsPresent\":")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try forumdesk(["validate", "--data", copy.path, "--now", "2026-11-23T12:00"])
+        #expect(run.status != 0)
+        #expect(run.stdout.contains("2025-12-04-sandy-biggleswade-ltt.json:") || run.stderr.contains("2025-12-04-sandy-biggleswade-ltt.json:"))
     }
 }
