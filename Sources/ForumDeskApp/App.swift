@@ -69,6 +69,10 @@ public struct App: Sendable {
             self.store = store
         case .readOnly(let reason):
             readOnlyReason = reason
+        case .resumedAfterCrash(let owner):
+            self.store = store
+            message = .info("ForumDesk did not close properly last time (pid \(owner.pid), since \(LondonTime.display(owner.since))); "
+                + "its lock was taken over. Every entry it showed as saved is in the files.")
         case .staleLock(let owner):
             readOnlyReason = "\(owner.user) on \(owner.host) left a lock"
             self.store = store
@@ -109,6 +113,9 @@ public struct App: Sendable {
         guard browseOnly else { return Keys.global }
         return KeyMap(Keys.global.groups.map { KeyMap.Group($0.title, $0.bindings.filter { !Command.editing.contains($0.command) }) })
     }
+
+    /// Whether this app holds the editing lock (from the start, or taken over from the stale-lock dialog).
+    public var holdsLock: Bool { lock != nil && store != nil && readOnlyReason == nil }
 
     /// Opens another screen on top, e.g. live notes straight from the command line.
     public mutating func open(meetingID: String, live: Bool) {

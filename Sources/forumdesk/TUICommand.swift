@@ -57,13 +57,23 @@ struct TUICommand: ParsableCommand {
                 access = .editable
                 locked = true
             case .heldBy(let owner, let stale):
-                access = stale ? .staleLock(owner) : .readOnly("\(owner.user) on \(owner.host) is editing (since \(LondonTime.display(owner.since)))")
+                // Our own session on this machine that was killed (a crash, a kill -9, a closed lid that never
+                // woke): nobody else can be editing, so take the lock back without asking, and say so.
+                let me = LockOwner.current(now: Date())
+                if stale, owner.host == me.host, owner.user == me.user, lock.acquire(now: Date(), takeOverStale: true) == .acquired {
+                    access = .resumedAfterCrash(owner)
+                    locked = true
+                } else {
+                    access = stale ? .staleLock(owner)
+                        : .readOnly("\(owner.user) on \(owner.host) is editing (since \(LondonTime.display(owner.since)))")
+                }
             case .readOnly(let reason):
                 access = .readOnly("the data folder cannot be written (\(reason))")
             }
         }
-        defer { if locked { lock.release() } }
-        if case .editable = access { _ = store.removeAbandonedTempFiles() }
+        // Released whichever way it was taken (release leaves a lock that is not ours alone).
+        defer { lock.release() }
+        if locked { _ = store.removeAbandonedTempFiles() }
         let terminal: NCursesTerminal
         do {
             terminal = try NCursesTerminal()
@@ -73,7 +83,7 @@ struct TUICommand: ParsableCommand {
         }
         defer { terminal.shutdown() }
         // Killed or hung up (terminal window closed): the handler removes our lock, so the next start is clean.
-        // A SIGKILL or a power cut still leaves it; the next start then sees a stale lock and asks.
+        // A SIGKILL or a power cut still leaves it; the next start takes it back (same user and machine) or asks.
         if locked { terminal.removeOnFatalSignal(options.folder.lockFile) }
         let size = terminal.size
         var app = viewer.map { App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height, reader: store) }
@@ -85,6 +95,12 @@ struct TUICommand: ParsableCommand {
             let event = terminal.readEvent(timeoutMilliseconds: app.showsClock ? 1000 : nil)
             if !fixedNow { app.tick(Date()) }
             if let event { app.handle(event) }
+            if !locked, app.holdsLock {
+                // Taken over from the stale-lock dialog: now ours to remove if the process is killed.
+                locked = true
+                terminal.removeOnFatalSignal(options.folder.lockFile)
+                _ = store.removeAbandonedTempFiles()
+            }
             if app.wantsFullRedraw {
                 terminal.invalidate()
                 app.wantsFullRedraw = false
