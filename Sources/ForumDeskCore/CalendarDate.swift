@@ -10,12 +10,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`; nil for anything else, including impossible days such as 2026-02-30.
+    /// The years a date may have: wide for any council's records, and narrow enough that London's time zone
+    /// has whole-minute offsets (before 1847 it was local mean time, -00:01:15, which an ISO offset cannot
+    /// write, so such a time would not load back as it was saved).
+    public static let supportedYears = 1900...2999
+
+    /// Parses `YYYY-MM-DD`; nil for anything else, including impossible days such as 2026-02-30 and years
+    /// outside `supportedYears`.
     public init?(iso text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let y = Digits.value(bytes[0..<4]), let m = Digits.value(bytes[5..<7]), let d = Digits.value(bytes[8..<10]),
-              (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y)
+              Self.supportedYears.contains(y), (1...12).contains(m), d >= 1, d <= CalendarDate.daysIn(month: m, year: y)
         else { return nil }
         self.init(year: y, month: m, day: d)
     }

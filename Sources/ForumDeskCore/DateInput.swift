@@ -119,6 +119,9 @@ public enum DateInput {
     }
 
     static func checkedDay(year: Int, month: Int, day: Int, yearGiven: Bool, today: CalendarDate) throws(Failure) -> CalendarDate {
+        guard CalendarDate.supportedYears.contains(year) else {
+            throw Failure(message: "\(year) is not a year ForumDesk takes (\(CalendarDate.supportedYears.lowerBound)–\(CalendarDate.supportedYears.upperBound))")
+        }
         guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else {
             throw Failure(message: "\(day) \(months.indices.contains(month - 1) ? months[month - 1].capitalized : "month \(month)") \(year) is not a day of the calendar")
         }
@@ -131,7 +134,8 @@ public enum DateInput {
     /// "+14d", "+2w", "+1m" (30 days), "-3d".
     static func relativeDays(_ word: String) -> Int? {
         guard let sign = word.first, sign == "+" || sign == "-", let unit = word.last else { return nil }
-        guard let n = Int(word.dropFirst().dropLast()) else { return nil }
+        // Up to a century either way: further is a typing slip, and would overflow the day arithmetic.
+        guard let n = Int(word.dropFirst().dropLast()), (0...36_500).contains(n) else { return nil }
         let days: Int
         switch unit {
         case "d": days = n

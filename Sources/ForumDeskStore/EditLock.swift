@@ -74,10 +74,11 @@ public struct EditLock: Sendable {
         w.set("host", me.host)
         w.set("user", me.user)
         w.set("since", date: me.since)
+        let bytes = JSONWriter.write(w.finish([:]))
         do {
             let fd = try fs.openForCreate(temp, mode: DurableFile.fileMode)
             defer { fs.close(fd) }
-            try fs.write(fd, JSONWriter.write(w.finish([:])), path: temp)
+            try fs.write(fd, bytes, path: temp)
             try fs.fsync(fd, path: temp)
         } catch {
             fs.remove(temp)
@@ -88,7 +89,11 @@ public struct EditLock: Sendable {
         var last: (LockOwner, Bool)?
         for _ in 0..<4 {
             do {
-                try fs.link(temp, folder.lockFile)
+                do {
+                    try fs.link(temp, folder.lockFile)
+                } catch where Self.noHardLinks.contains(error.code) {
+                    try createExclusively(bytes)
+                }
                 try? fs.fsyncDirectory(folder.root)
                 return .acquired
             } catch {
@@ -106,13 +111,36 @@ public struct EditLock: Sendable {
         return last.map { .heldBy($0.0, stale: $0.1) } ?? .readOnly(reason: "the lock \(folder.lockFile) keeps changing")
     }
 
+    /// What link(2) says on a file system without hard links (some SMB shares, FAT).
+    static let noHardLinks: Set<Int32> = [EPERM, ENOTSUP, EOPNOTSUPP, ENOSYS, EXDEV]
+
+    /// The lock written in place with O_CREAT|O_EXCL, atomic on NFSv3+ and SMB: for when link(2) is not
+    /// available. A crash mid-write can leave it short, which then reads as a stale lock.
+    func createExclusively(_ bytes: [UInt8]) throws(SystemCallError) {
+        let fd = try fs.openForCreate(folder.lockFile, mode: DurableFile.fileMode)
+        defer { fs.close(fd) }
+        do {
+            try fs.write(fd, bytes, path: folder.lockFile)
+            try fs.fsync(fd, path: folder.lockFile)
+        } catch {
+            fs.remove(folder.lockFile)
+            throw error
+        }
+    }
+
     /// Removes a stale lock so that link(2) can create ours, safely when several processes take it over at
     /// once: rename moves it aside atomically, so only one of them moves it; if what was moved is not the
     /// stale lock that was judged (someone has just taken the lock), it is put back.
     func moveAside(staleLock seen: [UInt8]) {
         let aside = "\(folder.lockFile).stale\(DurableFile.tempMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard (try? fs.rename(folder.lockFile, aside)) != nil else { return }
-        if (try? fs.read(aside)) != seen { try? fs.link(aside, folder.lockFile) }
+        if (try? fs.read(aside)) != seen {
+            do {
+                try fs.link(aside, folder.lockFile)
+            } catch where Self.noHardLinks.contains(error.code) {
+                try? fs.rename(aside, folder.lockFile)
+            } catch {}
+        }
         fs.remove(aside)
     }
 

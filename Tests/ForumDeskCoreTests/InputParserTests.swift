@@ -40,6 +40,17 @@ import Testing
         }
         #expect(throws: DateInput.Failure(message: "a due date has no time: tomorrow 7pm")) { try DateInput.parseDay("tomorrow 7pm", today: today) }
     }
+
+    /// Found by fuzzing the CSV importer and quick entry: huge years and offsets trapped on overflow.
+    @Test func test_hugeYearsAndOffsets_areErrorsNotCrashes() {
+        #expect(throws: DateInput.Failure(message: "20202020202026 is not a year ForumDesk takes (1900–2999)")) {
+            try DateInput.parse("3 Dec 20202020202026 7pm", today: today)
+        }
+        #expect(throws: DateInput.Failure.self) { try DateInput.parse("+9999999999999999w", today: today) }
+        #expect(throws: DateInput.Failure.self) { try DateInput.parse("-999999999999m", today: today) }
+        #expect(throws: DateInput.Failure.self) { try DateInput.parse("0026-12-17", today: today) }
+        #expect((try? DateInput.parse("+100w", today: today))?.day == today.adding(days: 700))
+    }
 }
 
 @Suite struct QuickEntryTests {

@@ -65,6 +65,8 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
         replacing("name is a number", ("\"title\": \"", "\"title\": 5, \"x\": \""), ("\"name\": \"", "\"name\": 5, \"x\": \"")),
         replacing("wards is text", ("\"wards\": [", "\"wards\": \"sandy\", \"x\": [")),
         replacing("a date or address is true", ("\"start\": \"", "\"start\": true, \"x\": \""), ("\"email\": \"", "\"email\": true, \"x\": \"")),
+        // Found by fuzzing: before 1847 London kept local mean time (-00:01:15), which an offset cannot write.
+        replacing("a year before 1900", ("\"start\": \"2026", "\"start\": \"0026"), ("\"schema\": 1", "\"schema\": \"0026-01-01\"")),
         replacing("schema from the future", ("\"schema\": 1", "\"schema\": 99")),
         replacing("duplicate key", ("\"title\": \"", "\"title\": \"One\", \"title\": \""), ("\"name\": \"", "\"name\": \"One\", \"name\": \"")),
         replacing("raw control character in a string", ("\"title\": \"", "\"title\": \"\u{1}"), ("\"name\": \"", "\"name\": \"\u{1}")),

@@ -34,7 +34,8 @@ let now = LondonTime.parse("2026-11-23T12:00")!
             }
             if let meeting = try? Codec.meeting(node) {
                 let again = try? DataStore.decodeMeeting(DataStore.encoded(meeting))
-                #expect(again == meeting, "a meeting that loads must save and load unchanged")
+                let same = again == meeting  // compared outside #expect, which would print both meetings in full
+                #expect(same, "a meeting that loads must save and load unchanged: \(String(decoding: bytes.prefix(300), as: UTF8.self))")
             }
         }
     }
