@@ -348,23 +348,8 @@ import Glibc
 
     /// A share without hard links (some SMB servers): the lock is made with an exclusive create instead.
     @Test func test_withoutHardLinks_theLockIsCreatedExclusively() throws {
-        struct NoHardLinks: FileSystem {
-            let real = PosixFileSystem()
-            func openForCreate(_ path: String, mode: mode_t) throws(SystemCallError) -> Int32 { try real.openForCreate(path, mode: mode) }
-            func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemCallError) { try real.write(fd, bytes, path: path) }
-            func fsync(_ fd: Int32, path: String) throws(SystemCallError) { try real.fsync(fd, path: path) }
-            func close(_ fd: Int32) { real.close(fd) }
-            func rename(_ from: String, _ to: String) throws(SystemCallError) { try real.rename(from, to) }
-            func link(_ from: String, _ to: String) throws(SystemCallError) { throw SystemCallError(operation: "link", path: to, code: EPERM) }
-            func fsyncDirectory(_ path: String) throws(SystemCallError) { try real.fsyncDirectory(path) }
-            func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) { try real.makeDirectory(path, mode: mode) }
-            func remove(_ path: String) { real.remove(path) }
-            func read(_ path: String) throws(SystemCallError) -> [UInt8] { try real.read(path) }
-            func status(_ path: String) throws(SystemCallError) -> FileStatus? { try real.status(path) }
-            func list(_ directory: String) throws(SystemCallError) -> [String] { try real.list(directory) }
-        }
         try withTemporaryFolder { folder in
-            let lock = EditLock(folder: DataFolder(folder), fs: NoHardLinks())
+            let lock = EditLock(folder: DataFolder(folder), fs: FaultyFileSystem(failing: .link, code: EPERM))
             #expect(lock.acquire(now: now) == .acquired)
             #expect(lock.owner()?.pid == getpid())
             #expect(mode(of: folder + "/.forumdesk.lock") == 0o600)

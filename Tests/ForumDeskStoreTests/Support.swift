@@ -42,7 +42,7 @@ func listing(_ folder: String) -> [String] { (try? FileManager.default.contentsO
 
 /// A disk that fails one chosen operation with a chosen errno, and otherwise is the real one.
 struct FaultyFileSystem: FileSystem {
-    enum Operation: Sendable { case create, write, fsync, rename, fsyncFolder }
+    enum Operation: Sendable { case create, write, fsync, rename, link, fsyncFolder }
     var failing: Operation
     var code: Int32
     let real = PosixFileSystem()
@@ -67,7 +67,10 @@ struct FaultyFileSystem: FileSystem {
         try fail(.rename, "rename", to)
         try real.rename(from, to)
     }
-    func link(_ from: String, _ to: String) throws(SystemCallError) { try real.link(from, to) }
+    func link(_ from: String, _ to: String) throws(SystemCallError) {
+        try fail(.link, "link", to)
+        try real.link(from, to)
+    }
     func fsyncDirectory(_ path: String) throws(SystemCallError) {
         try fail(.fsyncFolder, "fsync", path)
         try real.fsyncDirectory(path)
