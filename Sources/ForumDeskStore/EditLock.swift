@@ -111,6 +111,17 @@ public struct EditLock: Sendable {
         return last.map { .heldBy($0.0, stale: $0.1) } ?? .readOnly(reason: "the lock \(folder.lockFile) keeps changing")
     }
 
+    /// Takes the lock; a stale one left by this user on this machine (a session that was killed, a laptop
+    /// that died) is taken back without asking, since nobody else can be using it. `reclaimed` says whose.
+    public func acquireReclaimingOwn(now: Date) -> (result: LockResult, reclaimed: LockOwner?) {
+        let result = acquire(now: now)
+        let me = LockOwner.current(now: now)
+        guard case .heldBy(let owner, stale: true) = result, owner.host == me.host, owner.user == me.user,
+              acquire(now: now, takeOverStale: true) == .acquired
+        else { return (result, nil) }
+        return (.acquired, owner)
+    }
+
     /// What link(2) says on a file system without hard links (some SMB shares, FAT).
     static let noHardLinks: Set<Int32> = [EPERM, ENOTSUP, EOPNOTSUPP, ENOSYS, EXDEV]
 

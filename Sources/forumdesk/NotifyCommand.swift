@@ -13,11 +13,12 @@ func withEditLock<T>(_ options: DataOptions, _ body: () throws -> T) throws -> T
     let deadline = Date().addingTimeInterval(lockWait)
     var told = false
     while true {
-        switch lock.acquire(now: Date()) {
-        case .acquired:
+        switch lock.acquireReclaimingOwn(now: Date()) {
+        case (.acquired, let reclaimed):
             defer { lock.release() }
+            if let reclaimed { Output.note("took back the lock left by \(reclaimed.description), which is no longer running") }
             return try body()
-        case .heldBy(let owner, let stale):
+        case (.heldBy(let owner, let stale), _):
             if !stale, Date() < deadline {
                 if !told {
                     Output.note("waiting up to \(String(format: "%g", lockWait)) s for \(owner.description) to finish with \(options.folder.root)")
@@ -29,7 +30,7 @@ func withEditLock<T>(_ options: DataOptions, _ body: () throws -> T) throws -> T
             Output.error("\(options.folder.root) is being edited by \(owner.description)"
                          + (stale ? " (that process is gone: open ForumDesk to take the lock over)" : "; try again when they have finished"))
             throw ExitStatus.dataError
-        case .readOnly(let reason):
+        case (.readOnly(let reason), _):
             Output.error("\(options.folder.root) cannot be written: \(reason)")
             throw ExitStatus.dataError
         }

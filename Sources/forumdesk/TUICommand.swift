@@ -52,26 +52,18 @@ struct TUICommand: ParsableCommand {
         if readOnly || viewer != nil {
             access = .readOnly("opened with --read-only")
         } else {
-            switch lock.acquire(now: Date()) {
-            case .acquired:
-                access = .editable
+            switch lock.acquireReclaimingOwn(now: Date()) {
+            case (.acquired, let reclaimed):
+                access = reclaimed.map(Access.resumedAfterCrash) ?? .editable
                 locked = true
-            case .heldBy(let owner, let stale):
-                // Our own session on this machine that was killed (a crash, a kill -9, a closed lid that never
-                // woke): nobody else can be editing, so take the lock back without asking, and say so.
-                let me = LockOwner.current(now: Date())
-                if stale, owner.host == me.host, owner.user == me.user, lock.acquire(now: Date(), takeOverStale: true) == .acquired {
-                    access = .resumedAfterCrash(owner)
-                    locked = true
-                } else {
-                    access = stale ? .staleLock(owner)
-                        : .readOnly("\(owner.user) on \(owner.host) is editing (since \(LondonTime.display(owner.since)))")
-                }
-            case .readOnly(let reason):
+            case (.heldBy(let owner, let stale), _):
+                access = stale ? .staleLock(owner)
+                    : .readOnly("\(owner.user) on \(owner.host) is editing (since \(LondonTime.display(owner.since)))")
+            case (.readOnly(let reason), _):
                 access = .readOnly("the data folder cannot be written (\(reason))")
             }
         }
-        // Released whichever way it was taken (release leaves a lock that is not ours alone).
+        // Released however it was taken, here or from the stale-lock dialog (release removes only our own).
         defer { lock.release() }
         if locked { _ = store.removeAbandonedTempFiles() }
         let terminal: NCursesTerminal

@@ -363,6 +363,25 @@ import Glibc
         }
     }
 
+    /// A killed session of this user on this machine is taken back without asking; another user's is not.
+    @Test func test_ownDeadSession_isReclaimed_anotherUsersIsNot() throws {
+        try withTemporaryFolder { folder in
+            let me = LockOwner.current(now: now)
+            let lock = EditLock(folder: DataFolder(folder))
+            try writeText("{\"pid\": 4194000, \"host\": \"\(me.host)\", \"user\": \"someone-else\", \"since\": \"2026-11-23T09:00\"}",
+                          to: folder + "/.forumdesk.lock")
+            guard case (.heldBy(_, stale: true), nil) = lock.acquireReclaimingOwn(now: now) else {
+                Issue.record("another user's stale lock must be asked about"); return
+            }
+            try writeText("{\"pid\": 4194000, \"host\": \"\(me.host)\", \"user\": \"\(me.user)\", \"since\": \"2026-11-23T09:00\"}",
+                          to: folder + "/.forumdesk.lock")
+            let (result, reclaimed) = lock.acquireReclaimingOwn(now: now)
+            #expect(result == .acquired)
+            #expect(reclaimed?.pid == 4_194_000)
+            #expect(lock.owner()?.pid == getpid())
+        }
+    }
+
     @Test func test_otherHostsLock_isStaleOnlyAfterTheTimeout() throws {
         try withTemporaryFolder { folder in
             try writeLock(folder, pid: 1, host: "other-laptop", since: "2026-11-23T09:00")
