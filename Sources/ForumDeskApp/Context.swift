@@ -30,12 +30,12 @@ public struct Context: Sendable {
     /// Recomputes what is derived from the data, after a change.
     public mutating func refresh() {
         generation &+= 1
+        overdue = ActionRules.overdue(in: data.meetings, today: LondonTime.date(now))
         var byMeeting: [String: [Warning]] = [:]
-        for warning in Warnings.all(directory: data.directory, meetings: data.meetings, now: now) {
+        for warning in Warnings.all(directory: data.directory, meetings: data.meetings, now: now, overdue: overdue) {
             byMeeting[warning.meetingID, default: []].append(warning)
         }
         warnings = byMeeting
-        overdue = ActionRules.overdue(in: data.meetings, today: LondonTime.date(now))
         refreshTopics()
     }
 

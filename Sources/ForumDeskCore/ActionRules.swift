@@ -18,12 +18,20 @@ public enum ActionRules {
     }
 
     public static func allActions(in meetings: [Meeting]) -> [RaisedAction] {
-        meetings.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-            .flatMap { meeting in meeting.actions.map { RaisedAction(meeting: meeting, action: $0) } }
+        raised(in: meetings) { _ in true }
     }
 
+    /// Only the overdue ones are made into `RaisedAction`s (each holds a copy of its meeting), so a long
+    /// history costs a scan, not a copy per action.
     public static func overdue(in meetings: [Meeting], today: CalendarDate) -> [RaisedAction] {
-        allActions(in: meetings).filter { isOverdue($0.action, today: today) }
+        raised(in: meetings) { isOverdue($0, today: today) }
+    }
+
+    /// The actions that pass `keep`, in meeting order. The meetings are ordered by index: sorting the
+    /// meetings themselves would move every one of them.
+    static func raised(in meetings: [Meeting], where keep: (Action) -> Bool) -> [RaisedAction] {
+        meetings.indices.sorted { (meetings[$0].start, meetings[$0].id) < (meetings[$1].start, meetings[$1].id) }
+            .flatMap { i in meetings[i].actions.filter(keep).map { RaisedAction(meeting: meetings[i], action: $0) } }
     }
 
     /// Open actions raised at earlier meetings of the same area: the "matters arising" of this meeting.

@@ -23,14 +23,15 @@ public struct Warning: Sendable, Equatable {
 
 public enum Warnings {
     /// The dashboard's warnings: upcoming meetings first by date, then overdue actions oldest first.
-    public static func all(directory: Directory, meetings: [Meeting], now: Date) -> [Warning] {
+    /// `overdue`: `ActionRules.overdue` of the same meetings, when the caller has it already.
+    public static func all(directory: Directory, meetings: [Meeting], now: Date, overdue: [RaisedAction]? = nil) -> [Warning] {
         var upcoming: [Warning] = []
-        let ordered = meetings.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-        for meeting in ordered {
-            upcoming += warnings(for: meeting, directory: directory, now: now)
+        let order = meetings.indices.sorted { (meetings[$0].start, meetings[$0].id) < (meetings[$1].start, meetings[$1].id) }
+        for i in order {
+            upcoming += warnings(for: meetings[i], directory: directory, now: now)
         }
         let today = LondonTime.date(now)
-        let overdue = ActionRules.overdue(in: meetings, today: today).map { overdueWarning($0, directory: directory, today: today) }
+        let overdue = (overdue ?? ActionRules.overdue(in: meetings, today: today)).map { overdueWarning($0, directory: directory, today: today) }
         return upcoming + overdue.sorted { $0.date < $1.date }
     }
 
