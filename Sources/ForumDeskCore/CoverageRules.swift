@@ -3,10 +3,11 @@ import Foundation
 public enum CoverageRules {
     /// The roles the applicable rules require, in the order the rules name them, without repeats.
     public static func requiredRoles(for meeting: Meeting, in directory: Directory) -> [PartnerRole] {
-        var seen: Set<PartnerRole> = []
-        return directory.coverageRules.filter { $0.applies(to: meeting) }
-            .flatMap(\.required)
-            .filter { seen.insert($0).inserted }
+        var roles: [PartnerRole] = []  // a handful: an array beats a set, and this runs for every meeting
+        for rule in directory.coverageRules where rule.applies(to: meeting) {
+            for role in rule.required where !roles.contains(role) { roles.append(role) }
+        }
+        return roles
     }
 
     /// Required roles not covered: until the meeting is recorded as held, by an invitation not declined;
@@ -15,23 +16,22 @@ public enum CoverageRules {
         guard meeting.status != .cancelled else { return [] }
         let required = requiredRoles(for: meeting, in: directory)
         guard !required.isEmpty else { return [] }
-        let covered = coveredRoles(for: meeting, in: directory, held: meeting.status == .held)
-        return required.filter { !covered.contains($0) }
-    }
-
-    static func coveredRoles(for meeting: Meeting, in directory: Directory, held: Bool) -> Set<PartnerRole> {
-        var organisations: [String] = []
-        if held {
+        // Crossed off organisation by organisation, stopping once all are covered (the usual case).
+        var missing = required
+        func cover(_ organisation: String?) -> Bool {
+            guard let id = organisation, let org = directory.organisation(id) else { return false }
+            missing.removeAll { org.roles.contains($0) }
+            return missing.isEmpty
+        }
+        if meeting.status == .held {
             for entry in meeting.attendance where entry.status.isInRoom {
-                if let org = entry.organisation ?? entry.person.flatMap({ directory.person($0)?.organisation }) {
-                    organisations.append(org)
-                }
+                if cover(entry.organisation ?? entry.person.flatMap({ directory.person($0)?.organisation })) { return [] }
             }
         } else {
-            organisations = meeting.invitations.filter { $0.reply != .declined }.map(\.organisation)
+            for invitation in meeting.invitations where invitation.reply != .declined {
+                if cover(invitation.organisation) { return [] }
+            }
         }
-        return organisations.reduce(into: Set<PartnerRole>()) { roles, id in
-            if let org = directory.organisation(id) { roles.formUnion(org.roles) }
-        }
+        return missing
     }
 }

@@ -19,33 +19,82 @@ struct MeetingIndex: Sendable {
 
     static let fileName = ".forumdesk-index"
     /// Changes whenever the layout or what a summary keeps changes: an older index is then rebuilt.
-    static let header: [UInt8] = Array("FORUMDESK-INDEX 1\n".utf8)
+    static let header: [UInt8] = Array("FORUMDESK-INDEX 2\n".utf8)
 
+    /// Layout: header, string table, entry count, the entries, then where each entry starts (8 bytes each,
+    /// from the start of the count) and where that list starts (8 bytes), so the entries decode on every core.
     func encoded() -> [UInt8] {
         var w = IndexWriter()
         w.int(entries.count)
+        var starts: [Int] = []
+        starts.reserveCapacity(entries.count)
         for entry in entries.values.sorted(by: { $0.path < $1.path }) {
+            starts.append(w.body.count)
             w.string(entry.path)
             w.int(entry.size)
             w.double(entry.modified)
             w.bits(entry.hash)
             Self.write(entry.summary, &w)
         }
+        let table = w.body.count
+        for start in starts { w.bits(UInt64(start)) }
+        w.bits(UInt64(table))
         return w.finished(header: Self.header)
     }
 
     static func decode(_ bytes: [UInt8]) throws(IndexCorrupt) -> MeetingIndex {
         guard bytes.starts(with: header) else { throw IndexCorrupt() }
         var r = try IndexReader(bytes, offset: header.count)
+        let base = r.offset
         let count = try r.count()
+        // The list of entry starts, checked: in order, inside the entries, the first right after the count.
+        guard bytes.count - base >= 8 * (count + 1) else { throw IndexCorrupt() }
+        var tail = r
+        tail.offset = bytes.count - 8
+        // Every number is bounded before any arithmetic: a damaged index must fail, not overflow.
+        let table = Int(clamping: try tail.bits())
+        guard table >= r.offset - base, table <= bytes.count - base, base + table + 8 * (count + 1) == bytes.count else {
+            throw IndexCorrupt()
+        }
+        tail.offset = base + table
+        var starts: [Int] = []
+        starts.reserveCapacity(count + 1)
+        for _ in 0..<count {
+            let start = Int(clamping: try tail.bits())
+            guard start < table else { throw IndexCorrupt() }
+            starts.append(base + start)
+        }
+        starts.append(base + table)
+        guard starts.first.map({ $0 == r.offset }) ?? true, zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw IndexCorrupt()
+        }
+        // Decoded in chunks on every core; each chunk must end exactly where the next begins.
+        let reader = r, entryStarts = starts
+        let chunks = min(count, 64)
+        let decoded: [[Entry]?] = DataStore.parallelMap(chunks) { c in
+            let range = (count * c / chunks)..<(count * (c + 1) / chunks)
+            var r = reader
+            r.offset = entryStarts[range.lowerBound]
+            var result: [Entry] = []
+            result.reserveCapacity(range.count)
+            do {
+                for i in range {
+                    guard r.offset == entryStarts[i] else { return nil }
+                    let path = try r.string()
+                    result.append(Entry(path: path, size: try r.int(), modified: try r.double(), hash: try r.bits(), summary: try read(&r)))
+                }
+            } catch {
+                return nil
+            }
+            return r.offset == entryStarts[range.upperBound] ? result : nil
+        }
         var index = MeetingIndex()
         index.entries.reserveCapacity(count)
-        for _ in 0..<count {
-            let path = try r.string()
-            let entry = Entry(path: path, size: try r.int(), modified: try r.double(), hash: try r.bits(), summary: try read(&r))
-            index.entries[path] = entry
+        for chunk in decoded {
+            guard let chunk else { throw IndexCorrupt() }
+            for entry in chunk { index.entries[entry.path] = entry }
         }
-        guard r.atEnd else { throw IndexCorrupt() }
+        guard index.entries.count == count else { throw IndexCorrupt() }
         return index
     }
 

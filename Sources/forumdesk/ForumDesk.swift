@@ -83,10 +83,7 @@ enum Output {
 
     /// Messages and listings quote data files, imported spreadsheets and calendar replies: each line is
     /// sanitised, so no escape sequence from them reaches the terminal (nor a log that is later `cat`ed).
-    static func shown(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitized(String($0)) }
-            .joined(separator: "\n")
-    }
+    static func shown(_ text: String) -> String { TerminalText.sanitized(text, keepingLineBreaks: true) }
 
     /// A generated document to `-o FILE`, or to standard output without one; on a terminal rather than a
     /// pipe it is sanitised line by line like any other output.

@@ -6,7 +6,7 @@ struct TextTable {
     var headers: [String]
     var rows: [[String]] = []
 
-    mutating func add(_ row: [String]) { rows.append(row.map(TerminalText.sanitized)) }
+    mutating func add(_ row: [String]) { rows.append(row.map { TerminalText.sanitized($0) }) }
 
     /// Columns measured in terminal columns, so Bengali, Urdu, Gujarati, Punjabi and CJK text lines up.
     func render() -> String {

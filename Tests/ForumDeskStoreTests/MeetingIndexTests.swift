@@ -101,6 +101,24 @@ import Glibc
         }
     }
 
+    /// The table of entry starts at the end (what lets the index decode on every core): any byte of it set
+    /// to any of a few values either fails cleanly or decodes the very same entries.
+    @Test func test_damagedEntryTable_failsCleanly() throws {
+        try withTemporaryFolder { tmp in
+            let root = try copyOfSampleData(into: tmp)
+            _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + MeetingIndex.fileName)))
+            let good = try MeetingIndex.decode(bytes).entries.keys.sorted()
+            for at in (bytes.count - 8 * 12)..<bytes.count {
+                for value: UInt8 in [0x00, 0x01, 0x7F, 0x80, 0xFF] where value != bytes[at] {
+                    var damaged = bytes
+                    damaged[at] = value
+                    if let index = try? MeetingIndex.decode(damaged) { #expect(index.entries.keys.sorted() == good) }
+                }
+            }
+        }
+    }
+
     @Test func test_removedAndAddedFiles_updateTheIndex() throws {
         try withTemporaryFolder { tmp in
             let root = try copyOfSampleData(into: tmp)
