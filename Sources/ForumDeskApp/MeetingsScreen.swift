@@ -13,7 +13,9 @@ struct MeetingsScreen: Screen {
     var status: MeetingStatus?
     var dates = DateRange.all
     var picker: OpenPicker<Filter>?
-    let memo = Memo<[Meeting]>()
+    /// Positions in `c.data.meetings` (the memo key holds the data generation, so they stay valid): a list of
+    /// copies would copy every meeting of a long history on each change.
+    let memo = Memo<[Int]>()
     let tableMemo = Memo<Table>()
     let haystackMemo = Memo<[[UInt8]]>()
 
@@ -84,34 +86,37 @@ struct MeetingsScreen: Screen {
         { m, c in String(format: "%05d", c.warnings[m.id]?.count ?? 0) },
     ]
 
-    func meetings(_ c: Context) -> [Meeting] { memo.get(stateKey(c)) { filteredMeetings(c) } }
+    func meetings(_ c: Context) -> [Int] { memo.get(stateKey(c)) { filteredMeetings(c) } }
 
-    func filteredMeetings(_ c: Context) -> [Meeting] {
+    func filteredMeetings(_ c: Context) -> [Int] {
         let words = browser.searchWords
         let texts = haystacks(c)
-        let filtered = c.data.meetings.indices.lazy.filter { i in
-            let m = c.data.meetings[i]
+        let meetings = c.data.meetings
+        let filtered = meetings.indices.filter { i in
+            let m = meetings[i]
             return (area == nil || m.area == area) && (ward == nil || m.wards.contains(ward!)) && (kind == nil || m.kind == kind)
                 && (status == nil || m.status == status) && dates.contains(m, now: c.now)
                 && (words.isEmpty || TableBrowser.matches(lowercased: texts[i], words: words))
-        }.map { c.data.meetings[$0] }
+        }
         // The data is kept in date order already: the default sort needs no work.
-        if browser.sort.column == 0, browser.sort.ascending { return Array(filtered) }
-        return browser.sorted(Array(filtered), keys: Self.sortKeys.map { key in { key($0, c) } })
+        if browser.sort.column == 0, browser.sort.ascending { return filtered }
+        return browser.sorted(filtered, keys: Self.sortKeys.map { key in { key(meetings[$0], c) } })
     }
 
     func table(_ c: Context) -> Table { tableMemo.get(stateKey(c)) { makeTable(c) } }
 
     func makeTable(_ c: Context) -> Table {
-        let list = meetings(c)
+        let list = meetings(c), all = c.data.meetings
         return Table(
             columns: Self.columns,
-            rows: list.map { m in
+            rows: list.map { i in
+                let m = all[i]
                 let count = c.warnings[m.id]?.count ?? 0
                 return [Format.day(m.start), LondonTime.hhmm(m.start), c.areaName(m.area), Format.kind(m.kind), m.venue.name,
                         m.status.rawValue, count == 0 ? "" : "⚠ \(count)"]
             },
-            rowStyles: list.map { m in
+            rowStyles: list.map { i in
+                let m = all[i]
                 if m.status == .cancelled { return Theme.muted }
                 return (c.warnings[m.id]?.isEmpty ?? true) ? .plain : Theme.warning
             },
@@ -168,7 +173,7 @@ struct MeetingsScreen: Screen {
         case .open:
             let list = meetings(c)
             guard list.indices.contains(browser.selection.selected) else { return [] }
-            return [.push(MeetingScreen(meetingID: list[browser.selection.selected].id))]
+            return [.push(MeetingScreen(meetingID: c.data.meetings[list[browser.selection.selected]].id))]
         case .filterArea: picker = OpenPicker(picker: pickerFor(.area, c), filter: .area)
         case .filterWard: picker = OpenPicker(picker: pickerFor(.ward, c), filter: .ward)
         case .filterKind: picker = OpenPicker(picker: pickerFor(.kind, c), filter: .kind)

@@ -27,16 +27,19 @@ public enum ActionRules {
         raised(in: meetings) { isOverdue($0, today: today) }
     }
 
-    /// The actions that pass `keep`, in meeting order. The meetings are ordered by index: sorting the
-    /// meetings themselves would move every one of them.
-    static func raised(in meetings: [Meeting], where keep: (Action) -> Bool) -> [RaisedAction] {
-        meetings.indices.sorted { (meetings[$0].start, meetings[$0].id) < (meetings[$1].start, meetings[$1].id) }
+    /// The actions that pass `keep`, of the meetings `chosen`, in meeting order. The meetings are chosen and
+    /// ordered by index: filtering or sorting the meetings themselves would copy every one of them.
+    static func raised(in meetings: [Meeting], among chosen: (Meeting) -> Bool = { _ in true },
+                       where keep: (Action) -> Bool) -> [RaisedAction] {
+        meetings.indices.filter { chosen(meetings[$0]) }
+            .sorted { (meetings[$0].start, meetings[$0].id) < (meetings[$1].start, meetings[$1].id) }
             .flatMap { i in meetings[i].actions.filter(keep).map { RaisedAction(meeting: meetings[i], action: $0) } }
     }
 
     /// Open actions raised at earlier meetings of the same area: the "matters arising" of this meeting.
     public static func mattersArising(for meeting: Meeting, in meetings: [Meeting]) -> [RaisedAction] {
-        allActions(in: meetings.filter { $0.area == meeting.area && $0.start < meeting.start && $0.id != meeting.id })
-            .filter { $0.action.status.isOpen }
+        raised(in: meetings, among: { $0.area == meeting.area && $0.start < meeting.start && $0.id != meeting.id }) {
+            $0.status.isOpen
+        }
     }
 }
