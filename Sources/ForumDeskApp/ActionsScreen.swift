@@ -129,7 +129,8 @@ struct ActionsScreen: Screen {
             let list = actions(c)
             guard list.indices.contains(browser.selection.selected) else { return [] }
             let raised = list[browser.selection.selected]
-            return [.push(FormScreen.action(raised.meeting, raised.action, c))]
+            guard let meeting = c.data.meeting(raised.meeting.id) else { return [] }
+            return [.push(FormScreen.action(meeting, raised.action, c))]
         case .filterArea: picker = OpenPicker(picker: pickerFor(.area, c), filter: .area)
         case .filterOwner: picker = OpenPicker(picker: pickerFor(.owner, c), filter: .owner)
         case .filterOrganisation: picker = OpenPicker(picker: pickerFor(.organisation, c), filter: .organisation)

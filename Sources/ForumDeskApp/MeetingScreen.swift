@@ -356,8 +356,8 @@ struct MeetingScreen: Screen {
             guard let m = c.data.meeting(meetingID) else { return [] }
             let rows = actionRows(m, c)
             let i = selections[.actions]?.selected ?? 0
-            guard rows.indices.contains(i) else { return [] }
-            return [.push(FormScreen.action(rows[i].meeting, rows[i].action, c))]
+            guard rows.indices.contains(i), let raisedAt = c.data.meeting(rows[i].meeting.id) else { return [] }
+            return [.push(FormScreen.action(raisedAt, rows[i].action, c))]
         case .deleteItem where tab == .agenda:
             guard var m = c.data.meeting(meetingID) else { return [] }
             let i = selections[.agenda]?.selected ?? 0

@@ -1,11 +1,20 @@
 import Foundation
 
+/// What an action list shows of the meeting that raised an action. Lists of actions span the whole history,
+/// so they hold this, not a copy of each meeting; the meeting itself is looked up by id when it is needed.
+public struct RaisingMeeting: Sendable, Equatable {
+    public var id: String
+    public var start: Date
+    public var area: String
+    public var title: String
+}
+
 /// An action together with the meeting that raised it.
 public struct RaisedAction: Sendable, Equatable {
-    public var meeting: Meeting
+    public var meeting: RaisingMeeting
     public var action: Action
     public init(meeting: Meeting, action: Action) {
-        self.meeting = meeting
+        self.meeting = RaisingMeeting(id: meeting.id, start: meeting.start, area: meeting.area, title: meeting.title)
         self.action = action
     }
 }
@@ -21,8 +30,7 @@ public enum ActionRules {
         raised(in: meetings) { _ in true }
     }
 
-    /// Only the overdue ones are made into `RaisedAction`s (each holds a copy of its meeting), so a long
-    /// history costs a scan, not a copy per action.
+    /// Only the overdue ones are made into `RaisedAction`s, so a long history costs a scan.
     public static func overdue(in meetings: [Meeting], today: CalendarDate) -> [RaisedAction] {
         raised(in: meetings) { isOverdue($0, today: today) }
     }
