@@ -60,12 +60,16 @@ public enum Retention {
         return (m, removed)
     }
 
+    /// Whether a meeting ended before the start (London midnight) of `day`.
+    public static func endedBefore(_ meeting: Meeting, _ day: CalendarDate) -> Bool {
+        meeting.end < LondonTime.instant(date: day, hour: 0, minute: 0)
+    }
+
     /// Meetings that ended before `before` (London midnight) and still hold personal data.
     public static func due(_ meetings: [Meeting], before: CalendarDate, directory: Directory, today: CalendarDate)
         -> [(Meeting, Removed)]
     {
-        let cutoff = LondonTime.instant(date: before, hour: 0, minute: 0)
-        return meetings.filter { $0.end < cutoff }.compactMap { meeting in
+        meetings.filter { endedBefore($0, before) }.compactMap { meeting in
             let (purged, removed) = purge(meeting, directory: directory, today: today)
             return removed.isEmpty ? nil : (purged, removed)
         }

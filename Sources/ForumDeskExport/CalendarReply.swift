@@ -9,13 +9,14 @@ public struct CalendarReply: Sendable, Equatable {
         public init(message: String) { self.message = message }
     }
 
-    public var meetingID: String
-    /// Each attendee's address (lower case, without `mailto:`) and answer.
-    public var answers: [(address: String, reply: Reply)]
-
-    public static func == (a: CalendarReply, b: CalendarReply) -> Bool {
-        a.meetingID == b.meetingID && a.answers.elementsEqual(b.answers) { $0.address == $1.address && $0.reply == $1.reply }
+    /// One attendee's address (lower case, without `mailto:`) and answer.
+    public struct Answer: Sendable, Equatable {
+        public var address: String
+        public var reply: Reply
     }
+
+    public var meetingID: String
+    public var answers: [Answer]
 
     public static func parse(_ text: String) throws(Failure) -> CalendarReply {
         let lines = ICalendar.parse(text)
@@ -33,7 +34,7 @@ public struct CalendarReply: Sendable, Equatable {
             case "TENTATIVE": .tentative
             default: .noReply
             }
-            return (address, reply)
+            return Answer(address: address, reply: reply)
         }
         return CalendarReply(meetingID: id, answers: answers)
     }
@@ -42,18 +43,18 @@ public struct CalendarReply: Sendable, Equatable {
     public func apply(to meeting: Meeting, directory: Directory, now: Date) -> (Meeting, [String]) {
         var meeting = meeting
         var results: [String] = []
-        for (address, reply) in answers {
-            guard let person = directory.people.first(where: { $0.email?.lowercased() == address }) else {
-                results.append("\(address): not in the directory; ignored")
+        for answer in answers {
+            guard let person = directory.people.first(where: { $0.email?.lowercased() == answer.address }) else {
+                results.append("\(answer.address): not in the directory; ignored")
                 continue
             }
             guard let index = meeting.notifications.lastIndex(where: { $0.councillor == person.id && $0.kind == .invitation }) else {
                 results.append("\(person.name): no invitation was recorded for this meeting; ignored")
                 continue
             }
-            meeting.notifications[index].reply = reply
+            meeting.notifications[index].reply = answer.reply
             meeting.notifications[index].repliedAt = now
-            results.append("\(person.name): \(reply.label)")
+            results.append("\(person.name): \(answer.reply.label)")
         }
         return (meeting, results)
     }

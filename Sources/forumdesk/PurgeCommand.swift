@@ -46,8 +46,7 @@ struct PurgeCommand: ParsableCommand {
             Output.line("\(meeting.id): \(dryRun ? "would remove" : "removed") \(removed.description)")
         }
         // Outbox e-mails and conflict copies of every meeting past the date, purged now or before.
-        let cutoff = LondonTime.instant(date: before, hour: 0, minute: 0)
-        let files = data.meetings.filter { $0.end < cutoff }.flatMap { leftovers(of: $0.id) }
+        let files = data.meetings.filter { Retention.endedBefore($0, before) }.flatMap { leftovers(of: $0.id) }
         for path in files where !dryRun { try? FileManager.default.removeItem(atPath: path) }
         if !files.isEmpty {
             Output.line("\(dryRun ? "would delete" : "deleted") \(files.count) outbox folder(s) and conflict cop(ies) of those meetings")

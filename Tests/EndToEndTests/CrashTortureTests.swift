@@ -52,8 +52,7 @@ import Glibc
         for trial in 1...trials {
             try tmux.run(["respawn-pane", "-k", "-t", "main", command])
             try tmux.wait(for: "LIVE")
-            let pid = try #require(Int32(try tmux.run(["display-message", "-p", "-t", "main", "#{pane_pid}"])
-                .trimmingCharacters(in: .whitespacesAndNewlines)))
+            let pid = try #require(try tmux.panePID())
             var saved: [Entry] = []
             var onAgenda = false  // live notes open on the attendance pane; Tab moves to the agenda
             let entries = Int.random(in: 0...6, using: &rng)

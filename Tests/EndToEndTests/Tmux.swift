@@ -58,10 +58,15 @@ final class Tmux {
         try run(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
     }
 
+    /// The pid of the pane's process: the app itself when it was started with `exec`.
+    func panePID() throws -> Int32? {
+        Int32(try run(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// The pid of the process running in the pane's shell, if any.
     func childOfShell() throws -> Int32? {
-        let shell = try run(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        return try spawn(["pgrep", "-P", shell]).split(separator: "\n").first.flatMap { Int32($0) }
+        guard let shell = try panePID() else { return nil }
+        return try spawn(["pgrep", "-P", String(shell)]).split(separator: "\n").first.flatMap { Int32($0) }
     }
 }
 
