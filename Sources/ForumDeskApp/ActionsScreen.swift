@@ -13,7 +13,7 @@ struct ActionsScreen: Screen {
     var status: ActionStatus?
     var overdueOnly = false
     var picker: OpenPicker<Filter>?
-    let memo = Memo<[RaisedAction]>()
+    let memo = Memo<[ActionPosition]>()
     let tableMemo = Memo<Table>()
     let totalMemo = Memo<Int>()
 
@@ -50,20 +50,32 @@ struct ActionsScreen: Screen {
                 Column("Owner", wide ? .length(22) : .min(14))] + (wide ? [Column("Area", .length(32))] : [])
     }
 
-    func actions(_ c: Context) -> [RaisedAction] { memo.get(stateKey(c)) { filteredActions(c) } }
+    /// Positions in the data (the memo key holds the data generation, so they stay valid): a list of copies
+    /// would copy every action of a long history on each change.
+    func actions(_ c: Context) -> [ActionPosition] { memo.get(stateKey(c)) { filteredActions(c) } }
 
-    func filteredActions(_ c: Context) -> [RaisedAction] {
-        let list = ActionRules.allActions(in: c.data.meetings).filter { r in
-            let a = r.action
-            return (area == nil || r.meeting.area == area) && (owner == nil || a.owner == owner)
+    /// The action at a position, with what it shows of its meeting.
+    func raised(_ position: ActionPosition, _ c: Context) -> RaisedAction {
+        RaisedAction(meeting: c.data.meetings[position.meeting], action: c.data.meetings[position])
+    }
+
+    func filteredActions(_ c: Context) -> [ActionPosition] {
+        let meetings = c.data.meetings
+        // Without a search, no action's text is put together.
+        let searching = !browser.searchText.isEmpty
+        let list = ActionRules.positions(in: meetings, where: { _ in true }).filter { p in
+            let a = meetings[p], meetingArea = meetings[p.meeting].area
+            return (area == nil || meetingArea == area) && (owner == nil || a.owner == owner)
                 && (organisation == nil || a.organisation == organisation) && (status == nil || a.status == status)
                 && (!overdueOnly || ActionRules.isOverdue(a, today: c.today))
-                && browser.matches([a.id, a.description, c.directory.displayName(ofPerson: a.owner), c.organisationName(a.organisation),
-                                    c.areaName(r.meeting.area), a.tags.joined(separator: " ")].joined(separator: " "))
+                && (!searching || browser.matches([a.id, a.description, c.directory.displayName(ofPerson: a.owner),
+                                                   c.organisationName(a.organisation), c.areaName(meetingArea),
+                                                   a.tags.joined(separator: " ")].joined(separator: " ")))
         }
-        let keys: [(RaisedAction) -> String] = [
-            { $0.action.id }, { $0.action.due?.description ?? "9999" }, { $0.action.status.rawValue }, { $0.action.description },
-            { c.directory.displayName(ofPerson: $0.action.owner) }, { c.areaName($0.meeting.area) },
+        let keys: [(ActionPosition) -> String] = [
+            { meetings[$0].id }, { meetings[$0].due?.description ?? "9999" }, { meetings[$0].status.rawValue },
+            { meetings[$0].description }, { c.directory.displayName(ofPerson: meetings[$0].owner) },
+            { c.areaName(meetings[$0.meeting].area) },
         ]
         return browser.sorted(list, keys: keys)
     }
@@ -71,15 +83,18 @@ struct ActionsScreen: Screen {
     func table(_ c: Context) -> Table { tableMemo.get(stateKey(c)) { makeTable(c) } }
 
     func makeTable(_ c: Context) -> Table {
-        let list = actions(c)
+        let list = actions(c), meetings = c.data.meetings
         return Table(
-            columns: Self.columns(width: c.width),
-            rows: list.map { r in
-                let a = r.action
+            columns: Self.columns(width: c.width), count: list.count,
+            row: { row in
+                let a = meetings[list[row]]
                 return [a.id, a.due.map(Format.day) ?? "", a.status.label, a.description, c.directory.displayName(ofPerson: a.owner),
-                        c.areaName(r.meeting.area)]
+                        c.areaName(meetings[list[row].meeting].area)]
             },
-            rowStyles: list.map { ActionRules.isOverdue($0.action, today: c.today) ? Theme.warning : ($0.action.status.isOpen ? .plain : Theme.muted) },
+            rowStyle: { row in
+                let a = meetings[list[row]]
+                return ActionRules.isOverdue(a, today: c.today) ? Theme.warning : (a.status.isOpen ? .plain : Theme.muted)
+            },
             sort: browser.sort, emptyMessage: "No action matches the filters. Press c to clear them.")
     }
 
@@ -124,13 +139,12 @@ struct ActionsScreen: Screen {
         case .openMeeting:
             let list = actions(c)
             guard list.indices.contains(browser.selection.selected) else { return [] }
-            return [.push(MeetingScreen(meetingID: list[browser.selection.selected].meeting.id, tab: .actions))]
+            return [.push(MeetingScreen(meetingID: c.data.meetings[list[browser.selection.selected].meeting].id, tab: .actions))]
         case .edit, .open:
             let list = actions(c)
             guard list.indices.contains(browser.selection.selected) else { return [] }
-            let raised = list[browser.selection.selected]
-            guard let meeting = c.data.meeting(raised.meeting.id) else { return [] }
-            return [.push(FormScreen.action(meeting, raised.action, c))]
+            let position = list[browser.selection.selected]
+            return [.push(FormScreen.action(c.data.meetings[position.meeting], c.data.meetings[position], c))]
         case .filterArea: picker = OpenPicker(picker: pickerFor(.area, c), filter: .area)
         case .filterOwner: picker = OpenPicker(picker: pickerFor(.owner, c), filter: .owner)
         case .filterOrganisation: picker = OpenPicker(picker: pickerFor(.organisation, c), filter: .organisation)
@@ -174,14 +188,14 @@ struct ActionsScreen: Screen {
         let areas = layout(area)
         let t = table(c)
         let total = totalMemo.get(c.memoKey) { c.data.meetings.reduce(0) { $0 + $1.actions.count } }
-        browser.renderStatus(filters: filterSummary(c), count: t.rows.count, total: total, in: areas.status, into: &buffer)
+        browser.renderStatus(filters: filterSummary(c), count: t.rowCount, total: total, in: areas.status, into: &buffer)
         var selection = browser.selection
-        selection.clamp(count: t.rows.count, visible: Table.visibleRows(in: areas.table))
+        selection.clamp(count: t.rowCount, visible: Table.visibleRows(in: areas.table))
         t.render(in: areas.table, into: &buffer, state: selection)
         let list = actions(c)
         buffer.put(String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y, style: Theme.muted)
         if list.indices.contains(selection.selected) {
-            let r = list[selection.selected]
+            let r = raised(list[selection.selected], c)
             var lines = [StyledLine([Span(r.action.id + " ", .bold), Span(r.action.description)]),
                          StyledLine("Raised at \(r.meeting.title), \(Format.day(r.meeting.start).trimmingCharacters(in: .whitespaces))"
                                     + (r.action.organisation.map { " · " + c.organisationName($0) } ?? ""), Theme.muted)]

@@ -211,7 +211,7 @@ extension FormScreen {
         let gaps = CoverageRules.gaps(for: m, in: c.directory)
         let orgID = form.value("organisation")
         if let org = c.directory.organisation(orgID) {
-            let fills = org.roles.filter { gaps.contains($0) }.map(\.label)
+            let fills = gaps.filter(org.fills).map(\.label)
             form.note("organisation", fills.isEmpty ? (gaps.isEmpty ? "every required role is invited" : "still missing: " + gaps.map(\.label).joined(separator: ", "))
                                                     : "fills: " + fills.joined(separator: ", "))
         } else {

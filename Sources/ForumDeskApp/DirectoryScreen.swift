@@ -143,7 +143,7 @@ struct DirectoryScreen: Screen {
             }
         default:
             let t = table(c)
-            _ = browser.move(command, count: t.rows.count, visible: Table.visibleRows(in: layout(c.contentArea).table),
+            _ = browser.move(command, count: t.rowCount, visible: Table.visibleRows(in: layout(c.contentArea).table),
                              columns: t.columns.count)
         }
         return []
@@ -191,9 +191,9 @@ struct DirectoryScreen: Screen {
         let areas = layout(area)
         Tabs(titles: Tab.allCases.map(\.title), selected: tab.rawValue).render(in: areas.tabs, into: &buffer)
         let t = table(c)
-        browser.renderStatus(filters: [], count: t.rows.count, total: rows(c).rows.count, in: areas.status, into: &buffer)
+        browser.renderStatus(filters: [], count: t.rowCount, total: rows(c).rows.count, in: areas.status, into: &buffer)
         var selection = browser.selection
-        selection.clamp(count: t.rows.count, visible: Table.visibleRows(in: areas.table))
+        selection.clamp(count: t.rowCount, visible: Table.visibleRows(in: areas.table))
         t.render(in: areas.table, into: &buffer, state: selection)
         guard tab == .areas, areas.detail.height > 1 else { return }
         let s = shown(c)

@@ -396,7 +396,7 @@ struct MeetingScreen: Screen {
             } else if let table = table(for: tab, m, c) {
                 var browser = TableBrowser()
                 browser.selection = selections[tab] ?? SelectionState()
-                _ = browser.move(command, count: table.rows.count, visible: Table.visibleRows(in: areas.main))
+                _ = browser.move(command, count: table.rowCount, visible: Table.visibleRows(in: areas.main))
                 selections[tab] = browser.selection
             }
         }
@@ -447,7 +447,7 @@ struct MeetingScreen: Screen {
         }
         guard let table = table(for: tab, m, c) else { return }
         var selection = selections[tab] ?? SelectionState()
-        selection.clamp(count: table.rows.count, visible: Table.visibleRows(in: areas.main))
+        selection.clamp(count: table.rowCount, visible: Table.visibleRows(in: areas.main))
         table.render(in: areas.main, into: &buffer, state: selection)
         detail(m, c, selected: selection.selected, into: &buffer, area: areas.detail)
     }

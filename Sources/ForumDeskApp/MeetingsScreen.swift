@@ -19,12 +19,22 @@ struct MeetingsScreen: Screen {
     let tableMemo = Memo<Table>()
     let haystackMemo = Memo<[[UInt8]]>()
 
-    /// Each meeting's searchable text in lower case, made once per change of the data, not per key typed.
+    /// Each meeting's searchable text in lower case, made at the first search after a change of the data, not
+    /// per key typed.
     func haystacks(_ c: Context) -> [[UInt8]] {
         haystackMemo.get("\(c.generation)") {
             c.data.meetings.map { m in
-                [m.title, m.venue.name, c.areaName(m.area), m.id, m.wards.map(c.wardName).joined(separator: " ")]
-                    .joined(separator: " ").lowercased().utf8.map { $0 }
+                var text: [UInt8] = []
+                text.reserveCapacity(128)
+                for part in [m.title, m.venue.name, c.areaName(m.area), m.id] {
+                    TableBrowser.appendLowercased(part, to: &text)
+                    text.append(0x20)
+                }
+                for ward in m.wards {
+                    TableBrowser.appendLowercased(c.wardName(ward), to: &text)
+                    text.append(0x20)
+                }
+                return text
             }
         }
     }
@@ -90,7 +100,7 @@ struct MeetingsScreen: Screen {
 
     func filteredMeetings(_ c: Context) -> [Int] {
         let words = browser.searchWords
-        let texts = haystacks(c)
+        let texts = words.isEmpty ? [] : haystacks(c)
         let meetings = c.data.meetings
         let filtered = meetings.indices.filter { i in
             let m = meetings[i]
@@ -108,15 +118,15 @@ struct MeetingsScreen: Screen {
     func makeTable(_ c: Context) -> Table {
         let list = meetings(c), all = c.data.meetings
         return Table(
-            columns: Self.columns,
-            rows: list.map { i in
-                let m = all[i]
+            columns: Self.columns, count: list.count,
+            row: { row in
+                let m = all[list[row]]
                 let count = c.warnings[m.id]?.count ?? 0
                 return [Format.day(m.start), LondonTime.hhmm(m.start), c.areaName(m.area), Format.kind(m.kind), m.venue.name,
                         m.status.rawValue, count == 0 ? "" : "⚠ \(count)"]
             },
-            rowStyles: list.map { i in
-                let m = all[i]
+            rowStyle: { row in
+                let m = all[list[row]]
                 if m.status == .cancelled { return Theme.muted }
                 return (c.warnings[m.id]?.isEmpty ?? true) ? .plain : Theme.warning
             },
@@ -207,10 +217,10 @@ struct MeetingsScreen: Screen {
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
         let areas = layout(area)
         let t = table(c)
-        browser.renderStatus(filters: filterSummary(c), count: t.rows.count, total: c.data.meetings.count, in: areas.status,
+        browser.renderStatus(filters: filterSummary(c), count: t.rowCount, total: c.data.meetings.count, in: areas.status,
                              into: &buffer)
         var selection = browser.selection
-        selection.clamp(count: t.rows.count, visible: Table.visibleRows(in: areas.table))
+        selection.clamp(count: t.rowCount, visible: Table.visibleRows(in: areas.table))
         t.render(in: areas.table, into: &buffer, state: selection)
         picker?.picker.render(in: area, into: &buffer)
     }

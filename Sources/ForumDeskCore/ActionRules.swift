@@ -19,6 +19,20 @@ public struct RaisedAction: Sendable, Equatable {
     }
 }
 
+/// Where an action is in a list of meetings: its meeting's position, and its own among that meeting's actions.
+public struct ActionPosition: Sendable, Equatable {
+    public var meeting: Int
+    public var action: Int
+    public init(meeting: Int, action: Int) {
+        self.meeting = meeting
+        self.action = action
+    }
+}
+
+extension Array where Element == Meeting {
+    public subscript(position: ActionPosition) -> Action { self[position.meeting].actions[position.action] }
+}
+
 public enum ActionRules {
     /// Due date passed and still open (not done, not dropped). Due today is not yet overdue.
     public static func isOverdue(_ action: Action, today: CalendarDate) -> Bool {
@@ -39,9 +53,20 @@ public enum ActionRules {
     /// ordered by index: filtering or sorting the meetings themselves would copy every one of them.
     static func raised(in meetings: [Meeting], among chosen: (Meeting) -> Bool = { _ in true },
                        where keep: (Action) -> Bool) -> [RaisedAction] {
-        meetings.indices.filter { chosen(meetings[$0]) }
+        positions(in: meetings, among: chosen, where: keep).map { RaisedAction(meeting: meetings[$0.meeting], action: meetings[$0]) }
+    }
+
+    /// Where those actions are, as positions: two numbers an action, for lists over a long history.
+    public static func positions(in meetings: [Meeting], among chosen: (Meeting) -> Bool = { _ in true },
+                                 where keep: (Action) -> Bool) -> [ActionPosition] {
+        var result: [ActionPosition] = []
+        let order = meetings.indices.filter { chosen(meetings[$0]) }
             .sorted { (meetings[$0].start, meetings[$0].id) < (meetings[$1].start, meetings[$1].id) }
-            .flatMap { i in meetings[i].actions.filter(keep).map { RaisedAction(meeting: meetings[i], action: $0) } }
+        for i in order {
+            let actions = meetings[i].actions
+            for k in actions.indices where keep(actions[k]) { result.append(ActionPosition(meeting: i, action: k)) }
+        }
+        return result
     }
 
     /// Open actions raised at earlier meetings of the same area: the "matters arising" of this meeting.

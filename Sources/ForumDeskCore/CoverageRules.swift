@@ -20,7 +20,7 @@ public enum CoverageRules {
         var missing = required
         func cover(_ organisation: String?) -> Bool {
             guard let id = organisation, let org = directory.organisation(id) else { return false }
-            missing.removeAll { org.roles.contains($0) }
+            missing.removeAll(where: org.fills)
             return missing.isEmpty
         }
         if meeting.status == .held {

@@ -97,22 +97,21 @@ public struct Organisation: Sendable, Equatable, Identifiable {
     }
 
     /// The coverage roles this organisation fills.
-    public var roles: Set<PartnerRole> {
-        var roles: Set<PartnerRole> = []
+    public var roles: Set<PartnerRole> { Set(PartnerRole.allCases.filter(fills)) }
+
+    /// Whether it fills `role`: asked for every line of every meeting's attendance, so it builds no set.
+    public func fills(_ role: PartnerRole) -> Bool {
         switch sector {
-        case .councilDirectorate:
-            roles.insert(.councilDirectorate)
-            if frontline { roles.insert(.frontlineDirectorate) }
-        case .police: roles.insert(.police)
-        case .fireAndRescue: roles.insert(.fireAndRescue)
-        case .health: roles.insert(.health)
-        case .education: roles.insert(.education)
-        case .business: roles.insert(.business)
-        case .townOrParishCouncil: roles.insert(.townOrParishCouncil)
-        case .voluntaryAndCommunity: roles.insert(.voluntaryAndCommunity)
-        case .other: break
+        case .councilDirectorate: role == .councilDirectorate || (frontline && role == .frontlineDirectorate)
+        case .police: role == .police
+        case .fireAndRescue: role == .fireAndRescue
+        case .health: role == .health
+        case .education: role == .education
+        case .business: role == .business
+        case .townOrParishCouncil: role == .townOrParishCouncil
+        case .voluntaryAndCommunity: role == .voluntaryAndCommunity
+        case .other: false
         }
-        return roles
     }
 }
 

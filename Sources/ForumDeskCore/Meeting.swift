@@ -187,53 +187,192 @@ public struct Action: Sendable, Equatable, Identifiable {
 }
 
 /// A meeting and everything recorded about it. One meeting is one file.
+///
+/// The fields live in one shared box, copied only when a shared meeting is changed: lists, memos, screens and
+/// the index pass meetings around by the thousand, and a copy of the box is one retain where a copy of the
+/// fields was one per string and array (the biggest cost of loading 10,000 meetings).
 public struct Meeting: Sendable, Equatable, Identifiable {
-    /// `2026-11-24-sandy-biggleswade-ltt`: also the file name.
-    public var id: String
-    public var kind: MeetingKind
-    public var title: String
-    public var area: String
-    public var wards: [String]
-    public var start: Date
-    public var end: Date
-    public var venue: Venue
-    public var status: MeetingStatus
-    public var chair: String?
-    /// Calendar SEQUENCE: raised on every change of date, time or venue.
-    public var sequence: Int = 0
-    public var residentsPresent: Int?
-    /// Anonymous equality-monitoring counts: category (e.g. "age") → group (e.g. "65+") → count.
-    public var equality: [String: [String: Int]] = [:]
-    public var publicNotes: String?
-    /// Languages of the notice (ISO 639-1), e.g. ["en", "bn", "ur"].
-    public var languages: [String] = ["en"]
-    /// The notice title in community languages, by language code.
-    public var noticeTitles: [String: String] = [:]
-    public var agenda: [AgendaItem] = []
-    public var invitations: [Invitation] = []
-    public var attendance: [Attendance] = []
-    public var declarations: [Declaration] = []
-    public var notifications: [CouncillorNotification] = []
-    public var actions: [Action] = []
-    /// Issues residents raised from the floor.
-    public var issues: [ResidentIssue] = []
-    public var extra: UnknownFields = [:]
-    /// Read from the start-up index, not the file: only what lists, searches and the dashboard need (see
-    /// `MeetingSummary` in the store). Never written as it is; the store reads the file before showing or saving it.
-    public var isSummary = false
+    struct Fields: Sendable, Equatable {
+        /// `2026-11-24-sandy-biggleswade-ltt`: also the file name.
+        var id: String
+        var kind: MeetingKind
+        var title: String
+        var area: String
+        var wards: [String]
+        var start: Date
+        var end: Date
+        var venue: Venue
+        var status: MeetingStatus
+        var chair: String?
+        /// Calendar SEQUENCE: raised on every change of date, time or venue.
+        var sequence: Int = 0
+        var residentsPresent: Int?
+        /// Anonymous equality-monitoring counts: category (e.g. "age") → group (e.g. "65+") → count.
+        var equality: [String: [String: Int]] = [:]
+        var publicNotes: String?
+        /// Languages of the notice (ISO 639-1), e.g. ["en", "bn", "ur"].
+        var languages: [String] = Fields.english
+        /// Shared rather than a new array for every meeting made.
+        static let english = ["en"]
+        /// The notice title in community languages, by language code.
+        var noticeTitles: [String: String] = [:]
+        var agenda: [AgendaItem] = []
+        var invitations: [Invitation] = []
+        var attendance: [Attendance] = []
+        var declarations: [Declaration] = []
+        var notifications: [CouncillorNotification] = []
+        var actions: [Action] = []
+        /// Issues residents raised from the floor.
+        var issues: [ResidentIssue] = []
+        var extra: UnknownFields = [:]
+        /// Read from the start-up index, not the file: only what lists, searches and the dashboard need (see
+        /// `MeetingSummary` in the store). Never written as it is; the store reads the file before showing or saving it.
+        var isSummary = false
+    }
+
+    /// Changed only while uniquely referenced (`unique()`), so sharing it between threads is safe.
+    final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+    }
+
+    public static func == (a: Meeting, b: Meeting) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+
+    public var id: String {
+        get { box.fields.id }
+        _modify { unique(); yield &box.fields.id }
+    }
+
+    public var kind: MeetingKind {
+        get { box.fields.kind }
+        _modify { unique(); yield &box.fields.kind }
+    }
+
+    public var title: String {
+        get { box.fields.title }
+        _modify { unique(); yield &box.fields.title }
+    }
+
+    public var area: String {
+        get { box.fields.area }
+        _modify { unique(); yield &box.fields.area }
+    }
+
+    public var wards: [String] {
+        get { box.fields.wards }
+        _modify { unique(); yield &box.fields.wards }
+    }
+
+    public var start: Date {
+        get { box.fields.start }
+        _modify { unique(); yield &box.fields.start }
+    }
+
+    public var end: Date {
+        get { box.fields.end }
+        _modify { unique(); yield &box.fields.end }
+    }
+
+    public var venue: Venue {
+        get { box.fields.venue }
+        _modify { unique(); yield &box.fields.venue }
+    }
+
+    public var status: MeetingStatus {
+        get { box.fields.status }
+        _modify { unique(); yield &box.fields.status }
+    }
+
+    public var chair: String? {
+        get { box.fields.chair }
+        _modify { unique(); yield &box.fields.chair }
+    }
+
+    public var sequence: Int {
+        get { box.fields.sequence }
+        _modify { unique(); yield &box.fields.sequence }
+    }
+
+    public var residentsPresent: Int? {
+        get { box.fields.residentsPresent }
+        _modify { unique(); yield &box.fields.residentsPresent }
+    }
+
+    public var equality: [String: [String: Int]] {
+        get { box.fields.equality }
+        _modify { unique(); yield &box.fields.equality }
+    }
+
+    public var publicNotes: String? {
+        get { box.fields.publicNotes }
+        _modify { unique(); yield &box.fields.publicNotes }
+    }
+
+    public var languages: [String] {
+        get { box.fields.languages }
+        _modify { unique(); yield &box.fields.languages }
+    }
+
+    public var noticeTitles: [String: String] {
+        get { box.fields.noticeTitles }
+        _modify { unique(); yield &box.fields.noticeTitles }
+    }
+
+    public var agenda: [AgendaItem] {
+        get { box.fields.agenda }
+        _modify { unique(); yield &box.fields.agenda }
+    }
+
+    public var invitations: [Invitation] {
+        get { box.fields.invitations }
+        _modify { unique(); yield &box.fields.invitations }
+    }
+
+    public var attendance: [Attendance] {
+        get { box.fields.attendance }
+        _modify { unique(); yield &box.fields.attendance }
+    }
+
+    public var declarations: [Declaration] {
+        get { box.fields.declarations }
+        _modify { unique(); yield &box.fields.declarations }
+    }
+
+    public var notifications: [CouncillorNotification] {
+        get { box.fields.notifications }
+        _modify { unique(); yield &box.fields.notifications }
+    }
+
+    public var actions: [Action] {
+        get { box.fields.actions }
+        _modify { unique(); yield &box.fields.actions }
+    }
+
+    public var issues: [ResidentIssue] {
+        get { box.fields.issues }
+        _modify { unique(); yield &box.fields.issues }
+    }
+
+    public var extra: UnknownFields {
+        get { box.fields.extra }
+        _modify { unique(); yield &box.fields.extra }
+    }
+
+    public var isSummary: Bool {
+        get { box.fields.isSummary }
+        _modify { unique(); yield &box.fields.isSummary }
+    }
 
     public init(id: String, kind: MeetingKind, title: String, area: String, wards: [String], start: Date, end: Date,
                 venue: Venue, status: MeetingStatus, chair: String? = nil) {
-        self.id = id
-        self.kind = kind
-        self.title = title
-        self.area = area
-        self.wards = wards
-        self.start = start
-        self.end = end
-        self.venue = venue
-        self.status = status
-        self.chair = chair
+        box = Box(Fields(id: id, kind: kind, title: title, area: area, wards: wards, start: start, end: end, venue: venue,
+                         status: status, chair: chair))
     }
 }
 

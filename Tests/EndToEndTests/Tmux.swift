@@ -37,7 +37,17 @@ final class Tmux {
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if last.contains(text) { return last }
+            if last.contains(text) {
+                // A frame can be caught half drawn: return it once a second look agrees (for up to a second).
+                let settled = Date().addingTimeInterval(1)
+                while Date() < settled {
+                    Thread.sleep(forTimeInterval: 0.02)
+                    let again = try screen()
+                    if again == last { break }
+                    if again.contains(text) { last = again }
+                }
+                return last
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         Issue.record("timed out waiting for \(text.debugDescription); the screen was:\n\(last)", sourceLocation: sourceLocation)

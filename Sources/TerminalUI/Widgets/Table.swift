@@ -65,10 +65,14 @@ public struct Column: Sendable {
 }
 
 /// A table with a header, a highlighted selection and a scroll position. Cells are plain text, styled per row.
+///
+/// Rows are either given (`rows:`) or made on demand (`count:row:`): a list of 10,000 meetings formats only
+/// the rows on screen, so opening it or typing a search costs the same whatever the size of the history.
 public struct Table: Sendable {
     public var columns: [Column]
-    public var rows: [[String]]
-    public var rowStyles: [Style]
+    public let rowCount: Int
+    private let cellsOf: @Sendable (Int) -> [String]
+    private let styleOf: @Sendable (Int) -> Style
     public var sort: SortState?
     public var emptyMessage: String
     /// Per-cell styles that replace the row's (a matrix colours each cell by its state); nil keeps the row's.
@@ -78,12 +82,28 @@ public struct Table: Sendable {
 
     public init(columns: [Column], rows: [[String]], rowStyles: [Style] = [], sort: SortState? = nil,
                 emptyMessage: String = "Nothing to show") {
+        self.init(columns: columns, count: rows.count, row: { rows[$0] },
+                  rowStyle: { $0 < rowStyles.count ? rowStyles[$0] : .plain }, sort: sort, emptyMessage: emptyMessage)
+    }
+
+    /// `row(i)` and `rowStyle(i)` are asked only for the rows drawn.
+    public init(columns: [Column], count: Int, row: @escaping @Sendable (Int) -> [String],
+                rowStyle: @escaping @Sendable (Int) -> Style = { _ in .plain }, sort: SortState? = nil,
+                emptyMessage: String = "Nothing to show") {
         self.columns = columns
-        self.rows = rows
-        self.rowStyles = rowStyles
+        self.rowCount = count
+        self.cellsOf = row
+        self.styleOf = rowStyle
         self.sort = sort
         self.emptyMessage = emptyMessage
     }
+
+    /// Every row's cells, made now: for small tables and tests.
+    public var rows: [[String]] { (0..<rowCount).map(cellsOf) }
+
+    public func cells(_ row: Int) -> [String] { cellsOf(row) }
+
+    public func style(_ row: Int) -> Style { styleOf(row) }
 
     /// Rows that fit under the header.
     public static func visibleRows(in rect: Rect) -> Int { max(0, rect.height - 1) }
@@ -95,7 +115,7 @@ public struct Table: Sendable {
     /// Which row (an index into `rows`) a click at screen row `y` lands on.
     public func row(atY y: Int, in rect: Rect, state: SelectionState) -> Int? {
         let index = state.offset + (y - rect.y - 1)
-        return y > rect.y && y < rect.maxY && index < rows.count ? index : nil
+        return y > rect.y && y < rect.maxY && index < rowCount ? index : nil
     }
 
     /// Which column a click on the header lands on.
@@ -112,21 +132,20 @@ public struct Table: Sendable {
             buffer.put(DisplayWidth.pad(title, to: cols[i].width, alignRight: column.alignRight), x: cols[i].x, y: rect.y,
                        maxWidth: cols[i].width, style: Theme.header)
         }
-        guard !rows.isEmpty else {
+        guard rowCount > 0 else {
             buffer.put(emptyMessage, x: rect.x + 1, y: rect.y + 2, maxWidth: rect.width - 1, style: Theme.muted)
             return
         }
         let visible = Self.visibleRows(in: rect)
         for line in 0..<visible {
             let index = state.offset + line
-            guard index < rows.count else { break }
+            guard index < rowCount else { break }
             let y = rect.y + 1 + line
             let selected = index == state.selected
-            let rowStyle = index < rowStyles.count ? rowStyles[index] : .plain
-            var style = rowStyle
+            var style = styleOf(index)
             if selected { style = focused && focusColumn == nil ? style.with(.reverse) : style.with(.underline) }
             if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), with: Cell(style: style)) }
-            for (i, cell) in rows[index].enumerated() where i < cols.count {
+            for (i, cell) in cellsOf(index).enumerated() where i < cols.count {
                 var cellStyle = style
                 if index < cellStyles.count, i < cellStyles[index].count, let own = cellStyles[index][i] {
                     cellStyle = selected ? own.with(focused && focusColumn == nil ? .reverse : .underline) : own
