@@ -179,9 +179,15 @@ struct DashboardScreen: Screen {
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
         let areas = layout(c, area)
         var counts = countsMemo.get(c.memoKey) {
-            let upcoming = c.data.meetings[c.data.firstIndex { $0.start > c.now }...].filter { $0.status != .cancelled }.count
-            let held = c.data.meetings.filter { $0.status == .held && LondonTime.date($0.start).year == c.today.year }.count
-            let open = c.data.meetings.reduce(0) { $0 + $1.actions.filter { $0.status.isOpen }.count }
+            // Counted in one pass, without filtered copies: this runs before the first frame.
+            var upcoming = 0, held = 0, open = 0
+            let yearStarts = LondonTime.instant(date: CalendarDate(year: c.today.year, month: 1, day: 1), hour: 0, minute: 0)
+            let yearEnds = LondonTime.instant(date: CalendarDate(year: c.today.year + 1, month: 1, day: 1), hour: 0, minute: 0)
+            for m in c.data.meetings {
+                if m.start > c.now, m.status != .cancelled { upcoming += 1 }
+                if m.status == .held, m.start >= yearStarts, m.start < yearEnds { held += 1 }
+                for action in m.actions where action.status.isOpen { open += 1 }
+            }
             return [Format.count(c.data.meetings.count, "meeting"), "\(upcoming) upcoming", "\(held) held in \(c.today.year)",
                     "\(open) open actions", "\(c.overdue.count) overdue"]
         }

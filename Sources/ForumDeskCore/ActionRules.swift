@@ -44,9 +44,26 @@ public enum ActionRules {
         raised(in: meetings) { _ in true }
     }
 
-    /// Only the overdue ones are made into `RaisedAction`s, so a long history costs a scan.
+    /// Only the overdue ones are made into `RaisedAction`s, so a long history costs a scan. The scan reads
+    /// status and due date in place: handing each action to `isOverdue` would copy all of them.
     public static func overdue(in meetings: [Meeting], today: CalendarDate) -> [RaisedAction] {
-        raised(in: meetings) { isOverdue($0, today: today) }
+        var result: [RaisedAction] = []
+        for i in meetingOrder(meetings, among: { _ in true }) {
+            let actions = meetings[i].actions
+            for k in actions.indices where actions[k].status.isOpen {
+                if let due = actions[k].due, due < today { result.append(RaisedAction(meeting: meetings[i], action: actions[k])) }
+            }
+        }
+        return result
+    }
+
+    /// The positions of the meetings `chosen`, by start then id. The data is kept in that order, so the sort
+    /// is usually skipped.
+    static func meetingOrder(_ meetings: [Meeting], among chosen: (Meeting) -> Bool) -> [Int] {
+        let order = meetings.indices.filter { chosen(meetings[$0]) }
+        func before(_ a: Int, _ b: Int) -> Bool { (meetings[a].start, meetings[a].id) < (meetings[b].start, meetings[b].id) }
+        let inOrder = zip(order, order.dropFirst()).allSatisfy { !before($0.1, $0.0) }
+        return inOrder ? order : order.sorted(by: before)
     }
 
     /// The actions that pass `keep`, of the meetings `chosen`, in meeting order. The meetings are chosen and
@@ -60,9 +77,7 @@ public enum ActionRules {
     public static func positions(in meetings: [Meeting], among chosen: (Meeting) -> Bool = { _ in true },
                                  where keep: (Action) -> Bool) -> [ActionPosition] {
         var result: [ActionPosition] = []
-        let order = meetings.indices.filter { chosen(meetings[$0]) }
-            .sorted { (meetings[$0].start, meetings[$0].id) < (meetings[$1].start, meetings[$1].id) }
-        for i in order {
+        for i in meetingOrder(meetings, among: chosen) {
             let actions = meetings[i].actions
             for k in actions.indices where keep(actions[k]) { result.append(ActionPosition(meeting: i, action: k)) }
         }

@@ -25,11 +25,8 @@ public enum Warnings {
     /// The dashboard's warnings: upcoming meetings first by date, then overdue actions oldest first.
     /// `overdue`: `ActionRules.overdue` of the same meetings, when the caller has it already.
     public static func all(directory: Directory, meetings: [Meeting], now: Date, overdue: [RaisedAction]? = nil) -> [Warning] {
-        var upcoming: [Warning] = []
-        let order = meetings.indices.sorted { (meetings[$0].start, meetings[$0].id) < (meetings[$1].start, meetings[$1].id) }
-        for i in order {
-            upcoming += warnings(for: meetings[i], directory: directory, now: now)
-        }
+        let order = ActionRules.meetingOrder(meetings, among: { _ in true })
+        let upcoming = Parallel.map(order.count) { warnings(for: meetings[order[$0]], directory: directory, now: now) }.flatMap { $0 }
         let today = LondonTime.date(now)
         let overdue = (overdue ?? ActionRules.overdue(in: meetings, today: today)).map { overdueWarning($0, directory: directory, today: today) }
         return upcoming + overdue.sorted { $0.date < $1.date }

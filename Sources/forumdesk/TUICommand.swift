@@ -65,7 +65,6 @@ struct TUICommand: ParsableCommand {
         }
         // Released however it was taken, here or from the stale-lock dialog (release removes only our own).
         defer { lock.release() }
-        if locked { _ = store.removeAbandonedTempFiles() }
         let terminal: NCursesTerminal
         do {
             terminal = try NCursesTerminal()
@@ -82,6 +81,8 @@ struct TUICommand: ParsableCommand {
             ?? App(data: data, now: now, width: size.width, height: size.height, store: store, access: access, lock: lock)
         if let live { app.open(meetingID: live, live: true) }
         terminal.draw(app.render())
+        // Housekeeping after the first frame: temp files are never the only copy of anything.
+        if locked { _ = store.removeAbandonedTempFiles() }
         while !app.isFinished {
             // Wake every second while a clock is shown; otherwise wait for the user.
             let event = terminal.readEvent(timeoutMilliseconds: app.showsClock ? 1000 : nil)

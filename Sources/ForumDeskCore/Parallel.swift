@@ -1,0 +1,24 @@
+import Dispatch
+import Foundation
+
+/// Work over a long history on every core.
+public enum Parallel {
+    /// `work(i)` for each i in 0..<count, in order. Each core takes whole runs of indices, so no two write next
+    /// to each other; a short list is done on the calling thread, where starting threads would cost more.
+    public static func map<T: Sendable>(_ count: Int, minimumPerCore: Int = 512, _ work: @Sendable (Int) -> T) -> [T] {
+        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8, count / max(1, minimumPerCore))
+        guard cores > 1 else { return (0..<count).map(work) }
+        let chunks = cores * 4  // a few per core, so a slow chunk does not leave a core idle
+        let parts = UnsafeMutableBufferPointer<[T]>.allocate(capacity: chunks)
+        parts.initialize(repeating: [])
+        defer {
+            _ = parts.deinitialize()
+            parts.deallocate()
+        }
+        nonisolated(unsafe) let slots = parts  // each chunk writes only its own slot
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            slots[c] = ((count * c / chunks)..<(count * (c + 1) / chunks)).map(work)
+        }
+        return Array(parts.joined())
+    }
+}
