@@ -16,6 +16,8 @@ public struct Context: Sendable {
     public private(set) var topicSlots: [String: [TopicSlot]] = [:]
     /// Topics whose window closes within 14 days with a wanted area still without a slot.
     public private(set) var topicAlerts: [TopicAlert] = []
+    /// The next action and issue ids, kept up as meetings change.
+    public private(set) var ids = IDNumbers()
     /// Counts the refreshes: a value derived from the data is current while this has not moved.
     public private(set) var generation = 0
 
@@ -30,6 +32,7 @@ public struct Context: Sendable {
     /// Recomputes what is derived from the data, after a change.
     public mutating func refresh() {
         generation &+= 1
+        ids = IDNumbers()
         overdue = ActionRules.overdue(in: data.meetings, today: LondonTime.date(now))
         var byMeeting: [String: [Warning]] = [:]
         for warning in Warnings.all(directory: data.directory, meetings: data.meetings, now: now, overdue: overdue) {
@@ -54,6 +57,7 @@ public struct Context: Sendable {
         generation &+= 1
         let today = LondonTime.date(now)
         if let meeting = data.meeting(meetingID) {
+            ids.noteSaved(meeting)
             let list = Warnings.allWarnings(for: meeting, directory: data.directory, now: now)
             warnings[meetingID] = list.isEmpty ? nil : list
         } else {

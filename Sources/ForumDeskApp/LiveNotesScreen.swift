@@ -22,6 +22,7 @@ struct LiveNotesScreen: Screen {
     }
 
     let meetingID: String
+    let arisingMemo = Memo<[RaisedAction]>()
     var pane = Pane.attendance
     var selections: [Pane: SelectionState] = [:]
     var currentItem = 0
@@ -109,7 +110,11 @@ struct LiveNotesScreen: Screen {
         return rows
     }
 
-    func arising(_ m: Meeting, _ c: Context) -> [RaisedAction] { ActionRules.mattersArising(for: m, in: c.data.meetings) }
+    /// Asked several times a frame (tab title, counts, rows): found once per change of the data, as it scans
+    /// every meeting of the area.
+    func arising(_ m: Meeting, _ c: Context) -> [RaisedAction] {
+        arisingMemo.get("\(c.memoKey)|\(m.id)") { ActionRules.mattersArising(for: m, in: c.data.meetings) }
+    }
 
     func count(_ pane: Pane, _ m: Meeting, _ c: Context) -> Int {
         switch pane {
@@ -337,7 +342,7 @@ struct LiveNotesScreen: Screen {
                                                                      organisation: draft.organisation, due: draft.due, tags: draft.tags, c) {
                 return [.edit(.saveMeeting(linked, label: "\(action.id) raised for \(issueID)"))]
             }
-            let id = QuickEntry.nextActionID(year: c.today.year, existing: c.data.meetings)
+            let id = c.ids.nextActionID(year: c.today.year, in: c.data.meetings)
             let item = m.agenda.indices.contains(currentItem) ? m.agenda[currentItem].number : nil
             updated.actions.append(Action(id: id, item: item, description: draft.description, owner: draft.owner,
                                           organisation: draft.organisation, due: draft.due, tags: draft.tags))

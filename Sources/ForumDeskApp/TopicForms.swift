@@ -157,7 +157,7 @@ enum IssueHome {
     /// The meeting with a new issue, typed as one line `text #tag`, raised under `item`.
     static func raise(_ line: String, in m: Meeting, item: Int?, _ c: Context) throws(QuickEntry.Failure) -> (Meeting, ResidentIssue) {
         let parsed = try QuickEntry.parseIssue(line)
-        let issue = ResidentIssue(id: QuickEntry.nextIssueID(year: c.today.year, existing: c.data.meetings), text: parsed.text,
+        let issue = ResidentIssue(id: c.ids.nextIssueID(year: c.today.year, in: c.data.meetings), text: parsed.text,
                                   tags: parsed.tags, item: item)
         var updated = m
         updated.issues.append(issue)
@@ -175,7 +175,7 @@ enum IssueHome {
         guard let index = m.issues.firstIndex(where: { $0.id == issueID }) else { return nil }
         var updated = m
         let issue = m.issues[index]
-        let action = Action(id: QuickEntry.nextActionID(year: c.today.year, existing: c.data.meetings), item: issue.item,
+        let action = Action(id: c.ids.nextActionID(year: c.today.year, in: c.data.meetings), item: issue.item,
                             description: description ?? issue.text, owner: owner, organisation: organisation, due: due,
                             tags: tags ?? issue.tags)
         updated.actions.append(action)

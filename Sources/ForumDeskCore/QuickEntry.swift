@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line typed by a note-taker becomes an action:
 /// `Clear fly-tipping at Mill Lane #environment @Sandy Town Council due:2026-12-15`.
 /// `@` names a person or an organisation from the directory (the longest name that matches, so names may
@@ -81,17 +83,35 @@ public enum QuickEntry {
 
     /// The next action id for a year: `A-2026-042` after the highest `A-2026-…` in use.
     public static func nextActionID(year: Int, existing: [Meeting]) -> String {
-        nextID(prefix: "A-\(year)-", existing.lazy.flatMap(\.actions).map(\.id))
+        let prefix = "A-\(year)-"
+        return prefix + Digits.pad(highest(after: prefix, in: existing) + 1, 3)
     }
 
     /// `R-2026-015`: the next id for an issue raised by a resident.
     public static func nextIssueID(year: Int, existing: [Meeting]) -> String {
-        nextID(prefix: "R-\(year)-", existing.lazy.flatMap(\.issues).map(\.id))
+        let prefix = "R-\(year)-"
+        return prefix + Digits.pad(highest(after: prefix, in: existing) + 1, 3)
     }
 
-    static func nextID(prefix: String, _ ids: some Sequence<String>) -> String {
-        let highest = ids.compactMap { id -> Int? in id.hasPrefix(prefix) ? Int(id.dropFirst(prefix.count)) : nil }.max() ?? 0
-        return prefix + Digits.pad(highest + 1, 3)
+    /// The highest number after `prefix` among the ids of every action and issue: every meeting is asked, as an
+    /// action may be minuted at any meeting. Ids are read in place; copying each action cost more.
+    static func highest(after prefix: String, in meetings: [Meeting]) -> Int {
+        var highest = 0
+        for meeting in meetings { highest = max(highest, self.highest(after: prefix, in: meeting)) }
+        return highest
+    }
+
+    static func highest(after prefix: String, in meeting: Meeting) -> Int {
+        var highest = 0
+        let actions = meeting.actions, issues = meeting.issues
+        for k in actions.indices { highest = max(highest, number(actions[k].id, after: prefix)) }
+        for k in issues.indices { highest = max(highest, number(issues[k].id, after: prefix)) }
+        return highest
+    }
+
+    /// 42 for `A-2026-042` after `A-2026-`; 0 for an id of another year or form.
+    static func number(_ id: String, after prefix: String) -> Int {
+        id.utf8.starts(with: prefix.utf8) ? Int(id.dropFirst(prefix.count)) ?? 0 : 0
     }
 
     /// A resident's issue typed in one line: `Street lights out on Mill Lane #highways`. Tags are taken out of the
@@ -109,5 +129,34 @@ public enum QuickEntry {
         }
         guard !words.isEmpty else { throw Failure(message: "say what the resident raised, e.g. Potholes on Mill Lane #highways") }
         return (words.joined(separator: " "), tags)
+    }
+}
+
+/// The next action and issue ids, without a scan of the whole history per entry: the highest number after a
+/// prefix (`A-2026-`) is found once, then raised as meetings are saved (`noteSaved`). A number seen once is not
+/// given again in the session, even if its action is undone.
+public final class IDNumbers: @unchecked Sendable {
+    private var highest: [String: Int] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func nextActionID(year: Int, in meetings: [Meeting]) -> String { next(after: "A-\(year)-", in: meetings) }
+
+    public func nextIssueID(year: Int, in meetings: [Meeting]) -> String { next(after: "R-\(year)-", in: meetings) }
+
+    private func next(after prefix: String, in meetings: [Meeting]) -> String {
+        lock.withLock {
+            let n = highest[prefix] ?? QuickEntry.highest(after: prefix, in: meetings)
+            highest[prefix] = n
+            return prefix + Digits.pad(n + 1, 3)
+        }
+    }
+
+    /// A meeting was saved or read again: its ids count from now on.
+    public func noteSaved(_ meeting: Meeting) {
+        lock.withLock {
+            for (prefix, n) in highest { highest[prefix] = max(n, QuickEntry.highest(after: prefix, in: meeting)) }
+        }
     }
 }

@@ -103,6 +103,24 @@ import Testing
         #expect(QuickEntry.nextActionID(year: 2026, existing: [m]) == "A-2026-010")
         #expect(QuickEntry.nextActionID(year: 2027, existing: [m]) == "A-2027-001")
     }
+
+    /// The live-notes counter scans once, then follows saved meetings: the ids it gives are the scan's.
+    @Test func test_idNumbers_followSavedMeetings_likeAScanWould() {
+        var a = Fixture.meeting(id: "a")
+        a.actions = [Action(id: "A-2026-009", description: "x")]
+        var b = Fixture.meeting(id: "b")
+        b.issues = [ResidentIssue(id: "R-2026-004", text: "Potholes")]
+        let ids = IDNumbers()
+        #expect(ids.nextActionID(year: 2026, in: [a, b]) == "A-2026-010")
+        #expect(ids.nextIssueID(year: 2026, in: [a, b]) == "R-2026-005")
+        #expect(ids.nextActionID(year: 2026, in: [a, b]) == "A-2026-010", "asking again gives no new number until one is saved")
+        b.actions.append(Action(id: "A-2026-010", description: "z"))
+        b.issues.append(ResidentIssue(id: "R-2026-005", text: "Parking"))
+        ids.noteSaved(b)
+        #expect(ids.nextActionID(year: 2026, in: []) == "A-2026-011", "the saved meeting counts without a rescan")
+        #expect(ids.nextIssueID(year: 2026, in: []) == "R-2026-006")
+        #expect(ids.nextActionID(year: 2026, in: []) == QuickEntry.nextActionID(year: 2026, existing: [a, b]))
+    }
 }
 
 @Suite struct IdentifierTests {
