@@ -152,10 +152,15 @@ struct IndexReader {
     mutating func optionalInt() throws(IndexCorrupt) -> Int? { try bool() ? try int() : nil }
 
     mutating func stringList() throws(IndexCorrupt) -> [String] {
+        try list { r throws(IndexCorrupt) in try r.string() }
+    }
+
+    /// A count, then that many elements read by `element`, into an array reserved at once.
+    mutating func list<T>(_ element: (inout IndexReader) throws(IndexCorrupt) -> T) throws(IndexCorrupt) -> [T] {
         let n = try count()
-        var result: [String] = []
+        var result: [T] = []
         result.reserveCapacity(n)
-        for _ in 0..<n { result.append(try string()) }
+        for _ in 0..<n { result.append(try element(&self)) }
         return result
     }
 

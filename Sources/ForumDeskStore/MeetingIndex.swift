@@ -169,47 +169,31 @@ struct MeetingIndex: Sendable {
                         status: try r.choice(MeetingStatus.self), chair: try r.optionalString())
         m.sequence = try r.int()
         m.residentsPresent = try r.optionalInt()
-        let items = try r.count()
-        m.agenda.reserveCapacity(items)
-        for _ in 0..<items {
+        m.agenda = try r.list { r throws(IndexCorrupt) in
             var item = AgendaItem(number: try r.int(), title: try r.string(), tags: try r.stringList(), minutes: try r.optionalInt(),
                                   outcome: try r.optionalString())
             item.topic = try r.optionalString()
-            m.agenda.append(item)
+            return item
         }
-        let invitations = try r.count()
-        m.invitations.reserveCapacity(invitations)
-        for _ in 0..<invitations {
-            m.invitations.append(Invitation(organisation: try r.string(), reply: try r.choice(Reply.self)))
+        m.invitations = try r.list { r throws(IndexCorrupt) in Invitation(organisation: try r.string(), reply: try r.choice(Reply.self)) }
+        m.attendance = try r.list { r throws(IndexCorrupt) in
+            Attendance(person: try r.optionalString(), organisation: try r.optionalString(),
+                       role: try r.choice(AttendanceRole.self), status: try r.choice(AttendanceStatus.self))
         }
-        let attendance = try r.count()
-        m.attendance.reserveCapacity(attendance)
-        for _ in 0..<attendance {
-            m.attendance.append(Attendance(person: try r.optionalString(), organisation: try r.optionalString(),
-                                           role: try r.choice(AttendanceRole.self), status: try r.choice(AttendanceStatus.self)))
-        }
-        let actions = try r.count()
-        m.actions.reserveCapacity(actions)
-        for _ in 0..<actions {
+        m.actions = try r.list { r throws(IndexCorrupt) in
             let id = try r.string(), item = try r.optionalInt(), description = try r.string()
             let owner = try r.optionalString(), organisation = try r.optionalString()
             let due = try r.optional { CalendarDate(iso: $0) }
             let status = try r.choice(ActionStatus.self), tags = try r.stringList()
-            let updateCount = try r.count()
-            var updates: [ActionUpdate] = []
-            updates.reserveCapacity(updateCount)
-            for _ in 0..<updateCount {
-                updates.append(ActionUpdate(at: try r.date(), text: try r.string(), status: try r.optional { ActionStatus(rawValue: $0) }))
+            let updates = try r.list { r throws(IndexCorrupt) in
+                ActionUpdate(at: try r.date(), text: try r.string(), status: try r.optional { ActionStatus(rawValue: $0) })
             }
-            m.actions.append(Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
-                                    due: due, status: status, tags: tags, updates: updates, feedback: try r.optionalString()))
+            return Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
+                          due: due, status: status, tags: tags, updates: updates, feedback: try r.optionalString())
         }
-        let issues = try r.count()
-        m.issues.reserveCapacity(issues)
-        for _ in 0..<issues {
-            m.issues.append(ResidentIssue(id: try r.string(), text: "", tags: try r.stringList(), item: try r.optionalInt(),
-                                          status: try r.choice(IssueStatus.self), action: try r.optionalString(),
-                                          topic: try r.optionalString()))
+        m.issues = try r.list { r throws(IndexCorrupt) in
+            ResidentIssue(id: try r.string(), text: "", tags: try r.stringList(), item: try r.optionalInt(),
+                          status: try r.choice(IssueStatus.self), action: try r.optionalString(), topic: try r.optionalString())
         }
         m.isSummary = true
         return m
