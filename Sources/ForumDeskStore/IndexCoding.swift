@@ -48,8 +48,13 @@ struct IndexWriter {
     }
 
     mutating func strings(_ values: [String]) {
+        list(values) { w, value in w.string(value) }
+    }
+
+    /// A count, then each element written by `element`: what `IndexReader.list` reads back.
+    mutating func list<T>(_ values: [T], _ element: (inout IndexWriter, T) -> Void) {
         int(values.count)
-        for value in values { string(value) }
+        for value in values { element(&self, value) }
     }
 
     /// The string table followed by the body.

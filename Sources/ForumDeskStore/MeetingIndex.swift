@@ -113,8 +113,7 @@ struct MeetingIndex: Sendable {
         w.optional(m.chair)
         w.int(m.sequence)
         w.optional(m.residentsPresent)
-        w.int(m.agenda.count)
-        for item in m.agenda {
+        w.list(m.agenda) { w, item in
             w.int(item.number)
             w.string(item.title)
             w.strings(item.tags)
@@ -122,20 +121,17 @@ struct MeetingIndex: Sendable {
             w.optional(item.outcome)
             w.optional(item.topic)
         }
-        w.int(m.invitations.count)
-        for invitation in m.invitations {
+        w.list(m.invitations) { w, invitation in
             w.string(invitation.organisation)
             w.string(invitation.reply.rawValue)
         }
-        w.int(m.attendance.count)
-        for entry in m.attendance {
+        w.list(m.attendance) { w, entry in
             w.optional(entry.person)
             w.optional(entry.organisation)
             w.string(entry.role.rawValue)
             w.string(entry.status.rawValue)
         }
-        w.int(m.actions.count)
-        for a in m.actions {
+        w.list(m.actions) { w, a in
             w.string(a.id)
             w.optional(a.item)
             w.string(a.description)
@@ -144,16 +140,14 @@ struct MeetingIndex: Sendable {
             w.optional(a.due?.description)
             w.string(a.status.rawValue)
             w.strings(a.tags)
-            w.int(a.updates.count)
-            for u in a.updates {
+            w.list(a.updates) { w, u in
                 w.date(u.at)
                 w.string(u.text)
                 w.optional(u.status?.rawValue)
             }
             w.optional(a.feedback)
         }
-        w.int(m.issues.count)
-        for issue in m.issues {
+        w.list(m.issues) { w, issue in
             w.string(issue.id)
             w.strings(issue.tags)
             w.optional(issue.item)
