@@ -145,9 +145,20 @@ func editJSON(_ path: String, _ change: (inout [String: Any]) -> Void) throws {
         }
         #expect(Date().timeIntervalSince(start) < 5)
         try tmux.resize(width: 90, height: 26)
-        let screen = try tmux.wait(for: "Next meeting in each area")
+        // The app may still be drawing the sizes of the storm: the layout for 90x26 must come within the wait.
+        func settled(_ screen: String) -> Bool {
+            let lines = screen.components(separatedBy: "\n")
+            return lines.first?.contains("1 Dashboard") == true && lines.contains { $0.contains("Next meeting in each area") }
+                && lines.prefix(26).last { !$0.isEmpty }?.contains("help") == true
+        }
+        let deadline = Date().addingTimeInterval(15)
+        var screen = try tmux.screen()
+        while !settled(screen), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            screen = try tmux.screen()
+        }
         let lines = screen.components(separatedBy: "\n")
-        #expect(lines.first?.contains("1 Dashboard") == true)
+        #expect(lines.first?.contains("1 Dashboard") == true, "\(screen)")
         #expect(lines.prefix(26).last { !$0.isEmpty }?.contains("help") == true, "\(screen)")
         try tmux.send("2")
         try tmux.wait(for: "Venue")  // still answering keys
