@@ -69,7 +69,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 }
 
 public enum Digits {
-    static func value(_ bytes: ArraySlice<UInt8>) -> Int? {
+    public static func value(_ bytes: ArraySlice<UInt8>) -> Int? {
         var result = 0
         for b in bytes {
             guard b >= 48, b <= 57 else { return nil }

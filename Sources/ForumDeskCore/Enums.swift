@@ -104,6 +104,8 @@ public enum EngagementLevel: String, ModelEnum {
 public enum Reply: String, ModelEnum {
     case noReply = "no-reply"
     case accepted, declined, tentative
+    /// Passed to someone else (RFC 5545 PARTSTAT=DELEGATED); the notice records whom (`delegatedTo`).
+    case delegated
     public var label: String { self == .noReply ? "no reply" : rawValue }
 }
 

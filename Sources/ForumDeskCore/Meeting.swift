@@ -120,11 +120,16 @@ public struct CouncillorNotification: Sendable, Equatable {
     public var end: Date?
     public var venue: String?
     public var reply: Reply = .noReply
+    /// When the councillor answered: a calendar reply's DTSTAMP (RFC 5546 orders replies by it), or when it was recorded by hand.
     public var repliedAt: Date?
+    /// What the councillor wrote with the reply (COMMENT): "sorry, I have planning committee that evening".
+    public var comment: String?
+    /// The address a delegated invitation was passed to (DELEGATED-TO).
+    public var delegatedTo: String?
     public var extra: UnknownFields = [:]
     public init(councillor: String, at: Date, method: ContactMethod, kind: NoticeKind = .invitation, sequence: Int = 0,
                 start: Date? = nil, end: Date? = nil, venue: String? = nil, reply: Reply = .noReply,
-                repliedAt: Date? = nil, extra: UnknownFields = [:]) {
+                repliedAt: Date? = nil, comment: String? = nil, delegatedTo: String? = nil, extra: UnknownFields = [:]) {
         self.councillor = councillor
         self.at = at
         self.method = method
@@ -135,6 +140,8 @@ public struct CouncillorNotification: Sendable, Equatable {
         self.venue = venue
         self.reply = reply
         self.repliedAt = repliedAt
+        self.comment = comment
+        self.delegatedTo = delegatedTo
         self.extra = extra
     }
 }

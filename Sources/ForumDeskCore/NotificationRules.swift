@@ -74,6 +74,13 @@ public enum NotificationRules {
         }
     }
 
+    /// Where in `meeting.notifications` the councillor's current invitation is: the one a reply now answers.
+    public static func currentInvitationIndex(ofCouncillor councillorID: String, in meeting: Meeting) -> Int? {
+        meeting.notifications.indices
+            .filter { meeting.notifications[$0].councillor == councillorID && meeting.notifications[$0].kind == .invitation }
+            .max { (meeting.notifications[$0].at, $0) < (meeting.notifications[$1].at, $1) }
+    }
+
     /// The last notice sent; of two sent at the same moment, the later in the file.
     static func latest(_ notices: [CouncillorNotification]) -> CouncillorNotification? {
         notices.enumerated().max { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }?.element

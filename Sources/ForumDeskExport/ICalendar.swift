@@ -127,12 +127,48 @@ public enum ICalendar {
 
     // MARK: reading replies
 
-    /// Content lines of an iCalendar text, unfolded (§3.1): name (upper-cased), parameters, value.
+    /// Content lines of an iCalendar text, unfolded (§3.1): name (upper-cased), parameters, value, and the
+    /// component the line is in (`VEVENT`, `DAYLIGHT` inside a `VTIMEZONE`, …), so a time zone's DTSTART is never
+    /// taken for the event's.
     public struct ContentLine: Sendable, Equatable {
         public var name: String
+        /// Upper-cased names; a quoted value without its quotes; a list (`DELEGATED-TO="mailto:a","mailto:b"`) as written.
         public var parameters: [String: String]
         public var value: String
+        public var component: String = ""
+
+        /// The values of a list parameter (§3.2), each without its quotes.
+        public func list(_ parameter: String) -> [String] {
+            guard let raw = rawParameters[parameter] else { return [] }
+            return ICalendar.splitOutsideQuotes(raw, on: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+
+        var rawParameters: [String: String] = [:]
+
+        public static func == (a: ContentLine, b: ContentLine) -> Bool {
+            a.name == b.name && a.parameters == b.parameters && a.value == b.value && a.component == b.component
+        }
     }
+
+    /// Splits at `separator` where it is not inside a quoted string.
+    static func splitOutsideQuotes(_ text: Substring, on separator: Character) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var inQuotes = false
+        for c in text {
+            if c == "\"" { inQuotes.toggle() }
+            if c == separator, !inQuotes {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        parts.append(current)
+        return parts
+    }
+
+    static func splitOutsideQuotes(_ text: String, on separator: Character) -> [String] { splitOutsideQuotes(text[...], on: separator) }
 
     public static func parse(_ text: String) -> [ContentLine] {
         var unfolded: [String] = []
@@ -143,6 +179,7 @@ public enum ICalendar {
                 unfolded.append(String(raw))
             }
         }
+        var components: [String] = []
         return unfolded.compactMap { line in
             // The value starts at the first colon that is not inside a quoted parameter value.
             var inQuotes = false
@@ -152,14 +189,39 @@ public enum ICalendar {
                 if line[i] == ":", !inQuotes { colon = i; break }
             }
             guard let colon else { return nil }
-            let head = line[..<colon].split(separator: ";").map(String.init)
-            guard let name = head.first else { return nil }
+            let head = splitOutsideQuotes(line[..<colon], on: ";")
+            guard let name = head.first?.uppercased(), !name.isEmpty else { return nil }
             var parameters: [String: String] = [:]
+            var raw: [String: String] = [:]
             for p in head.dropFirst() {
                 let kv = p.split(separator: "=", maxSplits: 1).map(String.init)
-                if kv.count == 2 { parameters[kv[0].uppercased()] = kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                guard kv.count == 2 else { continue }
+                raw[kv[0].uppercased()] = kv[1]
+                parameters[kv[0].uppercased()] = kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             }
-            return ContentLine(name: name.uppercased(), parameters: parameters, value: String(line[line.index(after: colon)...]))
+            let value = String(line[line.index(after: colon)...])
+            if name == "END", components.last?.uppercased() == value.uppercased() { components.removeLast() }
+            var parsed = ContentLine(name: name, parameters: parameters, value: value, component: components.last?.uppercased() ?? "")
+            parsed.rawParameters = raw
+            if name == "BEGIN" { components.append(value.uppercased()) }
+            return parsed
         }
+    }
+
+    /// A TEXT value as written, unescaped (§3.3.11): `\n` is a line break, `\,` `\;` `\\` the character.
+    public static func unescape(_ text: String) -> String {
+        var out = ""
+        var escaped = false
+        for c in text {
+            if escaped {
+                out.append(c == "n" || c == "N" ? "\n" : c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        return out
     }
 }

@@ -194,6 +194,8 @@ extension Codec {
         n.venue = try r.optionalString("venue")
         n.reply = try r.choice("reply", default: Reply.noReply)
         n.repliedAt = try r.optionalDate("repliedAt")
+        n.comment = try r.optionalString("comment")
+        n.delegatedTo = try r.optionalString("delegatedTo")
         n.extra = r.unknownFields
         return n
     }
@@ -210,6 +212,8 @@ extension Codec {
         w.optional("venue", n.venue)
         w.set("reply", n.reply)
         w.optional("repliedAt", date: n.repliedAt)
+        w.optional("comment", n.comment)
+        w.optional("delegatedTo", n.delegatedTo)
         return w.finish(n.extra)
     }
 

@@ -97,48 +97,6 @@ struct ImportCommand: ParsableCommand {
                                                     subcommands: [ImportReply.self, ImportCSV.self])
 }
 
-struct ImportReply: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "reply",
-        abstract: "Record councillors' replies from iCalendar REPLY files (as Outlook, Google and Thunderbird send).")
-
-    @OptionGroup var options: DataOptions
-    @Argument(help: "One or more .ics files.") var files: [String]
-
-    func run() throws {
-        let now = try options.currentTime()
-        var problems = 0
-        try withEditLock(options) {
-            let (store, data0) = try options.load()
-            var data = data0
-            for file in files {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    Output.error("\(file): cannot read the file")
-                    problems += 1
-                    continue
-                }
-                do throws(CalendarReply.Failure) {
-                    let reply = try CalendarReply.parse(text)
-                    guard let meeting = data.meeting(reply.meetingID) else {
-                        throw CalendarReply.Failure(message: "no meeting `\(reply.meetingID)` in the data")
-                    }
-                    let (updated, results) = reply.apply(to: meeting, directory: data.directory, now: now)
-                    do throws(SaveError) {
-                        try store.save(updated, in: &data)
-                    } catch {
-                        throw CalendarReply.Failure(message: error.description)
-                    }
-                    for line in results { Output.line("\(file): \(line)") }
-                } catch {
-                    Output.error("\(file): \(error.message)")
-                    problems += 1
-                }
-            }
-        }
-        if problems > 0 { throw ExitStatus.dataError }
-    }
-}
-
 /// The people and organisations spreadsheets an officer already has.
 struct ImportCSV: ParsableCommand {
     static let configuration = CommandConfiguration(

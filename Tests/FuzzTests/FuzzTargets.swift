@@ -58,9 +58,11 @@ let now = LondonTime.parse("2026-11-23T12:00")!
     @Test func test_calendarReplyImporter() throws {
         var fuzzer = try Fuzzer(target: "ics")
         fuzzer.run { bytes in
+            // The same bytes as a mail file (an .eml, an mbox) must never trap the MIME reader either.
+            _ = ReplySource.read(Data(bytes), name: "fuzz", mailbox: true)
             guard let reply = try? CalendarReply.parse(String(decoding: bytes, as: UTF8.self)) else { return }
             let meeting = sample.meeting(reply.meetingID) ?? sample.meetings[sample.meetings.count / 2]
-            let (updated, results) = reply.apply(to: meeting, directory: sample.directory, now: now)
+            let (updated, results) = reply.apply(to: meeting, directory: sample.directory, sent: now)
             #expect(results.count == reply.answers.count)
             #expect(updated.notifications.count == meeting.notifications.count)
         }

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The calendar replies in one file as `import reply` is given it: an `.ics`, one e-mail (`.eml`) or an mbox
+/// file, told apart by content. Each reply carries where it came from and, for a reply without DTSTAMP, when
+/// its e-mail was sent.
+public enum ReplySource {
+    public struct Found: Sendable {
+        /// `FILE`, or `FILE: message N` in an mbox.
+        public var source: String
+        public var reply: CalendarReply
+        /// The e-mail's Date header, when there is one.
+        public var mailed: Date?
+    }
+
+    public struct Result: Sendable {
+        public var found: [Found] = []
+        /// A reply that could not be read (`source: reason`).
+        public var failures: [String] = []
+        /// A reply for an event that is not a ForumDesk meeting (`source: reason`).
+        public var ignored: [String] = []
+        /// Messages in a mailbox without a calendar reply (an invitation, an ordinary e-mail): passed over.
+        public var skipped = 0
+    }
+
+    /// `mailbox` is true for a Maildir message, where an e-mail without a reply is passed over, as in an mbox.
+    public static func read(_ data: Data, name: String, mailbox: Bool = false) -> Result {
+        var result = Result()
+        switch MailReader.kind(of: data) {
+        case .calendar:
+            add(String(decoding: data, as: UTF8.self), source: name, mailed: nil, mailbox: false, to: &result)
+        case .message:
+            message(data, source: name, mailbox: mailbox, to: &result)
+        case .mbox:
+            for (n, message) in MailReader.mbox(data).enumerated() {
+                self.message(message, source: "\(name): message \(n + 1)", mailbox: true, to: &result)
+            }
+        }
+        return result
+    }
+
+    static func message(_ data: Data, source: String, mailbox: Bool, to result: inout Result) {
+        let message = MailReader.message(data)
+        if message.calendars.isEmpty {
+            if mailbox { result.skipped += 1 } else { result.failures.append("\(source): no text/calendar part (not a calendar reply)") }
+            return
+        }
+        for calendar in message.calendars {
+            add(calendar, source: source, mailed: message.date, mailbox: mailbox, to: &result)
+        }
+    }
+
+    static func add(_ text: String, source: String, mailed: Date?, mailbox: Bool, to result: inout Result) {
+        let isReply = ICalendar.parse(text).contains { $0.name == "METHOD" && $0.value.uppercased().hasPrefix("REPLY") }
+        if mailbox, !isReply {
+            result.skipped += 1  // an invitation or update in the same mailbox: not a reply
+            return
+        }
+        do throws(CalendarReply.Failure) {
+            result.found.append(Found(source: source, reply: try CalendarReply.parse(text), mailed: mailed))
+        } catch {
+            if error.notOurs { result.ignored.append("\(source): \(error.message)") } else { result.failures.append("\(source): \(error.message)") }
+        }
+    }
+}
