@@ -197,7 +197,10 @@ struct LiveNotesScreen: Screen {
         case .markApologies:
             let rows = people(m, c)
             guard pane == .attendance, rows.indices.contains(selection.selected) else { return [] }
-            begin(.apologies(person: rows[selection.selected].person, name: rows[selection.selected].name), "")
+            let person = rows[selection.selected].person
+            // The reason a councillor gave with their calendar reply is offered; the note-taker may change it.
+            begin(.apologies(person: person, name: rows[selection.selected].name),
+                  person.flatMap { NotificationRules.apologyReason(ofCouncillor: $0, in: m) } ?? "")
         case .markSubstitute:
             let rows = people(m, c)
             guard pane == .attendance, rows.indices.contains(selection.selected) else { return [] }

@@ -102,7 +102,7 @@ struct MeetingScreen: Screen {
     func layout(_ area: Rect) -> Areas {
         let parts = Layout.split(area, .vertical, [.length(2), .length(1), .length(1), .fill])
         let body = parts[3].inset(horizontal: 1)
-        let hasDetail = tab == .agenda || tab == .actions || tab == .issues
+        let hasDetail = tab == .agenda || tab == .actions || tab == .issues || tab == .councillors
         let split = Layout.split(body, .vertical, hasDetail ? [.fill, .length(5)] : [.fill, .length(0)])
         return Areas(heading: parts[0].inset(horizontal: 1), tabs: parts[1].inset(horizontal: 1), body: body,
                      main: split[0], detail: split[1])
@@ -144,15 +144,53 @@ struct MeetingScreen: Screen {
     func councillorTable(_ m: Meeting, _ c: Context) -> Table {
         let statuses = NotificationRules.statuses(for: m, in: c.directory)
         return Table(
-            columns: [Column("Councillor", .min(18)), Column("Ward", .min(12)), Column("Prefers", .length(7)),
-                      Column("Notice", .length(18)), Column("Last sent", .length(11)), Column("By", .length(6))],
+            columns: [Column("Councillor", .min(18)), Column("Ward", .min(8)), Column("Prefers", .length(7)),
+                      Column("Notice", .length(18)), Column("Announced", .length(9)), Column("Sent", .length(13))],
             rows: statuses.map { s in
                 [s.councillor.name, s.councillor.wards.filter(m.wards.contains).map(c.wardName).joined(separator: ", "),
                  s.councillor.preferredContact?.label ?? "", s.state.label,
-                 s.lastNotice.map { Format.day(LondonTime.date($0.at)) } ?? "", s.lastNotice?.method.label ?? ""]
+                 s.lastNotice.map(Self.announced) ?? "",
+                 s.lastNotice.map { n in Self.shortDay(n.at) + " " + n.method.label } ?? ""]
             },
             rowStyles: statuses.map { $0.state.needsNotice ? Theme.warning : .plain },
             emptyMessage: "No councillors hold the wards this meeting covers.")
+    }
+
+    /// Which notice a row's reply belongs to: its calendar SEQUENCE and the date it announced ("#1 22 Dec").
+    static func announced(_ notice: CouncillorNotification) -> String {
+        "#\(notice.sequence)" + (notice.start.map { " " + shortDay($0) } ?? "")
+    }
+
+    static func shortDay(_ instant: Date) -> String {
+        let d = LondonTime.date(instant)
+        return "\(d.day) \(LondonTime.monthAbbreviation(d.month))"
+    }
+
+    /// Under the Councillors table: the selected councillor's notice and reply in words.
+    func councillorDetail(_ m: Meeting, _ c: Context, selected: Int) -> [StyledLine] {
+        let statuses = NotificationRules.statuses(for: m, in: c.directory)
+        guard statuses.indices.contains(selected) else { return [] }
+        let s = statuses[selected]
+        var lines = [StyledLine([Span(s.councillor.name, .bold), Span("  " + s.state.label)])]
+        guard let notice = s.lastNotice else {
+            lines.append(StyledLine("No notice yet: n e-mails one, l or t records a letter or a call.", Theme.muted))
+            return lines
+        }
+        let when = notice.start.map { " for " + LondonTime.display($0) } ?? ""
+        lines.append(StyledLine("Notice #\(notice.sequence)\(when), sent \(Format.day(notice.at).trimmingCharacters(in: .whitespaces)) by \(notice.method.label)",
+                                hangingIndent: 2))
+        if notice.reply != .noReply {
+            var text = "Reply to notice #\(notice.sequence): \(notice.reply.label)"
+            if let delegate = notice.delegatedTo { text += " to \(delegate)" }
+            if let at = notice.repliedAt { text += ", \(LondonTime.display(at))" }
+            if let comment = notice.comment { text += ": “\(comment)”" }
+            lines.append(StyledLine(text, notice.reply == .declined ? Theme.muted : Theme.good, hangingIndent: 2))
+        }
+        if s.state == .stale {
+            lines.append(StyledLine("⚠ The meeting changed since this notice: n sends the update; r records a reply to the new "
+                                    + "details given by phone.", Theme.warning, hangingIndent: 2))
+        }
+        return lines
     }
 
     func actionRows(_ m: Meeting, _ c: Context) -> [RaisedAction] {
@@ -303,19 +341,7 @@ struct MeetingScreen: Screen {
             let statuses = NotificationRules.statuses(for: m, in: c.directory)
             let i = selections[.councillors]?.selected ?? 0
             guard statuses.indices.contains(i) else { return [] }
-            let who = statuses[i].councillor
-            guard m.notifications.contains(where: { $0.councillor == who.id && $0.kind == .invitation }) else {
-                return [.message(.error("\(who.name) has not been sent a notice yet: n, l or t first"))]
-            }
-            return [.ask(title: "Reply from \(who.name)", message: "What did \(who.name) reply to the invitation?",
-                         choices: [Reply.accepted, .declined, .tentative, .noReply].map { reply in
-                             var updated = m
-                             if let index = updated.notifications.lastIndex(where: { $0.councillor == who.id && $0.kind == .invitation }) {
-                                 updated.notifications[index].reply = reply
-                                 updated.notifications[index].repliedAt = reply == .noReply ? nil : c.now
-                             }
-                             return Choice(reply.label.capitalized, [.edit(.saveMeeting(updated, label: "\(who.name): \(reply.label)"))])
-                         })]
+            return recordReply(m, from: statuses[i].councillor, c)
         case .invite:
             guard let m = c.data.meeting(meetingID) else { return [] }
             return [.push(FormScreen.invitation(m, c))]
@@ -480,6 +506,8 @@ struct MeetingScreen: Screen {
                 lines.append(StyledLine("  \(Format.day(update.at).trimmingCharacters(in: .whitespaces)): \(update.text)", Theme.muted))
             }
             if let feedback = a.feedback { lines.append(StyledLine([Span("You said, we did: ", .bold), Span(feedback)])) }
+        case .councillors:
+            lines = councillorDetail(m, c, selected: selected)
         case .issues where m.issues.indices.contains(selected):
             let issue = m.issues[selected]
             lines.append(StyledLine([Span("\(issue.id) ", .bold), Span(issue.text)], hangingIndent: 2))

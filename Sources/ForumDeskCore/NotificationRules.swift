@@ -81,6 +81,14 @@ public enum NotificationRules {
             .max { (meeting.notifications[$0].at, $0) < (meeting.notifications[$1].at, $1) }
     }
 
+    /// What a councillor wrote with a decline or tentative reply to their current notice (COMMENT): the
+    /// apology reason live notes and the minutes offer when none was recorded at the meeting.
+    public static func apologyReason(ofCouncillor councillorID: String, in meeting: Meeting) -> String? {
+        guard let index = currentInvitationIndex(ofCouncillor: councillorID, in: meeting) else { return nil }
+        let notice = meeting.notifications[index]
+        return notice.reply == .declined || notice.reply == .tentative ? notice.comment : nil
+    }
+
     /// The last notice sent; of two sent at the same moment, the later in the file.
     static func latest(_ notices: [CouncillorNotification]) -> CouncillorNotification? {
         notices.enumerated().max { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }?.element

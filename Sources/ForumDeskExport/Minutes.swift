@@ -120,7 +120,8 @@ public enum MeetingDocument {
         out.append(DocumentLine(.heading, "APOLOGIES FOR ABSENCE"))
         if apologies.isEmpty { out.append(DocumentLine(.body, "  None.")) }
         for entry in apologies {
-            let reason = entry.reason.map { " (\($0))" } ?? ""
+            let given = entry.reason ?? entry.person.flatMap { NotificationRules.apologyReason(ofCouncillor: $0, in: m) }
+            let reason = given.map { " (\($0))" } ?? ""
             out.append(DocumentLine(.body, "  " + who(entry.person, entry.name, entry.organisation, d) + reason))
         }
         out.append(DocumentLine(.blank))
