@@ -83,8 +83,8 @@ extension FormScreen {
 
     static func checkContactDetails(_ form: inout Form) {
         let email = form.text("email")
-        if !email.isEmpty, !(email.contains("@") && email.split(separator: "@").count == 2 && !email.contains(" ")) {
-            form.note("email", "an address like name@example.org", error: true)
+        if !email.isEmpty, let problem = EmailAddress.problem(email) {
+            form.note("email", problem, error: true)
         }
         let phone = form.text("phone")
         if !phone.isEmpty, phone.contains(where: { !($0.isNumber || $0 == " " || $0 == "+" || $0 == "(" || $0 == ")" || $0 == "-") }) {

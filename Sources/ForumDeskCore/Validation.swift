@@ -114,6 +114,9 @@ public struct Validator {
             if let org = person.organisation, !organisationIDs.contains(org) {
                 report(.people, at + [.key("organisation")], "unknown organisation `\(org)`")
             }
+            if let email = person.email, let problem = EmailAddress.problem(email) {
+                report(.people, at + [.key("email")], "e-mail: \(problem)")
+            }
         }
         var seenOrganisations: Set<String> = []
         for (o, org) in directory.organisations.enumerated() {
@@ -123,6 +126,9 @@ public struct Validator {
             }
             for (i, area) in org.areas.enumerated() where !areaIDs.contains(area) {
                 report(.organisations, at + [.key("areas"), .index(i)], "unknown area `\(area)`")
+            }
+            if let email = org.email, let problem = EmailAddress.problem(email) {
+                report(.organisations, at + [.key("email")], "e-mail: \(problem)")
             }
         }
     }

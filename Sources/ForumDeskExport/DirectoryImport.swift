@@ -84,8 +84,8 @@ public enum DirectoryImport {
             let name = value("name")
             guard !name.isEmpty else { report.problems.append("\(row.line): no name"); continue }
             let email = value("email")
-            if !email.isEmpty, !(email.split(separator: "@").count == 2 && !email.contains(" ")) {
-                report.problems.append("\(row.line): “\(email)” is not an e-mail address")
+            if !email.isEmpty, let problem = EmailAddress.problem(email) {
+                report.problems.append("\(row.line): \(problem)")
                 continue
             }
             switch kind {

@@ -51,7 +51,9 @@ public enum Notifier {
         }
         for status in statuses {
             let person = status.councillor
-            guard let email = person.email, person.preferredContact == nil || person.preferredContact == .email else {
+            // An address `validate` reports (not RFC 5322, or non-ASCII) is not written into mail: the notice goes by hand.
+            guard let email = person.email, EmailAddress.problem(email) == nil,
+                  person.preferredContact == nil || person.preferredContact == .email else {
                 byHand.append((person, status.state))
                 continue
             }
@@ -65,7 +67,8 @@ public enum Notifier {
         }
         if partners {
             for (i, invitation) in updated.invitations.enumerated() where invitation.at == nil {
-                guard let id = invitation.person, let person = directory.person(id), let email = person.email else { continue }
+                guard let id = invitation.person, let person = directory.person(id), let email = person.email,
+                      EmailAddress.problem(email) == nil else { continue }
                 outgoing.append(compose(updated, directory: directory, to: person, email: email, kind: .invitation, stale: false,
                                         organiser: organiser, council: council, now: now, stamp: stamp))
                 updated.invitations[i].at = now

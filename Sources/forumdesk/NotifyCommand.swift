@@ -82,7 +82,8 @@ struct NotifyCommand: ParsableCommand {
                 Output.line(TerminalText.sanitized("\(path): \(mail.name) <\(mail.email)>, \(mail.kind.label), SEQUENCE \(mail.sequence)"))
             }
             for (person, state) in plan.byHand {
-                let how = person.preferredContact.map { "prefers \($0.label)" } ?? "no e-mail address"
+                let how = person.email.flatMap(EmailAddress.problem).map { "e-mail address not usable: \($0)" }
+                    ?? person.preferredContact.map { "prefers \($0.label)" } ?? "no e-mail address"
                 Output.line(TerminalText.sanitized("by hand: \(person.name) (\(how)\(person.phone.map { ", " + $0 } ?? "")): \(state.label); record it on the Councillors tab"))
             }
             if plan.outgoing.isEmpty, plan.byHand.isEmpty {

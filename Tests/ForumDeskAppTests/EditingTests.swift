@@ -54,8 +54,19 @@ let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") +
         let a = w.app(keys: [.char("4"), .tab, .char("n")] + typing("Ada") + [.tab] + typing("atlantis") + [.tab] + typing("not-an-address") + [.ctrl("s")])
         let text = a.screenText
         #expect(text.contains("✗ no such ward: atlantis"))
-        #expect(text.contains("✗ an address like name@example.org"))
+        #expect(text.contains("✗ “not-an-address” is not an address like name@example.org"))
         #expect(text.contains("Fix the fields marked ✗ first"))
+    }
+
+    /// Non-ASCII addresses are refused on entry (ForumDesk does not send RFC 6531 mail), as are malformed ones.
+    @Test(arguments: [("tamsín@example.org", "non-ASCII"), ("ada..newfield@example.org", "the part before @"),
+                      ("ada@localhost", "the domain after @")])
+    func test_unusableEmail_isRefusedOnEntry(address: String, reason: String) throws {
+        let w = try Workspace()
+        let a = w.app(width: 160, keys: [.char("4"), .tab, .char("n"), .ctrl("u")] + typing("Cllr Ada Newfield") + [.tab] + typing("Sandy")
+                      + [.tab] + typing(address) + [.ctrl("s")])
+        #expect(a.screenText.contains(reason), "\(a.screenText)")
+        #expect(w.store.load().directory.people.first { $0.name == "Cllr Ada Newfield" } == nil)
     }
 
     @Test func test_invitation_saysWhichRequiredRolesAreMissing_andSaves() throws {

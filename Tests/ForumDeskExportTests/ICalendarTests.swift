@@ -73,6 +73,42 @@ import Testing
         #expect(text.split(separator: "\r\n", omittingEmptySubsequences: false).allSatisfy { $0.count <= 998 })
     }
 
+    /// RFC 2047 §2 (encoded-words at most 75 characters, each decoding to whole UTF-8 characters), RFC 5322 §2.1.1
+    /// (header lines at most 78), RFC 2046 §5.1.1 (boundary at most 70), for subjects and names of every shape.
+    @Test(arguments: [
+        String(repeating: "আসুন একসাথে কথা বলি ", count: 12),                     // Bengali, 240 characters
+        "Let's Talk Together: " + String(repeating: "Biggleswade ", count: 200),   // a long plain title: 2,400 octets
+        String(repeating: "x", count: 2000),                                       // one word too long to fold
+        "Café 👩🏽‍💻 meeting =?UTF-8?B?aGk=?= \r\nBcc: victim@example.org",        // emoji, a fake encoded-word, injection
+    ])
+    func test_email_headersWithinRFCLimits(subject: String) throws {
+        let text = Email.message(from: Email.mailbox("Community Engagement Team", "t@example.org"),
+                                 to: Email.mailbox("Cllr " + String(subject.prefix(60)), "r@example.org"), subject: subject,
+                                 date: LondonTime.parse("2026-11-23T12:00")!, messageID: String(repeating: "m", count: 300) + "@forumdesk",
+                                 body: subject, calendar: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", method: "REQUEST")
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
+        let head = try #require(text.components(separatedBy: "\r\n\r\n").first)
+        var decoded = ""
+        var inSubject = false
+        for line in head.components(separatedBy: "\r\n") {
+            #expect(line.utf8.count <= 78, "\(line)")
+            if line.hasPrefix("Subject:") { inSubject = true } else if !line.hasPrefix(" ") { inSubject = false }
+            let words = line.split(separator: " ").filter { $0.hasPrefix("=?") && $0.hasSuffix("?=") }
+            for word in words {
+                #expect(word.count <= 75, "\(word)")
+                let payload = word.dropFirst("=?UTF-8?B?".count).dropLast(2)
+                let bytes = try #require(Data(base64Encoded: String(payload)))
+                #expect(String(validating: Array(bytes), as: UTF8.self) != nil, "an encoded-word splits a character")
+                if inSubject { decoded += String(decoding: bytes, as: UTF8.self) }
+            }
+            if inSubject, words.isEmpty { decoded += line.hasPrefix("Subject: ") ? String(line.dropFirst(9)) : line }
+        }
+        #expect(!head.contains("\r\nBcc:"))
+        #expect(decoded == subject, "the subject decodes to what was written")
+        let boundary = try #require(head.range(of: "boundary=\"").map { head[$0.upperBound...].prefix { $0 != "\"" } })
+        #expect(boundary.count <= 70)
+    }
+
     func meeting() -> Meeting {
         let start = LondonTime.parse("2026-06-10T19:00")!
         return Meeting(id: "2026-06-10-sandy-ltt", kind: .letsTalkTogether, title: "Let's Talk Together: Sandy", area: "sandy",
