@@ -484,7 +484,7 @@ enum DisplayWidthProbe {
         let run = try forumdesk(["import", "csv", "people", file, "--data", copy.path])
         #expect(run.status == 1)
         #expect(run.stdout.split(separator: "\n").map(String.init) == [
-            "\(file):3: “not-an-address” is not an e-mail address",
+            "\(file):3: “not-an-address” is not an address like name@example.org (exactly one @)",
             "\(file):4: unknown organisation “Acme Widgets” (import organisations first, or add it in the Directory)",
             "\(file):5: unknown ward “Atlantis”",
             "\(file):6: 5 fields, but the header has 4",
