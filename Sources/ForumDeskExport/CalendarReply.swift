@@ -147,12 +147,11 @@ public struct CalendarReply: Sendable, Equatable {
         // The notice answered: the SEQUENCE it carried and, when the reply quotes it, the start it announced.
         let answersCurrent = notice.sequence == sequence && (start == nil || notice.start == nil || notice.start == start)
         if !answersCurrent || NotificationRules.isStale(notice, for: meeting) {
-            let answered = meeting.notifications.last {
-                $0.councillor == person.id && $0.kind == .invitation && $0.sequence == sequence && (start == nil || $0.start == start)
-            }
-            guard let announced = start ?? answered?.start else {
+            let answered = meeting.notifications.last { $0.councillor == person.id && $0.kind == .invitation && $0.sequence == sequence }
+            guard let answered else {
                 return .ignored("\(who): answers SEQUENCE \(sequence), which was never sent to them; not counted")
             }
+            let announced = start ?? answered.start ?? meeting.start
             let since = announced == meeting.start ? "since changed" : "since moved to \(Self.day(meeting.start))"
             return .ignored("\(who): answers the invitation for \(Self.day(announced)), \(since); not counted"
                             + (NotificationRules.isStale(notice, for: meeting) ? " (the update is still to send: notify)" : ""))

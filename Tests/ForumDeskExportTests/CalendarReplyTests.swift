@@ -53,6 +53,27 @@ import Testing
         #expect(message.date == LondonTime.parse("2026-11-26T09:00:00Z"))
     }
 
+    /// A SEQUENCE the councillor was never sent (a forwarded or forged reply) is reported, not counted.
+    @Test func test_replyToASequenceNeverSent_isIgnored() throws {
+        let start = LondonTime.parse("2026-06-10T19:00")!
+        var m = Meeting(id: "2026-06-10-sandy-ltt", kind: .letsTalkTogether, title: "T", area: "sandy", wards: ["sandy"], start: start,
+                        end: start.addingTimeInterval(7200), venue: Venue(name: "Hall"), status: .confirmed)
+        m.sequence = 2
+        m.notifications = [CouncillorNotification(councillor: "cllr-a", at: start.addingTimeInterval(-20 * 86_400), method: .email,
+                                                  sequence: 2, start: start, end: m.end, venue: "Hall")]
+        let directory = Directory(areas: [Area(id: "sandy", name: "Sandy", wards: [Ward(id: "sandy", name: "Sandy")])],
+                                  people: [Person(id: "cllr-a", name: "Cllr Ada Ashgrove", kind: .councillor, wards: ["sandy"], email: "a@example.org")])
+        let counted = try CalendarReply.parse(reply(start: "DTSTART;TZID=Europe/London:20260610T190000"))
+        let (saved, outcomes) = counted.apply(to: m, directory: directory, sent: start)
+        #expect(outcomes.map(\.isIgnored) == [false])
+        #expect(saved.notifications[0].reply == .accepted && saved.notifications[0].repliedAt == LondonTime.parse("2026-06-01T09:00:00Z"))
+        var forged = counted
+        forged.sequence = 5
+        let (unchanged, ignored) = forged.apply(to: m, directory: directory, sent: start)
+        #expect(ignored == [.ignored("Cllr Ada Ashgrove: answers SEQUENCE 5, which was never sent to them; not counted")])
+        #expect(unchanged == m)
+    }
+
     /// The comment a councillor sent with a decline is the apology reason the minutes give when none was recorded.
     @Test func test_declineComment_isTheMinutesApologyReason() {
         let start = LondonTime.parse("2026-10-15T19:00")!
