@@ -179,16 +179,17 @@ struct MeetingScreen: Screen {
         let when = notice.start.map { " for " + LondonTime.display($0) } ?? ""
         lines.append(StyledLine("Notice #\(notice.sequence)\(when), sent \(Format.day(notice.at).trimmingCharacters(in: .whitespaces)) by \(notice.method.label)",
                                 hangingIndent: 2))
+        // Above the reply, so the four lines under the table always show it.
+        if s.state == .stale {
+            lines.append(StyledLine("⚠ The meeting changed since this notice: n sends the update; r records a reply to the new "
+                                    + "details given by phone.", Theme.warning, hangingIndent: 2))
+        }
         if notice.reply != .noReply {
             var text = "Reply to notice #\(notice.sequence): \(notice.reply.label)"
             if let delegate = notice.delegatedTo { text += " to \(delegate)" }
             if let at = notice.repliedAt { text += ", \(LondonTime.display(at))" }
             if let comment = notice.comment { text += ": “\(comment)”" }
             lines.append(StyledLine(text, notice.reply == .declined ? Theme.muted : Theme.good, hangingIndent: 2))
-        }
-        if s.state == .stale {
-            lines.append(StyledLine("⚠ The meeting changed since this notice: n sends the update; r records a reply to the new "
-                                    + "details given by phone.", Theme.warning, hangingIndent: 2))
         }
         return lines
     }
