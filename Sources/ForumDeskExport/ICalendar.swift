@@ -172,6 +172,8 @@ public enum ICalendar {
 
     public static func parse(_ text: String) -> [ContentLine] {
         var unfolded: [String] = []
+        // A byte-order mark (as some Windows tools save .ics files) is not part of the first line.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         for raw in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
             if let first = raw.first, first == " " || first == "\t", !unfolded.isEmpty {
                 unfolded[unfolded.count - 1] += raw.dropFirst()

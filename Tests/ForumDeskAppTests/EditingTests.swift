@@ -308,6 +308,23 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
 }
 
 @Suite struct LiveNotesTests {
+    /// The comment a councillor sent with a declined calendar reply is offered as the apology reason.
+    @Test func test_apologies_offerTheDeclineComment() throws {
+        let w = try Workspace()
+        let id = "2026-12-17-sandy-biggleswade-ltt"
+        var data = w.store.load()
+        var m = try #require(data.meeting(id))
+        let first = NotificationRules.statuses(for: m, in: data.directory)[0].councillor
+        let index = try #require(NotificationRules.currentInvitationIndex(ofCouncillor: first.id, in: m))
+        m.notifications[index].reply = .declined
+        m.notifications[index].comment = "sorry, I have planning committee that evening"
+        try w.store.save(m, in: &data)
+        _ = w.app(keys: [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter, .char("L"), .char("o"), .enter])
+        m = try #require(w.meetingOnDisk(id))
+        let entry = try #require(m.attendance.first { $0.person == first.id })
+        #expect(entry.status == .apologies && entry.reason == "sorry, I have planning committee that evening")
+    }
+
     @Test func test_minuteAMeeting_attendanceOutcomesActions_allOnDisk() throws {
         let w = try Workspace()
         let id = "2026-11-26-leighton-rural-ltt"

@@ -24,6 +24,11 @@ import Testing
         #expect(parsed.answers == [CalendarReply.Answer(address: "a@example.org", participation: .accepted)])
     }
 
+    /// Saved by a Windows tool with a byte-order mark: still a reply.
+    @Test func test_byteOrderMark_isNotPartOfTheFirstLine() throws {
+        #expect(try CalendarReply.parse("\u{FEFF}" + reply(start: "DTSTART:20260610T180000Z")).sequence == 2)
+    }
+
     /// A zone that cannot be known leaves the start unchecked rather than wrongly "moved".
     @Test func test_unknownZone_leavesTheStartUnknown() throws {
         #expect(try CalendarReply.parse(reply(start: "DTSTART;TZID=Custom Zone 7:20260610T190000")).start == nil)
