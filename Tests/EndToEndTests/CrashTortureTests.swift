@@ -54,6 +54,7 @@ import Glibc
             try tmux.wait(for: "LIVE")
             let pid = try #require(try tmux.panePID())
             var saved: [Entry] = []
+            var inFlight: Entry?
             var onAgenda = false  // live notes open on the attendance pane; Tab moves to the agenda
             let entries = Int.random(in: 0...6, using: &rng)
             for n in 0...entries {
@@ -82,6 +83,7 @@ import Glibc
                     // The last entry is killed in flight: before, during or just after its save.
                     usleep(UInt32.random(in: 0...6_000, using: &rng))
                     kill(pid, SIGKILL)
+                    inFlight = entry
                     midSave += 1
                     break
                 }
@@ -95,6 +97,8 @@ import Glibc
             _ = waitpid(pid, &status, WNOHANG)
             Thread.sleep(forTimeInterval: 0.05)
             let meeting = try meetingJSON(data, id)  // valid JSON, or this throws
+            // An outcome killed in flight may have been saved before the kill: it then replaces the confirmed one.
+            if case .outcome(let item, let text)? = inFlight, Entry.outcome(item: item, text: text).isOnDisk(meeting) { lastOutcome[item] = text }
             // An outcome confirmed earlier may be replaced by a later one: only the last confirmed must be there.
             let mustBeThere = saved.filter { if case .outcome(let item, let text) = $0 { lastOutcome[item] == text } else { true } }
             let missing = mustBeThere.filter { !$0.isOnDisk(meeting) }
