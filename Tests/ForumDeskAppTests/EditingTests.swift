@@ -29,6 +29,17 @@ final class Workspace {
     func meetingOnDisk(_ id: String) -> Meeting? { store.load().meeting(id) }
 
     func path(_ id: String) -> String? { store.load().path(ofMeeting: id) }
+
+    /// Changes the first councillor's current notice of a meeting on disk; gives the councillor and the notice's index.
+    func setCurrentNotice(of id: String, _ change: (inout CouncillorNotification) -> Void) throws -> (Person, Int) {
+        var data = store.load()
+        var m = try #require(data.meeting(id))
+        let first = NotificationRules.statuses(for: m, in: data.directory)[0].councillor
+        let index = try #require(NotificationRules.currentInvitationIndex(ofCouncillor: first.id, in: m))
+        change(&m.notifications[index])
+        try store.save(m, in: &data)
+        return (first, index)
+    }
 }
 
 let openSandyOctober: [Key] = [.char("2"), .char("/")] + typing("2026-10-15 sandy") + [.enter, .enter]
@@ -312,15 +323,12 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
     @Test func test_apologies_offerTheDeclineComment() throws {
         let w = try Workspace()
         let id = "2026-12-17-sandy-biggleswade-ltt"
-        var data = w.store.load()
-        var m = try #require(data.meeting(id))
-        let first = NotificationRules.statuses(for: m, in: data.directory)[0].councillor
-        let index = try #require(NotificationRules.currentInvitationIndex(ofCouncillor: first.id, in: m))
-        m.notifications[index].reply = .declined
-        m.notifications[index].comment = "sorry, I have planning committee that evening"
-        try w.store.save(m, in: &data)
+        let (first, _) = try w.setCurrentNotice(of: id) {
+            $0.reply = .declined
+            $0.comment = "sorry, I have planning committee that evening"
+        }
         _ = w.app(keys: [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter, .char("L"), .char("o"), .enter])
-        m = try #require(w.meetingOnDisk(id))
+        let m = try #require(w.meetingOnDisk(id))
         let entry = try #require(m.attendance.first { $0.person == first.id })
         #expect(entry.status == .apologies && entry.reason == "sorry, I have planning committee that evening")
     }
@@ -447,17 +455,13 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
     @Test func test_handReply_answersTheCurrentNotice() throws {
         let w = try Workspace()
         let id = "2026-12-17-sandy-biggleswade-ltt"
-        var data = w.store.load()
-        var m = try #require(data.meeting(id))
-        let first = NotificationRules.statuses(for: m, in: data.directory)[0].councillor
-        let index = try #require(NotificationRules.currentInvitationIndex(ofCouncillor: first.id, in: m))
-        m.notifications[index].comment = "see you there"
-        try w.store.save(m, in: &data)
+        let (_, index) = try w.setCurrentNotice(of: id) { $0.comment = "see you there" }
+        let data = w.store.load()
         var a = w.app(keys: openCouncillors)
         a.handle(.key(.char("r")))
         #expect(a.screenText.contains("reply to notice #0"))
         for key in [Key.right, .enter] { a.handle(.key(key)) }  // "Declined"
-        m = try #require(w.meetingOnDisk(id))
+        let m = try #require(w.meetingOnDisk(id))
         #expect(m.notifications.count == data.meeting(id)?.notifications.count)
         #expect(m.notifications[index].reply == .declined && m.notifications[index].comment == nil)
     }
