@@ -169,7 +169,7 @@ extension App {
                            + "Nothing has been overwritten.",
                        choices: ["Reload theirs (lose mine)", "Keep mine as a copy", "Show both"]),
                 [[.reload(mine.id)], [.keepCopy(mine)], [.showBoth(mine)]], selected: 0)
-        case .unreadableOnDisk, .incomplete:
+        case .unreadableOnDisk, .incomplete, .refused:
             message = .error(error.description)
         case .failed:
             // Keep the change in memory so nothing typed is lost; the old file is intact.
