@@ -199,13 +199,17 @@ public struct DataStore: Sendable {
         var stem: String
     }
 
-    /// Removes temp files left by a process that died mid-save (same host, pid gone).
-    /// They never hold the only copy of anything: the rename is what commits a save.
+    /// Removes temp files left by a process that died mid-save (same host, pid gone), in every folder ForumDesk
+    /// writes to: outbox e-mails, exports and conflict copies too. They never hold the only copy of anything: the
+    /// rename is what commits a save. Nothing is removed through a symbolic link.
     public func removeAbandonedTempFiles() -> Int {
-        var folders = [folder.root, "\(folder.root)/directory", folder.topicsFolder]
-        for year in (try? fs.list(folder.meetingsFolder)) ?? [] { folders.append("\(folder.meetingsFolder)/\(year)") }
+        var folders = [folder.root, "\(folder.root)/directory", folder.topicsFolder, folder.path("conflicts"), folder.path("exports"),
+                       folder.path("outbox")]
+        for parent in [folder.meetingsFolder, folder.path("outbox")] where !fs.isSymbolicLink(parent) {
+            for name in (try? fs.list(parent)) ?? [] where !fs.isSymbolicLink("\(parent)/\(name)") { folders.append("\(parent)/\(name)") }
+        }
         var removed = 0
-        for dir in folders {
+        for dir in folders where !fs.isSymbolicLink(dir) {
             for name in (try? fs.list(dir)) ?? [] {
                 guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
                 fs.remove("\(dir)/\(name)")
@@ -330,7 +334,7 @@ public struct DataStore: Sendable {
         try checkUnchanged(path, in: data)
         let bytes = JSONWriter.write(json)
         do {
-            try DurableFile.write(bytes, to: path, fs: fs)
+            try DurableFile.write(bytes, to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
         } catch {
             if error.replaced { data.fingerprints[path] = FileFingerprint(hash: ContentHash.of(bytes)) }
             throw .failed(path: path, error)
@@ -392,7 +396,7 @@ public struct DataStore: Sendable {
         }
         try checkNoLinks(path)
         do {
-            try DurableFile.write(Self.encoded(meeting), to: path, fs: fs)
+            try DurableFile.write(Self.encoded(meeting), to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
         } catch {
             throw .failed(path: path, error)
         }
@@ -419,7 +423,7 @@ public struct DataStore: Sendable {
             n += 1
         }
         do {
-            try DurableFile.write(Array(text.utf8), to: path, fs: fs)
+            try DurableFile.write(Array(text.utf8), to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
         } catch {
             throw .failed(path: path, error)
         }
