@@ -300,13 +300,13 @@ extension App {
         do {
             var written: [String] = []
             for format in DocumentFormat.allCases {
-                let path = try store.writeGenerated(format.render(lines, title: "\(meeting.title): \(kind.rawValue)"),
-                                                    to: "exports/\(meeting.id)-\(kind.rawValue).\(format.fileExtension)")
+                let name = try store.folder.meetingFileName(meeting.id, "-\(kind.rawValue).\(format.fileExtension)")
+                let path = try store.writeGenerated(format.render(lines, title: "\(meeting.title): \(kind.rawValue)"), to: "exports/\(name)")
                 written.append((path as NSString).lastPathComponent)
             }
             message = .info("Wrote the \(kind.rawValue) to exports/: " + written.joined(separator: ", "))
         } catch {
-            message = .error(error.description)
+            message = .error(String(describing: error))
         }
     }
 

@@ -36,6 +36,13 @@ public struct DataFolder: Sendable, Equatable {
         return root + "/" + parts.joined(separator: "/")
     }
 
+    /// The name of a file made for one meeting (`<id>-minutes.md`, `<id>-<time>.json`), refused unless the id is a
+    /// valid meeting id: conflict copies, exports and outbox folders are named by it.
+    public func meetingFileName(_ id: String, _ suffix: String = "") throws(PathError) -> String {
+        guard MeetingID(id) != nil else { throw PathError(path: IdentifierRule.shown(id) + suffix, reason: "not a valid meeting id") }
+        return id + suffix
+    }
+
     /// `inside` for a relative path written with `/` between its parts (`outbox/<meeting>/<file>.eml`).
     public func inside(_ relative: String) throws(PathError) -> String {
         try inside(relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init))

@@ -390,10 +390,7 @@ public struct DataStore: Sendable {
     /// outside `meetings/` so it is never loaded as a second meeting with the same id.
     public func saveConflictCopy(_ meeting: Meeting, now: Date) throws(SaveError) -> String {
         let stamp = LondonTime.iso(now).prefix(19).replacingOccurrences(of: ":", with: "")
-        let path = try checked { () throws(PathError) in
-            guard MeetingID(meeting.id) != nil else { throw PathError(path: "conflicts/", reason: "not a valid meeting id") }
-            return try folder.inside(["conflicts", "\(meeting.id)-\(stamp).json"])
-        }
+        let path = try checked { () throws(PathError) in try folder.inside(["conflicts", try folder.meetingFileName(meeting.id, "-\(stamp).json")]) }
         try checkNoLinks(path)
         do {
             try DurableFile.write(Self.encoded(meeting), to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
