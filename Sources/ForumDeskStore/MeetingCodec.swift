@@ -151,7 +151,7 @@ extension Codec {
         a.organisation = try r.optionalID("organisation", OrganisationRecord.self)
         a.role = try r.choice("role", default: AttendanceRole.member)
         a.reason = try r.optionalString("reason")
-        a.substituteFor = try r.optionalID("substituteFor", PersonRecord.self)
+        a.substituteFor = try r.optionalString("substituteFor")  // a person id, or "(name removed)" after purge
         a.extra = r.unknownFields
         return a
     }

@@ -51,7 +51,7 @@ struct ModelBuilder {
 
     mutating func attendance() -> Attendance {
         Attendance(person: optionalID(), name: optionalText(), organisation: optionalID(), role: choice(AttendanceRole.self),
-                   status: choice(AttendanceStatus.self), reason: optionalText(), substituteFor: optionalID(),
+                   status: choice(AttendanceStatus.self), reason: optionalText(), substituteFor: optionalText(),
                    extra: unknownFields())
     }
 
