@@ -74,7 +74,8 @@ public struct EditLock: Sendable {
     static func owner(from bytes: [UInt8]) -> LockOwner? {
         guard let node = try? JSONParser.parse(bytes), case .object(let members) = node.value else { return nil }
         func field(_ key: String) -> JSONNode.Value? { members.first { $0.key == key }?.value.value }
-        guard case .number(let pid)? = field("pid"), let pidValue = Int32(pid),
+        // A pid of 0 or below would make kill(2) ask about a whole process group: such a lock is unreadable.
+        guard case .number(let pid)? = field("pid"), let pidValue = Int32(pid), pidValue > 0,
               case .string(let host)? = field("host"), case .string(let user)? = field("user"),
               case .string(let since)? = field("since"), let sinceDate = LondonTime.parse(since)
         else { return nil }

@@ -331,6 +331,24 @@ enum ICalendarUID {
         }
     }
 
+    /// kill(-1, 0) asks about every process: a lock saying pid -1 was never stale.
+    @Test(arguments: ["-1", "0", "-2147483648", "99999999999"])
+    func test_lockWithAPidOutOfRange_isStale_andCanBeTakenOver(pid: String) throws {
+        try withTemporaryFolder { folder in
+            let root = try copyOfSampleData(into: folder)
+            let me = LockOwner.current(now: Date())
+            try ("{\"pid\": \(pid), \"host\": \(jsonLiteral(me.host)), \"user\": \"someone-else\", \"since\": \"2026-11-29T10:00\"}\n")
+                .write(toFile: DataFolder(root).lockFile, atomically: true, encoding: .utf8)
+            let lock = EditLock(folder: DataFolder(root))
+            guard case .heldBy(_, stale: true) = lock.acquire(now: Date()) else {
+                Issue.record("a lock with pid \(pid) must be stale")
+                return
+            }
+            #expect(lock.acquire(now: Date(), takeOverStale: true) == .acquired)
+            lock.release()
+        }
+    }
+
     @Test func test_runningHolder_withTheSameStartTime_isNotStale() {
         withTemporaryFolder { folder in
             let lock = EditLock(folder: DataFolder(folder))
