@@ -64,6 +64,17 @@ func jsonLiteral(_ s: String) -> String {
         #expect(MeetingID(meeting) != nil)
     }
 
+    /// Forms and imports make ids from names: whatever the name, the id is valid for its kind.
+    @Test(arguments: hostileIdentifiers)
+    func test_idsMadeFromHostileNames_areValid(name: String, text: String) {
+        let person = Identifier.slug(text, prefix: "cllr-") { _ in false }
+        #expect(PersonID(person) != nil, "\(name): \(person)")
+        let topic = Identifier.slug(text) { _ in false }
+        #expect(TopicID(topic) != nil && OrganisationID(topic) != nil, "\(name): \(topic)")
+        let meeting = Identifier.meetingID(day: CalendarDate(year: 2026, month: 11, day: 24), area: text, kind: .other) { _ in false }
+        #expect(MeetingID(meeting) != nil, "\(name): \(meeting)")
+    }
+
     @Test(arguments: hostileIdentifiers)
     func test_calendarReplyUID_withHostileMeetingID_namesNoMeeting(name: String, id: String) {
         #expect(ICalendarUID.meetingID("\(id)@forumdesk") == nil, "\(name)")
