@@ -370,10 +370,18 @@ enum ICalendarUID {
         }
     }
 
-    @Test func test_groupSharedFolder_writesGroupReadableFiles_andLock() throws {
+    /// Shared by the folder's setgid bit, or by the setting: files colleagues can read, the lock among them.
+    @Test(arguments: ["setgid", "setting"])
+    func test_groupSharedFolder_writesGroupReadableFiles_andLock(sharedBy: String) throws {
         try withTemporaryFolder { folder in
             let root = try copyOfSampleData(into: folder)
-            #expect(chmod(root, 0o2770) == 0)
+            if sharedBy == "setgid" {
+                #expect(chmod(root, 0o2770) == 0)
+            } else {
+                let settings = root + "/forumdesk.json"
+                try readText(settings).replacingOccurrences(of: "\"schema\": 1,", with: "\"schema\": 1,\n  \"sharedWithGroup\": true,")
+                    .write(toFile: settings, atomically: true, encoding: .utf8)
+            }
             let store = DataStore(folder: DataFolder(root))
             var data = store.load()
             var m = try #require(data.meeting("2026-10-15-sandy-biggleswade-ltt"))
@@ -387,21 +395,6 @@ enum ICalendarUID {
             #expect(lock.acquire(now: Date()) == .acquired)
             #expect(mode(of: DataFolder(root).lockFile) == 0o640)
             lock.release()
-        }
-    }
-
-    @Test func test_settingSharedWithGroup_writesGroupReadableFiles() throws {
-        try withTemporaryFolder { folder in
-            let root = try copyOfSampleData(into: folder)
-            let settings = root + "/forumdesk.json"
-            try readText(settings).replacingOccurrences(of: "\"schema\": 1,", with: "\"schema\": 1,\n  \"sharedWithGroup\": true,")
-                .write(toFile: settings, atomically: true, encoding: .utf8)
-            let store = DataStore(folder: DataFolder(root))
-            var data = store.load()
-            var m = try #require(data.meeting("2026-10-15-sandy-biggleswade-ltt"))
-            m.title = "Shared"
-            try store.save(m, in: &data)
-            #expect(mode(of: root + "/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json") == 0o640)
         }
     }
 }
