@@ -250,9 +250,10 @@ public struct DataStore: Sendable {
         // A summary is never written as it is (see `completing`).
         if meeting.isSummary { throw .incomplete(path: oldPath ?? meeting.id) }
         let newPath = try checked { () throws(PathError) in try folder.meetingFile(for: meeting) }
+        if let oldPath, oldPath != newPath { try checkNoLinks(oldPath) }
         try write(Codec.encode(meeting), to: newPath, in: &data)
         // A meeting moved to another year moves to that year's folder.
-        if let oldPath, oldPath != newPath, (try? checkNoLinks(oldPath)) != nil {
+        if let oldPath, oldPath != newPath {
             fs.remove(oldPath)
             try? fs.fsyncDirectory((oldPath as NSString).deletingLastPathComponent)
             data.fingerprints[oldPath] = FileFingerprint(hash: nil)
