@@ -80,14 +80,14 @@ public enum MeetingImport {
             var problems: [String] = []
             var warnings: [String] = []
             func value(_ field: Field) -> String { columns.value(field, in: row.fields) }
-            func fail(_ field: Field, _ reason: String) { problems.append("\(line): \(columns.name(field)): \(reason)") }
+            func fail(_ field: Field, _ reason: String) { problems.append("\(line): \(column(field, columns)): \(reason)") }
 
             let area = resolver.area(value(.area))
             if case .failure(let f) = area { fail(.area, f.message) }
             let times = times(value, columns, today: today)
             switch times {
             case .failure(let f): fail(f.field, f.message)
-            case .success(let t): warnings += t.warnings.map { "\(columns.name($0.field)): \($0.text)" }
+            case .success(let t): warnings += t.warnings.map { "\(column($0.field, columns)): \($0.text)" }
             }
             var wards: [String] = []
             if case .success(let areaID) = area, let a = directory.area(areaID) {
@@ -158,6 +158,12 @@ public enum MeetingImport {
         }
         progress(rows.count - 1)
         return report
+    }
+
+    /// The header of the column a message is about; a start or end with no column of its own came from the date.
+    static func column(_ field: Field, _ columns: CSVColumns<Field>) -> String {
+        if columns.has(field) { return columns.name(field) }
+        return columns.name(columns.has(.date) ? .date : .start)
     }
 
     struct Slot: Hashable {
