@@ -280,7 +280,7 @@ public enum DateInput {
         case 2: return 2000 + Int(digits)!
         case 4: return Int(digits)!
         default:
-            guard digits.count < 19 else { throw Failure(message: "\(digits) is not a year ForumDesk takes (1900–2999)") }
+            guard digits.count < 4 else { throw Failure(message: "\(digits) is not a year ForumDesk takes (1900–2999)") }
             throw Failure(message: "“\(digits)” in “\(text)” is not a year: write it with four digits (or two)")
         }
     }

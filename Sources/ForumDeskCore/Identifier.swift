@@ -43,6 +43,16 @@ extension MeetingKind {
 extension Identifier {
     /// A new meeting's id, `<day>-<area>-<kind>`, unique among those taken.
     public static func meetingID(day: CalendarDate, area: String, kind: MeetingKind, taken: (String) -> Bool) -> String {
-        slug("\(day) \(area) \(kind.idSuffix)", taken: taken)
+        // An area id is a slug already: then the parts need no folding (a large import makes a million of these).
+        let base = "\(day)-\(area)-\(kind.idSuffix)"
+        guard base.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }), !base.contains("--"), !area.hasSuffix("-")
+        else { return slug("\(day) \(area) \(kind.idSuffix)", taken: taken) }
+        var id = base
+        var n = 2
+        while taken(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        return id
     }
 }

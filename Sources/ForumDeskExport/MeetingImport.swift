@@ -108,7 +108,7 @@ public enum MeetingImport {
                 if columns.has(.kind) { warnings.append("\(columns.name(.kind)): none given, so \(kind.label)") }
             } else {
                 do throws(NameMatch.Failure) {
-                    kind = MeetingKind(rawValue: try resolver.kinds.resolve(value(.kind))) ?? .letsTalkTogether
+                    kind = MeetingKind(rawValue: try resolver.kind(value(.kind)).get()) ?? .letsTalkTogether
                 } catch {
                     kind = .letsTalkTogether
                     fail(.kind, error.message)
@@ -117,7 +117,7 @@ public enum MeetingImport {
             var status = MeetingStatus.planned
             if !value(.status).isEmpty {
                 do throws(NameMatch.Failure) {
-                    status = MeetingStatus(rawValue: try resolver.statuses.resolve(value(.status))) ?? .planned
+                    status = MeetingStatus(rawValue: try resolver.status(value(.status)).get()) ?? .planned
                 } catch {
                     fail(.status, error.message)
                 }
@@ -281,8 +281,7 @@ struct Resolver {
     let people: NameMatch.Index
     let kinds: NameMatch.Index
     let statuses: NameMatch.Index
-    var areaCache: [String: Result<String, NameMatch.Failure>] = [:]
-    var peopleCache: [String: Result<String, NameMatch.Failure>] = [:]
+    var caches: [Int: [String: Result<String, NameMatch.Failure>]] = [:]
     var wardCache: [String: Result<[String], NameMatch.Failure>] = [:]
     var wardIndexes: [String: NameMatch.Index] = [:]
 
@@ -296,17 +295,15 @@ struct Resolver {
         statuses = NameMatch.Index(kind: "status", candidates: MeetingStatus.allCases.map { (id: $0.rawValue, name: $0.label) })
     }
 
-    mutating func area(_ text: String) -> Result<String, NameMatch.Failure> {
-        if let known = areaCache[text] { return known }
-        let result = Result { () throws(NameMatch.Failure) in try areas.resolve(text) }
-        areaCache[text] = result
-        return result
-    }
+    mutating func area(_ text: String) -> Result<String, NameMatch.Failure> { cached(0, text, areas) }
+    mutating func person(_ text: String) -> Result<String, NameMatch.Failure> { cached(1, text, people) }
+    mutating func kind(_ text: String) -> Result<String, NameMatch.Failure> { cached(2, text, kinds) }
+    mutating func status(_ text: String) -> Result<String, NameMatch.Failure> { cached(3, text, statuses) }
 
-    mutating func person(_ text: String) -> Result<String, NameMatch.Failure> {
-        if let known = peopleCache[text] { return known }
-        let result = Result { () throws(NameMatch.Failure) in try people.resolve(text) }
-        peopleCache[text] = result
+    mutating func cached(_ cache: Int, _ text: String, _ index: NameMatch.Index) -> Result<String, NameMatch.Failure> {
+        if let known = caches[cache]?[text] { return known }
+        let result = Result { () throws(NameMatch.Failure) in try index.resolve(text) }
+        caches[cache, default: [:]][text] = result
         return result
     }
 

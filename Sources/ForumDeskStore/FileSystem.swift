@@ -53,6 +53,11 @@ public protocol FileSystem: Sendable {
     func list(_ directory: String) throws(SystemCallError) -> [String]
 }
 
+extension FileSystem {
+    /// For disks that do not say otherwise (test doubles): sync(2), every file system.
+    public func syncFileSystem(_ path: String) throws(SystemCallError) { sync() }
+}
+
 public struct FileStatus: Sendable, Equatable {
     public var size: Int
     public var modified: TimeInterval

@@ -138,11 +138,15 @@ extension ImportCSV {
                        m.venue.name, m.chair.map { directory.displayName(ofPerson: $0) } ?? ""])
         }
         // The last columns may be empty: no trailing spaces on a line.
-        return table.render().split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            var end = line.endIndex
-            while end > line.startIndex, line[line.index(before: end)] == " " { end = line.index(before: end) }
-            return line[..<end]
-        }.joined(separator: "\n")
+        var out: [UInt8] = []
+        var spaces = 0
+        for byte in table.render().utf8 {
+            if byte == 0x20 { spaces += 1; continue }
+            if byte != 0x0A { out.append(contentsOf: repeatElement(0x20, count: spaces)) }
+            spaces = 0
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
