@@ -111,7 +111,10 @@ extension ImportCSV {
         }
         if !report.rows.isEmpty {
             Output.line(dryRun ? "would add \(report.rows.count) meeting(s):" : "added \(report.rows.count) meeting(s):")
-            Output.line(Self.table(report.rows, directory: data.directory))
+            // Cells are sanitised as the table is built: written as it is, without a second pass (after what
+            // `print` holds, so the order stays).
+            fflush(nil)
+            FileHandle.standardOutput.write(Data((Self.table(report.rows, directory: data.directory) + "\n").utf8))
         }
         for row in report.rows {
             for warning in row.warnings { Output.line(TerminalText.sanitized("\(file):\(row.line): \(warning)")) }
@@ -119,33 +122,54 @@ extension ImportCSV {
         for skipped in report.skipped { Output.line(TerminalText.sanitized("skipped: \(skipped)")) }
     }
 
-    /// What each row became: the fields an officer checks against the sheet.
+    /// What each row became: the fields an officer checks against the sheet. Columns aligned in terminal
+    /// columns (Bengali, CJK); cells sanitised; no trailing spaces. Built as bytes in one pass per row, as it may
+    /// list a million rows.
     static func table(_ rows: [MeetingImport.Row], directory: Directory) -> String {
-        var table = TextTable(headers: ["row", "id", "start", "end", "area", "wards", "venue", "chair"])
-        table.rows.reserveCapacity(rows.count)
-        var areaNames: [String: String] = [:], wardNames: [String: String] = [:]
+        var areaNames: [String: String] = [:], wardNames: [String: String] = [:], allWards: [String: [String]] = [:]
         for a in directory.areas {
             areaNames[a.id] = a.name
+            allWards[a.id] = a.wards.map(\.id)
             for w in a.wards { wardNames[w.id] = w.name }
         }
+        var chairs: [String: String] = [:]
+        let headers = ["row", "id", "start", "end", "area", "wards", "venue", "chair"]
+        var cells: [[String]] = []
+        cells.reserveCapacity(rows.count)
         for row in rows {
             let m = row.meeting
             let sameDay = LondonTime.date(m.start) == LondonTime.date(m.end)
-            let allWards = directory.area(m.area).map { $0.wards.map(\.id) == m.wards } ?? false
-            table.add([String(row.line), m.id, LondonTime.display(m.start), sameDay ? LondonTime.hhmm(m.end) : LondonTime.display(m.end),
-                       areaNames[m.area] ?? m.area,
-                       allWards ? "all \(m.wards.count)" : m.wards.map { wardNames[$0] ?? $0 }.joined(separator: ", "),
-                       m.venue.name, m.chair.map { directory.displayName(ofPerson: $0) } ?? ""])
+            let chair = m.chair.map { id in
+                if let known = chairs[id] { return known }
+                let name = directory.displayName(ofPerson: id)
+                chairs[id] = name
+                return name
+            } ?? ""
+            cells.append([String(row.line), m.id, LondonTime.display(m.start), sameDay ? LondonTime.hhmm(m.end) : LondonTime.display(m.end),
+                          areaNames[m.area] ?? m.area,
+                          allWards[m.area] == m.wards ? "all \(m.wards.count)" : m.wards.map { wardNames[$0] ?? $0 }.joined(separator: ", "),
+                          m.venue.name, chair].map { TerminalText.sanitized($0) })
         }
-        // The last columns may be empty: no trailing spaces on a line.
+        func width(_ text: String) -> Int { text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : DisplayWidth.of(text) }
+        var widths = headers.map(width)
+        for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }
         var out: [UInt8] = []
-        var spaces = 0
-        for byte in table.render().utf8 {
-            if byte == 0x20 { spaces += 1; continue }
-            if byte != 0x0A { out.append(contentsOf: repeatElement(0x20, count: spaces)) }
-            spaces = 0
-            out.append(byte)
+        func line(_ row: [String]) {
+            var pending = 0  // spaces owed before the next non-empty cell, so that a line never ends in spaces
+            for (i, cell) in row.enumerated() {
+                if !cell.isEmpty {
+                    out.append(contentsOf: repeatElement(0x20, count: pending))
+                    out.append(contentsOf: cell.utf8)
+                    pending = 0
+                }
+                pending += (i == row.count - 1 ? 0 : widths[i] - width(cell) + 2)
+            }
+            out.append(0x0A)
         }
+        line(headers)
+        line(widths.map { String(repeating: "-", count: $0) })
+        for row in cells { line(row) }
+        out.removeLast()
         return String(decoding: out, as: UTF8.self)
     }
 }
