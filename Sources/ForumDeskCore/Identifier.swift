@@ -17,7 +17,11 @@ public enum Identifier {
             }
         }
         if !current.isEmpty { words.append(current) }
-        let base = prefix + (words.isEmpty ? fallback : words.joined(separator: "-"))
+        return unique(prefix + (words.isEmpty ? fallback : words.joined(separator: "-")), taken: taken)
+    }
+
+    /// `base`, or `base-2`, `base-3`… the first not taken.
+    static func unique(_ base: String, taken: (String) -> Bool) -> String {
         var id = base
         var n = 2
         while taken(id) {
@@ -47,12 +51,6 @@ extension Identifier {
         let base = "\(day)-\(area)-\(kind.idSuffix)"
         guard base.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }), !base.contains("--"), !area.hasSuffix("-")
         else { return slug("\(day) \(area) \(kind.idSuffix)", taken: taken) }
-        var id = base
-        var n = 2
-        while taken(id) {
-            id = "\(base)-\(n)"
-            n += 1
-        }
-        return id
+        return unique(base, taken: taken)
     }
 }

@@ -68,6 +68,20 @@ public enum NameMatch {
             }
         }
 
+        /// Several names separated by `;` or line breaks, or by commas: a name with a comma in it ("Westoning,
+        /// Flitton and Greenfield") is tried whole first. Each record once, in the order named.
+        public func resolveList(_ text: String) throws(Failure) -> [String] {
+            var ids: [String] = []
+            for piece in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
+                if let whole = try? resolve(piece) { ids.append(whole); continue }
+                for part in piece.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+                    ids.append(try resolve(part))
+                }
+            }
+            var seen: Set<String> = []
+            return ids.filter { seen.insert($0).inserted }
+        }
+
         /// Every name when there are few; otherwise those sharing a word with the query, so that a long
         /// directory does not bury the likely ones.
         func suggestions(for q: String) -> [String] {

@@ -41,19 +41,6 @@ public enum DirectoryImport {
         }
     }
 
-    /// Names separated by `;` or commas; a name with a comma in it is tried whole first.
-    static func resolveList(_ text: String, _ index: NameMatch.Index) throws(NameMatch.Failure) -> [String] {
-        var ids: [String] = []
-        for piece in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
-            if let whole = try? index.resolve(piece) { ids.append(whole); continue }
-            for part in piece.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
-                ids.append(try index.resolve(part))
-            }
-        }
-        var seen: Set<String> = []
-        return ids.filter { seen.insert($0).inserted }
-    }
-
     public enum Field: String, Sendable, CaseIterable {
         case name, email, phone, organisation, title, wards, preferred, sector, areas, frontline
     }
@@ -142,7 +129,7 @@ public enum DirectoryImport {
         }
         var wards: [String] = []
         do {
-            wards = try resolveList(value(.wards), row.names.wards)
+            wards = try row.names.wards.resolveList(value(.wards))
         } catch {
             report.problems.append(row.problem(.wards, error.message))
             return
@@ -180,7 +167,7 @@ public enum DirectoryImport {
         }
         var areas: [String] = []
         do {
-            areas = try resolveList(value(.areas), row.names.areas)
+            areas = try row.names.areas.resolveList(value(.areas))
         } catch {
             report.problems.append(row.problem(.areas, error.message))
             return

@@ -314,17 +314,7 @@ struct Resolver {
         if let known = wardCache[key] { return known }
         let index = wardIndexes[area.id] ?? NameMatch.Index(kind: "ward of \(area.name)", candidates: area.wards.map { (id: $0.id, name: $0.name) })
         wardIndexes[area.id] = index
-        let result = Result { () throws(NameMatch.Failure) -> [String] in
-            var ids: [String] = []
-            for piece in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
-                if let whole = try? index.resolve(piece) { ids.append(whole); continue }
-                for part in piece.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
-                    ids.append(try index.resolve(part))
-                }
-            }
-            var seen: Set<String> = []
-            return ids.filter { seen.insert($0).inserted }
-        }
+        let result = Result { () throws(NameMatch.Failure) -> [String] in try index.resolveList(text) }
         wardCache[key] = result
         return result
     }
