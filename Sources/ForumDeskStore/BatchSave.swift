@@ -10,59 +10,77 @@ extension DataStore {
     /// meetings sorted once at the end. `progress` hears how many files are written so far.
     public func saveNew(_ meetings: [Meeting], in data: inout DataSet, progress: (Int) -> Void = { _ in }) throws(SaveError) {
         guard !meetings.isEmpty else { return }
-        var planned: [(meeting: Meeting, path: String, temp: String, hash: UInt64)] = []
-        planned.reserveCapacity(meetings.count)
+        // Places, checked one by one (folders made once each); then the temp files written on every core, in
+        // batches so that progress can be told between them.
+        var placed: [String] = []
+        placed.reserveCapacity(meetings.count)
         var folders: Set<String> = []
-        var temps: [String] = []
-        func undo(_ paths: [String]) { for path in paths { fs.remove(path) } }
-        for (n, meeting) in meetings.enumerated() {
-            if n % 10_000 == 0 { progress(n / 2) }
+        for meeting in meetings {
             let path = folder.meetingFile(for: meeting)
-            if meeting.isSummary { undo(temps); throw .incomplete(path: path) }
+            if meeting.isSummary { throw .incomplete(path: path) }
             let folderPath = (path as NSString).deletingLastPathComponent
             let exists: Bool
             do {
                 if folders.insert(folderPath).inserted { try DurableFile.makeFolders(folderPath, fs: fs) }
                 exists = try fs.status(path) != nil
             } catch {
-                undo(temps)
                 throw .failed(path: path, DurableWriteError(stage: .prepare, cause: error))
             }
-            if exists || data.meetingPaths[meeting.id] != nil || data.fingerprints[path]?.hash != nil {
-                undo(temps)
-                throw .changedOnDisk(path: path)
+            if exists || data.meetingPaths[meeting.id] != nil || data.fingerprints[path]?.hash != nil { throw .changedOnDisk(path: path) }
+            placed.append(path)
+        }
+        let pid = getpid()
+        let paths = placed
+        let temps = paths.enumerated().map { n, path in
+            "\((path as NSString).deletingLastPathComponent)/.\((path as NSString).lastPathComponent)\(DurableFile.tempMarker)\(pid)-\(n)"
+        }
+        let fs = self.fs
+        func undo(_ paths: ArraySlice<String>) { for path in paths { fs.remove(path) } }
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(meetings.count)
+        let batch = 50_000
+        for start in stride(from: 0, to: meetings.count, by: batch) {
+            progress(start / 2)
+            let range = start..<min(start + batch, meetings.count)
+            let written = Parallel.map(range.count) { k -> Result<UInt64, SaveError> in
+                let i = range.lowerBound + k
+                let bytes = DataStore.encoded(meetings[i])
+                var stage = WriteStage.prepare
+                do throws(SystemCallError) {
+                    let fd = try fs.openForCreate(temps[i], mode: DurableFile.fileMode)
+                    defer { fs.close(fd) }
+                    stage = .write
+                    try fs.write(fd, bytes, path: temps[i])
+                } catch {
+                    if stage == .write { fs.remove(temps[i]) }
+                    return .failure(.failed(path: paths[i], DurableWriteError(stage: stage, cause: error)))
+                }
+                return .success(ContentHash.of(bytes))
             }
-            let temp = "\(folderPath)/.\((path as NSString).lastPathComponent)\(DurableFile.tempMarker)\(getpid())-\(n)"
-            let bytes = DataStore.encoded(meeting)
-            var stage = WriteStage.prepare
-            do {
-                let fd = try fs.openForCreate(temp, mode: DurableFile.fileMode)
-                temps.append(temp)
-                stage = .write
-                defer { fs.close(fd) }
-                try fs.write(fd, bytes, path: temp)
-            } catch {
-                undo(temps)
-                throw .failed(path: path, DurableWriteError(stage: stage, cause: error))
+            for (k, result) in written.enumerated() {
+                switch result {
+                case .success(let hash): hashes.append(hash)
+                case .failure(let error):
+                    for (j, other) in written.enumerated() where j != k { if case .success = other { fs.remove(temps[range.lowerBound + j]) } }
+                    undo(temps[..<range.lowerBound])
+                    throw error
+                }
             }
-            planned.append((meeting, path, temp, ContentHash.of(bytes)))
         }
         do {
             try fs.syncFileSystem(folder.root)
         } catch {
-            undo(temps)
+            undo(temps[...])
             throw .failed(path: folder.root, DurableWriteError(stage: .fsync, cause: error))
         }
-        var renamed: [String] = []
-        for (n, p) in planned.enumerated() {
+        for n in paths.indices {
             if n % 10_000 == 0 { progress((meetings.count + n) / 2) }
-            do {
-                try fs.rename(p.temp, p.path)
-                renamed.append(p.path)
+            do throws(SystemCallError) {
+                try fs.rename(temps[n], paths[n])
             } catch {
-                undo(renamed)
-                undo(Array(temps[n...]))
-                throw .failed(path: p.path, DurableWriteError(stage: .rename, cause: error))
+                undo(paths[..<n])
+                undo(temps[n...])
+                throw .failed(path: paths[n], DurableWriteError(stage: .rename, cause: error))
             }
         }
         for path in folders {
@@ -73,10 +91,10 @@ extension DataStore {
             }
         }
         progress(meetings.count)
-        for p in planned {
-            data.fingerprints[p.path] = FileFingerprint(hash: p.hash)
-            data.meetingPaths[p.meeting.id] = p.path
-            data.starts[p.meeting.id] = p.meeting.start
+        for (n, meeting) in meetings.enumerated() {
+            data.fingerprints[paths[n]] = FileFingerprint(hash: hashes[n])
+            data.meetingPaths[meeting.id] = paths[n]
+            data.starts[meeting.id] = meeting.start
         }
         data.meetings += meetings
         data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
