@@ -80,6 +80,15 @@ public enum MeetingImport {
             var problems: [String] = []
             var warnings: [String] = []
             func value(_ field: Field) -> String { columns.value(field, in: row.fields) }
+            // The id names the meeting's file: it goes through the one validating constructor, before anything is written.
+            if !value(.id).isEmpty {
+                do {
+                    _ = try MeetingID(validating: value(.id))
+                } catch {
+                    report.problems.append("\(line): id \(IdentifierRule.shown(value(.id))) is \(error.description)")
+                    continue
+                }
+            }
             func fail(_ field: Field, _ reason: String) { problems.append("\(line): \(column(field, columns)): \(reason)") }
 
             let area = resolver.area(value(.area))
@@ -133,7 +142,11 @@ public enum MeetingImport {
             }
             var residents: Int?
             if !value(.residents).isEmpty {
-                if let n = Int(value(.residents)), n >= 0 { residents = n } else { fail(.residents, "“\(value(.residents))” is not a number") }
+                if let n = Int(value(.residents)), Limits.headCount.contains(n) {
+                    residents = n
+                } else {
+                    fail(.residents, "“\(value(.residents))” is not a number from \(Limits.headCount.lowerBound) to \(Limits.headCount.upperBound)")
+                }
             }
             guard problems.isEmpty, case .success(let areaID) = area, case .success(let t) = times, let a = directory.area(areaID) else {
                 report.problems += problems

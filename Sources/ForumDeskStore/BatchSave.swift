@@ -16,7 +16,7 @@ extension DataStore {
         placed.reserveCapacity(meetings.count)
         var folders: Set<String> = []
         for meeting in meetings {
-            let path = folder.meetingFile(for: meeting)
+            let path = try checked { () throws(PathError) in try folder.meetingFile(for: meeting) }
             if meeting.isSummary { throw .incomplete(path: path) }
             let folderPath = (path as NSString).deletingLastPathComponent
             let exists: Bool
