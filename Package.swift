@@ -56,7 +56,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ForumDeskCLITests",
-            dependencies: ["forumdesk", "ForumDeskTestSupport"]
+            dependencies: ["forumdesk", "ForumDeskTestSupport"],
+            exclude: ["Sheets"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(

@@ -180,12 +180,13 @@ struct FormScreen: Screen {
 
     static func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
 
-    /// Start from the date field; end from a time ("21:00", "9pm") on the same day, or two hours later.
+    /// Start from the date field; end from a time ("21:00", "9pm") on the same day, or two hours later. Both
+    /// follow `DateInput`'s rule: a time the clocks skip is refused, one they repeat asks for BST or GMT.
     static func times(_ form: inout Form, _ c: Context, startKey: String = "start") -> (Date, Date)? {
         var start: Date?
         do {
             let understood = try DateInput.parse(form.text(startKey), today: c.today)
-            start = understood.instant()
+            start = try understood.instant()
             form.note(startKey, understood.description + (understood.time == nil ? " (19:00 assumed)" : ""))
         } catch {
             form.note(startKey, error.message, error: true)
@@ -196,11 +197,14 @@ struct FormScreen: Screen {
             form.note("end", "\(LondonTime.hhmm(start.addingTimeInterval(7200))) (two hours)")
             return (start, start.addingTimeInterval(7200))
         }
-        guard let time = DateInput.parseTime(endText.lowercased().replacingOccurrences(of: " ", with: "")) else {
-            form.note("end", "a time like 21:00 or 9pm", error: true)
+        let end: Date
+        do {
+            let (time, zone) = try DateInput.parseTimeOfDay(endText)
+            end = try DateInput.instant(LondonTime.date(start), time, zone: zone)
+        } catch {
+            form.note("end", error.message, error: true)
             return nil
         }
-        let end = LondonTime.instant(date: LondonTime.date(start), hour: time.hour, minute: time.minute)
         guard end > start else {
             form.note("end", "ends before it starts", error: true)
             return nil

@@ -1,65 +1,119 @@
 import Foundation
 
-/// What a person typed for a date, with or without a time, read as a council officer writes it:
-/// `2026-12-03 19:00`, `3 Dec 7pm`, `3/12/2026 19.30`, `tomorrow`, `+14d`, `+2w`, `tue`, `next thursday 6:30pm`.
-/// Day/month order is British (3/12 is 3 December). A date without a year is the next one to come.
+/// What a person typed for a date, with or without a time: one rule for forms, quick entry and CSV import.
+///
+/// The rule (README, "How dates are read"):
+/// - **Days**: `2026-12-03` (ISO), `3/12/2026`, `3-12-2026`, `3.12.2026` (numeric dates are always day first),
+///   `2026/12/03` (year first only with four digits), `3 Dec 2026`, `Dec 3 2026`, `3rd of December`,
+///   `today`, `tomorrow`, `yesterday`, `+14d`, `+2w`, `-3d`, `tue`, `next thursday`.
+/// - **A two-digit year** is taken only where nothing else can be meant: in the year place of a numeric date
+///   (`3/12/26`) or after a day and a month (`3 Dec 26`), as 2000–2099. `Dec 26` is the 26th.
+/// - **A date without a year** is the first such day on or after 31 days ago: the same on any day of the year.
+///   29 Feb without a year is the next leap day.
+/// - **A weekday** with a date must be that date's weekday (`Thu 3 Dec 2026`); on its own it is the next one.
+/// - **Times**: `19:00`, `19:00:00` (seconds kept), `19.30`, `7pm`, `7.30 pm`, `noon`, and `1930` or `930`
+///   (three or four digits) when the date before it has its year, or on its own.
+/// - **Clock changes**: a time that does not exist in London (01:30 on the night the clocks go forward) is
+///   refused; one that exists twice (01:30 on the night they go back) needs `BST` (the first) or `GMT` (the
+///   second) after it.
 public enum DateInput {
+    /// A wall-clock time of day.
+    public struct Time: Sendable, Equatable {
+        public var hour: Int
+        public var minute: Int
+        public var second: Int
+
+        public init(hour: Int, minute: Int, second: Int = 0) {
+            self.hour = hour
+            self.minute = minute
+            self.second = second
+        }
+
+        /// "19:00", or "19:00:30" when it has seconds.
+        public var description: String {
+            Digits.pad(hour, 2) + ":" + Digits.pad(minute, 2) + (second == 0 ? "" : ":" + Digits.pad(second, 2))
+        }
+    }
+
+    /// `BST` or `GMT` after a time: which of the two readings of an autumn time is meant.
+    public enum Zone: String, Sendable, Equatable {
+        case bst, gmt
+        var offsetSeconds: Int { self == .bst ? 3600 : 0 }
+    }
+
     public struct Understood: Sendable, Equatable {
         public var day: CalendarDate
-        /// Hours and minutes, when a time was given.
-        public var time: (hour: Int, minute: Int)?
+        /// The time of day, when one was given.
+        public var time: Time?
+        public var zone: Zone?
 
-        public static func == (a: Understood, b: Understood) -> Bool {
-            a.day == b.day && a.time?.hour == b.time?.hour && a.time?.minute == b.time?.minute
+        public init(day: CalendarDate, time: Time?, zone: Zone? = nil) {
+            self.day = day
+            self.time = time
+            self.zone = zone
         }
 
         /// "Thu 3 Dec 2026 19:00", to show next to the field.
         public var description: String {
             let d = "\(LondonTime.weekday(day)) \(day.day) \(LondonTime.monthAbbreviation(day.month)) \(day.year)"
             guard let time else { return d }
-            return d + " " + Digits.pad(time.hour, 2) + ":" + Digits.pad(time.minute, 2)
+            return d + " " + time.description + (zone.map { " " + $0.rawValue.uppercased() } ?? "")
         }
 
-        public func instant(defaultHour: Int = 19, defaultMinute: Int = 0) -> Date {
-            LondonTime.instant(date: day, hour: time?.hour ?? defaultHour, minute: time?.minute ?? defaultMinute)
+        /// The instant in London; a time the clocks skip is refused and one they repeat must say BST or GMT.
+        public func instant(default fallback: Time = Time(hour: 19, minute: 0)) throws(Failure) -> Date {
+            try DateInput.instant(day, time ?? fallback, zone: zone)
         }
     }
 
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         public var message: String
         public var description: String { message }
+        public init(message: String) { self.message = message }
     }
 
     static let hint = "try 2026-12-03 19:00, 3 Dec 7pm, tomorrow or +14d"
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     public static func parse(_ text: String, today: CalendarDate) throws(Failure) -> Understood {
-        var words = text.lowercased().replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+        var words = text.lowercased().replacingOccurrences(of: ",", with: " ").split(whereSeparator: { $0 == " " || $0 == "\t" })
+            .map(String.init)
         guard !words.isEmpty else { throw Failure(message: "enter a date: \(hint)") }
         // ISO with a T: split it into date and time words.
         if words.count == 1, let t = words[0].firstIndex(of: "t"), words[0].first?.isNumber == true {
             words = [String(words[0][..<t]), String(words[0][words[0].index(after: t)...])]
         }
-        var time: (hour: Int, minute: Int)?
-        if words.count > 1 || parseTime(words[0]) != nil && parseDay(words, today: today) == nil {
-            // A trailing time, possibly split as "7:30 pm".
-            if words.count >= 2, words.last == "pm" || words.last == "am", let t = parseTime(words[words.count - 2] + words.last!) {
-                time = t
-                words.removeLast(2)
-            } else if let t = parseTime(words.last!) {
+        var zone: Zone?
+        if let last = words.last, let z = Zone(rawValue: last) {
+            zone = z
+            words.removeLast()
+        }
+        var time: Time?
+        if words.count >= 2, words.last == "pm" || words.last == "am", let t = parseTime(words[words.count - 2] + words.last!) {
+            time = t
+            words.removeLast(2)
+        } else if let last = words.last, let t = parseTime(last) {
+            time = t
+            words.removeLast()
+        } else if let last = words.last, let t = parseDigitTime(last) {
+            // "1930" is a time only where it cannot be the year: after a date that has one, or on its own.
+            let rest = Array(words.dropLast())
+            if rest.isEmpty || hasYear(rest) {
                 time = t
                 words.removeLast()
             }
         }
+        if zone != nil, time == nil { throw Failure(message: "BST or GMT goes after a time: \(text)") }
         if words.isEmpty {
             guard let time else { throw Failure(message: "not a date: \(text); \(hint)") }
-            return Understood(day: today, time: time)
+            return Understood(day: today, time: time, zone: zone)
         }
         guard let day = try parseDayOrThrow(words, today: today, original: text) else {
             throw Failure(message: "not a date: \(text); \(hint)")
         }
-        return Understood(day: day, time: time)
+        return Understood(day: day, time: time, zone: zone)
     }
 
     /// Only a day (for due dates): a time is not accepted.
@@ -69,8 +123,90 @@ public enum DateInput {
         return understood.day
     }
 
+    /// Only a time of day (a spreadsheet's time column, a form's end field), with BST or GMT if given.
+    public static func parseTimeOfDay(_ text: String) throws(Failure) -> (time: Time, zone: Zone?) {
+        var words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        var zone: Zone?
+        if let last = words.last, let z = Zone(rawValue: last) {
+            zone = z
+            words.removeLast()
+        }
+        let joined = words.joined()
+        guard let time = parseTime(joined) ?? parseDigitTime(joined) else {
+            throw Failure(message: "“\(text)” is not a time: try 19:00, 7pm or 1930")
+        }
+        return (time, zone)
+    }
+
+    /// The instant of a London wall-clock time, never shifted: a time the clocks skip is an error, and one
+    /// they repeat needs its zone.
+    public static func instant(_ day: CalendarDate, _ time: Time, zone: Zone?) throws(Failure) -> Date {
+        let shown = "\(time.description) on \(LondonTime.weekday(day)) \(day.day) \(LondonTime.monthAbbreviation(day.month)) \(day.year)"
+        switch LondonTime.reading(date: day, hour: time.hour, minute: time.minute, second: time.second) {
+        case .exact(let instant, let offset):
+            if let zone, zone.offsetSeconds != offset {
+                throw Failure(message: "\(shown) is \(offset == 3600 ? "BST" : "GMT"), not \(zone.rawValue.uppercased())")
+            }
+            return instant
+        case .skipped:
+            throw Failure(message: "\(shown) does not exist in London: the clocks go forward an hour that night")
+        case .twice(let earlier, let later):
+            switch zone {
+            case .bst: return earlier
+            case .gmt: return later
+            case nil:
+                throw Failure(message: "\(shown) happens twice in London (the clocks go back an hour that night): "
+                    + "add BST for the first or GMT for the second")
+            }
+        }
+    }
+
     static func parseDay(_ words: [String], today: CalendarDate) -> CalendarDate? {
         (try? parseDayOrThrow(words, today: today, original: words.joined(separator: " "))) ?? nil
+    }
+
+    /// Whether date words carry their year (or need none: today, +3d, a weekday), so a number after them is a time.
+    static func hasYear(_ words: [String]) -> Bool {
+        let joined = words.joined(separator: " ")
+        if ["today", "tomorrow", "yesterday"].contains(joined) || (words.count == 1 && relativeDays(joined) != nil) { return true }
+        if words.count == 1, CalendarDate(iso: joined) != nil { return true }
+        let w = words.filter { !isWeekday($0) && $0 != "next" && $0 != "this" }
+        if w.isEmpty { return true }
+        if w.count == 1, let parts = numericParts(w[0]), parts.count == 3 { return true }
+        let numbers = w.filter { Int(ordinalStripped($0)) != nil }
+        return numbers.count == 2 && w.contains { month($0) != nil }
+    }
+
+    static func isWeekday(_ word: String) -> Bool { weekdayIndex(word) != nil }
+
+    /// "thu", "thur", "thursday": a prefix of at least three letters of a weekday's name.
+    static func weekdayIndex(_ word: String) -> Int? {
+        guard word.count >= 3 else { return nil }
+        return weekdayNames.firstIndex { $0.lowercased().hasPrefix(word) }
+    }
+
+    /// "dec", "december", "sept": a prefix of at least three letters of a month's name.
+    static func month(_ word: String) -> Int? {
+        guard word.count >= 3 else { return nil }
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+                     "december"]
+        if word == "sept" { return 9 }
+        return names.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
+    }
+
+    static func ordinalStripped(_ word: String) -> String {
+        for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) && word.count > 2 { return String(word.dropLast(2)) }
+        return word
+    }
+
+    /// "3/12/2026", "3-12-26", "3.12.2026", "3/12": the numbers, when every part is one.
+    static func numericParts(_ word: String) -> [Substring]? {
+        let separators: [Character] = ["/", "-", "."]
+        guard let separator = separators.first(where: word.contains) else { return nil }
+        let parts = word.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3 || (parts.count == 2 && separator == "/"),
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        return parts
     }
 
     static func parseDayOrThrow(_ words: [String], today: CalendarDate, original: String) throws(Failure) -> CalendarDate? {
@@ -83,52 +219,88 @@ public enum DateInput {
         }
         if words.count == 1, let relative = relativeDays(joined) { return today.adding(days: relative) }
         if words.count == 1, let iso = CalendarDate(iso: joined) { return iso }
-        if words.count == 1, joined.count == 10, joined.dropFirst(4).first == "-" {
+        if words.count == 1, joined.count == 10, joined.dropFirst(4).first == "-", joined.prefix(4).allSatisfy(\.isNumber) {
             throw Failure(message: "\(joined) is not a day of the calendar")
         }
-        // Weekday names: the next one after today ("next" is allowed and means the same).
-        var w = words
+        // A weekday alone is the next one after today ("next" and "this" mean the same); with a date it is checked.
+        var w = words.filter { $0 != "of" }
         if w.first == "next" || w.first == "this" { w.removeFirst() }
-        if w.count == 1, let index = weekdays.firstIndex(where: { w[0].hasPrefix($0) }) {
+        let named = w.compactMap(weekdayIndex)
+        w.removeAll(where: isWeekday)
+        if w.isEmpty {
+            guard named.count == 1 else { return nil }
             let todayIndex = ((today.daysSinceEpoch % 7) + 7 + 3) % 7  // 1970-01-01 was a Thursday (index 3)
-            var ahead = (index - todayIndex + 7) % 7
+            var ahead = (named[0] - todayIndex + 7) % 7
             if ahead == 0 { ahead = 7 }
             return today.adding(days: ahead)
         }
-        // d/m/y or d/m
-        if words.count == 1, words[0].contains("/") {
-            let parts = words[0].split(separator: "/").map { Int($0) }
-            guard parts.count >= 2, parts.count <= 3, parts.allSatisfy({ $0 != nil }) else { return nil }
-            var year = parts.count == 3 ? parts[2]! : today.year
-            if year < 100 { year += 2000 }
-            return try checkedDay(year: year, month: parts[1]!, day: parts[0]!, yearGiven: parts.count == 3, today: today)
+        guard let day = try calendarDay(w, today: today) else { return nil }
+        if named.count > 1 { throw Failure(message: "two weekdays in “\(original)”") }
+        if let weekday = named.first {
+            let actual = ((day.daysSinceEpoch % 7) + 7 + 3) % 7
+            if actual != weekday {
+                throw Failure(message: "\(day.day) \(LondonTime.monthAbbreviation(day.month)) \(day.year) is a \(weekdayNames[actual]), "
+                    + "not a \(weekdayNames[weekday])")
+            }
         }
-        // "3 dec [2026]" or "dec 3 [2026]"
-        var day: Int?, month: Int?, year: Int?
-        for word in words {
-            let stripped = word.replacingOccurrences(of: "st", with: "").replacingOccurrences(of: "nd", with: "")
-                .replacingOccurrences(of: "rd", with: "").replacingOccurrences(of: "th", with: "")
-            if let m = months.firstIndex(where: { word.hasPrefix($0) }) { month = m + 1 }
-            else if let n = Int(stripped), n >= 1000 { year = n }
-            else if let n = Int(stripped) { day = n }
-            else if weekdays.contains(where: { word.hasPrefix($0) }) { continue }  // "Thu 3 Dec" names the day anyway
-            else { return nil }
-        }
-        guard let d = day, let m = month else { return nil }
-        return try checkedDay(year: year ?? today.year, month: m, day: d, yearGiven: year != nil, today: today)
+        return day
     }
 
-    static func checkedDay(year: Int, month: Int, day: Int, yearGiven: Bool, today: CalendarDate) throws(Failure) -> CalendarDate {
-        guard CalendarDate.supportedYears.contains(year) else {
+    /// The date words without weekdays: numeric (day first) or with a month's name.
+    static func calendarDay(_ w: [String], today: CalendarDate) throws(Failure) -> CalendarDate? {
+        if w.count == 1, let parts = numericParts(w[0]) {
+            let numbers = parts.map { Int($0)! }
+            if parts.count == 3, parts[0].count == 4 {  // 2026/12/03: year first, as only a four-digit year can be
+                return try checkedDay(year: numbers[0], month: numbers[1], day: numbers[2], today: today)
+            }
+            guard parts[0].count <= 2, parts[1].count <= 2 else { return nil }
+            guard parts.count == 3 else { return try checkedDay(year: nil, month: numbers[1], day: numbers[0], today: today) }
+            return try checkedDay(year: try year(parts[2], in: w[0]), month: numbers[1], day: numbers[0], today: today)
+        }
+        // "3 dec [2026]", "dec 3 [2026]", "3rd december 26": the first number is the day, a second the year.
+        var month: Int?, numbers: [Substring] = []
+        for word in w {
+            if let m = self.month(word) {
+                if month != nil { return nil }
+                month = m
+            } else if let n = Optional(ordinalStripped(word)), !n.isEmpty, n.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                numbers.append(Substring(n))
+            } else {
+                return nil
+            }
+        }
+        guard let month, (1...2).contains(numbers.count), numbers[0].count <= 2 else { return nil }
+        let year = numbers.count == 2 ? try year(numbers[1], in: w.joined(separator: " ")) : nil
+        return try checkedDay(year: year, month: month, day: Int(numbers[0])!, today: today)
+    }
+
+    /// A year written with four digits, or two (2000–2099); one or three digits are refused, not guessed.
+    static func year(_ digits: Substring, in text: String) throws(Failure) -> Int {
+        switch digits.count {
+        case 2: return 2000 + Int(digits)!
+        case 4: return Int(digits)!
+        default:
+            guard digits.count < 4 else { throw Failure(message: "\(digits) is not a year ForumDesk takes (1900–2999)") }
+            throw Failure(message: "“\(digits)” in “\(text)” is not a year: write it with four digits (or two)")
+        }
+    }
+
+    static func checkedDay(year: Int?, month: Int, day: Int, today: CalendarDate) throws(Failure) -> CalendarDate {
+        if let year, !CalendarDate.supportedYears.contains(year) {
             throw Failure(message: "\(year) is not a year ForumDesk takes (\(CalendarDate.supportedYears.lowerBound)–\(CalendarDate.supportedYears.upperBound))")
         }
-        guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else {
-            throw Failure(message: "\(day) \(months.indices.contains(month - 1) ? months[month - 1].capitalized : "month \(month)") \(year) is not a day of the calendar")
+        let monthName = months.indices.contains(month - 1) ? months[month - 1].capitalized : "month \(month)"
+        guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year ?? 2000) else {
+            throw Failure(message: "\(day) \(monthName)\(year.map { " \($0)" } ?? "") is not a day of the calendar")
         }
-        let date = CalendarDate(year: year, month: month, day: day)
-        // Without a year, a date already past this year means next year's.
-        if !yearGiven, date < today.adding(days: -31) { return CalendarDate(year: year + 1, month: month, day: day) }
-        return date
+        if let year { return CalendarDate(year: year, month: month, day: day) }
+        // Without a year: the first such day on or after 31 days ago, whatever the day of the year.
+        let from = today.adding(days: -31)
+        for y in from.year...(from.year + 8) where day <= CalendarDate.daysIn(month: month, year: y) {
+            let date = CalendarDate(year: y, month: month, day: day)
+            if date >= from { return date }
+        }
+        throw Failure(message: "\(day) \(monthName) is not a day of the calendar")
     }
 
     /// "+14d", "+2w", "+1m" (30 days), "-3d".
@@ -146,22 +318,35 @@ public enum DateInput {
         return sign == "-" ? -days : days
     }
 
-    /// "19:00", "19.00", "7pm", "7.30pm", "7:30am", "noon", "midday".
-    public static func parseTime(_ word: String) -> (hour: Int, minute: Int)? {
-        if word == "noon" || word == "midday" { return (12, 0) }
+    /// "19:00", "19:00:00", "19.00", "7pm", "7.30pm", "7:30am", "noon", "midday". Not "1930": see `parseDigitTime`.
+    public static func parseTime(_ word: String) -> Time? {
+        if word == "noon" || word == "midday" { return Time(hour: 12, minute: 0) }
         var w = word
         var offset: Int?
         if w.hasSuffix("pm") { offset = 12; w.removeLast(2) } else if w.hasSuffix("am") { offset = 0; w.removeLast(2) }
-        let parts = w.split(whereSeparator: { $0 == ":" || $0 == "." })
-        guard !parts.isEmpty, parts.count <= 2, let h = Int(parts[0]) else { return nil }
-        let m = parts.count == 2 ? Int(parts[1]) : 0
-        guard let minute = m, (0..<60).contains(minute), parts.count == 2 || offset != nil else { return nil }
-        if parts.count == 2, parts[1].count != 2 { return nil }
+        // Seconds only after colons (19:00:00, as spreadsheets write it): "3.12.26" is a date, not a time.
+        let colons = w.contains(":")
+        let parts = w.split(separator: colons ? ":" : ".", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.count <= (colons ? 3 : 2), parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let h = Int(parts[0]) else { return nil }
+        if parts.count == 1 && offset == nil { return nil }
+        if parts.dropFirst().contains(where: { $0.count != 2 }) { return nil }
+        let minute = parts.count >= 2 ? Int(parts[1])! : 0
+        let second = parts.count == 3 ? Int(parts[2])! : 0
+        guard minute < 60, second < 60 else { return nil }
         if let offset {
             guard (1...12).contains(h) else { return nil }
-            return ((h % 12) + offset, minute)
+            return Time(hour: (h % 12) + offset, minute: minute, second: second)
         }
-        guard (0..<24).contains(h) else { return nil }
-        return (h, minute)
+        guard h < 24 else { return nil }
+        return Time(hour: h, minute: minute, second: second)
+    }
+
+    /// "1930", "0930", "930": three or four digits, HHMM.
+    static func parseDigitTime(_ word: String) -> Time? {
+        guard (3...4).contains(word.count), word.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(word) else { return nil }
+        let (h, m) = (n / 100, n % 100)
+        guard h < 24, m < 60 else { return nil }
+        return Time(hour: h, minute: m)
     }
 }

@@ -25,6 +25,11 @@ public enum Identifier {
             base = String(base.prefix(maxSlugLength))
             while base.hasSuffix("-") { base.removeLast() }
         }
+        return unique(base, taken: taken)
+    }
+
+    /// `base`, or `base-2`, `base-3`… the first not taken.
+    static func unique(_ base: String, taken: (String) -> Bool) -> String {
         var id = base
         var n = 2
         while taken(id) {
@@ -50,7 +55,12 @@ extension MeetingKind {
 extension Identifier {
     /// A new meeting's id, `<day>-<area>-<kind>`, unique among those taken.
     public static func meetingID(day: CalendarDate, area: String, kind: MeetingKind, taken: (String) -> Bool) -> String {
-        slug("\(day) \(area) \(kind.idSuffix)", taken: taken)
+        // An area id is a slug already: then the parts need no folding (a large import makes a million of these).
+        let base = "\(day)-\(area)-\(kind.idSuffix)"
+        guard base.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }), !base.contains("--"), !area.hasSuffix("-"),
+              base.utf8.count <= maxSlugLength
+        else { return slug("\(day) \(area) \(kind.idSuffix)", taken: taken) }
+        return unique(base, taken: taken)
     }
 }
 

@@ -33,6 +33,29 @@ public enum LondonTime {
         return Date(timeIntervalSince1970: naive - Double(offset))
     }
 
+    /// How a London wall-clock time maps to instants: once, not at all (the hour the clocks skip in spring),
+    /// or twice (the hour they repeat in autumn).
+    public enum Reading: Sendable, Equatable {
+        case exact(Date, offsetSeconds: Int)
+        case skipped
+        case twice(earlier: Date, later: Date)
+    }
+
+    public static func reading(date: CalendarDate, hour: Int, minute: Int, second: Int = 0) -> Reading {
+        let naive = Double(date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second)
+        // The offsets in force a day either side cover every change (London changes at most once a night).
+        let offsets = Set([zone.secondsFromGMT(for: Date(timeIntervalSince1970: naive - 86_400)),
+                           zone.secondsFromGMT(for: Date(timeIntervalSince1970: naive + 86_400))])
+        let valid = offsets.map { (Date(timeIntervalSince1970: naive - Double($0)), $0) }
+            .filter { zone.secondsFromGMT(for: $0.0) == $0.1 }
+            .sorted { $0.0 < $1.0 }
+        switch valid.count {
+        case 0: return .skipped
+        case 1: return .exact(valid[0].0, offsetSeconds: valid[0].1)
+        default: return .twice(earlier: valid[0].0, later: valid[valid.count - 1].0)
+        }
+    }
+
     public static func instant(date: CalendarDate, hour: Int, minute: Int, second: Int, offsetSeconds: Int) -> Date {
         Date(timeIntervalSince1970: Double(date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds))
     }

@@ -11,34 +11,59 @@ public enum DirectoryImport {
         public var directory: Directory
         public var added: [String]
         public var skipped: [String]
-        /// `ROW: reason`; the caller puts the file name in front.
+        /// `ROW: column: reason`; the caller puts the file name in front.
         public var problems: [String]
+        public var ignored: [CSVColumns<Field>.Ignored] = []
     }
 
-    /// Column names people use, by field (compared after `CSV.normalised`).
-    static let columns: [String: [String]] = [
-        "name": ["name", "fullname", "contactname", "person", "councillor", "organisation", "organization", "organisationname"],
-        "email": ["email", "emailaddress", "mail", "e"],
-        "phone": ["phone", "telephone", "tel", "phonenumber", "mobile", "telephonenumber"],
-        "organisation": ["organisation", "organization", "org", "company", "employer", "body"],
-        "title": ["title", "role", "jobtitle", "position"],
-        "wards": ["ward", "wards"],
-        "preferred": ["preferredcontact", "prefers", "contactmethod", "preferredcontactmethod"],
-        "sector": ["sector", "type", "category"],
-        "areas": ["areas", "area", "serves"],
-        "frontline": ["frontline"],
-        "id": ["id", "meetingid"],
-        "start": ["start", "date", "datetime", "starts", "when"],
-        "end": ["end", "ends", "finish", "endtime"],
-        "kind": ["kind", "meetingtype", "typeofmeeting", "type"],
-        "meetingTitle": ["title", "meeting", "meetingtitle"],
-        "area": ["area", "sntarea"],
-        "venue": ["venue", "location", "place"],
-        "address": ["address", "venueaddress"],
-        "accessibility": ["accessibility", "access"],
-        "status": ["status"],
-        "chair": ["chair"],
-        "residents": ["residentspresent", "residents", "attendance", "headcount"],
+    /// One row being read: its values by field, and the header of each field for messages.
+    struct Context {
+        var line: Int
+        var name: String
+        var email: String
+        var value: (Field) -> String
+        var column: (Field) -> String
+        var names: Names
+
+        func problem(_ field: Field, _ reason: String) -> String { "\(line): \(column(field)): \(reason)" }
+    }
+
+    /// The directory's organisations, wards and areas, folded once for `NameMatch`.
+    struct Names {
+        let organisations: NameMatch.Index
+        let wards: NameMatch.Index
+        let areas: NameMatch.Index
+
+        init(_ d: Directory) {
+            organisations = NameMatch.Index(kind: "organisation", candidates: d.organisations.map { (id: $0.id, name: $0.name) })
+            wards = NameMatch.Index(kind: "ward", candidates: d.areas.flatMap(\.wards).map { (id: $0.id, name: $0.name) })
+            areas = NameMatch.Index(kind: "area", candidates: d.areas.map { (id: $0.id, name: $0.name) })
+        }
+    }
+
+    public enum Field: String, Sendable, CaseIterable {
+        case name, email, phone, organisation, title, wards, preferred, sector, areas, frontline
+    }
+
+    /// Accepted header names per field for people (compared after `CSV.normalised`; README, "Importing spreadsheets").
+    public static let peopleHeaders: [(field: Field, names: [String])] = [
+        (.name, ["name", "fullname", "contactname", "person", "councillor", "councillorname"]),
+        (.email, ["email", "emailaddress", "mail", "e"]),
+        (.phone, ["phone", "telephone", "tel", "telno", "phonenumber", "phoneno", "mobile", "telephonenumber", "telephoneno"]),
+        (.organisation, ["organisation", "organization", "org", "company", "employer", "body", "organisationname"]),
+        (.title, ["title", "role", "jobtitle", "position"]),
+        (.wards, ["ward", "wards"]),
+        (.preferred, ["preferredcontact", "prefers", "contactmethod", "preferredcontactmethod"]),
+    ]
+
+    /// Accepted header names per field for organisations.
+    public static let organisationHeaders: [(field: Field, names: [String])] = [
+        (.name, ["name", "organisation", "organization", "organisationname", "organizationname"]),
+        (.email, ["email", "emailaddress", "mail", "e"]),
+        (.phone, ["phone", "telephone", "tel", "telno", "phonenumber", "phoneno", "telephonenumber", "telephoneno"]),
+        (.sector, ["sector", "type", "category", "typeoforganisation"]),
+        (.areas, ["areas", "area", "serves", "sntarea", "sntareas"]),
+        (.frontline, ["frontline"]),
     ]
 
     static func sector(_ text: String) -> Sector? {
@@ -59,70 +84,66 @@ public enum DirectoryImport {
             report.problems.append("1: the file is empty")
             return report
         }
-        // Map each field to the first column whose name matches; for people, "organisation" is not the name.
-        var index: [String: Int] = [:]
-        for (i, name) in header.fields.map(CSV.normalised).enumerated() {
-            for (field, names) in columns where index[field] == nil && names.contains(name) {
-                if kind == .people, field == "name", ["organisation", "organization", "organisationname"].contains(name) { continue }
-                if kind == .organisations, ["organisation", "title"].contains(field) { continue }
-                index[field] = i
-            }
-        }
-        guard index["name"] != nil else {
+        let columns = CSVColumns(header: header.fields, table: kind == .people ? peopleHeaders : organisationHeaders,
+                                 record: kind == .people ? "person" : "organisation")
+        report.ignored = columns.ignored
+        guard columns.has(.name) else {
             report.problems.append("\(header.line): no name column (found: \(header.fields.joined(separator: ", ")))")
             return report
         }
+        let names = Names(report.directory)
         for row in rows.dropFirst() {
-            func value(_ field: String) -> String {
-                guard let i = index[field], i < row.fields.count else { return "" }
-                return row.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
-            }
+            func value(_ field: Field) -> String { columns.value(field, in: row.fields) }
             if row.fields.count != header.fields.count {
                 report.problems.append("\(row.line): \(row.fields.count) fields, but the header has \(header.fields.count)")
                 continue
             }
-            let name = value("name")
-            guard !name.isEmpty else { report.problems.append("\(row.line): no name"); continue }
-            let email = value("email")
+            let name = value(.name)
+            guard !name.isEmpty else { report.problems.append("\(row.line): \(columns.name(.name)): no name"); continue }
+            let email = value(.email)
             if !email.isEmpty, let problem = EmailAddress.problem(email) {
-                report.problems.append("\(row.line): \(problem)")
+                report.problems.append("\(row.line): \(columns.name(.email)): \(problem)")
                 continue
             }
+            let context = Context(line: row.line, name: name, email: email, value: value, column: columns.name, names: names)
             switch kind {
-            case .people: importPerson(row.line, name: name, email: email, value, &report)
-            case .organisations: importOrganisation(row.line, name: name, email: email, value, &report)
+            case .people: importPerson(context, &report)
+            case .organisations: importOrganisation(context, &report)
             }
         }
         return report
     }
 
-    static func importPerson(_ line: Int, name: String, email: String, _ value: (String) -> String, _ report: inout Report) {
+    static func importPerson(_ row: Context, _ report: inout Report) {
         let d = report.directory
+        let (name, email, value) = (row.name, row.email, row.value)
         var organisation: String?
-        let orgText = value("organisation")
+        let orgText = value(.organisation)
         if !orgText.isEmpty {
-            guard let org = d.organisations.first(where: { $0.id == orgText.lowercased() || $0.name.lowercased() == orgText.lowercased() }) else {
-                report.problems.append("\(line): unknown organisation “\(orgText)” (import organisations first, or add it in the Directory)")
+            do {
+                organisation = try row.names.organisations.resolve(orgText)
+            } catch {
+                report.problems.append(row.problem(.organisation, error.message + " (import organisations first, or add it in the Directory)"))
                 return
             }
-            organisation = org.id
         }
         var wards: [String] = []
-        for typed in value("wards").split(whereSeparator: { $0 == ";" || $0 == "," }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !typed.isEmpty {
-            guard let ward = d.areas.flatMap(\.wards).first(where: { $0.id == typed.lowercased() || $0.name.lowercased() == typed.lowercased() }) else {
-                report.problems.append("\(line): unknown ward “\(typed)”")
-                return
-            }
-            wards.append(ward.id)
-        }
-        let preferredText = value("preferred").lowercased()
-        let preferred: ContactMethod? = preferredText.isEmpty ? nil : ContactMethod.allCases.first { preferredText.hasPrefix($0.rawValue) || (preferredText == "e-mail" && $0 == .email) }
-        if !preferredText.isEmpty, preferred == nil {
-            report.problems.append("\(line): preferred contact must be email, letter or phone, not “\(preferredText)”")
+        do {
+            wards = try row.names.wards.resolveList(value(.wards))
+        } catch {
+            report.problems.append(row.problem(.wards, error.message))
             return
         }
+        let preferredText = value(.preferred).lowercased()
+        let preferred: ContactMethod? = preferredText.isEmpty ? nil : ContactMethod.allCases.first { preferredText.hasPrefix($0.rawValue) || (preferredText == "e-mail" && $0 == .email) }
+        if !preferredText.isEmpty, preferred == nil {
+            report.problems.append(row.problem(.preferred, "must be email, letter or phone, not “\(preferredText)”"))
+            return
+        }
+        // "Cllr Ada Ashgrove" and "Ada Ashgrove" are one person: names are compared folded, title left out.
+        let folded = NameMatch.folded(name)
         let duplicate = d.people.first { p in
-            (!email.isEmpty && p.email?.lowercased() == email.lowercased()) || (p.name.lowercased() == name.lowercased() && p.organisation == organisation)
+            (!email.isEmpty && p.email?.lowercased() == email.lowercased()) || (NameMatch.folded(p.name) == folded && p.organisation == organisation)
         }
         if let duplicate {
             report.skipped.append("\(name) (already present as \(duplicate.id))")
@@ -132,34 +153,35 @@ public enum DirectoryImport {
         let plainName = name.hasPrefix("Cllr ") ? String(name.dropFirst(5)) : name
         let id = Identifier.slug(plainName, prefix: kind == .councillor ? "cllr-" : "", fallback: "person") { d.person($0) != nil }
         report.directory.people.append(Person(id: id, name: name, kind: kind, wards: wards, organisation: organisation,
-                                              title: value("title").isEmpty ? nil : value("title"), email: email.isEmpty ? nil : email,
-                                              phone: value("phone").isEmpty ? nil : value("phone"), preferredContact: preferred))
+                                              title: value(.title).isEmpty ? nil : value(.title), email: email.isEmpty ? nil : email,
+                                              phone: value(.phone).isEmpty ? nil : value(.phone), preferredContact: preferred))
         report.added.append("\(name)\(organisation.map { " (\(d.organisation($0)?.name ?? $0))" } ?? "")")
     }
 
-    static func importOrganisation(_ line: Int, name: String, email: String, _ value: (String) -> String, _ report: inout Report) {
+    static func importOrganisation(_ row: Context, _ report: inout Report) {
         let d = report.directory
-        guard let sector = sector(value("sector")) else {
-            report.problems.append("\(line): sector “\(value("sector"))” is not one of \(Sector.allRawValues.joined(separator: ", "))")
+        let (name, email, value) = (row.name, row.email, row.value)
+        guard let sector = sector(value(.sector)) else {
+            report.problems.append(row.problem(.sector, "“\(value(.sector))” is not one of \(Sector.allRawValues.joined(separator: ", "))"))
             return
         }
         var areas: [String] = []
-        for typed in value("areas").split(whereSeparator: { $0 == ";" || $0 == "," }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !typed.isEmpty {
-            guard let area = d.areas.first(where: { $0.id == typed.lowercased() || $0.name.lowercased().hasPrefix(typed.lowercased()) }) else {
-                report.problems.append("\(line): unknown area “\(typed)”")
-                return
-            }
-            areas.append(area.id)
+        do {
+            areas = try row.names.areas.resolveList(value(.areas))
+        } catch {
+            report.problems.append(row.problem(.areas, error.message))
+            return
         }
-        if let duplicate = d.organisations.first(where: { $0.name.lowercased() == name.lowercased() || (!email.isEmpty && $0.email?.lowercased() == email.lowercased()) }) {
+        let folded = NameMatch.folded(name)
+        if let duplicate = d.organisations.first(where: { NameMatch.folded($0.name) == folded || (!email.isEmpty && $0.email?.lowercased() == email.lowercased()) }) {
             report.skipped.append("\(name) (already present as \(duplicate.id))")
             return
         }
         let id = Identifier.slug(name, fallback: "organisation") { d.organisation($0) != nil }
-        let frontline = ["yes", "y", "true", "1"].contains(value("frontline").lowercased())
+        let frontline = ["yes", "y", "true", "1"].contains(value(.frontline).lowercased())
         report.directory.organisations.append(Organisation(id: id, name: name, sector: sector, frontline: frontline && sector == .councilDirectorate,
                                                            areas: areas, email: email.isEmpty ? nil : email,
-                                                           phone: value("phone").isEmpty ? nil : value("phone")))
+                                                           phone: value(.phone).isEmpty ? nil : value(.phone)))
         report.added.append(name)
     }
 }

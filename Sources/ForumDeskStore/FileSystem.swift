@@ -42,6 +42,9 @@ public protocol FileSystem: Sendable {
     func rename(_ from: String, _ to: String) throws(SystemCallError)
     func link(_ from: String, _ to: String) throws(SystemCallError)
     func fsyncDirectory(_ path: String) throws(SystemCallError)
+    /// Flushes every file written on the file system holding `path` (one call for a batch of files, where an
+    /// fsync of each would take minutes).
+    func syncFileSystem(_ path: String) throws(SystemCallError)
     func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError)
     func remove(_ path: String)
     func read(_ path: String) throws(SystemCallError) -> [UInt8]
@@ -59,11 +62,19 @@ extension FileSystem {
     }
 }
 
+extension FileSystem {
+    /// For disks that do not say otherwise (test doubles): sync(2), every file system.
+    public func syncFileSystem(_ path: String) throws(SystemCallError) { sync() }
+}
+
 public struct FileStatus: Sendable, Equatable {
     public var size: Int
     public var modified: TimeInterval
     public var isDirectory: Bool
 }
+
+/// Linux's syncfs(2), which Glibc's Swift module leaves out (it needs _GNU_SOURCE).
+@_silgen_name("syncfs") private func linuxSyncfs(_ fd: Int32) -> Int32
 
 /// The real disk.
 public struct PosixFileSystem: FileSystem {
@@ -114,6 +125,13 @@ public struct PosixFileSystem: FileSystem {
         guard fd >= 0 else { throw SystemCallError(operation: "open folder", path: path, code: errno) }
         defer { Glibc.close(fd) }
         try fsync(fd, path: path)
+    }
+
+    public func syncFileSystem(_ path: String) throws(SystemCallError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemCallError(operation: "open folder", path: path, code: errno) }
+        defer { Glibc.close(fd) }
+        if linuxSyncfs(fd) != 0 { throw SystemCallError(operation: "syncfs", path: path, code: errno) }
     }
 
     public func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) {

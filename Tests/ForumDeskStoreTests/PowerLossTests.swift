@@ -160,6 +160,13 @@ final class SimulatedDisk: FileSystem, @unchecked Sendable {
         for folder in folders where parent(folder) == path { durableFolders.insert(folder) }
     }
 
+    /// syncfs(2): the data of every file reaches the disk; folder entries still need their own fsync.
+    func syncFileSystem(_ path: String) throws(SystemCallError) {
+        lock.lock(); defer { lock.unlock() }
+        try step("syncfs", path)
+        for inode in files.values { inode.synced = inode.bytes }
+    }
+
     func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) {
         lock.lock(); defer { lock.unlock() }
         try step("create folder", path)

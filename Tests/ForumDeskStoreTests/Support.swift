@@ -75,6 +75,10 @@ struct FaultyFileSystem: FileSystem {
         try fail(.fsyncFolder, "fsync", path)
         try real.fsyncDirectory(path)
     }
+    func syncFileSystem(_ path: String) throws(SystemCallError) {
+        try fail(.fsync, "syncfs", path)
+        try real.syncFileSystem(path)
+    }
     func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) { try real.makeDirectory(path, mode: mode) }
     func remove(_ path: String) { real.remove(path) }
     func read(_ path: String) throws(SystemCallError) -> [UInt8] { try real.read(path) }
