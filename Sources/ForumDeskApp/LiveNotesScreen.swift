@@ -477,7 +477,7 @@ struct LiveNotesScreen: Screen {
         case .actions:
             return Table(columns: [Column("ID", .length(10)), Column("Action", .min(20)), Column("Owner", .min(12)), Column("Due", .length(11))],
                          rows: m.actions.map { a in
-                             [a.id, a.description, c.directory.displayName(ofPerson: a.owner) + (a.owner == nil ? c.organisationName(a.organisation) : ""),
+                             [a.id, a.description, c.directory.ownerName(person: a.owner, organisation: a.organisation),
                               a.due.map(Format.day) ?? ""]
                          },
                          emptyMessage: "No actions yet: press a to add one.")
@@ -485,7 +485,7 @@ struct LiveNotesScreen: Screen {
             let rows = arising(m, c)
             return Table(columns: [Column("ID", .length(10)), Column("Action", .min(20)), Column("Owner", .min(12)), Column("Status", .length(15))],
                          rows: rows.map { r in
-                             [r.action.id, r.action.description, c.directory.displayName(ofPerson: r.action.owner), r.action.status.label]
+                             [r.action.id, r.action.description, c.directory.ownerName(person: r.action.owner, organisation: r.action.organisation), r.action.status.label]
                          },
                          rowStyles: rows.map { ActionRules.isOverdue($0.action, today: c.today) ? Theme.warning : .plain },
                          emptyMessage: "No open actions from earlier meetings of this area.")

@@ -151,7 +151,7 @@ struct ListActions: ParsableCommand {
             for raised in actions {
                 let a = raised.action
                 let due = a.due.map { $0.description + (ActionRules.isOverdue(a, today: today) ? " !" : "") } ?? ""
-                table.add([a.id, due, a.status.label, data.directory.displayName(ofPerson: a.owner),
+                table.add([a.id, due, a.status.label, data.directory.ownerName(person: a.owner, organisation: a.organisation),
                            data.directory.area(raised.meeting.area)?.name ?? raised.meeting.area, a.description])
             }
             Output.line(table.render())
