@@ -26,9 +26,11 @@ enum Filters {
 
     static func person(_ query: String?, _ directory: Directory) throws -> String? {
         guard let query else { return nil }
-        // Councillors are listed as "Cllr Name": let "Name" match them too.
+        // Councillors are listed as "Cllr Name": let "Name" match them too, and a surname alone ("Lanternby").
         let candidates = directory.people.flatMap { p in
-            p.name.hasPrefix("Cllr ") ? [(p.id, p.name), (p.id, String(p.name.dropFirst(5)))] : [(p.id, p.name)]
+            let name = p.name.hasPrefix("Cllr ") ? String(p.name.dropFirst(5)) : p.name
+            let surname = name.split(separator: " ").last.map(String.init)
+            return [(p.id, p.name), (p.id, name)] + (surname.map { $0 == name ? [] : [(p.id, $0)] } ?? [])
         }
         return try resolve(query, "person", candidates)
     }

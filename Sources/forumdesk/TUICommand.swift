@@ -31,6 +31,7 @@ struct TUICommand: ParsableCommand {
             return
         }
         let fixedNow = options.now != nil
+        let sampleToday = fixedNow ? nil : options.sampleToday
         let now = try options.currentTime()
         let (store, data) = try options.load(indexed: true, readOnly: readOnly || councillor != nil)
         if let live, data.meeting(live) == nil {
@@ -40,7 +41,16 @@ struct TUICommand: ParsableCommand {
         var viewer: Person?
         if let councillor {
             let councillors = Directory(people: data.directory.people.filter { $0.kind == .councillor })
-            guard let id = try? Filters.person(councillor, councillors), let person = data.directory.person(id) else {
+            // Matched as every command matches a name (id, name, "Cllr" or not, surname, unambiguous prefix);
+            // an ambiguous one lists the councillors it could be.
+            let id: String?
+            do {
+                id = try Filters.person(councillor, councillors)
+            } catch {
+                Output.error("\(error)".replacingOccurrences(of: "person", with: "councillor"))
+                throw ExitStatus.usage
+            }
+            guard let id, let person = data.directory.person(id) else {
                 Output.error("no councillor matches `\(councillor)` (see the Directory's Councillors tab)")
                 throw ExitStatus.usage
             }
@@ -80,13 +90,17 @@ struct TUICommand: ParsableCommand {
         var app = viewer.map { App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height, reader: store) }
             ?? App(data: data, now: now, width: size.width, height: size.height, store: store, access: access, lock: lock)
         if let live { app.open(meetingID: live, live: true) }
+        if let sampleToday {
+            app.inform("Sample data: today is \(LondonTime.weekday(sampleToday)) \(sampleToday.day) \(LondonTime.monthAbbreviation(sampleToday.month)) "
+                + "\(sampleToday.year) here (sampleToday in forumdesk.json)")
+        }
         terminal.draw(app.render())
         // Housekeeping after the first frame: temp files are never the only copy of anything.
         if locked { _ = store.removeAbandonedTempFiles() }
         while !app.isFinished {
             // Wake every second while a clock is shown; otherwise wait for the user.
             let event = terminal.readEvent(timeoutMilliseconds: app.showsClock ? 1000 : nil)
-            if !fixedNow { app.tick(Date()) }
+            if !fixedNow { app.tick(sampleToday.map { LondonTime.sameTime(Date(), on: $0) } ?? Date()) }
             if let event { app.handle(event) }
             if !locked, app.holdsLock {
                 // Taken over from the stale-lock dialog: now ours to remove if the process is killed.
