@@ -194,9 +194,10 @@ public enum MeetingDocument {
             let org = item.organisation.flatMap { d.organisation($0)?.name }
             out.append(DocumentLine(.body, "Presented by " + ([presenter] + [org].compactMap { $0 }).joined(separator: ", ") + "."))
         }
-        // The paragraph minuted live; older files kept it in the item's notes.
-        if let discussion = item.discussion ?? (alreadyHeaded ? nil : item.notes) {
-            out += paragraphs(discussion).map { DocumentLine(.body, $0) }
+        if !alreadyHeaded, let notes = item.notes { out.append(DocumentLine(.body, notes)) }
+        // The discussion minuted live: its own paragraphs, as in the seed's minutes.
+        if let discussion = item.discussion {
+            for paragraph in paragraphs(discussion) { out += [DocumentLine(.blank), DocumentLine(.body, paragraph)] }
         }
         if let outcome = item.outcome { out.append(DocumentLine(.resolved, outcome)) }
         let raised = m.actions.filter { $0.item == item.number }
@@ -348,14 +349,22 @@ public enum MeetingDocument {
             let reported = ActionRules.reportedAt(m, a)
             // As the meeting left it: a later change of status belongs to a later meeting's minutes.
             if let status = reported?.status { a.status = status }
-            out.append(DocumentLine(.body, "  " + actionLine(a, d) + " (raised \(shortDate(LondonTime.date(raised.meeting.start))))"))
+            var line = actionLine(a, d) + " (raised \(shortDate(LondonTime.date(raised.meeting.start)))). "
             if let reported {
-                let what = reported.status.map { "\($0 == .done ? "Closed" : $0.label.prefix(1).uppercased() + $0.label.dropFirst()) at this meeting" }
-                    ?? "Reported at this meeting"
-                out.append(DocumentLine(.body, "      \(what): \(sentence(reported.text))"))
+                // What the live notes wrote themselves ("Done (reported at …)") is said once, plainly.
+                switch reported.status {
+                case .done?: line += "Closed at this meeting."
+                case .carriedForward?: line += "Carried forward at this meeting" + (a.due.map { " to \(shortDate($0))." } ?? ".")
+                case let status?: line += "\(status.label.prefix(1).uppercased() + status.label.dropFirst()) at this meeting."
+                case nil: line += "Reported at this meeting: \(sentence(reported.text))"
+                }
+                if reported.status != nil, !reported.text.hasPrefix("Done (reported at"), !reported.text.hasPrefix("Carried forward at") {
+                    line += " " + sentence(reported.text)
+                }
             } else if let last = a.updates.last {
-                out.append(DocumentLine(.body, "      Latest: \(sentence(last.text))"))
+                line += "Latest: \(sentence(last.text))"
             }
+            out.append(DocumentLine(.body, "  " + line.trimmingCharacters(in: .whitespaces)))
         }
         out.append(DocumentLine(.blank))
         return out
