@@ -13,7 +13,8 @@ extension FormScreen {
         for (category, groups) in settings.equalityCategories {
             for group in groups {
                 let count = m.equality[category]?[group]
-                fields.append(.text(equalityKey(category, group), "\(category.capitalized): \(group)", count.map(String.init) ?? ""))
+                // The label is the group (the form's labels are narrow); the note under it names the category.
+                fields.append(.text(equalityKey(category, group), group, count.map(String.init) ?? ""))
             }
         }
         var screen = FormScreen(form: Form(title: "Equality monitoring: \(m.title)", fields: fields), purpose: .equality(meetingID: m.id))
@@ -29,6 +30,7 @@ extension FormScreen {
             for group in groups {
                 let key = equalityKey(category, group)
                 let text = form.text(key).trimmingCharacters(in: .whitespaces)
+                form.note(key, category.capitalized + (text.isEmpty ? ": not asked (leave blank) or a count" : ""))
                 if text.isEmpty {
                     updated.equality[category]?[group] = nil
                 } else if let n = Int(text), n >= 0, n <= 100_000 {

@@ -31,8 +31,10 @@ import ForumDeskTestSupport
 
     @Test func test_minutes_followTheSeedsFormat() {
         let text = Self.document(.minutes, "2026-10-15-sandy-biggleswade-ltt", .text)
-        for heading in ["PRESENT", "Members", "APOLOGIES FOR ABSENCE", "DISCLOSURES OF INTEREST", "1  INTRODUCTIONS AND APOLOGIES",
-                        "Resolved: That the apologies be noted.", "ACTIONS", "MATTERS ARISING"] {
+        for heading in ["PRESENT:", "MEMBERS", "SUPPORT OFFICERS/ADVISORS", "APOLOGIES FOR ABSENCE (REF: 1)",
+                        "Apologies for absence from the meeting were received on behalf of:", "DISCLOSURES OF INTEREST (REF: 4)",
+                        "Resolved: That the apologies be noted.", "MATTERS ARISING (REF: 3)", "5  FLOOD RESILIENCE AND DRAINAGE (REF: 5)",
+                        "Actions:"] {
             #expect(text.contains(heading), "\(heading)")
         }
     }
