@@ -34,6 +34,9 @@ struct LiveNotesScreen: Screen {
     let arisingMemo = Memo<[RaisedAction]>()
     var pane = Pane.attendance
     var selections: [Pane: SelectionState] = [:]
+    /// The item number last moved to here: shown at once, and still shown if the folder is read-only and the
+    /// move could not be saved to the meeting file.
+    var movedTo: Int?
     var entry: Entry?
     var field = TextField()
     var entryError: String?
@@ -162,7 +165,7 @@ struct LiveNotesScreen: Screen {
     /// The item in progress, as an index of the agenda: stored in the meeting file (`itemInProgress`), so
     /// reopening live notes, after a crash or on another machine, carries on where the minutes were.
     func currentIndex(_ m: Meeting) -> Int {
-        m.itemInProgress.flatMap { n in m.agenda.firstIndex { $0.number == n } } ?? 0
+        (movedTo ?? m.itemInProgress).flatMap { n in m.agenda.firstIndex { $0.number == n } } ?? 0
     }
 
     func currentNumber(_ m: Meeting) -> Int? {
@@ -170,8 +173,9 @@ struct LiveNotesScreen: Screen {
     }
 
     /// Moves the item in progress (and with it the Agenda pane's cursor: one cursor, one rule).
-    func moveItem(to index: Int, _ m: Meeting) -> [Effect] {
-        guard m.agenda.indices.contains(index), m.agenda[index].number != m.itemInProgress else { return [] }
+    mutating func moveItem(to index: Int, _ m: Meeting) -> [Effect] {
+        guard m.agenda.indices.contains(index), index != currentIndex(m) else { return [] }
+        movedTo = m.agenda[index].number
         var updated = m
         updated.itemInProgress = m.agenda[index].number
         return [.edit(.saveMeeting(updated, label: "item \(m.agenda[index].number) in progress"))]
