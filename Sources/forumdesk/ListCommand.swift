@@ -32,6 +32,13 @@ enum Filters {
             let surname = name.split(separator: " ").last.map(String.init)
             return [(p.id, p.name), (p.id, name)] + (surname.map { $0 == name ? [] : [(p.id, $0)] } ?? [])
         }
+        // A surname two people share names neither: say who it could be.
+        let q = query.lowercased().trimmingCharacters(in: .whitespaces)
+        let sharing = directory.people.filter { $0.name.split(separator: " ").last.map { $0.lowercased() == q } == true }
+        if sharing.count > 1, !directory.people.contains(where: { $0.id.lowercased() == q || $0.name.lowercased() == q }) {
+            throw ValidationError(TerminalText.sanitized(
+                NameMatch.Failure.ambiguous(query: query, kind: "person", candidates: sharing.map(\.name)).message))
+        }
         return try resolve(query, "person", candidates)
     }
 

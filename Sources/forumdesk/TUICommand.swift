@@ -26,7 +26,8 @@ struct TUICommand: ParsableCommand {
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            // Piped or scripted: the same information as text.
+            // Piped or scripted: the same information as text (a councillor's name is still checked).
+            if councillor != nil { _ = try viewer(try options.load(indexed: true, readOnly: true).1) }
             try DashboardCommand.printDashboard(options)
             return
         }
@@ -38,24 +39,7 @@ struct TUICommand: ParsableCommand {
             Output.error("no meeting `\(live)` in \(options.folder.root) (see `forumdesk list meetings`)")
             throw ExitStatus.usage
         }
-        var viewer: Person?
-        if let councillor {
-            let councillors = Directory(people: data.directory.people.filter { $0.kind == .councillor })
-            // Matched as every command matches a name (id, name, "Cllr" or not, surname, unambiguous prefix);
-            // an ambiguous one lists the councillors it could be.
-            let id: String?
-            do {
-                id = try Filters.person(councillor, councillors)
-            } catch {
-                Output.error("\(error)".replacingOccurrences(of: "person", with: "councillor"))
-                throw ExitStatus.usage
-            }
-            guard let id, let person = data.directory.person(id) else {
-                Output.error("no councillor matches `\(councillor)` (see the Directory's Councillors tab)")
-                throw ExitStatus.usage
-            }
-            viewer = person
-        }
+        let viewer = try viewer(data)
         let lock = EditLock(folder: options.folder)
         let access: Access
         var locked = false
@@ -114,5 +98,24 @@ struct TUICommand: ParsableCommand {
             }
             terminal.draw(app.render())
         }
+    }
+
+    /// The councillor `--councillor` names, matched as every command matches a name (id, name with or without
+    /// "Cllr", surname alone, unambiguous prefix); an ambiguous name lists the councillors it could be.
+    func viewer(_ data: DataSet) throws -> Person? {
+        guard let councillor else { return nil }
+        let councillors = Directory(people: data.directory.people.filter { $0.kind == .councillor })
+        let id: String?
+        do {
+            id = try Filters.person(councillor, councillors)
+        } catch {
+            Output.error("\(error)".replacingOccurrences(of: "person", with: "councillor"))
+            throw ExitStatus.usage
+        }
+        guard let id, let person = data.directory.person(id) else {
+            Output.error("no councillor matches `\(councillor)` (see the Directory's Councillors tab)")
+            throw ExitStatus.usage
+        }
+        return person
     }
 }
