@@ -244,6 +244,10 @@ public struct App: Sendable {
     mutating func apply(_ effects: [Effect]) {
         for effect in effects {
             switch effect {
+            // In the councillor view no form opens, however it is reached (a key, a click, a double click):
+            // no field there takes typing.
+            case .push(let screen) where browseOnly && screen is FormScreen:
+                message = .info("Read-only view: nothing can be changed here")
             case .push(let screen): stack.append(screen)
             case .pop: if stack.count > 1 { stack.removeLast() }
             case .quit: requestQuit()

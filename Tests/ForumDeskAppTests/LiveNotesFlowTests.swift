@@ -177,5 +177,11 @@ import TerminalUI
         #expect(a.screenText.contains("Topic request (read-only)"))
         #expect(!a.screenText.contains("xyz"))
         #expect(!a.screenText.contains("Saved"))
+        // A double click on an action (the officers' way to its form) opens no form here either.
+        var actions = try view("Cllr Tamsin Lanternby", keys: [.char("3")])
+        let row = try #require(actions.render().lines.firstIndex { $0.contains("A-20") })
+        actions.handle(.mouse(MouseEvent(kind: .doubleClick, x: 5, y: row)))
+        #expect(actions.screenTitle == "Actions")
+        #expect(actions.screenText.contains("Read-only view: nothing can be changed here"))
     }
 }
