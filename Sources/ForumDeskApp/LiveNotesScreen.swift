@@ -446,7 +446,8 @@ struct LiveNotesScreen: Screen {
         case .outcome(let item):
             guard updated.agenda.indices.contains(item) else { return [] }
             updated.agenda[item].outcome = text.isEmpty || text == "Resolved: That" ? nil : text
-            return [.edit(.saveMeeting(updated, label: "outcome of item \(updated.agenda[item].number)"))]
+            // The label names the text too: two outcomes in a row must not read as the same confirmation.
+            return [.edit(.saveMeeting(updated, label: "outcome of item \(updated.agenda[item].number): \(text.isEmpty ? "cleared" : text)"))]
         case .discussion(let item):
             guard updated.agenda.indices.contains(item) else { return [] }
             updated.agenda[item].discussion = text.isEmpty ? nil : text

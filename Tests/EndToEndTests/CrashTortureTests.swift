@@ -23,7 +23,7 @@ import Glibc
             return switch self {
             case .action(let text): trimmed.hasPrefix("Saved: A-") && trimmed.hasSuffix(" " + text)
             case .issue(let text): trimmed.hasPrefix("Saved: R-") && trimmed.hasSuffix(" " + text)
-            case .outcome(let item, _): trimmed == "Saved: outcome of item \(item)"
+            case .outcome(let item, let text): trimmed == "Saved: outcome of item \(item): \(text)"
             }
         }
 
