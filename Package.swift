@@ -83,7 +83,7 @@ let package = Package(
             exclude: ["Corpus", "Crashers"]
         ),
         // Drives the real binary in tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["forumdesk", "ForumDeskTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["forumdesk", "ForumDeskTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -68,13 +68,13 @@ struct ActionsScreen: Screen {
             return (area == nil || meetingArea == area) && (owner == nil || a.owner == owner)
                 && (organisation == nil || a.organisation == organisation) && (status == nil || a.status == status)
                 && (!overdueOnly || ActionRules.isOverdue(a, today: c.today))
-                && (!searching || browser.matches([a.id, a.description, c.directory.displayName(ofPerson: a.owner),
+                && (!searching || browser.matches([a.id, a.description, c.directory.ownerName(person: a.owner, organisation: a.organisation),
                                                    c.organisationName(a.organisation), c.areaName(meetingArea),
                                                    a.tags.joined(separator: " ")].joined(separator: " ")))
         }
         let keys: [(ActionPosition) -> String] = [
             { meetings[$0].id }, { meetings[$0].due?.description ?? "9999" }, { meetings[$0].status.rawValue },
-            { meetings[$0].description }, { c.directory.displayName(ofPerson: meetings[$0].owner) },
+            { meetings[$0].description }, { c.directory.ownerName(person: meetings[$0].owner, organisation: meetings[$0].organisation) },
             { c.areaName(meetings[$0.meeting].area) },
         ]
         return browser.sorted(list, keys: keys)
@@ -88,7 +88,7 @@ struct ActionsScreen: Screen {
             columns: Self.columns(width: c.width), count: list.count,
             row: { row in
                 let a = meetings[list[row]]
-                return [a.id, a.due.map(Format.day) ?? "", a.status.label, a.description, c.directory.displayName(ofPerson: a.owner),
+                return [a.id, a.due.map(Format.day) ?? "", a.status.label, a.description, c.directory.ownerName(person: a.owner, organisation: a.organisation),
                         c.areaName(meetings[list[row].meeting].area)]
             },
             rowStyle: { row in

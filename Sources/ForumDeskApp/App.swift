@@ -59,8 +59,8 @@ public struct App: Sendable {
 
     /// `store` saves edits; `access` says whether they may be made. Without a store nothing is saved.
     public init(data: DataSet, now: Date, width: Int, height: Int, store: DataStore? = nil, access: Access = .editable,
-                lock: EditLock? = nil) {
-        context = Context(data: data, now: now, width: width, height: height)
+                lock: EditLock? = nil, wholeCouncil: [Meeting]? = nil) {
+        context = Context(data: data, now: now, width: width, height: height, wholeCouncil: wholeCouncil)
         stack = [DashboardScreen()]
         reader = store
         self.lock = lock
@@ -96,8 +96,9 @@ public struct App: Sendable {
         var limited = data
         limited.meetings = data.meetings.filter { !Set($0.wards).isDisjoint(with: councillor.wards) }
         var app = App(data: limited, now: now, width: width, height: height, store: reader,
-                      access: .readOnly("\(councillor.name)'s wards"))
+                      access: .readOnly("\(councillor.name)'s wards"), wholeCouncil: data.meetings)
         app.browseOnly = true
+        app.context.browseOnly = true
         return app
     }
 
@@ -116,6 +117,11 @@ public struct App: Sendable {
 
     /// Whether this app holds the editing lock (from the start, or taken over from the stale-lock dialog).
     public var holdsLock: Bool { lock != nil && store != nil && readOnlyReason == nil }
+
+    /// A note in the footer at start-up (e.g. that the sample data runs on its own day).
+    public mutating func inform(_ text: String) {
+        if message == nil { message = .info(text) }
+    }
 
     /// Opens another screen on top, e.g. live notes straight from the command line.
     public mutating func open(meetingID: String, live: Bool) {
@@ -238,6 +244,10 @@ public struct App: Sendable {
     mutating func apply(_ effects: [Effect]) {
         for effect in effects {
             switch effect {
+            // In the councillor view no form opens, however it is reached (a key, a click, a double click):
+            // no field there takes typing.
+            case .push(let screen) where browseOnly && screen is FormScreen:
+                message = .info("Read-only view: nothing can be changed here")
             case .push(let screen): stack.append(screen)
             case .pop: if stack.count > 1 { stack.removeLast() }
             case .quit: requestQuit()

@@ -17,6 +17,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case notify, noticeByLetter, noticeByPhone, recordReply, exportDocument
     case left, right, schedule, scheduleAll
     case raiseIssue, answerIssue, issueToAction, issueToTopic
+    case addAttendee, setRole, minuteDiscussion, equalityCounts, finishMeeting
 }
 
 extension Command {
@@ -26,7 +27,7 @@ extension Command {
         .moveUp, .moveDown, .liveNotes, .markPresent, .markApologies, .markAbsent, .markSubstitute, .declareInterest, .residents,
         .markDone, .carryForward, .newWard, .newCoverageRule, .editWard, .editCoverageRule, .invite, .recordAttendance, .notify,
         .noticeByLetter, .noticeByPhone, .recordReply, .exportDocument, .schedule, .scheduleAll, .raiseIssue, .answerIssue,
-        .issueToAction, .issueToTopic,
+        .issueToAction, .issueToTopic, .addAttendee, .setRole, .minuteDiscussion, .equalityCounts, .finishMeeting,
     ]
 }
 

@@ -21,8 +21,19 @@ public struct Context: Sendable {
     /// Counts the refreshes: a value derived from the data is current while this has not moved.
     public private(set) var generation = 0
 
-    public init(data: DataSet, now: Date, width: Int = 80, height: Int = 24) {
+    /// In a councillor's view `data` holds their wards' meetings only; these are the whole council's, from
+    /// which the topic roll-out and the next meeting of each area are found (a topic presented in another
+    /// ward of the area was presented). Nil when `data` is everything.
+    public var wholeCouncil: [Meeting]?
+    /// The councillor view: browsing only (forms show what they hold and accept no typing).
+    public var browseOnly = false
+
+    /// The meetings area-wide figures are computed from.
+    public var councilMeetings: [Meeting] { wholeCouncil ?? data.meetings }
+
+    public init(data: DataSet, now: Date, width: Int = 80, height: Int = 24, wholeCouncil: [Meeting]? = nil) {
         self.data = data
+        self.wholeCouncil = wholeCouncil
         self.now = now
         self.width = width
         self.height = height
@@ -45,7 +56,7 @@ public struct Context: Sendable {
     /// The topic links and alerts: one pass over the agendas, a few microseconds a meeting.
     public mutating func refreshTopics() {
         generation &+= 1
-        topicSlots = TopicRules.slots(in: data.meetings)
+        topicSlots = TopicRules.slots(in: councilMeetings)
         topicAlerts = TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now)
     }
 

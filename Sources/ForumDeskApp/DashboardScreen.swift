@@ -39,7 +39,10 @@ struct DashboardScreen: Screen {
     func nextMeetings(_ c: Context) -> [(area: Area, meeting: Meeting?)] {
         nextMemo.get(c.memoKey) {
             // Meetings are in date order: start at the first one to come rather than scan the history.
-            let upcoming = c.data.meetings[c.data.firstIndex { $0.start > c.now }...]
+            // The whole council's in a councillor's view: an area's next meeting may be in another ward.
+            let all = c.councilMeetings
+            let from = c.wholeCouncil == nil ? c.data.firstIndex { $0.start > c.now } : all.firstIndex { $0.start > c.now } ?? all.endIndex
+            let upcoming = all[from...]
             return c.directory.areas.map { area in
                 (area, upcoming.first { $0.area == area.id && $0.status != .cancelled })
             }
@@ -131,6 +134,7 @@ struct DashboardScreen: Screen {
             if focus == .next {
                 let list = nextMeetings(c)
                 if list.indices.contains(next.selected), let meeting = list[next.selected].meeting {
+                    guard c.data.meeting(meeting.id) != nil else { return [.message(.info("\(meeting.title) is not in your wards"))] }
                     return [.push(MeetingScreen(meetingID: meeting.id))]
                 }
             } else {

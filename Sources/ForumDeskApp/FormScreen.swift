@@ -20,6 +20,7 @@ struct FormScreen: Screen {
         case invitation(meetingID: String)
         case topic(id: String?)
         case issue(meetingID: String, issueID: String?, item: Int?)
+        case equality(meetingID: String)
     }
 
     var form: Form
@@ -29,7 +30,7 @@ struct FormScreen: Screen {
     func meetingsInFull(_ c: Context) -> [String] {
         switch purpose {
         case .editMeeting(let id), .postpone(let id), .agendaItem(let id, _), .action(let id, _), .invitation(let id),
-             .issue(let id, _, _):
+             .issue(let id, _, _), .equality(let id):
             [id]
         case .newMeeting, .person, .organisation, .ward, .coverageRule, .topic:
             []
@@ -175,6 +176,7 @@ struct FormScreen: Screen {
         case .invitation(let id): return c.data.meeting(id).flatMap { validateInvitation(&form, $0, c) }
         case .topic(let id): return validateTopic(&form, id, c)
         case .issue(let id, let issueID, let item): return c.data.meeting(id).flatMap { validateIssue(&form, $0, issueID, item: item, c) }
+        case .equality(let id): return c.data.meeting(id).flatMap { validateEquality(&form, $0, c) }
         }
     }
 

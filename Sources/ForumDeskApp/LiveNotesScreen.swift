@@ -1,5 +1,6 @@
 import Foundation
 import ForumDeskCore
+import ForumDeskExport
 import ForumDeskStore
 import TerminalUI
 
@@ -15,24 +16,34 @@ struct LiveNotesScreen: Screen {
         case issue
         case answer(issueID: String)
         case outcome(item: Int)
+        /// The discussion paragraph of an item (the minutes' text before "Resolved:").
+        case discussion(item: Int)
         case apologies(person: String?, name: String)
         case residents
-        case declaration(person: String)
+        case declaration(person: String, item: Int)
         case update(meetingID: String, actionID: String)
+        /// Carrying an action forward: its new due date.
+        case carryForward(meetingID: String, actionID: String)
+        /// Someone not on the list: "name, organisation, role".
+        case attendee
+        /// The time the meeting ended.
+        case finish
     }
 
     let meetingID: String
     let arisingMemo = Memo<[RaisedAction]>()
     var pane = Pane.attendance
     var selections: [Pane: SelectionState] = [:]
-    var currentItem = 0
+    /// The item number last moved to here: shown at once, and still shown if the folder is read-only and the
+    /// move could not be saved to the meeting file.
+    var movedTo: Int?
     var entry: Entry?
     var field = TextField()
     var entryError: String?
     /// Picking a person: a substitute for the selected row, or who declares an interest.
     var picker: (Picker, PickerJob)?
 
-    enum PickerJob: Sendable { case substitute(for: String?), declaration }
+    enum PickerJob: Sendable { case substitute(for: String?), declaration, declarationItem(person: String) }
 
     init(meetingID: String, context: Context) {
         self.meetingID = meetingID
@@ -50,21 +61,29 @@ struct LiveNotesScreen: Screen {
                 Binding([.char("i")], "Issue raised from the floor: text #tag", .raiseIssue, hint: "issue"),
                 Binding([.tab], "Next pane: attendance, agenda, actions, matters arising, issues", .nextTab, hint: "pane"),
                 Binding([.backTab], "Previous pane", .previousTab),
-                Binding([.char("n")], "Next agenda item", .moveDown, hint: "next item"),
+                Binding([.char("n")], "Next agenda item: the item in progress (▶), kept in the meeting file", .moveDown, hint: "next item"),
                 Binding([.char("b")], "Previous agenda item", .moveUp),
-                Binding([.enter], "Agenda: write the outcome · Matters arising: add an update · Actions: edit", .open, hint: "outcome"),
+                Binding([.enter], "Agenda: the outcome of the item in progress (▶) · Matters arising: add an update · Actions: edit",
+                        .open, hint: "outcome"),
+                Binding([.char("m")], "Minute the discussion of the item in progress (▶)", .minuteDiscussion, hint: "discussion"),
+                Binding([.char("d")], "Declaration of interest: who, then which item (the one in progress is offered)", .declareInterest),
                 Binding([.char("r")], "Residents present (head count)", .residents),
+                Binding([.char("E")], "Equality monitoring: counts for the settings' categories (no names)", .equalityCounts),
+                Binding([.char("F")], "Finish: record the time the meeting ended, mark it held, then the minutes", .finishMeeting,
+                        hint: "finish"),
+                Binding([.char("e")], "Export the minutes (once held) to exports/ as Markdown, text and HTML", .exportDocument),
             ]),
             .init("Attendance", [
                 Binding([.char("p")], "Present", .markPresent, hint: "present"),
                 Binding([.char("o")], "Apologies (asks the reason)", .markApologies, hint: "apologies"),
                 Binding([.char("x")], "Absent", .markAbsent),
                 Binding([.char("s")], "Substitute: pick who stands in for the selected person", .markSubstitute),
-                Binding([.char("d")], "Declaration of interest for the current item", .declareInterest),
+                Binding([.char("w")], "Add someone present: name, organisation, role (a walk-in, the note-taker)", .addAttendee),
+                Binding([.char("R")], "Role of the selected person: member → observer → support officer", .setRole),
             ]),
             .init("Matters arising", [
                 Binding([.char("c")], "Mark the selected action done", .markDone),
-                Binding([.char("f")], "Carry the selected action forward", .carryForward),
+                Binding([.char("f")], "Carry the selected action forward (asks the new due date)", .carryForward),
             ]),
             .init("Issues", [
                 Binding([.char("t")], "Make the selected issue a topic request for a later meeting", .issueToTopic),
@@ -104,7 +123,7 @@ struct LiveNotesScreen: Screen {
                 rows.append(Person(person: id, name: c.directory.displayName(ofPerson: id), organisation: a.organisation,
                                    detail: c.organisationName(a.organisation ?? c.directory.person(id)?.organisation), entry: i))
             } else if let name = a.name {
-                rows.append(Person(person: nil, name: name, organisation: a.organisation, detail: a.role.label, entry: i))
+                rows.append(Person(person: nil, name: name, organisation: a.organisation, detail: c.organisationName(a.organisation), entry: i))
             }
         }
         return rows
@@ -143,6 +162,25 @@ struct LiveNotesScreen: Screen {
                      list: p[3].inset(horizontal: 1), input: p[4].inset(horizontal: 1), hint: p[5].inset(horizontal: 1))
     }
 
+    /// The item in progress, as an index of the agenda: stored in the meeting file (`itemInProgress`), so
+    /// reopening live notes, after a crash or on another machine, carries on where the minutes were.
+    func currentIndex(_ m: Meeting) -> Int {
+        (movedTo ?? m.itemInProgress).flatMap { n in m.agenda.firstIndex { $0.number == n } } ?? 0
+    }
+
+    func currentNumber(_ m: Meeting) -> Int? {
+        m.agenda.indices.contains(currentIndex(m)) ? m.agenda[currentIndex(m)].number : nil
+    }
+
+    /// Moves the item in progress (and with it the Agenda pane's cursor: one cursor, one rule).
+    mutating func moveItem(to index: Int, _ m: Meeting) -> [Effect] {
+        guard m.agenda.indices.contains(index), index != currentIndex(m) else { return [] }
+        movedTo = m.agenda[index].number
+        var updated = m
+        updated.itemInProgress = m.agenda[index].number
+        return [.edit(.saveMeeting(updated, label: "item \(m.agenda[index].number) in progress"))]
+    }
+
     var selection: SelectionState {
         get { selections[pane] ?? SelectionState() }
         set { selections[pane] = newValue }
@@ -156,8 +194,40 @@ struct LiveNotesScreen: Screen {
         switch command {
         case .nextTab: pane = Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count)!
         case .previousTab: pane = Pane(rawValue: (pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
-        case .moveDown: currentItem = min(max(0, m.agenda.count - 1), currentItem + 1)
-        case .moveUp: currentItem = max(0, currentItem - 1)
+        case .moveDown: return moveItem(to: currentIndex(m) + 1, m)
+        case .moveUp: return moveItem(to: currentIndex(m) - 1, m)
+        case .down where pane == .agenda: return moveItem(to: currentIndex(m) + 1, m)
+        case .up where pane == .agenda: return moveItem(to: currentIndex(m) - 1, m)
+        case .top where pane == .agenda: return moveItem(to: 0, m)
+        case .bottom where pane == .agenda: return moveItem(to: m.agenda.count - 1, m)
+        case .minuteDiscussion:
+            guard !m.agenda.isEmpty else { return [.message(.error("No agenda items to minute"))] }
+            begin(.discussion(item: currentIndex(m)), m.agenda[currentIndex(m)].discussion ?? "")
+        case .addAttendee:
+            pane = .attendance
+            begin(.attendee, "")
+        case .setRole:
+            let rows = people(m, c)
+            guard pane == .attendance, rows.indices.contains(selection.selected) else { return [] }
+            guard let index = rows[selection.selected].entry else {
+                return [.message(.error("Record \(rows[selection.selected].name)'s attendance first (p, o, x)"))]
+            }
+            var updated = m
+            let roles = AttendanceRole.allCases
+            let role = roles[(roles.firstIndex(of: m.attendance[index].role)! + 1) % roles.count]
+            updated.attendance[index].role = role
+            return [.edit(.saveMeeting(updated, label: "\(rows[selection.selected].name): \(role.label)"))]
+        case .equalityCounts:
+            let settings = c.data.settings
+            guard !settings.equalityCategories.isEmpty else {
+                return [.message(.error("No equality-monitoring categories in forumdesk.json (\"equalityCategories\")"))]
+            }
+            return [.push(FormScreen.equality(m, settings, c))]
+        case .finishMeeting:
+            begin(.finish, LondonTime.hhmm(max(c.now, m.start)))
+        case .exportDocument:
+            guard m.status == .held else { return [.message(.error("Finish the meeting first (F): the minutes are of a held meeting"))] }
+            return [.exportDocument(meetingID: m.id)]
         case .add:
             guard pane == .issues else {
                 begin(.action(fromIssue: nil), "")
@@ -175,9 +245,8 @@ struct LiveNotesScreen: Screen {
         case .open:
             switch pane {
             case .agenda:
-                guard m.agenda.indices.contains(selection.selected) else { return [] }
-                currentItem = selection.selected
-                begin(.outcome(item: currentItem), m.agenda[currentItem].outcome ?? "Resolved: That ")
+                guard m.agenda.indices.contains(currentIndex(m)) else { return [] }
+                begin(.outcome(item: currentIndex(m)), m.agenda[currentIndex(m)].outcome ?? "Resolved: That ")
             case .arising:
                 let rows = arising(m, c)
                 guard rows.indices.contains(selection.selected) else { return [] }
@@ -208,10 +277,14 @@ struct LiveNotesScreen: Screen {
                       .substitute(for: rows[selection.selected].person))
         case .declareInterest:
             guard !m.agenda.isEmpty else { return [.message(.error("Add agenda items first: a declaration names an item"))] }
-            picker = (Picker(title: "Who declares an interest in item \(m.agenda[currentItem].number)?",
-                             items: FormScreen.peopleItems(c).filter { !$0.id.isEmpty }), .declaration)
+            picker = (Picker(title: "Who declares an interest?", items: FormScreen.peopleItems(c).filter { !$0.id.isEmpty }), .declaration)
         case .markDone: return closeArising(.done, m, c)
-        case .carryForward: return closeArising(.carriedForward, m, c)
+        case .carryForward:
+            let rows = arising(m, c)
+            guard pane == .arising, rows.indices.contains(selection.selected) else { return [] }
+            let next = c.data.meetings.first { $0.area == m.area && $0.start > m.start && $0.status != .cancelled }
+            begin(.carryForward(meetingID: rows[selection.selected].meeting.id, actionID: rows[selection.selected].action.id),
+                  next.map { LondonTime.date($0.start).description } ?? "+28d")
         default:
             var browser = TableBrowser()
             browser.selection = selection
@@ -259,13 +332,16 @@ struct LiveNotesScreen: Screen {
         guard pane == .arising, rows.indices.contains(selection.selected) else { return [] }
         let raised = rows[selection.selected]
         return update(raised.meeting.id, raised.action.id, text: status == .done ? "Done (reported at \(m.title))."
-                      : "Carried forward at \(m.title).", status: status, c)
+                      : "Carried forward at \(m.title).", status: status, at: m, c)
     }
 
-    func update(_ meetingID: String, _ actionID: String, text: String, status: ActionStatus?, _ c: Context) -> [Effect] {
+    /// An update reported at meeting `at` (recorded with it, so that meeting's minutes say what was done).
+    func update(_ meetingID: String, _ actionID: String, text: String, status: ActionStatus?, due: CalendarDate? = nil,
+                at reported: Meeting, _ c: Context) -> [Effect] {
         guard var owner = c.data.meeting(meetingID), let i = owner.actions.firstIndex(where: { $0.id == actionID }) else { return [] }
-        owner.actions[i].updates.append(ActionUpdate(at: c.now, text: text, status: status))
+        owner.actions[i].updates.append(ActionUpdate(at: c.now, text: text, status: status, meeting: reported.id))
         if let status { owner.actions[i].status = status }
+        if let due { owner.actions[i].due = due }
         return [.edit(.saveMeeting(owner, label: "\(actionID) \(status?.label ?? "updated")"))]
     }
 
@@ -294,7 +370,13 @@ struct LiveNotesScreen: Screen {
                     updated = recording(.substitute, for: standingIn, in: updated, c, substituteFor: standIn)
                     return [.edit(.saveMeeting(updated, label: label))]
                 case .declaration:
-                    begin(.declaration(person: item.id), "Personal interest: ")
+                    // Which item the interest concerns: usually a later one than "Disclosures of interest".
+                    var items = Picker(title: "\(item.label): an interest in which item?",
+                                       items: m.agenda.map { Picker.Item(id: String($0.number), label: "\($0.number)  \($0.title)") })
+                    items.selection.selected = currentIndex(m)
+                    picker = (items, .declarationItem(person: item.id))
+                case .declarationItem(let person):
+                    begin(.declaration(person: person, item: Int(item.id) ?? 0), "Personal interest: ")
                 }
             }
             return []
@@ -346,12 +428,12 @@ struct LiveNotesScreen: Screen {
                 return [.edit(.saveMeeting(linked, label: "\(action.id) raised for \(issueID)"))]
             }
             let id = c.ids.nextActionID(year: c.today.year, in: c.data.meetings)
-            let item = m.agenda.indices.contains(currentItem) ? m.agenda[currentItem].number : nil
+            let item = currentNumber(m)
             updated.actions.append(Action(id: id, item: item, description: draft.description, owner: draft.owner,
                                           organisation: draft.organisation, due: draft.due, tags: draft.tags))
             return [.edit(.saveMeeting(updated, label: "\(id) \(draft.description)"))]
         case .issue:
-            let item = m.agenda.indices.contains(currentItem) ? m.agenda[currentItem].number : nil
+            let item = currentNumber(m)
             do {
                 let (raised, issue) = try IssueHome.raise(text, in: m, item: item, c)
                 return [.edit(.saveMeeting(raised, label: "\(issue.id) \(issue.text)"))]
@@ -367,7 +449,39 @@ struct LiveNotesScreen: Screen {
         case .outcome(let item):
             guard updated.agenda.indices.contains(item) else { return [] }
             updated.agenda[item].outcome = text.isEmpty || text == "Resolved: That" ? nil : text
-            return [.edit(.saveMeeting(updated, label: "outcome of item \(updated.agenda[item].number)"))]
+            // The label names the text too: two outcomes in a row must not read as the same confirmation.
+            return [.edit(.saveMeeting(updated, label: "outcome of item \(updated.agenda[item].number): \(text.isEmpty ? "cleared" : text)"))]
+        case .discussion(let item):
+            guard updated.agenda.indices.contains(item) else { return [] }
+            updated.agenda[item].discussion = text.isEmpty ? nil : text
+            return [.edit(.saveMeeting(updated, label: "discussion of item \(updated.agenda[item].number)"))]
+        case .carryForward(let owner, let actionID):
+            guard !text.isEmpty else { throw EntryError(message: "the new due date, e.g. 2027-01-12 or +28d") }
+            let due: CalendarDate
+            do {
+                due = try DateInput.parseDay(text, today: c.today)
+            } catch {
+                throw EntryError(message: error.message)
+            }
+            guard due >= c.today else { throw EntryError(message: "\(due) has passed: the new due date is today or later") }
+            return update(owner, actionID, text: "Carried forward at \(m.title) to \(MeetingDocument.shortDate(due)).",
+                          status: .carriedForward, due: due, at: m, c)
+        case .attendee:
+            let (entry, name) = try Self.attendee(text, c)
+            updated.attendance.append(entry)
+            return [.edit(.saveMeeting(updated, label: "\(name) (\(entry.role.label)) present"))]
+        case .finish:
+            guard let time = Self.clockTime(text) else { throw EntryError(message: "the time it ended, e.g. 20:25 or 8.25pm") }
+            let day = LondonTime.date(m.start)
+            let ended = LondonTime.instant(date: day, hour: time.hour, minute: time.minute)
+            guard ended > m.start else { throw EntryError(message: "the meeting started at \(LondonTime.hhmm(m.start))") }
+            updated.ended = ended
+            updated.status = .held
+            return [.edit(.saveMeeting(updated, label: "meeting ended at \(LondonTime.hhmm(ended)), held")),
+                    .ask(title: "Meeting held", message: "Ended at \(MeetingDocument.clock(ended)). " + Self.stillEmpty(updated),
+                         choices: [Choice("Export the minutes", [.exportDocument(meetingID: m.id)]),
+                                   Choice("Show the minutes", [.push(MeetingScreen(meetingID: m.id, tab: .minutes))]),
+                                   Choice("Not now")])]
         case .apologies(let person, let name):
             let row = people(m, c).first { $0.person == person && $0.name == name }
             guard let row else { return [] }
@@ -378,13 +492,13 @@ struct LiveNotesScreen: Screen {
             }
             updated.residentsPresent = n
             return [.edit(.saveMeeting(updated, label: "\(n) residents present"))]
-        case .declaration(let person):
-            guard !text.isEmpty, m.agenda.indices.contains(currentItem) else { throw EntryError(message: "say what the interest is") }
-            updated.declarations.append(Declaration(person: person, item: m.agenda[currentItem].number, nature: text))
+        case .declaration(let person, let item):
+            guard !text.isEmpty, text != "Personal interest:" else { throw EntryError(message: "say what the interest is") }
+            updated.declarations.append(Declaration(person: person, item: item, nature: text))
             return [.edit(.saveMeeting(updated, label: "declaration by \(c.directory.displayName(ofPerson: person))"))]
         case .update(let owner, let actionID):
             guard !text.isEmpty else { throw EntryError(message: "type the update, or Esc") }
-            return update(owner, actionID, text: text, status: nil, c)
+            return update(owner, actionID, text: text, status: nil, at: m, c)
         }
     }
 
@@ -417,8 +531,8 @@ struct LiveNotesScreen: Screen {
         let clock = LondonTime.hhmm(c.now) + " · " + Self.elapsed(from: m.start, to: c.now)
         buffer.put("LIVE  " + m.title, x: areas.heading.x, y: areas.heading.y, maxWidth: areas.heading.width - clock.count - 2, style: Theme.title)
         buffer.put(clock, x: areas.heading.maxX - DisplayWidth.of(clock), y: areas.heading.y, style: .bold)
-        if m.agenda.indices.contains(currentItem) {
-            let item = m.agenda[currentItem]
+        if m.agenda.indices.contains(currentIndex(m)) {
+            let item = m.agenda[currentIndex(m)]
             buffer.put("▶ Item \(item.number) of \(m.agenda.count): \(item.title)" + (item.minutes.map { " (\($0) min)" } ?? ""),
                        x: areas.current.x, y: areas.current.y, maxWidth: areas.current.width, style: Theme.warning)
         } else {
@@ -429,6 +543,7 @@ struct LiveNotesScreen: Screen {
                       "Issues (\(m.issues.count))"]
         Tabs(titles: titles, selected: pane.rawValue).render(in: areas.tabs, into: &buffer)
         var state = selection
+        if pane == .agenda { state.selected = currentIndex(m) }
         state.clamp(count: count(pane, m, c), visible: Table.visibleRows(in: areas.list))
         table(m, c).render(in: areas.list, into: &buffer, state: state, focused: entry == nil)
 
@@ -441,16 +556,28 @@ struct LiveNotesScreen: Screen {
             case .outcome(let i): "Item \(m.agenda.indices.contains(i) ? m.agenda[i].number : 0): "
             case .apologies(_, let name): "\(name): reason: "
             case .residents: "Residents present: "
-            case .declaration: "Interest: "
+            case .declaration(_, let item): "Interest in item \(item): "
             case .update(_, let id): "Update on \(id): "
+            case .discussion(let i): "Item \(m.agenda.indices.contains(i) ? m.agenda[i].number : 0) discussion: "
+            case .carryForward(_, let id): "\(id) carried forward, due: "
+            case .attendee: "Present (name, organisation, role): "
+            case .finish: "Ended at: "
             }
             let used = buffer.put(prompt, x: areas.input.x, y: areas.input.y, style: Theme.key)
             field.render(in: Rect(x: areas.input.x + used, y: areas.input.y, width: areas.input.width - used, height: 1), into: &buffer)
-            buffer.put(entryError.map { "✗ " + $0 } ?? "Enter saves · Esc cancels" + (prompt.hasPrefix("Action") ? " · Tab completes @names" : ""),
+            let help: String = switch entry {
+            case .finish: "Enter marks the meeting held · " + Self.stillEmpty(m)
+            case .attendee: "e.g. Dan Reed, Bedfordshire Police, observer (roles: member, observer, support officer)"
+            case .carryForward: "Enter saves: 2027-01-12, 12 Jan, +28d, next tue · Esc cancels"
+            default: "Enter saves · Esc cancels" + (prompt.hasPrefix("Action") ? " · Tab completes @names" : "")
+            }
+            buffer.put(entryError.map { "✗ " + $0 } ?? help,
                        x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width, style: entryError == nil ? Theme.muted : Theme.error)
         } else {
             let residents = m.residentsPresent.map { "\($0) residents" } ?? "residents not counted (r)"
-            buffer.put("\(residents) · \(m.declarations.count) declaration(s) · every entry is saved as you confirm it",
+            let state = m.status == .held ? "held" + (m.ended.map { ", ended " + LondonTime.hhmm($0) } ?? "") + " (e exports the minutes)"
+                : "F finishes"
+            buffer.put("\(residents) · \(m.declarations.count) declaration(s) · \(state) · every entry is saved as you confirm it",
                        x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width, style: Theme.muted)
         }
         picker?.0.render(in: area, into: &buffer)
@@ -461,11 +588,13 @@ struct LiveNotesScreen: Screen {
         case .attendance:
             let rows = people(m, c)
             return Table(
-                columns: [Column("Name", .min(18)), Column("For", .min(14)), Column("Status", .length(10)), Column("Note", .min(10))],
+                columns: [Column("Name", .min(18)), Column("For", .min(14)), Column("Role", .length(15)), Column("Status", .length(10)),
+                          Column("Note", .min(10))],
                 rows: rows.map { row in
                     let a = row.entry.map { m.attendance[$0] }
                     let note = a?.substituteFor.map { "for " + c.directory.displayName(ofPerson: $0) } ?? a?.reason ?? ""
-                    return [row.name, row.detail, a?.status.label ?? "–", note]
+                    let chair = row.person != nil && row.person == m.chair ? " (chair)" : ""
+                    return [row.name, row.detail, (a?.role.label ?? "–") + chair, a?.status.label ?? "–", note]
                 },
                 rowStyles: rows.map { row in
                     guard let a = row.entry.map({ m.attendance[$0] }) else { return Theme.muted }
@@ -475,14 +604,15 @@ struct LiveNotesScreen: Screen {
             return Table(columns: [Column("", .length(1)), Column("No", .length(3), alignRight: true), Column("Item", .min(20)),
                                    Column("Outcome", .min(20))],
                          rows: m.agenda.enumerated().map { i, item in
-                             [i == currentItem ? "▶" : "", String(item.number), item.title, item.outcome ?? ""]
+                             [i == currentIndex(m) ? "▶" : "", String(item.number), item.title,
+                              item.outcome ?? (item.discussion == nil ? "" : "(discussion minuted)")]
                          },
-                         rowStyles: m.agenda.indices.map { $0 == currentItem ? Theme.warning : .plain },
+                         rowStyles: m.agenda.indices.map { $0 == currentIndex(m) ? Theme.warning : .plain },
                          emptyMessage: "No agenda items.")
         case .actions:
             return Table(columns: [Column("ID", .length(10)), Column("Action", .min(20)), Column("Owner", .min(12)), Column("Due", .length(11))],
                          rows: m.actions.map { a in
-                             [a.id, a.description, c.directory.displayName(ofPerson: a.owner) + (a.owner == nil ? c.organisationName(a.organisation) : ""),
+                             [a.id, a.description, c.directory.ownerName(person: a.owner, organisation: a.organisation),
                               a.due.map(Format.day) ?? ""]
                          },
                          emptyMessage: "No actions yet: press a to add one.")
@@ -490,7 +620,7 @@ struct LiveNotesScreen: Screen {
             let rows = arising(m, c)
             return Table(columns: [Column("ID", .length(10)), Column("Action", .min(20)), Column("Owner", .min(12)), Column("Status", .length(15))],
                          rows: rows.map { r in
-                             [r.action.id, r.action.description, c.directory.displayName(ofPerson: r.action.owner), r.action.status.label]
+                             [r.action.id, r.action.description, c.directory.ownerName(person: r.action.owner, organisation: r.action.organisation), r.action.status.label]
                          },
                          rowStyles: rows.map { ActionRules.isOverdue($0.action, today: c.today) ? Theme.warning : .plain },
                          emptyMessage: "No open actions from earlier meetings of this area.")
@@ -517,5 +647,72 @@ extension LiveNotesScreen {
         }
         let clock = "\(size / 60):\(size % 60 < 10 ? "0" : "")\(size % 60)"
         return minutes >= 0 ? "\(clock) in" : "starts in \(clock)"
+    }
+}
+
+extension LiveNotesScreen {
+    /// What the minutes would still lack: items without an outcome, the residents' head count.
+    static func stillEmpty(_ m: Meeting) -> String {
+        var missing: [String] = []
+        let open = m.agenda.filter { $0.outcome == nil }.map { String($0.number) }
+        if !open.isEmpty { missing.append("no outcome for item\(open.count == 1 ? "" : "s") " + open.joined(separator: ", ")) }
+        if m.residentsPresent == nil { missing.append("residents not counted (r)") }
+        if !m.attendance.contains(where: { $0.status.isInRoom }) { missing.append("no one marked present") }
+        return missing.isEmpty ? "Nothing is missing." : "Still empty: " + missing.joined(separator: "; ") + "."
+    }
+
+    /// "20:25", "2025", "8.25pm", "8pm".
+    static func clockTime(_ text: String) -> (hour: Int, minute: Int)? {
+        var t = text.lowercased().replacingOccurrences(of: " ", with: "")
+        var pm = false, am = false
+        if t.hasSuffix("pm") { pm = true; t.removeLast(2) } else if t.hasSuffix("am") { am = true; t.removeLast(2) }
+        let parts = t.split(whereSeparator: { $0 == ":" || $0 == "." }).map(String.init)
+        var hour: Int?, minute = 0
+        if parts.count == 2, parts[1].count == 2 {
+            hour = Int(parts[0])
+            guard let m = Int(parts[1]) else { return nil }
+            minute = m
+        } else if parts.count == 1, parts[0].count == 4, let n = Int(parts[0]) {
+            hour = n / 100
+            minute = n % 100
+        } else if parts.count == 1, parts[0].count <= 2 {
+            hour = Int(parts[0])
+        }
+        guard var h = hour, (0..<60).contains(minute) else { return nil }
+        if pm || am {
+            guard (1...12).contains(h) else { return nil }
+            h = h % 12 + (pm ? 12 : 0)
+        }
+        return (0..<24).contains(h) ? (h, minute) : nil
+    }
+
+    /// "Dan Reed, Bedfordshire Police, observer": the name (someone in the directory is linked to them), an
+    /// organisation from the directory (name or id, a prefix is enough) and a role, the last two optional.
+    static func attendee(_ text: String, _ c: Context) throws(EntryError) -> (Attendance, String) {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let name = parts.first, !name.isEmpty else { throw EntryError(message: "type a name, e.g. Dan Reed, Bedfordshire Police, observer") }
+        guard parts.count <= 3 else { throw EntryError(message: "name, organisation, role: three parts at most") }
+        var role = AttendanceRole.member
+        if parts.count == 3, !parts[2].isEmpty {
+            let word = parts[2].lowercased()
+            let found = AttendanceRole.allCases.filter { $0.label.hasPrefix(word) || $0.rawValue.hasPrefix(word) || (word.hasPrefix("support") && $0 == .supportOfficer)
+                || (word == "officer" && $0 == .supportOfficer) }
+            guard found.count == 1 else { throw EntryError(message: "role: member, observer or support officer (not “\(parts[2])”)") }
+            role = found[0]
+        }
+        var organisation: String?
+        if parts.count >= 2, !parts[1].isEmpty {
+            do {
+                organisation = try NameMatch.resolve(parts[1], kind: "organisation", among: c.directory.organisations.map { (id: $0.id, name: $0.name) })
+            } catch {
+                throw EntryError(message: error.message.count > 120 ? "no organisation “\(parts[1])” in the directory" : error.message)
+            }
+        }
+        let lowered = name.lowercased()
+        let person = c.directory.people.first { $0.name.lowercased() == lowered || $0.name.lowercased() == "cllr " + lowered }
+        let entry = Attendance(person: person?.id, name: person == nil ? name : nil,
+                               organisation: organisation ?? (person?.kind == .councillor ? nil : person?.organisation),
+                               role: role, status: .present)
+        return (entry, person?.name ?? name)
     }
 }

@@ -205,7 +205,7 @@ struct MeetingScreen: Screen {
                       Column("Due", .length(11)), Column("Status", .length(15))],
             rows: rows.map { r in
                 [r.action.id, r.meeting.id == m.id ? "here" : Format.day(LondonTime.date(r.meeting.start)), r.action.description,
-                 c.directory.displayName(ofPerson: r.action.owner), r.action.due.map(Format.day) ?? "", r.action.status.label]
+                 c.directory.ownerName(person: r.action.owner, organisation: r.action.organisation), r.action.due.map(Format.day) ?? "", r.action.status.label]
             },
             rowStyles: rows.map { ActionRules.isOverdue($0.action, today: c.today) ? Theme.warning : ($0.action.status.isOpen ? .plain : Theme.muted) },
             emptyMessage: "No actions raised here and none outstanding from earlier meetings.")

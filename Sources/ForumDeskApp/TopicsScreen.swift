@@ -255,10 +255,14 @@ struct TopicsScreen: Screen {
             guard let row = selectedRow(c) else { return [] }
             if tab == .rollOut, row.cells.indices.contains(column) {
                 switch row.cells[column] {
-                case .scheduled(let id, _), .presented(let id, _): return [.push(MeetingScreen(meetingID: id, tab: .agenda))]
+                case .scheduled(let id, _), .presented(let id, _):
+                    guard c.data.meeting(id) != nil else { return [.message(.info("That meeting is not in your wards"))] }
+                    return [.push(MeetingScreen(meetingID: id, tab: .agenda))]
                 default: break
                 }
             }
+            // The councillor view shows the request and takes no typing.
+            if c.browseOnly { return [.push(TopicDetailScreen(topicID: row.topic.id))] }
             return [.push(FormScreen.topic(row.topic, c))]
         case .deleteItem:
             guard let row = selectedRow(c) else { return [] }
@@ -300,7 +304,7 @@ struct TopicsScreen: Screen {
         let slots = c.slots(topic.id)
         let short = AreaInput.abbreviations(c.directory.areas)
         for area in areas {
-            switch TopicRules.nextSuitableMeeting(for: topic, area: area, meetings: c.data.meetings, slots: slots, now: c.now) {
+            switch TopicRules.nextSuitableMeeting(for: topic, area: area, meetings: c.councilMeetings, slots: slots, now: c.now) {
             case .success(let meeting):
                 let updated = TopicRules.schedule(topic, onto: meeting, directory: c.directory)
                 edits.append(.saveMeeting(updated, label: "“\(topic.title)” on \(meeting.id)"))
@@ -453,7 +457,7 @@ struct TopicsScreen: Screen {
             return "scheduled \(Format.day(start).trimmingCharacters(in: .whitespaces)) \(LondonTime.hhmm(start)), item \(slot(id)?.item.number ?? 0) "
                 + "of \(slot(id)?.meeting.venue.name ?? id) (Enter opens the agenda)"
         case .toSchedule:
-            switch TopicRules.nextSuitableMeeting(for: row.topic, area: area, meetings: c.data.meetings, slots: slots, now: c.now) {
+            switch TopicRules.nextSuitableMeeting(for: row.topic, area: area, meetings: c.councilMeetings, slots: slots, now: c.now) {
             case .success(let m):
                 return "to schedule: next suitable meeting \(Format.day(m.start).trimmingCharacters(in: .whitespaces)) at \(m.venue.name), "
                     + "\(m.lengthMinutes - m.agendaMinutes) min free (s schedules it)"

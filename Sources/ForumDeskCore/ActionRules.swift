@@ -84,10 +84,17 @@ public enum ActionRules {
         return result
     }
 
-    /// Open actions raised at earlier meetings of the same area: the "matters arising" of this meeting.
+    /// Actions raised at earlier meetings of the same area that are still open, or were reported on at this
+    /// meeting (marked done or carried forward there): the "matters arising" of this meeting. What was closed
+    /// at the meeting stays in its list, so its minutes say so ("we did" is minuted).
     public static func mattersArising(for meeting: Meeting, in meetings: [Meeting]) -> [RaisedAction] {
         raised(in: meetings, among: { $0.area == meeting.area && $0.start < meeting.start && $0.id != meeting.id }) {
-            $0.status.isOpen
+            $0.status.isOpen || reportedAt(meeting, $0) != nil
         }
+    }
+
+    /// The last update of an action made at this meeting, if any.
+    public static func reportedAt(_ meeting: Meeting, _ action: Action) -> ActionUpdate? {
+        action.updates.last { $0.meeting == meeting.id }
     }
 }

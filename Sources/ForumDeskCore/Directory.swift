@@ -169,4 +169,11 @@ public struct Directory: Sendable, Equatable {
         guard let id else { return "" }
         return person(id)?.name ?? id
     }
+
+    /// Who owns an action: the person, else the organisation (an action may be owned by a partner as a whole).
+    public func ownerName(person: String?, organisation: String?) -> String {
+        if let person { return displayName(ofPerson: person) }
+        guard let organisation else { return "" }
+        return self.organisation(organisation)?.name ?? organisation
+    }
 }

@@ -25,6 +25,14 @@ public enum LondonTime {
 
     public static func date(_ instant: Date) -> CalendarDate { local(instant).date }
 
+    /// The same wall-clock time of day on another day: the sample data's clock, whose day is fixed
+    /// (`sampleToday`) while the time of day runs.
+    public static func sameTime(_ instant: Date, on day: CalendarDate) -> Date {
+        let l = local(instant)
+        return self.instant(date: day, hour: l.hour, minute: l.minute, second: l.second)
+            .addingTimeInterval(instant.timeIntervalSince1970 - floor(instant.timeIntervalSince1970))
+    }
+
     /// The instant of a London wall-clock time. In the autumn overlap the earlier (BST) reading wins.
     public static func instant(date: CalendarDate, hour: Int, minute: Int, second: Int = 0) -> Date {
         let naive = Double(date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second)

@@ -27,6 +27,8 @@ public struct AgendaItem: Sendable, Equatable {
     /// Time allowed, in minutes.
     public var minutes: Int?
     public var notes: String?
+    /// What was said, minuted as it happened: the paragraph before "Resolved:" in the minutes.
+    public var discussion: String?
     /// "Resolved: ..." once the item has been taken.
     public var outcome: String?
     /// The topic request this item carries, by id.
@@ -151,11 +153,14 @@ public struct ActionUpdate: Sendable, Equatable {
     public var text: String
     /// The status the action moved to with this update, if it changed.
     public var status: ActionStatus?
+    /// The meeting at which it was reported (matters arising), so that meeting's minutes record it.
+    public var meeting: String?
     public var extra: UnknownFields = [:]
-    public init(at: Date, text: String, status: ActionStatus? = nil, extra: UnknownFields = [:]) {
+    public init(at: Date, text: String, status: ActionStatus? = nil, meeting: String? = nil, extra: UnknownFields = [:]) {
         self.at = at
         self.text = text
         self.status = status
+        self.meeting = meeting
         self.extra = extra
     }
 }
@@ -211,6 +216,10 @@ public struct Meeting: Sendable, Equatable, Identifiable {
         var venue: Venue
         var status: MeetingStatus
         var chair: String?
+        /// The agenda item number being taken, while the meeting is minuted live (restored when live notes reopen).
+        var itemInProgress: Int?
+        /// When the meeting actually ended, recorded by the note-taker's finish step (`end` is the advertised end).
+        var ended: Date?
         /// Calendar SEQUENCE: raised on every change of date, time or venue.
         var sequence: Int = 0
         var residentsPresent: Int?
@@ -299,6 +308,16 @@ public struct Meeting: Sendable, Equatable, Identifiable {
     public var chair: String? {
         get { box.fields.chair }
         _modify { unique(); yield &box.fields.chair }
+    }
+
+    public var itemInProgress: Int? {
+        get { box.fields.itemInProgress }
+        _modify { unique(); yield &box.fields.itemInProgress }
+    }
+
+    public var ended: Date? {
+        get { box.fields.ended }
+        _modify { unique(); yield &box.fields.ended }
     }
 
     public var sequence: Int {

@@ -35,7 +35,8 @@ public enum Warnings {
     public static func overdueWarning(_ raised: RaisedAction, directory: Directory, today: CalendarDate) -> Warning {
         let action = raised.action
         let due = action.due ?? today
-        let owner = action.owner.map { directory.displayName(ofPerson: $0) } ?? "no owner"
+        let owner = action.owner == nil && action.organisation == nil ? "no owner"
+            : directory.ownerName(person: action.owner, organisation: action.organisation)
         return Warning(kind: .overdueAction, meetingID: raised.meeting.id, actionID: action.id,
                        date: LondonTime.instant(date: due, hour: 0, minute: 0),
                        message: "\(action.id) overdue since \(due) (\(owner)): \(action.description)")

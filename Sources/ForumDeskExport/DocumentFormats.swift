@@ -12,6 +12,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         let lines = lines.map { line in
             var line = line
             line.text = line.text.withoutControls
+            line.foreign = line.foreign?.withoutControls
             line.bars = line.bars.map { DocumentLine.Bar($0.label.withoutControls, $0.value) }
             return line
         }
@@ -33,23 +34,66 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         return out
     }
 
+    /// A line of text that Markdown must not read as a block of its own: a leading "-", "+", "=", or
+    /// "12." / "12)" would start a list or underline a heading.
+    static func escapeMarkdownLine(_ text: String) -> String {
+        let escaped = escapeMarkdown(text)
+        guard let first = escaped.first else { return escaped }
+        if "-+=".contains(first) { return "\\" + escaped }
+        let digits = escaped.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let after = escaped.dropFirst(digits.count).first, after == "." || after == ")" {
+            return digits + "\\" + escaped.dropFirst(digits.count)
+        }
+        return escaped
+    }
+
     /// Indented lines (names, actions) become list items; a "Resolved:" outcome is bold-led, as in the minutes.
+    /// A blank line separates a list from the paragraph after it, or CommonMark would read the paragraph as
+    /// a lazy continuation of the last item ("**Resolved:**" swallowed into the bullet above).
     static func markdown(_ lines: [DocumentLine]) -> String {
+        enum Block { case none, list, paragraph }
         var out: [String] = []
+        var block = Block.none
+        func start(_ next: Block) {
+            if block != .none, block != next, out.last != "" { out.append("") }
+            block = next
+        }
         for line in lines {
             let text = line.text.trimmingCharacters(in: .whitespaces)
             switch line.kind {
-            case .title: out.append("# " + escapeMarkdown(text))
-            case .heading: out += ["## " + escapeMarkdown(text)]
-            case .subheading: out.append("### " + escapeMarkdown(text))
+            case .title:
+                start(.none)
+                out.append("# " + escapeMarkdown(text))
+            case .heading:
+                start(.none)
+                out += ["## " + escapeMarkdown(text)]
+            case .subheading:
+                start(.none)
+                out.append("### " + escapeMarkdown(text))
             case .resolved:
+                start(.paragraph)
+                if out.last != "" && out.last.map({ !$0.hasPrefix("#") }) == true { out.append("") }
                 let rest = text.hasPrefix("Resolved:") ? String(text.dropFirst("Resolved:".count)) : " " + text
                 out.append("**Resolved:**" + escapeMarkdown(rest))
-            case .body: out.append(line.text.hasPrefix("  ") ? "- " + escapeMarkdown(text) : escapeMarkdown(text) + "  ")
-            case .blank: out.append("")
-            case .chart: out += ["**" + escapeMarkdown(text) + "**", "", "```"] + line.chartLines + ["```"]
+                out.append("")
+                block = .none
+            case .body where line.text.hasPrefix("  "):
+                start(.list)
+                out.append("- " + escapeMarkdown(text))
+            case .body:
+                start(.paragraph)
+                out.append(escapeMarkdownLine(text) + "  ")
+            case .blank:
+                if out.last != "" { out.append("") }
+                block = .none
+            case .chart:
+                start(.none)
+                if out.last != "" { out.append("") }
+                out += ["**" + escapeMarkdown(text) + "**", "", "```"] + line.chartLines + ["```", ""]
+                block = .none
             }
         }
+        while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -68,20 +112,87 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         return out
     }
 
+    /// The community languages of the council's notices, by script: text in one of these scripts is marked
+    /// with its language and direction, so a browser shapes and lays it out right (Urdu right to left).
+    static func scriptLanguage(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar.value {
+        case 0x0980...0x09FF: "bn"
+        case 0x0A00...0x0A7F: "pa"
+        case 0x0A80...0x0AFF: "gu"
+        case 0x0600...0x06FF, 0x0750...0x077F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: "ur"
+        default: nil
+        }
+    }
+
+    static func direction(_ language: String) -> String {
+        ["ur", "ar", "fa", "ps", "sd", "ug", "yi", "he", "dv"].contains(language) ? "rtl" : "ltr"
+    }
+
+    static func span(_ escaped: String, _ language: String) -> String {
+        "<span lang=\"\(language)\" dir=\"\(direction(language))\">\(escaped)</span>"
+    }
+
+    /// Escaped text with every run in a community script wrapped in a span with its `lang` and `dir`.
+    /// Spaces and punctuation between two letters of one script stay in that script's run.
+    static func htmlRuns(_ text: String) -> String {
+        var out = "", run = "", pending = ""
+        var language: String?
+        func flush() {
+            if let language { out += span(escapeHTML(run), language) } else { out += escapeHTML(run) }
+            run = ""
+        }
+        for character in text {
+            let scalar = character.unicodeScalars.first!
+            if let script = scriptLanguage(scalar) {
+                if script != language {
+                    flush()
+                    out += escapeHTML(pending)
+                    pending = ""
+                    language = script
+                }
+                run += pending + String(character)
+                pending = ""
+            } else if language != nil, !character.isLetter, !character.isNumber || scalar.properties.generalCategory == .decimalNumber,
+                      !character.isASCII || " ,.:;!?()-'\"".contains(character) {
+                pending.append(character)  // neutral: belongs to the run only if the script goes on after it
+            } else {
+                if language != nil {
+                    flush()
+                    language = nil
+                    run = pending
+                    pending = ""
+                }
+                run.append(character)
+            }
+        }
+        flush()
+        return out + escapeHTML(pending)
+    }
+
+    /// A line's text for HTML: its foreign part in its own language, the rest with community scripts marked.
+    static func htmlText(_ line: DocumentLine) -> String {
+        let text = line.text.trimmingCharacters(in: .whitespaces)
+        if let foreign = line.foreign, let language = line.language, text.hasSuffix(foreign) {
+            return htmlRuns(String(text.dropLast(foreign.count))) + span(escapeHTML(foreign), language)
+        }
+        return htmlRuns(text)
+    }
+
     /// A horizontal bar chart as inline SVG, with a title for screen readers.
     static func svg(_ line: DocumentLine) -> String {
-        let rowHeight = 22, labelWidth = 120, barWidth = 300
+        // Each label sits on its own line above its bar, so no label of any length is drawn under a bar.
+        let rowHeight = 36, barWidth = 360
         let top = max(1, line.bars.map(\.value).max() ?? 1)
         var parts = ["<figure><figcaption>\(escapeHTML(line.text))</figcaption>",
-                     "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(line.bars.count * rowHeight + 4)\">",
+                     "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(barWidth + 60)\" height=\"\(line.bars.count * rowHeight + 4)\">",
                      "<title>\(escapeHTML(line.text))</title>"]
         for (i, bar) in line.bars.enumerated() {
             let y = i * rowHeight + 2
             let width = Int(bar.value / top * Double(barWidth))
             let number = bar.value == bar.value.rounded() ? String(Int(bar.value)) : String(format: "%.1f", bar.value)
-            parts.append("<text x=\"0\" y=\"\(y + 15)\" font-size=\"13\">\(escapeHTML(bar.label))</text>")
-            parts.append("<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"15\" fill=\"#4a6fa5\"/>")
-            parts.append("<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\" font-size=\"13\">\(number)</text>")
+            parts.append("<text x=\"0\" y=\"\(y + 13)\" font-size=\"13\">\(escapeHTML(bar.label))</text>")
+            parts.append("<rect x=\"0\" y=\"\(y + 17)\" width=\"\(width)\" height=\"14\" fill=\"#4a6fa5\"/>")
+            parts.append("<text x=\"\(width + 6)\" y=\"\(y + 29)\" font-size=\"13\">\(number)</text>")
         }
         parts.append("</svg></figure>")
         return parts.joined(separator: "\n")
@@ -96,7 +207,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
             inList = false
         }
         for line in lines {
-            let text = escapeHTML(line.text.trimmingCharacters(in: .whitespaces))
+            let text = htmlText(line)
             if line.kind == .body, line.text.hasPrefix("  ") {
                 if !inList { body.append("<ul>") }
                 inList = true
@@ -119,7 +230,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         closeList()
         let style = "body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.4;color:#111}"
             + "h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:1.6rem;text-transform:uppercase}h3{font-size:1rem}"
-            + "ul{list-style:none;padding-left:1rem}.resolved{margin-left:1rem}@media print{body{margin:0}}"
+            + "ul{list-style:none;padding-left:1rem}.resolved{margin-left:1rem}figure{margin:1rem 0}svg{max-width:100%;height:auto}"
+            + "@page{size:A4;margin:20mm 18mm}@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}figure,li{break-inside:avoid}}"
         return """
         <!DOCTYPE html>
         <html lang="en" xmlns="http://www.w3.org/1999/xhtml">
@@ -139,15 +251,17 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
 extension String {
     /// C0, C1 and DEL, and the bidi embeddings, overrides and isolates that can reorder what a reader sees,
-    /// each shown as U+FFFD.
+    /// each shown as U+FFFD. A line break (a spreadsheet cell's) is one space, not a placeholder.
     var withoutControls: String {
         guard unicodeScalars.contains(where: Self.isUnsafe) else { return self }
-        return String(String.UnicodeScalarView(unicodeScalars.map { Self.isUnsafe($0) ? "\u{FFFD}" : $0 }))
+        let lines = split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        return String(String.UnicodeScalarView(lines.joined(separator: " ").unicodeScalars.map { Self.isUnsafe($0) ? "\u{FFFD}" : $0 }))
     }
 
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+        // The marks (U+200E, U+200F, U+061C) stay: Urdu titles carry them and they reorder nothing around them.
+        case 0..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
     }

@@ -6,10 +6,22 @@ public let currentSchema = 1
 
 /// Council-wide settings from `forumdesk.json`.
 public struct Settings: Sendable, Equatable {
+    public static func == (a: Settings, b: Settings) -> Bool {
+        a.council == b.council && a.organiserName == b.organiserName && a.organiserEmail == b.organiserEmail
+            && a.equalityCategories.map(\.category) == b.equalityCategories.map(\.category)
+            && a.equalityCategories.map(\.groups) == b.equalityCategories.map(\.groups)
+            && a.sampleToday == b.sampleToday && a.extra == b.extra
+    }
     public var council: String
     /// The engagement team's name and address, used as the organiser of calendar invitations.
     public var organiserName: String?
     public var organiserEmail: String?
+    /// Equality-monitoring categories and their groups, in the order the form asks them ("age": ["16-24", …]).
+    /// Only counts are ever recorded against them, never names.
+    public var equalityCategories: [(category: String, groups: [String])] = []
+    /// For a sample data folder: the day its dates were written for. While it is set, ForumDesk runs with that
+    /// day as today (the time of day is the real one), so the sample shows a live council whenever it is opened.
+    public var sampleToday: CalendarDate?
     public var extra: UnknownFields = [:]
     public init(council: String, organiserName: String? = nil, organiserEmail: String? = nil, extra: UnknownFields = [:]) {
         self.council = council
@@ -39,6 +51,21 @@ enum Codec {
         var s = Settings(council: try r.string("council"))
         s.organiserName = try r.optionalString("organiserName")
         s.organiserEmail = try r.optionalString("organiserEmail")
+        s.equalityCategories = try r.orderedObject("equalityCategories") { (node, key) throws(DecodeError) in
+            guard case .array(let groups) = node.value else { throw FieldReader.fail(node, key, "a list of group names") }
+            var names: [String] = []
+            for group in groups {
+                guard case .string(let name) = group.value, !name.isEmpty else { throw FieldReader.fail(group, key, "a group name") }
+                names.append(name)
+            }
+            return names
+        }.map { (category: $0.0, groups: $0.1) }
+        if let day = try r.optionalString("sampleToday") {
+            guard let parsed = CalendarDate(iso: day) else {
+                throw DecodeError(position: r.node.position, reason: "field `sampleToday` must be a day like 2026-11-23")
+            }
+            s.sampleToday = parsed
+        }
         s.extra = r.unknownFields
         return s
     }
@@ -49,6 +76,10 @@ enum Codec {
         w.set("council", s.council)
         w.optional("organiserName", s.organiserName)
         w.optional("organiserEmail", s.organiserEmail)
+        if !s.equalityCategories.isEmpty {
+            w.set("equalityCategories", .object(s.equalityCategories.map { ($0.category, .array($0.groups.map { .string($0) })) }))
+        }
+        w.optional("sampleToday", s.sampleToday.map { OrderedJSON.string($0.description) })
         return w.finish(s.extra)
     }
 

@@ -99,6 +99,13 @@ public struct DataStore: Sendable {
         }
     }
 
+    /// The settings file alone (e.g. to know the clock before loading), nil when it cannot be read.
+    public func readSettings() -> Settings? {
+        var scratch = DataSet(settings: Settings(council: ""), directory: Directory(), meetings: [], loadErrors: [], fileProblems: [],
+                              fingerprints: [:], meetingPaths: [:], areasFileExtra: [:], peopleFileExtra: [:], organisationsFileExtra: [:])
+        return load(folder.settings, required: true, into: &scratch, Codec.settings)
+    }
+
     /// Reads the whole folder, every meeting in full. Never fails as a whole: each file that cannot be read is
     /// reported and skipped.
     public func load() -> DataSet {

@@ -261,3 +261,15 @@ extension FieldReader {
         return result
     }
 }
+
+extension FieldReader {
+    /// An object whose keys are free and whose order matters (the settings' equality categories, asked in
+    /// the order written); a missing object is empty.
+    mutating func orderedObject<T>(_ key: String, _ value: (JSONNode, String) throws(DecodeError) -> T) throws(DecodeError) -> [(String, T)] {
+        guard let node = lookupForExtension(key) else { return [] }
+        guard case .object(let members) = node.value else { throw Self.fail(node, key, "an object in { }") }
+        var result: [(String, T)] = []
+        for member in members { result.append((member.key, try value(member.value, "\(key).\(member.key)"))) }
+        return result
+    }
+}

@@ -10,6 +10,8 @@ extension Codec {
                         end: try r.date("end"), venue: try r.object("venue", venue),
                         status: try r.choice("status", MeetingStatus.self))
         m.chair = try r.optionalID("chair", PersonRecord.self)
+        m.itemInProgress = try r.optionalInt("itemInProgress", Limits.itemNumber)
+        m.ended = try r.optionalDate("ended")
         m.sequence = try r.optionalInt("sequence", Limits.sequence) ?? 0
         m.residentsPresent = try r.optionalInt("residentsPresent", Limits.headCount)
         m.equality = try equality(&r)
@@ -41,6 +43,8 @@ extension Codec {
         w.set("venue", encode(m.venue))
         w.set("status", m.status)
         w.optional("chair", m.chair, keepNull: true)
+        w.optional("itemInProgress", m.itemInProgress)
+        if let ended = m.ended { w.set("ended", date: ended) }
         w.set("sequence", m.sequence)
         w.optional("residentsPresent", m.residentsPresent, keepNull: true)
         if !m.equality.isEmpty {
@@ -101,6 +105,7 @@ extension Codec {
         a.engagementLevel = try r.optionalChoice("engagementLevel", EngagementLevel.self)
         a.minutes = try r.optionalInt("minutes", Limits.itemMinutes)
         a.notes = try r.optionalString("notes")
+        a.discussion = try r.optionalString("discussion")
         a.outcome = try r.optionalString("outcome")
         a.topic = try r.optionalID("topic", TopicRecord.self)
         a.extra = r.unknownFields
@@ -119,6 +124,7 @@ extension Codec {
         w.optional("engagementLevel", a.engagementLevel)
         w.optional("minutes", a.minutes)
         w.optional("notes", a.notes)
+        w.optional("discussion", a.discussion)
         w.optional("outcome", a.outcome, keepNull: true)
         w.optional("topic", a.topic)
         return w.finish(a.extra)
@@ -251,6 +257,7 @@ extension Codec {
         var r = try FieldReader(node, what: "an action update")
         var u = ActionUpdate(at: try r.date("at"), text: try r.string("text"))
         u.status = try r.optionalChoice("status", ActionStatus.self)
+        u.meeting = try r.optionalID("meeting", MeetingRecord.self)
         u.extra = r.unknownFields
         return u
     }
@@ -260,6 +267,7 @@ extension Codec {
         w.set("at", date: u.at)
         w.set("text", u.text)
         w.optional("status", u.status)
+        w.optional("meeting", u.meeting)
         return w.finish(u.extra)
     }
 

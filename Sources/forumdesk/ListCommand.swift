@@ -26,9 +26,18 @@ enum Filters {
 
     static func person(_ query: String?, _ directory: Directory) throws -> String? {
         guard let query else { return nil }
-        // Councillors are listed as "Cllr Name": let "Name" match them too.
+        // Councillors are listed as "Cllr Name": let "Name" match them too, and a surname alone ("Lanternby").
         let candidates = directory.people.flatMap { p in
-            p.name.hasPrefix("Cllr ") ? [(p.id, p.name), (p.id, String(p.name.dropFirst(5)))] : [(p.id, p.name)]
+            let name = p.name.hasPrefix("Cllr ") ? String(p.name.dropFirst(5)) : p.name
+            let surname = name.split(separator: " ").last.map(String.init)
+            return [(p.id, p.name), (p.id, name)] + (surname.map { $0 == name ? [] : [(p.id, $0)] } ?? [])
+        }
+        // A surname two people share names neither: say who it could be.
+        let q = query.lowercased().trimmingCharacters(in: .whitespaces)
+        let sharing = directory.people.filter { $0.name.split(separator: " ").last.map { $0.lowercased() == q } == true }
+        if sharing.count > 1, !directory.people.contains(where: { $0.id.lowercased() == q || $0.name.lowercased() == q }) {
+            throw ValidationError(TerminalText.sanitized(
+                NameMatch.Failure.ambiguous(query: query, kind: "person", candidates: sharing.map(\.name)).message))
         }
         return try resolve(query, "person", candidates)
     }
@@ -151,7 +160,7 @@ struct ListActions: ParsableCommand {
             for raised in actions {
                 let a = raised.action
                 let due = a.due.map { $0.description + (ActionRules.isOverdue(a, today: today) ? " !" : "") } ?? ""
-                table.add([a.id, due, a.status.label, data.directory.displayName(ofPerson: a.owner),
+                table.add([a.id, due, a.status.label, data.directory.ownerName(person: a.owner, organisation: a.organisation),
                            data.directory.area(raised.meeting.area)?.name ?? raised.meeting.area, a.description])
             }
             Output.line(table.render())

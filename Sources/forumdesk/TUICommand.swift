@@ -26,26 +26,20 @@ struct TUICommand: ParsableCommand {
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            // Piped or scripted: the same information as text.
+            // Piped or scripted: the same information as text (a councillor's name is still checked).
+            if councillor != nil { _ = try viewer(try options.load(indexed: true, readOnly: true).1) }
             try DashboardCommand.printDashboard(options)
             return
         }
         let fixedNow = options.now != nil
+        let sampleToday = fixedNow ? nil : options.sampleToday
         let now = try options.currentTime()
         let (store, data) = try options.load(indexed: true, readOnly: readOnly || councillor != nil)
         if let live, data.meeting(live) == nil {
             Output.error("no meeting `\(live)` in \(options.folder.root) (see `forumdesk list meetings`)")
             throw ExitStatus.usage
         }
-        var viewer: Person?
-        if let councillor {
-            let councillors = Directory(people: data.directory.people.filter { $0.kind == .councillor })
-            guard let id = try? Filters.person(councillor, councillors), let person = data.directory.person(id) else {
-                Output.error("no councillor matches `\(councillor)` (see the Directory's Councillors tab)")
-                throw ExitStatus.usage
-            }
-            viewer = person
-        }
+        let viewer = try viewer(data)
         let lock = EditLock(folder: options.folder)
         let access: Access
         var locked = false
@@ -80,13 +74,17 @@ struct TUICommand: ParsableCommand {
         var app = viewer.map { App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height, reader: store) }
             ?? App(data: data, now: now, width: size.width, height: size.height, store: store, access: access, lock: lock)
         if let live { app.open(meetingID: live, live: true) }
+        if let sampleToday {
+            app.inform("Sample data: today is \(LondonTime.weekday(sampleToday)) \(sampleToday.day) \(LondonTime.monthAbbreviation(sampleToday.month)) "
+                + "\(sampleToday.year) here (sampleToday in forumdesk.json)")
+        }
         terminal.draw(app.render())
         // Housekeeping after the first frame: temp files are never the only copy of anything.
         if locked { _ = store.removeAbandonedTempFiles() }
         while !app.isFinished {
             // Wake every second while a clock is shown; otherwise wait for the user.
             let event = terminal.readEvent(timeoutMilliseconds: app.showsClock ? 1000 : nil)
-            if !fixedNow { app.tick(Date()) }
+            if !fixedNow { app.tick(sampleToday.map { LondonTime.sameTime(Date(), on: $0) } ?? Date()) }
             if let event { app.handle(event) }
             if !locked, app.holdsLock {
                 // Taken over from the stale-lock dialog: now ours to remove if the process is killed.
@@ -100,5 +98,24 @@ struct TUICommand: ParsableCommand {
             }
             terminal.draw(app.render())
         }
+    }
+
+    /// The councillor `--councillor` names, matched as every command matches a name (id, name with or without
+    /// "Cllr", surname alone, unambiguous prefix); an ambiguous name lists the councillors it could be.
+    func viewer(_ data: DataSet) throws -> Person? {
+        guard let councillor else { return nil }
+        let councillors = Directory(people: data.directory.people.filter { $0.kind == .councillor })
+        let id: String?
+        do {
+            id = try Filters.person(councillor, councillors)
+        } catch {
+            Output.error("\(error)".replacingOccurrences(of: "person", with: "councillor"))
+            throw ExitStatus.usage
+        }
+        guard let id, let person = data.directory.person(id) else {
+            Output.error("no councillor matches `\(councillor)` (see the Directory's Councillors tab)")
+            throw ExitStatus.usage
+        }
+        return person
     }
 }

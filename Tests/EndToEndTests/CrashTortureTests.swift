@@ -23,7 +23,7 @@ import Glibc
             return switch self {
             case .action(let text): trimmed.hasPrefix("Saved: A-") && trimmed.hasSuffix(" " + text)
             case .issue(let text): trimmed.hasPrefix("Saved: R-") && trimmed.hasSuffix(" " + text)
-            case .outcome(let item, _): trimmed == "Saved: outcome of item \(item)"
+            case .outcome(let item, let text): trimmed == "Saved: outcome of item \(item): \(text)"
             }
         }
 
@@ -100,7 +100,12 @@ import Glibc
             // An outcome killed in flight may have been saved before the kill: it then replaces the confirmed one.
             if case .outcome(let item, let text)? = inFlight, Entry.outcome(item: item, text: text).isOnDisk(meeting) { lastOutcome[item] = text }
             // An outcome confirmed earlier may be replaced by a later one: only the last confirmed must be there.
-            let mustBeThere = saved.filter { if case .outcome(let item, let text) = $0 { lastOutcome[item] == text } else { true } }
+            // So may the entry killed in flight, when its save landed before the kill.
+            let mustBeThere = saved.filter {
+                guard case .outcome(let item, let text) = $0 else { return true }
+                if case .outcome(item, _)? = inFlight, inFlight?.isOnDisk(meeting) == true { return false }
+                return lastOutcome[item] == text
+            }
             let missing = mustBeThere.filter { !$0.isOnDisk(meeting) }
             #expect(missing.isEmpty, "trial \(trial): confirmed but not on disk: \(missing)")
             confirmed += saved.count
