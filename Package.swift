@@ -58,7 +58,10 @@ let package = Package(
             name: "ForumDeskCLITests",
             dependencies: ["forumdesk", "ForumDeskTestSupport"]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "ForumDeskExportTests",
             dependencies: [
