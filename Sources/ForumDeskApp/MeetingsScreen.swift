@@ -25,18 +25,49 @@ struct MeetingsScreen: Screen {
         haystackMemo.get("\(c.generation)") {
             c.data.meetings.map { m in
                 var text: [UInt8] = []
-                text.reserveCapacity(128)
-                for part in [m.title, m.venue.name, c.areaName(m.area), m.id] {
-                    TableBrowser.appendLowercased(part, to: &text)
-                    text.append(0x20)
-                }
-                for ward in m.wards {
-                    TableBrowser.appendLowercased(c.wardName(ward), to: &text)
+                text.reserveCapacity(256)
+                for part in Self.searchParts(m, c) {
+                    TableBrowser.appendLowercased(part.text, to: &text)
                     text.append(0x20)
                 }
                 return text
             }
         }
+    }
+
+    /// What a search looks in, each part with where it is, to say where a match was found: what the row shows
+    /// (the date in its displayed forms, time, area, type, venue, status), the title, wards, agenda titles and
+    /// outcomes, and residents' issues. (A closed meeting known from the index carries its agenda titles but
+    /// not the text of its issues or of most outcomes; those are searched once the meeting is read in full.)
+    static func searchParts(_ m: Meeting, _ c: Context) -> [(place: String, text: String)] {
+        var parts: [(place: String, text: String)] = [
+            ("date", Format.searchable(LondonTime.date(m.start)) + " " + LondonTime.hhmm(m.start)), ("title", m.title),
+            ("venue", m.venue.name), ("area", c.areaName(m.area)), ("type", Format.kind(m.kind) + " " + m.kind.label),
+            ("status", m.status.rawValue), ("id", m.id), ("wards", m.wards.map(c.wardName).joined(separator: " ")),
+        ]
+        for item in m.agenda {
+            parts.append(("agenda item \(item.number)", item.title))
+            if let outcome = item.outcome, !outcome.isEmpty { parts.append(("outcome of item \(item.number)", outcome)) }
+        }
+        for issue in m.issues where !issue.text.isEmpty { parts.append(("residents' issue \(issue.id)", issue.text)) }
+        return parts
+    }
+
+    /// Where the selected meeting matches the search, when that is not in a column the row shows: "agenda
+    /// item 2: Winter gritting routes".
+    func matchNote(_ c: Context) -> String? {
+        let words = browser.searchText.split(separator: " ").map(String.init)
+        let list = meetings(c)
+        guard !words.isEmpty, list.indices.contains(browser.selection.selected) else { return nil }
+        let shown: Set<String> = ["date", "venue", "area", "type", "status"]
+        var places: [String] = []
+        for word in words {
+            let parts = Self.searchParts(c.data.meetings[list[browser.selection.selected]], c)
+            guard let part = parts.first(where: { $0.text.lowercased().contains(word) }), !shown.contains(part.place) else { continue }
+            let note = part.place + ": " + part.text
+            if !places.contains(note) { places.append(note) }
+        }
+        return places.isEmpty ? nil : "found in " + places.joined(separator: " · ")
     }
 
     /// Everything `meetings(c)` reads besides the data.
@@ -218,7 +249,7 @@ struct MeetingsScreen: Screen {
         let areas = layout(area)
         let t = table(c)
         browser.renderStatus(filters: filterSummary(c), count: t.rowCount, total: c.data.meetings.count, in: areas.status,
-                             into: &buffer)
+                             into: &buffer, note: matchNote(c))
         var selection = browser.selection
         selection.clamp(count: t.rowCount, visible: Table.visibleRows(in: areas.table))
         t.render(in: areas.table, into: &buffer, state: selection)

@@ -137,7 +137,8 @@ struct TableBrowser: Sendable, Equatable {
     }
 
     /// The line under a table's title: search field while typing, else the active search and filters.
-    func renderStatus(filters: [String], count: Int, total: Int, in rect: Rect, into buffer: inout Buffer) {
+    /// `note` says where the selected row matched the search.
+    func renderStatus(filters: [String], count: Int, total: Int, in rect: Rect, into buffer: inout Buffer, note: String? = nil) {
         var x = rect.x
         if searching {
             x += buffer.put("Search: ", x: x, y: rect.y, style: Theme.key)
@@ -148,7 +149,10 @@ struct TableBrowser: Sendable, Equatable {
         }
         let position = count == 0 ? "none" : "\(min(selection.selected, count - 1) + 1)/\(count)"
         let summary = (filters.isEmpty ? [] : [filters.joined(separator: " · ")]) + ["\(position)" + (count == total ? "" : " (of \(total))")]
-        buffer.put(summary.joined(separator: "  "), x: x, y: rect.y, maxWidth: rect.maxX - x, style: Theme.muted)
+        x += buffer.put(summary.joined(separator: "  "), x: x, y: rect.y, maxWidth: rect.maxX - x, style: Theme.muted)
+        if let note, rect.maxX - x > 12 {
+            buffer.put("  " + note, x: x, y: rect.y, maxWidth: rect.maxX - x, style: Theme.good)
+        }
     }
 }
 

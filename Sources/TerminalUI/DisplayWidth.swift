@@ -89,7 +89,7 @@ public enum DisplayWidth {
 
     /// Fits text into `width` columns, ending with "…" when something had to go. Cuts between grapheme
     /// clusters only (never inside a conjunct, an emoji sequence, or between a letter and its marks), and at
-    /// the end of a word when that keeps at least half of the room.
+    /// the end of a word when that keeps at least two thirds of the room.
     public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }
@@ -102,7 +102,7 @@ public enum DisplayWidth {
         for character in text {
             let w = of(character)
             if used + w > budget {
-                if character != " ", let end = lastWordEnd, end.used * 2 >= budget { out = end.text }
+                if character != " ", let end = lastWordEnd, end.used * 3 >= budget * 2 { out = end.text }
                 break
             }
             let isSpace = character == " "

@@ -47,6 +47,12 @@ public struct Dialog: Sendable {
         self.selected = selected
     }
 
+    /// The choice a typed letter answers: the one whose label starts with it, if only one does.
+    public func choice(forKey letter: Character) -> Int? {
+        let matching = choices.indices.filter { choices[$0].first?.lowercased() == letter.lowercased() }
+        return matching.count == 1 ? matching[0] : nil
+    }
+
     public func render(in area: Rect, into buffer: inout Buffer) {
         let width = min(area.width - 2, 60)
         let lines = DisplayWidth.wrap(message, to: width - 4)
@@ -55,8 +61,14 @@ public struct Dialog: Sendable {
         buffer.box(box, title: title, style: Theme.title)
         for (i, line) in lines.enumerated() { buffer.put(line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4) }
         var x = box.x + 2
-        for (i, choice) in choices.enumerated() {
-            x += buffer.put("[ \(choice) ]", x: x, y: box.maxY - 2, style: i == selected ? Theme.selected : .plain) + 2
+        for (i, label) in choices.enumerated() {
+            let style = i == selected ? Theme.selected : .plain
+            let start = x
+            x += buffer.put("[ \(label) ]", x: x, y: box.maxY - 2, style: style) + 2
+            // The letter that answers with this choice, underlined.
+            if choice(forKey: label.first ?? " ") == i, buffer.fits(start + 2, box.maxY - 2) {
+                buffer[start + 2, box.maxY - 2].style = style.with(.underline)
+            }
         }
     }
 }
