@@ -109,6 +109,7 @@ public final class NCursesTerminal {
         raise(SIGTSTP)
         // Continued: ncurses puts its modes back on the next refresh.
         fd_emit("\u{1B}[?2004h")
+        mousemask(fd_all_mouse_events(), nil)
         invalidate()
         refresh()
     }

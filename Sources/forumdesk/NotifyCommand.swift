@@ -45,9 +45,9 @@ struct NotifyCommand: ParsableCommand {
         commandName: "notify",
         abstract: "Write invitation (or cancellation) e-mails with calendar invites for councillors owed a notice.",
         discussion: """
-        For every councillor of the meeting's wards who has not been notified, whose notice is stale (the date,
-        time or venue changed since), or who is owed a cancellation, writes an e-mail with a text/calendar
-        REQUEST or CANCEL into outbox/<meeting-id>/ and records the notice in the meeting. ForumDesk never sends
+        For every councillor of the meeting's wards who has not been notified, whose notice is stale (the date, \
+        time or venue changed since), or who is owed a cancellation, writes an e-mail with a text/calendar \
+        REQUEST or CANCEL into outbox/<meeting-id>/ and records the notice in the meeting. ForumDesk never sends \
         mail: the council's mail system sends what is in the outbox.
         """
     )
@@ -145,8 +145,8 @@ struct ImportCSV: ParsableCommand {
         commandName: "csv",
         abstract: "Import people, organisations or meetings from a CSV file: all or nothing, never duplicating a record already present.",
         discussion: """
-        Column names are matched loosely ("Email", "E-mail address", "email_address"). A person with wards is a
-        councillor; one with an organisation is a contact. A record already present (same e-mail, or same name and
+        Column names are matched loosely ("Email", "E-mail address", "email_address"). A person with wards is a \
+        councillor; one with an organisation is a contact. A record already present (same e-mail, or same name and \
         organisation) is skipped. Any problem row is reported as FILE:ROW: reason, and then nothing is imported.
         """)
 
