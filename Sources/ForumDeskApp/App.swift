@@ -52,6 +52,8 @@ public struct App: Sendable {
         case run([Effect])
     }
 
+    /// The question on screen is whether to quit: Ctrl-C again answers it.
+    var quitAsked = false
     /// The retry choice of the quit question retries rather than running effects.
     var retryOnDialogChoice = false
     /// A version in conflict being shown next to the file on disk; closing the view asks again.
@@ -183,6 +185,7 @@ public struct App: Sendable {
             }
             return
         }
+        if overlay == nil { quitAsked = false }
         if overlay != nil { return handleOverlay(event) }
         message = nil
         if case .mouse(let mouse) = event, mouse.y == 0 {
@@ -271,12 +274,14 @@ public struct App: Sendable {
     /// Quitting with changes that could not be saved, or with typed text, asks first: they exist only in memory.
     mutating func requestQuit() {
         if pending.isEmpty, let typed = unsavedText {
+            quitAsked = true
             overlay = .dialog(Dialog(title: "Quit without saving?", message: "Quitting loses \(typed).",
                                      choices: ["Keep typing", "Quit anyway"]),
                               [[.run([])], [.forceQuit]], selected: 0)
             return
         }
         guard !pending.isEmpty else { return isFinished = true }
+        quitAsked = true
         overlay = .dialog(
             Dialog(title: "Changes not saved",
                    message: "\(Format.count(pending.count, "change")) could not be written to disk and exist only here. Quitting loses them.",
@@ -396,7 +401,8 @@ public struct App: Sendable {
                 overlay = nil
                 retryOnDialogChoice = false
                 if case .takeOverLock = actions.first?.first { run([.stayReadOnly]) }
-            case .key(.ctrl("c")): isFinished = true
+            case .key(.ctrl("c")): // A second Ctrl-C answers the quit question; elsewhere Ctrl-C asks it.
+                if quitAsked { isFinished = true } else { requestQuit() }
             default: break
             }
         case .text(let title, let lines, let offset):
@@ -405,7 +411,7 @@ public struct App: Sendable {
             case .key(.down), .key(.char("j")): overlay = .text(title: title, lines: lines, offset: offset + 1)
             case .key(.pageDown), .key(.char(" ")): overlay = .text(title: title, lines: lines, offset: offset + 10)
             case .key(.pageUp): overlay = .text(title: title, lines: lines, offset: max(0, offset - 10))
-            case .key(.ctrl("c")): isFinished = true
+            case .key(.ctrl("c")): requestQuit()
             case .key:
                 overlay = nil
                 if let mine = conflictReturn {

@@ -82,7 +82,7 @@ extension Tmux {
         let data = try SampleCopy()
         let file = "\(data.path)/meetings/2026/2026-12-17-sandy-biggleswade-ltt.json"
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        let venue = "Hall 👨\u{200D}👩\u{200D}👧👍🏽🇬🇧❤\u{FE0F}⌚\u{FE0E} Zq"
+        let venue = "Hall ক্ষি রু 👨\u{200D}👩\u{200D}👧👍🏽🇬🇧❤\u{FE0F}⌚\u{FE0E} Zq"
         try text.replacingOccurrences(of: "Biggleswade Community Centre", with: venue).write(toFile: file, atomically: true, encoding: .utf8)
         let tmux = try Tmux(width: 160, height: 40, command: data.command)
         try tmux.wait(for: "What needs attention")
@@ -92,9 +92,10 @@ extension Tmux {
         for _ in 0..<12 { try tmux.send("Up") }
         for _ in 0..<6 { try tmux.send("Down") }
         let before = try tmux.wait(for: "52/58")
-        // Hall, the family drawn as its three people (2 columns each), 👍, the flag, ❤ (text style), ⌚, a space.
+        // "Hall ", a Bengali conjunct with its vowel sign (3 columns: ক্, ষ, ি) and a space, রু and a space,
+        // the family drawn as its three people (2 columns each), 👍, the flag, ❤ (text style), ⌚, a space.
         let venueColumn = try #require(try tmux.column(of: "Venue"))
-        #expect(try tmux.column(of: "Zq") == venueColumn + 5 + 6 + 2 + 2 + 1 + 2 + 1)
+        #expect(try tmux.column(of: "Zq") == venueColumn + 5 + 4 + 2 + 6 + 2 + 2 + 1 + 2 + 1)
         try tmux.send("C-l")
         Thread.sleep(forTimeInterval: 0.5)
         let after = try tmux.wait(for: "52/58")

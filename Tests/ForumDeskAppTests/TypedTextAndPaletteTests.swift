@@ -132,3 +132,14 @@ import TerminalUI
         #expect(a.screenText.contains("found in residents' issue"), "\(word) in \(meeting.id): \(a.screenText)")
     }
 }
+
+@Suite struct QuitQuestionTests {
+    @Test func test_ctrlC_onTheDiscardQuestion_asksAboutQuitting_andASecondCtrlCQuits() {
+        var a = app(keys: [.char("2"), .char("n"), .tab, .tab, .tab] + typing("Hall") + [.escape])
+        #expect(a.screenText.contains("Discard changes?"))
+        a.handle(.key(.ctrl("c")))
+        #expect(!a.isFinished && a.screenText.contains("Quit without saving?"))
+        a.handle(.key(.ctrl("c")))
+        #expect(a.isFinished)
+    }
+}
