@@ -15,6 +15,18 @@ extension Tmux {
         for scalar in text.unicodeScalars { try type(String(scalar)) }
     }
 
+    /// From the dashboard: a new meeting in Sandy and Biggleswade for Potton and Northill on 3 Dec 7pm
+    /// (2026-12-03-sandy-biggleswade-ltt), the cursor left in the venue field.
+    func fillNewMeetingUpToTheVenue() throws {
+        try send("2", "n", "Enter")
+        try type("sandy")
+        try send("Enter", "Tab", "Tab")
+        try type("potton, northill")
+        try send("Tab")
+        try type("3 Dec 7pm")
+        try send("Tab", "Tab")
+    }
+
     /// The column where tmux put the first occurrence of `text` (found with copy mode's search, which
     /// leaves the cursor just after the match), as tmux itself measured the row.
     func column(of text: String) throws -> Int? {
@@ -36,13 +48,7 @@ extension Tmux {
         let data = try SampleCopy()
         let tmux = try Tmux(width: 140, height: 30, command: data.command)
         try tmux.wait(for: "What needs attention")
-        try tmux.send("2", "n", "Enter")
-        try tmux.type("sandy")
-        try tmux.send("Enter", "Tab", "Tab")
-        try tmux.type("potton, northill")
-        try tmux.send("Tab")
-        try tmux.type("3 Dec 7pm")
-        try tmux.send("Tab", "Tab")
+        try tmux.fillNewMeetingUpToTheVenue()
         let venue = indicNames.joined(separator: " / ")
         try tmux.typeKeyByKey(venue)
         try tmux.wait(for: venue)
