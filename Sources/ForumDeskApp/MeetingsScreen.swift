@@ -18,6 +18,8 @@ struct MeetingsScreen: Screen {
     let memo = Memo<[Int]>()
     let tableMemo = Memo<Table>()
     let haystackMemo = Memo<[[UInt8]]>()
+    /// Positions of the meetings matching the search, whatever the filters.
+    let searchMemo = Memo<[Int]>()
 
     /// Each meeting's searchable text in lower case, made at the first search after a change of the data, not
     /// per key typed.
@@ -129,15 +131,30 @@ struct MeetingsScreen: Screen {
 
     func meetings(_ c: Context) -> [Int] { memo.get(stateKey(c)) { filteredMeetings(c) } }
 
+    /// The meetings matching the search. Typing one more letter can only narrow the matches, so then only
+    /// the last matches are searched again (the search text holds agendas and issues too, so this matters).
+    func searchMatches(_ c: Context) -> [Int] {
+        let text = browser.searchText
+        let key = "\(c.generation)|\(text)"
+        let previous = searchMemo.last()
+        return searchMemo.get(key) {
+            let texts = haystacks(c), words = browser.searchWords
+            var candidates: [Int]?
+            if let previous, let bar = previous.key.firstIndex(of: "|"), previous.key[..<bar] == "\(c.generation)" {
+                let before = previous.key[previous.key.index(after: bar)...]
+                if !before.isEmpty, text.hasPrefix(before) { candidates = previous.value }
+            }
+            return (candidates ?? Array(texts.indices)).filter { TableBrowser.matches(lowercased: texts[$0], words: words) }
+        }
+    }
+
     func filteredMeetings(_ c: Context) -> [Int] {
-        let words = browser.searchWords
-        let texts = words.isEmpty ? [] : haystacks(c)
+        let searching = !browser.searchWords.isEmpty
         let meetings = c.data.meetings
-        let filtered = meetings.indices.filter { i in
+        let filtered = (searching ? searchMatches(c) : Array(meetings.indices)).filter { i in
             let m = meetings[i]
             return (area == nil || m.area == area) && (ward == nil || m.wards.contains(ward!)) && (kind == nil || m.kind == kind)
                 && (status == nil || m.status == status) && dates.contains(m, now: c.now)
-                && (words.isEmpty || TableBrowser.matches(lowercased: texts[i], words: words))
         }
         // The data is kept in date order already: the default sort needs no work.
         if browser.sort.column == 0, browser.sort.ascending { return filtered }
