@@ -59,8 +59,9 @@ extension Tmux {
         for name in indicNames {
             try tmux.send("2", "c", "/")
             try tmux.typeKeyByKey(name)
-            let screen = try tmux.wait(for: "1/1 (of 59)")
-            #expect(screen.contains("Search: \(name)") && screen.contains(indicNames[0]), "\(screen)")
+            // The first word alone already finds the row: wait for the whole name in the field.
+            let screen = try tmux.wait(for: "Search: \(name)")
+            #expect(screen.contains("1/1 (of 59)") && screen.contains(indicNames[0]), "\(screen)")
             try tmux.send("Enter")
         }
     }
