@@ -17,6 +17,8 @@ func withEditLock<T>(_ options: DataOptions, _ body: () throws -> T) throws -> T
         case (.acquired, let reclaimed):
             defer { lock.release() }
             if let reclaimed { Output.note("took back the lock left by \(reclaimed.description), which is no longer running") }
+            // Holding the lock, nobody is mid-save here: temp files of dead processes can go (outbox/ included).
+            _ = DataStore(folder: options.folder).removeAbandonedTempFiles()
             return try body()
         case (.heldBy(let owner, let stale), _):
             if !stale, Date() < deadline {
