@@ -16,8 +16,10 @@ import Testing
         }
         let paragraph = lines[(start + 1)..<usage].filter { !$0.isEmpty }
         #expect(!paragraph.isEmpty)
-        for line in paragraph.dropLast() {
-            #expect(line.count >= 60, "ragged line: \(line)")
+        // Wrapped greedily: no line ends where the next line's first word would still have fitted.
+        for (line, next) in zip(paragraph, paragraph.dropFirst()) {
+            let word = next.split(separator: " ").first.map(String.init) ?? ""
+            #expect(line.count + 1 + word.count > 80, "ragged line: \(line)")
         }
         for line in lines where !line.hasPrefix("USAGE:") { #expect(line.count <= 80, "\(line)") }
     }
