@@ -59,7 +59,10 @@ let package = Package(
             dependencies: ["forumdesk", "ForumDeskTestSupport"],
             exclude: ["Sheets"]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "ForumDeskExportTests",
             dependencies: [

@@ -70,6 +70,7 @@ struct ActionsScreen: Screen {
                 && (!overdueOnly || ActionRules.isOverdue(a, today: c.today))
                 && (!searching || browser.matches([a.id, a.description, c.directory.ownerName(person: a.owner, organisation: a.organisation),
                                                    c.organisationName(a.organisation), c.areaName(meetingArea),
+                                                   a.due.map(Format.searchable) ?? "", a.status.label,
                                                    a.tags.joined(separator: " ")].joined(separator: " ")))
         }
         let keys: [(ActionPosition) -> String] = [

@@ -13,6 +13,9 @@ public struct App: Sendable {
     public private(set) var isFinished = false
     /// Set by Ctrl-L: the backend should repaint everything.
     public var wantsFullRedraw = false
+    /// Set by Ctrl-Z: the backend should give the terminal back and stop the process (the lock is kept);
+    /// after `fg` it repaints everything.
+    public var wantsSuspend = false
     /// Where edits are saved; nil when nothing may be saved.
     var store: DataStore?
     /// Where meetings known only by their summary are read in full, even when nothing may be saved.
@@ -49,6 +52,8 @@ public struct App: Sendable {
         case run([Effect])
     }
 
+    /// The question on screen is whether to quit: Ctrl-C again answers it.
+    var quitAsked = false
     /// The retry choice of the quit question retries rather than running effects.
     var retryOnDialogChoice = false
     /// A version in conflict being shown next to the file on disk; closing the view asks again.
@@ -180,9 +185,13 @@ public struct App: Sendable {
             return
         }
         if tooSmall {
-            if event == .key(.ctrl("c")) || event == .key(.char("q")) { isFinished = true }
+            // No question can be drawn this small: typed text keeps the app open until the terminal is larger.
+            if event == .key(.ctrl("c")) || event == .key(.char("q")) {
+                if unsavedText == nil { isFinished = true } else { message = .error("Enlarge the terminal: there is unsaved text") }
+            }
             return
         }
+        if overlay == nil { quitAsked = false }
         if overlay != nil { return handleOverlay(event) }
         message = nil
         if case .mouse(let mouse) = event, mouse.y == 0 {
@@ -192,9 +201,11 @@ public struct App: Sendable {
             return
         }
         if event == .key(.function(1)) { return perform(.help) }
-        if top.capturesText, case .key(let key) = event, key != .ctrl("c") {
+        if top.capturesText, case .key(let key) = event, key != .ctrl("c"), key != .ctrl("z") {
             return apply(stack[stack.count - 1].handle(event, context))
         }
+        // People press Esc repeatedly to go back: on the dashboard it stops there, and only q quits.
+        if event == .key(.escape), stack.count == 1 { return message = .info("You are on the dashboard: q quits") }
         if case .key(let key) = event {
             if let command = keyMap(of: top).command(for: key) {
                 return apply(stack[stack.count - 1].perform(command, context))
@@ -212,6 +223,7 @@ public struct App: Sendable {
         case .help: overlay = .help(offset: 0)
         case .palette: overlay = .palette(Picker(title: "Command", items: paletteItems))
         case .redraw: wantsFullRedraw = true
+        case .suspend: wantsSuspend = true
         case .undo: undo()
         case .redo: redo()
         case .retrySave:
@@ -266,9 +278,20 @@ public struct App: Sendable {
         }
     }
 
-    /// Quitting with changes that could not be saved asks first: they exist only in memory.
+    /// Text typed on any open screen and not saved yet (a form, a live-notes line).
+    var unsavedText: String? { stack.reversed().lazy.compactMap(\.unsavedText).first }
+
+    /// Quitting with changes that could not be saved, or with typed text, asks first: they exist only in memory.
     mutating func requestQuit() {
+        if pending.isEmpty, let typed = unsavedText {
+            quitAsked = true
+            overlay = .dialog(Dialog(title: "Quit without saving?", message: "Quitting loses \(typed).",
+                                     choices: ["Keep typing", "Quit anyway"]),
+                              [[.run([])], [.forceQuit]], selected: 0)
+            return
+        }
         guard !pending.isEmpty else { return isFinished = true }
+        quitAsked = true
         overlay = .dialog(
             Dialog(title: "Changes not saved",
                    message: "\(Format.count(pending.count, "change")) could not be written to disk and exist only here. Quitting loses them.",
@@ -326,13 +349,6 @@ public struct App: Sendable {
         }
     }
 
-    var paletteItems: [Picker.Item] {
-        var seen: Set<Command> = []
-        return (keyMap(of: top).bindings + globalKeyMap.bindings).filter { seen.insert($0.command).inserted }.map {
-            Picker.Item(id: $0.command.rawValue, label: $0.help, detail: $0.keyLabel)
-        }
-    }
-
     mutating func handleOverlay(_ event: Event) {
         switch overlay {
         case .help(let offset):
@@ -349,20 +365,32 @@ public struct App: Sendable {
                 overlay = .help(offset: min(maxOffset, offset + 1))
             case .key(.pageDown), .key(.char(" ")): overlay = .help(offset: min(maxOffset, offset + 10))
             case .key(.pageUp): overlay = .help(offset: max(0, offset - 10))
-            case .key(.ctrl("c")): isFinished = true
+            case .key(.ctrl("c")): requestQuit()
             case .key: overlay = nil
             default: break
             }
         case .palette(var picker):
-            if event == .key(.ctrl("c")) { return isFinished = true }
+            if event == .key(.ctrl("c")) { return requestQuit() }
             switch picker.handle(event: event) {
             case .pending: overlay = .palette(picker)
             case .cancelled: overlay = nil
             case .chosen(let item):
                 overlay = nil
-                if let command = Command(rawValue: item.id) { perform(command) }
+                let entries = paletteEntries
+                if let i = Int(item.id), entries.indices.contains(i) { run(entries[i]) }
             }
         case .dialog(var dialog, let actions, _):
+            // One key answers: the first letter of a choice (d for Discard, k for Keep typing).
+            if case .key(.char(let letter)) = event, let choice = dialog.choice(forKey: letter) {
+                overlay = nil
+                if retryOnDialogChoice, choice == 0, let store {
+                    retryOnDialogChoice = false
+                    retryPendingSaves(store)
+                    return
+                }
+                retryOnDialogChoice = false
+                return run(actions[choice])
+            }
             switch event {
             case .key(.left), .key(.backTab), .key(.char("h")):
                 dialog.selected = max(0, dialog.selected - 1)
@@ -383,7 +411,8 @@ public struct App: Sendable {
                 overlay = nil
                 retryOnDialogChoice = false
                 if case .takeOverLock = actions.first?.first { run([.stayReadOnly]) }
-            case .key(.ctrl("c")): isFinished = true
+            case .key(.ctrl("c")): // A second Ctrl-C answers the quit question; elsewhere Ctrl-C asks it.
+                if quitAsked { isFinished = true } else { requestQuit() }
             default: break
             }
         case .text(let title, let lines, let offset):
@@ -392,7 +421,7 @@ public struct App: Sendable {
             case .key(.down), .key(.char("j")): overlay = .text(title: title, lines: lines, offset: offset + 1)
             case .key(.pageDown), .key(.char(" ")): overlay = .text(title: title, lines: lines, offset: offset + 10)
             case .key(.pageUp): overlay = .text(title: title, lines: lines, offset: max(0, offset - 10))
-            case .key(.ctrl("c")): isFinished = true
+            case .key(.ctrl("c")): requestQuit()
             case .key:
                 overlay = nil
                 if let mine = conflictReturn {

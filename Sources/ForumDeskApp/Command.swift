@@ -3,7 +3,7 @@ import TerminalUI
 /// Every request a user can make, once (as tig's request table). Screens list the ones they support in
 /// their key map; the `:` palette, the footer and `?` help read the same lists.
 public enum Command: String, Sendable, Hashable, CaseIterable {
-    case quit, back, help, palette, redraw
+    case quit, back, help, palette, redraw, suspend
     case showDashboard, showMeetings, showActions, showDirectory, showReports, showTopics
     case up, down, pageUp, pageDown, top, bottom
     case open, nextTab, previousTab, switchFocus
@@ -63,8 +63,9 @@ enum Keys {
             Binding([.char("4")], "Directory", .showDirectory),
             Binding([.char("5")], "Reports: the annual report, by year and area", .showReports),
             Binding([.char("6")], "Topics: partners' requests and their roll-out across the areas", .showTopics),
-            Binding([.char("q"), .escape], "Back (quit from the dashboard)", .back, hint: "back"),
-            Binding([.ctrl("c")], "Quit", .quit),
+            Binding([.char("q"), .escape], "Back (q quits from the dashboard; Esc stops there)", .back, hint: "back"),
+            Binding([.ctrl("c")], "Quit (asks first if typed text is not saved)", .quit),
+            Binding([.ctrl("z")], "Suspend to the shell (fg comes back; the lock is kept)", .suspend),
             Binding([.ctrl("l")], "Redraw the screen", .redraw),
             Binding([.char("u")], "Undo the last change", .undo, hint: "undo"),
             Binding([.ctrl("r")], "Redo what was undone", .redo),

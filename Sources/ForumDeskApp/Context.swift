@@ -126,6 +126,15 @@ enum Format {
         "\(d.day < 10 ? " " : "")\(d.day) \(LondonTime.monthAbbreviation(d.month)) \(d.year)"
     }
 
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                             "October", "November", "December"]
+
+    /// A date as a search finds it: every way the screens write it ("Tue 29 Nov 2026", "29 Nov 2026",
+    /// "Dec 2026", "December", "2026-12-01"), so typing what a row shows finds the row.
+    static func searchable(_ d: CalendarDate) -> String {
+        "\(LondonTime.weekday(d)) \(d.day) \(LondonTime.monthAbbreviation(d.month)) \(d.year) \(monthNames[d.month - 1]) \(d.description)"
+    }
+
     static func kind(_ kind: MeetingKind) -> String {
         switch kind {
         case .letsTalkTogether: "Let's Talk"

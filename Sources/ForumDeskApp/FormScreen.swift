@@ -37,6 +37,7 @@ struct FormScreen: Screen {
         }
     }
     var capturesText: Bool { true }
+    var unsavedText: String? { form.isModified ? "what you typed in \(form.title.lowercased())" : nil }
 
     var keyMap: KeyMap<Command> {
         KeyMap([.init("Form", [

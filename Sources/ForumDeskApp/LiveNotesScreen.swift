@@ -39,6 +39,8 @@ struct LiveNotesScreen: Screen {
     var movedTo: Int?
     var entry: Entry?
     var field = TextField()
+    /// The text the entry line began with, so Esc asks only when something was typed.
+    var entryStart = ""
     var entryError: String?
     /// Picking a person: a substitute for the selected row, or who declares an interest.
     var picker: (Picker, PickerJob)?
@@ -52,6 +54,7 @@ struct LiveNotesScreen: Screen {
     var title: String { "Live notes" }
     func meetingsInFull(_ c: Context) -> [String] { [meetingID] }
     var capturesText: Bool { entry != nil || picker != nil }
+    var unsavedText: String? { entry != nil && field.text != entryStart ? "the line you are typing" : nil }
 
     var keyMap: KeyMap<Command> {
         KeyMap([
@@ -297,6 +300,7 @@ struct LiveNotesScreen: Screen {
     mutating func begin(_ kind: Entry, _ text: String) {
         entry = kind
         field = TextField(text)
+        entryStart = text
         entryError = nil
     }
 
@@ -389,7 +393,14 @@ struct LiveNotesScreen: Screen {
         }
         switch event {
         case .key(.escape):
-            entry = nil
+            guard unsavedText != nil else {
+                entry = nil
+                return []
+            }
+            var discarded = self
+            discarded.entry = nil
+            return [.ask(title: "Discard the line?", message: "“\(field.text)” is not saved yet.",
+                         choices: [Choice("Keep typing"), Choice("Discard", [.replace(discarded)])])]
         case .key(.tab):
             if case .action = kind { complete(c) }
         case .key(.enter):

@@ -18,6 +18,8 @@ struct MeetingsScreen: Screen {
     let memo = Memo<[Int]>()
     let tableMemo = Memo<Table>()
     let haystackMemo = Memo<[[UInt8]]>()
+    /// Positions of the meetings matching the search, whatever the filters.
+    let searchMemo = Memo<[Int]>()
 
     /// Each meeting's searchable text in lower case, made at the first search after a change of the data, not
     /// per key typed.
@@ -25,18 +27,49 @@ struct MeetingsScreen: Screen {
         haystackMemo.get("\(c.generation)") {
             c.data.meetings.map { m in
                 var text: [UInt8] = []
-                text.reserveCapacity(128)
-                for part in [m.title, m.venue.name, c.areaName(m.area), m.id] {
-                    TableBrowser.appendLowercased(part, to: &text)
-                    text.append(0x20)
-                }
-                for ward in m.wards {
-                    TableBrowser.appendLowercased(c.wardName(ward), to: &text)
+                text.reserveCapacity(256)
+                for part in Self.searchParts(m, c) {
+                    TableBrowser.appendLowercased(part.text, to: &text)
                     text.append(0x20)
                 }
                 return text
             }
         }
+    }
+
+    /// What a search looks in, each part with where it is, to say where a match was found: what the row shows
+    /// (the date in its displayed forms, time, area, type, venue, status), the title, wards, agenda titles and
+    /// outcomes, and residents' issues. (A closed meeting known from the index carries its agenda titles but
+    /// not the text of its issues or of most outcomes; those are searched once the meeting is read in full.)
+    static func searchParts(_ m: Meeting, _ c: Context) -> [(place: String, text: String)] {
+        var parts: [(place: String, text: String)] = [
+            ("date", Format.searchable(LondonTime.date(m.start)) + " " + LondonTime.hhmm(m.start)), ("title", m.title),
+            ("venue", m.venue.name), ("area", c.areaName(m.area)), ("type", Format.kind(m.kind) + " " + m.kind.label),
+            ("status", m.status.rawValue), ("id", m.id), ("wards", m.wards.map(c.wardName).joined(separator: " ")),
+        ]
+        for item in m.agenda {
+            parts.append(("agenda item \(item.number)", item.title))
+            if let outcome = item.outcome, !outcome.isEmpty { parts.append(("outcome of item \(item.number)", outcome)) }
+        }
+        for issue in m.issues where !issue.text.isEmpty { parts.append(("residents' issue \(issue.id)", issue.text)) }
+        return parts
+    }
+
+    /// Where the selected meeting matches the search, when that is not in a column the row shows: "agenda
+    /// item 2: Winter gritting routes".
+    func matchNote(_ c: Context) -> String? {
+        let words = browser.searchText.split(separator: " ").map(String.init)
+        let list = meetings(c)
+        guard !words.isEmpty, list.indices.contains(browser.selection.selected) else { return nil }
+        let shown: Set<String> = ["date", "venue", "area", "type", "status"]
+        var places: [String] = []
+        for word in words {
+            let parts = Self.searchParts(c.data.meetings[list[browser.selection.selected]], c)
+            guard let part = parts.first(where: { $0.text.lowercased().contains(word) }), !shown.contains(part.place) else { continue }
+            let note = part.place + ": " + part.text
+            if !places.contains(note) { places.append(note) }
+        }
+        return places.isEmpty ? nil : "found in " + places.joined(separator: " · ")
     }
 
     /// Everything `meetings(c)` reads besides the data.
@@ -98,15 +131,30 @@ struct MeetingsScreen: Screen {
 
     func meetings(_ c: Context) -> [Int] { memo.get(stateKey(c)) { filteredMeetings(c) } }
 
+    /// The meetings matching the search. Typing one more letter can only narrow the matches, so then only
+    /// the last matches are searched again (the search text holds agendas and issues too, so this matters).
+    func searchMatches(_ c: Context) -> [Int] {
+        let text = browser.searchText
+        let key = "\(c.generation)|\(text)"
+        let previous = searchMemo.last()
+        return searchMemo.get(key) {
+            let texts = haystacks(c), words = browser.searchWords
+            var candidates: [Int]?
+            if let previous, let bar = previous.key.firstIndex(of: "|"), previous.key[..<bar] == "\(c.generation)" {
+                let before = previous.key[previous.key.index(after: bar)...]
+                if !before.isEmpty, text.hasPrefix(before) { candidates = previous.value }
+            }
+            return (candidates ?? Array(texts.indices)).filter { TableBrowser.matches(lowercased: texts[$0], words: words) }
+        }
+    }
+
     func filteredMeetings(_ c: Context) -> [Int] {
-        let words = browser.searchWords
-        let texts = words.isEmpty ? [] : haystacks(c)
+        let searching = !browser.searchWords.isEmpty
         let meetings = c.data.meetings
-        let filtered = meetings.indices.filter { i in
+        let filtered = (searching ? searchMatches(c) : Array(meetings.indices)).filter { i in
             let m = meetings[i]
             return (area == nil || m.area == area) && (ward == nil || m.wards.contains(ward!)) && (kind == nil || m.kind == kind)
                 && (status == nil || m.status == status) && dates.contains(m, now: c.now)
-                && (words.isEmpty || TableBrowser.matches(lowercased: texts[i], words: words))
         }
         // The data is kept in date order already: the default sort needs no work.
         if browser.sort.column == 0, browser.sort.ascending { return filtered }
@@ -218,7 +266,7 @@ struct MeetingsScreen: Screen {
         let areas = layout(area)
         let t = table(c)
         browser.renderStatus(filters: filterSummary(c), count: t.rowCount, total: c.data.meetings.count, in: areas.status,
-                             into: &buffer)
+                             into: &buffer, note: matchNote(c))
         var selection = browser.selection
         selection.clamp(count: t.rowCount, visible: Table.visibleRows(in: areas.table))
         t.render(in: areas.table, into: &buffer, state: selection)

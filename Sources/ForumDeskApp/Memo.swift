@@ -18,6 +18,15 @@ final class Memo<Value>: @unchecked Sendable {
         value = made
         return made
     }
+
+    /// The value kept and the key it was made for, to derive the next value from (a search narrowed by
+    /// one more letter filters the last matches only).
+    func last() -> (key: String, value: Value)? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let key, let value else { return nil }
+        return (key, value)
+    }
 }
 
 extension Context {

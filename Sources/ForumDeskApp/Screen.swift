@@ -61,10 +61,13 @@ protocol Screen: Sendable {
     func view(_ context: Context, into buffer: inout Buffer, area: Rect)
     /// Meetings this screen shows in full: where only their summary is loaded, the app reads their files first.
     func meetingsInFull(_ context: Context) -> [String]
+    /// What the user has typed and not saved ("the line you are typing"), so quitting asks before losing it.
+    var unsavedText: String? { get }
 }
 
 extension Screen {
     var capturesText: Bool { false }
+    var unsavedText: String? { nil }
     func meetingsInFull(_ context: Context) -> [String] { [] }
     mutating func handle(_ event: Event, _ context: Context) -> [Effect] { [] }
 }

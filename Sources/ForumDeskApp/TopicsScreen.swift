@@ -99,7 +99,8 @@ struct TopicsScreen: Screen {
             status.admits(row.status) && (areaFilter.map { row.topic.wants(area: $0) } ?? true)
                 && (organisation == nil || row.topic.organisation == organisation)
                 && browser.matches([row.topic.title, row.topic.description ?? "", c.organisationName(row.topic.organisation),
-                                    row.topic.tags.joined(separator: " "), row.topic.id].joined(separator: " "))
+                                    row.topic.tags.joined(separator: " "), row.topic.id,
+                                    row.topic.notAfter.map(Format.searchable) ?? ""].joined(separator: " "))
         }
         var keys: [(Row) -> String] = [{ $0.topic.title.lowercased() }, { c.organisationName($0.topic.organisation).lowercased() }]
         if c.contentArea.width - 2 >= 100 { keys.append { $0.topic.engagementLevel?.rawValue ?? "" } }

@@ -98,6 +98,22 @@ public final class NCursesTerminal {
         terminal_guard_uninstall()
     }
 
+    /// Ctrl-Z: gives the terminal back as the shell left it, stops the process as job control expects
+    /// (SIGTSTP; raw mode means the key does not raise it by itself), and once `fg` continues it, takes the
+    /// terminal again. The caller repaints everything; files and the editing lock are untouched meanwhile.
+    public func suspend() {
+        fd_emit("\u{1B}[?2004l")
+        endwin()
+        terminal_guard_restore()
+        signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        // Continued: ncurses puts its modes back on the next refresh.
+        fd_emit("\u{1B}[?2004h")
+        mousemask(fd_all_mouse_events(), nil)
+        invalidate()
+        refresh()
+    }
+
     // MARK: painting
 
     private func pair(_ style: Style) -> Int16 {

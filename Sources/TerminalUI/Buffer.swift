@@ -66,15 +66,18 @@ public struct Buffer: Sendable, Equatable {
 
     public func fits(_ x: Int, _ y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
-    /// Writes text from (x, y), clipped to `maxWidth` columns and to the buffer. Text is sanitised first.
-    /// A wide character that would not fit whole is replaced by a space. Returns the columns used.
+    /// Writes text from (x, y), fitted to `maxWidth` columns and to the buffer: text that does not fit ends
+    /// in "…" (cut between grapheme clusters), so a reader always sees that something was cut. Text is
+    /// sanitised first. Returns the columns used.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .plain) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = min(maxWidth ?? width, width - x)
         guard limit > 0 else { return 0 }
+        var shown = TerminalText.sanitized(text)
+        if DisplayWidth.of(shown) > limit { shown = DisplayWidth.truncate(shown, to: limit) }
         var column = 0
-        for cell in DisplayWidth.cells(TerminalText.sanitized(text)) {
+        for cell in DisplayWidth.cells(shown) {
             if column + cell.width > limit {
                 if column < limit, x + column >= 0 { self[x + column, y] = Cell(text: " ", width: 1, style: style) }
                 column = limit

@@ -1,5 +1,5 @@
 /// How many terminal columns text takes, counted as terminals count them: per code point with the C
-/// library's wcwidth rules. Non-spacing and enclosing marks, format characters (ZWJ, variation selectors)
+/// library's wcwidth rules (see `forEachDrawn` for the emoji sequences terminals disagree on). Non-spacing and enclosing marks, format characters (ZWJ, variation selectors)
 /// take none; spacing marks of Indic scripts take one; East Asian wide and emoji-presentation characters
 /// take two. Counting grapheme clusters instead would disagree with the terminal and shift columns.
 public enum DisplayWidth {
@@ -33,18 +33,49 @@ public enum DisplayWidth {
         }
     }
 
+    /// What is drawn of text, one code point at a time with its width. Terminals agree on wcwidth per code
+    /// point (xterm, VTE and glibc), but not on emoji sequences: tmux 3.3 draws a ZWJ family 👨‍👩‍👧 in 2
+    /// columns where xterm and VTE take 6, and terminals that measure grapheme clusters (kitty, WezTerm,
+    /// foot, Ghostty; mode 2027) draw ❤️ (with VS16) and 👍🏽 in 2 where wcwidth says 1 and 4. A column counted
+    /// wrongly shifts the rest of the row and leaves stale cells, so the screen draws only what every terminal
+    /// measures alike: variation selectors are left out (the default presentation), a skin-tone modifier
+    /// after an emoji that takes one is left out (the base emoji shows), and a ZWJ after an emoji is left
+    /// out (the parts show side by side). The stored text keeps every code point; only the screen simplifies.
+    /// Flags (two regional indicators) take 2 columns in all of them and are drawn as they are.
+    static func forEachDrawn(_ text: String, _ body: (Unicode.Scalar, Int) -> Void) {
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x300 {
+                body(scalar, of(scalar))
+                previous = scalar
+                continue
+            }
+            if v == 0xFE0E || v == 0xFE0F { continue }
+            if let p = previous, p.value > 0xFF, p.properties.isEmoji {
+                if v == 0x200D { continue }
+                if scalar.properties.isEmojiModifier, p.properties.isEmojiModifierBase { continue }
+            }
+            body(scalar, of(scalar))
+            previous = scalar
+        }
+    }
+
     public static func of(_ text: String) -> Int {
         var total = 0
-        for scalar in text.unicodeScalars { total += of(scalar) }
+        forEachDrawn(text) { total += $1 }
         return total
     }
 
+    /// The columns one grapheme cluster takes on screen.
+    public static func of(_ character: Character) -> Int { of(String(character)) }
+
     /// Splits text into terminal cells: each cell is one spacing code point followed by the zero-width code
-    /// points that combine with it. A leading mark with nothing to combine with is dropped.
+    /// points that combine with it (what wcwidth-based terminals put in one cell; a conjunct such as ক্ষ is
+    /// two cells). A leading mark with nothing to combine with is dropped.
     public static func cells(_ text: String) -> [(text: String, width: Int)] {
         var result: [(text: String, width: Int)] = []
-        for scalar in text.unicodeScalars {
-            let w = of(scalar)
+        forEachDrawn(text) { scalar, w in
             if w == 0 {
                 if !result.isEmpty, result[result.count - 1].text.unicodeScalars.count < 5 {
                     result[result.count - 1].text.unicodeScalars.append(scalar)
@@ -56,8 +87,9 @@ public enum DisplayWidth {
         return result
     }
 
-    /// Fits text into `width` columns, ending with "…" when something had to go. Never splits a wide
-    /// character or separates a mark from its base.
+    /// Fits text into `width` columns, ending with "…" when something had to go. Cuts between grapheme
+    /// clusters only (never inside a conjunct, an emoji sequence, or between a letter and its marks), and at
+    /// the end of a word when that keeps at least two thirds of the room.
     public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }
@@ -65,11 +97,21 @@ public enum DisplayWidth {
         guard budget >= 0 else { return "" }
         var out = ""
         var used = 0
-        for cell in cells(text) {
-            if used + cell.width > budget { break }
-            out += cell.text
-            used += cell.width
+        var lastWordEnd: (text: String, used: Int)?
+        var previousWasSpace = false
+        for character in text {
+            let w = of(character)
+            if used + w > budget {
+                if character != " ", let end = lastWordEnd, end.used * 3 >= budget * 2 { out = end.text }
+                break
+            }
+            let isSpace = character == " "
+            if isSpace, !previousWasSpace, used > 0 { lastWordEnd = (out, used) }
+            previousWasSpace = isSpace
+            out.append(character)
+            used += w
         }
+        while out.hasSuffix(" ") { out.removeLast() }
         return out + ellipsis
     }
 
@@ -115,10 +157,11 @@ public enum DisplayWidth {
                     used += w
                     continue
                 }
-                for cell in cells(String(word)) {
-                    if used + cell.width > width { breakLine(); atBreak = false }
-                    line += cell.text
-                    used += cell.width
+                for character in word {
+                    let cw = of(character)
+                    if used + cw > width { breakLine(); atBreak = false }
+                    line.append(character)
+                    used += cw
                 }
             }
             lines.append(line)

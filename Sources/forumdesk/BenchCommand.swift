@@ -11,11 +11,11 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure load, index, render, key press, search and durable save on a data folder.",
         discussion: """
-        Run it on folders made by `forumdesk generate` (e.g. 1,000, 10,000 and 100,000 meetings). It times, in
-        this process: rebuilding the start-up index (with --cold), loading with the index, the first screen,
-        each main screen, a key press to the updated screen (Meetings list, cursor down), each step of an
-        incremental search over all meetings, and saving one live-notes entry durably (write, fsync, rename,
-        fsync folder) into a meeting it adds for the purpose and removes afterwards. Prints medians and p99,
+        Run it on folders made by `forumdesk generate` (e.g. 1,000, 10,000 and 100,000 meetings). It times, in \
+        this process: rebuilding the start-up index (with --cold), loading with the index, the first screen, \
+        each main screen, a key press to the updated screen (Meetings list, cursor down), each step of an \
+        incremental search over all meetings, and saving one live-notes entry durably (write, fsync, rename, \
+        fsync folder) into a meeting it adds for the purpose and removes afterwards. Prints medians and p99, \
         and the peak memory (RSS) of the process.
         """
     )

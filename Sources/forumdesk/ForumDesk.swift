@@ -12,10 +12,14 @@ struct ForumDesk: ParsableCommand {
         The data folder is --data DIR, else $FORUMDESK_DATA, else ./data.
         Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
         """,
+        version: ForumDesk.version,
         subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, PurgeCommand.self,
                       ImportCommand.self, ExportCommand.self, ReportCommand.self, GenerateCommand.self, BenchCommand.self],
         defaultSubcommand: TUICommand.self
     )
+
+    /// Printed by `forumdesk --version`.
+    static let version = "1.0.0"
 }
 
 enum ExitStatus {

@@ -9,10 +9,10 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a data folder with N meetings (a long synthetic history) for benchmarks.",
         discussion: """
-        Starts from the data folder (--data; the sample data by default): its settings, directory (areas, wards,
-        councillors, partners), topics and meetings are copied, and older meetings are made from its held
-        meetings, area by area, back through the years (about 84 a year, denser beyond 30 years), with their
-        agendas, attendance, councillor notices, actions and residents' issues. The same --seed gives the same
+        Starts from the data folder (--data; the sample data by default): its settings, directory (areas, wards, \
+        councillors, partners), topics and meetings are copied, and older meetings are made from its held \
+        meetings, area by area, back through the years (about 84 a year, denser beyond 30 years), with their \
+        agendas, attendance, councillor notices, actions and residents' issues. The same --seed gives the same \
         folder. DIR must not exist or be empty.
         """
     )

@@ -11,13 +11,13 @@ struct ImportCSV: ParsableCommand {
         commandName: "csv",
         abstract: "Import people, organisations or meetings from a CSV file: all or nothing, never duplicating a record already present.",
         discussion: """
-        Columns are matched by the table in the README ("Importing spreadsheets"): case, spaces and punctuation
-        do not matter and & reads as "and" ("Meeting Date", "Venue / Location", "Start Time"); a column that
-        matches no field is reported as ignored. Areas, wards, organisations and chairs are resolved to directory
-        records by id, name or an unambiguous prefix; dates follow the README's date rule. A person with wards is
-        a councillor; one with an organisation is a contact. A record already present (same e-mail, or same name
-        and organisation; a meeting with the same id, or the same area and start) is skipped. Each problem is
-        reported as FILE:ROW: column: reason, and then nothing is imported. Meetings are listed as a table of what
+        Columns are matched by the table in the README ("Importing spreadsheets"): case, spaces and punctuation \
+        do not matter and & reads as "and" ("Meeting Date", "Venue / Location", "Start Time"); a column that \
+        matches no field is reported as ignored. Areas, wards, organisations and chairs are resolved to directory \
+        records by id, name or an unambiguous prefix; dates follow the README's date rule. A person with wards is \
+        a councillor; one with an organisation is a contact. A record already present (same e-mail, or same name \
+        and organisation; a meeting with the same id, or the same area and start) is skipped. Each problem is \
+        reported as FILE:ROW: column: reason, and then nothing is imported. Meetings are listed as a table of what \
         each row becomes, with what was assumed.
         """)
 

@@ -47,9 +47,9 @@ struct NotifyCommand: ParsableCommand {
         commandName: "notify",
         abstract: "Write invitation (or cancellation) e-mails with calendar invites for councillors owed a notice.",
         discussion: """
-        For every councillor of the meeting's wards who has not been notified, whose notice is stale (the date,
-        time or venue changed since), or who is owed a cancellation, writes an e-mail with a text/calendar
-        REQUEST or CANCEL into outbox/<meeting-id>/ and records the notice in the meeting. ForumDesk never sends
+        For every councillor of the meeting's wards who has not been notified, whose notice is stale (the date, \
+        time or venue changed since), or who is owed a cancellation, writes an e-mail with a text/calendar \
+        REQUEST or CANCEL into outbox/<meeting-id>/ and records the notice in the meeting. ForumDesk never sends \
         mail: the council's mail system sends what is in the outbox.
         """
     )

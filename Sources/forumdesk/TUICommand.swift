@@ -92,6 +92,13 @@ struct TUICommand: ParsableCommand {
                 terminal.removeOnFatalSignal(options.folder.lockFile)
                 _ = store.removeAbandonedTempFiles()
             }
+            if app.wantsSuspend {
+                app.wantsSuspend = false
+                terminal.suspend()
+                // The window may have been resized while stopped.
+                let size = terminal.size
+                app.handle(.resize(width: size.width, height: size.height))
+            }
             if app.wantsFullRedraw {
                 terminal.invalidate()
                 app.wantsFullRedraw = false

@@ -47,6 +47,12 @@ public struct Dialog: Sendable {
         self.selected = selected
     }
 
+    /// The choice a typed letter answers: the one whose label starts with it, if only one does.
+    public func choice(forKey letter: Character) -> Int? {
+        let matching = choices.indices.filter { choices[$0].first?.lowercased() == letter.lowercased() }
+        return matching.count == 1 ? matching[0] : nil
+    }
+
     public func render(in area: Rect, into buffer: inout Buffer) {
         let width = min(area.width - 2, 60)
         let lines = DisplayWidth.wrap(message, to: width - 4)
@@ -55,16 +61,27 @@ public struct Dialog: Sendable {
         buffer.box(box, title: title, style: Theme.title)
         for (i, line) in lines.enumerated() { buffer.put(line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4) }
         var x = box.x + 2
-        for (i, choice) in choices.enumerated() {
-            x += buffer.put("[ \(choice) ]", x: x, y: box.maxY - 2, style: i == selected ? Theme.selected : .plain) + 2
+        for (i, label) in choices.enumerated() {
+            let style = i == selected ? Theme.selected : .plain
+            let start = x
+            x += buffer.put("[ \(label) ]", x: x, y: box.maxY - 2, style: style) + 2
+            // The letter that answers with this choice, underlined.
+            if choice(forKey: label.first ?? " ") == i, buffer.fits(start + 2, box.maxY - 2) {
+                buffer[start + 2, box.maxY - 2].style = style.with(.underline)
+            }
         }
     }
 }
 
 /// A text field with a cursor: the building block of forms, search and the command palette.
+///
+/// Text is edited by extended grapheme cluster (what a reader sees as one letter: a Bengali consonant with
+/// its vowel sign, a conjunct, an emoji ZWJ sequence, a flag). Keys arrive one code point at a time, so a
+/// typed vowel sign or combining accent joins the cluster before it: the field works on code points and puts
+/// the cursor back on a cluster boundary after every edit, never between a base and its marks.
 public struct TextField: Sendable, Equatable {
     public var text: String
-    /// Cursor position in Characters.
+    /// Cursor position in grapheme clusters (Characters), from 0 to `text.count`.
     public var cursor: Int
 
     public init(_ text: String = "") {
@@ -72,72 +89,97 @@ public struct TextField: Sendable, Equatable {
         cursor = text.count
     }
 
+    /// Scalar offsets of the cluster boundaries: 0, the end of the first cluster, ..., the scalar count.
+    static func boundaries(_ text: String) -> [Int] {
+        var result = [0]
+        var offset = 0
+        for character in text {
+            offset += character.unicodeScalars.count
+            result.append(offset)
+        }
+        return result
+    }
+
+    /// Replaces the scalars in `range` with `replacement` and puts the cursor on the first cluster boundary
+    /// at or after the end of the replacement (a mark typed before a cluster's marks joins that cluster, so
+    /// the cursor goes after the whole of it).
+    mutating func replace(scalars range: Range<Int>, with replacement: String.UnicodeScalarView = .init()) {
+        var scalars = Array(text.unicodeScalars)
+        scalars.replaceSubrange(range, with: replacement)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        text = String(view)
+        let end = range.lowerBound + replacement.count
+        cursor = Self.boundaries(text).firstIndex { $0 >= end } ?? text.count
+    }
+
     /// Applies an editing key. Returns false for keys a field does not handle (Enter, Esc, Tab, arrows up/down).
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
-        var chars = Array(text)
+        let bounds = Self.boundaries(text)
+        let clusters = bounds.count - 1
+        let at = min(max(0, cursor), clusters)
+        cursor = at
         switch key {
         case .char(let c):
-            chars.insert(c, at: cursor)
-            cursor += 1
+            replace(scalars: bounds[at]..<bounds[at], with: c.unicodeScalars)
         case .backspace, .ctrl("h"):
-            guard cursor > 0 else { return true }
-            chars.remove(at: cursor - 1)
-            cursor -= 1
+            guard at > 0 else { return true }
+            replace(scalars: bounds[at - 1]..<bounds[at])
         case .delete, .ctrl("d"):
-            guard cursor < chars.count else { return true }
-            chars.remove(at: cursor)
-        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
-        case .right, .ctrl("f"): cursor = min(chars.count, cursor + 1)
+            guard at < clusters else { return true }
+            replace(scalars: bounds[at]..<bounds[at + 1])
+        case .left, .ctrl("b"): cursor = max(0, at - 1)
+        case .right, .ctrl("f"): cursor = min(clusters, at + 1)
         case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = chars.count
-        case .ctrl("u"):
-            chars.removeSubrange(0..<cursor)
-            cursor = 0
-        case .ctrl("k"): chars.removeSubrange(cursor..<chars.count)
+        case .end, .ctrl("e"): cursor = clusters
+        case .ctrl("u"): replace(scalars: 0..<bounds[at])
+        case .ctrl("k"): replace(scalars: bounds[at]..<bounds[clusters])
         case .ctrl("w"), .alt("\u{7F}"):
-            var start = cursor
+            let chars = Array(text)
+            var start = at
             while start > 0, chars[start - 1] == " " { start -= 1 }
             while start > 0, chars[start - 1] != " " { start -= 1 }
-            chars.removeSubrange(start..<cursor)
-            cursor = start
+            replace(scalars: bounds[start]..<bounds[at])
         default:
             return false
         }
-        text = String(chars)
         return true
     }
 
-    /// Inserts pasted text at the cursor, newlines folded to spaces (a field is one line).
+    /// Inserts pasted text at the cursor, line breaks folded to spaces (a field is one line).
     public mutating func paste(_ pasted: String) {
-        let clean = pasted.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }
-        var chars = Array(text)
-        chars.insert(contentsOf: clean, at: cursor)
-        cursor += clean.count
-        text = String(chars)
+        var clean = String.UnicodeScalarView()
+        for scalar in pasted.unicodeScalars { clean.append(scalar == "\n" || scalar == "\r" ? " " : scalar) }
+        let bounds = Self.boundaries(text)
+        let at = bounds[min(max(0, cursor), bounds.count - 1)]
+        replace(scalars: at..<at, with: clean)
     }
 
-    /// Draws the field, scrolled so the cursor is visible, the cursor cell in reverse video.
+    /// Draws the field, scrolled so the cursor is visible, the cursor cluster in reverse video.
     public func render(in rect: Rect, into buffer: inout Buffer, style: Style = .underline, focused: Bool = true) {
         guard rect.width > 0 else { return }
         buffer.fill(rect, with: Cell(style: style))
         let chars = Array(text)
+        let cursor = min(max(0, self.cursor), chars.count)
         // Back from the cursor while the text fits, one cell kept for the cursor: linear, so a 100 KB paste
         // draws as fast as a word.
         var start = cursor
         var width = 0
         while start > 0 {
-            let w = DisplayWidth.of(String(chars[start - 1]))
+            let w = DisplayWidth.of(chars[start - 1])
             if width + w >= rect.width { break }
             width += w
             start -= 1
         }
         var x = rect.x
         for (i, c) in chars[start...].enumerated() {
-            let w = DisplayWidth.of(String(c))
+            let w = DisplayWidth.of(c)
             if x + max(1, w) > rect.maxX { break }
             let isCursor = focused && start + i == cursor
-            x += buffer.put(String(c), x: x, y: rect.y, maxWidth: rect.maxX - x, style: isCursor ? style.with(.reverse) : style)
+            // A cluster that draws nothing (a lone format character) still shows where the cursor is.
+            let shown = w == 0 && isCursor ? " " : String(c)
+            x += buffer.put(shown, x: x, y: rect.y, maxWidth: rect.maxX - x, style: isCursor ? style.with(.reverse) : style)
         }
         if focused, cursor == chars.count, x < rect.maxX { buffer.put(" ", x: x, y: rect.y, style: style.with(.reverse)) }
     }
