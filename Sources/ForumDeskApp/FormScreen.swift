@@ -105,6 +105,7 @@ struct FormScreen: Screen {
             .choice("chair", "Chair", peopleItems(c, councillorsOnly: true), selected: m?.chair ?? ""),
             .text("languages", "Notice languages", (m?.languages ?? ["en"]).joined(separator: ", ")),
             .choice("status", "Status", enumItems(MeetingStatus.self), selected: m?.status.rawValue ?? MeetingStatus.planned.rawValue),
+            .text("cancellationReason", "Why cancelled", m?.cancellationReason ?? ""),
         ]
         var screen = FormScreen(form: Form(title: title, fields: fields), purpose: m.map { .editMeeting($0.id) } ?? .newMeeting)
         _ = validate(&screen.form, screen.purpose, c)
@@ -244,6 +245,15 @@ struct FormScreen: Screen {
         if form.text("title").isEmpty, area != nil { form.note("title", title) }
         let languages = form.text("languages").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         let status = MeetingStatus(rawValue: form.value("status")) ?? .planned
+        // A cancellation says why: the reason goes to everyone notified, in the e-mail and the calendar's COMMENT.
+        let cancellationReason = optional(form.text("cancellationReason"))
+        if status == .cancelled, cancellationReason == nil {
+            form.note("cancellationReason", "why is it cancelled? (sent with the cancellation)", error: true)
+        } else if status == .cancelled || cancellationReason == nil {
+            form.note("cancellationReason", status == .cancelled ? "sent with the cancellation" : "only when cancelled")
+        } else {
+            form.note("cancellationReason", "only when cancelled: cleared on save")
+        }
         guard let area, let (start, end) = times, !venue.isEmpty, !form.hasErrors else { return nil }
 
         let id = existing?.id ?? newMeetingID(day: LondonTime.date(start), area: area.id, kind: kind, c)
@@ -262,6 +272,7 @@ struct FormScreen: Screen {
         m.chair = optional(form.value("chair"))
         m.languages = languages.isEmpty ? ["en"] : languages
         m.status = status
+        m.cancellationReason = status == .cancelled ? cancellationReason : nil
         if let existing, moved, !existing.notifications.isEmpty { m.sequence += 1 }
         return .saveMeeting(m, label: existing == nil ? "new meeting \(id)" : "meeting details")
     }

@@ -42,40 +42,74 @@ public struct CouncillorNotificationStatus: Sendable, Equatable {
 }
 
 public enum NotificationRules {
-    /// A notice is stale when it announced another date, time or venue, or an older calendar sequence.
+    /// A notice is stale when it announced another date, time, venue or status (TENTATIVE while planned,
+    /// CONFIRMED once confirmed), or an older calendar sequence.
     public static func isStale(_ notice: CouncillorNotification, for meeting: Meeting) -> Bool {
         if notice.sequence < meeting.sequence { return true }
         if let start = notice.start, start != meeting.start { return true }
         if let end = notice.end, end != meeting.end { return true }
         if let venue = notice.venue, venue != meeting.venue.name { return true }
+        if let status = notice.status, status != meeting.status.eventStatus { return true }
         return false
     }
 
-    public static func state(ofCouncillor councillorID: String, for meeting: Meeting) -> NotificationState {
-        let notices = meeting.notifications.filter { $0.councillor == councillorID }
-        let invitation = latest(notices.filter { $0.kind == .invitation })
-        if meeting.status == .cancelled {
-            guard let invitation else { return .notNeeded }
-            let cancelled = notices.contains { $0.kind == .cancellation && $0.at >= invitation.at }
-            return cancelled ? .cancellationSent : .cancellationOwed
+    /// Where one person (a ward councillor, or a partner's contact) stands: the same rules for both. Withdrawn
+    /// notices (taken out of the outbox before they were sent) told nobody anything and do not count.
+    public static func state(ofPerson personID: String, for meeting: Meeting) -> NotificationState {
+        let notices = meeting.notifications.filter { $0.councillor == personID && $0.withdrawn == nil }
+        guard let invitation = latest(notices.filter { $0.kind == .invitation }) else {
+            return meeting.status == .cancelled ? .notNeeded : .notNotified
         }
-        guard let invitation else { return .notNotified }
-        if isStale(invitation, for: meeting) { return .stale }
+        // The last word they had (of two notices at the same moment, the later in the file).
+        let lastIsCancellation = latest(notices)?.kind == .cancellation
+        if meeting.status == .cancelled { return lastIsCancellation ? .cancellationSent : .cancellationOwed }
+        // Cancelled and then reinstated: a new invitation is owed.
+        if lastIsCancellation || isStale(invitation, for: meeting) { return .stale }
         return invitation.reply == .noReply ? .notified : .replied(invitation.reply)
+    }
+
+    public static func state(ofCouncillor councillorID: String, for meeting: Meeting) -> NotificationState {
+        state(ofPerson: councillorID, for: meeting)
     }
 
     /// Every councillor of every ward the meeting covers, with their state.
     public static func statuses(for meeting: Meeting, in directory: Directory) -> [CouncillorNotificationStatus] {
         directory.councillors(ofWards: meeting.wards).map { councillor in
-            let invitations = meeting.notifications.filter { $0.councillor == councillor.id && $0.kind == .invitation }
-            return CouncillorNotificationStatus(councillor: councillor,
-                                          state: state(ofCouncillor: councillor.id, for: meeting),
-                                          lastNotice: latest(invitations))
+            CouncillorNotificationStatus(councillor: councillor, state: state(ofPerson: councillor.id, for: meeting),
+                                         lastNotice: lastInvitation(to: councillor.id, in: meeting))
         }
+    }
+
+    /// Every invited partner with a named contact, with the contact's state. An invitation is "to send" (not
+    /// notified) until a notice is written; one stamped as sent before notices were recorded for partners counts
+    /// as notified.
+    public static func partnerStatuses(for meeting: Meeting, in directory: Directory) -> [PartnerNotificationStatus] {
+        meeting.invitations.enumerated().compactMap { index, invitation in
+            guard let id = invitation.person, let person = directory.person(id) else { return nil }
+            var state = state(ofPerson: id, for: meeting)
+            let recorded = meeting.notifications.contains { $0.councillor == id && $0.withdrawn == nil }
+            if !recorded, invitation.at != nil { state = meeting.status == .cancelled ? .notNeeded : .notified }
+            if state == .notified, invitation.reply != .noReply { state = .replied(invitation.reply) }
+            return PartnerNotificationStatus(invitation: index, contact: person, state: state,
+                                             lastNotice: lastInvitation(to: id, in: meeting))
+        }
+    }
+
+    static func lastInvitation(to id: String, in meeting: Meeting) -> CouncillorNotification? {
+        latest(meeting.notifications.filter { $0.councillor == id && $0.kind == .invitation && $0.withdrawn == nil })
     }
 
     /// The last notice sent; of two sent at the same moment, the later in the file.
     static func latest(_ notices: [CouncillorNotification]) -> CouncillorNotification? {
         notices.enumerated().max { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }?.element
     }
+}
+
+/// A partner invitation's contact and where they stand, by the same rules as a councillor.
+public struct PartnerNotificationStatus: Sendable, Equatable {
+    /// The invitation's position in `meeting.invitations`.
+    public var invitation: Int
+    public var contact: Person
+    public var state: NotificationState
+    public var lastNotice: CouncillorNotification?
 }

@@ -14,6 +14,7 @@ extension Codec {
         m.residentsPresent = try r.optionalInt("residentsPresent")
         m.equality = try equality(&r)
         m.publicNotes = try r.optionalString("publicNotes")
+        m.cancellationReason = try r.optionalString("cancellationReason")
         let languages = try r.strings("languages")
         m.languages = languages.isEmpty ? ["en"] : languages
         m.noticeTitles = try r.stringMap("noticeTitles")
@@ -49,6 +50,7 @@ extension Codec {
             }))
         }
         w.optional("publicNotes", m.publicNotes)
+        w.optional("cancellationReason", m.cancellationReason)
         w.set("languages", m.languages)
         if !m.noticeTitles.isEmpty { w.set("noticeTitles", map: m.noticeTitles) }
         w.set("agenda", .array(m.agenda.map(encode)))
@@ -192,8 +194,11 @@ extension Codec {
         n.start = try r.optionalDate("start")
         n.end = try r.optionalDate("end")
         n.venue = try r.optionalString("venue")
+        n.status = try r.optionalChoice("status", EventStatus.self)
+        n.reason = try r.optionalString("reason")
         n.reply = try r.choice("reply", default: Reply.noReply)
         n.repliedAt = try r.optionalDate("repliedAt")
+        n.withdrawn = try r.optionalDate("withdrawn")
         n.extra = r.unknownFields
         return n
     }
@@ -208,8 +213,11 @@ extension Codec {
         w.optional("start", date: n.start)
         w.optional("end", date: n.end)
         w.optional("venue", n.venue)
+        w.optional("status", n.status)
+        w.optional("reason", n.reason)
         w.set("reply", n.reply)
         w.optional("repliedAt", date: n.repliedAt)
+        w.optional("withdrawn", date: n.withdrawn)
         return w.finish(n.extra)
     }
 

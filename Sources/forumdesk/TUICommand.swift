@@ -80,6 +80,8 @@ struct TUICommand: ParsableCommand {
         var app = viewer.map { App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height, reader: store) }
             ?? App(data: data, now: now, width: size.width, height: size.height, store: store, access: access, lock: lock)
         if let live { app.open(meetingID: live, live: true) }
+        // A notice interrupted by a crash is finished (or rolled back) before anything else, and the user is told.
+        if locked { app.tell(recovered: store.recoverNotices()) }
         terminal.draw(app.render())
         // Housekeeping after the first frame: temp files are never the only copy of anything.
         if locked { _ = store.removeAbandonedTempFiles() }
@@ -93,6 +95,7 @@ struct TUICommand: ParsableCommand {
                 locked = true
                 terminal.removeOnFatalSignal(options.folder.lockFile)
                 _ = store.removeAbandonedTempFiles()
+                app.tell(recovered: store.recoverNotices())
             }
             if app.wantsFullRedraw {
                 terminal.invalidate()
