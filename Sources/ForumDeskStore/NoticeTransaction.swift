@@ -187,7 +187,8 @@ extension DataStore {
             }
             do {
                 let done = try reconcile(id, notices: notices)
-                report += done.map { "interrupted notice of \(id): \($0)" }
+                report += done.isEmpty ? ["interrupted notice of \(id): nothing had been written yet; the outbox and the record agree"]
+                    : done.map { "interrupted notice of \(id): \($0)" }
             } catch {
                 report.append("\(NoticeOutbox.pending)/\(id)/ could not be finished: \(error.description)")
             }
