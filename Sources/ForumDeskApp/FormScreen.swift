@@ -273,7 +273,7 @@ struct FormScreen: Screen {
         m.languages = languages.isEmpty ? ["en"] : languages
         m.status = status
         m.cancellationReason = status == .cancelled ? cancellationReason : nil
-        if let existing, moved, !existing.notifications.isEmpty { m.sequence += 1 }
+        if let existing, moved, existing.hasBeenAnnounced { m.sequence += 1 }
         return .saveMeeting(m, label: existing == nil ? "new meeting \(id)" : "meeting details")
     }
 
@@ -287,7 +287,7 @@ struct FormScreen: Screen {
         moved.start = start
         moved.end = end
         moved.status = .postponed
-        if !m.notifications.isEmpty { moved.sequence += 1 }
+        if m.hasBeenAnnounced { moved.sequence += 1 }
         let reason = form.text("reason")
         let note = "Postponed from \(LondonTime.display(m.start))" + (reason.isEmpty ? "." : ": \(reason).")
         moved.publicNotes = [m.publicNotes, note].compactMap { $0 }.joined(separator: " ")

@@ -37,7 +37,7 @@ public enum NotificationState: Sendable, Equatable {
 public struct CouncillorNotificationStatus: Sendable, Equatable {
     public var councillor: Person
     public var state: NotificationState
-    /// The latest invitation sent, if any.
+    /// The latest invitation sent (or, once cancelled, the cancellation), if any.
     public var lastNotice: CouncillorNotification?
 }
 
@@ -57,14 +57,15 @@ public enum NotificationRules {
     /// notices (taken out of the outbox before they were sent) told nobody anything and do not count.
     public static func state(ofPerson personID: String, for meeting: Meeting) -> NotificationState {
         let notices = meeting.notifications.filter { $0.councillor == personID && $0.withdrawn == nil }
-        guard let invitation = latest(notices.filter { $0.kind == .invitation }) else {
-            return meeting.status == .cancelled ? .notNeeded : .notNotified
-        }
         // The last word they had (of two notices at the same moment, the later in the file).
-        let lastIsCancellation = latest(notices)?.kind == .cancellation
-        if meeting.status == .cancelled { return lastIsCancellation ? .cancellationSent : .cancellationOwed }
+        let last = latest(notices)
+        if meeting.status == .cancelled {
+            guard let last else { return .notNeeded }
+            return last.kind == .cancellation ? .cancellationSent : .cancellationOwed
+        }
+        guard let invitation = latest(notices.filter { $0.kind == .invitation }) else { return .notNotified }
         // Cancelled and then reinstated: a new invitation is owed.
-        if lastIsCancellation || isStale(invitation, for: meeting) { return .stale }
+        if last?.kind == .cancellation || isStale(invitation, for: meeting) { return .stale }
         return invitation.reply == .noReply ? .notified : .replied(invitation.reply)
     }
 
@@ -81,28 +82,41 @@ public enum NotificationRules {
     }
 
     /// Every invited partner with a named contact, with the contact's state. An invitation is "to send" (not
-    /// notified) until a notice is written; one stamped as sent before notices were recorded for partners counts
-    /// as notified.
+    /// notified) until a notice is written.
     public static func partnerStatuses(for meeting: Meeting, in directory: Directory) -> [PartnerNotificationStatus] {
         meeting.invitations.enumerated().compactMap { index, invitation in
             guard let id = invitation.person, let person = directory.person(id) else { return nil }
             var state = state(ofPerson: id, for: meeting)
-            let recorded = meeting.notifications.contains { $0.councillor == id && $0.withdrawn == nil }
-            if !recorded, invitation.at != nil { state = meeting.status == .cancelled ? .notNeeded : .notified }
+            if let at = invitation.at, !meeting.notifications.contains(where: { $0.councillor == id && $0.withdrawn == nil }) {
+                // Stamped as sent before partners' notices were recorded: taken as an invitation at SEQUENCE 0, so a
+                // later change (a raised sequence) or a cancellation is owed to them too.
+                var known = meeting
+                known.notifications.append(CouncillorNotification(councillor: id, at: at, method: .email, sequence: 0))
+                state = Self.state(ofPerson: id, for: known)
+            }
             if state == .notified, invitation.reply != .noReply { state = .replied(invitation.reply) }
             return PartnerNotificationStatus(invitation: index, contact: person, state: state,
                                              lastNotice: lastInvitation(to: id, in: meeting))
         }
     }
 
+    /// The last notice sent (an invitation, or a cancellation once the meeting is cancelled), not withdrawn.
     static func lastInvitation(to id: String, in meeting: Meeting) -> CouncillorNotification? {
-        latest(meeting.notifications.filter { $0.councillor == id && $0.kind == .invitation && $0.withdrawn == nil })
+        latest(meeting.notifications.filter {
+            $0.councillor == id && $0.withdrawn == nil && ($0.kind == .invitation || meeting.status == .cancelled)
+        })
     }
 
     /// The last notice sent; of two sent at the same moment, the later in the file.
     static func latest(_ notices: [CouncillorNotification]) -> CouncillorNotification? {
         notices.enumerated().max { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }?.element
     }
+}
+
+extension Meeting {
+    /// Someone has been sent a notice (a councillor, or a partner invitation stamped as sent): a change of date,
+    /// time or venue then raises the calendar SEQUENCE.
+    public var hasBeenAnnounced: Bool { !notifications.isEmpty || invitations.contains { $0.at != nil } }
 }
 
 /// A partner invitation's contact and where they stand, by the same rules as a councillor.

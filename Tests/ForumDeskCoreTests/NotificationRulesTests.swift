@@ -12,6 +12,16 @@ import Testing
         #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: meeting) == .notNotified)
     }
 
+    /// The cancellation superseded the invitation in the outbox (withdrawn unsent): the cancellation is sent.
+    @Test func test_cancellationAfterAWithdrawnInvitation_isSent() {
+        var meeting = Fixture.meeting()
+        var invitation = Fixture.notice("cllr-a", for: meeting)
+        invitation.withdrawn = invitation.at
+        meeting.status = .cancelled
+        meeting.notifications = [invitation, CouncillorNotification(councillor: "cllr-a", at: invitation.at, method: .email, kind: .cancellation)]
+        #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: meeting) == .cancellationSent)
+    }
+
     /// A notice that said TENTATIVE is stale once the meeting is confirmed.
     @Test func test_confirming_makesATentativeNoticeStale() {
         var meeting = Fixture.meeting()
