@@ -9,27 +9,6 @@ import TerminalUI
 import Glibc
 #endif
 
-/// A disk on which renaming a meeting file fails (an I/O error at the commit of a save) while told to.
-final class MeetingRenameFails: FileSystem, @unchecked Sendable {
-    let real = PosixFileSystem()
-    var failing = true
-    func openForCreate(_ path: String, mode: mode_t) throws(SystemCallError) -> Int32 { try real.openForCreate(path, mode: mode) }
-    func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemCallError) { try real.write(fd, bytes, path: path) }
-    func fsync(_ fd: Int32, path: String) throws(SystemCallError) { try real.fsync(fd, path: path) }
-    func close(_ fd: Int32) { real.close(fd) }
-    func rename(_ from: String, _ to: String) throws(SystemCallError) {
-        if failing, to.contains("/meetings/") { throw SystemCallError(operation: "rename", path: to, code: EIO) }
-        try real.rename(from, to)
-    }
-    func link(_ from: String, _ to: String) throws(SystemCallError) { try real.link(from, to) }
-    func fsyncDirectory(_ path: String) throws(SystemCallError) { try real.fsyncDirectory(path) }
-    func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) { try real.makeDirectory(path, mode: mode) }
-    func remove(_ path: String) { real.remove(path) }
-    func read(_ path: String) throws(SystemCallError) -> [UInt8] { try real.read(path) }
-    func status(_ path: String) throws(SystemCallError) -> FileStatus? { try real.status(path) }
-    func list(_ directory: String) throws(SystemCallError) -> [String] { try real.list(directory) }
-}
-
 @Suite struct NoticeEditingTests {
     let id = "2026-12-17-sandy-biggleswade-ltt"
     let openCouncillors: [Key] = [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter, .tab, .tab, .tab]
@@ -68,7 +47,7 @@ final class MeetingRenameFails: FileSystem, @unchecked Sendable {
     /// The meeting file fails to save after `n`: no e-mail stays in the outbox, and Ctrl-S later records no
     /// notice (nobody would receive it). `n` once the disk works writes both.
     @Test func test_failedSaveAfterNotify_leavesNothing_andCtrlSRecordsNoNotice() throws {
-        let disk = MeetingRenameFails()
+        let disk = FlakyDisk(failing: .rename, with: EIO, onlyPathsContaining: "/meetings/")
         let w = try Workspace(fs: disk)
         var a = w.app(keys: openCouncillors + [.char("n")])
         #expect(a.screenText.contains("NOT SENT"), "\(a.screenText)")

@@ -100,11 +100,18 @@ final class StepFaultDisk: FileSystem, @unchecked Sendable {
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/outbox-pending/\(id)"), "\(context): transaction left open")
     }
 
-    @Test func test_notice_isRecordedAndInTheOutbox_andRepeatingItWritesNoDuplicate() throws {
+    /// A fresh copy of the sample data, its store and what it loads.
+    static func withSample(_ body: (String, DataStore, inout DataSet) throws -> Void) throws {
         try withTemporaryFolder { tmp in
             let folder = try copyOfSampleData(into: tmp)
             let store = DataStore(folder: DataFolder(folder))
             var data = store.load()
+            try body(folder, store, &data)
+        }
+    }
+
+    @Test func test_notice_isRecordedAndInTheOutbox_andRepeatingItWritesNoDuplicate() throws {
+        try Self.withSample { folder, store, data in
             try Self.notify(store, &data, [Self.tamsin])
             #expect(Self.outbox(folder) == ["\(Self.tamsin)-request-0.eml"])
             // The same meeting saved again, with the same mails: nothing new is written.
@@ -116,10 +123,7 @@ final class StepFaultDisk: FileSystem, @unchecked Sendable {
     }
 
     @Test func test_undo_withdrawsTheEmail_andRedoPutsTheSameOneBack() throws {
-        try withTemporaryFolder { tmp in
-            let folder = try copyOfSampleData(into: tmp)
-            let store = DataStore(folder: DataFolder(folder))
-            var data = store.load()
+        try Self.withSample { folder, store, data in
             let before = data.meeting(Self.id)!
             try Self.notify(store, &data, [Self.tamsin])
             let after = data.meeting(Self.id)!
@@ -134,10 +138,7 @@ final class StepFaultDisk: FileSystem, @unchecked Sendable {
     }
 
     @Test func test_update_withdrawsTheSupersededEmail_andRecordsIt() throws {
-        try withTemporaryFolder { tmp in
-            let folder = try copyOfSampleData(into: tmp)
-            let store = DataStore(folder: DataFolder(folder))
-            var data = store.load()
+        try Self.withSample { folder, store, data in
             try Self.notify(store, &data, [Self.tamsin])
             try store.save(Self.moved(data.meeting(Self.id)!), in: &data)
             let later = Self.now.addingTimeInterval(60)
@@ -150,10 +151,7 @@ final class StepFaultDisk: FileSystem, @unchecked Sendable {
     }
 
     @Test func test_aNoticeWithoutItsEmail_isRefused() throws {
-        try withTemporaryFolder { tmp in
-            let folder = try copyOfSampleData(into: tmp)
-            let store = DataStore(folder: DataFolder(folder))
-            var data = store.load()
+        try Self.withSample { folder, store, data in
             let path = data.path(ofMeeting: Self.id)!
             let bytes = try readText(path)
             var m = data.meeting(Self.id)!
@@ -169,10 +167,7 @@ final class StepFaultDisk: FileSystem, @unchecked Sendable {
     /// Moving a December meeting into January while a colleague's edit sits in the December file: nothing is
     /// written or deleted, and the conflict names the December file.
     @Test func test_moveToAnotherYear_checksTheOldFile() throws {
-        try withTemporaryFolder { tmp in
-            let folder = try copyOfSampleData(into: tmp)
-            let store = DataStore(folder: DataFolder(folder))
-            var data = store.load()
+        try Self.withSample { folder, store, data in
             let path = data.path(ofMeeting: Self.id)!
             let theirs = try readText(path).replacingOccurrences(of: "\"residentsPresent\": null", with: "\"residentsPresent\": 12")
             try writeText(theirs, to: path)
