@@ -193,7 +193,7 @@ extension App {
                        choices: ["Reload theirs (lose mine)", "Keep mine as a copy", "Show both"]),
                 [[.reload(mine.id)], [.keepCopy(mine)], [.showBoth(mine)]], selected: 0)
             return .conflict(path: path)
-        case .unreadableOnDisk, .incomplete, .noticeNotWritten:
+        case .unreadableOnDisk, .incomplete, .noticeNotWritten, .refused:
             message = .error(error.description)
             return .refused(error.description)
         case .failed, .outboxNotUpdated:
@@ -339,13 +339,13 @@ extension App {
         do {
             var written: [String] = []
             for format in DocumentFormat.allCases {
-                let path = try store.writeGenerated(format.render(lines, title: "\(meeting.title): \(kind.rawValue)"),
-                                                    to: "exports/\(meeting.id)-\(kind.rawValue).\(format.fileExtension)")
+                let name = try store.folder.meetingFileName(meeting.id, "-\(kind.rawValue).\(format.fileExtension)")
+                let path = try store.writeGenerated(format.render(lines, title: "\(meeting.title): \(kind.rawValue)"), to: "exports/\(name)")
                 written.append((path as NSString).lastPathComponent)
             }
             message = .info("Wrote the \(kind.rawValue) to exports/: " + written.joined(separator: ", "))
         } catch {
-            message = .error(error.description)
+            message = .error(String(describing: error))
         }
     }
 

@@ -300,8 +300,10 @@ struct FormScreen: Screen {
         let purposes = purposes(&form)
         var minutes: Int?
         if !form.text("minutes").isEmpty {
-            minutes = Int(form.text("minutes"))
-            if minutes == nil || minutes! < 0 { form.note("minutes", "a number of minutes", error: true) }
+            minutes = Int(form.text("minutes")).flatMap { Limits.itemMinutes.contains($0) ? $0 : nil }
+            if minutes == nil {
+                form.note("minutes", "a number of minutes, \(Limits.itemMinutes.lowerBound)–\(Limits.itemMinutes.upperBound)", error: true)
+            }
         }
         let presenter = optional(form.value("presenter"))
         var organisation = optional(form.value("organisation"))

@@ -370,7 +370,9 @@ struct LiveNotesScreen: Screen {
             guard let row else { return [] }
             return record(.apologies, for: row, m, c, reason: text.isEmpty ? nil : text)
         case .residents:
-            guard let n = Int(text), n >= 0 else { throw EntryError(message: "a number of residents, e.g. 34") }
+            guard let n = Int(text), Limits.headCount.contains(n) else {
+                throw EntryError(message: "a number of residents up to \(Limits.headCount.upperBound), e.g. 34")
+            }
             updated.residentsPresent = n
             return [.edit(.saveMeeting(updated, label: "\(n) residents present"))]
         case .declaration(let person):

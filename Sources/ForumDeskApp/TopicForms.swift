@@ -56,8 +56,10 @@ extension FormScreen {
         }
         let notBefore = day("notBefore"), notAfter = day("notAfter")
         if let notBefore, let notAfter, notAfter < notBefore { form.note("notAfter", "before the window opens", error: true) }
-        let minutes = Int(form.text("minutes"))
-        if minutes == nil || minutes! < 1 { form.note("minutes", "minutes on each agenda, e.g. 20", error: true) }
+        let minutes = Int(form.text("minutes")).flatMap { Limits.topicMinutes.contains($0) ? $0 : nil }
+        if minutes == nil {
+            form.note("minutes", "minutes on each agenda, \(Limits.topicMinutes.lowerBound)–\(Limits.topicMinutes.upperBound), e.g. 20", error: true)
+        }
         let statusID = form.value("status")
         let reason = form.text("reason")
         if statusID == TopicStatus.declined.rawValue, reason.isEmpty {

@@ -109,9 +109,11 @@ public enum QuickEntry {
         return highest
     }
 
-    /// 42 for `A-2026-042` after `A-2026-`; 0 for an id of another year or form.
+    /// 42 for `A-2026-042` after `A-2026-`; 0 for an id of another year or form, or a number out of range (so
+    /// `+ 1` on the highest cannot overflow).
     static func number(_ id: String, after prefix: String) -> Int {
-        id.utf8.starts(with: prefix.utf8) ? Int(id.dropFirst(prefix.count)) ?? 0 : 0
+        guard id.utf8.starts(with: prefix.utf8), let n = Int(id.dropFirst(prefix.count)), Limits.idNumber.contains(n) else { return 0 }
+        return n
     }
 
     /// A resident's issue typed in one line: `Street lights out on Mill Lane #highways`. Tags are taken out of the

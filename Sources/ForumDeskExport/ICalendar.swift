@@ -9,8 +9,10 @@ public enum ICalendar {
     /// `UID` of a meeting's event: stable for its whole life, whatever changes (RFC 5546 §2.1.5).
     public static func uid(ofMeeting id: String) -> String { "\(id)@forumdesk" }
 
+    /// The meeting a reply's UID names, only when it is a valid meeting id (`MeetingID`): a reply is read from outside.
     public static func meetingID(fromUID uid: String) -> String? {
-        uid.hasSuffix("@forumdesk") ? String(uid.dropLast("@forumdesk".count)) : nil
+        guard uid.hasSuffix("@forumdesk") else { return nil }
+        return MeetingID(String(uid.dropLast("@forumdesk".count)))?.rawValue
     }
 
     /// TEXT escaping: backslash, semicolon, comma and newline (§3.3.11).
@@ -94,7 +96,7 @@ public enum ICalendar {
     /// One VEVENT for a meeting. `attendee` is for invitations (REQUEST/CANCEL); public feeds have none.
     public static func event(_ m: Meeting, directory: Directory, method: Method, sequence: Int, stamp: Date,
                              organiser: Person?, attendee: Person?, description: String?, comment: String? = nil) -> [String] {
-        var lines = ["BEGIN:VEVENT", "UID:\(uid(ofMeeting: m.id))", "SEQUENCE:\(sequence)", "DTSTAMP:\(utcStamp(stamp))",
+        var lines = ["BEGIN:VEVENT", "UID:\(escape(uid(ofMeeting: m.id)))", "SEQUENCE:\(sequence)", "DTSTAMP:\(utcStamp(stamp))",
                      "DTSTART;TZID=Europe/London:\(localStamp(m.start))", "DTEND;TZID=Europe/London:\(localStamp(m.end))",
                      "SUMMARY:\(escape(m.title))"]
         let location = [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", ")

@@ -37,6 +37,19 @@ public enum MeetingImport {
                 report.problems.append("\(line): \(row.fields.count) fields, but the header has \(header.fields.count)")
                 continue
             }
+            // The id names the meeting's file: it goes through the one validating constructor, before anything is written.
+            if !value("id").isEmpty {
+                do {
+                    _ = try MeetingID(validating: value("id"))
+                } catch {
+                    report.problems.append("\(line): id \(IdentifierRule.shown(value("id"))) is \(error.description)")
+                    continue
+                }
+            }
+            if !value("chair").isEmpty, PersonID(value("chair")) == nil {
+                report.problems.append("\(line): chair \(IdentifierRule.shown(value("chair"))) is not a person id from the directory")
+                continue
+            }
             guard let area = directory.areas.first(where: { $0.id == value("area").lowercased() || $0.name.lowercased() == value("area").lowercased() }) else {
                 report.problems.append("\(line): unknown area “\(value("area"))”")
                 continue
@@ -83,8 +96,9 @@ public enum MeetingImport {
             guard !venue.isEmpty else { report.problems.append("\(line): no venue"); continue }
             var residents: Int?
             if !value("residents").isEmpty {
-                guard let n = Int(value("residents")), n >= 0 else {
-                    report.problems.append("\(line): residents “\(value("residents"))” is not a number")
+                guard let n = Int(value("residents")), Limits.headCount.contains(n) else {
+                    report.problems.append("\(line): residents “\(value("residents"))” is not a number from "
+                                           + "\(Limits.headCount.lowerBound) to \(Limits.headCount.upperBound)")
                     continue
                 }
                 residents = n

@@ -24,7 +24,7 @@ enum Codec {
     // MARK: schema
 
     static func checkSchema(_ reader: inout FieldReader) throws(DecodeError) {
-        let schema = try reader.int("schema", minimum: 1)
+        let schema = try reader.int("schema", Limits.schema)
         if schema > currentSchema {
             throw DecodeError(position: reader.node.position,
                               reason: "written by a newer ForumDesk (schema \(schema)); this version reads schema \(currentSchema)")
@@ -143,9 +143,9 @@ enum Codec {
 
     static func person(_ node: JSONNode) throws(DecodeError) -> Person {
         var r = try FieldReader(node, what: "a person")
-        var p = Person(id: try r.string("id"), name: try r.string("name"), kind: try r.choice("kind", PersonKind.self))
+        var p = Person(id: try r.id("id", PersonRecord.self), name: try r.string("name"), kind: try r.choice("kind", PersonKind.self))
         p.wards = try r.strings("wards")
-        p.organisation = try r.optionalString("organisation")
+        p.organisation = try r.optionalID("organisation", OrganisationRecord.self)
         p.title = try r.optionalString("title")
         p.email = try r.optionalString("email")
         p.phone = try r.optionalString("phone")
@@ -190,7 +190,7 @@ enum Codec {
 
     static func organisation(_ node: JSONNode) throws(DecodeError) -> Organisation {
         var r = try FieldReader(node, what: "an organisation")
-        var o = Organisation(id: try r.string("id"), name: try r.string("name"), sector: try r.choice("sector", Sector.self))
+        var o = Organisation(id: try r.id("id", OrganisationRecord.self), name: try r.string("name"), sector: try r.choice("sector", Sector.self))
         o.frontline = try r.bool("frontline", default: false)
         o.areas = try r.strings("areas")
         o.email = try r.optionalString("email")

@@ -25,6 +25,8 @@ public enum SaveError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The meeting was saved, but moving its e-mails into (or out of) the outbox failed; they wait in
     /// `outbox-pending/` and the next save of the meeting or the next start finishes the move.
     case outboxNotUpdated(path: String, SystemCallError)
+    /// The path would leave the data folder, or pass through a symbolic link: nothing is written or deleted there.
+    case refused(PathError)
 
     public var description: String {
         switch self {
@@ -38,6 +40,8 @@ public enum SaveError: Error, Sendable, Equatable, CustomStringConvertible {
             "NOT SAVED: \(Self.short(path)) would record an e-mail notice to \(person) that is not in the outbox; notify again (n) to write both"
         case .outboxNotUpdated(let path, let error):
             "saved, but the outbox could not be updated (\(error.reason), \(Self.short(path))): the next save or start finishes it"
+        case .refused(let error):
+            "NOT SAVED, nothing was written: \(error.description)"
         case .failed(let path, let error) where error.replaced:
             "saved, but the folder could not be synced (\(error.cause.reason)): \(Self.short(path)) may not survive a power cut"
         case .failed(let path, let error):
@@ -205,13 +209,17 @@ public struct DataStore: Sendable {
         var stem: String
     }
 
-    /// Removes temp files left by a process that died mid-save (same host, pid gone).
-    /// They never hold the only copy of anything: the rename is what commits a save.
+    /// Removes temp files left by a process that died mid-save (same host, pid gone), in every folder ForumDesk
+    /// writes to: outbox e-mails, exports and conflict copies too. They never hold the only copy of anything: the
+    /// rename is what commits a save. Nothing is removed through a symbolic link.
     public func removeAbandonedTempFiles() -> Int {
-        var folders = [folder.root, "\(folder.root)/directory", folder.topicsFolder]
-        for year in (try? fs.list(folder.meetingsFolder)) ?? [] { folders.append("\(folder.meetingsFolder)/\(year)") }
+        var folders = [folder.root, "\(folder.root)/directory", folder.topicsFolder, folder.path("conflicts"), folder.path("exports"),
+                       folder.path("outbox")]
+        for parent in [folder.meetingsFolder, folder.path("outbox")] where !fs.isSymbolicLink(parent) {
+            for name in (try? fs.list(parent)) ?? [] where !fs.isSymbolicLink("\(parent)/\(name)") { folders.append("\(parent)/\(name)") }
+        }
         var removed = 0
-        for dir in folders {
+        for dir in folders where !fs.isSymbolicLink(dir) {
             for name in (try? fs.list(dir)) ?? [] {
                 guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
                 fs.remove("\(dir)/\(name)")
@@ -254,9 +262,12 @@ public struct DataStore: Sendable {
         let oldPath = data.meetingPaths[meeting.id]
         // A summary is never written as it is (see `completing`).
         if meeting.isSummary { throw .incomplete(path: oldPath ?? meeting.id) }
-        let newPath = folder.meetingFile(for: meeting)
+        let newPath = try checked { () throws(PathError) in try folder.meetingFile(for: meeting) }
         let moving = oldPath.map { $0 != newPath } ?? false
-        if let oldPath, moving { try checkUnchanged(oldPath, in: data) }
+        if let oldPath, moving {
+            try checkNoLinks(oldPath)
+            try checkUnchanged(oldPath, in: data)
+        }
         var meeting = meeting
         let notices = try noticeChanges(&meeting, oldPath: oldPath, mails: mails)
         if let notices { try stage(notices, meetingID: meeting.id) }
@@ -309,12 +320,12 @@ public struct DataStore: Sendable {
 
     /// Writes one topic request to `topics/<id>.json`, with the same check as a meeting.
     public func save(_ topic: TopicRequest, in data: inout DataSet) throws(SaveError) {
-        try write(Codec.encode(topic), to: folder.topicFile(topic.id), in: &data)
+        try write(Codec.encode(topic), to: try checked { () throws(PathError) in try folder.topicFile(topic.id) }, in: &data)
         data.place(topic)
     }
 
     public func delete(topicID: String, in data: inout DataSet) throws(SaveError) {
-        let path = folder.topicFile(topicID)
+        let path = try checked { () throws(PathError) in try folder.topicFile(topicID) }
         try remove(path, in: &data)
         data.topics.removeAll { $0.id == topicID }
     }
@@ -361,10 +372,11 @@ public struct DataStore: Sendable {
 
     /// The check-then-write at the heart of every save.
     func write(_ json: OrderedJSON, to path: String, in data: inout DataSet) throws(SaveError) {
+        try checkNoLinks(path)
         try checkUnchanged(path, in: data)
         let bytes = JSONWriter.write(json)
         do {
-            try DurableFile.write(bytes, to: path, fs: fs)
+            try DurableFile.write(bytes, to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
         } catch {
             if error.replaced { data.fingerprints[path] = FileFingerprint(hash: ContentHash.of(bytes)) }
             throw .failed(path: path, error)
@@ -385,6 +397,7 @@ public struct DataStore: Sendable {
 
     /// Deletes a file after the same check as a save; the folder entry is made durable.
     func remove(_ path: String, in data: inout DataSet) throws(SaveError) {
+        try checkNoLinks(path)
         try checkUnchanged(path, in: data)
         if unlink(path) != 0, errno != ENOENT {
             throw .failed(path: path, DurableWriteError(stage: .rename, cause: SystemCallError(operation: "delete", path: path, code: errno)))
@@ -419,9 +432,10 @@ public struct DataStore: Sendable {
     /// outside `meetings/` so it is never loaded as a second meeting with the same id.
     public func saveConflictCopy(_ meeting: Meeting, now: Date) throws(SaveError) -> String {
         let stamp = LondonTime.iso(now).prefix(19).replacingOccurrences(of: ":", with: "")
-        let path = folder.path("conflicts/\(meeting.id)-\(stamp).json")
+        let path = try checked { () throws(PathError) in try folder.inside(["conflicts", try folder.meetingFileName(meeting.id, "-\(stamp).json")]) }
+        try checkNoLinks(path)
         do {
-            try DurableFile.write(Self.encoded(meeting), to: path, fs: fs)
+            try DurableFile.write(Self.encoded(meeting), to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
         } catch {
             throw .failed(path: path, error)
         }
@@ -431,7 +445,8 @@ public struct DataStore: Sendable {
     /// Writes a generated file (an outbox e-mail, an export) under the data folder, durably. Never overwrites:
     /// when the name is taken, `-2`, `-3`… is added before the extension. Returns the path written.
     public func writeGenerated(_ text: String, to relativePath: String) throws(SaveError) -> String {
-        let base = folder.path(relativePath)
+        let base = try checked { () throws(PathError) in try folder.inside(relativePath) }
+        try checkNoLinks(base)
         let stem = (base as NSString).deletingPathExtension, ext = (base as NSString).pathExtension
         var path = base
         var n = 2
@@ -447,11 +462,37 @@ public struct DataStore: Sendable {
             n += 1
         }
         do {
-            try DurableFile.write(Array(text.utf8), to: path, fs: fs)
+            try DurableFile.write(Array(text.utf8), to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
         } catch {
             throw .failed(path: path, error)
         }
         return path
+    }
+
+    /// A path made by `DataFolder.inside`, its error as a `SaveError`.
+    func checked(_ make: () throws(PathError) -> String) throws(SaveError) -> String {
+        do {
+            return try make()
+        } catch {
+            throw .refused(error)
+        }
+    }
+
+    /// Refuses a path under the data folder when it, or any folder between it and the data folder, is a symbolic
+    /// link: a write or a delete through one could reach anywhere. (The data folder itself may be a link: the user
+    /// chose it.) Parts not yet made are made as real folders.
+    public func checkNoLinks(_ path: String) throws(SaveError) {
+        guard path.hasPrefix(folder.root + "/") else {
+            throw .refused(PathError(path: path, reason: "outside the data folder \(folder.root)"))
+        }
+        var current = folder.root
+        for part in path.dropFirst(folder.root.count + 1).split(separator: "/") {
+            if part == ".." { throw .refused(PathError(path: path, reason: "`..` leaves the data folder")) }
+            current += "/" + part
+            if fs.isSymbolicLink(current) {
+                throw .refused(PathError(path: path, reason: "\(current) is a symbolic link; ForumDesk does not write or delete through one"))
+            }
+        }
     }
 
     /// Encodes a meeting exactly as `save` would write it.

@@ -15,6 +15,28 @@ public struct DurableWriteError: Error, Sendable, Equatable {
     public var replaced: Bool { stage == .fsyncFolder }
 }
 
+/// The modes of the files and folders ForumDesk writes: private to the user, unless the data folder is shared by a
+/// group (the folder has its setgid bit, or `forumdesk.json` says `"sharedWithGroup": true`), when colleagues in
+/// the folder's group can read every file, the lock (who is editing) among them.
+public struct FileModes: Sendable, Equatable {
+    public var file: mode_t
+    public var folder: mode_t
+    public static let personal = FileModes(file: 0o600, folder: 0o700)
+    /// setgid on folders keeps new files in the shared group.
+    public static let group = FileModes(file: 0o640, folder: 0o2750)
+
+    /// The modes for writing in `folder`.
+    public static func of(_ folder: DataFolder, fs: FileSystem) -> FileModes {
+        var info = stat()
+        if stat(folder.root, &info) == 0, info.st_mode & S_ISGID != 0 { return .group }
+        guard let bytes = try? fs.read(folder.settings), let node = try? JSONParser.parse(bytes),
+              case .object(let members) = node.value,
+              case .bool(true)? = members.last(where: { $0.key == "sharedWithGroup" })?.value.value
+        else { return .personal }
+        return .group
+    }
+}
+
 /// Atomic, durable replacement of a file: temp file in the same folder (0600), write, fsync, rename, fsync the folder.
 /// A reader sees the old file or the new one, never a mixture, and a power cut after return keeps the new one.
 public enum DurableFile {
@@ -23,18 +45,19 @@ public enum DurableFile {
     static let tempMarker = ".tmp-"
 
     /// `durable: false` (for caches) skips both fsyncs: still atomic, but a power cut may leave the old file.
-    public static func write(_ bytes: [UInt8], to path: String, fs: FileSystem, durable: Bool = true) throws(DurableWriteError) {
+    public static func write(_ bytes: [UInt8], to path: String, fs: FileSystem, durable: Bool = true,
+                             modes: FileModes = .personal) throws(DurableWriteError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         do {
-            try makeFolders(folder, fs: fs)
+            try makeFolders(folder, fs: fs, mode: modes.folder)
         } catch {
             throw DurableWriteError(stage: .prepare, cause: error)
         }
         let temp = "\(folder)/.\(name)\(tempMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd: Int32
         do {
-            fd = try fs.openForCreate(temp, mode: fileMode)
+            fd = try fs.openForCreate(temp, mode: modes.file)
         } catch {
             throw DurableWriteError(stage: .prepare, cause: error)
         }
@@ -60,11 +83,11 @@ public enum DurableFile {
     }
 
     /// Creates missing folders (0700) and makes their entries durable in their parents.
-    static func makeFolders(_ folder: String, fs: FileSystem) throws(SystemCallError) {
+    static func makeFolders(_ folder: String, fs: FileSystem, mode: mode_t = folderMode) throws(SystemCallError) {
         if try fs.status(folder) != nil { return }
         let parent = (folder as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != folder { try makeFolders(parent, fs: fs) }
-        try fs.makeDirectory(folder, mode: folderMode)
+        if !parent.isEmpty, parent != folder { try makeFolders(parent, fs: fs, mode: mode) }
+        try fs.makeDirectory(folder, mode: mode)
         if !parent.isEmpty { try fs.fsyncDirectory(parent) }
     }
 

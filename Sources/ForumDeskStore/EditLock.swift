@@ -10,6 +10,29 @@ public struct LockOwner: Sendable, Equatable {
     public var host: String
     public var user: String
     public var since: Date
+    /// When the process started: boot id and start time (Linux `/proc`), so a pid reused by another process,
+    /// after a reboot or not, is not taken for the holder. Nil where the system does not say.
+    public var started: String?
+
+    public init(pid: Int32, host: String, user: String, since: Date, started: String? = nil) {
+        self.pid = pid
+        self.host = host
+        self.user = user
+        self.since = since
+        self.started = started
+    }
+
+    /// `<boot id>/<start time in clock ticks since boot>` of a running process, or nil.
+    public static func processStart(_ pid: Int32) -> String? {
+        guard let boot = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8),
+              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")")
+        else { return nil }
+        // Fields after the command name (which may hold spaces) start at field 3; the start time is field 22.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 19 else { return nil }
+        return boot.trimmingCharacters(in: .whitespacesAndNewlines) + "/" + fields[19]
+    }
 
     public static func current(now: Date) -> LockOwner {
         var name = [CChar](repeating: 0, count: 256)
@@ -17,7 +40,7 @@ public struct LockOwner: Sendable, Equatable {
         let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let user = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) }
             ?? ProcessInfo.processInfo.environment["USER"] ?? String(getuid())
-        return LockOwner(pid: getpid(), host: host, user: user, since: now)
+        return LockOwner(pid: getpid(), host: host, user: user, since: now, started: processStart(getpid()))
     }
 
     public var description: String { "\(user) on \(host) (pid \(pid)) since \(LondonTime.display(since))" }
@@ -51,17 +74,28 @@ public struct EditLock: Sendable {
     static func owner(from bytes: [UInt8]) -> LockOwner? {
         guard let node = try? JSONParser.parse(bytes), case .object(let members) = node.value else { return nil }
         func field(_ key: String) -> JSONNode.Value? { members.first { $0.key == key }?.value.value }
-        guard case .number(let pid)? = field("pid"), let pidValue = Int32(pid),
+        // A pid of 0 or below would make kill(2) ask about a whole process group: such a lock is unreadable.
+        guard case .number(let pid)? = field("pid"), let pidValue = Int32(pid), pidValue > 0,
               case .string(let host)? = field("host"), case .string(let user)? = field("user"),
               case .string(let since)? = field("since"), let sinceDate = LondonTime.parse(since)
         else { return nil }
-        return LockOwner(pid: pidValue, host: host, user: user, since: sinceDate)
+        var started: String?
+        if case .string(let s)? = field("started") { started = s }
+        return LockOwner(pid: pidValue, host: host, user: user, since: sinceDate, started: started)
     }
 
     public func isStale(_ owner: LockOwner, now: Date) -> Bool {
         let me = LockOwner.current(now: now)
-        if owner.host == me.host { return kill(owner.pid, 0) != 0 && errno == ESRCH }
-        return now.timeIntervalSince(owner.since) > Self.otherHostTimeout
+        guard owner.host == me.host else { return now.timeIntervalSince(owner.since) > Self.otherHostTimeout }
+        if kill(owner.pid, 0) != 0 && errno == ESRCH { return true }
+        // The pid is in use: by the holder only if that process started when the holder did.
+        if let recorded = owner.started, let running = LockOwner.processStart(owner.pid) { return recorded != running }
+        return false
+    }
+
+    /// Whether a lock names this very process (same pid, host and start time).
+    static func isMe(_ holder: LockOwner, _ me: LockOwner) -> Bool {
+        holder.pid == me.pid && holder.host == me.host && (holder.started == nil || me.started == nil || holder.started == me.started)
     }
 
     /// Takes the lock. With `takeOverStale`, replaces a stale lock (the caller has asked the user).
@@ -74,9 +108,10 @@ public struct EditLock: Sendable {
         w.set("host", me.host)
         w.set("user", me.user)
         w.set("since", date: me.since)
+        w.optional("started", me.started)
         let bytes = JSONWriter.write(w.finish([:]))
         do {
-            let fd = try fs.openForCreate(temp, mode: DurableFile.fileMode)
+            let fd = try fs.openForCreate(temp, mode: FileModes.of(folder, fs: fs).file)
             defer { fs.close(fd) }
             try fs.write(fd, bytes, path: temp)
             try fs.fsync(fd, path: temp)
@@ -102,7 +137,7 @@ public struct EditLock: Sendable {
             guard let seen = try? fs.read(folder.lockFile) else { continue }
             // An unreadable lock (a disk fault, a hand edit) counts as stale: locks are written whole before linking.
             let holder = Self.owner(from: seen) ?? LockOwner(pid: 0, host: "unknown", user: "unknown", since: .distantPast)
-            if holder.pid == me.pid, holder.host == me.host { return .acquired }
+            if Self.isMe(holder, me) { return .acquired }
             let stale = holder.pid == 0 || isStale(holder, now: now)
             last = (holder, stale)
             guard stale, takeOverStale else { return .heldBy(holder, stale: stale) }
@@ -128,7 +163,7 @@ public struct EditLock: Sendable {
     /// The lock written in place with O_CREAT|O_EXCL, atomic on NFSv3+ and SMB: for when link(2) is not
     /// available. A crash mid-write can leave it short, which then reads as a stale lock.
     func createExclusively(_ bytes: [UInt8]) throws(SystemCallError) {
-        let fd = try fs.openForCreate(folder.lockFile, mode: DurableFile.fileMode)
+        let fd = try fs.openForCreate(folder.lockFile, mode: FileModes.of(folder, fs: fs).file)
         defer { fs.close(fd) }
         do {
             try fs.write(fd, bytes, path: folder.lockFile)
@@ -157,7 +192,7 @@ public struct EditLock: Sendable {
 
     /// Removes the lock if it is ours.
     public func release() {
-        guard let holder = owner(), holder.pid == getpid(), holder.host == LockOwner.current(now: Date()).host else { return }
+        guard let holder = owner(), Self.isMe(holder, LockOwner.current(now: Date())) else { return }
         fs.remove(folder.lockFile)
     }
 }

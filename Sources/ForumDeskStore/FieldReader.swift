@@ -84,24 +84,49 @@ struct FieldReader {
 
     // MARK: numbers
 
-    static func wholeNumber(_ node: JSONNode, _ key: String, minimum: Int) throws(DecodeError) -> Int {
-        guard case .number(let text) = node.value, let n = Int(text) else {
+    /// A whole number within `range`: every number read from a file is bounded, so no sum, count or `+ 1`
+    /// made from it can overflow (a JSON number may be as large as 9223372036854775807).
+    static func wholeNumber(_ node: JSONNode, _ key: String, _ range: ClosedRange<Int>) throws(DecodeError) -> Int {
+        guard case .number(let text) = node.value else {
             throw DecodeError(position: node.position, reason: "field `\(key)` must be a whole number"
                               + (node.typeName == "a number" ? "" : ", not \(node.typeName)"))
         }
-        guard n >= minimum else {
-            throw DecodeError(position: node.position, reason: "field `\(key)` must be \(minimum) or more, not \(n)")
+        guard let n = Int(text), range.contains(n) else {
+            let whole = !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+            throw DecodeError(position: node.position, reason: "field `\(key)` must be a whole number from \(range.lowerBound) to "
+                              + "\(range.upperBound), not \(whole ? text.prefix(40) : "\(text.prefix(40)) (not whole)")")
         }
         return n
     }
 
-    mutating func int(_ key: String, minimum: Int = 0) throws(DecodeError) -> Int {
-        try Self.wholeNumber(try need(key), key, minimum: minimum)
+    mutating func int(_ key: String, _ range: ClosedRange<Int>) throws(DecodeError) -> Int {
+        try Self.wholeNumber(try need(key), key, range)
     }
 
-    mutating func optionalInt(_ key: String, minimum: Int = 0) throws(DecodeError) -> Int? {
+    mutating func optionalInt(_ key: String, _ range: ClosedRange<Int>) throws(DecodeError) -> Int? {
         guard let node = lookup(key) else { return nil }
-        return try Self.wholeNumber(node, key, minimum: minimum)
+        return try Self.wholeNumber(node, key, range)
+    }
+
+    // MARK: ids
+
+    /// An id of a kind of record, through its one validating constructor (`RecordID`).
+    static func identifier<K: RecordKind>(_ node: JSONNode, _ key: String, _ kind: K.Type) throws(DecodeError) -> String {
+        let text = try Self.text(node, key)
+        do {
+            return try RecordID<K>(validating: text).rawValue
+        } catch {
+            throw DecodeError(position: node.position, reason: "field `\(key)` is \(error.description): \(IdentifierRule.shown(text))")
+        }
+    }
+
+    mutating func id<K: RecordKind>(_ key: String, _ kind: K.Type) throws(DecodeError) -> String {
+        try Self.identifier(try need(key), key, kind)
+    }
+
+    mutating func optionalID<K: RecordKind>(_ key: String, _ kind: K.Type) throws(DecodeError) -> String? {
+        guard let node = lookup(key) else { return nil }
+        return try Self.identifier(node, key, kind)
     }
 
     mutating func bool(_ key: String, default value: Bool) throws(DecodeError) -> Bool {

@@ -48,6 +48,15 @@ public protocol FileSystem: Sendable {
     /// nil when the path does not exist.
     func status(_ path: String) throws(SystemCallError) -> FileStatus?
     func list(_ directory: String) throws(SystemCallError) -> [String]
+    /// Whether the path itself is a symbolic link (not followed): nothing is written or deleted through one.
+    func isSymbolicLink(_ path: String) -> Bool
+}
+
+extension FileSystem {
+    public func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
 }
 
 public struct FileStatus: Sendable, Equatable {

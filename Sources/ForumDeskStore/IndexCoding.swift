@@ -115,6 +115,19 @@ struct IndexReader {
         return Int((signed >> 1) ^ -(signed & 1))
     }
 
+    /// A number the model bounds (`Limits`): the index is a file in the data folder, and may be damaged.
+    mutating func int(in range: ClosedRange<Int>) throws(IndexCorrupt) -> Int {
+        let n = try int()
+        guard range.contains(n) else { throw IndexCorrupt() }
+        return n
+    }
+
+    mutating func optionalInt(in range: ClosedRange<Int>) throws(IndexCorrupt) -> Int? {
+        guard let n = try optionalInt() else { return nil }
+        guard range.contains(n) else { throw IndexCorrupt() }
+        return n
+    }
+
     mutating func count() throws(IndexCorrupt) -> Int {
         let n = try int()
         guard n >= 0, n <= bytes.count - offset else { throw IndexCorrupt() }

@@ -37,7 +37,8 @@ public indirect enum OrderedJSON: Sendable, Equatable {
 }
 
 /// Pretty printer: two-space indent, `"key": value`, one array element per line, UTF-8 kept as is,
-/// a newline at the end. Control characters, DEL and C1 controls are escaped, so a file is safe to `cat`.
+/// a newline at the end. Control characters, DEL, C1 controls and invisible format characters (bidi overrides…)
+/// are escaped, so a file, or `list --json`, is safe to `cat` to a terminal.
 public enum JSONWriter {
     public static func write(_ value: OrderedJSON) -> [UInt8] {
         var out: [UInt8] = []
@@ -97,7 +98,9 @@ public enum JSONWriter {
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
             case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0..<0x20, 0x7F..<0xA0:
+            // Controls, and the invisible format characters that reorder or hide text on a terminal (bidi
+            // overrides and isolates, zero-width characters, line separators): the same string, written visibly.
+            case 0..<0x20, 0x7F..<0xA0, 0x061C, 0x180E, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xFFF9...0xFFFB:
                 out.append(contentsOf: [0x5C, UInt8(ascii: "u"), hex[Int(v >> 12) & 15], hex[Int(v >> 8) & 15],
                                         hex[Int(v >> 4) & 15], hex[Int(v) & 15]])
             case 0..<0x80: out.append(UInt8(v))

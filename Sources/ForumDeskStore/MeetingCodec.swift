@@ -5,13 +5,13 @@ extension Codec {
     static func meeting(_ node: JSONNode) throws(DecodeError) -> Meeting {
         var r = try FieldReader(node, what: "a meeting")
         try checkSchema(&r)
-        var m = Meeting(id: try r.string("id"), kind: try r.choice("kind", MeetingKind.self), title: try r.string("title"),
+        var m = Meeting(id: try r.id("id", MeetingRecord.self), kind: try r.choice("kind", MeetingKind.self), title: try r.string("title"),
                         area: try r.string("area"), wards: try r.strings("wards"), start: try r.date("start"),
                         end: try r.date("end"), venue: try r.object("venue", venue),
                         status: try r.choice("status", MeetingStatus.self))
-        m.chair = try r.optionalString("chair")
-        m.sequence = try r.optionalInt("sequence") ?? 0
-        m.residentsPresent = try r.optionalInt("residentsPresent")
+        m.chair = try r.optionalID("chair", PersonRecord.self)
+        m.sequence = try r.optionalInt("sequence", Limits.sequence) ?? 0
+        m.residentsPresent = try r.optionalInt("residentsPresent", Limits.headCount)
         m.equality = try equality(&r)
         m.publicNotes = try r.optionalString("publicNotes")
         m.cancellationReason = try r.optionalString("cancellationReason")
@@ -68,7 +68,7 @@ extension Codec {
             guard case .object(let members) = node.value else { throw FieldReader.fail(node, key, "an object of counts") }
             var counts: [String: Int] = [:]
             for member in members {
-                counts[member.key] = try FieldReader.wholeNumber(member.value, "\(key).\(member.key)", minimum: 0)
+                counts[member.key] = try FieldReader.wholeNumber(member.value, "\(key).\(member.key)", Limits.headCount)
             }
             return counts
         }
@@ -94,17 +94,17 @@ extension Codec {
 
     static func agendaItem(_ node: JSONNode) throws(DecodeError) -> AgendaItem {
         var r = try FieldReader(node, what: "an agenda item")
-        var a = AgendaItem(number: try r.int("number", minimum: 1), title: try r.string("title"))
+        var a = AgendaItem(number: try r.int("number", Limits.itemNumber), title: try r.string("title"))
         a.tags = try r.strings("tags")
-        a.presenter = try r.optionalString("presenter")
+        a.presenter = try r.optionalID("presenter", PersonRecord.self)
         a.presenterName = try r.optionalString("presenterName")
-        a.organisation = try r.optionalString("organisation")
+        a.organisation = try r.optionalID("organisation", OrganisationRecord.self)
         a.purpose = try r.choices("purpose", Purpose.self)
         a.engagementLevel = try r.optionalChoice("engagementLevel", EngagementLevel.self)
-        a.minutes = try r.optionalInt("minutes")
+        a.minutes = try r.optionalInt("minutes", Limits.itemMinutes)
         a.notes = try r.optionalString("notes")
         a.outcome = try r.optionalString("outcome")
-        a.topic = try r.optionalString("topic")
+        a.topic = try r.optionalID("topic", TopicRecord.self)
         a.extra = r.unknownFields
         return a
     }
@@ -128,8 +128,8 @@ extension Codec {
 
     static func invitation(_ node: JSONNode) throws(DecodeError) -> Invitation {
         var r = try FieldReader(node, what: "an invitation")
-        var i = Invitation(organisation: try r.string("organisation"))
-        i.person = try r.optionalString("person")
+        var i = Invitation(organisation: try r.id("organisation", OrganisationRecord.self))
+        i.person = try r.optionalID("person", PersonRecord.self)
         i.at = try r.optionalDate("at")
         i.reply = try r.choice("reply", default: Reply.noReply)
         i.extra = r.unknownFields
@@ -148,12 +148,12 @@ extension Codec {
     static func attendance(_ node: JSONNode) throws(DecodeError) -> Attendance {
         var r = try FieldReader(node, what: "an attendance entry")
         var a = Attendance(status: try r.choice("status", AttendanceStatus.self))
-        a.person = try r.optionalString("person")
+        a.person = try r.optionalID("person", PersonRecord.self)
         a.name = try r.optionalString("name")
-        a.organisation = try r.optionalString("organisation")
+        a.organisation = try r.optionalID("organisation", OrganisationRecord.self)
         a.role = try r.choice("role", default: AttendanceRole.member)
         a.reason = try r.optionalString("reason")
-        a.substituteFor = try r.optionalString("substituteFor")
+        a.substituteFor = try r.optionalString("substituteFor")  // a person id, or "(name removed)" after purge
         a.extra = r.unknownFields
         return a
     }
@@ -172,7 +172,7 @@ extension Codec {
 
     static func declaration(_ node: JSONNode) throws(DecodeError) -> Declaration {
         var r = try FieldReader(node, what: "a declaration of interest")
-        var d = Declaration(person: try r.string("person"), item: try r.int("item", minimum: 1), nature: try r.string("nature"))
+        var d = Declaration(person: try r.id("person", PersonRecord.self), item: try r.int("item", Limits.itemNumber), nature: try r.string("nature"))
         d.extra = r.unknownFields
         return d
     }
@@ -187,10 +187,10 @@ extension Codec {
 
     static func notification(_ node: JSONNode) throws(DecodeError) -> CouncillorNotification {
         var r = try FieldReader(node, what: "a notification")
-        var n = CouncillorNotification(councillor: try r.string("councillor"), at: try r.date("at"),
+        var n = CouncillorNotification(councillor: try r.id("councillor", PersonRecord.self), at: try r.date("at"),
                              method: try r.choice("method", ContactMethod.self))
         n.kind = try r.choice("kind", default: NoticeKind.invitation)
-        n.sequence = try r.optionalInt("sequence") ?? 0
+        n.sequence = try r.optionalInt("sequence", Limits.sequence) ?? 0
         n.start = try r.optionalDate("start")
         n.end = try r.optionalDate("end")
         n.venue = try r.optionalString("venue")
@@ -223,10 +223,10 @@ extension Codec {
 
     static func action(_ node: JSONNode) throws(DecodeError) -> Action {
         var r = try FieldReader(node, what: "an action")
-        var a = Action(id: try r.string("id"), description: try r.string("description"))
-        a.item = try r.optionalInt("item", minimum: 1)
-        a.owner = try r.optionalString("owner")
-        a.organisation = try r.optionalString("organisation")
+        var a = Action(id: try r.id("id", ActionRecord.self), description: try r.string("description"))
+        a.item = try r.optionalInt("item", Limits.itemNumber)
+        a.owner = try r.optionalID("owner", PersonRecord.self)
+        a.organisation = try r.optionalID("organisation", OrganisationRecord.self)
         a.due = try r.optionalDay("due")
         a.status = try r.choice("status", default: ActionStatus.open)
         a.tags = try r.strings("tags")
@@ -269,13 +269,13 @@ extension Codec {
 
     static func issue(_ node: JSONNode) throws(DecodeError) -> ResidentIssue {
         var r = try FieldReader(node, what: "a resident's issue")
-        var i = ResidentIssue(id: try r.string("id"), text: try r.string("text"))
+        var i = ResidentIssue(id: try r.id("id", IssueRecord.self), text: try r.string("text"))
         i.tags = try r.strings("tags")
-        i.item = try r.optionalInt("item", minimum: 1)
+        i.item = try r.optionalInt("item", Limits.itemNumber)
         i.status = try r.choice("status", default: IssueStatus.open)
         i.answer = try r.optionalString("answer")
-        i.action = try r.optionalString("action")
-        i.topic = try r.optionalString("topic")
+        i.action = try r.optionalID("action", ActionRecord.self)
+        i.topic = try r.optionalID("topic", TopicRecord.self)
         i.extra = r.unknownFields
         return i
     }
@@ -298,10 +298,10 @@ extension Codec {
     static func topic(_ node: JSONNode) throws(DecodeError) -> TopicRequest {
         var r = try FieldReader(node, what: "a topic request")
         try checkSchema(&r)
-        var t = TopicRequest(id: try r.string("id"), title: try r.string("title"), minutes: try r.int("minutes", minimum: 1))
+        var t = TopicRequest(id: try r.id("id", TopicRecord.self), title: try r.string("title"), minutes: try r.int("minutes", Limits.topicMinutes))
         t.description = try r.optionalString("description")
-        t.organisation = try r.optionalString("organisation")
-        t.contact = try r.optionalString("contact")
+        t.organisation = try r.optionalID("organisation", OrganisationRecord.self)
+        t.contact = try r.optionalID("contact", PersonRecord.self)
         t.purpose = try r.choices("purpose", Purpose.self)
         t.engagementLevel = try r.optionalChoice("engagementLevel", EngagementLevel.self)
         t.areas = try r.strings("areas")
@@ -311,7 +311,7 @@ extension Codec {
         t.reason = try r.optionalString("reason")
         t.received = try r.optionalDay("received")
         t.tags = try r.strings("tags")
-        t.raisedAt = try r.optionalString("raisedAt")
+        t.raisedAt = try r.optionalID("raisedAt", MeetingRecord.self)
         t.extra = r.unknownFields
         return t
     }

@@ -161,10 +161,12 @@ struct MeetingIndex: Sendable {
         var m = Meeting(id: try r.string(), kind: try r.choice(MeetingKind.self), title: try r.string(), area: try r.string(),
                         wards: try r.stringList(), start: try r.date(), end: try r.date(), venue: Venue(name: try r.string()),
                         status: try r.choice(MeetingStatus.self), chair: try r.optionalString())
-        m.sequence = try r.int()
-        m.residentsPresent = try r.optionalInt()
+        guard MeetingID(m.id) != nil else { throw IndexCorrupt() }
+        m.sequence = try r.int(in: Limits.sequence)
+        m.residentsPresent = try r.optionalInt(in: Limits.headCount)
         m.agenda = try r.list { r throws(IndexCorrupt) in
-            var item = AgendaItem(number: try r.int(), title: try r.string(), tags: try r.stringList(), minutes: try r.optionalInt(),
+            var item = AgendaItem(number: try r.int(in: Limits.itemNumber), title: try r.string(), tags: try r.stringList(),
+                                  minutes: try r.optionalInt(in: Limits.itemMinutes),
                                   outcome: try r.optionalString())
             item.topic = try r.optionalString()
             return item
@@ -175,7 +177,7 @@ struct MeetingIndex: Sendable {
                        role: try r.choice(AttendanceRole.self), status: try r.choice(AttendanceStatus.self))
         }
         m.actions = try r.list { r throws(IndexCorrupt) in
-            let id = try r.string(), item = try r.optionalInt(), description = try r.string()
+            let id = try r.string(), item = try r.optionalInt(in: Limits.itemNumber), description = try r.string()
             let owner = try r.optionalString(), organisation = try r.optionalString()
             let due = try r.optional { CalendarDate(iso: $0) }
             let status = try r.choice(ActionStatus.self), tags = try r.stringList()
@@ -186,7 +188,7 @@ struct MeetingIndex: Sendable {
                           due: due, status: status, tags: tags, updates: updates, feedback: try r.optionalString())
         }
         m.issues = try r.list { r throws(IndexCorrupt) in
-            ResidentIssue(id: try r.string(), text: "", tags: try r.stringList(), item: try r.optionalInt(),
+            ResidentIssue(id: try r.string(), text: "", tags: try r.stringList(), item: try r.optionalInt(in: Limits.itemNumber),
                           status: try r.choice(IssueStatus.self), action: try r.optionalString(), topic: try r.optionalString())
         }
         m.isSummary = true

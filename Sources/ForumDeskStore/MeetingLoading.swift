@@ -133,7 +133,7 @@ extension DataStore {
             let (reads, r, next) = readMeetings(paths, index: index, now: now, progress: progress)
             report = r
             if let next, updateIndex {
-                report.indexWritten = (try? DurableFile.write(next.encoded(), to: indexPath, fs: fs, durable: false)) != nil
+                report.indexWritten = (try? DurableFile.write(next.encoded(), to: indexPath, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))) != nil
             }
             return reads
         }

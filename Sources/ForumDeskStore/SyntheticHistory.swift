@@ -77,7 +77,7 @@ public enum SyntheticHistory {
 
         var written = 0
         for m in kept {
-            try put(DataStore.encoded(m), out.meetingFile(for: m))
+            try put(DataStore.encoded(m), try out.meetingFile(for: m))
             written += 1
         }
         let templates = Dictionary(grouping: data.meetings.filter { $0.status == .held }, by: \.area)
@@ -153,7 +153,7 @@ public enum SyntheticHistory {
                 }
                 return x
             }
-            try put(DataStore.encoded(m), out.meetingFile(for: m))
+            try put(DataStore.encoded(m), try out.meetingFile(for: m))
             written += 1
             if written % 1000 == 0 { progress?(written) }
         }

@@ -36,7 +36,7 @@ struct BenchCommand: ParsableCommand {
 
         let first = time { store.loadIndexed(now: now) }
         let (data, report) = first.value
-        print("data: \(folder.root): \(data.meetings.count) meetings; first load \(String(format: "%.0f", first.ms)) ms"
+        Output.line("data: \(folder.root): \(data.meetings.count) meetings; first load \(String(format: "%.0f", first.ms)) ms"
             + (report.indexRebuilt ? " (index rebuilt)" : "") + ": \(report.decoded) files decoded from JSON, "
             + "\(data.meetings.filter(\.isSummary).count) meetings from the index")
         let loads = (0..<5).map { _ in time { store.loadIndexed(now: now) }.ms }
@@ -46,7 +46,7 @@ struct BenchCommand: ParsableCommand {
             let app = App(data: data, now: now, width: width, height: height, store: store, access: .editable)
             return app.render()
         }
-        print(String(format: "first screen (app + dashboard render, after load): %.2f ms", start.ms))
+        Output.line(String(format: "first screen (app + dashboard render, after load): %.2f ms", start.ms))
 
         var app = App(data: data, now: now, width: width, height: height, store: store, access: .editable)
         for (key, name) in [("1", "dashboard"), ("2", "meetings"), ("3", "actions"), ("4", "directory"), ("5", "reports"), ("6", "topics")] {
@@ -89,7 +89,7 @@ struct BenchCommand: ParsableCommand {
         try benchSaves(store: store, now: now, width: width, height: height)
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        print("peak RSS: \(usage.ru_maxrss / 1024) MB")
+        Output.line("peak RSS: \(usage.ru_maxrss / 1024) MB")
     }
 
     /// Adds a meeting for the purpose, times live entries into it, and removes it again.
@@ -147,6 +147,6 @@ struct BenchCommand: ParsableCommand {
         let sorted = times.sorted()
         let median = sorted[sorted.count / 2]
         let p99 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))]
-        print(String(format: "%@: median %.2f ms, p99 %.2f ms, max %.2f ms (%d runs)", what, median, p99, sorted.last!, sorted.count))
+        Output.line(String(format: "%@: median %.2f ms, p99 %.2f ms, max %.2f ms (%d runs)", what, median, p99, sorted.last!, sorted.count))
     }
 }

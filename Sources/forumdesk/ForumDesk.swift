@@ -93,6 +93,23 @@ enum Output {
         }
         // Like every file ForumDesk writes: atomic, durable, and private (0600) whatever the umask.
         let path = output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
+        // Only a regular file is replaced: a FIFO, a device or a symbolic link is not turned into one.
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            let kind: String? = switch info.st_mode & S_IFMT {
+            case S_IFREG: nil
+            case S_IFLNK: "a symbolic link"
+            case S_IFIFO: "a FIFO (named pipe)"
+            case S_IFCHR, S_IFBLK: "a device"
+            case S_IFDIR: "a folder"
+            case S_IFSOCK: "a socket"
+            default: "not a regular file"
+            }
+            if let kind {
+                Self.error("\(output): is \(kind); -o writes only a regular file or a new path (nothing was written)")
+                throw ExitStatus.usage
+            }
+        }
         do {
             try DurableFile.write(Array(text.utf8), to: path, fs: PosixFileSystem())
         } catch {

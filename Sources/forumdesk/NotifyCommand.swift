@@ -17,6 +17,8 @@ func withEditLock<T>(_ options: DataOptions, _ body: () throws -> T) throws -> T
         case (.acquired, let reclaimed):
             defer { lock.release() }
             if let reclaimed { Output.note("took back the lock left by \(reclaimed.description), which is no longer running") }
+            // Holding the lock, nobody is mid-save here: temp files of dead processes can go (outbox/ included).
+            _ = DataStore(folder: options.folder).removeAbandonedTempFiles()
             // Notices a crash interrupted are finished or rolled back before anything else is written.
             for line in DataStore(folder: options.folder).recoverNotices() { Output.note(TerminalText.sanitized("repaired: " + line)) }
             return try body()
@@ -81,7 +83,7 @@ struct NotifyCommand: ParsableCommand {
                         Output.error("\(error)")  // recorded; the outbox move finishes at the next start
                     case .failed(_, let cause) where cause.replaced:
                         Output.error("\(error)")  // recorded and in the outbox; only the folder sync failed
-                    case .changedOnDisk, .unreadableOnDisk, .incomplete, .noticeNotWritten, .failed:
+                    case .changedOnDisk, .unreadableOnDisk, .incomplete, .noticeNotWritten, .refused, .failed:
                         Output.error("\(error); no notice was written or recorded")
                         throw ExitStatus.dataError
                     }

@@ -13,8 +13,10 @@ struct PurgeCommand: ParsableCommand {
         role and status, so the counts stay), reasons given for absence, declarations of interest, the contacts \
         named on partner invitations and agenda presenters. Kept: counts (residents present, equality monitoring), \
         outcomes, actions, residents' issues and councillors' notices. The meeting records the day in \
-        `personalDataRemoved`. The outbox e-mails and conflict copies of those meetings, which hold names and \
-        addresses, are deleted. Use --dry-run first to see what would go.
+        `personalDataRemoved`. The files ForumDesk wrote for those meetings, which hold names and addresses, are \
+        deleted, each one named: outbox e-mails (outbox/<id>/*.eml), conflict copies (conflicts/<id>-<time>.json) and \
+        exported minutes and agendas (exports/<id>-minutes.md…); nothing else, and nothing through a symbolic link. \
+        Use --dry-run first to see what would go.
         """
     )
 
@@ -45,24 +47,31 @@ struct PurgeCommand: ParsableCommand {
             }
             Output.line("\(meeting.id): \(dryRun ? "would remove" : "removed") \(removed.description)")
         }
-        // Outbox e-mails and conflict copies of every meeting past the date, purged now or before.
-        let files = data.meetings.filter { Retention.endedBefore($0, before) }.flatMap { leftovers(of: $0.id) }
-        for path in files where !dryRun { try? FileManager.default.removeItem(atPath: path) }
-        if !files.isEmpty {
-            Output.line("\(dryRun ? "would delete" : "deleted") \(files.count) outbox folder(s) and conflict cop(ies) of those meetings")
+        // What ForumDesk wrote for every meeting past the date (purged now or before): outbox e-mails, conflict
+        // copies and exported minutes, which hold names and addresses. Only files it names itself; each one said.
+        let files = data.meetings.filter { Retention.endedBefore($0, before) }.flatMap { store.generatedFiles(ofMeeting: $0.id) }
+        var failed = false
+        for path in files {
+            if !dryRun {
+                do throws(SaveError) {
+                    try store.deleteGenerated(path)
+                } catch {
+                    Output.error("not deleted: \(error.description)")
+                    failed = true
+                    continue
+                }
+            }
+            Output.line("\(dryRun ? "would delete" : "deleted") \(relative(path))")
         }
         Output.line(due.isEmpty
             ? "No meeting that ended before \(before) holds personal data."
             : "\(dryRun ? "Would remove" : "Removed") personal data from \(due.count) meeting\(due.count == 1 ? "" : "s") "
                 + "that ended before \(before); counts, outcomes and actions are kept.")
+        if failed { throw ExitStatus.dataError }
     }
 
-    /// The outbox folder and conflict copies of a meeting: they hold names and e-mail addresses.
-    func leftovers(of id: String) -> [String] {
-        let outbox = options.folder.path("outbox/\(id)")
-        let conflicts = options.folder.path("conflicts")
-        let copies = ((try? FileManager.default.contentsOfDirectory(atPath: conflicts)) ?? [])
-            .filter { $0.hasPrefix(id + "-") }.map { "\(conflicts)/\($0)" }
-        return (FileManager.default.fileExists(atPath: outbox) ? [outbox] : []) + copies
+    /// A path as the user would find it: relative to the data folder.
+    func relative(_ path: String) -> String {
+        path.hasPrefix(options.folder.root + "/") ? String(path.dropFirst(options.folder.root.count + 1)) : path
     }
 }

@@ -42,7 +42,8 @@ func editJSON(_ path: String, _ change: (inout [String: Any]) -> Void) throws {
             m["title"] = "Hostile " + all
             m["venue"] = ["name": "Hall " + all, "address": all]
             var actions = m["actions"] as? [[String: Any]] ?? []
-            actions.append(["id": "A-2026-901", "description": "Fix " + all, "owner": all, "status": "open", "feedback": all])
+            // Not in `owner`: that is a person id, and a file with a hostile id is kept out (TrustTheRecordTests).
+            actions.append(["id": "A-2026-901", "description": "Fix " + all, "status": "open", "feedback": all])
             actions.append(["id": "A-2026-902", "description": huge, "status": "open"])
             m["actions"] = actions
         }

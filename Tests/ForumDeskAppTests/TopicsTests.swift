@@ -68,7 +68,7 @@ import TerminalUI
         #expect(topic.areas == ["leighton-rural", "cranfield-marston-woburn"])
         #expect(topic.minutes == 15 && topic.organisation == "cbc-community-engagement")
         #expect(topic.notBefore == CalendarDate(iso: "2026-12-01") && topic.notAfter == CalendarDate(iso: "2027-02-28"))
-        #expect(FileManager.default.fileExists(atPath: w.store.folder.topicFile("bus-timetable-changes")))
+        #expect(FileManager.default.fileExists(atPath: try w.store.folder.topicFile("bus-timetable-changes")))
     }
 
     @Test func test_declining_needsAReason() throws {

@@ -32,6 +32,26 @@ import Testing
         #expect(ICalendar.escape("Hall, Room 1; back\\door\nnext") == "Hall\\, Room 1\\; back\\\\door\\nnext")
     }
 
+    /// A meeting id with a line break added an ATTENDEE and an X- property to every invitation and to the feed.
+    @Test(arguments: ["x\nATTENDEE:mailto:evil@example.org", "x\r\nX-EVIL:1", "x\rX-EVIL:1", "x\u{85}X-EVIL:1", "x;X-EVIL=1:y,z\\"])
+    func test_meetingIDWithLineBreak_addsNoProperty(id: String) {
+        var m = meeting()
+        m.id = id
+        m.title = "Title\nX-TITLE:1"
+        m.venue = Venue(name: "Hall\r\nX-VENUE:1", address: "1 Road\nX-ADDRESS:1")
+        let raw = ICalendar.calendar(method: .publish, events: [ICalendar.event(m, directory: Directory(), method: .publish, sequence: 0,
+                                                                                  stamp: Date(), organiser: nil, attendee: nil,
+                                                                                  description: "a\nX-DESCRIPTION:1")],
+                                     name: "Feed\nX-NAME:1")
+        let lines = raw.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
+        #expect(!lines.contains { $0.hasPrefix("ATTENDEE") || $0.hasPrefix("X-EVIL") || $0.hasPrefix("X-TITLE") || $0.hasPrefix("X-VENUE")
+            || $0.hasPrefix("X-ADDRESS") || $0.hasPrefix("X-DESCRIPTION") || $0.hasPrefix("X-NAME") }, "\(lines)")
+        #expect(!raw.unicodeScalars.contains { $0 == "\r" || $0 == "\n" } || !raw.replacingOccurrences(of: "\r\n", with: "").unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\u{85}" })
+        #expect(lines.filter { $0.hasPrefix("UID:") }.count == 1)
+        // A reply naming such a UID names no meeting.
+        #expect(ICalendar.meetingID(fromUID: "\(id)@forumdesk") == nil)
+    }
+
     @Test func test_calendar_hasCRLFEverywhere_aTimeZone_andLondonTimes() {
         let m = meeting()
         let raw = ICalendar.calendar(method: .request, events: [ICalendar.event(m, directory: Directory(), method: .request, sequence: 2,

@@ -54,7 +54,7 @@ import Testing
         #expect(decodeError(replacing("\"wards\": [\"sandy\"]", "\"wards\": \"sandy\""))?.reason
                 == "field `wards` must be a list in [ ], not text")
         #expect(decodeError(replacing("\"status\": \"confirmed\"", "\"status\": \"confirmed\", \"residentsPresent\": -3"))?.reason
-                == "field `residentsPresent` must be 0 or more, not -3")
+                == "field `residentsPresent` must be a whole number from 0 to 100000, not -3")
         #expect(decodeError(replacing("\"schema\": 1", "\"schema\": 2"))?.reason
                 == "written by a newer ForumDesk (schema 2); this version reads schema 1")
         #expect(decodeError("[1]")?.reason == "a meeting must be an object in { }, not a list")

@@ -34,7 +34,7 @@ import Glibc
         }
         #expect(data.topics.count >= 6)
         for topic in data.topics {
-            let path = DataFolder(sampleData).topicFile(topic.id)
+            let path = try DataFolder(sampleData).topicFile(topic.id)
             #expect(JSONWriter.write(Codec.encode(topic)) == Array(FileManager.default.contents(atPath: path)!), "\(path)")
         }
     }
@@ -418,7 +418,7 @@ import Glibc
             var topic = Self.request("bus-timetable")
             topic.reason = "line one\nline two"
             try store.save(topic, in: &data)
-            #expect(mode(of: store.folder.topicFile("bus-timetable")) == 0o600)
+            #expect(mode(of: try store.folder.topicFile("bus-timetable")) == 0o600)
             #expect(store.load().topic("bus-timetable") == topic)
             try store.delete(topicID: "bus-timetable", in: &data)
             #expect(store.load().topic("bus-timetable") == nil)
@@ -429,7 +429,7 @@ import Glibc
         try withTemporaryFolder { folder in
             let root = try copyOfSampleData(into: folder)
             let store = DataStore(folder: DataFolder(root))
-            let path = store.folder.topicFile("winter-gritting-routes")
+            let path = try store.folder.topicFile("winter-gritting-routes")
             try writeText("{\"schema\": 1, \"id\": \"winter-gritting-routes\", \"title\": \"Gritting\", \"minutes\": \"twenty\"}\n", to: path)
             var data = store.load()
             let error = try #require(data.loadErrors.first { $0.path == path })
@@ -444,7 +444,7 @@ import Glibc
         try withTemporaryFolder { folder in
             let store = DataStore(folder: DataFolder(try copyOfSampleData(into: folder)))
             var data = store.load()
-            let path = store.folder.topicFile("winter-gritting-routes")
+            let path = try store.folder.topicFile("winter-gritting-routes")
             try writeText(try readText(path).replacingOccurrences(of: "\"minutes\": 20", with: "\"minutes\": 30"), to: path)
             var mine = try #require(data.topic("winter-gritting-routes"))
             mine.status = .withdrawn
@@ -456,7 +456,7 @@ import Glibc
     @Test func test_topicFileNamedUnlikeItsID_isNotLoaded() throws {
         try withTemporaryFolder { folder in
             let store = DataStore(folder: DataFolder(try copyOfSampleData(into: folder)))
-            try FileManager.default.copyItem(atPath: store.folder.topicFile("winter-gritting-routes"), toPath: store.folder.topicFile("copy"))
+            try FileManager.default.copyItem(atPath: try store.folder.topicFile("winter-gritting-routes"), toPath: try store.folder.topicFile("copy"))
             let data = store.load()
             #expect(data.topics.filter { $0.id == "winter-gritting-routes" }.count == 1)
             #expect(data.loadErrors.contains { $0.path.hasSuffix("topics/copy.json") && $0.message.contains("its id is `winter-gritting-routes`") })
@@ -466,7 +466,7 @@ import Glibc
     @Test func test_validate_givesTheLineOfABadTopicReference() throws {
         try withTemporaryFolder { folder in
             let store = DataStore(folder: DataFolder(try copyOfSampleData(into: folder)))
-            let path = store.folder.topicFile("winter-gritting-routes")
+            let path = try store.folder.topicFile("winter-gritting-routes")
             try writeText(try readText(path).replacingOccurrences(of: "\"areas\": []", with: "\"areas\": [\"atlantis\"]"), to: path)
             let problems = store.problems(in: store.load(), now: LondonTime.parse("2026-11-23T12:00")!)
             let problem = try #require(problems.first { $0.path == path })

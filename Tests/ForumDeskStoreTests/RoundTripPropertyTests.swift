@@ -27,6 +27,9 @@ struct ModelBuilder {
     mutating func text() -> String { String((0..<pick(11)).map { _ in Self.alphabet[pick(Self.alphabet.count)] }) }
     mutating func name() -> String { "n" + text() }
     mutating func optionalText() -> String? { flag() ? text() : nil }
+    /// An id: ids follow `IdentifierRule` (a-z, 0-9, `-`), so the hostile alphabet is for text only.
+    mutating func id() -> String { "n" + String((0..<pick(11)).map { _ in Array("az09-")[pick(5)] }) }
+    mutating func optionalID() -> String? { flag() ? id() : nil }
     mutating func instant() -> Date { Date(timeIntervalSince1970: Double(1_500_000_000 + pick(500_000_000))) }
     mutating func day() -> CalendarDate { CalendarDate(daysSinceEpoch: pick(40_000)) }
     mutating func choice<E: ModelEnum>(_ type: E.Type) -> E { Array(E.allCases)[pick(E.allCases.count)] }
@@ -40,28 +43,28 @@ struct ModelBuilder {
     }
 
     mutating func agendaItem() -> AgendaItem {
-        AgendaItem(number: 1 + pick(30), title: name(), tags: list(2) { $0.text() }, presenter: optionalText(),
-                   presenterName: optionalText(), organisation: optionalText(), purpose: list(3) { $0.choice(Purpose.self) },
+        AgendaItem(number: 1 + pick(30), title: name(), tags: list(2) { $0.text() }, presenter: optionalID(),
+                   presenterName: optionalText(), organisation: optionalID(), purpose: list(3) { $0.choice(Purpose.self) },
                    engagementLevel: flag() ? choice(EngagementLevel.self) : nil, minutes: flag() ? pick(121) : nil,
                    notes: optionalText(), outcome: optionalText(), extra: unknownFields())
     }
 
     mutating func attendance() -> Attendance {
-        Attendance(person: optionalText(), name: optionalText(), organisation: optionalText(), role: choice(AttendanceRole.self),
+        Attendance(person: optionalID(), name: optionalText(), organisation: optionalID(), role: choice(AttendanceRole.self),
                    status: choice(AttendanceStatus.self), reason: optionalText(), substituteFor: optionalText(),
                    extra: unknownFields())
     }
 
     mutating func notification() -> CouncillorNotification {
-        CouncillorNotification(councillor: name(), at: instant(), method: choice(ContactMethod.self), kind: choice(NoticeKind.self),
+        CouncillorNotification(councillor: id(), at: instant(), method: choice(ContactMethod.self), kind: choice(NoticeKind.self),
                                sequence: pick(50), start: flag() ? instant() : nil, end: flag() ? instant() : nil,
                                venue: optionalText(), reply: choice(Reply.self), repliedAt: flag() ? instant() : nil,
                                extra: unknownFields())
     }
 
     mutating func action() -> Action {
-        Action(id: name(), item: flag() ? 1 + pick(20) : nil, description: name(), owner: optionalText(),
-               organisation: optionalText(), due: flag() ? day() : nil, status: choice(ActionStatus.self),
+        Action(id: id(), item: flag() ? 1 + pick(20) : nil, description: name(), owner: optionalID(),
+               organisation: optionalID(), due: flag() ? day() : nil, status: choice(ActionStatus.self),
                tags: list(2) { $0.text() },
                updates: list(2) { ActionUpdate(at: $0.instant(), text: $0.name(),
                                                status: $0.flag() ? $0.choice(ActionStatus.self) : nil, extra: $0.unknownFields()) },
@@ -70,10 +73,10 @@ struct ModelBuilder {
 
     mutating func meeting() -> Meeting {
         let start = instant()
-        var m = Meeting(id: name(), kind: choice(MeetingKind.self), title: name(), area: name(), wards: list(4) { $0.name() },
+        var m = Meeting(id: id(), kind: choice(MeetingKind.self), title: name(), area: name(), wards: list(4) { $0.name() },
                         start: start, end: start.addingTimeInterval(Double(60 + pick(14_400))),
                         venue: Venue(name: name(), address: optionalText(), accessibility: optionalText(), extra: unknownFields()),
-                        status: choice(MeetingStatus.self), chair: optionalText())
+                        status: choice(MeetingStatus.self), chair: optionalID())
         m.sequence = pick(20)
         m.residentsPresent = flag() ? pick(500) : nil
         m.equality = flag() ? ["age": ["65+": pick(100), "16-24": pick(100)], text(): [text(): pick(9)]] : [:]
@@ -82,11 +85,11 @@ struct ModelBuilder {
         m.noticeTitles = flag() ? ["bn": text(), "ur": text()] : [:]
         m.agenda = list(4) { $0.agendaItem() }
         m.invitations = list(3) {
-            Invitation(organisation: $0.name(), person: $0.optionalText(), at: $0.flag() ? $0.instant() : nil,
+            Invitation(organisation: $0.id(), person: $0.optionalID(), at: $0.flag() ? $0.instant() : nil,
                        reply: $0.choice(Reply.self), extra: $0.unknownFields())
         }
         m.attendance = list(4) { $0.attendance() }
-        m.declarations = list(2) { Declaration(person: $0.name(), item: 1 + $0.pick(9), nature: $0.name(), extra: $0.unknownFields()) }
+        m.declarations = list(2) { Declaration(person: $0.id(), item: 1 + $0.pick(9), nature: $0.name(), extra: $0.unknownFields()) }
         m.notifications = list(3) { $0.notification() }
         m.actions = list(3) { $0.action() }
         m.extra = unknownFields()
