@@ -145,6 +145,12 @@ public struct App: Sendable {
     }
 
     /// The clock moved on (live notes show it); the data's warnings are recomputed when the day changes.
+    /// Says what the start-up repair of interrupted notices did (`DataStore.recoverNotices`), if anything.
+    public mutating func tell(recovered: [String]) {
+        guard let last = recovered.last else { return }
+        message = .info(recovered.count == 1 ? "Repaired: \(last)" : "Repaired \(recovered.count) outbox files of interrupted notices; last: \(last)")
+    }
+
     public mutating func tick(_ now: Date) {
         let day = LondonTime.date(now)
         context.now = now

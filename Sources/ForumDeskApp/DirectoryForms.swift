@@ -225,7 +225,8 @@ extension FormScreen {
         }
         guard !form.hasErrors else { return nil }
         var updated = m
-        updated.invitations.append(Invitation(organisation: orgID, person: personID, at: c.now,
+        // Not sent yet: `at` is stamped when a notice goes to the contact (n, or `notify --partners`).
+        updated.invitations.append(Invitation(organisation: orgID, person: personID, at: nil,
                                               reply: Reply(rawValue: form.value("reply")) ?? .noReply))
         return .saveMeeting(updated, label: "\(c.organisationName(orgID)) invited")
     }

@@ -28,11 +28,24 @@ struct UndoEntry: Sendable {
     var redo: Edit
 }
 
+/// What became of an edit. Every caller decides from this, never from the footer message or the undo stack.
+enum EditOutcome: Sendable, Equatable {
+    /// Written to disk (the footer may still warn, e.g. the outbox move waits for the next start).
+    case saved
+    /// Not written; the change is shown and kept in memory, and Ctrl-S retries.
+    case keptInMemory(SaveError)
+    /// Someone else changed the file: nothing was written, and the conflict choice (or a reload) followed.
+    case conflict(path: String)
+    /// Not done and not kept: read-only, or the store refused it; the footer says why.
+    case refused(String)
+}
+
 extension App {
     /// The edit that puts things back as they were before `edit`.
     func inverse(of edit: Edit) -> Edit? {
         switch edit {
-        case .saveMeeting(let meeting, let label):
+        case .saveMeeting(let meeting, let label), .notify(let meeting, _, let label):
+            // Undoing a notice saves the meeting without it, which withdraws its e-mail from the outbox.
             if let before = context.data.meeting(meeting.id) { return .saveMeeting(before, label: "undo " + label) }
             return .deleteMeeting(meeting.id, label: "undo " + label)
         case .deleteMeeting(let id, let label):
@@ -49,10 +62,12 @@ extension App {
         }
     }
 
-    mutating func applyEdit(_ edit: Edit, recordUndo: Bool = true) {
+    @discardableResult
+    mutating func applyEdit(_ edit: Edit, recordUndo: Bool = true) -> EditOutcome {
         guard let store else {
-            message = .error("Read-only: \(readOnlyReason ?? "no data folder"). Nothing was changed.")
-            return
+            let reason = "Read-only: \(readOnlyReason ?? "no data folder"). Nothing was changed."
+            message = .error(reason)
+            return .refused(reason)
         }
         if case .batch(let edits, let label) = edit { return applyBatch(edits, label: label, store: store, recordUndo: recordUndo) }
         let asMade = edit
@@ -63,24 +78,28 @@ extension App {
             return failedSave(asMade, error, store: store)
         }
         let undo = inverse(of: edit)
+        var warning: SaveError?
         do {
             try write(edit, with: store)
+        } catch .outboxNotUpdated(let path, let cause) {
+            // The record is saved; only the move of its e-mails waits (for the next save or start).
+            warning = .outboxNotUpdated(path: path, cause)
         } catch {
-            failedSave(edit, error, store: store)
-            return
+            return failedSave(edit, error, store: store)
         }
         if recordUndo, let undo {
             undoStack.append(UndoEntry(undo: undo, redo: edit))
             redoStack.removeAll()
         }
         refresh(after: edit)
-        message = .info("Saved: \(edit.label)")
+        message = warning.map { .error("Saved: \(edit.label); \($0.description)") } ?? .info("Saved: \(edit.label)")
         retryPendingSaves(store)
+        return .saved
     }
 
     /// Each save of a batch is its own durable write; those that succeed are undone together. One that fails
     /// is handled as a single save would be (kept for a retry, or offered as a conflict) and the rest go on.
-    mutating func applyBatch(_ edits: [Edit], label: String, store: DataStore, recordUndo: Bool) {
+    mutating func applyBatch(_ edits: [Edit], label: String, store: DataStore, recordUndo: Bool) -> EditOutcome {
         var done: [Edit] = []
         var undos: [Edit] = []
         var failure: (Edit, SaveError)?
@@ -101,12 +120,13 @@ extension App {
             redoStack.removeAll()
         }
         if let (edit, error) = failure {
-            failedSave(edit, error, store: store)
+            let outcome = failedSave(edit, error, store: store)
             if case .error(let text) = message { message = .error("\(done.count) of \(edits.count) saved; " + text) }
-            return
+            return outcome
         }
         message = .info("Saved: \(label)")
         retryPendingSaves(store)
+        return .saved
     }
 
     /// An edit made on a summary (a closed meeting known from the start-up index) becomes the same edit on the
@@ -130,6 +150,7 @@ extension App {
     mutating func write(_ edit: Edit, with store: DataStore) throws(SaveError) {
         switch edit {
         case .saveMeeting(let meeting, _): try store.save(meeting, in: &context.data)
+        case .notify(let meeting, let mails, _): try store.save(meeting, in: &context.data, mails: mails)
         case .deleteMeeting(let id, _): try store.delete(meetingID: id, in: &context.data)
         case .saveDirectory(let directory, _): try store.saveDirectory(directory, in: &context.data)
         case .saveTopic(let topic, _): try store.save(topic, in: &context.data)
@@ -141,7 +162,7 @@ extension App {
     /// A meeting edit refreshes that meeting's warnings only; a directory edit can change any meeting's.
     mutating func refresh(after edit: Edit) {
         switch edit {
-        case .saveMeeting(let m, _): context.refresh(meetingID: m.id)
+        case .saveMeeting(let m, _), .notify(let m, _, _): context.refresh(meetingID: m.id)
         case .deleteMeeting(let id, _): context.refresh(meetingID: id)
         case .saveDirectory: context.refresh()
         case .saveTopic, .deleteTopic: context.refreshTopics()
@@ -149,7 +170,9 @@ extension App {
         }
     }
 
-    mutating func failedSave(_ edit: Edit, _ error: SaveError, store: DataStore) {
+    @discardableResult
+    mutating func failedSave(_ edit: Edit, _ error: SaveError, store: DataStore) -> EditOutcome {
+        if case .notify(let mine, _, _) = edit { return failedNotify(mine, error, store: store) }
         switch error {
         case .changedOnDisk(let path):
             if case .saveMeeting(let mine, _) = edit, mine.isSummary {
@@ -157,11 +180,11 @@ extension App {
                 context.refresh(meetingID: mine.id)
                 message = .error("\(SaveError.short(path)) was changed by someone else; ForumDesk read the new version. "
                     + "Nothing was saved: make the change again.")
-                return
+                return .conflict(path: path)
             }
             guard case .saveMeeting(let mine, _) = edit else {
                 message = .error("\(error.description). Restart ForumDesk to read the new version.")
-                return
+                return .conflict(path: path)
             }
             overlay = .dialog(
                 Dialog(title: "Changed by someone else",
@@ -169,20 +192,44 @@ extension App {
                            + "Nothing has been overwritten.",
                        choices: ["Reload theirs (lose mine)", "Keep mine as a copy", "Show both"]),
                 [[.reload(mine.id)], [.keepCopy(mine)], [.showBoth(mine)]], selected: 0)
-        case .unreadableOnDisk, .incomplete, .refused:
+            return .conflict(path: path)
+        case .unreadableOnDisk, .incomplete, .noticeNotWritten, .refused:
             message = .error(error.description)
-        case .failed:
+            return .refused(error.description)
+        case .failed, .outboxNotUpdated:
             // Keep the change in memory so nothing typed is lost; the old file is intact.
             applyInMemory(edit)
             pending.append(PendingSave(edit: edit))
             message = .error("\(error.description). Ctrl-S retries.")
+            return .keptInMemory(error)
+        }
+    }
+
+    /// A notice that could not be recorded is not kept in memory: its e-mails were taken back out of the outbox, so a
+    /// later Ctrl-S must not record a notice nobody will receive. `n` writes it again, whole.
+    mutating func failedNotify(_ mine: Meeting, _ error: SaveError, store: DataStore) -> EditOutcome {
+        switch error {
+        case .failed(_, let cause) where cause.replaced:
+            // The record is on disk (only the folder sync failed) and its e-mails are in the outbox.
+            message = .error("Saved, but \(error.description)")
+            return .saved
+        case .changedOnDisk(let path):
+            store.reload(meetingID: mine.id, in: &context.data)
+            context.refresh(meetingID: mine.id)
+            message = .error("NOT SENT: \(SaveError.short(path)) was changed by someone else; ForumDesk read the new version. "
+                + "Nothing was written to the outbox or recorded: press n again.")
+            return .conflict(path: path)
+        default:
+            let text = "NOT SENT: \(error.description). Nothing was written to the outbox or recorded; n tries again."
+            message = .error(text)
+            return .refused(text)
         }
     }
 
     /// Shows a change that could not be written, so the user keeps seeing (and can retry) what they entered.
     mutating func applyInMemory(_ edit: Edit) {
         switch edit {
-        case .saveMeeting(let meeting, _):
+        case .saveMeeting(let meeting, _), .notify(let meeting, _, _):
             context.data.place(meeting)
         case .deleteMeeting(let id, _):
             context.data.meetings.removeAll { $0.id == id }
@@ -222,9 +269,7 @@ extension App {
 
     mutating func undo() {
         guard let entry = undoStack.popLast() else { return message = .info("Nothing to undo") }
-        let before = undoStack.count
-        applyEdit(entry.undo, recordUndo: false)
-        if case .info = message, undoStack.count == before {
+        if applyEdit(entry.undo, recordUndo: false) == .saved {
             redoStack.append(entry)
             message = .info("Undone: \(entry.redo.label)")
         }
@@ -232,8 +277,7 @@ extension App {
 
     mutating func redo() {
         guard let entry = redoStack.popLast() else { return message = .info("Nothing to redo") }
-        applyEdit(entry.redo, recordUndo: false)
-        if case .info = message {
+        if applyEdit(entry.redo, recordUndo: false) == .saved {
             undoStack.append(entry)
             message = .info("Redone: \(entry.redo.label)")
         }
@@ -255,38 +299,33 @@ extension App {
         return out
     }
 
-    /// Writes the notices a meeting's councillors are owed into the outbox, then records them with a normal
-    /// (durable, undoable) save. If the record cannot be saved, the e-mails just written are removed again.
+    /// Writes the notices a meeting's councillors and invited partners are owed into the outbox and records them,
+    /// as one transaction in the store (undoable: undo withdraws the e-mails).
     mutating func notify(_ meetingID: String) {
-        guard let store, let meeting = context.data.meeting(meetingID) else {
+        guard let store, context.data.meeting(meetingID) != nil else {
             message = .error("Read-only: \(readOnlyReason ?? "no data folder"). Nothing was sent.")
             return
         }
+        if context.data.meeting(meetingID)?.isSummary == true { store.hydrate(meetingID: meetingID, in: &context.data) }
+        guard let meeting = context.data.meeting(meetingID) else { return }
         let settings = context.data.settings
         let plan = Notifier.plan(for: meeting, directory: context.directory,
                                  organiser: .init(configuredName: settings.organiserName, configuredEmail: settings.organiserEmail),
-                                 council: settings.council, now: context.now)
+                                 council: settings.council, now: context.now, partners: true)
         let byHand = plan.byHand.map(\.person.name)
         guard !plan.outgoing.isEmpty else {
-            message = byHand.isEmpty ? .info("Every councillor has an up-to-date notice")
+            message = byHand.isEmpty ? .info("Every councillor and invited partner has an up-to-date notice")
                                      : .info("Nothing to e-mail; by letter or phone (l, t): " + byHand.joined(separator: ", "))
             return
         }
-        var written: [String] = []
-        do {
-            for mail in plan.outgoing { written.append(try store.writeGenerated(mail.text, to: mail.path)) }
-        } catch {
-            for path in written { try? FileManager.default.removeItem(atPath: path) }
-            message = .error("\(error.description). No notice was written.")
-            return
+        let mails = Dictionary(plan.outgoing.map { (($0.path as NSString).lastPathComponent, $0.text) }, uniquingKeysWith: { a, _ in a })
+        let label = "\(Format.count(plan.outgoing.count, "notice")) written to outbox/\(meetingID)/"
+        switch applyEdit(.notify(plan.meeting, mails: mails, label: label)) {
+        case .saved:
+            if !byHand.isEmpty { message = .info("\(plan.outgoing.count) e-mailed to the outbox; by letter or phone (l, t): " + byHand.joined(separator: ", ")) }
+        case .keptInMemory, .conflict, .refused:
+            break  // the footer says what happened; nothing is in the outbox that the record does not hold
         }
-        let before = undoStack.count
-        applyEdit(.saveMeeting(plan.meeting, label: "\(Format.count(plan.outgoing.count, "notice")) written to outbox/\(meetingID)/"))
-        guard undoStack.count > before else {
-            for path in written { try? FileManager.default.removeItem(atPath: path) }
-            return
-        }
-        if !byHand.isEmpty { message = .info("\(plan.outgoing.count) e-mailed to the outbox; by letter or phone (l, t): " + byHand.joined(separator: ", ")) }
     }
 
     /// The minutes of a held meeting, else its agenda, in every format, under `exports/`.

@@ -107,6 +107,7 @@ struct FormScreen: Screen {
             .choice("chair", "Chair", peopleItems(c, councillorsOnly: true), selected: m?.chair ?? ""),
             .text("languages", "Notice languages", (m?.languages ?? ["en"]).joined(separator: ", ")),
             .choice("status", "Status", enumItems(MeetingStatus.self), selected: m?.status.rawValue ?? MeetingStatus.planned.rawValue),
+            .text("cancellationReason", "Why cancelled", m?.cancellationReason ?? ""),
         ]
         var screen = FormScreen(form: Form(title: title, fields: fields), purpose: m.map { .editMeeting($0.id) } ?? .newMeeting)
         _ = validate(&screen.form, screen.purpose, c)
@@ -251,6 +252,15 @@ struct FormScreen: Screen {
         if form.text("title").isEmpty, area != nil { form.note("title", title) }
         let languages = form.text("languages").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         let status = MeetingStatus(rawValue: form.value("status")) ?? .planned
+        // A cancellation says why: the reason goes to everyone notified, in the e-mail and the calendar's COMMENT.
+        let cancellationReason = optional(form.text("cancellationReason"))
+        if status == .cancelled, cancellationReason == nil {
+            form.note("cancellationReason", "why is it cancelled? (sent with the cancellation)", error: true)
+        } else if status == .cancelled || cancellationReason == nil {
+            form.note("cancellationReason", status == .cancelled ? "sent with the cancellation" : "only when cancelled")
+        } else {
+            form.note("cancellationReason", "only when cancelled: cleared on save")
+        }
         guard let area, let (start, end) = times, !venue.isEmpty, !form.hasErrors else { return nil }
 
         let id = existing?.id ?? newMeetingID(day: LondonTime.date(start), area: area.id, kind: kind, c)
@@ -269,7 +279,8 @@ struct FormScreen: Screen {
         m.chair = optional(form.value("chair"))
         m.languages = languages.isEmpty ? ["en"] : languages
         m.status = status
-        if let existing, moved, !existing.notifications.isEmpty { m.sequence += 1 }
+        m.cancellationReason = status == .cancelled ? cancellationReason : nil
+        if let existing, moved, existing.hasBeenAnnounced { m.sequence += 1 }
         return .saveMeeting(m, label: existing == nil ? "new meeting \(id)" : "meeting details")
     }
 
@@ -283,7 +294,7 @@ struct FormScreen: Screen {
         moved.start = start
         moved.end = end
         moved.status = .postponed
-        if !m.notifications.isEmpty { moved.sequence += 1 }
+        if m.hasBeenAnnounced { moved.sequence += 1 }
         let reason = form.text("reason")
         let note = "Postponed from \(LondonTime.display(m.start))" + (reason.isEmpty ? "." : ": \(reason).")
         moved.publicNotes = [m.publicNotes, note].compactMap { $0 }.joined(separator: " ")

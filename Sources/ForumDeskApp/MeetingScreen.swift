@@ -129,9 +129,17 @@ struct MeetingScreen: Screen {
             if let standIn = entry.substituteFor { note = "for " + c.directory.displayName(ofPerson: standIn) }
             return [name, c.organisationName(org), entry.role.label, entry.status.label, note]
         }
-        let invited: [[String]] = m.attendance.isEmpty ? m.invitations.map { invitation in
-            [invitation.person.map { c.directory.displayName(ofPerson: $0) } ?? "", c.organisationName(invitation.organisation),
-             "invited", invitation.reply.label, ""]
+        // Each invited partner's notice, on the councillors' rules: "to send" until a notice is written (n).
+        let notices = Dictionary(NotificationRules.partnerStatuses(for: m, in: c.directory).map { ($0.invitation, $0.state) },
+                                 uniquingKeysWith: { a, _ in a })
+        let invited: [[String]] = m.attendance.isEmpty ? m.invitations.enumerated().map { index, invitation in
+            let notice: String = switch notices[index] {
+            case .notNotified: "to send"
+            case nil: invitation.person == nil ? "no contact named" : ""
+            case let state?: state.label
+            }
+            return [invitation.person.map { c.directory.displayName(ofPerson: $0) } ?? "", c.organisationName(invitation.organisation),
+                    "invited", invitation.reply.label, notice]
         } : []
         return Table(columns: [Column("Name", .min(16)), Column("Organisation", .min(16)), Column("Role", .length(15)),
                                Column("Status", .length(10)), Column("Note", .min(10))],

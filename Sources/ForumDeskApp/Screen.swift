@@ -31,6 +31,8 @@ struct Choice: Sendable {
 /// A change to the data, described for the status line and the undo history.
 enum Edit: Sendable {
     case saveMeeting(Meeting, label: String)
+    /// A meeting with newly recorded notices and their e-mails (by outbox file name): one notice transaction.
+    case notify(Meeting, mails: [String: String], label: String)
     case deleteMeeting(String, label: String)
     case saveDirectory(Directory, label: String)
     case saveTopic(TopicRequest, label: String)
@@ -40,7 +42,7 @@ enum Edit: Sendable {
 
     var label: String {
         switch self {
-        case .saveMeeting(_, let label), .deleteMeeting(_, let label), .saveDirectory(_, let label), .saveTopic(_, let label),
+        case .saveMeeting(_, let label), .notify(_, _, let label), .deleteMeeting(_, let label), .saveDirectory(_, let label), .saveTopic(_, let label),
              .deleteTopic(_, let label), .batch(_, let label): label
         }
     }

@@ -26,6 +26,20 @@ public enum MeetingKind: String, ModelEnum {
 public enum MeetingStatus: String, ModelEnum {
     case planned, confirmed, held, postponed, cancelled
     public var label: String { rawValue.capitalized }
+    /// The iCalendar `STATUS` a notice of a meeting in this status carries (RFC 5545 §3.8.1.11).
+    public var eventStatus: EventStatus {
+        switch self {
+        case .planned, .postponed: .tentative
+        case .confirmed, .held: .confirmed
+        case .cancelled: .cancelled
+        }
+    }
+}
+
+/// An event's iCalendar `STATUS`, as a notice announced it.
+public enum EventStatus: String, ModelEnum {
+    case tentative = "TENTATIVE", confirmed = "CONFIRMED", cancelled = "CANCELLED"
+    public var label: String { rawValue.lowercased() }
 }
 
 public enum Sector: String, ModelEnum {

@@ -121,6 +121,11 @@ public struct CouncillorNotification: Sendable, Equatable {
     public var start: Date?
     public var end: Date?
     public var venue: String?
+    /// The `STATUS` the notice announced (TENTATIVE while planned, CONFIRMED once confirmed): a later change of
+    /// status makes the notice stale. nil in notices recorded before this was kept.
+    public var status: EventStatus?
+    /// The cancellation's reason, as the notice said it.
+    public var reason: String?
     public var reply: Reply = .noReply
     /// When the councillor answered: a calendar reply's DTSTAMP (RFC 5546 orders replies by it), or when it was recorded by hand.
     public var repliedAt: Date?
@@ -128,6 +133,9 @@ public struct CouncillorNotification: Sendable, Equatable {
     public var comment: String?
     /// The address a delegated invitation was passed to (DELEGATED-TO).
     public var delegatedTo: String?
+    /// When its e-mail was taken out of the outbox before the mail system sent it (superseded by a later notice
+    /// to the same person): moved to `outbox-withdrawn/<meeting>/`. A withdrawn notice told nobody anything.
+    public var withdrawn: Date?
     public var extra: UnknownFields = [:]
     public init(councillor: String, at: Date, method: ContactMethod, kind: NoticeKind = .invitation, sequence: Int = 0,
                 start: Date? = nil, end: Date? = nil, venue: String? = nil, reply: Reply = .noReply,
@@ -226,6 +234,8 @@ public struct Meeting: Sendable, Equatable, Identifiable {
         /// Anonymous equality-monitoring counts: category (e.g. "age") → group (e.g. "65+") → count.
         var equality: [String: [String: Int]] = [:]
         var publicNotes: String?
+        /// Why the meeting was cancelled: asked for when it is cancelled, and carried by the cancellation notices.
+        var cancellationReason: String?
         /// Languages of the notice (ISO 639-1), e.g. ["en", "bn", "ur"].
         var languages: [String] = Fields.english
         /// Shared rather than a new array for every meeting made.
@@ -338,6 +348,11 @@ public struct Meeting: Sendable, Equatable, Identifiable {
     public var publicNotes: String? {
         get { box.fields.publicNotes }
         _modify { unique(); yield &box.fields.publicNotes }
+    }
+
+    public var cancellationReason: String? {
+        get { box.fields.cancellationReason }
+        _modify { unique(); yield &box.fields.cancellationReason }
     }
 
     public var languages: [String] {

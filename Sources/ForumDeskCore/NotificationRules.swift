@@ -37,47 +37,57 @@ public enum NotificationState: Sendable, Equatable {
 public struct CouncillorNotificationStatus: Sendable, Equatable {
     public var councillor: Person
     public var state: NotificationState
-    /// The latest invitation sent, if any.
+    /// The latest invitation sent (or, once cancelled, the cancellation), if any.
     public var lastNotice: CouncillorNotification?
 }
 
 public enum NotificationRules {
-    /// A notice is stale when it announced another date, time or venue, or an older calendar sequence.
+    /// A notice is stale when it announced another date, time, venue or status (TENTATIVE while planned,
+    /// CONFIRMED once confirmed), or an older calendar sequence.
     public static func isStale(_ notice: CouncillorNotification, for meeting: Meeting) -> Bool {
         if notice.sequence < meeting.sequence { return true }
         if let start = notice.start, start != meeting.start { return true }
         if let end = notice.end, end != meeting.end { return true }
         if let venue = notice.venue, venue != meeting.venue.name { return true }
+        if let status = notice.status, status != meeting.status.eventStatus { return true }
         return false
     }
 
-    public static func state(ofCouncillor councillorID: String, for meeting: Meeting) -> NotificationState {
-        let notices = meeting.notifications.filter { $0.councillor == councillorID }
-        let invitation = latest(notices.filter { $0.kind == .invitation })
+    /// Where one person (a ward councillor, or a partner's contact) stands: the same rules for both. Withdrawn
+    /// notices (taken out of the outbox before they were sent) told nobody anything and do not count.
+    public static func state(ofPerson personID: String, for meeting: Meeting) -> NotificationState {
+        let notices = meeting.notifications.filter { $0.councillor == personID && $0.withdrawn == nil }
+        // The last word they had (of two notices at the same moment, the later in the file).
+        let last = latest(notices)
         if meeting.status == .cancelled {
-            guard let invitation else { return .notNeeded }
-            let cancelled = notices.contains { $0.kind == .cancellation && $0.at >= invitation.at }
-            return cancelled ? .cancellationSent : .cancellationOwed
+            guard let last else { return .notNeeded }
+            return last.kind == .cancellation ? .cancellationSent : .cancellationOwed
         }
-        guard let invitation else { return .notNotified }
-        if isStale(invitation, for: meeting) { return .stale }
+        guard let invitation = latest(notices.filter { $0.kind == .invitation }) else { return .notNotified }
+        // Cancelled and then reinstated: a new invitation is owed.
+        if last?.kind == .cancellation || isStale(invitation, for: meeting) { return .stale }
         return invitation.reply == .noReply ? .notified : .replied(invitation.reply)
+    }
+
+    public static func state(ofCouncillor councillorID: String, for meeting: Meeting) -> NotificationState {
+        state(ofPerson: councillorID, for: meeting)
     }
 
     /// Every councillor of every ward the meeting covers, with their state.
     public static func statuses(for meeting: Meeting, in directory: Directory) -> [CouncillorNotificationStatus] {
         directory.councillors(ofWards: meeting.wards).map { councillor in
-            let invitations = meeting.notifications.filter { $0.councillor == councillor.id && $0.kind == .invitation }
-            return CouncillorNotificationStatus(councillor: councillor,
-                                          state: state(ofCouncillor: councillor.id, for: meeting),
-                                          lastNotice: latest(invitations))
+            CouncillorNotificationStatus(councillor: councillor, state: state(ofPerson: councillor.id, for: meeting),
+                                         lastNotice: lastInvitation(to: councillor.id, in: meeting))
         }
     }
 
     /// Where in `meeting.notifications` the councillor's current invitation is: the one a reply now answers.
     public static func currentInvitationIndex(ofCouncillor councillorID: String, in meeting: Meeting) -> Int? {
         meeting.notifications.indices
-            .filter { meeting.notifications[$0].councillor == councillorID && meeting.notifications[$0].kind == .invitation }
+            .filter {
+                let notice = meeting.notifications[$0]
+                return notice.councillor == councillorID && notice.kind == .invitation && notice.withdrawn == nil
+            }
             .max { (meeting.notifications[$0].at, $0) < (meeting.notifications[$1].at, $1) }
     }
 
@@ -89,8 +99,49 @@ public enum NotificationRules {
         return notice.reply == .declined || notice.reply == .tentative ? notice.comment : nil
     }
 
+    /// Every invited partner with a named contact, with the contact's state. An invitation is "to send" (not
+    /// notified) until a notice is written.
+    public static func partnerStatuses(for meeting: Meeting, in directory: Directory) -> [PartnerNotificationStatus] {
+        meeting.invitations.enumerated().compactMap { index, invitation in
+            guard let id = invitation.person, let person = directory.person(id) else { return nil }
+            var state = state(ofPerson: id, for: meeting)
+            if let at = invitation.at, !meeting.notifications.contains(where: { $0.councillor == id && $0.withdrawn == nil }) {
+                // Stamped as sent before partners' notices were recorded: taken as an invitation at SEQUENCE 0, so a
+                // later change (a raised sequence) or a cancellation is owed to them too.
+                var known = meeting
+                known.notifications.append(CouncillorNotification(councillor: id, at: at, method: .email, sequence: 0))
+                state = Self.state(ofPerson: id, for: known)
+            }
+            if state == .notified, invitation.reply != .noReply { state = .replied(invitation.reply) }
+            return PartnerNotificationStatus(invitation: index, contact: person, state: state,
+                                             lastNotice: lastInvitation(to: id, in: meeting))
+        }
+    }
+
+    /// The last notice sent (an invitation, or a cancellation once the meeting is cancelled), not withdrawn.
+    static func lastInvitation(to id: String, in meeting: Meeting) -> CouncillorNotification? {
+        latest(meeting.notifications.filter {
+            $0.councillor == id && $0.withdrawn == nil && ($0.kind == .invitation || meeting.status == .cancelled)
+        })
+    }
+
     /// The last notice sent; of two sent at the same moment, the later in the file.
     static func latest(_ notices: [CouncillorNotification]) -> CouncillorNotification? {
         notices.enumerated().max { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }?.element
     }
+}
+
+extension Meeting {
+    /// Someone has been sent a notice (a councillor, or a partner invitation stamped as sent): a change of date,
+    /// time or venue then raises the calendar SEQUENCE.
+    public var hasBeenAnnounced: Bool { !notifications.isEmpty || invitations.contains { $0.at != nil } }
+}
+
+/// A partner invitation's contact and where they stand, by the same rules as a councillor.
+public struct PartnerNotificationStatus: Sendable, Equatable {
+    /// The invitation's position in `meeting.invitations`.
+    public var invitation: Int
+    public var contact: Person
+    public var state: NotificationState
+    public var lastNotice: CouncillorNotification?
 }

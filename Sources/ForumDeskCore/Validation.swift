@@ -194,8 +194,11 @@ public struct Validator {
                 report(file, [.key("declarations"), .index(i), .key("item")], "no agenda item \(declaration.item)")
             }
         }
+        // Notices go to ward councillors and to the contacts of invited partners.
+        let partnerContacts = Set(meeting.invitations.compactMap(\.person))
         for (i, notice) in meeting.notifications.enumerated() {
-            checkPerson(notice.councillor, file, [.key("notifications"), .index(i), .key("councillor")], councillor: true)
+            checkPerson(notice.councillor, file, [.key("notifications"), .index(i), .key("councillor")],
+                        councillor: !partnerContacts.contains(notice.councillor))
         }
         for (i, action) in meeting.actions.enumerated() {
             let at: FieldPath = [.key("actions"), .index(i)]

@@ -95,19 +95,17 @@ public enum ICalendar {
 
     /// One VEVENT for a meeting. `attendee` is for invitations (REQUEST/CANCEL); public feeds have none.
     public static func event(_ m: Meeting, directory: Directory, method: Method, sequence: Int, stamp: Date,
-                             organiser: Person?, attendee: Person?, description: String?) -> [String] {
+                             organiser: Person?, attendee: Person?, description: String?, comment: String? = nil) -> [String] {
         var lines = ["BEGIN:VEVENT", "UID:\(escape(uid(ofMeeting: m.id)))", "SEQUENCE:\(sequence)", "DTSTAMP:\(utcStamp(stamp))",
                      "DTSTART;TZID=Europe/London:\(localStamp(m.start))", "DTEND;TZID=Europe/London:\(localStamp(m.end))",
                      "SUMMARY:\(escape(m.title))"]
         let location = [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", ")
         lines.append("LOCATION:\(escape(location))")
         if let description { lines.append("DESCRIPTION:\(escape(description))") }
-        let status: String = switch (method, m.status) {
-        case (.cancel, _), (_, .cancelled): "CANCELLED"
-        case (_, .planned), (_, .postponed): "TENTATIVE"
-        default: "CONFIRMED"
-        }
-        lines.append("STATUS:\(status)")
+        // A cancellation's reason (RFC 5546 §3.2.5 allows COMMENT in a CANCEL).
+        if let comment { lines.append("COMMENT:\(escape(comment))") }
+        // The same mapping the notice records, so a later change of status shows the notice stale.
+        lines.append("STATUS:\((method == .cancel ? EventStatus.cancelled : m.status.eventStatus).rawValue)")
         if let organiser { lines.append("ORGANIZER;CN=\(param(organiser.name)):mailto:\(Email.address(organiser.email))") }
         if let attendee {
             lines.append("ATTENDEE;CN=\(param(attendee.name));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:\(Email.address(attendee.email))")

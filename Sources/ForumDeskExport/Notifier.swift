@@ -37,61 +37,76 @@ public enum Notifier {
         }
     }
 
+    /// The notices owed: ward councillors not notified, holding a stale notice (another date, time, venue or
+    /// status, or a cancellation since reinstated) or owed a cancellation; and the invited partners' contacts on
+    /// the same rules, except that a partner's first invitation goes only when `partners` is asked for.
     public static func plan(for meeting: Meeting, directory: Directory, organiser: Organiser, council: String, now: Date,
                             partners: Bool = false) -> Plan {
         var updated = meeting
         var outgoing: [Outgoing] = []
         var byHand: [(Person, NotificationState)] = []
         let stamp = ICalendar.utcStamp(now).replacingOccurrences(of: "Z", with: "")
-        let statuses = NotificationRules.statuses(for: meeting, in: directory).filter { $0.state.needsNotice }
+        var owed: [(person: Person, state: NotificationState, isCouncillor: Bool)] =
+            NotificationRules.statuses(for: meeting, in: directory).filter { $0.state.needsNotice }.map { ($0.councillor, $0.state, true) }
+        let councillorIDs = Set(owed.map(\.person.id))
+        for status in NotificationRules.partnerStatuses(for: meeting, in: directory)
+        where status.state.needsNotice && (partners || status.state != .notNotified) && !councillorIDs.contains(status.contact.id)
+            && !owed.contains(where: { $0.person.id == status.contact.id }) {
+            owed.append((status.contact, status.state, false))
+        }
         // A change or a cancellation must carry a higher SEQUENCE than any notice already sent (RFC 5546 §2.1.4).
         let highestSent = meeting.notifications.map(\.sequence).max() ?? -1
-        if statuses.contains(where: { $0.state == .stale || $0.state == .cancellationOwed }), updated.sequence <= highestSent {
+        if owed.contains(where: { $0.state == .stale || $0.state == .cancellationOwed }), updated.sequence <= highestSent {
             updated.sequence = highestSent + 1
         }
-        for status in statuses {
-            let person = status.councillor
+        for (person, state, isCouncillor) in owed {
             // An address `validate` reports (not RFC 5322, or non-ASCII) is not written into mail: the notice goes by hand.
             guard let email = person.email, EmailAddress.problem(email) == nil,
                   person.preferredContact == nil || person.preferredContact == .email else {
-                byHand.append((person, status.state))
+                // A partner's contact with no usable e-mail address is reached through the organisation, not listed.
+                if isCouncillor { byHand.append((person, state)) }
                 continue
             }
-            let kind: NoticeKind = status.state == .cancellationOwed ? .cancellation : .invitation
-            outgoing.append(compose(updated, directory: directory, to: person, email: email, kind: kind, stale: status.state == .stale,
+            let kind: NoticeKind = state == .cancellationOwed ? .cancellation : .invitation
+            let notice = record(updated, to: person.id, kind: kind, method: .email, now: now)
+            outgoing.append(compose(updated, directory: directory, to: person, email: email, notice: notice, stale: state == .stale,
                                     organiser: organiser, council: council, now: now, stamp: stamp))
-            updated.notifications.append(CouncillorNotification(
-                councillor: person.id, at: now, method: .email, kind: kind, sequence: updated.sequence,
-                start: kind == .invitation ? updated.start : nil, end: kind == .invitation ? updated.end : nil,
-                venue: kind == .invitation ? updated.venue.name : nil))
-        }
-        if partners {
-            for (i, invitation) in updated.invitations.enumerated() where invitation.at == nil {
-                guard let id = invitation.person, let person = directory.person(id), let email = person.email,
-                      EmailAddress.problem(email) == nil else { continue }
-                outgoing.append(compose(updated, directory: directory, to: person, email: email, kind: .invitation, stale: false,
-                                        organiser: organiser, council: council, now: now, stamp: stamp))
+            updated.notifications.append(notice)
+            for i in updated.invitations.indices where updated.invitations[i].person == person.id && updated.invitations[i].at == nil {
                 updated.invitations[i].at = now
             }
         }
         return Plan(outgoing: outgoing, byHand: byHand, meeting: updated)
     }
 
-    /// One e-mail: the text part and the iCalendar REQUEST (or CANCEL for a cancellation), and its outbox path.
-    static func compose(_ m: Meeting, directory: Directory, to person: Person, email: String, kind: NoticeKind, stale: Bool,
+    /// The record of a notice: what it announced (date, time, venue, status), or why the meeting was cancelled.
+    public static func record(_ m: Meeting, to person: String, kind: NoticeKind, method: ContactMethod, now: Date) -> CouncillorNotification {
+        var notice = CouncillorNotification(councillor: person, at: now, method: method, kind: kind, sequence: m.sequence,
+                                            start: kind == .invitation ? m.start : nil, end: kind == .invitation ? m.end : nil,
+                                            venue: kind == .invitation ? m.venue.name : nil)
+        notice.status = kind == .invitation ? m.status.eventStatus : .cancelled
+        notice.reason = kind == .cancellation ? m.cancellationReason : nil
+        return notice
+    }
+
+    /// One e-mail: the text part and the iCalendar REQUEST (or CANCEL for a cancellation), and its outbox path,
+    /// named after the notice it carries (`NoticeOutbox.fileName`): the same notice always has the same name.
+    static func compose(_ m: Meeting, directory: Directory, to person: Person, email: String, notice: CouncillorNotification, stale: Bool,
                         organiser: Organiser, council: String, now: Date, stamp: String) -> Outgoing {
+        let kind = notice.kind
         let note = message(for: m, directory: directory, to: person.name, kind: kind, stale: stale, organiser: organiser, council: council)
         let method: ICalendar.Method = kind == .cancellation ? .cancel : .request
         let event = ICalendar.event(m, directory: directory, method: method, sequence: m.sequence, stamp: now,
                                     organiser: ICalendar.Person(name: organiser.name, email: organiser.email),
-                                    attendee: ICalendar.Person(name: person.name, email: email), description: note)
+                                    attendee: ICalendar.Person(name: person.name, email: email), description: note,
+                                    comment: kind == .cancellation ? m.cancellationReason : nil)
         let subject = (kind == .cancellation ? "Cancelled: " : stale ? "Updated: " : "Invitation: ")
             + "\(m.title), \(MeetingDocument.longDate(m.start))"
         let text = Email.message(from: Email.mailbox(organiser.name, organiser.email), to: Email.mailbox(person.name, email),
                                  subject: subject, date: now, messageID: "\(m.id).\(person.id).\(m.sequence).\(stamp)@forumdesk",
                                  body: note, calendar: ICalendar.calendar(method: method, events: [event]), method: method.rawValue)
         return Outgoing(name: person.name, email: email, kind: kind, sequence: m.sequence,
-                        path: "outbox/\(m.id)/\(stamp)-\(person.id)-\(method.rawValue.lowercased())-\(m.sequence).eml", text: text)
+                        path: "outbox/\(m.id)/\(NoticeOutbox.fileName(of: notice))", text: text)
     }
 
     /// The plain-text part: what, when, where, access, the agenda so far.
@@ -101,8 +116,10 @@ public enum Notifier {
         switch (kind, stale) {
         case (.cancellation, _):
             lines.append("The meeting below has been cancelled. Please remove it from your calendar.")
+            if let reason = m.cancellationReason { lines += ["", "Reason: \(reason)"] }
         case (_, true):
-            lines.append("The date, time or venue of the meeting below has changed. The attached invitation replaces the earlier one.")
+            lines.append("The meeting below has changed (its date, time, venue or status: it is now \(m.status.label.lowercased())). "
+                         + "The attached invitation replaces the earlier one.")
         default:
             lines.append("You are invited to the meeting below, which covers your ward. Please reply with your calendar's Accept or Decline.")
         }

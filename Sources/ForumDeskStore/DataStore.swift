@@ -19,6 +19,12 @@ public enum SaveError: Error, Sendable, Equatable, CustomStringConvertible {
     case failed(path: String, DurableWriteError)
     /// Only the summary of the meeting was loaded, and the change reached beyond it (a defect, never the user's).
     case incomplete(path: String)
+    /// The change records an e-mail notice to `person` whose e-mail was never written: saving it would record a
+    /// notice nobody receives. Notices are written with `n` (or `forumdesk notify`), which writes both.
+    case noticeNotWritten(path: String, person: String)
+    /// The meeting was saved, but moving its e-mails into (or out of) the outbox failed; they wait in
+    /// `outbox-pending/` and the next save of the meeting or the next start finishes the move.
+    case outboxNotUpdated(path: String, SystemCallError)
     /// The path would leave the data folder, or pass through a symbolic link: nothing is written or deleted there.
     case refused(PathError)
 
@@ -30,6 +36,10 @@ public enum SaveError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) could not be read when the data was opened, so it is not overwritten; fix or move it first"
         case .incomplete(let path):
             "NOT SAVED: \(Self.short(path)) was not fully loaded; open the meeting and make the change there"
+        case .noticeNotWritten(let path, let person):
+            "NOT SAVED: \(Self.short(path)) would record an e-mail notice to \(person) that is not in the outbox; notify again (n) to write both"
+        case .outboxNotUpdated(let path, let error):
+            "saved, but the outbox could not be updated (\(error.reason), \(Self.short(path))): the next save or start finishes it"
         case .refused(let error):
             "NOT SAVED, nothing was written: \(error.description)"
         case .failed(let path, let error) where error.replaced:
@@ -250,17 +260,48 @@ public struct DataStore: Sendable {
 
     // MARK: saving
 
-    /// Writes one meeting to its file, after checking nobody else changed that file since it was read.
+    /// Writes one meeting to its file, after checking nobody else changed that file since it was read, as one
+    /// notice transaction with the outbox (see `NoticeTransaction.swift`): `mails` holds the e-mails of notices the
+    /// meeting newly records, by notice file name. A meeting moved to another year moves to that year's folder,
+    /// and the old file too must be as it was read, else `changedOnDisk` names it and nothing is written.
     /// On success the data set records the new content; on failure it is unchanged and the error says why.
-    public func save(_ meeting: Meeting, in data: inout DataSet) throws(SaveError) {
+    public func save(_ meeting: Meeting, in data: inout DataSet, mails: [String: String] = [:]) throws(SaveError) {
         let oldPath = data.meetingPaths[meeting.id]
         // A summary is never written as it is (see `completing`).
         if meeting.isSummary { throw .incomplete(path: oldPath ?? meeting.id) }
         let newPath = try checked { () throws(PathError) in try folder.meetingFile(for: meeting) }
-        if let oldPath, oldPath != newPath { try checkNoLinks(oldPath) }
-        try write(Codec.encode(meeting), to: newPath, in: &data)
-        // A meeting moved to another year moves to that year's folder.
-        if let oldPath, oldPath != newPath {
+        let moving = oldPath.map { $0 != newPath } ?? false
+        if let oldPath, moving {
+            try checkNoLinks(oldPath)
+            try checkUnchanged(oldPath, in: data)
+        }
+        var meeting = meeting
+        let notices = try noticeChanges(&meeting, oldPath: oldPath, mails: mails)
+        if let notices { try stage(notices, meetingID: meeting.id) }
+        do {
+            try write(Codec.encode(meeting), to: newPath, in: &data)
+        } catch {
+            // Replaced but the folder not synced: the record is committed, so its e-mails go out.
+            if notices != nil, case .failed(_, let cause) = error, cause.replaced {
+                finishSave(meeting, oldPath: oldPath, newPath: newPath, moving: moving, in: &data)
+                _ = try? reconcile(meeting.id, notices: meeting.notifications)
+            } else if notices != nil {
+                discardPending(meeting.id)
+            }
+            throw error
+        }
+        finishSave(meeting, oldPath: oldPath, newPath: newPath, moving: moving, in: &data)
+        guard notices != nil else { return }
+        do {
+            try reconcile(meeting.id, notices: meeting.notifications)
+        } catch {
+            throw .outboxNotUpdated(path: pendingFolder(meeting.id), error)
+        }
+    }
+
+    private func finishSave(_ meeting: Meeting, oldPath: String?, newPath: String, moving: Bool, in data: inout DataSet) {
+        if let oldPath, moving {
+            // Checked above, and the editing lock keeps it so.
             fs.remove(oldPath)
             try? fs.fsyncDirectory((oldPath as NSString).deletingLastPathComponent)
             data.fingerprints[oldPath] = FileFingerprint(hash: nil)

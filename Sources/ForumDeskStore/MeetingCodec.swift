@@ -16,6 +16,7 @@ extension Codec {
         m.residentsPresent = try r.optionalInt("residentsPresent", Limits.headCount)
         m.equality = try equality(&r)
         m.publicNotes = try r.optionalString("publicNotes")
+        m.cancellationReason = try r.optionalString("cancellationReason")
         let languages = try r.strings("languages")
         m.languages = languages.isEmpty ? ["en"] : languages
         m.noticeTitles = try r.stringMap("noticeTitles")
@@ -53,6 +54,7 @@ extension Codec {
             }))
         }
         w.optional("publicNotes", m.publicNotes)
+        w.optional("cancellationReason", m.cancellationReason)
         w.set("languages", m.languages)
         if !m.noticeTitles.isEmpty { w.set("noticeTitles", map: m.noticeTitles) }
         w.set("agenda", .array(m.agenda.map(encode)))
@@ -198,10 +200,13 @@ extension Codec {
         n.start = try r.optionalDate("start")
         n.end = try r.optionalDate("end")
         n.venue = try r.optionalString("venue")
+        n.status = try r.optionalChoice("status", EventStatus.self)
+        n.reason = try r.optionalString("reason")
         n.reply = try r.choice("reply", default: Reply.noReply)
         n.repliedAt = try r.optionalDate("repliedAt")
         n.comment = try r.optionalString("comment")
         n.delegatedTo = try r.optionalString("delegatedTo")
+        n.withdrawn = try r.optionalDate("withdrawn")
         n.extra = r.unknownFields
         return n
     }
@@ -216,10 +221,13 @@ extension Codec {
         w.optional("start", date: n.start)
         w.optional("end", date: n.end)
         w.optional("venue", n.venue)
+        w.optional("status", n.status)
+        w.optional("reason", n.reason)
         w.set("reply", n.reply)
         w.optional("repliedAt", date: n.repliedAt)
         w.optional("comment", n.comment)
         w.optional("delegatedTo", n.delegatedTo)
+        w.optional("withdrawn", date: n.withdrawn)
         return w.finish(n.extra)
     }
 

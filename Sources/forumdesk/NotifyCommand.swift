@@ -19,6 +19,8 @@ func withEditLock<T>(_ options: DataOptions, _ body: () throws -> T) throws -> T
             if let reclaimed { Output.note("took back the lock left by \(reclaimed.description), which is no longer running") }
             // Holding the lock, nobody is mid-save here: temp files of dead processes can go (outbox/ included).
             _ = DataStore(folder: options.folder).removeAbandonedTempFiles()
+            // Notices a crash interrupted are finished or rolled back before anything else is written.
+            for line in DataStore(folder: options.folder).recoverNotices() { Output.note(TerminalText.sanitized("repaired: " + line)) }
             return try body()
         case (.heldBy(let owner, let stale), _):
             if !stale, Date() < deadline {
@@ -70,18 +72,30 @@ struct NotifyCommand: ParsableCommand {
             let organiser = Notifier.Organiser(configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
             let plan = Notifier.plan(for: m, directory: data.directory, organiser: organiser, council: data.settings.council,
                                      now: now, partners: partners)
-            var written: [String] = []
-            do {
-                for mail in plan.outgoing { written.append(try store.writeGenerated(mail.text, to: mail.path)) }
-                if !plan.outgoing.isEmpty { try store.save(plan.meeting, in: &data) }
-            } catch {
-                // Keep the outbox and the record in step: nothing is left that the meeting does not record.
-                for path in written { try? FileManager.default.removeItem(atPath: path) }
-                Output.error("\(error); no notice was written")
-                throw ExitStatus.dataError
+            let mails = Dictionary(plan.outgoing.map { (($0.path as NSString).lastPathComponent, $0.text) }, uniquingKeysWith: { a, _ in a })
+            // One transaction in the store: the e-mails and the record agree whatever happens (see NoticeTransaction).
+            if !plan.outgoing.isEmpty {
+                do throws(SaveError) {
+                    try store.save(plan.meeting, in: &data, mails: mails)
+                } catch {
+                    switch error {
+                    case .outboxNotUpdated:
+                        Output.error("\(error)")  // recorded; the outbox move finishes at the next start
+                    case .failed(_, let cause) where cause.replaced:
+                        Output.error("\(error)")  // recorded and in the outbox; only the folder sync failed
+                    case .changedOnDisk, .unreadableOnDisk, .incomplete, .noticeNotWritten, .refused, .failed:
+                        Output.error("\(error); no notice was written or recorded")
+                        throw ExitStatus.dataError
+                    }
+                }
             }
-            for (mail, path) in zip(plan.outgoing, written) {
-                Output.line(TerminalText.sanitized("\(path): \(mail.name) <\(mail.email)>, \(mail.kind.label), SEQUENCE \(mail.sequence)"))
+            for mail in plan.outgoing {
+                Output.line(TerminalText.sanitized("\(options.folder.path(mail.path)): \(mail.name) <\(mail.email)>, \(mail.kind.label), SEQUENCE \(mail.sequence)"))
+            }
+            let withdrawn = (data.meeting(m.id)?.notifications ?? []).filter { $0.withdrawn != nil }.count
+                - m.notifications.filter { $0.withdrawn != nil }.count
+            if withdrawn > 0 {
+                Output.line("withdrew \(withdrawn) superseded e-mail(s) from the outbox to \(NoticeOutbox.withdrawn)/\(m.id)/")
             }
             for (person, state) in plan.byHand {
                 let how = person.email.flatMap(EmailAddress.problem).map { "e-mail address not usable: \($0)" }

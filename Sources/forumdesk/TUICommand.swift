@@ -78,6 +78,8 @@ struct TUICommand: ParsableCommand {
             app.inform("Sample data: today is \(LondonTime.weekday(sampleToday)) \(sampleToday.day) \(LondonTime.monthAbbreviation(sampleToday.month)) "
                 + "\(sampleToday.year) here (sampleToday in forumdesk.json)")
         }
+        // A notice interrupted by a crash is finished (or rolled back) before anything else, and the user is told.
+        if locked { app.tell(recovered: store.recoverNotices()) }
         terminal.draw(app.render())
         // Housekeeping after the first frame: temp files are never the only copy of anything.
         if locked { _ = store.removeAbandonedTempFiles() }
@@ -91,6 +93,7 @@ struct TUICommand: ParsableCommand {
                 locked = true
                 terminal.removeOnFatalSignal(options.folder.lockFile)
                 _ = store.removeAbandonedTempFiles()
+                app.tell(recovered: store.recoverNotices())
             }
             if app.wantsSuspend {
                 app.wantsSuspend = false

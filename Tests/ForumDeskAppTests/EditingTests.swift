@@ -218,15 +218,20 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
     let real = PosixFileSystem()
     let call: Call
     let code: Int32
+    /// Only paths containing this fail (e.g. "/meetings/": the meeting file, not the outbox).
+    let only: String?
     var failing = true
 
-    init(failing call: Call = .create, with code: Int32 = ENOSPC) {
+    init(failing call: Call = .create, with code: Int32 = ENOSPC, onlyPathsContaining only: String? = nil) {
         self.call = call
         self.code = code
+        self.only = only
     }
 
     func fail(_ call: Call, _ path: String) throws(SystemCallError) {
-        if failing, call == self.call { throw SystemCallError(operation: call.rawValue, path: path, code: code) }
+        if failing, call == self.call, only.map(path.contains) ?? true {
+            throw SystemCallError(operation: call.rawValue, path: path, code: code)
+        }
     }
     func openForCreate(_ path: String, mode: mode_t) throws(SystemCallError) -> Int32 {
         try fail(.create, path)

@@ -249,8 +249,15 @@ func checkWithPython(_ arguments: [String]) throws -> (status: Int32, json: [[St
         let second = try forumdesk(["notify", id, "--data", copy.path] + now)
         #expect(second.status == 0)
         let updates = outbox(copy, id).filter { !files.contains($0) }
+        // The invitation the update supersedes is withdrawn from the outbox (moved aside, recorded): the mail
+        // system must not send both.
+        #expect(outbox(copy, id).allSatisfy { !files.contains($0) })
+        let withdrawn = (try? FileManager.default.contentsOfDirectory(atPath: copy.path + "/outbox-withdrawn/" + id)) ?? []
+        #expect(withdrawn == files.map { ($0 as NSString).lastPathComponent })
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("\"withdrawn\": \"2026-11-23T12:00:00+00:00\""))
+        #expect(second.stdout.contains("withdrew 1 superseded e-mail(s) from the outbox to outbox-withdrawn/\(id)/"))
         // Every councillor gets the update: by e-mail, or listed for a letter or a call.
-        let lines = second.stdout.split(separator: "\n")
+        let lines = second.stdout.split(separator: "\n").filter { !$0.hasPrefix("withdrew ") }
         #expect(lines.count == 10)
         #expect(lines.allSatisfy { $0.contains("invitation, SEQUENCE 1") || $0.hasPrefix("by hand: ") })
         #expect(updates.count == lines.filter { $0.contains("SEQUENCE 1") }.count)

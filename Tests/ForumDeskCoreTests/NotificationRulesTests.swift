@@ -3,6 +3,37 @@ import Testing
 @testable import ForumDeskCore
 
 @Suite struct NotificationRulesTests {
+    /// A withdrawn notice (its e-mail taken out of the outbox before it was sent) told nobody anything.
+    @Test func test_withdrawnNotice_doesNotCount() {
+        var meeting = Fixture.meeting()
+        var notice = Fixture.notice("cllr-a", for: meeting)
+        notice.withdrawn = notice.at
+        meeting.notifications = [notice]
+        #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: meeting) == .notNotified)
+    }
+
+    /// The cancellation superseded the invitation in the outbox (withdrawn unsent): the cancellation is sent.
+    @Test func test_cancellationAfterAWithdrawnInvitation_isSent() {
+        var meeting = Fixture.meeting()
+        var invitation = Fixture.notice("cllr-a", for: meeting)
+        invitation.withdrawn = invitation.at
+        meeting.status = .cancelled
+        meeting.notifications = [invitation, CouncillorNotification(councillor: "cllr-a", at: invitation.at, method: .email, kind: .cancellation)]
+        #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: meeting) == .cancellationSent)
+    }
+
+    /// A notice that said TENTATIVE is stale once the meeting is confirmed.
+    @Test func test_confirming_makesATentativeNoticeStale() {
+        var meeting = Fixture.meeting()
+        meeting.status = .planned
+        var notice = Fixture.notice("cllr-a", for: meeting)
+        notice.status = .tentative
+        meeting.notifications = [notice]
+        #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: meeting) == .notified)
+        meeting.status = .confirmed
+        #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: meeting) == .stale)
+    }
+
     @Test func test_notNotified_whenNoNoticeWasSent() {
         let meeting = Fixture.meeting()
         #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: meeting) == .notNotified)

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Where notice e-mails live in the data folder, and the name of each: one name per notice (person, kind,
+/// SEQUENCE), so the same notice is never written twice and a file can be matched to its record.
+///
+/// - `outbox/<meeting>/`: what is still to be sent; the council's mail system sends (and removes) these.
+/// - `outbox-pending/<meeting>/`: e-mails written but not yet committed. The folder exists only while a notice
+///   transaction on that meeting is in flight, so after a crash it says which meeting to repair.
+/// - `outbox-withdrawn/<meeting>/`: e-mails taken out of the outbox before they were sent (superseded by an
+///   update or cancellation, or their notice undone), kept for the record.
+public enum NoticeOutbox {
+    public static let outbox = "outbox"
+    public static let pending = "outbox-pending"
+    public static let withdrawn = "outbox-withdrawn"
+
+    /// `<person>-<request|cancel>-<sequence>.eml`.
+    public static func fileName(of notice: CouncillorNotification) -> String {
+        "\(notice.councillor)-\(notice.kind == .cancellation ? "cancel" : "request")-\(notice.sequence).eml"
+    }
+
+    /// The notice name a file in the outbox stands for: its own name, or for a file written before names were
+    /// per notice (`20261123T120000-<person>-request-0.eml`) that name without the time. nil for anything else,
+    /// which ForumDesk leaves alone.
+    public static func noticeName(ofFile name: String) -> String? {
+        guard name.hasSuffix(".eml"), !name.hasPrefix(".") else { return nil }
+        var stem = Substring(name.dropLast(4))
+        let legacy = stem.prefix(16)
+        if legacy.count == 16, legacy.last == "-", legacy.dropLast().enumerated().allSatisfy({ i, c in i == 8 ? c == "T" : c.isASCII && c.isNumber }) {
+            stem = stem.dropFirst(16)
+        }
+        let parts = stem.split(separator: "-")
+        guard parts.count >= 3, let last = parts.last, last.allSatisfy({ $0.isASCII && $0.isNumber }),
+              ["request", "cancel"].contains(parts[parts.count - 2]) else { return nil }
+        return stem + ".eml"
+    }
+
+    /// The notices whose e-mails belong in the outbox: by e-mail and not withdrawn, by file name.
+    public static func expected(_ notices: [CouncillorNotification]) -> Set<String> {
+        Set(notices.filter { $0.method == .email && $0.withdrawn == nil }.map(fileName))
+    }
+}

@@ -1,0 +1,198 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import ForumDeskCore
+
+/// Notices as one transaction: the e-mails in `outbox/` and the notices recorded in the meeting file agree after
+/// any crash, failed write or undo. Every save of a meeting goes through it (`DataStore.save`):
+///
+/// 1. **Stage.** `outbox-pending/<meeting>/` is created (durably): while it exists a transaction on that meeting
+///    is in flight. Each e-mail the new record adds is written there under its notice's name.
+/// 2. **Record.** The meeting file is saved (the usual checked, atomic, durable save). This is the commit point.
+///    If it fails, the staged e-mails are removed: nothing is sent and nothing recorded.
+/// 3. **Publish** (`reconcile`): e-mails in the outbox that the record no longer has (undone, or superseded and
+///    marked `withdrawn`) move to `outbox-withdrawn/<meeting>/`; then each staged e-mail the record has is
+///    renamed into `outbox/<meeting>/` (unless one of that name is already there: never a duplicate), any other is
+///    deleted, and the pending folder is removed.
+///
+/// After a crash, `recoverNotices` (at the next start, and before every command that writes) runs step 3 for each
+/// meeting whose pending folder is left: a crash before the commit leaves the old record and the staged e-mails are
+/// discarded; after it, they are published. Names are per notice, so every step can be repeated.
+extension DataStore {
+    /// What a save changes in the outbox: the e-mails to stage, by notice name.
+    struct NoticeChanges {
+        var staged: [(name: String, bytes: [UInt8])] = []
+    }
+
+    func outboxFolder(_ id: String) -> String { folder.path("\(NoticeOutbox.outbox)/\(id)") }
+    func pendingFolder(_ id: String) -> String { folder.path("\(NoticeOutbox.pending)/\(id)") }
+    func withdrawnFolder(_ id: String) -> String { folder.path("\(NoticeOutbox.withdrawn)/\(id)") }
+
+    /// The notice names of the e-mails in a meeting's outbox folder, with their file names.
+    func outboxContents(_ id: String) throws(SystemCallError) -> [String: String] {
+        var byNotice: [String: String] = [:]
+        for file in try fs.list(outboxFolder(id)) {
+            if let name = NoticeOutbox.noticeName(ofFile: file) { byNotice[name] = file }
+        }
+        return byNotice
+    }
+
+    /// Works out what saving `meeting` over the file at `oldPath` does to the outbox. Marks as withdrawn the earlier
+    /// notices to someone who now gets a new one, when their e-mail is still in the outbox (so it will be moved
+    /// aside). Returns nil when the outbox is not touched. A new notice by e-mail whose text is neither given in
+    /// `mails` nor in the outbox or among the withdrawn is refused: the record would claim a notice nobody gets.
+    func noticeChanges(_ meeting: inout Meeting, oldPath: String?, mails: [String: String]) throws(SaveError) -> NoticeChanges? {
+        // A new meeting file carries its notices as history: there is no earlier record to compare with.
+        guard let oldPath, let bytes = try? fs.read(oldPath), let old = try? Self.decodeMeeting(bytes) else { return nil }
+        let before = NoticeOutbox.expected(old.notifications)
+        if NoticeOutbox.expected(meeting.notifications) == before && mails.isEmpty { return nil }
+        let present: [String: String]
+        do {
+            present = try outboxContents(meeting.id)
+        } catch {
+            throw .failed(path: error.path, DurableWriteError(stage: .prepare, cause: error))
+        }
+        // Superseded: the outbox holds only the latest notice to each person.
+        let added = NoticeOutbox.expected(meeting.notifications).subtracting(before)
+        for new in meeting.notifications where added.contains(NoticeOutbox.fileName(of: new)) && new.method == .email {
+            for i in meeting.notifications.indices {
+                let old = meeting.notifications[i]
+                let name = NoticeOutbox.fileName(of: old)
+                guard old.councillor == new.councillor, old.method == .email, old.withdrawn == nil, before.contains(name),
+                      present[name] != nil else { continue }
+                meeting.notifications[i].withdrawn = new.at
+            }
+        }
+        let after = NoticeOutbox.expected(meeting.notifications)
+        guard after != before else { return nil }
+        var changes = NoticeChanges()
+        for name in after.subtracting(before).sorted() where present[name] == nil {
+            if let text = mails[name] {
+                changes.staged.append((name, Array(text.utf8)))
+            } else if let copy = latestWithdrawn(meeting.id, name), let bytes = try? fs.read(copy) {
+                // Redo of an undone notice: the same e-mail goes back.
+                changes.staged.append((name, bytes))
+            } else {
+                let person = meeting.notifications.first { NoticeOutbox.fileName(of: $0) == name }?.councillor ?? name
+                throw .noticeNotWritten(path: oldPath, person: person)
+            }
+        }
+        return changes
+    }
+
+    /// The last copy of a notice's e-mail among the withdrawn (`name`, `name-2`…).
+    func latestWithdrawn(_ id: String, _ name: String) -> String? {
+        let stem = String(name.dropLast(4))
+        let files = ((try? fs.list(withdrawnFolder(id))) ?? []).filter { $0 == name || ($0.hasPrefix(stem + "~") && $0.hasSuffix(".eml")) }
+        let last = files.max { copyNumber($0) < copyNumber($1) }
+        return last.map { "\(withdrawnFolder(id))/\($0)" }
+    }
+
+    private func copyNumber(_ file: String) -> Int {
+        guard let tilde = file.lastIndex(of: "~") else { return 1 }
+        return Int(file[file.index(after: tilde)...].dropLast(4)) ?? 1
+    }
+
+    /// Step 1: the pending folder (the transaction's mark) and the staged e-mails, durably.
+    func stage(_ changes: NoticeChanges, meetingID id: String) throws(SaveError) {
+        let pending = pendingFolder(id)
+        do {
+            try DurableFile.makeFolders(pending, fs: fs)
+        } catch {
+            throw .failed(path: pending, DurableWriteError(stage: .prepare, cause: error))
+        }
+        for (name, bytes) in changes.staged {
+            do {
+                try DurableFile.write(bytes, to: "\(pending)/\(name)", fs: fs)
+            } catch {
+                discardPending(id)
+                throw .failed(path: "\(pending)/\(name)", error)
+            }
+        }
+    }
+
+    /// Undoes step 1 after the record could not be saved.
+    func discardPending(_ id: String) {
+        let pending = pendingFolder(id)
+        for file in (try? fs.list(pending)) ?? [] { fs.remove("\(pending)/\(file)") }
+        rmdir(pending)
+        try? fs.fsyncDirectory((pending as NSString).deletingLastPathComponent)
+    }
+
+    /// Step 3, also the repair after a crash: makes a meeting's outbox what its recorded notices say. Returns what it
+    /// did, one line per e-mail.
+    @discardableResult
+    func reconcile(_ id: String, notices: [CouncillorNotification]) throws(SystemCallError) -> [String] {
+        let expected = NoticeOutbox.expected(notices)
+        let outbox = outboxFolder(id), pending = pendingFolder(id), withdrawn = withdrawnFolder(id)
+        var done: [String] = []
+        var present = try outboxContents(id)
+        // Withdraw first, so an update and what it replaces are never in the outbox together.
+        for (name, file) in present.sorted(by: { $0.key < $1.key }) where !expected.contains(name) {
+            try DurableFile.makeFolders(withdrawn, fs: fs)
+            var target = "\(withdrawn)/\(file)", n = 2
+            while try fs.status(target) != nil {
+                target = "\(withdrawn)/\(String(file.dropLast(4)))~\(n).eml"
+                n += 1
+            }
+            try fs.rename("\(outbox)/\(file)", target)
+            present[name] = nil
+            done.append("withdrew \(NoticeOutbox.outbox)/\(id)/\(file) to \(NoticeOutbox.withdrawn)/\(id)/")
+        }
+        if !done.isEmpty {
+            try fs.fsyncDirectory(withdrawn)
+            try fs.fsyncDirectory(outbox)
+        }
+        let staged = try fs.list(pending)
+        var published = false
+        for file in staged {
+            if !file.hasPrefix("."), expected.contains(file), present[file] == nil {
+                try DurableFile.makeFolders(outbox, fs: fs)
+                try fs.rename("\(pending)/\(file)", "\(outbox)/\(file)")
+                present[file] = file
+                published = true
+                done.append("wrote \(NoticeOutbox.outbox)/\(id)/\(file)")
+            } else {
+                fs.remove("\(pending)/\(file)")
+                if !file.hasPrefix(".") { done.append("discarded \(file), which the meeting does not record") }
+            }
+        }
+        if published { try fs.fsyncDirectory(outbox) }
+        if try fs.status(pending) != nil {
+            if rmdir(pending) != 0 { throw SystemCallError(operation: "remove folder", path: pending, code: errno) }
+            try fs.fsyncDirectory((pending as NSString).deletingLastPathComponent)
+        }
+        return done
+    }
+
+    /// Finishes or rolls back every notice transaction a crash interrupted (see the type's comment), from the
+    /// meeting files on disk. Call with the editing lock held. Returns what it did, to tell the user.
+    public func recoverNotices() -> [String] {
+        let root = folder.path(NoticeOutbox.pending)
+        let ids = ((try? fs.list(root)) ?? []).filter { !$0.hasPrefix(".") }
+        guard !ids.isEmpty else { return [] }
+        let files = Dictionary(meetingFiles().map { ($0.stem, $0.path) }, uniquingKeysWith: { a, _ in a })
+        var report: [String] = []
+        for id in ids {
+            let notices: [CouncillorNotification]
+            if let path = files[id] {
+                guard let bytes = try? fs.read(path), let meeting = try? Self.decodeMeeting(bytes) else {
+                    report.append("\(NoticeOutbox.pending)/\(id)/ left as it is: \(SaveError.short(path)) cannot be read")
+                    continue
+                }
+                notices = meeting.notifications
+            } else {
+                notices = []  // the meeting is gone: nothing it recorded is owed
+            }
+            do {
+                let done = try reconcile(id, notices: notices)
+                report += done.isEmpty ? ["interrupted notice of \(id): nothing had been written yet; the outbox and the record agree"]
+                    : done.map { "interrupted notice of \(id): \($0)" }
+            } catch {
+                report.append("\(NoticeOutbox.pending)/\(id)/ could not be finished: \(error.description)")
+            }
+        }
+        return report
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import ForumDeskApp
+import ForumDeskCore
+import ForumDeskStore
+import ForumDeskTestSupport
+import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct NoticeEditingTests {
+    let id = "2026-12-17-sandy-biggleswade-ltt"
+    let openCouncillors: [Key] = [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter, .tab, .tab, .tab]
+
+    /// The e-mail's base64 parts, decoded and joined.
+    func decodedParts(_ mail: String) -> String {
+        var parts: [String] = [], run = ""
+        for line in mail.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+            if !line.isEmpty, line.allSatisfy({ $0.isLetter || $0.isNumber || "+/=".contains($0) }) { run += line; continue }
+            if let data = Data(base64Encoded: run) { parts.append(String(decoding: data, as: UTF8.self)) }
+            run = ""
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    func outbox(_ w: Workspace) -> [String] { listing(w.copy.path + "/outbox/\(id)") }
+    func listing(_ folder: String) -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() }
+
+    /// `u` after `n` withdraws the e-mail; `n` again writes one e-mail, not a second.
+    @Test func test_undoOfANotice_withdrawsItsEmail_andNotifyAgainWritesNoDuplicate() throws {
+        let w = try Workspace()
+        var a = w.app(keys: openCouncillors + [.char("n")])
+        #expect(outbox(w) == ["cllr-tamsin-lanternby-request-0.eml"])
+        a.handle(.key(.char("u")))
+        #expect(a.screenText.contains("Undone: 1 notice written to outbox/\(id)/"))
+        #expect(outbox(w).isEmpty)
+        #expect(listing(w.copy.path + "/outbox-withdrawn/\(id)") == ["cllr-tamsin-lanternby-request-0.eml"])
+        #expect(w.meetingOnDisk(id)?.notifications.contains { $0.councillor == "cllr-tamsin-lanternby" } == false)
+        a.handle(.key(.char("n")))
+        #expect(outbox(w) == ["cllr-tamsin-lanternby-request-0.eml"])
+        a.handle(.key(.char("n")))
+        #expect(a.screenText.contains("has an up-to-date notice"))
+        #expect(outbox(w) == ["cllr-tamsin-lanternby-request-0.eml"])
+    }
+
+    /// The meeting file fails to save after `n`: no e-mail stays in the outbox, and Ctrl-S later records no
+    /// notice (nobody would receive it). `n` once the disk works writes both.
+    @Test func test_failedSaveAfterNotify_leavesNothing_andCtrlSRecordsNoNotice() throws {
+        let disk = FlakyDisk(failing: .rename, with: EIO, onlyPathsContaining: "/meetings/")
+        let w = try Workspace(fs: disk)
+        var a = w.app(keys: openCouncillors + [.char("n")])
+        #expect(a.screenText.contains("NOT SENT"), "\(a.screenText)")
+        #expect(outbox(w).isEmpty)
+        #expect(a.unsavedCount == 0)
+        disk.failing = false
+        a.handle(.key(.ctrl("s")))
+        #expect(w.meetingOnDisk(id)?.notifications.contains { $0.councillor == "cllr-tamsin-lanternby" } == false)
+        #expect(a.context.data.meeting(id)?.notifications.contains { $0.councillor == "cllr-tamsin-lanternby" } == false)
+        a.handle(.key(.char("n")))
+        #expect(outbox(w) == ["cllr-tamsin-lanternby-request-0.eml"])
+        #expect(w.meetingOnDisk(id)?.notifications.contains { $0.councillor == "cllr-tamsin-lanternby" } == true)
+    }
+
+    /// Inviting a partner on the Attendance tab leaves the invitation to send; `n` sends it, and after a
+    /// postponement the partner is owed the update like the councillors.
+    @Test func test_partnerInvitation_isToSendUntilNotified_andOwedTheUpdate() throws {
+        let w = try Workspace()
+        let id = "2026-12-08-cranfield-marston-woburn-ltt"
+        var a = w.app(keys: [.char("2"), .char("/")] + typing(id) + [.enter, .enter, .tab, .tab, .char("a")])
+        for key in [Key.enter] + typing("bedfordshire police") + [.enter, .enter] + typing("rhodri") + [.enter, .ctrl("s")] {
+            a.handle(.key(key))
+        }
+        var m = try #require(w.meetingOnDisk(id))
+        let invitation = try #require(m.invitations.first { $0.person == "rhodri-copperfield" })
+        #expect(invitation.at == nil)
+        #expect(a.screenText.contains("to send"))
+        a.handle(.key(.tab))  // the Councillors tab, where n is
+        a.handle(.key(.char("n")))
+        m = try #require(w.meetingOnDisk(id))
+        #expect(m.invitations.first { $0.person == "rhodri-copperfield" }?.at == fixedNow)
+        let folder = w.copy.path + "/outbox/\(id)"
+        #expect(listing(folder).contains("rhodri-copperfield-request-\(m.sequence).eml"))
+        // Postponed: the partner's notice is stale, and `n` sends the update and withdraws the invitation.
+        for key in [Key.char("P")] + typing("2027-01-14 19:00") + [.ctrl("s")] { a.handle(.key(key)) }
+        m = try #require(w.meetingOnDisk(id))
+        let state = NotificationRules.partnerStatuses(for: m, in: w.store.load().directory).first { $0.contact.id == "rhodri-copperfield" }?.state
+        #expect(state == .stale)
+        a.handle(.key(.char("n")))
+        m = try #require(w.meetingOnDisk(id))
+        #expect(listing(folder).filter { $0.hasPrefix("rhodri-copperfield-") } == ["rhodri-copperfield-request-\(m.sequence).eml"])
+        #expect(listing(w.copy.path + "/outbox-withdrawn/\(id)").contains { $0.hasPrefix("rhodri-copperfield-request-") })
+    }
+
+    /// Postponing a December meeting into January while a colleague's edit sits in the December file: the
+    /// conflict choice appears and the December file (their edit) stays.
+    @Test func test_postponeIntoNextYear_overAColleaguesEdit_asks() throws {
+        let w = try Workspace()
+        var a = w.app(keys: [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter])
+        let path = try #require(w.path(id))
+        let theirs = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "\"residentsPresent\": null", with: "\"residentsPresent\": 12")
+        try theirs.write(toFile: path, atomically: true, encoding: .utf8)
+        for key in [Key.char("P")] + typing("2027-01-14 19:00") + [.ctrl("s")] { a.handle(.key(key)) }
+        #expect(a.screenText.contains("Changed by someone else"), "\(a.screenText)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == theirs)
+        #expect(!FileManager.default.fileExists(atPath: w.copy.path + "/meetings/2027/\(id).json"))
+    }
+
+    /// Cancelling asks why; the reason goes into the record and the cancellation notices.
+    @Test func test_cancelling_asksForAReason_andTheNoticeCarriesIt() throws {
+        let w = try Workspace()
+        var a = w.app(keys: [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter, .char("E")])
+        for _ in 0..<11 { a.handle(.key(.tab)) }  // to Status
+        for key in [Key.enter] + typing("cancelled") + [.enter, .ctrl("s")] { a.handle(.key(key)) }
+        #expect(a.screenText.contains("why is it cancelled?"), "\(a.screenText)")
+        #expect(w.meetingOnDisk(id)?.status != .cancelled)
+        // Choosing the status moved on to the reason, where the question is.
+        for key in typing("the hall flooded") + [.ctrl("s")] { a.handle(.key(key)) }
+        let m = try #require(w.meetingOnDisk(id))
+        #expect(m.status == .cancelled)
+        #expect(m.cancellationReason == "the hall flooded")
+        for key in [Key.tab, .tab, .tab, .char("n")] { a.handle(.key(key)) }
+        let files = outbox(w).filter { $0.contains("-cancel-") }
+        try #require(!files.isEmpty, "\(a.screenText)")
+        let text = decodedParts(try String(contentsOfFile: w.copy.path + "/outbox/\(id)/\(files[0])", encoding: .utf8))
+        #expect(text.contains("Reason: the hall flooded"))
+        #expect(text.contains("COMMENT:the hall flooded"))
+    }
+}
