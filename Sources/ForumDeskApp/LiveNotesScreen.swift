@@ -577,7 +577,8 @@ struct LiveNotesScreen: Screen {
             let used = buffer.put(prompt, x: areas.input.x, y: areas.input.y, style: Theme.key)
             field.render(in: Rect(x: areas.input.x + used, y: areas.input.y, width: areas.input.width - used, height: 1), into: &buffer)
             let help: String = switch entry {
-            case .finish: "Enter marks the meeting held · " + Self.stillEmpty(m)
+            // What is still empty comes first: at 80 columns the end of the line is cut.
+            case .finish: Self.stillEmpty(m) + " · Enter marks the meeting held"
             case .attendee: "e.g. Dan Reed, Bedfordshire Police, observer (roles: member, observer, support officer)"
             case .carryForward: "Enter saves: 2027-01-12, 12 Jan, +28d, next tue · Esc cancels"
             default: "Enter saves · Esc cancels" + (prompt.hasPrefix("Action") ? " · Tab completes @names" : "")

@@ -82,7 +82,11 @@ import Testing
         try "mine".write(toFile: target, atomically: true, encoding: .utf8)
         let link = copy.folder + "/link.ics"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-        for (output, kind) in [(fifo, "a FIFO (named pipe)"), ("/dev/null", "a device"), (link, "a symbolic link"), (copy.folder, "a folder")] {
+        // A device node of our own (as root; 1,3 is glibc's makedev(1, 3), a macro Swift does not import): were the check ever to fail, an atomic write would replace this
+        // node, not the machine's /dev/null. Without the right to make one, /dev/null is safe: /dev is not writable.
+        let ownDevice = copy.folder + "/null-device"
+        let device = mknod(ownDevice, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 ? ownDevice : "/dev/null"
+        for (output, kind) in [(fifo, "a FIFO (named pipe)"), (device, "a device"), (link, "a symbolic link"), (copy.folder, "a folder")] {
             let run = try forumdesk(["export", "ics", "-o", output, "--data", copy.path] + now)
             #expect(run.status == 2, "\(output): \(run.status)")
             #expect(run.stderr.contains("is \(kind); -o writes only a regular file or a new path"), "\(run.stderr)")
