@@ -4,7 +4,7 @@ import Glibc
 import Foundation
 import ForumDeskCore
 
-/// The files ForumDesk itself wrote for one meeting outside `meetings/`: outbox e-mails, conflict copies and
+/// The files ForumDesk itself wrote for one meeting outside `meetings/`: outbox e-mails (sent or withdrawn), conflict copies and
 /// exported minutes or agendas. They hold names and addresses, so retention deletes them; it deletes only these,
 /// matched by the names ForumDesk gives them, never a folder as a whole and never through a symbolic link.
 extension DataStore {
@@ -13,8 +13,10 @@ extension DataStore {
     public func generatedFiles(ofMeeting id: String) -> [String] {
         guard MeetingID(id) != nil else { return [] }
         var result: [String] = []
-        let outbox = folder.path("outbox/\(id)")
-        if !fs.isSymbolicLink(folder.path("outbox")), !fs.isSymbolicLink(outbox) {
+        // E-mails still to send, and those withdrawn unsent (superseded or undone): both name their recipients.
+        for parent in [NoticeOutbox.outbox, NoticeOutbox.withdrawn] {
+            let outbox = folder.path("\(parent)/\(id)")
+            guard !fs.isSymbolicLink(folder.path(parent)), !fs.isSymbolicLink(outbox) else { continue }
             let names = (try? fs.list(outbox)) ?? []
             let ours = names.filter { Self.isOutboxFile($0) && isPlainFile("\(outbox)/\($0)") }
             result += ours.map { "\(outbox)/\($0)" }

@@ -308,10 +308,13 @@ enum ICalendarUID {
             let root = try copyOfSampleData(into: folder)
             let id = "2025-12-04-sandy-biggleswade-ltt"
             let ours = ["outbox/\(id)/20251101T100000-cllr-x-request-0.eml", "conflicts/\(id)-2025-12-05T101500.json",
-                        "exports/\(id)-minutes.md", "exports/\(id)-agenda-2.html", "exports/\(id)-minutes.txt"]
+                        "exports/\(id)-minutes.md", "exports/\(id)-agenda-2.html", "exports/\(id)-minutes.txt",
+                        // Withdrawn unsent (superseded, or undone and redone): they name their recipients too.
+                        "outbox-withdrawn/\(id)/cllr-x-request-0.eml", "outbox-withdrawn/\(id)/cllr-x-request-0~2.eml",
+                        "outbox-withdrawn/\(id)"]
             let theirs = ["outbox/\(id)/notes.txt", "conflicts/\(id)-2-2025-12-05T101500.json", "exports/\(id)-minutes-final.docx",
                           "exports/\(id)-2-minutes.md", "exports/budget.md"]
-            for f in ours + theirs { try writeText("x", to: root + "/" + f) }
+            for f in ours + theirs where !f.hasSuffix(id) { try writeText("x", to: root + "/" + f) }
             let store = DataStore(folder: DataFolder(root))
             let found = store.generatedFiles(ofMeeting: id).map { String($0.dropFirst(root.count + 1)) }
             #expect(Set(found) == Set(ours), "the outbox folder stays: it holds a file ForumDesk did not write")
