@@ -48,9 +48,9 @@ public enum Notifier {
         let stamp = ICalendar.utcStamp(now).replacingOccurrences(of: "Z", with: "")
         var owed: [(person: Person, state: NotificationState, isCouncillor: Bool)] =
             NotificationRules.statuses(for: meeting, in: directory).filter { $0.state.needsNotice }.map { ($0.councillor, $0.state, true) }
-        let councillorIDs = Set(owed.map(\.person.id))
+        // Once per person: a councillor who is also a partner's contact, or a contact invited twice, gets one notice.
         for status in NotificationRules.partnerStatuses(for: meeting, in: directory)
-        where status.state.needsNotice && (partners || status.state != .notNotified) && !councillorIDs.contains(status.contact.id)
+        where status.state.needsNotice && (partners || status.state != .notNotified)
             && !owed.contains(where: { $0.person.id == status.contact.id }) {
             owed.append((status.contact, status.state, false))
         }
