@@ -81,12 +81,24 @@ extension DataStore {
         return changes
     }
 
-    /// The last copy of a notice's e-mail among the withdrawn (`name`, `name-2`…).
+    /// The last copy of a notice's e-mail among the withdrawn (`name`, `name~2`…).
     func latestWithdrawn(_ id: String, _ name: String) -> String? {
         let stem = String(name.dropLast(4))
         let files = ((try? fs.list(withdrawnFolder(id))) ?? []).filter { $0 == name || ($0.hasPrefix(stem + "~") && $0.hasSuffix(".eml")) }
         let last = files.max { copyNumber($0) < copyNumber($1) }
         return last.map { "\(withdrawnFolder(id))/\($0)" }
+    }
+
+    /// The withdrawn copy (`name`, `name~2`…) with the same bytes as the e-mail at `source`, if there is one. Each
+    /// e-mail withdrawn is kept once: undo and redo of one notice put the same e-mail back and take it out again,
+    /// and numbered copies are kept only when the text differs (edited by hand in the outbox), so the folder holds
+    /// at most one file per distinct e-mail rather than one per undo.
+    func keptCopy(of source: String, named file: String, in withdrawn: String) throws(SystemCallError) -> String? {
+        let stem = String(file.dropLast(4))
+        let copies = try fs.list(withdrawn).filter { $0 == file || ($0.hasPrefix(stem + "~") && $0.hasSuffix(".eml")) }
+        guard !copies.isEmpty else { return nil }
+        let bytes = try fs.read(source)
+        return copies.first { (try? fs.read("\(withdrawn)/\($0)")) == bytes }
     }
 
     private func copyNumber(_ file: String) -> Int {
@@ -131,14 +143,21 @@ extension DataStore {
         // Withdraw first, so an update and what it replaces are never in the outbox together.
         for (name, file) in present.sorted(by: { $0.key < $1.key }) where !expected.contains(name) {
             try DurableFile.makeFolders(withdrawn, fs: fs)
-            var target = "\(withdrawn)/\(file)", n = 2
-            while try fs.status(target) != nil {
-                target = "\(withdrawn)/\(String(file.dropLast(4)))~\(n).eml"
-                n += 1
+            let source = "\(outbox)/\(file)"
+            if let kept = try keptCopy(of: source, named: file, in: withdrawn) {
+                // Undone again after a redo: the same e-mail is already kept, so this copy goes.
+                fs.remove(source)
+                done.append("withdrew \(NoticeOutbox.outbox)/\(id)/\(file) (the same as \(NoticeOutbox.withdrawn)/\(id)/\(kept))")
+            } else {
+                var target = "\(withdrawn)/\(file)", n = 2
+                while try fs.status(target) != nil {
+                    target = "\(withdrawn)/\(String(file.dropLast(4)))~\(n).eml"
+                    n += 1
+                }
+                try fs.rename(source, target)
+                done.append("withdrew \(NoticeOutbox.outbox)/\(id)/\(file) to \(NoticeOutbox.withdrawn)/\(id)/")
             }
-            try fs.rename("\(outbox)/\(file)", target)
             present[name] = nil
-            done.append("withdrew \(NoticeOutbox.outbox)/\(id)/\(file) to \(NoticeOutbox.withdrawn)/\(id)/")
         }
         if !done.isEmpty {
             try fs.fsyncDirectory(withdrawn)
