@@ -218,7 +218,8 @@ public struct DataStore: Sendable {
 
     /// Removes temp files left by a process that died mid-save (same host, pid gone), in every folder ForumDesk
     /// writes to: outbox e-mails, exports and conflict copies too. They never hold the only copy of anything: the
-    /// rename is what commits a save. Nothing is removed through a symbolic link.
+    /// rename is what commits a save (for a batch of new meetings, its commit record: those are kept for
+    /// `finishInterruptedBatches`). Nothing is removed through a symbolic link.
     public func removeAbandonedTempFiles() -> Int {
         var folders = [folder.root, "\(folder.root)/directory", folder.topicsFolder, folder.path("conflicts"), folder.path("exports"),
                        folder.path("outbox")]
@@ -226,9 +227,12 @@ public struct DataStore: Sendable {
             for name in (try? fs.list(parent)) ?? [] where !fs.isSymbolicLink("\(parent)/\(name)") { folders.append("\(parent)/\(name)") }
         }
         var removed = 0
+        // Temp files of a committed batch are finished by `finishInterruptedBatches`, not removed.
+        let committed = committedBatches().map { DurableFile.tempMarker + $0.batch + "-" }
         for dir in folders where !fs.isSymbolicLink(dir) {
             for name in (try? fs.list(dir)) ?? [] {
-                guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH,
+                      !committed.contains(where: { name.contains($0) }) else { continue }
                 fs.remove("\(dir)/\(name)")
                 removed += 1
             }

@@ -187,12 +187,13 @@ extension DataStore {
 
     /// Finishes or rolls back every notice transaction a crash interrupted (see the type's comment), from the
     /// meeting files on disk. Call with the editing lock held. Returns what it did, to tell the user.
+    /// An import of meetings a crash interrupted after its commit point is finished first (`finishInterruptedBatches`).
     public func recoverNotices() -> [String] {
+        var report = finishInterruptedBatches()
         let root = folder.path(NoticeOutbox.pending)
         let ids = ((try? fs.list(root)) ?? []).filter { !$0.hasPrefix(".") }
-        guard !ids.isEmpty else { return [] }
+        guard !ids.isEmpty else { return report }
         let files = Dictionary(meetingFiles().map { ($0.stem, $0.path) }, uniquingKeysWith: { a, _ in a })
-        var report: [String] = []
         for id in ids {
             let notices: [CouncillorNotification]
             if let path = files[id] {
