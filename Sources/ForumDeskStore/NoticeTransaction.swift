@@ -215,4 +215,20 @@ extension DataStore {
         }
         return report
     }
+
+    /// What a crash left unfinished, for a command that only reads (it holds no lock, so it cannot repair): each
+    /// open notice transaction (`outbox-pending/<meeting>/`, where the outbox and the record may disagree) and each
+    /// committed import not yet in place. The next command that writes, or the app, finishes them.
+    public func unfinishedTransactions() -> [Diagnostic] {
+        let pending = ((try? fs.list(folder.path(NoticeOutbox.pending))) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return pending.map { id in
+            Diagnostic(path: pendingFolder(id), position: nil,
+                       message: "an unfinished notice of meeting \(id) (interrupted, or being written now): the outbox and the "
+                           + "meeting record may disagree until the next command that writes (`notify`, `import`, `purge`) or the app finishes it")
+        } + committedBatches().map { batch in
+            Diagnostic(path: folder.path(Self.batchRecordPrefix + batch.batch), position: nil,
+                       message: "an unfinished import of meetings (interrupted, or being written now): some are not in place "
+                           + "until the next command that writes or the app finishes it")
+        }
+    }
 }

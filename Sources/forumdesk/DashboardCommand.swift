@@ -17,7 +17,8 @@ struct DashboardCommand: ParsableCommand {
 
     static func printDashboard(_ options: DataOptions) throws {
         let now = try options.currentTime()
-        let (_, data) = try options.load(indexed: true)
+        let (store, data) = try options.load(indexed: true)
+        Output.reportUnfinished(store)
         let warnings = Warnings.all(directory: data.directory, meetings: data.meetings, now: now)
         let titles = Dictionary(data.meetings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         Output.line(TerminalText.sanitized("\(data.settings.council): \(data.meetings.count) meetings"))

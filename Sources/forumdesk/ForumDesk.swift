@@ -133,6 +133,12 @@ enum Output {
     }
 
     /// Load errors go to standard error, so a listing on standard output stays clean.
+    /// On standard error: what a crash left unfinished (`DataStore.unfinishedTransactions`), which a command that
+    /// only reads cannot repair.
+    static func reportUnfinished(_ store: DataStore) {
+        for diagnostic in store.unfinishedTransactions() { note(diagnostic.description) }
+    }
+
     static func reportLoadErrors(_ data: DataSet) {
         for diagnostic in data.loadErrors { error(TerminalText.sanitized(diagnostic.description)) }
         if !data.loadErrors.isEmpty {
