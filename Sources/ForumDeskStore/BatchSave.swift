@@ -12,7 +12,7 @@ extension DataStore {
     /// A crash before 3 leaves only temp files, which the next command that takes the lock removes; a crash after
     /// it is finished by `finishInterruptedBatches` (run by `recoverNotices`), which renames the rest. A failure
     /// reported before the renames leaves no trace; one during them removes the record and the meetings already
-    /// renamed, so the folder is as it was. A new meeting's place must be free (no file, none loaded with that
+    /// renamed, so the folder is as it was (a crash in the middle of that undo, a second fault, can leave some). A new meeting's place must be free (no file, none loaded with that
     /// id), as for `save`. Linear: the data set's meetings are sorted once at the end. `progress` hears how many
     /// files are written so far.
     public func saveNew(_ meetings: [Meeting], in data: inout DataSet, progress: (Int) -> Void = { _ in }) throws(SaveError) {
