@@ -8,7 +8,7 @@ struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
         abstract: "Everything held about one person, and erasing or deleting them.",
-        subcommands: [PersonShow.self, PersonErase.self]
+        subcommands: [PersonShow.self, PersonErase.self, PersonDelete.self]
     )
 
     /// The person NAME names, matched as `--owner` is (id, name, "Name" without Cllr, an unambiguous prefix).
@@ -143,5 +143,163 @@ struct PersonErase: ParsableCommand {
         }
         guard errors.isEmpty else { throw ExitStatus.dataError }
         Output.line("Erased \(person.id) from \(plan.meetings.count) meeting(s), \(plan.topics.count) topic(s) and the directory; recorded in forumdesk.json (erasures).")
+    }
+}
+
+/// Someone who left: out of the directory, refused while meetings to come still need them.
+struct PersonDelete: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete a person from the directory (refused while meetings to come still name them).",
+        discussion: """
+        Refused, listing where, while a meeting to come (not held or cancelled, not yet over) names them (chair, \
+        presenter, invitation, attendance, declaration, notice, action) or an open topic request has them as its \
+        contact: change those first. Past meetings are treated as `person erase` treats them (the name becomes \
+        "(name removed)", counts stay), and the files that name them go. Takes --dry-run, --yes and --new-owner as \
+        erase does.
+        """
+    )
+
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The person: id or name.") var name: String
+    @Flag(help: "Say what would be removed; change nothing.") var dryRun = false
+    @Flag(help: "Do not ask for confirmation (for scripts).") var yes = false
+    @Option(help: ArgumentHelp("Who takes over the actions they owned.", valueName: "person")) var newOwner: String?
+
+    func run() throws {
+        let (_, data) = try options.load()
+        let person = try PersonCommand.resolve(name, in: data)
+        let needed = DirectoryRemoval.personNeeded(person, meetings: data.meetings, topics: data.topics, directory: data.directory,
+                                                   now: try options.currentTime())
+        if !needed.isEmpty {
+            Output.error("\(person.name) is still needed; nothing was changed:")
+            for line in needed { Output.error("  " + line) }
+            throw ExitStatus.problems
+        }
+        var erase = try PersonErase.parse(["--data", options.folder.root] + (options.now.map { ["--now", $0] } ?? []) + [person.id])
+        erase.dryRun = dryRun
+        erase.yes = yes
+        erase.newOwner = newOwner
+        try erase.run()
+    }
+}
+
+/// Organisations: deleting one nothing refers to, and merging one into another.
+struct OrganisationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "organisation",
+        abstract: "Delete an organisation, or merge one into another.",
+        subcommands: [OrganisationDelete.self, OrganisationMerge.self]
+    )
+
+    static func resolve(_ query: String, in data: DataSet) throws -> Organisation {
+        let id = try Filters.resolve(query, "organisation", data.directory.organisations.map { ($0.id, $0.name) })
+        guard let org = data.directory.organisation(id) else { throw ValidationError("no organisation matches `\(query)`") }
+        return org
+    }
+}
+
+struct OrganisationDelete: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete an organisation nothing refers to.",
+        discussion: """
+        Refused, listing where, while any meeting (those to come are marked), person or topic request refers to it. \
+        An organisation is not a person: its past attendance is what the coverage counts are made of, so history is \
+        kept by merging it into the organisation that took over its work (`forumdesk organisation merge`).
+        """
+    )
+
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The organisation: id or name.") var name: String
+    @Flag(help: "Say what would happen; change nothing.") var dryRun = false
+
+    func run() throws {
+        let (store, data0) = try options.load()
+        var data = data0
+        let org = try OrganisationCommand.resolve(name, in: data)
+        let needed = DirectoryRemoval.organisationNeeded(org.id, meetings: data.meetings, topics: data.topics, directory: data.directory,
+                                                         now: try options.currentTime())
+        if !needed.isEmpty {
+            Output.error("\(org.name) is still referred to; nothing was changed (merge it into another to keep its history):")
+            for line in needed { Output.error("  " + line) }
+            throw ExitStatus.problems
+        }
+        if dryRun { return Output.line("would delete \(org.id)") }
+        var directory = data.directory
+        directory.organisations.removeAll { $0.id == org.id }
+        do throws(SaveError) {
+            try store.saveDirectory(directory, in: &data)
+        } catch {
+            Output.error("\(org.id): not deleted: \(error.description)")
+            throw ExitStatus.dataError
+        }
+        Output.line("deleted \(org.id)")
+    }
+}
+
+struct OrganisationMerge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge organisation FROM into INTO: every reference follows, then FROM goes.",
+        discussion: """
+        Agenda items, invitations (one invitation where both were invited), attendance, actions, topic requests and \
+        the people who worked for FROM all name INTO; INTO serves the areas of both. Both must fill the same partner \
+        roles (sector, frontline), so every meeting's coverage and the annual report's counts stay. Meetings and \
+        topics are saved first and the directory last, each with the usual check, so a run cut short can be run again.
+        """
+    )
+
+    @OptionGroup var options: DataOptions
+    @Argument(help: "The organisation that goes.") var from: String
+    @Argument(help: "The organisation that takes its place.") var into: String
+    @Flag(help: "Say what would change; change nothing.") var dryRun = false
+
+    func run() throws {
+        let (store, data0) = try options.load()
+        var data = data0
+        Output.reportLoadErrors(data)
+        let a = try OrganisationCommand.resolve(from, in: data), b = try OrganisationCommand.resolve(into, in: data)
+        if let problem = DirectoryRemoval.mergeProblem(a.id, into: b.id, directory: data.directory) {
+            Output.error(problem)
+            throw ExitStatus.usage
+        }
+        var failed = false
+        for meeting in data.meetings {
+            let merged = DirectoryRemoval.merge(a.id, into: b.id, in: meeting)
+            guard merged != meeting else { continue }
+            if !dryRun {
+                do throws(SaveError) { try store.save(merged, in: &data) } catch {
+                    Output.error("\(meeting.id): not changed: \(error.description)")
+                    failed = true
+                    continue
+                }
+            }
+            Output.line("\(meeting.id): \(dryRun ? "would name" : "names") \(b.id)")
+        }
+        for topic in data.topics {
+            let merged = DirectoryRemoval.merge(a.id, into: b.id, in: topic)
+            guard merged != topic else { continue }
+            if !dryRun {
+                do throws(SaveError) { try store.save(merged, in: &data) } catch {
+                    Output.error("topic \(topic.id): not changed: \(error.description)")
+                    failed = true
+                    continue
+                }
+            }
+            Output.line("topic \(topic.id): \(dryRun ? "would name" : "names") \(b.id)")
+        }
+        if failed {
+            Output.error("\(a.id) was kept so that the merge can be run again to finish")
+            throw ExitStatus.dataError
+        }
+        if dryRun { return Output.line("would merge \(a.id) into \(b.id)") }
+        do throws(SaveError) {
+            try store.saveDirectory(DirectoryRemoval.merge(a.id, into: b.id, in: data.directory), in: &data)
+        } catch {
+            Output.error("directory: not changed: \(error.description)")
+            throw ExitStatus.dataError
+        }
+        Output.line("merged \(a.id) into \(b.id)")
     }
 }
