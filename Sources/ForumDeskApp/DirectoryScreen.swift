@@ -31,7 +31,7 @@ struct DirectoryScreen: Screen {
             ] : [
                 Binding([.char("n")], "New \(["", "councillor", "organisation", "contact"][tab.rawValue])", .add, hint: "new"),
                 Binding([.enter, .char("e")], "Edit the selected record", .edit, hint: "edit"),
-                Binding([.char("D")], "Delete the selected record (refused while meetings to come need it)", .deleteItem),
+                Binding([.char("D")], "Delete the selected person or organisation (if nothing to come needs it)", .deleteItem),
             ]),
             Keys.movement,
         ])
