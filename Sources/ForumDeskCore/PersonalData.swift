@@ -159,7 +159,9 @@ public enum PersonalData {
         public init() {}
         public var isEmpty: Bool { counts.values.allSatisfy { $0 == 0 } }
         public var description: String {
-            Kind.allCases.compactMap { kind in counts[kind].flatMap { $0 > 0 ? "\($0) \(kind.rawValue)" : nil } }.joined(separator: ", ")
+            // "chair, attendance, councillor notice ×2": each kind once, with how many when more than one.
+            Kind.allCases.compactMap { kind in counts[kind].flatMap { $0 == 0 ? nil : $0 == 1 ? kind.rawValue : "\(kind.rawValue) ×\($0)" } }
+                .joined(separator: ", ")
         }
         public mutating func add(_ other: Erased) { for (k, n) in other.counts { counts[k, default: 0] += n } }
     }
