@@ -42,13 +42,36 @@ public enum PersonalData {
                 .sorted { $0.count > $1.count }
         }
 
-        /// Whether `text` names the person.
+        /// Whether `text` names the person. Asked of every text field of every meeting: an ASCII text is first
+        /// searched byte by byte for each ASCII needle (lower case), and only a hit goes to Foundation's
+        /// case- and accent-insensitive search with its word boundaries.
         public func isNamed(in text: String) -> Bool {
-            texts.contains { !Self.wordRanges(of: $0, in: text).isEmpty }
+            let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+            let lower = ascii ? Self.lowercasedASCII(text) : []
+            return texts.contains { needle in
+                if ascii, needle.utf8.allSatisfy({ $0 < 0x80 }), !Self.contains(lower, Self.lowercasedASCII(needle)) { return false }
+                return !Self.wordRanges(of: needle, in: text).isEmpty
+            }
+        }
+
+        static func lowercasedASCII(_ text: String) -> [UInt8] {
+            text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        }
+
+        static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+            guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+            var i = 0
+            let last = haystack.count - needle.count
+            while i <= last {
+                if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+                i += 1
+            }
+            return false
         }
 
         /// `text` with every mention of the person replaced by "(name removed)".
         public func scrubbed(_ text: String) -> String {
+            guard isNamed(in: text) else { return text }
             var result = text
             for needle in texts {
                 for range in Self.wordRanges(of: needle, in: result).reversed() {
