@@ -280,6 +280,8 @@ public struct App: Sendable {
                 notify(id)
             case .exportDocument(let id):
                 exportDocument(id)
+            case .erasePerson(let id):
+                erasePerson(id)
             }
         }
     }

@@ -17,6 +17,8 @@ enum Effect: Sendable {
     case notify(meetingID: String)
     /// Write the meeting's minutes (or agenda) to `exports/` as Markdown, text and HTML.
     case exportDocument(meetingID: String)
+    /// Take a person out of the directory and every record and file, as `forumdesk person erase` does (no undo).
+    case erasePerson(personID: String)
 }
 
 struct Choice: Sendable {
