@@ -1,0 +1,83 @@
+import Foundation
+import ForumDeskCore
+
+/// One file of the public website: where it goes under the output folder, its text, and what it was made from
+/// (`meeting:<id>`, `area:<id>`, `directory`, `today`…), which the manifest records.
+public struct SitePage: Sendable, Equatable {
+    /// Relative to the site's root, e.g. `meetings/2026/2026-11-24-sandy-biggleswade-ltt.html`.
+    public var path: String
+    public var content: String
+    public var dependsOn: [String]
+    public init(path: String, content: String, dependsOn: [String]) {
+        self.path = path
+        self.content = content
+        self.dependsOn = dependsOn
+    }
+}
+
+/// The public website for residents (strategy items 30, 33 and 35): the engagement calendar, agendas, minutes,
+/// "you said, we did" and the year's engagement report, as static pages (HTML, one stylesheet, no script),
+/// calendars (`.ics`) per area and ward and an Atom feed of new papers. Only what `PublicRecord` allows is shown.
+public struct PublicSite: Sendable {
+    public var council: String
+    public var directory: Directory
+    /// Every meeting, in date order.
+    public var meetings: [Meeting]
+    /// Splits meetings to come from past ones, and picks the year of the report.
+    public var today: CalendarDate
+    /// `https://www.example.gov.uk/meetings/`: makes the calendars' and the feed's links absolute. Without it,
+    /// calendar events carry no URL and the feed's links are relative to the feed.
+    public var baseURL: String?
+
+    /// Meetings by area and by ward, in date order; meetings whose id could not be a file name are left out.
+    let byArea: [String: [Meeting]]
+    let byWard: [String: [Meeting]]
+    let published: [Meeting]
+
+    public init(council: String, directory: Directory, meetings: [Meeting], today: CalendarDate, baseURL: String? = nil) {
+        self.council = council
+        self.directory = directory
+        self.meetings = meetings
+        self.today = today
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        published = meetings.filter { MeetingID($0.id) != nil && Self.isSlug($0.area) }
+        byArea = Dictionary(grouping: published, by: \.area)
+        var wards: [String: [Meeting]] = [:]
+        for m in published { for w in Set(m.wards) where Self.isSlug(w) { wards[w, default: []].append(m) } }
+        byWard = wards
+    }
+
+    var siteName: String { "\(council): community meetings" }
+
+    /// Areas and wards have ids that name pages: only a safe slug may (the meetings' rule).
+    static func isSlug(_ id: String) -> Bool { MeetingID(id) != nil }
+
+    public static func meetingPath(_ m: Meeting) -> String { "meetings/\(LondonTime.date(m.start).year)/\(m.id).html" }
+
+    var areas: [Area] { directory.areas.filter { Self.isSlug($0.id) } }
+
+    /// Years that have a report: every year with a meeting, up to this one.
+    var reportYears: [Int] {
+        Set(published.map { LondonTime.date($0.start).year }).filter { $0 <= today.year }.sorted(by: >)
+    }
+
+    /// The start of today, London time: meetings that start from then on are "to come".
+    var startOfToday: Date { LondonTime.instant(date: today, hour: 0, minute: 0) }
+
+    /// Every HTML page and the stylesheet. The feeds come from `feeds(changedAt:)`, which needs to know when
+    /// each meeting's page last changed.
+    public func pages() -> [SitePage] {
+        var out = [SitePage(path: "style.css", content: SiteStyle.css, dependsOn: []),
+                   home(), areasIndex(), yourSayIndex(), reportsIndex(), about()]
+        for area in areas {
+            out.append(areaPage(area))
+            out.append(yourSayPage(area))
+            for ward in area.wards where Self.isSlug(ward.id) { out.append(wardPage(ward, area)) }
+        }
+        out += reportYears.map(reportPage)
+        let list = published
+        let byArea = byArea
+        out += Parallel.map(list.count, minimumPerCore: 64) { i in meetingPage(list[i], areaMeetings: byArea[list[i].area] ?? []) }
+        return out
+    }
+}
