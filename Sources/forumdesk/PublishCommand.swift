@@ -47,16 +47,11 @@ struct PublishCommand: ParsableCommand {
         }
         let site = PublicSite(council: data.settings.council, directory: data.directory, meetings: data.meetings,
                               today: LondonTime.date(now), baseURL: baseURL)
-        let pages = site.pages().map { PublishedFile(path: $0.path, bytes: Array($0.content.utf8), dependsOn: $0.dependsOn) }
-        let byPath = Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let meetings = Dictionary(data.meetings.map { ($0.id, PublicSite.meetingPath($0)) }, uniquingKeysWith: { a, _ in a })
-        let feeds = site.feeds { id in
-            guard let path = meetings[id], let page = byPath[path] else { return now }
-            return SiteFolder.changed(path, page.bytes, previous: previous, now: now)
-        }.map { PublishedFile(path: $0.path, bytes: Array($0.content.utf8), dependsOn: $0.dependsOn) }
+        let files = site.files { path, content in SiteFolder.changed(path, Array(content.utf8), previous: previous, now: now) }
+            .map { PublishedFile(path: $0.path, bytes: Array($0.content.utf8), dependsOn: $0.dependsOn) }
         let report: SiteFolder.Report
         do {
-            report = try SiteFolder.publish(pages + feeds, to: folder, previous: previous, now: now)
+            report = try SiteFolder.publish(files, to: folder, previous: previous, now: now)
         } catch {
             Output.error(error.description)
             throw ExitStatus.dataError

@@ -38,7 +38,7 @@ extension PublicSite {
                 let a = r.action
                 let latest = (ActionRules.reportedAt(m, a) ?? a.updates.last).map { SiteHTML.free($0.text) } ?? "–"
                 let at = areaMeetings.first { $0.id == r.meeting.id }.map { meetingLink($0, h) } ?? SiteHTML.text(r.meeting.title)
-                return [SiteHTML.free(a.description), at, PublicRecord.owner(a, d).map(SiteHTML.text) ?? "–", a.status.label, latest]
+                return [SiteHTML.free(a.description), at, PublicRecord.owner(a, d).map(SiteHTML.text) ?? "–", SiteHTML.capitalised(a.status.label), latest]
             }))
         }
         if held { body += actionsAndIssues(m) }
@@ -61,7 +61,8 @@ extension PublicSite {
         ]
         let wards = m.wards.compactMap { id in directory.ward(id).map { ($0.ward, id) } }.filter { Self.isSlug($0.1) }
         if !wards.isEmpty { rows.append(("Wards", wards.map { h.link("wards/\($0.1).html", $0.0.name) }.joined(separator: ", "))) }
-        if let chair = m.chair, directory.person(chair)?.kind == .councillor, let name = PublicRecord.name(ofPerson: chair, organisation: nil, directory) {
+        // A meeting whose personal data was purged names nobody who was there, its chair included.
+        if m.extra[Retention.marker] == nil, let chair = m.chair, directory.person(chair)?.kind == .councillor, let name = PublicRecord.name(ofPerson: chair, organisation: nil, directory) {
             rows.append(("Chair", SiteHTML.text(name)))
         }
         return "<dl class=\"facts\">\n" + rows.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined(separator: "\n") + "\n</dl>"
@@ -102,8 +103,12 @@ extension PublicSite {
             return "<ul>" + unique.map { "<li>\(SiteHTML.text($0))</li>" }.joined() + "</ul>"
         }
         let present = m.attendance.filter { $0.status.isInRoom }
+        let isCouncillor = { (line: Attendance) in line.person.flatMap { d.person($0) }?.kind == .councillor }
         out.append("<h3>Present</h3>")
-        out.append(present.isEmpty ? "<p>Attendance was not recorded.</p>" : list(present.map { PublicRecord.attendee($0, d) }))
+        if present.isEmpty { out.append("<p>Attendance was not recorded.</p>") }
+        let councillors = present.filter(isCouncillor), partners = present.filter { !isCouncillor($0) }
+        if !councillors.isEmpty { out.append("<p>Councillors:</p>" + list(councillors.map { PublicRecord.attendee($0, d) })) }
+        if !partners.isEmpty { out.append("<p>Partners and officers, by organisation:</p>" + list(partners.map { PublicRecord.attendee($0, d) })) }
         if let residents = m.residentsPresent { out.append("<p>Residents present: \(residents).</p>") }
         let apologies = m.attendance.filter { $0.status == .apologies }
         out.append("<h3>Apologies for absence</h3>")
@@ -142,8 +147,8 @@ extension PublicSite {
             out.append("<h2 id=\"actions\">Actions agreed</h2>")
             out.append(SiteHTML.table(id: "actions-table", caption: "Actions agreed at this meeting, with what became of each",
                                       headers: ["Action", "What", "Who", "Due", "Status", "You said, we did"], rows: m.actions.map { a in
-                [SiteHTML.plain(a.id), SiteHTML.free(a.description), PublicRecord.owner(a, directory).map(SiteHTML.text) ?? "–",
-                 a.due.map(SiteHTML.shortDate) ?? "–", a.status.label,
+                ["<span class=\"id\">\(SiteHTML.plain(a.id))</span>", SiteHTML.free(a.description), PublicRecord.owner(a, directory).map(SiteHTML.text) ?? "–",
+                 a.due.map(SiteHTML.shortDate) ?? "–", SiteHTML.capitalised(a.status.label),
                  a.feedback.map(SiteHTML.free) ?? a.updates.last.map { "Latest: " + SiteHTML.free($0.text) } ?? "–"]
             }))
         }

@@ -48,5 +48,5 @@ public enum PublicRecord {
     /// Anything shaped like an e-mail address.
     static let emailPattern = try! NSRegularExpression(pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+")
     /// A UK-style phone number: 10 or 11 digits (or +44 and 9 or 10), with spaces, dots, dashes or brackets between.
-    static let phonePattern = try! NSRegularExpression(pattern: "(\\+44[\\s().-]*|\\b0)(\\d[\\s().-]?){9,10}\\b")
+    static let phonePattern = try! NSRegularExpression(pattern: "(\\+44[\\s().-]*|\\b0)\\d([\\s().-]?\\d){8,9}\\b")
 }

@@ -64,6 +64,18 @@ public struct PublicSite: Sendable {
     /// The start of today, London time: meetings that start from then on are "to come".
     var startOfToday: Date { LondonTime.instant(date: today, hour: 0, minute: 0) }
 
+    /// The whole site: `pages()`, then the feeds, stamped with `changed(path, content)`, when a meeting's page
+    /// (with that content) last changed, which the caller knows from the site folder's manifest.
+    public func files(changed: (String, String) -> Date) -> [SitePage] {
+        let pages = pages()
+        let byPath = Dictionary(pages.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
+        let paths = Dictionary(published.map { ($0.id, Self.meetingPath($0)) }, uniquingKeysWith: { a, _ in a })
+        return pages + feeds { id in
+            let path = paths[id] ?? ""
+            return changed(path, byPath[path] ?? "")
+        }
+    }
+
     /// Every HTML page and the stylesheet. The feeds come from `feeds(changedAt:)`, which needs to know when
     /// each meeting's page last changed.
     public func pages() -> [SitePage] {

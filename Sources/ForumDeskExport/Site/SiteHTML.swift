@@ -90,6 +90,9 @@ struct SiteHTML {
         "<time datetime=\"\(LondonTime.date(instant))\">\(MeetingDocument.longDate(instant))</time>"
     }
 
+    /// "Carried forward": a status as a table cell shows it.
+    static func capitalised(_ label: String) -> String { label.prefix(1).uppercased() + label.dropFirst() }
+
     static func shortDate(_ day: CalendarDate) -> String {
         "<time datetime=\"\(day)\">\(MeetingDocument.shortDate(day))</time>"
     }

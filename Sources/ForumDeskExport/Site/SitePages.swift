@@ -160,7 +160,7 @@ extension PublicSite {
             for a in m.actions where recent || a.status.isOpen {
                 let did = a.feedback.map { SiteHTML.free($0) } ?? a.updates.last.map { "Latest: " + SiteHTML.free($0.text) } ?? "–"
                 actionRows.append([SiteHTML.free(a.description), meetingLink(m, h),
-                                   PublicRecord.owner(a, directory).map(SiteHTML.text) ?? "–", a.status.label.prefix(1).uppercased() + a.status.label.dropFirst(), did])
+                                   PublicRecord.owner(a, directory).map(SiteHTML.text) ?? "–", SiteHTML.capitalised(a.status.label), did])
             }
         }
         let body = """

@@ -5,9 +5,9 @@ enum SiteStyle {
     *, *::before, *::after { box-sizing: border-box; }
     html { font-size: 100%; }
     body { margin: 0; font-family: system-ui, "Noto Sans", Arial, sans-serif; line-height: 1.5; color: #1b1b1b; background: #fff; }
-    a { color: #0b4f8a; text-decoration-thickness: 1px; text-underline-offset: 0.15em; }
+    a { color: #0b4f8a; }
     a:visited { color: #5b2a86; }
-    a:hover { text-decoration-thickness: 3px; }
+    a:hover { color: #072f55; background: #e8f0f8; }
     a:focus, [tabindex]:focus { outline: 3px solid #b35c00; outline-offset: 2px; }
     .skip { position: absolute; left: -999em; }
     .skip:focus { position: static; display: block; padding: 0.5rem 1rem; background: #fff; color: #0b4f8a; }
@@ -29,6 +29,7 @@ enum SiteStyle {
     dl.facts dd { margin: 0; }
     .notice { border-left: 6px solid #b35c00; padding: 0.5rem 1rem; background: #fff4e5; }
     .resolved { font-weight: bold; }
+    .id { white-space: nowrap; }
     .languages p { margin: 0.25rem 0; }
     [dir="rtl"] { unicode-bidi: isolate; }
     .table { overflow-x: auto; margin: 1rem 0; }
