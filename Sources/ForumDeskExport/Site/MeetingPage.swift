@@ -112,7 +112,10 @@ extension PublicSite {
         if let residents = m.residentsPresent { out.append("<p>Residents present: \(residents).</p>") }
         let apologies = m.attendance.filter { $0.status == .apologies }
         out.append("<h3>Apologies for absence</h3>")
-        out.append(apologies.isEmpty ? "<p>There were no apologies for absence.</p>" : list(apologies.map { PublicRecord.attendee($0, d) }))
+        if apologies.isEmpty { out.append("<p>There were no apologies for absence.</p>") }
+        let sentBy = apologies.filter(isCouncillor), partnersSent = apologies.filter { !isCouncillor($0) }
+        if !sentBy.isEmpty { out.append("<p>Councillors:</p>" + list(sentBy.map { PublicRecord.attendee($0, d) })) }
+        if !partnersSent.isEmpty { out.append("<p>Partners, by organisation:</p>" + list(partnersSent.map { PublicRecord.attendee($0, d) })) }
         out.append("<h3>Declarations of interest</h3>")
         if m.declarations.isEmpty {
             out.append("<p>There were no declarations of interest.</p>")
