@@ -215,6 +215,16 @@ import ForumDeskTestSupport
         #expect(try String(contentsOfFile: folder + "/notes.txt", encoding: .utf8) == "keep me")
     }
 
+    /// The site finds matters arising from positions kept by area; they are the rule's, for every meeting.
+    @Test func test_mattersArising_areTheRules() {
+        let site = Self.site(Self.data.meetings)
+        for m in Self.data.meetings {
+            let expected = ActionRules.mattersArising(for: m, in: Self.data.meetings)
+            #expect(site.mattersArising(for: m) == expected, "\(m.id)")
+        }
+        #expect(Self.data.meetings.contains { !ActionRules.mattersArising(for: $0, in: Self.data.meetings).isEmpty })
+    }
+
     @Test func test_publicText_losesContactDetails() {
         #expect(PublicRecord.clean("Call 01632 960123 or +44 1632 960123, or mail a.b@example.org today")
             == "Call [contact details removed] or [contact details removed], or mail [contact details removed] today")

@@ -5,7 +5,7 @@ import ForumDeskCore
 /// minutes (present, apologies, declarations, each item's discussion and resolution), the actions with their
 /// status and "you said, we did", and the issues residents raised.
 extension PublicSite {
-    func meetingPage(_ m: Meeting, areaMeetings: [Meeting]) -> SitePage {
+    func meetingPage(_ m: Meeting) -> SitePage {
         let h = frame("../../")
         let d = directory
         let areaName = d.area(m.area)?.name ?? m.area
@@ -30,14 +30,15 @@ extension PublicSite {
         let held = m.status == .held
         body.append(held ? "<h2 id=\"minutes\">Minutes</h2>" : "<h2 id=\"agenda\">Agenda</h2>")
         if held { body += minutes(m, h) } else { body.append(agenda(m)) }
-        let arising = ActionRules.mattersArising(for: m, in: areaMeetings)
+        let arising = mattersArising(for: m)
         if !arising.isEmpty {
             body.append("<h2>Matters arising: earlier actions</h2>")
             body.append(SiteHTML.table(id: "arising", caption: "Actions from earlier meetings in \(areaName)",
                                        headers: ["Action", "Agreed at", "Who", "Status", "Latest"], rows: arising.map { r in
                 let a = r.action
                 let latest = (ActionRules.reportedAt(m, a) ?? a.updates.last).map { SiteHTML.free($0.text) } ?? "–"
-                let at = areaMeetings.first { $0.id == r.meeting.id }.map { meetingLink($0, h) } ?? SiteHTML.text(r.meeting.title)
+                let at = h.link(Self.meetingPath(id: r.meeting.id, start: r.meeting.start),
+                                "\(r.meeting.title), \(MeetingDocument.longDate(r.meeting.start))")
                 return [SiteHTML.free(a.description), at, PublicRecord.owner(a, d).map(SiteHTML.text) ?? "–", SiteHTML.capitalised(a.status.label), latest]
             }))
         }

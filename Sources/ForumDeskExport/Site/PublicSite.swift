@@ -33,6 +33,10 @@ public struct PublicSite: Sendable {
     let byArea: [String: [Meeting]]
     let byWard: [String: [Meeting]]
     let published: [Meeting]
+    /// Per area, where the actions that can be matters arising are: still open, or reported on at a meeting
+    /// (by that meeting's id). A history's closed actions are most of it; scanning them for every page is not needed.
+    let openActions: [String: [ActionPosition]]
+    let reportedAt: [String: [String: [ActionPosition]]]
 
     public init(council: String, directory: Directory, meetings: [Meeting], today: CalendarDate, baseURL: String? = nil) {
         self.council = council
@@ -45,6 +49,29 @@ public struct PublicSite: Sendable {
         var wards: [String: [Meeting]] = [:]
         for m in published { for w in Set(m.wards) where Self.isSlug(w) { wards[w, default: []].append(m) } }
         byWard = wards
+        var open: [String: [ActionPosition]] = [:], reported: [String: [String: [ActionPosition]]] = [:]
+        for (area, list) in byArea {
+            for (i, m) in list.enumerated() {
+                for (k, a) in m.actions.enumerated() {
+                    if a.status.isOpen { open[area, default: []].append(ActionPosition(meeting: i, action: k)) }
+                    for at in Set(a.updates.compactMap(\.meeting)) { reported[area, default: [:]][at, default: []].append(ActionPosition(meeting: i, action: k)) }
+                }
+            }
+        }
+        openActions = open
+        reportedAt = reported
+    }
+
+    /// `ActionRules.mattersArising(for: m, in: meetings)`, from the positions kept by area: the same actions in the
+    /// same order (by meeting, then as listed), found without a scan of the area's whole history.
+    func mattersArising(for m: Meeting) -> [RaisedAction] {
+        let list = byArea[m.area] ?? []
+        let candidates = (openActions[m.area] ?? []) + (reportedAt[m.area]?[m.id] ?? [])
+        var seen = Set<[Int]>()
+        return candidates
+            .filter { list[$0.meeting].start < m.start && list[$0.meeting].id != m.id && seen.insert([$0.meeting, $0.action]).inserted }
+            .sorted { (list[$0.meeting].start, list[$0.meeting].id, $0.action) < (list[$1.meeting].start, list[$1.meeting].id, $1.action) }
+            .map { RaisedAction(meeting: list[$0.meeting], action: list[$0]) }
     }
 
     var siteName: String { "\(council): community meetings" }
@@ -52,7 +79,10 @@ public struct PublicSite: Sendable {
     /// Areas and wards have ids that name pages: only a safe slug may (the meetings' rule).
     static func isSlug(_ id: String) -> Bool { MeetingID(id) != nil }
 
-    public static func meetingPath(_ m: Meeting) -> String { "meetings/\(LondonTime.date(m.start).year)/\(m.id).html" }
+    public static func meetingPath(_ m: Meeting) -> String { meetingPath(id: m.id, start: m.start) }
+
+    /// `meetings/2026/<id>.html`: by the year the meeting starts in, London time.
+    static func meetingPath(id: String, start: Date) -> String { "meetings/\(LondonTime.date(start).year)/\(id).html" }
 
     var areas: [Area] { directory.areas.filter { Self.isSlug($0.id) } }
 
@@ -88,8 +118,7 @@ public struct PublicSite: Sendable {
         }
         out += reportYears.map(reportPage)
         let list = published
-        let byArea = byArea
-        out += Parallel.map(list.count, minimumPerCore: 64) { i in meetingPage(list[i], areaMeetings: byArea[list[i].area] ?? []) }
+        out += Parallel.map(list.count, minimumPerCore: 64) { i in meetingPage(list[i]) }
         return out
     }
 }
