@@ -14,7 +14,7 @@ struct ForumDesk: ParsableCommand {
         """,
         version: ForumDesk.version,
         subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, PurgeCommand.self,
-                      ImportCommand.self, ExportCommand.self, ReportCommand.self, PersonCommand.self, OrganisationCommand.self, GenerateCommand.self, BenchCommand.self],
+                      ImportCommand.self, ExportCommand.self, ReportCommand.self, PublishCommand.self, PersonCommand.self, OrganisationCommand.self, GenerateCommand.self, BenchCommand.self],
         defaultSubcommand: TUICommand.self
     )
 
