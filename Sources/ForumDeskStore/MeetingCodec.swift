@@ -207,6 +207,9 @@ extension Codec {
         n.comment = try r.optionalString("comment")
         n.delegatedTo = try r.optionalString("delegatedTo")
         n.withdrawn = try r.optionalDate("withdrawn")
+        n.delivery = try r.optionalChoice("delivery", NoticeDelivery.self)
+        n.sentAt = try r.optionalDate("sentAt")
+        n.deliveryNote = try r.optionalString("deliveryNote")
         n.extra = r.unknownFields
         return n
     }
@@ -228,6 +231,9 @@ extension Codec {
         w.optional("comment", n.comment)
         w.optional("delegatedTo", n.delegatedTo)
         w.optional("withdrawn", date: n.withdrawn)
+        w.optional("delivery", n.delivery)
+        w.optional("sentAt", date: n.sentAt)
+        w.optional("deliveryNote", n.deliveryNote)
         return w.finish(n.extra)
     }
 
@@ -242,6 +248,7 @@ extension Codec {
         a.tags = try r.strings("tags")
         a.updates = try r.list("updates", actionUpdate)
         a.feedback = try r.optionalString("feedback")
+        a.reminded = try r.optionalDate("reminded")
         a.extra = r.unknownFields
         return a
     }
@@ -258,6 +265,7 @@ extension Codec {
         w.set("tags", a.tags)
         w.set("updates", .array(a.updates.map(encode)))
         w.optional("feedback", a.feedback, keepNull: true)
+        w.optional("reminded", date: a.reminded)
         return w.finish(a.extra)
     }
 
