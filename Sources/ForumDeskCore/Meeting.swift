@@ -194,8 +194,6 @@ public struct Action: Sendable, Equatable, Identifiable {
     public var updates: [ActionUpdate] = []
     /// "You said, we did": what residents are told.
     public var feedback: String?
-    /// When its owner was last sent a reminder of it (`forumdesk remind`).
-    public var reminded: Date?
     public var extra: UnknownFields = [:]
     public init(id: String, item: Int? = nil, description: String, owner: String? = nil, organisation: String? = nil,
                 due: CalendarDate? = nil, status: ActionStatus = .open, tags: [String] = [], updates: [ActionUpdate] = [],

@@ -10,7 +10,7 @@ public struct Settings: Sendable, Equatable {
         a.council == b.council && a.organiserName == b.organiserName && a.organiserEmail == b.organiserEmail
             && a.equalityCategories.map(\.category) == b.equalityCategories.map(\.category)
             && a.equalityCategories.map(\.groups) == b.equalityCategories.map(\.groups)
-            && a.sampleToday == b.sampleToday && a.sendmail == b.sendmail && a.remindEveryDays == b.remindEveryDays && a.extra == b.extra
+            && a.sampleToday == b.sampleToday && a.sendmail == b.sendmail && a.extra == b.extra
     }
     public var council: String
     /// The engagement team's name and address, used as the organiser of calendar invitations.
@@ -25,8 +25,6 @@ public struct Settings: Sendable, Equatable {
     /// The sendmail-compatible program `forumdesk send` hands each e-mail to, and its arguments, run without a shell:
     /// `["msmtp", "-t", "--read-envelope-from"]`. Empty: `Settings.defaultSendmail`.
     public var sendmail: [String] = []
-    /// `forumdesk remind` reminds no owner again within this many days (`remindEveryDays`, default 7).
-    public var remindEveryDays: Int?
     public var extra: UnknownFields = [:]
 
     /// The program the sendmail interface has named since 1983, which msmtp-mta, Postfix and Exim all install:
@@ -77,7 +75,6 @@ enum Codec {
             s.sampleToday = parsed
         }
         s.sendmail = try r.strings("sendmail")
-        s.remindEveryDays = try r.optionalInt("remindEveryDays", 0...366)
         s.extra = r.unknownFields
         return s
     }
@@ -93,7 +90,6 @@ enum Codec {
         }
         w.optional("sampleToday", s.sampleToday.map { OrderedJSON.string($0.description) })
         if !s.sendmail.isEmpty { w.set("sendmail", s.sendmail) }
-        w.optional("remindEveryDays", s.remindEveryDays)
         return w.finish(s.extra)
     }
 

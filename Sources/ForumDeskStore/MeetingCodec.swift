@@ -248,7 +248,6 @@ extension Codec {
         a.tags = try r.strings("tags")
         a.updates = try r.list("updates", actionUpdate)
         a.feedback = try r.optionalString("feedback")
-        a.reminded = try r.optionalDate("reminded")
         a.extra = r.unknownFields
         return a
     }
@@ -265,7 +264,6 @@ extension Codec {
         w.set("tags", a.tags)
         w.set("updates", .array(a.updates.map(encode)))
         w.optional("feedback", a.feedback, keepNull: true)
-        w.optional("reminded", date: a.reminded)
         return w.finish(a.extra)
     }
 

@@ -19,7 +19,7 @@ struct MeetingIndex: Sendable {
 
     static let fileName = ".forumdesk-index"
     /// Changes whenever the layout or what a summary keeps changes: an older index is then rebuilt.
-    static let header: [UInt8] = Array("FORUMDESK-INDEX 3\n".utf8)
+    static let header: [UInt8] = Array("FORUMDESK-INDEX 2\n".utf8)
 
     /// Layout: header, string table, entry count, the entries, then where each entry starts (8 bytes each,
     /// from the start of the count) and where that list starts (8 bytes), so the entries decode on every core.
@@ -146,8 +146,6 @@ struct MeetingIndex: Sendable {
                 w.optional(u.status?.rawValue)
             }
             w.optional(a.feedback)
-            // Issue 24: when the owner was last reminded (the Actions screen shows it).
-            w.optional(a.reminded.map { String($0.timeIntervalSinceReferenceDate) })
         }
         w.list(m.issues) { w, issue in
             w.string(issue.id)
@@ -186,10 +184,8 @@ struct MeetingIndex: Sendable {
             let updates = try r.list { r throws(IndexCorrupt) in
                 ActionUpdate(at: try r.date(), text: try r.string(), status: try r.optional { ActionStatus(rawValue: $0) })
             }
-            var action = Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
-                                due: due, status: status, tags: tags, updates: updates, feedback: try r.optionalString())
-            action.reminded = try r.optional { Double($0).map(Date.init(timeIntervalSinceReferenceDate:)) }  // issue 24
-            return action
+            return Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
+                          due: due, status: status, tags: tags, updates: updates, feedback: try r.optionalString())
         }
         m.issues = try r.list { r throws(IndexCorrupt) in
             ResidentIssue(id: try r.string(), text: "", tags: try r.stringList(), item: try r.optionalInt(in: Limits.itemNumber),

@@ -33,11 +33,9 @@ enum MeetingSummary {
     }
 
     static func leanAction(_ a: Action) -> Action {
-        var lean = Action(id: a.id, item: a.item, description: a.description, owner: a.owner, organisation: a.organisation, due: a.due,
-                          status: a.status, tags: a.tags, updates: a.updates.map { ActionUpdate(at: $0.at, text: $0.text, status: $0.status) },
-                          feedback: a.feedback)
-        lean.reminded = a.reminded  // issue 24: the Actions screen shows when the owner was last chased
-        return lean
+        Action(id: a.id, item: a.item, description: a.description, owner: a.owner, organisation: a.organisation, due: a.due,
+               status: a.status, tags: a.tags, updates: a.updates.map { ActionUpdate(at: $0.at, text: $0.text, status: $0.status) },
+               feedback: a.feedback)
     }
 
     /// Applies an edit made to a summary (`before` → `after`) to the full meeting read from its file. Only what a
