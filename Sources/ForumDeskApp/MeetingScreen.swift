@@ -71,7 +71,7 @@ struct MeetingScreen: Screen {
         if tab == .councillors {
             groups.append(.init("Councillors", [
                 Binding([.char("n")], "Notify: e-mail invitations (or cancellations) to the outbox for everyone owed one", .notify, hint: "notify"),
-                Binding([.char("S")], "Send this meeting's queued e-mails with the mail program (\"sendmail\" in forumdesk.json)", .sendMail, hint: "send"),
+                Binding([.char("S")], "Send this meeting's queued e-mails with the mail program (\"sendmail\" in forumdesk.json)", .sendMail),
                 Binding([.char("l")], "Record a notice sent by letter to the selected councillor", .noticeByLetter, hint: "letter"),
                 Binding([.char("t")], "Record a notice given by telephone to the selected councillor", .noticeByPhone),
                 Binding([.char("r")], "Record the selected councillor's reply", .recordReply, hint: "reply"),
