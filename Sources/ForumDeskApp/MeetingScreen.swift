@@ -194,7 +194,8 @@ struct MeetingScreen: Screen {
         let when = notice.start.map { " for " + LondonTime.display($0) } ?? ""
         if NoticeOutbox.isWaiting(notice), let delivery = notice.delivery {
             // Written to the outbox, not yet accepted by the mail program: S sends it.
-            let why = notice.deliveryNote.map { ": \($0)" } ?? ""
+            // The program's answer may run to several lines: one line here.
+            let why = notice.deliveryNote.map { ": " + $0.split(whereSeparator: \.isNewline).joined(separator: " / ") } ?? ""
             lines.append(StyledLine("Notice #\(notice.sequence)\(when), e-mail \(delivery.label)\(why)" + (delivery == .sending ? "" : " (S sends it)"),
                                     delivery == .queued ? Theme.muted : Theme.warning, hangingIndent: 2))
         } else {

@@ -24,7 +24,7 @@ extension App {
         if lines.isEmpty {
             message = .info("Nothing in the outbox for this meeting: n writes the notices owed")
         } else if let first = problems.first {
-            message = .error("\(sent) sent, \(problems.count) not: " + first.description)
+            message = .error("\(sent) sent, \(problems.count) not: " + first.description.split(whereSeparator: \.isNewline).joined(separator: " / "))
         } else {
             message = .info("\(sent) e-mail(s) sent with \(program.command.first ?? "the mail program"); recorded on the notices")
         }
