@@ -73,7 +73,7 @@ struct DashboardScreen: Screen {
             let meeting = c.data.meeting(warning.meetingID)
             let subject = meeting.map { c.areaName($0.area) } ?? warning.meetingID
             let tab: MeetingScreen.Tab = switch warning.kind {
-            case .councillorNotNotified, .staleNotice, .cancellationOwed, .noReply: .councillors
+            case .councillorNotNotified, .staleNotice, .cancellationOwed, .noReply, .notSent: .councillors
             case .partnerMissing: .attendance
             case .overdueAction: .actions
             case .noAgenda, .agendaOverrun: .agenda

@@ -16,6 +16,28 @@ import Testing
         #expect(warnings[0].message == "not notified: Cllr Bilal Bellweather, Cllr Carys Copperfield")
     }
 
+    @Test func test_upcomingMeeting_withNoticesNotYetSent_isFlagged_untilSent() {
+        var meeting = Fixture.meeting(wards: ["potton"])
+        meeting.agenda = [AgendaItem(number: 1, title: "Apologies")]
+        meeting.invitations = ["police", "sustainable", "sandy-tc", "fire"].map { Invitation(organisation: $0) }
+        var notice = Fixture.notice("cllr-c", for: meeting)
+        notice.reply = .accepted
+        notice.delivery = .queued
+        meeting.notifications = [notice]
+        #expect(NoticeOutbox.isWaiting(notice))
+        var warnings = Warnings.warnings(for: meeting, directory: Fixture.directory, now: now)
+        #expect(warnings.map(\.kind) == [.notSent])
+        #expect(warnings[0].message.hasPrefix("e-mail not sent yet (1 queued)"))
+        meeting.notifications[0].delivery = .failed
+        #expect(Warnings.warnings(for: meeting, directory: Fixture.directory, now: now)[0].message.hasPrefix("e-mail not sent yet (1 send failed)"))
+        meeting.notifications[0].delivery = .sent
+        warnings = Warnings.warnings(for: meeting, directory: Fixture.directory, now: now)
+        #expect(warnings.isEmpty)
+        // Recorded before ForumDesk sent mail (no delivery): sent by the council's mail system, not flagged.
+        meeting.notifications[0].delivery = nil
+        #expect(Warnings.warnings(for: meeting, directory: Fixture.directory, now: now).isEmpty)
+    }
+
     @Test func test_upcomingMeeting_withoutAgendaOrRequiredPartners_isFlagged() {
         var meeting = Fixture.meeting(wards: ["potton"])
         meeting.notifications = [Fixture.notice("cllr-c", for: meeting)]
