@@ -54,7 +54,8 @@ struct DashboardScreen: Screen {
     func attentionRows(_ c: Context) -> [AttentionRow] { rowsMemo.get(c.memoKey) { makeAttentionRows(c) } }
 
     /// Files that cannot be read first; then the current warnings (`Attention`: upcoming meetings and the last
-    /// `Attention.recentDays` days) by urgency, topic windows closing after the notices; files misfiled last, and
+    /// `Attention.recentDays` days) by urgency, topic windows closing (within 14 days) before what is further off;
+    /// files misfiled last, and
     /// one line counting the older problems, which `forumdesk dashboard --all` lists.
     func makeAttentionRows(_ c: Context) -> [AttentionRow] {
         var rows = c.data.loadErrors.map {
@@ -67,7 +68,7 @@ struct DashboardScreen: Screen {
         let (current, older) = Attention.current(c.warnings.values.flatMap { $0 }, now: c.now)
         var topicsPlaced = false
         for warning in current {
-            if !topicsPlaced, warning.kind.urgency > Warning.Kind.noReply.urgency {
+            if !topicsPlaced, Attention.band(warning, now: c.now) == 2 {
                 rows += topics
                 topicsPlaced = true
             }
