@@ -146,6 +146,10 @@ public struct DataStore: Sendable {
             data.organisationsFileExtra = orgs.extra
         }
         let files = meetingFiles()
+        data.meetings.reserveCapacity(files.count)
+        data.meetingPaths.reserveCapacity(files.count)
+        data.starts.reserveCapacity(files.count)
+        data.fingerprints.reserveCapacity(files.count + 8)
         for (file, read) in zip(files, readMeetings(files.map(\.path))) {
             let path = file.path
             let meeting: Meeting
@@ -177,7 +181,10 @@ public struct DataStore: Sendable {
             data.meetings.append(meeting)
             data.starts[meeting.id] = meeting.start
         }
-        data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        // Files are named by date, so the list is nearly in order: checked in one pass, sorted only when it is not.
+        if zip(data.meetings, data.meetings.dropFirst()).contains(where: { ($0.start, $0.id) > ($1.start, $1.id) }) {
+            data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        }
         for path in jsonFiles(in: folder.topicsFolder) {
             guard let topic = load(path, required: true, into: &data, Codec.topic) else { continue }
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -202,8 +209,11 @@ public struct DataStore: Sendable {
         var files: [MeetingFile] = []
         for year in (try? fs.list(folder.meetingsFolder)) ?? [] where !year.hasPrefix(".") {
             let yearFolder = "\(folder.meetingsFolder)/\(year)"
-            for name in (try? fs.list(yearFolder)) ?? [] where name.hasSuffix(".json") && !name.hasPrefix(".") {
-                files.append(MeetingFile(path: "\(yearFolder)/\(name)", year: year, stem: String(name.dropLast(5))))
+            let names = (try? fs.list(yearFolder)) ?? []
+            files.reserveCapacity(files.count + names.count)
+            // Byte comparisons: names are ASCII by the identifier rule, and a name that is not is skipped all the same.
+            for name in names where name.utf8.count > 5 && name.utf8.first != UInt8(ascii: ".") && name.utf8.suffix(5).elementsEqual(".json".utf8) {
+                files.append(MeetingFile(path: "\(yearFolder)/\(name)", year: year, stem: String(Substring(name.utf8.dropLast(5)))))
             }
         }
         return files

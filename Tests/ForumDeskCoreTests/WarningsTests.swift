@@ -64,4 +64,26 @@ import Testing
         #expect(warnings.map(\.kind) == [.overdueAction])
         #expect(warnings[0].message == "A-1 overdue since 2026-10-01 (Hana Highways): Clear the drain")
     }
+
+    /// The dashboard's order: this week and late first, then the next four weeks, then later; by kind within each;
+    /// nothing from before the 28-day window, only counted.
+    @Test func test_attention_keepsTheWindow_andPutsWhatIsDueFirst() {
+        func w(_ kind: Warning.Kind, _ day: String, _ id: String) -> Warning {
+            Warning(kind: kind, meetingID: id, actionID: nil, date: Fixture.at(day), message: id)
+        }
+        let warnings = [
+            w(.partnerMissing, "2019-03-01T19:00", "history"),
+            w(.councillorNotNotified, "2027-02-10T19:00", "february-notice"),
+            w(.noAgenda, "2026-11-26T19:00", "thursday-agenda"),
+            w(.noReply, "2026-11-26T19:00", "thursday-reply"),
+            w(.overdueAction, "2026-11-10T00:00", "overdue"),
+            w(.councillorNotNotified, "2026-12-10T19:00", "december-notice"),
+            w(.cancellationOwed, "2026-12-03T19:00", "cancellation"),
+            w(.partnerMissing, "2026-10-01T19:00", "october-partner"),
+        ]
+        let (rows, older) = Attention.current(warnings, now: now)
+        #expect(older == 2)
+        #expect(rows.map(\.meetingID) == ["thursday-reply", "overdue", "thursday-agenda", "cancellation", "december-notice",
+                                          "february-notice"])
+    }
 }
