@@ -66,12 +66,13 @@ extension Warning.Kind {
         case .cancellationOwed: 0
         case .councillorNotNotified: 1
         case .staleNotice: 2
-        case .noReply: 3
-        case .outcomeNotRecorded: 4
-        case .overdueAction: 5
-        case .partnerMissing: 6
-        case .noAgenda: 7
-        case .agendaOverrun: 8
+        case .notSent: 3  // written but still in the outbox: the councillor has not been told yet
+        case .noReply: 4
+        case .outcomeNotRecorded: 5
+        case .overdueAction: 6
+        case .partnerMissing: 7
+        case .noAgenda: 8
+        case .agendaOverrun: 9
         }
     }
 }
