@@ -94,6 +94,9 @@ extension DataStore {
         return Int(file[file.index(after: tilde)...].dropLast(4)) ?? 1
     }
 
+    /// The file in a pending folder naming the process whose transaction it is.
+    static let transactionOwner = ".owner"
+
     /// Step 1: the pending folder (the transaction's mark) and the staged e-mails, durably.
     func stage(_ changes: NoticeChanges, meetingID id: String) throws(SaveError) {
         let pending = pendingFolder(id)
@@ -102,6 +105,8 @@ extension DataStore {
         } catch {
             throw .failed(path: pending, DurableWriteError(stage: .prepare, cause: error))
         }
+        // Whose transaction this is: another process's recovery leaves it alone while this one is running.
+        _ = try? DurableFile.write(JSONWriter.write(ProcessOwner.current(now: Date()).json), to: "\(pending)/\(Self.transactionOwner)", fs: fs)
         for (name, bytes) in changes.staged {
             do {
                 try DurableFile.write(bytes, to: "\(pending)/\(name)", fs: fs)
@@ -167,10 +172,15 @@ extension DataStore {
     }
 
     /// Finishes or rolls back every notice transaction a crash interrupted (see the type's comment), from the
-    /// meeting files on disk. Call with the editing lock held. Returns what it did, to tell the user.
+    /// meeting files on disk. A transaction whose process is still running (its `.owner` file) is left to it.
+    /// Returns what it did, to tell the user.
     public func recoverNotices() -> [String] {
         let root = folder.path(NoticeOutbox.pending)
-        let ids = ((try? fs.list(root)) ?? []).filter { !$0.hasPrefix(".") }
+        let ids = ((try? fs.list(root)) ?? []).filter { id in
+            guard !id.hasPrefix(".") else { return false }
+            guard let bytes = try? fs.read("\(root)/\(id)/\(Self.transactionOwner)"), let owner = ProcessOwner.from(bytes) else { return true }
+            return owner.isThisProcess || owner.isGone(now: Date())
+        }
         guard !ids.isEmpty else { return [] }
         let files = Dictionary(meetingFiles().map { ($0.stem, $0.path) }, uniquingKeysWith: { a, _ in a })
         var report: [String] = []
