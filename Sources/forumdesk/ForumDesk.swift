@@ -14,7 +14,8 @@ struct ForumDesk: ParsableCommand {
         """,
         version: ForumDesk.version,
         subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, PurgeCommand.self,
-                      ImportCommand.self, ExportCommand.self, ReportCommand.self, GenerateCommand.self, BenchCommand.self],
+                      ImportCommand.self, ExportCommand.self, ReportCommand.self, GenerateCommand.self, BenchCommand.self,
+                      MergeFileCommand.self, SyncCommand.self, HistoryCommand.self],
         defaultSubcommand: TUICommand.self
     )
 
