@@ -136,6 +136,25 @@ public struct App: Sendable {
         return outcome.needsFullReload
     }
 
+    /// This program, run by git as the merge driver during a sync; nil where sync is not offered (tests).
+    public var syncDriver: String?
+    /// Set after a sync brought others' changes: the backend reads the whole folder again (`replaceData`).
+    public var wantsReload = false
+
+    /// `S` on the dashboard: `forumdesk sync` from inside the app (commit, fetch, merge, push), then others'
+    /// changes are read in.
+    mutating func sync() {
+        guard canEdit, let store else { return message = .error(readOnlyMessage) }
+        guard let syncDriver else { return message = .error("Sync is not available here: run `forumdesk sync`") }
+        let report = Sync(folder: store.folder, driver: syncDriver).run()
+        if let failure = report.failure { return message = .error("Sync: " + failure.message) }
+        wantsReload = true
+        let merged = report.changedByOthers.count
+        message = report.conflicts > 0
+            ? .error("Synced: \(Format.count(report.conflicts, "conflict")) recorded; H on the meeting resolves them")
+            : .info("Synced: " + (merged > 0 ? "\(Format.count(merged, "meeting")) changed by others read in" : report.lines.last ?? "nothing to do"))
+    }
+
     /// The whole folder read again (after `filesChanged` asked for it): screens keep their selection by position.
     public mutating func replaceData(_ data: DataSet) {
         context.data = data
@@ -265,6 +284,7 @@ public struct App: Sendable {
         case .showDirectory: show(DirectoryScreen())
         case .showReports: show(ReportsScreen())
         case .showTopics: show(TopicsScreen())
+        case .sync: sync()
         default:
             if keyMap(of: top).bindings.contains(where: { $0.command == command }) {
                 apply(stack[stack.count - 1].perform(command, context))
@@ -293,6 +313,9 @@ public struct App: Sendable {
             // Read-only: no form or live notes opens, so nothing is typed that could not be saved.
             case .push(let screen) where !canEdit && (screen is FormScreen || screen is LiveNotesScreen):
                 message = .error(readOnlyMessage)
+            case .push(var history as MeetingHistoryScreen):
+                if let reader { history.load(reader, data: context.data) }
+                stack.append(history)
             case .push(let screen): stack.append(screen)
             case .pop: if stack.count > 1 { stack.removeLast() }
             case .quit: requestQuit()
@@ -472,6 +495,11 @@ public struct App: Sendable {
         drawTopBar(into: &buffer)
         var context = self.context
         var bannerStyle = Theme.error.with(.reverse)
+        if context.banner == nil, !(top is MeetingHistoryScreen), let id = top.meetingsInFull(context).first,
+           case .array(let conflicts)? = context.data.meeting(id)?.extra[MergeConflict.key], !conflicts.isEmpty {
+            context.banner = "\(Format.count(conflicts.count, "merge conflict")) from a sync: H on the meeting shows and resolves them"
+            bannerStyle = Theme.warning.with(.reverse)
+        }
         if context.banner == nil, let id = top.meetingsInFull(context).first, let others = context.othersEditing[id], let first = others.first {
             context.banner = PresenceNote.text(first, more: others.count - 1, now: context.now)
             bannerStyle = Theme.warning.with(.reverse)

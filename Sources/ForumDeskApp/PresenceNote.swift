@@ -11,12 +11,6 @@ enum PresenceNote {
         let when = LondonTime.date(owner.since) == LondonTime.date(now) ? LondonTime.hhmm(owner.since) : LondonTime.display(owner.since)
         return "\(who) has this open since \(when)" + (more > 0 ? " (and \(more) more)" : "") + ". You can still edit; saves are checked."
     }
-
-    /// A short mark for a list row: "open: ana".
-    static func mark(_ owners: [ProcessOwner]?) -> String? {
-        guard let first = owners?.first else { return nil }
-        return "open: " + TerminalText.sanitized(first.user)
-    }
 }
 
 extension Edit {

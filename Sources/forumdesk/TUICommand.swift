@@ -65,6 +65,7 @@ struct TUICommand: ParsableCommand {
         let size = terminal.size
         var app = viewer.map { App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height, reader: store) }
             ?? App(data: data, now: now, width: size.width, height: size.height, store: store, access: access)
+        if editable { app.syncDriver = SyncCommand.executablePath }
         if let live { app.open(meetingID: live, live: true) }
         if let sampleToday {
             app.inform("Sample data: today is \(LondonTime.weekday(sampleToday)) \(sampleToday.day) \(LondonTime.monthAbbreviation(sampleToday.month)) "
@@ -104,7 +105,8 @@ struct TUICommand: ParsableCommand {
             if let event { app.handle(event) }
             let changed = watcher.changes()
             let presenceChanged = changed.contains { $0.contains("/\(Presence.folderName)/") }
-            if app.filesChanged(changed.filter { !$0.contains("/\(Presence.folderName)/") }) {
+            if app.filesChanged(changed.filter { !$0.contains("/\(Presence.folderName)/") }) || app.wantsReload {
+                app.wantsReload = false
                 if let (_, fresh) = try? options.load(indexed: true, readOnly: !editable) { app.replaceData(fresh) }
             }
             followPresence(changed: presenceChanged)

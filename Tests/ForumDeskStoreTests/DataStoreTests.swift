@@ -295,8 +295,8 @@ import Glibc
                       to: folder + "/.presence/\(id).\(host).\(pid).json")
     }
 
-    @Test func test_announceAndWithdraw_ownFileIsNotOthers() throws {
-        try withTemporaryFolder { folder in
+    @Test func test_announceAndWithdraw_ownFileIsNotOthers() {
+        withTemporaryFolder { folder in
             let presence = Presence(folder: DataFolder(folder))
             let me = ProcessOwner.current(now: now)
             presence.announce(meetingID: id, owner: me)
