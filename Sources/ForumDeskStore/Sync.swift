@@ -67,12 +67,16 @@ public struct Sync: Sendable {
 
         """
 
-    /// The officer's name for commits: git's `user.name`, else FORUMDESK_USER or the login name.
+    /// The officer's name for commits: git's `user.name`, else FORUMDESK_USER or the login name (asked once).
     public func officer() -> (name: String, email: String) {
+        if let known = cachedOfficer.value { return (known, cachedEmail.value ?? "") }
         let name = repository.config("user.name") ?? ProcessOwner.userName
         let email = repository.config("user.email") ?? "\(ProcessOwner.userName)@\(ProcessOwner.hostName)"
+        cachedOfficer.value = name
+        cachedEmail.value = email
         return (name, email)
     }
+    let cachedOfficer = Cache(), cachedEmail = Cache()
 
     /// Makes the folder a repository if it is not one, and (every time) names the merge driver and the remote.
     public func prepare(remote: String?, report: inout Report) -> Bool {
@@ -166,6 +170,7 @@ public struct Sync: Sendable {
             return report
         }
         guard prepare(remote: remote, report: &report) else { return report }
+        readBranch()
         recover(report: &report)
         if !repository.git(["rev-parse", "-q", "--verify", "HEAD"]).ok, repository.config("remote.origin.url") != nil {
             guard join(report: &report) else { return report }
@@ -203,11 +208,8 @@ public struct Sync: Sendable {
     /// set to the remote's, and the remote's files it does not have are written; files it has count as its changes.
     func join(report: inout Report) -> Bool {
         let git = repository
-        let fetch = git.git(["fetch", "-q", "origin"])
-        guard fetch.ok else {
-            report.failure = Self.classify(fetch.errors) ?? .offline(Self.firstLine(fetch.errors))
-            return false
-        }
+        // Offline: the folder's own files are committed; the merge joins the histories later.
+        guard git.git(["fetch", "-q", "origin"]).ok else { return true }
         guard git.git(["rev-parse", "--verify", "-q", "refs/remotes/origin/\(branch)"]).ok else { return true }
         guard git.git(["reset", "-q", "origin/\(branch)"]).ok else {
             report.failure = .other("could not join origin/\(branch)")
@@ -219,10 +221,18 @@ public struct Sync: Sendable {
         return true
     }
 
-    var branch: String {
+    /// The branch checked out (asked once per sync), `main` by default.
+    var branch: String { cachedBranch.value ?? "main" }
+
+    final class Cache: @unchecked Sendable {
+        var value: String?
+    }
+    let cachedBranch = Cache()
+
+    func readBranch() {
         let run = repository.git(["symbolic-ref", "--short", "HEAD"])
         let name = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        return run.ok && !name.isEmpty ? name : "main"
+        cachedBranch.value = run.ok && !name.isEmpty ? name : "main"
     }
 
     static func firstLine(_ text: String) -> String {
@@ -265,7 +275,7 @@ public struct Sync: Sendable {
         let theirAuthor = git.git(["log", "-1", "--format=%an", "origin/\(branch)"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         merging.environment["FORUMDESK_MERGE_NOTE"] = "theirs by \(theirAuthor.isEmpty ? "another officer" : theirAuthor) (origin/\(branch)), merged at sync by \(who.name), \(LondonTime.display(Date()))"
         let identity = ["-c", "user.name=\(who.name)", "-c", "user.email=\(who.email)"]
-        let merge = merging.git(identity + ["merge", "-q", "--no-edit", "--no-verify", "origin/\(branch)", "-m", "Merge origin/\(branch) (sync by \(who.name))"])
+        let merge = merging.git(identity + ["merge", "-q", "--no-edit", "--no-verify", "--allow-unrelated-histories", "origin/\(branch)", "-m", "Merge origin/\(branch) (sync by \(who.name))"])
         if !merge.ok {
             guard git.isMerging else {
                 report.failure = Self.classify(merge.errors) ?? .mergeAborted(Self.firstLine(merge.errors + merge.output))
