@@ -61,7 +61,7 @@ public struct MeetingHistory: Sendable {
         var out: [String] = []
         if a.title != b.title { out.append("title: \(b.title)") }
         if a.start != b.start || a.end != b.end { out.append("moved to \(LondonTime.display(b.start))") }
-        if a.venue != b.venue { out.append("venue: \(b.venue.name)") }
+        if a.venue != b.venue { out.append(a.venue.name != b.venue.name ? "venue: \(b.venue.name)" : "venue details changed") }
         if a.status != b.status { out.append("status: \(b.status.rawValue)") }
         if a.chair != b.chair { out.append("chair: \(b.chair ?? "none")") }
         if a.residentsPresent != b.residentsPresent { out.append("residents present: \(b.residentsPresent.map(String.init) ?? "not recorded")") }
