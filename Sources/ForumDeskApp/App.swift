@@ -106,8 +106,9 @@ public struct App: Sendable {
         return KeyMap(Keys.global.groups.map { KeyMap.Group($0.title, $0.bindings.filter { !Command.editing.contains($0.command) }) })
     }
 
-    /// Whether edits may be saved (not read-only).
-    public var canEdit: Bool { store != nil && readOnlyReason == nil }
+    /// Whether editing is offered: not opened read-only (`--read-only`, an unwritable folder, the councillor view).
+    /// Without a store (previews, tests) forms still open, and a save says there is no data folder.
+    public var canEdit: Bool { readOnlyReason == nil && !browseOnly }
 
     /// The meetings open on this app's screens in a form or in live notes: its presence files name them, and
     /// files others change under them are not read again behind the form's back (the checked save finds a clash).
@@ -257,6 +258,7 @@ public struct App: Sendable {
                 return message = .error(readOnlyMessage)
             }
             if let command = keyMap(of: top).command(for: key) {
+                if command == .sync { return sync() }
                 return apply(stack[stack.count - 1].perform(command, context))
             }
             if let command = globalKeyMap.command(for: key) { return perform(command) }
