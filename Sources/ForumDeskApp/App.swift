@@ -330,8 +330,12 @@ public struct App: Sendable {
                 stack[stack.count - 1] = screen
             case .notify(let id):
                 notify(id)
+            case .sendMail(let id):
+                sendMail(id)
             case .exportDocument(let id):
                 exportDocument(id)
+            case .erasePerson(let id):
+                erasePerson(id)
             }
         }
     }

@@ -14,7 +14,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case newMeeting, edit, editMeeting, postpone, cancelMeeting, deleteMeeting, deleteItem, add, moveUp, moveDown, liveNotes, openMeeting
     case markPresent, markApologies, markAbsent, markSubstitute, declareInterest, residents, markDone, carryForward
     case newWard, newCoverageRule, editWard, editCoverageRule, invite, recordAttendance
-    case notify, noticeByLetter, noticeByPhone, recordReply, exportDocument
+    case notify, sendMail, noticeByLetter, noticeByPhone, recordReply, exportDocument
     case left, right, schedule, scheduleAll
     case raiseIssue, answerIssue, issueToAction, issueToTopic
     case addAttendee, setRole, minuteDiscussion, equalityCounts, finishMeeting
@@ -26,7 +26,7 @@ extension Command {
     static let editing: Set<Command> = [
         .undo, .redo, .retrySave, .newMeeting, .edit, .editMeeting, .postpone, .cancelMeeting, .deleteMeeting, .deleteItem, .add,
         .moveUp, .moveDown, .liveNotes, .markPresent, .markApologies, .markAbsent, .markSubstitute, .declareInterest, .residents,
-        .markDone, .carryForward, .newWard, .newCoverageRule, .editWard, .editCoverageRule, .invite, .recordAttendance, .notify,
+        .markDone, .carryForward, .newWard, .newCoverageRule, .editWard, .editCoverageRule, .invite, .recordAttendance, .notify, .sendMail,
         .noticeByLetter, .noticeByPhone, .recordReply, .exportDocument, .schedule, .scheduleAll, .raiseIssue, .answerIssue,
         .issueToAction, .issueToTopic, .addAttendee, .setRole, .minuteDiscussion, .equalityCounts, .finishMeeting,
         .sync, .takeTheirs, .keepOurs,

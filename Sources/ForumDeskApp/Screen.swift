@@ -15,8 +15,12 @@ enum Effect: Sendable {
     case replace(any Screen)
     /// Write the e-mails a meeting's councillors are owed to the outbox, and record them.
     case notify(meetingID: String)
+    /// Hand the meeting's e-mails in the outbox to the mail program (`forumdesk send`), and record the outcomes.
+    case sendMail(meetingID: String)
     /// Write the meeting's minutes (or agenda) to `exports/` as Markdown, text and HTML.
     case exportDocument(meetingID: String)
+    /// Take a person out of the directory and every record and file, as `forumdesk person erase` does (no undo).
+    case erasePerson(personID: String)
 }
 
 struct Choice: Sendable {
