@@ -18,6 +18,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case left, right, schedule, scheduleAll
     case raiseIssue, answerIssue, issueToAction, issueToTopic
     case addAttendee, setRole, minuteDiscussion, equalityCounts, finishMeeting
+    case sync, history, takeTheirs, keepOurs
 }
 
 extension Command {
@@ -28,6 +29,7 @@ extension Command {
         .markDone, .carryForward, .newWard, .newCoverageRule, .editWard, .editCoverageRule, .invite, .recordAttendance, .notify, .sendMail,
         .noticeByLetter, .noticeByPhone, .recordReply, .exportDocument, .schedule, .scheduleAll, .raiseIssue, .answerIssue,
         .issueToAction, .issueToTopic, .addAttendee, .setRole, .minuteDiscussion, .equalityCounts, .finishMeeting,
+        .sync, .takeTheirs, .keepOurs,
     ]
 }
 
@@ -65,7 +67,7 @@ enum Keys {
             Binding([.char("6")], "Topics: partners' requests and their roll-out across the areas", .showTopics),
             Binding([.char("q"), .escape], "Back (q quits from the dashboard; Esc stops there)", .back, hint: "back"),
             Binding([.ctrl("c")], "Quit (asks first if typed text is not saved)", .quit),
-            Binding([.ctrl("z")], "Suspend to the shell (fg comes back; the lock is kept)", .suspend),
+            Binding([.ctrl("z")], "Suspend to the shell (fg comes back)", .suspend),
             Binding([.ctrl("l")], "Redraw the screen", .redraw),
             Binding([.char("u")], "Undo the last change", .undo, hint: "undo"),
             Binding([.ctrl("r")], "Redo what was undone", .redo),

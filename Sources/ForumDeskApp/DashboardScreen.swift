@@ -20,6 +20,7 @@ struct DashboardScreen: Screen {
             .init("Dashboard", [
                 Binding([.enter], "Open the meeting of the selected row", .open, hint: "open"),
                 Binding([.tab, .backTab], "Switch between next meetings and warnings", .switchFocus, hint: "pane"),
+                Binding([.char("S")], "Sync with the team through git: commit, fetch, merge, push", .sync, hint: "sync"),
             ]),
             Keys.movement,
         ])

@@ -53,6 +53,7 @@ struct LiveNotesScreen: Screen {
 
     var title: String { "Live notes" }
     func meetingsInFull(_ c: Context) -> [String] { [meetingID] }
+    var editingMeetingID: String? { meetingID }
     var capturesText: Bool { entry != nil || picker != nil }
     var unsavedText: String? { entry != nil && field.text != entryStart ? "the line you are typing" : nil }
 

@@ -44,6 +44,7 @@ struct MeetingScreen: Screen {
                 Binding([.char("X")], "Cancel the meeting", .cancelMeeting),
                 Binding([.char("D")], "Delete the meeting", .deleteMeeting),
                 Binding([.char("i")], "Record an issue a resident raised from the floor: text #tag", .raiseIssue, hint: "issue"),
+                Binding([.char("H")], "History: who changed this meeting, and merge conflicts to resolve", .history),
             ]),
         ]
         if tab == .agenda {
@@ -323,6 +324,7 @@ struct MeetingScreen: Screen {
 
     mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
         switch command {
+        case .history: return [.push(MeetingHistoryScreen(meetingID: meetingID))]
         case .nextTab: tab = Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!
         case .previousTab: tab = Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!
         case .liveNotes: return [.push(LiveNotesScreen(meetingID: meetingID, context: c))]

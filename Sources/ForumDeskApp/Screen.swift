@@ -69,11 +69,14 @@ protocol Screen: Sendable {
     func meetingsInFull(_ context: Context) -> [String]
     /// What the user has typed and not saved ("the line you are typing"), so quitting asks before losing it.
     var unsavedText: String? { get }
+    /// The meeting this screen edits (a form of a meeting, live notes): others see it open (`Presence`).
+    var editingMeetingID: String? { get }
 }
 
 extension Screen {
     var capturesText: Bool { false }
     var unsavedText: String? { nil }
+    var editingMeetingID: String? { nil }
     func meetingsInFull(_ context: Context) -> [String] { [] }
     mutating func handle(_ event: Event, _ context: Context) -> [Effect] { [] }
 }

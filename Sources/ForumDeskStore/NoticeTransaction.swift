@@ -106,6 +106,9 @@ extension DataStore {
         return Int(file[file.index(after: tilde)...].dropLast(4)) ?? 1
     }
 
+    /// The file in a pending folder naming the process whose transaction it is.
+    static let transactionOwner = ".owner"
+
     /// Step 1: the pending folder (the transaction's mark) and the staged e-mails, durably.
     func stage(_ changes: NoticeChanges, meetingID id: String) throws(SaveError) {
         let pending = pendingFolder(id)
@@ -114,6 +117,8 @@ extension DataStore {
         } catch {
             throw .failed(path: pending, DurableWriteError(stage: .prepare, cause: error))
         }
+        // Whose transaction this is: another process's recovery leaves it alone while this one is running.
+        _ = try? DurableFile.write(JSONWriter.write(ProcessOwner.current(now: Date()).json), to: "\(pending)/\(Self.transactionOwner)", fs: fs)
         for (name, bytes) in changes.staged {
             do {
                 try DurableFile.write(bytes, to: "\(pending)/\(name)", fs: fs)
@@ -186,13 +191,27 @@ extension DataStore {
     }
 
     /// Finishes or rolls back every notice transaction a crash interrupted (see the type's comment), from the
+<<<<<<< HEAD
+    /// meeting files on disk. A transaction whose process is still running (its `.owner` file) is left to it.
+    /// Returns what it did, to tell the user.
+=======
     /// meeting files on disk. Call with the editing lock held. Returns what it did, to tell the user.
     /// An import of meetings a crash interrupted after its commit point is finished first (`finishInterruptedBatches`).
+>>>>>>> e56db3257682c34eff6ea4ff9f2c612db0c1343a
     public func recoverNotices() -> [String] {
         var report = finishInterruptedBatches()
         let root = folder.path(NoticeOutbox.pending)
+<<<<<<< HEAD
+        let ids = ((try? fs.list(root)) ?? []).filter { id in
+            guard !id.hasPrefix(".") else { return false }
+            guard let bytes = try? fs.read("\(root)/\(id)/\(Self.transactionOwner)"), let owner = ProcessOwner.from(bytes) else { return true }
+            return owner.isThisProcess || owner.isGone(now: Date())
+        }
+        guard !ids.isEmpty else { return [] }
+=======
         let ids = ((try? fs.list(root)) ?? []).filter { !$0.hasPrefix(".") }
         guard !ids.isEmpty else { return report }
+>>>>>>> e56db3257682c34eff6ea4ff9f2c612db0c1343a
         let files = Dictionary(meetingFiles().map { ($0.stem, $0.path) }, uniquingKeysWith: { a, _ in a })
         for id in ids {
             let notices: [CouncillorNotification]
