@@ -191,27 +191,18 @@ extension DataStore {
     }
 
     /// Finishes or rolls back every notice transaction a crash interrupted (see the type's comment), from the
-<<<<<<< HEAD
     /// meeting files on disk. A transaction whose process is still running (its `.owner` file) is left to it.
-    /// Returns what it did, to tell the user.
-=======
-    /// meeting files on disk. Call with the editing lock held. Returns what it did, to tell the user.
     /// An import of meetings a crash interrupted after its commit point is finished first (`finishInterruptedBatches`).
->>>>>>> e56db3257682c34eff6ea4ff9f2c612db0c1343a
+    /// Returns what it did, to tell the user.
     public func recoverNotices() -> [String] {
         var report = finishInterruptedBatches()
         let root = folder.path(NoticeOutbox.pending)
-<<<<<<< HEAD
         let ids = ((try? fs.list(root)) ?? []).filter { id in
             guard !id.hasPrefix(".") else { return false }
             guard let bytes = try? fs.read("\(root)/\(id)/\(Self.transactionOwner)"), let owner = ProcessOwner.from(bytes) else { return true }
             return owner.isThisProcess || owner.isGone(now: Date())
         }
-        guard !ids.isEmpty else { return [] }
-=======
-        let ids = ((try? fs.list(root)) ?? []).filter { !$0.hasPrefix(".") }
         guard !ids.isEmpty else { return report }
->>>>>>> e56db3257682c34eff6ea4ff9f2c612db0c1343a
         let files = Dictionary(meetingFiles().map { ($0.stem, $0.path) }, uniquingKeysWith: { a, _ in a })
         for id in ids {
             let notices: [CouncillorNotification]

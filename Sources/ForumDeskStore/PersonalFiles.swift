@@ -51,7 +51,8 @@ extension DataStore {
     /// The folders ForumDesk writes generated files to, each with what is in it: their files are ForumDesk's.
     static let generatedFolders: [(folder: String, kind: String)] = [
         (NoticeOutbox.outbox, "e-mail in the outbox"), (NoticeOutbox.withdrawn, "e-mail withdrawn unsent"),
-        (NoticeOutbox.pending, "e-mail being written"), ("sent", "sent e-mail"), ("exports", "export"),
+        (NoticeOutbox.pending, "e-mail being written"), (NoticeOutbox.sending, "e-mail being sent"),
+        (NoticeOutbox.sent, "sent e-mail"), ("exports", "export"),
         ("conflicts", "conflict copy"),
     ]
 

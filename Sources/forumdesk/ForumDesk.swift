@@ -13,14 +13,9 @@ struct ForumDesk: ParsableCommand {
         Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
         """,
         version: ForumDesk.version,
-<<<<<<< HEAD
-        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, PurgeCommand.self,
-                      ImportCommand.self, ExportCommand.self, ReportCommand.self, GenerateCommand.self, BenchCommand.self,
-                      MergeFileCommand.self, SyncCommand.self, HistoryCommand.self],
-=======
         subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, SendCommand.self, PurgeCommand.self,
-                      ImportCommand.self, ExportCommand.self, ReportCommand.self, PublishCommand.self, PersonCommand.self, OrganisationCommand.self, GenerateCommand.self, BenchCommand.self],
->>>>>>> e56db3257682c34eff6ea4ff9f2c612db0c1343a
+                      ImportCommand.self, ExportCommand.self, ReportCommand.self, PublishCommand.self, PersonCommand.self, OrganisationCommand.self,
+                      MergeFileCommand.self, SyncCommand.self, HistoryCommand.self, GenerateCommand.self, BenchCommand.self],
         defaultSubcommand: TUICommand.self
     )
 

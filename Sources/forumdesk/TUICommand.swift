@@ -124,10 +124,11 @@ struct TUICommand: ParsableCommand {
             terminal.draw(app.render())
         }
         // Quitting frees nothing: the system takes the memory back whole, where tearing down a large history
-        // object by object took a third of a second. The terminal and the lock are put right first.
+        // object by object took a third of a second. The terminal and our presence files are put right first
+        // (exit skips the `defer`s above).
         withExtendedLifetime((app, data)) {
+            for id in announced { presence.withdraw(meetingID: id, owner: me) }
             terminal.shutdown()
-            lock.release()
             Glibc.exit(0)
         }
     }

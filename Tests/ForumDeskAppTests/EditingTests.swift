@@ -168,7 +168,7 @@ let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") +
 
     @Test func test_readOnly_changesNothing_andSaysWhy() throws {
         let w = try Workspace()
-        let a = w.app(keys: newMeetingKeys, access: .readOnly("Ana on laptop is editing"))
+        _ = w.app(keys: newMeetingKeys, access: .readOnly("Ana on laptop is editing"))
         // A full-width line under the top bar says who holds the folder, at any width from 80 columns.
         #expect(w.app(width: 80, access: .readOnly("Ana on laptop is editing")).render().lines[1].contains("READ-ONLY: Ana on laptop is editing."))
         #expect(w.meetingOnDisk("2026-12-03-sandy-biggleswade-ltt") == nil)

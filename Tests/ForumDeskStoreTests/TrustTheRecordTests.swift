@@ -311,7 +311,10 @@ enum ICalendarUID {
                         "exports/\(id)-minutes.md", "exports/\(id)-agenda-2.html", "exports/\(id)-minutes.txt",
                         // Withdrawn unsent (superseded, or undone and redone): they name their recipients too.
                         "outbox-withdrawn/\(id)/cllr-x-request-0.eml", "outbox-withdrawn/\(id)/cllr-x-request-0~2.eml",
-                        "outbox-withdrawn/\(id)"]
+                        "outbox-withdrawn/\(id)",
+                        // Sent (with the mail program's log) and handed over but not yet confirmed: the same.
+                        "sent/\(id)/cllr-x-request-0.eml", "sent/\(id)/cllr-x-request-0.eml.log", "sent/\(id)",
+                        "outbox-sending/\(id)/cllr-y-request-0.eml", "outbox-sending/\(id)"]
             let theirs = ["outbox/\(id)/notes.txt", "conflicts/\(id)-2-2025-12-05T101500.json", "exports/\(id)-minutes-final.docx",
                           "exports/\(id)-2-minutes.md", "exports/budget.md"]
             for f in ours + theirs where !f.hasSuffix(id) { try writeText("x", to: root + "/" + f) }
