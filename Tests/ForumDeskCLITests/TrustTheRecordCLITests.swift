@@ -17,8 +17,10 @@ import Testing
     }
 
     func files(under folder: String) -> [String] {
-        // The start-up index is a cache a load may write.
-        ((try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasSuffix(".forumdesk-index") }.sorted()
+        // The start-up index is a cache a load may write; the commands' turn lock (an empty file flock(2) holds,
+        // kept so that no two commands ever lock different inodes) holds no data.
+        ((try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? [])
+            .filter { !$0.hasSuffix(".forumdesk-index") && !$0.hasSuffix(".forumdesk-commands.lock") }.sorted()
     }
 
     /// `../meetings/2026` in a CSV's id column, then a routine purge, deleted every 2026 meeting.
