@@ -4,7 +4,7 @@ import ForumDeskStore
 import TerminalUI
 
 /// The action log across all meetings: filter by area, owner, organisation, status, overdue.
-struct ActionsScreen: Screen {
+struct ActionsScreen: MainScreen {
     var title: String { "Actions" }
     var browser = TableBrowser(sortColumn: 1)
     var area: String?

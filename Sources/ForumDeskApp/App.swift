@@ -201,8 +201,8 @@ public struct App: Sendable {
         if overlay != nil { return handleOverlay(event) }
         message = nil
         if case .mouse(let mouse) = event, mouse.y == 0 {
-            if mouse.kind == .press, let index = Self.navigation.tab(atX: mouse.x, in: Rect(x: 1, y: 0, width: context.width, height: 1)) {
-                perform([Command.showDashboard, .showMeetings, .showActions, .showDirectory, .showReports, .showTopics][index])
+            if mouse.kind == .press, let index = MainScreens.navigation.tab(atX: mouse.x, in: Rect(x: 1, y: 0, width: context.width, height: 1)) {
+                perform(MainScreens.all[index].command)
             }
             return
         }
@@ -222,6 +222,7 @@ public struct App: Sendable {
     }
 
     mutating func perform(_ command: Command) {
+        if let main = MainScreens.row(for: command) { return show(main.make()) }
         switch command {
         case .quit: requestQuit()
         case .back:
@@ -235,12 +236,6 @@ public struct App: Sendable {
         case .retrySave:
             if let store { retryPendingSaves(store) }
             if pending.isEmpty, message == nil { message = .info("Everything is saved") }
-        case .showDashboard: show(DashboardScreen())
-        case .showMeetings: show(MeetingsScreen())
-        case .showActions: show(ActionsScreen())
-        case .showDirectory: show(DirectoryScreen())
-        case .showReports: show(ReportsScreen())
-        case .showTopics: show(TopicsScreen())
         default:
             if keyMap(of: top).bindings.contains(where: { $0.command == command }) {
                 apply(stack[stack.count - 1].perform(command, context))
@@ -255,7 +250,7 @@ public struct App: Sendable {
             stack.removeSubrange((index + 1)...)
         } else {
             stack = [stack[0]]
-            if !(screen is DashboardScreen) { stack.append(screen) }
+            if !MainScreens.home.recognises(screen) { stack.append(screen) }
         }
     }
 
@@ -442,8 +437,6 @@ public struct App: Sendable {
 
     // MARK: drawing
 
-    static let navigation = Tabs(titles: ["1 Dashboard", "2 Meetings", "3 Actions", "4 Directory", "5 Reports", "6 Topics"], selected: 0)
-
     public func render() -> Buffer {
         var buffer = Buffer(width: context.width, height: context.height)
         if tooSmall {
@@ -483,18 +476,8 @@ public struct App: Sendable {
     func drawTopBar(into buffer: inout Buffer) {
         let bar = Rect(x: 0, y: 0, width: context.width, height: 1)
         buffer.fill(bar, with: Cell(style: Theme.bar))
-        // The main screen the user came through: a meeting, a form or live notes belong to it.
-        let current: Int = stack.reversed().lazy.compactMap { screen -> Int? in
-            switch screen {
-            case is MeetingsScreen: 1
-            case is ActionsScreen: 2
-            case is DirectoryScreen: 3
-            case is ReportsScreen: 4
-            case is TopicsScreen: 5
-            default: nil
-            }
-        }.first ?? 0
-        var nav = Self.navigation
+        let current = MainScreens.current(in: stack)
+        var nav = MainScreens.navigation
         nav.selected = current
         for (i, span) in nav.spans(in: Rect(x: 1, y: 0, width: context.width, height: 1)).enumerated() {
             buffer.put(" \(nav.titles[i]) ", x: span.x, y: 0, style: i == current ? Theme.activeTab : Theme.bar)

@@ -57,12 +57,7 @@ enum Keys {
         .init("Everywhere", [
             Binding([.char("?"), .function(1)], "Show this help", .help, hint: "help"),
             Binding([.char(":")], "Command palette: run any command by name", .palette),
-            Binding([.char("1")], "Dashboard", .showDashboard),
-            Binding([.char("2")], "Meetings", .showMeetings),
-            Binding([.char("3")], "Actions", .showActions),
-            Binding([.char("4")], "Directory", .showDirectory),
-            Binding([.char("5")], "Reports: the annual report, by year and area", .showReports),
-            Binding([.char("6")], "Topics: partners' requests and their roll-out across the areas", .showTopics),
+        ] + MainScreens.all.map(\.binding) + [
             Binding([.char("q"), .escape], "Back (q quits from the dashboard; Esc stops there)", .back, hint: "back"),
             Binding([.ctrl("c")], "Quit (asks first if typed text is not saved)", .quit),
             Binding([.ctrl("z")], "Suspend to the shell (fg comes back; the lock is kept)", .suspend),

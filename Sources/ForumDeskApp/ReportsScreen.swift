@@ -4,7 +4,7 @@ import ForumDeskExport
 import TerminalUI
 
 /// The annual report on screen: the same text as `forumdesk report`, with block-character charts.
-struct ReportsScreen: Screen {
+struct ReportsScreen: MainScreen {
     var title: String { "Reports" }
     /// The report counts attendance, issues and equality data: the shown year's meetings are read in full.
     func meetingsInFull(_ c: Context) -> [String] {
