@@ -24,7 +24,7 @@ struct ActionsScreen: MainScreen {
 
     enum Filter: Sendable { case area, owner, organisation, status }
 
-    var capturesText: Bool { browser.searching || picker != nil }
+    var textKeys: KeyHelp? { picker.pickerKeys() ?? (browser.searching ? TableBrowser.searchHelp : nil) }
 
     var keyMap: KeyMap<Command> {
         KeyMap([

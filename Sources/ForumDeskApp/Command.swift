@@ -52,6 +52,16 @@ enum Keys {
         Binding<Command>([.backTab, .char("[")], "Previous tab", .previousTab),
     ]
 
+    /// While a screen takes typed text (a form, a search, an entry line, a picker): the only keys that are
+    /// not text.
+    static let whileTyping = KeyMap<Command>([
+        .init("While typing", [
+            Binding([.function(1)], "Show this help", .help, hint: "help"),
+            Binding([.ctrl("c")], "Quit (asks first if typed text is not saved)", .quit),
+            Binding([.ctrl("z")], "Suspend to the shell (fg comes back; the lock is kept)", .suspend),
+        ]),
+    ])
+
     /// Everywhere, after the screen's own keys.
     static let global = KeyMap<Command>([
         .init("Everywhere", [

@@ -22,7 +22,7 @@ struct DirectoryScreen: MainScreen {
 
     enum Pick: Sendable { case ward(areaID: String), rule(areaID: String) }
 
-    var capturesText: Bool { (browsers[tab]?.searching ?? false) || picker != nil }
+    var textKeys: KeyHelp? { picker.pickerKeys() ?? ((browsers[tab]?.searching ?? false) ? TableBrowser.searchHelp : nil) }
 
     var keyMap: KeyMap<Command> {
         KeyMap([

@@ -55,7 +55,23 @@ struct LiveNotesScreen: Screen {
 
     var title: String { "Live notes" }
     func meetingsInFull(_ c: Context) -> [String] { [meetingID] }
-    var capturesText: Bool { entry != nil || picker != nil }
+    /// The picker's keys while one is open; the entry line's while one is typed.
+    var textKeys: KeyHelp? {
+        if picker != nil { return Picker.keyHelp }
+        return entry.map { Self.entryKeys($0).keyHelp + TextField.keyHelp }
+    }
+
+    enum EntryAction: Sendable, Hashable { case save, cancel, complete }
+
+    /// The entry line's keys; Tab completes names only in an action (`@owner`).
+    static func entryKeys(_ entry: Entry) -> KeyMap<EntryAction> {
+        var keys = [
+            Binding<EntryAction>([.enter], "Save the line", .save, hint: "saves"),
+            Binding<EntryAction>([.escape], "Cancel the line (asks first if something was typed)", .cancel, hint: "cancels"),
+        ]
+        if case .action = entry { keys.append(Binding([.tab], "Complete the @name before the cursor", .complete, hint: "completes @names")) }
+        return KeyMap([.init("Entry line", keys)])
+    }
     var unsavedText: String? { entry != nil && field.text != entryStart ? "the line you are typing" : nil }
 
     var keyMap: KeyMap<Command> {
@@ -221,8 +237,23 @@ struct LiveNotesScreen: Screen {
             _ = panes.click(mouse, in: layout(c.contentArea).tabs, titles: paneTitles(m, c))
             return []
         }
+        if case .key(let key) = event, let action = Self.entryKeys(kind).command(for: key) {
+            return entryAction(action, kind, m, c)
+        }
         switch event {
-        case .key(.escape):
+        case .key(let key):
+            field.handle(key)
+            entryError = nil
+        case .paste(let text):
+            field.paste(text)
+        default: break
+        }
+        return []
+    }
+
+    mutating func entryAction(_ action: EntryAction, _ kind: Entry, _ m: Meeting, _ c: Context) -> [Effect] {
+        switch action {
+        case .cancel:
             guard unsavedText != nil else {
                 entry = nil
                 return []
@@ -231,9 +262,9 @@ struct LiveNotesScreen: Screen {
             discarded.entry = nil
             return [.ask(title: "Discard the line?", message: "“\(field.text)” is not saved yet.",
                          choices: [Choice("Keep typing"), Choice("Discard", [.replace(discarded)])])]
-        case .key(.tab):
-            if case .action = kind { complete(c) }
-        case .key(.enter):
+        case .complete:
+            complete(c)
+        case .save:
             let text = field.text.trimmingCharacters(in: .whitespaces)
             do {
                 let effects = try confirm(kind, text, m, c)
@@ -242,12 +273,6 @@ struct LiveNotesScreen: Screen {
             } catch {
                 entryError = error.message
             }
-        case .key(let key):
-            field.handle(key)
-            entryError = nil
-        case .paste(let text):
-            field.paste(text)
-        default: break
         }
         return []
     }
@@ -408,7 +433,7 @@ struct LiveNotesScreen: Screen {
             case .finish: Self.stillEmpty(m) + " · Enter marks the meeting held"
             case .attendee: "e.g. Dan Reed, Bedfordshire Police, observer (roles: member, observer, support officer)"
             case .carryForward: "Enter saves: 2027-01-12, 12 Jan, +28d, next tue · Esc cancels"
-            default: "Enter saves · Esc cancels" + (prompt.hasPrefix("Action") ? " · Tab completes @names" : "")
+            default: Self.entryKeys(entry).hints.map { "\($0.keys) \($0.label)" }.joined(separator: " · ")
             }
             buffer.put(entryError.map { "✗ " + $0 } ?? help,
                        x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width, style: entryError == nil ? Theme.muted : Theme.error)

@@ -101,7 +101,7 @@ struct MeetingsScreen: MainScreen {
         }
     }
 
-    var capturesText: Bool { browser.searching || picker != nil }
+    var textKeys: KeyHelp? { picker.pickerKeys() ?? (browser.searching ? TableBrowser.searchHelp : nil) }
 
     var keyMap: KeyMap<Command> {
         KeyMap([

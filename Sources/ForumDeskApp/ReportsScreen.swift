@@ -19,7 +19,7 @@ struct ReportsScreen: MainScreen {
     var offset = 0
     var picker: OpenPicker<Bool>?
 
-    var capturesText: Bool { picker != nil }
+    var textKeys: KeyHelp? { picker.pickerKeys() }
 
     var keyMap: KeyMap<Command> {
         KeyMap([

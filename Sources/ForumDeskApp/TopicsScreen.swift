@@ -60,7 +60,7 @@ struct TopicsScreen: MainScreen {
         }
     }
 
-    var capturesText: Bool { browser.searching || picker != nil }
+    var textKeys: KeyHelp? { picker.pickerKeys() ?? (browser.searching ? TableBrowser.searchHelp : nil) }
 
     var keyMap: KeyMap<Command> {
         KeyMap([
