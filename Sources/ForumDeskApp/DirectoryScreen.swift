@@ -219,11 +219,5 @@ struct DirectoryScreen: MainScreen {
 
 extension DirectoryScreen {
     /// Each tab has keys of its own.
-    static func paletteScreens(_ c: Context) -> [PaletteScreen] {
-        Tab.allCases.map { tab in
-            var screen = DirectoryScreen()
-            screen.tab = tab
-            return ("Directory", .main(screen), screen.keyMap)
-        }
-    }
+    static func paletteScreens(_ c: Context) -> [PaletteScreen] { paletteScreens(onEach: \.tab) }
 }

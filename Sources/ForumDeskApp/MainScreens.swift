@@ -15,6 +15,15 @@ extension MainScreen {
         let screen = Self()
         return [(screen.title, .main(screen), screen.keyMap)]
     }
+
+    /// The screen once on each of its tabs, for a screen whose tabs have keys of their own.
+    static func paletteScreens<Tab: TabItem>(onEach tab: WritableKeyPath<Self, Tab>) -> [PaletteScreen] {
+        Tab.allCases.map { value in
+            var screen = Self()
+            screen[keyPath: tab] = value
+            return (screen.title, .main(screen), screen.keyMap)
+        }
+    }
 }
 
 /// One row of the table of main screens (as Textual's `MODES`): its key, its title in the top bar, its

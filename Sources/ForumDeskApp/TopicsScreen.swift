@@ -471,11 +471,5 @@ struct TopicsScreen: MainScreen {
 
 extension TopicsScreen {
     /// Each tab has keys of its own.
-    static func paletteScreens(_ c: Context) -> [PaletteScreen] {
-        Tab.allCases.map { tab in
-            var screen = TopicsScreen()
-            screen.tab = tab
-            return ("Topics", .main(screen), screen.keyMap)
-        }
-    }
+    static func paletteScreens(_ c: Context) -> [PaletteScreen] { paletteScreens(onEach: \.tab) }
 }
