@@ -24,8 +24,10 @@ public struct App: Sendable {
         didSet { context.banner = Self.banner(readOnlyReason) }
     }
 
+    /// What an editing key says in read-only mode.
+    var readOnlyMessage: String { "Read-only: \(readOnlyReason ?? "no data folder"). Nothing can be changed here." }
+
     static func banner(_ reason: String?) -> String? { reason.map { "READ-ONLY: \($0). Nothing can be changed here." } }
-    var lock: EditLock?
     var undoStack: [UndoEntry] = []
     var redoStack: [UndoEntry] = []
     /// Edits that failed to save and are kept in memory for a retry.
@@ -47,8 +49,6 @@ public struct App: Sendable {
         case reload(String)
         case keepCopy(Meeting)
         case showBoth(Meeting)
-        case takeOverLock
-        case stayReadOnly
         case forceQuit
         case run([Effect])
     }
@@ -65,29 +65,15 @@ public struct App: Sendable {
 
     /// `store` saves edits; `access` says whether they may be made. Without a store nothing is saved.
     public init(data: DataSet, now: Date, width: Int, height: Int, store: DataStore? = nil, access: Access = .editable,
-                lock: EditLock? = nil, wholeCouncil: [Meeting]? = nil) {
+                wholeCouncil: [Meeting]? = nil) {
         context = Context(data: data, now: now, width: width, height: height, wholeCouncil: wholeCouncil)
         stack = [DashboardScreen()]
         reader = store
-        self.lock = lock
         switch access {
         case .editable:
             self.store = store
         case .readOnly(let reason):
             readOnlyReason = reason
-        case .resumedAfterCrash(let owner):
-            self.store = store
-            message = .info("ForumDesk did not close properly last time (pid \(owner.pid), since \(LondonTime.display(owner.since))); "
-                + "its lock was taken over. Every entry it showed as saved is in the files.")
-        case .staleLock(let owner):
-            readOnlyReason = "\(owner.user) on \(owner.host) left a lock"
-            self.store = store
-            overlay = .dialog(
-                Dialog(title: "Data folder locked",
-                       message: "\(owner.description) opened this folder for editing, and that process is no longer running. "
-                           + "Take over the lock, or open read-only?",
-                       choices: ["Take over", "Open read-only"]),
-                [[.takeOverLock], [.stayReadOnly]], selected: 0)
         }
         if !data.loadErrors.isEmpty {
             message = .error("\(Format.count(data.loadErrors.count, "file")) could not be read: see the dashboard")
@@ -121,8 +107,62 @@ public struct App: Sendable {
         return KeyMap(Keys.global.groups.map { KeyMap.Group($0.title, $0.bindings.filter { !Command.editing.contains($0.command) }) })
     }
 
-    /// Whether this app holds the editing lock (from the start, or taken over from the stale-lock dialog).
-    public var holdsLock: Bool { lock != nil && store != nil && readOnlyReason == nil }
+    /// Whether editing is offered: not opened read-only (`--read-only`, an unwritable folder, the councillor view).
+    /// Without a store (previews, tests) forms still open, and a save says there is no data folder.
+    public var canEdit: Bool { readOnlyReason == nil && !browseOnly }
+
+    /// The meetings open on this app's screens in a form or in live notes: its presence files name them, and
+    /// files others change under them are not read again behind the form's back (the checked save finds a clash).
+    public var meetingsOpenForEditing: Set<String> {
+        guard canEdit else { return [] }
+        return Set(stack.compactMap(\.editingMeetingID) + pending.compactMap(\.edit.meetingID))
+    }
+
+    /// Who else has each meeting open (from their presence files), earliest first.
+    public mutating func showPresence(_ others: [String: [ProcessOwner]]) {
+        context.othersEditing = others
+    }
+
+    /// Files changed on disk by someone else (another officer's ForumDesk, a command): the meetings they hold are
+    /// read again, keeping each screen's selection. Returns true when a file other than a meeting's changed and
+    /// the whole folder should be read again (`replaceData`).
+    public mutating func filesChanged(_ paths: [String]) -> Bool {
+        guard let reader, !paths.isEmpty else { return false }
+        let outcome = reader.refresh(changedPaths: paths, in: &context.data, keeping: meetingsOpenForEditing)
+        for id in outcome.meetingIDs { context.refresh(meetingID: id) }
+        if !outcome.meetingIDs.isEmpty {
+            let list = outcome.meetingIDs.sorted()
+            if case .error? = message {} else { message = .info("Changed by someone else: \(list.prefix(2).joined(separator: ", "))\(list.count > 2 ? " and \(list.count - 2) more" : "")") }
+        }
+        readShownMeetings()
+        return outcome.needsFullReload
+    }
+
+    /// This program, run by git as the merge driver during a sync; nil where sync is not offered (tests).
+    public var syncDriver: String?
+    /// Set after a sync brought others' changes: the backend reads the whole folder again (`replaceData`).
+    public var wantsReload = false
+
+    /// `S` on the dashboard: `forumdesk sync` from inside the app (commit, fetch, merge, push), then others'
+    /// changes are read in.
+    mutating func sync() {
+        guard canEdit, let store else { return message = .error(readOnlyMessage) }
+        guard let syncDriver else { return message = .error("Sync is not available here: run `forumdesk sync`") }
+        let report = Sync(folder: store.folder, driver: syncDriver).run()
+        if let failure = report.failure { return message = .error("Sync: " + failure.message) }
+        wantsReload = true
+        let merged = report.changedByOthers.count
+        message = report.conflicts > 0
+            ? .error("Synced: \(Format.count(report.conflicts, "conflict")) recorded; H on the meeting resolves them")
+            : .info("Synced: " + (merged > 0 ? "\(Format.count(merged, "meeting")) changed by others read in" : report.lines.last ?? "nothing to do"))
+    }
+
+    /// The whole folder read again (after `filesChanged` asked for it): screens keep their selection by position.
+    public mutating func replaceData(_ data: DataSet) {
+        context.data = data
+        context.refresh()
+        readShownMeetings()
+    }
 
     /// A note in the footer at start-up (e.g. that the sample data runs on its own day).
     public mutating func inform(_ text: String) {
@@ -215,7 +255,12 @@ public struct App: Sendable {
         // People press Esc repeatedly to go back: on the dashboard it stops there, and only q quits.
         if event == .key(.escape), stack.count == 1 { return message = .info("You are on the dashboard: q quits") }
         if case .key(let key) = event {
+            if !canEdit, !browseOnly, let command = keyMap(of: top).command(for: key) ?? globalKeyMap.command(for: key),
+               Command.editing.contains(command), command != .exportDocument {
+                return message = .error(readOnlyMessage)
+            }
             if let command = keyMap(of: top).command(for: key) {
+                if command == .sync { return sync() }
                 return apply(stack[stack.count - 1].perform(command, context))
             }
             if let command = globalKeyMap.command(for: key) { return perform(command) }
@@ -238,6 +283,7 @@ public struct App: Sendable {
         case .retrySave:
             if let store { retryPendingSaves(store) }
             if pending.isEmpty, message == nil { message = .info("Everything is saved") }
+        case .sync: sync()
         default:
             if keyMap(of: top).bindings.contains(where: { $0.command == command }) {
                 apply(stack[stack.count - 1].perform(command, context))
@@ -263,6 +309,12 @@ public struct App: Sendable {
             // no field there takes typing.
             case .push(let screen) where browseOnly && screen is FormScreen:
                 message = .info("Read-only view: nothing can be changed here")
+            // Read-only: no form or live notes opens, so nothing is typed that could not be saved.
+            case .push(let screen) where !canEdit && (screen is FormScreen || screen is LiveNotesScreen):
+                message = .error(readOnlyMessage)
+            case .push(var history as MeetingHistoryScreen):
+                if let reader { history.load(reader, data: context.data) }
+                stack.append(history)
             case .push(let screen): stack.append(screen)
             case .pop: if stack.count > 1 { stack.removeLast() }
             case .quit: requestQuit()
@@ -275,8 +327,12 @@ public struct App: Sendable {
                 stack[stack.count - 1] = screen
             case .notify(let id):
                 notify(id)
+            case .sendMail(let id):
+                sendMail(id)
             case .exportDocument(let id):
                 exportDocument(id)
+            case .erasePerson(let id):
+                erasePerson(id)
             }
         }
     }
@@ -328,16 +384,6 @@ public struct App: Sendable {
                                            ours.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
                 conflictReturn = mine
                 overlay = .text(title: "Both versions of \(mine.id)", lines: lines, offset: 0)
-            case .takeOverLock:
-                if lock?.acquire(now: context.now, takeOverStale: true) == .acquired {
-                    readOnlyReason = nil
-                    message = .info("Lock taken over: you can edit")
-                } else {
-                    store = nil
-                    message = .error("Could not take over the lock: opened read-only")
-                }
-            case .stayReadOnly:
-                store = nil
             case .forceQuit:
                 isFinished = true
             case .run(let effects):
@@ -434,7 +480,6 @@ public struct App: Sendable {
             case .cancel:
                 overlay = nil
                 retryOnDialogChoice = false
-                if case .takeOverLock = actions.first?.first { run([.stayReadOnly]) }
             case nil: break
             }
         case .text(let title, let lines, let offset):
@@ -469,9 +514,20 @@ public struct App: Sendable {
             return buffer
         }
         drawTopBar(into: &buffer)
+        var context = self.context
+        var bannerStyle = Theme.error.with(.reverse)
+        if context.banner == nil, !(top is MeetingHistoryScreen), let id = top.meetingsInFull(context).first,
+           case .array(let conflicts)? = context.data.meeting(id)?.extra[MergeConflict.key], !conflicts.isEmpty {
+            context.banner = "\(Format.count(conflicts.count, "merge conflict")) from a sync: H on the meeting shows and resolves them"
+            bannerStyle = Theme.warning.with(.reverse)
+        }
+        if context.banner == nil, let id = top.meetingsInFull(context).first, let others = context.othersEditing[id], let first = others.first {
+            context.banner = PresenceNote.text(first, more: others.count - 1, now: context.now)
+            bannerStyle = Theme.warning.with(.reverse)
+        }
         if let banner = context.banner {
-            buffer.fill(Rect(x: 0, y: 1, width: context.width, height: 1), with: Cell(style: Theme.error.with(.reverse)))
-            buffer.put(" " + banner, x: 0, y: 1, maxWidth: context.width, style: Theme.error.with(.reverse))
+            buffer.fill(Rect(x: 0, y: 1, width: context.width, height: 1), with: Cell(style: bannerStyle))
+            buffer.put(" " + banner, x: 0, y: 1, maxWidth: context.width, style: bannerStyle)
         }
         top.view(context, into: &buffer, area: context.contentArea)
         // While a screen takes typed text, keys such as q and ? are text: only the hints of what takes it apply.

@@ -14,10 +14,11 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case newMeeting, edit, editMeeting, postpone, cancelMeeting, deleteMeeting, deleteItem, add, moveUp, moveDown, liveNotes, openMeeting
     case markPresent, markApologies, markAbsent, markSubstitute, declareInterest, residents, markDone, carryForward
     case newWard, newCoverageRule, editWard, editCoverageRule, invite, recordAttendance
-    case notify, noticeByLetter, noticeByPhone, recordReply, exportDocument
+    case notify, sendMail, noticeByLetter, noticeByPhone, recordReply, exportDocument
     case left, right, schedule, scheduleAll
     case raiseIssue, answerIssue, issueToAction, issueToTopic
     case addAttendee, setRole, minuteDiscussion, equalityCounts, finishMeeting
+    case sync, history, takeTheirs, keepOurs
 }
 
 extension Command {
@@ -25,9 +26,10 @@ extension Command {
     static let editing: Set<Command> = [
         .undo, .redo, .retrySave, .newMeeting, .edit, .editMeeting, .postpone, .cancelMeeting, .deleteMeeting, .deleteItem, .add,
         .moveUp, .moveDown, .liveNotes, .markPresent, .markApologies, .markAbsent, .markSubstitute, .declareInterest, .residents,
-        .markDone, .carryForward, .newWard, .newCoverageRule, .editWard, .editCoverageRule, .invite, .recordAttendance, .notify,
+        .markDone, .carryForward, .newWard, .newCoverageRule, .editWard, .editCoverageRule, .invite, .recordAttendance, .notify, .sendMail,
         .noticeByLetter, .noticeByPhone, .recordReply, .exportDocument, .schedule, .scheduleAll, .raiseIssue, .answerIssue,
         .issueToAction, .issueToTopic, .addAttendee, .setRole, .minuteDiscussion, .equalityCounts, .finishMeeting,
+        .sync, .takeTheirs, .keepOurs,
     ]
 }
 
@@ -58,7 +60,7 @@ enum Keys {
         .init("While typing", [
             Binding([.function(1)], "Show this help", .help, hint: "help"),
             Binding([.ctrl("c")], "Quit (asks first if typed text is not saved)", .quit),
-            Binding([.ctrl("z")], "Suspend to the shell (fg comes back; the lock is kept)", .suspend),
+            Binding([.ctrl("z")], "Suspend to the shell (fg comes back)", .suspend),
         ]),
     ])
 
@@ -70,7 +72,7 @@ enum Keys {
         ] + MainScreens.all.map(\.binding) + [
             Binding([.char("q"), .escape], "Back (q quits from the dashboard; Esc stops there)", .back, hint: "back"),
             Binding([.ctrl("c")], "Quit (asks first if typed text is not saved)", .quit),
-            Binding([.ctrl("z")], "Suspend to the shell (fg comes back; the lock is kept)", .suspend),
+            Binding([.ctrl("z")], "Suspend to the shell (fg comes back)", .suspend),
             Binding([.ctrl("l")], "Redraw the screen", .redraw),
             Binding([.char("u")], "Undo the last change", .undo, hint: "undo"),
             Binding([.ctrl("r")], "Redo what was undone", .redo),

@@ -95,6 +95,9 @@ public struct Context: Sendable {
     public var directory: Directory { data.directory }
     public var today: CalendarDate { LondonTime.date(now) }
 
+    /// Who else has each meeting open in a form or live notes (their presence files), by meeting id.
+    public var othersEditing: [String: [ProcessOwner]] = [:]
+
     /// A full-width line under the top bar (read-only: who holds the folder), or nil.
     public var banner: String?
 

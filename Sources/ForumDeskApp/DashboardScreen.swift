@@ -20,6 +20,7 @@ struct DashboardScreen: MainScreen {
             .init("Dashboard", [
                 Binding([.enter], "Open the meeting of the selected row", .open, hint: "open"),
                 Binding([.tab, .backTab], "Switch between next meetings and warnings", .switchFocus, hint: "pane"),
+                Binding([.char("S")], "Sync with the team through git: commit, fetch, merge, push", .sync, hint: "sync"),
             ]),
             Keys.movement,
         ])
@@ -34,6 +35,8 @@ struct DashboardScreen: MainScreen {
         var meetingID: String?
         var tab: MeetingScreen.Tab
         var topicID: String?
+        /// Said on Enter by a row that opens nothing.
+        var hint: String?
     }
 
     func nextMeetings(_ c: Context) -> [(area: Area, meeting: Meeting?)] {
@@ -51,29 +54,29 @@ struct DashboardScreen: MainScreen {
 
     func attentionRows(_ c: Context) -> [AttentionRow] { rowsMemo.get(c.memoKey) { makeAttentionRows(c) } }
 
+    /// Files that cannot be read first; then the current warnings (`Attention`: upcoming meetings and the last
+    /// `Attention.recentDays` days) by urgency, topic windows closing (within 14 days) before what is further off;
+    /// files misfiled last, and
+    /// one line counting the older problems, which `forumdesk dashboard --all` lists.
     func makeAttentionRows(_ c: Context) -> [AttentionRow] {
         var rows = c.data.loadErrors.map {
             AttentionRow(date: "", subject: "Cannot read", message: $0.description, style: Theme.error, meetingID: nil, tab: .details)
         }
-        rows += c.data.fileProblems.map {
-            AttentionRow(date: "", subject: "File", message: $0.description, style: Theme.warning, meetingID: nil, tab: .details)
-        }
-        rows += c.topicAlerts.map {
+        let topics = c.topicAlerts.map {
             AttentionRow(date: Format.day($0.closes), subject: "Topic request", message: $0.message, style: Theme.warning,
                          meetingID: nil, tab: .agenda, topicID: $0.topicID)
         }
-        // The context's warnings, in the order `Warnings.all` gives: meetings' own by date, then overdue actions.
-        var own: [Warning] = [], overdue: [Warning] = []
-        for meeting in c.data.meetings {
-            for warning in c.warnings[meeting.id] ?? [] {
-                if warning.kind == .overdueAction { overdue.append(warning) } else { own.append(warning) }
+        let (current, older) = Attention.current(c.warnings.values.flatMap { $0 }, now: c.now)
+        var topicsPlaced = false
+        for warning in current {
+            if !topicsPlaced, Attention.band(warning, now: c.now) == 2 {
+                rows += topics
+                topicsPlaced = true
             }
-        }
-        for warning in own + overdue.sorted(by: { $0.date < $1.date }) {
             let meeting = c.data.meeting(warning.meetingID)
             let subject = meeting.map { c.areaName($0.area) } ?? warning.meetingID
             let tab: MeetingScreen.Tab = switch warning.kind {
-            case .councillorNotNotified, .staleNotice, .cancellationOwed, .noReply: .councillors
+            case .councillorNotNotified, .staleNotice, .cancellationOwed, .noReply, .notSent: .councillors
             case .partnerMissing: .attendance
             case .overdueAction: .actions
             case .noAgenda, .agendaOverrun: .agenda
@@ -83,6 +86,16 @@ struct DashboardScreen: MainScreen {
             let style: Style = warning.kind == .overdueAction ? Theme.warning : (upcoming ? .plain : Theme.muted)
             rows.append(AttentionRow(date: Format.day(warning.date), subject: subject, message: warning.message, style: style,
                                      meetingID: warning.meetingID, tab: tab))
+        }
+        if !topicsPlaced { rows += topics }
+        rows += c.data.fileProblems.map {
+            AttentionRow(date: "", subject: "File", message: $0.description, style: Theme.warning, meetingID: nil, tab: .details)
+        }
+        if older > 0 {
+            rows.append(AttentionRow(date: "", subject: "Older", message: Format.count(older, "problem")
+                                     + " before the last \(Attention.recentDays) days: forumdesk dashboard --all",
+                                     style: Theme.muted, meetingID: nil, tab: .details,
+                                     hint: "forumdesk dashboard --all lists them; overdue actions are also under 3 Actions, o"))
         }
         return rows
     }
@@ -142,7 +155,10 @@ struct DashboardScreen: MainScreen {
                 guard rows.indices.contains(attention.selected) else { return [] }
                 let row = rows[attention.selected]
                 if let topic = row.topicID { return [.push(TopicsScreen(selecting: topic, c))] }
-                guard let id = row.meetingID else { return [.message(.error("Fix this file in an editor, then restart ForumDesk"))] }
+                guard let id = row.meetingID else {
+                    if let hint = row.hint { return [.message(.info(hint))] }
+                    return [.message(.error("Fix this file in an editor, then restart ForumDesk"))]
+                }
                 return [.push(MeetingScreen(meetingID: id, tab: row.tab))]
             }
         default:

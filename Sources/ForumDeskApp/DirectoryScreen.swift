@@ -35,6 +35,7 @@ struct DirectoryScreen: MainScreen {
             ] : [
                 Binding([.char("n")], "New \(["", "councillor", "organisation", "contact"][tab.rawValue])", .add, hint: "new"),
                 Binding([.enter, .char("e")], "Edit the selected record", .edit, hint: "edit"),
+                Binding([.char("D")], "Delete the selected person or organisation (if nothing to come needs it)", .deleteItem),
             ]),
             Keys.movement,
         ])
@@ -143,6 +144,14 @@ struct DirectoryScreen: MainScreen {
             case .councillors: return [.push(FormScreen.person(c.directory.people.filter { $0.kind == .councillor }[index], kind: .councillor, c))]
             case .contacts: return [.push(FormScreen.person(c.directory.people.filter { $0.kind == .contact }[index], kind: .contact, c))]
             case .organisations: return [.push(FormScreen.organisation(c.directory.organisations[index], c))]
+            case .areas: return []
+            }
+        case .deleteItem:
+            guard let index = selectedIndex(c) else { return [] }
+            switch tab {
+            case .councillors: return Self.delete(c.directory.people.filter { $0.kind == .councillor }[index], c)
+            case .contacts: return Self.delete(c.directory.people.filter { $0.kind == .contact }[index], c)
+            case .organisations: return Self.delete(c.directory.organisations[index], c)
             case .areas: return []
             }
         default:

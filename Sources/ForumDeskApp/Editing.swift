@@ -10,11 +10,6 @@ public enum Access: Sendable, Equatable {
     case editable
     /// Nothing can be saved; the reason shows in the top bar and in the message when an edit is tried.
     case readOnly(String)
-    /// Another editor's lock looks abandoned: the app asks whether to take it over.
-    case staleLock(LockOwner)
-    /// Our own earlier session on this machine was killed and its lock has been taken over: editable, and
-    /// the user is told so.
-    case resumedAfterCrash(LockOwner)
 }
 
 /// An edit that could not be written (disk full, I/O error) and is kept in memory until a retry works.

@@ -27,13 +27,14 @@ struct FormScreen: Screen {
     let purpose: Job
 
     var title: String { form.title }
-    func meetingsInFull(_ c: Context) -> [String] {
+    func meetingsInFull(_ c: Context) -> [String] { editingMeetingID.map { [$0] } ?? [] }
+    var editingMeetingID: String? {
         switch purpose {
         case .editMeeting(let id), .postpone(let id), .agendaItem(let id, _), .action(let id, _), .invitation(let id),
              .issue(let id, _, _), .equality(let id):
-            [id]
+            id
         case .newMeeting, .person, .organisation, .ward, .coverageRule, .topic:
-            []
+            nil
         }
     }
     /// Every key goes to the form: its keys and its fields' come from their key maps.

@@ -55,6 +55,7 @@ struct LiveNotesScreen: Screen {
 
     var title: String { "Live notes" }
     func meetingsInFull(_ c: Context) -> [String] { [meetingID] }
+    var editingMeetingID: String? { meetingID }
     /// The picker's keys while one is open; the entry line's while one is typed.
     var textKeys: KeyHelp? {
         if picker != nil { return Picker.keyHelp }

@@ -33,6 +33,7 @@ struct MeetingScreen: Screen {
             Binding([.char("X")], "Cancel the meeting", .cancelMeeting),
             Binding([.char("D")], "Delete the meeting", .deleteMeeting),
             Binding([.char("i")], "Record an issue a resident raised from the floor: text #tag", .raiseIssue, hint: "issue"),
+            Binding([.char("H")], "History: who changed this meeting, and merge conflicts to resolve", .history),
         ])
         return KeyMap([meeting] + [tab.content.keys].compactMap { $0 } + [Keys.movement])
     }
@@ -64,6 +65,7 @@ struct MeetingScreen: Screen {
 
     mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
         switch command {
+        case .history: return [.push(MeetingHistoryScreen(meetingID: meetingID))]
         case .nextTab: tabs.next()
         case .previousTab: tabs.previous()
         case .liveNotes: return [.push(LiveNotesScreen(meetingID: meetingID, context: c))]

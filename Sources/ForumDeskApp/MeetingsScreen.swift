@@ -170,8 +170,10 @@ struct MeetingsScreen: MainScreen {
             row: { row in
                 let m = all[list[row]]
                 let count = c.warnings[m.id]?.count ?? 0
+                // Someone else with the meeting open comes first: "✎ ana ⚠ 2".
+                let open = c.othersEditing[m.id]?.first.map { "✎ " + $0.user }
                 return [Format.day(m.start), LondonTime.hhmm(m.start), c.areaName(m.area), Format.kind(m.kind), m.venue.name,
-                        m.status.rawValue, count == 0 ? "" : "⚠ \(count)"]
+                        m.status.rawValue, [open, count == 0 ? nil : "⚠ \(count)"].compactMap { $0 }.joined(separator: " ")]
             },
             rowStyle: { row in
                 let m = all[list[row]]

@@ -15,8 +15,12 @@ enum Effect: Sendable {
     case replace(any Screen)
     /// Write the e-mails a meeting's councillors are owed to the outbox, and record them.
     case notify(meetingID: String)
+    /// Hand the meeting's e-mails in the outbox to the mail program (`forumdesk send`), and record the outcomes.
+    case sendMail(meetingID: String)
     /// Write the meeting's minutes (or agenda) to `exports/` as Markdown, text and HTML.
     case exportDocument(meetingID: String)
+    /// Take a person out of the directory and every record and file, as `forumdesk person erase` does (no undo).
+    case erasePerson(personID: String)
 }
 
 struct Choice: Sendable {
@@ -67,6 +71,8 @@ protocol Screen: Sendable {
     func meetingsInFull(_ context: Context) -> [String]
     /// What the user has typed and not saved ("the line you are typing"), so quitting asks before losing it.
     var unsavedText: String? { get }
+    /// The meeting this screen edits (a form of a meeting, live notes): others see it open (`Presence`).
+    var editingMeetingID: String? { get }
 }
 
 extension Screen {
@@ -74,6 +80,7 @@ extension Screen {
     /// True while the screen is taking typed text.
     var capturesText: Bool { textKeys != nil }
     var unsavedText: String? { nil }
+    var editingMeetingID: String? { nil }
     func meetingsInFull(_ context: Context) -> [String] { [] }
     mutating func handle(_ event: Event, _ context: Context) -> [Effect] { [] }
 }

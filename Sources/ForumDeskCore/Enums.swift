@@ -141,6 +141,21 @@ public enum NoticeKind: String, ModelEnum {
     public var label: String { rawValue }
 }
 
+/// Where a notice's e-mail is on its way out (`forumdesk send`): written to `outbox/` (queued), handed to the mail
+/// program and not known to have come back (sending: it may have been sent), accepted by it (sent), or refused
+/// (failed, back in the outbox with the reason). nil on notices recorded before ForumDesk sent mail itself.
+public enum NoticeDelivery: String, ModelEnum {
+    case queued, sending, sent, failed
+    public var label: String {
+        switch self {
+        case .queued: "queued"
+        case .sending: "may be sent"
+        case .sent: "sent"
+        case .failed: "send failed"
+        }
+    }
+}
+
 public enum ActionStatus: String, ModelEnum {
     case open
     case inProgress = "in-progress"

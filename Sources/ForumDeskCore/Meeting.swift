@@ -136,6 +136,12 @@ public struct CouncillorNotification: Sendable, Equatable {
     /// When its e-mail was taken out of the outbox before the mail system sent it (superseded by a later notice
     /// to the same person): moved to `outbox-withdrawn/<meeting>/`. A withdrawn notice told nobody anything.
     public var withdrawn: Date?
+    /// How far its e-mail has gone (`forumdesk send`), or a letter's printing (`forumdesk letters`): see `NoticeDelivery`.
+    public var delivery: NoticeDelivery?
+    /// When the mail program accepted its e-mail, or its letter was written for printing.
+    public var sentAt: Date?
+    /// The mail program's answer when it accepted it, or why sending failed or may not have finished.
+    public var deliveryNote: String?
     public var extra: UnknownFields = [:]
     public init(councillor: String, at: Date, method: ContactMethod, kind: NoticeKind = .invitation, sequence: Int = 0,
                 start: Date? = nil, end: Date? = nil, venue: String? = nil, reply: Reply = .noReply,

@@ -8,10 +8,20 @@ import Foundation
 ///   transaction on that meeting is in flight, so after a crash it says which meeting to repair.
 /// - `outbox-withdrawn/<meeting>/`: e-mails taken out of the outbox before they were sent (superseded by an
 ///   update or cancellation, or their notice undone), kept for the record.
+/// - `outbox-sending/<meeting>/`: e-mails `forumdesk send` has handed to the mail program and not yet heard back
+///   about; one left here by a run that was killed may have been sent, and is never sent again by itself.
+/// - `sent/<meeting>/`: e-mails the mail program accepted, each with `<file>.log` (when, the program, its answer).
 public enum NoticeOutbox {
     public static let outbox = "outbox"
     public static let pending = "outbox-pending"
     public static let withdrawn = "outbox-withdrawn"
+    public static let sending = "outbox-sending"
+    public static let sent = "sent"
+
+    /// Written to the outbox and not yet accepted by the mail program (queued, failed, or maybe sent), not withdrawn.
+    public static func isWaiting(_ notice: CouncillorNotification) -> Bool {
+        notice.method == .email && notice.withdrawn == nil && (notice.delivery == .queued || notice.delivery == .failed || notice.delivery == .sending)
+    }
 
     /// `<person>-<request|cancel>-<sequence>.eml`.
     public static func fileName(of notice: CouncillorNotification) -> String {

@@ -12,6 +12,8 @@ public struct Warning: Sendable, Equatable {
         case outcomeNotRecorded = "outcome-not-recorded"
         case noReply = "no-reply"
         case agendaOverrun = "agenda-overrun"
+        /// Notices written to the outbox that the mail program has not accepted yet (`forumdesk send`).
+        case notSent = "not-sent"
     }
     public var kind: Kind
     public var meetingID: String
@@ -67,6 +69,14 @@ public enum Warnings {
             if let who = names(.notNotified) { add(.councillorNotNotified, "not notified: \(who)") }
             if let who = names(.stale) { add(.staleNotice, "stale notice (date, time or venue changed since): \(who)") }
             if let who = names(.cancellationOwed) { add(.cancellationOwed, "cancellation notice owed: \(who)") }
+            let waiting = meeting.notifications.filter(NoticeOutbox.isWaiting)
+            if !waiting.isEmpty {
+                let counts = NoticeDelivery.allCases.compactMap { state -> String? in
+                    let n = waiting.filter { $0.delivery == state }.count
+                    return n == 0 ? nil : "\(n) \(state.label)"
+                }
+                add(.notSent, "e-mail not sent yet (\(counts.joined(separator: ", "))): S on the Councillors tab or `forumdesk send`")
+            }
             // A week before, silence is worth a phone call.
             if meeting.status != .cancelled, meeting.start.timeIntervalSince(now) <= 7 * 86_400, let who = names(.notified) {
                 add(.noReply, "no reply yet (meeting within 7 days): \(who)")

@@ -200,6 +200,30 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
     /// XHTML-compatible (every element closed), so any XML parser can check it; print-friendly styles.
     static func html(_ lines: [DocumentLine], title: String) -> String {
+        let body = htmlBody(lines)
+        let style = "body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.4;color:#111}"
+            + "h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:1.6rem;text-transform:uppercase}h3{font-size:1rem}"
+            + "ul{list-style:none;padding-left:1rem}.resolved{margin-left:1rem}figure{margin:1rem 0}svg{max-width:100%;height:auto}"
+            + "@page{size:A4;margin:20mm 18mm}@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}figure,li{break-inside:avoid}}"
+        return """
+        <!DOCTYPE html>
+        <html lang="en" xmlns="http://www.w3.org/1999/xhtml">
+        <head>
+        <meta charset="utf-8"/>
+        <title>\(escapeHTML(title))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+        \(body.joined(separator: "\n"))
+        </body>
+        </html>
+
+        """
+    }
+
+    /// The document's lines as HTML elements (headings, paragraphs, lists, charts): the exported papers and the
+    /// public site's report page put them in their own page frames.
+    static func htmlBody(_ lines: [DocumentLine]) -> [String] {
         var body: [String] = []
         var inList = false
         func closeList() {
@@ -228,24 +252,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
             }
         }
         closeList()
-        let style = "body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.4;color:#111}"
-            + "h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:1.6rem;text-transform:uppercase}h3{font-size:1rem}"
-            + "ul{list-style:none;padding-left:1rem}.resolved{margin-left:1rem}figure{margin:1rem 0}svg{max-width:100%;height:auto}"
-            + "@page{size:A4;margin:20mm 18mm}@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}figure,li{break-inside:avoid}}"
-        return """
-        <!DOCTYPE html>
-        <html lang="en" xmlns="http://www.w3.org/1999/xhtml">
-        <head>
-        <meta charset="utf-8"/>
-        <title>\(escapeHTML(title))</title>
-        <style>\(style)</style>
-        </head>
-        <body>
-        \(body.joined(separator: "\n"))
-        </body>
-        </html>
-
-        """
+        return body
     }
 }
 

@@ -95,7 +95,8 @@ public enum ICalendar {
 
     /// One VEVENT for a meeting. `attendee` is for invitations (REQUEST/CANCEL); public feeds have none.
     public static func event(_ m: Meeting, directory: Directory, method: Method, sequence: Int, stamp: Date,
-                             organiser: Person?, attendee: Person?, description: String?, comment: String? = nil) -> [String] {
+                             organiser: Person?, attendee: Person?, description: String?, comment: String? = nil,
+                             url: String? = nil) -> [String] {
         var lines = ["BEGIN:VEVENT", "UID:\(escape(uid(ofMeeting: m.id)))", "SEQUENCE:\(sequence)", "DTSTAMP:\(utcStamp(stamp))",
                      "DTSTART;TZID=Europe/London:\(localStamp(m.start))", "DTEND;TZID=Europe/London:\(localStamp(m.end))",
                      "SUMMARY:\(escape(m.title))"]
@@ -104,6 +105,8 @@ public enum ICalendar {
         if let description { lines.append("DESCRIPTION:\(escape(description))") }
         // A cancellation's reason (RFC 5546 §3.2.5 allows COMMENT in a CANCEL).
         if let comment { lines.append("COMMENT:\(escape(comment))") }
+        // The meeting's public page (§3.8.4.6): a URI, so no TEXT escaping; a control would end the line.
+        if let url { lines.append("URL:" + String(url.filter { !$0.isControlCharacter && $0 != " " })) }
         // The same mapping the notice records, so a later change of status shows the notice stale.
         lines.append("STATUS:\((method == .cancel ? EventStatus.cancelled : m.status.eventStatus).rawValue)")
         if let organiser { lines.append("ORGANIZER;CN=\(param(organiser.name)):mailto:\(Email.address(organiser.email))") }

@@ -86,6 +86,8 @@ public enum Notifier {
                                             venue: kind == .invitation ? m.venue.name : nil)
         notice.status = kind == .invitation ? m.status.eventStatus : .cancelled
         notice.reason = kind == .cancellation ? m.cancellationReason : nil
+        // An e-mail waits in the outbox until `forumdesk send` hands it over.
+        if method == .email { notice.delivery = .queued }
         return notice
     }
 

@@ -10,7 +10,7 @@ public struct Settings: Sendable, Equatable {
         a.council == b.council && a.organiserName == b.organiserName && a.organiserEmail == b.organiserEmail
             && a.equalityCategories.map(\.category) == b.equalityCategories.map(\.category)
             && a.equalityCategories.map(\.groups) == b.equalityCategories.map(\.groups)
-            && a.sampleToday == b.sampleToday && a.extra == b.extra
+            && a.sampleToday == b.sampleToday && a.sendmail == b.sendmail && a.extra == b.extra
     }
     public var council: String
     /// The engagement team's name and address, used as the organiser of calendar invitations.
@@ -22,7 +22,15 @@ public struct Settings: Sendable, Equatable {
     /// For a sample data folder: the day its dates were written for. While it is set, ForumDesk runs with that
     /// day as today (the time of day is the real one), so the sample shows a live council whenever it is opened.
     public var sampleToday: CalendarDate?
+    /// The sendmail-compatible program `forumdesk send` hands each e-mail to, and its arguments, run without a shell:
+    /// `["msmtp", "-t", "--read-envelope-from"]`. Empty: `Settings.defaultSendmail`.
+    public var sendmail: [String] = []
     public var extra: UnknownFields = [:]
+
+    /// The program the sendmail interface has named since 1983, which msmtp-mta, Postfix and Exim all install:
+    /// `-t` takes the recipients from the To header, `-oi` keeps a line holding only a dot from ending the message.
+    public static let defaultSendmail = ["sendmail", "-t", "-oi"]
+    public var sendmailCommand: [String] { sendmail.isEmpty ? Self.defaultSendmail : sendmail }
     public init(council: String, organiserName: String? = nil, organiserEmail: String? = nil, extra: UnknownFields = [:]) {
         self.council = council
         self.organiserName = organiserName
@@ -66,6 +74,7 @@ enum Codec {
             }
             s.sampleToday = parsed
         }
+        s.sendmail = try r.strings("sendmail")
         s.extra = r.unknownFields
         return s
     }
@@ -80,6 +89,7 @@ enum Codec {
             w.set("equalityCategories", .object(s.equalityCategories.map { ($0.category, .array($0.groups.map { .string($0) })) }))
         }
         w.optional("sampleToday", s.sampleToday.map { OrderedJSON.string($0.description) })
+        if !s.sendmail.isEmpty { w.set("sendmail", s.sendmail) }
         return w.finish(s.extra)
     }
 

@@ -65,7 +65,6 @@ public struct DataFolder: Sendable, Equatable {
     public var people: String { path("directory/people.json") }
     public var organisations: String { path("directory/organisations.json") }
     public var meetingsFolder: String { path("meetings") }
-    public var lockFile: String { path(".forumdesk.lock") }
     public var topicsFolder: String { path("topics") }
 
     /// `topics/winter-gritting-routes.json`; refused unless `id` is a valid topic id.

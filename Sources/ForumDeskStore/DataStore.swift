@@ -146,6 +146,10 @@ public struct DataStore: Sendable {
             data.organisationsFileExtra = orgs.extra
         }
         let files = meetingFiles()
+        data.meetings.reserveCapacity(files.count)
+        data.meetingPaths.reserveCapacity(files.count)
+        data.starts.reserveCapacity(files.count)
+        data.fingerprints.reserveCapacity(files.count + 8)
         for (file, read) in zip(files, readMeetings(files.map(\.path))) {
             let path = file.path
             let meeting: Meeting
@@ -177,7 +181,10 @@ public struct DataStore: Sendable {
             data.meetings.append(meeting)
             data.starts[meeting.id] = meeting.start
         }
-        data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        // Files are named by date, so the list is nearly in order: checked in one pass, sorted only when it is not.
+        if zip(data.meetings, data.meetings.dropFirst()).contains(where: { ($0.start, $0.id) > ($1.start, $1.id) }) {
+            data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        }
         for path in jsonFiles(in: folder.topicsFolder) {
             guard let topic = load(path, required: true, into: &data, Codec.topic) else { continue }
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -202,8 +209,11 @@ public struct DataStore: Sendable {
         var files: [MeetingFile] = []
         for year in (try? fs.list(folder.meetingsFolder)) ?? [] where !year.hasPrefix(".") {
             let yearFolder = "\(folder.meetingsFolder)/\(year)"
-            for name in (try? fs.list(yearFolder)) ?? [] where name.hasSuffix(".json") && !name.hasPrefix(".") {
-                files.append(MeetingFile(path: "\(yearFolder)/\(name)", year: year, stem: String(name.dropLast(5))))
+            let names = (try? fs.list(yearFolder)) ?? []
+            files.reserveCapacity(files.count + names.count)
+            // Byte comparisons: names are ASCII by the identifier rule, and a name that is not is skipped all the same.
+            for name in names where name.utf8.count > 5 && name.utf8.first != UInt8(ascii: ".") && name.utf8.suffix(5).elementsEqual(".json".utf8) {
+                files.append(MeetingFile(path: "\(yearFolder)/\(name)", year: year, stem: String(Substring(name.utf8.dropLast(5)))))
             }
         }
         return files
@@ -218,7 +228,8 @@ public struct DataStore: Sendable {
 
     /// Removes temp files left by a process that died mid-save (same host, pid gone), in every folder ForumDesk
     /// writes to: outbox e-mails, exports and conflict copies too. They never hold the only copy of anything: the
-    /// rename is what commits a save. Nothing is removed through a symbolic link.
+    /// rename is what commits a save (for a batch of new meetings, its commit record: those are kept for
+    /// `finishInterruptedBatches`). Nothing is removed through a symbolic link.
     public func removeAbandonedTempFiles() -> Int {
         var folders = [folder.root, "\(folder.root)/directory", folder.topicsFolder, folder.path("conflicts"), folder.path("exports"),
                        folder.path("outbox")]
@@ -226,9 +237,12 @@ public struct DataStore: Sendable {
             for name in (try? fs.list(parent)) ?? [] where !fs.isSymbolicLink("\(parent)/\(name)") { folders.append("\(parent)/\(name)") }
         }
         var removed = 0
+        // Temp files of a committed batch are finished by `finishInterruptedBatches`, not removed.
+        let committed = committedBatches().map { DurableFile.tempMarker + $0.batch + "-" }
         for dir in folders where !fs.isSymbolicLink(dir) {
             for name in (try? fs.list(dir)) ?? [] {
-                guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH,
+                      !committed.contains(where: { name.contains($0) }) else { continue }
                 fs.remove("\(dir)/\(name)")
                 removed += 1
             }

@@ -150,7 +150,8 @@ public struct PosixFileSystem: FileSystem {
         defer { Glibc.close(fd) }
         var info = stat()
         let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
-        var result = [UInt8](repeating: 0, count: max(expected, 0))
+        // One byte more than the size, so the read that finds the end needs no second, doubled buffer.
+        var result = [UInt8](repeating: 0, count: max(expected, 0) + 1)
         var filled = 0
         while true {
             if filled == result.count { result.append(contentsOf: repeatElement(0, count: max(4096, result.count))) }

@@ -13,8 +13,9 @@ extension DataStore {
     public func generatedFiles(ofMeeting id: String) -> [String] {
         guard MeetingID(id) != nil else { return [] }
         var result: [String] = []
-        // E-mails still to send, and those withdrawn unsent (superseded or undone): both name their recipients.
-        for parent in [NoticeOutbox.outbox, NoticeOutbox.withdrawn] {
+        // E-mails still to send, being sent, sent (with their delivery logs) and withdrawn unsent (superseded or
+        // undone): all name their recipients.
+        for parent in [NoticeOutbox.outbox, NoticeOutbox.sending, NoticeOutbox.sent, NoticeOutbox.withdrawn] {
             let outbox = folder.path("\(parent)/\(id)")
             guard !fs.isSymbolicLink(folder.path(parent)), !fs.isSymbolicLink(outbox) else { continue }
             let names = (try? fs.list(outbox)) ?? []
@@ -48,7 +49,8 @@ extension DataStore {
 
     /// `20261102T101500-cllr-ada-bellweather-request-3.eml` (and `-2` when taken), or a temp file of one.
     static func isOutboxFile(_ name: String) -> Bool {
-        (name.hasSuffix(".eml") && !name.hasPrefix(".")) || (name.hasPrefix(".") && name.contains(".eml\(DurableFile.tempMarker)"))
+        ((name.hasSuffix(".eml") || name.hasSuffix(".eml.log")) && !name.hasPrefix("."))
+            || (name.hasPrefix(".") && name.contains(".eml\(DurableFile.tempMarker)"))
     }
 
     /// `<id>-2026-11-29T101500.json`, as `saveConflictCopy` names it.

@@ -1,4 +1,5 @@
 import Foundation
+import ForumDeskCore
 
 /// Writes the index's compact binary form. Every string goes into one table and is written as its number:
 /// ids, areas, wards, organisations and statuses repeat across thousands of meetings, so reading the index
@@ -38,6 +39,11 @@ struct IndexWriter {
     }
 
     mutating func string(_ value: String) { int(number(of: value)) }
+
+    /// An enumeration's case as its place in `IndexedEnum.indexCases`: read back without comparing strings.
+    mutating func choice<T: IndexedEnum>(_ value: T) { int(T.indexCases.firstIndex(of: value) ?? 0) }
+
+    mutating func optional<T: IndexedEnum>(_ value: T?) { int(value.map { (T.indexCases.firstIndex(of: $0) ?? 0) + 1 } ?? 0) }
 
     /// nil is written as 0, a value as its number plus one.
     mutating func optional(_ value: String?) { int(value.map { number(of: $0) + 1 } ?? 0) }
@@ -182,9 +188,20 @@ struct IndexReader {
         return result
     }
 
-    mutating func choice<T: RawRepresentable>(_ type: T.Type) throws(IndexCorrupt) -> T where T.RawValue == String {
-        guard let value = T(rawValue: try string()) else { throw IndexCorrupt() }
-        return value
+    /// A case written by `IndexWriter.choice`: its place in `indexCases`, bounds-checked.
+    mutating func choice<T: IndexedEnum>(_ type: T.Type) throws(IndexCorrupt) -> T {
+        let n = try int()
+        let cases = T.indexCases
+        guard n >= 0, n < cases.count else { throw IndexCorrupt() }
+        return cases[n]
+    }
+
+    mutating func optionalChoice<T: IndexedEnum>(_ type: T.Type) throws(IndexCorrupt) -> T? {
+        let n = try int()
+        if n == 0 { return nil }
+        let cases = T.indexCases
+        guard n > 0, n <= cases.count else { throw IndexCorrupt() }
+        return cases[n - 1]
     }
 
     /// An optional string read back through `parse` (a date, a status); text it cannot parse is damage.
@@ -194,3 +211,18 @@ struct IndexReader {
         return value
     }
 }
+
+/// An enumeration the index writes as a small number: its place in `indexCases`, fixed once per process (a
+/// `static let`), so reading a case is an array lookup, not a string comparison. The order is the declaration's:
+/// changing it changes `MeetingIndex.header`, and an older index is rebuilt.
+protocol IndexedEnum: ModelEnum {
+    static var indexCases: [Self] { get }
+}
+
+extension MeetingKind: IndexedEnum { static let indexCases = Array(allCases) }
+extension MeetingStatus: IndexedEnum { static let indexCases = Array(allCases) }
+extension Reply: IndexedEnum { static let indexCases = Array(allCases) }
+extension AttendanceRole: IndexedEnum { static let indexCases = Array(allCases) }
+extension AttendanceStatus: IndexedEnum { static let indexCases = Array(allCases) }
+extension ActionStatus: IndexedEnum { static let indexCases = Array(allCases) }
+extension IssueStatus: IndexedEnum { static let indexCases = Array(allCases) }

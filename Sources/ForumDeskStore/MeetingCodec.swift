@@ -207,6 +207,9 @@ extension Codec {
         n.comment = try r.optionalString("comment")
         n.delegatedTo = try r.optionalString("delegatedTo")
         n.withdrawn = try r.optionalDate("withdrawn")
+        n.delivery = try r.optionalChoice("delivery", NoticeDelivery.self)
+        n.sentAt = try r.optionalDate("sentAt")
+        n.deliveryNote = try r.optionalString("deliveryNote")
         n.extra = r.unknownFields
         return n
     }
@@ -228,6 +231,9 @@ extension Codec {
         w.optional("comment", n.comment)
         w.optional("delegatedTo", n.delegatedTo)
         w.optional("withdrawn", date: n.withdrawn)
+        w.optional("delivery", n.delivery)
+        w.optional("sentAt", date: n.sentAt)
+        w.optional("deliveryNote", n.deliveryNote)
         return w.finish(n.extra)
     }
 

@@ -19,7 +19,7 @@ struct MeetingIndex: Sendable {
 
     static let fileName = ".forumdesk-index"
     /// Changes whenever the layout or what a summary keeps changes: an older index is then rebuilt.
-    static let header: [UInt8] = Array("FORUMDESK-INDEX 2\n".utf8)
+    static let header: [UInt8] = Array("FORUMDESK-INDEX 3\n".utf8)
 
     /// Layout: header, string table, entry count, the entries, then where each entry starts (8 bytes each,
     /// from the start of the count) and where that list starts (8 bytes), so the entries decode on every core.
@@ -102,14 +102,14 @@ struct MeetingIndex: Sendable {
 
     static func write(_ m: Meeting, _ w: inout IndexWriter) {
         w.string(m.id)
-        w.string(m.kind.rawValue)
+        w.choice(m.kind)
         w.string(m.title)
         w.string(m.area)
         w.strings(m.wards)
         w.date(m.start)
         w.date(m.end)
         w.string(m.venue.name)
-        w.string(m.status.rawValue)
+        w.choice(m.status)
         w.optional(m.chair)
         w.int(m.sequence)
         w.optional(m.residentsPresent)
@@ -123,13 +123,13 @@ struct MeetingIndex: Sendable {
         }
         w.list(m.invitations) { w, invitation in
             w.string(invitation.organisation)
-            w.string(invitation.reply.rawValue)
+            w.choice(invitation.reply)
         }
         w.list(m.attendance) { w, entry in
             w.optional(entry.person)
             w.optional(entry.organisation)
-            w.string(entry.role.rawValue)
-            w.string(entry.status.rawValue)
+            w.choice(entry.role)
+            w.choice(entry.status)
         }
         w.list(m.actions) { w, a in
             w.string(a.id)
@@ -138,12 +138,12 @@ struct MeetingIndex: Sendable {
             w.optional(a.owner)
             w.optional(a.organisation)
             w.optional(a.due?.description)
-            w.string(a.status.rawValue)
+            w.choice(a.status)
             w.strings(a.tags)
             w.list(a.updates) { w, u in
                 w.date(u.at)
                 w.string(u.text)
-                w.optional(u.status?.rawValue)
+                w.optional(u.status)
             }
             w.optional(a.feedback)
         }
@@ -151,7 +151,7 @@ struct MeetingIndex: Sendable {
             w.string(issue.id)
             w.strings(issue.tags)
             w.optional(issue.item)
-            w.string(issue.status.rawValue)
+            w.choice(issue.status)
             w.optional(issue.action)
             w.optional(issue.topic)
         }
@@ -182,7 +182,7 @@ struct MeetingIndex: Sendable {
             let due = try r.optional { CalendarDate(iso: $0) }
             let status = try r.choice(ActionStatus.self), tags = try r.stringList()
             let updates = try r.list { r throws(IndexCorrupt) in
-                ActionUpdate(at: try r.date(), text: try r.string(), status: try r.optional { ActionStatus(rawValue: $0) })
+                ActionUpdate(at: try r.date(), text: try r.string(), status: try r.optionalChoice(ActionStatus.self))
             }
             return Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
                           due: due, status: status, tags: tags, updates: updates, feedback: try r.optionalString())

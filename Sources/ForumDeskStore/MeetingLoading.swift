@@ -24,7 +24,8 @@ extension DataStore {
 
     var indexPath: String { folder.path(MeetingIndex.fileName) }
 
-    func relativeMeetingPath(_ path: String) -> String { String(path.dropFirst(folder.meetingsFolder.count + 1)) }
+    /// By bytes, not characters: paths are compared and hashed byte for byte anyway.
+    func relativeMeetingPath(_ path: String) -> String { String(Substring(path.utf8.dropFirst(folder.meetingsFolder.utf8.count + 1))) }
 
     /// Reads one meeting file in full. The file is examined before it is read, so an entry made from it can only
     /// be older than the content it describes (and is then found stale), never newer.

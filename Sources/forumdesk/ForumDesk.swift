@@ -13,8 +13,9 @@ struct ForumDesk: ParsableCommand {
         Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
         """,
         version: ForumDesk.version,
-        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, PurgeCommand.self,
-                      ImportCommand.self, ExportCommand.self, ReportCommand.self, GenerateCommand.self, BenchCommand.self],
+        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, SendCommand.self, PurgeCommand.self,
+                      ImportCommand.self, ExportCommand.self, ReportCommand.self, PublishCommand.self, PersonCommand.self, OrganisationCommand.self,
+                      MergeFileCommand.self, SyncCommand.self, HistoryCommand.self, GenerateCommand.self, BenchCommand.self],
         defaultSubcommand: TUICommand.self
     )
 
@@ -133,6 +134,12 @@ enum Output {
     }
 
     /// Load errors go to standard error, so a listing on standard output stays clean.
+    /// On standard error: what a crash left unfinished (`DataStore.unfinishedTransactions`), which a command that
+    /// only reads cannot repair.
+    static func reportUnfinished(_ store: DataStore) {
+        for diagnostic in store.unfinishedTransactions() { note(diagnostic.description) }
+    }
+
     static func reportLoadErrors(_ data: DataSet) {
         for diagnostic in data.loadErrors { error(TerminalText.sanitized(diagnostic.description)) }
         if !data.loadErrors.isEmpty {

@@ -86,7 +86,8 @@ struct ListMeetings: ParsableCommand {
 
     func run() throws {
         let now = try options.currentTime()
-        let (_, data) = try options.load(indexed: true)
+        let (store, data) = try options.load(indexed: true)
+        Output.reportUnfinished(store)
         let meetings = try filter.select(data).filter { m in (status == nil || m.status == status) && (kind == nil || m.kind == kind) }
         let flags = Dictionary(meetings.map { m in
             (m.id, Warnings.warnings(for: m, directory: data.directory, now: now))
@@ -134,7 +135,8 @@ struct ListActions: ParsableCommand {
     func run() throws {
         let now = try options.currentTime()
         let today = LondonTime.date(now)
-        let (_, data) = try options.load(indexed: true)
+        let (store, data) = try options.load(indexed: true)
+        Output.reportUnfinished(store)
         let areaID = try Filters.area(area, data.directory)
         let ownerID = try Filters.person(owner, data.directory)
         let actions = ActionRules.allActions(in: data.meetings).filter { raised in
@@ -183,7 +185,8 @@ struct ListTopics: ParsableCommand {
 
     func run() throws {
         let now = try options.currentTime()
-        let (_, data) = try options.load(indexed: true)
+        let (store, data) = try options.load(indexed: true)
+        Output.reportUnfinished(store)
         let areaID = try Filters.area(area, data.directory)
         let slots = TopicRules.slots(in: data.meetings)
         let rows = data.topics.map { topic in

@@ -5,44 +5,38 @@ import ForumDeskExport
 import ForumDeskStore
 import TerminalUI
 
-/// Commands that change the data take the editing lock for the moment they write, so they never race an
-/// officer's open ForumDesk. Another command's lock is held for well under a second, so a command waits a
-/// while for it (this is what lets scripts run several imports at once) before giving up with who holds it.
+/// Commands that change the data run while others edit the same folder (the app open all day, other
+/// commands): no folder-wide lock, each save is checked against what was read. Before writing, temp files of
+/// processes that are gone are removed and notice transactions a crash interrupted are finished or rolled back
+/// (a transaction whose process is still running is left to it). Commands take turns among themselves through
+/// flock(2) on `.forumdesk-commands.lock` (released by the kernel when a command ends, however it ends), so
+/// scripts may run several imports at once; the app never takes it.
 func withEditLock<T>(_ options: DataOptions, _ body: () throws -> T) throws -> T {
-    let lock = EditLock(folder: options.folder)
-    let deadline = Date().addingTimeInterval(lockWait)
-    var told = false
-    while true {
-        switch lock.acquireReclaimingOwn(now: Date()) {
-        case (.acquired, let reclaimed):
-            defer { lock.release() }
-            if let reclaimed { Output.note("took back the lock left by \(reclaimed.description), which is no longer running") }
-            // Holding the lock, nobody is mid-save here: temp files of dead processes can go (outbox/ included).
-            _ = DataStore(folder: options.folder).removeAbandonedTempFiles()
-            // Notices a crash interrupted are finished or rolled back before anything else is written.
-            for line in DataStore(folder: options.folder).recoverNotices() { Output.note(TerminalText.sanitized("repaired: " + line)) }
-            return try body()
-        case (.heldBy(let owner, let stale), _):
-            if !stale, Date() < deadline {
-                if !told {
-                    Output.note("waiting up to \(String(format: "%g", lockWait)) s for \(owner.description) to finish with \(options.folder.root)")
-                    told = true
-                }
-                usleep(UInt32.random(in: 20_000...80_000))
-                continue
+    if let reason = DataStore.unwritableReason(options.folder) {
+        Output.error("\(options.folder.root) cannot be written: \(reason)")
+        throw ExitStatus.dataError
+    }
+    let turn = open(options.folder.path(".forumdesk-commands.lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    defer { if turn >= 0 { close(turn) } }
+    if turn >= 0, flock(turn, LOCK_EX | LOCK_NB) != 0 {
+        Output.note("waiting for another forumdesk command to finish with \(options.folder.root)")
+        let deadline = Date().addingTimeInterval(lockWait)
+        while flock(turn, LOCK_EX | LOCK_NB) != 0 {
+            guard Date() < deadline else {
+                Output.error("another forumdesk command has been writing \(options.folder.root) for \(String(format: "%g", lockWait)) s; try again")
+                throw ExitStatus.dataError
             }
-            Output.error("\(options.folder.root) is being edited by \(owner.description)"
-                         + (stale ? " (that process is gone: open ForumDesk to take the lock over)" : "; try again when they have finished"))
-            throw ExitStatus.dataError
-        case (.readOnly(let reason), _):
-            Output.error("\(options.folder.root) cannot be written: \(reason)")
-            throw ExitStatus.dataError
+            usleep(20_000)
         }
     }
+    let store = DataStore(folder: options.folder)
+    _ = store.removeAbandonedTempFiles()
+    for line in store.recoverNotices() { Output.note(TerminalText.sanitized("repaired: " + line)) }
+    return try body()
 }
 
-/// How long a command waits for another's editing lock: 10 s, or FORUMDESK_LOCK_WAIT seconds.
-let lockWait: TimeInterval = ProcessInfo.processInfo.environment["FORUMDESK_LOCK_WAIT"].flatMap(TimeInterval.init) ?? 10
+/// How long a command waits for another command's turn: 60 s, or FORUMDESK_LOCK_WAIT seconds.
+let lockWait: TimeInterval = ProcessInfo.processInfo.environment["FORUMDESK_LOCK_WAIT"].flatMap(TimeInterval.init) ?? 60
 
 struct NotifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

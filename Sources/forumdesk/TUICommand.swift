@@ -40,25 +40,20 @@ struct TUICommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let viewer = try viewer(data)
-        let lock = EditLock(folder: options.folder)
+        // No folder-wide lock: several officers edit at once, every save checked against what was read.
         let access: Access
-        var locked = false
         if readOnly || viewer != nil {
             access = .readOnly("opened with --read-only")
+        } else if let reason = DataStore.unwritableReason(options.folder) {
+            access = .readOnly("the data folder cannot be written (\(reason))")
         } else {
-            switch lock.acquireReclaimingOwn(now: Date()) {
-            case (.acquired, let reclaimed):
-                access = reclaimed.map(Access.resumedAfterCrash) ?? .editable
-                locked = true
-            case (.heldBy(let owner, let stale), _):
-                access = stale ? .staleLock(owner)
-                    : .readOnly("\(owner.user) on \(owner.host) is editing (since \(LondonTime.display(owner.since)))")
-            case (.readOnly(let reason), _):
-                access = .readOnly("the data folder cannot be written (\(reason))")
-            }
+            access = .editable
         }
-        // Released however it was taken, here or from the stale-lock dialog (release removes only our own).
-        defer { lock.release() }
+        let editable = access == .editable
+        let presence = Presence(folder: options.folder)
+        let me = ProcessOwner.current(now: Date())
+        var announced: Set<String> = []
+        defer { for id in announced { presence.withdraw(meetingID: id, owner: me) } }
         let terminal: NCursesTerminal
         do {
             terminal = try NCursesTerminal()
@@ -67,34 +62,54 @@ struct TUICommand: ParsableCommand {
             throw ExitStatus.usage
         }
         defer { terminal.shutdown() }
-        // Killed or hung up (terminal window closed): the handler removes our lock, so the next start is clean.
-        // A SIGKILL or a power cut still leaves it; the next start takes it back (same user and machine) or asks.
-        if locked { terminal.removeOnFatalSignal(options.folder.lockFile) }
         let size = terminal.size
         var app = viewer.map { App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height, reader: store) }
-            ?? App(data: data, now: now, width: size.width, height: size.height, store: store, access: access, lock: lock)
+            ?? App(data: data, now: now, width: size.width, height: size.height, store: store, access: access)
+        if editable { app.syncDriver = SyncCommand.executablePath }
         if let live { app.open(meetingID: live, live: true) }
         if let sampleToday {
             app.inform("Sample data: today is \(LondonTime.weekday(sampleToday)) \(sampleToday.day) \(LondonTime.monthAbbreviation(sampleToday.month)) "
                 + "\(sampleToday.year) here (sampleToday in forumdesk.json)")
         }
         // A notice interrupted by a crash is finished (or rolled back) before anything else, and the user is told.
-        if locked { app.tell(recovered: store.recoverNotices()) }
+        if editable { app.tell(recovered: store.recoverNotices()) }
         terminal.draw(app.render())
-        // Housekeeping after the first frame: temp files are never the only copy of anything.
-        if locked { _ = store.removeAbandonedTempFiles() }
+        // Housekeeping after the first frame: temp files are never the only copy of anything (only dead processes').
+        if editable { _ = store.removeAbandonedTempFiles() }
+        // Others' changes: inotify, read between keys.
+        let watcher = FolderWatcher(folder: options.folder)
+        var lastHeartbeat = Date(), lastPresenceRead = Date()
+        /// Presence: ours follows what is open; everyone's is read when it changes and every few seconds (a
+        /// process that died leaves its file until someone reads it); ours is rewritten each minute (`seen`).
+        func followPresence(changed: Bool = false) {
+            let open = app.meetingsOpenForEditing
+            for id in open.subtracting(announced) { presence.announce(meetingID: id, owner: me) }
+            for id in announced.subtracting(open) { presence.withdraw(meetingID: id, owner: me) }
+            if Date().timeIntervalSince(lastHeartbeat) > 60 {
+                var seen = me
+                seen.seen = Date()
+                for id in open { presence.announce(meetingID: id, owner: seen) }
+                lastHeartbeat = Date()
+            }
+            announced = open
+            if changed || Date().timeIntervalSince(lastPresenceRead) > 5 {
+                app.showPresence(presence.others(now: Date()))
+                lastPresenceRead = Date()
+            }
+        }
+        followPresence(changed: true)
+        terminal.draw(app.render())
         while !app.isFinished {
-            // Wake every second while a clock is shown; otherwise wait for the user.
-            let event = terminal.readEvent(timeoutMilliseconds: app.showsClock ? 1000 : nil)
+            let event = terminal.readEvent(timeoutMilliseconds: Self.wakeMilliseconds)
             if !fixedNow { app.tick(sampleToday.map { LondonTime.sameTime(Date(), on: $0) } ?? Date()) }
             if let event { app.handle(event) }
-            if !locked, app.holdsLock {
-                // Taken over from the stale-lock dialog: now ours to remove if the process is killed.
-                locked = true
-                terminal.removeOnFatalSignal(options.folder.lockFile)
-                _ = store.removeAbandonedTempFiles()
-                app.tell(recovered: store.recoverNotices())
+            let changed = watcher.changes()
+            let presenceChanged = changed.contains { $0.contains("/\(Presence.folderName)/") }
+            if app.filesChanged(changed.filter { !$0.contains("/\(Presence.folderName)/") }) || app.wantsReload {
+                app.wantsReload = false
+                if let (_, fresh) = try? options.load(indexed: true, readOnly: !editable) { app.replaceData(fresh) }
             }
+            followPresence(changed: presenceChanged)
             if app.wantsSuspend {
                 app.wantsSuspend = false
                 terminal.suspend()
@@ -108,7 +123,19 @@ struct TUICommand: ParsableCommand {
             }
             terminal.draw(app.render())
         }
+        // Quitting frees nothing: the system takes the memory back whole, where tearing down a large history
+        // object by object took a third of a second. The terminal and our presence files are put right first
+        // (exit skips the `defer`s above).
+        withExtendedLifetime((app, data)) {
+            for id in announced { presence.withdraw(meetingID: id, owner: me) }
+            terminal.shutdown()
+            Glibc.exit(0)
+        }
     }
+
+    /// How long the loop waits for a key before looking at the folder again: bounds how late another officer's
+    /// change shows (inotify has it at once; it is read between keys).
+    static let wakeMilliseconds: Int32 = 250
 
     /// The councillor `--councillor` names, matched as every command matches a name (id, name with or without
     /// "Cllr", surname alone, unambiguous prefix); an ambiguous name lists the councillors it could be.

@@ -50,8 +50,12 @@ import TerminalUI
     }
 
     @Test func test_enterOnDashboardWarning_opensTheMeetingAtTheRelevantTab() {
-        // After the two topic windows closing, the first warning of the sample is a past coverage gap: it opens Attendance.
-        let a = app(keys: [.down, .down, .enter])
+        // The sample's first row is a councillor's silence three days before a meeting: it opens Councillors.
+        let first = app(keys: [.enter])
+        #expect(first.screenTitle == "Meeting")
+        #expect((first.stack.last as? MeetingScreen)?.tab == .councillors)
+        // Its eighth (after the late record and overdue actions) a partner who did not come: it opens Attendance.
+        let a = app(keys: Array(repeating: .down, count: 7) + [.enter])
         #expect(a.screenTitle == "Meeting")
         #expect(a.screenText.contains("Attendance"))
         let screen = a.stack.last as? MeetingScreen

@@ -168,11 +168,14 @@ let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") +
 
     @Test func test_readOnly_changesNothing_andSaysWhy() throws {
         let w = try Workspace()
-        let a = w.app(keys: newMeetingKeys, access: .readOnly("Ana on laptop is editing"))
+        _ = w.app(keys: newMeetingKeys, access: .readOnly("Ana on laptop is editing"))
         // A full-width line under the top bar says who holds the folder, at any width from 80 columns.
         #expect(w.app(width: 80, access: .readOnly("Ana on laptop is editing")).render().lines[1].contains("READ-ONLY: Ana on laptop is editing."))
-        #expect(a.screenText.contains("Read-only: Ana on laptop is editing. Nothing was changed."))
         #expect(w.meetingOnDisk("2026-12-03-sandy-biggleswade-ltt") == nil)
+        // No form opens, so nothing is typed that would be lost: the key says why.
+        let b = w.app(keys: [.char("2"), .char("n")], access: .readOnly("opened with --read-only"))
+        #expect(!(b.top is FormScreen))
+        #expect(b.screenText.contains("Read-only: opened with --read-only. Nothing can be changed here."))
     }
 
     @Test func test_fileChangedOnDisk_asks_andKeepMineAsACopy_savesBoth() throws {

@@ -28,6 +28,8 @@ import TerminalUI
         ("directory-councillors", [.char("4"), .tab]),
         ("directory-organisations", [.char("4"), .tab, .tab]),
         ("directory-contacts", [.char("4"), .backTab]),
+        ("directory-delete-refused", [.char("4"), .backTab, .char("/")] + typing("harpreet zeph") + [.enter, .char("D")]),
+        ("directory-delete-confirm", [.char("4"), .backTab, .char("/")] + typing("wilf lanternby") + [.enter, .char("D")]),
         ("reports", [.char("5")]),
         ("reports-area-2025", [.char("5"), .char("["), .char("a")] + typing("sandy") + [.enter]),
         ("help-dashboard", [.char("?")]),

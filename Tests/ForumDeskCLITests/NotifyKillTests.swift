@@ -50,7 +50,12 @@ import Testing
         let base = try recorded(path).values.max() ?? 0
         let now = ["--data", copy.path, "--now", "2026-11-23T12:00"]
         var rng = SystemRandomNumberGenerator()
-        var duration = 0.5, killedInFlight = 0, openAfterKill = 0, repaired = 0, disagreements = 0
+        var duration = 0.5, killedInFlight = 0, openAfterKill = 0, repaired = 0, disagreements = 0, duplicates = 0
+        func figures(_ done: Int) -> String {
+            "\(done) trials, \(killedInFlight) killed before finishing, \(openAfterKill) left a transaction open, "
+                + "\(repaired) repaired at the next start, \(disagreements) disagreements between outbox and record, "
+                + "\(duplicates) with two e-mails to one person"
+        }
         for trial in 1...trials {
             // Half an hour later, or back: every notice sent is stale, so this run writes updates and withdraws.
             var text = try String(contentsOfFile: path, encoding: .utf8)
@@ -77,6 +82,7 @@ import Testing
             if open { openAfterKill += 1 }
             if !open, let problem = try disagreement(copy, base: base) {
                 disagreements += 1
+                if problem.hasPrefix("two e-mails") { duplicates += 1 }
                 Issue.record("trial \(trial), after the kill: \(problem)")
             }
             // The next start repairs, then writes whatever is still owed, never a second copy.
@@ -87,13 +93,15 @@ import Testing
             if next.stderr.contains("repaired: ") { repaired += 1 }
             if let problem = try disagreement(copy, base: base) {
                 disagreements += 1
+                if problem.hasPrefix("two e-mails") { duplicates += 1 }
                 Issue.record("trial \(trial), after the next run: \(problem)\n\(next.stdout)\(next.stderr)")
             }
             #expect(!FileManager.default.fileExists(atPath: copy.path + "/outbox-pending/\(id)"))
+            // A long run (scripts/torture-notify) tells how far it has got.
+            if trials > 30 && trial % 25 == 0 { print("notify kill -9 torture so far: \(figures(trial))") }
         }
         let problems = try forumdesk(["validate", "--data", copy.path, "--now", "2026-11-23T12:00"])
         #expect(problems.status == 0, "validate: \(problems.stdout)")
-        print("notify kill -9 torture: \(trials) trials, \(killedInFlight) killed before finishing, \(openAfterKill) left a transaction open, "
-              + "\(repaired) repaired at the next start, \(disagreements) disagreements between outbox and record")
+        print("notify kill -9 torture: \(figures(trials))")
     }
 }

@@ -149,4 +149,48 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: elsewhere + "/a.eml"))
     }
+
+    /// A notice a crash left open (`outbox-pending/<meeting>/`): the commands that only read cannot repair it, so
+    /// they say so on standard error (validate counts it as a problem) instead of staying silent; the next command
+    /// that takes the lock finishes it.
+    @Test func test_readOnlyCommands_reportAnOpenNoticeTransaction() throws {
+        let copy = try SampleCopy()
+        let id = "2026-12-17-sandy-biggleswade-ltt"
+        try FileManager.default.createDirectory(atPath: copy.path + "/outbox-pending/\(id)", withIntermediateDirectories: true)
+        try "To: x\n".write(toFile: copy.path + "/outbox-pending/\(id)/cllr-x-request-9.eml", atomically: true, encoding: .utf8)
+        let said = "outbox-pending/\(id): an unfinished notice of meeting \(id)"
+        for command in [["list", "meetings"], ["list", "actions"], ["list", "topics"], ["dashboard"]] {
+            let run = try forumdesk(command + ["--data", copy.path] + now)
+            #expect(run.status == 0, "\(command): \(run.stderr)")
+            #expect(run.stderr.contains(said), "\(command): \(run.stderr)")
+        }
+        let validate = try forumdesk(["validate", "--data", copy.path] + now)
+        #expect(validate.status == 1)
+        #expect(validate.stdout.contains(said), "\(validate.stdout)")
+        let notify = try forumdesk(["notify", id, "--data", copy.path] + now)
+        #expect(notify.stderr.contains("repaired: interrupted notice of \(id): discarded cllr-x-request-9.eml"), "\(notify.stderr)")
+        let after = try forumdesk(["list", "meetings", "--data", copy.path] + now)
+        #expect(!after.stderr.contains("unfinished"), "\(after.stderr)")
+    }
+
+    /// `import csv meetings` shows its progress on a terminal (standard error, rewriting one line) and never in a
+    /// pipe or a file, so a script's output stays clean.
+    @Test func test_importProgress_showsOnATerminal_only() throws {
+        let copy = try SampleCopy()
+        let csv = copy.folder + "/many.csv"
+        var rows = "id,Date,Area,Venue\n"
+        for i in 0..<30 { rows += "progress-\(i),\(1 + i % 28) \(i < 28 ? "Feb" : "Mar") 2031 7pm,Sandy and Biggleswade,Hall\n" }
+        try rows.write(toFile: csv, atomically: true, encoding: .utf8)
+        let piped = try forumdesk(["import", "csv", "meetings", csv, "--dry-run", "--data", copy.path] + now)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(!piped.stderr.contains("\r") && !piped.stdout.contains("\r"), "\(piped.stderr)")
+        // script(1) gives the command a terminal; its output (both streams) is what the terminal was sent.
+        let command = ([binary, "import", "csv", "meetings", csv, "--data", copy.path] + now).joined(separator: " ")
+        let terminal = try forumdesk(["sh", "-c", "script -qec '\(command)' /dev/null"], viaShell: true)
+        #expect(terminal.status == 0, "\(terminal.stdout)")
+        #expect(terminal.stdout.contains("\rforumdesk: checking row 0 of 30\u{1B}[K"), "\(terminal.stdout)")
+        #expect(terminal.stdout.contains("\rforumdesk: writing meeting 30 of 30\u{1B}[K"), "\(terminal.stdout)")
+        #expect(terminal.stdout.contains("added 30 meeting(s):"), "\(terminal.stdout)")
+    }
 }
+

@@ -51,4 +51,39 @@ import ForumDeskCore
             #expect(data.meeting("batch-0") == nil)
         }
     }
+
+    /// A crash during the renames, after the commit record: the temp files are kept by the clean-up and the next
+    /// command that takes the lock puts them in place. Without the record (a crash before it) they are removed.
+    @Test func test_crashAfterTheCommitRecord_isFinished_andBeforeIt_leavesNoTrace() throws {
+        try withTemporaryFolder { folder in
+            let root = try copyOfSampleData(into: folder)
+            let store = DataStore(folder: DataFolder(root))
+            let dead = "99999999"
+            let meetings = newMeetings(6)
+            func stage(_ batch: String, _ renamed: Int) throws {
+                for (n, m) in meetings.enumerated() {
+                    let dir = "\(root)/meetings/\(LondonTime.date(m.start).year)"
+                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                    let name = n < renamed ? "\(m.id).json" : ".\(m.id).json.tmp-\(batch)-\(n)"
+                    try Data(DataStore.encoded(m)).write(to: URL(fileURLWithPath: "\(dir)/\(name)"))
+                }
+            }
+            // Before the commit record: only temp files, removed as abandoned.
+            try stage("\(dead)-b1", 0)
+            #expect(store.removeAbandonedTempFiles() == 6)
+            #expect(store.recoverNotices().isEmpty)
+            #expect(store.load().meeting("batch-0") == nil)
+            #expect(!allFiles(root).contains { ($0 as NSString).lastPathComponent.hasPrefix(".") })
+            // After it, two renamed: the clean-up keeps the rest, the repair renames them and removes the record.
+            try stage("\(dead)-b2", 2)
+            try "6 meeting file(s)\n".write(toFile: "\(root)/.forumdesk-batch-\(dead)-b2", atomically: true, encoding: .utf8)
+            #expect(store.removeAbandonedTempFiles() == 0)
+            #expect(store.recoverNotices() == ["finished an import a crash interrupted: 4 more meeting file(s) put in place"])
+            #expect(!FileManager.default.fileExists(atPath: "\(root)/.forumdesk-batch-\(dead)-b2"))
+            let loaded = store.load()
+            #expect(loaded.loadErrors.isEmpty)
+            #expect(meetings.allSatisfy { loaded.meeting($0.id) != nil })
+            #expect(!allFiles(root).contains { ($0 as NSString).lastPathComponent.hasPrefix(".") })
+        }
+    }
 }

@@ -283,121 +283,60 @@ import Glibc
     }
 }
 
-@Suite(.serialized) struct EditLockTests {
+/// Who has a meeting open: no lock, a file per meeting and process, ignored once its process is gone.
+@Suite struct PresenceTests {
     let now = LondonTime.parse("2026-11-23T12:00")!
+    let id = "2026-11-24-sandy-biggleswade-ltt"
 
-    @Test func test_acquire_thenRelease() {
+    func write(_ folder: String, pid: Int32, host: String, since: String, seen: String? = nil) throws {
+        try FileManager.default.createDirectory(atPath: folder + "/.presence", withIntermediateDirectories: true)
+        let seenField = seen.map { ", \"seen\": \"\($0)\"" } ?? ""
+        try writeText("{\"pid\": \(pid), \"host\": \"\(host)\", \"user\": \"ana\", \"since\": \"\(since)\"\(seenField)}",
+                      to: folder + "/.presence/\(id).\(host).\(pid).json")
+    }
+
+    @Test func test_announceAndWithdraw_ownFileIsNotOthers() {
         withTemporaryFolder { folder in
-            let lock = EditLock(folder: DataFolder(folder))
-            #expect(lock.acquire(now: now) == .acquired)
-            #expect(lock.owner()?.pid == getpid())
-            #expect(mode(of: folder + "/.forumdesk.lock") == 0o600)
-            lock.release()
-            #expect(!FileManager.default.fileExists(atPath: folder + "/.forumdesk.lock"))
+            let presence = Presence(folder: DataFolder(folder))
+            let me = ProcessOwner.current(now: now)
+            presence.announce(meetingID: id, owner: me)
+            #expect(FileManager.default.fileExists(atPath: folder + "/.presence/\(id).\(me.host).\(me.pid).json"))
+            #expect(presence.others(now: now).isEmpty)
+            presence.withdraw(meetingID: id, owner: me)
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: folder + "/.presence"))?.isEmpty == true)
         }
     }
 
-    func writeLock(_ folder: String, pid: Int32, host: String, since: String) throws {
-        try writeText("{\"pid\": \(pid), \"host\": \"\(host)\", \"user\": \"ana\", \"since\": \"\(since)\"}",
-                      to: folder + "/.forumdesk.lock")
-    }
-
-    @Test func test_liveHolderOnThisHost_isNotStale() throws {
+    @Test func test_liveProcessOnThisHost_isShown_deadOneIsRemoved() throws {
         try withTemporaryFolder { folder in
-            let me = LockOwner.current(now: now)
-            try writeLock(folder, pid: getppid(), host: me.host, since: "2026-11-23T09:00")
-            let lock = EditLock(folder: DataFolder(folder))
-            guard case .heldBy(let holder, let stale) = lock.acquire(now: now, takeOverStale: true) else {
-                Issue.record("expected the lock to be held"); return
-            }
-            #expect(holder.pid == getppid() && !stale)
+            let presence = Presence(folder: DataFolder(folder))
+            try write(folder, pid: getppid(), host: ProcessOwner.hostName, since: "2026-11-23T09:00")
+            #expect(presence.others(now: now)[id]?.first?.pid == getppid())
+            try FileManager.default.removeItem(atPath: folder + "/.presence")
+            try write(folder, pid: 4_194_000, host: ProcessOwner.hostName, since: "2026-11-23T09:00")
+            #expect(presence.others(now: now).isEmpty)
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: folder + "/.presence"))?.isEmpty == true)
         }
     }
 
-    @Test func test_deadHolderOnThisHost_isStale_andTakenOverOnlyWhenAsked() throws {
+    /// Another machine's pid cannot be checked: it counts while it has been seen in the last five minutes.
+    @Test func test_otherHost_isShownUntilNotSeenForFiveMinutes() throws {
         try withTemporaryFolder { folder in
-            let me = LockOwner.current(now: now)
-            try writeLock(folder, pid: 4_194_000, host: me.host, since: "2026-11-23T09:00")
-            let lock = EditLock(folder: DataFolder(folder))
-            guard case .heldBy(_, stale: true) = lock.acquire(now: now) else { Issue.record("expected stale"); return }
-            #expect(lock.acquire(now: now, takeOverStale: true) == .acquired)
-            #expect(lock.owner()?.pid == getpid())
-        }
-    }
-
-    /// Two editors take over the same stale lock at once: the one that moves it aside second finds a fresh
-    /// lock, not the stale one it judged, and puts it back, so only one of them holds the folder.
-    @Test func test_takingOverAStaleLock_neverRemovesAFreshOne() throws {
-        try withTemporaryFolder { folder in
-            let me = LockOwner.current(now: now)
-            try writeLock(folder, pid: 4_194_000, host: me.host, since: "2026-11-23T09:00")
-            let lock = EditLock(folder: DataFolder(folder))
-            let judged = try #require(try? PosixFileSystem().read(folder + "/.forumdesk.lock"))
-            // Meanwhile the other editor took it over.
-            try writeLock(folder, pid: getppid(), host: me.host, since: "2026-11-23T12:00")
-            lock.moveAside(staleLock: judged)
-            #expect(lock.owner()?.pid == getppid())
-            guard case .heldBy(let holder, stale: false) = lock.acquire(now: now, takeOverStale: true) else {
-                Issue.record("the fresh lock was taken over"); return
-            }
-            #expect(holder.pid == getppid())
-            // Nothing is left beside the lock.
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [".forumdesk.lock"])
-        }
-    }
-
-    /// A share without hard links (some SMB servers): the lock is made with an exclusive create instead.
-    @Test func test_withoutHardLinks_theLockIsCreatedExclusively() throws {
-        try withTemporaryFolder { folder in
-            let lock = EditLock(folder: DataFolder(folder), fs: FaultyFileSystem(failing: .link, code: EPERM))
-            #expect(lock.acquire(now: now) == .acquired)
-            #expect(lock.owner()?.pid == getpid())
-            #expect(mode(of: folder + "/.forumdesk.lock") == 0o600)
-            lock.release()
-            try writeLock(folder, pid: getppid(), host: LockOwner.current(now: now).host, since: "2026-11-23T09:00")
-            guard case .heldBy(let holder, stale: false) = lock.acquire(now: now, takeOverStale: true) else {
-                Issue.record("expected the lock to be held"); return
-            }
-            #expect(holder.pid == getppid())
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [".forumdesk.lock"])
-        }
-    }
-
-    /// A killed session of this user on this machine is taken back without asking; another user's is not.
-    @Test func test_ownDeadSession_isReclaimed_anotherUsersIsNot() throws {
-        try withTemporaryFolder { folder in
-            let me = LockOwner.current(now: now)
-            let lock = EditLock(folder: DataFolder(folder))
-            try writeText("{\"pid\": 4194000, \"host\": \"\(me.host)\", \"user\": \"someone-else\", \"since\": \"2026-11-23T09:00\"}",
-                          to: folder + "/.forumdesk.lock")
-            guard case (.heldBy(_, stale: true), nil) = lock.acquireReclaimingOwn(now: now) else {
-                Issue.record("another user's stale lock must be asked about"); return
-            }
-            try writeText("{\"pid\": 4194000, \"host\": \"\(me.host)\", \"user\": \"\(me.user)\", \"since\": \"2026-11-23T09:00\"}",
-                          to: folder + "/.forumdesk.lock")
-            let (result, reclaimed) = lock.acquireReclaimingOwn(now: now)
-            #expect(result == .acquired)
-            #expect(reclaimed?.pid == 4_194_000)
-            #expect(lock.owner()?.pid == getpid())
-        }
-    }
-
-    @Test func test_otherHostsLock_isStaleOnlyAfterTheTimeout() throws {
-        try withTemporaryFolder { folder in
-            try writeLock(folder, pid: 1, host: "other-laptop", since: "2026-11-23T09:00")
-            let lock = EditLock(folder: DataFolder(folder))
-            guard case .heldBy(_, stale: false) = lock.acquire(now: now) else { Issue.record("expected live"); return }
-            try writeLock(folder, pid: 1, host: "other-laptop", since: "2026-11-22T09:00")
-            guard case .heldBy(_, stale: true) = lock.acquire(now: now) else { Issue.record("expected stale"); return }
+            let presence = Presence(folder: DataFolder(folder))
+            try write(folder, pid: 1, host: "other-laptop", since: "2026-11-23T09:00", seen: "2026-11-23T11:58")
+            #expect(presence.others(now: now)[id]?.first?.host == "other-laptop")
+            try write(folder, pid: 1, host: "other-laptop", since: "2026-11-23T09:00", seen: "2026-11-23T11:50")
+            #expect(presence.others(now: now).isEmpty)
         }
     }
 
     @Test func test_readOnlyFolder_isReportedAsSuch() {
-        guard getuid() != 0 else { return }  // root writes anywhere; the fault-injection tests cover EACCES
+        guard getuid() != 0 else { return }  // root writes anywhere
         withTemporaryFolder { folder in
+            #expect(DataStore.unwritableReason(DataFolder(folder)) == nil)
             chmod(folder, 0o500)
             defer { chmod(folder, 0o700) }
-            guard case .readOnly = EditLock(folder: DataFolder(folder)).acquire(now: now) else { Issue.record("expected read-only"); return }
+            #expect(DataStore.unwritableReason(DataFolder(folder)) != nil)
         }
     }
 }

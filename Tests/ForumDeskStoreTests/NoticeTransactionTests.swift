@@ -137,6 +137,29 @@ final class StepFaultDisk: FileSystem, @unchecked Sendable {
         }
     }
 
+    /// Undo and redo again and again keep one copy of the e-mail among the withdrawn, not one per undo
+    /// (`~2.eml`, `~3.eml`…); an e-mail edited by hand in the outbox is kept beside it as a numbered copy.
+    @Test func test_undoRedoRepeated_keepsOneWithdrawnCopy_andAHandEditedOneBesideIt() throws {
+        try Self.withSample { folder, store, data in
+            let before = data.meeting(Self.id)!
+            try Self.notify(store, &data, [Self.tamsin])
+            let after = data.meeting(Self.id)!
+            let name = "\(Self.tamsin)-request-0.eml"
+            for _ in 1...3 {
+                try store.save(before, in: &data)  // undo
+                try store.save(after, in: &data)  // redo
+            }
+            try store.save(before, in: &data)
+            #expect(Self.outbox(folder).isEmpty)
+            #expect(Self.withdrawn(folder) == [name])
+            try store.save(after, in: &data)
+            try writeText("edited by hand", to: "\(folder)/outbox/\(Self.id)/\(name)")
+            try store.save(before, in: &data)
+            #expect(Self.withdrawn(folder) == [name, "\(Self.tamsin)-request-0~2.eml"])
+            #expect(try readText("\(folder)/outbox-withdrawn/\(Self.id)/\(Self.tamsin)-request-0~2.eml") == "edited by hand")
+        }
+    }
+
     @Test func test_update_withdrawsTheSupersededEmail_andRecordsIt() throws {
         try Self.withSample { folder, store, data in
             try Self.notify(store, &data, [Self.tamsin])

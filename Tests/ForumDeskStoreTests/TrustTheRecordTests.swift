@@ -311,7 +311,10 @@ enum ICalendarUID {
                         "exports/\(id)-minutes.md", "exports/\(id)-agenda-2.html", "exports/\(id)-minutes.txt",
                         // Withdrawn unsent (superseded, or undone and redone): they name their recipients too.
                         "outbox-withdrawn/\(id)/cllr-x-request-0.eml", "outbox-withdrawn/\(id)/cllr-x-request-0~2.eml",
-                        "outbox-withdrawn/\(id)"]
+                        "outbox-withdrawn/\(id)",
+                        // Sent (with the mail program's log) and handed over but not yet confirmed: the same.
+                        "sent/\(id)/cllr-x-request-0.eml", "sent/\(id)/cllr-x-request-0.eml.log", "sent/\(id)",
+                        "outbox-sending/\(id)/cllr-y-request-0.eml", "outbox-sending/\(id)"]
             let theirs = ["outbox/\(id)/notes.txt", "conflicts/\(id)-2-2025-12-05T101500.json", "exports/\(id)-minutes-final.docx",
                           "exports/\(id)-2-minutes.md", "exports/budget.md"]
             for f in ours + theirs where !f.hasSuffix(id) { try writeText("x", to: root + "/" + f) }
@@ -325,57 +328,26 @@ enum ICalendarUID {
     }
 }
 
-@Suite struct LockAndSharingTests {
-    @Test func test_ownStaleLock_whosePidNowBelongsToAnotherProcess_isReclaimed() throws {
-        try withTemporaryFolder { folder in
-            let root = try copyOfSampleData(into: folder)
-            let lock = EditLock(folder: DataFolder(root))
-            let me = LockOwner.current(now: Date())
-            // Left by this user before a reboot: its pid (1) is running, but it is another process now.
-            let left = "{\"pid\": 1, \"host\": \(jsonLiteral(me.host)), \"user\": \(jsonLiteral(me.user)), "
-                + "\"since\": \"2026-11-01T10:00\", \"started\": \"another-boot/12345\"}\n"
-            try left.write(toFile: DataFolder(root).lockFile, atomically: true, encoding: .utf8)
-            guard LockOwner.processStart(1) != nil else { return }  // no /proc: the start time cannot be known
-            let (result, reclaimed) = lock.acquireReclaimingOwn(now: Date())
-            #expect(result == .acquired)
-            #expect(reclaimed?.pid == 1)
-            #expect(lock.owner()?.pid == getpid())
-            #expect(lock.owner()?.started == LockOwner.processStart(getpid()))
-            lock.release()
-        }
+@Suite struct ProcessOwnerAndSharingTests {
+    /// Left before a reboot: its pid (1) is running, but it is another process now.
+    @Test func test_ownerWhosePidNowBelongsToAnotherProcess_isGone() throws {
+        guard let running = ProcessOwner.processStart(1) else { return }  // no /proc: the start time cannot be known
+        let host = ProcessOwner.hostName
+        #expect(ProcessOwner(pid: 1, host: host, user: "ana", since: Date(), started: "another-boot/12345").isGone(now: Date()))
+        #expect(!ProcessOwner(pid: 1, host: host, user: "ana", since: Date(), started: running).isGone(now: Date()))
+        #expect(!ProcessOwner(pid: 1, host: host, user: "ana", since: Date()).isGone(now: Date()))
     }
 
-    /// kill(-1, 0) asks about every process: a lock saying pid -1 was never stale.
+    /// kill(-1, 0) asks about every process: a file saying pid -1 is unreadable, never a live owner.
     @Test(arguments: ["-1", "0", "-2147483648", "99999999999"])
-    func test_lockWithAPidOutOfRange_isStale_andCanBeTakenOver(pid: String) throws {
-        try withTemporaryFolder { folder in
-            let root = try copyOfSampleData(into: folder)
-            let me = LockOwner.current(now: Date())
-            try ("{\"pid\": \(pid), \"host\": \(jsonLiteral(me.host)), \"user\": \"someone-else\", \"since\": \"2026-11-29T10:00\"}\n")
-                .write(toFile: DataFolder(root).lockFile, atomically: true, encoding: .utf8)
-            let lock = EditLock(folder: DataFolder(root))
-            guard case .heldBy(_, stale: true) = lock.acquire(now: Date()) else {
-                Issue.record("a lock with pid \(pid) must be stale")
-                return
-            }
-            #expect(lock.acquire(now: Date(), takeOverStale: true) == .acquired)
-            lock.release()
-        }
-    }
-
-    @Test func test_runningHolder_withTheSameStartTime_isNotStale() {
-        withTemporaryFolder { folder in
-            let lock = EditLock(folder: DataFolder(folder))
-            guard let started = LockOwner.processStart(1) else { return }
-            let me = LockOwner.current(now: Date())
-            #expect(!lock.isStale(LockOwner(pid: 1, host: me.host, user: me.user, since: Date(), started: started), now: Date()))
-            #expect(!lock.isStale(LockOwner(pid: 1, host: me.host, user: me.user, since: Date()), now: Date()))
-        }
+    func test_ownerWithAPidOutOfRange_isUnreadable(pid: String) {
+        let text = "{\"pid\": \(pid), \"host\": \"h\", \"user\": \"someone-else\", \"since\": \"2026-11-29T10:00\"}"
+        #expect(ProcessOwner.from(Array(text.utf8)) == nil)
     }
 
     /// Shared by the folder's setgid bit, or by the setting: files colleagues can read, the lock among them.
     @Test(arguments: ["setgid", "setting"])
-    func test_groupSharedFolder_writesGroupReadableFiles_andLock(sharedBy: String) throws {
+    func test_groupSharedFolder_writesGroupReadableFiles_andPresence(sharedBy: String) throws {
         try withTemporaryFolder { folder in
             let root = try copyOfSampleData(into: folder)
             if sharedBy == "setgid" {
@@ -394,10 +366,9 @@ enum ICalendarUID {
             let outbox = try store.writeGenerated("x", to: "outbox/\(m.id)/a.eml")
             #expect(mode(of: outbox) == 0o640)
             #expect(mode(of: root + "/outbox/\(m.id)") & 0o750 == 0o750)
-            let lock = EditLock(folder: DataFolder(root))
-            #expect(lock.acquire(now: Date()) == .acquired)
-            #expect(mode(of: DataFolder(root).lockFile) == 0o640)
-            lock.release()
+            let me = ProcessOwner.current(now: Date())
+            Presence(folder: DataFolder(root)).announce(meetingID: m.id, owner: me)
+            #expect(mode(of: root + "/.presence/\(m.id).\(me.host).\(me.pid).json") == 0o640)
         }
     }
 }

@@ -10,6 +10,7 @@ struct MeetingCouncillorsTab: MeetingTab {
     var keys: KeyMap<Command>.Group? {
         .init("Councillors", [
             Binding([.char("n")], "Notify: e-mail invitations (or cancellations) to the outbox for everyone owed one", .notify, hint: "notify"),
+            Binding([.char("S")], "Send this meeting's queued e-mails with the mail program (\"sendmail\" in forumdesk.json)", .sendMail),
             Binding([.char("l")], "Record a notice sent by letter to the selected councillor", .noticeByLetter, hint: "letter"),
             Binding([.char("t")], "Record a notice given by telephone to the selected councillor", .noticeByPhone),
             Binding([.char("r")], "Record the selected councillor's reply", .recordReply, hint: "reply"),
@@ -29,10 +30,16 @@ struct MeetingCouncillorsTab: MeetingTab {
                 [s.councillor.name, s.councillor.wards.filter(m.wards.contains).map(c.wardName).joined(separator: ", "),
                  s.councillor.preferredContact?.label ?? "", s.state.label,
                  s.lastNotice.map(Self.announced) ?? "",
-                 s.lastNotice.map { n in Self.shortDay(n.at) + " " + n.method.label } ?? ""]
+                 s.lastNotice.map(Self.sent) ?? ""]
             },
             rowStyles: statuses.map { $0.state.needsNotice ? Theme.warning : .plain },
             emptyMessage: "No councillors hold the wards this meeting covers.")
+    }
+
+    /// The Sent column: when and how, or where its e-mail is while `send` has not handed it over (queued, failed…).
+    static func sent(_ notice: CouncillorNotification) -> String {
+        if NoticeOutbox.isWaiting(notice), let delivery = notice.delivery { return delivery.label }
+        return shortDay(notice.sentAt ?? notice.at) + " " + notice.method.label
     }
 
     /// Which notice a row's reply belongs to: its calendar SEQUENCE and the date it announced ("#1 22 Dec").
@@ -56,8 +63,16 @@ struct MeetingCouncillorsTab: MeetingTab {
             return lines
         }
         let when = notice.start.map { " for " + LondonTime.display($0) } ?? ""
-        lines.append(StyledLine("Notice #\(notice.sequence)\(when), sent \(Format.day(notice.at).trimmingCharacters(in: .whitespaces)) by \(notice.method.label)",
-                                hangingIndent: 2))
+        if NoticeOutbox.isWaiting(notice), let delivery = notice.delivery {
+            // Written to the outbox, not yet accepted by the mail program: S sends it.
+            // The program's answer may run to several lines: one line here.
+            let why = notice.deliveryNote.map { ": " + $0.split(whereSeparator: \.isNewline).joined(separator: " / ") } ?? ""
+            lines.append(StyledLine("Notice #\(notice.sequence)\(when), e-mail \(delivery.label)\(why)" + (delivery == .sending ? "" : " (S sends it)"),
+                                    delivery == .queued ? Theme.muted : Theme.warning, hangingIndent: 2))
+        } else {
+            lines.append(StyledLine("Notice #\(notice.sequence)\(when), sent \(Format.day(notice.sentAt ?? notice.at).trimmingCharacters(in: .whitespaces)) by \(notice.method.label)",
+                                    hangingIndent: 2))
+        }
         // Above the reply, so the four lines under the table always show it.
         if s.state == .stale {
             lines.append(StyledLine("⚠ The meeting changed since this notice: n sends the update; r records a reply to the new "
@@ -77,6 +92,8 @@ struct MeetingCouncillorsTab: MeetingTab {
         switch command {
         case .notify:
             return [.notify(meetingID: m.id)]
+        case .sendMail:
+            return [.sendMail(meetingID: m.id)]
         case .noticeByLetter, .noticeByPhone:
             var m = m
             let statuses = NotificationRules.statuses(for: m, in: c.directory)

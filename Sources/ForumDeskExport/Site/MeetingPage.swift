@@ -1,0 +1,168 @@
+import Foundation
+import ForumDeskCore
+
+/// A meeting's page: when and where, access, the notice in community languages, the agenda, and once held the
+/// minutes (present, apologies, declarations, each item's discussion and resolution), the actions with their
+/// status and "you said, we did", and the issues residents raised.
+extension PublicSite {
+    func meetingPage(_ m: Meeting) -> SitePage {
+        let h = frame("../../")
+        let d = directory
+        let areaName = d.area(m.area)?.name ?? m.area
+        var body = ["<h1>\(SiteHTML.text(m.title))</h1>"]
+        if m.status == .cancelled {
+            body.append("<p class=\"notice\"><strong>This meeting is cancelled.</strong></p>")
+        } else if m.status == .postponed {
+            body.append("<p class=\"notice\"><strong>This meeting is postponed.</strong> A new date will be published here.</p>")
+        }
+        body.append(facts(m, areaName, h))
+        let notices = m.languages.filter { $0 != "en" }.compactMap { code in m.noticeTitles[code].map { (code, $0) } }
+        if !notices.isEmpty {
+            body.append("<h2>This notice in other languages</h2>\n<div class=\"languages\">")
+            for (code, title) in notices {
+                let dir = DocumentFormat.direction(code)
+                body.append("<p>\(MeetingDocument.languageName(code)): <span lang=\"\(SiteHTML.plain(code))\" dir=\"\(dir)\">\(SiteHTML.plain(title))</span></p>")
+            }
+            body.append("</div>")
+        }
+        if let notes = m.publicNotes { body.append("<p>\(SiteHTML.free(notes))</p>") }
+
+        let held = m.status == .held
+        body.append(held ? "<h2 id=\"minutes\">Minutes</h2>" : "<h2 id=\"agenda\">Agenda</h2>")
+        if held { body += minutes(m, h) } else { body.append(agenda(m)) }
+        let arising = mattersArising(for: m)
+        if !arising.isEmpty {
+            body.append("<h2>Matters arising: earlier actions</h2>")
+            body.append(SiteHTML.table(id: "arising", caption: "Actions from earlier meetings in \(areaName)",
+                                       headers: ["Action", "Agreed at", "Who", "Status", "Latest"], rows: arising.map { r in
+                let a = r.action
+                let latest = (ActionRules.reportedAt(m, a) ?? a.updates.last).map { SiteHTML.free($0.text) } ?? "–"
+                let at = h.link(Self.meetingPath(id: r.meeting.id, start: r.meeting.start),
+                                "\(r.meeting.title), \(MeetingDocument.longDate(r.meeting.start))")
+                return [SiteHTML.free(a.description), at, PublicRecord.owner(a, d).map(SiteHTML.text) ?? "–", SiteHTML.capitalised(a.status.label), latest]
+            }))
+        }
+        if held { body += actionsAndIssues(m) }
+        let path = Self.meetingPath(m)
+        let page = h.page(title: "\(m.title), \(MeetingDocument.longDate(m.start))",
+                          crumbs: [("Home", "index.html"), (areaName, "areas/\(m.area).html"), (MeetingDocument.longDate(m.start), nil)],
+                          body: body.joined(separator: "\n"))
+        return SitePage(path: path, content: page, dependsOn: ["meeting:\(m.id)", "directory", "area-actions:\(m.area)"])
+    }
+
+    func facts(_ m: Meeting, _ areaName: String, _ h: SiteHTML) -> String {
+        var rows: [(String, String)] = [
+            ("Date", SiteHTML.date(m.start)),
+            ("Time", "\(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))"),
+            ("Venue", ([SiteHTML.text(m.venue.name)] + [m.venue.address.map(SiteHTML.free)].compactMap { $0 }).joined(separator: ", ")),
+            ("Access", m.venue.accessibility.map(SiteHTML.free) ?? "Please ask the community engagement team about access."),
+            ("Meeting", m.kind.label),
+            ("Status", status(m)),
+            ("Area", h.link("areas/\(m.area).html", areaName)),
+        ]
+        let wards = m.wards.compactMap { id in directory.ward(id).map { ($0.ward, id) } }.filter { Self.isSlug($0.1) }
+        if !wards.isEmpty { rows.append(("Wards", wards.map { h.link("wards/\($0.1).html", $0.0.name) }.joined(separator: ", "))) }
+        // A meeting whose personal data was purged names nobody who was there, its chair included.
+        if m.extra[Retention.marker] == nil, let chair = m.chair, directory.person(chair)?.kind == .councillor, let name = PublicRecord.name(ofPerson: chair, organisation: nil, directory) {
+            rows.append(("Chair", SiteHTML.text(name)))
+        }
+        return "<dl class=\"facts\">\n" + rows.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined(separator: "\n") + "\n</dl>"
+    }
+
+    /// Who presents an item, as published: a councillor by name, else the organisation.
+    func presenter(_ item: AgendaItem) -> String? {
+        PublicRecord.name(ofPerson: item.presenter, organisation: item.organisation, directory)
+    }
+
+    func agenda(_ m: Meeting) -> String {
+        guard !m.agenda.isEmpty else { return "<p>The agenda will be published here before the meeting.</p>" }
+        var out = ["<ol class=\"agenda\">"]
+        for item in m.agenda.sorted(by: { $0.number < $1.number }) {
+            var lead: [String] = []
+            if let who = presenter(item) { lead.append("Presented by \(SiteHTML.text(who)).") }
+            let purpose = MeetingDocument.purposeText(item.purpose)
+            if !purpose.isEmpty { lead.append(purpose) }
+            if let allowed = item.minutes, allowed > 0 { lead.append("(\(allowed) minutes)") }
+            var li = "<li value=\"\(item.number)\"><strong>\(SiteHTML.free(item.title))</strong>"
+            if !lead.isEmpty { li += "<br>" + lead.joined(separator: " ") }
+            if let notes = item.notes { li += "<br>" + SiteHTML.free(notes) }
+            out.append(li + "</li>")
+        }
+        out.append("</ol>")
+        return out.joined(separator: "\n")
+    }
+
+    /// PRESENT and APOLOGIES (names of councillors, organisations of partners, never a reason), declarations
+    /// (who and which item, not the nature), then each item with its discussion, resolution and actions.
+    func minutes(_ m: Meeting, _ h: SiteHTML) -> [String] {
+        let d = directory
+        var out: [String] = []
+        func list(_ names: [String]) -> String {
+            // A partner sending two officers is one organisation represented.
+            var seen = Set<String>()
+            let unique = names.filter { seen.insert($0).inserted }
+            return "<ul>" + unique.map { "<li>\(SiteHTML.text($0))</li>" }.joined() + "</ul>"
+        }
+        let present = m.attendance.filter { $0.status.isInRoom }
+        let isCouncillor = { (line: Attendance) in line.person.flatMap { d.person($0) }?.kind == .councillor }
+        out.append("<h3>Present</h3>")
+        if present.isEmpty { out.append("<p>Attendance was not recorded.</p>") }
+        let councillors = present.filter(isCouncillor), partners = present.filter { !isCouncillor($0) }
+        if !councillors.isEmpty { out.append("<p>Councillors:</p>" + list(councillors.map { PublicRecord.attendee($0, d) })) }
+        if !partners.isEmpty { out.append("<p>Partners and officers, by organisation:</p>" + list(partners.map { PublicRecord.attendee($0, d) })) }
+        if let residents = m.residentsPresent { out.append("<p>Residents present: \(residents).</p>") }
+        let apologies = m.attendance.filter { $0.status == .apologies }
+        out.append("<h3>Apologies for absence</h3>")
+        if apologies.isEmpty { out.append("<p>There were no apologies for absence.</p>") }
+        let sentBy = apologies.filter(isCouncillor), partnersSent = apologies.filter { !isCouncillor($0) }
+        if !sentBy.isEmpty { out.append("<p>Councillors:</p>" + list(sentBy.map { PublicRecord.attendee($0, d) })) }
+        if !partnersSent.isEmpty { out.append("<p>Partners, by organisation:</p>" + list(partnersSent.map { PublicRecord.attendee($0, d) })) }
+        out.append("<h3>Declarations of interest</h3>")
+        if m.declarations.isEmpty {
+            out.append("<p>There were no declarations of interest.</p>")
+        } else {
+            out.append("<ul>" + m.declarations.map { dec in
+                let who = PublicRecord.name(ofPerson: dec.person, organisation: nil, d) ?? "A member"
+                let title = m.agenda.first { $0.number == dec.item }.map { ", " + SiteHTML.free($0.title) } ?? ""
+                return "<li>\(SiteHTML.text(who)): item \(dec.item)\(title)</li>"
+            }.joined() + "</ul>")
+        }
+        for item in m.agenda.sorted(by: { $0.number < $1.number }) {
+            out.append("<h3>\(item.number). \(SiteHTML.free(item.title))</h3>")
+            if let who = presenter(item) { out.append("<p>Presented by \(SiteHTML.text(who)).</p>") }
+            if let notes = item.notes { out.append("<p>\(SiteHTML.free(notes))</p>") }
+            for paragraph in MeetingDocument.paragraphs(item.discussion ?? "") { out.append("<p>\(SiteHTML.free(paragraph))</p>") }
+            if let outcome = item.outcome {
+                let rest = outcome.hasPrefix("Resolved:") ? String(outcome.dropFirst("Resolved:".count)) : " " + outcome
+                out.append("<p class=\"resolved\">Resolved:\(SiteHTML.free(rest))</p>")
+            }
+            let raised = m.actions.filter { $0.item == item.number }
+            if !raised.isEmpty {
+                out.append("<p>Actions: " + raised.map { SiteHTML.plain($0.id) }.joined(separator: ", ") + " (see below).</p>")
+            }
+        }
+        if m.agenda.isEmpty { out.append("<p>No items were minuted.</p>") }
+        return out
+    }
+
+    func actionsAndIssues(_ m: Meeting) -> [String] {
+        var out: [String] = []
+        if !m.actions.isEmpty {
+            out.append("<h2 id=\"actions\">Actions agreed</h2>")
+            out.append(SiteHTML.table(id: "actions-table", caption: "Actions agreed at this meeting, with what became of each",
+                                      headers: ["Action", "What", "Who", "Due", "Status", "You said, we did"], rows: m.actions.map { a in
+                ["<span class=\"id\">\(SiteHTML.plain(a.id))</span>", SiteHTML.free(a.description), PublicRecord.owner(a, directory).map(SiteHTML.text) ?? "–",
+                 a.due.map(SiteHTML.shortDate) ?? "–", SiteHTML.capitalised(a.status.label),
+                 a.feedback.map(SiteHTML.free) ?? a.updates.last.map { "Latest: " + SiteHTML.free($0.text) } ?? "–"]
+            }))
+        }
+        if !m.issues.isEmpty {
+            let actions = Dictionary(m.actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            out.append("<h2 id=\"issues\">You said, we did</h2>")
+            out.append(SiteHTML.table(id: "issues-table", caption: "Issues residents raised at this meeting, and what happened",
+                                      headers: ["You said", "What happened"],
+                                      rows: m.issues.map { [SiteHTML.free($0.text), outcome($0, actions)] }))
+        }
+        return out
+    }
+}

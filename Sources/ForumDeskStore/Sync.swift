@@ -1,0 +1,364 @@
+import Foundation
+import ForumDeskCore
+
+/// `forumdesk sync`: the data folder as a git repository whose remote is the team's (a bare repository on the
+/// shared drive, or the council's git server). One sync commits local changes under the officer's name,
+/// fetches, merges with ForumDesk's merge driver (`JSONMerge`), renumbers action and issue ids this laptop
+/// allocated that another one published first (`IdentifierRenumbering`), and pushes. A merge that cannot be
+/// completed is aborted, so the folder is never left half-merged.
+public struct Sync: Sendable {
+    public let folder: DataFolder
+    /// The command git runs as the merge driver: this program's path.
+    public let driver: String
+    public var repository: GitRepository
+
+    public init(folder: DataFolder, driver: String) {
+        self.folder = folder
+        self.driver = driver
+        repository = GitRepository(folder: folder)
+    }
+
+    /// What a sync did, line by line, and whether it finished.
+    public struct Report: Sendable {
+        public var lines: [String] = []
+        public var failure: Failure?
+        /// Meeting files the merge changed here (to read again).
+        public var changedByOthers: [String] = []
+        public var conflicts = 0
+    }
+
+    public enum Failure: Sendable, Equatable {
+        case noGit
+        case offline(String)
+        case authentication(String)
+        case rejected(String)
+        case mergeAborted(String)
+        case other(String)
+
+        public var message: String {
+            switch self {
+            case .noGit: "git is not installed (apt-get install git): nothing was synced"
+            case .offline(let detail): "the remote cannot be reached (offline?): \(detail). Your changes are committed here; sync again when connected"
+            case .authentication(let detail): "the remote refused your credentials: \(detail). Your changes are committed here"
+            case .rejected(let detail): "the remote refused the push: \(detail). Your changes are committed here; sync again"
+            case .mergeAborted(let detail): "the merge could not be completed and was undone: \(detail). The folder is as it was before the sync; your changes are committed here"
+            case .other(let detail): detail
+            }
+        }
+    }
+
+    /// What `.gitignore` leaves out of the record: caches, presence, temp files, locks, conflict copies.
+    public static let ignored = """
+        # ForumDesk: not part of the record (caches, who has what open, temp files, locks)
+        .forumdesk-index
+        .forumdesk-index*
+        .forumdesk.lock
+        .forumdesk-commands.lock
+        .presence/
+        .*.tmp-*
+        outbox-pending/
+        exports/
+
+        """
+
+    public static let attributes = """
+        # ForumDesk's merge driver (forumdesk merge-file): merges meetings, topics and the directory by record
+        *.json merge=forumdesk
+
+        """
+
+    /// The officer's name for commits: git's `user.name`, else FORUMDESK_USER or the login name (asked once).
+    public func officer() -> (name: String, email: String) {
+        if let known = cachedOfficer.value { return (known, cachedEmail.value ?? "") }
+        let name = repository.config("user.name") ?? ProcessOwner.userName
+        let email = repository.config("user.email") ?? "\(ProcessOwner.userName)@\(ProcessOwner.hostName)"
+        cachedOfficer.value = name
+        cachedEmail.value = email
+        return (name, email)
+    }
+    let cachedOfficer = Cache(), cachedEmail = Cache()
+
+    /// Makes the folder a repository if it is not one, and (every time) names the merge driver and the remote.
+    public func prepare(remote: String?, report: inout Report) -> Bool {
+        let git = repository
+        if !git.isRepository {
+            guard git.git(["init", "-q", "-b", "main"]).ok || git.git(["init", "-q"]).ok else {
+                report.failure = .other("could not make \(folder.root) a git repository")
+                return false
+            }
+            report.lines.append("made \(folder.root) a git repository")
+        }
+        for (file, text) in [(".gitignore", Self.ignored), (".gitattributes", Self.attributes)] where !FileManager.default.fileExists(atPath: folder.path(file)) {
+            try? DurableFile.write(Array(text.utf8), to: folder.path(file), fs: PosixFileSystem(), modes: FileModes.of(folder, fs: PosixFileSystem()))
+        }
+        let quoted = "'" + driver.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        git.git(["config", "merge.forumdesk.name", "ForumDesk records"])
+        git.git(["config", "merge.forumdesk.driver", "\(quoted) merge-file %O %A %B %P"])
+        if let remote {
+            let set = git.git(["remote", "set-url", "origin", remote])
+            if !set.ok { git.git(["remote", "add", "origin", remote]) }
+            report.lines.append("remote: \(remote)")
+        }
+        return true
+    }
+
+    /// Leftovers of a sync that was killed: a merge in progress is undone (the local commit stays), a lock
+    /// file of a git that is gone is removed. Call with the commands' turn held (nothing else runs git here).
+    public func recover(report: inout Report) {
+        let gitDir = folder.path(".git")
+        if FileManager.default.fileExists(atPath: gitDir + "/index.lock") {
+            try? FileManager.default.removeItem(atPath: gitDir + "/index.lock")
+            report.lines.append("removed the lock of an interrupted git")
+        }
+        if FileManager.default.fileExists(atPath: gitDir + "/MERGE_HEAD") {
+            repository.git(["merge", "--abort"])
+            report.lines.append("undid a merge an interrupted sync had left")
+        }
+    }
+
+    /// Commits what changed here, if anything; returns whether a commit was made.
+    @discardableResult
+    public func commitLocal(report: inout Report) -> Bool {
+        let git = repository
+        git.git(["add", "-A"])
+        let staged = git.git(["diff", "--cached", "--name-status", "--no-renames"])
+        let lines = staged.output.split(separator: "\n").map(String.init)
+        guard !lines.isEmpty else { return false }
+        let who = officer()
+        let message = Self.summary(lines)
+        let commit = git.git(["-c", "user.name=\(who.name)", "-c", "user.email=\(who.email)", "commit", "-q", "--no-verify", "-m", "\(message) (\(who.name))"])
+        guard commit.ok else {
+            report.failure = .other("could not commit: \(commit.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+            return false
+        }
+        report.lines.append("committed: \(message)")
+        return true
+    }
+
+    /// "2 meetings changed (…), 1 added", from `git diff --name-status` lines.
+    static func summary(_ lines: [String]) -> String {
+        var added: [String] = [], changed: [String] = [], removed: [String] = [], other = 0
+        for line in lines {
+            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            let name = (parts[1] as NSString).lastPathComponent
+            guard parts[1].hasPrefix("meetings/"), name.hasSuffix(".json") else { other += 1; continue }
+            let id = String(name.dropLast(5))
+            switch parts[0].first {
+            case "A": added.append(id)
+            case "D": removed.append(id)
+            default: changed.append(id)
+            }
+        }
+        var parts: [String] = []
+        func list(_ ids: [String], _ verb: String) {
+            guard !ids.isEmpty else { return }
+            parts.append("\(verb) \(ids.count == 1 ? "meeting" : "\(ids.count) meetings") \(ids.prefix(3).joined(separator: ", "))\(ids.count > 3 ? "…" : "")")
+        }
+        list(changed, "changed")
+        list(added, "added")
+        list(removed, "deleted")
+        if other > 0 { parts.append("\(other) other file\(other == 1 ? "" : "s")") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The whole sync. `remote` sets (or changes) the remote first.
+    public func run(remote: String? = nil) -> Report {
+        var report = Report()
+        guard GitRepository.program != nil else {
+            report.failure = .noGit
+            return report
+        }
+        guard prepare(remote: remote, report: &report) else { return report }
+        readBranch()
+        recover(report: &report)
+        if !repository.git(["rev-parse", "-q", "--verify", "HEAD"]).ok, repository.config("remote.origin.url") != nil {
+            guard join(report: &report) else { return report }
+        }
+        commitLocal(report: &report)
+        if report.failure != nil { return report }
+        guard repository.config("remote.origin.url") != nil else {
+            report.lines.append("no remote yet: `forumdesk sync --remote URL` names the team's repository")
+            return report
+        }
+        for attempt in 0..<2 {
+            guard fetchAndMerge(report: &report) else { return report }
+            let push = repository.git(["push", "-q", "origin", "HEAD:\(branch)"])
+            if push.ok {
+                report.lines.append("pushed to origin/\(branch)")
+                return report
+            }
+            let detail = Self.firstLine(push.errors)
+            if let failure = Self.classify(push.errors) {
+                report.failure = failure
+                return report
+            }
+            if attempt == 0, push.errors.contains("rejected") || push.errors.contains("fetch first") || push.errors.contains("non-fast-forward") {
+                report.lines.append("someone pushed meanwhile: fetching and merging again")
+                continue
+            }
+            report.failure = .rejected(detail)
+            return report
+        }
+        report.failure = .rejected("someone else pushed again meanwhile")
+        return report
+    }
+
+    /// A folder with no commit yet joins the team's history rather than starting one of its own: its branch is
+    /// set to the remote's, and the remote's files it does not have are written; files it has count as its changes.
+    func join(report: inout Report) -> Bool {
+        let git = repository
+        // Offline: the folder's own files are committed; the merge joins the histories later.
+        guard git.git(["fetch", "-q", "origin"]).ok else { return true }
+        guard git.git(["rev-parse", "--verify", "-q", "refs/remotes/origin/\(branch)"]).ok else { return true }
+        guard git.git(["reset", "-q", "origin/\(branch)"]).ok else {
+            report.failure = .other("could not join origin/\(branch)")
+            return false
+        }
+        let missing = git.git(["ls-files", "-d", "-z"]).output.split(separator: "\0").map(String.init)
+        if !missing.isEmpty { git.git(["checkout", "-q", "--"] + missing) }
+        report.lines.append("joined the team's history (origin/\(branch)): \(missing.count) file\(missing.count == 1 ? "" : "s") fetched")
+        return true
+    }
+
+    /// The branch checked out (asked once per sync), `main` by default.
+    var branch: String { cachedBranch.value ?? "main" }
+
+    final class Cache: @unchecked Sendable {
+        var value: String?
+    }
+    let cachedBranch = Cache()
+
+    func readBranch() {
+        let run = repository.git(["symbolic-ref", "--short", "HEAD"])
+        let name = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        cachedBranch.value = run.ok && !name.isEmpty ? name : "main"
+    }
+
+    static func firstLine(_ text: String) -> String {
+        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty && !$0.hasPrefix("hint:") } ?? "no reason given"
+    }
+
+    /// Offline and authentication failures, from what git says.
+    static func classify(_ errors: String) -> Failure? {
+        let e = errors.lowercased()
+        let detail = firstLine(errors)
+        if ["authentication failed", "permission denied", "could not read username", "could not read password", "403", "401",
+            "terminal prompts disabled", "host key verification failed"].contains(where: e.contains) {
+            return .authentication(detail)
+        }
+        if ["could not resolve host", "connection refused", "network is unreachable", "connection timed out", "unable to access",
+            "does not appear to be a git repository", "no such file or directory", "could not read from remote repository",
+            "operation timed out"].contains(where: e.contains) {
+            return .offline(detail)
+        }
+        return nil
+    }
+
+    /// Fetches and merges the remote's branch; on a merge git could not finish alone, settles what the driver
+    /// recorded and what was deleted on one side and edited on the other; anything else is aborted.
+    func fetchAndMerge(report: inout Report) -> Bool {
+        let git = repository
+        let fetch = git.git(["fetch", "-q", "origin"])
+        guard fetch.ok else {
+            report.failure = Self.classify(fetch.errors) ?? .offline(Self.firstLine(fetch.errors))
+            return false
+        }
+        let remoteRef = "refs/remotes/origin/\(branch)"
+        guard git.git(["rev-parse", "--verify", "-q", remoteRef]).ok else {
+            report.lines.append("the remote is empty: this folder starts it")
+            return true
+        }
+        let before = git.git(["rev-parse", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let who = officer()
+        var merging = git
+        let theirAuthor = git.git(["log", "-1", "--format=%an", "origin/\(branch)"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        merging.environment["FORUMDESK_MERGE_NOTE"] = "theirs by \(theirAuthor.isEmpty ? "another officer" : theirAuthor) (origin/\(branch)), merged at sync by \(who.name), \(LondonTime.display(Date()))"
+        let identity = ["-c", "user.name=\(who.name)", "-c", "user.email=\(who.email)"]
+        let merge = merging.git(identity + ["merge", "-q", "--no-edit", "--no-verify", "--allow-unrelated-histories", "origin/\(branch)", "-m", "Merge origin/\(branch) (sync by \(who.name))"])
+        if !merge.ok {
+            guard git.isMerging else {
+                report.failure = Self.classify(merge.errors) ?? .mergeAborted(Self.firstLine(merge.errors + merge.output))
+                return false
+            }
+            switch settle(report: &report) {
+            case .some(let problem):
+                git.git(["merge", "--abort"])
+                report.failure = .mergeAborted(problem)
+                return false
+            case nil:
+                let commit = git.git(identity + ["commit", "-q", "--no-edit", "--no-verify"])
+                guard commit.ok else {
+                    git.git(["merge", "--abort"])
+                    report.failure = .mergeAborted(Self.firstLine(commit.errors))
+                    return false
+                }
+            }
+        }
+        if before.isEmpty { return true }
+        let changed = git.git(["diff", "--name-only", before, "HEAD"]).output.split(separator: "\n").map(String.init)
+        report.changedByOthers = changed.filter { $0.hasPrefix("meetings/") && $0.hasSuffix(".json") }
+        if !changed.isEmpty { report.lines.append("merged \(changed.count) file\(changed.count == 1 ? "" : "s") changed by others") }
+        // Ids this laptop allocated that another published first.
+        let renumbered = IdentifierRenumbering(store: DataStore(folder: folder), repository: git).renumberLocal(against: "origin/\(branch)")
+        if !renumbered.isEmpty {
+            report.lines += renumbered
+            git.git(["add", "-A"])
+            git.git(identity + ["commit", "-q", "--no-verify", "-m", "Renumbered ids also allocated elsewhere (sync by \(who.name))"])
+        }
+        return true
+    }
+
+    /// Settles the files a merge left unmerged: those the driver merged with conflicts recorded (valid JSON) are
+    /// taken as they are; a file deleted on one side and edited on the other keeps the edit, with a note in its
+    /// `conflicts`. Returns the problem that stops the merge, or nil.
+    func settle(report: inout Report) -> String? {
+        let git = repository
+        let status = git.git(["status", "--porcelain=v1", "-z", "--untracked-files=no"])
+        let entries = status.output.split(separator: "\0").map(String.init)
+        for entry in entries where entry.count > 3 {
+            let code = String(entry.prefix(2)), path = String(entry.dropFirst(3))
+            guard ["UU", "AA", "UD", "DU", "DD", "AU", "UA"].contains(code) else { continue }
+            let full = folder.path(path)
+            switch code {
+            case "UU", "AA":
+                guard let bytes = try? PosixFileSystem().read(full), let node = try? JSONParser.parse(bytes) else {
+                    return "\(path) could not be merged (not a ForumDesk JSON file on one side)"
+                }
+                let conflicts = MergeConflict.all(in: JSONMerge.ordered(node)).count
+                report.conflicts += conflicts
+                report.lines.append("\(path): merged; \(conflicts) conflict\(conflicts == 1 ? "" : "s") recorded for an officer to resolve")
+            case "UD", "DU":
+                // UD: we changed it, they deleted it; DU: the reverse. The edit wins.
+                if code == "DU" { git.git(["checkout", "--theirs", "--", path]) }
+                guard let bytes = try? PosixFileSystem().read(full), let node = try? JSONParser.parse(bytes) else {
+                    return "\(path) was deleted on one side and cannot be read on the other"
+                }
+                let note = MergeConflict(path: [], ours: .null, theirs: .null, kind: code == "UD" ? .deletedThere : .deletedHere,
+                                         note: code == "UD" ? "deleted on the other side; kept because it was edited here"
+                                             : "deleted here; kept because it was edited on the other side")
+                var tree = JSONMerge.ordered(node)
+                if case .object(var members) = tree {
+                    var list: [OrderedJSON] = []
+                    if let i = members.firstIndex(where: { $0.0 == MergeConflict.key }), case .array(let existing) = members[i].1 {
+                        list = existing
+                        members.remove(at: i)
+                    }
+                    members.append((MergeConflict.key, .array(list + [note.json(note: nil)])))
+                    tree = .object(members)
+                }
+                try? DurableFile.write(JSONWriter.write(tree), to: full, fs: PosixFileSystem())
+                report.conflicts += 1
+                report.lines.append("\(path): \(note.note ?? "")")
+            default:
+                return "\(path) was deleted on both sides differently"
+            }
+            guard git.git(["add", "--", path]).ok else { return "could not stage \(path)" }
+        }
+        return nil
+    }
+}
+
+extension GitRepository {
+    var isMerging: Bool { FileManager.default.fileExists(atPath: folder.path(".git/MERGE_HEAD")) }
+}

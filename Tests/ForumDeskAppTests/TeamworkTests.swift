@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import ForumDeskApp
+import ForumDeskCore
+import ForumDeskStore
+import ForumDeskTestSupport
+import TerminalUI
+
+/// Several officers on one folder: others' saves are read in, who has a meeting open is shown.
+@Suite struct TeamworkTests {
+    let sandy = "2026-10-15-sandy-biggleswade-ltt"
+
+    /// Another officer saves a meeting: the app reads it in (its list and screens show it) and says so; the
+    /// selection stays where it was.
+    @Test func test_changeByAnother_isReadIn_keepingTheSelection() throws {
+        let w = try Workspace()
+        var a = w.app(keys: [.char("2"), .char("j"), .char("j")])
+        let selectedBefore = a.render().lines.first { $0.contains("▶") || $0.contains(">") }
+        var other = w.store.load()
+        var m = try #require(other.meeting(sandy))
+        m.title = "Sandy renamed by Ana"
+        try w.store.save(m, in: &other)
+        let path = try #require(other.path(ofMeeting: sandy))
+        #expect(a.filesChanged([path]) == false)
+        #expect(a.context.data.meeting(sandy)?.title == "Sandy renamed by Ana")
+        #expect(a.screenText.contains("Changed by someone else: \(sandy)"))
+        #expect(a.render().lines.first { $0.contains("▶") || $0.contains(">") } == selectedBefore)
+        // Our own save, reported by the watcher as well, changes nothing and says nothing.
+        #expect(a.filesChanged([path]) == false)
+    }
+
+    /// A meeting open in a form is not read again behind it: the checked save finds the clash and asks.
+    @Test func test_meetingOpenInAForm_isNotReadAgain() throws {
+        let w = try Workspace()
+        var a = w.app(keys: openSandyOctober + [.char("E")])
+        #expect(a.meetingsOpenForEditing == [sandy])
+        var other = w.store.load()
+        var m = try #require(other.meeting(sandy))
+        m.title = "Changed elsewhere"
+        try w.store.save(m, in: &other)
+        _ = a.filesChanged([try #require(other.path(ofMeeting: sandy))])
+        #expect(a.context.data.meeting(sandy)?.title != "Changed elsewhere")
+    }
+
+    /// Who else has the meeting open shows on its screen, and goes when they close it.
+    @Test func test_presenceOfAnother_isShownOnTheMeeting() throws {
+        let w = try Workspace()
+        var a = w.app(keys: openSandyOctober)
+        let ana = ProcessOwner(pid: 4242, host: ProcessOwner.hostName, user: "ana", since: LondonTime.parse("2026-11-23T09:05")!)
+        a.showPresence([sandy: [ana]])
+        #expect(a.render().lines[1].contains("ana has this open since"))
+        a.showPresence([:])
+        #expect(!a.render().lines[1].contains("has this open"))
+    }
+
+    @Test func test_readOnly_opensNoLiveNotes() throws {
+        let w = try Workspace()
+        let a = w.app(keys: openSandyOctober + [.char("L")], access: .readOnly("opened with --read-only"))
+        #expect(!(a.top is LiveNotesScreen))
+    }
+}
+
+/// A conflict a sync recorded in a meeting's file: the meeting says so, H lists it, t takes theirs (saved, undoable).
+@Suite struct MergeConflictScreenTests {
+    @Test func test_conflictShown_thenResolvedByTakingTheirs_andUndone() throws {
+        let w = try Workspace()
+        let id = "2026-10-15-sandy-biggleswade-ltt"
+        let path = try #require(w.path(id))
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let outcome = try #require(text.range(of: "\"outcome\": \"")).upperBound
+        let ours = String(text[outcome...].prefix { $0 != "\"" })
+        text = String(text.dropLast(2)) + ",\n  \"conflicts\": [{\"path\": [\"agenda\", {\"number\": 1}, \"outcome\"], \"kind\": \"both-changed\", "
+            + "\"ours\": \"\(ours)\", \"theirs\": \"Theirs: apologies noted\", \"note\": \"theirs by Ben\"}]\n}\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        var a = w.app(keys: openSandyOctober)
+        #expect(a.render().lines[1].contains("1 merge conflict from a sync"))
+        a.handle(.key(.char("H")))
+        #expect(a.screenText.contains("agenda item 1: outcome: changed on both sides"))
+        #expect(a.screenText.contains("theirs:      “Theirs: apologies noted”"))
+        a.handle(.key(.char("t")))
+        let saved = try #require(w.meetingOnDisk(id))
+        #expect(saved.agenda.first { $0.number == 1 }?.outcome == "Theirs: apologies noted")
+        #expect(saved.extra["conflicts"] == nil)
+        #expect(a.screenText.contains("No merge conflicts."))
+        a.handle(.key(.char("u")))
+        #expect(w.meetingOnDisk(id)?.agenda.first { $0.number == 1 }?.outcome == ours)
+    }
+}
