@@ -4,7 +4,7 @@ import ForumDeskStore
 import TerminalUI
 
 /// The action log across all meetings: filter by area, owner, organisation, status, overdue.
-struct ActionsScreen: Screen {
+struct ActionsScreen: MainScreen {
     var title: String { "Actions" }
     var browser = TableBrowser(sortColumn: 1)
     var area: String?
@@ -24,7 +24,7 @@ struct ActionsScreen: Screen {
 
     enum Filter: Sendable { case area, owner, organisation, status }
 
-    var capturesText: Bool { browser.searching || picker != nil }
+    var textKeys: KeyHelp? { picker.pickerKeys() ?? (browser.searching ? TableBrowser.searchHelp : nil) }
 
     var keyMap: KeyMap<Command> {
         KeyMap([

@@ -35,8 +35,9 @@ public struct App: Sendable {
     /// The councillor view: read-only, and no editing key is bound, shown in the footer or listed in help.
     var browseOnly = false
 
-    enum Overlay: Sendable {
-        case help(offset: Int)
+    indirect enum Overlay: Sendable {
+        /// `?` help; F1 over another overlay shows that overlay's keys, and closing returns to it.
+        case help(offset: Int, over: Overlay? = nil)
         case palette(Picker)
         /// A question; each choice runs its actions.
         case dialog(Dialog, [[AppAction]], selected: Int)
@@ -241,13 +242,14 @@ public struct App: Sendable {
         if overlay != nil { return handleOverlay(event) }
         message = nil
         if case .mouse(let mouse) = event, mouse.y == 0 {
-            if mouse.kind == .press, let index = Self.navigation.tab(atX: mouse.x, in: Rect(x: 1, y: 0, width: context.width, height: 1)) {
-                perform([Command.showDashboard, .showMeetings, .showActions, .showDirectory, .showReports, .showTopics][index])
+            if mouse.kind == .press, let index = MainScreens.navigation.tab(atX: mouse.x, in: Rect(x: 1, y: 0, width: context.width, height: 1)) {
+                perform(MainScreens.all[index].command)
             }
             return
         }
         if event == .key(.function(1)) { return perform(.help) }
-        if top.capturesText, case .key(let key) = event, key != .ctrl("c"), key != .ctrl("z") {
+        if top.capturesText, case .key(let key) = event {
+            if let command = Keys.whileTyping.command(for: key) { return perform(command) }
             return apply(stack[stack.count - 1].handle(event, context))
         }
         // People press Esc repeatedly to go back: on the dashboard it stops there, and only q quits.
@@ -267,11 +269,12 @@ public struct App: Sendable {
     }
 
     mutating func perform(_ command: Command) {
+        if let main = MainScreens.row(for: command) { return show(main.make()) }
         switch command {
         case .quit: requestQuit()
         case .back:
             if stack.count > 1 { stack.removeLast() } else { requestQuit() }
-        case .help: overlay = .help(offset: 0)
+        case .help: overlay = .help(offset: 0, over: nil)
         case .palette: overlay = .palette(Picker(title: "Command", items: paletteItems))
         case .redraw: wantsFullRedraw = true
         case .suspend: wantsSuspend = true
@@ -280,12 +283,6 @@ public struct App: Sendable {
         case .retrySave:
             if let store { retryPendingSaves(store) }
             if pending.isEmpty, message == nil { message = .info("Everything is saved") }
-        case .showDashboard: show(DashboardScreen())
-        case .showMeetings: show(MeetingsScreen())
-        case .showActions: show(ActionsScreen())
-        case .showDirectory: show(DirectoryScreen())
-        case .showReports: show(ReportsScreen())
-        case .showTopics: show(TopicsScreen())
         case .sync: sync()
         default:
             if keyMap(of: top).bindings.contains(where: { $0.command == command }) {
@@ -301,7 +298,7 @@ public struct App: Sendable {
             stack.removeSubrange((index + 1)...)
         } else {
             stack = [stack[0]]
-            if !(screen is DashboardScreen) { stack.append(screen) }
+            if !MainScreens.home.recognises(screen) { stack.append(screen) }
         }
     }
 
@@ -395,34 +392,49 @@ public struct App: Sendable {
         }
     }
 
-    var helpGroups: [(title: String, rows: [(keys: String, help: String)])] {
-        (keyMap(of: top).groups + globalKeyMap.groups).map { group in
-            (group.title, group.bindings.map { ($0.keyLabel, $0.help) })
+    /// What works now, as help and the footer list it: over a question, the palette or read-only text, its
+    /// keys; while a screen takes typed text, the keys of what takes it; else the screen's and the app's.
+    func keyHelp(over: Overlay?) -> KeyHelp {
+        let quit = KeyHelp(groups: [("Everywhere", [(Key.ctrl("c").label, "Quit (asks first)")])])
+        switch over {
+        case .dialog: return Dialog.keyHelp + quit
+        case .palette: return Picker.keyHelp + quit
+        case .text, .help: return HelpOverlay.keyHelp + quit
+        case nil: break
         }
+        if let typing = top.textKeys { return typing + Keys.whileTyping.keyHelp }
+        return keyMap(of: top).keyHelp + globalKeyMap.keyHelp
+    }
+
+    var helpGroups: [KeyHelp.Group] {
+        if case .help(_, let over) = overlay { return keyHelp(over: over).groups }
+        return keyHelp(over: nil).groups
     }
 
     mutating func handleOverlay(_ event: Event) {
         switch overlay {
-        case .help(let offset):
+        case .help(let offset, let over):
             let total = HelpOverlay(title: "", groups: helpGroups).lines.count
             let maxOffset = max(0, total - (context.height - 6))
             switch event {
-            case .key(.up), .key(.char("k")):
-                overlay = .help(offset: max(0, offset - 1))
-            case .mouse(let m) where m.kind == .wheelUp:
-                overlay = .help(offset: max(0, offset - 1))
-            case .key(.down), .key(.char("j")):
-                overlay = .help(offset: min(maxOffset, offset + 1))
-            case .mouse(let m) where m.kind == .wheelDown:
-                overlay = .help(offset: min(maxOffset, offset + 1))
-            case .key(.pageDown), .key(.char(" ")): overlay = .help(offset: min(maxOffset, offset + 10))
-            case .key(.pageUp): overlay = .help(offset: max(0, offset - 10))
             case .key(.ctrl("c")): requestQuit()
-            case .key: overlay = nil
+            case .key(let key):
+                switch HelpOverlay.keyMap.command(for: key) {
+                case .up: overlay = .help(offset: max(0, offset - 1), over: over)
+                case .down: overlay = .help(offset: min(maxOffset, offset + 1), over: over)
+                case .pageDown: overlay = .help(offset: min(maxOffset, offset + 10), over: over)
+                case .pageUp: overlay = .help(offset: max(0, offset - 10), over: over)
+                case nil: overlay = over
+                }
+            case .mouse(let m) where m.kind == .wheelUp:
+                overlay = .help(offset: max(0, offset - 1), over: over)
+            case .mouse(let m) where m.kind == .wheelDown:
+                overlay = .help(offset: min(maxOffset, offset + 1), over: over)
             default: break
             }
         case .palette(var picker):
             if event == .key(.ctrl("c")) { return requestQuit() }
+            if event == .key(.function(1)) { return overlay = .help(offset: 0, over: overlay) }
             switch picker.handle(event: event) {
             case .pending: overlay = .palette(picker)
             case .cancelled: overlay = nil
@@ -432,6 +444,7 @@ public struct App: Sendable {
                 if let i = Int(item.id), entries.indices.contains(i) { run(entries[i]) }
             }
         case .dialog(var dialog, let actions, _):
+            if event == .key(.function(1)) { return overlay = .help(offset: 0, over: overlay) }
             // One key answers: the first letter of a choice (d for Discard, k for Keep typing).
             if case .key(.char(let letter)) = event, let choice = dialog.choice(forKey: letter) {
                 overlay = nil
@@ -443,14 +456,19 @@ public struct App: Sendable {
                 retryOnDialogChoice = false
                 return run(actions[choice])
             }
-            switch event {
-            case .key(.left), .key(.backTab), .key(.char("h")):
+            if event == .key(.ctrl("c")) { // A second Ctrl-C answers the quit question; elsewhere Ctrl-C asks it.
+                if quitAsked { isFinished = true } else { requestQuit() }
+                return
+            }
+            guard case .key(let key) = event else { return }
+            switch Dialog.keyMap.command(for: key) {
+            case .previous:
                 dialog.selected = max(0, dialog.selected - 1)
                 overlay = .dialog(dialog, actions, selected: dialog.selected)
-            case .key(.right), .key(.tab), .key(.char("l")):
+            case .next:
                 dialog.selected = min(dialog.choices.count - 1, dialog.selected + 1)
                 overlay = .dialog(dialog, actions, selected: dialog.selected)
-            case .key(.enter):
+            case .choose:
                 overlay = nil
                 if retryOnDialogChoice, dialog.selected == 0, let store {
                     retryOnDialogChoice = false
@@ -459,35 +477,32 @@ public struct App: Sendable {
                 }
                 retryOnDialogChoice = false
                 run(actions[dialog.selected])
-            case .key(.escape):
+            case .cancel:
                 overlay = nil
                 retryOnDialogChoice = false
-            case .key(.ctrl("c")): // A second Ctrl-C answers the quit question; elsewhere Ctrl-C asks it.
-                if quitAsked { isFinished = true } else { requestQuit() }
-            default: break
+            case nil: break
             }
         case .text(let title, let lines, let offset):
-            switch event {
-            case .key(.up), .key(.char("k")): overlay = .text(title: title, lines: lines, offset: max(0, offset - 1))
-            case .key(.down), .key(.char("j")): overlay = .text(title: title, lines: lines, offset: offset + 1)
-            case .key(.pageDown), .key(.char(" ")): overlay = .text(title: title, lines: lines, offset: offset + 10)
-            case .key(.pageUp): overlay = .text(title: title, lines: lines, offset: max(0, offset - 10))
-            case .key(.ctrl("c")): requestQuit()
-            case .key:
+            if event == .key(.function(1)) { return overlay = .help(offset: 0, over: overlay) }
+            guard case .key(let key) = event else { break }
+            switch HelpOverlay.keyMap.command(for: key) {
+            case .up: overlay = .text(title: title, lines: lines, offset: max(0, offset - 1))
+            case .down: overlay = .text(title: title, lines: lines, offset: offset + 1)
+            case .pageDown: overlay = .text(title: title, lines: lines, offset: offset + 10)
+            case .pageUp: overlay = .text(title: title, lines: lines, offset: max(0, offset - 10))
+            case nil where key == .ctrl("c"): requestQuit()
+            case nil:
                 overlay = nil
                 if let mine = conflictReturn {
                     conflictReturn = nil
                     failedSave(.saveMeeting(mine, label: "your change"), .changedOnDisk(path: mine.id), store: store ?? DataStore(folder: DataFolder(".")))
                 }
-            default: break
             }
         case nil: break
         }
     }
 
     // MARK: drawing
-
-    static let navigation = Tabs(titles: ["1 Dashboard", "2 Meetings", "3 Actions", "4 Directory", "5 Reports", "6 Topics"], selected: 0)
 
     public func render() -> Buffer {
         var buffer = Buffer(width: context.width, height: context.height)
@@ -515,13 +530,20 @@ public struct App: Sendable {
             buffer.put(" " + banner, x: 0, y: 1, maxWidth: context.width, style: bannerStyle)
         }
         top.view(context, into: &buffer, area: context.contentArea)
-        // While a screen takes typed text, keys such as q and ? are text: only its own hints apply.
-        let hints = keyMap(of: top).hints + (top.capturesText ? [] : globalKeyMap.hints)
+        // While a screen takes typed text, keys such as q and ? are text: only the hints of what takes it apply.
+        let hints = keyHelp(over: nil).hints
         Footer(hints: hints, message: message).render(in: Rect(x: 0, y: context.height - 1, width: context.width, height: 1),
                                                       into: &buffer)
+        draw(overlay, into: &buffer)
+        return buffer
+    }
+
+    func draw(_ overlay: Overlay?, into buffer: inout Buffer) {
         switch overlay {
-        case .help(let offset):
-            HelpOverlay(title: "Help: \(top.title)", groups: helpGroups).render(in: buffer.area, into: &buffer, offset: offset)
+        case .help(let offset, let over):
+            draw(over, into: &buffer)
+            HelpOverlay(title: "Help: \(over.map(Self.overlayTitle) ?? top.title)", groups: helpGroups)
+                .render(in: buffer.area, into: &buffer, offset: offset)
         case .palette(let picker):
             picker.render(in: buffer.area, into: &buffer)
         case .dialog(let dialog, _, _):
@@ -533,24 +555,22 @@ public struct App: Sendable {
             TextView(lines: lines).render(in: box.inset(by: 1), into: &buffer, offset: offset)
         case nil: break
         }
-        return buffer
+    }
+
+    static func overlayTitle(_ overlay: Overlay) -> String {
+        switch overlay {
+        case .help: "Help"
+        case .palette(let picker): picker.title
+        case .dialog(let dialog, _, _): dialog.title
+        case .text(let title, _, _): title
+        }
     }
 
     func drawTopBar(into buffer: inout Buffer) {
         let bar = Rect(x: 0, y: 0, width: context.width, height: 1)
         buffer.fill(bar, with: Cell(style: Theme.bar))
-        // The main screen the user came through: a meeting, a form or live notes belong to it.
-        let current: Int = stack.reversed().lazy.compactMap { screen -> Int? in
-            switch screen {
-            case is MeetingsScreen: 1
-            case is ActionsScreen: 2
-            case is DirectoryScreen: 3
-            case is ReportsScreen: 4
-            case is TopicsScreen: 5
-            default: nil
-            }
-        }.first ?? 0
-        var nav = Self.navigation
+        let current = MainScreens.current(in: stack)
+        var nav = MainScreens.navigation
         nav.selected = current
         for (i, span) in nav.spans(in: Rect(x: 1, y: 0, width: context.width, height: 1)).enumerated() {
             buffer.put(" \(nav.titles[i]) ", x: span.x, y: 0, style: i == current ? Theme.activeTab : Theme.bar)

@@ -54,17 +54,22 @@ enum Keys {
         Binding<Command>([.backTab, .char("[")], "Previous tab", .previousTab),
     ]
 
+    /// While a screen takes typed text (a form, a search, an entry line, a picker): the only keys that are
+    /// not text.
+    static let whileTyping = KeyMap<Command>([
+        .init("While typing", [
+            Binding([.function(1)], "Show this help", .help, hint: "help"),
+            Binding([.ctrl("c")], "Quit (asks first if typed text is not saved)", .quit),
+            Binding([.ctrl("z")], "Suspend to the shell (fg comes back)", .suspend),
+        ]),
+    ])
+
     /// Everywhere, after the screen's own keys.
     static let global = KeyMap<Command>([
         .init("Everywhere", [
             Binding([.char("?"), .function(1)], "Show this help", .help, hint: "help"),
             Binding([.char(":")], "Command palette: run any command by name", .palette),
-            Binding([.char("1")], "Dashboard", .showDashboard),
-            Binding([.char("2")], "Meetings", .showMeetings),
-            Binding([.char("3")], "Actions", .showActions),
-            Binding([.char("4")], "Directory", .showDirectory),
-            Binding([.char("5")], "Reports: the annual report, by year and area", .showReports),
-            Binding([.char("6")], "Topics: partners' requests and their roll-out across the areas", .showTopics),
+        ] + MainScreens.all.map(\.binding) + [
             Binding([.char("q"), .escape], "Back (q quits from the dashboard; Esc stops there)", .back, hint: "back"),
             Binding([.ctrl("c")], "Quit (asks first if typed text is not saved)", .quit),
             Binding([.ctrl("z")], "Suspend to the shell (fg comes back)", .suspend),

@@ -4,7 +4,7 @@ import ForumDeskStore
 import TerminalUI
 
 /// What the officer sees first: counts, the next meeting of each area, and everything that needs attention.
-struct DashboardScreen: Screen {
+struct DashboardScreen: MainScreen {
     var title: String { "Dashboard" }
     var focus = Pane.attention
     var next = SelectionState()

@@ -4,21 +4,25 @@ import ForumDeskStore
 import TerminalUI
 
 /// Areas with their wards and coverage rules, councillors, organisations and contacts.
-struct DirectoryScreen: Screen {
-    enum Tab: Int, Sendable, CaseIterable {
+struct DirectoryScreen: MainScreen {
+    enum Tab: Int, TabItem {
         case areas, councillors, organisations, contacts
         var title: String { ["Areas", "Councillors", "Organisations", "Contacts"][rawValue] }
     }
 
     var title: String { "Directory" }
-    var tab = Tab.areas
+    var tabs = TabBar(Tab.areas)
+    var tab: Tab {
+        get { tabs.selected }
+        set { tabs.selected = newValue }
+    }
     var browsers: [Tab: TableBrowser] = [:]
     /// Choosing which ward or rule of the selected area to edit.
     var picker: OpenPicker<Pick>?
 
     enum Pick: Sendable { case ward(areaID: String), rule(areaID: String) }
 
-    var capturesText: Bool { (browsers[tab]?.searching ?? false) || picker != nil }
+    var textKeys: KeyHelp? { picker.pickerKeys() ?? ((browsers[tab]?.searching ?? false) ? TableBrowser.searchHelp : nil) }
 
     var keyMap: KeyMap<Command> {
         KeyMap([
@@ -110,8 +114,8 @@ struct DirectoryScreen: Screen {
 
     mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
         switch command {
-        case .nextTab: tab = Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!
-        case .previousTab: tab = Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!
+        case .nextTab: tabs.next()
+        case .previousTab: tabs.previous()
         case .newWard, .newCoverageRule:
             guard let area = selectedIndex(c).map({ c.directory.areas[$0] }) else { return [] }
             return [.push(command == .newWard ? FormScreen.ward(in: area, c) : FormScreen.coverageRule(for: area, c))]
@@ -182,11 +186,7 @@ struct DirectoryScreen: Screen {
         if browser.handleTyping(event, count: table(c).rows.count, visible: Table.visibleRows(in: areas.table)) { return [] }
         switch event {
         case .mouse(let mouse):
-            if mouse.y == areas.tabs.y, mouse.kind == .press {
-                if let index = Tabs(titles: Tab.allCases.map(\.title), selected: tab.rawValue).tab(atX: mouse.x, in: areas.tabs) {
-                    tab = Tab(rawValue: index)!
-                }
-            } else {
+            if !tabs.click(mouse, in: areas.tabs) {
                 _ = browser.mouse(mouse, table: table(c), in: areas.table)
             }
         default: break
@@ -198,7 +198,7 @@ struct DirectoryScreen: Screen {
         // The ward or rule chooser goes over everything, whichever way the drawing below ends.
         defer { picker?.picker.render(in: area, into: &buffer) }
         let areas = layout(area)
-        Tabs(titles: Tab.allCases.map(\.title), selected: tab.rawValue).render(in: areas.tabs, into: &buffer)
+        tabs.render(in: areas.tabs, into: &buffer)
         let t = table(c)
         browser.renderStatus(filters: [], count: t.rowCount, total: rows(c).rows.count, in: areas.status, into: &buffer)
         var selection = browser.selection
@@ -224,4 +224,9 @@ struct DirectoryScreen: Screen {
         TextView(lines: lines).render(in: Rect(x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width,
                                                height: areas.detail.height - 1), into: &buffer, offset: 0)
     }
+}
+
+extension DirectoryScreen {
+    /// Each tab has keys of its own.
+    static func paletteScreens(_ c: Context) -> [PaletteScreen] { paletteScreens(onEach: \.tab) }
 }

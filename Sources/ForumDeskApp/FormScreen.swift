@@ -37,19 +37,12 @@ struct FormScreen: Screen {
             nil
         }
     }
-    var capturesText: Bool { true }
+    /// Every key goes to the form: its keys and its fields' come from their key maps.
+    var textKeys: KeyHelp? { form.keyHelp }
     var unsavedText: String? { form.isModified ? "what you typed in \(form.title.lowercased())" : nil }
 
-    var keyMap: KeyMap<Command> {
-        KeyMap([.init("Form", [
-            Binding([.tab, .down], "Next field", .down),
-            Binding([.backTab, .up], "Previous field", .up),
-            Binding([.enter], "Next field; on a choice, open the list (type to filter)", .open),
-            Binding([.ctrl("s"), .function(10)], "Save", .edit, hint: "save"),
-            Binding([.escape], "Cancel (asks first if something was changed)", .back, hint: "cancel"),
-            Binding([.function(1)], "Show this help", .help, hint: "help"),
-        ])])
-    }
+    /// No commands: a form takes every key as typing or as one of its own (`Form.keyMap`).
+    var keyMap: KeyMap<Command> { KeyMap([]) }
 
     mutating func perform(_ command: Command, _ c: Context) -> [Effect] { [] }
 
@@ -72,7 +65,7 @@ struct FormScreen: Screen {
     }
 
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
-        form.render(in: area, into: &buffer)
+        form.render(in: area, into: &buffer, hints: form.keyHelp.hints + Keys.whileTyping.hints)
     }
 
     // MARK: building forms

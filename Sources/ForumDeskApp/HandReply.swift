@@ -2,7 +2,7 @@ import Foundation
 import ForumDeskCore
 import TerminalUI
 
-extension MeetingScreen {
+extension MeetingCouncillorsTab {
     /// `r` on the Councillors tab. A reply answers the notice it refers to (RFC 5546): one recorded by hand answers
     /// the councillor's current notice. If that notice is stale (the meeting changed since), an answer for the
     /// new details means the councillor was told of them, so the reply is saved with a phone notice of the meeting

@@ -7,8 +7,6 @@ import TerminalUI
 /// Minuting a meeting as it happens. Every confirmed entry is saved at once (durably, before the footer
 /// says "Saved"), so a crash or a closed lid loses nothing that was confirmed.
 struct LiveNotesScreen: Screen {
-    enum Pane: Int, Sendable, CaseIterable { case attendance, agenda, actions, arising, issues }
-
     /// What the one-line input at the bottom is for.
     enum Entry: Sendable {
         /// A new action; from an issue raised from the floor, it is linked to it in the same save.
@@ -32,7 +30,11 @@ struct LiveNotesScreen: Screen {
 
     let meetingID: String
     let arisingMemo = Memo<[RaisedAction]>()
-    var pane = Pane.attendance
+    var panes = TabBar(Pane.attendance)
+    var pane: Pane {
+        get { panes.selected }
+        set { panes.selected = newValue }
+    }
     var selections: [Pane: SelectionState] = [:]
     /// The item number last moved to here: shown at once, and still shown if the folder is read-only and the
     /// move could not be saved to the meeting file.
@@ -54,7 +56,23 @@ struct LiveNotesScreen: Screen {
     var title: String { "Live notes" }
     func meetingsInFull(_ c: Context) -> [String] { [meetingID] }
     var editingMeetingID: String? { meetingID }
-    var capturesText: Bool { entry != nil || picker != nil }
+    /// The picker's keys while one is open; the entry line's while one is typed.
+    var textKeys: KeyHelp? {
+        if picker != nil { return Picker.keyHelp }
+        return entry.map { Self.entryKeys($0).keyHelp + TextField.keyHelp }
+    }
+
+    enum EntryAction: Sendable, Hashable { case save, cancel, complete }
+
+    /// The entry line's keys; Tab completes names only in an action (`@owner`).
+    static func entryKeys(_ entry: Entry) -> KeyMap<EntryAction> {
+        var keys = [
+            Binding<EntryAction>([.enter], "Save the line", .save, hint: "saves"),
+            Binding<EntryAction>([.escape], "Cancel the line (asks first if something was typed)", .cancel, hint: "cancels"),
+        ]
+        if case .action = entry { keys.append(Binding([.tab], "Complete the @name before the cursor", .complete, hint: "completes @names")) }
+        return KeyMap([.init("Entry line", keys)])
+    }
     var unsavedText: String? { entry != nil && field.text != entryStart ? "the line you are typing" : nil }
 
     var keyMap: KeyMap<Command> {
@@ -77,77 +95,10 @@ struct LiveNotesScreen: Screen {
                         hint: "finish"),
                 Binding([.char("e")], "Export the minutes (once held) to exports/ as Markdown, text and HTML", .exportDocument),
             ]),
-            .init("Attendance", [
-                Binding([.char("p")], "Present", .markPresent, hint: "present"),
-                Binding([.char("o")], "Apologies (asks the reason)", .markApologies, hint: "apologies"),
-                Binding([.char("x")], "Absent", .markAbsent),
-                Binding([.char("s")], "Substitute: pick who stands in for the selected person", .markSubstitute),
-                Binding([.char("w")], "Add someone present: name, organisation, role (a walk-in, the note-taker)", .addAttendee),
-                Binding([.char("R")], "Role of the selected person: member → observer → support officer", .setRole),
-            ]),
-            .init("Matters arising", [
-                Binding([.char("c")], "Mark the selected action done", .markDone),
-                Binding([.char("f")], "Carry the selected action forward (asks the new due date)", .carryForward),
-            ]),
-            .init("Issues", [
-                Binding([.char("t")], "Make the selected issue a topic request for a later meeting", .issueToTopic),
-            ]),
-            Keys.movement,
-        ])
+        ] + Pane.allCases.compactMap(\.content.keys) + [Keys.movement])
     }
 
-    // MARK: rows
-
-    struct Person: Sendable {
-        var person: String?
-        var name: String
-        var organisation: String?
-        var detail: String
-        var entry: Int?
-    }
-
-    /// Who is expected: the wards' councillors, the invited partners' contacts, then anyone else recorded.
-    func people(_ m: Meeting, _ c: Context) -> [Person] {
-        var rows: [Person] = []
-        var seen: Set<String> = []
-        func entryIndex(_ id: String) -> Int? { m.attendance.lastIndex { $0.person == id } }
-        for councillor in c.directory.councillors(ofWards: m.wards) where seen.insert(councillor.id).inserted {
-            rows.append(Person(person: councillor.id, name: councillor.name, organisation: nil,
-                               detail: councillor.wards.filter(m.wards.contains).map(c.wardName).joined(separator: ", "),
-                               entry: entryIndex(councillor.id)))
-        }
-        for invitation in m.invitations {
-            guard let id = invitation.person, seen.insert(id).inserted else { continue }
-            rows.append(Person(person: id, name: c.directory.displayName(ofPerson: id), organisation: invitation.organisation,
-                               detail: c.organisationName(invitation.organisation), entry: entryIndex(id)))
-        }
-        for (i, a) in m.attendance.enumerated() {
-            if let id = a.person {
-                guard seen.insert(id).inserted else { continue }
-                rows.append(Person(person: id, name: c.directory.displayName(ofPerson: id), organisation: a.organisation,
-                                   detail: c.organisationName(a.organisation ?? c.directory.person(id)?.organisation), entry: i))
-            } else if let name = a.name {
-                rows.append(Person(person: nil, name: name, organisation: a.organisation, detail: c.organisationName(a.organisation), entry: i))
-            }
-        }
-        return rows
-    }
-
-    /// Asked several times a frame (tab title, counts, rows): found once per change of the data, as it scans
-    /// every meeting of the area.
-    func arising(_ m: Meeting, _ c: Context) -> [RaisedAction] {
-        arisingMemo.get("\(c.memoKey)|\(m.id)") { ActionRules.mattersArising(for: m, in: c.data.meetings) }
-    }
-
-    func count(_ pane: Pane, _ m: Meeting, _ c: Context) -> Int {
-        switch pane {
-        case .attendance: people(m, c).count
-        case .agenda: m.agenda.count
-        case .actions: m.actions.count
-        case .arising: arising(m, c).count
-        case .issues: m.issues.count
-        }
-    }
+    func count(_ pane: Pane, _ m: Meeting, _ c: Context) -> Int { pane.content.count(m, self, c) }
 
     // MARK: layout
 
@@ -195,32 +146,22 @@ struct LiveNotesScreen: Screen {
     mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
         guard let m = c.data.meeting(meetingID) else { return [] }
         let visible = Table.visibleRows(in: layout(c.contentArea).list)
+        // A pane's own keys go to it, whichever pane is in view; then the pane in view takes what it does
+        // differently (Enter, moving on the agenda); then the screen's.
+        if let owner = Pane.allCases.first(where: { $0.content.keys?.bindings.contains { $0.command == command } ?? false }),
+           let effects = owner.content.perform(command, &self, m, c) {
+            return effects
+        }
+        let inView = pane.content
+        if command != .nextTab, command != .previousTab, let effects = inView.perform(command, &self, m, c) { return effects }
         switch command {
-        case .nextTab: pane = Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count)!
-        case .previousTab: pane = Pane(rawValue: (pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
+        case .nextTab: panes.next()
+        case .previousTab: panes.previous()
         case .moveDown: return moveItem(to: currentIndex(m) + 1, m)
         case .moveUp: return moveItem(to: currentIndex(m) - 1, m)
-        case .down where pane == .agenda: return moveItem(to: currentIndex(m) + 1, m)
-        case .up where pane == .agenda: return moveItem(to: currentIndex(m) - 1, m)
-        case .top where pane == .agenda: return moveItem(to: 0, m)
-        case .bottom where pane == .agenda: return moveItem(to: m.agenda.count - 1, m)
         case .minuteDiscussion:
             guard !m.agenda.isEmpty else { return [.message(.error("No agenda items to minute"))] }
             begin(.discussion(item: currentIndex(m)), m.agenda[currentIndex(m)].discussion ?? "")
-        case .addAttendee:
-            pane = .attendance
-            begin(.attendee, "")
-        case .setRole:
-            let rows = people(m, c)
-            guard pane == .attendance, rows.indices.contains(selection.selected) else { return [] }
-            guard let index = rows[selection.selected].entry else {
-                return [.message(.error("Record \(rows[selection.selected].name)'s attendance first (p, o, x)"))]
-            }
-            var updated = m
-            let roles = AttendanceRole.allCases
-            let role = roles[(roles.firstIndex(of: m.attendance[index].role)! + 1) % roles.count]
-            updated.attendance[index].role = role
-            return [.edit(.saveMeeting(updated, label: "\(rows[selection.selected].name): \(role.label)"))]
         case .equalityCounts:
             let settings = c.data.settings
             guard !settings.equalityCategories.isEmpty else {
@@ -232,63 +173,12 @@ struct LiveNotesScreen: Screen {
         case .exportDocument:
             guard m.status == .held else { return [.message(.error("Finish the meeting first (F): the minutes are of a held meeting"))] }
             return [.exportDocument(meetingID: m.id)]
-        case .add:
-            guard pane == .issues else {
-                begin(.action(fromIssue: nil), "")
-                break
-            }
-            guard m.issues.indices.contains(selection.selected) else { return [] }
-            let issue = m.issues[selection.selected]
-            if let refusal = IssueHome.alreadyHomed(issue) { return refusal }
-            begin(.action(fromIssue: issue.id), ([issue.text] + issue.tags.map { "#" + $0 }).joined(separator: " ") + " ")
+        case .add: begin(.action(fromIssue: nil), "")
         case .raiseIssue: begin(.issue, "")
-        case .issueToTopic:
-            guard pane == .issues, m.issues.indices.contains(selection.selected) else { return [] }
-            return IssueHome.toTopic(m.issues[selection.selected].id, in: m, c)
         case .residents: begin(.residents, m.residentsPresent.map(String.init) ?? "")
-        case .open:
-            switch pane {
-            case .agenda:
-                guard m.agenda.indices.contains(currentIndex(m)) else { return [] }
-                begin(.outcome(item: currentIndex(m)), m.agenda[currentIndex(m)].outcome ?? "Resolved: That ")
-            case .arising:
-                let rows = arising(m, c)
-                guard rows.indices.contains(selection.selected) else { return [] }
-                begin(.update(meetingID: rows[selection.selected].meeting.id, actionID: rows[selection.selected].action.id), "")
-            case .actions:
-                guard m.actions.indices.contains(selection.selected) else { return [] }
-                return [.push(FormScreen.action(m, m.actions[selection.selected], c))]
-            case .issues:
-                guard m.issues.indices.contains(selection.selected) else { return [] }
-                let issue = m.issues[selection.selected]
-                begin(.answer(issueID: issue.id), issue.answer ?? "")
-            case .attendance:
-                return mark(.present, m, c)
-            }
-        case .markPresent: return mark(.present, m, c)
-        case .markAbsent: return mark(.absent, m, c)
-        case .markApologies:
-            let rows = people(m, c)
-            guard pane == .attendance, rows.indices.contains(selection.selected) else { return [] }
-            let person = rows[selection.selected].person
-            // The reason a councillor gave with their calendar reply is offered; the note-taker may change it.
-            begin(.apologies(person: person, name: rows[selection.selected].name),
-                  person.flatMap { NotificationRules.apologyReason(ofCouncillor: $0, in: m) } ?? "")
-        case .markSubstitute:
-            let rows = people(m, c)
-            guard pane == .attendance, rows.indices.contains(selection.selected) else { return [] }
-            picker = (Picker(title: "Who stands in for \(rows[selection.selected].name)?", items: FormScreen.peopleItems(c).filter { !$0.id.isEmpty }),
-                      .substitute(for: rows[selection.selected].person))
         case .declareInterest:
             guard !m.agenda.isEmpty else { return [.message(.error("Add agenda items first: a declaration names an item"))] }
             picker = (Picker(title: "Who declares an interest?", items: FormScreen.peopleItems(c).filter { !$0.id.isEmpty }), .declaration)
-        case .markDone: return closeArising(.done, m, c)
-        case .carryForward:
-            let rows = arising(m, c)
-            guard pane == .arising, rows.indices.contains(selection.selected) else { return [] }
-            let next = c.data.meetings.first { $0.area == m.area && $0.start > m.start && $0.status != .cancelled }
-            begin(.carryForward(meetingID: rows[selection.selected].meeting.id, actionID: rows[selection.selected].action.id),
-                  next.map { LondonTime.date($0.start).description } ?? "+28d")
         default:
             var browser = TableBrowser()
             browser.selection = selection
@@ -303,51 +193,6 @@ struct LiveNotesScreen: Screen {
         field = TextField(text)
         entryStart = text
         entryError = nil
-    }
-
-    /// Records the selected person's attendance.
-    func mark(_ status: AttendanceStatus, _ m: Meeting, _ c: Context, reason: String? = nil) -> [Effect] {
-        let rows = people(m, c)
-        guard pane == .attendance, rows.indices.contains(selection.selected) else { return [] }
-        return record(status, for: rows[selection.selected], m, c, reason: reason)
-    }
-
-    func record(_ status: AttendanceStatus, for row: Person, _ m: Meeting, _ c: Context, reason: String? = nil) -> [Effect] {
-        [.edit(.saveMeeting(recording(status, for: row, in: m, c, reason: reason), label: "\(row.name): \(status.label)"))]
-    }
-
-    /// The meeting with one person's attendance set (their existing entry updated, or a new one).
-    func recording(_ status: AttendanceStatus, for row: Person, in m: Meeting, _ c: Context, reason: String? = nil,
-                   substituteFor: String? = nil) -> Meeting {
-        var updated = m
-        let index = row.person.flatMap { id in m.attendance.lastIndex { $0.person == id } } ?? row.entry
-        let councillor = row.person.flatMap { c.directory.person($0) }?.kind == .councillor
-        var a = index.map { m.attendance[$0] }
-            ?? Attendance(person: row.person, name: row.person == nil ? row.name : nil, organisation: councillor ? nil : row.organisation,
-                          role: .member, status: status)
-        a.status = status
-        a.reason = status == .apologies ? reason : nil
-        a.substituteFor = substituteFor
-        if let index { updated.attendance[index] = a } else { updated.attendance.append(a) }
-        return updated
-    }
-
-    func closeArising(_ status: ActionStatus, _ m: Meeting, _ c: Context) -> [Effect] {
-        let rows = arising(m, c)
-        guard pane == .arising, rows.indices.contains(selection.selected) else { return [] }
-        let raised = rows[selection.selected]
-        return update(raised.meeting.id, raised.action.id, text: status == .done ? "Done (reported at \(m.title))."
-                      : "Carried forward at \(m.title).", status: status, at: m, c)
-    }
-
-    /// An update reported at meeting `at` (recorded with it, so that meeting's minutes say what was done).
-    func update(_ meetingID: String, _ actionID: String, text: String, status: ActionStatus?, due: CalendarDate? = nil,
-                at reported: Meeting, _ c: Context) -> [Effect] {
-        guard var owner = c.data.meeting(meetingID), let i = owner.actions.firstIndex(where: { $0.id == actionID }) else { return [] }
-        owner.actions[i].updates.append(ActionUpdate(at: c.now, text: text, status: status, meeting: reported.id))
-        if let status { owner.actions[i].status = status }
-        if let due { owner.actions[i].due = due }
-        return [.edit(.saveMeeting(owner, label: "\(actionID) \(status?.label ?? "updated")"))]
     }
 
     mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
@@ -387,13 +232,29 @@ struct LiveNotesScreen: Screen {
             return []
         }
         guard let kind = entry else {
-            if case .mouse(let mouse) = event, mouse.kind == .wheelDown || mouse.kind == .wheelUp {
-                return perform(mouse.kind == .wheelDown ? .down : .up, c)
-            }
+            guard case .mouse(let mouse) = event else { return [] }
+            if mouse.kind == .wheelDown || mouse.kind == .wheelUp { return perform(mouse.kind == .wheelDown ? .down : .up, c) }
+            // The panes' titles are tabs: a click opens the pane, as everywhere else.
+            _ = panes.click(mouse, in: layout(c.contentArea).tabs, titles: paneTitles(m, c))
             return []
         }
+        if case .key(let key) = event, let action = Self.entryKeys(kind).command(for: key) {
+            return entryAction(action, kind, m, c)
+        }
         switch event {
-        case .key(.escape):
+        case .key(let key):
+            field.handle(key)
+            entryError = nil
+        case .paste(let text):
+            field.paste(text)
+        default: break
+        }
+        return []
+    }
+
+    mutating func entryAction(_ action: EntryAction, _ kind: Entry, _ m: Meeting, _ c: Context) -> [Effect] {
+        switch action {
+        case .cancel:
             guard unsavedText != nil else {
                 entry = nil
                 return []
@@ -402,9 +263,9 @@ struct LiveNotesScreen: Screen {
             discarded.entry = nil
             return [.ask(title: "Discard the line?", message: "“\(field.text)” is not saved yet.",
                          choices: [Choice("Keep typing"), Choice("Discard", [.replace(discarded)])])]
-        case .key(.tab):
-            if case .action = kind { complete(c) }
-        case .key(.enter):
+        case .complete:
+            complete(c)
+        case .save:
             let text = field.text.trimmingCharacters(in: .whitespaces)
             do {
                 let effects = try confirm(kind, text, m, c)
@@ -413,12 +274,6 @@ struct LiveNotesScreen: Screen {
             } catch {
                 entryError = error.message
             }
-        case .key(let key):
-            field.handle(key)
-            entryError = nil
-        case .paste(let text):
-            field.paste(text)
-        default: break
         }
         return []
     }
@@ -550,14 +405,11 @@ struct LiveNotesScreen: Screen {
         } else {
             buffer.put("No agenda items", x: areas.current.x, y: areas.current.y, style: Theme.muted)
         }
-        let present = m.attendance.filter { $0.status.isInRoom }.count
-        let titles = ["Attendance (\(present) in)", "Agenda", "Actions (\(m.actions.count))", "Matters arising (\(arising(m, c).count))",
-                      "Issues (\(m.issues.count))"]
-        Tabs(titles: titles, selected: pane.rawValue).render(in: areas.tabs, into: &buffer)
-        var state = selection
-        if pane == .agenda { state.selected = currentIndex(m) }
-        state.clamp(count: count(pane, m, c), visible: Table.visibleRows(in: areas.list))
-        table(m, c).render(in: areas.list, into: &buffer, state: state, focused: entry == nil)
+        panes.render(in: areas.tabs, into: &buffer, titles: paneTitles(m, c))
+        let table = pane.content.table(m, self, c)
+        var state = pane.content.shown(selection, m, self)
+        state.clamp(count: table.rowCount, visible: Table.visibleRows(in: areas.list))
+        table.render(in: areas.list, into: &buffer, state: state, focused: entry == nil)
 
         if let entry {
             let prompt = switch entry {
@@ -582,7 +434,7 @@ struct LiveNotesScreen: Screen {
             case .finish: Self.stillEmpty(m) + " · Enter marks the meeting held"
             case .attendee: "e.g. Dan Reed, Bedfordshire Police, observer (roles: member, observer, support officer)"
             case .carryForward: "Enter saves: 2027-01-12, 12 Jan, +28d, next tue · Esc cancels"
-            default: "Enter saves · Esc cancels" + (prompt.hasPrefix("Action") ? " · Tab completes @names" : "")
+            default: Self.entryKeys(entry).hints.map { "\($0.keys) \($0.label)" }.joined(separator: " · ")
             }
             buffer.put(entryError.map { "✗ " + $0 } ?? help,
                        x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width, style: entryError == nil ? Theme.muted : Theme.error)
@@ -596,57 +448,8 @@ struct LiveNotesScreen: Screen {
         picker?.0.render(in: area, into: &buffer)
     }
 
-    func table(_ m: Meeting, _ c: Context) -> Table {
-        switch pane {
-        case .attendance:
-            let rows = people(m, c)
-            return Table(
-                columns: [Column("Name", .min(18)), Column("For", .min(14)), Column("Role", .length(15)), Column("Status", .length(10)),
-                          Column("Note", .min(10))],
-                rows: rows.map { row in
-                    let a = row.entry.map { m.attendance[$0] }
-                    let note = a?.substituteFor.map { "for " + c.directory.displayName(ofPerson: $0) } ?? a?.reason ?? ""
-                    let chair = row.person != nil && row.person == m.chair ? " (chair)" : ""
-                    return [row.name, row.detail, (a?.role.label ?? "–") + chair, a?.status.label ?? "–", note]
-                },
-                rowStyles: rows.map { row in
-                    guard let a = row.entry.map({ m.attendance[$0] }) else { return Theme.muted }
-                    return a.status.isInRoom ? Theme.good : .plain
-                })
-        case .agenda:
-            return Table(columns: [Column("", .length(1)), Column("No", .length(3), alignRight: true), Column("Item", .min(20)),
-                                   Column("Outcome", .min(20))],
-                         rows: m.agenda.enumerated().map { i, item in
-                             [i == currentIndex(m) ? "▶" : "", String(item.number), item.title,
-                              item.outcome ?? (item.discussion == nil ? "" : "(discussion minuted)")]
-                         },
-                         rowStyles: m.agenda.indices.map { $0 == currentIndex(m) ? Theme.warning : .plain },
-                         emptyMessage: "No agenda items.")
-        case .actions:
-            return Table(columns: [Column("ID", .length(10)), Column("Action", .min(20)), Column("Owner", .min(12)), Column("Due", .length(11))],
-                         rows: m.actions.map { a in
-                             [a.id, a.description, c.directory.ownerName(person: a.owner, organisation: a.organisation),
-                              a.due.map(Format.day) ?? ""]
-                         },
-                         emptyMessage: "No actions yet: press a to add one.")
-        case .arising:
-            let rows = arising(m, c)
-            return Table(columns: [Column("ID", .length(10)), Column("Action", .min(20)), Column("Owner", .min(12)), Column("Status", .length(15))],
-                         rows: rows.map { r in
-                             [r.action.id, r.action.description, c.directory.ownerName(person: r.action.owner, organisation: r.action.organisation), r.action.status.label]
-                         },
-                         rowStyles: rows.map { ActionRules.isOverdue($0.action, today: c.today) ? Theme.warning : .plain },
-                         emptyMessage: "No open actions from earlier meetings of this area.")
-        case .issues:
-            return Table(columns: [Column("ID", .length(10)), Column("Issue", .min(20)), Column("Status", .length(16)), Column("Home", .min(10))],
-                         rows: m.issues.map { issue in
-                             [issue.id, ([issue.text] + issue.tags.map { "#" + $0 }).joined(separator: " "), issue.status.label,
-                              issue.action ?? issue.topic ?? issue.answer ?? ""]
-                         },
-                         rowStyles: m.issues.map { $0.status == .open ? Theme.warning : .plain },
-                         emptyMessage: "No issues raised yet: press i to record one (Enter answers, a makes an action, t a topic).")
-        }
-    }
+    /// The panes' titles with their counts, as the bar draws them and clicks find them.
+    func paneTitles(_ m: Meeting, _ c: Context) -> [String] { Pane.allCases.map { $0.content.title(m, self, c) } }
 }
 
 extension LiveNotesScreen {

@@ -4,7 +4,7 @@ import ForumDeskStore
 import TerminalUI
 
 /// Every meeting in a table, with filters (area, ward, kind, status, dates), sorting and `/` search.
-struct MeetingsScreen: Screen {
+struct MeetingsScreen: MainScreen {
     var title: String { "Meetings" }
     var browser = TableBrowser(sortColumn: 0)
     var area: String?
@@ -101,7 +101,7 @@ struct MeetingsScreen: Screen {
         }
     }
 
-    var capturesText: Bool { browser.searching || picker != nil }
+    var textKeys: KeyHelp? { picker.pickerKeys() ?? (browser.searching ? TableBrowser.searchHelp : nil) }
 
     var keyMap: KeyMap<Command> {
         KeyMap([
@@ -273,5 +273,17 @@ struct MeetingsScreen: Screen {
         selection.clamp(count: t.rowCount, visible: Table.visibleRows(in: areas.table))
         t.render(in: areas.table, into: &buffer, state: selection)
         picker?.picker.render(in: area, into: &buffer)
+    }
+}
+
+extension MeetingsScreen {
+    /// The list, then a meeting's commands tab by tab and live notes: they run on the meeting in view or selected.
+    static func paletteScreens(_ c: Context) -> [PaletteScreen] {
+        var screens: [PaletteScreen] = [("Meetings", .main(MeetingsScreen()), MeetingsScreen().keyMap)]
+        for tab in MeetingScreen.Tab.allCases {
+            screens.append(("Meeting · \(tab.title)", .meeting(tab), MeetingScreen(meetingID: "", tab: tab).keyMap))
+        }
+        screens.append(("Live notes", .liveNotes, LiveNotesScreen(meetingID: "", context: c).keyMap))
+        return screens
     }
 }

@@ -21,27 +21,7 @@ struct PaletteEntry: Sendable {
 
 extension App {
     /// The main screens, each in every state that has commands of its own, in the order of the tab bar.
-    var paletteScreens: [(group: String, place: PaletteEntry.Place, keyMap: KeyMap<Command>)] {
-        var screens: [(String, PaletteEntry.Place, KeyMap<Command>)] = [("Dashboard", .main(DashboardScreen()), DashboardScreen().keyMap)]
-        screens.append(("Meetings", .main(MeetingsScreen()), MeetingsScreen().keyMap))
-        for tab in MeetingScreen.Tab.allCases {
-            screens.append(("Meeting · \(tab.title)", .meeting(tab), MeetingScreen(meetingID: "", tab: tab).keyMap))
-        }
-        screens.append(("Live notes", .liveNotes, LiveNotesScreen(meetingID: "", context: context).keyMap))
-        screens.append(("Actions", .main(ActionsScreen()), ActionsScreen().keyMap))
-        for tab in DirectoryScreen.Tab.allCases {
-            var screen = DirectoryScreen()
-            screen.tab = tab
-            screens.append(("Directory", .main(screen), screen.keyMap))
-        }
-        screens.append(("Reports", .main(ReportsScreen()), ReportsScreen().keyMap))
-        for tab in TopicsScreen.Tab.allCases {
-            var screen = TopicsScreen()
-            screen.tab = tab
-            screens.append(("Topics", .main(screen), screen.keyMap))
-        }
-        return screens
-    }
+    var paletteScreens: [PaletteScreen] { MainScreens.all.flatMap { $0.paletteScreens(context) } }
 
     /// Every command of the app once per screen, the current screen's first; moving keys only for the
     /// current screen (they mean the same everywhere).

@@ -4,7 +4,7 @@ import ForumDeskExport
 import TerminalUI
 
 /// The annual report on screen: the same text as `forumdesk report`, with block-character charts.
-struct ReportsScreen: Screen {
+struct ReportsScreen: MainScreen {
     var title: String { "Reports" }
     /// The report counts attendance, issues and equality data: the shown year's meetings are read in full.
     func meetingsInFull(_ c: Context) -> [String] {
@@ -19,7 +19,7 @@ struct ReportsScreen: Screen {
     var offset = 0
     var picker: OpenPicker<Bool>?
 
-    var capturesText: Bool { picker != nil }
+    var textKeys: KeyHelp? { picker.pickerKeys() }
 
     var keyMap: KeyMap<Command> {
         KeyMap([

@@ -58,8 +58,10 @@ protocol Screen: Sendable {
     var title: String { get }
     /// The screen's own bindings. Help, footer and palette read this; `perform` handles its commands.
     var keyMap: KeyMap<Command> { get }
-    /// True while the screen is taking typed text (a search field): keys go to it before any binding.
-    var capturesText: Bool { get }
+    /// While the screen takes typed text (a search field, a form, an entry line, a picker): the keys of the
+    /// widget taking it, from the key maps its code dispatches on; nil while it takes commands. Keys go to
+    /// `handle` before any binding, and help and the footer list these instead of the screen's bindings.
+    var textKeys: KeyHelp? { get }
 
     mutating func perform(_ command: Command, _ context: Context) -> [Effect]
     /// Events no binding took: typed text while capturing, mouse, paste, resize.
@@ -74,7 +76,9 @@ protocol Screen: Sendable {
 }
 
 extension Screen {
-    var capturesText: Bool { false }
+    var textKeys: KeyHelp? { nil }
+    /// True while the screen is taking typed text.
+    var capturesText: Bool { textKeys != nil }
     var unsavedText: String? { nil }
     var editingMeetingID: String? { nil }
     func meetingsInFull(_ context: Context) -> [String] { [] }

@@ -71,17 +71,31 @@ struct TableBrowser: Sendable, Equatable {
         return true
     }
 
+    enum SearchAction: Sendable, Hashable { case keep, clear, up, down }
+
+    static let searchKeys = KeyMap<SearchAction>([
+        .init("Search", [
+            Binding([.enter], "Keep the search and go back to the list", .keep, hint: "keep"),
+            Binding([.escape], "Clear the search", .clear, hint: "clear"),
+            Binding([.up], "Keep the search and move up", .up),
+            Binding([.down], "Keep the search and move down", .down),
+        ]),
+    ])
+
+    /// The search field's keys, then a text field's.
+    static var searchHelp: KeyHelp { searchKeys.keyHelp + TextField.keyHelp }
+
     /// Keys while the search field is open: Enter keeps the search, Esc clears it.
     mutating func handleSearch(_ key: Key, count: Int, visible: Int) {
-        switch key {
-        case .enter: searching = false
-        case .escape:
+        switch Self.searchKeys.command(for: key) {
+        case .keep: searching = false
+        case .clear:
             searching = false
             query = TextField()
         case .up, .down:
             searching = false
             _ = move(key == .up ? .up : .down, count: count, visible: visible)
-        default:
+        case nil:
             if query.handle(key) { selection = SelectionState() }
         }
     }
@@ -174,4 +188,9 @@ extension Optional {
             return (item, open.filter)
         }
     }
+}
+
+extension Optional {
+    /// The keys of the open picker, if any: what a screen with a filter picker takes while it is open.
+    func pickerKeys<Filter>() -> KeyHelp? where Wrapped == OpenPicker<Filter> { self == nil ? nil : Picker.keyHelp }
 }

@@ -5,8 +5,8 @@ import TerminalUI
 
 /// Partners' topic requests: the roll-out matrix (topics × the seven areas) and the queue, with keys to put a
 /// topic on the next suitable agenda of one area or of every area it wants.
-struct TopicsScreen: Screen {
-    enum Tab: Int, Sendable, CaseIterable {
+struct TopicsScreen: MainScreen {
+    enum Tab: Int, TabItem {
         case rollOut, queue
         var title: String { self == .rollOut ? "Roll-out" : "Queue" }
     }
@@ -34,7 +34,11 @@ struct TopicsScreen: Screen {
     enum Filter: Sendable { case status, area, organisation, scheduleArea }
 
     var title: String { "Topics" }
-    var tab = Tab.rollOut
+    var tabs = TabBar(Tab.rollOut)
+    var tab: Tab {
+        get { tabs.selected }
+        set { tabs.selected = newValue }
+    }
     var browser = TableBrowser(sortColumn: 0)
     /// The area column of the matrix cursor.
     var column = 0
@@ -45,7 +49,8 @@ struct TopicsScreen: Screen {
     /// The topic the schedule picker is for.
     var pickingFor: String?
 
-    init(tab: Tab = .rollOut) { self.tab = tab }
+    init() {}
+    init(tab: Tab) { self.tab = tab }
 
     /// Opened on one topic (from a dashboard alert), with the cursor on the first area still waiting.
     init(selecting topicID: String, _ c: Context) {
@@ -55,7 +60,7 @@ struct TopicsScreen: Screen {
         }
     }
 
-    var capturesText: Bool { browser.searching || picker != nil }
+    var textKeys: KeyHelp? { picker.pickerKeys() ?? (browser.searching ? TableBrowser.searchHelp : nil) }
 
     var keyMap: KeyMap<Command> {
         KeyMap([
@@ -235,8 +240,8 @@ struct TopicsScreen: Screen {
         let visible = Table.visibleRows(in: layout(c.contentArea, rows: rows(c).count).table)
         let areaCount = c.directory.areas.count
         switch command {
-        case .nextTab, .previousTab:
-            tab = tab == .rollOut ? .queue : .rollOut
+        case .nextTab: tabs.next()
+        case .previousTab: tabs.previous()
         case .left: column = max(0, column - 1)
         case .right: column = min(max(0, areaCount - 1), column + 1)
         case .filterStatus: picker = OpenPicker(picker: pickerFor(.status, c), filter: .status)
@@ -371,12 +376,7 @@ struct TopicsScreen: Screen {
         let list = rows(c)
         if browser.handleTyping(event, count: list.count, visible: Table.visibleRows(in: areas.table)) { return [] }
         if case .mouse(let mouse) = event {
-            if mouse.y == areas.tabs.y, mouse.kind == .press {
-                if let index = Tabs(titles: Tab.allCases.map(\.title), selected: tab.rawValue).tab(atX: mouse.x, in: areas.tabs) {
-                    tab = Tab(rawValue: index)!
-                }
-                return []
-            }
+            if tabs.click(mouse, in: areas.tabs) { return [] }
             let t = table(list, c)
             // A click on a matrix cell moves the cursor to its area too.
             if tab == .rollOut, mouse.kind == .press || mouse.kind == .doubleClick, mouse.y > areas.table.y,
@@ -394,7 +394,7 @@ struct TopicsScreen: Screen {
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
         let list = rows(c)
         let areas = layout(area, rows: list.count)
-        Tabs(titles: Tab.allCases.map(\.title), selected: tab.rawValue).render(in: areas.tabs, into: &buffer)
+        tabs.render(in: areas.tabs, into: &buffer)
         let alerts = c.topicAlerts.count
         if alerts > 0 {
             let text = "⚠ \(Format.count(alerts, "window")) closing within 14 days"
@@ -467,4 +467,9 @@ struct TopicsScreen: Screen {
             }
         }
     }
+}
+
+extension TopicsScreen {
+    /// Each tab has keys of its own.
+    static func paletteScreens(_ c: Context) -> [PaletteScreen] { paletteScreens(onEach: \.tab) }
 }

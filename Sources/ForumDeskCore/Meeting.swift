@@ -217,203 +217,84 @@ public struct Action: Sendable, Equatable, Identifiable {
 /// The fields live in one shared box, copied only when a shared meeting is changed: lists, memos, screens and
 /// the index pass meetings around by the thousand, and a copy of the box is one retain where a copy of the
 /// fields was one per string and array (the biggest cost of loading 10,000 meetings).
+@dynamicMemberLookup
 public struct Meeting: Sendable, Equatable, Identifiable {
-    struct Fields: Sendable, Equatable {
+    /// Every field of a meeting, defined once: `meeting.title` reads and writes `Fields.title` through
+    /// `subscript(dynamicMember:)`, so a new field is a line here, its codec, and the places that show it.
+    public struct Fields: Sendable, Equatable {
         /// `2026-11-24-sandy-biggleswade-ltt`: also the file name.
-        var id: String
-        var kind: MeetingKind
-        var title: String
-        var area: String
-        var wards: [String]
-        var start: Date
-        var end: Date
-        var venue: Venue
-        var status: MeetingStatus
-        var chair: String?
+        public var id: String
+        public var kind: MeetingKind
+        public var title: String
+        public var area: String
+        public var wards: [String]
+        public var start: Date
+        public var end: Date
+        public var venue: Venue
+        public var status: MeetingStatus
+        public var chair: String?
         /// The agenda item number being taken, while the meeting is minuted live (restored when live notes reopen).
-        var itemInProgress: Int?
+        public var itemInProgress: Int?
         /// When the meeting actually ended, recorded by the note-taker's finish step (`end` is the advertised end).
-        var ended: Date?
+        public var ended: Date?
         /// Calendar SEQUENCE: raised on every change of date, time or venue.
-        var sequence: Int = 0
-        var residentsPresent: Int?
+        public var sequence: Int = 0
+        public var residentsPresent: Int?
         /// Anonymous equality-monitoring counts: category (e.g. "age") → group (e.g. "65+") → count.
-        var equality: [String: [String: Int]] = [:]
-        var publicNotes: String?
+        public var equality: [String: [String: Int]] = [:]
+        public var publicNotes: String?
         /// Why the meeting was cancelled: asked for when it is cancelled, and carried by the cancellation notices.
-        var cancellationReason: String?
+        public var cancellationReason: String?
         /// Languages of the notice (ISO 639-1), e.g. ["en", "bn", "ur"].
-        var languages: [String] = Fields.english
+        public var languages: [String] = Fields.english
         /// Shared rather than a new array for every meeting made.
-        static let english = ["en"]
+        public static let english = ["en"]
         /// The notice title in community languages, by language code.
-        var noticeTitles: [String: String] = [:]
-        var agenda: [AgendaItem] = []
-        var invitations: [Invitation] = []
-        var attendance: [Attendance] = []
-        var declarations: [Declaration] = []
-        var notifications: [CouncillorNotification] = []
-        var actions: [Action] = []
+        public var noticeTitles: [String: String] = [:]
+        public var agenda: [AgendaItem] = []
+        public var invitations: [Invitation] = []
+        public var attendance: [Attendance] = []
+        public var declarations: [Declaration] = []
+        public var notifications: [CouncillorNotification] = []
+        public var actions: [Action] = []
         /// Issues residents raised from the floor.
-        var issues: [ResidentIssue] = []
-        var extra: UnknownFields = [:]
+        public var issues: [ResidentIssue] = []
+        public var extra: UnknownFields = [:]
         /// Read from the start-up index, not the file: only what lists, searches and the dashboard need (see
         /// `MeetingSummary` in the store). Never written as it is; the store reads the file before showing or saving it.
-        var isSummary = false
+        public var isSummary = false
     }
 
     /// Changed only while uniquely referenced (`unique()`), so sharing it between threads is safe.
+    @usableFromInline
     final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+        @usableFromInline var fields: Fields
+        @usableFromInline init(_ fields: Fields) { self.fields = fields }
     }
 
-    private var box: Box
+    @usableFromInline var box: Box
 
-    private mutating func unique() {
+    @inlinable
+    mutating func unique() {
         if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
     }
 
     public static func == (a: Meeting, b: Meeting) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 
+    /// Any field, read in place and written copy-on-write: `meeting.title`, `meeting.agenda.append(item)`.
+    @inlinable
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { box.fields[keyPath: field] }
+        _modify {
+            unique()
+            yield &box.fields[keyPath: field]
+        }
+    }
+
+    /// `Identifiable` asks for a declared `id`.
     public var id: String {
         get { box.fields.id }
         _modify { unique(); yield &box.fields.id }
-    }
-
-    public var kind: MeetingKind {
-        get { box.fields.kind }
-        _modify { unique(); yield &box.fields.kind }
-    }
-
-    public var title: String {
-        get { box.fields.title }
-        _modify { unique(); yield &box.fields.title }
-    }
-
-    public var area: String {
-        get { box.fields.area }
-        _modify { unique(); yield &box.fields.area }
-    }
-
-    public var wards: [String] {
-        get { box.fields.wards }
-        _modify { unique(); yield &box.fields.wards }
-    }
-
-    public var start: Date {
-        get { box.fields.start }
-        _modify { unique(); yield &box.fields.start }
-    }
-
-    public var end: Date {
-        get { box.fields.end }
-        _modify { unique(); yield &box.fields.end }
-    }
-
-    public var venue: Venue {
-        get { box.fields.venue }
-        _modify { unique(); yield &box.fields.venue }
-    }
-
-    public var status: MeetingStatus {
-        get { box.fields.status }
-        _modify { unique(); yield &box.fields.status }
-    }
-
-    public var chair: String? {
-        get { box.fields.chair }
-        _modify { unique(); yield &box.fields.chair }
-    }
-
-    public var itemInProgress: Int? {
-        get { box.fields.itemInProgress }
-        _modify { unique(); yield &box.fields.itemInProgress }
-    }
-
-    public var ended: Date? {
-        get { box.fields.ended }
-        _modify { unique(); yield &box.fields.ended }
-    }
-
-    public var sequence: Int {
-        get { box.fields.sequence }
-        _modify { unique(); yield &box.fields.sequence }
-    }
-
-    public var residentsPresent: Int? {
-        get { box.fields.residentsPresent }
-        _modify { unique(); yield &box.fields.residentsPresent }
-    }
-
-    public var equality: [String: [String: Int]] {
-        get { box.fields.equality }
-        _modify { unique(); yield &box.fields.equality }
-    }
-
-    public var publicNotes: String? {
-        get { box.fields.publicNotes }
-        _modify { unique(); yield &box.fields.publicNotes }
-    }
-
-    public var cancellationReason: String? {
-        get { box.fields.cancellationReason }
-        _modify { unique(); yield &box.fields.cancellationReason }
-    }
-
-    public var languages: [String] {
-        get { box.fields.languages }
-        _modify { unique(); yield &box.fields.languages }
-    }
-
-    public var noticeTitles: [String: String] {
-        get { box.fields.noticeTitles }
-        _modify { unique(); yield &box.fields.noticeTitles }
-    }
-
-    public var agenda: [AgendaItem] {
-        get { box.fields.agenda }
-        _modify { unique(); yield &box.fields.agenda }
-    }
-
-    public var invitations: [Invitation] {
-        get { box.fields.invitations }
-        _modify { unique(); yield &box.fields.invitations }
-    }
-
-    public var attendance: [Attendance] {
-        get { box.fields.attendance }
-        _modify { unique(); yield &box.fields.attendance }
-    }
-
-    public var declarations: [Declaration] {
-        get { box.fields.declarations }
-        _modify { unique(); yield &box.fields.declarations }
-    }
-
-    public var notifications: [CouncillorNotification] {
-        get { box.fields.notifications }
-        _modify { unique(); yield &box.fields.notifications }
-    }
-
-    public var actions: [Action] {
-        get { box.fields.actions }
-        _modify { unique(); yield &box.fields.actions }
-    }
-
-    public var issues: [ResidentIssue] {
-        get { box.fields.issues }
-        _modify { unique(); yield &box.fields.issues }
-    }
-
-    public var extra: UnknownFields {
-        get { box.fields.extra }
-        _modify { unique(); yield &box.fields.extra }
-    }
-
-    public var isSummary: Bool {
-        get { box.fields.isSummary }
-        _modify { unique(); yield &box.fields.isSummary }
     }
 
     public init(id: String, kind: MeetingKind, title: String, area: String, wards: [String], start: Date, end: Date,
@@ -425,7 +306,7 @@ public struct Meeting: Sendable, Equatable, Identifiable {
 
 extension Meeting {
     /// How long the meeting runs, in minutes.
-    public var lengthMinutes: Int { Int(end.timeIntervalSince(start) / 60) }
+    public var lengthMinutes: Int { Int(self.end.timeIntervalSince(self.start) / 60) }
     /// The time the agenda items allow, in minutes.
-    public var agendaMinutes: Int { agenda.compactMap(\.minutes).reduce(0, +) }
+    public var agendaMinutes: Int { self.agenda.compactMap(\.minutes).reduce(0, +) }
 }

@@ -134,7 +134,7 @@ public enum NotificationRules {
 extension Meeting {
     /// Someone has been sent a notice (a councillor, or a partner invitation stamped as sent): a change of date,
     /// time or venue then raises the calendar SEQUENCE.
-    public var hasBeenAnnounced: Bool { !notifications.isEmpty || invitations.contains { $0.at != nil } }
+    public var hasBeenAnnounced: Bool { !self.notifications.isEmpty || self.invitations.contains { $0.at != nil } }
 }
 
 /// A partner invitation's contact and where they stand, by the same rules as a councillor.

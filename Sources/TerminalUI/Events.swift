@@ -13,6 +13,7 @@ public enum Key: Sendable, Hashable {
         case .char(" "): "Space"
         case .char(let c): String(c)
         case .ctrl(let c): "Ctrl-\(c.uppercased())"
+        case .alt("\u{7F}"): "Alt-Backspace"
         case .alt(let c): "Alt-\(c)"
         case .function(let n): "F\(n)"
         case .enter: "Enter"

@@ -45,3 +45,24 @@ public struct KeyMap<Command: Sendable & Hashable>: Sendable {
         bindings.compactMap { b in b.hint.map { (b.keys.first?.label ?? "", $0) } }
     }
 }
+
+/// What help and the footer show of a key map, its command type left behind: so the keys of a text field, a
+/// form, a picker or a dialog are listed beside a screen's, each read from the map its code dispatches on.
+public struct KeyHelp: Sendable {
+    public typealias Group = (title: String, rows: [(keys: String, help: String)])
+    public var groups: [Group]
+    public var hints: [(keys: String, label: String)]
+
+    public init(groups: [Group] = [], hints: [(keys: String, label: String)] = []) {
+        self.groups = groups
+        self.hints = hints
+    }
+
+    public static func + (a: KeyHelp, b: KeyHelp) -> KeyHelp { KeyHelp(groups: a.groups + b.groups, hints: a.hints + b.hints) }
+}
+
+extension KeyMap {
+    public var keyHelp: KeyHelp {
+        KeyHelp(groups: groups.map { group in (group.title, group.bindings.map { ($0.keyLabel, $0.help) }) }, hints: hints)
+    }
+}

@@ -116,6 +116,37 @@ import TerminalUI
         #expect(a.screenTitle == "Actions")
     }
 
+    /// The README says tabs are clickable: live notes' pane titles too (they carry counts, so the click is
+    /// found on the titles as drawn).
+    @Test func test_clickOnALiveNotesPaneTitle_opensThePane() throws {
+        for (title, pane) in [("Matters arising (", LiveNotesScreen.Pane.arising), ("Issues (", .issues), ("Agenda", .agenda)] {
+            var a = app(width: 120, height: 40, keys: ScreenSnapshotTests.openMeeting + [.char("L")])
+            let lines = a.render().lines
+            let row = try #require(lines.firstIndex { $0.contains("Attendance (") && $0.contains(title) })
+            let at = try #require(lines[row].range(of: title))
+            a.handle(.mouse(MouseEvent(kind: .press, x: DisplayWidth.of(String(lines[row][..<at.lowerBound])) + 1, y: row)))
+            #expect((a.top as? LiveNotesScreen)?.pane == pane, "\(title)")
+        }
+    }
+
+    /// Each row of the table of main screens gives its key, its place in the top bar (highlighted once there),
+    /// its click and its palette group.
+    @Test func test_eachMainScreenRow_drivesKeyTopBarClickAndPalette() throws {
+        for (index, row) in MainScreens.all.enumerated() {
+            let pressed = app(keys: [.char(row.key)])
+            #expect(row.recognises(pressed.top), "\(row.title): key \(row.key)")
+            #expect(MainScreens.current(in: pressed.stack) == index)
+            let bar = pressed.render()
+            let at = try #require(bar.lines[0].range(of: row.tabTitle))
+            let x = DisplayWidth.of(String(bar.lines[0][..<at.lowerBound])) + 1
+            #expect(bar[x, 0].style == Theme.activeTab, "\(row.title) not highlighted")
+            var clicked = app(keys: [.char(index == 0 ? "2" : "1")])
+            clicked.handle(.mouse(MouseEvent(kind: .press, x: x, y: 0)))
+            #expect(row.recognises(clicked.top), "\(row.title): click")
+            #expect(pressed.paletteEntries.contains { $0.group == row.title }, "\(row.title): palette")
+        }
+    }
+
     @Test func test_doubleClickOnRow_opensMeeting_andWheelScrolls() {
         var a = app(keys: [.char("2")])
         a.handle(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10)))
@@ -176,6 +207,35 @@ import TerminalUI
                 #expect(text.contains(binding.help), "\(a.screenTitle): \(binding.help)")
                 #expect(text.contains(binding.keyLabel), "\(a.screenTitle): \(binding.keyLabel)")
             }
+        }
+    }
+
+    /// In every mode, F1 lists the keys of what takes them (read from the key maps their code dispatches on),
+    /// and not the screen's commands, which are typed text there.
+    @Test func test_help_inEveryMode_listsTheKeysThatWorkThere() {
+        let typing = Keys.whileTyping.keyHelp
+        let modes: [(name: String, keys: [Key], help: KeyHelp)] = [
+            ("search", [.char("2"), .char("/")], TableBrowser.searchHelp + typing),
+            ("filter picker", [.char("2"), .char("a")], Picker.keyHelp + typing),
+            ("form", [.char("2"), .char("n"), .tab, .tab], Form.keyMap.keyHelp + Form.choiceKeys.keyHelp + TextField.keyHelp + typing),
+            ("form's list", [.char("2"), .char("n"), .enter], Picker.keyHelp + typing),
+            ("live-notes line", ScreenSnapshotTests.openMeeting + [.char("L"), .char("a")],
+             LiveNotesScreen.entryKeys(.action(fromIssue: nil)).keyHelp + TextField.keyHelp + typing),
+            ("live-notes picker", ScreenSnapshotTests.openMeeting + [.char("L"), .char("s")], Picker.keyHelp + typing),
+            ("palette", [.char(":")], Picker.keyHelp),
+            ("question", [.char("2"), .char("n"), .tab, .tab, .char("x"), .escape], Dialog.keyHelp),
+        ]
+        for mode in modes {
+            let shown = app(width: 160, height: 60, keys: mode.keys + [.function(1)]).screenText
+            #expect(shown.contains("Help"), "\(mode.name): F1 shows no help")
+            for row in mode.help.groups.flatMap(\.rows) {
+                #expect(shown.contains(row.help), "\(mode.name): help lacks \(row.help)")
+                #expect(shown.contains(row.keys), "\(mode.name): help lacks \(row.keys)")
+            }
+            #expect(!shown.contains("Command palette: run any command by name"), "\(mode.name): help lists the app's commands")
+            // Any key not its own closes help and gives the mode back as it was.
+            #expect(app(width: 160, height: 60, keys: mode.keys + [.function(1), .char("x")]).screenText
+                        == app(width: 160, height: 60, keys: mode.keys).screenText, "\(mode.name)")
         }
     }
 

@@ -157,7 +157,7 @@ import TerminalUI
     @Test(arguments: [(80, 24), (160, 48)])
     func test_topicsScreen_snapshot(size: (Int, Int)) throws {
         let a = try view("Cllr Tamsin Lanternby", keys: [.char("6")], width: size.0, height: size.1)
-        assertSnapshot(of: a.screenText, as: .lines, named: "councillor-topics-\(size.0)x\(size.1)")
+        assertSnapshot(of: a.screenSnapshot, as: .lines, named: "councillor-topics-\(size.0)x\(size.1)")
     }
 
     /// The roll-out is the whole council's: the same matrix as the officers' view, not one with every other

@@ -3,8 +3,9 @@ import Testing
 @testable import ForumDeskApp
 import TerminalUI
 
-/// Text snapshots of every screen on the sample data, at the smallest supported size and a wide one.
-/// To re-record after an intended change, delete the files under __Snapshots__ and run the tests twice.
+/// Snapshots of every screen on the sample data, at the smallest supported size and a wide one: the text, then
+/// the styles (one letter a cell), so a lost highlight fails as a lost word does.
+/// To re-record after an intended change: `SNAPSHOT_TESTING_RECORD=failed swift test --filter ScreenSnapshotTests`.
 @Suite struct ScreenSnapshotTests {
     static let sizes = [(80, 24), (160, 48)]
 
@@ -65,12 +66,12 @@ import TerminalUI
     func test_screen(name: String) {
         let keys = Self.screens.first { $0.name == name }!.keys
         for (width, height) in Self.sizes {
-            assertSnapshot(of: app(width: width, height: height, keys: keys).screenText, as: .lines,
+            assertSnapshot(of: app(width: width, height: height, keys: keys).screenSnapshot, as: .lines,
                            named: "\(name)-\(width)x\(height)")
         }
     }
 
     @Test func test_tooSmall_asksToEnlarge() {
-        assertSnapshot(of: app(width: 50, height: 12).screenText, as: .lines, named: "too-small-50x12")
+        assertSnapshot(of: app(width: 50, height: 12).screenSnapshot, as: .lines, named: "too-small-50x12")
     }
 }

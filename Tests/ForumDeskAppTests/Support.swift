@@ -22,4 +22,6 @@ func typing(_ text: String) -> [Key] { text.map { Key.char($0) } }
 
 extension App {
     var screenText: String { render().text }
+    /// The screen's text and, under it, its styles (`Buffer.styledText`): what snapshots pin.
+    var screenSnapshot: String { render().styledText }
 }

@@ -82,24 +82,32 @@ public struct Form: Sendable, Equatable {
             return .pending
         }
         switch event {
-        case .key(.escape): return .cancel
-        case .key(.ctrl("s")), .key(.function(10)): return .submit
-        case .key(.tab), .key(.down): focus = (focus + 1) % fields.count
-        case .key(.backTab), .key(.up): focus = (focus + fields.count - 1) % fields.count
-        case .key(.enter):
-            if case .choice = fields[focus].kind { openPicker(); return .pending }
-            if focus == fields.count - 1 { return .submit }
-            focus += 1
         case .key(let key):
+            if let action = Self.keyMap.command(for: key) {
+                switch action {
+                case .cancel: return .cancel
+                case .save: return .submit
+                case .next: focus = (focus + 1) % fields.count
+                case .previous: focus = (focus + fields.count - 1) % fields.count
+                case .enter:
+                    if case .choice = fields[focus].kind { openPicker(); return .pending }
+                    if focus == fields.count - 1 { return .submit }
+                    focus += 1
+                }
+                return .pending
+            }
             if case .choice = fields[focus].kind {
-                if case .char(let c) = key, c != " " {
-                    openPicker()
-                    _ = picker?.handle(key)
-                } else if key == .char(" ") {
-                    openPicker()
-                } else if key == .backspace || key == .delete {
+                switch Self.choiceKeys.command(for: key) {
+                case .open: openPicker()
+                case .clear:
                     fields[focus].value = ""
                     isModified = true
+                case nil:
+                    // A typed letter opens the list, filtered by it.
+                    if case .char = key {
+                        openPicker()
+                        _ = picker?.handle(key)
+                    }
                 }
                 return .pending
             }
@@ -114,6 +122,33 @@ public struct Form: Sendable, Equatable {
         return .pending
     }
 
+    public enum Action: Sendable, Hashable { case next, previous, enter, save, cancel }
+    public enum ChoiceAction: Sendable, Hashable { case open, clear }
+
+    /// The form's keys; a text field takes the others (`TextField.keyMap`), a choice the `choiceKeys`.
+    public static let keyMap = KeyMap<Action>([
+        .init("Form", [
+            Binding([.tab, .down], "Next field", .next, hint: "next"),
+            Binding([.backTab, .up], "Previous field", .previous),
+            Binding([.enter], "Next field (on the last, save); on a choice, open the list (type to filter)", .enter, hint: "choose"),
+            Binding([.ctrl("s"), .function(10)], "Save", .save, hint: "save"),
+            Binding([.escape], "Cancel (asks first if something was changed)", .cancel, hint: "cancel"),
+        ]),
+    ])
+
+    public static let choiceKeys = KeyMap<ChoiceAction>([
+        .init("On a choice", [
+            Binding([.char(" ")], "Open the list (or type a letter to open it filtered)", .open),
+            Binding([.backspace, .delete], "Clear the choice", .clear),
+        ]),
+    ])
+
+    /// What works in the form as it is: the list's keys while one is open, else the form's, a choice's and a
+    /// text field's.
+    public var keyHelp: KeyHelp {
+        picker == nil ? Self.keyMap.keyHelp + Self.choiceKeys.keyHelp + TextField.keyHelp : Picker.keyHelp
+    }
+
     mutating func openPicker() {
         guard case .choice(let items) = fields[focus].kind else { return }
         var p = Picker(title: fields[focus].label, items: items)
@@ -125,8 +160,9 @@ public struct Form: Sendable, Equatable {
 
     public static let labelWidth = 16
 
-    /// Each field takes two rows: the input, and under it its note.
-    public func render(in area: Rect, into buffer: inout Buffer) {
+    /// Each field takes two rows: the input, and under it its note. The last row lists `hints` (the keys
+    /// that work in the form, from its key map) or the form's problem.
+    public func render(in area: Rect, into buffer: inout Buffer, hints: [(keys: String, label: String)] = []) {
         let box = area.centered(width: min(area.width - 2, 100), height: min(area.height, fields.count * 2 + 4))
         buffer.fill(box)
         buffer.box(box, title: title, style: Theme.title)
@@ -154,7 +190,7 @@ public struct Form: Sendable, Equatable {
                            style: field.isError ? Theme.error : Theme.good)
             }
         }
-        let footer = problem.map { "✗ " + $0 } ?? "Tab/↑↓ move · Enter next/choose · Ctrl-S save · Esc cancel · F1 help"
+        let footer = problem.map { "✗ " + $0 } ?? hints.map { "\($0.keys) \($0.label)" }.joined(separator: " · ")
         buffer.put(footer, x: inner.x, y: box.maxY - 2, maxWidth: inner.width, style: problem == nil ? Theme.muted : Theme.error)
         picker?.render(in: area, into: &buffer)
     }

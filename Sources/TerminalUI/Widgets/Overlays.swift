@@ -120,29 +120,30 @@ public struct TextField: Sendable, Equatable {
         let clusters = bounds.count - 1
         let at = min(max(0, cursor), clusters)
         cursor = at
-        switch key {
-        case .char(let c):
+        if case .char(let c) = key {
             replace(scalars: bounds[at]..<bounds[at], with: c.unicodeScalars)
-        case .backspace, .ctrl("h"):
+            return true
+        }
+        guard let edit = Self.keyMap.command(for: key) else { return false }
+        switch edit {
+        case .deleteBackward:
             guard at > 0 else { return true }
             replace(scalars: bounds[at - 1]..<bounds[at])
-        case .delete, .ctrl("d"):
+        case .deleteForward:
             guard at < clusters else { return true }
             replace(scalars: bounds[at]..<bounds[at + 1])
-        case .left, .ctrl("b"): cursor = max(0, at - 1)
-        case .right, .ctrl("f"): cursor = min(clusters, at + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = clusters
-        case .ctrl("u"): replace(scalars: 0..<bounds[at])
-        case .ctrl("k"): replace(scalars: bounds[at]..<bounds[clusters])
-        case .ctrl("w"), .alt("\u{7F}"):
+        case .left: cursor = max(0, at - 1)
+        case .right: cursor = min(clusters, at + 1)
+        case .home: cursor = 0
+        case .end: cursor = clusters
+        case .deleteToStart: replace(scalars: 0..<bounds[at])
+        case .deleteToEnd: replace(scalars: bounds[at]..<bounds[clusters])
+        case .deleteWord:
             let chars = Array(text)
             var start = at
             while start > 0, chars[start - 1] == " " { start -= 1 }
             while start > 0, chars[start - 1] != " " { start -= 1 }
             replace(scalars: bounds[start]..<bounds[at])
-        default:
-            return false
         }
         return true
     }
@@ -227,14 +228,14 @@ public struct Picker: Sendable, Equatable {
     public enum Outcome: Equatable { case pending, chosen(Item), cancelled }
 
     public mutating func handle(_ key: Key) -> Outcome {
-        switch key {
-        case .enter: return chosen.map { .chosen($0) } ?? .pending
-        case .escape: return .cancelled
-        case .up, .ctrl("p"): selection.move(by: -1, count: matches.count, visible: Self.visibleRows)
-        case .down, .ctrl("n"): selection.move(by: 1, count: matches.count, visible: Self.visibleRows)
+        switch Self.keyMap.command(for: key) {
+        case .choose: return chosen.map { .chosen($0) } ?? .pending
+        case .cancel: return .cancelled
+        case .up: selection.move(by: -1, count: matches.count, visible: Self.visibleRows)
+        case .down: selection.move(by: 1, count: matches.count, visible: Self.visibleRows)
         case .pageUp: selection.move(by: -Self.visibleRows, count: matches.count, visible: Self.visibleRows)
         case .pageDown: selection.move(by: Self.visibleRows, count: matches.count, visible: Self.visibleRows)
-        default:
+        case nil:
             if field.handle(key) { selection = SelectionState() }
         }
         return .pending
