@@ -16,10 +16,6 @@ public enum Attention {
     /// the window or to come).
     public static func isCurrent(_ warning: Warning, now: Date) -> Bool { warning.date >= windowStart(now: now) }
 
-    /// Whether a meeting is judged at start: it starts within the window or later. (Every meeting is judged when
-    /// asked for the whole history.)
-    public static func isCurrent(_ meeting: Meeting, now: Date) -> Bool { meeting.start >= windowStart(now: now) }
-
     /// The current warnings in the dashboard's order, and how many older ones were left out.
     public static func current(_ warnings: [Warning], now: Date) -> (rows: [Warning], older: Int) {
         var rows: [Warning] = []

@@ -46,7 +46,7 @@ struct ImportCSV: ParsableCommand {
         }
         // A dry run changes nothing, so it needs no lock and works while someone edits.
         if dryRun { return try importRows(rows) }
-        try withEditLock(options) { try importRows(rows) }
+        try withCommandTurn(options) { try importRows(rows) }
     }
 
     func importRows(_ rows: [(line: Int, fields: [String])]) throws {

@@ -42,7 +42,7 @@ struct ImportReply: ParsableCommand {
         found = found.enumerated().sorted { (sent($0.element), $0.offset) < (sent($1.element), $1.offset) }.map(\.element)
         var recorded = 0
         if !found.isEmpty {
-            try withEditLock(options) {
+            try withCommandTurn(options) {
                 let (store, data0) = try options.load()
                 var data = data0
                 var changed: [String: Meeting] = [:]

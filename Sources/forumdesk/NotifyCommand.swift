@@ -11,7 +11,7 @@ import TerminalUI
 /// (a transaction whose process is still running is left to it). Commands take turns among themselves through
 /// flock(2) on `.forumdesk-commands.lock` (released by the kernel when a command ends, however it ends), so
 /// scripts may run several imports at once; the app never takes it.
-func withEditLock<T>(_ options: DataOptions, _ body: () throws -> T) throws -> T {
+func withCommandTurn<T>(_ options: DataOptions, _ body: () throws -> T) throws -> T {
     if let reason = DataStore.unwritableReason(options.folder) {
         Output.error("\(options.folder.root) cannot be written: \(reason)")
         throw ExitStatus.dataError
@@ -56,7 +56,7 @@ struct NotifyCommand: ParsableCommand {
 
     func run() throws {
         let now = try options.currentTime()
-        try withEditLock(options) {
+        try withCommandTurn(options) {
             let (store, data0) = try options.load()
             var data = data0
             guard let m = data.meeting(meeting) else {

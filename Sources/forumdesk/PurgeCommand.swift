@@ -29,7 +29,7 @@ struct PurgeCommand: ParsableCommand {
         guard before <= today else {
             throw ValidationError("--before \(before) is in the future; retention applies to meetings already held")
         }
-        if dryRun { try purge(today: today) } else { try withEditLock(options) { try purge(today: today) } }
+        if dryRun { try purge(today: today) } else { try withCommandTurn(options) { try purge(today: today) } }
     }
 
     func purge(today: CalendarDate) throws {

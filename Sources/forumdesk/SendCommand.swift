@@ -29,7 +29,7 @@ struct SendCommand: ParsableCommand {
     func run() throws {
         let now = try options.currentTime()
         let real = Date()
-        try withEditLock(options) {
+        try withCommandTurn(options) {
             let (store, data0) = try options.load()
             var data = data0
             if let meeting, data.meeting(meeting) == nil {

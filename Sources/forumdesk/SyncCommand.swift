@@ -26,7 +26,7 @@ struct SyncCommand: ParsableCommand {
     var remote: String?
 
     func run() throws {
-        let report = try withEditLock(options) { Self.sync(options.folder, remote: remote) }
+        let report = try withCommandTurn(options) { Self.sync(options.folder, remote: remote) }
         for line in report.lines { print(TerminalText.sanitized(line)) }
         if let failure = report.failure {
             Output.error(TerminalText.sanitized(failure.message))
