@@ -240,11 +240,13 @@ public struct Sync: Sendable {
     }
 
     /// Offline and authentication failures, from what git says.
+    /// Quoted names (paths, URLs) are left out first: a folder named `…8C8401A6…` is not an HTTP 401.
     static func classify(_ errors: String) -> Failure? {
-        let e = errors.lowercased()
+        let e = errors.lowercased().replacing(/'[^'\n]*'/, with: "''")
         let detail = firstLine(errors)
-        if ["authentication failed", "permission denied", "could not read username", "could not read password", "403", "401",
-            "terminal prompts disabled", "host key verification failed"].contains(where: e.contains) {
+        if ["authentication failed", "permission denied", "could not read username", "could not read password",
+            "terminal prompts disabled", "host key verification failed"].contains(where: e.contains)
+            || e.contains(/\b(error|status):? *40[13]\b/) {
             return .authentication(detail)
         }
         if ["could not resolve host", "connection refused", "network is unreachable", "connection timed out", "unable to access",

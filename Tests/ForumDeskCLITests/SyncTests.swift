@@ -181,7 +181,8 @@ func actions(_ m: [String: Any]) -> [[String: Any]] { m["actions"] as? [[String:
     /// the team's history (an empty folder named with --remote fetches everything).
     @Test func test_unreachableRemote_saysOffline_andKeepsTheCommit_thenJoins() throws {
         let copy = try SampleCopy()
-        let remote = copy.folder + "/later.git"
+        // The digits 401 in the name: a name is never read as an HTTP status.
+        let remote = copy.folder + "/later-8C8401A6.git"
         let run = try forumdesk(["sync", "--data", copy.path, "--remote", remote])
         #expect(run.status == 3)
         #expect(run.stderr.contains("cannot be reached"), "\(run.stderr)")
