@@ -68,6 +68,7 @@ public enum MeetingImport {
         }
         guard report.problems.isEmpty else { return report }
         var resolver = Resolver(directory: directory)
+        let memo = DateMemo()
         var taken = Set(existing.map(\.id))
         var present = Set(existing.map { Slot(area: $0.area, start: $0.start) })
         for (n, row) in rows.dropFirst().enumerated() {
@@ -93,7 +94,7 @@ public enum MeetingImport {
 
             let area = resolver.area(value(.area))
             if case .failure(let f) = area { fail(.area, f.message) }
-            let times = times(value, columns, today: today)
+            let times = times(value, columns, today: today, memo: memo)
             switch times {
             case .failure(let f): fail(f.field, f.message)
             case .success(let t): warnings += t.warnings.map { "\(column($0.field, columns)): \($0.text)" }
@@ -197,7 +198,7 @@ public enum MeetingImport {
 
     /// Start and end from a date column and a start-time column, or one column holding both; the end from a
     /// time on the same day or a full date and time. An exported ISO time with its offset is exact.
-    static func times(_ value: (Field) -> String, _ columns: CSVColumns<Field>, today: CalendarDate) -> Result<Times, FieldFailure> {
+    static func times(_ value: (Field) -> String, _ columns: CSVColumns<Field>, today: CalendarDate, memo: DateMemo) -> Result<Times, FieldFailure> {
         var warnings: [(field: Field, text: String)] = []
         let dateText = value(.date), startText = value(.start)
         let start: Date
@@ -205,16 +206,16 @@ public enum MeetingImport {
             if let exact = exactInstant(startText), dateText.isEmpty {
                 start = exact
             } else if !dateText.isEmpty {
-                let day = try understood(dateText, .date, today: today)
+                let day = try understood(dateText, .date, today: today, memo: memo)
                 var time = day.time, zone = day.zone
                 if !startText.isEmpty {
-                    if let t = try? DateInput.parseTimeOfDay(startText) {
+                    if let t = memo.timeOfDay(startText) {
                         if let time, time != t.time {
                             throw FieldFailure(field: .start, message: "\(t.time.description) differs from the time in \(columns.name(.date)) (\(time.description))")
                         }
                         (time, zone) = (t.time, t.zone ?? zone)
                     } else {
-                        let both = try understood(startText, .start, today: today)
+                        let both = try understood(startText, .start, today: today, memo: memo)
                         guard both.day == day.day else {
                             throw FieldFailure(field: .start, message: "\(both.description) is not on the day in \(columns.name(.date)) (\(day.description))")
                         }
@@ -224,7 +225,7 @@ public enum MeetingImport {
                 if time == nil { warnings.append((columns.has(.start) ? .start : .date, "no start time, so 19:00")) }
                 start = try instant(DateInput.Understood(day: day.day, time: time, zone: zone), .start)
             } else if !startText.isEmpty {
-                let both = try understood(startText, .start, today: today)
+                let both = try understood(startText, .start, today: today, memo: memo)
                 if both.time == nil { warnings.append((.start, "no start time, so 19:00")) }
                 start = try instant(both, .start)
             } else {
@@ -239,7 +240,7 @@ public enum MeetingImport {
             warnings.append((columns.has(.end) ? .end : .start, "no end, so two hours: \(LondonTime.hhmm(end))"))
         } else if let exact = exactInstant(endText) {
             end = exact
-        } else if let t = try? DateInput.parseTimeOfDay(endText) {
+        } else if let t = memo.timeOfDay(endText) {
             do {
                 end = try DateInput.instant(LondonTime.date(start), t.time, zone: t.zone)
             } catch {
@@ -247,7 +248,7 @@ public enum MeetingImport {
             }
         } else {
             do throws(FieldFailure) {
-                let u = try understood(endText, .end, today: LondonTime.date(start))
+                let u = try understood(endText, .end, today: LondonTime.date(start), memo: memo)
                 guard u.time != nil else { throw FieldFailure(field: .end, message: "“\(endText)” has no time") }
                 end = try instant(u, .end)
             } catch {
@@ -270,11 +271,38 @@ public enum MeetingImport {
         return hasOffset ? LondonTime.parse(text) : nil
     }
 
-    static func understood(_ text: String, _ field: Field, today: CalendarDate) throws(FieldFailure) -> DateInput.Understood {
+    static func understood(_ text: String, _ field: Field, today: CalendarDate, memo: DateMemo) throws(FieldFailure) -> DateInput.Understood {
         do {
-            return try DateInput.parse(text, today: today)
+            return try memo.parse(text, today: today)
         } catch {
             throw FieldFailure(field: field, message: error.message)
+        }
+    }
+
+    /// Dates and times as read, each distinct text parsed once: a sheet repeats its dates and times on many rows.
+    final class DateMemo {
+        private struct Key: Hashable {
+            var text: String
+            var today: CalendarDate
+        }
+        private var parsed: [Key: Result<DateInput.Understood, DateInput.Failure>] = [:]
+        private var timesOfDay: [String: (time: DateInput.Time, zone: DateInput.Zone?)?] = [:]
+
+        /// `DateInput.parse`.
+        func parse(_ text: String, today: CalendarDate) throws(DateInput.Failure) -> DateInput.Understood {
+            let key = Key(text: text, today: today)
+            if let known = parsed[key] { return try known.get() }
+            let result = Result { () throws(DateInput.Failure) in try DateInput.parse(text, today: today) }
+            parsed[key] = result
+            return try result.get()
+        }
+
+        /// `DateInput.parseTimeOfDay`, nil when the text is not a time of day alone.
+        func timeOfDay(_ text: String) -> (time: DateInput.Time, zone: DateInput.Zone?)? {
+            if let known = timesOfDay[text] { return known }
+            let result = try? DateInput.parseTimeOfDay(text)
+            timesOfDay[text] = .some(result)
+            return result
         }
     }
 

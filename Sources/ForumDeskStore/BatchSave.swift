@@ -111,7 +111,9 @@ extension DataStore {
         for meeting in meetings {
             let path = try checked { () throws(PathError) in try folder.meetingFile(for: meeting) }
             if meeting.isSummary { throw .incomplete(path: path) }
-            let folderPath = (path as NSString).deletingLastPathComponent
+            // By bytes: the path is made of checked names, `/` only between them.
+            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))!
+            let folderPath = String(Substring(path.utf8[..<slash])), name = String(Substring(path.utf8[path.utf8.index(after: slash)...]))
             if taken[folderPath] == nil {
                 do {
                     try DurableFile.makeFolders(folderPath, fs: fs, mode: folderMode)
@@ -120,7 +122,7 @@ extension DataStore {
                     throw .failed(path: path, DurableWriteError(stage: .prepare, cause: error))
                 }
             }
-            let fresh = taken[folderPath]!.insert((path as NSString).lastPathComponent).inserted
+            let fresh = taken[folderPath]!.insert(name).inserted
             if !fresh || data.meetingPaths[meeting.id] != nil || data.fingerprints[path]?.hash != nil { throw .changedOnDisk(path: path) }
             paths.append(path)
         }

@@ -52,6 +52,8 @@ public struct DataFolder: Sendable, Equatable {
         if part.isEmpty { return "an empty name (a doubled or leading `/`)" }
         if part.utf8.count > 255 { return "a name longer than 255 bytes" }
         if part.hasPrefix(".") { return "a name starting with `.` (`..` leaves the folder; others are hidden)" }
+        // Printable ASCII holds no control, format or separator character: only `/` and `\` to look for.
+        if part.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "\\") }) { return nil }
         for scalar in part.unicodeScalars where scalar == "/" || scalar == "\\" || scalar.properties.generalCategory == .control
             || scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .lineSeparator
             || scalar.properties.generalCategory == .paragraphSeparator {
