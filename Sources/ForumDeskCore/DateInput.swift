@@ -141,7 +141,8 @@ public enum DateInput {
     /// The instant of a London wall-clock time, never shifted: a time the clocks skip is an error, and one
     /// they repeat needs its zone.
     public static func instant(_ day: CalendarDate, _ time: Time, zone: Zone?) throws(Failure) -> Date {
-        let shown = "\(time.description) on \(LondonTime.weekday(day)) \(day.day) \(LondonTime.monthAbbreviation(day.month)) \(day.year)"
+        // Only for a refusal: a sheet of a million rows reads a million instants.
+        var shown: String { "\(time.description) on \(LondonTime.weekday(day)) \(day.day) \(LondonTime.monthAbbreviation(day.month)) \(day.year)" }
         switch LondonTime.reading(date: day, hour: time.hour, minute: time.minute, second: time.second) {
         case .exact(let instant, let offset):
             if let zone, zone.offsetSeconds != offset {

@@ -22,3 +22,27 @@ public enum Parallel {
         return Array(parts.joined())
     }
 }
+
+/// Work started on a thread of its own, its result waited for where it is needed (`value`).
+public final class Pending<T: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var result: T?
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        Thread { [self] in
+            let made = work()
+            condition.lock()
+            result = made
+            condition.broadcast()
+            condition.unlock()
+        }.start()
+    }
+
+    /// The result, waiting for it.
+    public var value: T {
+        condition.lock()
+        defer { condition.unlock() }
+        while result == nil { condition.wait() }
+        return result!
+    }
+}

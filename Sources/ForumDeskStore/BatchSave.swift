@@ -23,7 +23,7 @@ extension DataStore {
     public func saveNew(_ meetings: [Meeting], in data: inout DataSet, progress: (Int) -> Void = { _ in }) throws(SaveError) {
         guard !meetings.isEmpty else { return }
         let modes = self.modes
-        let paths = try places(of: meetings, in: data, folderMode: modes.folder)
+        let (paths, folders) = try places(of: meetings, in: data, folderMode: modes.folder)
         let batch = "\(getpid())-b\(UInt32.random(in: 0...UInt32.max))"
         let journal = folder.path(Self.batchRecordPrefix + batch)
         do {
@@ -73,7 +73,7 @@ extension DataStore {
         do throws(SystemCallError) {
             try fs.syncFileSystem(folder.root)
             stage = .fsyncFolder
-            for path in Set(paths.lazy.map { ($0 as NSString).deletingLastPathComponent }) { try fs.fsyncDirectory(path) }
+            for path in folders { try fs.fsyncDirectory(path) }
         } catch {
             undo()
             throw .failed(path: folder.root, DurableWriteError(stage: stage, cause: error))
@@ -98,13 +98,16 @@ extension DataStore {
             data.starts[meeting.id] = meeting.start
         }
         data.meetings += meetings
-        data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        // A sheet is usually in date order after the meetings already there: sorted only when it is not.
+        if zip(data.meetings, data.meetings.dropFirst()).contains(where: { ($0.start, $0.id) > ($1.start, $1.id) }) {
+            data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        }
         if let committed { throw committed }
     }
 
     /// Each new meeting's file, checked free: not on disk (each folder made and listed once), not loaded, not
-    /// twice in the batch.
-    func places(of meetings: [Meeting], in data: DataSet, folderMode: mode_t) throws(SaveError) -> [String] {
+    /// twice in the batch; and the folders they are in.
+    func places(of meetings: [Meeting], in data: DataSet, folderMode: mode_t) throws(SaveError) -> (paths: [String], folders: [String]) {
         var paths: [String] = []
         paths.reserveCapacity(meetings.count)
         var taken: [String: Set<String>] = [:]
@@ -126,7 +129,7 @@ extension DataStore {
             if !fresh || data.meetingPaths[meeting.id] != nil || data.fingerprints[path]?.hash != nil { throw .changedOnDisk(path: path) }
             paths.append(path)
         }
-        return paths
+        return (paths, Array(taken.keys))
     }
 }
 

@@ -99,6 +99,9 @@ extension ImportCSV {
         }
         reportIgnored(report.ignored, header: rows.first?.line ?? 1)
         try reportProblems(report.problems)
+        // Made while the files are written: the table of a million rows takes seconds.
+        let rows = report.rows, directory = data.directory
+        let table = Pending { rows.isEmpty ? "" : Self.table(rows, directory: directory) }
         if !dryRun {
             do {
                 try store.saveNew(report.meetings, in: &data) { done in progress.say("writing meeting \(done) of \(report.rows.count)") }
@@ -114,7 +117,7 @@ extension ImportCSV {
             // Cells are sanitised as the table is built: written as it is, without a second pass (after what
             // `print` holds, so the order stays).
             fflush(nil)
-            FileHandle.standardOutput.write(Data((Self.table(report.rows, directory: data.directory) + "\n").utf8))
+            FileHandle.standardOutput.write(Data((table.value + "\n").utf8))
         }
         for row in report.rows {
             for warning in row.warnings { Output.line(TerminalText.sanitized("\(file):\(row.line): \(warning)")) }
