@@ -62,7 +62,7 @@ enum Codec {
         var s = Settings(council: try r.string("council"))
         s.organiserName = try r.optionalString("organiserName")
         s.organiserEmail = try r.optionalString("organiserEmail")
-        s.organiserAddress = try r.strings("organiserAddress")
+        s.organiserAddress = try r.lines("organiserAddress")
         s.equalityCategories = try r.orderedObject("equalityCategories") { (node, key) throws(DecodeError) in
             guard case .array(let groups) = node.value else { throw FieldReader.fail(node, key, "a list of group names") }
             var names: [String] = []
@@ -196,7 +196,7 @@ enum Codec {
         p.email = try r.optionalString("email")
         p.phone = try r.optionalString("phone")
         p.preferredContact = try r.optionalChoice("preferredContact", ContactMethod.self)
-        p.postalAddress = try r.strings("postalAddress")
+        p.postalAddress = try r.lines("postalAddress")
         p.extra = r.unknownFields
         return p
     }

@@ -39,6 +39,10 @@ struct LettersCommand: ParsableCommand {
                 Output.error("no meeting `\(meeting)` in \(options.folder.root) (see `forumdesk list meetings`)")
                 throw ExitStatus.usage
             }
+            guard m.start > now else {
+                Output.error("\(m.id) began on \(LondonTime.display(m.start)): letters are for meetings to come")
+                throw ExitStatus.usage
+            }
             let organiser = Notifier.Organiser(configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
             let sender = Letters.Sender(organiser: organiser, council: data.settings.council, address: data.settings.organiserAddress)
             let plan = Letters.plan(for: m, directory: data.directory, sender: sender, now: now, partners: partners)
