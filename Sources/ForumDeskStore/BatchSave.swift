@@ -22,13 +22,14 @@ extension DataStore {
         var placed: [String] = []
         placed.reserveCapacity(meetings.count)
         var folders: Set<String> = []
+        let modes = self.modes, fileMode = modes.file
         for meeting in meetings {
             let path = try checked { () throws(PathError) in try folder.meetingFile(for: meeting) }
             if meeting.isSummary { throw .incomplete(path: path) }
             let folderPath = (path as NSString).deletingLastPathComponent
             let exists: Bool
             do {
-                if folders.insert(folderPath).inserted { try DurableFile.makeFolders(folderPath, fs: fs) }
+                if folders.insert(folderPath).inserted { try DurableFile.makeFolders(folderPath, fs: fs, mode: modes.folder) }
                 exists = try fs.status(path) != nil
             } catch {
                 throw .failed(path: path, DurableWriteError(stage: .prepare, cause: error))
@@ -54,7 +55,7 @@ extension DataStore {
                 let bytes = DataStore.encoded(meetings[i])
                 var stage = WriteStage.prepare
                 do throws(SystemCallError) {
-                    let fd = try fs.openForCreate(temps[i], mode: DurableFile.fileMode)
+                    let fd = try fs.openForCreate(temps[i], mode: fileMode)
                     defer { fs.close(fd) }
                     stage = .write
                     try fs.write(fd, bytes, path: temps[i])
@@ -83,7 +84,7 @@ extension DataStore {
         // The commit point: from here a crash is finished forwards, not rolled back.
         let record = folder.path(Self.batchRecordPrefix + batch)
         do {
-            try DurableFile.write(Array("\(meetings.count) meeting file(s), written as .<name>.tmp-\(batch)-<n>\n".utf8), to: record, fs: fs)
+            try DurableFile.write(Array("\(meetings.count) meeting file(s), written as .<name>.tmp-\(batch)-<n>\n".utf8), to: record, fs: fs, modes: modes)
         } catch {
             fs.remove(record)
             undo(temps[...])

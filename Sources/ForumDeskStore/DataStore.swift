@@ -61,6 +61,10 @@ public struct DataStore: Sendable {
         self.fs = fs
     }
 
+    /// The modes of every file and folder written in the data folder: group-readable when the folder is shared
+    /// (`FileModes.of`). Asked at each write, so a setting changed while the app runs is followed.
+    public var modes: FileModes { FileModes.of(folder, fs: fs) }
+
     // MARK: loading
 
     enum ReadOutcome {
@@ -397,7 +401,7 @@ public struct DataStore: Sendable {
         try checkUnchanged(path, in: data)
         let bytes = JSONWriter.write(json)
         do {
-            try DurableFile.write(bytes, to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
+            try DurableFile.write(bytes, to: path, fs: fs, modes: modes)
         } catch {
             if error.replaced { data.fingerprints[path] = FileFingerprint(hash: ContentHash.of(bytes)) }
             throw .failed(path: path, error)
@@ -456,7 +460,7 @@ public struct DataStore: Sendable {
         let path = try checked { () throws(PathError) in try folder.inside(["conflicts", try folder.meetingFileName(meeting.id, "-\(stamp).json")]) }
         try checkNoLinks(path)
         do {
-            try DurableFile.write(Self.encoded(meeting), to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
+            try DurableFile.write(Self.encoded(meeting), to: path, fs: fs, modes: modes)
         } catch {
             throw .failed(path: path, error)
         }
@@ -483,7 +487,7 @@ public struct DataStore: Sendable {
             n += 1
         }
         do {
-            try DurableFile.write(Array(text.utf8), to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
+            try DurableFile.write(Array(text.utf8), to: path, fs: fs, modes: modes)
         } catch {
             throw .failed(path: path, error)
         }

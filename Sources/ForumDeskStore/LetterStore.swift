@@ -14,7 +14,7 @@ extension DataStore {
         let path = try checked { () throws(PathError) in try folder.inside(relativePath) }
         try checkNoLinks(path)
         do {
-            try DurableFile.write(bytes, to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
+            try DurableFile.write(bytes, to: path, fs: fs, modes: modes)
         } catch {
             throw .failed(path: path, error)
         }

@@ -113,15 +113,15 @@ extension DataStore {
     func stage(_ changes: NoticeChanges, meetingID id: String) throws(SaveError) {
         let pending = pendingFolder(id)
         do {
-            try DurableFile.makeFolders(pending, fs: fs)
+            try DurableFile.makeFolders(pending, fs: fs, mode: modes.folder)
         } catch {
             throw .failed(path: pending, DurableWriteError(stage: .prepare, cause: error))
         }
         // Whose transaction this is: another process's recovery leaves it alone while this one is running.
-        _ = try? DurableFile.write(JSONWriter.write(ProcessOwner.current(now: Date()).json), to: "\(pending)/\(Self.transactionOwner)", fs: fs)
+        _ = try? DurableFile.write(JSONWriter.write(ProcessOwner.current(now: Date()).json), to: "\(pending)/\(Self.transactionOwner)", fs: fs, modes: modes)
         for (name, bytes) in changes.staged {
             do {
-                try DurableFile.write(bytes, to: "\(pending)/\(name)", fs: fs)
+                try DurableFile.write(bytes, to: "\(pending)/\(name)", fs: fs, modes: modes)
             } catch {
                 discardPending(id)
                 throw .failed(path: "\(pending)/\(name)", error)
@@ -147,7 +147,7 @@ extension DataStore {
         var present = try outboxContents(id)
         // Withdraw first, so an update and what it replaces are never in the outbox together.
         for (name, file) in present.sorted(by: { $0.key < $1.key }) where !expected.contains(name) {
-            try DurableFile.makeFolders(withdrawn, fs: fs)
+            try DurableFile.makeFolders(withdrawn, fs: fs, mode: modes.folder)
             let source = "\(outbox)/\(file)"
             if let kept = try keptCopy(of: source, named: file, in: withdrawn) {
                 // Undone again after a redo: the same e-mail is already kept, so this copy goes.
@@ -172,7 +172,7 @@ extension DataStore {
         var published = false
         for file in staged {
             if !file.hasPrefix("."), expected.contains(file), present[file] == nil {
-                try DurableFile.makeFolders(outbox, fs: fs)
+                try DurableFile.makeFolders(outbox, fs: fs, mode: modes.folder)
                 try fs.rename("\(pending)/\(file)", "\(outbox)/\(file)")
                 present[file] = file
                 published = true

@@ -131,7 +131,7 @@ enum Output {
             }
         }
         do {
-            try DurableFile.write(bytes, to: path, fs: PosixFileSystem())
+            try DurableFile.write(bytes, to: path, fs: PosixFileSystem(), modes: .personal)
         } catch {
             Self.error("\(output): cannot write the file: \(error.cause.reason)")
             throw ExitStatus.dataError
