@@ -192,10 +192,10 @@ extension DataStore {
 
     /// Finishes or rolls back every notice transaction a crash interrupted (see the type's comment), from the
     /// meeting files on disk. A transaction whose process is still running (its `.owner` file) is left to it.
-    /// An import of meetings a crash interrupted after its commit point is finished first (`finishInterruptedBatches`).
+    /// An import of meetings a crash interrupted is undone first (`undoInterruptedBatches`).
     /// Returns what it did, to tell the user.
     public func recoverNotices() -> [String] {
-        var report = finishInterruptedBatches()
+        var report = undoInterruptedBatches()
         let root = folder.path(NoticeOutbox.pending)
         let ids = ((try? fs.list(root)) ?? []).filter { id in
             guard !id.hasPrefix(".") else { return false }
@@ -228,17 +228,17 @@ extension DataStore {
 
     /// What a crash left unfinished, for a command that only reads (it holds no lock, so it cannot repair): each
     /// open notice transaction (`outbox-pending/<meeting>/`, where the outbox and the record may disagree) and each
-    /// committed import not yet in place. The next command that writes, or the app, finishes them.
+    /// import not yet committed. The next command that writes, or the app, finishes or undoes them.
     public func unfinishedTransactions() -> [Diagnostic] {
         let pending = ((try? fs.list(folder.path(NoticeOutbox.pending))) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         return pending.map { id in
             Diagnostic(path: pendingFolder(id), position: nil,
                        message: "an unfinished notice of meeting \(id) (interrupted, or being written now): the outbox and the "
                            + "meeting record may disagree until the next command that writes (`notify`, `import`, `purge`) or the app finishes it")
-        } + committedBatches().map { batch in
-            Diagnostic(path: folder.path(Self.batchRecordPrefix + batch.batch), position: nil,
-                       message: "an unfinished import of meetings (interrupted, or being written now): some are not in place "
-                           + "until the next command that writes or the app finishes it")
+        } + batchJournals().map { journal in
+            Diagnostic(path: folder.path(journal.name), position: nil,
+                       message: "an unfinished import of \(journal.paths.count) meeting(s) (interrupted, or being written now): "
+                           + "left out until it commits; if it was interrupted, the next command that writes or the app removes its files")
         }
     }
 }
