@@ -823,6 +823,19 @@ def write_json(path, doc):
         f.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 
 
+# Postal addresses (issue 24, `forumdesk letters`) for councillors who prefer a letter: fictional, each care of a
+# town or parish council's offices, as a councillor's published correspondence address would be. One who prefers
+# a letter is left without an address, so `letters` has someone to report as missing one.
+POSTAL_ADDRESSES = {
+    "cllr-parveen-vantwood": ["c/o Sandy Town Council Offices", "10 Cambridge Road", "Sandy", "SG19 1ZA"],
+    "cllr-orla-hollowell": ["c/o Flitwick Town Council Offices", "4 Station Road", "Flitwick", "MK45 1ZB"],
+    "cllr-priya-ambridge-cole": ["c/o Members' Room, The Rufus Centre", "21 Steppingstone Place", "Flitwick", "MK45 1ZC"],
+    "cllr-greer-kingfisher": ["c/o Shefford Town Council Offices", "7 High Street", "Shefford", "SG17 5ZD"],
+    "cllr-deepak-violetta": ["c/o Ward Office, 3 Market Square", "Leighton Buzzard", "LU7 1ZE"],
+}
+ORGANISER_ADDRESS = ["Council Offices", "2 Market Square", "Shefford", "SG17 5ZZ"]
+
+
 def person_doc(p):
     out = {"id": p["id"], "name": p["name"], "kind": p["kind"]}
     if p["kind"] == "councillor":
@@ -830,6 +843,8 @@ def person_doc(p):
     for key in ("organisation", "title", "email", "phone", "preferredContact"):
         if key in p:
             out[key] = p[key]
+    if p["id"] in POSTAL_ADDRESSES:
+        out["postalAddress"] = POSTAL_ADDRESSES[p["id"]]
     return out
 
 
@@ -839,7 +854,9 @@ def main():
         shutil.rmtree(os.path.join(out, "meetings"))
     write_json(os.path.join(out, "forumdesk.json"),
                {"schema": 1, "council": "Central Bedfordshire Council", "organiserName": "Community Engagement Team",
-                "organiserEmail": "engagement@example.org"})
+                "organiserEmail": "engagement@example.org", "organiserAddress": ORGANISER_ADDRESS,
+                "equalityCategories": {"age": ["16-24", "25-64", "65+"], "disability": ["yes", "no or not stated"]},
+                "sampleToday": TODAY.isoformat()})
     areas = [{"id": a[0], "name": a[1], "wards": [{"id": w[0], "name": w[1]} for w in a[3]]} for a in AREAS]
     rules = [
         {"kind": "lets-talk-together", "required": ["police", "frontline-directorate", "town-or-parish-council"]},

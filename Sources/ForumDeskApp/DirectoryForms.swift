@@ -23,7 +23,8 @@ extension FormScreen {
         }
         fields += [.text("email", "E-mail", p?.email ?? ""), .text("phone", "Phone", p?.phone ?? ""),
                    .choice("preferred", "Prefers", [Picker.Item(id: "", label: "(not said)")] + enumItems(ContactMethod.self),
-                           selected: p?.preferredContact?.rawValue ?? "")]
+                           selected: p?.preferredContact?.rawValue ?? ""),
+                   .text("postal", "Postal address", PostalAddress.oneLine(p?.postalAddress ?? []))]
         let what = kind == .councillor ? "councillor" : "contact"
         var screen = FormScreen(form: Form(title: p.map { "Edit \($0.name)" } ?? "New \(what)", fields: fields),
                                 purpose: .person(id: p?.id, kind: kind))
@@ -111,6 +112,17 @@ extension FormScreen {
             else { form.note("wards", wards.map { "\(c.wardName($0)) (\(c.directory.ward($0)?.area.name ?? ""))" }.joined(separator: ", ")) }
         }
         checkContactDetails(&form)
+        // Lines separated by commas: "10 Cambridge Road, Sandy, SG19 1ZA".
+        let postal = PostalAddress.lines(from: form.text("postal"))
+        if let problem = PostalAddress.problem(postal) {
+            form.note("postal", problem, error: true)
+        } else if !postal.isEmpty {
+            form.note("postal", "\(postal.count) line(s) on the envelope: " + postal.joined(separator: " / "))
+        } else if form.value("preferred") == ContactMethod.letter.rawValue {
+            form.note("postal", "prefers a letter: `forumdesk letters` needs an address (lines separated by commas)")
+        } else {
+            form.note("postal", nil)
+        }
         guard !form.hasErrors else { return nil }
         var directory = c.directory
         let taken = Set(directory.people.map(\.id))
@@ -125,6 +137,7 @@ extension FormScreen {
         person.email = optional(form.text("email"))
         person.phone = optional(form.text("phone"))
         person.preferredContact = ContactMethod(rawValue: form.value("preferred"))
+        person.postalAddress = postal
         if let index = directory.people.firstIndex(where: { $0.id == person.id }) { directory.people[index] = person } else { directory.people.append(person) }
         return .saveDirectory(directory, label: id == nil ? "\(kind.label) \(name) added" : name)
     }
@@ -147,6 +160,17 @@ extension FormScreen {
         if !unknown.isEmpty { form.note("areas", "no such area: \(unknown.joined(separator: ", "))", error: true) }
         else { form.note("areas", areas.isEmpty ? "all areas" : areas.map(c.areaName).joined(separator: ", ")) }
         checkContactDetails(&form)
+        // Lines separated by commas: "10 Cambridge Road, Sandy, SG19 1ZA".
+        let postal = PostalAddress.lines(from: form.text("postal"))
+        if let problem = PostalAddress.problem(postal) {
+            form.note("postal", problem, error: true)
+        } else if !postal.isEmpty {
+            form.note("postal", "\(postal.count) line(s) on the envelope: " + postal.joined(separator: " / "))
+        } else if form.value("preferred") == ContactMethod.letter.rawValue {
+            form.note("postal", "prefers a letter: `forumdesk letters` needs an address (lines separated by commas)")
+        } else {
+            form.note("postal", nil)
+        }
         guard !form.hasErrors else { return nil }
         var directory = c.directory
         var org = id.flatMap { c.directory.organisation($0) }

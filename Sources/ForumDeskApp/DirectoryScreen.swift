@@ -47,7 +47,7 @@ struct DirectoryScreen: MainScreen {
     }
 
     func layout(_ area: Rect) -> (tabs: Rect, status: Rect, table: Rect, detail: Rect) {
-        let detailHeight = tab == .areas ? 8 : 0
+        let detailHeight = switch tab { case .areas: 8; case .councillors, .contacts: 5; case .organisations: 0 }
         let parts = Layout.split(area, .vertical, [.length(1), .length(1), .fill, .length(detailHeight)])
         return (parts[0].inset(horizontal: 1), parts[1].inset(horizontal: 1), parts[2].inset(horizontal: 1),
                 parts[3].inset(horizontal: 1))
@@ -204,10 +204,20 @@ struct DirectoryScreen: MainScreen {
         var selection = browser.selection
         selection.clamp(count: t.rowCount, visible: Table.visibleRows(in: areas.table))
         t.render(in: areas.table, into: &buffer, state: selection)
-        guard tab == .areas, areas.detail.height > 1 else { return }
+        guard areas.detail.height > 1 else { return }
         let s = shown(c)
         guard s.rows.indices.contains(selection.selected) else { return }
-        let area = c.directory.areas[s.rows[selection.selected].index]
+        let index = s.rows[selection.selected].index
+        buffer.put(String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y, style: Theme.muted)
+        let inside = Rect(x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width, height: areas.detail.height - 1)
+        if tab == .councillors || tab == .contacts {
+            let people = c.directory.people.filter { $0.kind == (tab == .councillors ? .councillor : .contact) }
+            guard people.indices.contains(index) else { return }
+            TextView(lines: Self.personDetail(people[index], c)).render(in: inside, into: &buffer, offset: 0)
+            return
+        }
+        guard tab == .areas else { return }
+        let area = c.directory.areas[index]
         var lines = [StyledLine("Wards of \(area.name)", .bold)]
         for ward in area.wards {
             let names = c.directory.councillors(ofWards: [ward.id]).map(\.name).joined(separator: ", ")
@@ -220,9 +230,22 @@ struct DirectoryScreen: MainScreen {
             lines.append(StyledLine("  \(rule.kind?.label ?? "Any meeting")\(rule.area == nil ? " (every area)" : ""): "
                                     + rule.required.map(\.label).joined(separator: ", ")))
         }
-        buffer.put(String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y, style: Theme.muted)
-        TextView(lines: lines).render(in: Rect(x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width,
-                                               height: areas.detail.height - 1), into: &buffer, offset: 0)
+        TextView(lines: lines).render(in: inside, into: &buffer, offset: 0)
+    }
+
+    /// Under the councillors' or contacts' table: the selected person's contact details and postal address.
+    static func personDetail(_ p: Person, _ c: Context) -> [StyledLine] {
+        var head = [Span(p.name, .bold)]
+        if let title = p.title { head.append(Span(", " + title)) }
+        if let org = p.organisation { head.append(Span(", " + c.organisationName(org))) }
+        if let method = p.preferredContact { head.append(Span("  prefers \(method.label)", Theme.muted)) }
+        let contact = [p.email, p.phone].compactMap { $0 }.joined(separator: " · ")
+        let postal = p.postalAddress.isEmpty
+            ? StyledLine(p.preferredContact == .letter ? "No postal address: Enter to add one (letters need it)" : "No postal address",
+                         p.preferredContact == .letter ? Theme.warning : Theme.muted)
+            : StyledLine([Span("Postal address: ", Theme.muted), Span(PostalAddress.oneLine(p.postalAddress))], hangingIndent: 16)
+        return [StyledLine(head, hangingIndent: 2), StyledLine(contact.isEmpty ? "No e-mail address or phone number" : contact,
+                                                               contact.isEmpty ? Theme.muted : .plain), postal]
     }
 }
 

@@ -55,10 +55,13 @@ public struct Person: Sendable, Equatable, Identifiable {
     public var email: String?
     public var phone: String?
     public var preferredContact: ContactMethod?
+    /// Where a letter goes (`forumdesk letters`): the lines as printed, at most `PostalAddress.maxLines`; empty
+    /// when none is known. Personal data: never published, covered by `person show` and `person erase`.
+    public var postalAddress: [String] = []
     public var extra: UnknownFields = [:]
     public init(id: String, name: String, kind: PersonKind, wards: [String] = [], organisation: String? = nil,
                 title: String? = nil, email: String? = nil, phone: String? = nil,
-                preferredContact: ContactMethod? = nil, extra: UnknownFields = [:]) {
+                preferredContact: ContactMethod? = nil, postalAddress: [String] = [], extra: UnknownFields = [:]) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -68,6 +71,7 @@ public struct Person: Sendable, Equatable, Identifiable {
         self.email = email
         self.phone = phone
         self.preferredContact = preferredContact
+        self.postalAddress = postalAddress
         self.extra = extra
     }
 }

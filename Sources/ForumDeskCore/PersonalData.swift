@@ -11,8 +11,8 @@ public enum PersonalData {
     /// The unknown field of a meeting that records the day a person was erased from it (never who).
     public static let marker = "personErased"
 
-    /// What identifies one person in text: id, name (also without "Cllr"), e-mail address, phone number and any
-    /// text field the model does not know (a postal address), longest first. A text names the person when one of
+    /// What identifies one person in text: id, name (also without "Cllr"), e-mail address, phone number, postal
+    /// address (whole, and its first line) and any text field the model does not know, longest first. A text names the person when one of
     /// these stands in it as a whole word, any case: "Ann Smith" is not found in "Ann Smithson".
     public struct Identity: Sendable, Equatable {
         public var id: String
@@ -31,6 +31,10 @@ public enum PersonalData {
             if let phone = person.phone {
                 texts.append(phone)
                 texts.append(phone.filter { !$0.isWhitespace })
+            }
+            // The postal address: whole, as one line, and its first line (the house and street).
+            if !person.postalAddress.isEmpty {
+                texts += [person.postalAddress.joined(separator: "\n"), PostalAddress.oneLine(person.postalAddress), person.postalAddress[0]]
             }
             // Fields a newer version (or another tool) added: a postal address, a second address.
             for value in person.extra.values {

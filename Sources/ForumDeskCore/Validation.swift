@@ -117,6 +117,9 @@ public struct Validator {
             if let email = person.email, let problem = EmailAddress.problem(email) {
                 report(.people, at + [.key("email")], "e-mail: \(problem)")
             }
+            if let problem = PostalAddress.problem(person.postalAddress) {
+                report(.people, at + [.key("postalAddress")], "postal address: \(problem)")
+            }
         }
         var seenOrganisations: Set<String> = []
         for (o, org) in directory.organisations.enumerated() {

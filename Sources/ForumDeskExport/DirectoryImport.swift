@@ -42,7 +42,7 @@ public enum DirectoryImport {
     }
 
     public enum Field: String, Sendable, CaseIterable {
-        case name, email, phone, organisation, title, wards, preferred, sector, areas, frontline
+        case name, email, phone, organisation, title, wards, preferred, postal, sector, areas, frontline
     }
 
     /// Accepted header names per field for people (compared after `CSV.normalised`; README, "Importing spreadsheets").
@@ -54,6 +54,7 @@ public enum DirectoryImport {
         (.title, ["title", "role", "jobtitle", "position"]),
         (.wards, ["ward", "wards"]),
         (.preferred, ["preferredcontact", "prefers", "contactmethod", "preferredcontactmethod"]),
+        (.postal, ["postaladdress", "address", "postal", "correspondenceaddress", "homeaddress"]),
     ]
 
     /// Accepted header names per field for organisations.
@@ -140,6 +141,12 @@ public enum DirectoryImport {
             report.problems.append(row.problem(.preferred, "must be email, letter or phone, not “\(preferredText)”"))
             return
         }
+        // One cell, lines separated by line breaks (a spreadsheet cell's Alt+Enter) or commas.
+        let postal = PostalAddress.lines(from: value(.postal))
+        if let problem = PostalAddress.problem(postal) {
+            report.problems.append(row.problem(.postal, "postal address: \(problem)"))
+            return
+        }
         // "Cllr Ada Ashgrove" and "Ada Ashgrove" are one person: names are compared folded, title left out.
         let folded = NameMatch.folded(name)
         let duplicate = d.people.first { p in
@@ -154,7 +161,8 @@ public enum DirectoryImport {
         let id = Identifier.slug(plainName, prefix: kind == .councillor ? "cllr-" : "", fallback: "person") { d.person($0) != nil }
         report.directory.people.append(Person(id: id, name: name, kind: kind, wards: wards, organisation: organisation,
                                               title: value(.title).isEmpty ? nil : value(.title), email: email.isEmpty ? nil : email,
-                                              phone: value(.phone).isEmpty ? nil : value(.phone), preferredContact: preferred))
+                                              phone: value(.phone).isEmpty ? nil : value(.phone), preferredContact: preferred,
+                                              postalAddress: postal))
         report.added.append("\(name)\(organisation.map { " (\(d.organisation($0)?.name ?? $0))" } ?? "")")
     }
 

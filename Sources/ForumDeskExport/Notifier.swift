@@ -46,19 +46,8 @@ public enum Notifier {
         var outgoing: [Outgoing] = []
         var byHand: [(Person, NotificationState)] = []
         let stamp = ICalendar.utcStamp(now).replacingOccurrences(of: "Z", with: "")
-        var owed: [(person: Person, state: NotificationState, isCouncillor: Bool)] =
-            NotificationRules.statuses(for: meeting, in: directory).filter { $0.state.needsNotice }.map { ($0.councillor, $0.state, true) }
-        // Once per person: a councillor who is also a partner's contact, or a contact invited twice, gets one notice.
-        for status in NotificationRules.partnerStatuses(for: meeting, in: directory)
-        where status.state.needsNotice && (partners || status.state != .notNotified)
-            && !owed.contains(where: { $0.person.id == status.contact.id }) {
-            owed.append((status.contact, status.state, false))
-        }
-        // A change or a cancellation must carry a higher SEQUENCE than any notice already sent (RFC 5546 §2.1.4).
-        let highestSent = meeting.notifications.map(\.sequence).max() ?? -1
-        if owed.contains(where: { $0.state == .stale || $0.state == .cancellationOwed }), updated.sequence <= highestSent {
-            updated.sequence = highestSent + 1
-        }
+        let owed = owed(for: meeting, directory: directory, partners: partners)
+        updated.sequence = sequence(for: meeting, owed: owed)
         for (person, state, isCouncillor) in owed {
             // An address `validate` reports (not RFC 5322, or non-ASCII) is not written into mail: the notice goes by hand.
             guard let email = person.email, EmailAddress.problem(email) == nil,
@@ -77,6 +66,38 @@ public enum Notifier {
             }
         }
         return Plan(outgoing: outgoing, byHand: byHand, meeting: updated)
+    }
+
+    /// Who is owed a notice, in order: the wards' councillors (not notified, stale, or owed a cancellation), then
+    /// invited partners' contacts on the same rules (their first invitation only with `partners`), each once.
+    public static func owed(for meeting: Meeting, directory: Directory, partners: Bool)
+        -> [(person: Person, state: NotificationState, isCouncillor: Bool)] {
+        var owed: [(person: Person, state: NotificationState, isCouncillor: Bool)] =
+            NotificationRules.statuses(for: meeting, in: directory).filter { $0.state.needsNotice }.map { ($0.councillor, $0.state, true) }
+        // Once per person: a councillor who is also a partner's contact, or a contact invited twice, gets one notice.
+        for status in NotificationRules.partnerStatuses(for: meeting, in: directory)
+        where status.state.needsNotice && (partners || status.state != .notNotified)
+            && !owed.contains(where: { $0.person.id == status.contact.id }) {
+            owed.append((status.contact, status.state, false))
+        }
+        return owed
+    }
+
+    /// The SEQUENCE the notices owed carry: a change or a cancellation must carry a higher one than any notice
+    /// already sent (RFC 5546 §2.1.4), by e-mail, letter or telephone alike. Raised only when a notice already
+    /// carries the meeting's SEQUENCE and says something else (another date, time, venue or status): notices
+    /// of the meeting as it is now, sent in two goes (e-mails by `notify`, then letters), share one SEQUENCE.
+    public static func sequence(for meeting: Meeting, owed: [(person: Person, state: NotificationState, isCouncillor: Bool)]) -> Int {
+        let highestSent = meeting.notifications.map(\.sequence).max() ?? -1
+        guard owed.contains(where: { $0.state == .stale || $0.state == .cancellationOwed }), meeting.sequence <= highestSent else {
+            return meeting.sequence
+        }
+        let cancelled = meeting.status == .cancelled
+        let outdated = meeting.notifications.contains { notice in
+            notice.sequence >= meeting.sequence
+                && (NotificationRules.isStale(notice, for: meeting) || (notice.kind == .cancellation) != cancelled)
+        }
+        return outdated ? highestSent + 1 : meeting.sequence
     }
 
     /// The record of a notice: what it announced (date, time, venue, status), or why the meeting was cancelled.
@@ -111,29 +132,74 @@ public enum Notifier {
                         path: "outbox/\(m.id)/\(NoticeOutbox.fileName(of: notice))", text: text)
     }
 
-    /// The plain-text part: what, when, where, access, the agenda so far.
-    public static func message(for m: Meeting, directory: Directory, to name: String, kind: NoticeKind, stale: Bool,
-                               organiser: Organiser, council: String) -> String {
-        var lines = ["Dear \(name),", ""]
+    /// How a notice reaches its reader: the words differ only where the medium does (how to reply, what
+    /// replaces the earlier notice).
+    public enum Medium: Sendable { case email, letter }
+
+    /// What a notice says, in parts, so the e-mail's text and a letter (`Letters`) say the same thing.
+    public struct Wording: Sendable, Equatable {
+        /// "Dear Cllr Ada Bellweather,"
+        public var salutation: String
+        /// Paragraphs before the meeting's details: what this notice is, and for a cancellation "Reason: …".
+        public var opening: [String]
+        public var title: String
+        /// "Thursday 17 December 2026, 19:00 to 21:00", in Europe/London.
+        public var when: String
+        /// Venue name and address on one line.
+        public var venue: String
+        public var access: String?
+        /// "Wards: Potton, Sandy"
+        public var wards: String?
+        public var notes: String?
+        /// "1. Welcome and introductions"; empty for a cancellation.
+        public var agenda: [String]
+        /// The organiser's name, the council, the organiser's e-mail address.
+        public var signature: [String]
+    }
+
+    /// The parts of a notice of `m` to `name`: an invitation, an update of a stale one, or a cancellation.
+    public static func wording(for m: Meeting, directory: Directory, to name: String, kind: NoticeKind, stale: Bool,
+                               organiser: Organiser, council: String, medium: Medium = .email) -> Wording {
+        var opening: [String]
         switch (kind, stale) {
         case (.cancellation, _):
-            lines.append("The meeting below has been cancelled. Please remove it from your calendar.")
-            if let reason = m.cancellationReason { lines += ["", "Reason: \(reason)"] }
+            opening = [medium == .email ? "The meeting below has been cancelled. Please remove it from your calendar."
+                : "The meeting below has been cancelled. Please remove it from your diary."]
+            if let reason = m.cancellationReason { opening.append("Reason: \(reason)") }
         case (_, true):
-            lines.append("The meeting below has changed (its date, time, venue or status: it is now \(m.status.label.lowercased())). "
-                         + "The attached invitation replaces the earlier one.")
+            opening = ["The meeting below has changed (its date, time, venue or status: it is now \(m.status.label.lowercased())). "
+                       + (medium == .email ? "The attached invitation replaces the earlier one." : "This letter replaces the earlier notice.")]
         default:
-            lines.append("You are invited to the meeting below, which covers your ward. Please reply with your calendar's Accept or Decline.")
+            opening = [medium == .email
+                ? "You are invited to the meeting below, which covers your ward. Please reply with your calendar's Accept or Decline."
+                : "You are invited to the meeting below, which covers your ward. Please let us know whether you can attend, "
+                    + "by e-mail to \(organiser.email) or by letter to the address above."]
         }
-        lines += ["", m.title, "\(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))",
-                  [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", ")]
-        if let access = m.venue.accessibility { lines.append("Access: \(access)") }
-        if let notes = m.publicNotes { lines.append(notes) }
-        if kind == .invitation, !m.agenda.isEmpty {
+        let wardNames = m.wards.map { directory.ward($0)?.ward.name ?? $0 }
+        return Wording(salutation: "Dear \(name),", opening: opening, title: m.title,
+                       when: "\(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))",
+                       venue: [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", "),
+                       access: m.venue.accessibility, wards: wardNames.isEmpty ? nil : "Wards: " + wardNames.joined(separator: ", "),
+                       notes: m.publicNotes,
+                       agenda: kind == .invitation ? m.agenda.map { "\($0.number). \($0.title)" } : [],
+                       signature: [organiser.name, council, organiser.email])
+    }
+
+    /// The plain-text part: what, when, where, access, wards, the agenda so far.
+    public static func message(for m: Meeting, directory: Directory, to name: String, kind: NoticeKind, stale: Bool,
+                               organiser: Organiser, council: String) -> String {
+        let w = wording(for: m, directory: directory, to: name, kind: kind, stale: stale, organiser: organiser, council: council)
+        var lines = [w.salutation, ""]
+        lines += w.opening.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines += ["", w.title, w.when, w.venue]
+        if let access = w.access { lines.append("Access: \(access)") }
+        if let wards = w.wards { lines.append(wards) }
+        if let notes = w.notes { lines.append(notes) }
+        if !w.agenda.isEmpty {
             lines += ["", "Agenda so far:"]
-            for item in m.agenda { lines.append("  \(item.number). \(item.title)") }
+            for item in w.agenda { lines.append("  \(item)") }
         }
-        lines += ["", organiser.name, council, organiser.email]
+        lines += [""] + w.signature
         return lines.joined(separator: "\n")
     }
 }

@@ -10,12 +10,15 @@ public struct Settings: Sendable, Equatable {
         a.council == b.council && a.organiserName == b.organiserName && a.organiserEmail == b.organiserEmail
             && a.equalityCategories.map(\.category) == b.equalityCategories.map(\.category)
             && a.equalityCategories.map(\.groups) == b.equalityCategories.map(\.groups)
-            && a.sampleToday == b.sampleToday && a.sendmail == b.sendmail && a.extra == b.extra
+            && a.sampleToday == b.sampleToday && a.sendmail == b.sendmail && a.organiserAddress == b.organiserAddress && a.extra == b.extra
     }
     public var council: String
     /// The engagement team's name and address, used as the organiser of calendar invitations.
     public var organiserName: String?
     public var organiserEmail: String?
+    /// The team's postal address, printed in the sender block of letters (`forumdesk letters`), one line each:
+    /// `["Council Offices", "Market Square", "Shefford", "SG17 5ZZ"]`. Empty: the letters give the e-mail address only.
+    public var organiserAddress: [String] = []
     /// Equality-monitoring categories and their groups, in the order the form asks them ("age": ["16-24", …]).
     /// Only counts are ever recorded against them, never names.
     public var equalityCategories: [(category: String, groups: [String])] = []
@@ -59,6 +62,7 @@ enum Codec {
         var s = Settings(council: try r.string("council"))
         s.organiserName = try r.optionalString("organiserName")
         s.organiserEmail = try r.optionalString("organiserEmail")
+        s.organiserAddress = try r.lines("organiserAddress")
         s.equalityCategories = try r.orderedObject("equalityCategories") { (node, key) throws(DecodeError) in
             guard case .array(let groups) = node.value else { throw FieldReader.fail(node, key, "a list of group names") }
             var names: [String] = []
@@ -85,6 +89,7 @@ enum Codec {
         w.set("council", s.council)
         w.optional("organiserName", s.organiserName)
         w.optional("organiserEmail", s.organiserEmail)
+        if !s.organiserAddress.isEmpty { w.set("organiserAddress", s.organiserAddress) }
         if !s.equalityCategories.isEmpty {
             w.set("equalityCategories", .object(s.equalityCategories.map { ($0.category, .array($0.groups.map { .string($0) })) }))
         }
@@ -191,6 +196,7 @@ enum Codec {
         p.email = try r.optionalString("email")
         p.phone = try r.optionalString("phone")
         p.preferredContact = try r.optionalChoice("preferredContact", ContactMethod.self)
+        p.postalAddress = try r.lines("postalAddress")
         p.extra = r.unknownFields
         return p
     }
@@ -206,6 +212,7 @@ enum Codec {
         w.optional("email", p.email)
         w.optional("phone", p.phone)
         w.optional("preferredContact", p.preferredContact)
+        if !p.postalAddress.isEmpty { w.set("postalAddress", p.postalAddress) }
         return w.finish(p.extra)
     }
 

@@ -74,6 +74,13 @@ struct FieldReader {
         try list(key) { (node) throws(DecodeError) in try Self.text(node, key) }
     }
 
+    /// Lines of text: a list of strings, or one string whose lines are split as typed text is
+    /// (`PostalAddress.lines`: at line breaks and commas), so a hand-written `"7 Lantern Row, Sandy SG19 9ZZ"` reads.
+    mutating func lines(_ key: String) throws(DecodeError) -> [String] {
+        if let node = lookup(key), case .string(let text) = node.value { return PostalAddress.lines(from: text) }
+        return try strings(key)
+    }
+
     mutating func stringMap(_ key: String) throws(DecodeError) -> [String: String] {
         guard let node = lookup(key) else { return [:] }
         guard case .object(let members) = node.value else { throw Self.fail(node, key, "an object in { }") }

@@ -4,8 +4,8 @@ import Glibc
 import Foundation
 import ForumDeskCore
 
-/// The files ForumDesk itself wrote for one meeting outside `meetings/`: outbox e-mails (sent or withdrawn), conflict copies and
-/// exported minutes or agendas. They hold names and addresses, so retention deletes them; it deletes only these,
+/// The files ForumDesk itself wrote for one meeting outside `meetings/`: outbox e-mails (sent or withdrawn), letters
+/// (`letters/<id>/`), conflict copies and exported minutes or agendas. They hold names and addresses, so retention deletes them; it deletes only these,
 /// matched by the names ForumDesk gives them, never a folder as a whole and never through a symbolic link.
 extension DataStore {
     /// Paths (under the data folder) of the generated files of meeting `id`, then the outbox folder itself when it
@@ -23,6 +23,8 @@ extension DataStore {
             result += ours.map { "\(outbox)/\($0)" }
             if !names.isEmpty, ours.count == names.count { result.append(outbox) }
         }
+        // Letters for printing name and address their recipients.
+        result += letterFiles(ofMeeting: id)
         for (sub, matches) in [("conflicts", Self.isConflictCopy), ("exports", Self.isExport)] {
             let dir = folder.path(sub)
             guard !fs.isSymbolicLink(dir) else { continue }

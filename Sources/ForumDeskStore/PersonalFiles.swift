@@ -52,7 +52,7 @@ extension DataStore {
     static let generatedFolders: [(folder: String, kind: String)] = [
         (NoticeOutbox.outbox, "e-mail in the outbox"), (NoticeOutbox.withdrawn, "e-mail withdrawn unsent"),
         (NoticeOutbox.pending, "e-mail being written"), (NoticeOutbox.sending, "e-mail being sent"),
-        (NoticeOutbox.sent, "sent e-mail"), ("exports", "export"),
+        (NoticeOutbox.sent, "sent e-mail"), (LetterFiles.folder, "letter"), ("exports", "export"),
         ("conflicts", "conflict copy"),
     ]
 
@@ -95,7 +95,8 @@ extension DataStore {
         var parts = [p.name, p.kind.rawValue]
         if !p.wards.isEmpty { parts.append("wards: " + p.wards.joined(separator: ", ")) }
         parts += [p.organisation.map { "organisation: \($0)" }, p.title, p.email, p.phone,
-                  p.preferredContact.map { "prefers \($0.rawValue)" }].compactMap { $0 }
+                  p.preferredContact.map { "prefers \($0.rawValue)" },
+                  p.postalAddress.isEmpty ? nil : "postal address: " + PostalAddress.oneLine(p.postalAddress)].compactMap { $0 }
         for (key, value) in p.extra.sorted(by: { $0.key < $1.key }) {
             if case .string(let text) = value { parts.append("\(key): \(text)") }
         }
@@ -188,7 +189,9 @@ extension DataStore {
                 }
                 // The data files are records, handled field by field.
                 if let known = data.fingerprints[path], !known.unreadable, known.hash != nil { continue }
+                // A letter is named after its recipient (its PDF's text is compressed, so its name tells).
                 let named = !PersonalData.Identity.wordRanges(of: who.id, in: name).isEmpty
+                    || (rel.hasPrefix(LetterFiles.folder + "/") && LetterFiles.isLetterFile(name, of: who.id))
                     || ((try? fs.read(path)).map { who.isNamed(in: String(decoding: $0, as: UTF8.self)) } ?? false)
                 guard named else { continue }
                 out.append(step(for: rel, name: name))

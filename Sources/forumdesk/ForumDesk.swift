@@ -13,7 +13,7 @@ struct ForumDesk: ParsableCommand {
         Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
         """,
         version: ForumDesk.version,
-        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, SendCommand.self, PurgeCommand.self,
+        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, SendCommand.self, LettersCommand.self, PurgeCommand.self,
                       ImportCommand.self, ExportCommand.self, ReportCommand.self, PublishCommand.self, PersonCommand.self, OrganisationCommand.self,
                       MergeFileCommand.self, SyncCommand.self, HistoryCommand.self, GenerateCommand.self, BenchCommand.self],
         defaultSubcommand: TUICommand.self
@@ -106,6 +106,11 @@ enum Output {
         guard let output else {
             return FileHandle.standardOutput.write(Data((isatty(STDOUT_FILENO) == 1 ? shown(text) : text).utf8))
         }
+        try write(Array(text.utf8), to: output)
+    }
+
+    /// Writes `bytes` to the file `output` (a regular file or a new path), atomically, durably and privately.
+    static func write(_ bytes: [UInt8], to output: String) throws {
         // Like every file ForumDesk writes: atomic, durable, and private (0600) whatever the umask.
         let path = output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
         // Only a regular file is replaced: a FIFO, a device or a symbolic link is not turned into one.
@@ -126,7 +131,7 @@ enum Output {
             }
         }
         do {
-            try DurableFile.write(Array(text.utf8), to: path, fs: PosixFileSystem(), modes: .personal)
+            try DurableFile.write(bytes, to: path, fs: PosixFileSystem(), modes: .personal)
         } catch {
             Self.error("\(output): cannot write the file: \(error.cause.reason)")
             throw ExitStatus.dataError

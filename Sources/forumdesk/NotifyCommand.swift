@@ -103,7 +103,8 @@ struct NotifyCommand: ParsableCommand {
             for (person, state) in plan.byHand {
                 let how = person.email.flatMap(EmailAddress.problem).map { "e-mail address not usable: \($0)" }
                     ?? person.preferredContact.map { "prefers \($0.label)" } ?? "no e-mail address"
-                Output.line(TerminalText.sanitized("by hand: \(person.name) (\(how)\(person.phone.map { ", " + $0 } ?? "")): \(state.label); record it on the Councillors tab"))
+                let next = person.preferredContact == .letter ? "`forumdesk letters \(m.id)` writes the letter" : "record it on the Councillors tab"
+                Output.line(TerminalText.sanitized("by hand: \(person.name) (\(how)\(person.phone.map { ", " + $0 } ?? "")): \(state.label); \(next)"))
             }
             if plan.outgoing.isEmpty, plan.byHand.isEmpty {
                 Output.line("Every councillor of \(m.wards.count) ward(s) has an up-to-date notice for \(m.id).")

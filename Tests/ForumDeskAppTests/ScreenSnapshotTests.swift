@@ -49,6 +49,9 @@ import TerminalUI
         ("help-live", openMeeting + [.char("L"), .char("?")]),
         ("help-form", [.char("2"), .char("n"), .function(1)]),
         ("form-councillor", [.char("4"), .tab, .char("n")] + typing("Cllr Ada Newfield") + [.tab] + typing("sandy, potton, atlantis")),
+        // A councillor who prefers a letter, with their postal address (issue 24): the field and what it understood.
+        ("form-councillor-postal", [.char("4"), .tab, .char("/")] + typing("orla hollowell") + [.enter, .enter]),
+        ("directory-councillor-postal", [.char("4"), .tab, .char("/")] + typing("orla hollowell") + [.enter]),
         ("form-organisation", [.char("4"), .tab, .tab, .enter]),
         ("form-coverage-rule", [.char("4"), .char("r")]),
         ("form-invitation", [.char("2"), .char("G"), .enter, .tab, .tab, .char("a"), .enter] + typing("police") + [.enter]),

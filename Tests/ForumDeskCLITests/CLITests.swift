@@ -659,7 +659,7 @@ enum DisplayWidthProbe {
 
     /// Every file and folder a command writes has the data folder's modes, whatever the umask: private (0600,
     /// 0700), or readable by the group (0640, 2750) when the folder is shared by the setting. Every writer is run:
-    /// a saved meeting, a notice's e-mail, an import's batch, an e-mail sent, the index, a purge, and (outside
+    /// a saved meeting, a notice's e-mail, an import's batch, an e-mail sent, letters, the index, a purge, and (outside
     /// the data folder, where the user's own -o path and `generate` stay private) exports.
     @Test(arguments: [("000", false), ("022", false), ("077", false), ("000", true), ("077", true)])
     func test_everyFileWritten_hasTheFoldersModes(umask: String, sharedWithGroup: Bool) throws {
@@ -679,6 +679,7 @@ enum DisplayWidthProbe {
         for arguments in [
             ["notify", "2026-12-17-sandy-biggleswade-ltt"],          // outbox folder and e-mail, meeting saved
             ["send"],                                                // sent/ folder, the e-mails moved and their logs
+            ["letters", "2027-01-12-ampthill-flitwick-ltt"],         // letters/ folder, the letters (HTML, PDF), meeting saved
             ["import", "csv", "meetings", csv],                      // new year folders and meeting files
             ["list", "meetings"],                                    // the start-up index
             ["export", "csv", "actions", "-o", copy.folder + "/exports/actions.csv"],
