@@ -60,9 +60,11 @@ extension DataStore {
 
     /// The e-mails in one state's folder, as (meeting, file) in name order; only valid meeting ids and notice-like
     /// names (anything else in these folders is left alone).
-    /// The digest folders (reminders, briefings) come after the meetings', and only when no one meeting is asked for.
+    /// The digest folders (reminders, briefings) come after the meetings', and only when no one meeting is asked for
+    /// (their names are valid meeting ids, so they are left out of the meetings' first).
     func messages(in root: String, meeting only: String? = nil) -> [(meeting: String, file: String)] {
-        let meetings = ((try? fs.list(folder.path(root))) ?? []).filter { MeetingID($0) != nil && (only == nil || $0 == only) }.sorted()
+        let meetings = ((try? fs.list(folder.path(root))) ?? [])
+            .filter { MeetingID($0) != nil && !NoticeOutbox.digestFolders.contains($0) && (only == nil || $0 == only) }.sorted()
             + (only == nil ? NoticeOutbox.digestFolders : [])
         return meetings.flatMap { id in
             ((try? fs.list(folder.path("\(root)/\(id)"))) ?? []).filter { NoticeOutbox.isMessage($0, in: id) }.sorted()

@@ -135,6 +135,8 @@ func reminders(_ path: String, action: String) throws -> [[String: String]] {
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("sent: reminders/nikhil-kestrel-reminder-20261123T090000.eml to Nikhil Kestrel <nikhil.kestrel@example.org>: accepted"))
         #expect(run.stdout.contains("10 sent, 0 not sent, 0 maybe sent"))
+        #expect(!run.stdout.contains("already sent"), "each e-mail is handed over once: \(run.stdout)")
+        #expect(run.stdout.split(separator: "\n").filter { $0.hasPrefix("sent: ") }.count == 10)
         let arrived = Set(listing(received).compactMap { FileManager.default.contents(atPath: received + "/" + $0) })
         #expect(arrived == written)
         #expect(listing(copy.path + "/outbox/reminders").isEmpty)
