@@ -61,6 +61,10 @@ public struct DataStore: Sendable {
         self.fs = fs
     }
 
+    /// The modes of every file and folder written in the data folder: group-readable when the folder is shared
+    /// (`FileModes.of`). Asked at each write, so a setting changed while the app runs is followed.
+    public var modes: FileModes { FileModes.of(folder, fs: fs) }
+
     // MARK: loading
 
     enum ReadOutcome {
@@ -204,8 +208,10 @@ public struct DataStore: Sendable {
         ((try? fs.list(folder)) ?? []).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { "\(folder)/\($0)" }
     }
 
-    /// `meetings/YYYY/*.json`, skipping hidden files (our temp files among them).
+    /// `meetings/YYYY/*.json`, skipping hidden files (our temp files among them) and the files of an import not
+    /// yet committed (`saveNew`).
     func meetingFiles() -> [MeetingFile] {
+        let unfinished = filesOfUnfinishedBatches()
         var files: [MeetingFile] = []
         for year in (try? fs.list(folder.meetingsFolder)) ?? [] where !year.hasPrefix(".") {
             let yearFolder = "\(folder.meetingsFolder)/\(year)"
@@ -213,7 +219,9 @@ public struct DataStore: Sendable {
             files.reserveCapacity(files.count + names.count)
             // Byte comparisons: names are ASCII by the identifier rule, and a name that is not is skipped all the same.
             for name in names where name.utf8.count > 5 && name.utf8.first != UInt8(ascii: ".") && name.utf8.suffix(5).elementsEqual(".json".utf8) {
-                files.append(MeetingFile(path: "\(yearFolder)/\(name)", year: year, stem: String(Substring(name.utf8.dropLast(5)))))
+                let path = "\(yearFolder)/\(name)"
+                if !unfinished.isEmpty, unfinished.contains(path) { continue }
+                files.append(MeetingFile(path: path, year: year, stem: String(Substring(name.utf8.dropLast(5)))))
             }
         }
         return files
@@ -228,8 +236,7 @@ public struct DataStore: Sendable {
 
     /// Removes temp files left by a process that died mid-save (same host, pid gone), in every folder ForumDesk
     /// writes to: outbox e-mails, exports and conflict copies too. They never hold the only copy of anything: the
-    /// rename is what commits a save (for a batch of new meetings, its commit record: those are kept for
-    /// `finishInterruptedBatches`). Nothing is removed through a symbolic link.
+    /// rename is what commits a save. Nothing is removed through a symbolic link.
     public func removeAbandonedTempFiles() -> Int {
         var folders = [folder.root, "\(folder.root)/directory", folder.topicsFolder, folder.path("conflicts"), folder.path("exports"),
                        folder.path("outbox")]
@@ -237,12 +244,9 @@ public struct DataStore: Sendable {
             for name in (try? fs.list(parent)) ?? [] where !fs.isSymbolicLink("\(parent)/\(name)") { folders.append("\(parent)/\(name)") }
         }
         var removed = 0
-        // Temp files of a committed batch are finished by `finishInterruptedBatches`, not removed.
-        let committed = committedBatches().map { DurableFile.tempMarker + $0.batch + "-" }
         for dir in folders where !fs.isSymbolicLink(dir) {
             for name in (try? fs.list(dir)) ?? [] {
-                guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH,
-                      !committed.contains(where: { name.contains($0) }) else { continue }
+                guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
                 fs.remove("\(dir)/\(name)")
                 removed += 1
             }
@@ -397,7 +401,7 @@ public struct DataStore: Sendable {
         try checkUnchanged(path, in: data)
         let bytes = JSONWriter.write(json)
         do {
-            try DurableFile.write(bytes, to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
+            try DurableFile.write(bytes, to: path, fs: fs, modes: modes)
         } catch {
             if error.replaced { data.fingerprints[path] = FileFingerprint(hash: ContentHash.of(bytes)) }
             throw .failed(path: path, error)
@@ -456,7 +460,7 @@ public struct DataStore: Sendable {
         let path = try checked { () throws(PathError) in try folder.inside(["conflicts", try folder.meetingFileName(meeting.id, "-\(stamp).json")]) }
         try checkNoLinks(path)
         do {
-            try DurableFile.write(Self.encoded(meeting), to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
+            try DurableFile.write(Self.encoded(meeting), to: path, fs: fs, modes: modes)
         } catch {
             throw .failed(path: path, error)
         }
@@ -483,7 +487,7 @@ public struct DataStore: Sendable {
             n += 1
         }
         do {
-            try DurableFile.write(Array(text.utf8), to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
+            try DurableFile.write(Array(text.utf8), to: path, fs: fs, modes: modes)
         } catch {
             throw .failed(path: path, error)
         }

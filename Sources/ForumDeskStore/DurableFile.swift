@@ -37,16 +37,17 @@ public struct FileModes: Sendable, Equatable {
     }
 }
 
-/// Atomic, durable replacement of a file: temp file in the same folder (0600), write, fsync, rename, fsync the folder.
-/// A reader sees the old file or the new one, never a mixture, and a power cut after return keeps the new one.
+/// Atomic, durable replacement of a file: temp file in the same folder (in the modes asked), write, fsync, rename,
+/// fsync the folder. A reader sees the old file or the new one, never a mixture, and a power cut after return keeps
+/// the new one.
 public enum DurableFile {
-    public static let fileMode: mode_t = 0o600
-    public static let folderMode: mode_t = 0o700
     static let tempMarker = ".tmp-"
 
     /// `durable: false` (for caches) skips both fsyncs: still atomic, but a power cut may leave the old file.
+    /// `modes`: the data folder's (`DataStore.modes`) for anything in it; `.personal` only for a file the user
+    /// named outside it.
     public static func write(_ bytes: [UInt8], to path: String, fs: FileSystem, durable: Bool = true,
-                             modes: FileModes = .personal) throws(DurableWriteError) {
+                             modes: FileModes) throws(DurableWriteError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         do {
@@ -82,8 +83,8 @@ public enum DurableFile {
         }
     }
 
-    /// Creates missing folders (0700) and makes their entries durable in their parents.
-    static func makeFolders(_ folder: String, fs: FileSystem, mode: mode_t = folderMode) throws(SystemCallError) {
+    /// Creates missing folders (`mode`) and makes their entries durable in their parents.
+    static func makeFolders(_ folder: String, fs: FileSystem, mode: mode_t) throws(SystemCallError) {
         if try fs.status(folder) != nil { return }
         let parent = (folder as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != folder { try makeFolders(parent, fs: fs, mode: mode) }

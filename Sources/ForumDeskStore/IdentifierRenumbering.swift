@@ -57,8 +57,7 @@ public struct IdentifierRenumbering: Sendable {
             tree = Self.renaming(tree, list: candidate.list, record: candidate.record, to: newID)
             if candidate.list == "actions" { tree = Self.followingReferences(tree, from: candidate.id, to: newID) }
             trees[candidate.path] = tree
-            try? DurableFile.write(JSONWriter.write(tree), to: store.folder.path(candidate.path), fs: store.fs,
-                                   modes: FileModes.of(store.folder, fs: store.fs))
+            try? DurableFile.write(JSONWriter.write(tree), to: store.folder.path(candidate.path), fs: store.fs, modes: store.modes)
             let meeting = ((candidate.path as NSString).lastPathComponent as NSString).deletingPathExtension
             lines.append("renumbered \(candidate.noun) \(candidate.id) to \(newID) in \(meeting): \(candidate.id) was also allocated on another laptop")
         }

@@ -119,7 +119,7 @@ extension DataStore {
         }
         // (1) Out of the outbox before the program sees it.
         do {
-            try DurableFile.makeFolders(sendingFolder(id), fs: fs)
+            try DurableFile.makeFolders(sendingFolder(id), fs: fs, mode: modes.folder)
             try fs.rename(queued, sending)
             try fs.fsyncDirectory(sendingFolder(id))
             try fs.fsyncDirectory(outboxFolder(id))
@@ -135,7 +135,7 @@ extension DataStore {
             let at = now()
             let log = "sent: \(LondonTime.iso(at))\nprogram: \(program.display)\nexit: 0\nanswer: \(output.isEmpty ? "(none)" : output)\n"
             do {
-                try DurableFile.write(Array(log.utf8), to: sent + Self.sentLogSuffix, fs: fs)
+                try DurableFile.write(Array(log.utf8), to: sent + Self.sentLogSuffix, fs: fs, modes: modes)
                 try fs.rename(sending, sent)
                 try fs.fsyncDirectory(sentFolder(id))
                 try fs.fsyncDirectory(sendingFolder(id))
@@ -244,11 +244,11 @@ extension DataStore {
             if confirmed {
                 let sent = "\(sentFolder(id))/\(file)"
                 try DurableFile.write(Array("sent: \(LondonTime.iso(now))\nprogram: (confirmed by the officer after an interrupted send)\nexit: unknown\nanswer: (none)\n".utf8),
-                                      to: sent + Self.sentLogSuffix, fs: fs)
+                                      to: sent + Self.sentLogSuffix, fs: fs, modes: modes)
                 try fs.rename(sending, sent)
                 try fs.fsyncDirectory(sentFolder(id))
             } else {
-                try DurableFile.makeFolders(outboxFolder(id), fs: fs)
+                try DurableFile.makeFolders(outboxFolder(id), fs: fs, mode: modes.folder)
                 try fs.rename(sending, "\(outboxFolder(id))/\(file)")
                 try fs.fsyncDirectory(outboxFolder(id))
             }

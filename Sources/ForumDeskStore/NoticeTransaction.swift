@@ -113,15 +113,15 @@ extension DataStore {
     func stage(_ changes: NoticeChanges, meetingID id: String) throws(SaveError) {
         let pending = pendingFolder(id)
         do {
-            try DurableFile.makeFolders(pending, fs: fs)
+            try DurableFile.makeFolders(pending, fs: fs, mode: modes.folder)
         } catch {
             throw .failed(path: pending, DurableWriteError(stage: .prepare, cause: error))
         }
         // Whose transaction this is: another process's recovery leaves it alone while this one is running.
-        _ = try? DurableFile.write(JSONWriter.write(ProcessOwner.current(now: Date()).json), to: "\(pending)/\(Self.transactionOwner)", fs: fs)
+        _ = try? DurableFile.write(JSONWriter.write(ProcessOwner.current(now: Date()).json), to: "\(pending)/\(Self.transactionOwner)", fs: fs, modes: modes)
         for (name, bytes) in changes.staged {
             do {
-                try DurableFile.write(bytes, to: "\(pending)/\(name)", fs: fs)
+                try DurableFile.write(bytes, to: "\(pending)/\(name)", fs: fs, modes: modes)
             } catch {
                 discardPending(id)
                 throw .failed(path: "\(pending)/\(name)", error)
@@ -147,7 +147,7 @@ extension DataStore {
         var present = try outboxContents(id)
         // Withdraw first, so an update and what it replaces are never in the outbox together.
         for (name, file) in present.sorted(by: { $0.key < $1.key }) where !expected.contains(name) {
-            try DurableFile.makeFolders(withdrawn, fs: fs)
+            try DurableFile.makeFolders(withdrawn, fs: fs, mode: modes.folder)
             let source = "\(outbox)/\(file)"
             if let kept = try keptCopy(of: source, named: file, in: withdrawn) {
                 // Undone again after a redo: the same e-mail is already kept, so this copy goes.
@@ -172,7 +172,7 @@ extension DataStore {
         var published = false
         for file in staged {
             if !file.hasPrefix("."), expected.contains(file), present[file] == nil {
-                try DurableFile.makeFolders(outbox, fs: fs)
+                try DurableFile.makeFolders(outbox, fs: fs, mode: modes.folder)
                 try fs.rename("\(pending)/\(file)", "\(outbox)/\(file)")
                 present[file] = file
                 published = true
@@ -192,10 +192,10 @@ extension DataStore {
 
     /// Finishes or rolls back every notice transaction a crash interrupted (see the type's comment), from the
     /// meeting files on disk. A transaction whose process is still running (its `.owner` file) is left to it.
-    /// An import of meetings a crash interrupted after its commit point is finished first (`finishInterruptedBatches`).
+    /// An import of meetings a crash interrupted is undone first (`undoInterruptedBatches`).
     /// Returns what it did, to tell the user.
     public func recoverNotices() -> [String] {
-        var report = finishInterruptedBatches()
+        var report = undoInterruptedBatches()
         let root = folder.path(NoticeOutbox.pending)
         let ids = ((try? fs.list(root)) ?? []).filter { id in
             guard !id.hasPrefix(".") else { return false }
@@ -228,17 +228,17 @@ extension DataStore {
 
     /// What a crash left unfinished, for a command that only reads (it holds no lock, so it cannot repair): each
     /// open notice transaction (`outbox-pending/<meeting>/`, where the outbox and the record may disagree) and each
-    /// committed import not yet in place. The next command that writes, or the app, finishes them.
+    /// import not yet committed. The next command that writes, or the app, finishes or undoes them.
     public func unfinishedTransactions() -> [Diagnostic] {
         let pending = ((try? fs.list(folder.path(NoticeOutbox.pending))) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         return pending.map { id in
             Diagnostic(path: pendingFolder(id), position: nil,
                        message: "an unfinished notice of meeting \(id) (interrupted, or being written now): the outbox and the "
                            + "meeting record may disagree until the next command that writes (`notify`, `import`, `purge`) or the app finishes it")
-        } + committedBatches().map { batch in
-            Diagnostic(path: folder.path(Self.batchRecordPrefix + batch.batch), position: nil,
-                       message: "an unfinished import of meetings (interrupted, or being written now): some are not in place "
-                           + "until the next command that writes or the app finishes it")
+        } + batchJournals().map { journal in
+            Diagnostic(path: folder.path(journal.name), position: nil,
+                       message: "an unfinished import of \(journal.paths.count) meeting(s) (interrupted, or being written now): "
+                           + "left out until it commits; if it was interrupted, the next command that writes or the app removes its files")
         }
     }
 }

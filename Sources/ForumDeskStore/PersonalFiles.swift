@@ -299,7 +299,7 @@ extension DataStore {
                         bytes = Array(who.scrubbed(String(decoding: (try? fs.read(path)) ?? [], as: UTF8.self)).utf8)
                     }
                     do {
-                        try DurableFile.write(bytes, to: path, fs: fs, modes: FileModes.of(folder, fs: fs))
+                        try DurableFile.write(bytes, to: path, fs: fs, modes: modes)
                     } catch {
                         throw .failed(path: path, error)
                     }

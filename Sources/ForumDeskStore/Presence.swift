@@ -30,7 +30,7 @@ public struct Presence: Sendable {
     /// Best effort: a folder that cannot be written shows nobody, and that is all.
     public func announce(meetingID: String, owner: ProcessOwner) {
         guard let path = file(meetingID: meetingID, owner: owner) else { return }
-        try? DurableFile.makeFolders(root, fs: fs)
+        try? DurableFile.makeFolders(root, fs: fs, mode: FileModes.of(folder, fs: fs).folder)
         _ = try? DurableFile.write(JSONWriter.write(owner.json), to: path, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))
     }
 

@@ -89,7 +89,7 @@ public struct Sync: Sendable {
             report.lines.append("made \(folder.root) a git repository")
         }
         for (file, text) in [(".gitignore", Self.ignored), (".gitattributes", Self.attributes)] where !FileManager.default.fileExists(atPath: folder.path(file)) {
-            try? DurableFile.write(Array(text.utf8), to: folder.path(file), fs: PosixFileSystem(), modes: FileModes.of(folder, fs: PosixFileSystem()))
+            try? DurableFile.write(Array(text.utf8), to: folder.path(file), fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)
         }
         let quoted = "'" + driver.replacingOccurrences(of: "'", with: "'\\''") + "'"
         git.git(["config", "merge.forumdesk.name", "ForumDesk records"])
@@ -349,7 +349,7 @@ public struct Sync: Sendable {
                     members.append((MergeConflict.key, .array(list + [note.json(note: nil)])))
                     tree = .object(members)
                 }
-                try? DurableFile.write(JSONWriter.write(tree), to: full, fs: PosixFileSystem())
+                try? DurableFile.write(JSONWriter.write(tree), to: full, fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)
                 report.conflicts += 1
                 report.lines.append("\(path): \(note.note ?? "")")
             default:

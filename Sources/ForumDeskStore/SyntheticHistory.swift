@@ -42,7 +42,7 @@ public enum SyntheticHistory {
         var bytes = 0
         func put(_ content: [UInt8], _ path: String) throws {
             do {
-                try DurableFile.write(content, to: path, fs: fs, durable: false)
+                try DurableFile.write(content, to: path, fs: fs, durable: false, modes: .personal)
             } catch {
                 throw GenerateError(message: "\(path): \(error.cause.reason)")
             }

@@ -126,7 +126,7 @@ enum Output {
             }
         }
         do {
-            try DurableFile.write(Array(text.utf8), to: path, fs: PosixFileSystem())
+            try DurableFile.write(Array(text.utf8), to: path, fs: PosixFileSystem(), modes: .personal)
         } catch {
             Self.error("\(output): cannot write the file: \(error.cause.reason)")
             throw ExitStatus.dataError

@@ -48,7 +48,7 @@ struct MergeFileCommand: ParsableCommand {
         // git names its temp files relative to the work tree, where it runs the driver.
         let target = ours.hasPrefix("/") ? ours : FileManager.default.currentDirectoryPath + "/" + ours
         do {
-            try DurableFile.write(JSONWriter.write(result.merged), to: target, fs: PosixFileSystem())
+            try DurableFile.write(JSONWriter.write(result.merged), to: target, fs: PosixFileSystem(), modes: .personal)
         } catch {
             Output.error("\(TerminalText.sanitized(path ?? ours)): cannot write the merge: \(error)")
             throw ExitStatus.dataError

@@ -16,9 +16,18 @@ func withCommandTurn<T>(_ options: DataOptions, _ body: () throws -> T) throws -
         Output.error("\(options.folder.root) cannot be written: \(reason)")
         throw ExitStatus.dataError
     }
-    let turn = open(options.folder.path(".forumdesk-commands.lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-    defer { if turn >= 0 { close(turn) } }
-    if turn >= 0, flock(turn, LOCK_EX | LOCK_NB) != 0 {
+    // Read-only is enough for flock(2), so colleagues sharing the folder (its files 0640) can take a turn too.
+    let lockPath = options.folder.path(".forumdesk-commands.lock")
+    let mode = DataStore(folder: options.folder).modes.file
+    let turn = open(lockPath, O_RDONLY | O_CREAT | O_CLOEXEC, mode)
+    guard turn >= 0 else {
+        Output.error("\(lockPath): cannot take a turn among forumdesk commands: \(String(cString: strerror(errno)))")
+        throw ExitStatus.dataError
+    }
+    defer { close(turn) }
+    var info = stat()
+    if fstat(turn, &info) == 0, info.st_uid == getuid(), info.st_mode & 0o777 != mode { fchmod(turn, mode) }
+    if flock(turn, LOCK_EX | LOCK_NB) != 0 {
         Output.note("waiting for another forumdesk command to finish with \(options.folder.root)")
         let deadline = Date().addingTimeInterval(lockWait)
         while flock(turn, LOCK_EX | LOCK_NB) != 0 {
@@ -45,8 +54,8 @@ struct NotifyCommand: ParsableCommand {
         discussion: """
         For every councillor of the meeting's wards who has not been notified, whose notice is stale (the date, \
         time or venue changed since), or who is owed a cancellation, writes an e-mail with a text/calendar \
-        REQUEST or CANCEL into outbox/<meeting-id>/ and records the notice in the meeting. ForumDesk never sends \
-        mail: the council's mail system sends what is in the outbox.
+        REQUEST or CANCEL into outbox/<meeting-id>/ and records the notice in the meeting. `forumdesk send` then \
+        hands the outbox to the council's mail program.
         """
     )
 

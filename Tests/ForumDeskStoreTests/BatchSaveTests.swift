@@ -31,6 +31,7 @@ import ForumDeskCore
             #expect(reloaded.loadErrors.isEmpty)
             #expect(reloaded.meeting("batch-699")?.title == "Batch 699")
             #expect(!allFiles(root).contains { ($0 as NSString).lastPathComponent.hasPrefix(".") }, "no temp file left")
+            #expect(!((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).contains { $0.hasPrefix(".forumdesk-batch-") }, "no journal left")
             // A second batch naming a meeting already there is refused before anything is written.
             let files = allFiles(root)
             #expect(throws: SaveError.self) { try store.saveNew(newMeetings(701), in: &data) }
@@ -52,38 +53,69 @@ import ForumDeskCore
         }
     }
 
-    /// A crash during the renames, after the commit record: the temp files are kept by the clean-up and the next
-    /// command that takes the lock puts them in place. Without the record (a crash before it) they are removed.
-    @Test func test_crashAfterTheCommitRecord_isFinished_andBeforeIt_leavesNoTrace() throws {
+    /// A crash mid-import leaves the journal: until a command that writes undoes it, loads leave its files out
+    /// (whole, half-written or missing); the undo removes them and the journal, so none of the import is kept.
+    @Test func test_crashMidImport_isLeftOutOfLoads_andUndone() throws {
         try withTemporaryFolder { folder in
             let root = try copyOfSampleData(into: folder)
             let store = DataStore(folder: DataFolder(root))
-            let dead = "99999999"
+            let before = store.load()
             let meetings = newMeetings(6)
-            func stage(_ batch: String, _ renamed: Int) throws {
-                for (n, m) in meetings.enumerated() {
-                    let dir = "\(root)/meetings/\(LondonTime.date(m.start).year)"
-                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                    let name = n < renamed ? "\(m.id).json" : ".\(m.id).json.tmp-\(batch)-\(n)"
-                    try Data(DataStore.encoded(m)).write(to: URL(fileURLWithPath: "\(dir)/\(name)"))
-                }
+            var paths: [String] = []
+            for (n, m) in meetings.enumerated() {
+                let dir = "\(root)/meetings/\(LondonTime.date(m.start).year)"
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                paths.append("\(dir)/\(m.id).json")
+                let bytes = DataStore.encoded(m)
+                if n < 3 { try Data(bytes).write(to: URL(fileURLWithPath: paths[n])) }
+                if n == 3 { try Data(bytes.prefix(40)).write(to: URL(fileURLWithPath: paths[n])) }  // cut off mid-write
             }
-            // Before the commit record: only temp files, removed as abandoned.
-            try stage("\(dead)-b1", 0)
-            #expect(store.removeAbandonedTempFiles() == 6)
+            let dead = ProcessOwner(pid: 99_999_999, host: ProcessOwner.hostName, user: "ana", since: Date())
+            let journal = "\(root)/.forumdesk-batch-99999999-b7"
+            try Data(DataStore.journal(owner: dead, paths: paths.map(store.relativeMeetingPath))).write(to: URL(fileURLWithPath: journal))
+            // Read-only: left out, and said to be unfinished.
+            let during = store.load()
+            #expect(during.loadErrors.isEmpty)
+            #expect(during.meetings.count == before.meetings.count)
+            #expect(store.unfinishedTransactions().contains { $0.path == journal && $0.message.contains("6 meeting(s)") })
+            // The repair: the 4 files begun are removed, then the journal.
+            let report = store.recoverNotices()
+            #expect(report.count == 1 && report[0].contains("removed the 4 meeting file(s) it had begun of 6"), "\(report)")
+            #expect(!FileManager.default.fileExists(atPath: journal))
+            #expect(paths.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+            #expect(store.load().meetings.count == before.meetings.count)
             #expect(store.recoverNotices().isEmpty)
-            #expect(store.load().meeting("batch-0") == nil)
-            #expect(!allFiles(root).contains { ($0 as NSString).lastPathComponent.hasPrefix(".") })
-            // After it, two renamed: the clean-up keeps the rest, the repair renames them and removes the record.
-            try stage("\(dead)-b2", 2)
-            try "6 meeting file(s)\n".write(toFile: "\(root)/.forumdesk-batch-\(dead)-b2", atomically: true, encoding: .utf8)
-            #expect(store.removeAbandonedTempFiles() == 0)
-            #expect(store.recoverNotices() == ["finished an import a crash interrupted: 4 more meeting file(s) put in place"])
-            #expect(!FileManager.default.fileExists(atPath: "\(root)/.forumdesk-batch-\(dead)-b2"))
-            let loaded = store.load()
-            #expect(loaded.loadErrors.isEmpty)
-            #expect(meetings.allSatisfy { loaded.meeting($0.id) != nil })
-            #expect(!allFiles(root).contains { ($0 as NSString).lastPathComponent.hasPrefix(".") })
+        }
+    }
+
+    /// A journal of a running import (this process) is left alone, its files out of loads; one that cannot be
+    /// read is left alone and said, since its files are unknown.
+    @Test func test_runningOrUnreadableJournal_isLeftAlone() throws {
+        try withTemporaryFolder { folder in
+            let root = try copyOfSampleData(into: folder)
+            let store = DataStore(folder: DataFolder(root))
+            let m = newMeetings(1)[0]
+            let dir = "\(root)/meetings/\(LondonTime.date(m.start).year)"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let path = "\(dir)/\(m.id).json"
+            try Data(DataStore.encoded(m)).write(to: URL(fileURLWithPath: path))
+            let running = "\(root)/.forumdesk-batch-\(getpid())-b1"
+            try Data(DataStore.journal(owner: .current(now: Date()), paths: [store.relativeMeetingPath(path)])).write(to: URL(fileURLWithPath: running))
+            #expect(store.recoverNotices().isEmpty)
+            #expect(store.load().meeting(m.id) == nil)
+            #expect(FileManager.default.fileExists(atPath: path))
+            try FileManager.default.removeItem(atPath: running)
+            #expect(store.load().meeting(m.id) != nil)
+            // A journal naming a way out of meetings/ is never followed.
+            let hostile = "\(root)/.forumdesk-batch-99999999-b2"
+            let dead = ProcessOwner(pid: 99_999_999, host: ProcessOwner.hostName, user: "ana", since: Date())
+            try Data(DataStore.journal(owner: dead, paths: ["../directory/people.json", "2026/../../directory/areas.json", "\(LondonTime.date(m.start).year)/\(m.id).json"]))
+                .write(to: URL(fileURLWithPath: hostile))
+            #expect(store.recoverNotices().first?.contains("removed the 1 meeting file(s) it had begun of 1") == true)
+            #expect(FileManager.default.fileExists(atPath: root + "/directory/people.json") && FileManager.default.fileExists(atPath: root + "/directory/areas.json"))
+            try "not a journal".write(toFile: "\(root)/.forumdesk-batch-99999999-b3", atomically: true, encoding: .utf8)
+            #expect(store.recoverNotices() == [".forumdesk-batch-99999999-b3 left as it is: it cannot be read, so its import's files are unknown"])
+            #expect(FileManager.default.fileExists(atPath: "\(root)/.forumdesk-batch-99999999-b3"))
         }
     }
 }

@@ -279,7 +279,7 @@ final class SimulatedDisk: FileSystem, @unchecked Sendable {
         for crash in 1...6 {
             let disk = base.copy()
             disk.crashAt = crash
-            try? DurableFile.write(Array("{}\n".utf8), to: path, fs: disk, durable: false)
+            try? DurableFile.write(Array("{}\n".utf8), to: path, fs: disk, durable: false, modes: .personal)
             let found = try? disk.afterPowerCut(.metadataFlushed).read(path)
             if found != old && found != Array("{}\n".utf8) { torn = true }
         }
