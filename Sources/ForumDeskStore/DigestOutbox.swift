@@ -17,12 +17,12 @@ extension DataStore {
         let outbox = folder.path("\(NoticeOutbox.outbox)/\(digestFolder)")
         let path = "\(outbox)/\(file)"
         do {
-            try DurableFile.makeFolders(outbox, fs: fs)
+            try DurableFile.makeFolders(outbox, fs: fs, mode: modes.folder)
         } catch {
             throw .failed(path: outbox, DurableWriteError(stage: .prepare, cause: error))
         }
         do {
-            try DurableFile.write(Array(text.utf8), to: path, fs: fs)
+            try DurableFile.write(Array(text.utf8), to: path, fs: fs, modes: modes)
         } catch {
             throw .failed(path: path, error)
         }
@@ -32,7 +32,7 @@ extension DataStore {
         guard !earlier.isEmpty else { return [] }
         let aside = folder.path("\(NoticeOutbox.withdrawn)/\(digestFolder)")
         do {
-            try DurableFile.makeFolders(aside, fs: fs)
+            try DurableFile.makeFolders(aside, fs: fs, mode: modes.folder)
             for old in earlier.sorted() {
                 try fs.rename("\(outbox)/\(old)", "\(aside)/\(old)")
                 withdrawn.append(old)
