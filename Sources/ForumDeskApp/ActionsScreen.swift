@@ -44,10 +44,21 @@ struct ActionsScreen: MainScreen {
     }
 
     /// The description matters most; the area column only appears when there is room (the detail pane names it).
+    /// Chased: when the owner was last sent a reminder (`forumdesk remind`), "never" for an open action not yet chased;
+    /// the day and month at 80 columns, with the year when there is room.
     static func columns(width: Int) -> [Column] {
         let wide = width >= 110
-        return [Column("ID", .length(10)), Column("Due", .length(11)), Column("Status", .length(15)), Column("Action", .min(24)),
-                Column("Owner", wide ? .length(22) : .min(14))] + (wide ? [Column("Area", .length(32))] : [])
+        return [Column("ID", .length(10)), Column("Due", .length(11)), Column("Status", .length(15)), Column("Action", .min(wide ? 24 : 18)),
+                Column("Owner", wide ? .length(22) : .min(12)), Column("Chased", .length(wide ? 11 : 6))]
+            + (wide ? [Column("Area", .length(32))] : [])
+    }
+
+    /// The Chased cell: the last reminder's day ("23 Nov", or "23 Nov 2026" when `wide`), "never" for an open action
+    /// never chased, empty for a closed one.
+    static func chased(_ a: Action, wide: Bool) -> String {
+        guard let at = a.lastChased else { return a.status.isOpen ? "never" : "" }
+        let d = LondonTime.date(at)
+        return wide ? Format.day(d) : "\(d.day < 10 ? " " : "")\(d.day) \(LondonTime.monthAbbreviation(d.month))"
     }
 
     /// Positions in the data (the memo key holds the data generation, so they stay valid): a list of copies
@@ -76,7 +87,7 @@ struct ActionsScreen: MainScreen {
         let keys: [(ActionPosition) -> String] = [
             { meetings[$0].id }, { meetings[$0].due?.description ?? "9999" }, { meetings[$0].status.rawValue },
             { meetings[$0].description }, { c.directory.ownerName(person: meetings[$0].owner, organisation: meetings[$0].organisation) },
-            { c.areaName(meetings[$0.meeting].area) },
+            { meetings[$0].lastChased.map(LondonTime.iso) ?? "" }, { c.areaName(meetings[$0.meeting].area) },
         ]
         return browser.sorted(list, keys: keys)
     }
@@ -90,7 +101,7 @@ struct ActionsScreen: MainScreen {
             row: { row in
                 let a = meetings[list[row]]
                 return [a.id, a.due.map(Format.day) ?? "", a.status.label, a.description, c.directory.ownerName(person: a.owner, organisation: a.organisation),
-                        c.areaName(meetings[list[row].meeting].area)]
+                        Self.chased(a, wide: c.width >= 110), c.areaName(meetings[list[row].meeting].area)]
             },
             rowStyle: { row in
                 let a = meetings[list[row]]
@@ -199,7 +210,9 @@ struct ActionsScreen: MainScreen {
             let r = raised(list[selection.selected], c)
             var lines = [StyledLine([Span(r.action.id + " ", .bold), Span(r.action.description)]),
                          StyledLine("Raised at \(r.meeting.title), \(Format.day(r.meeting.start).trimmingCharacters(in: .whitespaces))"
-                                    + (r.action.organisation.map { " · " + c.organisationName($0) } ?? ""), Theme.muted)]
+                                    + (r.action.organisation.map { " · " + c.organisationName($0) } ?? "")
+                                    + (r.action.reminders.last.map { " · chased \(Format.day($0.at).trimmingCharacters(in: .whitespaces))"
+                                        + " (\(c.directory.displayName(ofPerson: $0.to)))" } ?? ""), Theme.muted)]
             if let update = r.action.updates.last {
                 lines.append(StyledLine("Latest (\(Format.day(update.at).trimmingCharacters(in: .whitespaces))): \(update.text)"))
             }

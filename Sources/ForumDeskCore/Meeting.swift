@@ -194,10 +194,12 @@ public struct Action: Sendable, Equatable, Identifiable {
     public var updates: [ActionUpdate] = []
     /// "You said, we did": what residents are told.
     public var feedback: String?
+    /// Reminders written to its owner (`forumdesk remind`), oldest first: `"reminders": [{"at": …, "to": person}]`.
+    public var reminders: [ActionReminder] = []
     public var extra: UnknownFields = [:]
     public init(id: String, item: Int? = nil, description: String, owner: String? = nil, organisation: String? = nil,
                 due: CalendarDate? = nil, status: ActionStatus = .open, tags: [String] = [], updates: [ActionUpdate] = [],
-                feedback: String? = nil, extra: UnknownFields = [:]) {
+                feedback: String? = nil, reminders: [ActionReminder] = [], extra: UnknownFields = [:]) {
         self.id = id
         self.item = item
         self.description = description
@@ -208,6 +210,23 @@ public struct Action: Sendable, Equatable, Identifiable {
         self.tags = tags
         self.updates = updates
         self.feedback = feedback
+        self.reminders = reminders
+        self.extra = extra
+    }
+
+    /// When its owner was last chased (the latest reminder written), if ever.
+    public var lastChased: Date? { reminders.map(\.at).max() }
+}
+
+/// A reminder about an action, written into the outbox for its owner (`forumdesk remind`): when it was written and
+/// the person it went to (the owner, or the named contact of the owning organisation), by directory id.
+public struct ActionReminder: Sendable, Equatable {
+    public var at: Date
+    public var to: String
+    public var extra: UnknownFields = [:]
+    public init(at: Date, to: String, extra: UnknownFields = [:]) {
+        self.at = at
+        self.to = to
         self.extra = extra
     }
 }

@@ -44,6 +44,40 @@ public enum NoticeOutbox {
         return stem + ".eml"
     }
 
+    /// Folders beside the meetings' in `outbox/`, `outbox-sending/`, `sent/` and `outbox-withdrawn/` for e-mails that
+    /// belong to no one meeting: reminders to action owners (`forumdesk remind`) and councillors' briefings
+    /// (`forumdesk brief`). `send` delivers them like notices; no meeting records their delivery.
+    public static let reminders = "reminders"
+    public static let briefings = "briefings"
+    public static let digestFolders = [reminders, briefings]
+
+    /// `<person>-reminder-20261123T120000.eml` (London time), or `-briefing-`: one per person and moment.
+    public static func digestFileName(person: String, folder: String, at instant: Date) -> String {
+        let l = LondonTime.local(instant)
+        let stamp = String(format: "%04d%02d%02dT%02d%02d%02d", l.date.year, l.date.month, l.date.day, l.hour, l.minute, l.second)
+        return "\(person)-\(digestKind(folder))-\(stamp).eml"
+    }
+
+    static func digestKind(_ folder: String) -> String { folder == briefings ? "briefing" : "reminder" }
+
+    /// The person a digest file in `folder` is to, by directory id; nil for a file not named as ForumDesk names them.
+    public static func digestPerson(ofFile name: String, in folder: String) -> String? {
+        guard digestFolders.contains(folder), name.hasSuffix(".eml"), !name.hasPrefix(".") else { return nil }
+        let stem = name.dropLast(4)
+        let marker = "-\(digestKind(folder))-"
+        guard let range = stem.range(of: marker, options: .backwards) else { return nil }
+        let stamp = stem[range.upperBound...]
+        guard stamp.count == 15, stamp.enumerated().allSatisfy({ i, c in i == 8 ? c == "T" : c.isASCII && c.isNumber }),
+              range.lowerBound > stem.startIndex else { return nil }
+        return PersonID(String(stem[..<range.lowerBound]))?.rawValue
+    }
+
+    /// Whether `file` in `outbox/<folder>/` (or sending, sent) is an e-mail `send` hands over: a notice in a meeting's
+    /// folder, a digest in a digest folder.
+    public static func isMessage(_ file: String, in folder: String) -> Bool {
+        digestFolders.contains(folder) ? digestPerson(ofFile: file, in: folder) != nil : noticeName(ofFile: file) != nil
+    }
+
     /// The notices whose e-mails belong in the outbox: by e-mail and not withdrawn, by file name.
     public static func expected(_ notices: [CouncillorNotification]) -> Set<String> {
         Set(notices.filter { $0.method == .email && $0.withdrawn == nil }.map(fileName))

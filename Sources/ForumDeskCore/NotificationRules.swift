@@ -119,7 +119,7 @@ public enum NotificationRules {
     }
 
     /// The last notice sent (an invitation, or a cancellation once the meeting is cancelled), not withdrawn.
-    static func lastInvitation(to id: String, in meeting: Meeting) -> CouncillorNotification? {
+    public static func lastInvitation(to id: String, in meeting: Meeting) -> CouncillorNotification? {
         latest(meeting.notifications.filter {
             $0.councillor == id && $0.withdrawn == nil && ($0.kind == .invitation || meeting.status == .cancelled)
         })

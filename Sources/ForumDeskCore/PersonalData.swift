@@ -117,6 +117,7 @@ public enum PersonalData {
         case declaration = "declaration of interest"
         case notice = "councillor notice"
         case action = "action owned"
+        case reminder = "action reminder"
         case topicContact = "topic contact"
         case mention = "named in text"
     }
@@ -171,6 +172,12 @@ public enum PersonalData {
         }
         for (i, a) in m.actions.enumerated() where a.owner == who.id {
             out.append(Finding(kind: .action, path: [.key("actions"), .index(i)], text: "\(a.id): \(a.description) (\(a.status.rawValue))"))
+        }
+        for (i, a) in m.actions.enumerated() {
+            for (k, reminder) in a.reminders.enumerated() where reminder.to == who.id {
+                out.append(Finding(kind: .reminder, path: [.key("actions"), .index(i), .key("reminders"), .index(k)],
+                                   text: "reminder about \(a.id), \(LondonTime.iso(reminder.at))"))
+            }
         }
         return out
     }
@@ -231,6 +238,8 @@ public enum PersonalData {
         }
         m.declarations.removeAll { $0.person == who.id }
         m.notifications.removeAll { $0.councillor == who.id }
+        // A reminder names whom it went to: that record of them goes, as a notice to them does.
+        for i in m.actions.indices { m.actions[i].reminders.removeAll { $0.to == who.id } }
         for i in m.actions.indices where m.actions[i].owner == who.id {
             m.actions[i].owner = newOwner
             if newOwner == nil, m.actions[i].organisation == nil { m.actions[i].organisation = personOrganisation }

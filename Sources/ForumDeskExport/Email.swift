@@ -147,3 +147,47 @@ public enum Email {
         return lines.joined(separator: "\r\n")
     }
 }
+
+extension Email {
+    /// A file attached to a message (RFC 2183): its MIME type with parameters, and its name.
+    public struct Attachment: Sendable {
+        public var contentType: String
+        public var fileName: String
+        public var text: String
+        public init(contentType: String, fileName: String, text: String) {
+            self.contentType = contentType
+            self.fileName = fileName
+            self.text = text
+        }
+    }
+
+    /// A message with a plain-text part and its HTML alternative (RFC 2046 §5.1.4, `multipart/alternative`, the
+    /// plain text first so the richer part wins), and, when given, a file attached after them (`multipart/mixed`).
+    /// Within the same limits as the notices: header lines folded at 78 characters, every part base64 in
+    /// 76-character lines, 7-bit, CRLF line ends; each boundary (≤ 45 characters) a hash of the message id.
+    public static func message(from: Mailbox, to: Mailbox, subject: String, date: Date, messageID: String, text: String,
+                               html: String, attachment: Attachment? = nil) -> String {
+        func part(_ type: String, _ body: String, extra: [String] = []) -> [String] {
+            ["Content-Type: \(type)"] + extra + ["Content-Transfer-Encoding: base64", "", base64Lines(body), ""]
+        }
+        let inner = boundary(for: messageID + "/alternative")
+        let alternative = ["--\(inner)"] + part("text/plain; charset=UTF-8", text.replacingOccurrences(of: "\n", with: "\r\n"))
+            + ["--\(inner)"] + part("text/html; charset=UTF-8", html.replacingOccurrences(of: "\n", with: "\r\n")) + ["--\(inner)--", ""]
+        let head = [mailboxField("From", from.name, from.address), mailboxField("To", to.name, to.address), field("Subject", subject),
+                    "Date: \(Email.date(date))", messageIDField(messageID), "MIME-Version: 1.0"]
+        let body: [String]
+        if let attachment {
+            let outer = boundary(for: messageID)
+            let name = address(attachment.fileName)
+            body = ["Content-Type: multipart/mixed;\r\n boundary=\"\(outer)\"", "",
+                    "--\(outer)", "Content-Type: multipart/alternative;\r\n boundary=\"\(inner)\"", ""] + alternative
+                + ["--\(outer)"]
+                + part("\(attachment.contentType);\r\n name=\"\(name)\"", attachment.text,
+                       extra: ["Content-Disposition: attachment;\r\n filename=\"\(name)\""])
+                + ["--\(outer)--", ""]
+        } else {
+            body = ["Content-Type: multipart/alternative;\r\n boundary=\"\(inner)\"", ""] + alternative
+        }
+        return (head + body).joined(separator: "\r\n")
+    }
+}

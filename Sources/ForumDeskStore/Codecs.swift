@@ -10,7 +10,8 @@ public struct Settings: Sendable, Equatable {
         a.council == b.council && a.organiserName == b.organiserName && a.organiserEmail == b.organiserEmail
             && a.equalityCategories.map(\.category) == b.equalityCategories.map(\.category)
             && a.equalityCategories.map(\.groups) == b.equalityCategories.map(\.groups)
-            && a.sampleToday == b.sampleToday && a.sendmail == b.sendmail && a.organiserAddress == b.organiserAddress && a.extra == b.extra
+            && a.sampleToday == b.sampleToday && a.sendmail == b.sendmail && a.organiserAddress == b.organiserAddress
+            && a.reminderIntervalDays == b.reminderIntervalDays && a.extra == b.extra
     }
     public var council: String
     /// The engagement team's name and address, used as the organiser of calendar invitations.
@@ -28,7 +29,14 @@ public struct Settings: Sendable, Equatable {
     /// The sendmail-compatible program `forumdesk send` hands each e-mail to, and its arguments, run without a shell:
     /// `["msmtp", "-t", "--read-envelope-from"]`. Empty: `Settings.defaultSendmail`.
     public var sendmail: [String] = []
+    /// Days before `forumdesk remind` chases an owner again about the same action (`"reminderIntervalDays"`, 1–365).
+    /// nil: `Settings.defaultReminderIntervalDays`.
+    public var reminderIntervalDays: Int?
     public var extra: UnknownFields = [:]
+
+    /// A week: an owner chased on Monday is not chased about the same action again before next Monday.
+    public static let defaultReminderIntervalDays = 7
+    public var reminderInterval: Int { reminderIntervalDays ?? Self.defaultReminderIntervalDays }
 
     /// The program the sendmail interface has named since 1983, which msmtp-mta, Postfix and Exim all install:
     /// `-t` takes the recipients from the To header, `-oi` keeps a line holding only a dot from ending the message.
@@ -79,6 +87,7 @@ enum Codec {
             s.sampleToday = parsed
         }
         s.sendmail = try r.strings("sendmail")
+        s.reminderIntervalDays = try r.optionalInt("reminderIntervalDays", 1...365)
         s.extra = r.unknownFields
         return s
     }
@@ -95,6 +104,7 @@ enum Codec {
         }
         w.optional("sampleToday", s.sampleToday.map { OrderedJSON.string($0.description) })
         if !s.sendmail.isEmpty { w.set("sendmail", s.sendmail) }
+        w.optional("reminderIntervalDays", s.reminderIntervalDays)
         return w.finish(s.extra)
     }
 

@@ -60,10 +60,14 @@ extension DataStore {
 
     /// The e-mails in one state's folder, as (meeting, file) in name order; only valid meeting ids and notice-like
     /// names (anything else in these folders is left alone).
+    /// The digest folders (reminders, briefings) come after the meetings', and only when no one meeting is asked for
+    /// (their names are valid meeting ids, so they are left out of the meetings' first).
     func messages(in root: String, meeting only: String? = nil) -> [(meeting: String, file: String)] {
-        let meetings = ((try? fs.list(folder.path(root))) ?? []).filter { MeetingID($0) != nil && (only == nil || $0 == only) }.sorted()
+        let meetings = ((try? fs.list(folder.path(root))) ?? [])
+            .filter { MeetingID($0) != nil && !NoticeOutbox.digestFolders.contains($0) && (only == nil || $0 == only) }.sorted()
+            + (only == nil ? NoticeOutbox.digestFolders : [])
         return meetings.flatMap { id in
-            ((try? fs.list(folder.path("\(root)/\(id)"))) ?? []).filter { NoticeOutbox.noticeName(ofFile: $0) != nil }.sorted()
+            ((try? fs.list(folder.path("\(root)/\(id)"))) ?? []).filter { NoticeOutbox.isMessage($0, in: id) }.sorted()
                 .map { (id, $0) }
         }
     }
@@ -227,7 +231,8 @@ extension DataStore {
     /// confirmed by the officer; false puts it back in the outbox, to go with the next send.
     public func settleMaybeSent(_ message: String, sent confirmed: Bool, now: Date, in data: inout DataSet) throws(PathError) -> String {
         let parts = message.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2, MeetingID(parts[0]) != nil, NoticeOutbox.noticeName(ofFile: parts[1]) != nil else {
+        guard parts.count == 2, MeetingID(parts[0]) != nil || NoticeOutbox.digestFolders.contains(parts[0]),
+              NoticeOutbox.isMessage(parts[1], in: parts[0]) else {
             throw PathError(path: message, reason: "not a message name like <meeting-id>/<file>.eml")
         }
         let (id, file) = (parts[0], parts[1])
@@ -272,6 +277,10 @@ extension DataStore {
 
     /// "Name <address>" of the person a message is to, from the record and the directory.
     func recipient(_ id: String, _ file: String, _ data: DataSet) -> String {
+        if let digestTo = NoticeOutbox.digestPerson(ofFile: file, in: id) {
+            guard let person = data.directory.person(digestTo) else { return digestTo }
+            return person.email.map { "\(person.name) <\($0)>" } ?? person.name
+        }
         guard let person = notice(id, file, in: data).flatMap({ data.directory.person($0.councillor) }) else { return "" }
         return person.email.map { "\(person.name) <\($0)>" } ?? person.name
     }

@@ -248,8 +248,23 @@ extension Codec {
         a.tags = try r.strings("tags")
         a.updates = try r.list("updates", actionUpdate)
         a.feedback = try r.optionalString("feedback")
+        a.reminders = try r.list("reminders", actionReminder)
         a.extra = r.unknownFields
         return a
+    }
+
+    static func actionReminder(_ node: JSONNode) throws(DecodeError) -> ActionReminder {
+        var r = try FieldReader(node, what: "an action's reminder")
+        var reminder = ActionReminder(at: try r.date("at"), to: try r.id("to", PersonRecord.self))
+        reminder.extra = r.unknownFields
+        return reminder
+    }
+
+    static func encode(_ reminder: ActionReminder) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("at", date: reminder.at)
+        w.set("to", reminder.to)
+        return w.finish(reminder.extra)
     }
 
     static func encode(_ a: Action) -> OrderedJSON {
@@ -264,6 +279,8 @@ extension Codec {
         w.set("tags", a.tags)
         w.set("updates", .array(a.updates.map(encode)))
         w.optional("feedback", a.feedback, keepNull: true)
+        // Only once there is one: files of actions never chased stay as they were.
+        if !a.reminders.isEmpty { w.set("reminders", .array(a.reminders.map(encode))) }
         return w.finish(a.extra)
     }
 

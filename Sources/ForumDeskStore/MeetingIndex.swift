@@ -19,7 +19,7 @@ struct MeetingIndex: Sendable {
 
     static let fileName = ".forumdesk-index"
     /// Changes whenever the layout or what a summary keeps changes: an older index is then rebuilt.
-    static let header: [UInt8] = Array("FORUMDESK-INDEX 3\n".utf8)
+    static let header: [UInt8] = Array("FORUMDESK-INDEX 4\n".utf8)
 
     /// Layout: header, string table, entry count, the entries, then where each entry starts (8 bytes each,
     /// from the start of the count) and where that list starts (8 bytes), so the entries decode on every core.
@@ -146,6 +146,10 @@ struct MeetingIndex: Sendable {
                 w.optional(u.status)
             }
             w.optional(a.feedback)
+            w.list(a.reminders) { w, reminder in
+                w.date(reminder.at)
+                w.string(reminder.to)
+            }
         }
         w.list(m.issues) { w, issue in
             w.string(issue.id)
@@ -184,8 +188,10 @@ struct MeetingIndex: Sendable {
             let updates = try r.list { r throws(IndexCorrupt) in
                 ActionUpdate(at: try r.date(), text: try r.string(), status: try r.optionalChoice(ActionStatus.self))
             }
+            let feedback = try r.optionalString()
+            let reminders = try r.list { r throws(IndexCorrupt) in ActionReminder(at: try r.date(), to: try r.string()) }
             return Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
-                          due: due, status: status, tags: tags, updates: updates, feedback: try r.optionalString())
+                          due: due, status: status, tags: tags, updates: updates, feedback: feedback, reminders: reminders)
         }
         m.issues = try r.list { r throws(IndexCorrupt) in
             ResidentIssue(id: try r.string(), text: "", tags: try r.stringList(), item: try r.optionalInt(in: Limits.itemNumber),

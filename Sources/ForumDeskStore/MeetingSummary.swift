@@ -35,7 +35,7 @@ enum MeetingSummary {
     static func leanAction(_ a: Action) -> Action {
         Action(id: a.id, item: a.item, description: a.description, owner: a.owner, organisation: a.organisation, due: a.due,
                status: a.status, tags: a.tags, updates: a.updates.map { ActionUpdate(at: $0.at, text: $0.text, status: $0.status) },
-               feedback: a.feedback)
+               feedback: a.feedback, reminders: a.reminders.map { ActionReminder(at: $0.at, to: $0.to) })
     }
 
     /// Applies an edit made to a summary (`before` → `after`) to the full meeting read from its file. Only what a

@@ -1,6 +1,7 @@
 import SnapshotTesting
 import Testing
 @testable import ForumDeskApp
+import ForumDeskCore
 import TerminalUI
 
 /// Snapshots of every screen on the sample data, at the smallest supported size and a wide one: the text, then
@@ -71,6 +72,21 @@ import TerminalUI
         for (width, height) in Self.sizes {
             assertSnapshot(of: app(width: width, height: height, keys: keys).screenSnapshot, as: .lines,
                            named: "\(name)-\(width)x\(height)")
+        }
+    }
+
+    /// The Chased column after `forumdesk remind` ran two days before: the day each overdue action's owner was
+    /// last chased, "never" for the open ones it did not reach, and the detail under the table says to whom.
+    @Test func test_actionsChased_showsWhenEachWasLastChased() {
+        var data = sampleData
+        let chasedAt = fixedNow.addingTimeInterval(-2 * 86_400)
+        let plan = ReminderRules.plan(meetings: data.meetings, directory: data.directory, now: chasedAt, within: 0, intervalDays: 7)
+        for meeting in ReminderRules.recorded(Array(plan.digests.prefix(3)), at: chasedAt, in: data.meetings) {
+            if let i = data.meetings.firstIndex(where: { $0.id == meeting.id }) { data.meetings[i] = meeting }
+        }
+        for (width, height) in Self.sizes {
+            assertSnapshot(of: app(width: width, height: height, data: data, keys: [.char("3"), .char("o"), .down, .down]).screenSnapshot, as: .lines,
+                           named: "actions-chased-\(width)x\(height)")
         }
     }
 

@@ -68,7 +68,8 @@ struct ModelBuilder {
                tags: list(2) { $0.text() },
                updates: list(2) { ActionUpdate(at: $0.instant(), text: $0.name(),
                                                status: $0.flag() ? $0.choice(ActionStatus.self) : nil, extra: $0.unknownFields()) },
-               feedback: optionalText(), extra: unknownFields())
+               feedback: optionalText(), reminders: list(2) { ActionReminder(at: $0.instant(), to: $0.id(), extra: $0.unknownFields()) },
+               extra: unknownFields())
     }
 
     mutating func meeting() -> Meeting {

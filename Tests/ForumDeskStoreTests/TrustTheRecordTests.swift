@@ -366,6 +366,8 @@ enum ICalendarUID {
             let outbox = try store.writeGenerated("x", to: "outbox/\(m.id)/a.eml")
             #expect(mode(of: outbox) == 0o640)
             #expect(mode(of: root + "/outbox/\(m.id)") & 0o750 == 0o750)
+            try store.writeDigest("x", named: "nikhil-kestrel-reminder-20261123T090000.eml", in: "reminders")
+            #expect(mode(of: root + "/outbox/reminders/nikhil-kestrel-reminder-20261123T090000.eml") == 0o640)
             let me = ProcessOwner.current(now: Date())
             Presence(folder: DataFolder(root)).announce(meetingID: m.id, owner: me)
             #expect(mode(of: root + "/.presence/\(m.id).\(me.host).\(me.pid).json") == 0o640)

@@ -1,0 +1,208 @@
+import Foundation
+import ForumDeskTestSupport
+import Testing
+
+/// Runs scripts/check-digest.py (Python's email in strict mode, and icalendar) on e-mails; the HTML parts are
+/// written into `htmlDir` for the HTML5 checker. Returns its status and JSON.
+func checkDigests(_ files: [String], htmlDir: String) throws -> (status: Int32, json: [[String: Any]]) {
+    try FileManager.default.createDirectory(atPath: htmlDir, withIntermediateDirectories: true)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", repositoryRoot.appendingPathComponent("scripts/check-digest.py").path, "--html-dir", htmlDir] + files
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = Pipe()
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, (try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? [])
+}
+
+/// The reminders recorded on an action in a meeting file: [(at, to)].
+func reminders(_ path: String, action: String) throws -> [[String: String]] {
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    let a = try #require((json["actions"] as? [[String: Any]])?.first { $0["id"] as? String == action })
+    return (a["reminders"] as? [[String: String]]) ?? []
+}
+
+@Suite(.serialized) struct RemindCommandTests {
+    let monday = ["--now", "2026-11-23T09:00"]
+    /// A-2026-033 (Nikhil Kestrel, due 2 June) was raised here.
+    let dunstable = "/meetings/2026/2026-05-12-dunstable-houghton-regis-ltt.json"
+
+    @Test func test_remind_writesOneValidDigestPerOwner_recordsIt_andDoesNotChaseTwiceWithinTheInterval() throws {
+        let copy = try SampleCopy()
+        let run = try forumdesk(["remind", "--data", copy.path] + monday)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let folder = copy.path + "/outbox/reminders"
+        let files = listing(folder)
+        // Nine owners have open actions overdue or due by 7 December in the sample; one e-mail each.
+        #expect(files.count == 9)
+        #expect(files.contains("nikhil-kestrel-reminder-20261123T090000.eml"))
+        #expect(run.stdout.contains("nikhil-kestrel-reminder-20261123T090000.eml: Nikhil Kestrel <nikhil.kestrel@example.org>, 7 action(s), 7 overdue"))
+
+        let html = copy.folder + "/html"
+        let (status, json) = try checkDigests(files.map { folder + "/" + $0 }, htmlDir: html)
+        #expect(status == 0, "\(json.map { $0["problems"] ?? "" })")
+        let nikhil = try #require(json.first { ($0["to"] as? String)?.contains("nikhil.kestrel@example.org") == true })
+        #expect(nikhil["subject"] as? String == "Actions for you from residents' meetings: 7 overdue")
+        let text = try #require(nikhil["text"] as? String)
+        #expect(text.contains("A-2026-033: Report back to residents on the points raised"))
+        #expect(text.contains("Meeting: Let's Talk Together: Dunstable, Houghton Regis and Rural, Tuesday 12 May 2026, Dunstable, Houghton Regis and Rural"))
+        #expect(text.contains("Due: 2 Jun 2026 (174 days overdue)"))
+        #expect(text.contains("Residents were told: "))
+        let jasper = try #require(json.first { ($0["to"] as? String)?.contains("jasper.greenhalgh") == true })
+        #expect((jasper["text"] as? String)?.contains("DUE BY 7 DEC 2026") == true)
+        #expect((nikhil["html"] as? String)?.contains("<h3>A-2026-033: Report back to residents on the points raised</h3>") == true)
+        #expect(try html5Problems(folder: html) == "")
+
+        // Recorded on each action, in its meeting file.
+        #expect(try reminders(copy.path + dunstable, action: "A-2026-033") == [["at": "2026-11-23T09:00:00+00:00", "to": "nikhil-kestrel"]])
+        #expect(try forumdesk(["validate", "--data", copy.path] + monday).status == 0)
+
+        // The next day nobody is chased about the same actions; a new one coming due is (Yasmin's A-2026-073, due 8 Dec).
+        let tuesday = try forumdesk(["remind", "--data", copy.path, "--now", "2026-11-24T09:00"])
+        #expect(tuesday.status == 0)
+        #expect(listing(folder).count == 10)
+        #expect(tuesday.stdout.contains("yasmin-bellweather-reminder-20261124T090000.eml: Yasmin Bellweather <yasmin.bellweather@example.org>, 1 action(s), 0 overdue: A-2026-073"))
+        #expect(tuesday.stdout.contains("22 action(s) left out, chased within the last 7 day(s)"))
+        #expect(try reminders(copy.path + dunstable, action: "A-2026-033").count == 1)
+
+        // --force chases them again.
+        let forced = try forumdesk(["remind", "--data", copy.path, "--now", "2026-11-25T09:00", "--force"])
+        #expect(forced.status == 0)
+        #expect(listing(folder).filter { $0.contains("20261125T090000") }.count == 9)
+        #expect(try reminders(copy.path + dunstable, action: "A-2026-033").count == 2)
+    }
+
+    @Test func test_remind_intervalComesFromTheSettings() throws {
+        let copy = try SampleCopy()
+        #expect(try forumdesk(["remind", "--data", copy.path] + monday).status == 0)
+        let settings = copy.path + "/forumdesk.json"
+        let text = try String(contentsOfFile: settings, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"council\":", with: "\"reminderIntervalDays\": 2,\n  \"council\":")
+            .write(toFile: settings, atomically: true, encoding: .utf8)
+        let wednesday = try forumdesk(["remind", "--data", copy.path, "--now", "2026-11-25T10:00"])
+        #expect(wednesday.status == 0, "\(wednesday.stderr)")
+        #expect(!wednesday.stdout.contains("left out"))
+        #expect(try reminders(copy.path + dunstable, action: "A-2026-033").count == 2)
+    }
+
+    @Test func test_remind_ownerWithoutAnAddress_isListedWithTheReason_andExits1() throws {
+        let copy = try SampleCopy()
+        let people = copy.path + "/directory/people.json"
+        let text = try String(contentsOfFile: people, encoding: .utf8)
+        try #require(text.contains("\"email\": \"esme.rushmere@example.org\","))
+        try text.replacingOccurrences(of: "\"email\": \"esme.rushmere@example.org\",", with: "")
+            .write(toFile: people, atomically: true, encoding: .utf8)
+        let run = try forumdesk(["remind", "--data", copy.path] + monday)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("not reminded: Esme Rushmere (no e-mail address): A-2026-020; chase by hand, or fix the directory"))
+        #expect(!listing(copy.path + "/outbox/reminders").contains { $0.hasPrefix("esme-rushmere") })
+        #expect(listing(copy.path + "/outbox/reminders").count == 8)
+        #expect(try reminders(copy.path + "/meetings/2026/2026-03-19-leighton-rural-ltt.json", action: "A-2026-020").isEmpty)
+    }
+
+    @Test func test_remind_dryRun_writesAndRecordsNothing() throws {
+        let copy = try SampleCopy()
+        let run = try forumdesk(["remind", "--dry-run", "--within", "2w", "--data", copy.path] + monday)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("would write outbox/reminders/nikhil-kestrel-reminder-20261123T090000.eml"))
+        #expect(listing(copy.path + "/outbox/reminders").isEmpty)
+        #expect(try reminders(copy.path + dunstable, action: "A-2026-033").isEmpty)
+        #expect(try forumdesk(["remind", "--within", "soon", "--data", copy.path] + monday).status == 2)
+    }
+
+    /// `send` hands reminders and briefings to the mail program like notices, and moves them to sent/.
+    @Test func test_send_deliversRemindersAndBriefings() throws {
+        let copy = try SampleCopy()
+        let received = copy.folder + "/received"
+        try FileManager.default.createDirectory(atPath: received, withIntermediateDirectories: true)
+        let settings = copy.path + "/forumdesk.json"
+        let text = try String(contentsOfFile: settings, encoding: .utf8)
+        // A sendmail stand-in that keeps each message it is given, under a new name.
+        let program = "[\"/bin/sh\", \"-c\", \"cat > \\\"$0\\\"/$$.eml && echo accepted\", \"\(received)\"]"
+        try text.replacingOccurrences(of: "\"council\":", with: "\"sendmail\": \(program),\n  \"council\":")
+            .write(toFile: settings, atomically: true, encoding: .utf8)
+        #expect(try forumdesk(["remind", "--data", copy.path] + monday).status == 0)
+        #expect(try forumdesk(["brief", "--councillor", "Tamsin Lanternby", "--data", copy.path] + monday).status == 0)
+        let reminders = listing(copy.path + "/outbox/reminders"), briefings = listing(copy.path + "/outbox/briefings")
+        let written = Set((reminders.map { "reminders/\($0)" } + briefings.map { "briefings/\($0)" })
+            .compactMap { FileManager.default.contents(atPath: copy.path + "/outbox/" + $0) })
+        let dry = try forumdesk(["send", "--dry-run", "--data", copy.path] + monday)
+        #expect(dry.stdout.contains("would send: briefings/cllr-tamsin-lanternby-briefing-20261123T090000.eml to Cllr Tamsin Lanternby <tamsin.lanternby@councillors.example.org>"))
+        let run = try forumdesk(["send", "--data", copy.path] + monday)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("sent: reminders/nikhil-kestrel-reminder-20261123T090000.eml to Nikhil Kestrel <nikhil.kestrel@example.org>: accepted"))
+        #expect(run.stdout.contains("10 sent, 0 not sent, 0 maybe sent"))
+        #expect(!run.stdout.contains("already sent"), "each e-mail is handed over once: \(run.stdout)")
+        #expect(run.stdout.split(separator: "\n").filter { $0.hasPrefix("sent: ") }.count == 10)
+        let arrived = Set(listing(received).compactMap { FileManager.default.contents(atPath: received + "/" + $0) })
+        #expect(arrived == written)
+        #expect(listing(copy.path + "/outbox/reminders").isEmpty)
+        #expect(listing(copy.path + "/sent/reminders").filter { $0.hasSuffix(".eml") } == reminders)
+        #expect(listing(copy.path + "/sent/briefings").contains("cllr-tamsin-lanternby-briefing-20261123T090000.eml.log"))
+        #expect(try forumdesk(["send", "--data", copy.path] + monday).stdout.contains("The outbox is empty"))
+    }
+}
+
+@Suite(.serialized) struct BriefCommandTests {
+    let monday = ["--now", "2026-11-23T09:00"]
+
+    @Test func test_brief_oneCouncillor_textHTMLAndTheMeetingsAttached() throws {
+        let copy = try SampleCopy()
+        // Notified and not yet replied: the briefing lists the notice as awaiting their reply.
+        #expect(try forumdesk(["notify", "2026-12-17-sandy-biggleswade-ltt", "--data", copy.path] + monday).status == 0)
+        let run = try forumdesk(["brief", "--councillor", "Tamsin Lanternby", "--weeks", "13", "--data", copy.path] + monday)
+        #expect(run.status == 0, "\(run.stderr)")
+        let folder = copy.path + "/outbox/briefings"
+        #expect(listing(folder) == ["cllr-tamsin-lanternby-briefing-20261123T090000.eml"])
+        let html = copy.folder + "/html"
+        let (status, json) = try checkDigests(listing(folder).map { folder + "/" + $0 }, htmlDir: html)
+        #expect(status == 0, "\(json.map { $0["problems"] ?? "" })")
+        let mail = try #require(json.first)
+        #expect(mail["content_type"] as? String == "multipart/mixed")
+        #expect(mail["attachment"] as? String == "meetings.ics")
+        #expect(mail["to"] as? String == "Cllr Tamsin Lanternby <tamsin.lanternby@councillors.example.org>")
+        let text = try #require(mail["text"] as? String)
+        #expect(text.contains("NOTICES AWAITING YOUR REPLY"))
+        #expect(text.contains("Let's Talk Together: Sandy and Biggleswade, Thursday 17 December 2026\r\n  Notice sent: Monday 23 November 2026"))
+        #expect(text.contains("A-2026-069: Map the streets that flooded in the autumn"))
+        let events = try #require((mail["calendar"] as? [String: Any])?["events"] as? [[String: Any]])
+        #expect(events.map { $0["uid"] as? String } == ["2026-12-17-sandy-biggleswade-ltt@forumdesk", "2027-02-18-sandy-biggleswade-ltt@forumdesk"])
+        #expect(events.allSatisfy { $0["tz"] as? String == "Europe/London" })
+        #expect(try html5Problems(folder: html) == "")
+
+        // Briefed again before sending: the new briefing replaces the unsent one.
+        let again = try forumdesk(["brief", "--councillor", "cllr-tamsin-lanternby", "--data", copy.path, "--now", "2026-11-24T09:00"])
+        #expect(again.status == 0)
+        #expect(listing(folder) == ["cllr-tamsin-lanternby-briefing-20261124T090000.eml"])
+        #expect(listing(copy.path + "/outbox-withdrawn/briefings") == ["cllr-tamsin-lanternby-briefing-20261123T090000.eml"])
+    }
+
+    @Test func test_brief_everyCouncillor_thoseWhoPreferALetterListed() throws {
+        let copy = try SampleCopy()
+        let run = try forumdesk(["brief", "--data", copy.path] + monday)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("by hand: Cllr Parveen Vantwood (prefers letter"))
+        #expect(run.stdout.contains("by hand: Cllr Jago Pennywhistle (prefers phone"))
+        let written = listing(copy.path + "/outbox/briefings")
+        #expect(run.stdout.contains("\(written.count) briefing(s) written for `forumdesk send`."))
+        #expect(written.count == 48)  // 59 councillors, 6 prefer a letter and 5 a call
+        let (status, json) = try checkDigests(written.map { copy.path + "/outbox/briefings/" + $0 }, htmlDir: copy.folder + "/html")
+        #expect(status == 0, "\(json.compactMap { ($0["problems"] as? [String]).flatMap { $0.isEmpty ? nil : $0 } })")
+    }
+
+    @Test func test_brief_unknownOrAmbiguousName_saysWhichItCouldBe() throws {
+        let copy = try SampleCopy()
+        let unknown = try forumdesk(["brief", "--councillor", "Tamsin Lanternbee", "--data", copy.path] + monday)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no councillor matches `Tamsin Lanternbee`"))
+        #expect(unknown.stderr.contains("Cllr Tamsin Lanternby"))
+        let ambiguous = try forumdesk(["brief", "--councillor", "Lanternby", "--data", copy.path] + monday)
+        #expect(ambiguous.status == 2)
+        #expect(ambiguous.stderr.contains("Cllr Tamsin Lanternby, Cllr Dev Lanternby"))
+        #expect(listing(copy.path + "/outbox/briefings").isEmpty)
+        #expect(try forumdesk(["brief", "--weeks", "0", "--data", copy.path] + monday).status == 2)
+    }
+}
