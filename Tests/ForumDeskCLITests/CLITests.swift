@@ -680,6 +680,8 @@ enum DisplayWidthProbe {
             ["notify", "2026-12-17-sandy-biggleswade-ltt"],          // outbox folder and e-mail, meeting saved
             ["send"],                                                // sent/ folder, the e-mails moved and their logs
             ["letters", "2027-01-12-ampthill-flitwick-ltt"],         // letters/ folder, the letters (HTML, PDF), meeting saved
+            ["remind"],                                              // outbox/reminders/, actions saved with their reminders
+            ["brief"],                                               // outbox/briefings/
             ["import", "csv", "meetings", csv],                      // new year folders and meeting files
             ["list", "meetings"],                                    // the start-up index
             ["export", "csv", "actions", "-o", copy.folder + "/exports/actions.csv"],
@@ -689,9 +691,11 @@ enum DisplayWidthProbe {
         ] {
             let run = try forumdesk(["sh", "-c", "umask \(umask); exec \"$0\" \"$@\"", binary] + arguments + (arguments[0] == "generate" ? [] : data),
                                     viaShell: true)
-            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            // `remind` says 1 when an owner has no e-mail address (the sample has one).
+            #expect(run.status == 0 || (arguments[0] == "remind" && run.status == 1), "\(arguments): \(run.stderr)")
         }
         #expect(FileManager.default.fileExists(atPath: copy.path + "/sent/2026-12-17-sandy-biggleswade-ltt"))
+        #expect(FileManager.default.fileExists(atPath: copy.path + "/outbox/reminders") && FileManager.default.fileExists(atPath: copy.path + "/outbox/briefings"))
         let after = modes(copy.folder)
         var checked = 0
         for (name, now) in after where name != "new.csv" {
