@@ -112,17 +112,7 @@ extension FormScreen {
             else { form.note("wards", wards.map { "\(c.wardName($0)) (\(c.directory.ward($0)?.area.name ?? ""))" }.joined(separator: ", ")) }
         }
         checkContactDetails(&form)
-        // Lines separated by commas: "10 Cambridge Road, Sandy, SG19 1ZA".
-        let postal = PostalAddress.lines(from: form.text("postal"))
-        if let problem = PostalAddress.problem(postal) {
-            form.note("postal", problem, error: true)
-        } else if !postal.isEmpty {
-            form.note("postal", "\(postal.count) line(s) on the envelope: " + postal.joined(separator: " / "))
-        } else if form.value("preferred") == ContactMethod.letter.rawValue {
-            form.note("postal", "prefers a letter: `forumdesk letters` needs an address (lines separated by commas)")
-        } else {
-            form.note("postal", nil)
-        }
+        let postal = checkPostalAddress(&form)
         guard !form.hasErrors else { return nil }
         var directory = c.directory
         let taken = Set(directory.people.map(\.id))
@@ -140,6 +130,22 @@ extension FormScreen {
         person.postalAddress = postal
         if let index = directory.people.firstIndex(where: { $0.id == person.id }) { directory.people[index] = person } else { directory.people.append(person) }
         return .saveDirectory(directory, label: id == nil ? "\(kind.label) \(name) added" : name)
+    }
+
+    /// The postal address field's lines, separated by commas as typed ("10 Cambridge Road, Sandy, SG19 1ZA"),
+    /// with a note: the lines it makes, the problem, or that a letter needs one.
+    static func checkPostalAddress(_ form: inout Form) -> [String] {
+        let postal = PostalAddress.lines(from: form.text("postal"))
+        if let problem = PostalAddress.problem(postal) {
+            form.note("postal", problem, error: true)
+        } else if !postal.isEmpty {
+            form.note("postal", "\(postal.count) line(s) on the envelope: " + postal.joined(separator: " / "))
+        } else if form.value("preferred") == ContactMethod.letter.rawValue {
+            form.note("postal", "prefers a letter: `forumdesk letters` needs an address (lines separated by commas)")
+        } else {
+            form.note("postal", nil)
+        }
+        return postal
     }
 
     static func validateOrganisation(_ form: inout Form, _ id: String?, _ c: Context) -> Edit? {
@@ -160,17 +166,6 @@ extension FormScreen {
         if !unknown.isEmpty { form.note("areas", "no such area: \(unknown.joined(separator: ", "))", error: true) }
         else { form.note("areas", areas.isEmpty ? "all areas" : areas.map(c.areaName).joined(separator: ", ")) }
         checkContactDetails(&form)
-        // Lines separated by commas: "10 Cambridge Road, Sandy, SG19 1ZA".
-        let postal = PostalAddress.lines(from: form.text("postal"))
-        if let problem = PostalAddress.problem(postal) {
-            form.note("postal", problem, error: true)
-        } else if !postal.isEmpty {
-            form.note("postal", "\(postal.count) line(s) on the envelope: " + postal.joined(separator: " / "))
-        } else if form.value("preferred") == ContactMethod.letter.rawValue {
-            form.note("postal", "prefers a letter: `forumdesk letters` needs an address (lines separated by commas)")
-        } else {
-            form.note("postal", nil)
-        }
         guard !form.hasErrors else { return nil }
         var directory = c.directory
         var org = id.flatMap { c.directory.organisation($0) }

@@ -21,7 +21,7 @@ struct DashboardCommand: ParsableCommand {
     /// screen's "What needs attention"; with `all`, every problem of the history in date order.
     static func printDashboard(_ options: DataOptions, all: Bool = false) throws {
         let now = try options.currentTime()
-        let (store, data) = try options.load(indexed: true)
+        let (store, data) = try options.load(indexed: true, viewing: true)
         Output.reportUnfinished(store)
         let everything = Warnings.all(directory: data.directory, meetings: data.meetings, now: now)
         let (current, older) = all ? (everything, 0) : Attention.current(everything, now: now)

@@ -63,7 +63,11 @@ struct DataOptions: ParsableArguments {
 
     /// Loads the folder; a missing folder is a data error (exit 3) with a hint. `indexed`: closed meetings come
     /// from the start-up index as summaries (for screens and listings; exports and checks read every file).
-    func load(indexed: Bool = false, readOnly: Bool = false) throws -> (DataStore, DataSet) {
+    /// `forumdesk.json` that cannot be read is a data error too (nothing is done), unless `viewing`: a command that
+    /// writes or sends would otherwise sign letters and e-mails "Unnamed council", hand mail to the default
+    /// program and chase owners at the default interval. Views (`list`, `dashboard`, the app, `validate`) go on
+    /// and show the problem.
+    func load(indexed: Bool = false, readOnly: Bool = false, viewing: Bool = false) throws -> (DataStore, DataSet) {
         let store = DataStore(folder: folder)
         let data: DataSet
         if indexed {
@@ -80,6 +84,12 @@ struct DataOptions: ParsableArguments {
         }
         if data.meetings.isEmpty, data.loadErrors.count == 1, data.loadErrors[0].path == folder.root {
             Output.error("\(folder.root): no such data folder (give one with --data DIR or FORUMDESK_DATA)")
+            throw ExitStatus.dataError
+        }
+        if !viewing, let problem = data.loadErrors.first(where: { $0.path == folder.settings }) {
+            Output.error("\(problem)")
+            Output.error("\(folder.settings) must be read for the council's name, its mail settings and its rules; "
+                         + "nothing was done (fix it; `forumdesk validate` shows every problem)")
             throw ExitStatus.dataError
         }
         return (store, data)

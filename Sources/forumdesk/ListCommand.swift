@@ -86,7 +86,7 @@ struct ListMeetings: ParsableCommand {
 
     func run() throws {
         let now = try options.currentTime()
-        let (store, data) = try options.load(indexed: true)
+        let (store, data) = try options.load(indexed: true, viewing: true)
         Output.reportUnfinished(store)
         let meetings = try filter.select(data).filter { m in (status == nil || m.status == status) && (kind == nil || m.kind == kind) }
         let flags = Dictionary(meetings.map { m in
@@ -135,7 +135,7 @@ struct ListActions: ParsableCommand {
     func run() throws {
         let now = try options.currentTime()
         let today = LondonTime.date(now)
-        let (store, data) = try options.load(indexed: true)
+        let (store, data) = try options.load(indexed: true, viewing: true)
         Output.reportUnfinished(store)
         let areaID = try Filters.area(area, data.directory)
         let ownerID = try Filters.person(owner, data.directory)
@@ -185,7 +185,7 @@ struct ListTopics: ParsableCommand {
 
     func run() throws {
         let now = try options.currentTime()
-        let (store, data) = try options.load(indexed: true)
+        let (store, data) = try options.load(indexed: true, viewing: true)
         Output.reportUnfinished(store)
         let areaID = try Filters.area(area, data.directory)
         let slots = TopicRules.slots(in: data.meetings)

@@ -27,14 +27,14 @@ struct TUICommand: ParsableCommand {
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             // Piped or scripted: the same information as text (a councillor's name is still checked).
-            if councillor != nil { _ = try viewer(try options.load(indexed: true, readOnly: true).1) }
+            if councillor != nil { _ = try viewer(try options.load(indexed: true, readOnly: true, viewing: true).1) }
             try DashboardCommand.printDashboard(options)
             return
         }
         let fixedNow = options.now != nil
         let sampleToday = fixedNow ? nil : options.sampleToday
         let now = try options.currentTime()
-        let (store, data) = try options.load(indexed: true, readOnly: readOnly || councillor != nil)
+        let (store, data) = try options.load(indexed: true, readOnly: readOnly || councillor != nil, viewing: true)
         if let live, data.meeting(live) == nil {
             Output.error("no meeting `\(live)` in \(options.folder.root) (see `forumdesk list meetings`)")
             throw ExitStatus.usage
@@ -107,7 +107,7 @@ struct TUICommand: ParsableCommand {
             let presenceChanged = changed.contains { $0.contains("/\(Presence.folderName)/") }
             if app.filesChanged(changed.filter { !$0.contains("/\(Presence.folderName)/") }) || app.wantsReload {
                 app.wantsReload = false
-                if let (_, fresh) = try? options.load(indexed: true, readOnly: !editable) { app.replaceData(fresh) }
+                if let (_, fresh) = try? options.load(indexed: true, readOnly: !editable, viewing: true) { app.replaceData(fresh) }
             }
             followPresence(changed: presenceChanged)
             if app.wantsSuspend {

@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let now = try options.currentTime()
-        let (store, data) = try options.load()
+        let (store, data) = try options.load(viewing: true)
         let diagnostics = data.loadErrors + store.problems(in: data, now: now) + store.unfinishedTransactions()
         for diagnostic in diagnostics { Output.line(TerminalText.sanitized(diagnostic.description)) }
         let files = Set(diagnostics.map(\.path)).count
