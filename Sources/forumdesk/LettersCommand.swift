@@ -33,6 +33,15 @@ struct LettersCommand: ParsableCommand {
     func run() throws {
         let now = try options.currentTime()
         try withCommandTurn(options) {
+            // Checked before anything is written or recorded: a print share that cannot take the copies would
+            // otherwise leave letters recorded as sent that never reach it.
+            if let output {
+                var info = stat()
+                if stat(output, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+                    Output.error("\(output): -o names a folder for copies of the letters, and this is not a folder (nothing was written)")
+                    throw ExitStatus.usage
+                }
+            }
             let (store, data0) = try options.load()
             var data = data0
             guard let m = data.meeting(meeting) else {
@@ -47,12 +56,13 @@ struct LettersCommand: ParsableCommand {
             let sender = Letters.Sender(organiser: organiser, council: data.settings.council, address: data.settings.organiserAddress)
             let plan = Letters.plan(for: m, directory: data.directory, sender: sender, now: now, partners: partners)
             let converter = PDFConverter.find()
+            var pdfsFailed = 0
             if dryRun {
                 for letter in plan.letters {
                     Output.line(TerminalText.sanitized("would write \(letter.path): \(letter.person.name), \(letter.notice.kind.label), SEQUENCE \(letter.notice.sequence)"))
                 }
             } else if !plan.letters.isEmpty {
-                try write(plan, store: store, data: &data, converter: converter)
+                pdfsFailed = try write(plan, store: store, data: &data, converter: converter)
             }
             for missing in plan.missing {
                 Output.line(TerminalText.sanitized("no letter: \(missing.person.name) (\(missing.reason)): \(missing.state.label); "
@@ -63,15 +73,21 @@ struct LettersCommand: ParsableCommand {
             } else if !plan.letters.isEmpty {
                 Output.line(converter == nil
                     ? "HTML only: no PDF converter is installed (apt install weasyprint); print the HTML from a browser (A4, no headers)"
-                    : dryRun ? "with a PDF of each by \(converter!.display)" : "PDF made with \(converter!.display)")
+                    : dryRun ? "with a PDF of each by \(converter!.display)"
+                    : pdfsFailed > 0 ? "\(pdfsFailed) PDF(s) could not be made with \(converter!.display) (see above): print those letters' HTML"
+                    : "PDF made with \(converter!.display)")
             }
+            // As `remind` and `brief`: 1 when someone owed a letter did not get one, or a PDF is missing.
+            if !plan.missing.isEmpty || pdfsFailed > 0 { throw ExitStatus.problems }
         }
     }
 
     /// Writes each letter (HTML, then PDF), then saves the meeting with the notices recorded: the one commit. If the
     /// save fails, the letters written are deleted and nothing is recorded; a run cut short before the save leaves
     /// files of the same names, which the next run writes again.
-    func write(_ plan: Letters.Plan, store: DataStore, data: inout DataSet, converter: PDFConverter?) throws {
+    /// Returns how many PDFs could not be made.
+    func write(_ plan: Letters.Plan, store: DataStore, data: inout DataSet, converter: PDFConverter?) throws -> Int {
+        var pdfsFailed = 0
         var written: [String] = []
         var lines: [String] = []
         func undo() { for path in written.reversed() { try? store.deleteGenerated(path) } }
@@ -87,6 +103,7 @@ struct LettersCommand: ParsableCommand {
                         written.append(pdf)
                         made.append(pdf)
                     case .failure(let reason):
+                        pdfsFailed += 1
                         Output.error(TerminalText.sanitized("\(letter.path): no PDF: \(reason)"))
                     }
                 }
@@ -110,6 +127,7 @@ struct LettersCommand: ParsableCommand {
         }
         for line in lines { Output.line(TerminalText.sanitized(line)) }
         if let output { try copy(written, to: output) }
+        return pdfsFailed
     }
 
     /// Copies the letters into `dir` (a print share), each replaced atomically like every file ForumDesk writes.

@@ -97,12 +97,39 @@ import Testing
     @Test func test_preferringALetterWithoutAnAddress_isListed_andNothingRecorded() throws {
         let copy = try SampleCopy()
         let run = try forumdesk(["letters", Self.noAddress, "--data", copy.path] + Self.now)
-        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.status == 1, "someone owed a letter got none, as `remind` and `brief` say: \(run.stderr)")
         #expect(run.stdout.contains("no letter: Cllr Jago Sallowmere (no postal address in the directory): not notified"), "\(run.stdout)")
         #expect(run.stdout.contains("cllr-deepak-violetta-request-0.html"))
         let notices = try Self.notices(copy, Self.noAddress)
         #expect(!notices.contains { $0["councillor"] as? String == "cllr-jago-sallowmere" })
         #expect(notices.contains { $0["councillor"] as? String == "cllr-deepak-violetta" && $0["method"] as? String == "letter" })
+    }
+
+    /// `-o` naming a file, not a folder: refused before anything is written or recorded (the copies would
+    /// otherwise fail after the letters were recorded as sent, and never reach the print share).
+    @Test func test_outputThatIsNotAFolder_isRefusedBeforeAnything() throws {
+        let copy = try SampleCopy()
+        let file = copy.folder + "/afile"
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try forumdesk(["letters", Self.meeting, "--data", copy.path, "-o", file] + Self.now)
+        #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("is not a folder (nothing was written)"))
+        #expect(!FileManager.default.fileExists(atPath: copy.path + "/letters"))
+        #expect(try !Self.notices(copy, Self.meeting).contains { $0["method"] as? String == "letter" })
+    }
+
+    /// A converter that fails: the letters are written and recorded (the HTML prints), but the run does not say
+    /// "PDF made", and says 1.
+    @Test func test_failingConverter_isNotReportedAsMade() throws {
+        let copy = try SampleCopy()
+        let bin = copy.folder + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try "#!/bin/sh\nexit 1\n".write(toFile: bin + "/weasyprint", atomically: true, encoding: .utf8)
+        chmod(bin + "/weasyprint", 0o755)
+        let run = try forumdesk(["letters", Self.meeting, "--data", copy.path] + Self.now, environment: ["PATH": bin + ":/usr/bin:/bin"])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(!run.stdout.contains("PDF made"))
+        #expect(run.stdout.contains("PDF(s) could not be made with weasyprint"), "\(run.stdout)")
     }
 
     @Test func test_withoutAConverter_htmlOnly_andSaysSo_andCopiesToAPrintFolder() throws {
