@@ -70,7 +70,9 @@ public enum MeetingImport {
         var resolver = Resolver(directory: directory)
         let memo = DateMemo()
         var taken = Set(existing.map(\.id))
-        var present = Set(existing.map { Slot(area: $0.area, start: $0.start) })
+        var present = Dictionary(existing.map { (Slot(area: $0.area, start: $0.start), $0.id) }, uniquingKeysWith: { a, _ in a })
+        // Where a meeting of this sheet came from: a later row naming the same id or slot is a repeat within the sheet.
+        var rowOfID: [String: Int] = [:], rowOfSlot: [Slot: Int] = [:]
         for (n, row) in rows.dropFirst().enumerated() {
             if n % 10_000 == 0 { progress(n) }
             let line = row.line
@@ -154,14 +156,25 @@ public enum MeetingImport {
                 continue
             }
             let slot = Slot(area: areaID, start: t.start)
-            if taken.contains(value(.id)) || present.contains(slot) {
-                report.skipped.append("\(value(.id).isEmpty ? "\(a.name) \(LondonTime.display(t.start))" : value(.id)) (already present)")
+            let named = value(.id).isEmpty ? "\(a.name) \(LondonTime.display(t.start))" : value(.id)
+            if let earlier = rowOfID[value(.id)] ?? rowOfSlot[slot] {
+                report.skipped.append("row \(line): \(named) (the same \(rowOfID[value(.id)] != nil ? "id" : "area and start") as row \(earlier) of this sheet)")
+                continue
+            }
+            if taken.contains(value(.id)) {
+                report.skipped.append("row \(line): \(named) (already present)")
+                continue
+            }
+            if let other = present[slot] {
+                report.skipped.append("row \(line): \(named) (already present: \(other) is in the same area at the same time)")
                 continue
             }
             let id = value(.id).isEmpty ? Identifier.meetingID(day: LondonTime.date(t.start), area: areaID, kind: kind) { taken.contains($0) }
                                         : value(.id)
             taken.insert(id)
-            present.insert(slot)
+            present[slot] = id
+            rowOfSlot[slot] = line
+            if !value(.id).isEmpty { rowOfID[id] = line }
             let title = value(.title).isEmpty ? "\(kind.label): \(a.name)" : value(.title)
             var meeting = Meeting(id: id, kind: kind, title: title, area: areaID, wards: wards, start: t.start, end: t.end,
                                   venue: Venue(name: venue, address: value(.address).isEmpty ? nil : value(.address),

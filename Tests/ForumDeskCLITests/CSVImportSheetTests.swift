@@ -55,6 +55,30 @@ import Testing
         #expect(try forumdesk(["validate", "--data", copy.path]).status == 0)
     }
 
+    /// A row skipped says which row, and why: a repeat of an earlier row of the same sheet (same area and start,
+    /// or same id) is told apart from a meeting already in the folder.
+    @Test func test_skippedRows_sayTheRow_andWhetherTheSheetOrTheFolderHadIt() throws {
+        let copy = try SampleCopy()
+        let file = copy.folder + "/repeats.csv"
+        try """
+        Id,Date,Start,Area,Type,Venue
+        ,05/01/2028,19:00,Sandy and Biggleswade,LTT,Hall A
+        ,05/01/2028,19:00,Sandy and Biggleswade,Ward Forum,Hall B
+        x-2028-a,06/01/2028,19:00,Leighton Rural,LTT,Hall C
+        x-2028-a,07/01/2028,19:00,Leighton Rural,LTT,Hall D
+        2026-12-17-sandy-biggleswade-ltt,17/12/2026,19:00,Sandy and Biggleswade,LTT,Hall E
+        ,17/12/2026,19:00,Sandy and Biggleswade,Ward Forum,Hall F
+
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try forumdesk(["import", "csv", "meetings", file, "--data", copy.path] + Self.now)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.hasPrefix("added 2 meeting(s):\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("skipped: row 3: Sandy and Biggleswade Wed 5 Jan 2028 19:00 (the same area and start as row 2 of this sheet)"), "\(run.stdout)")
+        #expect(run.stdout.contains("skipped: row 5: x-2028-a (the same id as row 4 of this sheet)"), "\(run.stdout)")
+        #expect(run.stdout.contains("skipped: row 6: 2026-12-17-sandy-biggleswade-ltt (already present)"), "\(run.stdout)")
+        #expect(run.stdout.contains("skipped: row 7: Sandy and Biggleswade Thu 17 Dec 2026 19:00 (already present: 2026-12-17-sandy-biggleswade-ltt is in the same area at the same time)"), "\(run.stdout)")
+    }
+
     /// A morning meeting from a date column and a start-time column: 10:00 to 12:00, not refused.
     @Test func test_separateStartTimeColumn_isUsed_andUnknownColumnsAreReported() throws {
         let copy = try SampleCopy()
