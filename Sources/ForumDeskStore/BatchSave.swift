@@ -31,12 +31,14 @@ extension DataStore {
                                   to: journal, fs: fs, modes: modes)
         } catch {
             fs.remove(journal)
+            for dir in folders { rmdir(dir) }  // only those left empty: a year folder made for the batch
             throw .failed(path: journal, error)
         }
         let fs = self.fs
         var created = 0
         func undo() {
             for path in paths[..<created] { fs.remove(path) }
+            for dir in folders { rmdir(dir) }  // only those left empty: a year folder made for the batch
             fs.remove(journal)
             try? fs.fsyncDirectory(folder.root)
         }
@@ -194,7 +196,7 @@ extension DataStore {
                 removed += 1
                 folders.insert((path as NSString).deletingLastPathComponent)
             }
-            for dir in folders { try? fs.fsyncDirectory(dir) }
+            for dir in folders where rmdir(dir) != 0 { try? fs.fsyncDirectory(dir) }  // a folder left empty goes
             fs.remove(folder.path(journal.name))
             try? fs.fsyncDirectory(folder.root)
             report.append("undid an import a crash interrupted (\(owner.description)): removed the \(removed) meeting file(s) it had "

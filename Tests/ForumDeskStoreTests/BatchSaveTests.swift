@@ -47,8 +47,8 @@ import ForumDeskCore
             var data = faulty.load()
             let files = allFiles(root).filter { !$0.hasPrefix("2031") && !$0.hasPrefix("2032") && !$0.hasPrefix("2033") }
             #expect(throws: SaveError.self) { try faulty.saveNew(newMeetings(600), in: &data) }
-            // Only the year folders made for the batch may remain, empty.
-            #expect(allFiles(root).filter { !["2031", "2032", "2033"].contains($0) } == files)
+            // Nothing remains, not even the year folders made for the batch.
+            #expect(allFiles(root) == files)
             #expect(data.meeting("batch-0") == nil)
         }
     }
@@ -83,6 +83,7 @@ import ForumDeskCore
             #expect(report.count == 1 && report[0].contains("removed the 4 meeting file(s) it had begun of 6"), "\(report)")
             #expect(!FileManager.default.fileExists(atPath: journal))
             #expect(paths.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+            #expect(!FileManager.default.fileExists(atPath: "\(root)/meetings/2031"), "a year folder left empty is removed")
             #expect(store.load().meetings.count == before.meetings.count)
             #expect(store.recoverNotices().isEmpty)
         }
