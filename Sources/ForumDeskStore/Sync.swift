@@ -54,6 +54,7 @@ public struct Sync: Sendable {
         .forumdesk-index*
         .forumdesk.lock
         .forumdesk-commands.lock
+        .forumdesk-batch-*
         .presence/
         .*.tmp-*
         outbox-pending/
