@@ -329,3 +329,20 @@ extension Meeting {
     /// The time the agenda items allow, in minutes.
     public var agendaMinutes: Int { self.agenda.compactMap(\.minutes).reduce(0, +) }
 }
+
+/// What places a meeting on the calendar: its id (its file's name), its area and its start. Enough to check a
+/// new meeting against every other without reading them in full (`forumdesk import csv meetings`).
+public struct MeetingKey: Sendable, Hashable {
+    public var id: String
+    public var area: String
+    public var start: Date
+    public init(id: String, area: String, start: Date) {
+        self.id = id
+        self.area = area
+        self.start = start
+    }
+}
+
+extension Meeting {
+    public var key: MeetingKey { MeetingKey(id: id, area: self.area, start: self.start) }
+}

@@ -43,33 +43,10 @@ struct MeetingIndex: Sendable {
     }
 
     static func decode(_ bytes: [UInt8]) throws(IndexCorrupt) -> MeetingIndex {
-        guard bytes.starts(with: header) else { throw IndexCorrupt() }
-        var r = try IndexReader(bytes, offset: header.count)
-        let base = r.offset
-        let count = try r.count()
-        // The list of entry starts, checked: in order, inside the entries, the first right after the count.
-        guard bytes.count - base >= 8 * (count + 1) else { throw IndexCorrupt() }
-        var tail = r
-        tail.offset = bytes.count - 8
-        // Every number is bounded before any arithmetic: a damaged index must fail, not overflow.
-        let table = Int(clamping: try tail.bits())
-        guard table >= r.offset - base, table <= bytes.count - base, base + table + 8 * (count + 1) == bytes.count else {
-            throw IndexCorrupt()
-        }
-        tail.offset = base + table
-        var starts: [Int] = []
-        starts.reserveCapacity(count + 1)
-        for _ in 0..<count {
-            let start = Int(clamping: try tail.bits())
-            guard start < table else { throw IndexCorrupt() }
-            starts.append(base + start)
-        }
-        starts.append(base + table)
-        guard starts.first.map({ $0 == r.offset }) ?? true, zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            throw IndexCorrupt()
-        }
+        let (reader, starts) = try entryStarts(bytes)
+        let count = starts.count - 1
         // Decoded in chunks on every core; each chunk must end exactly where the next begins.
-        let reader = r, entryStarts = starts
+        let entryStarts = starts
         let chunks = min(count, 64)
         let decoded: [[Entry]?] = DataStore.parallelMap(chunks) { c in
             let range = (count * c / chunks)..<(count * (c + 1) / chunks)
@@ -96,6 +73,37 @@ struct MeetingIndex: Sendable {
         }
         guard index.entries.count == count else { throw IndexCorrupt() }
         return index
+    }
+
+    /// The string table read, and where each entry starts (with the end of the last), checked: in order, inside
+    /// the entries, the first right after the count. The reader stands just after the count.
+    static func entryStarts(_ bytes: [UInt8]) throws(IndexCorrupt) -> (IndexReader, [Int]) {
+        guard bytes.starts(with: header) else { throw IndexCorrupt() }
+        var r = try IndexReader(bytes, offset: header.count)
+        let base = r.offset
+        let count = try r.count()
+        // The list of entry starts, checked: in order, inside the entries, the first right after the count.
+        guard bytes.count - base >= 8 * (count + 1) else { throw IndexCorrupt() }
+        var tail = r
+        tail.offset = bytes.count - 8
+        // Every number is bounded before any arithmetic: a damaged index must fail, not overflow.
+        let table = Int(clamping: try tail.bits())
+        guard table >= r.offset - base, table <= bytes.count - base, base + table + 8 * (count + 1) == bytes.count else {
+            throw IndexCorrupt()
+        }
+        tail.offset = base + table
+        var starts: [Int] = []
+        starts.reserveCapacity(count + 1)
+        for _ in 0..<count {
+            let start = Int(clamping: try tail.bits())
+            guard start < table else { throw IndexCorrupt() }
+            starts.append(base + start)
+        }
+        starts.append(base + table)
+        guard starts.first.map({ $0 == r.offset }) ?? true, zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw IndexCorrupt()
+        }
+        return (r, starts)
     }
 
     // MARK: a summary, field by field
