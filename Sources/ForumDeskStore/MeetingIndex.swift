@@ -19,7 +19,7 @@ struct MeetingIndex: Sendable {
 
     static let fileName = ".forumdesk-index"
     /// Changes whenever the layout or what a summary keeps changes: an older index is then rebuilt.
-    static let header: [UInt8] = Array("FORUMDESK-INDEX 4\n".utf8)
+    static let header: [UInt8] = Array("FORUMDESK-INDEX 5\n".utf8)
 
     /// Layout: header, string table, entry count, the entries, then where each entry starts (8 bytes each,
     /// from the start of the count) and where that list starts (8 bytes), so the entries decode on every core.
@@ -42,10 +42,14 @@ struct MeetingIndex: Sendable {
         return w.finished(header: Self.header)
     }
 
-    static func decode(_ bytes: [UInt8]) throws(IndexCorrupt) -> MeetingIndex {
+    /// The entries, each summary with its head and facts read and its lists left for their first use
+    /// (`Meeting.Lazy`). Every entry's place is checked now (the lists' length leads exactly to the next entry); a
+    /// list that then fails to read, which only damage inside it can cause, is read from the file instead:
+    /// `reread` gives the summary of the file at an entry's path (nil: the lists stay empty).
+    static func decode(_ bytes: [UInt8], reread: @escaping @Sendable (String) -> Meeting? = { _ in nil }) throws(IndexCorrupt) -> MeetingIndex {
         let (reader, starts) = try entryStarts(bytes)
         let count = starts.count - 1
-        // Decoded in chunks on every core; each chunk must end exactly where the next begins.
+        // Heads decoded in chunks on every core; each entry must end exactly where the next begins.
         let entryStarts = starts
         let chunks = min(count, 64)
         let decoded: [[Entry]?] = DataStore.parallelMap(chunks) { c in
@@ -56,14 +60,28 @@ struct MeetingIndex: Sendable {
             result.reserveCapacity(range.count)
             do {
                 for i in range {
-                    guard r.offset == entryStarts[i] else { return nil }
-                    let path = try r.string()
-                    result.append(Entry(path: path, size: try r.int(), modified: try r.double(), hash: try r.bits(), summary: try read(&r)))
+                    r.offset = entryStarts[i]
+                    let path = try r.string(), size = try r.int(), modified = try r.double(), hash = try r.bits()
+                    let (head, facts) = try readHead(&r)
+                    let length = try r.bits32()
+                    let listsAt = r.offset
+                    guard listsAt + length == entryStarts[i + 1] else { return nil }
+                    let listsReader = reader
+                    let summary = Meeting(head: head, facts: facts, rest: Meeting.Lazy { lists in
+                        var r = listsReader
+                        r.offset = listsAt
+                        if let read = try? readLists(&r), r.offset == listsAt + length {
+                            lists = read
+                        } else if let fromFile = reread(path) {
+                            lists = fromFile.lists
+                        }
+                    })
+                    result.append(Entry(path: path, size: size, modified: modified, hash: hash, summary: summary))
                 }
             } catch {
                 return nil
             }
-            return r.offset == entryStarts[range.upperBound] ? result : nil
+            return result
         }
         var index = MeetingIndex()
         index.entries.reserveCapacity(count)
@@ -121,6 +139,14 @@ struct MeetingIndex: Sendable {
         w.optional(m.chair)
         w.int(m.sequence)
         w.optional(m.residentsPresent)
+        // The facts, then the lists behind their length: a load reads the head and the facts, and the lists only
+        // when a screen first asks for them (`Meeting.Lazy`).
+        let facts = m.facts
+        w.int(facts.openActions)
+        w.optional(facts.earliestOpenDue?.description)
+        w.bool(facts.carriesTopics)
+        let length = w.placeholder32()
+        let listsStart = w.body.count
         w.list(m.agenda) { w, item in
             w.int(item.number)
             w.string(item.title)
@@ -167,28 +193,39 @@ struct MeetingIndex: Sendable {
             w.optional(issue.action)
             w.optional(issue.topic)
         }
+        w.fill32(at: length, w.body.count - listsStart)
     }
 
-    static func read(_ r: inout IndexReader) throws(IndexCorrupt) -> Meeting {
+    /// A summary's head (every field but the lists) and the facts of its lists; the reader is left at the lists'
+    /// length.
+    static func readHead(_ r: inout IndexReader) throws(IndexCorrupt) -> (Meeting, SummaryFacts) {
         var m = Meeting(id: try r.string(), kind: try r.choice(MeetingKind.self), title: try r.string(), area: try r.string(),
                         wards: try r.stringList(), start: try r.date(), end: try r.date(), venue: Venue(name: try r.string()),
                         status: try r.choice(MeetingStatus.self), chair: try r.optionalString())
         guard MeetingID(m.id) != nil else { throw IndexCorrupt() }
         m.sequence = try r.int(in: Limits.sequence)
         m.residentsPresent = try r.optionalInt(in: Limits.headCount)
-        m.agenda = try r.list { r throws(IndexCorrupt) in
+        m.isSummary = true
+        let facts = SummaryFacts(openActions: try r.int(in: 0...Int(Int32.max)), earliestOpenDue: try r.optional { CalendarDate(iso: $0) },
+                                 carriesTopics: try r.bool())
+        return (m, facts)
+    }
+
+    /// The lists: agenda, invitations, attendance, actions, issues.
+    static func readLists(_ r: inout IndexReader) throws(IndexCorrupt) -> Meeting.Lists {
+        let agenda = try r.list { r throws(IndexCorrupt) in
             var item = AgendaItem(number: try r.int(in: Limits.itemNumber), title: try r.string(), tags: try r.stringList(),
                                   minutes: try r.optionalInt(in: Limits.itemMinutes),
                                   outcome: try r.optionalString())
             item.topic = try r.optionalString()
             return item
         }
-        m.invitations = try r.list { r throws(IndexCorrupt) in Invitation(organisation: try r.string(), reply: try r.choice(Reply.self)) }
-        m.attendance = try r.list { r throws(IndexCorrupt) in
+        let invitations = try r.list { r throws(IndexCorrupt) in Invitation(organisation: try r.string(), reply: try r.choice(Reply.self)) }
+        let attendance = try r.list { r throws(IndexCorrupt) in
             Attendance(person: try r.optionalString(), organisation: try r.optionalString(),
                        role: try r.choice(AttendanceRole.self), status: try r.choice(AttendanceStatus.self))
         }
-        m.actions = try r.list { r throws(IndexCorrupt) in
+        let actions = try r.list { r throws(IndexCorrupt) in
             let id = try r.string(), item = try r.optionalInt(in: Limits.itemNumber), description = try r.string()
             let owner = try r.optionalString(), organisation = try r.optionalString()
             let due = try r.optional { CalendarDate(iso: $0) }
@@ -201,11 +238,11 @@ struct MeetingIndex: Sendable {
             return Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
                           due: due, status: status, tags: tags, updates: updates, feedback: feedback, reminders: reminders)
         }
-        m.issues = try r.list { r throws(IndexCorrupt) in
+        let issues = try r.list { r throws(IndexCorrupt) in
             ResidentIssue(id: try r.string(), text: "", tags: try r.stringList(), item: try r.optionalInt(in: Limits.itemNumber),
                           status: try r.choice(IssueStatus.self), action: try r.optionalString(), topic: try r.optionalString())
         }
-        m.isSummary = true
-        return m
+        return Meeting.Lists(agenda: agenda, invitations: invitations, attendance: attendance, actions: actions, issues: issues)
     }
+
 }
