@@ -38,6 +38,13 @@ public final class Pending<T: Sendable>: @unchecked Sendable {
         }.start()
     }
 
+    /// The result if it is made already, without waiting.
+    public var ready: T? {
+        condition.lock()
+        defer { condition.unlock() }
+        return result
+    }
+
     /// The result, waiting for it.
     public var value: T {
         condition.lock()

@@ -20,6 +20,17 @@ extension DataStore {
         public var decoded = 0
         public var indexRebuilt = false
         public var indexWritten = false
+        /// Where the time went, in order: each phase's name and milliseconds (`forumdesk bench`).
+        public var phases: [(name: String, ms: Double)] = []
+        /// Summaries taken from the index without a look at their files (`loadIndexed(verify: false)`).
+        public var unverified: [FileCheck] = []
+
+        /// Runs `work`, adding its time as a phase.
+        mutating func time<T>(_ name: String, _ work: () -> T) -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { phases.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)) }
+            return work()
+        }
     }
 
     var indexPath: String { folder.path(MeetingIndex.fileName) }
@@ -65,9 +76,11 @@ extension DataStore {
         return slots.values.map { $0! }
     }
 
-    /// Decodes every meeting file; with `index`, takes closed meetings whose file is unchanged from it.
+    /// Decodes every meeting file; with `index`, takes closed meetings whose file is unchanged from it (`verify`),
+    /// or, without `verify`, whose file is still there, listing them in the report's `unverified` for a check
+    /// after the first screen (`stillAsIndexed`).
     /// Returns the reads in path order and the index the files now call for.
-    func readMeetings(_ paths: [String], index: MeetingIndex?, now: Date, progress: (@Sendable (Int, Int) -> Void)?)
+    func readMeetings(_ paths: [String], index: MeetingIndex?, now: Date, verify: Bool = true, progress: (@Sendable (Int, Int) -> Void)?)
         -> ([MeetingRead], LoadReport, MeetingIndex?) {
         var report = LoadReport(files: paths.count)
         guard let index else {
@@ -77,23 +90,32 @@ extension DataStore {
         }
         // First the cheap pass: which files the index still describes, and which of those may stay summaries.
         let relative = paths.map(relativeMeetingPath)
-        let known: [(current: Bool, summary: Bool)] = Self.parallelMap(paths.count) { i in
-            guard let entry = index.entries[relative[i]],
-                  let status = try? fs.status(paths[i]), status.size == entry.size, status.modified == entry.modified
-            else { return (false, false) }
-            return (true, MeetingSummary.suits(status: entry.summary.status, end: entry.summary.end, now: now))
+        let known: [(current: Bool, summary: Bool)] = report.time(verify ? "files checked against the index (stat)" : "files matched to the index") {
+            Self.parallelMap(paths.count) { i in
+                guard let entry = index.entries[relative[i]] else { return (false, false) }
+                if verify {
+                    guard let status = try? fs.status(paths[i]), status.size == entry.size, status.modified == entry.modified else { return (false, false) }
+                }
+                return (true, MeetingSummary.suits(status: entry.summary.status, end: entry.summary.end, now: now))
+            }
+        }
+        if !verify {
+            report.unverified = paths.indices.compactMap { i in
+                guard known[i].summary, let entry = index.entries[relative[i]] else { return nil }
+                return FileCheck(path: paths[i], size: entry.size, modified: entry.modified)
+            }
         }
         let toDecode = paths.indices.filter { !known[$0].summary }
         report.decoded = toDecode.count
         let done = Counter()
-        let decoded = Self.parallelMap(toDecode.count) { k in
+        let decoded = report.time("files decoded from JSON") { Self.parallelMap(toDecode.count) { k in
             let read = readMeetingFile(paths[toDecode[k]])
             if let progress {
                 let n = done.increment()
                 if n % 1000 == 0 { progress(n, toDecode.count) }
             }
             return read
-        }
+        } }
         var reads: [MeetingRead] = []
         reads.reserveCapacity(paths.count)
         var k = 0
@@ -126,26 +148,56 @@ extension DataStore {
     /// when their file is unchanged; everything else is read from its file. The index is brought up to date
     /// (rebuilt when missing, damaged or stale). `progress` hears how many files are left to decode.
     /// `updateIndex: false` (a read-only view) leaves the folder exactly as it was.
-    public func loadIndexed(now: Date, updateIndex: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil) -> (DataSet, LoadReport) {
+    ///
+    /// `verify: false` (the full-screen app's start) skips the look at each closed meeting's file (its size and
+    /// modification time, a `stat` each: most of a start at 10,000 meetings): a summary is taken from the index
+    /// while its file is listed, and `LoadReport.unverified` lists them for `stillAsIndexed`, which the app runs
+    /// after its first screen, loading again if a file was changed in place meanwhile. Files added or removed
+    /// are seen either way (the folders are listed), and a save is checked against the file's content whatever
+    /// the load (`checkUnchanged`), so an unverified summary can be shown briefly, never saved over a change.
+    public func loadIndexed(now: Date, updateIndex: Bool = true, verify: Bool = true,
+                            progress: (@Sendable (Int, Int) -> Void)? = nil) -> (DataSet, LoadReport) {
         // A summary's lists that cannot be read from the index (damage inside them) are read from its file.
-        let stored = (try? fs.read(indexPath)).flatMap { bytes in
-            try? MeetingIndex.decode(bytes) { relative in
-                guard case .read(let meeting, _, _) = readMeetingFile("\(folder.meetingsFolder)/\(relative)") else { return nil }
-                return MeetingSummary.of(meeting)
+        var clock = LoadReport()
+        let start = DispatchTime.now().uptimeNanoseconds
+        let bytes = clock.time("index read") { try? fs.read(indexPath) }
+        let stored = clock.time("index decoded (heads and facts)") {
+            bytes.flatMap { bytes in
+                try? MeetingIndex.decode(bytes) { relative in
+                    guard case .read(let meeting, _, _) = readMeetingFile("\(folder.meetingsFolder)/\(relative)") else { return nil }
+                    return MeetingSummary.of(meeting)
+                }
             }
         }
         let index = stored ?? MeetingIndex()
         var report = LoadReport()
         let data = load { paths in
-            let (reads, r, next) = readMeetings(paths, index: index, now: now, progress: progress)
+            let listed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 - clock.phases.reduce(0) { $0 + $1.ms }
+            clock.phases.append(("settings, directory and folders read", listed))
+            let (reads, r, next) = readMeetings(paths, index: index, now: now, verify: verify, progress: progress)
             report = r
             if let next, updateIndex {
-                report.indexWritten = (try? DurableFile.write(next.encoded(), to: indexPath, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))) != nil
+                report.indexWritten = report.time("index written") {
+                    (try? DurableFile.write(next.encoded(), to: indexPath, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))) != nil
+                }
             }
             return reads
         }
+        let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        report.phases = clock.phases + report.phases
+        report.phases.append(("meetings filed, topics read", total - report.phases.reduce(0) { $0 + $1.ms }))
         report.indexRebuilt = stored == nil
         return (data, report)
+    }
+
+    /// Whether every file is still as indexed (same size and modification time), looked at on every core: false
+    /// when one changed or went, so the load should be done again.
+    public func stillAsIndexed(_ checks: [FileCheck]) -> Bool {
+        let changed = Self.parallelMap(checks.count) { i in
+            guard let status = try? fs.status(checks[i].path) else { return true }
+            return status.size != checks[i].size || status.modified != checks[i].modified
+        }
+        return !changed.contains(true)
     }
 
     /// Reads a summary's file in full, replacing the summary (a no-op for a meeting read in full already).
@@ -171,6 +223,13 @@ extension DataStore {
             }
         }
     }
+}
+
+/// A file as the index describes it: what `stillAsIndexed` compares.
+public struct FileCheck: Sendable {
+    public var path: String
+    public var size: Int
+    public var modified: TimeInterval
 }
 
 /// Result slots written by parallel workers, each slot by exactly one of them.

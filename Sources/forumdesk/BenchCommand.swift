@@ -41,6 +41,8 @@ struct BenchCommand: ParsableCommand {
             + "\(data.meetings.filter(\.isSummary).count) meetings from the index")
         let loads = (0..<5).map { _ in time { store.loadIndexed(now: now) }.ms }
         line("load with index (warm)", loads)
+        let phases = store.loadIndexed(now: now).1.phases
+        Output.line("  of which: " + phases.map { String(format: "%@ %.1f ms", $0.name, $0.ms) }.joined(separator: "; "))
 
         let start = time { () -> Buffer in
             let app = App(data: data, now: now, width: width, height: height, store: store, access: .editable)

@@ -68,22 +68,31 @@ struct DataOptions: ParsableArguments {
     /// program and chase owners at the default interval. Views (`list`, `dashboard`, the app, `validate`) go on
     /// and show the problem.
     func load(indexed: Bool = false, readOnly: Bool = false, viewing: Bool = false) throws -> (DataStore, DataSet) {
+        let (store, data, _) = try loadReporting(indexed: indexed, readOnly: readOnly, viewing: viewing)
+        return (store, data)
+    }
+
+    /// `load`, with the index's report; `verify: false` as `DataStore.loadIndexed` takes it (the app's start).
+    func loadReporting(indexed: Bool = false, readOnly: Bool = false, viewing: Bool = false, verify: Bool = true)
+        throws -> (DataStore, DataSet, DataStore.LoadReport?) {
         let store = DataStore(folder: folder)
         let data: DataSet
+        var indexReport: DataStore.LoadReport?
         if indexed {
             let showProgress = isatty(STDERR_FILENO) == 1
             let report: DataStore.LoadReport
-            (data, report) = store.loadIndexed(now: try currentTime(), updateIndex: !readOnly) { done, total in
+            (data, report) = store.loadIndexed(now: try currentTime(), updateIndex: !readOnly, verify: verify) { done, total in
                 // A first start on a large history decodes every file: say so rather than look frozen.
                 guard showProgress, total >= Self.progressFrom else { return }
                 FileHandle.standardError.write(Data("\rforumdesk: indexing meetings, \(done) of \(total)\u{1B}[K".utf8))
             }
             if showProgress, report.decoded >= Self.progressFrom { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            indexReport = report
         } else {
             data = store.load()
         }
         try check(data, viewing: viewing)
-        return (store, data)
+        return (store, data, indexReport)
     }
 
     /// For a command about these meetings alone (`notify`, `import reply`): the folder with only their files read

@@ -34,7 +34,8 @@ struct TUICommand: ParsableCommand {
         let fixedNow = options.now != nil
         let sampleToday = fixedNow ? nil : options.sampleToday
         let now = try options.currentTime()
-        let (store, data) = try options.load(indexed: true, readOnly: readOnly || councillor != nil, viewing: true)
+        // Closed meetings' files are looked at after the first screen, not before (`verify: false`, below).
+        let (store, data, report) = try options.loadReporting(indexed: true, readOnly: readOnly || councillor != nil, viewing: true, verify: false)
         if let live, data.meeting(live) == nil {
             Output.error("no meeting `\(live)` in \(options.folder.root) (see `forumdesk list meetings`)")
             throw ExitStatus.usage
@@ -76,6 +77,10 @@ struct TUICommand: ParsableCommand {
         terminal.draw(app.render())
         // Housekeeping after the first frame: temp files are never the only copy of anything (only dead processes').
         if editable { _ = store.removeAbandonedTempFiles() }
+        // The summaries shown come from the index unverified: their files are looked at now, on other threads, and
+        // the folder loaded again if one was changed in place since it was indexed.
+        let unverified = report?.unverified ?? []
+        var verification: Pending<Bool>? = unverified.isEmpty ? nil : Pending { store.stillAsIndexed(unverified) }
         // Others' changes: inotify, read between keys.
         let watcher = FolderWatcher(folder: options.folder)
         var lastHeartbeat = Date(), lastPresenceRead = Date()
@@ -105,7 +110,12 @@ struct TUICommand: ParsableCommand {
             if let event { app.handle(event) }
             let changed = watcher.changes()
             let presenceChanged = changed.contains { $0.contains("/\(Presence.folderName)/") }
-            if app.filesChanged(changed.filter { !$0.contains("/\(Presence.folderName)/") }) || app.wantsReload {
+            var staleSummaries = false
+            if let verdict = verification?.ready {
+                staleSummaries = !verdict
+                verification = nil
+            }
+            if app.filesChanged(changed.filter { !$0.contains("/\(Presence.folderName)/") }) || app.wantsReload || staleSummaries {
                 app.wantsReload = false
                 if let (_, fresh) = try? options.load(indexed: true, readOnly: !editable, viewing: true) { app.replaceData(fresh) }
             }
