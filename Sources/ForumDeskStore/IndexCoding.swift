@@ -6,8 +6,15 @@ import ForumDeskCore
 /// makes each distinct string once.
 struct IndexWriter {
     private(set) var body: [UInt8] = []
-    private var strings: [String] = []
-    private var numbers: [String: UInt32] = [:]
+    /// Two tables: the heads' strings, read at every start, and the lists' (`inLists`), read at their first use.
+    private var tables = [StringTable(), StringTable()]
+    /// Strings now go to the lists' table.
+    var inLists = false
+
+    struct StringTable {
+        var strings: [String] = []
+        var numbers: [String: UInt32] = [:]
+    }
 
     mutating func int(_ value: Int) {
         // Zig-zag then 7 bits a byte: small numbers, the common case, take one byte.
@@ -41,10 +48,11 @@ struct IndexWriter {
 
     /// The string's number in the table, adding it when new.
     mutating func number(of value: String) -> Int {
-        if let n = numbers[value] { return Int(n) }
-        let n = UInt32(strings.count)
-        strings.append(value)
-        numbers[value] = n
+        let t = inLists ? 1 : 0
+        if let n = tables[t].numbers[value] { return Int(n) }
+        let n = UInt32(tables[t].strings.count)
+        tables[t].strings.append(value)
+        tables[t].numbers[value] = n
         return Int(n)
     }
 
@@ -73,14 +81,16 @@ struct IndexWriter {
         for value in values { element(&self, value) }
     }
 
-    /// The string table followed by the body.
+    /// The heads' string table, the lists' string table, then the body.
     func finished(header: [UInt8]) -> [UInt8] {
         var table = IndexWriter()
-        table.int(strings.count)
-        for s in strings {
-            let utf8 = Array(s.utf8)
-            table.int(utf8.count)
-            table.body.append(contentsOf: utf8)
+        for t in tables {
+            table.int(t.strings.count)
+            for s in t.strings {
+                let utf8 = Array(s.utf8)
+                table.int(utf8.count)
+                table.body.append(contentsOf: utf8)
+            }
         }
         return header + table.body + body
     }
@@ -95,6 +105,10 @@ struct IndexReader {
     var offset: Int
     private(set) var strings: [String] = []
 
+    /// The lists' string table, decoded at the first use of any list (`listsReader`).
+    private(set) var listStrings: LazyStrings?
+
+    /// Reads the heads' string table now, and finds the lists' table, decoded only when first asked for.
     init(_ bytes: [UInt8], offset: Int) throws(IndexCorrupt) {
         self.bytes = bytes
         self.offset = offset
@@ -107,6 +121,29 @@ struct IndexReader {
             strings.append(String(decoding: bytes[self.offset..<self.offset + length], as: UTF8.self))
             self.offset += length
         }
+        let tableStart = self.offset
+        let listCount = try int()
+        guard listCount >= 0, listCount <= bytes.count else { throw IndexCorrupt() }
+        for _ in 0..<listCount {
+            let length = try int()
+            guard length >= 0, self.offset + length <= bytes.count else { throw IndexCorrupt() }
+            self.offset += length
+        }
+        listStrings = LazyStrings(bytes: bytes, start: tableStart)
+    }
+
+    /// A reader of raw numbers, with no string table (`LazyStrings`).
+    init(unchecked bytes: [UInt8], offset: Int) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    /// A reader of the lists at `offset`: its strings are the lists' table.
+    func listsReader(at offset: Int) -> IndexReader {
+        var r = self
+        r.offset = offset
+        r.strings = listStrings?.strings ?? []
+        return r
     }
 
     var atEnd: Bool { offset == bytes.count }
@@ -244,3 +281,35 @@ extension AttendanceRole: IndexedEnum { static let indexCases = Array(allCases) 
 extension AttendanceStatus: IndexedEnum { static let indexCases = Array(allCases) }
 extension ActionStatus: IndexedEnum { static let indexCases = Array(allCases) }
 extension IssueStatus: IndexedEnum { static let indexCases = Array(allCases) }
+
+/// A string table decoded once, at its first use, by whichever thread asks first. Its bounds were checked when
+/// the index was opened, so decoding cannot fail.
+final class LazyStrings: @unchecked Sendable {
+    private let bytes: [UInt8]
+    private let start: Int
+    private var decoded: [String]?
+    private let lock = NSLock()
+
+    init(bytes: [UInt8], start: Int) {
+        self.bytes = bytes
+        self.start = start
+    }
+
+    var strings: [String] {
+        lock.withLock {
+            if let decoded { return decoded }
+            var r = IndexReader(unchecked: bytes, offset: start)
+            var table: [String] = []
+            if let count = try? r.int() {
+                table.reserveCapacity(count)
+                for _ in 0..<count {
+                    guard let length = try? r.int() else { break }
+                    table.append(String(decoding: bytes[r.offset..<r.offset + length], as: UTF8.self))
+                    r.offset += length
+                }
+            }
+            decoded = table
+            return table
+        }
+    }
+}

@@ -19,7 +19,7 @@ struct MeetingIndex: Sendable {
 
     static let fileName = ".forumdesk-index"
     /// Changes whenever the layout or what a summary keeps changes: an older index is then rebuilt.
-    static let header: [UInt8] = Array("FORUMDESK-INDEX 5\n".utf8)
+    static let header: [UInt8] = Array("FORUMDESK-INDEX 6\n".utf8)
 
     /// Layout: header, string table, entry count, the entries, then where each entry starts (8 bytes each,
     /// from the start of the count) and where that list starts (8 bytes), so the entries decode on every core.
@@ -66,10 +66,9 @@ struct MeetingIndex: Sendable {
                     let length = try r.bits32()
                     let listsAt = r.offset
                     guard listsAt + length == entryStarts[i + 1] else { return nil }
-                    let listsReader = reader
+                    let indexReader = reader
                     let summary = Meeting(head: head, facts: facts, rest: Meeting.Lazy { lists in
-                        var r = listsReader
-                        r.offset = listsAt
+                        var r = indexReader.listsReader(at: listsAt)
                         if let read = try? readLists(&r), r.offset == listsAt + length {
                             lists = read
                         } else if let fromFile = reread(path) {
@@ -147,6 +146,8 @@ struct MeetingIndex: Sendable {
         w.bool(facts.carriesTopics)
         let length = w.placeholder32()
         let listsStart = w.body.count
+        w.inLists = true
+        defer { w.inLists = false }
         w.list(m.agenda) { w, item in
             w.int(item.number)
             w.string(item.title)
