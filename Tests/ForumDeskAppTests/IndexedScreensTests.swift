@@ -82,6 +82,30 @@ import TerminalUI
         #expect(Context(data: third, now: fixedNow).warnings == after)
     }
 
+    /// A summary edited and saved becomes the full meeting, so its warnings are judged again, not taken from the
+    /// index: here marked cancelled, which ends its coverage gap, both at once and at the next full refresh.
+    @Test func test_editOnASummary_judgesItsWarningsAgain() throws {
+        let viaIndex = try Workspace(), viaFiles = try Workspace()
+        _ = viaIndex.store.loadIndexed(now: fixedNow)
+        let (indexed, _) = viaIndex.store.loadIndexed(now: fixedNow)
+        let stored = try #require(indexed.storedWarnings(now: fixedNow))
+        let id = try #require(stored.filter { $0.value.contains { $0.kind == .partnerMissing } }.keys.min())
+        var a = Self.app(indexed, viaIndex.store, keys: [])
+        var b = Self.app(viaFiles.store.load(), viaFiles.store, keys: [])
+        var cancelled = try #require(a.context.data.meeting(id))
+        cancelled.status = .cancelled
+        a.applyEdit(.saveMeeting(cancelled, label: "cancel"))
+        cancelled = try #require(b.context.data.meeting(id))
+        cancelled.status = .cancelled
+        b.applyEdit(.saveMeeting(cancelled, label: "cancel"))
+        #expect(a.context.data.meeting(id)?.isSummary == false)
+        #expect(a.context.warnings == b.context.warnings)
+        a.context.refresh()
+        b.context.refresh()
+        #expect(a.context.warnings == b.context.warnings)
+        #expect(a.context.warnings[id]?.contains { $0.kind == .partnerMissing } != true)
+    }
+
     /// A first start (no index) keeps closed meetings only as their summaries, as they are decoded, so the rebuild
     /// never holds the whole history in full: it must give what a start with the index gives, screens included.
     @Test func test_loadWithoutTheIndex_givesTheSummariesOfALoadWithIt() throws {
