@@ -90,8 +90,9 @@ extension DataStore {
             var read = readMeetingFile(paths[toDecode[k]])
             // A closed meeting is kept as the summary the index would give, the full one dropped at once: a
             // rebuild (no index, or a file changed) holds one full meeting per core, not the whole history.
-            if case .read(let meeting, let hash, let entry) = read, MeetingSummary.suits(meeting, now: now) {
-                read = .read(entry?.summary ?? MeetingSummary.of(meeting), hash: hash, entry: entry)
+            // (Only with its entry: the index must hold it, and the warnings judged for it.)
+            if case .read(let meeting, let hash, let entry?) = read, MeetingSummary.suits(meeting, now: now) {
+                read = .read(entry.summary, hash: hash, entry: entry)
             }
             if let progress {
                 let n = done.increment()
@@ -149,25 +150,36 @@ extension DataStore {
         // Judged again: every entry when the directory changed, else those never judged (new or changed files,
         // and a summary whose meeting was not yet settled when the index was written).
         let directory = directoryFingerprint(data)
-        let stale = index.directory != directory
         var next = changed ?? index
-        if changed != nil || (stale && !index.entries.isEmpty)
-            || index.entries.values.contains(where: { $0.warnings == nil && MeetingSummary.suits($0.summary, now: now) }) {
+        let mustJudge = changed != nil || (index.directory != directory && !index.entries.isEmpty)
+        var warnings = mustJudge ? nil : storedWarnings(of: next, for: data, now: now)
+        if warnings?.complete != true {
             next.judgeWarnings(directory: data.directory, fingerprint: directory, now: now)
             if updateIndex {
                 report.indexWritten = (try? DurableFile.write(next.encoded(), to: indexPath, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))) != nil
             }
+            warnings = storedWarnings(of: next, for: data, now: now)
         }
-        // Handed over by meeting id, those that have any: each checked to be the meeting loaded from that file
-        // (a file with a duplicate id is not loaded).
-        var byMeeting: [String: [Warning]] = [:]
-        for entry in next.entries.values {
-            guard let warnings = entry.warnings, !warnings.isEmpty,
-                  data.meetingPaths[entry.summary.id] == "\(folder.meetingsFolder)/\(entry.path)" else { continue }
-            byMeeting[entry.summary.id] = warnings
-        }
-        data.indexWarnings = DataSet.IndexWarnings(directory: data.directory, byMeeting: byMeeting)
+        data.indexWarnings = DataSet.IndexWarnings(directory: data.directory, byMeeting: warnings?.byMeeting ?? [:])
         return (data, report)
+    }
+
+    /// The entries' warnings by meeting id, those that have any, each checked to be the meeting loaded from that
+    /// file (a file with a duplicate id is not loaded); `complete` when every entry a summary is taken from was
+    /// judged. One pass over the entries, no lookup for the many without warnings.
+    func storedWarnings(of index: MeetingIndex, for data: DataSet, now: Date) -> (byMeeting: [String: [Warning]], complete: Bool) {
+        var byMeeting: [String: [Warning]] = [:]
+        var complete = true
+        for entry in index.entries.values {
+            guard let warnings = entry.warnings else {
+                if MeetingSummary.suits(entry.summary, now: now) { complete = false }
+                continue
+            }
+            if !warnings.isEmpty, data.meetingPaths[entry.summary.id] == "\(folder.meetingsFolder)/\(entry.path)" {
+                byMeeting[entry.summary.id] = warnings
+            }
+        }
+        return (byMeeting, complete)
     }
 
     /// What the warnings stored in the index depend on besides the meeting: the three directory files (coverage
