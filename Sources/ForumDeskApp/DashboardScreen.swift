@@ -206,7 +206,11 @@ struct DashboardScreen: MainScreen {
             for m in c.data.meetings {
                 if m.start > c.now, m.status != .cancelled { upcoming += 1 }
                 if m.status == .held, m.start >= yearStarts, m.start < yearEnds { held += 1 }
-                for action in m.actions where action.status.isOpen { open += 1 }
+                if let facts = m.knownFacts {
+                    open += facts.openActions  // a summary's actions stay unread
+                } else {
+                    for action in m.actions where action.status.isOpen { open += 1 }
+                }
             }
             return [Format.count(c.data.meetings.count, "meeting"), "\(upcoming) upcoming", "\(held) held in \(c.today.year)",
                     "\(open) open actions", "\(c.overdue.count) overdue"]

@@ -49,6 +49,8 @@ public enum ActionRules {
     public static func overdue(in meetings: [Meeting], today: CalendarDate) -> [RaisedAction] {
         var result: [RaisedAction] = []
         for i in meetingOrder(meetings, among: { _ in true }) {
+            // A summary whose earliest open due date is not past has nothing overdue: its actions stay unread.
+            if let facts = meetings[i].knownFacts, !(facts.earliestOpenDue.map { $0 < today } ?? false) { continue }
             let actions = meetings[i].actions
             for k in actions.indices where actions[k].status.isOpen {
                 if let due = actions[k].due, due < today { result.append(RaisedAction(meeting: meetings[i], action: actions[k])) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 public struct Venue: Sendable, Equatable {
     public var name: String
@@ -270,37 +271,109 @@ public struct Meeting: Sendable, Equatable, Identifiable {
         public static let english = ["en"]
         /// The notice title in community languages, by language code.
         public var noticeTitles: [String: String] = [:]
-        public var agenda: [AgendaItem] = []
-        public var invitations: [Invitation] = []
-        public var attendance: [Attendance] = []
         public var declarations: [Declaration] = []
         public var notifications: [CouncillorNotification] = []
-        public var actions: [Action] = []
-        /// Issues residents raised from the floor.
-        public var issues: [ResidentIssue] = []
         public var extra: UnknownFields = [:]
         /// Read from the start-up index, not the file: only what lists, searches and the dashboard need (see
         /// `MeetingSummary` in the store). Never written as it is; the store reads the file before showing or saving it.
         public var isSummary = false
     }
 
-    /// Changed only while uniquely referenced (`unique()`), so sharing it between threads is safe.
+    /// The lists a summary keeps, which a summary from the start-up index reads only at their first use (`Lazy`):
+    /// `meeting.agenda` and the others read and write them.
+    public struct Lists: Sendable, Equatable {
+        public var agenda: [AgendaItem] = []
+        public var invitations: [Invitation] = []
+        public var attendance: [Attendance] = []
+        public var actions: [Action] = []
+        /// Issues residents raised from the floor.
+        public var issues: [ResidentIssue] = []
+        public init(agenda: [AgendaItem] = [], invitations: [Invitation] = [], attendance: [Attendance] = [], actions: [Action] = [],
+                    issues: [ResidentIssue] = []) {
+            self.agenda = agenda
+            self.invitations = invitations
+            self.attendance = attendance
+            self.actions = actions
+            self.issues = issues
+        }
+    }
+
+    /// Changed only while uniquely referenced (`unique()`), so sharing it between threads is safe. A summary from
+    /// the start-up index may come with its lists still unread (`Lazy`): they are read at their first use, once,
+    /// under a lock; until then `facts` answers what the first screen asks of them. The other fields are always
+    /// there, and are read without the lock (they are a separate property from the lists).
     @usableFromInline
     final class Box: @unchecked Sendable {
         @usableFromInline var fields: Fields
-        @usableFromInline init(_ fields: Fields) { self.fields = fields }
+        @usableFromInline var storedLists: Lists
+        /// What the lists hold, known without reading them; nil once the meeting may have changed.
+        @usableFromInline var facts: SummaryFacts?
+        private var rest: Lazy?
+        private let complete: Atomic<Bool>
+
+        @usableFromInline init(_ fields: Fields, _ lists: Lists) {
+            self.fields = fields
+            storedLists = lists
+            complete = Atomic(true)
+        }
+
+        init(head: Fields, facts: SummaryFacts, rest: Lazy) {
+            fields = head
+            storedLists = Lists()
+            self.facts = facts
+            self.rest = rest
+            complete = Atomic(false)
+        }
+
+        /// The lists, read first if they were not yet.
+        @usableFromInline var lists: Lists {
+            get {
+                if !complete.load(ordering: .acquiring) { readRest() }
+                return storedLists
+            }
+            _modify {
+                if !complete.load(ordering: .acquiring) { readRest() }
+                yield &storedLists
+            }
+        }
+
+        @usableFromInline func readRest() {
+            Box.restLock.withLock { _ in
+                guard let rest else { return }
+                rest.read(&storedLists)
+                self.rest = nil
+                complete.store(true, ordering: .releasing)
+            }
+        }
+
+        var isComplete: Bool { complete.load(ordering: .acquiring) }
+
+        /// One lock for every box: taken once per lazy summary, at its first use of a list.
+        static let restLock = Mutex(())
+    }
+
+    /// Reads a summary's lists: agenda, invitations, attendance, actions and issues.
+    public struct Lazy: Sendable {
+        let read: @Sendable (inout Lists) -> Void
+        public init(_ read: @escaping @Sendable (inout Lists) -> Void) { self.read = read }
     }
 
     @usableFromInline var box: Box
 
     @inlinable
     mutating func unique() {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        if isKnownUniquelyReferenced(&box) {
+            box.facts = nil
+        } else {
+            box = Box(box.fields, box.lists)
+        }
     }
 
-    public static func == (a: Meeting, b: Meeting) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+    public static func == (a: Meeting, b: Meeting) -> Bool {
+        a.box === b.box || a.box.fields == b.box.fields && a.box.lists == b.box.lists
+    }
 
-    /// Any field, read in place and written copy-on-write: `meeting.title`, `meeting.agenda.append(item)`.
+    /// Any field but the lists, read in place and written copy-on-write: `meeting.title`, `meeting.wards.append(w)`.
     @inlinable
     public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
         get { box.fields[keyPath: field] }
@@ -309,6 +382,44 @@ public struct Meeting: Sendable, Equatable, Identifiable {
             yield &box.fields[keyPath: field]
         }
     }
+
+    public var agenda: [AgendaItem] {
+        get { box.lists.agenda }
+        _modify { unique(); yield &box.lists.agenda }
+    }
+
+    public var invitations: [Invitation] {
+        get { box.lists.invitations }
+        _modify { unique(); yield &box.lists.invitations }
+    }
+
+    public var attendance: [Attendance] {
+        get { box.lists.attendance }
+        _modify { unique(); yield &box.lists.attendance }
+    }
+
+    public var actions: [Action] {
+        get { box.lists.actions }
+        _modify { unique(); yield &box.lists.actions }
+    }
+
+    /// Issues residents raised from the floor.
+    public var issues: [ResidentIssue] {
+        get { box.lists.issues }
+        _modify { unique(); yield &box.lists.issues }
+    }
+
+    /// A summary whose lists are read on first use (`Lazy`), with the facts that stand in for them until then.
+    /// Of `head`, every field but the lists is kept.
+    public init(head: Meeting, facts: SummaryFacts, rest: Lazy) {
+        box = Box(head: head.box.fields, facts: facts, rest: rest)
+    }
+
+    /// The lists together (read first when they were not yet).
+    public var lists: Lists { box.lists }
+
+    /// Whether the lists are read yet (tests, benchmarks).
+    public var listsRead: Bool { box.isComplete }
 
     /// `Identifiable` asks for a declared `id`.
     public var id: String {
@@ -319,7 +430,7 @@ public struct Meeting: Sendable, Equatable, Identifiable {
     public init(id: String, kind: MeetingKind, title: String, area: String, wards: [String], start: Date, end: Date,
                 venue: Venue, status: MeetingStatus, chair: String? = nil) {
         box = Box(Fields(id: id, kind: kind, title: title, area: area, wards: wards, start: start, end: end, venue: venue,
-                         status: status, chair: chair))
+                         status: status, chair: chair), Lists())
     }
 }
 
@@ -328,4 +439,56 @@ extension Meeting {
     public var lengthMinutes: Int { Int(self.end.timeIntervalSince(self.start) / 60) }
     /// The time the agenda items allow, in minutes.
     public var agendaMinutes: Int { self.agenda.compactMap(\.minutes).reduce(0, +) }
+}
+
+/// What places a meeting on the calendar: its id (its file's name), its area and its start. Enough to check a
+/// new meeting against every other without reading them in full (`forumdesk import csv meetings`).
+public struct MeetingKey: Sendable, Hashable {
+    public var id: String
+    public var area: String
+    public var start: Date
+    public init(id: String, area: String, start: Date) {
+        self.id = id
+        self.area = area
+        self.start = start
+    }
+}
+
+extension Meeting {
+    public var key: MeetingKey { MeetingKey(id: id, area: self.area, start: self.start) }
+}
+
+/// What a summary's lists hold that the dashboard, the overdue list and the topic roll-out ask of every meeting:
+/// kept in the start-up index, so the first screen does not read every meeting's lists.
+public struct SummaryFacts: Sendable, Equatable {
+    /// Actions not done or dropped (`ActionStatus.isOpen`).
+    public var openActions: Int
+    /// The earliest due date of an open action with one: some action is overdue exactly when this is before today.
+    public var earliestOpenDue: CalendarDate?
+    /// Whether any agenda item carries a topic request.
+    public var carriesTopics: Bool
+
+    public init(openActions: Int, earliestOpenDue: CalendarDate?, carriesTopics: Bool) {
+        self.openActions = openActions
+        self.earliestOpenDue = earliestOpenDue
+        self.carriesTopics = carriesTopics
+    }
+
+    public init(of fields: Meeting.Lists) {
+        var open = 0
+        var earliest: CalendarDate?
+        for action in fields.actions where action.status.isOpen {
+            open += 1
+            if let due = action.due, earliest.map({ due < $0 }) ?? true { earliest = due }
+        }
+        self.init(openActions: open, earliestOpenDue: earliest, carriesTopics: fields.agenda.contains { $0.topic != nil })
+    }
+}
+
+extension Meeting {
+    /// The facts of its lists: from the index while they are unread, worked out otherwise.
+    public var facts: SummaryFacts { box.facts ?? SummaryFacts(of: box.lists) }
+    /// The facts when known without reading the lists (a summary from the index, unchanged since), else nil: a
+    /// pass over every meeting asks this first and reads the lists only of the meetings it must.
+    public var knownFacts: SummaryFacts? { box.facts }
 }

@@ -94,7 +94,7 @@ public enum TopicRules {
     /// Every agenda item that names a topic, by topic id, in meeting order. Cancelled meetings carry nothing.
     public static func slots(in meetings: [Meeting]) -> [String: [TopicSlot]] {
         var result: [String: [TopicSlot]] = [:]
-        for meeting in meetings where meeting.status != .cancelled {
+        for meeting in meetings where meeting.status != .cancelled && meeting.knownFacts?.carriesTopics != false {
             for item in meeting.agenda {
                 if let topic = item.topic { result[topic, default: []].append(TopicSlot(meeting: meeting, item: item)) }
             }

@@ -51,7 +51,7 @@ public enum MeetingImport {
         public var meetings: [Meeting] { rows.map(\.meeting) }
     }
 
-    public static func run(rows: [(line: Int, fields: [String])], directory: Directory, existing: [Meeting], today: CalendarDate,
+    public static func run(rows: [(line: Int, fields: [String])], directory: Directory, existing: [MeetingKey], today: CalendarDate,
                            progress: (Int) -> Void = { _ in }) -> Report {
         var report = Report(rows: [], skipped: [], problems: [], ignored: [])
         guard let header = rows.first else {

@@ -21,6 +21,9 @@ public struct DataSet: Sendable {
     public var loadErrors: [Diagnostic]
     /// Problems found while filing meetings (duplicate ids, a file named unlike its id).
     public var fileProblems: [Diagnostic]
+    /// Only some meetings were read (`DataStore.load(meetingIDs:)`): `meetings` is not the whole history, so
+    /// nothing that needs every meeting (warnings, reports, clashes, numbering) may be worked out from it.
+    public internal(set) var isPartial = false
 
     var fingerprints: [String: FileFingerprint]
     /// Where each meeting was read from, by id.

@@ -126,8 +126,9 @@ public struct DataStore: Sendable {
         load { paths in readMeetings(paths, index: nil, now: Date(), progress: nil).0 }
     }
 
-    /// Reads the folder, meetings through `readMeetings` (in full, or from the index).
-    func load(readMeetings: ([String]) -> [MeetingRead]) -> DataSet {
+    /// Reads the folder, meetings through `readMeetings` (in full, or from the index): every meeting file, or only
+    /// those `files` lists (a partial load, `isPartial`).
+    func load(files: (() -> [MeetingFile])? = nil, readMeetings: ([String]) -> [MeetingRead]) -> DataSet {
         var data = DataSet(settings: Settings(council: "Unnamed council"), directory: Directory(), meetings: [],
                            loadErrors: [], fileProblems: [], fingerprints: [:], meetingPaths: [:],
                            areasFileExtra: [:], peopleFileExtra: [:], organisationsFileExtra: [:])
@@ -149,7 +150,8 @@ public struct DataStore: Sendable {
             data.directory.organisations = orgs.organisations
             data.organisationsFileExtra = orgs.extra
         }
-        let files = meetingFiles()
+        data.isPartial = files != nil
+        let files = files?() ?? meetingFiles()
         data.meetings.reserveCapacity(files.count)
         data.meetingPaths.reserveCapacity(files.count)
         data.starts.reserveCapacity(files.count)

@@ -25,6 +25,16 @@ struct IndexWriter {
 
     mutating func bool(_ value: Bool) { body.append(value ? 1 : 0) }
 
+    /// Four bytes to fill in later (`fill32`): a length known only once what follows is written.
+    mutating func placeholder32() -> Int {
+        body.append(contentsOf: [0, 0, 0, 0])
+        return body.count - 4
+    }
+
+    mutating func fill32(at offset: Int, _ value: Int) {
+        for k in 0..<4 { body[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * k)) }
+    }
+
     mutating func double(_ value: Double) { bits(value.bitPattern) }
 
     mutating func date(_ value: Date) { double(value.timeIntervalSinceReferenceDate) }
@@ -145,6 +155,14 @@ struct IndexReader {
         var v: UInt64 = 0
         for k in 0..<8 { v |= UInt64(bytes[offset + k]) << UInt64(8 * k) }
         offset += 8
+        return v
+    }
+
+    mutating func bits32() throws(IndexCorrupt) -> Int {
+        guard offset + 4 <= bytes.count else { throw IndexCorrupt() }
+        var v = 0
+        for k in 0..<4 { v |= Int(bytes[offset + k]) << (8 * k) }
+        offset += 4
         return v
     }
 

@@ -26,13 +26,14 @@ struct MeetingIndex: Sendable {
     static let fileName = ".forumdesk-index"
     /// Changes whenever the layout, what a summary keeps or the wording of the warnings stored with it changes:
     /// an older index is then rebuilt.
-    static let header: [UInt8] = Array("FORUMDESK-INDEX 5\n".utf8)
+    static let header: [UInt8] = Array("FORUMDESK-INDEX 6\n".utf8)
     /// After the header: whether the directory fingerprint is known (1 byte), then the fingerprint (8 bytes).
     static let directoryBytes = 9
 
     /// Layout: header, directory fingerprint, string table, entry count, the entries, then where each entry starts
     /// (8 bytes each, from the start of the count) and where that list starts (8 bytes), so the entries decode on
-    /// every core. An entry is its path, size, time, hash, summary, then its warnings.
+    /// every core. An entry is its path, size, time, hash and summary, its warnings between the summary's facts
+    /// and its lists (`write`).
     func encoded() -> [UInt8] {
         var w = IndexWriter()
         w.int(entries.count)
@@ -44,8 +45,7 @@ struct MeetingIndex: Sendable {
             w.int(entry.size)
             w.double(entry.modified)
             w.bits(entry.hash)
-            Self.write(entry.summary, &w)
-            Self.write(entry.warnings, &w)
+            Self.write(entry.summary, warnings: entry.warnings, &w)
         }
         let table = w.body.count
         for start in starts { w.bits(UInt64(start)) }
@@ -68,9 +68,64 @@ struct MeetingIndex: Sendable {
         for (entry, warnings) in zip(unjudged, judged) { entries[entry.path]?.warnings = warnings }
     }
 
-    static func decode(_ bytes: [UInt8]) throws(IndexCorrupt) -> MeetingIndex {
-        guard bytes.starts(with: header), bytes.count >= header.count + directoryBytes else { throw IndexCorrupt() }
+    /// The entries, each summary with its head and facts read and its lists left for their first use
+    /// (`Meeting.Lazy`). Every entry's place is checked now (the lists' length leads exactly to the next entry); a
+    /// list that then fails to read, which only damage inside it can cause, is read from the file instead:
+    /// `reread` gives the summary of the file at an entry's path (nil: the lists stay empty).
+    static func decode(_ bytes: [UInt8], reread: @escaping @Sendable (String) -> Meeting? = { _ in nil }) throws(IndexCorrupt) -> MeetingIndex {
+        let (reader, starts) = try entryStarts(bytes)
         let directory = try directoryFingerprint(bytes)
+        let count = starts.count - 1
+        // Heads decoded in chunks on every core; each entry must end exactly where the next begins.
+        let entryStarts = starts
+        let chunks = min(count, 64)
+        let decoded: [[Entry]?] = DataStore.parallelMap(chunks) { c in
+            let range = (count * c / chunks)..<(count * (c + 1) / chunks)
+            var r = reader
+            r.offset = entryStarts[range.lowerBound]
+            var result: [Entry] = []
+            result.reserveCapacity(range.count)
+            do {
+                for i in range {
+                    r.offset = entryStarts[i]
+                    let path = try r.string(), size = try r.int(), modified = try r.double(), hash = try r.bits()
+                    let (head, facts) = try readHead(&r)
+                    let warnings = try readWarnings(&r, meetingID: head.id)
+                    let length = try r.bits32()
+                    let listsAt = r.offset
+                    guard listsAt + length == entryStarts[i + 1] else { return nil }
+                    let listsReader = reader
+                    let summary = Meeting(head: head, facts: facts, rest: Meeting.Lazy { lists in
+                        var r = listsReader
+                        r.offset = listsAt
+                        if let read = try? readLists(&r), r.offset == listsAt + length {
+                            lists = read
+                        } else if let fromFile = reread(path) {
+                            lists = fromFile.lists
+                        }
+                    })
+                    result.append(Entry(path: path, size: size, modified: modified, hash: hash, summary: summary, warnings: warnings))
+                }
+            } catch {
+                return nil
+            }
+            return result
+        }
+        var index = MeetingIndex()
+        index.directory = directory
+        index.entries.reserveCapacity(count)
+        for chunk in decoded {
+            guard let chunk else { throw IndexCorrupt() }
+            for entry in chunk { index.entries[entry.path] = entry }
+        }
+        guard index.entries.count == count else { throw IndexCorrupt() }
+        return index
+    }
+
+    /// The string table read, and where each entry starts (with the end of the last), checked: in order, inside
+    /// the entries, the first right after the count. The reader stands just after the count.
+    static func entryStarts(_ bytes: [UInt8]) throws(IndexCorrupt) -> (IndexReader, [Int]) {
+        guard bytes.starts(with: header), bytes.count >= header.count + directoryBytes else { throw IndexCorrupt() }
         var r = try IndexReader(bytes, offset: header.count + directoryBytes)
         let base = r.offset
         let count = try r.count()
@@ -95,37 +150,7 @@ struct MeetingIndex: Sendable {
         guard starts.first.map({ $0 == r.offset }) ?? true, zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw IndexCorrupt()
         }
-        // Decoded in chunks on every core; each chunk must end exactly where the next begins.
-        let reader = r, entryStarts = starts
-        let chunks = min(count, 64)
-        let decoded: [[Entry]?] = DataStore.parallelMap(chunks) { c in
-            let range = (count * c / chunks)..<(count * (c + 1) / chunks)
-            var r = reader
-            r.offset = entryStarts[range.lowerBound]
-            var result: [Entry] = []
-            result.reserveCapacity(range.count)
-            do {
-                for i in range {
-                    guard r.offset == entryStarts[i] else { return nil }
-                    let path = try r.string()
-                    let size = try r.int(), modified = try r.double(), hash = try r.bits(), summary = try read(&r)
-                    result.append(Entry(path: path, size: size, modified: modified, hash: hash, summary: summary,
-                                        warnings: try readWarnings(&r, meetingID: summary.id)))
-                }
-            } catch {
-                return nil
-            }
-            return r.offset == entryStarts[range.upperBound] ? result : nil
-        }
-        var index = MeetingIndex()
-        index.directory = directory
-        index.entries.reserveCapacity(count)
-        for chunk in decoded {
-            guard let chunk else { throw IndexCorrupt() }
-            for entry in chunk { index.entries[entry.path] = entry }
-        }
-        guard index.entries.count == count else { throw IndexCorrupt() }
-        return index
+        return (r, starts)
     }
 
     /// The fingerprint written after the header, read without a string table.
@@ -137,7 +162,7 @@ struct MeetingIndex: Sendable {
         return bytes[at] == 1 ? fingerprint : nil
     }
 
-    // MARK: warnings, then a summary, field by field
+    // MARK: a summary, field by field, and its warnings
 
     /// nil is written as 0, a list as its count plus one. The meeting id is the summary's, not written again.
     static func write(_ warnings: [Warning]?, _ w: inout IndexWriter) {
@@ -163,7 +188,8 @@ struct MeetingIndex: Sendable {
         return result
     }
 
-    static func write(_ m: Meeting, _ w: inout IndexWriter) {
+    /// The head and the facts, then `warnings` (read at load, with the head), then the lists behind their length.
+    static func write(_ m: Meeting, warnings: [Warning]? = nil, _ w: inout IndexWriter) {
         w.string(m.id)
         w.choice(m.kind)
         w.string(m.title)
@@ -176,6 +202,15 @@ struct MeetingIndex: Sendable {
         w.optional(m.chair)
         w.int(m.sequence)
         w.optional(m.residentsPresent)
+        // The facts, then the lists behind their length: a load reads the head and the facts, and the lists only
+        // when a screen first asks for them (`Meeting.Lazy`).
+        let facts = m.facts
+        w.int(facts.openActions)
+        w.optional(facts.earliestOpenDue?.description)
+        w.bool(facts.carriesTopics)
+        write(warnings, &w)
+        let length = w.placeholder32()
+        let listsStart = w.body.count
         w.list(m.agenda) { w, item in
             w.int(item.number)
             w.string(item.title)
@@ -222,28 +257,39 @@ struct MeetingIndex: Sendable {
             w.optional(issue.action)
             w.optional(issue.topic)
         }
+        w.fill32(at: length, w.body.count - listsStart)
     }
 
-    static func read(_ r: inout IndexReader) throws(IndexCorrupt) -> Meeting {
+    /// A summary's head (every field but the lists) and the facts of its lists; the reader is left at the entry's
+    /// warnings (`readWarnings`), which the lists' length follows.
+    static func readHead(_ r: inout IndexReader) throws(IndexCorrupt) -> (Meeting, SummaryFacts) {
         var m = Meeting(id: try r.string(), kind: try r.choice(MeetingKind.self), title: try r.string(), area: try r.string(),
                         wards: try r.stringList(), start: try r.date(), end: try r.date(), venue: Venue(name: try r.string()),
                         status: try r.choice(MeetingStatus.self), chair: try r.optionalString())
         guard MeetingID(m.id) != nil else { throw IndexCorrupt() }
         m.sequence = try r.int(in: Limits.sequence)
         m.residentsPresent = try r.optionalInt(in: Limits.headCount)
-        m.agenda = try r.list { r throws(IndexCorrupt) in
+        m.isSummary = true
+        let facts = SummaryFacts(openActions: try r.int(in: 0...Int(Int32.max)), earliestOpenDue: try r.optional { CalendarDate(iso: $0) },
+                                 carriesTopics: try r.bool())
+        return (m, facts)
+    }
+
+    /// The lists: agenda, invitations, attendance, actions, issues.
+    static func readLists(_ r: inout IndexReader) throws(IndexCorrupt) -> Meeting.Lists {
+        let agenda = try r.list { r throws(IndexCorrupt) in
             var item = AgendaItem(number: try r.int(in: Limits.itemNumber), title: try r.string(), tags: try r.stringList(),
                                   minutes: try r.optionalInt(in: Limits.itemMinutes),
                                   outcome: try r.optionalString())
             item.topic = try r.optionalString()
             return item
         }
-        m.invitations = try r.list { r throws(IndexCorrupt) in Invitation(organisation: try r.string(), reply: try r.choice(Reply.self)) }
-        m.attendance = try r.list { r throws(IndexCorrupt) in
+        let invitations = try r.list { r throws(IndexCorrupt) in Invitation(organisation: try r.string(), reply: try r.choice(Reply.self)) }
+        let attendance = try r.list { r throws(IndexCorrupt) in
             Attendance(person: try r.optionalString(), organisation: try r.optionalString(),
                        role: try r.choice(AttendanceRole.self), status: try r.choice(AttendanceStatus.self))
         }
-        m.actions = try r.list { r throws(IndexCorrupt) in
+        let actions = try r.list { r throws(IndexCorrupt) in
             let id = try r.string(), item = try r.optionalInt(in: Limits.itemNumber), description = try r.string()
             let owner = try r.optionalString(), organisation = try r.optionalString()
             let due = try r.optional { CalendarDate(iso: $0) }
@@ -256,11 +302,11 @@ struct MeetingIndex: Sendable {
             return Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
                           due: due, status: status, tags: tags, updates: updates, feedback: feedback, reminders: reminders)
         }
-        m.issues = try r.list { r throws(IndexCorrupt) in
+        let issues = try r.list { r throws(IndexCorrupt) in
             ResidentIssue(id: try r.string(), text: "", tags: try r.stringList(), item: try r.optionalInt(in: Limits.itemNumber),
                           status: try r.choice(IssueStatus.self), action: try r.optionalString(), topic: try r.optionalString())
         }
-        m.isSummary = true
-        return m
+        return Meeting.Lists(agenda: agenda, invitations: invitations, attendance: attendance, actions: actions, issues: issues)
     }
+
 }

@@ -135,7 +135,13 @@ extension DataStore {
     /// when the directory changed. `progress` hears how many files are left to decode.
     /// `updateIndex: false` (a read-only view) leaves the folder exactly as it was.
     public func loadIndexed(now: Date, updateIndex: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil) -> (DataSet, LoadReport) {
-        let stored = (try? fs.read(indexPath)).flatMap { try? MeetingIndex.decode($0) }
+        // A summary's lists that cannot be read from the index (damage inside them) are read from its file.
+        let stored = (try? fs.read(indexPath)).flatMap { bytes in
+            try? MeetingIndex.decode(bytes) { relative in
+                guard case .read(let meeting, _, _) = readMeetingFile("\(folder.meetingsFolder)/\(relative)") else { return nil }
+                return MeetingSummary.of(meeting)
+            }
+        }
         let index = stored ?? MeetingIndex()
         var report = LoadReport()
         var changed: MeetingIndex?

@@ -47,6 +47,8 @@ struct BenchCommand: ParsableCommand {
             return app.render()
         }
         Output.line(String(format: "first screen (app + dashboard render, after load): %.2f ms", start.ms))
+        let summaries = data.meetings.filter(\.isSummary)
+        Output.line("summaries whose lists the first screen read: \(summaries.filter(\.listsRead).count) of \(summaries.count)")
 
         var app = App(data: data, now: now, width: width, height: height, store: store, access: .editable)
         for (key, name) in [("1", "dashboard"), ("2", "meetings"), ("3", "actions"), ("4", "directory"), ("5", "reports"), ("6", "topics")] {

@@ -82,6 +82,30 @@ struct DataOptions: ParsableArguments {
         } else {
             data = store.load()
         }
+        try check(data, viewing: viewing)
+        return (store, data)
+    }
+
+    /// For a command about these meetings alone (`notify`, `import reply`): the folder with only their files read
+    /// (`DataStore.load(meetingIDs:)`), checked as `load` checks it.
+    func load(meetingIDs: [String]) throws -> (DataStore, DataSet) {
+        let store = DataStore(folder: folder)
+        let data = store.load(meetingIDs: meetingIDs)
+        try check(data, viewing: false)
+        return (store, data)
+    }
+
+    /// For adding meetings (`import csv meetings`): the folder without its meetings, and every meeting's key
+    /// (`DataStore.loadKeys`), checked as `load` checks it.
+    func loadKeys() throws -> (DataStore, DataSet, [MeetingKey]) {
+        let store = DataStore(folder: folder)
+        let (data, keys) = store.loadKeys()
+        try check(data, viewing: false)
+        return (store, data, keys)
+    }
+
+    /// A missing folder is a data error, and so is an unreadable `forumdesk.json` unless `viewing` (see `load`).
+    private func check(_ data: DataSet, viewing: Bool) throws {
         if data.meetings.isEmpty, data.loadErrors.count == 1, data.loadErrors[0].path == folder.root {
             Output.error("\(folder.root): no such data folder (give one with --data DIR or FORUMDESK_DATA)")
             throw ExitStatus.dataError
@@ -92,7 +116,6 @@ struct DataOptions: ParsableArguments {
                          + "nothing was done (fix it; `forumdesk validate` shows every problem)")
             throw ExitStatus.dataError
         }
-        return (store, data)
     }
 }
 

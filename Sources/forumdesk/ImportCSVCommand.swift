@@ -89,12 +89,13 @@ extension ImportCSV {
 
     func importMeetings(_ rows: [(line: Int, fields: [String])]) throws {
         let now = try options.currentTime()
-        // New meetings are checked against the existing ones' ids, dates and areas: the summaries suffice.
-        let (store, data0) = try options.load(indexed: true)
+        // New meetings are checked against the existing ones' ids, areas and starts: their keys suffice, read from the
+        // start-up index where it is current, so adding one meeting does not read the history.
+        let (store, data0, existing) = try options.loadKeys()
         var data = data0
         let total = max(rows.count - 1, 0)
         let progress = self.progress
-        let report = MeetingImport.run(rows: rows, directory: data.directory, existing: data.meetings, today: LondonTime.date(now)) { done in
+        let report = MeetingImport.run(rows: rows, directory: data.directory, existing: existing, today: LondonTime.date(now)) { done in
             progress.say("checking row \(done) of \(total)")
         }
         reportIgnored(report.ignored, header: rows.first?.line ?? 1)

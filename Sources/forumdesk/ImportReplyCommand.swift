@@ -43,12 +43,17 @@ struct ImportReply: ParsableCommand {
         var recorded = 0
         if !found.isEmpty {
             try withCommandTurn(options) {
-                let (store, data0) = try options.load()
+                // Only the files of the meetings replied to are read: the history's size does not matter.
+                let (store, data0) = try options.load(meetingIDs: found.map(\.reply.meetingID))
                 var data = data0
                 var changed: [String: Meeting] = [:]
                 for f in found {
                     guard let meeting = changed[f.reply.meetingID] ?? data.meeting(f.reply.meetingID) else {
-                        Output.error("\(f.source): no meeting `\(f.reply.meetingID)` in the data; ignored")
+                        if let problem = data.loadErrors.first(where: { $0.path.hasSuffix("/\(f.reply.meetingID).json") }) {
+                            Output.error("\(f.source): its meeting's file cannot be read (\(problem)); ignored")
+                        } else {
+                            Output.error("\(f.source): no meeting `\(f.reply.meetingID)` in the data; ignored")
+                        }
                         ignored += 1
                         continue
                     }

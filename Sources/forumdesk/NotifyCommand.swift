@@ -66,9 +66,15 @@ struct NotifyCommand: ParsableCommand {
     func run() throws {
         let now = try options.currentTime()
         try withCommandTurn(options) {
-            let (store, data0) = try options.load()
+            // Only the meeting's own file is read: notifying costs the same whatever the size of the history.
+            let (store, data0) = try options.load(meetingIDs: [meeting])
             var data = data0
             guard let m = data.meeting(meeting) else {
+                if let problem = data.loadErrors.first(where: { $0.path.hasSuffix("/\(meeting).json") }) {
+                    Output.error("\(problem)")
+                    Output.error("\(meeting) cannot be read, so nothing was written or recorded (`forumdesk validate` shows every problem)")
+                    throw ExitStatus.dataError
+                }
                 Output.error("no meeting `\(meeting)` in \(options.folder.root) (see `forumdesk list meetings`)")
                 throw ExitStatus.usage
             }

@@ -85,3 +85,29 @@ struct FaultyFileSystem: FileSystem {
     func status(_ path: String) throws(SystemCallError) -> FileStatus? { try real.status(path) }
     func list(_ directory: String) throws(SystemCallError) -> [String] { try real.list(directory) }
 }
+
+/// The real disk, noting every file read (not stat-ed or listed): what a load touched.
+final class ReadRecordingFileSystem: FileSystem, @unchecked Sendable {
+    let real = PosixFileSystem()
+    private let lock = NSLock()
+    private var paths: [String] = []
+    /// Every path read so far, in no particular order.
+    var read: [String] { lock.withLock { paths } }
+
+    func openForCreate(_ path: String, mode: mode_t) throws(SystemCallError) -> Int32 { try real.openForCreate(path, mode: mode) }
+    func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemCallError) { try real.write(fd, bytes, path: path) }
+    func fsync(_ fd: Int32, path: String) throws(SystemCallError) { try real.fsync(fd, path: path) }
+    func close(_ fd: Int32) { real.close(fd) }
+    func rename(_ from: String, _ to: String) throws(SystemCallError) { try real.rename(from, to) }
+    func link(_ from: String, _ to: String) throws(SystemCallError) { try real.link(from, to) }
+    func fsyncDirectory(_ path: String) throws(SystemCallError) { try real.fsyncDirectory(path) }
+    func syncFileSystem(_ path: String) throws(SystemCallError) { try real.syncFileSystem(path) }
+    func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) { try real.makeDirectory(path, mode: mode) }
+    func remove(_ path: String) { real.remove(path) }
+    func read(_ path: String) throws(SystemCallError) -> [UInt8] {
+        lock.withLock { paths.append(path) }
+        return try real.read(path)
+    }
+    func status(_ path: String) throws(SystemCallError) -> FileStatus? { try real.status(path) }
+    func list(_ directory: String) throws(SystemCallError) -> [String] { try real.list(directory) }
+}

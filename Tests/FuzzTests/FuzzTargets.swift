@@ -45,7 +45,7 @@ let now = LondonTime.parse("2026-11-23T12:00")!
         var fuzzer = try Fuzzer(target: "csv")
         fuzzer.run { bytes in
             guard let rows = try? CSV.parse(String(decoding: bytes, as: UTF8.self)) else { return }
-            let meetings = MeetingImport.run(rows: rows, directory: sample.directory, existing: sample.meetings, today: today)
+            let meetings = MeetingImport.run(rows: rows, directory: sample.directory, existing: sample.meetings.map(\.key), today: today)
             for meeting in meetings.meetings {
                 #expect(!meeting.id.isEmpty && meeting.end >= meeting.start)
             }

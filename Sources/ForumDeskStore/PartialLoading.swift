@@ -1,0 +1,103 @@
+import Foundation
+import ForumDeskCore
+
+/// Loads for commands that touch one or a few meetings (`notify`, `import reply`, `import csv meetings`): they
+/// read the settings, the directory and the topics, and of the history only what they need, so their time does
+/// not grow with the number of meetings kept.
+extension DataStore {
+    /// Settings, directory, topics, and the meetings with these ids, each read in full from its file: the one file
+    /// per id in any year folder (`meetings/YYYY/<id>.json`), found without listing the year folders. An id that
+    /// is not a valid meeting id, or that has no file, is simply not loaded; a file that cannot be read is in
+    /// `loadErrors`, and one id in two year folders is reported as a full load reports it. The result is partial
+    /// (`isPartial`): it saves those meetings as any load does, and holds nothing else of the history.
+    public func load(meetingIDs: some Sequence<String>) -> DataSet {
+        let wanted = Set(meetingIDs.filter { MeetingID($0) != nil })
+        return load(files: { meetingFiles(named: wanted) }) { paths in
+            Self.parallelMap(paths.count) { readMeetingFile(paths[$0]) }
+        }
+    }
+
+    /// The files of these ids, in year order, leaving out the files of an import not yet committed.
+    func meetingFiles(named ids: Set<String>) -> [MeetingFile] {
+        guard !ids.isEmpty else { return [] }
+        let unfinished = filesOfUnfinishedBatches()
+        var files: [MeetingFile] = []
+        for year in ((try? fs.list(folder.meetingsFolder)) ?? []).sorted() where !year.hasPrefix(".") {
+            for id in ids.sorted() {
+                let path = "\(folder.meetingsFolder)/\(year)/\(id).json"
+                guard !unfinished.contains(path), let status = try? fs.status(path), !status.isDirectory else { continue }
+                files.append(MeetingFile(path: path, year: year, stem: id))
+            }
+        }
+        return files
+    }
+
+    /// For adding meetings without reading the history: settings, directory and topics (no meetings; the result is
+    /// partial), and the key (id, area, start) of every meeting file. A key comes from the start-up index while
+    /// its file's size and modification time are those indexed (what `loadIndexed` trusts), and from the file
+    /// otherwise; only the key is decoded from the index, not the summary. Files that cannot be read are in
+    /// `loadErrors` and have no key.
+    public func loadKeys() -> (DataSet, [MeetingKey]) {
+        var data = load(files: { [] }) { _ in [] }
+        let files = meetingFiles()
+        let indexed = (try? fs.read(indexPath)).flatMap { try? MeetingIndex.keys($0) } ?? [:]
+        let reads: [KeyRead] = Self.parallelMap(files.count) { i in
+            let path = files[i].path
+            if let known = indexed[relativeMeetingPath(path)], let status = try? fs.status(path),
+               status.size == known.size, status.modified == known.modified {
+                return .key(known.key)
+            }
+            switch readMeetingFile(path) {
+            case .read(let meeting, _, _): return .key(meeting.key)
+            case .failed(let diagnostic, _): return .failed(diagnostic)
+            }
+        }
+        var keys: [MeetingKey] = []
+        keys.reserveCapacity(files.count)
+        for read in reads {
+            switch read {
+            case .key(let key): keys.append(key)
+            case .failed(let diagnostic): data.loadErrors.append(diagnostic)
+            }
+        }
+        return (data, keys)
+    }
+
+    enum KeyRead: Sendable {
+        case key(MeetingKey)
+        case failed(Diagnostic)
+    }
+}
+
+extension MeetingIndex {
+    /// What `keys` reads of an entry: the file's size and time as indexed, and the meeting's key.
+    struct KeyEntry {
+        var size: Int
+        var modified: TimeInterval
+        var key: MeetingKey
+    }
+
+    /// Each entry's key by path, without decoding the summaries: per entry, the fields up to the start, the
+    /// rest skipped by the list of entry starts.
+    static func keys(_ bytes: [UInt8]) throws(IndexCorrupt) -> [String: KeyEntry] {
+        var (r, starts) = try entryStarts(bytes)
+        var result: [String: KeyEntry] = [:]
+        result.reserveCapacity(starts.count - 1)
+        for i in 0..<(starts.count - 1) {
+            r.offset = starts[i]
+            let path = try r.string(), size = try r.int(), modified = try r.double()
+            _ = try r.bits()
+            // The summary's head, as `write` puts it: id, kind, title, area, wards, start.
+            let id = try r.string()
+            _ = try r.choice(MeetingKind.self)
+            _ = try r.string()
+            let area = try r.string()
+            _ = try r.stringList()
+            let start = try r.date()
+            guard MeetingID(id) != nil else { throw IndexCorrupt() }
+            result[path] = KeyEntry(size: size, modified: modified, key: MeetingKey(id: id, area: area, start: start))
+        }
+        guard result.count == starts.count - 1 else { throw IndexCorrupt() }
+        return result
+    }
+}
