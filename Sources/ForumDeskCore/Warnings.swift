@@ -21,6 +21,14 @@ public struct Warning: Sendable, Equatable {
     /// When it matters: the meeting's start, or the action's due date.
     public var date: Date
     public var message: String
+
+    public init(kind: Kind, meetingID: String, actionID: String? = nil, date: Date, message: String) {
+        self.kind = kind
+        self.meetingID = meetingID
+        self.actionID = actionID
+        self.date = date
+        self.message = message
+    }
 }
 
 public enum Warnings {
@@ -50,6 +58,13 @@ public enum Warnings {
         let overdue = meeting.actions.filter { ActionRules.isOverdue($0, today: today) }
             .map { overdueWarning(RaisedAction(meeting: meeting, action: $0), directory: directory, today: today) }
         return warnings(for: meeting, directory: directory, now: now) + overdue.sorted { $0.date < $1.date }
+    }
+
+    /// Whether `warnings(for:)` of this meeting no longer depends on the time: it has started and is held or
+    /// cancelled, so all that is judged is its coverage gap, from the meeting and the directory alone. The start-up
+    /// index stores such warnings (`DataStore.loadIndexed`); keep this in step with the branches below.
+    public static func isSettled(_ meeting: Meeting, now: Date) -> Bool {
+        meeting.start <= now && (meeting.status == .held || meeting.status == .cancelled)
     }
 
     public static func warnings(for meeting: Meeting, directory: Directory, now: Date) -> [Warning] {

@@ -30,9 +30,34 @@ public struct DataSet: Sendable {
     var meetingPaths: [String: String]
     /// Each meeting's start when it was placed: finds it in `meetings` without a scan.
     var starts: [String: Date] = [:]
+    /// The warnings the start-up index stored for the meetings loaded as summaries (`DataStore.loadIndexed`).
+    var indexWarnings: IndexWarnings?
     var areasFileExtra: UnknownFields
     var peopleFileExtra: UnknownFields
     var organisationsFileExtra: UnknownFields
+
+    /// Warnings judged when the index was written, and what they were judged against.
+    struct IndexWarnings: Sendable {
+        /// They hold only while the data's directory is still this one (a directory edit makes them stale).
+        var directory: Directory
+        /// By meeting id, only the meetings that have any: a summary not listed has none.
+        var byMeeting: [String: [Warning]]
+    }
+
+    /// Whether a meeting's own warnings (`Warnings.warnings(for:)`) are taken from `storedWarnings(now:)` rather
+    /// than judged: a summary that is settled (`Warnings.isSettled`), whose warnings depend on nothing that moves.
+    public static func takesStoredWarnings(_ meeting: Meeting, now: Date) -> Bool {
+        meeting.isSummary && Warnings.isSettled(meeting, now: now)
+    }
+
+    /// The stored warnings of the meetings `takesStoredWarnings` accepts, by meeting id (a meeting not listed has
+    /// none), as `Warnings.warnings(for:)` gives them for this directory; nil when the directory changed since
+    /// they were judged, or the data did not come through the index: then every meeting is judged.
+    /// Found by position, not a scan: a listed meeting that was removed or read in full since is left out.
+    public func storedWarnings(now: Date) -> [String: [Warning]]? {
+        guard let stored = indexWarnings, stored.directory == directory else { return nil }
+        return stored.byMeeting.filter { id, _ in position(of: id).map { Self.takesStoredWarnings(meetings[$0], now: now) } ?? false }
+    }
 
     /// By binary search on the date the file was filed under; a meeting placed by other means is still found.
     public func meeting(_ id: String) -> Meeting? {
@@ -71,6 +96,8 @@ public struct DataSet: Sendable {
     /// change is replaced where it is; otherwise it moves by a binary search, not a sort of the whole history.
     public mutating func place(_ meeting: Meeting) {
         defer { starts[meeting.id] = meeting.start }
+        // A summary edited in memory (a save that failed) may differ from what its stored warnings judged.
+        if meeting.isSummary { indexWarnings = nil }
         if let index = position(of: meeting.id) ?? meetings.firstIndex(where: { $0.id == meeting.id }) {
             if meetings[index].start == meeting.start {
                 meetings[index] = meeting

@@ -13,16 +13,27 @@ struct MeetingIndex: Sendable {
         var modified: TimeInterval
         var hash: UInt64
         var summary: Meeting
+        /// `Warnings.warnings(for:)` of the summary, judged against the directory `MeetingIndex.directory` names;
+        /// nil when not judged: only a settled meeting's (`Warnings.isSettled`) hold whatever the time.
+        var warnings: [Warning]? = nil
     }
 
     var entries: [String: Entry] = [:]
+    /// The directory files the entries' warnings were judged against (`DataStore.directoryFingerprint`); nil
+    /// when none were judged.
+    var directory: UInt64?
 
     static let fileName = ".forumdesk-index"
-    /// Changes whenever the layout or what a summary keeps changes: an older index is then rebuilt.
-    static let header: [UInt8] = Array("FORUMDESK-INDEX 6\n".utf8)
+    /// Changes whenever the layout, what a summary keeps or the wording of the warnings stored with it changes:
+    /// an older index is then rebuilt.
+    static let header: [UInt8] = Array("FORUMDESK-INDEX 7\n".utf8)
+    /// After the header: whether the directory fingerprint is known (1 byte), then the fingerprint (8 bytes).
+    static let directoryBytes = 9
 
-    /// Layout: header, string table, entry count, the entries, then where each entry starts (8 bytes each,
-    /// from the start of the count) and where that list starts (8 bytes), so the entries decode on every core.
+    /// Layout: header, directory fingerprint, string table, entry count, the entries, then where each entry starts
+    /// (8 bytes each, from the start of the count) and where that list starts (8 bytes), so the entries decode on
+    /// every core. An entry is its path, size, time, hash and summary, its warnings between the summary's facts
+    /// and its lists (`write`).
     func encoded() -> [UInt8] {
         var w = IndexWriter()
         w.int(entries.count)
@@ -34,12 +45,27 @@ struct MeetingIndex: Sendable {
             w.int(entry.size)
             w.double(entry.modified)
             w.bits(entry.hash)
-            Self.write(entry.summary, &w)
+            Self.write(entry.summary, warnings: entry.warnings, &w)
         }
         let table = w.body.count
         for start in starts { w.bits(UInt64(start)) }
         w.bits(UInt64(table))
-        return w.finished(header: Self.header)
+        var fingerprint = IndexWriter()
+        fingerprint.bool(directory != nil)
+        fingerprint.bits(directory ?? 0)
+        return w.finished(header: Self.header + fingerprint.body)
+    }
+
+    /// Brings the entries' warnings in line with `directory` (whose fingerprint is `fingerprint`): all of them
+    /// dropped when it is another directory's, then those of settled meetings not judged yet judged, on every
+    /// core. A meeting not settled keeps none: its warnings change with the time.
+    mutating func judgeWarnings(directory: Directory, fingerprint: UInt64, now: Date) {
+        let stale = self.directory != fingerprint
+        self.directory = fingerprint
+        let unjudged = entries.values.filter { (stale || $0.warnings == nil) && Warnings.isSettled($0.summary, now: now) }
+        let judged = DataStore.parallelMap(unjudged.count) { Warnings.warnings(for: unjudged[$0].summary, directory: directory, now: now) }
+        if stale { entries = entries.mapValues { var e = $0; e.warnings = nil; return e } }
+        for (entry, warnings) in zip(unjudged, judged) { entries[entry.path]?.warnings = warnings }
     }
 
     /// The entries, each summary with its head and facts read and its lists left for their first use
@@ -48,6 +74,7 @@ struct MeetingIndex: Sendable {
     /// `reread` gives the summary of the file at an entry's path (nil: the lists stay empty).
     static func decode(_ bytes: [UInt8], reread: @escaping @Sendable (String) -> Meeting? = { _ in nil }) throws(IndexCorrupt) -> MeetingIndex {
         let (reader, starts) = try entryStarts(bytes)
+        let directory = try directoryFingerprint(bytes)
         let count = starts.count - 1
         // Heads decoded in chunks on every core; each entry must end exactly where the next begins.
         let entryStarts = starts
@@ -63,6 +90,7 @@ struct MeetingIndex: Sendable {
                     r.offset = entryStarts[i]
                     let path = try r.string(), size = try r.int(), modified = try r.double(), hash = try r.bits()
                     let (head, facts) = try readHead(&r)
+                    let warnings = try readWarnings(&r, meetingID: head.id)
                     let length = try r.bits32()
                     let listsAt = r.offset
                     guard listsAt + length == entryStarts[i + 1] else { return nil }
@@ -75,7 +103,7 @@ struct MeetingIndex: Sendable {
                             lists = fromFile.lists
                         }
                     })
-                    result.append(Entry(path: path, size: size, modified: modified, hash: hash, summary: summary))
+                    result.append(Entry(path: path, size: size, modified: modified, hash: hash, summary: summary, warnings: warnings))
                 }
             } catch {
                 return nil
@@ -83,6 +111,7 @@ struct MeetingIndex: Sendable {
             return result
         }
         var index = MeetingIndex()
+        index.directory = directory
         index.entries.reserveCapacity(count)
         for chunk in decoded {
             guard let chunk else { throw IndexCorrupt() }
@@ -95,8 +124,8 @@ struct MeetingIndex: Sendable {
     /// The string table read, and where each entry starts (with the end of the last), checked: in order, inside
     /// the entries, the first right after the count. The reader stands just after the count.
     static func entryStarts(_ bytes: [UInt8]) throws(IndexCorrupt) -> (IndexReader, [Int]) {
-        guard bytes.starts(with: header) else { throw IndexCorrupt() }
-        var r = try IndexReader(bytes, offset: header.count)
+        guard bytes.starts(with: header), bytes.count >= header.count + directoryBytes else { throw IndexCorrupt() }
+        var r = try IndexReader(bytes, offset: header.count + directoryBytes)
         let base = r.offset
         let count = try r.count()
         // The list of entry starts, checked: in order, inside the entries, the first right after the count.
@@ -123,9 +152,43 @@ struct MeetingIndex: Sendable {
         return (r, starts)
     }
 
-    // MARK: a summary, field by field
+    /// The fingerprint written after the header, read without a string table.
+    static func directoryFingerprint(_ bytes: [UInt8]) throws(IndexCorrupt) -> UInt64? {
+        let at = header.count
+        guard bytes.count >= at + directoryBytes, bytes[at] <= 1 else { throw IndexCorrupt() }
+        var fingerprint: UInt64 = 0
+        for k in 0..<8 { fingerprint |= UInt64(bytes[at + 1 + k]) << UInt64(8 * k) }
+        return bytes[at] == 1 ? fingerprint : nil
+    }
 
-    static func write(_ m: Meeting, _ w: inout IndexWriter) {
+    // MARK: a summary, field by field, and its warnings
+
+    /// nil is written as 0, a list as its count plus one. The meeting id is the summary's, not written again.
+    static func write(_ warnings: [Warning]?, _ w: inout IndexWriter) {
+        guard let warnings else { return w.int(0) }
+        w.int(warnings.count + 1)
+        for warning in warnings {
+            w.string(warning.kind.rawValue)
+            w.optional(warning.actionID)
+            w.date(warning.date)
+            w.string(warning.message)
+        }
+    }
+
+    static func readWarnings(_ r: inout IndexReader, meetingID: String) throws(IndexCorrupt) -> [Warning]? {
+        let n = try r.count()
+        if n == 0 { return nil }
+        var result: [Warning] = []
+        result.reserveCapacity(n - 1)
+        for _ in 1..<n {
+            guard let kind = Warning.Kind(rawValue: try r.string()) else { throw IndexCorrupt() }
+            result.append(Warning(kind: kind, meetingID: meetingID, actionID: try r.optionalString(), date: try r.date(), message: try r.string()))
+        }
+        return result
+    }
+
+    /// The head and the facts, then `warnings` (read at load, with the head), then the lists behind their length.
+    static func write(_ m: Meeting, warnings: [Warning]? = nil, _ w: inout IndexWriter) {
         w.string(m.id)
         w.choice(m.kind)
         w.string(m.title)
@@ -144,6 +207,7 @@ struct MeetingIndex: Sendable {
         w.int(facts.openActions)
         w.optional(facts.earliestOpenDue?.description)
         w.bool(facts.carriesTopics)
+        write(warnings, &w)
         let length = w.placeholder32()
         let listsStart = w.body.count
         w.inLists = true
@@ -197,8 +261,8 @@ struct MeetingIndex: Sendable {
         w.fill32(at: length, w.body.count - listsStart)
     }
 
-    /// A summary's head (every field but the lists) and the facts of its lists; the reader is left at the lists'
-    /// length.
+    /// A summary's head (every field but the lists) and the facts of its lists; the reader is left at the entry's
+    /// warnings (`readWarnings`), which the lists' length follows.
     static func readHead(_ r: inout IndexReader) throws(IndexCorrupt) -> (Meeting, SummaryFacts) {
         var m = Meeting(id: try r.string(), kind: try r.choice(MeetingKind.self), title: try r.string(), area: try r.string(),
                         wards: try r.stringList(), start: try r.date(), end: try r.date(), venue: Venue(name: try r.string()),

@@ -96,7 +96,7 @@ extension DataStore {
                 if verify {
                     guard let status = try? fs.status(paths[i]), status.size == entry.size, status.modified == entry.modified else { return (false, false) }
                 }
-                return (true, MeetingSummary.suits(status: entry.summary.status, end: entry.summary.end, now: now))
+                return (true, MeetingSummary.suits(entry.summary, now: now))
             }
         }
         if !verify {
@@ -109,7 +109,13 @@ extension DataStore {
         report.decoded = toDecode.count
         let done = Counter()
         let decoded = report.time("files decoded from JSON") { Self.parallelMap(toDecode.count) { k in
-            let read = readMeetingFile(paths[toDecode[k]])
+            var read = readMeetingFile(paths[toDecode[k]])
+            // A closed meeting is kept as the summary the index would give, the full one dropped at once: a
+            // rebuild (no index, or a file changed) holds one full meeting per core, not the whole history.
+            // (Only with its entry: the index must hold it, and the warnings judged for it.)
+            if case .read(let meeting, let hash, let entry?) = read, MeetingSummary.suits(meeting, now: now) {
+                read = .read(entry.summary, hash: hash, entry: entry)
+            }
             if let progress {
                 let n = done.increment()
                 if n % 1000 == 0 { progress(n, toDecode.count) }
@@ -144,9 +150,11 @@ extension DataStore {
         return (reads, report, next)
     }
 
-    /// Loads the folder for a screen or a listing: closed meetings come from the start-up index as summaries
-    /// when their file is unchanged; everything else is read from its file. The index is brought up to date
-    /// (rebuilt when missing, damaged or stale). `progress` hears how many files are left to decode.
+    /// Loads the folder for a screen or a listing: closed meetings (`MeetingSummary.suits`) come as summaries,
+    /// from the start-up index when their file is unchanged, else summarised as soon as their file is decoded;
+    /// everything else is read from its file. The index is brought up to date (rebuilt when missing, damaged or
+    /// stale). The summaries' own warnings come stored with the index (`DataSet.storedWarnings`), judged again
+    /// when the directory changed. `progress` hears how many files are left to decode.
     /// `updateIndex: false` (a read-only view) leaves the folder exactly as it was.
     ///
     /// `verify: false` (the full-screen app's start) skips the look at each closed meeting's file (its size and
@@ -171,22 +179,36 @@ extension DataStore {
         }
         let index = stored ?? MeetingIndex()
         var report = LoadReport()
-        let data = load { paths in
+        var changed: MeetingIndex?
+        var data = load { paths in
             let listed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 - clock.phases.reduce(0) { $0 + $1.ms }
             clock.phases.append(("settings, directory and folders read", listed))
             let (reads, r, next) = readMeetings(paths, index: index, now: now, verify: verify, progress: progress)
             report = r
-            if let next, updateIndex {
-                report.indexWritten = report.time("index written") {
-                    (try? DurableFile.write(next.encoded(), to: indexPath, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))) != nil
-                }
-            }
+            changed = next
             return reads
         }
         let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         report.phases = clock.phases + report.phases
         report.phases.append(("meetings filed, topics read", total - report.phases.reduce(0) { $0 + $1.ms }))
         report.indexRebuilt = stored == nil
+        // The directory is known only now: the warnings are judged, and the index written, after the load.
+        // Judged again: every entry when the directory changed, else those never judged (new or changed files,
+        // and a summary whose meeting was not yet settled when the index was written).
+        let directory = directoryFingerprint(data)
+        var next = changed ?? index
+        let mustJudge = changed != nil || (index.directory != directory && !index.entries.isEmpty)
+        var warnings = mustJudge ? nil : storedWarnings(of: next, for: data, now: now)
+        if warnings?.complete != true {
+            next.judgeWarnings(directory: data.directory, fingerprint: directory, now: now)
+            if updateIndex {
+                report.indexWritten = report.time("warnings judged, index written") {
+                    (try? DurableFile.write(next.encoded(), to: indexPath, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))) != nil
+                }
+            }
+            warnings = storedWarnings(of: next, for: data, now: now)
+        }
+        data.indexWarnings = DataSet.IndexWarnings(directory: data.directory, byMeeting: warnings?.byMeeting ?? [:])
         return (data, report)
     }
 
@@ -198,6 +220,38 @@ extension DataStore {
             return status.size != checks[i].size || status.modified != checks[i].modified
         }
         return !changed.contains(true)
+    }
+
+    /// The entries' warnings by meeting id, those that have any, each checked to be the meeting loaded from that
+    /// file (a file with a duplicate id is not loaded); `complete` when every entry a summary is taken from was
+    /// judged. One pass over the entries, no lookup for the many without warnings.
+    func storedWarnings(of index: MeetingIndex, for data: DataSet, now: Date) -> (byMeeting: [String: [Warning]], complete: Bool) {
+        var byMeeting: [String: [Warning]] = [:]
+        var complete = true
+        for entry in index.entries.values {
+            guard let warnings = entry.warnings else {
+                if MeetingSummary.suits(entry.summary, now: now) { complete = false }
+                continue
+            }
+            if !warnings.isEmpty, data.meetingPaths[entry.summary.id] == "\(folder.meetingsFolder)/\(entry.path)" {
+                byMeeting[entry.summary.id] = warnings
+            }
+        }
+        return (byMeeting, complete)
+    }
+
+    /// What the warnings stored in the index depend on besides the meeting: the three directory files (coverage
+    /// rules, people's organisations, organisations' roles), by their content hashes taken at load, a missing or
+    /// unreadable file counting as such. Their bytes, not what a warning reads of them: any edit of the directory
+    /// judges the history again once, and no part a warning may come to read can be forgotten here.
+    func directoryFingerprint(_ data: DataSet) -> UInt64 {
+        var bytes: [UInt8] = []
+        for path in [folder.areas, folder.people, folder.organisations] {
+            let known = data.fingerprints[path]
+            bytes.append(known == nil ? 0 : known?.unreadable == true ? 1 : known?.hash == nil ? 2 : 3)
+            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: (known?.hash ?? 0) >> UInt64(shift))) }
+        }
+        return ContentHash.of(bytes)
     }
 
     /// Reads a summary's file in full, replacing the summary (a no-op for a meeting read in full already).

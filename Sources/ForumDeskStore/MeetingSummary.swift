@@ -7,9 +7,13 @@ import ForumDeskCore
 /// read again (`DataStore.hydrate`) before the meeting is shown in full or saved.
 enum MeetingSummary {
     /// Whether a meeting at load time may be kept as a summary: it is over and nothing about it is pending.
-    static func suits(status: MeetingStatus, end: Date, now: Date) -> Bool {
-        (status == .held || status == .cancelled) && end < now.addingTimeInterval(-14 * 86_400)
+    /// Such a meeting is settled (`Warnings.isSettled`), so the index's stored warnings serve it; `start` is
+    /// checked too for a meeting whose end is wrongly before its start (loaded, and reported by `validate`).
+    static func suits(status: MeetingStatus, start: Date, end: Date, now: Date) -> Bool {
+        (status == .held || status == .cancelled) && end < now.addingTimeInterval(-14 * 86_400) && start <= now
     }
+
+    static func suits(_ m: Meeting, now: Date) -> Bool { suits(status: m.status, start: m.start, end: m.end, now: now) }
 
     static func of(_ m: Meeting) -> Meeting {
         var s = Meeting(id: m.id, kind: m.kind, title: m.title, area: m.area, wards: m.wards, start: m.start, end: m.end,

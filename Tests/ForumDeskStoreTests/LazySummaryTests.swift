@@ -90,6 +90,7 @@ import Testing
             let path = try r.string()
             _ = try (r.int(), r.double(), r.bits())
             let (head, _) = try MeetingIndex.readHead(&r)
+            _ = try MeetingIndex.readWarnings(&r, meetingID: head.id)
             _ = try r.bits32()
             bytes[r.offset] = 0x7F
             let fromFile = DataStore(folder: DataFolder(root)).load().meeting(head.id).map(MeetingSummary.of)
