@@ -65,6 +65,9 @@ extension FileSystem {
 extension FileSystem {
     /// For disks that do not say otherwise (test doubles): sync(2), every file system.
     public func syncFileSystem(_ path: String) throws(SystemCallError) { sync() }
+
+    /// `status` of each path (nil: missing or not to be examined), for disks that do not say otherwise.
+    public func statuses(_ paths: ArraySlice<String>) -> [FileStatus?] { paths.map { try? status($0) } }
 }
 
 public struct FileStatus: Sendable, Equatable {
@@ -178,6 +181,39 @@ public struct PosixFileSystem: FileSystem {
         }
         let modified = TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
         return FileStatus(size: Int(info.st_size), modified: modified, isDirectory: (info.st_mode & S_IFMT) == S_IFDIR)
+    }
+
+    /// Each path's status relative to its folder, opened once for a run of paths in it: a `stat` of a full path
+    /// walks every folder of the path again, which was most of its cost for 10,000 files.
+    public func statuses(_ paths: ArraySlice<String>) -> [FileStatus?] {
+        var result: [FileStatus?] = []
+        result.reserveCapacity(paths.count)
+        var folder: (path: Substring.UTF8View, fd: Int32)?
+        defer { if let folder, folder.fd >= 0 { Glibc.close(folder.fd) } }
+        for path in paths {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else {
+                result.append(try? status(path))
+                continue
+            }
+            let parent = path.utf8[..<slash]
+            if folder.map({ !$0.path.elementsEqual(parent) }) ?? true {
+                if let folder, folder.fd >= 0 { Glibc.close(folder.fd) }
+                folder = (parent, open(String(Substring(parent)), O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+            }
+            guard let fd = folder?.fd, fd >= 0 else {
+                result.append(nil)
+                continue
+            }
+            var info = stat()
+            let name = String(Substring(path.utf8[path.utf8.index(after: slash)...]))
+            guard fstatat(fd, name, &info, 0) == 0 else {
+                result.append(nil)
+                continue
+            }
+            let modified = TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
+            result.append(FileStatus(size: Int(info.st_size), modified: modified, isDirectory: (info.st_mode & S_IFMT) == S_IFDIR))
+        }
+        return result
     }
 
     public func list(_ directory: String) throws(SystemCallError) -> [String] {

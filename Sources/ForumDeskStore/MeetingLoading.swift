@@ -66,6 +66,13 @@ extension DataStore {
         }
     }
 
+    /// The status of each path (nil: missing or unreadable), on every core, each core a run of paths.
+    func statuses(_ paths: [String]) -> [FileStatus?] {
+        let runs = paths.isEmpty ? 0 : min(16, (paths.count + 255) / 256)
+        let fs = self.fs
+        return Self.parallelMap(runs) { k in fs.statuses(paths[(paths.count * k / runs)..<(paths.count * (k + 1) / runs)]) }.flatMap { $0 }
+    }
+
     /// Runs `work` for 0..<count on every core; results in order.
     static func parallelMap<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
         let slots = Slots<T>(count)
@@ -91,10 +98,11 @@ extension DataStore {
         // First the cheap pass: which files the index still describes, and which of those may stay summaries.
         let relative = paths.map(relativeMeetingPath)
         let known: [(current: Bool, summary: Bool)] = report.time(verify ? "files checked against the index (stat)" : "files matched to the index") {
-            Self.parallelMap(paths.count) { i in
+            let statuses = verify ? self.statuses(paths) : []
+            return Self.parallelMap(paths.count) { i in
                 guard let entry = index.entries[relative[i]] else { return (false, false) }
                 if verify {
-                    guard let status = try? fs.status(paths[i]), status.size == entry.size, status.modified == entry.modified else { return (false, false) }
+                    guard let status = statuses[i], status.size == entry.size, status.modified == entry.modified else { return (false, false) }
                 }
                 return (true, MeetingSummary.suits(entry.summary, now: now))
             }
@@ -215,11 +223,8 @@ extension DataStore {
     /// Whether every file is still as indexed (same size and modification time), looked at on every core: false
     /// when one changed or went, so the load should be done again.
     public func stillAsIndexed(_ checks: [FileCheck]) -> Bool {
-        let changed = Self.parallelMap(checks.count) { i in
-            guard let status = try? fs.status(checks[i].path) else { return true }
-            return status.size != checks[i].size || status.modified != checks[i].modified
-        }
-        return !changed.contains(true)
+        let statuses = self.statuses(checks.map(\.path))
+        return zip(checks, statuses).allSatisfy { check, status in status?.size == check.size && status?.modified == check.modified }
     }
 
     /// The entries' warnings by meeting id, those that have any, each checked to be the meeting loaded from that

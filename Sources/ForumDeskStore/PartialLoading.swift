@@ -41,9 +41,10 @@ extension DataStore {
         var data = load(files: { [] }) { _ in [] }
         let files = meetingFiles()
         let indexed = (try? fs.read(indexPath)).flatMap { try? MeetingIndex.keys($0) } ?? [:]
+        let statuses = indexed.isEmpty ? [] : self.statuses(files.map(\.path))
         let reads: [KeyRead] = Self.parallelMap(files.count) { i in
             let path = files[i].path
-            if let known = indexed[relativeMeetingPath(path)], let status = try? fs.status(path),
+            if let known = indexed[relativeMeetingPath(path)], let status = statuses[i],
                status.size == known.size, status.modified == known.modified {
                 return .key(known.key)
             }
