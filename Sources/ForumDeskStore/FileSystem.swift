@@ -50,6 +50,8 @@ public protocol FileSystem: Sendable {
     func read(_ path: String) throws(SystemCallError) -> [UInt8]
     /// nil when the path does not exist.
     func status(_ path: String) throws(SystemCallError) -> FileStatus?
+    /// `status` of many paths (nil: missing or not to be examined), in order.
+    func statuses(_ paths: ArraySlice<String>) -> [FileStatus?]
     func list(_ directory: String) throws(SystemCallError) -> [String]
     /// Whether the path itself is a symbolic link (not followed): nothing is written or deleted through one.
     func isSymbolicLink(_ path: String) -> Bool
