@@ -156,6 +156,15 @@ public struct DataStore: Sendable {
         data.meetingPaths.reserveCapacity(files.count)
         data.starts.reserveCapacity(files.count)
         data.fingerprints.reserveCapacity(files.count + 8)
+        var yearSpans: [String: Range<Date>] = [:]
+        /// The instants of a year in London, for a folder named by it (`2026`); nil for a name that is not a year.
+        func spanOfYear(_ name: String) -> Range<Date>? {
+            guard name.utf8.count == 4, let year = Int(name), String(year) == name else {
+                return nil
+            }
+            return LondonTime.instant(date: CalendarDate(year: year, month: 1, day: 1), hour: 0, minute: 0)
+                ..< LondonTime.instant(date: CalendarDate(year: year + 1, month: 1, day: 1), hour: 0, minute: 0)
+        }
         for (file, read) in zip(files, readMeetings(files.map(\.path))) {
             let path = file.path
             let meeting: Meeting
@@ -178,8 +187,11 @@ public struct DataStore: Sendable {
                 data.fileProblems.append(Diagnostic(path: path, position: SourcePosition(line: 1, column: 1),
                                                     message: "the file is named `\(file.stem).json` but its id is `\(meeting.id)`; they must match"))
             }
-            let year = LondonTime.date(meeting.start).year
-            if file.year != String(year) {
+            // Against the folder's year, worked out once per folder: a time-zone lookup per meeting cost more.
+            if let span = yearSpans[file.year] ?? spanOfYear(file.year), span.contains(meeting.start) {
+                yearSpans[file.year] = span
+            } else {
+                let year = LondonTime.date(meeting.start).year
                 data.fileProblems.append(Diagnostic(path: path, position: nil,
                                                     message: "the meeting starts in \(year) but is filed under meetings/\(file.year)/"))
             }
