@@ -10,6 +10,23 @@ struct IndexWriter {
     private var tables = [StringTable(), StringTable()]
     /// Strings now go to the lists' table.
     var inLists = false
+    /// The lists' table of the index this one continues (`init(continuing:)`): its strings' bytes, and how many.
+    private var listTablePrefix: ArraySlice<UInt8> = []
+    private var listTableBase = 0
+
+    init() {}
+
+    /// A writer whose tables start as `source`'s, so its entries' bytes can be copied in as they are (`append`).
+    init(continuing source: MeetingIndex.Source) {
+        tables[0].strings = source.headStrings
+        tables[0].numbers.reserveCapacity(source.headStrings.count)
+        for (n, string) in source.headStrings.enumerated() where tables[0].numbers[string] == nil { tables[0].numbers[string] = UInt32(n) }
+        listTablePrefix = source.bytes[source.listTable]
+        listTableBase = source.listCount
+    }
+
+    /// Bytes written elsewhere in the same tables: an unchanged entry of the index this one continues.
+    mutating func append(_ bytes: ArraySlice<UInt8>) { body.append(contentsOf: bytes) }
 
     struct StringTable {
         var strings: [String] = []
@@ -49,11 +66,12 @@ struct IndexWriter {
     /// The string's number in the table, adding it when new.
     mutating func number(of value: String) -> Int {
         let t = inLists ? 1 : 0
-        if let n = tables[t].numbers[value] { return Int(n) }
+        let base = inLists ? listTableBase : 0
+        if let n = tables[t].numbers[value] { return base + Int(n) }
         let n = UInt32(tables[t].strings.count)
         tables[t].strings.append(value)
         tables[t].numbers[value] = n
-        return Int(n)
+        return base + Int(n)
     }
 
     mutating func string(_ value: String) { int(number(of: value)) }
@@ -84,8 +102,10 @@ struct IndexWriter {
     /// The heads' string table, the lists' string table, then the body.
     func finished(header: [UInt8]) -> [UInt8] {
         var table = IndexWriter()
-        for t in tables {
-            table.int(t.strings.count)
+        for (k, t) in tables.enumerated() {
+            // The lists' table of a continued index first, as it was (its strings are not decoded to be written).
+            table.int(t.strings.count + (k == 1 ? listTableBase : 0))
+            if k == 1 { table.body.append(contentsOf: listTablePrefix) }
             for s in t.strings {
                 let utf8 = Array(s.utf8)
                 table.int(utf8.count)
@@ -107,6 +127,9 @@ struct IndexReader {
 
     /// The lists' string table, decoded at the first use of any list (`listsReader`).
     private(set) var listStrings: LazyStrings?
+    /// Where the lists' table's strings are (after its count), and how many.
+    private(set) var listTable: Range<Int> = 0..<0
+    private(set) var listCount = 0
 
     /// Reads the heads' string table now, and finds the lists' table, decoded only when first asked for.
     init(_ bytes: [UInt8], offset: Int) throws(IndexCorrupt) {
@@ -122,13 +145,15 @@ struct IndexReader {
             self.offset += length
         }
         let tableStart = self.offset
-        let listCount = try int()
+        listCount = try int()
         guard listCount >= 0, listCount <= bytes.count else { throw IndexCorrupt() }
+        let stringsStart = self.offset
         for _ in 0..<listCount {
             let length = try int()
             guard length >= 0, self.offset + length <= bytes.count else { throw IndexCorrupt() }
             self.offset += length
         }
+        listTable = stringsStart..<self.offset
         listStrings = LazyStrings(bytes: bytes, start: tableStart)
     }
 

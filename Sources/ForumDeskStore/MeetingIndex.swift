@@ -15,10 +15,36 @@ struct MeetingIndex: Sendable {
         var summary: Meeting
         /// `Warnings.warnings(for:)` of the summary, judged against the directory `MeetingIndex.directory` names;
         /// nil when not judged: only a settled meeting's (`Warnings.isSettled`) hold whatever the time.
-        var warnings: [Warning]? = nil
+        var warnings: [Warning]? = nil {
+            didSet { raw = nil }
+        }
+        /// Where the entry was read from in `MeetingIndex.source`, while it is as read: written again by copying
+        /// those bytes, its lists never decoded.
+        var raw: Range<Int>? = nil
     }
 
     var entries: [String: Entry] = [:]
+    /// The index the entries were read from, if any: its bytes and string tables, which a rewrite starts from.
+    var source: Source?
+
+    /// An index as read: what `encoded` needs to copy unchanged entries. Their strings are numbers in these
+    /// tables, so the new index starts with the same tables, new strings added after.
+    final class Source: Sendable {
+        let bytes: [UInt8]
+        let headStrings: [String]
+        /// The lists' string table, its strings' bytes without the count.
+        let listTable: Range<Int>
+        let listCount: Int
+        /// How many entries it held: when fewer than half are copied, most of its strings would be dead weight.
+        let entryCount: Int
+        init(bytes: [UInt8], headStrings: [String], listTable: Range<Int>, listCount: Int, entryCount: Int) {
+            self.entryCount = entryCount
+            self.bytes = bytes
+            self.headStrings = headStrings
+            self.listTable = listTable
+            self.listCount = listCount
+        }
+    }
     /// The directory files the entries' warnings were judged against (`DataStore.directoryFingerprint`); nil
     /// when none were judged.
     var directory: UInt64?
@@ -34,13 +60,24 @@ struct MeetingIndex: Sendable {
     /// (8 bytes each, from the start of the count) and where that list starts (8 bytes), so the entries decode on
     /// every core. An entry is its path, size, time, hash and summary, its warnings between the summary's facts
     /// and its lists (`write`).
+    ///
+    /// An entry unchanged since it was read is copied as it was, in the tables of the index it came from, which
+    /// the new one continues (a save of one meeting does not decode every summary's lists to write the index
+    /// again). Strings of entries gone or changed stay in the tables until fewer than half the entries read are
+    /// copied; then every entry is written afresh.
     func encoded() -> [UInt8] {
-        var w = IndexWriter()
+        let copied = source == nil ? 0 : entries.values.lazy.filter { $0.raw != nil }.count
+        let source = copied * 2 >= (self.source?.entryCount ?? 0) ? self.source : nil
+        var w = source.map { IndexWriter(continuing: $0) } ?? IndexWriter()
         w.int(entries.count)
         var starts: [Int] = []
         starts.reserveCapacity(entries.count)
         for entry in entries.values.sorted(by: { $0.path < $1.path }) {
             starts.append(w.body.count)
+            if let source, let raw = entry.raw {
+                w.append(source.bytes[raw])
+                continue
+            }
             w.string(entry.path)
             w.int(entry.size)
             w.double(entry.modified)
@@ -103,7 +140,8 @@ struct MeetingIndex: Sendable {
                             lists = fromFile.lists
                         }
                     })
-                    result.append(Entry(path: path, size: size, modified: modified, hash: hash, summary: summary, warnings: warnings))
+                    result.append(Entry(path: path, size: size, modified: modified, hash: hash, summary: summary, warnings: warnings,
+                                        raw: entryStarts[i]..<entryStarts[i + 1]))
                 }
             } catch {
                 return nil
@@ -112,6 +150,8 @@ struct MeetingIndex: Sendable {
         }
         var index = MeetingIndex()
         index.directory = directory
+        index.source = Source(bytes: bytes, headStrings: reader.strings, listTable: reader.listTable, listCount: reader.listCount,
+                              entryCount: count)
         index.entries.reserveCapacity(count)
         for chunk in decoded {
             guard let chunk else { throw IndexCorrupt() }
