@@ -150,6 +150,8 @@ extension DataStore {
         let stillDescribed = known.lazy.filter(\.current).count
         guard changedFile || stillDescribed != index.entries.count else { return (reads, report, nil) }
         var next = MeetingIndex()
+        next.directory = index.directory
+        next.source = index.source  // unchanged entries are copied from it when the index is written
         next.entries.reserveCapacity(paths.count)
         for (i, read) in reads.enumerated() {
             guard case .read(_, _, let fresh) = read else { continue }
