@@ -59,6 +59,21 @@ public struct DataSet: Sendable {
         return stored.byMeeting.filter { id, _ in position(of: id).map { Self.takesStoredWarnings(meetings[$0], now: now) } ?? false }
     }
 
+    /// `Warnings.all` of these meetings, in its order (meetings by start, then overdue actions by due date), the
+    /// settled summaries' own warnings taken as the index stored them (`storedWarnings`): the whole history's
+    /// problems without judging, or reading the lists of, every meeting kept.
+    public func allWarnings(now: Date) -> [Warning] {
+        let stored = storedWarnings(now: now)
+        let meetings = self.meetings, directory = self.directory
+        let lists = Parallel.map(meetings.count) { i in
+            if let stored, Self.takesStoredWarnings(meetings[i], now: now) { return stored[meetings[i].id] ?? [] }
+            return Warnings.warnings(for: meetings[i], directory: directory, now: now)
+        }
+        let today = LondonTime.date(now)
+        let overdue = ActionRules.overdue(in: meetings, today: today).map { Warnings.overdueWarning($0, directory: directory, today: today) }
+        return lists.flatMap { $0 } + overdue.sorted { $0.date < $1.date }
+    }
+
     /// By binary search on the date the file was filed under; a meeting placed by other means is still found.
     public func meeting(_ id: String) -> Meeting? {
         guard let index = position(of: id) else { return meetings.first { $0.id == id } }

@@ -23,7 +23,7 @@ struct DashboardCommand: ParsableCommand {
         let now = try options.currentTime()
         let (store, data) = try options.load(indexed: true, viewing: true)
         Output.reportUnfinished(store)
-        let everything = Warnings.all(directory: data.directory, meetings: data.meetings, now: now)
+        let everything = data.allWarnings(now: now)
         let (current, older) = all ? (everything, 0) : Attention.current(everything, now: now)
         Output.line(TerminalText.sanitized("\(data.settings.council): \(data.meetings.count) meetings"))
         let upcoming = data.meetings.filter { $0.start > now && $0.status != .cancelled }

@@ -59,6 +59,9 @@ import TerminalUI
         #expect(stored.values.joined().contains { $0.kind == .partnerMissing }, "the sample has closed meetings with a gap")
         let before = Context(data: w.store.load(), now: fixedNow).warnings
         #expect(Context(data: indexed, now: fixedNow).warnings == before)
+        // The same list as `Warnings.all` of a full load (`forumdesk dashboard`), without judging the history.
+        let full = w.store.load()
+        #expect(indexed.allWarnings(now: fixedNow) == Warnings.all(directory: full.directory, meetings: full.meetings, now: fixedNow))
 
         var data = w.store.load()
         var directory = data.directory
@@ -73,6 +76,8 @@ import TerminalUI
         }
         #expect(!gained.isEmpty, "closed meetings covered by the police alone now have a gap")
         #expect(Context(data: indexed, now: fixedNow).warnings == after)
+        let changedFull = w.store.load()
+        #expect(indexed.allWarnings(now: fixedNow) == Warnings.all(directory: changedFull.directory, meetings: changedFull.meetings, now: fixedNow))
         // At the next start: judged again, the index written with them, and the start after uses them.
         let (reloaded, again) = w.store.loadIndexed(now: fixedNow)
         #expect(again.indexWritten && reloaded.storedWarnings(now: fixedNow) != stored)
