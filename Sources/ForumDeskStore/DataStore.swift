@@ -199,10 +199,7 @@ public struct DataStore: Sendable {
             data.meetings.append(meeting)
             data.starts[meeting.id] = meeting.start
         }
-        // Files are named by date, so the list is nearly in order: checked in one pass, sorted only when it is not.
-        if zip(data.meetings, data.meetings.dropFirst()).contains(where: { ($0.start, $0.id) > ($1.start, $1.id) }) {
-            data.meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
-        }
+        Self.putInOrder(&data.meetings)
         for path in jsonFiles(in: folder.topicsFolder) {
             guard let topic = load(path, required: true, into: &data, Codec.topic) else { continue }
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -215,6 +212,31 @@ public struct DataStore: Sendable {
             data.place(topic)
         }
         return data
+    }
+
+    /// Sorts meetings by start, then id. Files are named by date, so the list comes nearly in order, out of it only
+    /// where a day holds several meetings (a name sorts by area, not time): an insertion sort moves those few in
+    /// one pass; a list far from order (ids not named by date) is sorted outright once the moves pass a budget.
+    static func putInOrder(_ meetings: inout [Meeting]) {
+        var budget = meetings.count * 2
+        var i = 1
+        while i < meetings.count {
+            let m = meetings[i]
+            var j = i
+            while j > 0, (m.start, m.id) < (meetings[j - 1].start, meetings[j - 1].id) {
+                j -= 1
+                budget -= 1
+            }
+            if j < i {
+                guard budget > 0 else {
+                    meetings.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+                    return
+                }
+                for k in stride(from: i, to: j, by: -1) { meetings[k] = meetings[k - 1] }
+                meetings[j] = m
+            }
+            i += 1
+        }
     }
 
     /// The `.json` files of one folder, skipping hidden files (our temp files among them).
