@@ -156,7 +156,7 @@ public struct DataStore: Sendable {
         data.meetingPaths.reserveCapacity(files.count)
         data.starts.reserveCapacity(files.count)
         data.fingerprints.reserveCapacity(files.count + 8)
-        var yearSpans: [String: Range<Date>] = [:]
+        var yearSpan: (name: String, span: Range<Date>?) = ("", nil)
         /// The instants of a year in London, for a folder named by it (`2026`); nil for a name that is not a year.
         func spanOfYear(_ name: String) -> Range<Date>? {
             guard name.utf8.count == 4, let year = Int(name), String(year) == name else {
@@ -177,7 +177,9 @@ public struct DataStore: Sendable {
                 data.fingerprints[path] = FileFingerprint(hash: hash)
                 meeting = m
             }
-            if let other = data.meetingPaths[meeting.id] {
+            // One lookup: put in, and taken back out when the id was there already.
+            if let other = data.meetingPaths.updateValue(path, forKey: meeting.id) {
+                data.meetingPaths[meeting.id] = other
                 data.fingerprints[path]?.unreadable = true
                 data.loadErrors.append(Diagnostic(path: path, position: nil,
                                                   message: "duplicate meeting id `\(meeting.id)`, already in \(other); not loaded"))
@@ -187,15 +189,14 @@ public struct DataStore: Sendable {
                 data.fileProblems.append(Diagnostic(path: path, position: SourcePosition(line: 1, column: 1),
                                                     message: "the file is named `\(file.stem).json` but its id is `\(meeting.id)`; they must match"))
             }
-            // Against the folder's year, worked out once per folder: a time-zone lookup per meeting cost more.
-            if let span = yearSpans[file.year] ?? spanOfYear(file.year), span.contains(meeting.start) {
-                yearSpans[file.year] = span
-            } else {
+            // Against the folder's year, worked out once per folder (the files come folder by folder): a time-zone
+            // lookup per meeting cost more.
+            if file.year != yearSpan.name { yearSpan = (file.year, spanOfYear(file.year)) }
+            if yearSpan.span?.contains(meeting.start) != true {
                 let year = LondonTime.date(meeting.start).year
                 data.fileProblems.append(Diagnostic(path: path, position: nil,
                                                     message: "the meeting starts in \(year) but is filed under meetings/\(file.year)/"))
             }
-            data.meetingPaths[meeting.id] = path
             data.meetings.append(meeting)
             data.starts[meeting.id] = meeting.start
         }
