@@ -45,28 +45,8 @@ public struct Context: Sendable {
         generation &+= 1
         ids = IDNumbers()
         overdue = ActionRules.overdue(in: data.meetings, today: LondonTime.date(now))
-        warnings = Self.warnings(data, now: now, overdue: overdue)
+        warnings = data.warningsByMeeting(now: now, overdue: overdue)
         refreshTopics()
-    }
-
-    /// `Warnings.all` by meeting id, each meeting's list in its order there. The meetings loaded as settled
-    /// summaries take their own warnings as the start-up index stored them when it judged them against this
-    /// directory (`DataSet.storedWarnings`), so a start judges only upcoming and recent meetings, not the whole
-    /// history; overdue actions depend on the day and are always worked out here.
-    static func warnings(_ data: DataSet, now: Date, overdue: [RaisedAction]) -> [String: [Warning]] {
-        let stored = data.storedWarnings(now: now)
-        var byMeeting = stored ?? [:]
-        let meetings = data.meetings
-        let judge = stored == nil ? Array(meetings.indices) : meetings.indices.filter { !DataSet.takesStoredWarnings(meetings[$0], now: now) }
-        let directory = data.directory
-        for list in Parallel.map(judge.count, { Warnings.warnings(for: meetings[judge[$0]], directory: directory, now: now) }) {
-            if let first = list.first { byMeeting[first.meetingID, default: []] += list }
-        }
-        let today = LondonTime.date(now)
-        for warning in overdue.map({ Warnings.overdueWarning($0, directory: directory, today: today) }).sorted(by: { $0.date < $1.date }) {
-            byMeeting[warning.meetingID, default: []].append(warning)
-        }
-        return byMeeting
     }
 
     /// The topic links and alerts: one pass over the agendas, a few microseconds a meeting.

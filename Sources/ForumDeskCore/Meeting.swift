@@ -239,8 +239,9 @@ public struct ActionReminder: Sendable, Equatable {
 /// fields was one per string and array (the biggest cost of loading 10,000 meetings).
 @dynamicMemberLookup
 public struct Meeting: Sendable, Equatable, Identifiable {
-    /// Every field of a meeting, defined once: `meeting.title` reads and writes `Fields.title` through
-    /// `subscript(dynamicMember:)`, so a new field is a line here, its codec, and the places that show it.
+    /// Every field of a meeting but the lists a summary keeps (`Lists`), defined once: `meeting.title` reads and
+    /// writes `Fields.title` through `subscript(dynamicMember:)`, so a new field is a line here, its codec, and
+    /// the places that show it.
     public struct Fields: Sendable, Equatable {
         /// `2026-11-24-sandy-biggleswade-ltt`: also the file name.
         public var id: String

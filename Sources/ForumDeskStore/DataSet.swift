@@ -59,19 +59,33 @@ public struct DataSet: Sendable {
         return stored.byMeeting.filter { id, _ in position(of: id).map { Self.takesStoredWarnings(meetings[$0], now: now) } ?? false }
     }
 
-    /// `Warnings.all` of these meetings, in its order (meetings by start, then overdue actions by due date), the
-    /// settled summaries' own warnings taken as the index stored them (`storedWarnings`): the whole history's
-    /// problems without judging, or reading the lists of, every meeting kept.
-    public func allWarnings(now: Date) -> [Warning] {
+    /// `Warnings.all` by meeting id, each meeting's list in its order there (`overdue`: `ActionRules.overdue` of
+    /// these meetings). The meetings loaded as settled summaries take their own warnings as the start-up index
+    /// stored them when it judged them against this directory (`storedWarnings`), so only upcoming and recent
+    /// meetings are judged, not the whole history, nor their lists read; overdue actions depend on the day and
+    /// are always worked out.
+    public func warningsByMeeting(now: Date, overdue: [RaisedAction]) -> [String: [Warning]] {
         let stored = storedWarnings(now: now)
+        var byMeeting = stored ?? [:]
         let meetings = self.meetings, directory = self.directory
-        let lists = Parallel.map(meetings.count) { i in
-            if let stored, Self.takesStoredWarnings(meetings[i], now: now) { return stored[meetings[i].id] ?? [] }
-            return Warnings.warnings(for: meetings[i], directory: directory, now: now)
+        let judge = stored == nil ? Array(meetings.indices) : meetings.indices.filter { !Self.takesStoredWarnings(meetings[$0], now: now) }
+        for list in Parallel.map(judge.count, { Warnings.warnings(for: meetings[judge[$0]], directory: directory, now: now) }) {
+            if let first = list.first { byMeeting[first.meetingID, default: []] += list }
         }
         let today = LondonTime.date(now)
-        let overdue = ActionRules.overdue(in: meetings, today: today).map { Warnings.overdueWarning($0, directory: directory, today: today) }
-        return lists.flatMap { $0 } + overdue.sorted { $0.date < $1.date }
+        for warning in overdue.map({ Warnings.overdueWarning($0, directory: directory, today: today) }).sorted(by: { $0.date < $1.date }) {
+            byMeeting[warning.meetingID, default: []].append(warning)
+        }
+        return byMeeting
+    }
+
+    /// `Warnings.all` of these meetings, in its order (meetings by start, then overdue actions by due date), from
+    /// `warningsByMeeting`: the whole history's problems without judging every meeting kept (`forumdesk dashboard`).
+    public func allWarnings(now: Date) -> [Warning] {
+        let overdue = ActionRules.overdue(in: meetings, today: LondonTime.date(now))
+        let byMeeting = warningsByMeeting(now: now, overdue: overdue)
+        let own = meetings.flatMap { (byMeeting[$0.id] ?? []).filter { $0.kind != .overdueAction } }
+        return own + meetings.flatMap { (byMeeting[$0.id] ?? []).filter { $0.kind == .overdueAction } }.sorted { $0.date < $1.date }
     }
 
     /// By binary search on the date the file was filed under; a meeting placed by other means is still found.

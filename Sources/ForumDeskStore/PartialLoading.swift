@@ -22,7 +22,7 @@ extension DataStore {
         guard !ids.isEmpty else { return [] }
         let unfinished = filesOfUnfinishedBatches()
         var files: [MeetingFile] = []
-        for year in ((try? fs.list(folder.meetingsFolder)) ?? []).sorted() where !year.hasPrefix(".") {
+        for year in (try? fs.list(folder.meetingsFolder)) ?? [] where !year.hasPrefix(".") {
             for id in ids.sorted() {
                 let path = "\(folder.meetingsFolder)/\(year)/\(id).json"
                 guard !unfinished.contains(path), let status = try? fs.status(path), !status.isDirectory else { continue }
