@@ -468,11 +468,15 @@ public struct SummaryFacts: Sendable, Equatable {
     public var earliestOpenDue: CalendarDate?
     /// Whether any agenda item carries a topic request.
     public var carriesTopics: Bool
+    /// The highest number of its action and issue ids by what comes before the number, up to the last `-`
+    /// (`A-2026-` → 41 for `A-2026-041`): what new ids are numbered after (`IDNumbers`), known without the lists.
+    public var highestNumbers: [String: Int]
 
-    public init(openActions: Int, earliestOpenDue: CalendarDate?, carriesTopics: Bool) {
+    public init(openActions: Int, earliestOpenDue: CalendarDate?, carriesTopics: Bool, highestNumbers: [String: Int] = [:]) {
         self.openActions = openActions
         self.earliestOpenDue = earliestOpenDue
         self.carriesTopics = carriesTopics
+        self.highestNumbers = highestNumbers
     }
 
     public init(of fields: Meeting.Lists) {
@@ -482,7 +486,15 @@ public struct SummaryFacts: Sendable, Equatable {
             open += 1
             if let due = action.due, earliest.map({ due < $0 }) ?? true { earliest = due }
         }
-        self.init(openActions: open, earliestOpenDue: earliest, carriesTopics: fields.agenda.contains { $0.topic != nil })
+        var highest: [String: Int] = [:]
+        for id in fields.actions.map(\.id) + fields.issues.map(\.id) {
+            guard let dash = id.utf8.lastIndex(of: UInt8(ascii: "-")) else { continue }
+            let prefix = String(Substring(id.utf8[...dash]))
+            let n = QuickEntry.number(id, after: prefix)
+            if n > 0 { highest[prefix] = max(highest[prefix] ?? 0, n) }
+        }
+        self.init(openActions: open, earliestOpenDue: earliest, carriesTopics: fields.agenda.contains { $0.topic != nil },
+                  highestNumbers: highest)
     }
 }
 

@@ -102,6 +102,8 @@ public enum QuickEntry {
     }
 
     static func highest(after prefix: String, in meeting: Meeting) -> Int {
+        // A summary's facts hold it for every prefix ending in `-` (the only kind `IDNumbers` asks): its lists stay unread.
+        if let facts = meeting.knownFacts, prefix.utf8.last == UInt8(ascii: "-") { return facts.highestNumbers[prefix] ?? 0 }
         var highest = 0
         let actions = meeting.actions, issues = meeting.issues
         for k in actions.indices { highest = max(highest, number(actions[k].id, after: prefix)) }

@@ -52,7 +52,7 @@ struct MeetingIndex: Sendable {
     static let fileName = ".forumdesk-index"
     /// Changes whenever the layout, what a summary keeps or the wording of the warnings stored with it changes:
     /// an older index is then rebuilt.
-    static let header: [UInt8] = Array("FORUMDESK-INDEX 7\n".utf8)
+    static let header: [UInt8] = Array("FORUMDESK-INDEX 8\n".utf8)
     /// After the header: whether the directory fingerprint is known (1 byte), then the fingerprint (8 bytes).
     static let directoryBytes = 9
 
@@ -247,6 +247,10 @@ struct MeetingIndex: Sendable {
         w.int(facts.openActions)
         w.optional(facts.earliestOpenDue?.description)
         w.bool(facts.carriesTopics)
+        w.list(facts.highestNumbers.sorted { $0.key < $1.key }) { w, pair in
+            w.string(pair.key)
+            w.int(pair.value)
+        }
         write(warnings, &w)
         let length = w.placeholder32()
         let listsStart = w.body.count
@@ -311,8 +315,10 @@ struct MeetingIndex: Sendable {
         m.sequence = try r.int(in: Limits.sequence)
         m.residentsPresent = try r.optionalInt(in: Limits.headCount)
         m.isSummary = true
-        let facts = SummaryFacts(openActions: try r.int(in: 0...Int(Int32.max)), earliestOpenDue: try r.optional { CalendarDate(iso: $0) },
+        var facts = SummaryFacts(openActions: try r.int(in: 0...Int(Int32.max)), earliestOpenDue: try r.optional { CalendarDate(iso: $0) },
                                  carriesTopics: try r.bool())
+        let numbers = try r.list { r throws(IndexCorrupt) in (try r.string(), try r.int(in: Limits.idNumber)) }
+        facts.highestNumbers = Dictionary(numbers, uniquingKeysWith: { Swift.max($0, $1) })
         return (m, facts)
     }
 

@@ -33,6 +33,28 @@ import Testing
         }
     }
 
+    /// New action and issue ids are numbered after the highest of the whole history, taken from the summaries'
+    /// facts: the same numbers as from every meeting's lists, without reading them.
+    @Test func test_newIDs_numberedFromTheFacts_withoutReadingTheLists() throws {
+        try withTemporaryFolder { tmp in
+            let root = try copyOfSampleData(into: tmp)
+            let data = warmLoad(root)
+            let full = DataStore(folder: DataFolder(root)).load()
+            let ids = full.meetings.flatMap { $0.actions.map(\.id) + $0.issues.map(\.id) }
+            let prefixes = Set(ids.compactMap { id in id.utf8.lastIndex(of: UInt8(ascii: "-")).map { String(Substring(id.utf8[...$0])) } })
+            #expect(prefixes.contains("A-2025-") && prefixes.contains("A-2026-"))
+            for prefix in prefixes.union(["A-1999-", "R-2026-"]) {
+                #expect(QuickEntry.highest(after: prefix, in: data.meetings) == QuickEntry.highest(after: prefix, in: full.meetings), "\(prefix)")
+            }
+            let numbers = IDNumbers()
+            #expect(numbers.nextActionID(year: 2025, in: data.meetings) == IDNumbers().nextActionID(year: 2025, in: full.meetings))
+            #expect(numbers.nextIssueID(year: 2026, in: data.meetings) == IDNumbers().nextIssueID(year: 2026, in: full.meetings))
+            #expect(data.meetings.filter(\.isSummary).allSatisfy { !$0.listsRead })
+            // A prefix not ending in `-` is not in the facts: the lists are read for it, with the same answer.
+            #expect(QuickEntry.highest(after: "A-2026", in: data.meetings) == QuickEntry.highest(after: "A-2026", in: full.meetings))
+        }
+    }
+
     @Test func test_aChangedSummary_forgetsItsFacts() throws {
         try withTemporaryFolder { tmp in
             let root = try copyOfSampleData(into: tmp)
