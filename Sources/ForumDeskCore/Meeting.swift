@@ -328,9 +328,9 @@ public struct Meeting: Sendable, Equatable, Identifiable {
 
         /// The lists, read first if they were not yet.
         @usableFromInline var lists: Lists {
-            get {
+            _read {
                 if !complete.load(ordering: .acquiring) { readRest() }
-                return storedLists
+                yield storedLists
             }
             _modify {
                 if !complete.load(ordering: .acquiring) { readRest() }
