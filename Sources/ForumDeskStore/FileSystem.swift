@@ -76,6 +76,21 @@ public struct FileStatus: Sendable, Equatable {
     public var size: Int
     public var modified: TimeInterval
     public var isDirectory: Bool
+
+    public init(size: Int, modified: TimeInterval, isDirectory: Bool) {
+        self.size = size
+        self.modified = modified
+        self.isDirectory = isDirectory
+    }
+
+    init(_ info: stat) {
+        self.init(size: Int(info.st_size), modified: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9,
+                  isDirectory: (info.st_mode & S_IFMT) == S_IFDIR)
+    }
+
+    /// Whether the file still has the size and modification time the start-up index took for it: the index's
+    /// one test that a file is unchanged.
+    func isAsIndexed(size: Int, modified: TimeInterval) -> Bool { self.size == size && self.modified == modified }
 }
 
 /// Linux's syncfs(2), which Glibc's Swift module leaves out (it needs _GNU_SOURCE).
@@ -181,8 +196,7 @@ public struct PosixFileSystem: FileSystem {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw SystemCallError(operation: "stat", path: path, code: errno)
         }
-        let modified = TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
-        return FileStatus(size: Int(info.st_size), modified: modified, isDirectory: (info.st_mode & S_IFMT) == S_IFDIR)
+        return FileStatus(info)
     }
 
     /// Each path's status relative to its folder, opened once for a run of paths in it: a `stat` of a full path
@@ -212,8 +226,7 @@ public struct PosixFileSystem: FileSystem {
                 result.append(nil)
                 continue
             }
-            let modified = TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9
-            result.append(FileStatus(size: Int(info.st_size), modified: modified, isDirectory: (info.st_mode & S_IFMT) == S_IFDIR))
+            result.append(FileStatus(info))
         }
         return result
     }

@@ -135,26 +135,29 @@ struct IndexReader {
     init(_ bytes: [UInt8], offset: Int) throws(IndexCorrupt) {
         self.bytes = bytes
         self.offset = offset
+        strings = try stringTable(decoding: true).strings
+        let tableStart = self.offset
+        let lists = try stringTable(decoding: false)
+        listCount = lists.count
+        listTable = lists.bytes
+        listStrings = LazyStrings(bytes: bytes, start: tableStart)
+    }
+
+    /// A string table: its count, then each string's length and bytes, every bound checked; its strings made
+    /// only when `decoding` (else walked over). `bytes`: where the strings are, after the count.
+    mutating func stringTable(decoding: Bool) throws(IndexCorrupt) -> (strings: [String], count: Int, bytes: Range<Int>) {
         let count = try int()
         guard count >= 0, count <= bytes.count else { throw IndexCorrupt() }
-        strings.reserveCapacity(count)
+        let start = offset
+        var table: [String] = []
+        if decoding { table.reserveCapacity(count) }
         for _ in 0..<count {
             let length = try int()
-            guard length >= 0, self.offset + length <= bytes.count else { throw IndexCorrupt() }
-            strings.append(String(decoding: bytes[self.offset..<self.offset + length], as: UTF8.self))
-            self.offset += length
+            guard length >= 0, offset + length <= bytes.count else { throw IndexCorrupt() }
+            if decoding { table.append(String(decoding: bytes[offset..<offset + length], as: UTF8.self)) }
+            offset += length
         }
-        let tableStart = self.offset
-        listCount = try int()
-        guard listCount >= 0, listCount <= bytes.count else { throw IndexCorrupt() }
-        let stringsStart = self.offset
-        for _ in 0..<listCount {
-            let length = try int()
-            guard length >= 0, self.offset + length <= bytes.count else { throw IndexCorrupt() }
-            self.offset += length
-        }
-        listTable = stringsStart..<self.offset
-        listStrings = LazyStrings(bytes: bytes, start: tableStart)
+        return (table, count, start..<offset)
     }
 
     /// A reader of raw numbers, with no string table (`LazyStrings`).
@@ -324,15 +327,7 @@ final class LazyStrings: @unchecked Sendable {
         lock.withLock {
             if let decoded { return decoded }
             var r = IndexReader(unchecked: bytes, offset: start)
-            var table: [String] = []
-            if let count = try? r.int() {
-                table.reserveCapacity(count)
-                for _ in 0..<count {
-                    guard let length = try? r.int() else { break }
-                    table.append(String(decoding: bytes[r.offset..<r.offset + length], as: UTF8.self))
-                    r.offset += length
-                }
-            }
+            let table = (try? r.stringTable(decoding: true).strings) ?? []
             decoded = table
             return table
         }

@@ -109,7 +109,7 @@ extension DataStore {
             return Self.parallelMap(paths.count) { i in
                 guard let entry = index.entries[relativeMeetingPath(paths[i])] else { return Known(entry: nil, current: false, summary: false) }
                 if verify {
-                    guard let status = statuses[i], status.size == entry.size, status.modified == entry.modified else {
+                    guard statuses[i]?.isAsIndexed(size: entry.size, modified: entry.modified) == true else {
                         return Known(entry: entry, current: false, summary: false)
                     }
                 }
@@ -184,11 +184,11 @@ extension DataStore {
     /// the load (`checkUnchanged`), so an unverified summary can be shown briefly, never saved over a change.
     public func loadIndexed(now: Date, updateIndex: Bool = true, verify: Bool = true,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) -> (DataSet, LoadReport) {
-        // A summary's lists that cannot be read from the index (damage inside them) are read from its file.
         var clock = LoadReport()
         let start = DispatchTime.now().uptimeNanoseconds
         let bytes = clock.time("index read") { try? fs.read(indexPath) }
         let stored = clock.time("index decoded (heads and facts)") {
+            // A summary's lists that cannot be read from the index (damage inside them) are read from its file.
             bytes.flatMap { bytes in
                 try? MeetingIndex.decode(bytes) { relative in
                     guard case .read(let meeting, _, _) = readMeetingFile("\(folder.meetingsFolder)/\(relative)") else { return nil }
@@ -235,7 +235,7 @@ extension DataStore {
     /// when one changed or went, so the load should be done again.
     public func stillAsIndexed(_ checks: [FileCheck]) -> Bool {
         let statuses = self.statuses(checks.map(\.path))
-        return zip(checks, statuses).allSatisfy { check, status in status?.size == check.size && status?.modified == check.modified }
+        return zip(checks, statuses).allSatisfy { check, status in status?.isAsIndexed(size: check.size, modified: check.modified) == true }
     }
 
     /// The entries' warnings by meeting id, those that have any, each checked to be the meeting loaded from that

@@ -44,8 +44,7 @@ extension DataStore {
         let statuses = indexed.isEmpty ? [] : self.statuses(files.map(\.path))
         let reads: [KeyRead] = Self.parallelMap(files.count) { i in
             let path = files[i].path
-            if let known = indexed[relativeMeetingPath(path)], let status = statuses[i],
-               status.size == known.size, status.modified == known.modified {
+            if let known = indexed[relativeMeetingPath(path)], statuses[i]?.isAsIndexed(size: known.size, modified: known.modified) == true {
                 return .key(known.key)
             }
             switch readMeetingFile(path) {
