@@ -123,12 +123,12 @@ public struct DataStore: Sendable {
     /// Reads the whole folder, every meeting in full. Never fails as a whole: each file that cannot be read is
     /// reported and skipped.
     public func load() -> DataSet {
-        load { paths in readMeetings(paths, index: nil, now: Date(), progress: nil).0 }
+        load { files in readMeetings(files, index: nil, now: Date(), progress: nil).0 }
     }
 
-    /// Reads the folder, meetings through `readMeetings` (in full, or from the index): every meeting file, or only
-    /// those `files` lists (a partial load, `isPartial`).
-    func load(files: (() -> [MeetingFile])? = nil, readMeetings: ([String]) -> [MeetingRead]) -> DataSet {
+    /// Reads the folder, meetings through `readMeetings` (in full, or from the index): every meeting file
+    /// (`meetingFiles()` unless `files` gives them), or only those `files` lists when `partial` (`isPartial`).
+    func load(partial: Bool = false, files: (() -> [MeetingFile])? = nil, readMeetings: ([MeetingFile]) -> [MeetingRead]) -> DataSet {
         var data = DataSet(settings: Settings(council: "Unnamed council"), directory: Directory(), meetings: [],
                            loadErrors: [], fileProblems: [], fingerprints: [:], meetingPaths: [:],
                            areasFileExtra: [:], peopleFileExtra: [:], organisationsFileExtra: [:])
@@ -150,7 +150,7 @@ public struct DataStore: Sendable {
             data.directory.organisations = orgs.organisations
             data.organisationsFileExtra = orgs.extra
         }
-        data.isPartial = files != nil
+        data.isPartial = partial
         let files = files?() ?? meetingFiles()
         data.meetings.reserveCapacity(files.count)
         data.meetingPaths.reserveCapacity(files.count)
@@ -165,7 +165,7 @@ public struct DataStore: Sendable {
             return LondonTime.instant(date: CalendarDate(year: year, month: 1, day: 1), hour: 0, minute: 0)
                 ..< LondonTime.instant(date: CalendarDate(year: year + 1, month: 1, day: 1), hour: 0, minute: 0)
         }
-        for (file, read) in zip(files, readMeetings(files.map(\.path))) {
+        for (file, read) in zip(files, readMeetings(files)) {
             let path = file.path
             let meeting: Meeting
             switch read {
@@ -247,28 +247,75 @@ public struct DataStore: Sendable {
 
     /// `meetings/YYYY/*.json`, skipping hidden files (our temp files among them) and the files of an import not
     /// yet committed (`saveNew`).
-    func meetingFiles() -> [MeetingFile] {
+    func meetingFiles() -> [MeetingFile] { meetingFiles(listing: nil).files }
+
+    /// The meeting files, as `meetingFiles()`, each year folder listed, or, with `index`, taken from it when the
+    /// folder is as it was listed for the index (`MeetingIndex.folders`): the same modification time and as many
+    /// entries as it held files. Such a file comes with its entry's place (`MeetingFile.indexed`).
+    ///
+    /// Why a folder's time is enough: creating, deleting or renaming a file in a folder sets the folder's
+    /// modification time (POSIX), on local disks and on NFS and SMB servers alike, and every ForumDesk save
+    /// is a rename. A file rewritten in place does not change it; that is the files' own check
+    /// (`readMeetings`, `stillAsIndexed`). A folder whose time is less than 2 seconds old when it is listed
+    /// is not stamped: a change in the same clock tick would leave the time as it was (git's "racily clean"
+    /// files).
+    func meetingFiles(listing index: MeetingIndex?) -> MeetingListing {
         let unfinished = filesOfUnfinishedBatches()
-        var files: [MeetingFile] = []
+        let settled = Date().timeIntervalSince1970 - 2
+        var listing = MeetingListing()
         for year in (try? fs.list(folder.meetingsFolder)) ?? [] where !year.hasPrefix(".") {
             let yearFolder = "\(folder.meetingsFolder)/\(year)"
+            let status = try? fs.status(yearFolder)
+            if let index, let status, let stamp = index.folders[year], stamp.modified == status.modified,
+               let range = index.asReadRange(ofFolder: year), range.count == stamp.files {
+                listing.files.reserveCapacity(listing.files.count + range.count)
+                for k in range {
+                    let path = "\(folder.meetingsFolder)/\(index.asRead[k].path)"
+                    if !unfinished.isEmpty, unfinished.contains(path) { continue }
+                    listing.files.append(MeetingFile(path: path, year: year, indexed: k))
+                }
+                listing.folders[year] = stamp
+                listing.foldersFromIndex += 1
+                continue
+            }
             let names = (try? fs.list(yearFolder)) ?? []
-            files.reserveCapacity(files.count + names.count)
+            listing.files.reserveCapacity(listing.files.count + names.count)
+            var count = 0
             // Byte comparisons: names are ASCII by the identifier rule, and a name that is not is skipped all the same.
             for name in names where name.utf8.count > 5 && name.utf8.first != UInt8(ascii: ".") && name.utf8.suffix(5).elementsEqual(".json".utf8) {
+                count += 1
                 let path = "\(yearFolder)/\(name)"
                 if !unfinished.isEmpty, unfinished.contains(path) { continue }
-                files.append(MeetingFile(path: path, year: year, stem: String(Substring(name.utf8.dropLast(5)))))
+                listing.files.append(MeetingFile(path: path, year: year))
+            }
+            if let status, status.isDirectory, status.modified < settled {
+                listing.folders[year] = MeetingIndex.FolderStamp(modified: status.modified, files: count)
             }
         }
-        return files
+        return listing
     }
 
-    /// A file under `meetings/YYYY/`, with its folder's year and its name without `.json`.
+    /// The meeting files, and the year folders' stamps for the next index.
+    struct MeetingListing {
+        var files: [MeetingFile] = []
+        var folders: [String: MeetingIndex.FolderStamp] = [:]
+        /// How many year folders were taken from the index, not listed.
+        var foldersFromIndex = 0
+    }
+
+    /// A file under `meetings/YYYY/`, with its folder's year; `indexed`: its entry's place in the index's
+    /// `asRead` when its folder was taken from the index.
     struct MeetingFile {
         var path: String
         var year: String
-        var stem: String
+        var indexed: Int? = nil
+
+        /// The file's name without `.json`.
+        var stem: Substring {
+            let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) } ?? path.utf8.startIndex
+            let end = path.utf8.count >= 5 && path.utf8.suffix(5).elementsEqual(".json".utf8) ? path.utf8.index(path.utf8.endIndex, offsetBy: -5) : path.utf8.endIndex
+            return Substring(path.utf8[name..<max(name, end)])
+        }
     }
 
     /// Removes temp files left by a process that died mid-save (same host, pid gone), in every folder ForumDesk

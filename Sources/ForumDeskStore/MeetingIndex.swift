@@ -24,6 +24,19 @@ struct MeetingIndex: Sendable {
     }
 
     var entries: [String: Entry] = [:]
+    /// The entries as decoded, in path order (so a year folder's are together, in its listing's order); not
+    /// kept up to date as `entries` changes: for `DataStore.meetingFiles(listing:)` at load only.
+    var asRead: [Entry] = []
+
+    /// A year folder as listed for this index: the folder's own modification time then (`stat`), and how many
+    /// meeting files (`*.json`, not hidden) it held, those of an unfinished import included.
+    struct FolderStamp: Sendable, Equatable {
+        var modified: TimeInterval
+        var files: Int
+    }
+    /// By year folder name (`2026`). A folder is taken as listed here, not listed again, while its time is the
+    /// same and its entries are `files` many (`DataStore.meetingFiles(listing:)`).
+    var folders: [String: FolderStamp] = [:]
     /// The index the entries were read from, if any: its bytes and string tables, which a rewrite starts from.
     var source: Source?
 
@@ -52,11 +65,11 @@ struct MeetingIndex: Sendable {
     static let fileName = ".forumdesk-index"
     /// Changes whenever the layout, what a summary keeps or the wording of the warnings stored with it changes:
     /// an older index is then rebuilt.
-    static let header: [UInt8] = Array("FORUMDESK-INDEX 8\n".utf8)
+    static let header: [UInt8] = Array("FORUMDESK-INDEX 9\n".utf8)
     /// After the header: whether the directory fingerprint is known (1 byte), then the fingerprint (8 bytes).
     static let directoryBytes = 9
 
-    /// Layout: header, directory fingerprint, string table, entry count, the entries, then where each entry starts
+    /// Layout: header, directory fingerprint, year folders' stamps (`folderBlock`), string tables, entry count, the entries, then where each entry starts
     /// (8 bytes each, from the start of the count) and where that list starts (8 bytes), so the entries decode on
     /// every core. An entry is its path, size, time, hash and summary, its warnings between the summary's facts
     /// and its lists (`write`).
@@ -90,7 +103,71 @@ struct MeetingIndex: Sendable {
         var fingerprint = IndexWriter()
         fingerprint.bool(directory != nil)
         fingerprint.bits(directory ?? 0)
-        return w.finished(header: Self.header + fingerprint.body)
+        return w.finished(header: Self.header + fingerprint.body + folderBlock())
+    }
+
+    /// The year folders' stamps, after the directory fingerprint: their length (4 bytes), then a count and, for
+    /// each folder in name order, its name's length and bytes, its time (8 bytes) and its file count.
+    func folderBlock() -> [UInt8] {
+        var w = IndexWriter()
+        w.int(folders.count)
+        for (name, stamp) in folders.sorted(by: { $0.key < $1.key }) {
+            let utf8 = Array(name.utf8)
+            w.int(utf8.count)
+            w.append(utf8[...])
+            w.double(stamp.modified)
+            w.int(stamp.files)
+        }
+        var length = IndexWriter()
+        length.fill32(at: length.placeholder32(), w.body.count)
+        return length.body + w.body
+    }
+
+    /// Where the entries of a year folder are in `asRead` (sorted by path: `2026/` up to `20260`, `0` being the
+    /// character after `/`); nil when one of them is not a meeting file right in that folder.
+    func asReadRange(ofFolder year: String) -> Range<Int>? {
+        func lowerBound(_ key: String) -> Int {
+            var low = 0, high = asRead.count
+            while low < high {
+                let mid = (low + high) / 2
+                if asRead[mid].path < key { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        let range = lowerBound("\(year)/")..<lowerBound("\(year)0")
+        let prefix = year.utf8.count + 1
+        for k in range {
+            let name = asRead[k].path.utf8.dropFirst(prefix)
+            guard name.count > 5, name.first != UInt8(ascii: "."), !name.contains(UInt8(ascii: "/")),
+                  name.suffix(5).elementsEqual(".json".utf8) else { return nil }
+        }
+        return range
+    }
+
+    /// Where the string tables start: after the header, the fingerprint and the folder block.
+    static func bodyStart(_ bytes: [UInt8]) throws(IndexCorrupt) -> Int {
+        var r = IndexReader(unchecked: bytes, offset: header.count + directoryBytes)
+        let length = try r.bits32()
+        guard r.offset + length <= bytes.count else { throw IndexCorrupt() }
+        return r.offset + length
+    }
+
+    /// The year folders' stamps (`folderBlock`), every bound checked.
+    static func folderStamps(_ bytes: [UInt8]) throws(IndexCorrupt) -> [String: FolderStamp] {
+        guard bytes.starts(with: header) else { throw IndexCorrupt() }
+        let end = try bodyStart(bytes)
+        var r = IndexReader(unchecked: bytes, offset: header.count + directoryBytes + 4)
+        let count = try r.count()
+        var folders: [String: FolderStamp] = [:]
+        for _ in 0..<count {
+            let length = try r.count()
+            guard r.offset + length <= end else { throw IndexCorrupt() }
+            let name = String(decoding: bytes[r.offset..<r.offset + length], as: UTF8.self)
+            r.offset += length
+            folders[name] = FolderStamp(modified: try r.double(), files: try r.count())
+        }
+        guard r.offset == end else { throw IndexCorrupt() }
+        return folders
     }
 
     /// Brings the entries' warnings in line with `directory` (whose fingerprint is `fingerprint`): all of them
@@ -150,12 +227,15 @@ struct MeetingIndex: Sendable {
         }
         var index = MeetingIndex()
         index.directory = directory
+        index.folders = try folderStamps(bytes)
         index.source = Source(bytes: bytes, headStrings: reader.strings, listTable: reader.listTable, listCount: reader.listCount,
                               entryCount: count)
         index.entries.reserveCapacity(count)
+        index.asRead.reserveCapacity(count)
         for chunk in decoded {
             guard let chunk else { throw IndexCorrupt() }
             for entry in chunk { index.entries[entry.path] = entry }
+            index.asRead += chunk
         }
         guard index.entries.count == count else { throw IndexCorrupt() }
         return index
@@ -165,7 +245,7 @@ struct MeetingIndex: Sendable {
     /// the entries, the first right after the count. The reader stands just after the count.
     static func entryStarts(_ bytes: [UInt8]) throws(IndexCorrupt) -> (IndexReader, [Int]) {
         guard bytes.starts(with: header), bytes.count >= header.count + directoryBytes else { throw IndexCorrupt() }
-        var r = try IndexReader(bytes, offset: header.count + directoryBytes)
+        var r = try IndexReader(bytes, offset: try bodyStart(bytes))
         let base = r.offset
         let count = try r.count()
         // The list of entry starts, checked: in order, inside the entries, the first right after the count.

@@ -20,6 +20,8 @@ extension DataStore {
         public var decoded = 0
         public var indexRebuilt = false
         public var indexWritten = false
+        /// Year folders taken from the index as listed for it, not listed again (`meetingFiles(listing:)`).
+        public var foldersFromIndex = 0
         /// Where the time went, in order: each phase's name and milliseconds (`forumdesk bench`).
         public var phases: [(name: String, ms: Double)] = []
         /// Summaries taken from the index without a look at their files (`loadIndexed(verify: false)`).
@@ -73,7 +75,8 @@ extension DataStore {
         return Self.parallelMap(runs) { k in fs.statuses(paths[(paths.count * k / runs)..<(paths.count * (k + 1) / runs)]) }.flatMap { $0 }
     }
 
-    /// What the index holds of one file, and whether it still holds (`current`) and may stand for it (`summary`).
+    /// What the index holds of one file (`entry`: looked up by path; nil too for a file that comes with its place
+    /// in `asRead`), and whether it still holds (`current`) and may stand for it (`summary`).
     struct Known: Sendable {
         var entry: MeetingIndex.Entry?
         var current: Bool
@@ -94,8 +97,9 @@ extension DataStore {
     /// or, without `verify`, whose file is still there, listing them in the report's `unverified` for a check
     /// after the first screen (`stillAsIndexed`).
     /// Returns the reads in path order and the index the files now call for.
-    func readMeetings(_ paths: [String], index: MeetingIndex?, now: Date, verify: Bool = true, progress: (@Sendable (Int, Int) -> Void)?)
+    func readMeetings(_ files: [MeetingFile], index: MeetingIndex?, now: Date, verify: Bool = true, progress: (@Sendable (Int, Int) -> Void)?)
         -> ([MeetingRead], LoadReport, MeetingIndex?) {
+        let paths = files.map(\.path)
         var report = LoadReport(files: paths.count)
         guard let index else {
             let reads = Self.parallelMap(paths.count) { readMeetingFile(paths[$0]) }
@@ -107,18 +111,26 @@ extension DataStore {
         let known: [Known] = report.time(verify ? "files checked against the index (stat)" : "files matched to the index") {
             let statuses = verify ? self.statuses(paths) : []
             return Self.parallelMap(paths.count) { i in
-                guard let entry = index.entries[relativeMeetingPath(paths[i])] else { return Known(entry: nil, current: false, summary: false) }
+                // A file of a folder taken from the index comes with its entry's place (`meetingFiles(listing:)`):
+                // no lookup, and no copy of the entry.
+                let place = files[i].indexed
+                guard let entry = place.map({ index.asRead[$0] }) ?? index.entries[relativeMeetingPath(paths[i])] else {
+                    return Known(entry: nil, current: false, summary: false)
+                }
+                let kept = place == nil ? entry : nil
                 if verify {
                     guard statuses[i]?.isAsIndexed(size: entry.size, modified: entry.modified) == true else {
-                        return Known(entry: entry, current: false, summary: false)
+                        return Known(entry: kept, current: false, summary: false)
                     }
                 }
-                return Known(entry: entry, current: true, summary: MeetingSummary.suits(entry.summary, now: now))
+                return Known(entry: kept, current: true, summary: MeetingSummary.suits(entry.summary, now: now))
             }
         }
+        /// A file's entry: its place in `asRead`, or the one looked up by path.
+        func entry(_ i: Int) -> MeetingIndex.Entry? { files[i].indexed.map { index.asRead[$0] } ?? known[i].entry }
         if !verify {
             report.unverified = paths.indices.compactMap { i in
-                guard known[i].summary, let entry = known[i].entry else { return nil }
+                guard known[i].summary, let entry = entry(i) else { return nil }
                 return FileCheck(path: paths[i], size: entry.size, modified: entry.modified)
             }
         }
@@ -146,7 +158,7 @@ extension DataStore {
             if k < toDecode.count, toDecode[k] == i {
                 reads.append(decoded[k])
                 k += 1
-            } else if let entry = known[i].entry {
+            } else if let entry = entry(i) {
                 reads.append(.read(entry.summary, hash: entry.hash, entry: nil))
             }
         }
@@ -164,7 +176,7 @@ extension DataStore {
         next.entries.reserveCapacity(paths.count)
         for (i, read) in reads.enumerated() {
             guard case .read(_, _, let fresh) = read else { continue }
-            if let entry = fresh ?? known[i].entry { next.entries[entry.path] = entry }
+            if let entry = fresh ?? entry(i) { next.entries[entry.path] = entry }
         }
         return (reads, report, next)
     }
@@ -180,8 +192,10 @@ extension DataStore {
     /// modification time, a `stat` each: most of a start at 10,000 meetings): a summary is taken from the index
     /// while its file is listed, and `LoadReport.unverified` lists them for `stillAsIndexed`, which the app runs
     /// after its first screen, loading again if a file was changed in place meanwhile. Files added or removed
-    /// are seen either way (the folders are listed), and a save is checked against the file's content whatever
-    /// the load (`checkUnchanged`), so an unverified summary can be shown briefly, never saved over a change.
+    /// are seen either way (a year folder is listed unless its own time shows nothing was added, removed or
+    /// renamed in it since the index was written: `meetingFiles(listing:)`), and a save is checked against the
+    /// file's content whatever the load (`checkUnchanged`), so an unverified summary can be shown briefly,
+    /// never saved over a change.
     public func loadIndexed(now: Date, updateIndex: Bool = true, verify: Bool = true,
                             progress: (@Sendable (Int, Int) -> Void)? = nil) -> (DataSet, LoadReport) {
         var clock = LoadReport()
@@ -199,10 +213,17 @@ extension DataStore {
         let index = stored ?? MeetingIndex()
         var report = LoadReport()
         var changed: MeetingIndex?
-        var data = load { paths in
+        var folders: [String: MeetingIndex.FolderStamp] = [:]
+        var foldersFromIndex = 0
+        var data = load(files: {
+            let listing = meetingFiles(listing: stored)
+            folders = listing.folders
+            foldersFromIndex = listing.foldersFromIndex
+            return listing.files
+        }) { files in
             let listed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 - clock.phases.reduce(0) { $0 + $1.ms }
             clock.phases.append(("settings, directory and folders read", listed))
-            let (reads, r, next) = readMeetings(paths, index: index, now: now, verify: verify, progress: progress)
+            let (reads, r, next) = readMeetings(files, index: index, now: now, verify: verify, progress: progress)
             report = r
             changed = next
             return reads
@@ -211,6 +232,7 @@ extension DataStore {
         report.phases = clock.phases + report.phases
         report.phases.append(("meetings filed, topics read", total - report.phases.reduce(0) { $0 + $1.ms }))
         report.indexRebuilt = stored == nil
+        report.foldersFromIndex = foldersFromIndex
         // The directory is known only now: the warnings are judged, and the index written, after the load.
         // Judged again: every entry when the directory changed, else those never judged (new or changed files,
         // and a summary whose meeting was not yet settled when the index was written).
@@ -218,14 +240,19 @@ extension DataStore {
         var next = changed ?? index
         let mustJudge = changed != nil || (index.directory != directory && !index.entries.isEmpty)
         var warnings = mustJudge ? nil : storedWarnings(of: next, for: data, now: now)
+        // Written again when a warning had to be judged, or a year folder's stamp changed (so it is not listed
+        // at every start).
+        var rewrite = folders != index.folders
         if warnings?.complete != true {
             next.judgeWarnings(directory: data.directory, fingerprint: directory, now: now)
-            if updateIndex {
-                report.indexWritten = report.time("warnings judged, index written") {
-                    (try? DurableFile.write(next.encoded(), to: indexPath, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))) != nil
-                }
-            }
             warnings = storedWarnings(of: next, for: data, now: now)
+            rewrite = true
+        }
+        if rewrite, updateIndex {
+            next.folders = folders
+            report.indexWritten = report.time("warnings judged, index written") {
+                (try? DurableFile.write(next.encoded(), to: indexPath, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))) != nil
+            }
         }
         data.indexWarnings = DataSet.IndexWarnings(directory: data.directory, byMeeting: warnings?.byMeeting ?? [:])
         return (data, report)

@@ -203,7 +203,7 @@ extension DataStore {
             return owner.isThisProcess || owner.isGone(now: Date())
         }
         guard !ids.isEmpty else { return report }
-        let files = Dictionary(meetingFiles().map { ($0.stem, $0.path) }, uniquingKeysWith: { a, _ in a })
+        let files = Dictionary(meetingFiles().map { (String($0.stem), $0.path) }, uniquingKeysWith: { a, _ in a })
         for id in ids {
             let notices: [CouncillorNotification]
             if let path = files[id] {

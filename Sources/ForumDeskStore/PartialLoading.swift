@@ -12,8 +12,8 @@ extension DataStore {
     /// (`isPartial`): it saves those meetings as any load does, and holds nothing else of the history.
     public func load(meetingIDs: some Sequence<String>) -> DataSet {
         let wanted = Set(meetingIDs.filter { MeetingID($0) != nil })
-        return load(files: { meetingFiles(named: wanted) }) { paths in
-            Self.parallelMap(paths.count) { readMeetingFile(paths[$0]) }
+        return load(partial: true, files: { meetingFiles(named: wanted) }) { files in
+            Self.parallelMap(files.count) { readMeetingFile(files[$0].path) }
         }
     }
 
@@ -26,7 +26,7 @@ extension DataStore {
             for id in ids.sorted() {
                 let path = "\(folder.meetingsFolder)/\(year)/\(id).json"
                 guard !unfinished.contains(path), let status = try? fs.status(path), !status.isDirectory else { continue }
-                files.append(MeetingFile(path: path, year: year, stem: id))
+                files.append(MeetingFile(path: path, year: year))
             }
         }
         return files
@@ -38,7 +38,7 @@ extension DataStore {
     /// otherwise; only the key is decoded from the index, not the summary. Files that cannot be read are in
     /// `loadErrors` and have no key.
     public func loadKeys() -> (DataSet, [MeetingKey]) {
-        var data = load(files: { [] }) { _ in [] }
+        var data = load(partial: true, files: { [] }) { _ in [] }
         let files = meetingFiles()
         let indexed = (try? fs.read(indexPath)).flatMap { try? MeetingIndex.keys($0) } ?? [:]
         let statuses = indexed.isEmpty ? [] : self.statuses(files.map(\.path))

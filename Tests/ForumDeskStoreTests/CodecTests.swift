@@ -70,4 +70,16 @@ import Testing
         #expect(written.contains("\"spaces\": 12.50"))
         #expect(written.contains("\"x-future\": [\n    true,\n    null\n  ]"))
     }
+
+    /// Which fields were asked for is kept by position, past the 64th member too: none of the read fields comes
+    /// back as an unknown one, and every unknown one does.
+    @Test func test_unknownFields_pastTheSixtyFourthMember() throws {
+        let padding = (0..<70).map { "\"x-pad-\($0)\": \($0)" }.joined(separator: ", ")
+        let text = replacing("\"status\": \"confirmed\"", "\(padding), \"status\": \"confirmed\", \"x-last\": true")
+        let meeting = try Codec.meeting(try JSONParser.parse(Array(text.utf8)))
+        #expect(meeting.status == .confirmed)
+        #expect(meeting.extra.count == 71)
+        #expect(meeting.extra["x-pad-69"] == .number("69") && meeting.extra["x-last"] == .bool(true))
+        #expect(meeting.extra["status"] == nil && meeting.extra["title"] == nil && meeting.extra["venue"] == nil)
+    }
 }

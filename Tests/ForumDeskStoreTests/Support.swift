@@ -109,5 +109,11 @@ final class ReadRecordingFileSystem: FileSystem, @unchecked Sendable {
         return try real.read(path)
     }
     func status(_ path: String) throws(SystemCallError) -> FileStatus? { try real.status(path) }
-    func list(_ directory: String) throws(SystemCallError) -> [String] { try real.list(directory) }
+    private var folders: [String] = []
+    /// Every folder listed so far.
+    var listed: [String] { lock.withLock { folders } }
+    func list(_ directory: String) throws(SystemCallError) -> [String] {
+        lock.withLock { folders.append(directory) }
+        return try real.list(directory)
+    }
 }
