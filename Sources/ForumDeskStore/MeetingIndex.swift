@@ -23,10 +23,53 @@ struct MeetingIndex: Sendable {
         var raw: Range<Int>? = nil
     }
 
-    var entries: [String: Entry] = [:]
-    /// The entries as decoded, in path order (so a year folder's are together, in its listing's order); not
-    /// kept up to date as `entries` changes: for `DataStore.meetingFiles(listing:)` at load only.
-    var asRead: [Entry] = []
+    /// The entries by path. An index as decoded holds them only in `asRead` (filing 100,000 paths in a
+    /// dictionary was a third of decoding the index); the dictionary is made at the first change through
+    /// `entries`. Reading `entries` of such an index makes a dictionary each time: a loop looks up with
+    /// `entry(atPath:)` and walks `allEntries`.
+    var entries: [String: Entry] {
+        get { byPath ?? Dictionary(uniqueKeysWithValues: asRead.lazy.map { ($0.path, $0) }) }
+        _modify {
+            makeDictionary()
+            yield &byPath!
+        }
+        set {
+            byPath = newValue
+            asRead = []
+        }
+    }
+    private var byPath: [String: Entry]? = [:]
+    /// The entries as decoded, in path order (so a year folder's are together, in its listing's order), while
+    /// no entry was changed; empty after.
+    private(set) var asRead: [Entry] = []
+
+    private mutating func makeDictionary() {
+        guard byPath == nil else { return }
+        byPath = Dictionary(uniqueKeysWithValues: asRead.lazy.map { ($0.path, $0) })
+        asRead = []
+    }
+
+    /// How many entries.
+    var count: Int { byPath?.count ?? asRead.count }
+    /// Every entry, in no particular order.
+    var allEntries: [Entry] { byPath.map { Array($0.values) } ?? asRead }
+
+    /// The entry of a file (its path relative to the meetings folder): looked up, or found by halving `asRead`.
+    func entry(atPath path: String) -> Entry? {
+        if let byPath { return byPath[path] }
+        let k = asReadLowerBound(path)
+        return k < asRead.count && asRead[k].path == path ? asRead[k] : nil
+    }
+
+    /// The first place in `asRead` whose path is not before `key`.
+    private func asReadLowerBound(_ key: String) -> Int {
+        var low = 0, high = asRead.count
+        while low < high {
+            let mid = (low + high) / 2
+            if asRead[mid].path < key { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
 
     /// A year folder as listed for this index: the folder's own modification time then (`stat`), and how many
     /// meeting files (`*.json`, not hidden) it held, those of an unfinished import included.
@@ -79,13 +122,14 @@ struct MeetingIndex: Sendable {
     /// again). Strings of entries gone or changed stay in the tables until fewer than half the entries read are
     /// copied; then every entry is written afresh.
     func encoded() -> [UInt8] {
-        let copied = source == nil ? 0 : entries.values.lazy.filter { $0.raw != nil }.count
+        let inOrder = byPath.map { $0.values.sorted(by: { $0.path < $1.path }) } ?? asRead
+        let copied = source == nil ? 0 : inOrder.lazy.filter { $0.raw != nil }.count
         let source = copied * 2 >= (self.source?.entryCount ?? 0) ? self.source : nil
         var w = source.map { IndexWriter(continuing: $0) } ?? IndexWriter()
-        w.int(entries.count)
+        w.int(inOrder.count)
         var starts: [Int] = []
-        starts.reserveCapacity(entries.count)
-        for entry in entries.values.sorted(by: { $0.path < $1.path }) {
+        starts.reserveCapacity(inOrder.count)
+        for entry in inOrder {
             starts.append(w.body.count)
             if let source, let raw = entry.raw {
                 w.append(source.bytes[raw])
@@ -126,15 +170,7 @@ struct MeetingIndex: Sendable {
     /// Where the entries of a year folder are in `asRead` (sorted by path: `2026/` up to `20260`, `0` being the
     /// character after `/`); nil when one of them is not a meeting file right in that folder.
     func asReadRange(ofFolder year: String) -> Range<Int>? {
-        func lowerBound(_ key: String) -> Int {
-            var low = 0, high = asRead.count
-            while low < high {
-                let mid = (low + high) / 2
-                if asRead[mid].path < key { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
-        let range = lowerBound("\(year)/")..<lowerBound("\(year)0")
+        let range = asReadLowerBound("\(year)/")..<asReadLowerBound("\(year)0")
         let prefix = year.utf8.count + 1
         for k in range {
             let name = asRead[k].path.utf8.dropFirst(prefix)
@@ -176,6 +212,7 @@ struct MeetingIndex: Sendable {
     mutating func judgeWarnings(directory: Directory, fingerprint: UInt64, now: Date) {
         let stale = self.directory != fingerprint
         self.directory = fingerprint
+        makeDictionary()
         let unjudged = entries.values.filter { (stale || $0.warnings == nil) && Warnings.isSettled($0.summary, now: now) }
         let judged = DataStore.parallelMap(unjudged.count) { Warnings.warnings(for: unjudged[$0].summary, directory: directory, now: now) }
         if stale { entries = entries.mapValues { var e = $0; e.warnings = nil; return e } }
@@ -230,14 +267,19 @@ struct MeetingIndex: Sendable {
         index.folders = try folderStamps(bytes)
         index.source = Source(bytes: bytes, headStrings: reader.strings, listTable: reader.listTable, listCount: reader.listCount,
                               entryCount: count)
-        index.entries.reserveCapacity(count)
+        index.byPath = nil
         index.asRead.reserveCapacity(count)
         for chunk in decoded {
             guard let chunk else { throw IndexCorrupt() }
-            for entry in chunk { index.entries[entry.path] = entry }
             index.asRead += chunk
         }
-        guard index.entries.count == count else { throw IndexCorrupt() }
+        // In path order, each path once: what finding an entry by halving needs.
+        let all = index.asRead
+        let ordered = DataStore.parallelMap(chunks) { c in
+            let range = (count * c / chunks)..<min(all.count, count * (c + 1) / chunks + 1)
+            return zip(all[range], all[range].dropFirst()).allSatisfy { $0.path < $1.path }
+        }
+        guard index.asRead.count == count, !ordered.contains(false) else { throw IndexCorrupt() }
         return index
     }
 

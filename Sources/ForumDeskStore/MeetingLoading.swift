@@ -114,7 +114,7 @@ extension DataStore {
                 // A file of a folder taken from the index comes with its entry's place (`meetingFiles(listing:)`):
                 // no lookup, and no copy of the entry.
                 let place = files[i].indexed
-                guard let entry = place.map({ index.asRead[$0] }) ?? index.entries[relativeMeetingPath(paths[i])] else {
+                guard let entry = place.map({ index.asRead[$0] }) ?? index.entry(atPath: relativeMeetingPath(paths[i])) else {
                     return Known(entry: nil, current: false, summary: false)
                 }
                 let kept = place == nil ? entry : nil
@@ -169,7 +169,7 @@ extension DataStore {
             return true
         }
         let stillDescribed = known.lazy.filter(\.current).count
-        guard changedFile || stillDescribed != index.entries.count else { return (reads, report, nil) }
+        guard changedFile || stillDescribed != index.count else { return (reads, report, nil) }
         var next = MeetingIndex()
         next.directory = index.directory
         next.source = index.source  // unchanged entries are copied from it when the index is written
@@ -238,7 +238,7 @@ extension DataStore {
         // and a summary whose meeting was not yet settled when the index was written).
         let directory = directoryFingerprint(data)
         var next = changed ?? index
-        let mustJudge = changed != nil || (index.directory != directory && !index.entries.isEmpty)
+        let mustJudge = changed != nil || (index.directory != directory && index.count > 0)
         var warnings = mustJudge ? nil : storedWarnings(of: next, for: data, now: now)
         // Written again when a warning had to be judged, or a year folder's stamp changed (so it is not listed
         // at every start).
@@ -271,7 +271,7 @@ extension DataStore {
     func storedWarnings(of index: MeetingIndex, for data: DataSet, now: Date) -> (byMeeting: [String: [Warning]], complete: Bool) {
         var byMeeting: [String: [Warning]] = [:]
         var complete = true
-        for entry in index.entries.values {
+        for entry in index.allEntries {
             guard let warnings = entry.warnings else {
                 if MeetingSummary.suits(entry.summary, now: now) { complete = false }
                 continue

@@ -102,6 +102,29 @@ import Glibc
         }
     }
 
+    /// An index read holds its entries in path order, found by halving (no dictionary made at load): every path
+    /// is found, a missing one is not, and an index whose paths are out of order (here the first renamed past
+    /// the others in the string table) is refused, to be rebuilt.
+    @Test func test_entriesInPathOrder_areFoundByPath_andDisorderIsRefused() throws {
+        try withTemporaryFolder { tmp in
+            let root = try copyOfSampleData(into: tmp)
+            _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + MeetingIndex.fileName)))
+            let index = try MeetingIndex.decode(bytes)
+            let paths = index.asRead.map(\.path)
+            #expect(paths.count > 40 && paths == paths.sorted())
+            for path in paths { #expect(index.entry(atPath: path)?.path == path) }
+            #expect(index.entry(atPath: "2026/no-such-meeting.json") == nil && index.entry(atPath: "") == nil)
+            #expect(index.entry(atPath: "9999/zzz.json") == nil)
+
+            let first = Array(paths[0].utf8)
+            let at = try #require((0...(bytes.count - first.count)).first { bytes[$0..<$0 + first.count].elementsEqual(first) })
+            var disordered = bytes
+            for k in 0..<4 { disordered[at + k] = UInt8(ascii: "9") }
+            #expect(throws: IndexCorrupt.self) { try MeetingIndex.decode(disordered) }
+        }
+    }
+
     /// The table of entry starts at the end (what lets the index decode on every core): any byte of it set
     /// to any of a few values either fails cleanly or decodes the very same entries.
     @Test func test_damagedEntryTable_failsCleanly() throws {
