@@ -260,17 +260,24 @@ public struct DataStore: Sendable {
     /// is not stamped: a change in the same clock tick would leave the time as it was (git's "racily clean"
     /// files).
     func meetingFiles(listing index: MeetingIndex?) -> MeetingListing {
+        meetingFiles(stamps: index?.folders ?? [:], indexedPaths: (index?.asRead ?? []).lazy.map(\.path))
+    }
+
+    /// `meetingFiles(listing:)` from the year folders' stamps and the indexed files' paths (relative, in order);
+    /// `MeetingFile.indexed` is a place in `indexedPaths`.
+    func meetingFiles<Paths: RandomAccessCollection<String>>(stamps: [String: MeetingIndex.FolderStamp], indexedPaths: Paths) -> MeetingListing
+        where Paths.Index == Int {
         let unfinished = filesOfUnfinishedBatches()
         let settled = Date().timeIntervalSince1970 - 2
         var listing = MeetingListing()
         for year in (try? fs.list(folder.meetingsFolder)) ?? [] where !year.hasPrefix(".") {
             let yearFolder = "\(folder.meetingsFolder)/\(year)"
             let status = try? fs.status(yearFolder)
-            if let index, let status, let stamp = index.folders[year], stamp.modified == status.modified,
-               let range = index.asReadRange(ofFolder: year), range.count == stamp.files {
+            if let status, let stamp = stamps[year], stamp.modified == status.modified,
+               let range = MeetingIndex.range(ofFolder: year, in: indexedPaths), range.count == stamp.files {
                 listing.files.reserveCapacity(listing.files.count + range.count)
                 for k in range {
-                    let path = "\(folder.meetingsFolder)/\(index.asRead[k].path)"
+                    let path = "\(folder.meetingsFolder)/\(indexedPaths[k])"
                     if !unfinished.isEmpty, unfinished.contains(path) { continue }
                     listing.files.append(MeetingFile(path: path, year: year, indexed: k))
                 }

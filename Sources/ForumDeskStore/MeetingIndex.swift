@@ -57,16 +57,16 @@ struct MeetingIndex: Sendable {
     /// The entry of a file (its path relative to the meetings folder): looked up, or found by halving `asRead`.
     func entry(atPath path: String) -> Entry? {
         if let byPath { return byPath[path] }
-        let k = asReadLowerBound(path)
+        let k = Self.lowerBound(path, in: asRead.lazy.map(\.path))
         return k < asRead.count && asRead[k].path == path ? asRead[k] : nil
     }
 
-    /// The first place in `asRead` whose path is not before `key`.
-    private func asReadLowerBound(_ key: String) -> Int {
-        var low = 0, high = asRead.count
+    /// The first place in `paths` (in order) not before `key`.
+    static func lowerBound<Paths: RandomAccessCollection<String>>(_ key: String, in paths: Paths) -> Int where Paths.Index == Int {
+        var low = paths.startIndex, high = paths.endIndex
         while low < high {
             let mid = (low + high) / 2
-            if asRead[mid].path < key { low = mid + 1 } else { high = mid }
+            if paths[mid] < key { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -167,13 +167,13 @@ struct MeetingIndex: Sendable {
         return length.body + w.body
     }
 
-    /// Where the entries of a year folder are in `asRead` (sorted by path: `2026/` up to `20260`, `0` being the
+    /// Where the files of a year folder are in `paths` (relative, in order: `2026/` up to `20260`, `0` being the
     /// character after `/`); nil when one of them is not a meeting file right in that folder.
-    func asReadRange(ofFolder year: String) -> Range<Int>? {
-        let range = asReadLowerBound("\(year)/")..<asReadLowerBound("\(year)0")
+    static func range<Paths: RandomAccessCollection<String>>(ofFolder year: String, in paths: Paths) -> Range<Int>? where Paths.Index == Int {
+        let range = lowerBound("\(year)/", in: paths)..<lowerBound("\(year)0", in: paths)
         let prefix = year.utf8.count + 1
         for k in range {
-            let name = asRead[k].path.utf8.dropFirst(prefix)
+            let name = paths[k].utf8.dropFirst(prefix)
             guard name.count > 5, name.first != UInt8(ascii: "."), !name.contains(UInt8(ascii: "/")),
                   name.suffix(5).elementsEqual(".json".utf8) else { return nil }
         }

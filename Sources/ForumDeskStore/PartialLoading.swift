@@ -39,12 +39,16 @@ extension DataStore {
     /// `loadErrors` and have no key.
     public func loadKeys() -> (DataSet, [MeetingKey]) {
         var data = load(partial: true, files: { [] }) { _ in [] }
-        let files = meetingFiles()
-        let indexed = (try? fs.read(indexPath)).flatMap { try? MeetingIndex.keys($0) } ?? [:]
+        let bytes = try? fs.read(indexPath)
+        let indexed = bytes.flatMap { try? MeetingIndex.keys($0) } ?? []
+        // Year folders unchanged since the index are taken from it, not listed (`meetingFiles(listing:)`).
+        let stamps = indexed.isEmpty ? [:] : bytes.flatMap { try? MeetingIndex.folderStamps($0) } ?? [:]
+        let files = meetingFiles(stamps: stamps, indexedPaths: indexed.lazy.map(\.path)).files
         let statuses = indexed.isEmpty ? [] : self.statuses(files.map(\.path))
         let reads: [KeyRead] = Self.parallelMap(files.count) { i in
             let path = files[i].path
-            if let known = indexed[relativeMeetingPath(path)], statuses[i]?.isAsIndexed(size: known.size, modified: known.modified) == true {
+            let known = files[i].indexed.map { indexed[$0] } ?? MeetingIndex.key(atPath: relativeMeetingPath(path), in: indexed)
+            if let known, statuses[i]?.isAsIndexed(size: known.size, modified: known.modified) == true {
                 return .key(known.key)
             }
             switch readMeetingFile(path) {
@@ -70,18 +74,26 @@ extension DataStore {
 }
 
 extension MeetingIndex {
-    /// What `keys` reads of an entry: the file's size and time as indexed, and the meeting's key.
-    struct KeyEntry {
+    /// What `keys` reads of an entry: the file's path (relative to the meetings folder), size and time as
+    /// indexed, and the meeting's key.
+    struct KeyEntry: Sendable {
+        var path: String
         var size: Int
         var modified: TimeInterval
         var key: MeetingKey
     }
 
-    /// Each entry's key by path, without decoding the summaries: per entry, the fields up to the start, the
-    /// rest skipped by the list of entry starts.
-    static func keys(_ bytes: [UInt8]) throws(IndexCorrupt) -> [String: KeyEntry] {
+    /// The key of a file (its path relative to the meetings folder), found by halving `keys`.
+    static func key(atPath path: String, in keys: [KeyEntry]) -> KeyEntry? {
+        let k = lowerBound(path, in: keys.lazy.map(\.path))
+        return k < keys.count && keys[k].path == path ? keys[k] : nil
+    }
+
+    /// Each entry's key, in path order (each path once), without decoding the summaries: per entry, the fields
+    /// up to the start, the rest skipped by the list of entry starts.
+    static func keys(_ bytes: [UInt8]) throws(IndexCorrupt) -> [KeyEntry] {
         var (r, starts) = try entryStarts(bytes)
-        var result: [String: KeyEntry] = [:]
+        var result: [KeyEntry] = []
         result.reserveCapacity(starts.count - 1)
         for i in 0..<(starts.count - 1) {
             r.offset = starts[i]
@@ -95,9 +107,9 @@ extension MeetingIndex {
             _ = try r.stringList()
             let start = try r.date()
             guard MeetingID(id) != nil else { throw IndexCorrupt() }
-            result[path] = KeyEntry(size: size, modified: modified, key: MeetingKey(id: id, area: area, start: start))
+            guard result.last.map({ $0.path < path }) ?? true else { throw IndexCorrupt() }
+            result.append(KeyEntry(path: path, size: size, modified: modified, key: MeetingKey(id: id, area: area, start: start)))
         }
-        guard result.count == starts.count - 1 else { throw IndexCorrupt() }
         return result
     }
 }

@@ -308,6 +308,29 @@ import Testing
         }
     }
 
+    /// Adding meetings (`loadKeys`) takes unchanged folders from the index too, and sees a file added since.
+    @Test func test_loadKeys_takesUnchangedFoldersFromTheIndex() throws {
+        try withTemporaryFolder { tmp in
+            let (root, _) = try settledCopy(tmp)
+            let full = DataStore(folder: DataFolder(root)).load()
+            let expected = full.meetings.map(\.key).sorted { $0.id < $1.id }
+            var disk = ReadRecordingFileSystem()
+            var keys = DataStore(folder: DataFolder(root), fs: disk).loadKeys().1
+            #expect(keys.sorted { $0.id < $1.id } == expected)
+            #expect(yearFoldersListed(disk, root).isEmpty)
+
+            let held = try #require(full.meetings.first { $0.status == .held })
+            let heldPath = try #require(full.path(ofMeeting: held.id))
+            let copyID = held.id + "-copy"
+            let text = try readText(heldPath).replacingOccurrences(of: "\"id\": \"\(held.id)\"", with: "\"id\": \"\(copyID)\"")
+            try text.write(toFile: (heldPath as NSString).deletingLastPathComponent + "/\(copyID).json", atomically: false, encoding: .utf8)
+            disk = ReadRecordingFileSystem()
+            keys = DataStore(folder: DataFolder(root), fs: disk).loadKeys().1
+            #expect(keys.contains { $0.id == copyID } && keys.count == expected.count + 1)
+            #expect(yearFoldersListed(disk, root) == [((heldPath as NSString).deletingLastPathComponent as NSString).lastPathComponent])
+        }
+    }
+
     /// A folder changed less than 2 seconds before it was listed is not stamped (a change in the same clock tick
     /// would not move its time), and a folder holding a file that cannot be read is listed at every load, so
     /// the file is reported every time.
