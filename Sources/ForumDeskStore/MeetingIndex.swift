@@ -28,7 +28,7 @@ struct MeetingIndex: Sendable {
     /// `entries`. Reading `entries` of such an index makes a dictionary each time: a loop looks up with
     /// `entry(atPath:)` and walks `allEntries`.
     var entries: [String: Entry] {
-        get { byPath ?? Dictionary(uniqueKeysWithValues: asRead.lazy.map { ($0.path, $0) }) }
+        get { byPath ?? Dictionary(asRead.lazy.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last }) }
         _modify {
             makeDictionary()
             yield &byPath!
@@ -45,7 +45,7 @@ struct MeetingIndex: Sendable {
 
     private mutating func makeDictionary() {
         guard byPath == nil else { return }
-        byPath = Dictionary(uniqueKeysWithValues: asRead.lazy.map { ($0.path, $0) })
+        byPath = Dictionary(asRead.lazy.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
         asRead = []
     }
 
@@ -212,11 +212,29 @@ struct MeetingIndex: Sendable {
     mutating func judgeWarnings(directory: Directory, fingerprint: UInt64, now: Date) {
         let stale = self.directory != fingerprint
         self.directory = fingerprint
-        makeDictionary()
-        let unjudged = entries.values.filter { (stale || $0.warnings == nil) && Warnings.isSettled($0.summary, now: now) }
-        let judged = DataStore.parallelMap(unjudged.count) { Warnings.warnings(for: unjudged[$0].summary, directory: directory, now: now) }
-        if stale { entries = entries.mapValues { var e = $0; e.warnings = nil; return e } }
-        for (entry, warnings) in zip(unjudged, judged) { entries[entry.path]?.warnings = warnings }
+        // In place, in path order, when the entries are as read or as `init(inPathOrder:)` made them.
+        var all = allEntries
+        let unjudged = all.indices.filter { (stale || all[$0].warnings == nil) && Warnings.isSettled(all[$0].summary, now: now) }
+        let before = all
+        let judged = DataStore.parallelMap(unjudged.count) { Warnings.warnings(for: before[unjudged[$0]].summary, directory: directory, now: now) }
+        if stale { for k in all.indices { all[k].warnings = nil } }
+        for (k, warnings) in zip(unjudged, judged) { all[k].warnings = warnings }
+        if byPath == nil {
+            asRead = all
+        } else {
+            byPath = Dictionary(all.lazy.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+        }
+    }
+
+    /// An index of these entries (each path once), kept in path order as an index read is, with no dictionary
+    /// made (`readMeetings`, after a file was added, changed or removed: at 100,000 meetings filing them by path
+    /// took longer than the rest of the start).
+    init() {}
+
+    init(inPathOrder entries: [Entry]) {
+        byPath = nil
+        let ordered = zip(entries, entries.dropFirst()).allSatisfy { $0.path < $1.path }
+        asRead = ordered ? entries : entries.sorted { $0.path < $1.path }
     }
 
     /// The entries, each summary with its head and facts read and its lists left for their first use

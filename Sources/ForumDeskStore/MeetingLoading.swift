@@ -170,14 +170,15 @@ extension DataStore {
         }
         let stillDescribed = known.lazy.filter(\.current).count
         guard changedFile || stillDescribed != index.count else { return (reads, report, nil) }
-        var next = MeetingIndex()
-        next.directory = index.directory
-        next.source = index.source  // unchanged entries are copied from it when the index is written
-        next.entries.reserveCapacity(paths.count)
+        var kept: [MeetingIndex.Entry] = []
+        kept.reserveCapacity(paths.count)
         for (i, read) in reads.enumerated() {
             guard case .read(_, _, let fresh) = read else { continue }
-            if let entry = fresh ?? entry(i) { next.entries[entry.path] = entry }
+            if let entry = fresh ?? entry(i) { kept.append(entry) }
         }
+        var next = MeetingIndex(inPathOrder: kept)
+        next.directory = index.directory
+        next.source = index.source  // unchanged entries are copied from it when the index is written
         return (reads, report, next)
     }
 

@@ -308,6 +308,30 @@ import Testing
         }
     }
 
+    /// A folder listed before another whose paths sort after it (`2026` before `2026-old`: `-` sorts before `/`)
+    /// still gives an index in path order, read back as it was written, not rebuilt.
+    @Test func test_folderNamesThatSortUnlikeTheirPaths_giveAnIndexInPathOrder() throws {
+        try withTemporaryFolder { tmp in
+            let (root, years) = try settledCopy(tmp)
+            let full = DataStore(folder: DataFolder(root)).load()
+            let held = try #require(full.meetings.first { $0.status == .held && LondonTime.date($0.start).year == 2026 })
+            let heldPath = try #require(full.path(ofMeeting: held.id))
+            try FileManager.default.createDirectory(atPath: root + "/meetings/2026-old", withIntermediateDirectories: false)
+            let copyID = held.id + "-old"
+            let text = try readText(heldPath).replacingOccurrences(of: "\"id\": \"\(held.id)\"", with: "\"id\": \"\(copyID)\"")
+            try text.write(toFile: root + "/meetings/2026-old/\(copyID).json", atomically: false, encoding: .utf8)
+            try settle(root)
+            let first = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
+            #expect(first.1.indexWritten && first.0.meeting(copyID) != nil)
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + MeetingIndex.fileName)))
+            let paths = try MeetingIndex.decode(bytes).asRead.map(\.path)
+            #expect(paths == paths.sorted() && paths.contains("2026-old/\(copyID).json"))
+            let (again, report) = DataStore(folder: DataFolder(root)).loadIndexed(now: now, verify: false)
+            #expect(!report.indexRebuilt && report.foldersFromIndex == years.count + 1)
+            #expect(again.meeting(copyID)?.title == held.title)
+        }
+    }
+
     /// Adding meetings (`loadKeys`) takes unchanged folders from the index too, and sees a file added since.
     @Test func test_loadKeys_takesUnchangedFoldersFromTheIndex() throws {
         try withTemporaryFolder { tmp in
