@@ -470,9 +470,9 @@ public struct SummaryFacts: Sendable, Equatable {
     public var carriesTopics: Bool
     /// The highest number of its action and issue ids by what comes before the number, up to the last `-`
     /// (`A-2026-` → 41 for `A-2026-041`): what new ids are numbered after (`IDNumbers`), known without the lists.
-    public var highestNumbers: [String: Int]
+    public var highestNumbers: HighestNumbers
 
-    public init(openActions: Int, earliestOpenDue: CalendarDate?, carriesTopics: Bool, highestNumbers: [String: Int] = [:]) {
+    public init(openActions: Int, earliestOpenDue: CalendarDate?, carriesTopics: Bool, highestNumbers: HighestNumbers = HighestNumbers()) {
         self.openActions = openActions
         self.earliestOpenDue = earliestOpenDue
         self.carriesTopics = carriesTopics
@@ -494,8 +494,44 @@ public struct SummaryFacts: Sendable, Equatable {
             if n > 0 { highest[prefix] = max(highest[prefix] ?? 0, n) }
         }
         self.init(openActions: open, earliestOpenDue: earliest, carriesTopics: fields.agenda.contains { $0.topic != nil },
-                  highestNumbers: highest)
+                  highestNumbers: HighestNumbers(highest))
     }
+}
+
+/// The highest number of a meeting's ids by prefix (`A-2026-` → 41), as a short list in prefix order: a meeting
+/// has one or two prefixes, and the index holds one of these per summary (a dictionary each cost a hashed
+/// table per summary at every start).
+public struct HighestNumbers: Sendable, Equatable {
+    /// Each prefix once, in order.
+    public private(set) var pairs: [Pair]
+
+    public struct Pair: Sendable, Equatable {
+        public var prefix: String
+        public var number: Int
+        public init(prefix: String, number: Int) {
+            self.prefix = prefix
+            self.number = number
+        }
+    }
+
+    /// From numbers by prefix.
+    public init(_ byPrefix: [String: Int] = [:]) {
+        self.init(inOrder: byPrefix.map { Pair(prefix: $0.key, number: $0.value) }.sorted { $0.prefix < $1.prefix })
+    }
+
+    /// From pairs as they come (a prefix given twice keeps its highest number).
+    public init(pairs given: [Pair]) {
+        if zip(given, given.dropFirst()).allSatisfy({ $0.prefix < $1.prefix }) {
+            self.init(inOrder: given)
+        } else {
+            self.init(Dictionary(given.map { ($0.prefix, $0.number) }, uniquingKeysWith: { Swift.max($0, $1) }))
+        }
+    }
+
+    private init(inOrder: [Pair]) { pairs = inOrder }
+
+    /// The highest number after `prefix`, nil when no id has it.
+    public subscript(prefix: String) -> Int? { pairs.first { $0.prefix == prefix }?.number }
 }
 
 extension Meeting {

@@ -387,9 +387,9 @@ struct MeetingIndex: Sendable {
         w.int(facts.openActions)
         w.optional(facts.earliestOpenDue?.description)
         w.bool(facts.carriesTopics)
-        w.list(facts.highestNumbers.sorted { $0.key < $1.key }) { w, pair in
-            w.string(pair.key)
-            w.int(pair.value)
+        w.list(facts.highestNumbers.pairs) { w, pair in
+            w.string(pair.prefix)
+            w.int(pair.number)
         }
         write(warnings, &w)
         let length = w.placeholder32()
@@ -457,8 +457,8 @@ struct MeetingIndex: Sendable {
         m.isSummary = true
         var facts = SummaryFacts(openActions: try r.int(in: 0...Int(Int32.max)), earliestOpenDue: try r.optional { CalendarDate(iso: $0) },
                                  carriesTopics: try r.bool())
-        let numbers = try r.list { r throws(IndexCorrupt) in (try r.string(), try r.int(in: Limits.idNumber)) }
-        facts.highestNumbers = Dictionary(numbers, uniquingKeysWith: { Swift.max($0, $1) })
+        let numbers = try r.list { r throws(IndexCorrupt) in HighestNumbers.Pair(prefix: try r.string(), number: try r.int(in: Limits.idNumber)) }
+        facts.highestNumbers = HighestNumbers(pairs: numbers)
         return (m, facts)
     }
 

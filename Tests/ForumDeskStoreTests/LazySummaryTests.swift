@@ -55,6 +55,17 @@ import Testing
         }
     }
 
+    /// The highest numbers by prefix, as the index gives them (in prefix order) or in any order with a prefix
+    /// twice: the same answer, the highest number kept.
+    @Test func test_highestNumbers_fromPairsInAnyOrder() {
+        let inOrder = HighestNumbers(pairs: [.init(prefix: "A-2026-", number: 41), .init(prefix: "I-2026-", number: 3)])
+        let shuffled = HighestNumbers(pairs: [.init(prefix: "I-2026-", number: 3), .init(prefix: "A-2026-", number: 7),
+                                              .init(prefix: "A-2026-", number: 41)])
+        #expect(inOrder == shuffled && inOrder == HighestNumbers(["A-2026-": 41, "I-2026-": 3]))
+        #expect(shuffled["A-2026-"] == 41 && shuffled["I-2026-"] == 3 && shuffled["A-2025-"] == nil)
+        #expect(HighestNumbers().pairs.isEmpty)
+    }
+
     @Test func test_aChangedSummary_forgetsItsFacts() throws {
         try withTemporaryFolder { tmp in
             let root = try copyOfSampleData(into: tmp)
