@@ -144,9 +144,7 @@ import Testing
 
     @Test func test_rewrite_copiesUnchangedEntries_withoutReadingTheirLists() throws {
         try withTemporaryFolder { tmp in
-            let root = try copyOfSampleData(into: tmp)
-            _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
-            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + MeetingIndex.fileName)))
+            let (_, bytes) = try indexedSampleCopy(into: tmp, now: now)
             let expected = try MeetingIndex.decode(bytes)
             var index = try MeetingIndex.decode(bytes)
             let paths = index.entries.keys.sorted()
@@ -185,9 +183,7 @@ import Testing
 
     @Test func test_rewrite_afterMostEntriesWent_writesEveryEntryAfresh() throws {
         try withTemporaryFolder { tmp in
-            let root = try copyOfSampleData(into: tmp)
-            _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
-            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + MeetingIndex.fileName)))
+            let (_, bytes) = try indexedSampleCopy(into: tmp, now: now)
             var index = try MeetingIndex.decode(bytes)
             let paths = index.entries.keys.sorted()
             for path in paths.dropFirst(3) {

@@ -107,9 +107,7 @@ import Glibc
     /// the others in the string table) is refused, to be rebuilt.
     @Test func test_entriesInPathOrder_areFoundByPath_andDisorderIsRefused() throws {
         try withTemporaryFolder { tmp in
-            let root = try copyOfSampleData(into: tmp)
-            _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
-            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + MeetingIndex.fileName)))
+            let (_, bytes) = try indexedSampleCopy(into: tmp, now: now)
             let index = try MeetingIndex.decode(bytes)
             let paths = index.asRead.map(\.path)
             #expect(paths.count > 40 && paths == paths.sorted())
@@ -129,9 +127,7 @@ import Glibc
     /// to any of a few values either fails cleanly or decodes the very same entries.
     @Test func test_damagedEntryTable_failsCleanly() throws {
         try withTemporaryFolder { tmp in
-            let root = try copyOfSampleData(into: tmp)
-            _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
-            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + MeetingIndex.fileName)))
+            let (_, bytes) = try indexedSampleCopy(into: tmp, now: now)
             let good = try MeetingIndex.decode(bytes).entries.keys.sorted()
             for at in (bytes.count - 8 * 12)..<bytes.count {
                 for value: UInt8 in [0x00, 0x01, 0x7F, 0x80, 0xFF] where value != bytes[at] {

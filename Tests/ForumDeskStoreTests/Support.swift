@@ -117,3 +117,10 @@ final class ReadRecordingFileSystem: FileSystem, @unchecked Sendable {
         return try real.list(directory)
     }
 }
+
+/// A copy of the sample data with its start-up index written, and the index's bytes.
+func indexedSampleCopy(into tmp: String, now: Date) throws -> (root: String, bytes: [UInt8]) {
+    let root = try copyOfSampleData(into: tmp)
+    _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
+    return (root, [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + MeetingIndex.fileName))))
+}
