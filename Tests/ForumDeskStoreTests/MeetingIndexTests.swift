@@ -139,6 +139,36 @@ import Glibc
         }
     }
 
+    /// The year folders' stamps (after the fingerprint): any byte of them set to any of a few values either fails
+    /// cleanly (the index is rebuilt) or decodes the same entries; a load through such an index gives the same
+    /// meetings as a load with every folder listed (a wrong time, count or name only makes a folder listed).
+    @Test func test_damagedFolderStamps_failCleanly_orOnlyListAFolder() throws {
+        try withTemporaryFolder { tmp in
+            let root = try copyOfSampleData(into: tmp)
+            for year in try FileManager.default.contentsOfDirectory(atPath: root + "/meetings") {
+                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: root + "/meetings/" + year)
+            }
+            let store = DataStore(folder: DataFolder(root))
+            let expected = store.loadIndexed(now: now).0.meetings.map(\.id)
+            let path = root + "/" + MeetingIndex.fileName
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            let stamps = try MeetingIndex.folderStamps(bytes)
+            #expect(stamps.count >= 2)
+            let good = try MeetingIndex.decode(bytes).entries.keys.sorted()
+            let blockStart = MeetingIndex.header.count + MeetingIndex.directoryBytes
+            let blockEnd = try MeetingIndex.bodyStart(bytes)
+            for at in blockStart..<blockEnd {
+                for value: UInt8 in [0x00, 0x30, 0xFF] where value != bytes[at] {
+                    var damaged = bytes
+                    damaged[at] = value
+                    if let index = try? MeetingIndex.decode(damaged) { #expect(index.entries.keys.sorted() == good) }
+                    try Data(damaged).write(to: URL(fileURLWithPath: path))
+                    #expect(DataStore(folder: DataFolder(root)).loadIndexed(now: now, updateIndex: false, verify: false).0.meetings.map(\.id) == expected)
+                }
+            }
+        }
+    }
+
     @Test func test_removedAndAddedFiles_updateTheIndex() throws {
         try withTemporaryFolder { tmp in
             let root = try copyOfSampleData(into: tmp)
