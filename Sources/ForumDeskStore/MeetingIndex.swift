@@ -57,8 +57,13 @@ struct MeetingIndex: Sendable {
     /// The entry of a file (its path relative to the meetings folder): looked up, or found by halving `asRead`.
     func entry(atPath path: String) -> Entry? {
         if let byPath { return byPath[path] }
-        let k = Self.lowerBound(path, in: asRead.lazy.map(\.path))
-        return k < asRead.count && asRead[k].path == path ? asRead[k] : nil
+        return Self.place(of: path, in: asRead.lazy.map(\.path)).map { asRead[$0] }
+    }
+
+    /// Where `path` is in `paths` (in order), found by halving; nil when it is not there.
+    static func place<Paths: RandomAccessCollection<String>>(of path: String, in paths: Paths) -> Int? where Paths.Index == Int {
+        let k = lowerBound(path, in: paths)
+        return k < paths.endIndex && paths[k] == path ? k : nil
     }
 
     /// The first place in `paths` (in order) not before `key`.

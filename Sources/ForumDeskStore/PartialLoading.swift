@@ -85,8 +85,7 @@ extension MeetingIndex {
 
     /// The key of a file (its path relative to the meetings folder), found by halving `keys`.
     static func key(atPath path: String, in keys: [KeyEntry]) -> KeyEntry? {
-        let k = lowerBound(path, in: keys.lazy.map(\.path))
-        return k < keys.count && keys[k].path == path ? keys[k] : nil
+        place(of: path, in: keys.lazy.map(\.path)).map { keys[$0] }
     }
 
     /// Each entry's key, in path order (each path once), without decoding the summaries: per entry, the fields

@@ -145,9 +145,7 @@ import Glibc
     @Test func test_damagedFolderStamps_failCleanly_orOnlyListAFolder() throws {
         try withTemporaryFolder { tmp in
             let root = try copyOfSampleData(into: tmp)
-            for year in try FileManager.default.contentsOfDirectory(atPath: root + "/meetings") {
-                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: root + "/meetings/" + year)
-            }
+            try settleYearFolders(root)
             let store = DataStore(folder: DataFolder(root))
             let expected = store.loadIndexed(now: now).0.meetings.map(\.id)
             let path = root + "/" + MeetingIndex.fileName

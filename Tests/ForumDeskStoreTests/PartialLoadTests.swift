@@ -235,17 +235,12 @@ import Testing
     /// never stamped), and the index written.
     func settledCopy(_ tmp: String) throws -> (root: String, years: [String]) {
         let root = try copyOfSampleData(into: tmp)
-        try settle(root)
+        try settleYearFolders(root)
         _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
         let years = try FileManager.default.contentsOfDirectory(atPath: root + "/meetings").filter { !$0.hasPrefix(".") }.sorted()
         return (root, years)
     }
 
-    func settle(_ root: String) throws {
-        for year in try FileManager.default.contentsOfDirectory(atPath: root + "/meetings") where !year.hasPrefix(".") {
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: root + "/meetings/" + year)
-        }
-    }
 
     func yearFoldersListed(_ disk: ReadRecordingFileSystem, _ root: String) -> Set<String> {
         Set(disk.listed.filter { $0.hasPrefix(root + "/meetings/") }.map { ($0 as NSString).lastPathComponent })
@@ -288,7 +283,7 @@ import Testing
             #expect(report.foldersFromIndex == years.count - 1)
 
             // Removed (the index now has the copy, and the folder is stamped again once it has settled).
-            try settle(root)
+            try settleYearFolders(root)
             _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
             try FileManager.default.removeItem(atPath: heldPath)
             disk = ReadRecordingFileSystem()
@@ -297,7 +292,7 @@ import Testing
             #expect(yearFoldersListed(disk, root) == [heldYear])
 
             // Renamed over another file, as every save does.
-            try settle(root)
+            try settleYearFolders(root)
             _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
             let copyPath = (heldPath as NSString).deletingLastPathComponent + "/\(copyID).json"
             let temp = (heldPath as NSString).deletingLastPathComponent + "/.saving"
@@ -320,7 +315,7 @@ import Testing
             let copyID = held.id + "-old"
             let text = try readText(heldPath).replacingOccurrences(of: "\"id\": \"\(held.id)\"", with: "\"id\": \"\(copyID)\"")
             try text.write(toFile: root + "/meetings/2026-old/\(copyID).json", atomically: false, encoding: .utf8)
-            try settle(root)
+            try settleYearFolders(root)
             let first = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
             #expect(first.1.indexWritten && first.0.meeting(copyID) != nil)
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + MeetingIndex.fileName)))
@@ -372,7 +367,7 @@ import Testing
                 #expect(report.foldersFromIndex == years.count - 1)
                 #expect(data.loadErrors.contains { $0.path.hasSuffix("/broken.json") })
             }
-            try settle(root)  // every folder's time moved: each listed once, and stamped again
+            try settleYearFolders(root)  // every folder's time moved: each listed once, and stamped again
             _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
             for _ in 0..<2 {
                 let disk = ReadRecordingFileSystem()

@@ -124,3 +124,11 @@ func indexedSampleCopy(into tmp: String, now: Date) throws -> (root: String, byt
     _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
     return (root, [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + MeetingIndex.fileName))))
 }
+
+/// Sets every year folder's time an hour back, so a load stamps it in the index (a folder changed in the last 2
+/// seconds is never stamped: `DataStore.meetingFiles(listing:)`).
+func settleYearFolders(_ root: String) throws {
+    for year in try FileManager.default.contentsOfDirectory(atPath: root + "/meetings") where !year.hasPrefix(".") {
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: root + "/meetings/" + year)
+    }
+}
