@@ -19,6 +19,8 @@ public struct GitRepository: Sendable {
         public var status: Int32
         public var output: String
         public var errors: String
+        /// The output as bytes, unchanged (blobs that are not UTF-8 text).
+        public var bytes: [UInt8] = []
         public var ok: Bool { status == 0 }
     }
 
@@ -29,22 +31,40 @@ public struct GitRepository: Sendable {
     }
 
     /// Runs `git -C <folder> arguments…`, waiting for it; output and errors are read as they come so a long
-    /// output never blocks the pipe. Never prompts: a remote that asks for a password fails instead.
+    /// output never blocks the pipe. Never prompts: a remote that asks for a password fails instead. `input`, when
+    /// given, is git's standard input (from a private temp file, so neither side can block on a pipe).
     @discardableResult
     public func git(_ arguments: [String], input: String? = nil) -> Run {
         guard let program = Self.program else { return Run(status: 127, output: "", errors: "git is not installed") }
+        var inputPath: String?
+        if let input {
+            var template = Array("\(NSTemporaryDirectory())/forumdesk-git-XXXXXX".utf8CString)
+            let fd = mkstemp(&template)
+            guard fd >= 0 else { return Run(status: 127, output: "", errors: "cannot run git: no temp file for its input") }
+            let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let bytes = Array(input.utf8)
+            var written = 0
+            while written < bytes.count {
+                let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+                if n <= 0 { if errno == EINTR { continue }; break }
+                written += n
+            }
+            close(fd)
+            inputPath = path
+        }
+        defer { if let inputPath { unlink(inputPath) } }
         var env = ProcessInfo.processInfo.environment
         env["GIT_TERMINAL_PROMPT"] = "0"
         env["GIT_SSH_COMMAND"] = env["GIT_SSH_COMMAND"] ?? "ssh -o BatchMode=yes -o ConnectTimeout=10"
         env["LC_ALL"] = "C"
         for (k, v) in environment { env[k] = v }
-        return Self.spawn([program, "-C", folder.root] + arguments, environment: env)
+        return Self.spawn([program, "-C", folder.root] + arguments, environment: env, input: inputPath)
     }
 
     /// posix_spawn rather than Foundation's Process, which on Linux closes every possible descriptor before each
     /// exec (about 0.1 s a run where the descriptor limit is high: a sync runs git a dozen times). Output and
     /// errors are read together with poll(2), so neither pipe can fill and block git.
-    static func spawn(_ argv: [String], environment: [String: String]) -> Run {
+    static func spawn(_ argv: [String], environment: [String: String], input: String? = nil) -> Run {
         var outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
             return Run(status: 127, output: "", errors: "cannot run git: no pipe")
@@ -54,7 +74,7 @@ public struct GitRepository: Sendable {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         let args = argv.map { strdup($0) } + [nil]
@@ -93,7 +113,7 @@ public struct GitRepository: Sendable {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Run(status: code, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
+        return Run(status: code, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self), bytes: out)
     }
 
     public var isRepository: Bool { FileManager.default.fileExists(atPath: folder.path(".git")) }

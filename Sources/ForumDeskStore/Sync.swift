@@ -33,6 +33,8 @@ public struct Sync: Sendable {
         case authentication(String)
         case rejected(String)
         case mergeAborted(String)
+        /// Files ForumDesk cannot read (or links): `local` when they are this folder's, else the team's.
+        case unreadable([BadFile], local: Bool)
         case other(String)
 
         public var message: String {
@@ -42,6 +44,14 @@ public struct Sync: Sendable {
             case .authentication(let detail): "the remote refused your credentials: \(detail). Your changes are committed here"
             case .rejected(let detail): "the remote refused the push: \(detail). Your changes are committed here; sync again"
             case .mergeAborted(let detail): "the merge could not be completed and was undone: \(detail). The folder is as it was before the sync; your changes are committed here"
+            case .unreadable(let files, let local):
+                local
+                    ? "not synced: ForumDesk cannot read \(files.count == 1 ? "this file" : "these files"), so \(files.count == 1 ? "it is" : "they are") not shared:\n"
+                        + files.map { "  \($0.message)" }.joined(separator: "\n")
+                        + "\nRepair with the app or an editor (`forumdesk validate` names each problem), or put back the last synced version: `git -C <data> checkout HEAD -- FILE`; then sync again"
+                    : "not synced: the team's copy holds \(files.count == 1 ? "a file" : "files") ForumDesk cannot read, so nothing was merged or pushed:\n"
+                        + files.map { "  \($0.message)" }.joined(separator: "\n")
+                        + "\nAsk its author to repair it (`forumdesk validate` names the problem) and sync; this folder keeps its own version meanwhile"
             case .other(let detail): detail
             }
         }
@@ -95,6 +105,10 @@ public struct Sync: Sendable {
         let quoted = "'" + driver.replacingOccurrences(of: "'", with: "'\\''") + "'"
         git.git(["config", "merge.forumdesk.name", "ForumDesk records"])
         git.git(["config", "merge.forumdesk.driver", "\(quoted) merge-file %O %A %B %P"])
+        // Links arrive as plain files holding the link's text, which ForumDesk then reports: never followed.
+        git.git(["config", "core.symlinks", "false"])
+        // `git pull` by hand merges (with the driver above) rather than refusing divergent branches.
+        git.git(["config", "pull.rebase", "false"])
         if let remote {
             let set = git.git(["remote", "set-url", "origin", remote])
             if !set.ok { git.git(["remote", "add", "origin", remote]) }
@@ -103,18 +117,21 @@ public struct Sync: Sendable {
         return true
     }
 
-    /// Leftovers of a sync that was killed: a merge in progress is undone (the local commit stays), a lock
-    /// file of a git that is gone is removed. Call with the commands' turn held (nothing else runs git here).
-    public func recover(report: inout Report) {
-        let gitDir = folder.path(".git")
-        if FileManager.default.fileExists(atPath: gitDir + "/index.lock") {
-            try? FileManager.default.removeItem(atPath: gitDir + "/index.lock")
-            report.lines.append("removed the lock of an interrupted git")
+    /// Leftovers of a sync (or any git) that was killed: see `SyncRecovery`. Returns false when the sync must stop.
+    public func recover(report: inout Report) -> Bool {
+        let recovered = SyncRecovery(repository: repository).recover()
+        report.lines += recovered.lines
+        if let problem = recovered.problem {
+            report.failure = .other(problem)
+            return false
         }
-        if FileManager.default.fileExists(atPath: gitDir + "/MERGE_HEAD") {
-            repository.git(["merge", "--abort"])
-            report.lines.append("undid a merge an interrupted sync had left")
-        }
+        return true
+    }
+
+    /// Announces the next phase in the journal (`SyncJournal`), so a kill during it is finished or undone next time.
+    func enter(_ phase: SyncJournal.Phase, theirs: String = "") {
+        let head = repository.git(["rev-parse", "-q", "--verify", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        try? SyncJournal(phase: phase, head: head, theirs: theirs).write(folder)
     }
 
     /// Commits what changed here, if anything; returns whether a commit was made.
@@ -171,11 +188,18 @@ public struct Sync: Sendable {
             return report
         }
         guard prepare(remote: remote, report: &report) else { return report }
+        guard recover(report: &report) else { return report }
+        defer { SyncJournal.remove(folder) }
         readBranch()
-        recover(report: &report)
         if !repository.git(["rev-parse", "-q", "--verify", "HEAD"]).ok, repository.config("remote.origin.url") != nil {
             guard join(report: &report) else { return report }
         }
+        let unreadable = unreadableLocalChanges()
+        guard unreadable.isEmpty else {
+            report.failure = .unreadable(unreadable, local: true)
+            return report
+        }
+        enter(.commit)
         commitLocal(report: &report)
         if report.failure != nil { return report }
         guard repository.config("remote.origin.url") != nil else {
@@ -184,9 +208,18 @@ public struct Sync: Sendable {
         }
         for attempt in 0..<2 {
             guard fetchAndMerge(report: &report) else { return report }
-            let push = repository.git(["push", "-q", "origin", "HEAD:\(branch)"])
+            let theirs = "refs/remotes/origin/\(remoteBranchName)"
+            let hasRemote = repository.git(["rev-parse", "-q", "--verify", theirs]).ok
+            let outgoing = unreadableFiles(from: hasRemote ? theirs : nil, to: "HEAD")
+            guard outgoing.isEmpty else {
+                report.failure = .unreadable(outgoing, local: true)
+                return report
+            }
+            enter(.push)
+            let push = repository.git(["push", "-q", "origin", "HEAD:refs/heads/\(remoteBranchName)"])
             if push.ok {
-                report.lines.append("pushed to origin/\(branch)")
+                trackRemoteBranch()
+                report.lines.append("pushed to origin/\(remoteBranchName)")
                 return report
             }
             let detail = Self.firstLine(push.errors)
@@ -205,35 +238,59 @@ public struct Sync: Sendable {
         return report
     }
 
+    /// This branch follows the remote's, so `git pull` and `git status` work in the folder by hand too.
+    func trackRemoteBranch() {
+        repository.git(["config", "branch.\(branch).remote", "origin"])
+        repository.git(["config", "branch.\(branch).merge", "refs/heads/\(remoteBranchName)"])
+    }
+
     /// A folder with no commit yet joins the team's history rather than starting one of its own: its branch is
     /// set to the remote's, and the remote's files it does not have are written; files it has count as its changes.
     func join(report: inout Report) -> Bool {
         let git = repository
         // Offline: the folder's own files are committed; the merge joins the histories later.
         guard git.git(["fetch", "-q", "origin"]).ok else { return true }
-        guard git.git(["rev-parse", "--verify", "-q", "refs/remotes/origin/\(branch)"]).ok else { return true }
-        guard git.git(["reset", "-q", "origin/\(branch)"]).ok else {
-            report.failure = .other("could not join origin/\(branch)")
+        resolveRemoteBranch()
+        let remoteRef = "refs/remotes/origin/\(remoteBranchName)"
+        guard git.git(["rev-parse", "--verify", "-q", remoteRef]).ok else { return true }
+        let incoming = unreadableFiles(from: nil, to: remoteRef)
+        guard incoming.isEmpty else {
+            report.failure = .unreadable(incoming, local: false)
+            return false
+        }
+        guard git.git(["reset", "-q", remoteRef]).ok else {
+            report.failure = .other("could not join origin/\(remoteBranchName)")
             return false
         }
         let missing = git.git(["ls-files", "-d", "-z"]).output.split(separator: "\0").map(String.init)
         if !missing.isEmpty { git.git(["checkout", "-q", "--"] + missing) }
-        report.lines.append("joined the team's history (origin/\(branch)): \(missing.count) file\(missing.count == 1 ? "" : "s") fetched")
+        report.lines.append("joined the team's history (origin/\(remoteBranchName)): \(missing.count) file\(missing.count == 1 ? "" : "s") fetched")
         return true
     }
 
     /// The branch checked out (asked once per sync), `main` by default.
     var branch: String { cachedBranch.value ?? "main" }
+    /// The remote's branch this folder merges from and pushes to (`remoteBranch(local:)`), once known.
+    var remoteBranchName: String { cachedRemoteBranch.value ?? branch }
 
     final class Cache: @unchecked Sendable {
         var value: String?
     }
-    let cachedBranch = Cache()
+    let cachedBranch = Cache(), cachedRemoteBranch = Cache()
 
     func readBranch() {
         let run = repository.git(["symbolic-ref", "--short", "HEAD"])
         let name = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
         cachedBranch.value = run.ok && !name.isEmpty ? name : "main"
+        // Known from an earlier sync (or `git clone`): no need to ask the remote again.
+        if let merge = repository.config("branch.\(branch).merge"), merge.hasPrefix("refs/heads/"),
+           repository.config("branch.\(branch).remote") == "origin" {
+            cachedRemoteBranch.value = String(merge.dropFirst("refs/heads/".count))
+        }
+    }
+
+    func resolveRemoteBranch() {
+        if cachedRemoteBranch.value == nil { cachedRemoteBranch.value = remoteBranch(local: branch) }
     }
 
     static func firstLine(_ text: String) -> String {
@@ -259,7 +316,8 @@ public struct Sync: Sendable {
     }
 
     /// Fetches and merges the remote's branch; on a merge git could not finish alone, settles what the driver
-    /// recorded and what was deleted on one side and edited on the other; anything else is aborted.
+    /// recorded and what was deleted on one side and edited on the other; anything else is aborted. Nothing the
+    /// team pushed is merged when one of its files cannot be read or is a link.
     func fetchAndMerge(report: inout Report) -> Bool {
         let git = repository
         let fetch = git.git(["fetch", "-q", "origin"])
@@ -267,20 +325,37 @@ public struct Sync: Sendable {
             report.failure = Self.classify(fetch.errors) ?? .offline(Self.firstLine(fetch.errors))
             return false
         }
-        let remoteRef = "refs/remotes/origin/\(branch)"
+        resolveRemoteBranch()
+        let remoteRef = "refs/remotes/origin/\(remoteBranchName)"
         guard git.git(["rev-parse", "--verify", "-q", remoteRef]).ok else {
             report.lines.append("the remote is empty: this folder starts it")
             return true
         }
         let before = git.git(["rev-parse", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let theirs = git.git(["rev-parse", remoteRef]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let base = git.git(["merge-base", "HEAD", remoteRef]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        if base == theirs { return true }  // nothing new from the team
+        let incoming = unreadableFiles(from: base.isEmpty ? nil : base, to: remoteRef)
+        guard incoming.isEmpty else {
+            report.failure = .unreadable(incoming, local: false)
+            return false
+        }
         let who = officer()
         var merging = git
-        let theirAuthor = git.git(["log", "-1", "--format=%an", "origin/\(branch)"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        merging.environment["FORUMDESK_MERGE_NOTE"] = "theirs by \(theirAuthor.isEmpty ? "another officer" : theirAuthor) (origin/\(branch)), merged at sync by \(who.name), \(LondonTime.display(Date()))"
+        let theirAuthor = git.git(["log", "-1", "--format=%an", remoteRef]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        merging.environment["FORUMDESK_MERGE_NOTE"] = "theirs by \(theirAuthor.isEmpty ? "another officer" : theirAuthor) (origin/\(remoteBranchName)), merged at sync by \(who.name), \(LondonTime.display(Date()))"
         let identity = ["-c", "user.name=\(who.name)", "-c", "user.email=\(who.email)"]
-        let merge = merging.git(identity + ["merge", "-q", "--no-edit", "--no-verify", "--allow-unrelated-histories", "origin/\(branch)", "-m", "Merge origin/\(branch) (sync by \(who.name))"])
+        let authors = git.git(["log", "--format=%an", "--no-merges", base.isEmpty ? remoteRef : "\(base)..\(remoteRef)"]).output
+            .split(separator: "\n").map(String.init)
+        var seenAuthors = Set<String>()
+        let names = authors.filter { seenAuthors.insert($0).inserted }
+        let credit = names.isEmpty ? "the team's changes" : "changes by " + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? " and others" : "")
+        enter(.merge, theirs: theirs)
+        let merge = merging.git(identity + ["merge", "-q", "--no-edit", "--no-verify", "--allow-unrelated-histories", remoteRef,
+                                            "-m", "Merged \(credit) from origin/\(remoteBranchName) (sync by \(who.name))"])
         if !merge.ok {
             guard git.isMerging else {
+                SyncRecovery(repository: git).undoMergeLeftovers(head: before, theirs: theirs)
                 report.failure = Self.classify(merge.errors) ?? .mergeAborted(Self.firstLine(merge.errors + merge.output))
                 return false
             }
@@ -301,15 +376,26 @@ public struct Sync: Sendable {
         if before.isEmpty { return true }
         let changed = git.git(["diff", "--name-only", before, "HEAD"]).output.split(separator: "\n").map(String.init)
         report.changedByOthers = changed.filter { $0.hasPrefix("meetings/") && $0.hasSuffix(".json") }
-        if !changed.isEmpty { report.lines.append("merged \(changed.count) file\(changed.count == 1 ? "" : "s") changed by others") }
-        // Ids this laptop allocated that another published first.
-        let renumbered = IdentifierRenumbering(store: DataStore(folder: folder), repository: git).renumberLocal(against: "origin/\(branch)")
+        if !changed.isEmpty { report.lines.append("merged \(changed.count) file\(changed.count == 1 ? "" : "s") changed by \(names.isEmpty ? "others" : names.joined(separator: ", "))") }
+        renumber(report: &report)
+        return true
+    }
+
+    /// Ids this laptop allocated that another published first, renumbered and committed as sync's own work.
+    /// Also run after a sync killed while renumbering, so its half-written files are finished, not left.
+    func renumber(report: inout Report) {
+        let git = repository
+        let remoteRef = "refs/remotes/origin/\(remoteBranchName)"
+        guard git.git(["rev-parse", "-q", "--verify", remoteRef]).ok else { return }
+        let who = officer()
+        enter(.renumber)
+        let renumbered = IdentifierRenumbering(store: DataStore(folder: folder), repository: git).renumberLocal(against: "origin/\(remoteBranchName)")
         if !renumbered.isEmpty {
             report.lines += renumbered
             git.git(["add", "-A"])
-            git.git(identity + ["commit", "-q", "--no-verify", "-m", "Renumbered ids also allocated elsewhere (sync by \(who.name))"])
+            git.git(["-c", "user.name=\(who.name)", "-c", "user.email=\(who.email)", "commit", "-q", "--no-verify", "-m",
+                     "Renumbered ids also allocated elsewhere (sync by \(who.name))\n\n" + renumbered.joined(separator: "\n")])
         }
-        return true
     }
 
     /// Settles the files a merge left unmerged: those the driver merged with conflicts recorded (valid JSON) are
@@ -325,6 +411,19 @@ public struct Sync: Sendable {
             let full = folder.path(path)
             switch code {
             case "UU", "AA":
+                // The driver leaves ours as it was when it cannot read a version: find which, and stop.
+                for (stage, whose) in [(1, "the common ancestor"), (2, "this folder's version"), (3, "the team's version")] {
+                    let run = git.git(["cat-file", "blob", ":\(stage):\(path)"])
+                    guard run.ok else { continue }
+                    let reason = RecordFileCheck.kind(of: path) != nil
+                        ? RecordFileCheck.problem(path: path, bytes: run.bytes)
+                        : ((try? JSONParser.parse(run.bytes)) == nil ? "not valid JSON" : nil)
+                    if let reason {
+                        let author = git.git(["log", "-1", "--format=%h by %an, %as", stage == 3 ? "MERGE_HEAD" : "HEAD", "--", path]).output
+                            .trimmingCharacters(in: .whitespacesAndNewlines)
+                        return "\(path) could not be merged: \(whose) cannot be read (\(reason))" + (author.isEmpty ? "" : "; last changed in commit \(author)")
+                    }
+                }
                 guard let bytes = try? PosixFileSystem().read(full), let node = try? JSONParser.parse(bytes) else {
                     return "\(path) could not be merged (not a ForumDesk JSON file on one side)"
                 }

@@ -22,7 +22,7 @@ final class Team {
         #expect(first.status == 0, "\(first.stderr)")
         // Laptops clone the team's repository (`forumdesk sync --remote` into an empty folder does the same;
         // the offline test covers that path): their first sync names the merge driver.
-        for laptop in [laptopA, laptopB] { try git(["clone", "-q", "-b", "main", remote, laptop], in: root) }
+        for laptop in [laptopA, laptopB] { try git(["clone", "-q", remote, laptop], in: root) }
     }
 
     @discardableResult
@@ -173,7 +173,7 @@ func actions(_ m: [String: Any]) -> [[String: Any]] { m["actions"] as? [[String:
         #expect(try team.git(["status", "--porcelain", "--untracked-files=no"], in: team.laptopB).isEmpty)
         #expect(try team.meeting(team.laptopB, other)["title"] as? String == "From A")
         #expect(try team.meeting(team.laptopB, minuted)["residentsPresent"] as? Int == 40)
-        #expect(try team.git(["rev-parse", "HEAD"], in: team.laptopB) == (try team.git(["rev-parse", "main"], in: team.remote)))
+        #expect(try team.git(["rev-parse", "HEAD"], in: team.laptopB) == (try team.git(["rev-parse", "HEAD"], in: team.remote)))
         try team.validate(team.laptopB)
     }
 
