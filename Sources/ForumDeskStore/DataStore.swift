@@ -84,6 +84,10 @@ public struct DataStore: Sendable {
         do {
             return .parsed(try JSONParser.parse(bytes), hash: ContentHash.of(bytes))
         } catch {
+            if let line = RecordFileCheck.conflictMarkerLine(bytes) {
+                return .failed(Diagnostic(path: path, position: SourcePosition(line: line, column: 1),
+                                          message: "git's conflict markers (<<<<<<<): a merge by lines (plain `git pull` without ForumDesk's merge driver) left it unfinished; put back a version with `git checkout`, or remove the markers keeping one side"))
+            }
             return .failed(Diagnostic(path: path, position: error.position, message: error.reason))
         }
     }
