@@ -60,6 +60,9 @@ public struct App: Sendable {
     /// A version in conflict being shown next to the file on disk; closing the view asks again.
     var conflictReturn: Meeting?
 
+    /// The mail program `S` hands e-mails to: this machine's (`MachineSettings`), never the shared folder's.
+    public var mailCommand: [String] = Settings.defaultSendmail
+
     public static let minimumWidth = 64
     public static let minimumHeight = 16
 

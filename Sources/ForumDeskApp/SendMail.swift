@@ -11,7 +11,7 @@ extension App {
             message = .error("Read-only: \(readOnlyReason ?? "no data folder"). Nothing was sent.")
             return
         }
-        let program = MailProgram(command: context.data.settings.sendmailCommand)
+        let program = MailProgram(command: mailCommand)
         let now = context.now
         let lines = store.sendOutbox(with: program, now: { now }, meeting: meetingID, in: &context.data)
         context.refresh(meetingID: meetingID)

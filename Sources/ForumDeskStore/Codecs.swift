@@ -26,8 +26,8 @@ public struct Settings: Sendable, Equatable {
     /// For a sample data folder: the day its dates were written for. While it is set, ForumDesk runs with that
     /// day as today (the time of day is the real one), so the sample shows a live council whenever it is opened.
     public var sampleToday: CalendarDate?
-    /// The sendmail-compatible program `forumdesk send` hands each e-mail to, and its arguments, run without a shell:
-    /// `["msmtp", "-t", "--read-envelope-from"]`. Empty: `Settings.defaultSendmail`.
+    /// A mail program named in the shared folder (`"sendmail"`): kept so the file is written back unchanged, but
+    /// never run (`MachineSettings` names the program; `MachineSettings.ignoredWarning` says so).
     public var sendmail: [String] = []
     /// Days before `forumdesk remind` chases an owner again about the same action (`"reminderIntervalDays"`, 1–365).
     /// nil: `Settings.defaultReminderIntervalDays`.
@@ -41,7 +41,6 @@ public struct Settings: Sendable, Equatable {
     /// The program the sendmail interface has named since 1983, which msmtp-mta, Postfix and Exim all install:
     /// `-t` takes the recipients from the To header, `-oi` keeps a line holding only a dot from ending the message.
     public static let defaultSendmail = ["sendmail", "-t", "-oi"]
-    public var sendmailCommand: [String] { sendmail.isEmpty ? Self.defaultSendmail : sendmail }
     public init(council: String, organiserName: String? = nil, organiserEmail: String? = nil, extra: UnknownFields = [:]) {
         self.council = council
         self.organiserName = organiserName

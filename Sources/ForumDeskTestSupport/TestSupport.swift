@@ -41,6 +41,16 @@ public final class SampleCopy: @unchecked Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
 
+    /// This copy's machine configuration (`MachineSettings`), beside the data folder: the CLI tests' `forumdesk`
+    /// points FORUMDESK_CONFIG at it, so a test's mail program never comes from the shared folder.
+    public var machineConfig: String { folder + "/machine-config.json" }
+
+    /// Names the mail program in this copy's machine configuration.
+    public func setMailProgram(_ command: [String]) throws {
+        let json = try JSONSerialization.data(withJSONObject: ["sendmail": command])
+        try json.write(to: URL(fileURLWithPath: machineConfig))
+    }
+
     /// The app's full-screen command line on this copy with a fixed "today", for a shell.
     public var command: String { "SWIFT_BACKTRACE=enable=no \(TestPaths.binary) tui --data \(path) --now 2026-11-23T12:00" }
 }

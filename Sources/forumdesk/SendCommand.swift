@@ -2,14 +2,16 @@ import ArgumentParser
 import Foundation
 import ForumDeskCore
 import ForumDeskStore
+import TerminalUI
 
 struct SendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
         abstract: "Hand the e-mails in outbox/ to the mail program (sendmail, msmtp…) and record them as sent.",
         discussion: """
-        Each e-mail goes to the sendmail-compatible program named by "sendmail" in forumdesk.json (default: \
-        sendmail -t -oi), one at a time. Accepted ones move to sent/<meeting-id>/ with a .log of the time and the \
+        Each e-mail goes to the sendmail-compatible program named by "sendmail" in this machine's configuration \
+        (~/.config/forumdesk/config.json, or $FORUMDESK_CONFIG; default: sendmail -t -oi), one at a time; a \
+        program named in the shared forumdesk.json is never run. Accepted ones move to sent/<meeting-id>/ with a .log of the time and the \
         program's answer, and their notices are recorded as sent; refused ones stay in the outbox with the reason. \
         Nothing is sent twice: an e-mail a killed run left with the program (outbox-sending/) is reported as \
         "maybe sent" until you settle it with --confirm-sent or --resend.
@@ -45,7 +47,15 @@ struct SendCommand: ParsableCommand {
                 }
                 return
             }
-            let program = MailProgram(command: data.settings.sendmailCommand, timeout: timeout)
+            let machine: MachineSettings
+            switch MachineSettings.load() {
+            case .success(let settings): machine = settings
+            case .failure(let problem):
+                Output.error(TerminalText.sanitized("\(problem): nothing was sent"))
+                throw ExitStatus.dataError
+            }
+            if let warning = MachineSettings.ignoredWarning(data.settings) { Output.note(TerminalText.sanitized(warning)) }
+            let program = MailProgram(command: machine.sendmailCommand, timeout: timeout)
             // The sample folder runs on its own day: its records keep that day's clock, at the real pace.
             let lines = store.sendOutbox(with: program, now: { now.addingTimeInterval(Date().timeIntervalSince(real)) }, dryRun: dryRun,
                                          meeting: meeting, in: &data) { Output.line($0.description) }

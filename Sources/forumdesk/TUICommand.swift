@@ -67,6 +67,11 @@ struct TUICommand: ParsableCommand {
         var app = viewer.map { App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height, reader: store) }
             ?? App(data: data, now: now, width: size.width, height: size.height, store: store, access: access)
         if editable { app.syncDriver = SyncCommand.executablePath }
+        switch MachineSettings.load() {
+        case .success(let machine): app.mailCommand = machine.sendmailCommand
+        case .failure(let problem): app.inform("\(problem): e-mail cannot be sent until it is repaired")
+        }
+        if let warning = MachineSettings.ignoredWarning(data.settings) { app.inform(warning) }
         if let live { app.open(meetingID: live, live: true) }
         if let sampleToday {
             app.inform("Sample data: today is \(LondonTime.weekday(sampleToday)) \(sampleToday.day) \(LondonTime.monthAbbreviation(sampleToday.month)) "

@@ -25,6 +25,12 @@ func forumdesk(_ arguments: [String], in directory: URL = repositoryRoot, enviro
     var env = ProcessInfo.processInfo.environment
     env["SWIFT_BACKTRACE"] = "enable=no"
     env.removeValue(forKey: "FORUMDESK_DATA")
+    // The machine configuration beside the data folder (`SampleCopy.machineConfig`), never the developer's own.
+    if let flag = arguments.firstIndex(of: "--data"), flag + 1 < arguments.count {
+        env["FORUMDESK_CONFIG"] = (arguments[flag + 1] as NSString).deletingLastPathComponent + "/machine-config.json"
+    } else {
+        env["FORUMDESK_CONFIG"] = "/nonexistent/forumdesk-config.json"
+    }
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe(), err = Pipe()
@@ -667,8 +673,8 @@ enum DisplayWidthProbe {
         let settings = copy.path + "/forumdesk.json"
         var text = try String(contentsOfFile: settings, encoding: .utf8)
         // A mail program that accepts everything, so that `send` moves e-mails to sent/ and writes their logs.
-        text = text.replacingOccurrences(of: "\"schema\": 1,", with: "\"schema\": 1,\n  \"sendmail\": [\"/bin/sh\", \"-c\", \"cat >/dev/null\"],"
-                                             + (sharedWithGroup ? "\n  \"sharedWithGroup\": true," : ""))
+        try copy.setMailProgram(["/bin/sh", "-c", "cat >/dev/null"])
+        text = text.replacingOccurrences(of: "\"schema\": 1,", with: "\"schema\": 1," + (sharedWithGroup ? "\n  \"sharedWithGroup\": true," : ""))
         try text.write(toFile: settings, atomically: true, encoding: .utf8)
         let before = modes(copy.folder)
         let csv = copy.folder + "/new.csv"

@@ -118,12 +118,8 @@ func reminders(_ path: String, action: String) throws -> [[String: String]] {
         let copy = try SampleCopy()
         let received = copy.folder + "/received"
         try FileManager.default.createDirectory(atPath: received, withIntermediateDirectories: true)
-        let settings = copy.path + "/forumdesk.json"
-        let text = try String(contentsOfFile: settings, encoding: .utf8)
         // A sendmail stand-in that keeps each message it is given, under a new name.
-        let program = "[\"/bin/sh\", \"-c\", \"cat > \\\"$0\\\"/$$.eml && echo accepted\", \"\(received)\"]"
-        try text.replacingOccurrences(of: "\"council\":", with: "\"sendmail\": \(program),\n  \"council\":")
-            .write(toFile: settings, atomically: true, encoding: .utf8)
+        try copy.setMailProgram(["/bin/sh", "-c", "cat > \"$0\"/$$.eml && echo accepted", received])
         #expect(try forumdesk(["remind", "--data", copy.path] + monday).status == 0)
         #expect(try forumdesk(["brief", "--councillor", "Tamsin Lanternby", "--data", copy.path] + monday).status == 0)
         let reminders = listing(copy.path + "/outbox/reminders"), briefings = listing(copy.path + "/outbox/briefings")

@@ -51,11 +51,7 @@ final class SMTPServer: @unchecked Sendable {
         try "account default\nhost 127.0.0.1\nport \(port)\nfrom engagement@example.org\nauth off\ntls off\n"
             .write(toFile: rc, atomically: true, encoding: .utf8)
         chmod(rc, 0o600)
-        let settings = copy.path + "/forumdesk.json"
-        let text = try String(contentsOfFile: settings, encoding: .utf8)
-        let command = "[\"msmtp\", \"-C\", \"\(rc)\", \"-t\", \"--read-envelope-from\", \"--logfile=-\"]"
-        try text.replacingOccurrences(of: "\"council\":", with: "\"sendmail\": \(command),\n  \"council\":")
-            .write(toFile: settings, atomically: true, encoding: .utf8)
+        try copy.setMailProgram(["msmtp", "-C", rc, "-t", "--read-envelope-from", "--logfile=-"])
     }
 }
 

@@ -10,7 +10,7 @@ struct MeetingCouncillorsTab: MeetingTab {
     var keys: KeyMap<Command>.Group? {
         .init("Councillors", [
             Binding([.char("n")], "Notify: e-mail invitations (or cancellations) to the outbox for everyone owed one", .notify, hint: "notify"),
-            Binding([.char("S")], "Send this meeting's queued e-mails with the mail program (\"sendmail\" in forumdesk.json)", .sendMail),
+            Binding([.char("S")], "Send this meeting's queued e-mails with the mail program (this machine's, see forumdesk send --help)", .sendMail),
             Binding([.char("l")], "Record a notice sent by letter to the selected councillor", .noticeByLetter, hint: "letter"),
             Binding([.char("t")], "Record a notice given by telephone to the selected councillor", .noticeByPhone),
             Binding([.char("r")], "Record the selected councillor's reply", .recordReply, hint: "reply"),
