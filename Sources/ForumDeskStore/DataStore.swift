@@ -77,6 +77,9 @@ public struct DataStore: Sendable {
         let bytes: [UInt8]
         do {
             guard try fs.status(path) != nil else { return .missing }
+            if fs.isSymbolicLink(path) {
+                return .failed(Diagnostic(path: path, position: nil, message: Self.linkRefusal))
+            }
             bytes = try fs.read(path)
         } catch {
             return .failed(Diagnostic(path: path, position: nil, message: "cannot read: \(error.reason)"))
@@ -276,6 +279,8 @@ public struct DataStore: Sendable {
         var listing = MeetingListing()
         for year in (try? fs.list(folder.meetingsFolder)) ?? [] where !year.hasPrefix(".") {
             let yearFolder = "\(folder.meetingsFolder)/\(year)"
+            // A year folder that is a link is not followed (`validate` lists it).
+            if fs.isSymbolicLink(yearFolder) { continue }
             let status = try? fs.status(yearFolder)
             if let status, let stamp = stamps[year], stamp.modified == status.modified,
                let range = MeetingIndex.range(ofFolder: year, in: indexedPaths), range.count == stamp.files {
@@ -347,6 +352,27 @@ public struct DataStore: Sendable {
             }
         }
         return removed
+    }
+
+    /// Why a symbolic link in the data folder is not read.
+    static let linkRefusal = "a symbolic link: ForumDesk never reads or writes through one (it could point anywhere); replace it with the real file"
+
+    /// Every symbolic link in the data folder (its `.git` aside), as problems: git stores links, so a teammate's
+    /// commit can bring one, and what is read or written through it could be anywhere.
+    public func symbolicLinks() -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var pending = [folder.root]
+        while let dir = pending.popLast() {
+            for name in ((try? fs.list(dir)) ?? []).sorted() where !(dir == folder.root && name == ".git") {
+                let path = "\(dir)/\(name)"
+                if fs.isSymbolicLink(path) {
+                    found.append(Diagnostic(path: path, position: nil, message: Self.linkRefusal))
+                } else if (try? fs.status(path))??.isDirectory == true {
+                    pending.append(path)
+                }
+            }
+        }
+        return found
     }
 
     // MARK: validation with positions
@@ -613,6 +639,18 @@ public struct DataStore: Sendable {
                 throw .refused(PathError(path: path, reason: "\(current) is a symbolic link; ForumDesk does not write or delete through one"))
             }
         }
+    }
+
+    /// `checkNoLinks` for several paths, as the first reason found (nil: none is or passes through a link).
+    public func linkProblem(_ paths: [String]) -> PathError? {
+        for path in paths {
+            do throws(SaveError) {
+                try checkNoLinks(path)
+            } catch {
+                if case .refused(let problem) = error { return problem }
+            }
+        }
+        return nil
     }
 
     /// Encodes a meeting exactly as `save` would write it.

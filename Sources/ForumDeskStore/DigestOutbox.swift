@@ -16,6 +16,7 @@ extension DataStore {
         }
         let outbox = folder.path("\(NoticeOutbox.outbox)/\(digestFolder)")
         let path = "\(outbox)/\(file)"
+        if let problem = linkProblem([path, folder.path("\(NoticeOutbox.withdrawn)/\(digestFolder)/x")]) { throw .refused(problem) }
         do {
             try DurableFile.makeFolders(outbox, fs: fs, mode: modes.folder)
         } catch {

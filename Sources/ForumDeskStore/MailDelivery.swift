@@ -117,6 +117,9 @@ extension DataStore {
             return DeliveryLine(outcome: alreadySent ? .alreadySent : .maybeSent, message: name, recipient: to,
                                 detail: alreadySent ? "the copy in the outbox was removed, not sent again" : Self.maybeSentAdvice(id, file))
         }
+        if let problem = linkProblem([queued, sending, sent]) {
+            return DeliveryLine(outcome: .failed, message: name, recipient: to, detail: "not sent: \(problem.path) \(problem.reason)")
+        }
         // (1) Out of the outbox before the program sees it.
         do {
             try DurableFile.makeFolders(sendingFolder(id), fs: fs, mode: modes.folder)

@@ -112,6 +112,8 @@ extension DataStore {
     /// Step 1: the pending folder (the transaction's mark) and the staged e-mails, durably.
     func stage(_ changes: NoticeChanges, meetingID id: String) throws(SaveError) {
         let pending = pendingFolder(id)
+        // E-mails name councillors: never written through a link (a teammate's commit could make outbox/ one).
+        if let problem = linkProblem([pending + "/x", outboxFolder(id) + "/x", withdrawnFolder(id) + "/x"]) { throw .refused(problem) }
         do {
             try DurableFile.makeFolders(pending, fs: fs, mode: modes.folder)
         } catch {
@@ -143,6 +145,9 @@ extension DataStore {
     func reconcile(_ id: String, notices: [CouncillorNotification]) throws(SystemCallError) -> [String] {
         let expected = NoticeOutbox.expected(notices)
         let outbox = outboxFolder(id), pending = pendingFolder(id), withdrawn = withdrawnFolder(id)
+        if let problem = linkProblem([outbox + "/x", pending + "/x", withdrawn + "/x"]) {
+            throw SystemCallError(operation: "write", path: problem.path, code: ELOOP)
+        }
         var done: [String] = []
         var present = try outboxContents(id)
         // Withdraw first, so an update and what it replaces are never in the outbox together.
