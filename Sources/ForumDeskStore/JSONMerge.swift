@@ -39,6 +39,11 @@ public enum JSONMerge {
         "conflicts": ["path", "theirs"],
     ]
 
+    /// Records that merge as one unit, not field by field (by element key path): an attendance line is a status
+    /// with its reason and substitute, an invitation or a notice one act. Changed on both sides, ours is kept whole
+    /// and theirs recorded whole, so no line ever says "present" with the other side's reason for absence.
+    public static let units: Set<String> = ["attendance/[]", "invitations/[]", "notifications/[]", "declarations/[]"]
+
     /// Identities that are allocated numbers: records added on both sides with the same one are two records.
     static let allocated: Set<String> = ["actions", "issues", "agenda"]
 
@@ -87,6 +92,10 @@ public enum JSONMerge {
             if ours == theirs { return ours }
             if base == ours { return theirs }
             if base == theirs { return ours }
+            if JSONMerge.units.contains(keyPath), let ours, let theirs {
+                conflicts.append(MergeConflict(path: path, ours: ours, theirs: theirs, kind: .bothChanged))
+                return ours
+            }
             switch (ours, theirs) {
             case (.object(let o)?, .object(let t)?):
                 var b: [(String, OrderedJSON)] = []

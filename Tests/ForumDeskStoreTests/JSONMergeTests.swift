@@ -64,6 +64,27 @@ import ForumDeskCore
         #expect(result.conflicts.map(\.kind) == [.deletedHere])
     }
 
+    /// An attendance line, an invitation, a notice and a declaration merge as units: changed on both sides, ours
+    /// whole with theirs recorded whole, never one side's status with the other's reason.
+    @Test(arguments: [
+        ("\"person\": \"ana\"", "attendance"),
+        ("\"organisation\": \"police\", \"person\": \"ana\"", "invitations"),
+        ("\"councillor\": \"ana\", \"at\": \"2026-11-01T10:00:00Z\", \"kind\": \"request\", \"method\": \"email\"", "notifications"),
+        ("\"person\": \"ana\", \"item\": 2", "declarations"),
+    ])
+    func test_unitRecords_changedOnBothSides_mergeWhole(identity: String, list: String) throws {
+        let start = base.replacingOccurrences(of: "\"attendance\"", with: "\"\(list)\"")
+            .replacingOccurrences(of: "{\"person\": \"ana\", \"status\": \"present\"}", with: "{\(identity), \"status\": \"apologies\", \"reason\": \"On duty\"}")
+        let ours = start.replacingOccurrences(of: "\"status\": \"apologies\", \"reason\": \"On duty\"", with: "\"status\": \"present\"")
+        let theirs = start.replacingOccurrences(of: "On duty", with: "Family illness")
+        let result = JSONMerge.merge(base: try tree(start), ours: try tree(ours), theirs: try tree(theirs))
+        let merged = text(result.merged)
+        let line = merged.components(separatedBy: "\"\(list)\"")[1].components(separatedBy: "]")[0]
+        #expect(line.contains("\"present\"") && !line.contains("Family illness"), "\(line)")
+        #expect(result.conflicts.count == 1 && result.conflicts[0].kind == .bothChanged)
+        #expect(text(result.conflicts[0].theirs).contains("Family illness") && text(result.conflicts[0].theirs).contains("apologies"))
+    }
+
     @Test func test_plainLists_mergeAsSets() throws {
         let result = try merge(edited(("[\"a\", \"b\"]", "[\"a\", \"b\", \"c\"]")), edited(("[\"a\", \"b\"]", "[\"b\"]")))
         guard case .object(let members) = result.merged, case .array(let wards)? = members.first(where: { $0.0 == "wards" })?.1 else {
