@@ -156,8 +156,20 @@ public struct App: Sendable {
         wantsReload = true
         let merged = report.changedByOthers.count
         message = report.conflicts > 0
-            ? .error("Synced: \(Format.count(report.conflicts, "conflict")) recorded; H on the meeting resolves them")
+            ? .error("Synced: \(Format.count(report.conflicts, "conflict")) recorded: listed on the dashboard; t takes theirs, o keeps ours")
             : .info("Synced: " + (merged > 0 ? "\(Format.count(merged, "meeting")) changed by others read in" : report.lines.last ?? "nothing to do"))
+    }
+
+    /// A conflict of any file resolved from the dashboard: an ordinary checked save, then the folder read again.
+    mutating func resolveConflict(file: String, number: Int, takeTheirs: Bool) {
+        guard canEdit, let store else { return message = .error(readOnlyMessage) }
+        do throws(SaveError) {
+            let resolved = try store.resolveConflict(file: file, number: number, takeTheirs: takeTheirs)
+            wantsReload = true
+            message = .info("\(file): \(resolved.place.isEmpty ? "conflict" : resolved.place): \(takeTheirs ? "took theirs" : "kept ours")")
+        } catch {
+            message = .error("\(file): not resolved: \(error.description)")
+        }
     }
 
     /// The whole folder read again (after `filesChanged` asked for it): screens keep their selection by position.
@@ -336,6 +348,8 @@ public struct App: Sendable {
                 exportDocument(id)
             case .erasePerson(let id):
                 erasePerson(id)
+            case .resolveConflict(let file, let number, let takeTheirs):
+                resolveConflict(file: file, number: number, takeTheirs: takeTheirs)
             }
         }
     }

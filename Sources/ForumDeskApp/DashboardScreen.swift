@@ -22,6 +22,10 @@ struct DashboardScreen: MainScreen {
                 Binding([.tab, .backTab], "Switch between next meetings and warnings", .switchFocus, hint: "pane"),
                 Binding([.char("S")], "Sync with the team through git: commit, fetch, merge, push", .sync, hint: "sync"),
             ]),
+            .init("Merge conflicts (rows \"Conflict\")", [
+                Binding([.char("t")], "Resolve the selected conflict by taking the teammate's value", .takeTheirs),
+                Binding([.char("o")], "Resolve the selected conflict by keeping this folder's value", .keepOurs),
+            ]),
             Keys.movement,
         ])
     }
@@ -35,6 +39,8 @@ struct DashboardScreen: MainScreen {
         var meetingID: String?
         var tab: MeetingScreen.Tab
         var topicID: String?
+        /// A merge conflict of this row (`t` and `o` resolve it).
+        var conflict: OpenConflict?
         /// Said on Enter by a row that opens nothing.
         var hint: String?
     }
@@ -61,6 +67,13 @@ struct DashboardScreen: MainScreen {
     func makeAttentionRows(_ c: Context) -> [AttentionRow] {
         var rows = c.data.loadErrors.map {
             AttentionRow(date: "", subject: "Cannot read", message: $0.description, style: Theme.error, meetingID: nil, tab: .details)
+        }
+        // Conflicts a sync recorded, in any file: t takes theirs, o keeps ours.
+        rows += c.data.openConflicts.map { open in
+            let id = open.file.hasPrefix("meetings/") ? String((open.file as NSString).lastPathComponent.dropLast(5)) : nil
+            return AttentionRow(date: "", subject: "Conflict", message: open.description + " (t theirs, o ours)", style: Theme.error,
+                                meetingID: id, tab: .details, conflict: open,
+                                hint: "t takes theirs, o keeps ours (or forumdesk conflicts \(open.file) \(open.number) --theirs)")
         }
         let topics = c.topicAlerts.map {
             AttentionRow(date: Format.day($0.closes), subject: "Topic request", message: $0.message, style: Theme.warning,
@@ -141,6 +154,12 @@ struct DashboardScreen: MainScreen {
     mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
         let areas = layout(c, c.contentArea)
         switch command {
+        case .takeTheirs, .keepOurs:
+            let rows = attentionRows(c)
+            guard focus == .attention, rows.indices.contains(attention.selected), let open = rows[attention.selected].conflict else {
+                return [.message(.info("Select a Conflict row under What needs attention first"))]
+            }
+            return [.resolveConflict(file: open.file, number: open.number, takeTheirs: command == .takeTheirs)]
         case .switchFocus:
             focus = focus == .next ? .attention : .next
         case .open:

@@ -21,6 +21,9 @@ enum Effect: Sendable {
     case exportDocument(meetingID: String)
     /// Take a person out of the directory and every record and file, as `forumdesk person erase` does (no undo).
     case erasePerson(personID: String)
+    /// Resolve conflict `number` of a file of the record (`forumdesk conflicts FILE N --theirs/--ours`), then read
+    /// the folder again.
+    case resolveConflict(file: String, number: Int, takeTheirs: Bool)
 }
 
 struct Choice: Sendable {

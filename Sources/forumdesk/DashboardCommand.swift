@@ -31,6 +31,12 @@ struct DashboardCommand: ParsableCommand {
             Output.line("Next meeting: \(LondonTime.display(next.start))  \(TerminalText.sanitized(next.title))")
         }
         Output.line("")
+        let conflicts = data.openConflicts
+        if !conflicts.isEmpty {
+            Output.line("Merge conflicts to resolve (\(conflicts.count)): forumdesk conflicts FILE N --theirs or --ours")
+            for open in conflicts { Output.line("  - " + TerminalText.sanitized(open.description)) }
+            Output.line("")
+        }
         var currentMeeting: String?
         for warning in current where warning.kind != .overdueAction {
             if warning.meetingID != currentMeeting, let meeting = data.meeting(warning.meetingID) {
@@ -51,7 +57,7 @@ struct DashboardCommand: ParsableCommand {
             Output.line("Topic windows closing (\(alerts.count)):")
             for alert in alerts { Output.line("  - " + TerminalText.sanitized(alert.message)) }
         }
-        if current.isEmpty, alerts.isEmpty { Output.line("Nothing needs attention.") }
+        if current.isEmpty, alerts.isEmpty, conflicts.isEmpty { Output.line("Nothing needs attention.") }
         if older > 0 {
             Output.line("")
             Output.line("\(older) older problem(s), before the last \(Attention.recentDays) days: forumdesk dashboard --all")

@@ -33,7 +33,7 @@ struct SyncCommand: ParsableCommand {
             throw ExitStatus.dataError
         }
         if report.conflicts > 0 {
-            Output.note("\(report.conflicts) conflict\(report.conflicts == 1 ? "" : "s") recorded: open the meeting in ForumDesk to resolve")
+            Output.note("\(report.conflicts) conflict\(report.conflicts == 1 ? "" : "s") recorded: `forumdesk conflicts` lists them; resolve each with `forumdesk conflicts FILE N --theirs` or `--ours` (or H on a meeting in the app)")
             throw ExitStatus.problems
         }
         print("in sync")
