@@ -27,24 +27,42 @@ public struct MeetingHistory: Sendable {
         }
         guard MeetingID(meetingID) != nil else { return .failure(HistoryError(message: "`\(meetingID)` is not a meeting id")) }
         // Every year folder: a meeting moved to another year keeps its history.
-        let log = repository.git(["log", "-n", String(limit), "--format=%x1e%H%x1f%an%x1f%aI%x1f%s", "--name-status", "--no-renames",
+        let log = repository.git(["log", "-n", String(limit), "--format=%x1e%H%x1f%an%x1f%aI%x1f%s%x1f%P%x1f%b%x1d", "--name-status", "--no-renames",
                                   "--", ":(glob)meetings/*/\(meetingID).json"])
         guard log.ok else { return .failure(HistoryError(message: "git log failed: \(log.errors)")) }
         var entries: [Entry] = []
         for record in log.output.split(separator: "\u{1e}") {
-            let lines = record.split(separator: "\n")
-            guard let head = lines.first else { continue }
+            let parts = record.split(separator: "\u{1d}", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let head = parts.first else { continue }
             let fields = head.split(separator: "\u{1f}", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4 else { continue }
-            let path = lines.dropFirst().compactMap { line -> String? in
+            guard fields.count == 6 else { continue }
+            let path = (parts.count > 1 ? parts[1] : "").split(separator: "\n").compactMap { line -> String? in
                 let parts = line.split(separator: "\t")
                 return parts.count == 2 ? String(parts[1]) : nil
             }.first ?? "meetings/\(meetingID.prefix(4))/\(meetingID).json"
-            let after = decode(repository.show(fields[0], path))
-            let before = decode(repository.show(fields[0] + "^", path))
+            let parents = fields[4].split(separator: " ").map(String.init)
             let date = ISO8601DateFormatter().date(from: fields[2]) ?? Date(timeIntervalSince1970: 0)
-            entries.append(Entry(commit: String(fields[0].prefix(10)), author: fields[1], date: date, subject: fields[3],
-                                 changes: Self.changes(from: before, to: after)))
+            let after = decode(repository.show(fields[0], path))
+            var author = fields[1], changes: [String]
+            if parents.count > 1 {
+                // A merge: the teammates' changes are listed under their own commits; this one says whose came in.
+                let theirs = repository.git(["log", "--no-merges", "--format=%an", "\(parents[0])..\(parents[1])", "--", path])
+                var seen = Set<String>()
+                let names = theirs.output.split(separator: "\n").map(String.init).filter { seen.insert($0).inserted }
+                changes = ["merged \(names.isEmpty ? "the team's" : names.joined(separator: ", ") + "'s") changes (listed under their own entries)"]
+                if let conflicts = after?.1, conflicts > (decode(repository.show(parents[0], path))?.1 ?? 0) {
+                    changes.append("\(conflicts) merge conflict\(conflicts == 1 ? "" : "s") to resolve")
+                }
+                author = "sync by \(fields[1])"
+            } else if fields[3].hasPrefix("Renumbered ids") {
+                // Sync's renumbering, in its own words, not as an edit of the officer's.
+                let said = fields[5].split(separator: "\n").map(String.init).filter { $0.contains(meetingID) || !$0.contains(" in ") }
+                changes = said.isEmpty ? ["ids renumbered by sync (also allocated on another laptop)"] : said.map { $0 + " (by sync)" }
+                author = "sync by \(fields[1])"
+            } else {
+                changes = Self.changes(from: decode(repository.show(fields[0] + "^", path)), to: after)
+            }
+            entries.append(Entry(commit: String(fields[0].prefix(10)), author: author, date: date, subject: fields[3], changes: changes))
         }
         return .success(entries)
     }
