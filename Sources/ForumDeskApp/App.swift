@@ -131,7 +131,10 @@ public struct App: Sendable {
     /// the whole folder should be read again (`replaceData`).
     public mutating func filesChanged(_ paths: [String]) -> Bool {
         guard let reader, !paths.isEmpty else { return false }
-        let outcome = reader.refresh(changedPaths: paths, in: &context.data, keeping: meetingsOpenForEditing)
+        // Live notes save each entry at once, so they hold nothing unsaved: their meeting is read again like any
+        // other (the note-taker sees a teammate's change at once). Forms keep theirs until their checked save.
+        let heldByForms = Set(stack.filter { !($0 is LiveNotesScreen) }.compactMap(\.editingMeetingID) + pending.compactMap(\.edit.meetingID))
+        let outcome = reader.refresh(changedPaths: paths, in: &context.data, keeping: heldByForms)
         for id in outcome.meetingIDs { context.refresh(meetingID: id) }
         if !outcome.meetingIDs.isEmpty {
             let list = outcome.meetingIDs.sorted()

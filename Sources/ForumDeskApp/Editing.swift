@@ -177,13 +177,32 @@ extension App {
                     + "Nothing was saved: make the change again.")
                 return .conflict(path: path)
             }
-            guard case .saveMeeting(let mine, _) = edit else {
+            guard case .saveMeeting(let mine, let label) = edit else {
                 message = .error("\(error.description). Restart ForumDesk to read the new version.")
                 return .conflict(path: path)
+            }
+            // Someone else saved meanwhile: merged by record, as sync merges; asked only when a value changed on both sides.
+            var conflicts: [String] = []
+            if let base = context.data.meeting(mine.id), !base.isSummary {
+                do throws(SaveError) {
+                    switch try store.saveMerging(mine, base: base, in: &context.data) {
+                    case .merged(let merged, let theirs):
+                        undoStack.append(UndoEntry(undo: .saveMeeting(theirs, label: "undo " + label), redo: .saveMeeting(merged, label: label)))
+                        redoStack.removeAll()
+                        context.refresh(meetingID: merged.id)
+                        message = .info("Saved: \(label) (merged with a change saved meanwhile by someone else)")
+                        return .saved
+                    case .conflicts(let places):
+                        conflicts = places
+                    }
+                } catch {
+                    if case .changedOnDisk = error {} else { return failedSave(edit, error, store: store) }
+                }
             }
             overlay = .dialog(
                 Dialog(title: "Changed by someone else",
                        message: "\(path) was changed on disk since ForumDesk read it, so \"\(edit.label)\" was not saved. "
+                           + (conflicts.isEmpty ? "" : "Both changed \(conflicts.prefix(3).joined(separator: "; ")). ")
                            + "Nothing has been overwritten.",
                        choices: ["Reload theirs (lose mine)", "Keep mine as a copy", "Show both"]),
                 [[.reload(mine.id)], [.keepCopy(mine)], [.showBoth(mine)]], selected: 0)

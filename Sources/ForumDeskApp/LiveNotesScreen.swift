@@ -94,6 +94,7 @@ struct LiveNotesScreen: Screen {
                 Binding([.char("F")], "Finish: record the time the meeting ended, mark it held, then the minutes", .finishMeeting,
                         hint: "finish"),
                 Binding([.char("e")], "Export the minutes (once held) to exports/ as Markdown, text and HTML", .exportDocument),
+                Binding([.char("H")], "History: who changed this meeting, and merge conflicts to resolve", .history),
             ]),
         ] + Pane.allCases.compactMap(\.content.keys) + [Keys.movement])
     }
@@ -170,6 +171,8 @@ struct LiveNotesScreen: Screen {
             return [.push(FormScreen.equality(m, settings, c))]
         case .finishMeeting:
             begin(.finish, LondonTime.hhmm(max(c.now, m.start)))
+        case .history:
+            return [.push(MeetingHistoryScreen(meetingID: m.id))]
         case .exportDocument:
             guard m.status == .held else { return [.message(.error("Finish the meeting first (F): the minutes are of a held meeting"))] }
             return [.exportDocument(meetingID: m.id)]

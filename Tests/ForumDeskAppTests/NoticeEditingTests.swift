@@ -116,14 +116,31 @@ import Glibc
         #expect(listing(w.copy.path + "/outbox-withdrawn/\(id)").contains { $0.hasPrefix("rhodri-copperfield-request-") })
     }
 
-    /// Postponing a December meeting into January while a colleague's edit sits in the December file: the
-    /// conflict choice appears and the December file (their edit) stays.
-    @Test func test_postponeIntoNextYear_overAColleaguesEdit_asks() throws {
+    /// Postponing a December meeting into January while a colleague's edit (another field) sits in the December
+    /// file: the two are merged by record, so the January file holds both and the December file goes.
+    @Test func test_postponeIntoNextYear_overAColleaguesEdit_mergesBoth() throws {
         let w = try Workspace()
         var a = w.app(keys: [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter])
         let path = try #require(w.path(id))
         let theirs = try String(contentsOfFile: path, encoding: .utf8)
             .replacingOccurrences(of: "\"residentsPresent\": null", with: "\"residentsPresent\": 12")
+        try theirs.write(toFile: path, atomically: true, encoding: .utf8)
+        for key in [Key.char("P")] + typing("2027-01-14 19:00") + [.ctrl("s")] { a.handle(.key(key)) }
+        #expect(!a.screenText.contains("Changed by someone else"), "\(a.screenText)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let moved = try DataStore.decodeMeeting(Array(try #require(FileManager.default.contents(atPath: w.copy.path + "/meetings/2027/\(id).json"))))
+        #expect(moved.residentsPresent == 12 && LondonTime.hhmm(moved.start) == "19:00")
+    }
+
+    /// The same field changed by a colleague and here: that is a choice, so the question is asked and nothing is
+    /// overwritten.
+    @Test func test_sameFieldChangedByAColleague_asks() throws {
+        let w = try Workspace()
+        var a = w.app(keys: [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter])
+        let path = try #require(w.path(id))
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let start = try #require(original.firstRange(of: /"start": "[^"]+"/))
+        let theirs = original.replacingCharacters(in: start, with: "\"start\": \"2026-12-18T19:00:00Z\"")
         try theirs.write(toFile: path, atomically: true, encoding: .utf8)
         for key in [Key.char("P")] + typing("2027-01-14 19:00") + [.ctrl("s")] { a.handle(.key(key)) }
         #expect(a.screenText.contains("Changed by someone else"), "\(a.screenText)")

@@ -53,6 +53,43 @@ import TerminalUI
         #expect(!a.render().lines[1].contains("has this open"))
     }
 
+    /// Side by side without refusals (issue 33): an officer changes the meeting while a note-taker minutes it in
+    /// live notes; the note-taker's next entry is merged with it by record and saved, and both changes are on disk.
+    @Test func test_liveNotesEntry_overAnotherOfficersSave_isMergedNotRefused() throws {
+        let w = try Workspace()
+        var a = w.app(keys: openSandyOctober + [.char("L")])
+        #expect(a.top is LiveNotesScreen)
+        var other = w.store.load()
+        var m = try #require(other.meeting(sandy))
+        m.title = "Retitled at the desk"
+        try w.store.save(m, in: &other)
+        for key in [Key.char("r"), .ctrl("u")] + typing("61") + [.enter] { a.handle(.key(key)) }
+        #expect(!a.screenText.contains("Changed by someone else"), "\(a.screenText)")
+        #expect(a.screenText.contains("merged"), "\(a.screenText)")
+        let disk = try #require(w.meetingOnDisk(sandy))
+        #expect(disk.title == "Retitled at the desk" && disk.residentsPresent == 61)
+        #expect(a.context.data.meeting(sandy)?.title == "Retitled at the desk")
+        // Undo goes back to the desk's version, not before it.
+        a.handle(.key(.char("u")))
+        let undone = try #require(w.meetingOnDisk(sandy))
+        #expect(undone.title == "Retitled at the desk" && undone.residentsPresent == 57)
+    }
+
+    /// A change saved by someone else shows in live notes at once (no refusal later), and H opens the history.
+    @Test func test_liveNotes_showOthersChangesAtOnce_andHOpensTheHistory() throws {
+        let w = try Workspace()
+        var a = w.app(keys: openSandyOctober + [.char("L")])
+        var other = w.store.load()
+        var m = try #require(other.meeting(sandy))
+        m.title = "Changed at the desk"
+        try w.store.save(m, in: &other)
+        _ = a.filesChanged([try #require(other.path(ofMeeting: sandy))])
+        #expect(a.context.data.meeting(sandy)?.title == "Changed at the desk")
+        #expect(a.meetingsOpenForEditing == [sandy])
+        a.handle(.key(.char("H")))
+        #expect(a.top is MeetingHistoryScreen, "\(a.screenText)")
+    }
+
     @Test func test_readOnly_opensNoLiveNotes() throws {
         let w = try Workspace()
         let a = w.app(keys: openSandyOctober + [.char("L")], access: .readOnly("opened with --read-only"))
