@@ -354,6 +354,22 @@ public struct DataStore: Sendable {
         return removed
     }
 
+    /// Seconds a save waits for a sync that is merging into the folder (`SyncJournal.mergeInProgress`).
+    static let syncWait: TimeInterval = 15
+
+    /// Waits while a sync merges the team's changes into the folder; after `syncWait` the save is refused (kept in
+    /// memory by the app, Ctrl-S retries), never written where git may write next. One stat when no sync runs.
+    func waitForSync(_ path: String) throws(SaveError) {
+        guard fs.isSymbolicLink(folder.path(".git")) == false, (try? fs.status(folder.path(".git/forumdesk-sync.json"))) != nil else { return }
+        let deadline = Date().addingTimeInterval(Self.syncWait)
+        while SyncJournal.mergeInProgress(folder) {
+            guard Date() < deadline else {
+                throw .failed(path: path, DurableWriteError(stage: .prepare, cause: SystemCallError(operation: "wait for the sync merging into the folder", path: path, code: EBUSY)))
+            }
+            usleep(50_000)
+        }
+    }
+
     /// Why a symbolic link in the data folder is not read.
     static let linkRefusal = "a symbolic link: ForumDesk never reads or writes through one (it could point anywhere); replace it with the real file"
 
@@ -519,6 +535,7 @@ public struct DataStore: Sendable {
     /// The check-then-write at the heart of every save.
     func write(_ json: OrderedJSON, to path: String, in data: inout DataSet) throws(SaveError) {
         try checkNoLinks(path)
+        try waitForSync(path)
         try checkUnchanged(path, in: data)
         let bytes = JSONWriter.write(json)
         do {

@@ -59,6 +59,14 @@ public struct SyncJournal: Sendable, Equatable {
         return SyncJournal(phase: Phase(rawValue: text("phase")) ?? .merge, head: text("head"), theirs: text("theirs"), pid: pid)
     }
 
+    /// Whether a sync (or the git a killed one left running) is writing the team's changes into the folder now:
+    /// a save waits for it, so git never writes over a file saved after it looked (`DataStore.write`).
+    public static func mergeInProgress(_ folder: DataFolder) -> Bool {
+        guard let journal = read(folder), journal.phase == .merge || journal.phase == .renumber else { return false }
+        if journal.pid > 0, journal.pid != getpid(), kill(journal.pid, 0) == 0 { return true }
+        return !SyncRecovery.gitProcesses(in: folder.root).isEmpty
+    }
+
     static func remove(_ folder: DataFolder) {
         unlink(path(folder))
     }
@@ -125,8 +133,10 @@ public struct SyncRecovery: Sendable {
             return []
         }
         var touched: [String] = []
-        if !theirs.isEmpty, repository.git(["cat-file", "-e", theirs + "^{commit}"]).ok {
-            let base = repository.git(["merge-base", head, theirs]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        var base = ""
+        let knownTheirs = !theirs.isEmpty && repository.git(["cat-file", "-e", theirs + "^{commit}"]).ok
+        if knownTheirs {
+            base = repository.git(["merge-base", head, theirs]).output.trimmingCharacters(in: .whitespacesAndNewlines)
             let range = base.isEmpty ? [Sync.emptyTree, theirs] : [base, theirs]
             touched = repository.git(["diff", "--name-only", "-z", "--no-renames"] + range).output.split(separator: "\0").map(String.init)
         } else {
@@ -136,17 +146,58 @@ public struct SyncRecovery: Sendable {
         repository.git(["reset", "-q"])
         let dirty = Set(repository.git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"]).output
             .split(separator: "\0").map { String($0.dropFirst(3)) })
-        let restore = touched.filter { dirty.contains($0) }
-        var putBack = 0
-        for path in restore {
-            if repository.git(["cat-file", "-e", "HEAD:\(path)"]).ok {
+        var putBack = 0, keptEdits = 0
+        for path in touched where dirty.contains(path) {
+            let headBytes = repository.git(["cat-file", "blob", "HEAD:\(path)"])
+            // Someone's edit made after the sync was killed, in a file the merge had written: kept, on top of HEAD.
+            if knownTheirs, headBytes.ok, let kept = officersEdit(path: path, head: headBytes.bytes, base: base, theirs: theirs) {
+                if (try? DurableFile.write(kept, to: folder.path(path), fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)) != nil {
+                    keptEdits += 1
+                    continue
+                }
+            }
+            if headBytes.ok {
                 if repository.git(["checkout", "-q", "HEAD", "--", path]).ok { putBack += 1 }
             } else if unlink(folder.path(path)) == 0 {
                 putBack += 1
             }
         }
-        guard putBack > 0 else { return ["an interrupted sync had not yet merged anything"] }
-        return ["undid the part of a merge an interrupted sync had written: \(putBack) file\(putBack == 1 ? "" : "s") put back as committed"]
+        var lines: [String] = []
+        if putBack > 0 { lines.append("undid the part of a merge an interrupted sync had written: \(putBack) file\(putBack == 1 ? "" : "s") put back as committed") }
+        if keptEdits > 0 { lines.append("kept the edits made since in \(keptEdits) file\(keptEdits == 1 ? "" : "s") the interrupted merge had written, without the merge") }
+        return lines.isEmpty ? ["an interrupted sync had not yet merged anything"] : lines
+    }
+
+    /// A file the killed merge wrote and someone then edited: the merge's result is worked out again (the same
+    /// merge of the common ancestor, HEAD and theirs; or theirs alone, for a fast-forward); when the file is
+    /// neither, the difference between that result and the file (the edit) is applied to HEAD's version by the
+    /// same three-way merge. Nil when the file is just the merge's leftover (or cannot be read: git was cut
+    /// short writing it), so it is put back.
+    func officersEdit(path: String, head: [UInt8], base: String, theirs: String) -> [UInt8]? {
+        func tree(_ bytes: [UInt8]?) -> OrderedJSON? { bytes.flatMap { try? JSONParser.parse($0) }.map(JSONMerge.ordered) }
+        func blob(_ commit: String) -> [UInt8]? {
+            guard !commit.isEmpty else { return nil }
+            let run = repository.git(["cat-file", "blob", "\(commit):\(path)"])
+            return run.ok ? run.bytes : nil
+        }
+        guard let current = tree(try? PosixFileSystem().read(folder.path(path))), let headTree = tree(head) else { return nil }
+        let theirsTree = tree(blob(theirs))
+        let merged = theirsTree.map { JSONMerge.merge(base: tree(blob(base)), ours: headTree, theirs: $0).merged }
+        func withoutConflicts(_ t: OrderedJSON) -> OrderedJSON {
+            guard case .object(let members) = t else { return t }
+            return .object(members.filter { $0.0 != MergeConflict.key })
+        }
+        let candidates = [merged, theirsTree].compactMap { $0 }
+        if candidates.contains(where: { withoutConflicts($0) == withoutConflicts(current) }) { return nil }
+        guard let reference = merged ?? theirsTree else { return nil }
+        // The edit is what differs from the merge's result; the merge's own conflicts are not part of it.
+        var edited = withoutConflicts(current)
+        if case .object(var members) = edited, case .object(let ref) = reference, let conflicts = ref.last(where: { $0.0 == MergeConflict.key }) {
+            members.append(conflicts)
+            edited = .object(members)
+        }
+        let result = JSONMerge.merge(base: reference, ours: edited, theirs: headTree)
+        return JSONWriter.write(result.merged)
     }
 
     /// Lock files in `.git` (index, HEAD, refs, config, packed-refs, shallow, any worktree's): git creates each
