@@ -90,6 +90,24 @@ import TerminalUI
         #expect(a.top is MeetingHistoryScreen, "\(a.screenText)")
     }
 
+    /// A conflict a sync recorded in the directory (no meeting holds it) is listed on the dashboard, and `t`
+    /// resolves it there by taking theirs (issue 33).
+    @Test func test_directoryConflict_isOnTheDashboard_andTResolvesIt() throws {
+        let w = try Workspace()
+        let path = w.copy.path + "/directory/people.json"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let phone = try #require(text.firstRange(of: /"phone": "01632 960[0-9]+"/))
+        text.replaceSubrange(phone, with: "\"phone\": \"07700 900555\"")
+        let id = "cllr-harpreet-vantwood"
+        text = text.replacingOccurrences(of: "\"people\": [", with: "\"conflicts\": [{\"path\": [\"people\", {\"id\": \"\(id)\"}, \"phone\"], \"kind\": \"both-changed\", \"ours\": \"07700 900555\", \"theirs\": \"07700 900666\", \"note\": \"theirs by Ben\"}],\n  \"people\": [")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        var a = w.app(width: 160, height: 48)
+        #expect(a.screenText.contains("Conflict") && a.screenText.contains("directory/people.json #1"), "\(a.screenText)")
+        a.handle(.key(.char("t")))
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(after.contains("07700 900666") && !after.contains("900555") && !after.contains("\"conflicts\""), "\(a.screenText)")
+    }
+
     @Test func test_readOnly_opensNoLiveNotes() throws {
         let w = try Workspace()
         let a = w.app(keys: openSandyOctober + [.char("L")], access: .readOnly("opened with --read-only"))
