@@ -378,6 +378,11 @@ public struct Sync: Sendable {
         report.changedByOthers = changed.filter { $0.hasPrefix("meetings/") && $0.hasSuffix(".json") }
         if !changed.isEmpty { report.lines.append("merged \(changed.count) file\(changed.count == 1 ? "" : "s") changed by \(names.isEmpty ? "others" : names.joined(separator: ", "))") }
         renumber(report: &report)
+        // A program named in the shared settings is never run; say so when the team's commits bring one.
+        if changed.contains("forumdesk.json"), let settings = DataStore(folder: folder).readSettings(),
+           let warning = MachineSettings.ignoredWarning(settings) {
+            report.lines.append("warning: " + warning)
+        }
         return true
     }
 
