@@ -13,10 +13,12 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
+        // The C library's GNU extensions Glibc's Swift module leaves out (memmem, syncfs).
+        .target(name: "CSystem"),
         // Domain types and rules. Pure Swift: no I/O, no terminal.
         .target(name: "ForumDeskCore"),
         // The data folder: JSON parsing and writing, load, durable save, lock, change detection.
-        .target(name: "ForumDeskStore", dependencies: ["ForumDeskCore"]),
+        .target(name: "ForumDeskStore", dependencies: ["ForumDeskCore", "CSystem"]),
         // ncursesw through a module map: the wide-character API and wrappers for its macros.
         .systemLibrary(name: "CNCursesW"),
         // Puts the terminal back on fatal signals, from a C signal handler.
@@ -27,8 +29,8 @@ let package = Package(
         .target(name: "NCursesTerminal", dependencies: ["CNCursesW", "CTerminalGuard", "TerminalUI"]),
         // Documents made from the data: minutes and agendas (more formats follow).
         .target(name: "ForumDeskExport", dependencies: ["ForumDeskCore"]),
-        // Screens: state, update(event) -> effects, view(state) -> buffer. No terminal, no disk.
-        .target(name: "ForumDeskApp", dependencies: ["ForumDeskCore", "ForumDeskStore", "ForumDeskExport", "TerminalUI"]),
+        // Screens: state, update(event) -> effects, view(state) -> buffer. No terminal; disk only through the store.
+        .target(name: "ForumDeskApp", dependencies: ["ForumDeskCore", "ForumDeskStore", "ForumDeskExport", "TerminalUI", "CSystem"]),
         .executableTarget(
             name: "forumdesk",
             dependencies: [

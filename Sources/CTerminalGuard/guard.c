@@ -19,7 +19,6 @@ static const int guarded[] = {SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP,
 #define GUARDED_COUNT (sizeof(guarded) / sizeof(guarded[0]))
 static struct sigaction previous[GUARDED_COUNT];
 // A file to remove on the way out (our editing lock), set once before any signal can need it.
-static char cleanup_path[4096];
 
 // Leave the alternate screen, reset attributes, show the cursor, stop mouse and paste reporting.
 static const char reset_sequence[] =
@@ -31,15 +30,8 @@ void terminal_guard_restore(void) {
     (void)ignored;
 }
 
-void terminal_guard_set_cleanup_path(const char *path) {
-    if (path == NULL) { cleanup_path[0] = 0; return; }
-    strncpy(cleanup_path, path, sizeof cleanup_path - 1);
-    cleanup_path[sizeof cleanup_path - 1] = 0;
-}
-
 static void on_signal(int sig) {
     terminal_guard_restore();
-    if (cleanup_path[0]) unlink(cleanup_path);  // async-signal-safe
     // Die of the same signal, so the parent sees how the process ended (and a core dump still happens).
     struct sigaction dfl;
     memset(&dfl, 0, sizeof dfl);

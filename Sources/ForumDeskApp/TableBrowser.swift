@@ -1,9 +1,5 @@
+import CSystem
 import TerminalUI
-
-// Glibc's module does not export memmem (as with wcwidth, DESIGN §8), so it is declared here.
-@_silgen_name("memmem")
-private func c_memmem(_ haystack: UnsafeRawPointer?, _ haystackLength: Int, _ needle: UnsafeRawPointer?, _ needleLength: Int)
-    -> UnsafeMutableRawPointer?
 
 /// The state every table screen shares: selection, sort, and the `/` search, with the movement and
 /// mouse handling that goes with them.
@@ -37,7 +33,7 @@ struct TableBrowser: Sendable, Equatable {
         guard !word.isEmpty else { return true }
         guard text.count >= word.count else { return false }
         return text.withUnsafeBytes { t in
-            word.withUnsafeBytes { w in c_memmem(t.baseAddress, t.count, w.baseAddress, w.count) != nil }
+            word.withUnsafeBytes { w in forumdesk_memmem(t.baseAddress, t.count, w.baseAddress, w.count) != nil }
         }
     }
 

@@ -1,3 +1,4 @@
+import CSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -93,8 +94,6 @@ public struct FileStatus: Sendable, Equatable {
     func isAsIndexed(size: Int, modified: TimeInterval) -> Bool { self.size == size && self.modified == modified }
 }
 
-/// Linux's syncfs(2), which Glibc's Swift module leaves out (it needs _GNU_SOURCE).
-@_silgen_name("syncfs") private func linuxSyncfs(_ fd: Int32) -> Int32
 
 /// The real disk.
 public struct PosixFileSystem: FileSystem {
@@ -154,7 +153,7 @@ public struct PosixFileSystem: FileSystem {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw SystemCallError(operation: "open folder", path: path, code: errno) }
         defer { Glibc.close(fd) }
-        if linuxSyncfs(fd) != 0 { throw SystemCallError(operation: "syncfs", path: path, code: errno) }
+        if forumdesk_syncfs(fd) != 0 { throw SystemCallError(operation: "syncfs", path: path, code: errno) }
     }
 
     public func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) {

@@ -83,14 +83,9 @@ extension DataStore {
         var summary: Bool
     }
 
-    /// Runs `work` for 0..<count on every core; results in order.
+    /// Runs `work` for 0..<count on every core (`Parallel.map`; a file's decoding is worth a thread from 16 files).
     static func parallelMap<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
-        let slots = Slots<T>(count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            for i in stride(from: w, to: count, by: workers) { slots.set(i, work(i)) }
-        }
-        return slots.values.map { $0! }
+        Parallel.map(count, minimumPerCore: 16, work)
     }
 
     /// Decodes every meeting file; with `index`, takes closed meetings whose file is unchanged from it (`verify`),
@@ -328,23 +323,6 @@ public struct FileCheck: Sendable {
     public var path: String
     public var size: Int
     public var modified: TimeInterval
-}
-
-/// Result slots written by parallel workers, each slot by exactly one of them.
-final class Slots<T>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<T?>
-    private let count: Int
-    init(_ count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
-    }
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-    func set(_ i: Int, _ value: T) { slots[i] = value }
-    var values: [T?] { Array(UnsafeBufferPointer(start: slots, count: count)) }
 }
 
 /// A count shared by parallel workers.

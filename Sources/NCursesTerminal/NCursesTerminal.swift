@@ -86,11 +86,6 @@ public final class NCursesTerminal {
 
     public var size: (width: Int, height: Int) { (Int(fd_cols()), Int(fd_lines())) }
 
-    /// A file to remove if the process is killed (the editing lock); nil clears it.
-    public func removeOnFatalSignal(_ path: String?) {
-        terminal_guard_set_cleanup_path(path)
-    }
-
     /// Puts the terminal back as it was. Also done by the guard if the process dies.
     public func shutdown() {
         fd_emit("\u{1B}[?2004l")

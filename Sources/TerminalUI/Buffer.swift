@@ -110,13 +110,6 @@ public struct Buffer: Sendable, Equatable {
         }
     }
 
-    /// Changes the style of a region, keeping its text (for selection highlights).
-    public mutating func setStyle(_ style: Style, in rect: Rect) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y].style = style }
-        }
-    }
-
     /// A box with a title on its top edge.
     public mutating func box(_ rect: Rect, title: String? = nil, style: Style = .plain) {
         guard rect.width >= 2, rect.height >= 2 else { return }

@@ -10,10 +10,6 @@ int terminal_guard_install(void);
 /// Put the terminal back now (also what the handlers do). Safe to call more than once.
 void terminal_guard_restore(void);
 
-/// A file the handlers remove before the process dies (the app's own editing lock, so closing the
-/// terminal window or `kill` does not leave a stale lock). NULL clears it.
-void terminal_guard_set_cleanup_path(const char *path);
-
 /// After a normal shutdown: stop guarding.
 void terminal_guard_uninstall(void);
 
