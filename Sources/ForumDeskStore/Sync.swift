@@ -47,7 +47,8 @@ public struct Sync: Sendable {
         }
     }
 
-    /// What `.gitignore` leaves out of the record: caches, presence, temp files, locks, conflict copies.
+    /// What `.gitignore` leaves out of the record: caches, presence, temp files, locks, and the files that stay on
+    /// the machine that made them (e-mails, letters, conflict copies, exports: `HistoryRewrite.localFolders`).
     public static let ignored = """
         # ForumDesk: not part of the record (caches, who has what open, temp files, locks)
         .forumdesk-index
@@ -55,10 +56,18 @@ public struct Sync: Sendable {
         .forumdesk.lock
         .forumdesk-commands.lock
         .forumdesk-batch-*
+        .forumdesk-erasure-keys
         .presence/
         .*.tmp-*
-        outbox-pending/
-        exports/
+        # Stay on the machine that made them (they name people; the notices' records say where they are)
+        /outbox/
+        /outbox-pending/
+        /outbox-withdrawn/
+        /outbox-sending/
+        /sent/
+        /letters/
+        /conflicts/
+        /exports/
 
         """
 
@@ -176,6 +185,7 @@ public struct Sync: Sendable {
         if !repository.git(["rev-parse", "-q", "--verify", "HEAD"]).ok, repository.config("remote.origin.url") != nil {
             guard join(report: &report) else { return report }
         }
+        HistoryRewrite(sync: self).beforeCommit(report: &report)
         commitLocal(report: &report)
         if report.failure != nil { return report }
         guard repository.config("remote.origin.url") != nil else {
@@ -187,6 +197,7 @@ public struct Sync: Sendable {
             let push = repository.git(["push", "-q", "origin", "HEAD:\(branch)"])
             if push.ok {
                 report.lines.append("pushed to origin/\(branch)")
+                HistoryRewrite(sync: self).afterPush(report: &report)
                 return report
             }
             let detail = Self.firstLine(push.errors)
@@ -272,6 +283,7 @@ public struct Sync: Sendable {
             report.lines.append("the remote is empty: this folder starts it")
             return true
         }
+        guard HistoryRewrite(sync: self).adoptRewrite(report: &report) else { return false }
         let before = git.git(["rev-parse", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let who = officer()
         var merging = git
@@ -298,6 +310,7 @@ public struct Sync: Sendable {
                 }
             }
         }
+        HistoryRewrite(sync: self).enforceAfterMerge(before: before, report: &report)
         if before.isEmpty { return true }
         let changed = git.git(["diff", "--name-only", before, "HEAD"]).output.split(separator: "\n").map(String.init)
         report.changedByOthers = changed.filter { $0.hasPrefix("meetings/") && $0.hasSuffix(".json") }

@@ -17,6 +17,7 @@ struct ValidateCommand: ParsableCommand {
         let now = try options.currentTime()
         let (store, data) = try options.load(viewing: true)
         let diagnostics = data.loadErrors + store.problems(in: data, now: now) + store.unfinishedTransactions()
+            + ErasureRule.problems(data, folder: options.folder)
         for diagnostic in diagnostics { Output.line(TerminalText.sanitized(diagnostic.description)) }
         let files = Set(diagnostics.map(\.path)).count
         if diagnostics.isEmpty {
