@@ -108,6 +108,7 @@ public struct HistoryRewrite: Sendable {
         let people = ErasureRule.people(in: git.show(head, "directory/people.json"))
             + ErasureRule.people(in: base.flatMap { git.show($0, "directory/people.json") })
         let unsynced = base.map { git.git(["diff", "--quiet", $0, head]).status == 1 } ?? true
+        var conflictsBefore = report.conflicts
         if !unsynced {
             guard git.git(["reset", "-q", "--hard", remote]).ok else {
                 report.failure = .other("could not take over the rewritten history (\(reason))")
@@ -118,12 +119,17 @@ public struct HistoryRewrite: Sendable {
                 report.failure = .mergeAborted("the remote's history was rewritten (\(reason)) and this folder's last synced state is unknown")
                 return false
             }
+            conflictsBefore = report.conflicts
             guard carryOver(head: head, base: base, onto: remote, report: &report) else { return false }
         }
         let today = LondonTime.date(Date())
         var rule = ErasureRule(folder: folder).enforce(earlier: people, today: today)
         rule.files += purgeLocalFiles(&rule.lines)
-        commitEnforcement(rule, report: &report)
+        // One commit on the rewritten root: the carry-over as merged (which may name the person) never stays.
+        if unsynced {
+            squash(onto: remote, "Unsynced work carried over onto the rewritten history", report: &report)
+            recountConflicts(from: conflictsBefore, against: remote, report: &report)
+        }
         report.lines.append("applied \(reason) by \(by): \(unsynced ? "\(rule.records) record\(rule.records == 1 ? "" : "s") in your unsynced work changed" : "you had no unsynced work")"
             + (rule.files > 0 ? "; \(rule.files) local file\(rule.files == 1 ? "" : "s") of this laptop removed or scrubbed" : ""))
         report.lines += rule.lines
@@ -185,11 +191,35 @@ public struct HistoryRewrite: Sendable {
         return count
     }
 
-    func commitEnforcement(_ rule: ErasureRule.Outcome, report: inout Sync.Report) {
+    /// Conflicts recorded in the files that differ from `commit` (what a merge brought in and left to resolve).
+    func mergeConflicts(against commit: String) -> Int {
+        guard !commit.isEmpty else { return 0 }
+        let files = git.git(["diff", "--name-only", commit, "HEAD", "--", "*.json"]).output.split(separator: "\n")
+        return files.reduce(0) { total, file in
+            guard let bytes = try? PosixFileSystem().read(folder.path(String(file))), let node = try? JSONParser.parse(bytes) else { return total }
+            return total + MergeConflict.all(in: JSONMerge.ordered(node)).count
+        }
+    }
+
+    /// After an erasure was applied to merged work: the conflicts over what it removed went with it.
+    func recountConflicts(from before: Int, against commit: String, report: inout Sync.Report) {
+        let now = before + mergeConflicts(against: commit)
+        if now < report.conflicts {
+            report.lines.append("\(report.conflicts - now) merge conflict\(report.conflicts - now == 1 ? "" : "s") over the erased data went with it")
+        }
+        report.conflicts = now
+    }
+
+    /// The files as they are now, as one commit on `onto`: the unsynced commits (and a merge) that held what an
+    /// erasure removed are replaced, so they are never pushed.
+    func squash(onto: String, _ message: String, report: inout Sync.Report) {
         git.git(["add", "-A"])
-        guard !git.git(["diff", "--cached", "--quiet"]).ok else { return }
-        if !git.git(identity + ["commit", "-q", "--no-verify", "-m", "Erasures applied to work merged at sync (sync by \(sync.officer().name))"]).ok {
+        let tree = git.git(["write-tree"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let made = git.git(identity + ["commit-tree", tree, "-p", onto, "-m", "\(message) (sync by \(sync.officer().name))"])
+        let commit = made.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard made.ok, !commit.isEmpty, git.git(["checkout", "-q", "-B", sync.branch, commit]).ok else {
             report.lines.append("could not commit the erasures applied: they are in the files and the next sync commits them")
+            return
         }
     }
 
@@ -198,9 +228,15 @@ public struct HistoryRewrite: Sendable {
         // Nothing came in: nothing to look at (a sync does not read every file for nothing).
         guard sha("HEAD") != before else { return }
         let people = ErasureRule.people(in: before.isEmpty ? nil : git.show(before, "directory/people.json"))
+        let conflictsBefore = report.conflicts - mergeConflicts(against: before)
         let rule = ErasureRule(folder: folder).enforce(earlier: people, today: LondonTime.date(Date()))
         guard rule.records > 0 || rule.files > 0 || !rule.errors.isEmpty else { return }
-        commitEnforcement(rule, report: &report)
+        if rule.records > 0, let remote = sha(remoteBranch) {
+            // This laptop's unsynced commits brought them back: they become one commit without them, and go.
+            squash(onto: remote, "Unsynced work merged at sync, with erasures applied", report: &report)
+            recountConflicts(from: conflictsBefore, against: remote, report: &report)
+            if let root = git.git(["rev-list", "--max-parents=0", "HEAD"]).output.split(separator: "\n").first { removeOldObjects(keeping: String(root)) }
+        }
         report.lines.append("an erased person or removed names came back with the merge: removed again (\(rule.records) record\(rule.records == 1 ? "" : "s"), \(rule.files) local file\(rule.files == 1 ? "" : "s"))")
         report.lines += rule.lines
         report.lines += rule.errors.map { "not done: \($0)" }
