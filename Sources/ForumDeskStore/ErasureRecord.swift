@@ -142,8 +142,9 @@ public struct ErasureRule: Sendable {
         }
         // A meeting purged elsewhere and given names again here (attendance minuted offline): purged again.
         for meeting in data.meetings where meeting.extra[Retention.marker] != nil {
-            let (purged, removed) = Retention.purge(meeting, directory: data.directory, today: today)
-            guard !removed.isEmpty else { continue }
+            let settled = Self.settlingPurgedConflicts(meeting) ?? meeting
+            let (purged, removed) = Retention.purge(settled, directory: data.directory, today: today)
+            guard !removed.isEmpty || settled != meeting else { continue }
             var kept = purged
             kept.extra[Retention.marker] = meeting.extra[Retention.marker]
             do throws(SaveError) {
@@ -155,6 +156,39 @@ public struct ErasureRule: Sendable {
             }
         }
         return outcome
+    }
+
+    /// A purged meeting merged with a version that still had names: its lines lost their person, so the merge
+    /// could not match them and kept one side's list, recording the other whole in `conflicts` (names and all).
+    /// The longer attendance list is kept (it has the lines added meanwhile; it is purged next) and the conflicts
+    /// over lists purge empties or strips go. nil when there is nothing to settle.
+    static func settlingPurgedConflicts(_ meeting: Meeting) -> Meeting? {
+        guard case .array(let entries) = meeting.extra[MergeConflict.key] else { return nil }
+        var json = Codec.encode(meeting)
+        var kept: [JSONValue] = []
+        for entry in entries {
+            guard case .object(let fields) = entry, case .array(let path)? = fields["path"], case .string(let first)? = path.first,
+                  ["attendance", "declarations", "invitations"].contains(first) else {
+                kept.append(entry)
+                continue
+            }
+            if first == "attendance", path.count == 1, case .array(let theirs)? = fields["theirs"], theirs.count > meeting.attendance.count {
+                json = replacing(json, "attendance", with: OrderedJSON(.array(theirs)))
+            }
+        }
+        guard kept.count < entries.count else { return nil }
+        json = replacing(json, MergeConflict.key, with: kept.isEmpty ? nil : OrderedJSON(.array(kept)))
+        return try? Codec.meeting(try JSONParser.parse(JSONWriter.write(json)))
+    }
+
+    static func replacing(_ json: OrderedJSON, _ key: String, with value: OrderedJSON?) -> OrderedJSON {
+        guard case .object(var members) = json else { return json }
+        if let i = members.firstIndex(where: { $0.0 == key }) {
+            if let value { members[i].1 = value } else { members.remove(at: i) }
+        } else if let value {
+            members.append((key, value))
+        }
+        return .object(members)
     }
 
     /// Erased people back in the directory (for `validate`), each at their entry in `directory/people.json`.

@@ -191,6 +191,7 @@ extension Team {
         }
         #expect(try team.sync(team.desk).status == 0)
         #expect(try team.sync(team.laptopA).status == 0)
+        #expect(try team.sync(team.laptopB).status == 0)
         let names = ["Quentin Marchpane", "Zanzibar conference", "Rosalind Quirke", "Aldeburgh"]
         let person = ["Orla Hollowell", councillor, "orla.hollowell@councillors.example.org", "01632 960173", "Hollowell Lodge"]
         // Ben goes offline: names in the old meeting, an edit of the councillor, an unrelated action.
@@ -223,9 +224,47 @@ extension Team {
         team.expectGone(person, "councillor")
         for folder in [team.desk, team.laptopA, team.laptopB] {
             #expect(actions(try team.meeting(folder, other)).contains { $0["description"] as? String == "Ben's offline action" }, "\(folder)")
-            let attendance = try team.meeting(folder, old)["attendance"] as? [[String: Any]] ?? []
-            #expect(attendance.count >= 21 && attendance.allSatisfy { $0["name"] as? String == "(name removed)" }, "\(folder): counts stay")
+            let meeting = try team.meeting(folder, old)
+            let attendance = meeting["attendance"] as? [[String: Any]] ?? []
+            #expect(attendance.count >= 21 && attendance.allSatisfy { $0["name"] as? String == "(name removed)" }, "\(folder): counts stay: \(attendance) \(String(describing: meeting["conflicts"]))")
         }
+    }
+
+    /// A server that refuses rewritten history (`receive.denyNonFastForwards`): the history keeps the person until
+    /// it allows one, but no merge brings them back into the files. Ben's offline edit of the contact and his action
+    /// for them merge in without them; a copy put back by hand is reported by `validate`.
+    @Test func test_erasedPerson_neverReturnsThroughAPlainMerge() throws {
+        let team = try Team()
+        for laptop in [team.laptopA, team.laptopB] { #expect(try team.sync(laptop).status == 0) }
+        try team.git(["config", "receive.denyNonFastForwards", "true"], in: team.remote)
+        let contact = "lowri-kingfisher"
+        let needles = ["Lowri Kingfisher", contact, "lowri.kingfisher@example.org", "01632 960103", "01632 960888"]
+        try team.editPeople(team.laptopA) { people in
+            for i in people.indices where people[i]["id"] as? String == contact { people[i]["phone"] = "01632 960888" }
+        }
+        try team.edit(team.laptopA, minuted) { m in
+            m["actions"] = actions(m) + [["id": "A-2026-090", "item": 6, "description": "Ask about the youth club", "status": "open", "owner": contact]]
+        }
+        #expect(try forumdesk(["person", "erase", contact, "--yes", "--data", team.desk] + now).status == 0)
+        let ana = try team.sync(team.desk, user: "Ana")
+        #expect(ana.status == 0 && ana.stdout.contains("the history was not rewritten on the remote"), "\(ana.stdout)\(ana.stderr)")
+        let ben = try team.sync(team.laptopA, user: "Ben")
+        #expect(ben.status == 0 && ben.stdout.contains("came back with the merge: removed again"), "\(ben.stdout)\(ben.stderr)")
+        try team.settle([team.desk, team.laptopA, team.laptopB])
+        for folder in [team.desk, team.laptopA, team.laptopB] {
+            let tip = runGit(["-C", folder, "grep", "-i", "-F", "-c"] + needles.flatMap { ["-e", $0] } + ["HEAD", "--", "directory", "meetings", "topics"]).output
+            #expect(tip.isEmpty, "\(folder): the pushed files name her: \(String(decoding: tip, as: UTF8.self))")
+            #expect(try !team.people(folder).contains { $0["id"] as? String == contact }, "\(folder)")
+            #expect(actions(try team.meeting(folder, minuted)).contains { $0["description"] as? String == "Ask about the youth club" && $0["organisation"] as? String == "cbc-community-engagement" })
+            let validate = try forumdesk(["validate", "--data", folder] + now)
+            #expect(validate.status == 0, "\(folder): \(validate.stdout)\(validate.stderr)")
+        }
+        // Put back by hand (a copy from a backup): validate says so, naming the entry's line.
+        try team.editPeople(team.laptopB) { people in
+            people.append(["id": contact, "kind": "contact", "name": "Lowri Kingfisher", "organisation": "cbc-community-engagement"])
+        }
+        let validate = try forumdesk(["validate", "--data", team.laptopB] + now)
+        #expect(validate.status == 1 && validate.stdout.contains("people.json:") && validate.stdout.contains("\(contact) was erased on 2026-11-23 and is back"), "\(validate.stdout)")
     }
 
     /// Only the record is shared: e-mails, letters, conflict copies and exports a repository tracked (an older
