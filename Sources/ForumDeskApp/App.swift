@@ -151,10 +151,12 @@ public struct App: Sendable {
         let report = Sync(folder: store.folder, driver: syncDriver).run()
         if let failure = report.failure { return message = .error("Sync: " + failure.message) }
         wantsReload = true
-        let merged = report.changedByOthers.count
+        let merged = Set(report.changedByOthers).count
+        // A history rewrite (an erasure or purge, here or elsewhere) is what the officer most needs to hear of.
+        let rewrite = report.lines.first { $0.hasPrefix("applied ") || $0.hasPrefix("rewrote the history") }
         message = report.conflicts > 0
             ? .error("Synced: \(Format.count(report.conflicts, "conflict")) recorded; H on the meeting resolves them")
-            : .info("Synced: " + (merged > 0 ? "\(Format.count(merged, "meeting")) changed by others read in" : report.lines.last ?? "nothing to do"))
+            : .info("Synced: " + (rewrite ?? (merged > 0 ? "\(Format.count(merged, "meeting")) changed by others read in" : report.lines.last ?? "nothing to do")))
     }
 
     /// The whole folder read again (after `filesChanged` asked for it): screens keep their selection by position.

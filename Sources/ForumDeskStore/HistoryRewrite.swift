@@ -134,6 +134,9 @@ public struct HistoryRewrite: Sendable {
             + (rule.files > 0 ? "; \(rule.files) local file\(rule.files == 1 ? "" : "s") of this laptop removed or scrubbed" : ""))
         report.lines += rule.lines
         report.lines += rule.errors.map { "not done: \($0)" }
+        // Meetings to read again (the app): what differs from this laptop's own last commit.
+        report.changedByOthers += git.git(["diff", "--name-only", head, "HEAD", "--", "meetings"]).output
+            .split(separator: "\n").map(String.init).filter { $0.hasSuffix(".json") }
         removeOldObjects(keeping: root)
         report.lines.append("the old history is gone from this laptop (reflogs expired, old refs deleted, git gc --prune=now)")
         return true
@@ -244,41 +247,86 @@ public struct HistoryRewrite: Sendable {
 
     // MARK: After the push
 
-    /// Shares the erasure keys, then, when an erasure or purge asked for it, rewrites the history to one root
-    /// commit and pushes it with a lease.
+    /// Shares the erasure keys; then, when an erasure or purge asked for it, rewrites the history to one root
+    /// commit of today's files, or else, when the folder keeps history for a limited time (`forumdesk.json`'s
+    /// `"historyRetentionDays"`), squashes what is older into a new root and keeps the later commits (authors,
+    /// dates, messages). Pushed with a lease: someone who pushed meanwhile is merged at the next sync, which
+    /// tries again.
     public func afterPush(report: inout Sync.Report) {
         pushKeys()
         let due = ((try? String(contentsOfFile: folder.path(Self.dueFile), encoding: .utf8)) ?? "")
             .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-        guard !due.isEmpty, let head = sha("HEAD") else { return }
+        guard let head = sha("HEAD") else { return }
         let who = sync.officer()
-        let reason = due.joined(separator: "; ")
-        let message = """
-            History rewritten to one commit: \(reason) (sync by \(who.name))
-
-            \(Self.marker) \(UUID().uuidString.lowercased())
-            Reason: \(reason)
-            By: \(who.name)
-            """
-        let tree = git.git(["rev-parse", "HEAD^{tree}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        let made = git.git(identity + ["commit-tree", tree, "-m", message])
-        let root = made.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard made.ok, !root.isEmpty else {
-            report.lines.append("the history could not be rewritten (\(Sync.firstLine(made.errors))): the next sync tries again")
+        func message(_ title: String, _ reason: String) -> String {
+            "\(title) (sync by \(who.name))\n\n\(Self.marker) \(UUID().uuidString.lowercased())\nReason: \(reason)\nBy: \(who.name)\n"
+        }
+        let newHead: String, said: String
+        if !due.isEmpty {
+            let reason = due.joined(separator: "; ")
+            guard let root = commit(tree: "HEAD", parent: nil, message: message("History rewritten to one commit: \(reason)", reason)) else {
+                report.lines.append("the history could not be rewritten: the next sync tries again")
+                return
+            }
+            newHead = root
+            said = "rewrote the history to one commit of today's files (\(reason)): no commit here or on the remote holds what it removed; each laptop takes it over at its next sync"
+        } else if let days = retentionDays(), let squashed = squashOlder(than: days, message: message) {
+            newHead = squashed
+            said = "squashed the history older than \(days) days (the folder's retention) into one commit; later commits are kept; each laptop takes it over at its next sync"
+        } else {
             return
         }
-        let push = git.git(["push", "-q", "--force-with-lease=refs/heads/\(sync.branch):\(head)", "origin", "\(root):refs/heads/\(sync.branch)"])
+        let push = git.git(["push", "-q", "--force-with-lease=refs/heads/\(sync.branch):\(head)", "origin", "\(newHead):refs/heads/\(sync.branch)"])
         guard push.ok else {
             report.lines.append("the history was not rewritten on the remote (\(Sync.firstLine(push.errors))): the next sync tries again")
             return
         }
-        git.git(["update-ref", "refs/heads/\(sync.branch)", root])
-        git.git(["update-ref", remoteBranch, root])
+        git.git(["update-ref", "refs/heads/\(sync.branch)", newHead])
+        git.git(["update-ref", remoteBranch, newHead])
         git.git(["reset", "-q"])
         try? FileManager.default.removeItem(atPath: folder.path(Self.dueFile))
+        let root = git.git(["rev-list", "--max-parents=0", newHead]).output.split(separator: "\n").first.map(String.init) ?? newHead
         removeOldObjects(keeping: root)
-        report.lines.append("rewrote the history to one commit of today's files (\(reason)): no commit here or on the remote holds what it removed; each laptop takes it over at its next sync")
+        report.lines.append(said)
         report.lines.append(cleanRemote())
+    }
+
+    /// A commit of `tree`'s tree (a revision), on `parent` or as a root.
+    func commit(tree: String, parent: String?, message: String, as author: [String: String] = [:]) -> String? {
+        var run = git
+        for (k, v) in author { run.environment[k] = v }
+        let made = run.git(identity + ["commit-tree", "\(tree)^{tree}"] + (parent.map { ["-p", $0] } ?? []) + ["-m", message])
+        let value = made.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return made.ok && !value.isEmpty ? value : nil
+    }
+
+    /// `forumdesk.json`'s `"historyRetentionDays"` (1 to 36500), if set.
+    func retentionDays() -> Int? {
+        guard case .parsed(let node, _) = DataStore(folder: folder).readJSON(folder.settings), case .object(let members) = node.value,
+              let value = members.first(where: { $0.key == "historyRetentionDays" })?.value.value,
+              case .number(let text) = value, let days = Int(text), (1...36_500).contains(days) else { return nil }
+        return days
+    }
+
+    /// The first-parent history with the commits older than `days` squashed into a new root (the newest of them's
+    /// files) and each later commit made again on it, with its author, date and message. nil when at most one
+    /// commit is older (nothing to squash).
+    func squashOlder(than days: Int, message: (String, String) -> String) -> String? {
+        let cutoff = Date().timeIntervalSince1970 - Double(days) * 86_400
+        let log = git.git(["log", "--first-parent", "--format=%H%x09%ct%x09%an%x09%ae%x09%aI%x09%s", "HEAD"]).output
+        let commits = log.split(separator: "\n").map { $0.split(separator: "\t", maxSplits: 5, omittingEmptySubsequences: false).map(String.init) }
+            .filter { $0.count == 6 }
+        let older = commits.filter { (Double($0[1]) ?? 0) < cutoff }
+        guard older.count >= 2, let base = older.first else { return nil }
+        let day = String(base[4].prefix(10))
+        let reason = "history before \(day) squashed (the folder keeps \(days) days)"
+        guard var tip = commit(tree: base[0], parent: nil, message: message("History up to \(day) in one commit", reason)) else { return nil }
+        for c in commits.prefix(while: { (Double($0[1]) ?? 0) >= cutoff }).reversed() {
+            let author = ["GIT_AUTHOR_NAME": c[2], "GIT_AUTHOR_EMAIL": c[3], "GIT_AUTHOR_DATE": c[4]]
+            guard let next = commit(tree: c[0], parent: tip, message: c[5], as: author) else { return nil }
+            tip = next
+        }
+        return tip
     }
 
     /// The keys this folder knows that the remote's `refs/forumdesk/keys` lacks, pushed (the union of both).

@@ -313,7 +313,7 @@ public struct Sync: Sendable {
         HistoryRewrite(sync: self).enforceAfterMerge(before: before, report: &report)
         if before.isEmpty { return true }
         let changed = git.git(["diff", "--name-only", before, "HEAD"]).output.split(separator: "\n").map(String.init)
-        report.changedByOthers = changed.filter { $0.hasPrefix("meetings/") && $0.hasSuffix(".json") }
+        report.changedByOthers += changed.filter { $0.hasPrefix("meetings/") && $0.hasSuffix(".json") }
         if !changed.isEmpty { report.lines.append("merged \(changed.count) file\(changed.count == 1 ? "" : "s") changed by others") }
         // Ids this laptop allocated that another published first.
         let renumbered = IdentifierRenumbering(store: DataStore(folder: folder), repository: git).renumberLocal(against: "origin/\(branch)")

@@ -49,7 +49,8 @@ struct PersonShow: ParsableCommand {
         let places = store.places(of: person, in: data)
         if let out {
             let today = LondonTime.date(try options.currentTime())
-            let pack = SubjectAccessPack.markdown(person: person, places: places, data: data, today: today) { rel in
+            let history = PersonHistory.lines(of: person, folder: options.folder)
+            let pack = SubjectAccessPack.markdown(person: person, places: places, data: data, today: today, history: history) { rel in
                 try? String(contentsOfFile: options.folder.path(rel), encoding: .utf8)
             }
             try Output.write(pack, to: out)

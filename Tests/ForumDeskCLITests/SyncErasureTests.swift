@@ -11,10 +11,11 @@ struct Traces: Equatable, CustomStringConvertible {
     var description: String { "\(files) files, \(objects) objects" }
 }
 
-func runGit(_ arguments: [String]) -> (status: Int32, output: Data) {
+func runGit(_ arguments: [String], environment: [String: String] = [:]) -> (status: Int32, output: Data) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git"] + arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe()
     process.standardOutput = out
     process.standardError = FileHandle.nullDevice
@@ -265,6 +266,60 @@ extension Team {
         }
         let validate = try forumdesk(["validate", "--data", team.laptopB] + now)
         #expect(validate.status == 1 && validate.stdout.contains("people.json:") && validate.stdout.contains("\(contact) was erased on 2026-11-23 and is back"), "\(validate.stdout)")
+    }
+
+    /// History within retention: with `"historyRetentionDays"`, commits older than that are squashed into one
+    /// root at sync (later ones kept with their authors); another laptop with unsynced work takes it over.
+    @Test func test_historyOlderThanRetention_isSquashed_andTakenOverElsewhere() throws {
+        let team = try Team()
+        for laptop in [team.laptopA, team.laptopB] { #expect(try team.sync(laptop).status == 0) }
+        for (title, date) in [("Old title alpha", "2025-01-01T12:00:00+00:00"), ("Old title beta", "2025-02-01T12:00:00+00:00")] {
+            try team.edit(team.desk, other) { $0["title"] = title }
+            let env = ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "Old", "GIT_COMMITTER_NAME": "Old",
+                       "GIT_AUTHOR_EMAIL": "old@example.org", "GIT_COMMITTER_EMAIL": "old@example.org"]
+            #expect(runGit(["-C", team.desk, "commit", "-q", "-a", "-m", "edit \(title)"], environment: env).status == 0)
+        }
+        #expect(try team.sync(team.desk).status == 0)
+        #expect(try team.sync(team.laptopA).status == 0)
+        #expect(team.traces(of: ["Old title alpha"])["laptop A (Ben)"]!.objects > 0)
+        try team.edit(team.laptopA, minuted, unrelatedAction("Ben's action after the squash", id: "A-2026-096"))
+        var settings = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: team.desk + "/forumdesk.json"))) as? [String: Any])
+        settings["historyRetentionDays"] = 200
+        try JSONSerialization.data(withJSONObject: settings, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: team.desk + "/forumdesk.json"))
+        let desk = try team.sync(team.desk, user: "Ana")
+        #expect(desk.status == 0 && desk.stdout.contains("squashed the history older than 200 days"), "\(desk.stdout)\(desk.stderr)")
+        #expect(String(decoding: runGit(["-C", team.remote, "rev-list", "--count", "main"]).output, as: UTF8.self).hasPrefix("2"))
+        let ben = try team.sync(team.laptopA, user: "Ben")
+        #expect(ben.status == 0 && ben.stdout.contains("applied history before 2025-02-01 squashed"), "\(ben.stdout)\(ben.stderr)")
+        try team.settle([team.laptopB, team.desk, team.laptopA])
+        let after = team.traces(of: ["Old title alpha"])
+        print("retention: after \(after)")
+        for (name, found) in after { #expect(found.objects == 0, "\(name): \(found)") }
+        for place in team.places { #expect(team.fsck(place.gitDir), "\(place.name)") }
+        for folder in [team.desk, team.laptopA, team.laptopB] {
+            #expect(actions(try team.meeting(folder, minuted)).contains { $0["description"] as? String == "Ben's action after the squash" }, "\(folder)")
+            #expect(try team.meeting(folder, other)["title"] as? String == "Old title beta")
+        }
+    }
+
+    /// The subject access pack says, in words, what the folder's history still holds: each earlier version of the
+    /// directory entry by date, and the commits that changed records naming them.
+    @Test func test_subjectAccessPack_describesTheHistory() throws {
+        let team = try Team()
+        let contact = "wilf-lanternby"
+        try team.editPeople(team.desk) { people in
+            for i in people.indices where people[i]["id"] as? String == contact { people[i]["phone"] = "01632 960777" }
+        }
+        #expect(try team.sync(team.desk, user: "Ana").status == 0)
+        let pack = team.root + "/sar.md"
+        let run = try forumdesk(["person", "show", contact, "-o", pack, "--data", team.desk] + now)
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: pack, encoding: .utf8)
+        #expect(!text.contains("could not be read as text"), "\(text)")
+        #expect(text.contains("## History of the data folder") && text.contains("Earlier versions kept in the folder's history"), "\(text)")
+        #expect(text.contains("committed by ana: the directory entry read: Wilf Lanternby; contact") && text.contains("01632 960102")
+                && text.contains("01632 960777"), "\(text)")
+        #expect(text.contains("a version with records naming them added or removed"), "\(text)")
     }
 
     /// Only the record is shared: e-mails, letters, conflict copies and exports a repository tracked (an older
