@@ -85,7 +85,8 @@ extension DataStore {
         }
         for file in personalFiles(who, in: data) {
             out.append(PersonPlace(file: file.file, line: nil, record: "", kind: file.kind,
-                                   text: file.step == .leave ? "not written by ForumDesk" : "the whole file"))
+                                   text: file.file == ".git" ? "earlier versions of the records, kept by `forumdesk sync`"
+                                       : file.step == .leave ? "not written by ForumDesk" : "the whole file"))
         }
         return out
     }
