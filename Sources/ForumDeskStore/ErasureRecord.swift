@@ -116,12 +116,17 @@ public struct ErasureRule: Sendable {
     /// Erases again every person among the merged directory and `earlier` (people as other versions held them)
     /// whose fingerprint is recorded, from every record and every local file, without a new line in `erasures`;
     /// then purges again any meeting marked `personalDataRemoved` that holds names.
-    public func enforce(earlier: [Person], today: CalendarDate) -> Outcome {
+    /// `meetings`: the ids a merge changed (only those can have got names back), nil for every meeting.
+    public func enforce(earlier: [Person], today: CalendarDate, meetings: [String]? = nil) -> Outcome {
         var outcome = Outcome()
         let store = DataStore(folder: folder)
-        var data = store.load()
+        var data = meetings.map { store.load(meetingIDs: $0) } ?? store.load()
         let recorded = ErasureRecord.recorded(data.settings)
         let keys = ErasureRecord.keys(folder)
+        // An erasure reaches every meeting: read them all only when someone is to be erased again.
+        if data.isPartial, (data.directory.people + earlier).contains(where: { ErasureRecord.erasedOn($0, recorded: recorded, keys: keys) != nil }) {
+            data = store.load()
+        }
         var seen: Set<String> = []
         for person in data.directory.people + earlier where !recorded.isEmpty {
             guard let day = ErasureRecord.erasedOn(person, recorded: recorded, keys: keys) else { continue }

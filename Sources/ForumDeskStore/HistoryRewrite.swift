@@ -232,7 +232,9 @@ public struct HistoryRewrite: Sendable {
         guard sha("HEAD") != before else { return }
         let people = ErasureRule.people(in: before.isEmpty ? nil : git.show(before, "directory/people.json"))
         let conflictsBefore = report.conflicts - mergeConflicts(against: before)
-        let rule = ErasureRule(folder: folder).enforce(earlier: people, today: LondonTime.date(Date()))
+        let merged = git.git(["diff", "--name-only", before, "HEAD", "--", "meetings"]).output.split(separator: "\n")
+            .map { ($0 as NSString).lastPathComponent }.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
+        let rule = ErasureRule(folder: folder).enforce(earlier: people, today: LondonTime.date(Date()), meetings: before.isEmpty ? nil : merged)
         guard rule.records > 0 || rule.files > 0 || !rule.errors.isEmpty else { return }
         if rule.records > 0, let remote = sha(remoteBranch) {
             // This laptop's unsynced commits brought them back: they become one commit without them, and go.
