@@ -126,12 +126,10 @@ public struct HistoryRewrite: Sendable {
         var rule = ErasureRule(folder: folder).enforce(earlier: people, today: today)
         rule.files += purgeLocalFiles(&rule.lines)
         // One commit on the rewritten root: the carry-over as merged (which may name the person) never stays.
-        if unsynced {
-            squash(onto: remote, "Unsynced work carried over onto the rewritten history", report: &report)
-            recountConflicts(from: conflictsBefore, against: remote, report: &report)
-        }
+        if unsynced { squash(onto: remote, "Unsynced work carried over onto the rewritten history", report: &report) }
         report.lines.append("applied \(reason) by \(by): \(unsynced ? "\(rule.records) record\(rule.records == 1 ? "" : "s") in your unsynced work changed" : "you had no unsynced work")"
             + (rule.files > 0 ? "; \(rule.files) local file\(rule.files == 1 ? "" : "s") of this laptop removed or scrubbed" : ""))
+        if unsynced { recountConflicts(from: conflictsBefore, against: remote, report: &report) }
         report.lines += rule.lines
         report.lines += rule.errors.map { "not done: \($0)" }
         // Meetings to read again (the app): what differs from this laptop's own last commit.
@@ -290,7 +288,8 @@ public struct HistoryRewrite: Sendable {
         let root = git.git(["rev-list", "--max-parents=0", newHead]).output.split(separator: "\n").first.map(String.init) ?? newHead
         removeOldObjects(keeping: root)
         report.lines.append(said)
-        report.lines.append(cleanRemote())
+        let remote = cleanRemote()
+        if !remote.isEmpty { report.lines.append(remote) }
     }
 
     /// A commit of `tree`'s tree (a revision), on `parent` or as a root.

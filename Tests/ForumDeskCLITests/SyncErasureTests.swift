@@ -131,6 +131,13 @@ extension Team {
         try FileManager.default.createDirectory(atPath: team.laptopB + "/exports", withIntermediateDirectories: true)
         let exported = try forumdesk(["export", "minutes", "2026-01-08-shefford-stotfold-arlesey-ltt", "-o", export, "--data", team.laptopB] + now)
         #expect(exported.status == 0, "\(exported.stderr)")
+        // And a conflict copy of a meeting that names him, and an e-mail to him in her outbox.
+        let held = "2026-01-08-shefford-stotfold-arlesey-ltt"
+        try FileManager.default.createDirectory(atPath: team.laptopB + "/conflicts", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: team.file(team.laptopB, held), toPath: team.laptopB + "/conflicts/\(held)-2026-11-20T101500.json")
+        try FileManager.default.createDirectory(atPath: team.laptopB + "/outbox/\(other)", withIntermediateDirectories: true)
+        try Data("To: Nikhil Kestrel <nikhil.kestrel@example.org>\nSubject: Invitation\n\nDear Nikhil Kestrel,\n".utf8)
+            .write(to: URL(fileURLWithPath: team.laptopB + "/outbox/\(other)/\(contact)-request-0.eml"))
         // Ben, offline: a new phone number for him, an action he owns, and an unrelated action.
         try team.editPeople(team.laptopA) { people in
             for i in people.indices where people[i]["id"] as? String == contact { people[i]["phone"] = "01632 960999" }
@@ -153,6 +160,7 @@ extension Team {
         #expect(!settings.contains(contact) && settings.contains("\"fingerprints\""))
         let ana = try team.sync(team.desk, user: "Ana")
         #expect(ana.status == 0, "\(ana.stdout)\(ana.stderr)")
+        print("order \(order), Ana's sync:\n\(ana.stdout)")
         #expect(ana.stdout.contains("rewrote the history"), "\(ana.stdout)")
         #expect(team.traces(of: needles)["desk (Ana)"] == Traces(files: 0, objects: 0))
 
@@ -160,11 +168,15 @@ extension Team {
             let folder = who == "ben" ? team.laptopA : team.laptopB
             let run = try team.sync(folder, user: who == "ben" ? "Ben" : "Cat")
             #expect(run.status == 0, "\(who): \(run.stdout)\(run.stderr)")
+            print("order \(order), \(who)'s sync:\n\(run.stdout)")
             #expect(run.stdout.contains("applied an erasure made on 23 Nov 2026 by Ana"), "\(who): \(run.stdout)")
             if who == "ben" {
                 #expect(run.stdout.contains("records in your unsynced work changed") && !run.stdout.contains(": 0 records"), "\(run.stdout)")
             } else {
                 #expect(run.stdout.contains("deleted exports/2026-01-08-shefford-stotfold-arlesey-ltt-minutes.md"), "\(run.stdout)")
+                #expect(run.stdout.contains("deleted outbox/\(other)/\(contact)-request-0.eml: it named a person erased on 2026-11-23"), "\(run.stdout)")
+                #expect(run.stdout.contains("removed them from conflicts/2026-01-08-shefford-stotfold-arlesey-ltt-2026-11-20T101500.json"), "\(run.stdout)")
+                #expect(FileManager.default.fileExists(atPath: team.laptopB + "/conflicts/2026-01-08-shefford-stotfold-arlesey-ltt-2026-11-20T101500.json"))
             }
         }
         try team.settle([team.desk, team.laptopA, team.laptopB])
