@@ -21,6 +21,8 @@ public struct HistoryRewrite: Sendable {
     public init(sync: Sync) { self.sync = sync }
 
     static let dueFile = ".git/forumdesk-rewrite-due"
+    /// While a carry-over runs: the branch and the commit it started from.
+    static let carryOverFile = ".git/forumdesk-carry-over"
     static let lastSynced = "refs/forumdesk/last-synced"
     static let keysRef = "refs/forumdesk/keys"
     static let fetchedKeys = "refs/forumdesk/remote-keys"
@@ -63,6 +65,15 @@ public struct HistoryRewrite: Sendable {
     /// Local files out of the record (`.gitignore` completed, tracked ones un-tracked), and the last synced state
     /// noted (the base a rewrite elsewhere is merged against).
     public func beforeCommit(report: inout Sync.Report) {
+        // A carry-over a killed sync left half-done: back to this laptop's own branch (its work is all there).
+        if let left = try? String(contentsOfFile: folder.path(Self.carryOverFile), encoding: .utf8) {
+            let parts = left.split(separator: "\n").map(String.init)
+            if parts.count == 2, git.git(["checkout", "-q", "-f", "-B", parts[0], parts[1]]).ok {
+                sync.cachedBranch.value = parts[0]
+                report.lines.append("undid the carry-over an interrupted sync had left; it is done again now")
+            }
+            try? FileManager.default.removeItem(atPath: folder.path(Self.carryOverFile))
+        }
         let ignorePath = folder.path(".gitignore")
         let present = (try? String(contentsOfFile: ignorePath, encoding: .utf8)) ?? ""
         let lines = Set(present.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
@@ -150,6 +161,11 @@ public struct HistoryRewrite: Sendable {
             return run.ok && !value.isEmpty ? value : nil
         }
         let branch = sync.branch
+        guard (try? DurableFile.write(Array("\(branch)\n\(head)\n".utf8), to: folder.path(Self.carryOverFile), fs: PosixFileSystem(), modes: .personal)) != nil else {
+            report.failure = .other("could not note the carry-over in .git")
+            return false
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder.path(Self.carryOverFile)) }
         guard let b = commitTree(tree(base), parents: [], "last synced"),
               let ours = commitTree(tree(head), parents: [b], "unsynced work"),
               let theirs = commitTree(tree(remote), parents: [b], "rewritten history") else {

@@ -344,6 +344,28 @@ extension Team {
         #expect(text.contains("a version with records naming them added or removed"), "\(text)")
     }
 
+    /// A sync killed during a carry-over leaves the laptop on a commit made only for it: the next sync goes back to
+    /// the laptop's own branch (all its work is there) and carries it over again.
+    @Test func test_carryOverInterrupted_theNextSyncDoesItAgain() throws {
+        let team = try Team()
+        #expect(try team.sync(team.laptopA).status == 0)
+        try team.edit(team.laptopA, minuted, unrelatedAction("Ben's action before the crash", id: "A-2026-097"))
+        #expect(runGit(["-C", team.laptopA, "-c", "user.name=Ben", "-c", "user.email=ben@example.org", "commit", "-q", "-a", "-m", "Ben's work"]).status == 0)
+        let head = String(decoding: runGit(["-C", team.laptopA, "rev-parse", "HEAD"]).output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try forumdesk(["person", "erase", "yasmin-bellweather", "--yes", "--data", team.desk] + now).status == 0)
+        #expect(try team.sync(team.desk, user: "Ana").status == 0)
+        // As the killed sync left it: detached elsewhere, the note of where it started.
+        #expect(runGit(["-C", team.laptopA, "checkout", "-q", "--detach", "HEAD~1"]).status == 0)
+        try Data("main\n\(head)\n".utf8).write(to: URL(fileURLWithPath: team.laptopA + "/.git/forumdesk-carry-over"))
+        let ben = try team.sync(team.laptopA, user: "Ben")
+        #expect(ben.status == 0 && ben.stdout.contains("undid the carry-over") && ben.stdout.contains("applied an erasure"), "\(ben.stdout)\(ben.stderr)")
+        try team.settle([team.desk, team.laptopA, team.laptopB])
+        team.expectGone(["Yasmin Bellweather", "yasmin-bellweather", "yasmin.bellweather@example.org", "01632 960105"], "interrupted")
+        for folder in [team.desk, team.laptopA, team.laptopB] {
+            #expect(actions(try team.meeting(folder, minuted)).contains { $0["description"] as? String == "Ben's action before the crash" }, "\(folder)")
+        }
+    }
+
     /// Only the record is shared: e-mails, letters, conflict copies and exports a repository tracked (an older
     /// version committed them) stop being tracked and leave history; a notice says which machine holds its e-mail,
     /// and another laptop's `send` does not offer it.
