@@ -157,10 +157,12 @@ public struct App: Sendable {
         let report = Sync(folder: store.folder, driver: syncDriver).run()
         if let failure = report.failure { return message = .error("Sync: " + failure.message) }
         wantsReload = true
-        let merged = report.changedByOthers.count
+        let merged = Set(report.changedByOthers).count
+        // A history rewrite (an erasure or purge, here or elsewhere) is what the officer most needs to hear of.
+        let rewrite = report.lines.first { $0.hasPrefix("applied ") || $0.hasPrefix("rewrote the history") }
         message = report.conflicts > 0
             ? .error("Synced: \(Format.count(report.conflicts, "conflict")) recorded: listed on the dashboard; t takes theirs, o keeps ours")
-            : .info("Synced: " + (merged > 0 ? "\(Format.count(merged, "meeting")) changed by others read in" : report.lines.last ?? "nothing to do"))
+            : .info("Synced: " + (rewrite ?? (merged > 0 ? "\(Format.count(merged, "meeting")) changed by others read in" : report.lines.last ?? "nothing to do")))
     }
 
     /// A conflict of any file resolved from the dashboard: an ordinary checked save, then the folder read again.

@@ -143,6 +143,9 @@ public struct CouncillorNotification: Sendable, Equatable {
     public var sentAt: Date?
     /// The mail program's answer when it accepted it, or why sending failed or may not have finished.
     public var deliveryNote: String?
+    /// The machine (and officer) whose outbox holds its e-mail, "ana-laptop (ana)": the outbox is not shared, so
+    /// only that machine sends it and teammates see where it waits.
+    public var queuedOn: String?
     public var extra: UnknownFields = [:]
     public init(councillor: String, at: Date, method: ContactMethod, kind: NoticeKind = .invitation, sequence: Int = 0,
                 start: Date? = nil, end: Date? = nil, venue: String? = nil, reply: Reply = .noReply,

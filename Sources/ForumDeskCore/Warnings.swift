@@ -90,7 +90,10 @@ public enum Warnings {
                     let n = waiting.filter { $0.delivery == state }.count
                     return n == 0 ? nil : "\(n) \(state.label)"
                 }
-                add(.notSent, "e-mail not sent yet (\(counts.joined(separator: ", "))): S on the Councillors tab or `forumdesk send`")
+                // The outbox is not shared: say whose machine holds the e-mails, which only that machine sends.
+                let machines = Set(waiting.compactMap(\.queuedOn)).sorted()
+                let whereQueued = machines.isEmpty ? "" : ", queued on \(machines.joined(separator: ", "))"
+                add(.notSent, "e-mail not sent yet (\(counts.joined(separator: ", "))\(whereQueued)): S on the Councillors tab or `forumdesk send`")
             }
             // A week before, silence is worth a phone call.
             if meeting.status != .cancelled, meeting.start.timeIntervalSince(now) <= 7 * 86_400, let who = names(.notified) {

@@ -210,6 +210,7 @@ extension Codec {
         n.delivery = try r.optionalChoice("delivery", NoticeDelivery.self)
         n.sentAt = try r.optionalDate("sentAt")
         n.deliveryNote = try r.optionalString("deliveryNote")
+        n.queuedOn = try r.optionalString("queuedOn")
         n.extra = r.unknownFields
         return n
     }
@@ -234,6 +235,7 @@ extension Codec {
         w.optional("delivery", n.delivery)
         w.optional("sentAt", date: n.sentAt)
         w.optional("deliveryNote", n.deliveryNote)
+        w.optional("queuedOn", n.queuedOn)
         return w.finish(n.extra)
     }
 

@@ -66,6 +66,12 @@ extension DataStore {
         }
         let after = NoticeOutbox.expected(meeting.notifications)
         guard after != before else { return nil }
+        // The outbox stays on this machine (it is not synced): the record says where the e-mail waits.
+        let queued = after.subtracting(before)
+        for i in meeting.notifications.indices where queued.contains(NoticeOutbox.fileName(of: meeting.notifications[i]))
+            && meeting.notifications[i].method == .email && meeting.notifications[i].queuedOn == nil {
+            meeting.notifications[i].queuedOn = ProcessOwner.machine
+        }
         var changes = NoticeChanges()
         for name in after.subtracting(before).sorted() where present[name] == nil {
             if let text = mails[name] {

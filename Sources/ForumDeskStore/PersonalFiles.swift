@@ -85,7 +85,8 @@ extension DataStore {
         }
         for file in personalFiles(who, in: data) {
             out.append(PersonPlace(file: file.file, line: nil, record: "", kind: file.kind,
-                                   text: file.step == .leave ? "not written by ForumDesk" : "the whole file"))
+                                   text: file.file == ".git" ? "earlier versions of the records, kept by `forumdesk sync`"
+                                       : file.step == .leave ? "not written by ForumDesk" : "the whole file"))
         }
         return out
     }
@@ -181,7 +182,7 @@ extension DataStore {
                 let rel = relative(path)
                 if status.isDirectory {
                     if rel == ".git" {
-                        out.append(PersonFileStep(file: ".git", kind: "git history (may hold earlier versions)", step: .leave))
+                        out.append(PersonFileStep(file: ".git", kind: "git history (earlier versions, shared with the team)", step: .leave))
                         continue
                     }
                     visit(path, depth: depth + 1)
@@ -248,7 +249,8 @@ extension DataStore {
     /// records and files, never who), then the start-up index is deleted (rebuilt by the next start). Each write
     /// is the usual checked, durable save: a file someone else changed meanwhile is not written, and named.
     /// Returns what was done, one line each, and the errors.
-    public func apply(_ plan: ErasurePlan, today: CalendarDate, in data: inout DataSet) -> (done: [String], errors: [String]) {
+    /// With `record: false` (a sync enforcing an erasure made elsewhere) nothing is added to `erasures`.
+    public func apply(_ plan: ErasurePlan, today: CalendarDate, in data: inout DataSet, record: Bool = true) -> (done: [String], errors: [String]) {
         let who = PersonalData.Identity(plan.person)
         var done: [String] = [], errors: [String] = []
         for (meeting, erased) in plan.meetings {
@@ -272,8 +274,17 @@ extension DataStore {
             return (done, errors)
         }
         do throws(SaveError) {
+            // A merge may have left a copy of them in the file's own `conflicts` list: it goes too.
+            let listed = data.directory.person(plan.person.id) != nil
+            let extra = Self.withoutMentions(data.peopleFileExtra, who)
+            if extra != data.peopleFileExtra {
+                data.peopleFileExtra = extra
+                try write(Codec.encode(Codec.PeopleFile(people: plan.directory.people, extra: extra)), to: folder.people, in: &data)
+                data.directory.people = plan.directory.people
+                done.append("directory/people.json: removed them from the file's merge conflicts")
+            }
             try saveDirectory(plan.directory, in: &data)
-            done.append("directory/people.json: removed \(plan.person.id)")
+            if listed { done.append("directory/people.json: removed \(plan.person.id)") }
         } catch {
             errors.append("directory: not changed: \(error.description)")
             return (done, errors)
@@ -319,18 +330,59 @@ extension DataStore {
         for dir in emptied where dir != folder.root && (try? fs.list(dir))?.isEmpty == true && !Self.isTopFolder(relative(dir)) {
             try? deleteGenerated(dir)
         }
+        guard record else { return (done, errors) }
         var settings = data.settings
         var log: [JSONValue] = []
         if case .array(let earlier) = settings.extra["erasures"] { log = earlier }
+        // Keyed fingerprints, never the name or the id (see `ErasureRecord`): what stops a merge bringing them back.
+        var fingerprints: [JSONValue] = []
+        do throws(SaveError) {
+            fingerprints = ErasureRecord.fingerprints(plan.person, key: try ErasureRecord.currentKey(folder)).map { .string($0) }
+        } catch {
+            errors.append("\(ErasureRecord.keyFile): \(error.description); the erasure is recorded without fingerprints")
+        }
         log.append(.object(["date": .string(today.description), "records": .number(String(plan.meetings.count + plan.topics.count + 1)),
-                            "files": .number(String(files))]))
+                            "files": .number(String(files)), "fingerprints": .array(fingerprints)]))
         settings.extra["erasures"] = .array(log)
         do throws(SaveError) {
             try saveSettings(settings, in: &data)
         } catch {
             errors.append("forumdesk.json: the erasure was not recorded: \(error.description)")
         }
+        // The next sync takes the person out of git's history too, here, on the remote and on every laptop.
+        HistoryRewrite.requestRewrite(folder, reason: "an erasure made on \(HistoryRewrite.spoken(today))")
         return (done, errors)
+    }
+
+    /// File-level fields without what names the person: entries of a `conflicts` list that do go whole, other
+    /// strings are scrubbed.
+    static func withoutMentions(_ fields: UnknownFields, _ who: PersonalData.Identity) -> UnknownFields {
+        func names(_ value: JSONValue) -> Bool {
+            switch value {
+            case .string(let text): who.isNamed(in: text)
+            case .array(let items): items.contains(where: names)
+            case .object(let members): members.values.contains(where: names)
+            default: false
+            }
+        }
+        func scrub(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .string(let text): .string(who.scrubbed(text))
+            case .array(let items): .array(items.map(scrub))
+            case .object(let members): .object(members.mapValues(scrub))
+            default: value
+            }
+        }
+        var out = fields
+        for (key, value) in fields {
+            if key == MergeConflict.key, case .array(let items) = value {
+                let kept = items.filter { !names($0) }
+                out[key] = kept.isEmpty ? nil : .array(kept)
+            } else {
+                out[key] = scrub(value)
+            }
+        }
+        return out
     }
 
     static func isTopFolder(_ rel: String) -> Bool { !rel.contains("/") }

@@ -52,6 +52,9 @@ public struct ProcessOwner: Sendable, Equatable {
             ?? ProcessInfo.processInfo.environment["USER"] ?? String(getuid())
     }
 
+    /// This machine and its officer, as a notice's `queuedOn` names them: "ana-laptop (ana)".
+    public static var machine: String { "\(hostName) (\(userName))" }
+
     public static func current(now: Date) -> ProcessOwner {
         ProcessOwner(pid: getpid(), host: hostName, user: userName, since: now, started: processStart(getpid()))
     }

@@ -57,7 +57,8 @@ public struct Sync: Sendable {
         }
     }
 
-    /// What `.gitignore` leaves out of the record: caches, presence, temp files, locks, conflict copies.
+    /// What `.gitignore` leaves out of the record: caches, presence, temp files, locks, and the files that stay on
+    /// the machine that made them (e-mails, letters, conflict copies, exports: `HistoryRewrite.localFolders`).
     public static let ignored = """
         # ForumDesk: not part of the record (caches, who has what open, temp files, locks)
         .forumdesk-index
@@ -65,10 +66,18 @@ public struct Sync: Sendable {
         .forumdesk.lock
         .forumdesk-commands.lock
         .forumdesk-batch-*
+        .forumdesk-erasure-keys
         .presence/
         .*.tmp-*
-        outbox-pending/
-        exports/
+        # Stay on the machine that made them (they name people; the notices' records say where they are)
+        /outbox/
+        /outbox-pending/
+        /outbox-withdrawn/
+        /outbox-sending/
+        /sent/
+        /letters/
+        /conflicts/
+        /exports/
 
         """
 
@@ -194,6 +203,7 @@ public struct Sync: Sendable {
         if !repository.git(["rev-parse", "-q", "--verify", "HEAD"]).ok, repository.config("remote.origin.url") != nil {
             guard join(report: &report) else { return report }
         }
+        HistoryRewrite(sync: self).beforeCommit(report: &report)
         let unreadable = unreadableLocalChanges()
         guard unreadable.isEmpty else {
             report.failure = .unreadable(unreadable, local: true)
@@ -220,6 +230,7 @@ public struct Sync: Sendable {
             if push.ok {
                 trackRemoteBranch()
                 report.lines.append("pushed to origin/\(remoteBranchName)")
+                HistoryRewrite(sync: self).afterPush(report: &report)
                 return report
             }
             let detail = Self.firstLine(push.errors)
@@ -331,6 +342,7 @@ public struct Sync: Sendable {
             report.lines.append("the remote is empty: this folder starts it")
             return true
         }
+        guard HistoryRewrite(sync: self).adoptRewrite(report: &report) else { return false }
         let before = git.git(["rev-parse", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let theirs = git.git(["rev-parse", remoteRef]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let base = git.git(["merge-base", "HEAD", remoteRef]).output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -373,9 +385,10 @@ public struct Sync: Sendable {
                 }
             }
         }
+        HistoryRewrite(sync: self).enforceAfterMerge(before: before, report: &report)
         if before.isEmpty { return true }
         let changed = git.git(["diff", "--name-only", before, "HEAD"]).output.split(separator: "\n").map(String.init)
-        report.changedByOthers = changed.filter { $0.hasPrefix("meetings/") && $0.hasSuffix(".json") }
+        report.changedByOthers += changed.filter { $0.hasPrefix("meetings/") && $0.hasSuffix(".json") }
         if !changed.isEmpty { report.lines.append("merged \(changed.count) file\(changed.count == 1 ? "" : "s") changed by \(names.isEmpty ? "others" : names.joined(separator: ", "))") }
         renumber(report: &report)
         // A program named in the shared settings is never run; say so when the team's commits bring one.

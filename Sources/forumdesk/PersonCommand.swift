@@ -49,7 +49,8 @@ struct PersonShow: ParsableCommand {
         let places = store.places(of: person, in: data)
         if let out {
             let today = LondonTime.date(try options.currentTime())
-            let pack = SubjectAccessPack.markdown(person: person, places: places, data: data, today: today) { rel in
+            let history = PersonHistory.lines(of: person, folder: options.folder)
+            let pack = SubjectAccessPack.markdown(person: person, places: places, data: data, today: today, history: history) { rel in
                 try? String(contentsOfFile: options.folder.path(rel), encoding: .utf8)
             }
             try Output.write(pack, to: out)
@@ -87,8 +88,9 @@ struct PersonErase: ParsableCommand {
         directory entry goes, and the files that name them: e-mails (outbox, withdrawn, pending, sent), exports \
         and the start-up index are deleted, conflict copies are kept without them. forumdesk.json's `erasures` \
         records the day and how many records and files changed, never who. There is no undo and no copy is kept: \
-        run with --dry-run first; without --yes the command asks for the person's id. Git history (if the folder \
-        is a repository) still holds them: see the README.
+        run with --dry-run first; without --yes the command asks for the person's id. In a folder shared through \
+        git, the next `forumdesk sync` rewrites the history without them and every laptop applies the erasure at its \
+        next sync: see the README (Erasure in a shared folder).
         """
     )
 
@@ -121,7 +123,7 @@ struct PersonErase: ParsableCommand {
         for topic in plan.topics { Output.line("topic \(topic.id): \(dryRun ? "would remove" : "will remove") the contact") }
         Output.line("directory/people.json: \(dryRun ? "would remove" : "will remove") \(person.id)")
         for file in plan.files {
-            Output.line("\(file.file): \(file.kind): " + (file.step == .leave ? "left as it is (not ForumDesk's)" : dryRun ? "would \(file.step.rawValue)" : "will \(file.step.rawValue)"))
+            Output.line("\(file.file): \(file.kind): " + (file.file == ".git" ? "rewritten by the next `forumdesk sync`" : file.step == .leave ? "left as it is (not ForumDesk's)" : dryRun ? "would \(file.step.rawValue)" : "will \(file.step.rawValue)"))
         }
         if dryRun { return }
         if !yes {
@@ -139,7 +141,7 @@ struct PersonErase: ParsableCommand {
         for line in done { Output.line(line) }
         for line in errors { Output.error(line) }
         if plan.files.contains(where: { $0.file == ".git" }) {
-            Output.note("the data folder is a git repository: its history still holds \(person.id); see the README (Erasing a person)")
+            Output.note("git's history still holds \(person.id): the next `forumdesk sync` rewrites it, here, on the remote and on every laptop at its next sync (see the README: Erasure in a shared folder)")
         }
         guard errors.isEmpty else { throw ExitStatus.dataError }
         Output.line("Erased \(person.id) from \(plan.meetings.count) meeting(s), \(plan.topics.count) topic(s) and the directory; recorded in forumdesk.json (erasures).")

@@ -16,6 +16,8 @@ struct PurgeCommand: ParsableCommand {
         `personalDataRemoved`. The files ForumDesk wrote for those meetings, which hold names and addresses, are \
         deleted, each one named: outbox e-mails (outbox/<id>/*.eml), conflict copies (conflicts/<id>-<time>.json) and \
         exported minutes and agendas (exports/<id>-minutes.md…); nothing else, and nothing through a symbolic link. \
+        In a folder shared through git, the next `forumdesk sync` rewrites the history so that no commit holds what \
+        was removed, here, on the remote and on every laptop at its next sync. \
         Use --dry-run first to see what would go.
         """
     )
@@ -62,6 +64,13 @@ struct PurgeCommand: ParsableCommand {
                 }
             }
             Output.line("\(dryRun ? "would delete" : "deleted") \(relative(path))")
+        }
+        if !dryRun, !due.isEmpty || !files.isEmpty {
+            // git's history still holds what went: the next sync rewrites it, here, on the remote and on every laptop.
+            HistoryRewrite.requestRewrite(options.folder, reason: "a purge of personal data from meetings that ended before \(before), made on \(HistoryRewrite.spoken(today))")
+            if FileManager.default.fileExists(atPath: options.folder.path(".git")) {
+                Output.line("git's history still holds what was removed: the next `forumdesk sync` rewrites it (see the README: Erasure in a shared folder)")
+            }
         }
         Output.line(due.isEmpty
             ? "No meeting that ended before \(before) holds personal data."

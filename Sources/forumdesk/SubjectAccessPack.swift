@@ -8,7 +8,8 @@ import ForumDeskStore
 /// renders as a tidy document where Markdown is shown.
 enum SubjectAccessPack {
     /// `contents` gives a file's text by its path relative to the data folder (nil when unreadable).
-    static func markdown(person: Person, places: [PersonPlace], data: DataSet, today: CalendarDate,
+    /// `history`: what git's history still holds of them, in words (`PersonHistory`).
+    static func markdown(person: Person, places: [PersonPlace], data: DataSet, today: CalendarDate, history: [String] = [],
                          contents: (String) -> String?) -> String {
         var out = ["# Subject access: \(escaped(person.name))", "",
                    "\(escaped(data.settings.council)), \(today). Everything ForumDesk holds that names \(escaped(person.name)) "
@@ -25,7 +26,11 @@ enum SubjectAccessPack {
             for p in here where p.line != nil || !p.record.isEmpty {
                 out.append("- **\(escaped(p.kind))** (line \(p.line.map(String.init) ?? "?"), `\(p.record)`): \(escaped(p.text))")
             }
-            if here.contains(where: { $0.line == nil && $0.record.isEmpty }) {
+            if file == ".git" {
+                out.append("**Earlier versions kept in the folder's history** (git), by date:")
+                out.append("")
+                out += history.isEmpty ? ["- none that names them"] : history.map { "- " + escaped($0) }
+            } else if here.contains(where: { $0.line == nil && $0.record.isEmpty }) {
                 out.append("**\(escaped(here[0].kind))**. Its text:")
                 out.append("")
                 let text = contents(file) ?? "(could not be read as text)"
@@ -49,6 +54,7 @@ enum SubjectAccessPack {
         switch file {
         case "directory/people.json": return "Directory entry"
         case "directory/organisations.json": return "Organisations"
+        case ".git": return "History of the data folder"
         default: return escaped(file)
         }
     }

@@ -18,6 +18,7 @@ struct ValidateCommand: ParsableCommand {
         let (store, data) = try options.load(viewing: true)
         let diagnostics = data.loadErrors + store.problems(in: data, now: now) + store.unfinishedTransactions()
             + store.symbolicLinks().filter { link in !data.loadErrors.contains { $0.path == link.path } }
+            + ErasureRule.problems(data, folder: options.folder)
         for diagnostic in diagnostics { Output.line(TerminalText.sanitized(diagnostic.description)) }
         let files = Set(diagnostics.map(\.path)).count
         if diagnostics.isEmpty {

@@ -68,6 +68,22 @@ import Glibc
         #expect(b.screenText.contains("Nothing in the outbox"))
     }
 
+    /// The outbox is not synced: a notice records the machine whose outbox holds its e-mail, and on another
+    /// machine the Councillors tab says where it waits and that it is sent from there, not by `S` here.
+    @Test func test_notice_saysWhichMachineHoldsItsEmail() throws {
+        let w = try Workspace()
+        let toTamsin: [Key] = [.down, .down, .down]
+        let a = w.app(width: 160, height: 48, keys: openCouncillors + [.char("n")] + toTamsin)
+        #expect(w.meetingOnDisk(id)?.notifications.last?.queuedOn == ProcessOwner.machine)
+        #expect(a.screenText.contains("queued on \(ProcessOwner.machine) (S sends it)"), "\(a.screenText)")
+        let file = w.copy.path + "/meetings/2026/\(id).json"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"queuedOn\": \"\(ProcessOwner.machine)\"", with: "\"queuedOn\": \"cat-laptop (cat)\"")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let b = w.app(width: 160, height: 48, keys: openCouncillors + toTamsin)
+        #expect(b.screenText.contains("queued on cat-laptop (cat) (sent from that machine)"), "\(b.screenText)")
+    }
+
     /// The meeting file fails to save after `n`: no e-mail stays in the outbox, and Ctrl-S later records no
     /// notice (nobody would receive it). `n` once the disk works writes both.
     @Test func test_failedSaveAfterNotify_leavesNothing_andCtrlSRecordsNoNotice() throws {

@@ -51,7 +51,7 @@ import Testing
         #expect(try plainGit(team, ["commit", "-qam", "Ana's own edit"], in: team.laptopA, user: "Ana Note").status == 0)
         let head = try team.git(["rev-parse", "HEAD"], in: team.laptopA).trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try team.git(["fetch", "-q", "origin"], in: team.laptopA)
-        let theirs = try team.git(["rev-parse", "origin/master"], in: team.laptopA).trimmingCharacters(in: .whitespacesAndNewlines)
+        let theirs = try team.git(["rev-parse", "@{u}"], in: team.laptopA).trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try team.git(["checkout", theirs, "--", "meetings/2026/\(other).json"], in: team.laptopA)
         _ = try team.git(["reset", "-q"], in: team.laptopA)
         let journal = #"{"phase": "merge", "head": "\#(head)", "theirs": "\#(theirs)", "pid": "999999"}"#
@@ -79,7 +79,7 @@ import Testing
         let path = "meetings/2026/\(minuted).json"
         var text = try String(contentsOfFile: team.file(team.laptopB, minuted), encoding: .utf8)
         text = text.replacingOccurrences(of: "\"title\":", with: "<<<<<<< HEAD\n\"title\":", options: [], range: text.range(of: "\"title\":"))
-        text = text.replacingOccurrences(of: "\"title\":", with: "=======\n>>>>>>> origin/master\n\"title\":", options: [], range: text.range(of: "\"title\":", options: .backwards))
+        text = text.replacingOccurrences(of: "\"title\":", with: "=======\n>>>>>>> origin\n\"title\":", options: [], range: text.range(of: "\"title\":", options: .backwards))
         try text.write(toFile: team.file(team.laptopB, minuted), atomically: true, encoding: .utf8)
         #expect(try plainGit(team, ["commit", "-qam", "merged by hand"], in: team.laptopB).status == 0)
         #expect(try plainGit(team, ["push", "-q", "origin", "HEAD"], in: team.laptopB).status == 0)

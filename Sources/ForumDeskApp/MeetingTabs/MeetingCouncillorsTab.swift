@@ -1,6 +1,7 @@
 import Foundation
 import ForumDeskCore
 import ForumDeskExport
+import ForumDeskStore
 import TerminalUI
 
 /// The wards' councillors: the notice each is owed or was sent, and their reply.
@@ -67,7 +68,11 @@ struct MeetingCouncillorsTab: MeetingTab {
             // Written to the outbox, not yet accepted by the mail program: S sends it.
             // The program's answer may run to several lines: one line here.
             let why = notice.deliveryNote.map { ": " + $0.split(whereSeparator: \.isNewline).joined(separator: " / ") } ?? ""
-            lines.append(StyledLine("Notice #\(notice.sequence)\(when), e-mail \(delivery.label)\(why)" + (delivery == .sending ? "" : " (S sends it)"),
+            // The outbox is not shared: another machine's queued e-mail is sent from there.
+            let elsewhere = notice.queuedOn.flatMap { $0 == ProcessOwner.machine ? nil : $0 }
+            let place = notice.queuedOn.map { " on \($0)" } ?? ""
+            lines.append(StyledLine("Notice #\(notice.sequence)\(when), e-mail \(delivery.label)\(place)\(why)"
+                                    + (delivery == .sending ? "" : elsewhere == nil ? " (S sends it)" : " (sent from that machine)"),
                                     delivery == .queued ? Theme.muted : Theme.warning, hangingIndent: 2))
         } else {
             lines.append(StyledLine("Notice #\(notice.sequence)\(when), sent \(Format.day(notice.sentAt ?? notice.at).trimmingCharacters(in: .whitespaces)) by \(notice.method.label)",
