@@ -10,14 +10,16 @@ struct SyncCommand: ParsableCommand {
         commandName: "sync",
         abstract: "Share the data folder with the team through git: commit your changes, fetch, merge by record, push.",
         discussion: """
-        The data folder becomes a git repository on first use (with .gitignore for caches, presence and temp files, \
-        and .gitattributes naming ForumDesk's merge driver). Your changes are committed under your name (git's \
-        user.name, else your login), the team's changes fetched and merged record by record (two people adding \
-        actions to one meeting, or one recording attendance while another edits the agenda, merge cleanly; the \
-        same value changed on both sides is kept as ours and recorded as a conflict the app shows on the meeting), \
-        action and issue ids allocated on two laptops renumbered (the one not yet published yields), and the result \
-        pushed. Offline, a refused login or a refused push say so; your changes stay committed here. A merge that \
-        cannot complete is undone. Exit status: 0 synced, 1 synced with conflicts to resolve, 3 not synced.
+        The data folder becomes a git repository on first use (with .gitignore for caches, presence, temp files and \
+        the files that stay on this machine, and .gitattributes naming ForumDesk's merge driver). Your changes are \
+        committed under your name (git's user.name, else your login), the team's changes fetched and merged record \
+        by record (an attendance line, an invitation, a notice as a whole; the same value changed on both sides is \
+        kept as ours and recorded as a conflict: `forumdesk conflicts` lists and resolves them), ids allocated on two \
+        laptops renumbered (the one not yet published yields), and the result pushed to the branch the remote's HEAD \
+        names. Nothing ForumDesk cannot read (conflict markers, invalid JSON, a link) is committed, merged or pushed: \
+        the sync stops and names the file, the commit and its author. A sync killed at any moment is finished or \
+        undone by the next (a journal in .git/). Offline, a refused login or a refused push say so; your changes stay \
+        committed here. Exit status: 0 synced, 1 synced with conflicts to resolve, 3 not synced.
         """
     )
 
