@@ -149,12 +149,32 @@ public struct App: Sendable {
     /// Set after a sync brought others' changes: the backend reads the whole folder again (`replaceData`).
     public var wantsReload = false
 
-    /// `S` on the dashboard: `forumdesk sync` from inside the app (commit, fetch, merge, push), then others'
-    /// changes are read in.
+    /// A sync started with `S`, running on a thread of its own so the screen stays usable while the network is slow;
+    /// its report comes back through `pollSync`.
+    public var runningSync: Pending<Sync.Report>?
+
+    /// `S` on the dashboard: `forumdesk sync` from inside the app (commit, fetch, merge, push), off the key loop; the
+    /// status line says it runs, and others' changes are read in when it is done (`pollSync`).
     mutating func sync() {
         guard canEdit, let store else { return message = .error(readOnlyMessage) }
         guard let syncDriver else { return message = .error("Sync is not available here: run `forumdesk sync`") }
-        let report = Sync(folder: store.folder, driver: syncDriver).run()
+        guard runningSync == nil else { return message = .info("A sync is already running: its result shows here when it is done") }
+        let folder = store.folder
+        runningSync = Pending { Sync(folder: folder, driver: syncDriver).run() }
+        message = .info("Syncing with the team… (keep working: a save waits only while the team's changes are merged in)")
+    }
+
+    /// Called by the key loop: a finished sync's report becomes the status line, and the folder is read again.
+    /// Returns whether a sync finished.
+    @discardableResult
+    public mutating func pollSync() -> Bool {
+        guard let report = runningSync?.ready else { return false }
+        runningSync = nil
+        syncFinished(report)
+        return true
+    }
+
+    mutating func syncFinished(_ report: Sync.Report) {
         if let failure = report.failure { return message = .error("Sync: " + failure.message) }
         wantsReload = true
         let merged = Set(report.changedByOthers).count

@@ -189,8 +189,13 @@ public struct Sync: Sendable {
         return parts.joined(separator: "; ")
     }
 
+    /// Marks the thread a sync runs on, so its own writes never wait for itself (`SyncJournal.mergeInProgress`).
+    static let threadKey = "forumdesk.sync"
+
     /// The whole sync. `remote` sets (or changes) the remote first.
     public func run(remote: String? = nil) -> Report {
+        Thread.current.threadDictionary[Self.threadKey] = true
+        defer { Thread.current.threadDictionary.removeObject(forKey: Self.threadKey) }
         var report = Report()
         guard GitRepository.program != nil else {
             report.failure = .noGit

@@ -63,7 +63,9 @@ public struct SyncJournal: Sendable, Equatable {
     /// a save waits for it, so git never writes over a file saved after it looked (`DataStore.write`).
     public static func mergeInProgress(_ folder: DataFolder) -> Bool {
         guard let journal = read(folder), journal.phase == .merge || journal.phase == .renumber else { return false }
-        if journal.pid > 0, journal.pid != getpid(), kill(journal.pid, 0) == 0 { return true }
+        // The app's own sync runs on a thread of its own: its saves wait for it; the sync's own writes do not.
+        if journal.pid == getpid() { return Thread.current.threadDictionary[Sync.threadKey] == nil }
+        if journal.pid > 0, kill(journal.pid, 0) == 0 { return true }
         return !SyncRecovery.gitProcesses(in: folder.root).isEmpty
     }
 

@@ -113,6 +113,7 @@ struct TUICommand: ParsableCommand {
             let event = terminal.readEvent(timeoutMilliseconds: Self.wakeMilliseconds)
             if !fixedNow { app.tick(sampleToday.map { LondonTime.sameTime(Date(), on: $0) } ?? Date()) }
             if let event { app.handle(event) }
+            app.pollSync()
             let changed = watcher.changes()
             let presenceChanged = changed.contains { $0.contains("/\(Presence.folderName)/") }
             var staleSummaries = false
@@ -141,6 +142,14 @@ struct TUICommand: ParsableCommand {
         // Quitting frees nothing: the system takes the memory back whole, where tearing down a large history
         // object by object took a third of a second. The terminal and our presence files are put right first
         // (exit skips the `defer`s above).
+        // A sync still running finishes first: quitting is not a reason to leave the folder half-merged.
+        if let running = app.runningSync, running.ready == nil {
+            terminal.shutdown()
+            Output.note("finishing the sync that is running…")
+            _ = running.value
+            for id in announced { presence.withdraw(meetingID: id, owner: me) }
+            Glibc.exit(0)
+        }
         withExtendedLifetime((app, data)) {
             for id in announced { presence.withdraw(meetingID: id, owner: me) }
             terminal.shutdown()

@@ -108,6 +108,22 @@ import TerminalUI
         #expect(after.contains("07700 900666") && !after.contains("900555") && !after.contains("\"conflicts\""), "\(a.screenText)")
     }
 
+    /// `S` runs the sync off the key loop (issue 38): the key returns at once saying it runs, the screen keeps
+    /// answering keys, and the report arrives as the status line when the sync is done.
+    @Test func test_syncKey_runsOffTheKeyLoop_andItsReportComesBack() throws {
+        let w = try Workspace()
+        var a = w.app()
+        a.syncDriver = TestPaths.binary  // no remote yet: the sync makes the repository and commits
+        a.handle(.key(.char("S")))
+        #expect(a.screenText.contains("Syncing with the team"), "\(a.screenText)")
+        a.handle(.key(.char("2")))  // the screen still answers
+        #expect(a.top is MeetingsScreen)
+        let deadline = Date().addingTimeInterval(60)
+        while !a.pollSync(), Date() < deadline { usleep(20_000) }
+        #expect(a.screenText.contains("Synced"), "\(a.screenText)")
+        #expect(a.runningSync == nil)
+    }
+
     @Test func test_readOnly_opensNoLiveNotes() throws {
         let w = try Workspace()
         let a = w.app(keys: openSandyOctober + [.char("L")], access: .readOnly("opened with --read-only"))
