@@ -83,10 +83,30 @@ public struct HistoryRewrite: Sendable {
             let text = present + (present.isEmpty || present.hasSuffix("\n") ? "" : "\n") + missing.joined(separator: "\n") + "\n"
             try? DurableFile.write(Array(text.utf8), to: ignorePath, fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)
         }
-        let tracked = git.git(["ls-files", "-z", "--"] + Self.localFolders).output.split(separator: "\0")
-        if !tracked.isEmpty, git.git(["rm", "-r", "-q", "--cached", "--ignore-unmatch", "--"] + Self.localFolders).ok {
-            report.lines.append("stopped sharing \(tracked.count) local file\(tracked.count == 1 ? "" : "s") (e-mails, letters, conflict copies, exports): they stay on this laptop only")
-            Self.requestRewrite(folder, reason: "local files (e-mails, letters, conflict copies, exports) taken out of the shared record")
+        let tracked = git.git(["ls-files", "-z", "--"] + Self.localFolders).output.split(separator: "\0").map(String.init)
+        if !tracked.isEmpty {
+            // Who added each: a sync commits under its officer's name, so a file another officer added is a copy of
+            // one on their machine (an e-mail there would otherwise be offered by `send` on both).
+            var addedBy: [String: String] = [:], author = ""
+            let log = git.git(["-c", "core.quotePath=false", "log", "--diff-filter=A", "--format=@%an", "--name-only", "--"] + Self.localFolders)
+            for line in log.output.split(separator: "\n") {
+                if line.hasPrefix("@") { author = String(line.dropFirst()) } else if addedBy[String(line)] == nil { addedBy[String(line)] = author }
+            }
+            let me = sync.officer().name
+            let copies = tracked.filter { addedBy[$0].map { $0 != me } ?? false }
+            if git.git(["rm", "-r", "-q", "--cached", "--ignore-unmatch", "--"] + Self.localFolders).ok {
+                let store = DataStore(folder: folder)
+                let removed = copies.filter { (try? store.deleteGenerated(folder.path($0))) != nil }
+                let kept = tracked.count - removed.count
+                if kept > 0 {
+                    report.lines.append("stopped sharing \(kept) local file\(kept == 1 ? "" : "s") (e-mails, letters, conflict copies, exports): they stay on this laptop only")
+                }
+                if !removed.isEmpty {
+                    let who = Set(removed.compactMap { addedBy[$0] }).sorted().joined(separator: ", ")
+                    report.lines.append("removed \(removed.count) cop\(removed.count == 1 ? "y" : "ies") of local files made on another officer's machine (\(who)): that machine keeps them, and only it sends its e-mails")
+                }
+                Self.requestRewrite(folder, reason: "local files (e-mails, letters, conflict copies, exports) taken out of the shared record")
+            }
         }
         if let head = sha("HEAD"), sha(remoteBranch) != nil {
             let base = git.git(["merge-base", head, remoteBranch]).output.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -371,8 +371,9 @@ extension Team {
     /// and another laptop's `send` does not offer it.
     @Test func test_localFiles_stayOnTheirMachine_andTheNoticeSaysWhere() throws {
         let team = try Team()
-        for laptop in [team.laptopA, team.laptopB] { #expect(try team.sync(laptop).status == 0) }
-        // As an older ForumDesk did: an outbox and its siblings committed and pushed.
+        #expect(try team.sync(team.laptopA, user: "Ben").status == 0)
+        #expect(try team.sync(team.laptopB, user: "Cat").status == 0)
+        // As an older ForumDesk did: an outbox and its siblings committed (under the desk officer's name) and pushed.
         let local = ["outbox/\(other)/x.eml", "outbox-withdrawn/\(other)/y.eml", "outbox-sending/\(other)/z.eml", "sent/\(other)/w.eml",
                      "letters/\(other)/l.html", "conflicts/\(other)-2026-11-20T101500.json", "exports/\(other)-minutes.md"]
         for file in local {
@@ -381,27 +382,31 @@ extension Team {
             try Data("To: Zebedee Farquharson <zebedee@example.org>\n".utf8).write(to: URL(fileURLWithPath: path))
         }
         try team.git(["add", "-f", "--"] + local, in: team.desk)
-        try team.git(["-c", "user.name=old", "-c", "user.email=old@example.org", "commit", "-q", "-m", "old version"], in: team.desk)
+        try team.git(["-c", "user.name=Ana", "-c", "user.email=ana@example.org", "commit", "-q", "-m", "old version"], in: team.desk)
         try team.git(["push", "-q", "origin", "main"], in: team.desk)
-        #expect(try team.sync(team.laptopA).status == 0)
+        #expect(try team.sync(team.laptopA, user: "Ben").status == 0)
+        #expect(FileManager.default.fileExists(atPath: team.laptopA + "/outbox/\(other)/x.eml"), "Ben got a copy of the desk's e-mail")
         #expect(team.traces(of: ["Zebedee Farquharson"])["remote"]!.objects > 0)
 
         let run = try team.sync(team.desk, user: "Ana")
         #expect(run.status == 0 && run.stdout.contains("stopped sharing 7 local files"), "\(run.stdout)\(run.stderr)")
         #expect(try team.git(["ls-files", "--"] + local, in: team.desk).isEmpty)
         for file in local { #expect(FileManager.default.fileExists(atPath: team.desk + "/" + file), "kept on the desk: \(file)") }
-        try team.settle([team.laptopA, team.laptopB, team.desk])
+        let ben = try team.sync(team.laptopA, user: "Ben")
+        #expect(ben.status == 0 && ben.stdout.contains("removed 7 copies of local files made on another officer's machine (Ana)"), "\(ben.stdout)\(ben.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: team.laptopA + "/outbox/\(other)/x.eml"), "only the desk sends it")
+        for folder in [team.laptopB, team.desk, team.laptopA] { #expect(try team.sync(folder, user: folder == team.desk ? "Ana" : "Cat").status == 0) }
         for place in team.places.map(\.name) {
             #expect(team.traces(of: ["Zebedee Farquharson"])[place]!.objects == 0, "\(place)")
         }
-        // Ben's laptop, which had them from the desk's commit, stops tracking them too.
+        // Ben's laptop, which had them from the desk's commit, stops tracking them too (and has no copy left).
         #expect(try team.git(["ls-files", "--", "outbox", "sent", "letters", "conflicts", "exports"], in: team.laptopA).isEmpty)
 
         // A notice e-mailed on Ben's laptop waits in his outbox only; the record says so on every laptop.
         let notify = try forumdesk(["notify", other, "--data", team.laptopA] + now, environment: ["FORUMDESK_USER": "ben"])
         #expect(notify.status == 0, "\(notify.stderr)")
-        #expect(try team.sync(team.laptopA, user: "ben").status == 0)
-        #expect(try team.sync(team.laptopB, user: "cat").status == 0)
+        #expect(try team.sync(team.laptopA, user: "Ben").status == 0)
+        #expect(try team.sync(team.laptopB, user: "Cat").status == 0)
         let notices = try team.meeting(team.laptopB, other)["notifications"] as? [[String: Any]] ?? []
         let queued = notices.filter { $0["delivery"] as? String == "queued" }
         #expect(!queued.isEmpty && queued.allSatisfy { ($0["queuedOn"] as? String)?.hasSuffix("(ben)") == true }, "\(queued)")
