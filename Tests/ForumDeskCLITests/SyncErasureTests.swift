@@ -344,6 +344,40 @@ extension Team {
         #expect(text.contains("a version with records naming them added or removed"), "\(text)")
     }
 
+    /// Two officers erase two people on two laptops, each before seeing the other's erasure (each laptop makes its
+    /// own key): both erasures reach everyone, and each person's fingerprints match on every laptop.
+    @Test func test_twoErasuresOffline_onTwoLaptops_bothReachEveryone() throws {
+        let team = try Team()
+        for laptop in [team.laptopA, team.laptopB] { #expect(try team.sync(laptop).status == 0) }
+        let first = ["Esme Rushmere", "esme-rushmere", "esme.rushmere@example.org", "01632 960107"]
+        let second = ["Jomo Willowmere", "jomo-willowmere", "jomo.willowmere@example.org", "01632 960108"]
+        #expect(try forumdesk(["person", "erase", "esme-rushmere", "--yes", "--data", team.desk] + now).status == 0)
+        #expect(try forumdesk(["person", "erase", "jomo-willowmere", "--yes", "--data", team.laptopB] + now).status == 0)
+        try team.edit(team.laptopA, other, unrelatedAction("Ben's action between two erasures", id: "A-2026-098"))
+        #expect(try team.sync(team.desk, user: "Ana").status == 0)
+        let cat = try team.sync(team.laptopB, user: "Cat")
+        #expect(cat.status == 0 && cat.stdout.contains("applied an erasure made on 23 Nov 2026 by Ana") && cat.stdout.contains("rewrote the history"),
+                "\(cat.stdout)\(cat.stderr)")
+        let ben = try team.sync(team.laptopA, user: "Ben")
+        print("two erasures, Ben's sync:\n\(ben.stdout)")
+        #expect(ben.status == 0 && ben.stdout.contains("applied an erasure made on 23 Nov 2026 by Cat"), "\(ben.stdout)\(ben.stderr)")
+        try team.settle([team.desk, team.laptopA, team.laptopB])
+        team.expectGone(first, "first erasure")
+        team.expectGone(second, "second erasure")
+        for folder in [team.desk, team.laptopA, team.laptopB] {
+            #expect(actions(try team.meeting(folder, other)).contains { $0["description"] as? String == "Ben's action between two erasures" }, "\(folder)")
+            let keys = try String(contentsOfFile: folder + "/.forumdesk-erasure-keys", encoding: .utf8)
+            #expect(keys.split(separator: "\n").count == 2, "\(folder): both keys known")
+        }
+        // Each erased person put back by hand on Ben's laptop is recognised there.
+        try team.editPeople(team.laptopA) { people in
+            people += [["id": "esme-rushmere", "kind": "contact", "name": "Esme Rushmere", "organisation": "cbc-community-safety"],
+                       ["id": "jomo-willowmere", "kind": "contact", "name": "Jomo Willowmere", "organisation": "cbc-childrens-services"]]
+        }
+        let validate = try forumdesk(["validate", "--data", team.laptopA] + now)
+        #expect(validate.stdout.contains("esme-rushmere was erased") && validate.stdout.contains("jomo-willowmere was erased"), "\(validate.stdout)")
+    }
+
     /// A sync killed during a carry-over leaves the laptop on a commit made only for it: the next sync goes back to
     /// the laptop's own branch (all its work is there) and carries it over again.
     @Test func test_carryOverInterrupted_theNextSyncDoesItAgain() throws {
