@@ -157,7 +157,15 @@ public struct HistoryRewrite: Sendable {
         var rule = ErasureRule(folder: folder).enforce(earlier: people, today: today)
         rule.files += purgeLocalFiles(&rule.lines)
         // One commit on the rewritten root: the carry-over as merged (which may name the person) never stays.
-        if unsynced { squash(onto: remote, "Unsynced work carried over onto the rewritten history", report: &report) }
+        if unsynced {
+            let done = squash(onto: remote, "Unsynced work carried over onto the rewritten history", report: &report)
+            if !done { git.git(["checkout", "-q", "-f", "-B", sync.branch, head]) }
+            try? FileManager.default.removeItem(atPath: folder.path(Self.carryOverFile))
+            guard done else {
+                report.failure = .mergeAborted("your unsynced work could not be committed onto the rewritten history")
+                return false
+            }
+        }
         report.lines.append("applied \(reason) by \(by): \(unsynced ? "\(rule.records) record\(rule.records == 1 ? "" : "s") in your unsynced work changed" : "you had no unsynced work")"
             + (rule.files > 0 ? "; \(rule.files) local file\(rule.files == 1 ? "" : "s") of this laptop removed or scrubbed" : ""))
         if unsynced { recountConflicts(from: conflictsBefore, against: remote, report: &report) }
@@ -172,7 +180,7 @@ public struct HistoryRewrite: Sendable {
     }
 
     /// Three-way merge of this clone's work (`head`) and the rewritten tree (`remote`) against `base`, in commits
-    /// made only for it; the result becomes one commit on top of the rewritten root.
+    /// made only for it, in the working files; `squash` then makes it one commit on the rewritten root.
     func carryOver(head: String, base: String, onto remote: String, report: inout Sync.Report) -> Bool {
         func tree(_ commit: String) -> String { git.git(["rev-parse", commit + "^{tree}"]).output.trimmingCharacters(in: .whitespacesAndNewlines) }
         func commitTree(_ tree: String, parents: [String], _ message: String) -> String? {
@@ -185,7 +193,6 @@ public struct HistoryRewrite: Sendable {
             report.failure = .other("could not note the carry-over in .git")
             return false
         }
-        defer { try? FileManager.default.removeItem(atPath: folder.path(Self.carryOverFile)) }
         guard let b = commitTree(tree(base), parents: [], "last synced"),
               let ours = commitTree(tree(head), parents: [b], "unsynced work"),
               let theirs = commitTree(tree(remote), parents: [b], "rewritten history") else {
@@ -195,6 +202,7 @@ public struct HistoryRewrite: Sendable {
         func undo(_ why: String) -> Bool {
             if git.isMerging { git.git(["merge", "--abort"]) }
             git.git(["checkout", "-q", "-f", "-B", branch, head])
+            try? FileManager.default.removeItem(atPath: folder.path(Self.carryOverFile))
             report.failure = .mergeAborted(why)
             return false
         }
@@ -207,8 +215,8 @@ public struct HistoryRewrite: Sendable {
             if let problem = sync.settle(report: &report) { return undo(problem) }
             guard git.git(identity + ["commit", "-q", "--no-edit", "--no-verify"]).ok else { return undo("could not commit the carry-over") }
         }
-        guard let final = commitTree(tree("HEAD"), parents: [remote], "Unsynced work carried over onto the rewritten history (sync by \(sync.officer().name))"),
-              git.git(["checkout", "-q", "-B", branch, final]).ok else { return undo("could not commit the carry-over") }
+        // HEAD stays detached on the merge until the erasures are applied and `squash` makes the one commit the
+        // branch takes: killed before, the next sync goes back to the branch as it was (`beforeCommit`).
         return true
     }
 
@@ -249,16 +257,19 @@ public struct HistoryRewrite: Sendable {
 
     /// The files as they are now, as one commit on `onto`: the unsynced commits (and a merge) that held what an
     /// erasure removed are replaced, so they are never pushed.
-    func squash(onto: String, _ message: String, report: inout Sync.Report) {
+    @discardableResult
+    func squash(onto: String, _ message: String, report: inout Sync.Report) -> Bool {
         git.git(["add", "-A"])
         let tree = git.git(["write-tree"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let made = git.git(identity + ["commit-tree", tree, "-p", onto, "-m", "\(message) (sync by \(sync.officer().name))"])
         let commit = made.output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard made.ok, !commit.isEmpty, git.git(["checkout", "-q", "-B", sync.branch, commit]).ok else {
             report.lines.append("could not commit the erasures applied: they are in the files and the next sync commits them")
-            return
+            return false
         }
+        return true
     }
+
 
     /// After a merge with the team: erased people and purged names that came back are removed again.
     public func enforceAfterMerge(before: String, report: inout Sync.Report) {
