@@ -99,11 +99,13 @@ public struct HistoryRewrite: Sendable {
                 let removed = copies.filter { (try? store.deleteGenerated(folder.path($0))) != nil }
                 let kept = tracked.count - removed.count
                 if kept > 0 {
-                    report.lines.append("stopped sharing \(kept) local file\(kept == 1 ? "" : "s") (e-mails, letters, conflict copies, exports): they stay on this laptop only")
+                    report.lines.append("stopped sharing \(Self.count(kept, "local file")) (e-mails, letters, conflict copies, exports): "
+                                        + "they stay on this laptop only")
                 }
                 if !removed.isEmpty {
                     let who = Set(removed.compactMap { addedBy[$0] }).sorted().joined(separator: ", ")
-                    report.lines.append("removed \(removed.count) cop\(removed.count == 1 ? "y" : "ies") of local files made on another officer's machine (\(who)): that machine keeps them, and only it sends its e-mails")
+                    report.lines.append("removed \(removed.count) cop\(removed.count == 1 ? "y" : "ies") of local files made on another officer's "
+                                        + "machine (\(who)): that machine keeps them, and only it sends its e-mails")
                 }
                 Self.requestRewrite(folder, reason: "local files (e-mails, letters, conflict copies, exports) taken out of the shared record")
             }
@@ -166,8 +168,9 @@ public struct HistoryRewrite: Sendable {
                 return false
             }
         }
-        report.lines.append("applied \(reason) by \(by): \(unsynced ? "\(rule.records) record\(rule.records == 1 ? "" : "s") in your unsynced work changed" : "you had no unsynced work")"
-            + (rule.files > 0 ? "; \(rule.files) local file\(rule.files == 1 ? "" : "s") of this laptop removed or scrubbed" : ""))
+        report.lines.append("applied \(reason) by \(by): "
+            + (unsynced ? "\(Self.count(rule.records, "record")) in your unsynced work changed" : "you had no unsynced work")
+            + (rule.files > 0 ? "; \(Self.count(rule.files, "local file")) of this laptop removed or scrubbed" : ""))
         if unsynced { recountConflicts(from: conflictsBefore, against: remote, report: &report) }
         report.lines += rule.lines
         report.lines += rule.errors.map { "not done: \($0)" }
@@ -189,7 +192,8 @@ public struct HistoryRewrite: Sendable {
             return run.ok && !value.isEmpty ? value : nil
         }
         let branch = sync.branch
-        guard (try? DurableFile.write(Array("\(branch)\n\(head)\n".utf8), to: folder.path(Self.carryOverFile), fs: PosixFileSystem(), modes: .personal)) != nil else {
+        let note = Array("\(branch)\n\(head)\n".utf8)
+        guard (try? DurableFile.write(note, to: folder.path(Self.carryOverFile), fs: PosixFileSystem(), modes: .personal)) != nil else {
             report.failure = .other("could not note the carry-over in .git")
             return false
         }
@@ -208,7 +212,8 @@ public struct HistoryRewrite: Sendable {
         }
         guard git.git(["checkout", "-q", "--detach", theirs]).ok else { return undo("could not check out the rewritten history") }
         var merging = git
-        merging.environment["FORUMDESK_MERGE_NOTE"] = "theirs: the team's rewritten history, merged at sync by \(sync.officer().name), \(LondonTime.display(Date()))"
+        merging.environment["FORUMDESK_MERGE_NOTE"] = "theirs: the team's rewritten history, merged at sync by \(sync.officer().name), "
+            + LondonTime.display(Date())
         let merge = merging.git(identity + ["merge", "-q", "--no-edit", "--no-verify", ours, "-m", "carry-over"])
         if !merge.ok {
             guard git.isMerging else { return undo(Sync.firstLine(merge.errors + merge.output)) }
@@ -287,7 +292,8 @@ public struct HistoryRewrite: Sendable {
             recountConflicts(from: conflictsBefore, against: remote, report: &report)
             if let root = git.git(["rev-list", "--max-parents=0", "HEAD"]).output.split(separator: "\n").first { removeOldObjects(keeping: String(root)) }
         }
-        report.lines.append("an erased person or removed names came back with the merge: removed again (\(rule.records) record\(rule.records == 1 ? "" : "s"), \(rule.files) local file\(rule.files == 1 ? "" : "s"))")
+        report.lines.append("an erased person or removed names came back with the merge: removed again "
+                            + "(\(Self.count(rule.records, "record")), \(Self.count(rule.files, "local file")))")
         report.lines += rule.lines
         report.lines += rule.errors.map { "not done: \($0)" }
     }
@@ -316,10 +322,12 @@ public struct HistoryRewrite: Sendable {
                 return
             }
             newHead = root
-            said = "rewrote the history to one commit of today's files (\(reason)): no commit here or on the remote holds what it removed; each laptop takes it over at its next sync"
+            said = "rewrote the history to one commit of today's files (\(reason)): no commit here or on the remote holds what it "
+                + "removed; each laptop takes it over at its next sync"
         } else if let days = retentionDays(), let squashed = squashOlder(than: days, message: message) {
             newHead = squashed
-            said = "squashed the history older than \(days) days (the folder's retention) into one commit; later commits are kept; each laptop takes it over at its next sync"
+            said = "squashed the history older than \(days) days (the folder's retention) into one commit; later commits are kept; "
+                + "each laptop takes it over at its next sync"
         } else {
             return
         }
@@ -388,7 +396,7 @@ public struct HistoryRewrite: Sendable {
         var indexed = git
         indexed.environment["GIT_INDEX_FILE"] = folder.path(".git/forumdesk-keys-index")
         defer { try? FileManager.default.removeItem(atPath: folder.path(".git/forumdesk-keys-index")) }
-        guard indexed.git(["update-index", "--add", "--cacheinfo", "100600,\(blob),keys"]).ok || indexed.git(["update-index", "--add", "--cacheinfo", "100644,\(blob),keys"]).ok else { return }
+        guard indexed.git(["update-index", "--add", "--cacheinfo", "100644,\(blob),keys"]).ok else { return }
         let tree = indexed.git(["write-tree"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let commit = git.git(identity + ["commit-tree", tree, "-m", "ForumDesk erasure keys (not data: they make erasure records matchable)"])
             .output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -428,6 +436,9 @@ public struct HistoryRewrite: Sendable {
         return gc.ok ? "the remote's old objects are gone too (git gc --prune=now on \(url))"
             : "the remote's old objects could not be removed (\(Sync.firstLine(gc.errors))): run `git gc --prune=now` in \(url)"
     }
+
+    /// "1 record", "3 records".
+    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     static func field(_ name: String, in message: String) -> String? {
         message.split(separator: "\n").first { $0.hasPrefix(name + ": ") }.map { String($0.dropFirst(name.count + 2)) }
