@@ -83,10 +83,32 @@ public struct HistoryRewrite: Sendable {
             let text = present + (present.isEmpty || present.hasSuffix("\n") ? "" : "\n") + missing.joined(separator: "\n") + "\n"
             try? DurableFile.write(Array(text.utf8), to: ignorePath, fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)
         }
-        let tracked = git.git(["ls-files", "-z", "--"] + Self.localFolders).output.split(separator: "\0")
-        if !tracked.isEmpty, git.git(["rm", "-r", "-q", "--cached", "--ignore-unmatch", "--"] + Self.localFolders).ok {
-            report.lines.append("stopped sharing \(tracked.count) local file\(tracked.count == 1 ? "" : "s") (e-mails, letters, conflict copies, exports): they stay on this laptop only")
-            Self.requestRewrite(folder, reason: "local files (e-mails, letters, conflict copies, exports) taken out of the shared record")
+        let tracked = git.git(["ls-files", "-z", "--"] + Self.localFolders).output.split(separator: "\0").map(String.init)
+        if !tracked.isEmpty {
+            // Who added each: a sync commits under its officer's name, so a file another officer added is a copy of
+            // one on their machine (an e-mail there would otherwise be offered by `send` on both).
+            var addedBy: [String: String] = [:], author = ""
+            let log = git.git(["-c", "core.quotePath=false", "log", "--diff-filter=A", "--format=@%an", "--name-only", "--"] + Self.localFolders)
+            for line in log.output.split(separator: "\n") {
+                if line.hasPrefix("@") { author = String(line.dropFirst()) } else if addedBy[String(line)] == nil { addedBy[String(line)] = author }
+            }
+            let me = sync.officer().name
+            let copies = tracked.filter { addedBy[$0].map { $0 != me } ?? false }
+            if git.git(["rm", "-r", "-q", "--cached", "--ignore-unmatch", "--"] + Self.localFolders).ok {
+                let store = DataStore(folder: folder)
+                let removed = copies.filter { (try? store.deleteGenerated(folder.path($0))) != nil }
+                let kept = tracked.count - removed.count
+                if kept > 0 {
+                    report.lines.append("stopped sharing \(Self.count(kept, "local file")) (e-mails, letters, conflict copies, exports): "
+                                        + "they stay on this laptop only")
+                }
+                if !removed.isEmpty {
+                    let who = Set(removed.compactMap { addedBy[$0] }).sorted().joined(separator: ", ")
+                    report.lines.append("removed \(removed.count) cop\(removed.count == 1 ? "y" : "ies") of local files made on another officer's "
+                                        + "machine (\(who)): that machine keeps them, and only it sends its e-mails")
+                }
+                Self.requestRewrite(folder, reason: "local files (e-mails, letters, conflict copies, exports) taken out of the shared record")
+            }
         }
         if let head = sha("HEAD"), sha(remoteBranch) != nil {
             let base = git.git(["merge-base", head, remoteBranch]).output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -137,9 +159,18 @@ public struct HistoryRewrite: Sendable {
         var rule = ErasureRule(folder: folder).enforce(earlier: people, today: today)
         rule.files += purgeLocalFiles(&rule.lines)
         // One commit on the rewritten root: the carry-over as merged (which may name the person) never stays.
-        if unsynced { squash(onto: remote, "Unsynced work carried over onto the rewritten history", report: &report) }
-        report.lines.append("applied \(reason) by \(by): \(unsynced ? "\(rule.records) record\(rule.records == 1 ? "" : "s") in your unsynced work changed" : "you had no unsynced work")"
-            + (rule.files > 0 ? "; \(rule.files) local file\(rule.files == 1 ? "" : "s") of this laptop removed or scrubbed" : ""))
+        if unsynced {
+            let done = squash(onto: remote, "Unsynced work carried over onto the rewritten history", report: &report)
+            if !done { git.git(["checkout", "-q", "-f", "-B", sync.branch, head]) }
+            try? FileManager.default.removeItem(atPath: folder.path(Self.carryOverFile))
+            guard done else {
+                report.failure = .mergeAborted("your unsynced work could not be committed onto the rewritten history")
+                return false
+            }
+        }
+        report.lines.append("applied \(reason) by \(by): "
+            + (unsynced ? "\(Self.count(rule.records, "record")) in your unsynced work changed" : "you had no unsynced work")
+            + (rule.files > 0 ? "; \(Self.count(rule.files, "local file")) of this laptop removed or scrubbed" : ""))
         if unsynced { recountConflicts(from: conflictsBefore, against: remote, report: &report) }
         report.lines += rule.lines
         report.lines += rule.errors.map { "not done: \($0)" }
@@ -152,7 +183,7 @@ public struct HistoryRewrite: Sendable {
     }
 
     /// Three-way merge of this clone's work (`head`) and the rewritten tree (`remote`) against `base`, in commits
-    /// made only for it; the result becomes one commit on top of the rewritten root.
+    /// made only for it, in the working files; `squash` then makes it one commit on the rewritten root.
     func carryOver(head: String, base: String, onto remote: String, report: inout Sync.Report) -> Bool {
         func tree(_ commit: String) -> String { git.git(["rev-parse", commit + "^{tree}"]).output.trimmingCharacters(in: .whitespacesAndNewlines) }
         func commitTree(_ tree: String, parents: [String], _ message: String) -> String? {
@@ -161,11 +192,11 @@ public struct HistoryRewrite: Sendable {
             return run.ok && !value.isEmpty ? value : nil
         }
         let branch = sync.branch
-        guard (try? DurableFile.write(Array("\(branch)\n\(head)\n".utf8), to: folder.path(Self.carryOverFile), fs: PosixFileSystem(), modes: .personal)) != nil else {
+        let note = Array("\(branch)\n\(head)\n".utf8)
+        guard (try? DurableFile.write(note, to: folder.path(Self.carryOverFile), fs: PosixFileSystem(), modes: .personal)) != nil else {
             report.failure = .other("could not note the carry-over in .git")
             return false
         }
-        defer { try? FileManager.default.removeItem(atPath: folder.path(Self.carryOverFile)) }
         guard let b = commitTree(tree(base), parents: [], "last synced"),
               let ours = commitTree(tree(head), parents: [b], "unsynced work"),
               let theirs = commitTree(tree(remote), parents: [b], "rewritten history") else {
@@ -175,20 +206,22 @@ public struct HistoryRewrite: Sendable {
         func undo(_ why: String) -> Bool {
             if git.isMerging { git.git(["merge", "--abort"]) }
             git.git(["checkout", "-q", "-f", "-B", branch, head])
+            try? FileManager.default.removeItem(atPath: folder.path(Self.carryOverFile))
             report.failure = .mergeAborted(why)
             return false
         }
         guard git.git(["checkout", "-q", "--detach", theirs]).ok else { return undo("could not check out the rewritten history") }
         var merging = git
-        merging.environment["FORUMDESK_MERGE_NOTE"] = "theirs: the team's rewritten history, merged at sync by \(sync.officer().name), \(LondonTime.display(Date()))"
+        merging.environment["FORUMDESK_MERGE_NOTE"] = "theirs: the team's rewritten history, merged at sync by \(sync.officer().name), "
+            + LondonTime.display(Date())
         let merge = merging.git(identity + ["merge", "-q", "--no-edit", "--no-verify", ours, "-m", "carry-over"])
         if !merge.ok {
             guard git.isMerging else { return undo(Sync.firstLine(merge.errors + merge.output)) }
             if let problem = sync.settle(report: &report) { return undo(problem) }
             guard git.git(identity + ["commit", "-q", "--no-edit", "--no-verify"]).ok else { return undo("could not commit the carry-over") }
         }
-        guard let final = commitTree(tree("HEAD"), parents: [remote], "Unsynced work carried over onto the rewritten history (sync by \(sync.officer().name))"),
-              git.git(["checkout", "-q", "-B", branch, final]).ok else { return undo("could not commit the carry-over") }
+        // HEAD stays detached on the merge until the erasures are applied and `squash` makes the one commit the
+        // branch takes: killed before, the next sync goes back to the branch as it was (`beforeCommit`).
         return true
     }
 
@@ -229,16 +262,19 @@ public struct HistoryRewrite: Sendable {
 
     /// The files as they are now, as one commit on `onto`: the unsynced commits (and a merge) that held what an
     /// erasure removed are replaced, so they are never pushed.
-    func squash(onto: String, _ message: String, report: inout Sync.Report) {
+    @discardableResult
+    func squash(onto: String, _ message: String, report: inout Sync.Report) -> Bool {
         git.git(["add", "-A"])
         let tree = git.git(["write-tree"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let made = git.git(identity + ["commit-tree", tree, "-p", onto, "-m", "\(message) (sync by \(sync.officer().name))"])
         let commit = made.output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard made.ok, !commit.isEmpty, git.git(["checkout", "-q", "-B", sync.branch, commit]).ok else {
             report.lines.append("could not commit the erasures applied: they are in the files and the next sync commits them")
-            return
+            return false
         }
+        return true
     }
+
 
     /// After a merge with the team: erased people and purged names that came back are removed again.
     public func enforceAfterMerge(before: String, report: inout Sync.Report) {
@@ -256,7 +292,8 @@ public struct HistoryRewrite: Sendable {
             recountConflicts(from: conflictsBefore, against: remote, report: &report)
             if let root = git.git(["rev-list", "--max-parents=0", "HEAD"]).output.split(separator: "\n").first { removeOldObjects(keeping: String(root)) }
         }
-        report.lines.append("an erased person or removed names came back with the merge: removed again (\(rule.records) record\(rule.records == 1 ? "" : "s"), \(rule.files) local file\(rule.files == 1 ? "" : "s"))")
+        report.lines.append("an erased person or removed names came back with the merge: removed again "
+                            + "(\(Self.count(rule.records, "record")), \(Self.count(rule.files, "local file")))")
         report.lines += rule.lines
         report.lines += rule.errors.map { "not done: \($0)" }
     }
@@ -285,10 +322,12 @@ public struct HistoryRewrite: Sendable {
                 return
             }
             newHead = root
-            said = "rewrote the history to one commit of today's files (\(reason)): no commit here or on the remote holds what it removed; each laptop takes it over at its next sync"
+            said = "rewrote the history to one commit of today's files (\(reason)): no commit here or on the remote holds what it "
+                + "removed; each laptop takes it over at its next sync"
         } else if let days = retentionDays(), let squashed = squashOlder(than: days, message: message) {
             newHead = squashed
-            said = "squashed the history older than \(days) days (the folder's retention) into one commit; later commits are kept; each laptop takes it over at its next sync"
+            said = "squashed the history older than \(days) days (the folder's retention) into one commit; later commits are kept; "
+                + "each laptop takes it over at its next sync"
         } else {
             return
         }
@@ -357,7 +396,7 @@ public struct HistoryRewrite: Sendable {
         var indexed = git
         indexed.environment["GIT_INDEX_FILE"] = folder.path(".git/forumdesk-keys-index")
         defer { try? FileManager.default.removeItem(atPath: folder.path(".git/forumdesk-keys-index")) }
-        guard indexed.git(["update-index", "--add", "--cacheinfo", "100600,\(blob),keys"]).ok || indexed.git(["update-index", "--add", "--cacheinfo", "100644,\(blob),keys"]).ok else { return }
+        guard indexed.git(["update-index", "--add", "--cacheinfo", "100644,\(blob),keys"]).ok else { return }
         let tree = indexed.git(["write-tree"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let commit = git.git(identity + ["commit-tree", tree, "-m", "ForumDesk erasure keys (not data: they make erasure records matchable)"])
             .output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -397,6 +436,9 @@ public struct HistoryRewrite: Sendable {
         return gc.ok ? "the remote's old objects are gone too (git gc --prune=now on \(url))"
             : "the remote's old objects could not be removed (\(Sync.firstLine(gc.errors))): run `git gc --prune=now` in \(url)"
     }
+
+    /// "1 record", "3 records".
+    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     static func field(_ name: String, in message: String) -> String? {
         message.split(separator: "\n").first { $0.hasPrefix(name + ": ") }.map { String($0.dropFirst(name.count + 2)) }

@@ -224,6 +224,10 @@ extension DataStore {
             }
             var (m, erased) = PersonalData.erase(who, personOrganisation: person.organisation, newOwner: newOwner, from: meeting,
                                                  directory: data.directory, today: today)
+            // A merge conflict over one of their records goes with it (the merged record stays, without them).
+            if let conflicts = m.extra[MergeConflict.key] {
+                m.extra[MergeConflict.key] = Self.withoutMentions([MergeConflict.key: conflicts], who)[MergeConflict.key]
+            }
             let mentions = Self.mentions(who, in: Codec.encode(m), skipping: []).count
             if mentions > 0, let clean = Self.scrubbed(m, who) {
                 m = clean

@@ -344,6 +344,40 @@ extension Team {
         #expect(text.contains("a version with records naming them added or removed"), "\(text)")
     }
 
+    /// Two officers erase two people on two laptops, each before seeing the other's erasure (each laptop makes its
+    /// own key): both erasures reach everyone, and each person's fingerprints match on every laptop.
+    @Test func test_twoErasuresOffline_onTwoLaptops_bothReachEveryone() throws {
+        let team = try Team()
+        for laptop in [team.laptopA, team.laptopB] { #expect(try team.sync(laptop).status == 0) }
+        let first = ["Esme Rushmere", "esme-rushmere", "esme.rushmere@example.org", "01632 960107"]
+        let second = ["Jomo Willowmere", "jomo-willowmere", "jomo.willowmere@example.org", "01632 960108"]
+        #expect(try forumdesk(["person", "erase", "esme-rushmere", "--yes", "--data", team.desk] + now).status == 0)
+        #expect(try forumdesk(["person", "erase", "jomo-willowmere", "--yes", "--data", team.laptopB] + now).status == 0)
+        try team.edit(team.laptopA, other, unrelatedAction("Ben's action between two erasures", id: "A-2026-098"))
+        #expect(try team.sync(team.desk, user: "Ana").status == 0)
+        let cat = try team.sync(team.laptopB, user: "Cat")
+        #expect(cat.status == 0 && cat.stdout.contains("applied an erasure made on 23 Nov 2026 by Ana") && cat.stdout.contains("rewrote the history"),
+                "\(cat.stdout)\(cat.stderr)")
+        let ben = try team.sync(team.laptopA, user: "Ben")
+        print("two erasures, Ben's sync:\n\(ben.stdout)")
+        #expect(ben.status == 0 && ben.stdout.contains("applied an erasure made on 23 Nov 2026 by Cat"), "\(ben.stdout)\(ben.stderr)")
+        try team.settle([team.desk, team.laptopA, team.laptopB])
+        team.expectGone(first, "first erasure")
+        team.expectGone(second, "second erasure")
+        for folder in [team.desk, team.laptopA, team.laptopB] {
+            #expect(actions(try team.meeting(folder, other)).contains { $0["description"] as? String == "Ben's action between two erasures" }, "\(folder)")
+            let keys = try String(contentsOfFile: folder + "/.forumdesk-erasure-keys", encoding: .utf8)
+            #expect(keys.split(separator: "\n").count == 2, "\(folder): both keys known")
+        }
+        // Each erased person put back by hand on Ben's laptop is recognised there.
+        try team.editPeople(team.laptopA) { people in
+            people += [["id": "esme-rushmere", "kind": "contact", "name": "Esme Rushmere", "organisation": "cbc-community-safety"],
+                       ["id": "jomo-willowmere", "kind": "contact", "name": "Jomo Willowmere", "organisation": "cbc-childrens-services"]]
+        }
+        let validate = try forumdesk(["validate", "--data", team.laptopA] + now)
+        #expect(validate.stdout.contains("esme-rushmere was erased") && validate.stdout.contains("jomo-willowmere was erased"), "\(validate.stdout)")
+    }
+
     /// A sync killed during a carry-over leaves the laptop on a commit made only for it: the next sync goes back to
     /// the laptop's own branch (all its work is there) and carries it over again.
     @Test func test_carryOverInterrupted_theNextSyncDoesItAgain() throws {
@@ -371,8 +405,9 @@ extension Team {
     /// and another laptop's `send` does not offer it.
     @Test func test_localFiles_stayOnTheirMachine_andTheNoticeSaysWhere() throws {
         let team = try Team()
-        for laptop in [team.laptopA, team.laptopB] { #expect(try team.sync(laptop).status == 0) }
-        // As an older ForumDesk did: an outbox and its siblings committed and pushed.
+        #expect(try team.sync(team.laptopA, user: "Ben").status == 0)
+        #expect(try team.sync(team.laptopB, user: "Cat").status == 0)
+        // As an older ForumDesk did: an outbox and its siblings committed (under the desk officer's name) and pushed.
         let local = ["outbox/\(other)/x.eml", "outbox-withdrawn/\(other)/y.eml", "outbox-sending/\(other)/z.eml", "sent/\(other)/w.eml",
                      "letters/\(other)/l.html", "conflicts/\(other)-2026-11-20T101500.json", "exports/\(other)-minutes.md"]
         for file in local {
@@ -381,29 +416,33 @@ extension Team {
             try Data("To: Zebedee Farquharson <zebedee@example.org>\n".utf8).write(to: URL(fileURLWithPath: path))
         }
         try team.git(["add", "-f", "--"] + local, in: team.desk)
-        try team.git(["-c", "user.name=old", "-c", "user.email=old@example.org", "commit", "-q", "-m", "old version"], in: team.desk)
+        try team.git(["-c", "user.name=Ana", "-c", "user.email=ana@example.org", "commit", "-q", "-m", "old version"], in: team.desk)
         // To the branch the team's remote checks out (its HEAD; `master` where git's default is master).
         let upstream = try team.git(["rev-parse", "--abbrev-ref", "@{u}"], in: team.desk).trimmingCharacters(in: .whitespacesAndNewlines)
         try team.git(["push", "-q", "origin", "HEAD:refs/heads/" + upstream.dropFirst("origin/".count)], in: team.desk)
-        #expect(try team.sync(team.laptopA).status == 0)
+        #expect(try team.sync(team.laptopA, user: "Ben").status == 0)
+        #expect(FileManager.default.fileExists(atPath: team.laptopA + "/outbox/\(other)/x.eml"), "Ben got a copy of the desk's e-mail")
         #expect(team.traces(of: ["Zebedee Farquharson"])["remote"]!.objects > 0)
 
         let run = try team.sync(team.desk, user: "Ana")
         #expect(run.status == 0 && run.stdout.contains("stopped sharing 7 local files"), "\(run.stdout)\(run.stderr)")
         #expect(try team.git(["ls-files", "--"] + local, in: team.desk).isEmpty)
         for file in local { #expect(FileManager.default.fileExists(atPath: team.desk + "/" + file), "kept on the desk: \(file)") }
-        try team.settle([team.laptopA, team.laptopB, team.desk])
+        let ben = try team.sync(team.laptopA, user: "Ben")
+        #expect(ben.status == 0 && ben.stdout.contains("removed 7 copies of local files made on another officer's machine (Ana)"), "\(ben.stdout)\(ben.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: team.laptopA + "/outbox/\(other)/x.eml"), "only the desk sends it")
+        for folder in [team.laptopB, team.desk, team.laptopA] { #expect(try team.sync(folder, user: folder == team.desk ? "Ana" : "Cat").status == 0) }
         for place in team.places.map(\.name) {
             #expect(team.traces(of: ["Zebedee Farquharson"])[place]!.objects == 0, "\(place)")
         }
-        // Ben's laptop, which had them from the desk's commit, stops tracking them too.
+        // Ben's laptop, which had them from the desk's commit, stops tracking them too (and has no copy left).
         #expect(try team.git(["ls-files", "--", "outbox", "sent", "letters", "conflicts", "exports"], in: team.laptopA).isEmpty)
 
         // A notice e-mailed on Ben's laptop waits in his outbox only; the record says so on every laptop.
         let notify = try forumdesk(["notify", other, "--data", team.laptopA] + now, environment: ["FORUMDESK_USER": "ben"])
         #expect(notify.status == 0, "\(notify.stderr)")
-        #expect(try team.sync(team.laptopA, user: "ben").status == 0)
-        #expect(try team.sync(team.laptopB, user: "cat").status == 0)
+        #expect(try team.sync(team.laptopA, user: "Ben").status == 0)
+        #expect(try team.sync(team.laptopB, user: "Cat").status == 0)
         let notices = try team.meeting(team.laptopB, other)["notifications"] as? [[String: Any]] ?? []
         let queued = notices.filter { $0["delivery"] as? String == "queued" }
         #expect(!queued.isEmpty && queued.allSatisfy { ($0["queuedOn"] as? String)?.hasSuffix("(ben)") == true }, "\(queued)")
