@@ -1,5 +1,6 @@
 import Foundation
 import ForumDeskCore
+import ForumDeskExport
 import ForumDeskStore
 import TerminalUI
 
@@ -178,11 +179,22 @@ public struct App: Sendable {
 
     /// Reads in full the meetings the top screen shows in full that are loaded only as summaries.
     mutating func readShownMeetings() {
+        readInFull(top.meetingsInFull(context))
+    }
+
+    /// Reads in full those of these meetings loaded only as summaries.
+    mutating func readInFull(_ ids: [String]) {
         guard let reader else { return }
-        let ids = top.meetingsInFull(context)
         guard ids.contains(where: { context.data.meeting($0)?.isSummary == true }) else { return }
         reader.hydrate(meetingIDs: ids, in: &context.data)
         for id in ids { context.refresh(meetingID: id) }
+    }
+
+    /// Reads in full every meeting the minutes (or agenda) of this one are made from: a summary's actions do not
+    /// say at which meeting an update was reported, and minutes made from them would leave matters arising out.
+    mutating func readInFull(documentSourcesOf meetingID: String) {
+        guard let meeting = context.data.meeting(meetingID) else { return }
+        readInFull(MeetingDocument.sources(for: meeting, in: context.data.meetings))
     }
 
     /// The clock moved on (live notes show it); the data's warnings are recomputed when the day changes.

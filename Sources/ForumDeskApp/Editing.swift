@@ -323,19 +323,23 @@ extension App {
         }
     }
 
-    /// The minutes of a held meeting, else its agenda, in every format, under `exports/`.
+    /// The minutes of a held meeting, else its agenda, in every format, under `exports/`: the bytes
+    /// `forumdesk export` writes, from the meetings read in full (`MeetingDocument.sources`).
     mutating func exportDocument(_ meetingID: String) {
-        guard let store, let meeting = context.data.meeting(meetingID) else {
+        guard let store, context.data.meeting(meetingID) != nil else {
             message = .error("Read-only: \(readOnlyReason ?? "no data folder"). Nothing was written.")
             return
         }
-        let kind: MeetingDocument.Kind = meeting.status == .held ? .minutes : .agenda
-        let lines = MeetingDocument.lines(kind, for: meeting, directory: context.directory, allMeetings: context.data.meetings)
+        readInFull(documentSourcesOf: meetingID)
+        guard let meeting = context.data.meeting(meetingID) else { return }
+        let kind = MeetingDocument.kind(of: meeting)
         do {
             var written: [String] = []
             for format in DocumentFormat.allCases {
                 let name = try store.folder.meetingFileName(meeting.id, "-\(kind.rawValue).\(format.fileExtension)")
-                let path = try store.writeGenerated(format.render(lines, title: "\(meeting.title): \(kind.rawValue)"), to: "exports/\(name)")
+                let text = MeetingDocument.document(kind, format, for: meeting, directory: context.directory,
+                                                    allMeetings: context.data.meetings, council: context.data.settings.council)
+                let path = try store.writeGenerated(text, to: "exports/\(name)")
                 written.append((path as NSString).lastPathComponent)
             }
             message = .info("Wrote the \(kind.rawValue) to exports/: " + written.joined(separator: ", "))

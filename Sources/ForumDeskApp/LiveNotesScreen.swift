@@ -54,7 +54,11 @@ struct LiveNotesScreen: Screen {
     }
 
     var title: String { "Live notes" }
-    func meetingsInFull(_ c: Context) -> [String] { [meetingID] }
+    /// The meeting, and the earlier ones whose actions are its matters arising.
+    func meetingsInFull(_ c: Context) -> [String] {
+        guard let m = c.data.meeting(meetingID) else { return [meetingID] }
+        return MeetingDocument.sources(for: m, in: c.data.meetings)
+    }
     var editingMeetingID: String? { meetingID }
     /// The picker's keys while one is open; the entry line's while one is typed.
     var textKeys: KeyHelp? {

@@ -23,7 +23,11 @@ struct MeetingScreen: Screen {
     }
 
     var title: String { "Meeting" }
-    func meetingsInFull(_ c: Context) -> [String] { [meetingID] }
+    /// The meeting, and the earlier ones its minutes and matters arising are made from (the Minutes and Actions tabs).
+    func meetingsInFull(_ c: Context) -> [String] {
+        guard tab == .minutes || tab == .actions, let m = c.data.meeting(meetingID) else { return [meetingID] }
+        return MeetingDocument.sources(for: m, in: c.data.meetings)
+    }
 
     var keyMap: KeyMap<Command> {
         let meeting = KeyMap<Command>.Group("Meeting", Keys.tabs + [

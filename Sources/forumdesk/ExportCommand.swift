@@ -49,8 +49,8 @@ struct DocumentOptions: ParsableArguments {
             Output.error("no meeting `\(meeting)` in \(options.folder.root) (see `forumdesk list meetings`)")
             throw ExitStatus.usage
         }
-        let lines = MeetingDocument.lines(kind, for: m, directory: data.directory, allMeetings: data.meetings)
-        try Output.write(format.render(lines, title: "\(m.title): \(kind.rawValue)"), to: output)
+        try Output.write(MeetingDocument.document(kind, format, for: m, directory: data.directory, allMeetings: data.meetings,
+                                                  council: data.settings.council), to: output)
     }
 }
 

@@ -89,7 +89,7 @@ import Testing
         m.attendance = [Attendance(person: "cllr-a", status: .apologies)]
         let directory = Directory(areas: [Area(id: "sandy", name: "Sandy", wards: [Ward(id: "sandy", name: "Sandy")])],
                                   people: [Person(id: "cllr-a", name: "Cllr Ada Ashgrove", kind: .councillor, wards: ["sandy"])])
-        let text = MeetingDocument.plainText(for: m, directory: directory, allMeetings: [m])
+        let text = MeetingDocument.plainText(for: m, directory: directory, allMeetings: [m], council: "Central Bedfordshire Council")
         #expect(text.contains("Cllr Ada Ashgrove (planning committee that evening)"))
     }
 }

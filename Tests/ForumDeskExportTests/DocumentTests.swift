@@ -13,7 +13,7 @@ import ForumDeskTestSupport
 
     static func document(_ kind: MeetingDocument.Kind, _ id: String, _ format: DocumentFormat) -> String {
         let m = data.meeting(id)!
-        return format.render(MeetingDocument.lines(kind, for: m, directory: data.directory, allMeetings: data.meetings),
+        return format.render(MeetingDocument.lines(kind, for: m, directory: data.directory, allMeetings: data.meetings, council: data.settings.council),
                              title: "\(m.title): \(kind.rawValue)")
     }
 
@@ -46,7 +46,7 @@ import ForumDeskTestSupport
         m.title = "<script>alert(1)</script> & \"friends\""
         m.agenda[0].outcome = "Resolved: That <b>bold</b> claims be noted."
         data.meetings = [m]
-        let html = DocumentFormat.html.render(MeetingDocument.lines(.minutes, for: m, directory: data.directory, allMeetings: [m]),
+        let html = DocumentFormat.html.render(MeetingDocument.lines(.minutes, for: m, directory: data.directory, allMeetings: [m], council: data.settings.council),
                                               title: m.title)
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt; &amp; &quot;FRIENDS&quot;"))
@@ -112,7 +112,7 @@ func isWellFormedXML(_ text: String) throws -> Bool {
     static let data = DocumentTests.data
 
     static func render(_ m: Meeting, _ kind: MeetingDocument.Kind, _ format: DocumentFormat) -> String {
-        format.render(MeetingDocument.lines(kind, for: m, directory: data.directory, allMeetings: data.meetings), title: m.title)
+        format.render(MeetingDocument.lines(kind, for: m, directory: data.directory, allMeetings: data.meetings, council: data.settings.council), title: m.title)
     }
 
     /// "**Resolved:**" after a list (names, actions) was read as a lazy continuation of the last bullet.
