@@ -60,13 +60,18 @@ public struct DocumentLine: Sendable, Equatable {
 public enum MeetingDocument {
     public enum Kind: String, Sendable, CaseIterable { case agenda, minutes }
 
+    /// Who the document is for: the council's record names everyone present; residents (the public site) get the
+    /// same document as `PublicRecord` allows it: councillors by name, anyone else by organisation, no nature of
+    /// an interest, contact details taken out of typed text.
+    public enum Audience: String, Sendable { case record, residents }
+
     /// The minutes of a held meeting, else its agenda.
     public static func kind(of meeting: Meeting) -> Kind { meeting.status == .held ? .minutes : .agenda }
 
     /// The document as a file: the bytes every path writes.
     public static func document(_ kind: Kind, _ format: DocumentFormat, for meeting: Meeting, directory: Directory,
-                                allMeetings: [Meeting], council: String) -> String {
-        format.render(lines(kind, for: meeting, directory: directory, allMeetings: allMeetings, council: council),
+                                allMeetings: [Meeting], council: String, audience: Audience = .record) -> String {
+        format.render(lines(kind, for: meeting, directory: directory, allMeetings: allMeetings, council: council, audience: audience),
                       title: "\(meeting.title): \(kind.rawValue)")
     }
 
@@ -85,13 +90,22 @@ public enum MeetingDocument {
         lines(kind(of: meeting), for: meeting, directory: directory, allMeetings: allMeetings, council: council)
     }
 
-    public static func lines(_ kind: Kind, for meeting: Meeting, directory: Directory, allMeetings: [Meeting], council: String) -> [DocumentLine] {
+    public static func lines(_ kind: Kind, for meeting: Meeting, directory: Directory, allMeetings: [Meeting], council: String,
+                             audience: Audience = .record) -> [DocumentLine] {
         var out = heading(meeting)
-        let names = Names(directory: directory, council: council)
+        let names = Names(directory: directory, council: council, residents: audience == .residents)
         switch kind {
         case .minutes:
             var minutes = Minutes(meeting: meeting, names: names, all: allMeetings)
-            return out + minutes.lines()
+            out += minutes.lines()
+            guard audience == .residents else { return out }
+            // Typed text (discussion, outcomes, updates, issues) may hold a resident's e-mail address or phone number.
+            return out.map { line in
+                var line = line
+                line.text = PublicRecord.clean(line.text)
+                line.foreign = line.foreign.map(PublicRecord.clean)
+                return line
+            }
         case .agenda:
             if meeting.status == .cancelled { out += [DocumentLine(.heading, "THIS MEETING IS CANCELLED"), DocumentLine(.blank)] }
             out.append(DocumentLine(.heading, "AGENDA"))
@@ -134,11 +148,19 @@ public enum MeetingDocument {
     struct Names {
         var directory: Directory
         var council: String
+        /// For residents: only councillors are named, anyone else by organisation (`PublicRecord`).
+        var residents = false
 
         func organisation(_ id: String) -> String { directory.organisation(id)?.name ?? id }
 
-        /// A councillor's name with "Councillor" written out, as minutes write it.
+        func isCouncillor(_ id: String?) -> Bool { id.flatMap { directory.person($0) }?.kind == .councillor }
+
+        /// A councillor's name with "Councillor" written out, as minutes write it; for residents, anyone else by
+        /// their organisation ("a member" when none is known).
         func name(ofPerson id: String) -> String {
+            if residents, !isCouncillor(id) {
+                return directory.person(id)?.organisation.map(organisation) ?? "a member"
+            }
             guard let person = directory.person(id) else { return id }
             guard person.kind == .councillor else { return person.name }
             for short in ["Cllr. ", "Cllr ", "Councillor "] where person.name.hasPrefix(short) {
@@ -149,6 +171,11 @@ public enum MeetingDocument {
 
         /// "Name – Organisation": a councillor's organisation is their council unless the directory says otherwise.
         func who(_ person: String?, _ name: String?, _ organisation: String?) -> String {
+            if residents, !isCouncillor(person) {
+                let org = (organisation ?? person.flatMap { directory.person($0)?.organisation }).map(self.organisation)
+                if name == Retention.removedName { return org.map { "\(Retention.removedName) – \($0)" } ?? Retention.removedName }
+                return org ?? "A guest"
+            }
             let personName = person.map(self.name(ofPerson:)) ?? name ?? "Unnamed"
             let councillor = person.flatMap { directory.person($0) }?.kind == .councillor
             let org = organisation ?? person.flatMap { directory.person($0)?.organisation }
@@ -254,6 +281,11 @@ public enum MeetingDocument {
         /// Who presented an item: the substitute who stood in for a presenter who sent apologies, nobody when the
         /// presenter sent apologies and nobody stood in, else the presenter named on the agenda.
         func presenter(_ item: AgendaItem) -> String? {
+            if names.residents, !names.isCouncillor(item.presenter) {
+                // Partners present as their organisation, whoever stood in.
+                let org = item.organisation ?? item.presenter.flatMap { names.directory.person($0)?.organisation }
+                return org.map(names.organisation)
+            }
             guard let id = item.presenter else {
                 return item.presenterName.map { name in ([name] + [item.organisation.map(names.organisation)].compactMap { $0 }).joined(separator: ", ") }
             }
@@ -327,7 +359,9 @@ public enum MeetingDocument {
             guard !m.declarations.isEmpty else { return [DocumentLine(.body, "There were no disclosures of interest.")] }
             return m.declarations.map { dec in
                 let title = m.agenda.first { $0.number == dec.item }.map { " (\($0.title))" } ?? ""
-                return DocumentLine(.body, "  \(names.name(ofPerson: dec.person)), item \(dec.item)\(title): \(sentence(dec.nature))")
+                // That a member declared an interest is public; its nature is not published.
+                let nature = names.residents ? "." : ": " + sentence(dec.nature)
+                return DocumentLine(.body, "  \(names.name(ofPerson: dec.person)), item \(dec.item)\(title)\(nature)")
             }
         }
 
