@@ -130,7 +130,10 @@ public struct App: Sendable {
     public mutating func filesChanged(_ paths: [String]) -> Bool {
         guard let reader, !paths.isEmpty else { return false }
         let outcome = reader.refresh(changedPaths: paths, in: &context.data, keeping: meetingsOpenForEditing)
-        for id in outcome.meetingIDs { context.refresh(meetingID: id) }
+        for id in outcome.meetingIDs {
+            context.refresh(meetingID: id)
+            fileHoldsItemInProgress(of: id)
+        }
         if !outcome.meetingIDs.isEmpty {
             let list = outcome.meetingIDs.sorted()
             if case .error? = message {} else { message = .info("Changed by someone else: \(list.prefix(2).joined(separator: ", "))\(list.count > 2 ? " and \(list.count - 2) more" : "")") }

@@ -157,11 +157,23 @@ extension App {
     /// A meeting edit refreshes that meeting's warnings only; a directory edit can change any meeting's.
     mutating func refresh(after edit: Edit) {
         switch edit {
-        case .saveMeeting(let m, _), .notify(let m, _, _): context.refresh(meetingID: m.id)
+        case .saveMeeting(let m, _), .notify(let m, _, _):
+            context.refresh(meetingID: m.id)
+            fileHoldsItemInProgress(of: m.id)
         case .deleteMeeting(let id, _): context.refresh(meetingID: id)
         case .saveDirectory: context.refresh()
         case .saveTopic, .deleteTopic: context.refreshTopics()
         case .batch(let edits, _): for edit in edits { refresh(after: edit) }
+        }
+    }
+
+    /// The meeting's file (saved, undone, redone or changed by someone else) says which item is in progress: live
+    /// notes on it stop showing a move of their own that only a read-only folder kept from the file.
+    mutating func fileHoldsItemInProgress(of meetingID: String) {
+        for i in stack.indices {
+            guard var live = stack[i] as? LiveNotesScreen, live.meetingID == meetingID, live.movedTo != nil else { continue }
+            live.movedTo = nil
+            stack[i] = live
         }
     }
 

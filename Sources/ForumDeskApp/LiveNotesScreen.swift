@@ -82,8 +82,12 @@ struct LiveNotesScreen: Screen {
     var keyMap: KeyMap<Command> {
         KeyMap([
             .init("Live notes", [
-                Binding([.char("a")], "New action: text @owner #tag due:+14d (Tab completes @names); on Issues, an action for the issue",
-                        .add, hint: "action"),
+                // On the Issues pane `a` acts on the selected issue: the footer says so, not just "action".
+                pane == .issues
+                    ? Binding([.char("a")], "Action for the selected issue, filed under the item in progress (▶; item:N files it elsewhere)",
+                              .add, hint: "action for issue")
+                    : Binding([.char("a")], "New action under the item in progress (▶): text @owner #tag due:+14d item:N (Tab completes @names)",
+                              .add, hint: "action"),
                 Binding([.char("i")], "Issue raised from the floor: text #tag", .raiseIssue, hint: "issue"),
                 Binding([.tab], "Next pane: attendance, agenda, actions, matters arising, issues", .nextTab, hint: "pane"),
                 Binding([.backTab], "Previous pane", .previousTab),
@@ -294,12 +298,17 @@ struct LiveNotesScreen: Screen {
             } catch {
                 throw EntryError(message: error.message)
             }
-            if let issueID, let (linked, action) = IssueHome.action(for: issueID, in: m, description: draft.description, owner: draft.owner,
-                                                                     organisation: draft.organisation, due: draft.due, tags: draft.tags, c) {
-                return [.edit(.saveMeeting(linked, label: "\(action.id) raised for \(issueID)"))]
+            // Filed under the item in progress, whichever pane it was typed on, unless `item:N` says otherwise.
+            let item = draft.item ?? currentNumber(m)
+            if let n = draft.item, !m.agenda.contains(where: { $0.number == n }) {
+                throw EntryError(message: "no item \(n) on the agenda: item:N files the action under item N")
+            }
+            if let issueID, let (linked, action) = IssueHome.action(for: issueID, in: m, item: .some(item), description: draft.description,
+                                                                     owner: draft.owner, organisation: draft.organisation, due: draft.due,
+                                                                     tags: draft.tags, c) {
+                return [.edit(.saveMeeting(linked, label: "action \(action.id) for issue \(issueID), under item \(item.map(String.init) ?? "none")"))]
             }
             let id = c.ids.nextActionID(year: c.today.year, in: c.data.meetings)
-            let item = currentNumber(m)
             updated.actions.append(Action(id: id, item: item, description: draft.description, owner: draft.owner,
                                           organisation: draft.organisation, due: draft.due, tags: draft.tags))
             return [.edit(.saveMeeting(updated, label: "\(id) \(draft.description)"))]
@@ -319,7 +328,8 @@ struct LiveNotesScreen: Screen {
             return [.edit(.saveMeeting(updated, label: "\(issueID) answered"))]
         case .outcome(let item):
             guard updated.agenda.indices.contains(item) else { return [] }
-            updated.agenda[item].outcome = text.isEmpty || text == "Resolved: That" ? nil : text
+            // "Resolved: That " and a typed "(i) That …" join as "Resolved: (i) That …".
+            updated.agenda[item].outcome = text.isEmpty || text == "Resolved: That" ? nil : Outcome.joined(text)
             // The label names the text too: two outcomes in a row must not read as the same confirmation.
             return [.edit(.saveMeeting(updated, label: "outcome of item \(updated.agenda[item].number): \(text.isEmpty ? "cleared" : text)"))]
         case .discussion(let item):
@@ -417,8 +427,8 @@ struct LiveNotesScreen: Screen {
 
         if let entry {
             let prompt = switch entry {
-            case .action(nil): "Action: "
-            case .action(let issue?): "Action for \(issue): "
+            case .action(nil): "Action" + (currentNumber(m).map { " (item \($0))" } ?? "") + ": "
+            case .action(let issue?): "Action for issue \(issue)" + (currentNumber(m).map { " (item \($0))" } ?? "") + ": "
             case .issue: "Issue: "
             case .answer(let id): "Answer to \(id): "
             case .outcome(let i): "Item \(m.agenda.indices.contains(i) ? m.agenda[i].number : 0): "

@@ -4,7 +4,8 @@ import Foundation
 /// `Clear fly-tipping at Mill Lane #environment @Sandy Town Council due:2026-12-15`.
 /// `@` names a person or an organisation from the directory (the longest name that matches, so names may
 /// hold spaces and apostrophes); `#` adds a topic tag; `due:` takes any date `DateInput` understands
-/// without spaces (`due:+14d`, `due:15/12`, `due:tomorrow`).
+/// without spaces (`due:+14d`, `due:15/12`, `due:tomorrow`); `item:5` files it under another agenda item than the
+/// one in progress.
 public enum QuickEntry {
     public struct Draft: Sendable, Equatable {
         public var description: String
@@ -12,6 +13,8 @@ public enum QuickEntry {
         public var organisation: String?
         public var tags: [String]
         public var due: CalendarDate?
+        /// `item:5`: the agenda item to file it under, when not the one in progress.
+        public var item: Int? = nil
     }
 
     public struct Failure: Error, Sendable, Equatable {
@@ -58,6 +61,8 @@ public enum QuickEntry {
             rest = rest.dropFirst(word.count)
             if word.hasPrefix("#"), word.count > 1 {
                 draft.tags.append(String(word.dropFirst()).lowercased())
+            } else if word.lowercased().hasPrefix("item:"), let n = Int(word.dropFirst(5)) {
+                draft.item = n
             } else if word.lowercased().hasPrefix("due:") {
                 let value = String(word.dropFirst(4))
                 do {
