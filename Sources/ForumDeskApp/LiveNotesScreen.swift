@@ -44,6 +44,8 @@ struct LiveNotesScreen: Screen {
     /// The text the entry line began with, so Esc asks only when something was typed.
     var entryStart = ""
     var entryError: String?
+    /// Tab's candidates for the `@word` before the cursor, while Tab cycles through them.
+    var completion: Completion?
     /// Picking a person: a substitute for the selected row, or who declares an interest.
     var picker: (Picker, PickerJob)?
 
@@ -74,7 +76,7 @@ struct LiveNotesScreen: Screen {
             Binding<EntryAction>([.enter], "Save the line", .save, hint: "saves"),
             Binding<EntryAction>([.escape], "Cancel the line (asks first if something was typed)", .cancel, hint: "cancels"),
         ]
-        if case .action = entry { keys.append(Binding([.tab], "Complete the @name before the cursor", .complete, hint: "completes @names")) }
+        if case .action = entry { keys.append(Binding([.tab], "Complete the @name, word of a name, id or initials before the cursor; Tab again: the next candidate", .complete, hint: "completes @names")) }
         return KeyMap([.init("Entry line", keys)])
     }
     var unsavedText: String? { entry != nil && field.text != entryStart ? "the line you are typing" : nil }
@@ -201,6 +203,7 @@ struct LiveNotesScreen: Screen {
         field = TextField(text)
         entryStart = text
         entryError = nil
+        completion = nil
     }
 
     mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
@@ -278,6 +281,8 @@ struct LiveNotesScreen: Screen {
             do {
                 let effects = try confirm(kind, text, m, c)
                 entry = nil
+                // Apologies given, the next person is next.
+                if case .apologies = kind, pane == .attendance { nextPerson(count: people(m, c).count) }
                 return effects
             } catch {
                 entryError = error.message
@@ -385,20 +390,51 @@ struct LiveNotesScreen: Screen {
 
     /// Tab after `@` completes the name from the directory (the first match; Tab again cycles is not needed:
     /// type more letters instead).
+    /// Tab after `@word`: the first person or organisation it could be, then each next one on every Tab, with the
+    /// candidates shown under the line.
     mutating func complete(_ c: Context) {
+        if var cycle = completion, field.text == cycle.shown, !cycle.candidates.isEmpty {
+            cycle.index = (cycle.index + 1) % cycle.candidates.count
+            fill(&cycle)
+            return
+        }
         let chars = Array(field.text)
         guard let at = chars[..<field.cursor].lastIndex(of: "@") else { return }
         let typed = String(chars[(at + 1)..<field.cursor])
         let matches = QuickEntry.completions(of: typed, directory: c.directory)
-        guard let first = matches.first else {
-            entryError = "no name starts with “\(typed)”"
+        guard !matches.isEmpty else {
+            entryError = "no name, word of a name, id or initials “\(typed)”"
             return
         }
-        let completed = String(chars[..<(at + 1)]) + first + " " + String(chars[field.cursor...])
-        let cursor = at + 1 + first.count + 1
-        field = TextField(completed)
-        field.cursor = cursor
-        entryError = matches.count > 1 ? "also: " + matches.dropFirst().prefix(4).joined(separator: ", ") : nil
+        var cycle = Completion(before: String(chars[..<(at + 1)]), after: String(chars[field.cursor...]), candidates: matches)
+        fill(&cycle)
+    }
+
+    /// Puts the cycle's current candidate in the line and says which of how many it is.
+    mutating func fill(_ cycle: inout Completion) {
+        let name = cycle.candidates[cycle.index]
+        let text = cycle.before + name + " " + cycle.after.drop { $0 == " " }
+        field = TextField(text)
+        field.cursor = cycle.before.count + name.count + 1
+        cycle.shown = text
+        completion = cycle
+        entryError = nil
+    }
+
+    struct Completion: Sendable {
+        var before: String
+        var after: String
+        var candidates: [String]
+        var index = 0
+        /// The line as the last Tab left it: another Tab moves on only while nothing else was typed.
+        var shown = ""
+
+        /// "2 of 5: Name · Next · …" for the hint line.
+        var hint: String {
+            guard candidates.count > 1 else { return "Tab: the only match" }
+            let rest = (candidates[index...] + candidates[..<index]).dropFirst().prefix(4)
+            return "Tab \(index + 1) of \(candidates.count) · next: " + rest.joined(separator: " · ")
+        }
     }
 
     // MARK: view
@@ -450,7 +486,8 @@ struct LiveNotesScreen: Screen {
             case .carryForward: "Enter saves: 2027-01-12, 12 Jan, +28d, next tue · Esc cancels"
             default: Self.entryKeys(entry).hints.map { "\($0.keys) \($0.label)" }.joined(separator: " · ")
             }
-            buffer.put(entryError.map { "✗ " + $0 } ?? help,
+            let shownHelp = completion.map { field.text == $0.shown ? $0.hint : help } ?? help
+            buffer.put(entryError.map { "✗ " + $0 } ?? shownHelp,
                        x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width, style: entryError == nil ? Theme.muted : Theme.error)
         } else {
             let residents = m.residentsPresent.map { "\($0) residents" } ?? "residents not counted (r)"

@@ -67,7 +67,8 @@ import TerminalUI
         #expect(a.screenText.contains("✗ role: member, observer or support officer"))
         #expect(try #require(w.meetingOnDisk(Self.id)).attendance.count == m.attendance.count)
         // R on a recorded row: member → observer → support officer.
-        _ = w.app(keys: Self.open + [.char("p"), .char("R"), .char("R")])
+        // p moves on to the next person: k comes back to the row just recorded.
+        _ = w.app(keys: Self.open + [.char("p"), .char("k"), .char("R"), .char("R")])
         m = try #require(w.meetingOnDisk(Self.id))
         #expect(m.attendance.first { $0.person == "cllr-tamsin-rushmere" }?.role == .supportOfficer)
     }
