@@ -364,7 +364,7 @@ struct LiveNotesScreen: Screen {
             updated.ended = ended
             updated.status = .held
             return [.edit(.saveMeeting(updated, label: "meeting ended at \(LondonTime.hhmm(ended)), held")),
-                    .ask(title: "Meeting held", message: "Ended at \(MeetingDocument.clock(ended)). " + Self.stillEmpty(updated),
+                    .ask(title: "Meeting held", message: "Ended at \(MeetingDocument.clock(ended)). " + Self.stillEmpty(updated, c.directory),
                          choices: [Choice("Export the minutes", [.exportDocument(meetingID: m.id)]),
                                    Choice("Show the minutes", [.push(MeetingScreen(meetingID: m.id, tab: .minutes))]),
                                    Choice("Not now")])]
@@ -481,7 +481,7 @@ struct LiveNotesScreen: Screen {
             field.render(in: Rect(x: areas.input.x + used, y: areas.input.y, width: areas.input.width - used, height: 1), into: &buffer)
             let help: String = switch entry {
             // What is still empty comes first: at 80 columns the end of the line is cut.
-            case .finish: Self.stillEmpty(m) + " · Enter marks the meeting held"
+            case .finish: Self.stillEmpty(m, c.directory) + " · Enter marks the meeting held"
             case .attendee: "e.g. Dan Reed, Bedfordshire Police, observer (roles: member, observer, support officer)"
             case .carryForward: "Enter saves: 2027-01-12, 12 Jan, +28d, next tue · Esc cancels"
             default: Self.entryKeys(entry).hints.map { "\($0.keys) \($0.label)" }.joined(separator: " · ")
@@ -518,11 +518,28 @@ extension LiveNotesScreen {
 }
 
 extension LiveNotesScreen {
-    /// What the minutes would still lack: items without an outcome, the residents' head count.
-    static func stillEmpty(_ m: Meeting) -> String {
+    /// What the minutes would still lack: items without an outcome, items without a discussion (but the standing
+    /// ones: apologies, the last minutes, disclosures), a presenter who sent apologies and no one stood in for,
+    /// the residents' head count.
+    static func stillEmpty(_ m: Meeting, _ directory: Directory? = nil) -> String {
         var missing: [String] = []
-        let open = m.agenda.filter { $0.outcome == nil }.map { String($0.number) }
-        if !open.isEmpty { missing.append("no outcome for item\(open.count == 1 ? "" : "s") " + open.joined(separator: ", ")) }
+        func list(_ items: [AgendaItem]) -> String {
+            "item\(items.count == 1 ? "" : "s") " + items.map { String($0.number) }.joined(separator: ", ")
+        }
+        let open = m.agenda.filter { $0.outcome == nil }
+        if !open.isEmpty { missing.append("no outcome for " + list(open)) }
+        let standing = ["apolog", "minutes of", "disclosure", "declaration", "interests"]
+        let undiscussed = m.agenda.filter { item in
+            item.discussion == nil && !standing.contains { item.title.lowercased().contains($0) }
+        }
+        if !undiscussed.isEmpty { missing.append("no discussion for " + list(undiscussed)) }
+        for item in m.agenda {
+            guard let presenter = item.presenter,
+                  m.attendance.contains(where: { $0.person == presenter && $0.status == .apologies }),
+                  !m.attendance.contains(where: { $0.status == .substitute && $0.substituteFor == presenter }) else { continue }
+            let name = directory?.displayName(ofPerson: presenter) ?? presenter
+            missing.append("item \(item.number)'s presenter \(name) sent apologies: who presented? (s records a substitute)")
+        }
         if m.residentsPresent == nil { missing.append("residents not counted (r)") }
         if !m.attendance.contains(where: { $0.status.isInRoom }) { missing.append("no one marked present") }
         return missing.isEmpty ? "Nothing is missing." : "Still empty: " + missing.joined(separator: "; ") + "."
