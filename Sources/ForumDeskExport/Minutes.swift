@@ -336,7 +336,10 @@ public enum MeetingDocument {
                 out.append(DocumentLine(.subheading, title))
                 for entry in people {
                     let chair = entry.person != nil && entry.person == m.chair ? " – Chair" : ""
-                    let forWhom = entry.status == .substitute ? entry.substituteFor.map { " (substitute for \(names.name(ofPerson: $0)))" } ?? " (substitute)" : ""
+                    // For residents a partner stands in for someone they do not name: "(substitute)".
+                    let forWhom = entry.status != .substitute ? ""
+                        : entry.substituteFor.flatMap { names.residents && !names.isCouncillor($0) ? nil : " (substitute for \(names.name(ofPerson: $0)))" }
+                            ?? " (substitute)"
                     out.append(DocumentLine(.body, "  " + names.who(entry.person, entry.name, entry.organisation) + chair + forWhom))
                 }
             }
@@ -485,7 +488,8 @@ public enum MeetingDocument {
     static func sentence(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let last = trimmed.last(where: { !"\"'”’)]".contains($0) }) else { return trimmed }
-        return ".?!…".contains(last) ? trimmed : trimmed + "."
+        // The Bengali and Urdu full stops end a sentence too.
+        return ".?!…।۔".contains(last) ? trimmed : trimmed + "."
     }
 
     /// Text inside brackets: no full stop of its own at the end.
