@@ -11,6 +11,7 @@ struct FormScreen: Screen {
         case newMeeting
         case editMeeting(String)
         case postpone(String)
+        case cancel(String)
         case agendaItem(meetingID: String, index: Int?)
         case action(meetingID: String, actionID: String)
         case person(id: String?, kind: PersonKind)
@@ -30,7 +31,7 @@ struct FormScreen: Screen {
     func meetingsInFull(_ c: Context) -> [String] { editingMeetingID.map { [$0] } ?? [] }
     var editingMeetingID: String? {
         switch purpose {
-        case .editMeeting(let id), .postpone(let id), .agendaItem(let id, _), .action(let id, _), .invitation(let id),
+        case .editMeeting(let id), .postpone(let id), .cancel(let id), .agendaItem(let id, _), .action(let id, _), .invitation(let id),
              .issue(let id, _, _), .equality(let id):
             id
         case .newMeeting, .person, .organisation, .ward, .coverageRule, .topic:
@@ -108,6 +109,29 @@ struct FormScreen: Screen {
         return screen
     }
 
+    /// `X`: cancelling asks why, as the meeting form's "Why cancelled" does; the cancellation notices carry it.
+    static func cancel(_ m: Meeting, _ c: Context) -> FormScreen {
+        var screen = FormScreen(form: Form(title: "Cancel \(m.title) on \(LondonTime.display(m.start))", fields: [
+            .text("cancellationReason", "Why cancelled", m.cancellationReason ?? ""),
+        ]), purpose: .cancel(m.id))
+        _ = validate(&screen.form, screen.purpose, c)
+        return screen
+    }
+
+    static func validateCancel(_ form: inout Form, _ m: Meeting, _ c: Context) -> Edit? {
+        let reason = form.text("cancellationReason").trimmingCharacters(in: .whitespaces)
+        guard !reason.isEmpty else {
+            form.note("cancellationReason", "why is it cancelled? (sent with the cancellation)", error: true)
+            return nil
+        }
+        form.note("cancellationReason", m.notifications.isEmpty ? "kept with the meeting" : "sent with the cancellation to the councillors notified")
+        var cancelled = m
+        cancelled.status = .cancelled
+        cancelled.cancellationReason = reason
+        if !m.notifications.isEmpty { cancelled.sequence += 1 }
+        return .saveMeeting(cancelled, label: "meeting cancelled: \(reason)")
+    }
+
     static func postpone(_ m: Meeting, _ c: Context) -> FormScreen {
         var screen = FormScreen(form: Form(title: "Postpone \(m.title)", fields: [
             .text("start", "New date", ""),
@@ -163,6 +187,7 @@ struct FormScreen: Screen {
         case .newMeeting: return validateMeeting(&form, nil, c)
         case .editMeeting(let id): return c.data.meeting(id).flatMap { validateMeeting(&form, $0, c) }
         case .postpone(let id): return c.data.meeting(id).flatMap { validatePostpone(&form, $0, c) }
+        case .cancel(let id): return c.data.meeting(id).flatMap { validateCancel(&form, $0, c) }
         case .agendaItem(let id, let index): return c.data.meeting(id).flatMap { validateAgendaItem(&form, $0, index, c) }
         case .action(let id, let actionID): return c.data.meeting(id).flatMap { validateAction(&form, $0, actionID, c) }
         case .person(let id, let kind): return validatePerson(&form, id, kind, c)
