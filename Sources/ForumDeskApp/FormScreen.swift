@@ -95,7 +95,7 @@ struct FormScreen: Screen {
             .text("title", "Title", m?.title ?? ""),
             .text("wards", "Wards", m.map { $0.wards.map(c.wardName).joined(separator: ", ") } ?? ""),
             .text("start", "Date and time", m.map { dateText($0.start) } ?? ""),
-            .text("end", "Ends at", m.map { LondonTime.hhmm($0.end) } ?? ""),
+            Self.endField(m.map { LondonTime.hhmm($0.end) } ?? ""),
             .text("venue", "Venue", m?.venue.name ?? ""),
             .text("address", "Address", m?.venue.address ?? ""),
             .text("accessibility", "Accessibility", m?.venue.accessibility ?? ""),
@@ -135,7 +135,7 @@ struct FormScreen: Screen {
     static func postpone(_ m: Meeting, _ c: Context) -> FormScreen {
         var screen = FormScreen(form: Form(title: "Postpone \(m.title)", fields: [
             .text("start", "New date", ""),
-            .text("end", "Ends at", LondonTime.hhmm(m.end)),
+            Self.endField(LondonTime.hhmm(m.end)),
             .text("reason", "Reason (public)", ""),
         ]), purpose: .postpone(m.id))
         _ = validate(&screen.form, screen.purpose, c)
@@ -205,7 +205,16 @@ struct FormScreen: Screen {
 
     /// Start from the date field; end from a time ("21:00", "9pm") on the same day, or two hours later. Both
     /// follow `DateInput`'s rule: a time the clocks skip is refused, one they repeat asks for BST or GMT.
-    static func times(_ form: inout Form, _ c: Context, startKey: String = "start") -> (Date, Date)? {
+    /// "Ends at", remembering (in its `value`) the time the form put there: while the text is still that, the end
+    /// follows a changed start, keeping the meeting's length.
+    static func endField(_ end: String) -> Form.Field {
+        var field = Form.Field.text("end", "Ends at", end)
+        field.value = end
+        return field
+    }
+
+    /// `lasting`: the meeting's length, which an end time the officer has not touched keeps when the start moves.
+    static func times(_ form: inout Form, _ c: Context, startKey: String = "start", lasting: TimeInterval? = nil) -> (Date, Date)? {
         var start: Date?
         do {
             let understood = try DateInput.parse(form.text(startKey), today: c.today)
@@ -215,6 +224,14 @@ struct FormScreen: Screen {
             form.note(startKey, error.message, error: true)
         }
         guard let start else { return nil }
+        if let lasting, let i = form.fields.firstIndex(where: { $0.key == "end" }), !form.fields[i].value.isEmpty,
+           form.text("end") == form.fields[i].value {
+            let follows = LondonTime.hhmm(start.addingTimeInterval(lasting))
+            if follows != form.fields[i].value {
+                form.setText("end", follows)
+                form.fields[i].value = follows
+            }
+        }
         let endText = form.text("end")
         if endText.isEmpty {
             form.note("end", "\(LondonTime.hhmm(start.addingTimeInterval(7200))) (two hours)")
@@ -264,7 +281,7 @@ struct FormScreen: Screen {
                 }
             }
         }
-        let times = times(&form, c)
+        let times = times(&form, c, lasting: existing.map { $0.end.timeIntervalSince($0.start) })
         let venue = form.text("venue")
         if venue.isEmpty { form.note("venue", "where is it held?", error: true) }
         let title = form.text("title").isEmpty ? "\(kind.label): \(area?.name ?? "")" : form.text("title")
@@ -308,7 +325,7 @@ struct FormScreen: Screen {
     }
 
     static func validatePostpone(_ form: inout Form, _ m: Meeting, _ c: Context) -> Edit? {
-        guard let (start, end) = times(&form, c), !form.hasErrors else { return nil }
+        guard let (start, end) = times(&form, c, lasting: m.end.timeIntervalSince(m.start)), !form.hasErrors else { return nil }
         var moved = m
         moved.start = start
         moved.end = end

@@ -53,4 +53,52 @@ import TerminalUI
             #expect(!text.contains("RSVP") && !text.contains("NEEDS-ACTION"), "a cancellation asks for no reply")
         }
     }
+
+    /// The Meetings list opens at today (fixedNow is 23 Nov 2026): the first meeting from today on is selected.
+    @Test func test_meetingsList_opensAtToday() throws {
+        let a = app(width: 120, height: 30, keys: [.char("2")])
+        let screen = try #require(a.top as? MeetingsScreen)
+        let list = screen.meetings(a.context)
+        let shown = screen.shownSelection(a.context, visible: 20).selected
+        let startOfToday = LondonTime.instant(date: a.context.today, hour: 0, minute: 0)
+        #expect(a.context.data.meetings[list[shown]].start >= startOfToday)
+        #expect(shown > 0 && a.context.data.meetings[list[shown - 1]].start < startOfToday)
+        // Enter opens the meeting shown selected, and j moves on from there.
+        let opened = app(width: 120, height: 30, keys: [.char("2"), .enter])
+        #expect(opened.screenText.contains(Format.day(a.context.data.meetings[list[shown]].start)))
+        let moved = app(width: 120, height: 30, keys: [.char("2"), .char("j")])
+        #expect((moved.top as? MeetingsScreen)?.browser.selection.selected == shown + 1)
+    }
+
+    /// The action log lists what is still to do first.
+    @Test func test_actions_openItemsFirst() throws {
+        let a = app(width: 120, height: 30, keys: [.char("3")])
+        let screen = try #require(a.top as? ActionsScreen)
+        let statuses = screen.actions(a.context).map { a.context.data.meetings[$0].status.isOpen }
+        #expect(statuses.contains(false) && statuses.first == true)
+        #expect(statuses == statuses.sorted { $0 && !$1 }, "every open action before every closed one")
+    }
+
+    /// A search for a date as the list shows it puts the meetings on that date first; "decide" comes after.
+    @Test func test_dateSearch_findsTheDateAsShown_beforeLooseWords() throws {
+        for query in ["Dec 2026", "Tue 1 Dec"] {
+            let a = app(width: 120, height: 80, keys: [.char("2"), .char("/")] + typing(query))
+            let screen = try #require(a.top as? MeetingsScreen)
+            let days = screen.meetings(a.context).map { Format.day(a.context.data.meetings[$0].start) }
+            let onTheDate = days.prefix { $0.hasSuffix("Dec 2026") }
+            #expect(!onTheDate.isEmpty, "\(query): \(days)")
+            #expect(days.dropFirst(onTheDate.count).allSatisfy { !$0.hasSuffix("Dec 2026") || query == "Tue 1 Dec" }, "\(query): \(days)")
+            if query == "Tue 1 Dec" { #expect(days.first?.replacingOccurrences(of: "  ", with: " ") == "Tue 1 Dec 2026", "\(days)") }
+        }
+    }
+
+    /// Changing the start time moves the end with it, keeping the length, until the end is typed over.
+    @Test func test_endTime_followsAChangedStart() throws {
+        let w = try Workspace()
+        let before = try #require(w.meetingOnDisk(Self.linslade))
+        _ = w.app(keys: Self.openLinslade + [.char("E"), .tab, .tab, .tab, .tab, .ctrl("u")] + typing("2026-12-01 20:00") + [.ctrl("s")])
+        let m = try #require(w.meetingOnDisk(Self.linslade))
+        #expect(LondonTime.hhmm(m.start) == "20:00")
+        #expect(m.end.timeIntervalSince(m.start) == before.end.timeIntervalSince(before.start))
+    }
 }
