@@ -92,6 +92,9 @@ public struct App: Sendable {
                       access: .readOnly("\(councillor.name)'s wards"), wholeCouncil: data.meetings)
         app.browseOnly = true
         app.context.browseOnly = true
+        // What concerns their wards only: the topic to-dos of their areas, not the whole council's.
+        app.context.viewerAreas = Set(data.directory.areas.filter { area in area.wards.contains { councillor.wards.contains($0.id) } }.map(\.id))
+        app.context.refreshTopics()
         return app
     }
 

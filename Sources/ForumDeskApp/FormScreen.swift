@@ -73,8 +73,17 @@ struct FormScreen: Screen {
 
     static func areaItems(_ c: Context) -> [Picker.Item] { c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) } }
 
-    static func peopleItems(_ c: Context, councillorsOnly: Bool = false) -> [Picker.Item] {
-        [Picker.Item(id: "", label: "(none)")] + c.directory.people.filter { !councillorsOnly || $0.kind == .councillor }.map {
+    /// `area`: the meeting's: its ward councillors and the contacts of organisations serving it come first.
+    static func peopleItems(_ c: Context, councillorsOnly: Bool = false, area: String? = nil) -> [Picker.Item] {
+        let people = c.directory.people.filter { !councillorsOnly || $0.kind == .councillor }
+        let wards = Set(area.flatMap { c.directory.area($0) }?.wards.map(\.id) ?? [])
+        func local(_ p: Person) -> Bool {
+            guard let area else { return false }
+            if p.kind == .councillor { return !wards.isDisjoint(with: p.wards) }
+            return p.organisation.flatMap { c.directory.organisation($0) }?.areas.contains(area) == true
+        }
+        let ordered = people.filter(local) + people.filter { !local($0) }
+        return [Picker.Item(id: "", label: "(none)")] + ordered.map {
             Picker.Item(id: $0.id, label: $0.name,
                         detail: $0.kind == .councillor ? $0.wards.map(c.wardName).joined(separator: ", ") : c.organisationName($0.organisation))
         }
@@ -99,7 +108,7 @@ struct FormScreen: Screen {
             .text("venue", "Venue", m?.venue.name ?? ""),
             .text("address", "Address", m?.venue.address ?? ""),
             .text("accessibility", "Accessibility", m?.venue.accessibility ?? ""),
-            .choice("chair", "Chair", peopleItems(c, councillorsOnly: true), selected: m?.chair ?? ""),
+            .choice("chair", "Chair", peopleItems(c, councillorsOnly: true, area: m?.area), selected: m?.chair ?? ""),
             .text("languages", "Notice languages", (m?.languages ?? ["en"]).joined(separator: ", ")),
             .choice("status", "Status", enumItems(MeetingStatus.self), selected: m?.status.rawValue ?? MeetingStatus.planned.rawValue),
             .text("cancellationReason", "Why cancelled", m?.cancellationReason ?? ""),
@@ -146,7 +155,7 @@ struct FormScreen: Screen {
         let item = index.map { m.agenda[$0] }
         let fields: [Form.Field] = [
             .text("title", "Item", item?.title ?? ""),
-            .choice("presenter", "Presenter", peopleItems(c), selected: item?.presenter ?? ""),
+            .choice("presenter", "Presenter", peopleItems(c, area: m.area), selected: item?.presenter ?? ""),
             .text("presenterName", "…or name", item?.presenterName ?? ""),
             .choice("organisation", "Organisation", organisationItems(c), selected: item?.organisation ?? ""),
             .text("purpose", "For", item.map { $0.purpose.map(\.rawValue).joined(separator: ", ") } ?? "information"),
@@ -166,7 +175,7 @@ struct FormScreen: Screen {
         let fields: [Form.Field] = [
             .text("description", "Action", a.description),
             .choice("status", "Status", enumItems(ActionStatus.self), selected: a.status.rawValue),
-            .choice("owner", "Owner", peopleItems(c), selected: a.owner ?? ""),
+            .choice("owner", "Owner", peopleItems(c, area: m.area), selected: a.owner ?? ""),
             .choice("organisation", "Organisation", organisationItems(c), selected: a.organisation ?? ""),
             .text("due", "Due", a.due?.description ?? ""),
             .text("update", "Add an update", ""),

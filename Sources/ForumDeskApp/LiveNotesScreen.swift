@@ -188,7 +188,7 @@ struct LiveNotesScreen: Screen {
         case .residents: begin(.residents, m.residentsPresent.map(String.init) ?? "")
         case .declareInterest:
             guard !m.agenda.isEmpty else { return [.message(.error("Add agenda items first: a declaration names an item"))] }
-            picker = (Picker(title: "Who declares an interest?", items: FormScreen.peopleItems(c).filter { !$0.id.isEmpty }), .declaration)
+            picker = (Picker(title: "Who declares an interest?", items: FormScreen.peopleItems(c, area: m.area).filter { !$0.id.isEmpty }), .declaration)
         default:
             var browser = TableBrowser()
             browser.selection = selection

@@ -101,4 +101,40 @@ import TerminalUI
         #expect(LondonTime.hhmm(m.start) == "20:00")
         #expect(m.end.timeIntervalSince(m.start) == before.end.timeIntervalSince(before.start))
     }
+
+    /// Pickers over a meeting start with its area's people; j and k move until something is typed.
+    @Test func test_pickers_startWithTheMeetingsArea_andJKMoveOnlyBeforeTyping() throws {
+        let w = try Workspace()
+        var a = w.app(width: 120, height: 40, keys: LiveNotesFlowTests.open + [.char("s")])
+        let screen = try #require(a.top as? LiveNotesScreen)
+        let picker = try #require(screen.picker?.0)
+        let m = try #require(a.context.data.meeting(LiveNotesFlowTests.id))
+        let wards = Set(a.context.directory.area(m.area)?.wards.map(\.id) ?? [])
+        let first = try #require(a.context.directory.person(picker.items[0].id))
+        #expect(first.kind == .councillor && !wards.isDisjoint(with: first.wards), "\(first.name) is not of the meeting's area")
+        var p = picker
+        _ = p.handle(.char("j"))
+        _ = p.handle(.char("j"))
+        _ = p.handle(.char("k"))
+        #expect(p.selection.selected == 1 && p.field.text.isEmpty)
+        _ = p.handle(.char("a"))
+        _ = p.handle(.char("j"))
+        #expect(p.field.text == "aj" && p.selection.selected == 0)
+        a.handle(.key(.escape))
+    }
+
+    /// A councillor's view lists only the topic to-dos of their wards' areas.
+    @Test func test_councillorView_showsOnlyTheTopicToDosOfTheirAreas() throws {
+        let officer = app(width: 120, height: 40)
+        let alerts = officer.context.topicAlerts
+        let councillor = try #require(sampleData.directory.people.first { p in
+            p.kind == .councillor && alerts.contains { alert in
+                !sampleData.directory.areas.filter { $0.wards.contains { p.wards.contains($0.id) } }.map(\.id).contains { alert.areas.contains($0) }
+            }
+        })
+        let view = App.councillorView(of: councillor, data: sampleData, now: fixedNow, width: 120, height: 40)
+        let areas = Set(sampleData.directory.areas.filter { $0.wards.contains { councillor.wards.contains($0.id) } }.map(\.id))
+        #expect(view.context.topicAlerts.count < alerts.count)
+        #expect(view.context.topicAlerts.allSatisfy { !areas.isDisjoint(with: $0.areas) })
+    }
 }

@@ -62,7 +62,7 @@ struct LiveNotesAttendancePane: LiveNotesPane {
             screen.begin(.apologies(person: person, name: rows[selected].name),
                          person.flatMap { NotificationRules.apologyReason(ofCouncillor: $0, in: m) } ?? "")
         case .markSubstitute:
-            screen.picker = (Picker(title: "Who stands in for \(rows[selected].name)?", items: FormScreen.peopleItems(c).filter { !$0.id.isEmpty }),
+            screen.picker = (Picker(title: "Who stands in for \(rows[selected].name)?", items: FormScreen.peopleItems(c, area: m.area).filter { !$0.id.isEmpty }),
                              .substitute(for: rows[selected].person))
         case .setRole:
             guard let index = rows[selected].entry else {
