@@ -146,6 +146,9 @@ struct FormScreen: Screen {
             .text("start", "New date", ""),
             Self.endField(LondonTime.hhmm(m.end)),
             .text("reason", "Reason (public)", ""),
+            .choice("outside", "Topic off window", [Picker.Item(id: "keep", label: "keep it on the agenda (warned)"),
+                                                              Picker.Item(id: "unschedule", label: "unschedule it (back to the queue)")],
+                    selected: "keep"),
         ]), purpose: .postpone(m.id))
         _ = validate(&screen.form, screen.purpose, c)
         return screen
@@ -343,7 +346,28 @@ struct FormScreen: Screen {
         let reason = form.text("reason")
         let note = "Postponed from \(LondonTime.display(m.start))" + (reason.isEmpty ? "." : ": \(reason).")
         moved.publicNotes = [m.publicNotes, note].compactMap { $0 }.joined(separator: " ")
-        return .saveMeeting(moved, label: "postponed to \(LondonTime.display(start))")
+        let label = "postponed to \(LondonTime.display(start))"
+        // A topic the new date puts outside its requester's window: said here, and unscheduled if the officer chooses.
+        let breaches = TopicRules.breaches(of: moved, topics: c.data.topics, now: c.now)
+        guard !breaches.isEmpty else {
+            form.note("outside", "none: every topic on the agenda stays inside its window")
+            return .saveMeeting(moved, label: label)
+        }
+        form.note("outside", breaches.map(\.short).joined(separator: "; "), error: false)
+        guard form.value("outside") == "unschedule" else { return .saveMeeting(moved, label: label + " (⚠ \(breaches.count) topic(s) outside their window)") }
+        moved.agenda.removeAll { item in breaches.contains { $0.item == item.number } }
+        AgendaRules.renumber(&moved)
+        var edits: [Edit] = [.saveMeeting(moved, label: label)]
+        // A topic left on no agenda goes back to the queue.
+        for id in Set(breaches.map(\.topicID)).sorted() {
+            guard var topic = c.data.topics.first(where: { $0.id == id }), topic.status == .scheduled,
+                  !c.councilMeetings.contains(where: { $0.id != m.id && $0.status != .cancelled && $0.agenda.contains { $0.topic == id } })
+            else { continue }
+            topic.status = .requested
+            edits.append(.saveTopic(topic, label: "\(id) back to the queue"))
+        }
+        let unscheduled = label + ", \(breaches.count) topic item(s) unscheduled"
+        return edits.count == 1 ? .saveMeeting(moved, label: unscheduled) : .batch(edits, label: unscheduled)
     }
 
     static func validateAgendaItem(_ form: inout Form, _ m: Meeting, _ index: Int?, _ c: Context) -> Edit? {

@@ -137,4 +137,38 @@ import TerminalUI
         #expect(view.context.topicAlerts.count < alerts.count)
         #expect(view.context.topicAlerts.allSatisfy { !areas.isDisjoint(with: $0.areas) })
     }
+
+    static let leightonRural = "2026-11-26-leighton-rural-ltt"
+    static let postponeLeightonRural: [Key] = [.char("2"), .char("/")] + typing("2026-11-26") + [.enter, .enter, .char("P")]
+        + typing("2026-12-10 18:30")
+
+    /// Postponed past the winter vaccinations' "not after" (5 Dec): the meeting, the dashboard and validate say so.
+    @Test func test_postponementPastATopicsWindow_warnsOnTheMeetingTheDashboardAndValidate() throws {
+        let w = try Workspace()
+        let form = w.app(width: 160, height: 48, keys: Self.postponeLeightonRural)
+        #expect(form.screenText.contains("item 7 after “not after” 2026-12-05"), "the postpone form says so before saving")
+        var a = w.app(width: 160, height: 48, keys: Self.postponeLeightonRural + [.ctrl("s")])
+        let m = try #require(w.meetingOnDisk(Self.leightonRural))
+        #expect(m.status == .postponed && m.agenda.contains { $0.topic == "winter-vaccinations" })
+        let warning = "“Winter vaccinations: flu and COVID-19” (item 7) is on 2026-12-10, after its requester's “not after” 2026-12-05"
+        #expect(a.screenText.contains(warning), "the meeting's Details tab")
+        a.handle(.key(.char("1")))
+        #expect(a.screenText.contains("Winter vaccinations: flu and COVID-19” (item 7) is on 2026-12-10"), "the dashboard")
+        let data = w.store.load()
+        let problems = Validator.validate(directory: data.directory, meetings: data.meetings, topics: data.topics, now: fixedNow)
+        #expect(problems.contains { $0.message.hasPrefix(warning) }, "validate")
+    }
+
+    /// The postpone form offers to unschedule the topic: the item leaves the agenda, the others renumbered.
+    @Test func test_postponement_offersToUnscheduleTheTopic() throws {
+        let w = try Workspace()
+        let before = try #require(w.meetingOnDisk(Self.leightonRural))
+        _ = w.app(width: 160, height: 48, keys: Self.postponeLeightonRural + [.tab, .tab, .tab, .enter, .down, .enter, .ctrl("s")])
+        let m = try #require(w.meetingOnDisk(Self.leightonRural))
+        #expect(m.status == .postponed)
+        #expect(!m.agenda.contains { $0.topic == "winter-vaccinations" })
+        #expect(m.agenda.count == before.agenda.count - 1 && m.agenda.map(\.number) == Array(1...m.agenda.count))
+        // Still on Dunstable's agenda: the topic stays scheduled.
+        #expect(w.store.load().topics.first { $0.id == "winter-vaccinations" }?.status == .scheduled)
+    }
 }
