@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func test_mistakes_haveClearMessages() {
-        #expect(throws: QuickEntry.Failure(message: "no person or organisation called “Nobody…”: type @ and a name from the directory")) {
+        #expect(throws: QuickEntry.Failure(message: "no person or organisation called “Nobody…”: type @ and a name, a word of it, an id or initials")) {
             try QuickEntry.parse("Do it @Nobody Here", directory: directory, today: today)
         }
         #expect(throws: QuickEntry.Failure(message: "due date: 31 Feb 2027 is not a day of the calendar")) {
