@@ -79,6 +79,8 @@ struct LiveNotesScreen: Screen {
         if case .action = entry { keys.append(Binding([.tab], "Complete the @name, word of a name, id or initials before the cursor; Tab again: the next candidate", .complete, hint: "completes @names")) }
         return KeyMap([.init("Entry line", keys)])
     }
+    static let enterHint: [Pane: String] = [.agenda: "outcome", .arising: "update on action", .actions: "edit action",
+                                            .issues: "answer issue", .attendance: "present"]
     var unsavedText: String? { entry != nil && field.text != entryStart ? "the line you are typing" : nil }
 
     var keyMap: KeyMap<Command> {
@@ -95,8 +97,10 @@ struct LiveNotesScreen: Screen {
                 Binding([.backTab], "Previous pane", .previousTab),
                 Binding([.char("n")], "Next agenda item: the item in progress (▶), kept in the meeting file", .moveDown, hint: "next item"),
                 Binding([.char("b")], "Previous agenda item", .moveUp),
-                Binding([.enter], "Agenda: the outcome of the item in progress (▶) · Matters arising: add an update · Actions: edit",
-                        .open, hint: "outcome"),
+                // Enter acts on what the pane in view holds: the footer says which.
+                Binding([.enter], "Agenda: the outcome of the item in progress (▶) · Matters arising: an update on the selected action · "
+                        + "Actions: edit the selected one · Issues: the answer to the selected issue · Attendance: present",
+                        .open, hint: Self.enterHint[pane] ?? "outcome"),
                 Binding([.char("m")], "Minute the discussion of the item in progress (▶)", .minuteDiscussion, hint: "discussion"),
                 Binding([.char("d")], "Declaration of interest: who, then which item (the one in progress is offered)", .declareInterest),
                 Binding([.char("r")], "Residents present (head count)", .residents),

@@ -75,13 +75,15 @@ public enum MeetingDocument {
                       title: "\(meeting.title): \(kind.rawValue)")
     }
 
-    /// The meetings a document of `meeting` is made from, which must be read in full (not index summaries, whose
-    /// actions' updates do not say at which meeting they were reported): the meeting, and the earlier meetings of
-    /// its area with actions that were followed up (matters arising).
+    /// The meetings a document of `meeting` is made from, which must be read in full: the meeting, and the earlier
+    /// meetings of its area with an action updated on or after its day. An index summary keeps an update's time,
+    /// text and status but not the meeting it was reported at, which the matters arising need; an update made
+    /// before the meeting's day cannot have been reported at it, so older meetings serve as summaries.
     public static func sources(for meeting: Meeting, in all: [Meeting]) -> [String] {
-        [meeting.id] + all.filter { other in
+        let day = LondonTime.instant(date: LondonTime.date(meeting.start), hour: 0, minute: 0)
+        return [meeting.id] + all.filter { other in
             other.area == meeting.area && other.start < meeting.start && other.id != meeting.id
-                && other.actions.contains { $0.status.isOpen || !$0.updates.isEmpty }
+                && other.actions.contains { $0.updates.contains { $0.at >= day } }
         }.map(\.id)
     }
 
