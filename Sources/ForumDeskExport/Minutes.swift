@@ -336,13 +336,17 @@ public enum MeetingDocument {
                 let people = present.filter { $0.role == role }
                 guard !people.isEmpty else { continue }
                 out.append(DocumentLine(.subheading, title))
+                // For residents two officers of one partner are one organisation represented: listed once.
+                var listed = Set<String>()
                 for entry in people {
                     let chair = entry.person != nil && entry.person == m.chair ? " – Chair" : ""
                     // For residents a partner stands in for someone they do not name: "(substitute)".
                     let forWhom = entry.status != .substitute ? ""
                         : entry.substituteFor.flatMap { names.residents && !names.isCouncillor($0) ? nil : " (substitute for \(names.name(ofPerson: $0)))" }
                             ?? " (substitute)"
-                    out.append(DocumentLine(.body, "  " + names.who(entry.person, entry.name, entry.organisation) + chair + forWhom))
+                    let line = "  " + names.who(entry.person, entry.name, entry.organisation) + chair + forWhom
+                    if names.residents, !listed.insert(line).inserted { continue }
+                    out.append(DocumentLine(.body, line))
                 }
             }
             if present.isEmpty { out.append(DocumentLine(.body, "  Attendance was not recorded.")) }

@@ -131,11 +131,14 @@ import ForumDeskTestSupport
 
     /// For residents: the same document, councillors by name and partners by organisation.
     @Test func test_residentsMinutes_nameCouncillors_andPartnersByOrganisation() throws {
-        let m = try Self.sandyWithSubstitute()
+        var m = try Self.sandyWithSubstitute()
+        m.attendance.append(Attendance(name: "Ann Other", organisation: "bedfordshire-police", status: .present))
         let text = Self.minutes(m, audience: .residents)
+        let members = String(text[text.range(of: "MEMBERS")!.lowerBound..<text.range(of: "OBSERVERS")!.lowerBound])
+        #expect(members.components(separatedBy: "  Bedfordshire Police\n").count == 2, "one organisation represented is listed once")
         #expect(text.contains("  Groundwork Bedfordshire (substitute)\n"))
         #expect(text.contains("  Councillor Otis Rookwood – Central Bedfordshire Council – Chair\n"))
-        for name in ["Priya Okafor", "Carys Brackenbury", "Dan Reed", "Personal interest"] { #expect(!text.contains(name), "\(name)") }
+        for name in ["Priya Okafor", "Carys Brackenbury", "Dan Reed", "Ann Other", "Personal interest"] { #expect(!text.contains(name), "\(name)") }
         #expect(text.contains("\n1  APOLOGIES FOR ABSENCE (REF: 1)\n"))
     }
 }
