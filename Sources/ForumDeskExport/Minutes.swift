@@ -311,7 +311,8 @@ public enum MeetingDocument {
             if !standing, let notes = item.notes { out.append(DocumentLine(.body, notes)) }
             // The discussion minuted live: its own paragraphs, as in the seed's minutes.
             for paragraph in paragraphs(item.discussion ?? "") { out += [DocumentLine(.blank), DocumentLine(.body, paragraph)] }
-            if let outcome = item.outcome.map(Outcome.joined) {
+            // Every outcome reads "Resolved: …" in every format (Markdown and HTML always put the word in front).
+            if let outcome = item.outcome.map(Outcome.joined).map({ $0.hasPrefix("Resolved:") ? $0 : "Resolved: " + $0 }) {
                 // "(i) That … (ii) That …": each resolution its own paragraph, as in the seed.
                 let parts = Outcome.resolutions(outcome)
                 out.append(DocumentLine(.resolved, parts[0]))
