@@ -89,7 +89,9 @@ struct ActionsScreen: MainScreen {
             { meetings[$0].description }, { c.directory.ownerName(person: meetings[$0].owner, organisation: meetings[$0].organisation) },
             { meetings[$0].lastChased.map(LondonTime.iso) ?? "" }, { c.areaName(meetings[$0.meeting].area) },
         ]
-        return browser.sorted(list, keys: keys)
+        // Open actions first, whichever column sorts them: the log is worked from what is still to do.
+        let sorted = browser.sorted(list, keys: keys)
+        return sorted.filter { meetings[$0].status.isOpen } + sorted.filter { !meetings[$0].status.isOpen }
     }
 
     func table(_ c: Context) -> Table { tableMemo.get(stateKey(c)) { makeTable(c) } }

@@ -1,5 +1,6 @@
 import Foundation
 import ForumDeskCore
+import ForumDeskExport
 import ForumDeskStore
 import TerminalUI
 
@@ -94,6 +95,9 @@ public struct App: Sendable {
                       access: .readOnly("\(councillor.name)'s wards"), wholeCouncil: data.meetings)
         app.browseOnly = true
         app.context.browseOnly = true
+        // What concerns their wards only: the topic to-dos of their areas, not the whole council's.
+        app.context.viewerAreas = Set(data.directory.areas.filter { area in area.wards.contains { councillor.wards.contains($0.id) } }.map(\.id))
+        app.context.refreshTopics()
         return app
     }
 
@@ -135,7 +139,10 @@ public struct App: Sendable {
         // other (the note-taker sees a teammate's change at once). Forms keep theirs until their checked save.
         let heldByForms = Set(stack.filter { !($0 is LiveNotesScreen) }.compactMap(\.editingMeetingID) + pending.compactMap(\.edit.meetingID))
         let outcome = reader.refresh(changedPaths: paths, in: &context.data, keeping: heldByForms)
-        for id in outcome.meetingIDs { context.refresh(meetingID: id) }
+        for id in outcome.meetingIDs {
+            context.refresh(meetingID: id)
+            fileHoldsItemInProgress(of: id)
+        }
         if !outcome.meetingIDs.isEmpty {
             let list = outcome.meetingIDs.sorted()
             if case .error? = message {} else { message = .info("Changed by someone else: \(list.prefix(2).joined(separator: ", "))\(list.count > 2 ? " and \(list.count - 2) more" : "")") }
@@ -218,11 +225,22 @@ public struct App: Sendable {
 
     /// Reads in full the meetings the top screen shows in full that are loaded only as summaries.
     mutating func readShownMeetings() {
+        readInFull(top.meetingsInFull(context))
+    }
+
+    /// Reads in full those of these meetings loaded only as summaries.
+    mutating func readInFull(_ ids: [String]) {
         guard let reader else { return }
-        let ids = top.meetingsInFull(context)
         guard ids.contains(where: { context.data.meeting($0)?.isSummary == true }) else { return }
         reader.hydrate(meetingIDs: ids, in: &context.data)
         for id in ids { context.refresh(meetingID: id) }
+    }
+
+    /// Reads in full every meeting the minutes (or agenda) of this one are made from: a summary's actions do not
+    /// say at which meeting an update was reported, and minutes made from them would leave matters arising out.
+    mutating func readInFull(documentSourcesOf meetingID: String) {
+        guard let meeting = context.data.meeting(meetingID) else { return }
+        readInFull(MeetingDocument.sources(for: meeting, in: context.data.meetings))
     }
 
     /// The clock moved on (live notes show it); the data's warnings are recomputed when the day changes.

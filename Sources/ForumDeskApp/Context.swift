@@ -53,7 +53,16 @@ public struct Context: Sendable {
     public mutating func refreshTopics() {
         generation &+= 1
         topicSlots = TopicRules.slots(in: councilMeetings)
-        topicAlerts = TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now)
+        topicAlerts = inView(TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now))
+    }
+
+    /// The councillor view's areas (those of the councillor's wards); nil for officers, who see every area.
+    public var viewerAreas: Set<String>?
+
+    /// Topic to-dos of the areas in view: a councillor sees only those that concern their wards' areas.
+    func inView(_ alerts: [TopicAlert]) -> [TopicAlert] {
+        guard let viewerAreas else { return alerts }
+        return alerts.filter { !viewerAreas.isDisjoint(with: $0.areas) }
     }
 
     public func slots(_ topicID: String) -> [TopicSlot] { topicSlots[topicID] ?? [] }
@@ -85,7 +94,7 @@ public struct Context: Sendable {
             }
         }
         topicSlots = topicSlots.filter { !$0.value.isEmpty }
-        topicAlerts = TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now)
+        topicAlerts = inView(TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now))
     }
 
     public var directory: Directory { data.directory }

@@ -157,11 +157,23 @@ extension App {
     /// A meeting edit refreshes that meeting's warnings only; a directory edit can change any meeting's.
     mutating func refresh(after edit: Edit) {
         switch edit {
-        case .saveMeeting(let m, _), .notify(let m, _, _): context.refresh(meetingID: m.id)
+        case .saveMeeting(let m, _), .notify(let m, _, _):
+            context.refresh(meetingID: m.id)
+            fileHoldsItemInProgress(of: m.id)
         case .deleteMeeting(let id, _): context.refresh(meetingID: id)
         case .saveDirectory: context.refresh()
         case .saveTopic, .deleteTopic: context.refreshTopics()
         case .batch(let edits, _): for edit in edits { refresh(after: edit) }
+        }
+    }
+
+    /// The meeting's file (saved, undone, redone or changed by someone else) says which item is in progress: live
+    /// notes on it stop showing a move of their own that only a read-only folder kept from the file.
+    mutating func fileHoldsItemInProgress(of meetingID: String) {
+        for i in stack.indices {
+            guard var live = stack[i] as? LiveNotesScreen, live.meetingID == meetingID, live.movedTo != nil else { continue }
+            live.movedTo = nil
+            stack[i] = live
         }
     }
 
@@ -342,19 +354,23 @@ extension App {
         }
     }
 
-    /// The minutes of a held meeting, else its agenda, in every format, under `exports/`.
+    /// The minutes of a held meeting, else its agenda, in every format, under `exports/`: the bytes
+    /// `forumdesk export` writes, from the meetings read in full (`MeetingDocument.sources`).
     mutating func exportDocument(_ meetingID: String) {
-        guard let store, let meeting = context.data.meeting(meetingID) else {
+        guard let store, context.data.meeting(meetingID) != nil else {
             message = .error("Read-only: \(readOnlyReason ?? "no data folder"). Nothing was written.")
             return
         }
-        let kind: MeetingDocument.Kind = meeting.status == .held ? .minutes : .agenda
-        let lines = MeetingDocument.lines(kind, for: meeting, directory: context.directory, allMeetings: context.data.meetings)
+        readInFull(documentSourcesOf: meetingID)
+        guard let meeting = context.data.meeting(meetingID) else { return }
+        let kind = MeetingDocument.kind(of: meeting)
         do {
             var written: [String] = []
             for format in DocumentFormat.allCases {
                 let name = try store.folder.meetingFileName(meeting.id, "-\(kind.rawValue).\(format.fileExtension)")
-                let path = try store.writeGenerated(format.render(lines, title: "\(meeting.title): \(kind.rawValue)"), to: "exports/\(name)")
+                let text = MeetingDocument.document(kind, format, for: meeting, directory: context.directory,
+                                                    allMeetings: context.data.meetings, council: context.data.settings.council)
+                let path = try store.writeGenerated(text, to: "exports/\(name)")
                 written.append((path as NSString).lastPathComponent)
             }
             message = .info("Wrote the \(kind.rawValue) to exports/: " + written.joined(separator: ", "))

@@ -41,6 +41,13 @@ extension FormScreen {
                 }
             }
             if updated.equality[category]?.isEmpty == true { updated.equality[category] = nil }
+            // Each resident is counted at most once per category: its groups cannot add up to more than came.
+            let counted = updated.equality[category]?.values.reduce(0, +) ?? 0
+            if let residents = m.residentsPresent, counted > residents, let last = groups.last(where: { updated.equality[category]?[$0] != nil }) {
+                form.note(equalityKey(category, last),
+                          "\(category.capitalized) adds up to \(counted), more than the \(residents) residents present", error: true)
+                ok = false
+            }
         }
         guard ok else { return nil }
         let total = updated.equality.values.map { $0.values.reduce(0, +) }.max() ?? 0

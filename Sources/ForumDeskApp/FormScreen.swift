@@ -11,6 +11,7 @@ struct FormScreen: Screen {
         case newMeeting
         case editMeeting(String)
         case postpone(String)
+        case cancel(String)
         case agendaItem(meetingID: String, index: Int?)
         case action(meetingID: String, actionID: String)
         case person(id: String?, kind: PersonKind)
@@ -30,7 +31,7 @@ struct FormScreen: Screen {
     func meetingsInFull(_ c: Context) -> [String] { editingMeetingID.map { [$0] } ?? [] }
     var editingMeetingID: String? {
         switch purpose {
-        case .editMeeting(let id), .postpone(let id), .agendaItem(let id, _), .action(let id, _), .invitation(let id),
+        case .editMeeting(let id), .postpone(let id), .cancel(let id), .agendaItem(let id, _), .action(let id, _), .invitation(let id),
              .issue(let id, _, _), .equality(let id):
             id
         case .newMeeting, .person, .organisation, .ward, .coverageRule, .topic:
@@ -72,8 +73,17 @@ struct FormScreen: Screen {
 
     static func areaItems(_ c: Context) -> [Picker.Item] { c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) } }
 
-    static func peopleItems(_ c: Context, councillorsOnly: Bool = false) -> [Picker.Item] {
-        [Picker.Item(id: "", label: "(none)")] + c.directory.people.filter { !councillorsOnly || $0.kind == .councillor }.map {
+    /// `area`: the meeting's: its ward councillors and the contacts of organisations serving it come first.
+    static func peopleItems(_ c: Context, councillorsOnly: Bool = false, area: String? = nil) -> [Picker.Item] {
+        let people = c.directory.people.filter { !councillorsOnly || $0.kind == .councillor }
+        let wards = Set(area.flatMap { c.directory.area($0) }?.wards.map(\.id) ?? [])
+        func local(_ p: Person) -> Bool {
+            guard let area else { return false }
+            if p.kind == .councillor { return !wards.isDisjoint(with: p.wards) }
+            return p.organisation.flatMap { c.directory.organisation($0) }?.areas.contains(area) == true
+        }
+        let ordered = people.filter(local) + people.filter { !local($0) }
+        return [Picker.Item(id: "", label: "(none)")] + ordered.map {
             Picker.Item(id: $0.id, label: $0.name,
                         detail: $0.kind == .councillor ? $0.wards.map(c.wardName).joined(separator: ", ") : c.organisationName($0.organisation))
         }
@@ -94,11 +104,11 @@ struct FormScreen: Screen {
             .text("title", "Title", m?.title ?? ""),
             .text("wards", "Wards", m.map { $0.wards.map(c.wardName).joined(separator: ", ") } ?? ""),
             .text("start", "Date and time", m.map { dateText($0.start) } ?? ""),
-            .text("end", "Ends at", m.map { LondonTime.hhmm($0.end) } ?? ""),
+            Self.endField(m.map { LondonTime.hhmm($0.end) } ?? ""),
             .text("venue", "Venue", m?.venue.name ?? ""),
             .text("address", "Address", m?.venue.address ?? ""),
             .text("accessibility", "Accessibility", m?.venue.accessibility ?? ""),
-            .choice("chair", "Chair", peopleItems(c, councillorsOnly: true), selected: m?.chair ?? ""),
+            .choice("chair", "Chair", peopleItems(c, councillorsOnly: true, area: m?.area), selected: m?.chair ?? ""),
             .text("languages", "Notice languages", (m?.languages ?? ["en"]).joined(separator: ", ")),
             .choice("status", "Status", enumItems(MeetingStatus.self), selected: m?.status.rawValue ?? MeetingStatus.planned.rawValue),
             .text("cancellationReason", "Why cancelled", m?.cancellationReason ?? ""),
@@ -108,11 +118,37 @@ struct FormScreen: Screen {
         return screen
     }
 
+    /// `X`: cancelling asks why, as the meeting form's "Why cancelled" does; the cancellation notices carry it.
+    static func cancel(_ m: Meeting, _ c: Context) -> FormScreen {
+        var screen = FormScreen(form: Form(title: "Cancel \(m.title) on \(LondonTime.display(m.start))", fields: [
+            .text("cancellationReason", "Why cancelled", m.cancellationReason ?? ""),
+        ]), purpose: .cancel(m.id))
+        _ = validate(&screen.form, screen.purpose, c)
+        return screen
+    }
+
+    static func validateCancel(_ form: inout Form, _ m: Meeting, _ c: Context) -> Edit? {
+        let reason = form.text("cancellationReason").trimmingCharacters(in: .whitespaces)
+        guard !reason.isEmpty else {
+            form.note("cancellationReason", "why is it cancelled? (sent with the cancellation)", error: true)
+            return nil
+        }
+        form.note("cancellationReason", m.notifications.isEmpty ? "kept with the meeting" : "sent with the cancellation to the councillors notified")
+        var cancelled = m
+        cancelled.status = .cancelled
+        cancelled.cancellationReason = reason
+        if !m.notifications.isEmpty { cancelled.sequence += 1 }
+        return .saveMeeting(cancelled, label: "meeting cancelled: \(reason)")
+    }
+
     static func postpone(_ m: Meeting, _ c: Context) -> FormScreen {
         var screen = FormScreen(form: Form(title: "Postpone \(m.title)", fields: [
             .text("start", "New date", ""),
-            .text("end", "Ends at", LondonTime.hhmm(m.end)),
+            Self.endField(LondonTime.hhmm(m.end)),
             .text("reason", "Reason (public)", ""),
+            .choice("outside", "Topic off window", [Picker.Item(id: "keep", label: "keep it on the agenda (warned)"),
+                                                              Picker.Item(id: "unschedule", label: "unschedule it (back to the queue)")],
+                    selected: "keep"),
         ]), purpose: .postpone(m.id))
         _ = validate(&screen.form, screen.purpose, c)
         return screen
@@ -122,7 +158,7 @@ struct FormScreen: Screen {
         let item = index.map { m.agenda[$0] }
         let fields: [Form.Field] = [
             .text("title", "Item", item?.title ?? ""),
-            .choice("presenter", "Presenter", peopleItems(c), selected: item?.presenter ?? ""),
+            .choice("presenter", "Presenter", peopleItems(c, area: m.area), selected: item?.presenter ?? ""),
             .text("presenterName", "…or name", item?.presenterName ?? ""),
             .choice("organisation", "Organisation", organisationItems(c), selected: item?.organisation ?? ""),
             .text("purpose", "For", item.map { $0.purpose.map(\.rawValue).joined(separator: ", ") } ?? "information"),
@@ -142,7 +178,7 @@ struct FormScreen: Screen {
         let fields: [Form.Field] = [
             .text("description", "Action", a.description),
             .choice("status", "Status", enumItems(ActionStatus.self), selected: a.status.rawValue),
-            .choice("owner", "Owner", peopleItems(c), selected: a.owner ?? ""),
+            .choice("owner", "Owner", peopleItems(c, area: m.area), selected: a.owner ?? ""),
             .choice("organisation", "Organisation", organisationItems(c), selected: a.organisation ?? ""),
             .text("due", "Due", a.due?.description ?? ""),
             .text("update", "Add an update", ""),
@@ -163,6 +199,7 @@ struct FormScreen: Screen {
         case .newMeeting: return validateMeeting(&form, nil, c)
         case .editMeeting(let id): return c.data.meeting(id).flatMap { validateMeeting(&form, $0, c) }
         case .postpone(let id): return c.data.meeting(id).flatMap { validatePostpone(&form, $0, c) }
+        case .cancel(let id): return c.data.meeting(id).flatMap { validateCancel(&form, $0, c) }
         case .agendaItem(let id, let index): return c.data.meeting(id).flatMap { validateAgendaItem(&form, $0, index, c) }
         case .action(let id, let actionID): return c.data.meeting(id).flatMap { validateAction(&form, $0, actionID, c) }
         case .person(let id, let kind): return validatePerson(&form, id, kind, c)
@@ -180,7 +217,16 @@ struct FormScreen: Screen {
 
     /// Start from the date field; end from a time ("21:00", "9pm") on the same day, or two hours later. Both
     /// follow `DateInput`'s rule: a time the clocks skip is refused, one they repeat asks for BST or GMT.
-    static func times(_ form: inout Form, _ c: Context, startKey: String = "start") -> (Date, Date)? {
+    /// "Ends at", remembering (in its `value`) the time the form put there: while the text is still that, the end
+    /// follows a changed start, keeping the meeting's length.
+    static func endField(_ end: String) -> Form.Field {
+        var field = Form.Field.text("end", "Ends at", end)
+        field.value = end
+        return field
+    }
+
+    /// `lasting`: the meeting's length, which an end time the officer has not touched keeps when the start moves.
+    static func times(_ form: inout Form, _ c: Context, startKey: String = "start", lasting: TimeInterval? = nil) -> (Date, Date)? {
         var start: Date?
         do {
             let understood = try DateInput.parse(form.text(startKey), today: c.today)
@@ -190,6 +236,14 @@ struct FormScreen: Screen {
             form.note(startKey, error.message, error: true)
         }
         guard let start else { return nil }
+        if let lasting, let i = form.fields.firstIndex(where: { $0.key == "end" }), !form.fields[i].value.isEmpty,
+           form.text("end") == form.fields[i].value {
+            let follows = LondonTime.hhmm(start.addingTimeInterval(lasting))
+            if follows != form.fields[i].value {
+                form.setText("end", follows)
+                form.fields[i].value = follows
+            }
+        }
         let endText = form.text("end")
         if endText.isEmpty {
             form.note("end", "\(LondonTime.hhmm(start.addingTimeInterval(7200))) (two hours)")
@@ -239,7 +293,7 @@ struct FormScreen: Screen {
                 }
             }
         }
-        let times = times(&form, c)
+        let times = times(&form, c, lasting: existing.map { $0.end.timeIntervalSince($0.start) })
         let venue = form.text("venue")
         if venue.isEmpty { form.note("venue", "where is it held?", error: true) }
         let title = form.text("title").isEmpty ? "\(kind.label): \(area?.name ?? "")" : form.text("title")
@@ -283,7 +337,7 @@ struct FormScreen: Screen {
     }
 
     static func validatePostpone(_ form: inout Form, _ m: Meeting, _ c: Context) -> Edit? {
-        guard let (start, end) = times(&form, c), !form.hasErrors else { return nil }
+        guard let (start, end) = times(&form, c, lasting: m.end.timeIntervalSince(m.start)), !form.hasErrors else { return nil }
         var moved = m
         moved.start = start
         moved.end = end
@@ -292,7 +346,28 @@ struct FormScreen: Screen {
         let reason = form.text("reason")
         let note = "Postponed from \(LondonTime.display(m.start))" + (reason.isEmpty ? "." : ": \(reason).")
         moved.publicNotes = [m.publicNotes, note].compactMap { $0 }.joined(separator: " ")
-        return .saveMeeting(moved, label: "postponed to \(LondonTime.display(start))")
+        let label = "postponed to \(LondonTime.display(start))"
+        // A topic the new date puts outside its requester's window: said here, and unscheduled if the officer chooses.
+        let breaches = TopicRules.breaches(of: moved, topics: c.data.topics, now: c.now)
+        guard !breaches.isEmpty else {
+            form.note("outside", "none: every topic on the agenda stays inside its window")
+            return .saveMeeting(moved, label: label)
+        }
+        form.note("outside", breaches.map(\.short).joined(separator: "; "), error: false)
+        guard form.value("outside") == "unschedule" else { return .saveMeeting(moved, label: label + " (⚠ \(breaches.count) topic(s) outside their window)") }
+        moved.agenda.removeAll { item in breaches.contains { $0.item == item.number } }
+        AgendaRules.renumber(&moved)
+        var edits: [Edit] = [.saveMeeting(moved, label: label)]
+        // A topic left on no agenda goes back to the queue.
+        for id in Set(breaches.map(\.topicID)).sorted() {
+            guard var topic = c.data.topics.first(where: { $0.id == id }), topic.status == .scheduled,
+                  !c.councilMeetings.contains(where: { $0.id != m.id && $0.status != .cancelled && $0.agenda.contains { $0.topic == id } })
+            else { continue }
+            topic.status = .requested
+            edits.append(.saveTopic(topic, label: "\(id) back to the queue"))
+        }
+        let unscheduled = label + ", \(breaches.count) topic item(s) unscheduled"
+        return edits.count == 1 ? .saveMeeting(moved, label: unscheduled) : .batch(edits, label: unscheduled)
     }
 
     static func validateAgendaItem(_ form: inout Form, _ m: Meeting, _ index: Int?, _ c: Context) -> Edit? {

@@ -44,6 +44,8 @@ struct LiveNotesScreen: Screen {
     /// The text the entry line began with, so Esc asks only when something was typed.
     var entryStart = ""
     var entryError: String?
+    /// Tab's candidates for the `@word` before the cursor, while Tab cycles through them.
+    var completion: Completion?
     /// Picking a person: a substitute for the selected row, or who declares an interest.
     var picker: (Picker, PickerJob)?
 
@@ -54,7 +56,11 @@ struct LiveNotesScreen: Screen {
     }
 
     var title: String { "Live notes" }
-    func meetingsInFull(_ c: Context) -> [String] { [meetingID] }
+    /// The meeting, and the earlier ones whose actions are its matters arising.
+    func meetingsInFull(_ c: Context) -> [String] {
+        guard let m = c.data.meeting(meetingID) else { return [meetingID] }
+        return MeetingDocument.sources(for: m, in: c.data.meetings)
+    }
     var editingMeetingID: String? { meetingID }
     /// The picker's keys while one is open; the entry line's while one is typed.
     var textKeys: KeyHelp? {
@@ -70,23 +76,31 @@ struct LiveNotesScreen: Screen {
             Binding<EntryAction>([.enter], "Save the line", .save, hint: "saves"),
             Binding<EntryAction>([.escape], "Cancel the line (asks first if something was typed)", .cancel, hint: "cancels"),
         ]
-        if case .action = entry { keys.append(Binding([.tab], "Complete the @name before the cursor", .complete, hint: "completes @names")) }
+        if case .action = entry { keys.append(Binding([.tab], "Complete the @name, word of a name, id or initials before the cursor; Tab again: the next candidate", .complete, hint: "completes @names")) }
         return KeyMap([.init("Entry line", keys)])
     }
+    static let enterHint: [Pane: String] = [.agenda: "outcome", .arising: "update on action", .actions: "edit action",
+                                            .issues: "answer issue", .attendance: "present"]
     var unsavedText: String? { entry != nil && field.text != entryStart ? "the line you are typing" : nil }
 
     var keyMap: KeyMap<Command> {
         KeyMap([
             .init("Live notes", [
-                Binding([.char("a")], "New action: text @owner #tag due:+14d (Tab completes @names); on Issues, an action for the issue",
-                        .add, hint: "action"),
+                // On the Issues pane `a` acts on the selected issue: the footer says so, not just "action".
+                pane == .issues
+                    ? Binding([.char("a")], "Action for the selected issue, filed under the item in progress (▶; item:N files it elsewhere)",
+                              .add, hint: "action for issue")
+                    : Binding([.char("a")], "New action under the item in progress (▶): text @owner #tag due:+14d item:N (Tab completes @names)",
+                              .add, hint: "action"),
                 Binding([.char("i")], "Issue raised from the floor: text #tag", .raiseIssue, hint: "issue"),
                 Binding([.tab], "Next pane: attendance, agenda, actions, matters arising, issues", .nextTab, hint: "pane"),
                 Binding([.backTab], "Previous pane", .previousTab),
                 Binding([.char("n")], "Next agenda item: the item in progress (▶), kept in the meeting file", .moveDown, hint: "next item"),
                 Binding([.char("b")], "Previous agenda item", .moveUp),
-                Binding([.enter], "Agenda: the outcome of the item in progress (▶) · Matters arising: add an update · Actions: edit",
-                        .open, hint: "outcome"),
+                // Enter acts on what the pane in view holds: the footer says which.
+                Binding([.enter], "Agenda: the outcome of the item in progress (▶) · Matters arising: an update on the selected action · "
+                        + "Actions: edit the selected one · Issues: the answer to the selected issue · Attendance: present",
+                        .open, hint: Self.enterHint[pane] ?? "outcome"),
                 Binding([.char("m")], "Minute the discussion of the item in progress (▶)", .minuteDiscussion, hint: "discussion"),
                 Binding([.char("d")], "Declaration of interest: who, then which item (the one in progress is offered)", .declareInterest),
                 Binding([.char("r")], "Residents present (head count)", .residents),
@@ -181,7 +195,7 @@ struct LiveNotesScreen: Screen {
         case .residents: begin(.residents, m.residentsPresent.map(String.init) ?? "")
         case .declareInterest:
             guard !m.agenda.isEmpty else { return [.message(.error("Add agenda items first: a declaration names an item"))] }
-            picker = (Picker(title: "Who declares an interest?", items: FormScreen.peopleItems(c).filter { !$0.id.isEmpty }), .declaration)
+            picker = (Picker(title: "Who declares an interest?", items: FormScreen.peopleItems(c, area: m.area).filter { !$0.id.isEmpty }), .declaration)
         default:
             var browser = TableBrowser()
             browser.selection = selection
@@ -196,6 +210,7 @@ struct LiveNotesScreen: Screen {
         field = TextField(text)
         entryStart = text
         entryError = nil
+        completion = nil
     }
 
     mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
@@ -273,6 +288,8 @@ struct LiveNotesScreen: Screen {
             do {
                 let effects = try confirm(kind, text, m, c)
                 entry = nil
+                // Apologies given, the next person is next.
+                if case .apologies = kind, pane == .attendance { nextPerson(count: people(m, c).count) }
                 return effects
             } catch {
                 entryError = error.message
@@ -293,12 +310,17 @@ struct LiveNotesScreen: Screen {
             } catch {
                 throw EntryError(message: error.message)
             }
-            if let issueID, let (linked, action) = IssueHome.action(for: issueID, in: m, description: draft.description, owner: draft.owner,
-                                                                     organisation: draft.organisation, due: draft.due, tags: draft.tags, c) {
-                return [.edit(.saveMeeting(linked, label: "\(action.id) raised for \(issueID)"))]
+            // Filed under the item in progress, whichever pane it was typed on, unless `item:N` says otherwise.
+            let item = draft.item ?? currentNumber(m)
+            if let n = draft.item, !m.agenda.contains(where: { $0.number == n }) {
+                throw EntryError(message: "no item \(n) on the agenda: item:N files the action under item N")
+            }
+            if let issueID, let (linked, action) = IssueHome.action(for: issueID, in: m, item: .some(item), description: draft.description,
+                                                                     owner: draft.owner, organisation: draft.organisation, due: draft.due,
+                                                                     tags: draft.tags, c) {
+                return [.edit(.saveMeeting(linked, label: "action \(action.id) for issue \(issueID), under item \(item.map(String.init) ?? "none")"))]
             }
             let id = c.ids.nextActionID(year: c.today.year, in: c.data.meetings)
-            let item = currentNumber(m)
             updated.actions.append(Action(id: id, item: item, description: draft.description, owner: draft.owner,
                                           organisation: draft.organisation, due: draft.due, tags: draft.tags))
             return [.edit(.saveMeeting(updated, label: "\(id) \(draft.description)"))]
@@ -318,7 +340,8 @@ struct LiveNotesScreen: Screen {
             return [.edit(.saveMeeting(updated, label: "\(issueID) answered"))]
         case .outcome(let item):
             guard updated.agenda.indices.contains(item) else { return [] }
-            updated.agenda[item].outcome = text.isEmpty || text == "Resolved: That" ? nil : text
+            // "Resolved: That " and a typed "(i) That …" join as "Resolved: (i) That …".
+            updated.agenda[item].outcome = text.isEmpty || text == "Resolved: That" ? nil : Outcome.joined(text)
             // The label names the text too: two outcomes in a row must not read as the same confirmation.
             return [.edit(.saveMeeting(updated, label: "outcome of item \(updated.agenda[item].number): \(text.isEmpty ? "cleared" : text)"))]
         case .discussion(let item):
@@ -348,7 +371,7 @@ struct LiveNotesScreen: Screen {
             updated.ended = ended
             updated.status = .held
             return [.edit(.saveMeeting(updated, label: "meeting ended at \(LondonTime.hhmm(ended)), held")),
-                    .ask(title: "Meeting held", message: "Ended at \(MeetingDocument.clock(ended)). " + Self.stillEmpty(updated),
+                    .ask(title: "Meeting held", message: "Ended at \(MeetingDocument.clock(ended)). " + Self.stillEmpty(updated, c.directory),
                          choices: [Choice("Export the minutes", [.exportDocument(meetingID: m.id)]),
                                    Choice("Show the minutes", [.push(MeetingScreen(meetingID: m.id, tab: .minutes))]),
                                    Choice("Not now")])]
@@ -374,20 +397,51 @@ struct LiveNotesScreen: Screen {
 
     /// Tab after `@` completes the name from the directory (the first match; Tab again cycles is not needed:
     /// type more letters instead).
+    /// Tab after `@word`: the first person or organisation it could be, then each next one on every Tab, with the
+    /// candidates shown under the line.
     mutating func complete(_ c: Context) {
+        if var cycle = completion, field.text == cycle.shown, !cycle.candidates.isEmpty {
+            cycle.index = (cycle.index + 1) % cycle.candidates.count
+            fill(&cycle)
+            return
+        }
         let chars = Array(field.text)
         guard let at = chars[..<field.cursor].lastIndex(of: "@") else { return }
         let typed = String(chars[(at + 1)..<field.cursor])
         let matches = QuickEntry.completions(of: typed, directory: c.directory)
-        guard let first = matches.first else {
-            entryError = "no name starts with “\(typed)”"
+        guard !matches.isEmpty else {
+            entryError = "no name, word of a name, id or initials “\(typed)”"
             return
         }
-        let completed = String(chars[..<(at + 1)]) + first + " " + String(chars[field.cursor...])
-        let cursor = at + 1 + first.count + 1
-        field = TextField(completed)
-        field.cursor = cursor
-        entryError = matches.count > 1 ? "also: " + matches.dropFirst().prefix(4).joined(separator: ", ") : nil
+        var cycle = Completion(before: String(chars[..<(at + 1)]), after: String(chars[field.cursor...]), candidates: matches)
+        fill(&cycle)
+    }
+
+    /// Puts the cycle's current candidate in the line and says which of how many it is.
+    mutating func fill(_ cycle: inout Completion) {
+        let name = cycle.candidates[cycle.index]
+        let text = cycle.before + name + " " + cycle.after.drop { $0 == " " }
+        field = TextField(text)
+        field.cursor = cycle.before.count + name.count + 1
+        cycle.shown = text
+        completion = cycle
+        entryError = nil
+    }
+
+    struct Completion: Sendable {
+        var before: String
+        var after: String
+        var candidates: [String]
+        var index = 0
+        /// The line as the last Tab left it: another Tab moves on only while nothing else was typed.
+        var shown = ""
+
+        /// "2 of 5: Name · Next · …" for the hint line.
+        var hint: String {
+            guard candidates.count > 1 else { return "Tab: the only match" }
+            let rest = (candidates[index...] + candidates[..<index]).dropFirst().prefix(4)
+            return "Tab \(index + 1) of \(candidates.count) · next: " + rest.joined(separator: " · ")
+        }
     }
 
     // MARK: view
@@ -416,8 +470,8 @@ struct LiveNotesScreen: Screen {
 
         if let entry {
             let prompt = switch entry {
-            case .action(nil): "Action: "
-            case .action(let issue?): "Action for \(issue): "
+            case .action(nil): "Action" + (currentNumber(m).map { " (item \($0))" } ?? "") + ": "
+            case .action(let issue?): "Action for issue \(issue)" + (currentNumber(m).map { " (item \($0))" } ?? "") + ": "
             case .issue: "Issue: "
             case .answer(let id): "Answer to \(id): "
             case .outcome(let i): "Item \(m.agenda.indices.contains(i) ? m.agenda[i].number : 0): "
@@ -434,12 +488,13 @@ struct LiveNotesScreen: Screen {
             field.render(in: Rect(x: areas.input.x + used, y: areas.input.y, width: areas.input.width - used, height: 1), into: &buffer)
             let help: String = switch entry {
             // What is still empty comes first: at 80 columns the end of the line is cut.
-            case .finish: Self.stillEmpty(m) + " · Enter marks the meeting held"
+            case .finish: Self.stillEmpty(m, c.directory) + " · Enter marks the meeting held"
             case .attendee: "e.g. Dan Reed, Bedfordshire Police, observer (roles: member, observer, support officer)"
             case .carryForward: "Enter saves: 2027-01-12, 12 Jan, +28d, next tue · Esc cancels"
             default: Self.entryKeys(entry).hints.map { "\($0.keys) \($0.label)" }.joined(separator: " · ")
             }
-            buffer.put(entryError.map { "✗ " + $0 } ?? help,
+            let shownHelp = completion.map { field.text == $0.shown ? $0.hint : help } ?? help
+            buffer.put(entryError.map { "✗ " + $0 } ?? shownHelp,
                        x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width, style: entryError == nil ? Theme.muted : Theme.error)
         } else {
             let residents = m.residentsPresent.map { "\($0) residents" } ?? "residents not counted (r)"
@@ -470,11 +525,28 @@ extension LiveNotesScreen {
 }
 
 extension LiveNotesScreen {
-    /// What the minutes would still lack: items without an outcome, the residents' head count.
-    static func stillEmpty(_ m: Meeting) -> String {
+    /// What the minutes would still lack: items without an outcome, items without a discussion (but the standing
+    /// ones: apologies, the last minutes, disclosures), a presenter who sent apologies and no one stood in for,
+    /// the residents' head count.
+    static func stillEmpty(_ m: Meeting, _ directory: Directory? = nil) -> String {
         var missing: [String] = []
-        let open = m.agenda.filter { $0.outcome == nil }.map { String($0.number) }
-        if !open.isEmpty { missing.append("no outcome for item\(open.count == 1 ? "" : "s") " + open.joined(separator: ", ")) }
+        func list(_ items: [AgendaItem]) -> String {
+            "item\(items.count == 1 ? "" : "s") " + items.map { String($0.number) }.joined(separator: ", ")
+        }
+        let open = m.agenda.filter { $0.outcome == nil }
+        if !open.isEmpty { missing.append("no outcome for " + list(open)) }
+        let standing = ["apolog", "minutes of", "disclosure", "declaration", "interests"]
+        let undiscussed = m.agenda.filter { item in
+            item.discussion == nil && !standing.contains { item.title.lowercased().contains($0) }
+        }
+        if !undiscussed.isEmpty { missing.append("no discussion for " + list(undiscussed)) }
+        for item in m.agenda {
+            guard let presenter = item.presenter,
+                  m.attendance.contains(where: { $0.person == presenter && $0.status == .apologies }),
+                  !m.attendance.contains(where: { $0.status == .substitute && $0.substituteFor == presenter }) else { continue }
+            let name = directory?.displayName(ofPerson: presenter) ?? presenter
+            missing.append("item \(item.number)'s presenter \(name) sent apologies: who presented? (s records a substitute)")
+        }
         if m.residentsPresent == nil { missing.append("residents not counted (r)") }
         if !m.attendance.contains(where: { $0.status.isInRoom }) { missing.append("no one marked present") }
         return missing.isEmpty ? "Nothing is missing." : "Still empty: " + missing.joined(separator: "; ") + "."

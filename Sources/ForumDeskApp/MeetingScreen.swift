@@ -23,7 +23,11 @@ struct MeetingScreen: Screen {
     }
 
     var title: String { "Meeting" }
-    func meetingsInFull(_ c: Context) -> [String] { [meetingID] }
+    /// The meeting, and the earlier ones its minutes and matters arising are made from (the Minutes and Actions tabs).
+    func meetingsInFull(_ c: Context) -> [String] {
+        guard tab == .minutes || tab == .actions, let m = c.data.meeting(meetingID) else { return [meetingID] }
+        return MeetingDocument.sources(for: m, in: c.data.meetings)
+    }
 
     var keyMap: KeyMap<Command> {
         let meeting = KeyMap<Command>.Group("Meeting", Keys.tabs + [
@@ -76,12 +80,8 @@ struct MeetingScreen: Screen {
             guard let m = c.data.meeting(meetingID) else { return [] }
             return [.push(FormScreen.postpone(m, c))]
         case .cancelMeeting:
-            guard var m = c.data.meeting(meetingID), m.status != .cancelled else { return [] }
-            m.status = .cancelled
-            if !m.notifications.isEmpty { m.sequence += 1 }
-            return [.ask(title: "Cancel the meeting?", message: "\(m.title) on \(LondonTime.display(m.start)) will be marked cancelled. "
-                            + "Councillors already notified will be owed a cancellation notice.",
-                         choices: [Choice("Keep it"), Choice("Cancel the meeting", [.edit(.saveMeeting(m, label: "meeting cancelled"))])])]
+            guard let m = c.data.meeting(meetingID), m.status != .cancelled else { return [] }
+            return [.push(FormScreen.cancel(m, c))]
         case .deleteMeeting:
             guard let m = c.data.meeting(meetingID) else { return [] }
             return [.ask(title: "Delete the meeting?", message: "\(m.title) on \(LondonTime.display(m.start)) and everything recorded "

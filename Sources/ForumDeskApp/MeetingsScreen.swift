@@ -12,6 +12,8 @@ struct MeetingsScreen: MainScreen {
     var kind: MeetingKind?
     var status: MeetingStatus?
     var dates = DateRange.all
+    /// Until the officer moves, the list opens at today: the first meeting from today on, with the one before it.
+    var opensAtToday = true
     var picker: OpenPicker<Filter>?
     /// Positions in `c.data.meetings` (the memo key holds the data generation, so they stay valid): a list of
     /// copies would copy every meeting of a long history on each change.
@@ -148,6 +150,17 @@ struct MeetingsScreen: MainScreen {
         }
     }
 
+    /// Whether every searched word is part of the meeting's date as shown: a number is a whole day or year, a
+    /// word the start of its weekday or month ("Tue", "Dec", "December").
+    static func isOnTheDate(_ m: Meeting, _ words: [String]) -> Bool {
+        let day = LondonTime.date(m.start)
+        let parts = Format.searchable(day).lowercased().split(separator: " ").map(String.init)
+        return !words.isEmpty && words.allSatisfy { word in
+            if word.allSatisfy(\.isNumber) { return parts.contains(word) || parts.contains { $0 == "\(Int(word) ?? -1)" } }
+            return word.count >= 3 && parts.contains { $0.hasPrefix(word) }
+        }
+    }
+
     func filteredMeetings(_ c: Context) -> [Int] {
         let searching = !browser.searchWords.isEmpty
         let meetings = c.data.meetings
@@ -156,8 +169,17 @@ struct MeetingsScreen: MainScreen {
             return (area == nil || m.area == area) && (ward == nil || m.wards.contains(ward!)) && (kind == nil || m.kind == kind)
                 && (status == nil || m.status == status) && dates.contains(m, now: c.now)
         }
-        // The data is kept in date order already: the default sort needs no work.
-        if browser.sort.column == 0, browser.sort.ascending { return filtered }
+        // The data is kept in date order already: the default sort needs no work. A search for a date as the
+        // list shows it ("Dec 2026", "Tue 1 Dec") puts the meetings on that date first, before loose matches
+        // ("dec" in "decide").
+        if browser.sort.column == 0, browser.sort.ascending {
+            guard searching else { return filtered }
+            let words = browser.searchText.lowercased().split(separator: " ").map(String.init)
+            let onTheDate = filtered.filter { Self.isOnTheDate(meetings[$0], words) }
+            guard !onTheDate.isEmpty else { return filtered }
+            let first = Set(onTheDate)
+            return onTheDate + filtered.filter { !first.contains($0) }
+        }
         return browser.sorted(filtered, keys: Self.sortKeys.map { key in { key(meetings[$0], c) } })
     }
 
@@ -227,8 +249,32 @@ struct MeetingsScreen: MainScreen {
         browser.selection = SelectionState()
     }
 
+    /// The row of the first meeting from today on in the list as sorted (the last row when all are past).
+    func todayRow(_ c: Context) -> Int {
+        let list = meetings(c), all = c.data.meetings
+        let startOfToday = LondonTime.instant(date: c.today, hour: 0, minute: 0)
+        let ascending = browser.sort.column == 0 && browser.sort.ascending
+        guard ascending else { return 0 }
+        return list.firstIndex { all[$0].start >= startOfToday } ?? max(0, list.count - 1)
+    }
+
+    /// The selection as shown: at today until the officer moves it.
+    func shownSelection(_ c: Context, visible: Int) -> SelectionState {
+        guard opensAtToday else { return browser.selection }
+        let row = todayRow(c)
+        return SelectionState(selected: row, offset: max(0, row - 1))
+    }
+
+    /// The first key that acts on the list takes the selection from where it was shown.
+    mutating func settle(_ c: Context, visible: Int) {
+        guard opensAtToday else { return }
+        browser.selection = shownSelection(c, visible: visible)
+        opensAtToday = false
+    }
+
     mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
         let visible = Table.visibleRows(in: layout(c.contentArea).table)
+        settle(c, visible: visible)
         switch command {
         case .open:
             let list = meetings(c)
@@ -249,6 +295,7 @@ struct MeetingsScreen: MainScreen {
 
     mutating func handle(_ event: Event, _ c: Context) -> [Effect] {
         let areas = layout(c.contentArea)
+        settle(c, visible: Table.visibleRows(in: areas.table))
         if picker != nil {
             if let (item, filter) = picker.pick(event) { choose(item, for: filter) }
             return []
@@ -267,9 +314,11 @@ struct MeetingsScreen: MainScreen {
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
         let areas = layout(area)
         let t = table(c)
-        browser.renderStatus(filters: filterSummary(c), count: t.rowCount, total: c.data.meetings.count, in: areas.status,
-                             into: &buffer, note: matchNote(c))
-        var selection = browser.selection
+        var selection = shownSelection(c, visible: Table.visibleRows(in: areas.table))
+        var shown = browser
+        shown.selection = selection
+        shown.renderStatus(filters: filterSummary(c), count: t.rowCount, total: c.data.meetings.count, in: areas.status,
+                           into: &buffer, note: matchNote(c))
         selection.clamp(count: t.rowCount, visible: Table.visibleRows(in: areas.table))
         t.render(in: areas.table, into: &buffer, state: selection)
         picker?.picker.render(in: area, into: &buffer)

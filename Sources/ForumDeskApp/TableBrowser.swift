@@ -101,7 +101,10 @@ struct TableBrowser: Sendable, Equatable {
         guard searching else { return false }
         switch event {
         case .key(let key): handleSearch(key, count: count, visible: visible)
-        case .paste(let text): query.paste(text)
+        case .paste(let text):
+            // As typing does: the matches are shown from the first.
+            query.paste(text)
+            selection = SelectionState()
         default: return false
         }
         return true

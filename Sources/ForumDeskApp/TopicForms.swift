@@ -172,12 +172,13 @@ enum IssueHome {
     }
 
     /// The meeting with an action raised for the issue and the issue pointing at it.
-    static func action(for issueID: String, in m: Meeting, description: String? = nil, owner: String? = nil, organisation: String? = nil,
-                       due: CalendarDate? = nil, tags: [String]? = nil, _ c: Context) -> (Meeting, Action)? {
+    /// `item`: the agenda item it is filed under (live notes: the item in progress); else the issue's.
+    static func action(for issueID: String, in m: Meeting, item: Int?? = nil, description: String? = nil, owner: String? = nil,
+                       organisation: String? = nil, due: CalendarDate? = nil, tags: [String]? = nil, _ c: Context) -> (Meeting, Action)? {
         guard let index = m.issues.firstIndex(where: { $0.id == issueID }) else { return nil }
         var updated = m
         let issue = m.issues[index]
-        let action = Action(id: c.ids.nextActionID(year: c.today.year, in: c.data.meetings), item: issue.item,
+        let action = Action(id: c.ids.nextActionID(year: c.today.year, in: c.data.meetings), item: item ?? issue.item,
                             description: description ?? issue.text, owner: owner, organisation: organisation, due: due,
                             tags: tags ?? issue.tags)
         updated.actions.append(action)

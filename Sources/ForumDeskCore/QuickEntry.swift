@@ -4,7 +4,8 @@ import Foundation
 /// `Clear fly-tipping at Mill Lane #environment @Sandy Town Council due:2026-12-15`.
 /// `@` names a person or an organisation from the directory (the longest name that matches, so names may
 /// hold spaces and apostrophes); `#` adds a topic tag; `due:` takes any date `DateInput` understands
-/// without spaces (`due:+14d`, `due:15/12`, `due:tomorrow`).
+/// without spaces (`due:+14d`, `due:15/12`, `due:tomorrow`); `item:5` files it under another agenda item than the
+/// one in progress.
 public enum QuickEntry {
     public struct Draft: Sendable, Equatable {
         public var description: String
@@ -12,6 +13,18 @@ public enum QuickEntry {
         public var organisation: String?
         public var tags: [String]
         public var due: CalendarDate?
+        /// `item:5`: the agenda item to file it under, when not the one in progress.
+        public var item: Int? = nil
+
+        /// The owner `@` named: a person (and their organisation) or an organisation.
+        mutating func take(_ match: (name: String, person: String?, organisation: String?)) {
+            if let person = match.person {
+                owner = person
+                organisation = match.organisation ?? organisation
+            } else {
+                organisation = match.organisation
+            }
+        }
     }
 
     public struct Failure: Error, Sendable, Equatable {
@@ -38,26 +51,42 @@ public enum QuickEntry {
             if first == " " { rest = rest.dropFirst(); continue }
             if first == "@" {
                 let after = rest.dropFirst()
-                guard let match = candidates.first(where: { candidate in
+                if let match = candidates.first(where: { candidate in
                     after.lowercased().hasPrefix(candidate.name.lowercased())
                         && (after.count == candidate.name.count || after.dropFirst(candidate.name.count).first == " ")
-                }) else {
-                    let typed = after.prefix { $0 != " " }
-                    throw Failure(message: "no person or organisation called “\(typed)…”: type @ and a name from the directory")
+                }) {
+                    draft.take(match)
+                    rest = after.dropFirst(match.name.count)
+                    continue
                 }
-                if let person = match.person {
-                    draft.owner = person
-                    draft.organisation = match.organisation ?? draft.organisation
-                } else {
-                    draft.organisation = match.organisation
+                // Not a whole name: a word of one, an id or initials (`@Sustainable`, `@cbc-community-safety`, `@YAC`).
+                let typed = String(after.prefix { $0 != " " })
+                let found = matching(typed, in: directory)
+                guard let only = found.first, found.count == 1 else {
+                    if found.isEmpty {
+                        throw Failure(message: "no person or organisation called “\(typed)…”: type @ and a name, a word of it, an id or initials")
+                    }
+                    throw Failure(message: "@\(typed) could be \(found.count): \(found.prefix(3).map(\.name).joined(separator: "; "))\(found.count > 3 ? "…" : ""): Tab picks one")
                 }
-                rest = after.dropFirst(match.name.count)
+                draft.take(only)
+                rest = after.dropFirst(typed.count)
+                // "@Sustainable Communities": the words that follow and belong to the name are part of it.
+                let nameWords = Set(Self.nameWords(of: only.name))
+                while true {
+                    let next = rest.drop { $0 == " " }
+                    let word = next.prefix { $0 != " " }
+                    guard !word.isEmpty, !word.hasPrefix("#"), !word.hasPrefix("@"), !word.contains(":"),
+                          let normal = Self.nameWords(of: String(word)).first, nameWords.contains(normal) else { break }
+                    rest = next.dropFirst(word.count)
+                }
                 continue
             }
             let word = rest.prefix { $0 != " " }
             rest = rest.dropFirst(word.count)
             if word.hasPrefix("#"), word.count > 1 {
                 draft.tags.append(String(word.dropFirst()).lowercased())
+            } else if word.lowercased().hasPrefix("item:"), let n = Int(word.dropFirst(5)) {
+                draft.item = n
             } else if word.lowercased().hasPrefix("due:") {
                 let value = String(word.dropFirst(4))
                 do {
@@ -74,11 +103,36 @@ public enum QuickEntry {
         return draft
     }
 
-    /// What `@` + typed text could complete to, for Tab completion.
+    /// What `@` + typed text could complete to, for Tab completion: names that start with it, then people and
+    /// organisations with a word of their name starting with it, or that id, or those initials.
     public static func completions(of typed: String, directory: Directory) -> [String] {
         let lower = typed.lowercased()
         var seen: Set<String> = []
-        return names(in: directory).map(\.name).filter { $0.lowercased().hasPrefix(lower) && seen.insert($0).inserted }.sorted()
+        let starting = names(in: directory).map(\.name).filter { $0.lowercased().hasPrefix(lower) && seen.insert($0).inserted }.sorted()
+        return starting + matching(typed, in: directory).map(\.name).filter { seen.insert($0).inserted }
+    }
+
+    /// The lower-case words of a name, split at spaces, hyphens and punctuation: "Ambridge-Cole" is "ambridge", "cole".
+    static func nameWords(of name: String) -> [String] {
+        name.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }.map(String.init).filter { !$0.isEmpty }
+    }
+
+    /// People and organisations one typed word stands for, each once (a councillor by their full name): its id,
+    /// a word of the name it starts, or the name's initials ("YAC" for Yusuf Ambridge-Cole). Exact ids first.
+    static func matching(_ typed: String, in directory: Directory) -> [(name: String, person: String?, organisation: String?)] {
+        let lower = typed.lowercased()
+        guard !lower.isEmpty else { return [] }
+        var byID: [(String, String?, String?)] = [], byWord: [(String, String?, String?)] = []
+        func consider(_ name: String, _ id: String, person: String?, organisation: String?) {
+            let entry = (name, person, organisation)
+            if id.lowercased() == lower { return byID.append(entry) }
+            let words = nameWords(of: name.hasPrefix("Cllr ") ? String(name.dropFirst(5)) : name)
+            let initials = String(words.compactMap(\.first))
+            if words.contains(where: { $0.hasPrefix(lower) }) || (lower.count >= 2 && initials == lower) { byWord.append(entry) }
+        }
+        for p in directory.people { consider(p.name, p.id, person: p.id, organisation: p.organisation) }
+        for o in directory.organisations { consider(o.name, o.id, person: nil, organisation: o.id) }
+        return byID.isEmpty ? byWord : byID
     }
 
     /// The next action id for a year: `A-2026-042` after the highest `A-2026-…` in use.

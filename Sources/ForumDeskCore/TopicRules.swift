@@ -82,6 +82,17 @@ public struct TopicSlot: Sendable, Equatable {
     }
 }
 
+/// A topic on the agenda of a meeting still to come that falls outside its requester's window: a postponement
+/// moved the meeting past "not after", say.
+public struct TopicBreach: Sendable, Equatable {
+    public var topicID: String
+    public var meetingID: String
+    public var item: Int
+    public var message: String
+    /// "item 7 after “not after” 2026-12-05", where a line is short (the postpone form).
+    public var short: String
+}
+
 /// A topic whose window closes soon while some wanted area has no slot.
 public struct TopicAlert: Sendable, Equatable {
     public var topicID: String
@@ -200,7 +211,40 @@ public enum TopicRules {
             result.append(TopicAlert(topicID: topic.id, closes: last, areas: waiting.map(\.id),
                                      message: "“\(topic.title)” window closes \(left == 0 ? "today" : "in \(left) day\(left == 1 ? "" : "s")") with no slot in \(names)"))
         }
+        // A topic on an agenda outside its window is a to-do too: move the meeting or unschedule the item.
+        for topic in topics where !topic.status.isClosed {
+            for slot in slots[topic.id] ?? [] {
+                guard let breach = breach(topic, slot.meeting, slot.item, now: now) else { continue }
+                result.append(TopicAlert(topicID: topic.id, closes: topic.notAfter ?? LondonTime.date(slot.meeting.start),
+                                         areas: [slot.meeting.area], message: breach.message))
+            }
+        }
         return result.sorted { ($0.closes, $0.topicID) < ($1.closes, $1.topicID) }
+    }
+
+    /// The items of a meeting still to come whose topic falls outside its window on the meeting's day.
+    public static func breaches(of meeting: Meeting, topics: [TopicRequest], now: Date) -> [TopicBreach] {
+        meeting.agenda.compactMap { item in
+            item.topic.flatMap { id in topics.first { $0.id == id } }.flatMap { breach($0, meeting, item, now: now) }
+        }
+    }
+
+    static func breach(_ topic: TopicRequest, _ meeting: Meeting, _ item: AgendaItem, now: Date) -> TopicBreach? {
+        let day = LondonTime.date(meeting.start)
+        guard meeting.status != .held, meeting.status != .cancelled, meeting.end >= now, !topic.status.isClosed,
+              !topic.windowContains(day) else { return nil }
+        let bound: String
+        if let last = topic.notAfter, day > last {
+            bound = "after “not after” \(last)"
+        } else if let first = topic.notBefore, day < first {
+            bound = "before “not before” \(first)"
+        } else {
+            bound = "outside the window"
+        }
+        let window = bound.replacingOccurrences(of: "“not", with: "its requester's “not")
+        return TopicBreach(topicID: topic.id, meetingID: meeting.id, item: item.number,
+                           message: "“\(topic.title)” (item \(item.number)) is on \(day), \(window): move it or unschedule it",
+                           short: "item \(item.number) \(bound)")
     }
 }
 

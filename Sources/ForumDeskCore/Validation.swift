@@ -43,11 +43,15 @@ public struct Validator {
                     validator.report(file, [.key("issues"), .index(i), .key("topic")], "unknown topic `\(topic)`")
                 }
             }
-            guard let topicIDs else { continue }
+            guard let topicIDs, let topics else { continue }
             for (i, item) in meeting.agenda.enumerated() {
                 if let topic = item.topic, !topicIDs.contains(topic) {
                     validator.report(file, [.key("agenda"), .index(i), .key("topic")], "unknown topic `\(topic)`")
                 }
+            }
+            for breach in TopicRules.breaches(of: meeting, topics: topics, now: now) {
+                let i = meeting.agenda.firstIndex { $0.number == breach.item } ?? 0
+                validator.report(file, [.key("agenda"), .index(i), .key("topic")], breach.message)
             }
         }
         for topic in topics ?? [] { validator.check(topic) }

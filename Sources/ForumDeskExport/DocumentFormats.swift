@@ -223,7 +223,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
     /// The document's lines as HTML elements (headings, paragraphs, lists, charts): the exported papers and the
     /// public site's report page put them in their own page frames.
-    static func htmlBody(_ lines: [DocumentLine]) -> [String] {
+    /// `top`: the level of the title's heading (1), lower inside a page that has its own (the site's minutes).
+    static func htmlBody(_ lines: [DocumentLine], top: Int = 1) -> [String] {
         var body: [String] = []
         var inList = false
         func closeList() {
@@ -240,9 +241,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
             }
             closeList()
             switch line.kind {
-            case .title: body.append("<h1>\(text)</h1>")
-            case .heading: body.append("<h2>\(text)</h2>")
-            case .subheading: body.append("<h3>\(text)</h3>")
+            case .title: body.append("<h\(top)>\(text)</h\(top)>")
+            case .heading: body.append("<h\(top + 1)>\(text)</h\(top + 1)>")
+            case .subheading: body.append("<h\(top + 2)>\(text)</h\(top + 2)>")
             case .resolved:
                 let rest = text.hasPrefix("Resolved:") ? String(text.dropFirst("Resolved:".count)) : " " + text
                 body.append("<p class=\"resolved\"><strong>Resolved:</strong>\(rest)</p>")

@@ -111,7 +111,9 @@ public enum ICalendar {
         lines.append("STATUS:\((method == .cancel ? EventStatus.cancelled : m.status.eventStatus).rawValue)")
         if let organiser { lines.append("ORGANIZER;CN=\(param(organiser.name)):mailto:\(Email.address(organiser.email))") }
         if let attendee {
-            lines.append("ATTENDEE;CN=\(param(attendee.name));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:\(Email.address(attendee.email))")
+            // A cancellation asks for no reply (RFC 5546 §3.2.5): no RSVP, no "needs action".
+            lines.append(method == .cancel ? "ATTENDEE;CN=\(param(attendee.name));ROLE=REQ-PARTICIPANT:mailto:\(Email.address(attendee.email))"
+                         : "ATTENDEE;CN=\(param(attendee.name));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:\(Email.address(attendee.email))")
         }
         lines.append("END:VEVENT")
         return lines

@@ -180,7 +180,8 @@ public enum Notifier {
                        when: "\(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))",
                        venue: [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", "),
                        access: m.venue.accessibility, wards: wardNames.isEmpty ? nil : "Wards: " + wardNames.joined(separator: ", "),
-                       notes: m.publicNotes,
+                       // A cancellation says why in its own words; the notes (a postponement's line) would read as the reason.
+                       notes: kind == .cancellation ? nil : m.publicNotes,
                        agenda: kind == .invitation ? m.agenda.map { "\($0.number). \($0.title)" } : [],
                        signature: [organiser.name, council, organiser.email])
     }

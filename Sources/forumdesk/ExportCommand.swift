@@ -40,6 +40,8 @@ struct DocumentOptions: ParsableArguments {
     @OptionGroup var options: DataOptions
     @Argument(help: "The meeting, by id.") var meeting: String
     @Option(help: "md (the default), text or html (a standalone printable page).") var format: DocumentFormat = .markdown
+    @Option(name: .customLong("for"), help: "record (the default: everyone named, as the council keeps it) or residents (as the public site publishes it: councillors by name, others by organisation).")
+    var audience: MeetingDocument.Audience = .record
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
     /// The agenda or the minutes of a meeting, in the format of the Luton Forum's papers.
@@ -49,8 +51,8 @@ struct DocumentOptions: ParsableArguments {
             Output.error("no meeting `\(meeting)` in \(options.folder.root) (see `forumdesk list meetings`)")
             throw ExitStatus.usage
         }
-        let lines = MeetingDocument.lines(kind, for: m, directory: data.directory, allMeetings: data.meetings)
-        try Output.write(format.render(lines, title: "\(m.title): \(kind.rawValue)"), to: output)
+        try Output.write(MeetingDocument.document(kind, format, for: m, directory: data.directory, allMeetings: data.meetings,
+                                                  council: data.settings.council, audience: audience), to: output)
     }
 }
 
@@ -67,6 +69,7 @@ struct ExportMinutes: ParsableCommand {
 }
 
 extension DocumentFormat: ExpressibleByArgument {}
+extension MeetingDocument.Audience: ExpressibleByArgument {}
 
 /// The spreadsheets ForumDesk replaces, as RFC 4180 CSV.
 struct ExportCSV: ParsableCommand {

@@ -36,7 +36,7 @@ func meetingJSON(_ data: SampleCopy, _ id: String) throws -> [String: Any] {
         let id = "2026-11-26-leighton-rural-ltt"
         let tmux = try Tmux(width: 80, height: 24, command: data.command + " --live \(id)")
         try tmux.wait(for: "LIVE")
-        try tmux.send("p", "j", "p", "j", "o")
+        try tmux.send("p", "p", "o")  // each mark moves on to the next person
         try tmux.type("unwell")
         try tmux.send("Enter")
         try tmux.wait(for: "apologies")

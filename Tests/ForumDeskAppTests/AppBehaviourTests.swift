@@ -148,7 +148,7 @@ import TerminalUI
     }
 
     @Test func test_doubleClickOnRow_opensMeeting_andWheelScrolls() {
-        var a = app(keys: [.char("2")])
+        var a = app(keys: [.char("2"), .char("g")])
         a.handle(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10)))
         #expect(a.screenText.contains("4/58"))
         a.handle(.mouse(MouseEvent(kind: .doubleClick, x: 10, y: 6)))
@@ -184,7 +184,8 @@ import TerminalUI
         let hostile = "Let's Talk\u{1B}]0;pwned\u{07}\u{202E}gnikcah"
         data.meetings[0].title = hostile
         data.meetings[0].venue.name = "Hall\u{1B}[2J\u{9B}31m"
-        let keysets: [[Key]] = [[.char("2")], [.char("2"), .enter], [.char("2"), .enter, .backTab]]
+        // The list opens at today: g goes to the first (oldest) meeting, the hostile one.
+        let keysets: [[Key]] = [[.char("2"), .char("g")], [.char("2"), .char("g"), .enter], [.char("2"), .char("g"), .enter, .backTab]]
         for keys in keysets {
             let buffer = app(width: 120, height: 40, data: data, keys: keys).render()
             for cell in buffer.cells {
@@ -192,7 +193,7 @@ import TerminalUI
                         "\(keys)")
             }
         }
-        let meeting = app(width: 120, height: 40, data: data, keys: [.char("2"), .enter]).screenText
+        let meeting = app(width: 120, height: 40, data: data, keys: [.char("2"), .char("g"), .enter]).screenText
         #expect(meeting.contains("Let's Talk\u{241B}]0;pwned\u{2407}\u{FFFD}gnikcah"))
     }
 }

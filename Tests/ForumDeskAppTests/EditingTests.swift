@@ -377,7 +377,7 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
         let w = try Workspace()
         let a = w.app(keys: openSandyOctober + [.char("L"), .char("a")] + typing("Do it @Nobody due:31/2/2027") + [.enter])
         #expect(a.screenText.contains("✗ no person or organisation called “Nobody…”"))
-        #expect(a.screenText.contains("Action: Do it @Nobody"))
+        #expect(a.screenText.contains("Action (item 1): Do it @Nobody"))
     }
 
     @Test func test_substitute_recordsApologiesAndTheStandIn_inOneSave() throws {

@@ -79,8 +79,8 @@ import Testing
         #expect(unchanged == m)
     }
 
-    /// The comment a councillor sent with a decline is the apology reason the minutes give when none was recorded.
-    @Test func test_declineComment_isTheMinutesApologyReason() {
+    /// The comment a councillor sent with a decline is personal: the minutes list the apology, name and council only.
+    @Test func test_declineComment_isNotPrintedInTheMinutes() {
         let start = LondonTime.parse("2026-10-15T19:00")!
         var m = Meeting(id: "m", kind: .letsTalkTogether, title: "T", area: "sandy", wards: ["sandy"], start: start,
                         end: start.addingTimeInterval(7200), venue: Venue(name: "Hall"), status: .held)
@@ -89,7 +89,8 @@ import Testing
         m.attendance = [Attendance(person: "cllr-a", status: .apologies)]
         let directory = Directory(areas: [Area(id: "sandy", name: "Sandy", wards: [Ward(id: "sandy", name: "Sandy")])],
                                   people: [Person(id: "cllr-a", name: "Cllr Ada Ashgrove", kind: .councillor, wards: ["sandy"])])
-        let text = MeetingDocument.plainText(for: m, directory: directory, allMeetings: [m])
-        #expect(text.contains("Cllr Ada Ashgrove (planning committee that evening)"))
+        let text = MeetingDocument.plainText(for: m, directory: directory, allMeetings: [m], council: "Central Bedfordshire Council")
+        #expect(text.contains("  Councillor Ada Ashgrove – Central Bedfordshire Council\n"))
+        #expect(!text.contains("planning committee"))
     }
 }

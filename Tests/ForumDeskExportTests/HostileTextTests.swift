@@ -93,7 +93,7 @@ enum Hostile {
         let text = hostileText.text
         let (m, directory) = hostile(text)
         for kind in [MeetingDocument.Kind.minutes, .agenda] {
-            let lines = MeetingDocument.lines(kind, for: m, directory: directory, allMeetings: Self.data.meetings)
+            let lines = MeetingDocument.lines(kind, for: m, directory: directory, allMeetings: Self.data.meetings, council: Self.data.settings.council)
             for format in DocumentFormat.allCases {
                 let document = format.render(lines, title: m.title)
                 #expect(Hostile.controls(in: document).isEmpty, "\(format) \(kind)")

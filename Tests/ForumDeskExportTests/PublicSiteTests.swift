@@ -74,11 +74,15 @@ import ForumDeskTestSupport
                      "reports/2026.html", "meetings/2026/2026-10-15-sandy-biggleswade-ltt.html"] {
             #expect(files.contains(path), "\(path)")
         }
-        #expect(files.filter { $0.hasPrefix("meetings/") }.count == Self.data.meetings.count)
+        // A page per meeting, and a held meeting's minutes as Markdown and text beside it.
+        let held = Self.data.meetings.filter { $0.status == .held }.count
+        #expect(files.filter { $0.hasPrefix("meetings/") }.count == Self.data.meetings.count + 2 * held)
+        #expect(files.contains("meetings/2026/2026-10-15-sandy-biggleswade-ltt-minutes.md"))
         let home = Self.read(Self.purgedSite, "index.html")
         for area in Self.data.directory.areas { #expect(home.contains("href=\"areas/\(area.id).html\""), "\(area.id)") }
         let minutes = Self.read(Self.purgedSite, "meetings/2026/2026-10-15-sandy-biggleswade-ltt.html")
-        for part in ["<h2 id=\"minutes\">Minutes</h2>", "Residents present: 57.", "Cllr Otis Rookwood", "Resolved: That residents&#39; views",
+        for part in ["<h2 id=\"minutes\">Minutes</h2>", "Residents present: 57", "Councillor Otis Rookwood – Central Bedfordshire Council – Chair",
+                     "<h3>1  APOLOGIES FOR ABSENCE (REF: 1)</h3>", "<strong>Resolved:</strong> That residents&#39; views",
                      "<caption id=\"actions-table\">", "<th scope=\"col\">You said, we did</th>", "Step-free access"] {
             #expect(minutes.contains(part), "\(part)")
         }
@@ -189,7 +193,9 @@ import ForumDeskTestSupport
         meetings[index].agenda[4].outcome = "Resolved: That residents' views be sent to the Environment Agency."
         let changed = try Self.publish(Self.site(meetings), to: folder, at: Self.now.addingTimeInterval(120))
         let m = meetings[index]
-        let expected = [PublicSite.meetingPath(m), "areas/\(m.area).ics", "papers.atom"] + m.wards.map { "wards/\($0).ics" }
+        let minutes = PublicSite.minutesPath(m)
+        let expected = [PublicSite.meetingPath(m), minutes, String(minutes.dropLast(3)) + ".txt", "areas/\(m.area).ics", "papers.atom"]
+            + m.wards.map { "wards/\($0).ics" }
         #expect(Set(changed.written) == Set(expected), "\(changed.written)")
         #expect(Self.read(folder, PublicSite.meetingPath(m)).contains("sent to the Environment Agency"))
         // The feed stamps the minutes with the time they changed, so they lead it.

@@ -49,15 +49,20 @@ struct LiveNotesAttendancePane: LiveNotesPane {
         let selected = screen.selection.selected
         guard screen.pane == .attendance, rows.indices.contains(selected) else { return [] }
         switch command {
-        case .markPresent, .open: return screen.mark(.present, m, c)
-        case .markAbsent: return screen.mark(.absent, m, c)
+        // Attendance is taken down the list: each mark moves on to the next person.
+        case .markPresent, .open:
+            defer { screen.nextPerson(count: rows.count) }
+            return screen.mark(.present, m, c)
+        case .markAbsent:
+            defer { screen.nextPerson(count: rows.count) }
+            return screen.mark(.absent, m, c)
         case .markApologies:
             let person = rows[selected].person
             // The reason a councillor gave with their calendar reply is offered; the note-taker may change it.
             screen.begin(.apologies(person: person, name: rows[selected].name),
                          person.flatMap { NotificationRules.apologyReason(ofCouncillor: $0, in: m) } ?? "")
         case .markSubstitute:
-            screen.picker = (Picker(title: "Who stands in for \(rows[selected].name)?", items: FormScreen.peopleItems(c).filter { !$0.id.isEmpty }),
+            screen.picker = (Picker(title: "Who stands in for \(rows[selected].name)?", items: FormScreen.peopleItems(c, area: m.area).filter { !$0.id.isEmpty }),
                              .substitute(for: rows[selected].person))
         case .setRole:
             guard let index = rows[selected].entry else {
@@ -75,6 +80,13 @@ struct LiveNotesAttendancePane: LiveNotesPane {
 }
 
 extension LiveNotesScreen {
+    /// The attendance cursor on to the next person, staying on the last.
+    mutating func nextPerson(count: Int) {
+        selections[.attendance, default: SelectionState()].selected = min(selection(of: .attendance) + 1, max(0, count - 1))
+    }
+
+    func selection(of pane: Pane) -> Int { selections[pane]?.selected ?? 0 }
+
     struct Person: Sendable {
         var person: String?
         var name: String

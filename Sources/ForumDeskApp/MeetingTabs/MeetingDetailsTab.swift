@@ -44,11 +44,12 @@ struct MeetingDetailsTab: MeetingTab {
             let who = invitation.person.map { " (" + c.directory.displayName(ofPerson: $0) + ")" } ?? ""
             lines.append(field("  Invited", c.organisationName(invitation.organisation) + who + ": " + invitation.reply.label))
         }
-        let warnings = c.warnings[m.id] ?? []
+        let warnings = (c.warnings[m.id] ?? []).map(\.message)
+            + TopicRules.breaches(of: m, topics: c.data.topics, now: c.now).map(\.message)
         if !warnings.isEmpty {
             lines.append(.empty)
             lines.append(StyledLine("Warnings", Theme.header))
-            for warning in warnings { lines.append(StyledLine("  ⚠ " + warning.message, Theme.warning, hangingIndent: 4)) }
+            for warning in warnings { lines.append(StyledLine("  ⚠ " + warning, Theme.warning, hangingIndent: 4)) }
         }
         return lines
     }

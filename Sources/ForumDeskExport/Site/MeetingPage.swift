@@ -92,57 +92,34 @@ extension PublicSite {
         return out.joined(separator: "\n")
     }
 
-    /// PRESENT and APOLOGIES (names of councillors, organisations of partners, never a reason), declarations
-    /// (who and which item, not the nature), then each item with its discussion, resolution and actions.
+    /// The minutes: the document `forumdesk export minutes --for residents` writes, from the same builder as the
+    /// app's and the CLI's (PRESENT, apologies without reasons, every minute numbered with its REF, matters
+    /// arising with what was reported), named as `PublicRecord` allows; the page gives the heading itself.
     func minutes(_ m: Meeting, _ h: SiteHTML) -> [String] {
-        let d = directory
-        var out: [String] = []
-        func list(_ names: [String]) -> String {
-            // A partner sending two officers is one organisation represented.
-            var seen = Set<String>()
-            let unique = names.filter { seen.insert($0).inserted }
-            return "<ul>" + unique.map { "<li>\(SiteHTML.text($0))</li>" }.joined() + "</ul>"
-        }
-        let present = m.attendance.filter { $0.status.isInRoom }
-        let isCouncillor = { (line: Attendance) in line.person.flatMap { d.person($0) }?.kind == .councillor }
-        out.append("<h3>Present</h3>")
-        if present.isEmpty { out.append("<p>Attendance was not recorded.</p>") }
-        let councillors = present.filter(isCouncillor), partners = present.filter { !isCouncillor($0) }
-        if !councillors.isEmpty { out.append("<p>Councillors:</p>" + list(councillors.map { PublicRecord.attendee($0, d) })) }
-        if !partners.isEmpty { out.append("<p>Partners and officers, by organisation:</p>" + list(partners.map { PublicRecord.attendee($0, d) })) }
-        if let residents = m.residentsPresent { out.append("<p>Residents present: \(residents).</p>") }
-        let apologies = m.attendance.filter { $0.status == .apologies }
-        out.append("<h3>Apologies for absence</h3>")
-        if apologies.isEmpty { out.append("<p>There were no apologies for absence.</p>") }
-        let sentBy = apologies.filter(isCouncillor), partnersSent = apologies.filter { !isCouncillor($0) }
-        if !sentBy.isEmpty { out.append("<p>Councillors:</p>" + list(sentBy.map { PublicRecord.attendee($0, d) })) }
-        if !partnersSent.isEmpty { out.append("<p>Partners, by organisation:</p>" + list(partnersSent.map { PublicRecord.attendee($0, d) })) }
-        out.append("<h3>Declarations of interest</h3>")
-        if m.declarations.isEmpty {
-            out.append("<p>There were no declarations of interest.</p>")
-        } else {
-            out.append("<ul>" + m.declarations.map { dec in
-                let who = PublicRecord.name(ofPerson: dec.person, organisation: nil, d) ?? "A member"
-                let title = m.agenda.first { $0.number == dec.item }.map { ", " + SiteHTML.free($0.title) } ?? ""
-                return "<li>\(SiteHTML.text(who)): item \(dec.item)\(title)</li>"
-            }.joined() + "</ul>")
-        }
-        for item in m.agenda.sorted(by: { $0.number < $1.number }) {
-            out.append("<h3>\(item.number). \(SiteHTML.free(item.title))</h3>")
-            if let who = presenter(item) { out.append("<p>Presented by \(SiteHTML.text(who)).</p>") }
-            if let notes = item.notes { out.append("<p>\(SiteHTML.free(notes))</p>") }
-            for paragraph in MeetingDocument.paragraphs(item.discussion ?? "") { out.append("<p>\(SiteHTML.free(paragraph))</p>") }
-            if let outcome = item.outcome {
-                let rest = outcome.hasPrefix("Resolved:") ? String(outcome.dropFirst("Resolved:".count)) : " " + outcome
-                out.append("<p class=\"resolved\">Resolved:\(SiteHTML.free(rest))</p>")
-            }
-            let raised = m.actions.filter { $0.item == item.number }
-            if !raised.isEmpty {
-                out.append("<p>Actions: " + raised.map { SiteHTML.plain($0.id) }.joined(separator: ", ") + " (see below).</p>")
-            }
-        }
-        if m.agenda.isEmpty { out.append("<p>No items were minuted.</p>") }
-        return out
+        let lines = minutesLines(m).drop { $0.kind != .heading }
+        let name = Self.minutesPath(m).split(separator: "/").last.map(String.init) ?? ""
+        return DocumentFormat.htmlBody(Array(lines), top: 2)
+            + ["<p>\(h.link(Self.minutesPath(m).replacingOccurrences(of: ".md", with: ".txt"), "The minutes as text")), "
+               + "\(h.link(Self.minutesPath(m), "as Markdown")) (\(SiteHTML.plain(name))).</p>"]
+    }
+
+    func minutesLines(_ m: Meeting) -> [DocumentLine] {
+        MeetingDocument.lines(.minutes, for: m, directory: directory, allMeetings: everyByArea[m.area] ?? [],
+                              council: council, audience: .residents)
+    }
+
+    /// `meetings/2026/<id>-minutes.md`, beside the meeting's page.
+    static func minutesPath(_ m: Meeting) -> String {
+        "meetings/\(LondonTime.date(m.start).year)/\(m.id)-minutes.md"
+    }
+
+    /// A held meeting's minutes as files, in Markdown and text: the bytes `export minutes --for residents` writes.
+    func minutesFiles(_ m: Meeting) -> [SitePage] {
+        let lines = minutesLines(m), title = "\(m.title): \(MeetingDocument.Kind.minutes.rawValue)"
+        let path = Self.minutesPath(m)
+        let depends = ["meeting:\(m.id)", "directory", "area-actions:\(m.area)"]
+        return [SitePage(path: path, content: DocumentFormat.markdown.render(lines, title: title), dependsOn: depends),
+                SitePage(path: String(path.dropLast(3)) + ".txt", content: DocumentFormat.text.render(lines, title: title), dependsOn: depends)]
     }
 
     func actionsAndIssues(_ m: Meeting) -> [String] {

@@ -31,6 +31,8 @@ public struct PublicSite: Sendable {
 
     /// Meetings by area and by ward, in date order; meetings whose id could not be a file name are left out.
     let byArea: [String: [Meeting]]
+    /// Every meeting by area, published or not: what a meeting's minutes take their matters arising from.
+    let everyByArea: [String: [Meeting]]
     let byWard: [String: [Meeting]]
     let published: [Meeting]
     /// Per area, where the actions that can be matters arising are: still open, or reported on at a meeting
@@ -46,6 +48,7 @@ public struct PublicSite: Sendable {
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         published = meetings.filter { MeetingID($0.id) != nil && Self.isSlug($0.area) }
         byArea = Dictionary(grouping: published, by: \.area)
+        everyByArea = Dictionary(grouping: meetings, by: \.area)
         var wards: [String: [Meeting]] = [:]
         for m in published { for w in Set(m.wards) where Self.isSlug(w) { wards[w, default: []].append(m) } }
         byWard = wards
@@ -118,7 +121,8 @@ public struct PublicSite: Sendable {
         }
         out += reportYears.map(reportPage)
         let list = published
-        out += Parallel.map(list.count, minimumPerCore: 64) { i in meetingPage(list[i]) }
+        out += Parallel.map(list.count, minimumPerCore: 64) { i in [meetingPage(list[i])] + (list[i].status == .held ? minutesFiles(list[i]) : []) }
+            .flatMap { $0 }
         return out
     }
 }

@@ -61,6 +61,12 @@ public struct Form: Sendable, Equatable {
         fields[i].isError = error && note != nil
     }
 
+    /// Replaces a field's text (a value that follows another, e.g. the end time after a changed start).
+    public mutating func setText(_ key: String, _ text: String) {
+        guard let i = fields.firstIndex(where: { $0.key == key }) else { return }
+        fields[i].input = TextField(text)
+    }
+
     public var hasErrors: Bool { fields.contains { $0.isError } }
 
     public mutating func handle(_ event: Event) -> Outcome {

@@ -236,7 +236,12 @@ public struct Picker: Sendable, Equatable {
         case .pageUp: selection.move(by: -Self.visibleRows, count: matches.count, visible: Self.visibleRows)
         case .pageDown: selection.move(by: Self.visibleRows, count: matches.count, visible: Self.visibleRows)
         case nil:
-            if field.handle(key) { selection = SelectionState() }
+            // j and k move through the list until something is typed; then they are letters of the filter.
+            if field.text.isEmpty, key == .char("j") || key == .char("k") {
+                selection.move(by: key == .char("j") ? 1 : -1, count: matches.count, visible: Self.visibleRows)
+            } else if field.handle(key) {
+                selection = SelectionState()
+            }
         }
         return .pending
     }

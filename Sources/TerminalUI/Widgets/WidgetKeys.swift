@@ -35,8 +35,8 @@ extension Picker {
         .init("List", [
             Binding([.enter], "Choose the selected item", .choose, hint: "choose"),
             Binding([.escape], "Close the list without choosing", .cancel, hint: "close"),
-            Binding([.up, .ctrl("p")], "Previous item", .up),
-            Binding([.down, .ctrl("n")], "Next item", .down),
+            Binding([.up, .ctrl("p")], "Previous item (k too, before anything is typed)", .up),
+            Binding([.down, .ctrl("n")], "Next item (j too, before anything is typed)", .down),
             Binding([.pageUp], "Page up", .pageUp),
             Binding([.pageDown], "Page down", .pageDown),
         ]),
