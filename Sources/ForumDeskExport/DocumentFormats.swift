@@ -265,6 +265,11 @@ extension String {
         return String(String.UnicodeScalarView(lines.joined(separator: " ").unicodeScalars.map { Self.isUnsafe($0) ? "\u{FFFD}" : $0 }))
     }
 
+    /// The embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder the text around them.
+    static func isBidiOverride(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         // The marks (U+200E, U+200F, U+061C) stay: Urdu titles carry them and they reorder nothing around them.

@@ -46,7 +46,8 @@ struct PublishCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let site = PublicSite(council: data.settings.council, directory: data.directory, meetings: data.meetings,
-                              today: LondonTime.date(now), baseURL: baseURL)
+                              today: LondonTime.date(now), baseURL: baseURL,
+                              feedAuthority: data.settings.organiserEmail.flatMap { $0.split(separator: "@").last.map(String.init) })
         let files = site.files { path, content in SiteFolder.changed(path, Array(content.utf8), previous: previous, now: now) }
             .map { PublishedFile(path: $0.path, bytes: Array($0.content.utf8), dependsOn: $0.dependsOn) }
         let report: SiteFolder.Report

@@ -54,7 +54,7 @@ extension PublicSite {
         var rows: [(String, String)] = [
             ("Date", SiteHTML.date(m.start)),
             ("Time", "\(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))"),
-            ("Venue", ([SiteHTML.text(m.venue.name)] + [m.venue.address.map(SiteHTML.free)].compactMap { $0 }).joined(separator: ", ")),
+            ("Venue", ([SiteHTML.venue(m.venue.name)] + [m.venue.address.map(SiteHTML.venue)].compactMap { $0 }).joined(separator: ", ")),
             ("Access", m.venue.accessibility.map(SiteHTML.free) ?? "Please ask the community engagement team about access."),
             ("Meeting", m.kind.label),
             ("Status", status(m)),

@@ -28,6 +28,9 @@ public struct PublicSite: Sendable {
     /// `https://www.example.gov.uk/meetings/`: makes the calendars' and the feed's links absolute. Without it,
     /// calendar events carry no URL and the feed's links are relative to the feed.
     public var baseURL: String?
+    /// The domain the council's mail comes from (`example.gov.uk`): the authority of the feed's `tag:` ids (RFC 4151),
+    /// which never change with `baseURL`. Without it the ids are `urn:forumdesk:…`, just as permanent.
+    public var feedAuthority: String?
 
     /// Meetings by area and by ward, in date order; meetings whose id could not be a file name are left out.
     let byArea: [String: [Meeting]]
@@ -38,8 +41,12 @@ public struct PublicSite: Sendable {
     let openActions: [String: [ActionPosition]]
     let reportedAt: [String: [String: [ActionPosition]]]
 
-    public init(council: String, directory: Directory, meetings: [Meeting], today: CalendarDate, baseURL: String? = nil) {
+    public init(council: String, directory: Directory, meetings: [Meeting], today: CalendarDate, baseURL: String? = nil,
+                feedAuthority: String? = nil) {
         self.council = council
+        self.feedAuthority = feedAuthority.map { $0.lowercased() }.flatMap { d in
+            !d.isEmpty && d.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") } ? d : nil
+        }
         self.directory = directory
         self.meetings = meetings
         self.today = today

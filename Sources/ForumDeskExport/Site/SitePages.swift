@@ -28,7 +28,7 @@ extension PublicSite {
         guard !list.isEmpty else { return "<p>\(SiteHTML.text(caption)): none.</p>" }
         return SiteHTML.table(id: id, caption: caption, headers: ["Date", "Meeting", "Time", "Venue", "Status"], rows: list.map { m in
             [SiteHTML.shortDate(LondonTime.date(m.start)), meetingLink(m, h),
-             "\(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))", SiteHTML.text(m.venue.name), status(m)]
+             "\(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))", SiteHTML.venue(m.venue.name), status(m)]
         })
     }
 
@@ -44,7 +44,7 @@ extension PublicSite {
             let next = upcoming(byArea[area.id] ?? []).first { $0.status != .cancelled }
             return [h.link("areas/\(area.id).html", area.name),
                     next.map { meetingLink($0, h) } ?? "No meeting arranged yet",
-                    next.map { "\(MeetingDocument.clock($0.start)), " + SiteHTML.text($0.venue.name) } ?? "–",
+                    next.map { "\(MeetingDocument.clock($0.start)), " + SiteHTML.venue($0.venue.name) } ?? "–",
                     next.map(status) ?? "–"]
         }
         var body = """
@@ -191,15 +191,10 @@ extension PublicSite {
                         dependsOn: ["today"])
     }
 
-    /// The annual report (strategy item 35), as `forumdesk report` writes it, free text cleaned.
+    /// The annual report (strategy item 35), as `forumdesk report` writes it (cleaned there).
     func reportPage(_ year: Int) -> SitePage {
         let h = frame("../")
         let lines = AnnualReport.lines(year: year, area: nil, directory: directory, meetings: published, today: today, council: council)
-            .map { line -> DocumentLine in
-                var line = line
-                line.text = PublicRecord.clean(line.text)
-                return line
-            }
         let title = "Community engagement report \(year)"
         return SitePage(path: "reports/\(year).html",
                         content: h.page(title: title, crumbs: [("Home", "index.html"), ("Reports", "reports/index.html"), (String(year), nil)],
