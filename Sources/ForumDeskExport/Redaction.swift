@@ -34,7 +34,8 @@ public enum Redaction {
         for s in text.unicodeScalars {
             if s == "@" { at = true } else if s.properties.numericType == .decimal { digits += 1 }
         }
-        let spelled = !at && text.range(of: "dot", options: .caseInsensitive) != nil
+        let spelled = !at && text.range(of: "at", options: .caseInsensitive) != nil
+            && (text.contains(".") || text.range(of: "dot", options: .caseInsensitive) != nil)
         guard at || spelled || digits >= 2 else { return [] }
         var all: [Finding] = []
         if at || spelled { all += emails(in: text) }
@@ -107,10 +108,12 @@ public enum Redaction {
             let starts = s == "+" || s == "(" || digit(s) == 0
             let before = i > 0 ? scalars[i - 1] : " "
             let joined = before.properties.isAlphabetic || digit(before) != nil
-                || ((before == "-" || before == "." || before == "/") && i > 1 && digit(scalars[i - 2]) != nil)
+                || ((before == "-" || before == ".") && i > 1 && digit(scalars[i - 2]) != nil)
             if starts && !joined, let end = phoneEnd(scalars, from: i) {
                 let last = extensionEnd(scalars, after: end)
-                out.append(Finding(range: indices[i]..<indices[last], kind: .phone))
+                // "(01632 960000)": a bracket that opens no area code stays with the text around it.
+                let first = s == "(" && !scalars[i..<end].contains(")") ? i + 1 : i
+                out.append(Finding(range: indices[first]..<indices[last], kind: .phone))
                 i = last
             } else {
                 i += 1
@@ -202,7 +205,7 @@ public enum Redaction {
         "\\b(?:[A-PR-UWYZ][A-HK-Y]?[0-9][A-HJKPSTUW0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}|[a-pr-uwyz][a-hk-y]?[0-9][a-hjkpstuw0-9]? ?[0-9][abd-hjlnp-uw-z]{2})\\b")
     /// A house number (`12`, `12a`, `Flat 3,`) followed by a word in capitals: where the address before a postcode starts.
     static let houseNumber = try! NSRegularExpression(pattern:
-        "\\b(?:(?:Flat|Apartment|Unit)\\s+\\d{1,4}[A-Za-z]?,?\\s+)?\\d{1,4}[A-Za-z]?,?\\s+\\p{Lu}", options: [.caseInsensitive])
+        "\\b(?:(?:Flat|FLAT|flat|Apartment|APARTMENT|Unit|UNIT)\\s+\\d{1,4}[A-Za-z]?,?\\s+)?\\d{1,4}[A-Za-z]?,?\\s+\\p{Lu}")
 
     /// A postcode and the address written before it in the same sentence: from its house number, or else the
     /// comma-separated names in capitals just before it ("Rose Cottage, Mill Lane, Sandy, SG19 1AB").
@@ -226,7 +229,12 @@ public enum Redaction {
                 var taken = 0
                 for part in parts.dropLast().reversed() {
                     let words = part.split(separator: " ")
-                    guard !words.isEmpty, words.count <= 4, words.allSatisfy({ $0.first?.isUppercase == true }) else { break }
+                    guard !words.isEmpty, words.count <= 4, words.allSatisfy({ $0.first?.isUppercase == true }) else {
+                        // "from Rose Cottage": the house's name ends the sentence's words before it.
+                        let name = words.reversed().prefix { $0.first?.isUppercase == true }.prefix(4)
+                        if taken > 0, let first = name.last { taken += part[first.startIndex...].utf16.count + 1 }
+                        break
+                    }
                     taken += part.utf16.count + 1
                 }
                 if taken > 0 {
