@@ -274,6 +274,8 @@ public struct Meeting: Sendable, Equatable, Identifiable {
         public var noticeTitles: [String: String] = [:]
         public var declarations: [Declaration] = []
         public var notifications: [CouncillorNotification] = []
+        /// Recorded when an officer approves the minutes (`forumdesk minutes approve`); see `MinutesRules`.
+        public var minutesApproved: MinutesApproval?
         public var extra: UnknownFields = [:]
         /// Read from the start-up index, not the file: only what lists, searches and the dashboard need (see
         /// `MeetingSummary` in the store). Never written as it is; the store reads the file before showing or saving it.

@@ -14,7 +14,9 @@ struct PublishCommand: ParsableCommand {
         a page per area, ward and meeting, "you said, we did" per area, each year's engagement report, an iCalendar \
         feed per area and ward, and an Atom feed of new agendas and minutes. Only public fields are published: \
         councillors by name, partners by organisation; never e-mail addresses, phone numbers, home addresses, \
-        partner staff's or residents' names, reasons for absence or the details of declarations. Run it again after \
+        partner staff's or residents' names, reasons for absence or the details of declarations. Minutes not yet \
+        approved (`forumdesk minutes approve`, or the next meeting's "Minutes of the previous meeting" item) are \
+        published marked DRAFT, and publish lists them. Run it again after \
         a change: only pages whose content changed are rewritten (each one atomically), and pages of deleted or \
         purged meetings are removed. DIR must be new, empty, or a folder publish wrote before.
         """
@@ -59,5 +61,8 @@ struct PublishCommand: ParsableCommand {
         }
         Output.line("\(out): \(report.written.count) written, \(report.unchanged) unchanged, \(report.removed.count) removed, "
             + String(format: "%.2f s", Date().timeIntervalSince(started)))
+        let minutes = site.minutesPublished
+        Output.line("minutes published: \(minutes.approved.count) approved, \(minutes.draft.count) marked DRAFT (not yet approved)")
+        for m in minutes.draft { Output.line("  draft: \(m.id)") }
     }
 }

@@ -38,6 +38,8 @@ public struct PublicSite: Sendable {
     let published: [Meeting]
     /// Per area, where the actions that can be matters arising are: still open, or reported on at a meeting
     /// (by that meeting's id). A history's closed actions are most of it; scanning them for every page is not needed.
+    /// Held meetings whose minutes are approved, and by whom (`MinutesRules`); the others' are published as drafts.
+    public let approvals: [String: MinutesApproval]
     let openActions: [String: [ActionPosition]]
     let reportedAt: [String: [String: [ActionPosition]]]
 
@@ -67,7 +69,16 @@ public struct PublicSite: Sendable {
         }
         openActions = open
         reportedAt = reported
+        approvals = MinutesRules.approvals(in: published)
     }
+
+    /// Published held meetings, their minutes approved or draft, in date order: what `publish` says it published.
+    public var minutesPublished: (approved: [Meeting], draft: [Meeting]) {
+        let held = published.filter { $0.status == .held }
+        return (held.filter { approvals[$0.id] != nil }, held.filter { approvals[$0.id] == nil })
+    }
+
+    func isDraft(_ m: Meeting) -> Bool { m.status == .held && approvals[m.id] == nil }
 
     /// `ActionRules.mattersArising(for: m, in: meetings)`, from the positions kept by area: the same actions in the
     /// same order (by meeting, then as listed), found without a scan of the area's whole history.

@@ -63,7 +63,7 @@ extension PublicSite {
         var papers: [Paper] = []
         for m in published where m.status != .cancelled {
             if m.status == .held {
-                papers.append(Paper(meeting: m, kind: "Minutes", updated: changedAt(m.id)))
+                papers.append(Paper(meeting: m, kind: isDraft(m) ? "Draft minutes" : "Minutes", updated: changedAt(m.id)))
             } else if !m.agenda.isEmpty {
                 papers.append(Paper(meeting: m, kind: "Agenda", updated: changedAt(m.id)))
             }
@@ -84,7 +84,7 @@ extension PublicSite {
         ]
         for p in shown {
             let m = p.meeting
-            let anchor = p.kind == "Minutes" ? "minutes" : "agenda"
+            let anchor = p.meeting.status == .held ? "minutes" : "agenda"
             let href = (absolute(Self.meetingPath(m)) ?? Self.meetingPath(m)) + "#" + anchor
             let id = entryID("\(m.id)/\(anchor)")
             let summary = "\(p.kind) of \(m.title), \(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)), \(m.venue.name)."

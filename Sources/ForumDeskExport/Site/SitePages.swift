@@ -154,12 +154,14 @@ extension PublicSite {
         var issueRows: [[String]] = [], actionRows: [[String]] = []
         for m in list.reversed() where m.status == .held {
             let recent = m.start >= since
+            // What draft minutes record may still change: said beside the meeting it comes from.
+            let at = meetingLink(m, h) + (isDraft(m) ? " (draft minutes)" : "")
             for issue in m.issues where recent || issue.status == .open {
-                issueRows.append([SiteHTML.free(issue.text), meetingLink(m, h), outcome(issue, actions)])
+                issueRows.append([SiteHTML.free(issue.text), at, outcome(issue, actions)])
             }
             for a in m.actions where recent || a.status.isOpen {
                 let did = a.feedback.map { SiteHTML.free($0) } ?? a.updates.last.map { "Latest: " + SiteHTML.free($0.text) } ?? "–"
-                actionRows.append([SiteHTML.free(a.description), meetingLink(m, h),
+                actionRows.append([SiteHTML.free(a.description), at,
                                    PublicRecord.owner(a, directory).map(SiteHTML.text) ?? "–", SiteHTML.capitalised(a.status.label), did])
             }
         }
