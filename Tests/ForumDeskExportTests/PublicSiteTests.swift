@@ -78,7 +78,8 @@ import ForumDeskTestSupport
         let home = Self.read(Self.purgedSite, "index.html")
         for area in Self.data.directory.areas { #expect(home.contains("href=\"areas/\(area.id).html\""), "\(area.id)") }
         let minutes = Self.read(Self.purgedSite, "meetings/2026/2026-10-15-sandy-biggleswade-ltt.html")
-        for part in ["<h2 id=\"minutes\">Minutes</h2>", "Residents present: 57.", "Cllr Otis Rookwood", "Resolved: That residents&#39; views",
+        // Not yet approved (the December meeting agrees them): draft minutes, marked (issue 36).
+        for part in ["<h2 id=\"minutes\">Draft minutes</h2>", "Residents present: 57.", "Cllr Otis Rookwood", "Resolved: That residents&#39; views",
                      "<caption id=\"actions-table\">", "<th scope=\"col\">You said, we did</th>", "Step-free access"] {
             #expect(minutes.contains(part), "\(part)")
         }

@@ -61,12 +61,15 @@ extension PublicSite {
             return "<p class=\"draft\"><strong>Status: draft, not yet approved.</strong></p>"
         }
         var text = "Status: approved as a correct record"
-        if let id = a.meeting, let at = published.first(where: { $0.id == id }) {
+        let approvedAt = a.meeting.flatMap { positionByID[$0] }.map { published[$0] }
+        if let at = approvedAt {
             text += " at " + h.link(Self.meetingPath(at), "the meeting on \(MeetingDocument.longDate(at.start))")
         } else {
             text += " on " + SiteHTML.date(a.at)
         }
-        if directory.person(a.by)?.kind == .councillor, let name = PublicRecord.name(ofPerson: a.by, organisation: nil, directory) {
+        // A purged meeting's page names nobody; a councillor signing is otherwise public.
+        let purged = m.extra[Retention.marker] != nil || approvedAt?.extra[Retention.marker] != nil
+        if !purged, directory.person(a.by)?.kind == .councillor, let name = PublicRecord.name(ofPerson: a.by, organisation: nil, directory) {
             text += ", signed by \(SiteHTML.text(name))"
         }
         return "<p class=\"approved\">\(text).</p>"

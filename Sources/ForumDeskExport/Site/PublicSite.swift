@@ -40,6 +40,8 @@ public struct PublicSite: Sendable {
     /// (by that meeting's id). A history's closed actions are most of it; scanning them for every page is not needed.
     /// Held meetings whose minutes are approved, and by whom (`MinutesRules`); the others' are published as drafts.
     public let approvals: [String: MinutesApproval]
+    /// Where each published meeting is in `published`, by id.
+    let positionByID: [String: Int]
     let openActions: [String: [ActionPosition]]
     let reportedAt: [String: [String: [ActionPosition]]]
 
@@ -70,6 +72,7 @@ public struct PublicSite: Sendable {
         openActions = open
         reportedAt = reported
         approvals = MinutesRules.approvals(in: published)
+        positionByID = Dictionary(published.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Published held meetings, their minutes approved or draft, in date order: what `publish` says it published.
