@@ -27,6 +27,7 @@ extension Codec {
         m.notifications = try r.list("notifications", notification)
         m.actions = try r.list("actions", action)
         m.issues = try r.list("issues", issue)
+        m.checkedForPublication = try r.strings("checkedForPublication")
         if let node = r.lookupForExtension("minutesApproved") {
             if case .null = node.value {} else { m.minutesApproved = try minutesApproval(node) }
         }
@@ -84,6 +85,7 @@ extension Codec {
         w.set("actions", .array(m.actions.map(encode)))
         if !m.issues.isEmpty { w.set("issues", .array(m.issues.map(encode))) }
         if let approval = m.minutesApproved { w.set("minutesApproved", encode(approval)) }
+        if !m.checkedForPublication.isEmpty { w.set("checkedForPublication", m.checkedForPublication) }
         return w.finish(m.extra)
     }
 

@@ -88,6 +88,14 @@ import Testing
         try Self.inject(copy)
         let now = ["--now", "2026-11-23T12:00"], out = copy.folder + "/public"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        // The review holds back every passage naming an address; an officer checking them does not let the
+        // contact details through: the redaction still applies.
+        let review = try forumdesk(["publish", "--review", "--data", copy.path] + now)
+        let keys = review.stdout.split(separator: "\n").filter { $0.contains(":") && !$0.hasPrefix(" ") && $0.contains("  ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(keys.count > 20, "\(review.stdout.prefix(500))")
+        let mark = try forumdesk(["publish"] + keys.flatMap { ["--mark-checked", $0] } + ["--data", copy.path] + now)
+        #expect(mark.status == 0, "\(mark.stderr)")
         let runs = [
             ["publish", "--out", out + "/site", "--base-url", "https://www.example.gov.uk/meetings/"],
             ["export", "ics", "-o", out + "/all.ics"], ["export", "ics", "--area", "sandy", "-o", out + "/sandy.ics"],
@@ -141,4 +149,42 @@ import Testing
         let page = try String(contentsOfFile: out + "/meetings/2026/\(id).html", encoding: .utf8)
         #expect(!page.contains("Draft minutes") && page.contains("Status: approved as a correct record on <time datetime=\"2026-11-23\">"))
     }
+}
+
+/// Issue 36: `publish --review` lists what names someone; `publish` holds it back until `--mark-checked`.
+@Suite struct PublishReviewCLITests {
+    @Test func test_review_listsThePassage_publishHoldsItBack_untilMarkedChecked() throws {
+        let copy = try SampleCopy()
+        let now = ["--now", "2026-11-23T12:00"], out = copy.folder + "/site", id = "2026-10-15-sandy-biggleswade-ltt"
+        let path = copy.path + "/meetings/2026/\(id).json"
+        let said = "PCSO Fenella Merriweather answered questions about the car park"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"title\": \"Minutes of the previous meeting\",", with: "\"title\": \"Minutes of the previous meeting\",\n      \"discussion\": \"\(said)\",")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let review = try forumdesk(["publish", "--review", "--data", copy.path] + now)
+        #expect(review.status == 0, "\(review.stderr)")
+        #expect(review.stdout.contains("\(id), item 2 discussion\n    finds a title with a name (PCSO Fenella Merriweather)\n    “\(said)”"), "\(review.stdout)")
+        #expect(review.stdout.contains("1 passage(s) to review: 1 held back, 0 checked."))
+        let key = try #require(review.stdout.split(separator: "\n").first { $0.contains("item 2 discussion") }?.split(separator: " ").first.map(String.init))
+
+        let held = try forumdesk(["publish", "--out", out, "--data", copy.path] + now)
+        #expect(held.stdout.contains("1 passage(s) held back until checked"), "\(held.stdout)")
+        var page = try String(contentsOfFile: out + "/meetings/2026/\(id).html", encoding: .utf8)
+        #expect(!page.contains("Merriweather answered") && page.contains(PublicReviewText.heldBack))
+
+        let wrong = try forumdesk(["publish", "--mark-checked", id + ":0000000000000000", "--data", copy.path] + now)
+        #expect(wrong.status == 2 && wrong.stderr.contains("no passage to review has this key"), "\(wrong.stderr)")
+        let mark = try forumdesk(["publish", "--mark-checked", key, "--data", copy.path] + now)
+        #expect(mark.status == 0 && mark.stdout.contains("\(key): checked (\(id), item 2 discussion)"), "\(mark.stdout)\(mark.stderr)")
+        #expect(try forumdesk(["publish", "--review", "--data", copy.path] + now).stdout.contains("1 passage(s) to review: 0 held back, 1 checked."))
+        let published = try forumdesk(["publish", "--out", out, "--data", copy.path] + now)
+        #expect(!published.stdout.contains("held back"), "\(published.stdout)")
+        page = try String(contentsOfFile: out + "/meetings/2026/\(id).html", encoding: .utf8)
+        #expect(page.contains(said))
+    }
+}
+
+enum PublicReviewText {
+    static let heldBack = "(This passage is being checked before it is published.)"
 }

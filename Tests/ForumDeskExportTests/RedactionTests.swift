@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ForumDeskCore
 @testable import ForumDeskExport
 
 /// The one redaction of everything public, against the spellings a council letterhead, an officer's notes or a

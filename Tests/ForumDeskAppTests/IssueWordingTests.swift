@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import ForumDeskApp
+import ForumDeskCore
+import ForumDeskStore
+import TerminalUI
+
+/// Issue 36: an action or a topic request the app makes from a resident's issue does not copy the resident's name
+/// or address, which would be published with it.
+@Suite struct IssueWordingTests {
+    @Test func test_actionFromAnIssue_leavesOutTheResidentsNameAndAddress() throws {
+        let w = try Workspace()
+        let said = "Mrs Dan Reed of 12 Mill Lane, LU6 3AB says the street lights are out"
+        var a = w.app(keys: openSandyOctober + [.char("i")] + typing(said + " #highways") + [.ctrl("s")])
+        for key in [Key.backTab, .backTab, .char("G"), .char("a")] { a.handle(.key(key)) }
+        let m = try #require(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt"))
+        let issue = try #require(m.issues.last)
+        #expect(issue.text == said)  // the record keeps what was said
+        let action = try #require(m.actions.first { $0.id == issue.action })
+        #expect(action.description == "A resident says the street lights are out")
+    }
+
+    @Test func test_topicFromAnIssue_leavesOutTheResidentsName() throws {
+        let w = try Workspace()
+        var a = w.app(keys: openSandyOctober + [.char("L")])
+        // As a note-taker does: the issue typed in live notes, then from the Issues pane made a topic request.
+        for key in [Key.char("i")] + typing("Ms Jo Bloggs asked about parking near the school #highways") + [.enter, .backTab, .char("G"), .char("t")] {
+            a.handle(.key(key))
+        }
+        let m = try #require(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt"))
+        let raised = try #require(m.issues.last)
+        let topic = try #require(w.store.load().topic(raised.topic ?? ""))
+        #expect(topic.title == "A resident asked about parking near the school")
+        #expect(!topic.id.contains("bloggs"))
+    }
+}
