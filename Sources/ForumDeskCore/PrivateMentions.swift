@@ -36,44 +36,87 @@ public enum PrivateMentions {
 
     /// What to look for, made once for a directory: the names of everyone without public office as one pattern.
     public struct Finder: Sendable {
-        let names: NSRegularExpression?
+        /// Lower-cased names of everyone without public office, to their ids; and the most words a name has.
         let ids: [String: String]
+        let longest: Int
         let people: [String: Person]
         let publicNames: [String]
 
         public init(directory: Directory, publicOffice: Set<String>) {
             let private_ = directory.people.filter { !publicOffice.contains($0.id) && $0.name.count >= 5 }
-            var ids: [String: String] = [:], people: [String: Person] = [:]
-            for p in private_ { ids[p.name.lowercased()] = p.id; people[p.id] = p }
+            var ids: [String: String] = [:], people: [String: Person] = [:], longest = 1
+            for p in private_ {
+                let words = Finder.words(in: p.name).map { String(p.name[$0]).lowercased() }
+                guard !words.isEmpty else { continue }
+                ids[words.joined(separator: " ")] = p.id
+                people[p.id] = p
+                longest = max(longest, words.count)
+            }
             self.ids = ids
+            self.longest = longest
             self.people = people
-            let alternatives = private_.map(\.name).sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:))
-            names = alternatives.isEmpty ? nil
-                : try? NSRegularExpression(pattern: "(?<![\\p{L}])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}])", options: [.caseInsensitive])
             publicNames = directory.people.filter { publicOffice.contains($0.id) }.map { $0.name.replacingOccurrences(of: "Cllr ", with: "") }
+        }
+
+        /// The words of a text (letters, with ' ’ - inside), where they are.
+        static func words(in text: String) -> [Range<String.Index>] {
+            var out: [Range<String.Index>] = []
+            var start: String.Index?
+            var i = text.startIndex
+            while i < text.endIndex {
+                let c = text[i]
+                let inWord = c.isLetter || (start != nil && (c == "'" || c == "’" || c == "-"))
+                if inWord, start == nil { start = i }
+                if !inWord, let s = start { out.append(s..<i); start = nil }
+                i = text.index(after: i)
+            }
+            if let s = start { out.append(s..<text.endIndex) }
+            return out
+        }
+
+        /// Directory names, as whole words in any case: runs of up to `longest` words looked up at once.
+        func names(in text: String) -> [Mention] {
+            let words = Finder.words(in: text)
+            let lower = words.map { text[$0].lowercased() }
+            var out: [Mention] = []
+            var i = 0
+            while i < words.count {
+                var matched = 0
+                for n in stride(from: min(longest, words.count - i), through: 1, by: -1) {
+                    // The words must follow one another with only spaces between.
+                    let gapsAreSpaces = (i..<(i + n - 1)).allSatisfy { text[words[$0].upperBound..<words[$0 + 1].lowerBound].allSatisfy { $0 == " " } }
+                    guard gapsAreSpaces, let id = ids[lower[i..<(i + n)].joined(separator: " ")], let p = people[id] else { continue }
+                    out.append(Mention(range: words[i].lowerBound..<words[i + n - 1].upperBound, kind: .person(id),
+                                       reason: "a name from the directory (\(p.name), \(p.kind.rawValue))"))
+                    matched = n
+                    break
+                }
+                i += max(matched, 1)
+            }
+            return out
         }
 
         /// The mentions in `text`, in order, overlaps merged.
         public func find(in text: String) -> [Mention] {
             guard !text.isEmpty else { return [] }
-            var out: [Mention] = []
+            var out = names(in: text)
             let whole = NSRange(text.startIndex..., in: text)
-            for match in names?.matches(in: text, range: whole) ?? [] {
-                guard let r = Range(match.range, in: text), let id = ids[text[r].lowercased()], let p = people[id] else { continue }
-                out.append(Mention(range: r, kind: .person(id), reason: "a name from the directory (\(p.name), \(p.kind.rawValue))"))
-            }
-            for match in titled.matches(in: text, range: whole) {
+            // The patterns need a capital after a title, or a digit: most text has a capital; few a title.
+            let titles = ["Mr", "Ms", "Mx", "Dr", "PC", "DC", "DS", "Sgt", "Serg", "Ins", "Prof", "Rev", "Miss"]
+            let hasTitle = titles.contains { text.contains($0) }
+            let hasDigit = text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+            for match in hasTitle ? titled.matches(in: text, range: whole) : [] {
                 guard let r = Range(match.range, in: text) else { continue }
                 // A councillor's or chair's title and name may stand ("Dr Ada Bellweather" when she is a councillor).
                 let named = String(text[r])
                 if publicNames.contains(where: { named.hasSuffix(" " + $0) }) { continue }
                 out.append(Mention(range: r, kind: .titledName, reason: "a title with a name (\(named))"))
             }
-            for match in street.matches(in: text, range: whole) {
+            for match in hasDigit ? street.matches(in: text, range: whole) : [] {
                 guard let r = Range(match.range, in: text) else { continue }
                 out.append(Mention(range: r, kind: .address, reason: "an address (\(text[r]))"))
             }
-            for f in Redaction.findings(in: text) where f.kind == .address {
+            for f in hasDigit ? Redaction.findings(in: text) : [] where f.kind == .address {
                 out.append(Mention(range: f.range, kind: .address, reason: "an address (\(text[f.range]))"))
             }
             out.sort { $0.range.lowerBound < $1.range.lowerBound }
