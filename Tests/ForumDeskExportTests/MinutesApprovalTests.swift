@@ -65,4 +65,15 @@ import ForumDeskTestSupport
         #expect(site.minutesPublished.draft.map(\.id).contains(Self.october))
         #expect(site.minutesPublished.approved.map(\.id).contains(Self.august))
     }
+
+    /// Who approved the minutes is personal data like the chair: `person show` finds it, `person erase` removes it.
+    @Test func test_approver_isFoundAndErased_asPersonalData() throws {
+        var m = try #require(Self.data.meeting(Self.october))
+        m.minutesApproved = MinutesApproval(by: "cllr-otis-rookwood", at: PublicSiteTests.now)
+        let who = PersonalData.Identity(try #require(Self.data.directory.person("cllr-otis-rookwood")))
+        #expect(PersonalData.findings(who, in: m, directory: Self.data.directory).contains { $0.kind == .minutesApproval })
+        let (erased, _) = PersonalData.erase(who, personOrganisation: nil, newOwner: nil, from: m, directory: Self.data.directory,
+                                             today: PublicSiteTests.today)
+        #expect(erased.minutesApproved?.by == Retention.removedName && erased.minutesApproved?.at == PublicSiteTests.now)
+    }
 }
