@@ -172,6 +172,17 @@ import Testing
         #expect(held.stdout.contains("1 passage(s) held back until checked"), "\(held.stdout)")
         var page = try String(contentsOfFile: out + "/meetings/2026/\(id).html", encoding: .utf8)
         #expect(!page.contains("Merriweather answered") && page.contains(PublicReviewText.heldBack))
+        // The report to residents and the public calendar hold it back too (the calendar: an agenda item's title).
+        let agendaTitle = "Item about the car park with Mrs Dan Reed"
+        text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"title\": \"Minutes of the previous meeting\",", with: "\"title\": \"\(agendaTitle)\",")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let ics = try forumdesk(["export", "ics", "--data", copy.path] + now).stdout.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(ics.contains("BEGIN:VEVENT") && !ics.contains("Dan Reed"), "\(ics.prefix(300))")
+        let report = try forumdesk(["report", "--year", "2026", "--data", copy.path] + now)
+        #expect(report.status == 0 && !report.stdout.contains("Dan Reed"))
+        text = text.replacingOccurrences(of: "\"title\": \"\(agendaTitle)\",", with: "\"title\": \"Minutes of the previous meeting\",")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
 
         let wrong = try forumdesk(["publish", "--mark-checked", id + ":0000000000000000", "--data", copy.path] + now)
         #expect(wrong.status == 2 && wrong.stderr.contains("no passage to review has this key"), "\(wrong.stderr)")
