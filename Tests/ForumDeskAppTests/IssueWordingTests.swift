@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ForumDeskApp
 import ForumDeskCore
+import ForumDeskExport
 import ForumDeskStore
 import TerminalUI
 
@@ -32,5 +33,26 @@ import TerminalUI
         let topic = try #require(w.store.load().topic(raised.topic ?? ""))
         #expect(topic.title == "A resident asked about parking near the school")
         #expect(!topic.id.contains("bloggs"))
+    }
+
+    /// The review before publishing on screen (Reports, `v`): the passage that names someone is listed, held back;
+    /// `c` marks it checked on its meeting, and `publish` would then print it.
+    @Test func test_reviewScreen_listsThePassage_andMarksItChecked() throws {
+        let w = try Workspace()
+        var data = w.store.load()
+        var m = try #require(data.meeting("2026-10-15-sandy-biggleswade-ltt"))
+        let said = "PCSO Fenella Merriweather answered questions about the car park"
+        m.agenda[1].discussion = said
+        try w.store.save(m, in: &data)
+        var a = w.app(width: 160, height: 30, keys: [.char("5"), .char("v")])
+        #expect(a.screenTitle == "Reports: review before publishing")
+        #expect(a.screenText.contains("2026-10-15-sandy-biggleswade-ltt, item 2 discussion  (held back)"), "\(a.screenText)")
+        #expect(a.screenText.contains("finds a title with a name (PCSO Fenella Merriweather)"))
+        #expect(a.screenText.contains("1 held back from the site, 0 checked"))
+        a.handle(.key(.char("c")))
+        let saved = try #require(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt"))
+        #expect(saved.checkedForPublication == [PublicReview.fingerprint(said)])
+        #expect(a.screenText.contains("(checked)") && a.screenText.contains("0 held back from the site, 1 checked"), "\(a.screenText)")
+        #expect(PublicReview.publishable([saved], w.store.load().directory).heldBack.isEmpty)
     }
 }
