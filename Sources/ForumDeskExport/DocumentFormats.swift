@@ -214,7 +214,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         let style = "body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.4;color:#111}"
             + "h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:1.6rem;text-transform:uppercase}h3{font-size:1rem}"
             + "ul{list-style:none;padding-left:1rem}.resolved{margin-left:1rem}figure{margin:1rem 0}svg{max-width:100%;height:auto}"
-            + ".chart-data{border-collapse:collapse;margin-top:.5rem}.chart-data th,.chart-data td{border:1px solid #999;padding:.2rem .5rem;text-align:left}"
+            // The charts' tables of figures, in the documents that have charts (the report).
+            + (lines.contains { $0.kind == .chart }
+                ? ".chart-data{border-collapse:collapse;margin-top:.5rem}.chart-data th,.chart-data td{border:1px solid #999;padding:.2rem .5rem;text-align:left}" : "")
             + "@page{size:A4;margin:20mm 18mm}@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}figure,li{break-inside:avoid}}"
         return """
         <!DOCTYPE html>

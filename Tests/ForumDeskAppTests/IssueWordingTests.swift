@@ -55,4 +55,18 @@ import TerminalUI
         #expect(a.screenText.contains("(checked)") && a.screenText.contains("0 held back from the site, 1 checked"), "\(a.screenText)")
         #expect(PublicReview.publishable([saved], w.store.load().directory).heldBack.isEmpty)
     }
+
+    /// The directory form warns of an address that cannot fit the envelope's window (a warning: it still saves),
+    /// and says nothing new of one that fits.
+    @Test func test_directoryForm_warnsOfAnAddressThatCannotFitTheWindow() throws {
+        var form = Form(title: "Edit", fields: [.text("name", "Name", "Cllr Orla Hollowell"),
+                                                .text("postal", "Postal address", "THEOLDWHEELWRIGHTSWORKSHOPANDCOTTAGECHURCHEND, SHEFFORD, SG17 5TQ")])
+        #expect(FormScreen.checkPostalAddress(&form).count == 3)
+        let note = try #require(form.fields.first { $0.key == "postal" })
+        #expect(note.note?.hasPrefix("⚠ no letter can be made: “THEOLDWHEELWRIGHTSWORKSHOPANDCOTTAGECHURCHEND” is") == true, "\(note.note ?? "")")
+        #expect(!note.isError)
+        form.setText("postal", "THE OLD WHEELWRIGHTS COTTAGE, CHURCH END, SHEFFORD, SG17 5TQ")
+        _ = FormScreen.checkPostalAddress(&form)
+        #expect(form.fields.first { $0.key == "postal" }?.note == "4 line(s) on the envelope: THE OLD WHEELWRIGHTS COTTAGE / CHURCH END / SHEFFORD / SG17 5TQ")
+    }
 }
