@@ -19,6 +19,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case raiseIssue, answerIssue, issueToAction, issueToTopic
     case addAttendee, setRole, minuteDiscussion, equalityCounts, finishMeeting
     case sync, history, takeTheirs, keepOurs
+    case reviewPublication, markChecked
 }
 
 extension Command {
@@ -29,7 +30,7 @@ extension Command {
         .markDone, .carryForward, .newWard, .newCoverageRule, .editWard, .editCoverageRule, .invite, .recordAttendance, .notify, .sendMail,
         .noticeByLetter, .noticeByPhone, .recordReply, .exportDocument, .schedule, .scheduleAll, .raiseIssue, .answerIssue,
         .issueToAction, .issueToTopic, .addAttendee, .setRole, .minuteDiscussion, .equalityCounts, .finishMeeting,
-        .sync, .takeTheirs, .keepOurs,
+        .sync, .takeTheirs, .keepOurs, .markChecked,
     ]
 }
 

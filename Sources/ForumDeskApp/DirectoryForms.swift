@@ -138,6 +138,9 @@ extension FormScreen {
         let postal = PostalAddress.lines(from: form.text("postal"))
         if let problem = PostalAddress.problem(postal) {
             form.note("postal", problem, error: true)
+        } else if !postal.isEmpty, let problem = LetterWindow.problem([form.text("name")] + postal) {
+            // A warning, not a refusal: the entry is still worth saving, and a shorter wording can follow.
+            form.note("postal", "⚠ no letter can be made: \(problem)")
         } else if !postal.isEmpty {
             form.note("postal", "\(postal.count) line(s) on the envelope: " + postal.joined(separator: " / "))
         } else if form.value("preferred") == ContactMethod.letter.rawValue {

@@ -166,6 +166,14 @@ enum IssueHome {
         return (updated, issue)
     }
 
+    /// A resident's words as an item made from them reads (an action's description, a topic's title): without the
+    /// names and addresses in them, which would otherwise be published with the item (issue 36).
+    static func wording(_ text: String, _ c: Context) -> String {
+        let directory = c.data.directory
+        let office = PrivateMentions.publicOffice(directory, chairs: Set(c.data.meetings.compactMap(\.chair)))
+        return PrivateMentions.withoutMentions(text, directory: directory, publicOffice: office)
+    }
+
     /// Nothing for an issue still open; else the message that it already has a home.
     static func alreadyHomed(_ issue: ResidentIssue) -> [Effect]? {
         issue.status == .open ? nil : [.message(.error("\(issue.id) is already \(issue.status.label)"))]
@@ -179,7 +187,7 @@ enum IssueHome {
         var updated = m
         let issue = m.issues[index]
         let action = Action(id: c.ids.nextActionID(year: c.today.year, in: c.data.meetings), item: item ?? issue.item,
-                            description: description ?? issue.text, owner: owner, organisation: organisation, due: due,
+                            description: description ?? wording(issue.text, c), owner: owner, organisation: organisation, due: due,
                             tags: tags ?? issue.tags)
         updated.actions.append(action)
         updated.issues[index].status = .action
@@ -201,7 +209,8 @@ enum IssueHome {
         guard let index = m.issues.firstIndex(where: { $0.id == issueID }) else { return [] }
         let issue = m.issues[index]
         if let refusal = alreadyHomed(issue) { return refusal }
-        var topic = TopicRequest(id: FormScreen.slug(issue.text, taken: Set(c.data.topics.map(\.id))), title: issue.text, minutes: 15,
+        let title = wording(issue.text, c)
+        var topic = TopicRequest(id: FormScreen.slug(title, taken: Set(c.data.topics.map(\.id))), title: title, minutes: 15,
                                  purpose: [.information, .discussion], engagementLevel: .consult, areas: [m.area], notBefore: c.today)
         topic.description = "Raised by a resident at \(m.title) on \(Format.day(m.start).trimmingCharacters(in: .whitespaces)) (\(issue.id))."
         topic.received = c.today

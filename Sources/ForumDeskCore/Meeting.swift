@@ -277,6 +277,11 @@ public struct Meeting: Sendable, Equatable, Identifiable {
         public var noticeTitles: [String: String] = [:]
         public var declarations: [Declaration] = []
         public var notifications: [CouncillorNotification] = []
+        /// Recorded when an officer approves the minutes (`forumdesk minutes approve`); see `MinutesRules`.
+        public var minutesApproved: MinutesApproval?
+        /// Passages of this meeting an officer checked for publication although they seem to name someone or an
+        /// address (`publish --review`), by the fingerprint of their text: an edit makes the passage new again.
+        public var checkedForPublication: [String] = []
         public var extra: UnknownFields = [:]
         /// Read from the start-up index, not the file: only what lists, searches and the dashboard need (see
         /// `MeetingSummary` in the store). Never written as it is; the store reads the file before showing or saving it.

@@ -108,6 +108,7 @@ public enum PersonalData {
     public enum Kind: String, Sendable, CaseIterable {
         case directory = "directory entry"
         case chair
+        case minutesApproval = "approved the minutes"
         case presenter = "presenter"
         case invitation
         case attendance
@@ -141,6 +142,9 @@ public enum PersonalData {
         let folded = NameMatch.folded(who.name)
         func named(_ name: String?) -> Bool { name.map { NameMatch.folded($0) == folded } ?? false }
         if m.chair == who.id { out.append(Finding(kind: .chair, path: [.key("chair")], text: "chaired \(m.title)")) }
+        if let approval = m.minutesApproved, approval.by == who.id || named(approval.by) {
+            out.append(Finding(kind: .minutesApproval, path: [.key("minutesApproved")], text: "approved the minutes of \(m.title)"))
+        }
         for (i, item) in m.agenda.enumerated() where item.presenter == who.id || named(item.presenterName) {
             out.append(Finding(kind: .presenter, path: [.key("agenda"), .index(i)], text: "item \(item.number): \(item.title)"))
         }
@@ -220,6 +224,7 @@ public enum PersonalData {
             erased.counts[found.kind, default: 0] += 1
         }
         if m.chair == who.id { m.chair = nil }
+        if let approval = m.minutesApproved, approval.by == who.id || named(approval.by) { m.minutesApproved?.by = removedName }
         for i in m.agenda.indices where m.agenda[i].presenter == who.id || named(m.agenda[i].presenterName) {
             m.agenda[i].presenter = nil
             m.agenda[i].presenterName = nil

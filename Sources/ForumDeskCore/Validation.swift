@@ -123,6 +123,8 @@ public struct Validator {
             }
             if let problem = PostalAddress.problem(person.postalAddress) {
                 report(.people, at + [.key("postalAddress")], "postal address: \(problem)")
+            } else if !person.postalAddress.isEmpty, let problem = LetterWindow.problem(LetterWindow.block(person, directory)) {
+                report(.people, at + [.key("postalAddress")], "postal address: no letter can be made: \(problem)")
             }
         }
         var seenOrganisations: Set<String> = []

@@ -2,7 +2,8 @@ import Foundation
 import ForumDeskCore
 
 /// The annual report to residents (strategy item 35) and the participation monitoring of item 30: per year,
-/// for the whole council or one area. Figures only from the data; equality monitoring as counts, never names.
+/// for the whole council or one area. Figures only from the data; equality monitoring as counts, never names;
+/// every text cleaned by `PublicRecord.clean`, as everything public is.
 public enum AnnualReport {
     public static func lines(year: Int, area: String?, directory: Directory, meetings allMeetings: [Meeting], today: CalendarDate,
                              council: String) -> [DocumentLine] {
@@ -128,6 +129,13 @@ public enum AnnualReport {
             let top = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
             out.append(DocumentLine(.body, "  \(a.name): \(top.joined(separator: ", "))"))
         }
-        return out
+        // A report to residents is public wherever it is written (`report`, the site): the one cleaning of everything public.
+        return out.map { line in
+            var line = line
+            line.text = PublicRecord.clean(line.text)
+            line.foreign = line.foreign.map(PublicRecord.clean)
+            line.bars = line.bars.map { DocumentLine.Bar(PublicRecord.clean($0.label), $0.value) }
+            return line
+        }
     }
 }

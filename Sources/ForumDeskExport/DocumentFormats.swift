@@ -178,23 +178,33 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         return htmlRuns(text)
     }
 
-    /// A horizontal bar chart as inline SVG, with a title for screen readers.
+    /// A horizontal bar chart as inline SVG that scales to any width (a `viewBox`, no fixed size: at 320 CSS pixels it
+    /// shrinks rather than being cut off), followed by its figures as a table, which a screen reader reads and which
+    /// stays readable however narrow the page (WCAG 1.1.1, 1.4.10). The drawing itself is hidden from screen readers.
     static func svg(_ line: DocumentLine) -> String {
         // Each label sits on its own line above its bar, so no label of any length is drawn under a bar.
         let rowHeight = 36, barWidth = 360
         let top = max(1, line.bars.map(\.value).max() ?? 1)
+        func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value) }
+        // Wide enough for the longest label (about 7.5 units a character at font size 13) and the number after the bar.
+        let width = max(barWidth + 48, (line.bars.map { Int((Double($0.label.count) * 7.5).rounded(.up)) }.max() ?? 0) + 4)
+        let height = line.bars.count * rowHeight + 4
         var parts = ["<figure><figcaption>\(escapeHTML(line.text))</figcaption>",
-                     "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(barWidth + 60)\" height=\"\(line.bars.count * rowHeight + 4)\">",
-                     "<title>\(escapeHTML(line.text))</title>"]
+                     "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" preserveAspectRatio=\"xMinYMin meet\" "
+                        + "aria-hidden=\"true\" focusable=\"false\" style=\"width:100%;max-width:\(width)px;height:auto\">"]
         for (i, bar) in line.bars.enumerated() {
             let y = i * rowHeight + 2
-            let width = Int(bar.value / top * Double(barWidth))
-            let number = bar.value == bar.value.rounded() ? String(Int(bar.value)) : String(format: "%.1f", bar.value)
+            let length = Int(bar.value / top * Double(barWidth))
             parts.append("<text x=\"0\" y=\"\(y + 13)\" font-size=\"13\">\(escapeHTML(bar.label))</text>")
-            parts.append("<rect x=\"0\" y=\"\(y + 17)\" width=\"\(width)\" height=\"14\" fill=\"#4a6fa5\"/>")
-            parts.append("<text x=\"\(width + 6)\" y=\"\(y + 29)\" font-size=\"13\">\(number)</text>")
+            parts.append("<rect x=\"0\" y=\"\(y + 17)\" width=\"\(length)\" height=\"14\" fill=\"#4a6fa5\"/>")
+            parts.append("<text x=\"\(length + 6)\" y=\"\(y + 29)\" font-size=\"13\">\(number(bar.value))</text>")
         }
-        parts.append("</svg></figure>")
+        parts.append("</svg>")
+        parts.append("<table class=\"chart-data\"><caption>\(escapeHTML(line.text)): the figures</caption>"
+            + "<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Value</th></tr></thead><tbody>"
+            + line.bars.map { "<tr><th scope=\"row\">\(escapeHTML($0.label))</th><td>\(number($0.value))</td></tr>" }.joined()
+            + "</tbody></table>")
+        parts.append("</figure>")
         return parts.joined(separator: "\n")
     }
 
@@ -204,6 +214,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         let style = "body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.4;color:#111}"
             + "h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:1.6rem;text-transform:uppercase}h3{font-size:1rem}"
             + "ul{list-style:none;padding-left:1rem}.resolved{margin-left:1rem}figure{margin:1rem 0}svg{max-width:100%;height:auto}"
+            // The charts' tables of figures, in the documents that have charts (the report).
+            + (lines.contains { $0.kind == .chart }
+                ? ".chart-data{border-collapse:collapse;margin-top:.5rem}.chart-data th,.chart-data td{border:1px solid #999;padding:.2rem .5rem;text-align:left}" : "")
             + "@page{size:A4;margin:20mm 18mm}@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}figure,li{break-inside:avoid}}"
         return """
         <!DOCTYPE html>
@@ -264,6 +277,11 @@ extension String {
         guard unicodeScalars.contains(where: Self.isUnsafe) else { return self }
         let lines = split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         return String(String.UnicodeScalarView(lines.joined(separator: " ").unicodeScalars.map { Self.isUnsafe($0) ? "\u{FFFD}" : $0 }))
+    }
+
+    /// The embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder the text around them.
+    static func isBidiOverride(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {

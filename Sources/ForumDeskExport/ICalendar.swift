@@ -26,7 +26,8 @@ public enum ICalendar {
             case "\n", "\r\n": out += "\\n"
             case "\r": break
             case "\t": out.append(c)
-            default: if !c.isControlCharacter { out.append(c) }  // TEXT allows no controls but tab (§3.3.11)
+            // TEXT allows no controls but tab (§3.3.11); a bidi override would reorder what a calendar shows.
+            default: if !c.isControlCharacter && !c.unicodeScalars.contains(where: String.isBidiOverride) { out.append(c) }
             }
         }
         return out
@@ -97,14 +98,18 @@ public enum ICalendar {
     public static func event(_ m: Meeting, directory: Directory, method: Method, sequence: Int, stamp: Date,
                              organiser: Person?, attendee: Person?, description: String?, comment: String? = nil,
                              url: String? = nil) -> [String] {
+        // A published calendar (site, `export ics`, briefings) is public: its texts get the one public cleaning.
+        let published = method == .publish
+        func text(_ s: String) -> String { published ? PublicRecord.clean(s) : s }
+        func venue(_ s: String) -> String { published ? PublicRecord.cleanVenue(s) : s }
         var lines = ["BEGIN:VEVENT", "UID:\(escape(uid(ofMeeting: m.id)))", "SEQUENCE:\(sequence)", "DTSTAMP:\(utcStamp(stamp))",
                      "DTSTART;TZID=Europe/London:\(localStamp(m.start))", "DTEND;TZID=Europe/London:\(localStamp(m.end))",
-                     "SUMMARY:\(escape(m.title))"]
+                     "SUMMARY:\(escape(text(m.title)))"]
         let location = [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", ")
-        lines.append("LOCATION:\(escape(location))")
-        if let description { lines.append("DESCRIPTION:\(escape(description))") }
+        lines.append("LOCATION:\(escape(venue(location)))")
+        if let description { lines.append("DESCRIPTION:\(escape(text(description)))") }
         // A cancellation's reason (RFC 5546 §3.2.5 allows COMMENT in a CANCEL).
-        if let comment { lines.append("COMMENT:\(escape(comment))") }
+        if let comment { lines.append("COMMENT:\(escape(text(comment)))") }
         // The meeting's public page (§3.8.4.6): a URI, so no TEXT escaping; a control would end the line.
         if let url { lines.append("URL:" + String(url.filter { !$0.isControlCharacter && $0 != " " })) }
         // The same mapping the notice records, so a later change of status shows the notice stale.

@@ -60,6 +60,12 @@ public enum Letters {
                 missing.append(Missing(person: person, state: state, reason: "postal address not usable: \(problem)"))
                 continue
             }
+            // A letter whose address would lose a line in the window is not made (the post would not arrive).
+            guard let window = LetterWindow.layout(addressBlock(person, directory: directory)) else {
+                let problem = LetterWindow.problem(addressBlock(person, directory: directory)) ?? "it does not fit"
+                missing.append(Missing(person: person, state: state, reason: "postal address does not fit the envelope's window: \(problem)"))
+                continue
+            }
             let kind: NoticeKind = state == .cancellationOwed ? .cancellation : .invitation
             var notice = Notifier.record(updated, to: person.id, kind: kind, method: .letter, now: now)
             let path = "\(LetterFiles.folder)/\(meeting.id)/\(LetterFiles.stem(of: notice)).html"
@@ -68,7 +74,7 @@ public enum Letters {
             notice.deliveryNote = "letter written for printing: \(path)"
             letters.append(Letter(person: person, state: state, notice: notice, path: path,
                                   html: html(updated, directory: directory, to: person, kind: kind, stale: state == .stale,
-                                             sender: sender, now: now)))
+                                             sender: sender, now: now, window: window)))
             updated.notifications.append(notice)
             for i in updated.invitations.indices where updated.invitations[i].person == person.id && updated.invitations[i].at == nil {
                 updated.invitations[i].at = now
@@ -84,19 +90,18 @@ public enum Letters {
     }
 
     /// The recipient's block: name, for a partner's contact their role and organisation, then the address lines.
-    public static func addressBlock(_ person: Person, directory: Directory) -> [String] {
-        var lines = [person.name]
-        if person.kind == .contact, let id = person.organisation, let org = directory.organisation(id) {
-            lines.append(org.name)
-        }
-        return lines + person.postalAddress
-    }
+    public static func addressBlock(_ person: Person, directory: Directory) -> [String] { LetterWindow.block(person, directory) }
 
     /// One letter as a standalone HTML5 page with A4 print styles. The address block sits 20 mm from the sheet's
     /// left edge and 50 mm from its top, 85 × 40 mm: in the window of a DL envelope (window 90 × 45 mm, 20 mm from
-    /// the left, 15 mm from the bottom) once the sheet is folded in three.
+    /// the left, 15 mm from the bottom) once the sheet is folded in three. Its lines and type size are the ones
+    /// `LetterWindow` measured to fit that box, never wrapped again by the browser.
+    /// `window`: the address as measured for the window (`LetterWindow`), its type size and lines; nil measures it here
+    /// (and prints it at 8 pt, wrapped by the browser, when it cannot fit: `plan` never makes such a letter).
     public static func html(_ m: Meeting, directory: Directory, to person: Person, kind: NoticeKind, stale: Bool, sender: Sender,
-                            now: Date) -> String {
+                            now: Date, window: LetterWindow.Layout? = nil) -> String {
+        let block = addressBlock(person, directory: directory)
+        let window = window ?? LetterWindow.layout(block) ?? LetterWindow.Layout(fontSize: LetterWindow.sizes.last!, lines: block)
         let w = Notifier.wording(for: m, directory: directory, to: person.name, kind: kind, stale: stale,
                                  organiser: sender.organiser, council: sender.council, medium: .letter)
         func text(_ s: String) -> String { DocumentFormat.htmlRuns(s.withoutControls) }
@@ -116,7 +121,8 @@ public enum Letters {
             html{font-family:Arial,Helvetica,sans-serif;font-size:11pt;line-height:1.35;color:#000;background:#fff}\
             body{margin:0;position:relative;min-height:100mm}\
             .sender{position:absolute;top:0;right:0;width:72mm;text-align:right;font-size:10pt;font-style:normal}\
-            .address{position:absolute;top:35mm;left:0;width:85mm;height:40mm;overflow:hidden;font-style:normal}\
+            .address{position:absolute;top:35mm;left:0;width:85mm;height:40mm;overflow:hidden;font-style:normal;white-space:nowrap;\
+            font-family:Arial,'Liberation Sans',sans-serif}\
             .date{padding-top:82mm;margin:0 0 6mm}\
             h1{font-size:13pt;margin:5mm 0 3mm}h2{font-size:11pt;margin:5mm 0 2mm}\
             p{margin:0 0 3mm}.agenda{list-style:none;padding-left:6mm;margin:0 0 3mm}\
@@ -134,7 +140,7 @@ public enum Letters {
         </head>
         <body>
         <address class="sender">\(lines(senderLines))</address>
-        <address class="address">\(lines(addressBlock(person, directory: directory)))</address>
+        <address class="address" style="font-size:\(window.fontSize)pt;line-height:\(LetterWindow.lineHeight)">\(lines(window.lines))</address>
         <p class="date">\(text(letterDate(now)))</p>
         <p>\(text(w.salutation))</p>
         \(w.opening.map { "<p>\(text($0))</p>" }.joined(separator: "\n"))

@@ -27,8 +27,28 @@ extension Codec {
         m.notifications = try r.list("notifications", notification)
         m.actions = try r.list("actions", action)
         m.issues = try r.list("issues", issue)
+        m.checkedForPublication = try r.strings("checkedForPublication")
+        if let node = r.lookupForExtension("minutesApproved") {
+            if case .null = node.value {} else { m.minutesApproved = try minutesApproval(node) }
+        }
         m.extra = r.unknownFields
         return m
+    }
+
+    static func minutesApproval(_ node: JSONNode) throws(DecodeError) -> MinutesApproval {
+        var r = try FieldReader(node, what: "the minutes' approval")
+        var a = MinutesApproval(by: try r.string("by"), at: try r.date("at"))
+        a.meeting = try r.optionalID("meeting", MeetingRecord.self)
+        a.extra = r.unknownFields
+        return a
+    }
+
+    static func encode(_ a: MinutesApproval) -> OrderedJSON {
+        var w = FieldWriter()
+        w.set("by", a.by)
+        w.set("at", date: a.at)
+        w.optional("meeting", a.meeting)
+        return w.finish(a.extra)
     }
 
     static func encode(_ m: Meeting) -> OrderedJSON {
@@ -64,6 +84,8 @@ extension Codec {
         w.set("notifications", .array(m.notifications.map(encode)))
         w.set("actions", .array(m.actions.map(encode)))
         if !m.issues.isEmpty { w.set("issues", .array(m.issues.map(encode))) }
+        if let approval = m.minutesApproved { w.set("minutesApproved", encode(approval)) }
+        if !m.checkedForPublication.isEmpty { w.set("checkedForPublication", m.checkedForPublication) }
         return w.finish(m.extra)
     }
 

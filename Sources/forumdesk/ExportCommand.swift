@@ -24,7 +24,8 @@ struct ExportICS: ParsableCommand {
         let (_, data) = try options.load()
         // Upcoming and recent: what a subscriber's calendar should hold.
         let recent = now.addingTimeInterval(-90 * 86_400)
-        let meetings = try filter.select(data).filter { $0.end >= recent }
+        // Public: a passage naming someone or an address waits for `publish --review`, as on the site.
+        let meetings = PublicReview.publishable(try filter.select(data).filter { $0.end >= recent }, data.directory).meetings
         let events = meetings.map { m in
             ICalendar.event(m, directory: data.directory, method: .publish, sequence: m.sequence, stamp: now,
                             organiser: nil, attendee: nil, description: PublicSite.eventDescription(m))
@@ -115,7 +116,9 @@ struct ReportCommand: ParsableCommand {
         let now = try options.currentTime()
         let (_, data) = try options.load()
         let areaID = try Filters.area(area, data.directory)
-        let lines = AnnualReport.lines(year: year, area: areaID, directory: data.directory, meetings: data.meetings,
+        // The report to residents is public: passages waiting for `publish --review` are held back here too.
+        let lines = AnnualReport.lines(year: year, area: areaID, directory: data.directory,
+                                       meetings: PublicReview.publishable(data.meetings, data.directory).meetings,
                                        today: LondonTime.date(now), council: data.settings.council)
         try Output.write(format.render(lines, title: "\(data.settings.council): community meetings \(year)"), to: output)
     }

@@ -63,7 +63,7 @@ import ForumDeskTestSupport
             #expect(html.contains(DocumentFormat.escapeHTML(line)), "letter lacks \(line)")
         }
         #expect(html.contains("@page{size:A4"))
-        #expect(html.contains("<address class=\"address\">Cllr Leo Letterby<br/>\nc/o Sandy Town Council Offices<br/>"))
+        #expect(html.contains("<address class=\"address\" style=\"font-size:11.0pt;line-height:1.25\">Cllr Leo Letterby<br/>\nc/o Sandy Town Council Offices<br/>"))
         #expect(html.contains("Council Offices<br/>\n2 Market Square"))
         #expect(html.contains("<p class=\"date\">23 November 2026</p>"))
         #expect(!html.contains("<and>"))

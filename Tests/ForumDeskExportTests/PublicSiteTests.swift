@@ -81,7 +81,8 @@ import ForumDeskTestSupport
         let home = Self.read(Self.purgedSite, "index.html")
         for area in Self.data.directory.areas { #expect(home.contains("href=\"areas/\(area.id).html\""), "\(area.id)") }
         let minutes = Self.read(Self.purgedSite, "meetings/2026/2026-10-15-sandy-biggleswade-ltt.html")
-        for part in ["<h2 id=\"minutes\">Minutes</h2>", "Residents present: 57", "Councillor Otis Rookwood – Central Bedfordshire Council – Chair",
+        // Not yet approved (the December meeting agrees them): draft minutes, marked (issue 36), in the seed's shape (issue 37).
+        for part in ["<h2 id=\"minutes\">Draft minutes</h2>", "Residents present: 57", "Councillor Otis Rookwood – Central Bedfordshire Council – Chair",
                      "<h3>1  APOLOGIES FOR ABSENCE (REF: 1)</h3>", "<strong>Resolved:</strong> That residents&#39; views",
                      "<caption id=\"actions-table\">", "<th scope=\"col\">You said, we did</th>", "Step-free access"] {
             #expect(minutes.contains(part), "\(part)")
@@ -99,7 +100,7 @@ import ForumDeskTestSupport
             let levels = heading.matches(in: page, range: NSRange(page.startIndex..., in: page)).map { Int((page as NSString).substring(with: $0.range(at: 1)))! }
             #expect(levels.first == 1 && levels.filter { $0 == 1 }.count == 1, "\(path): \(levels)")
             #expect(zip(levels, levels.dropFirst()).allSatisfy { $1 <= $0 + 1 }, "\(path) skips a heading level: \(levels)")
-            #expect(page.components(separatedBy: "<table>").count == page.components(separatedBy: "<caption").count, "\(path)")
+            #expect(page.components(separatedBy: "<table").count == page.components(separatedBy: "<caption").count, "\(path)")
             #expect(!page.contains("<th>"), "\(path): a header cell without scope")
             #expect(!page.contains("<script"), "\(path)")
         }

@@ -35,7 +35,7 @@ struct LiveNotesIssuesPane: LiveNotesPane {
         case .issueToTopic: return IssueHome.toTopic(issue.id, in: m, c)
         case .add:
             if let refusal = IssueHome.alreadyHomed(issue) { return refusal }
-            screen.begin(.action(fromIssue: issue.id), ([issue.text] + issue.tags.map { "#" + $0 }).joined(separator: " ") + " ")
+            screen.begin(.action(fromIssue: issue.id), ([IssueHome.wording(issue.text, c)] + issue.tags.map { "#" + $0 }).joined(separator: " ") + " ")
         default:
             screen.begin(.answer(issueID: issue.id), issue.answer ?? "")
         }

@@ -14,6 +14,8 @@ extension PublicSite {
             body.append("<p class=\"notice\"><strong>This meeting is cancelled.</strong></p>")
         } else if m.status == .postponed {
             body.append("<p class=\"notice\"><strong>This meeting is postponed.</strong> A new date will be published here.</p>")
+        } else if isDraft(m) {
+            body.append("<p class=\"notice draft\"><strong>Draft minutes.</strong> \(Self.draftNotice)</p>")
         }
         body.append(facts(m, areaName, h))
         let notices = m.languages.filter { $0 != "en" }.compactMap { code in m.noticeTitles[code].map { (code, $0) } }
@@ -28,7 +30,8 @@ extension PublicSite {
         if let notes = m.publicNotes { body.append("<p>\(SiteHTML.free(notes))</p>") }
 
         let held = m.status == .held
-        body.append(held ? "<h2 id=\"minutes\">Minutes</h2>" : "<h2 id=\"agenda\">Agenda</h2>")
+        body.append(!held ? "<h2 id=\"agenda\">Agenda</h2>" : isDraft(m) ? "<h2 id=\"minutes\">Draft minutes</h2>" : "<h2 id=\"minutes\">Minutes</h2>")
+        if held { body.append(approval(m, h)) }
         if held { body += minutes(m, h) } else { body.append(agenda(m)) }
         let arising = mattersArising(for: m)
         if !arising.isEmpty {
@@ -42,7 +45,7 @@ extension PublicSite {
                 return [SiteHTML.free(a.description), at, PublicRecord.owner(a, d).map(SiteHTML.text) ?? "–", SiteHTML.capitalised(a.status.label), latest]
             }))
         }
-        if held { body += actionsAndIssues(m) }
+        if held { body += actionsAndIssues(m, draft: isDraft(m)) }
         let path = Self.meetingPath(m)
         let page = h.page(title: "\(m.title), \(MeetingDocument.longDate(m.start))",
                           crumbs: [("Home", "index.html"), (areaName, "areas/\(m.area).html"), (MeetingDocument.longDate(m.start), nil)],
@@ -50,11 +53,33 @@ extension PublicSite {
         return SitePage(path: path, content: page, dependsOn: ["meeting:\(m.id)", "directory", "area-actions:\(m.area)"])
     }
 
+    static let draftNotice = "These minutes have not yet been approved. They are put to the next meeting to be agreed as a correct record, and may change until then."
+
+    /// Under the minutes' heading: draft, or approved when, where and (a councillor, by name) by whom.
+    func approval(_ m: Meeting, _ h: SiteHTML) -> String {
+        guard let a = approvals[m.id] else {
+            return "<p class=\"draft\"><strong>Status: draft, not yet approved.</strong></p>"
+        }
+        var text = "Status: approved as a correct record"
+        let approvedAt = a.meeting.flatMap { positionByID[$0] }.map { published[$0] }
+        if let at = approvedAt {
+            text += " at " + h.link(Self.meetingPath(at), "the meeting on \(MeetingDocument.longDate(at.start))")
+        } else {
+            text += " on " + SiteHTML.date(a.at)
+        }
+        // A purged meeting's page names nobody; a councillor signing is otherwise public.
+        let purged = m.extra[Retention.marker] != nil || approvedAt?.extra[Retention.marker] != nil
+        if !purged, directory.person(a.by)?.kind == .councillor, let name = PublicRecord.name(ofPerson: a.by, organisation: nil, directory) {
+            text += ", signed by \(SiteHTML.text(name))"
+        }
+        return "<p class=\"approved\">\(text).</p>"
+    }
+
     func facts(_ m: Meeting, _ areaName: String, _ h: SiteHTML) -> String {
         var rows: [(String, String)] = [
             ("Date", SiteHTML.date(m.start)),
             ("Time", "\(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))"),
-            ("Venue", ([SiteHTML.text(m.venue.name)] + [m.venue.address.map(SiteHTML.free)].compactMap { $0 }).joined(separator: ", ")),
+            ("Venue", ([SiteHTML.venue(m.venue.name)] + [m.venue.address.map(SiteHTML.venue)].compactMap { $0 }).joined(separator: ", ")),
             ("Access", m.venue.accessibility.map(SiteHTML.free) ?? "Please ask the community engagement team about access."),
             ("Meeting", m.kind.label),
             ("Status", status(m)),
@@ -122,10 +147,11 @@ extension PublicSite {
                 SitePage(path: String(path.dropLast(3)) + ".txt", content: DocumentFormat.text.render(lines, title: title), dependsOn: depends)]
     }
 
-    func actionsAndIssues(_ m: Meeting) -> [String] {
+    func actionsAndIssues(_ m: Meeting, draft: Bool) -> [String] {
         var out: [String] = []
+        let marked = draft ? " (draft minutes)" : ""
         if !m.actions.isEmpty {
-            out.append("<h2 id=\"actions\">Actions agreed</h2>")
+            out.append("<h2 id=\"actions\">Actions agreed\(marked)</h2>")
             out.append(SiteHTML.table(id: "actions-table", caption: "Actions agreed at this meeting, with what became of each",
                                       headers: ["Action", "What", "Who", "Due", "Status", "You said, we did"], rows: m.actions.map { a in
                 ["<span class=\"id\">\(SiteHTML.plain(a.id))</span>", SiteHTML.free(a.description), PublicRecord.owner(a, directory).map(SiteHTML.text) ?? "–",
@@ -135,7 +161,7 @@ extension PublicSite {
         }
         if !m.issues.isEmpty {
             let actions = Dictionary(m.actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            out.append("<h2 id=\"issues\">You said, we did</h2>")
+            out.append("<h2 id=\"issues\">You said, we did\(marked)</h2>")
             out.append(SiteHTML.table(id: "issues-table", caption: "Issues residents raised at this meeting, and what happened",
                                       headers: ["You said", "What happened"],
                                       rows: m.issues.map { [SiteHTML.free($0.text), outcome($0, actions)] }))

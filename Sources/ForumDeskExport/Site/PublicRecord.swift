@@ -35,23 +35,27 @@ public enum PublicRecord {
         name(ofPerson: a.owner, organisation: a.organisation, d)
     }
 
-    /// Free text typed by officers (notes, outcomes, answers), with any e-mail address or phone number in it
-    /// replaced: a resident's contact details written into the minutes must not reach the web.
+    /// Any text about to be published: controls and bidi overrides removed, then e-mail addresses, phone numbers
+    /// and private postal addresses replaced (`Redaction`): a resident's details written into the minutes must not
+    /// reach the web. Every public path (site, feeds, `export ics`, `report`, briefings' calendars) goes through it.
     public static func clean(_ text: String) -> String {
-        var out = text.withoutControls
-        // Most text has neither an "@" nor nine digits: it skips the regular expressions (a site has ~100 texts a page).
-        var at = false, digits = 0
-        for b in out.utf8 {
-            if b == UInt8(ascii: "@") { at = true } else if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") { digits += 1 }
-        }
-        for (pattern, needed) in [(emailPattern, at), (phonePattern, digits >= 9)] where needed {
-            out = pattern.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: "[contact details removed]")
-        }
-        return out
+        Redaction.redact(stripped(text))
     }
 
-    /// Anything shaped like an e-mail address.
-    static let emailPattern = try! NSRegularExpression(pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+")
-    /// A UK-style phone number: 10 or 11 digits (or +44 and 9 or 10), with spaces, dots, dashes or brackets between.
-    static let phonePattern = try! NSRegularExpression(pattern: "(\\+44[\\s().-]*|\\b0)\\d([\\s().-]?\\d){8,9}\\b")
+    /// A venue's address is public (a hall's): only phone numbers and e-mail addresses are taken out of it.
+    public static func cleanVenue(_ text: String) -> String {
+        Redaction.redact(stripped(text), addresses: false)
+    }
+
+    /// Controls and bidi embeddings, overrides and isolates removed (a reader sees nothing of them, not even a
+    /// placeholder); line breaks and tabs become one space.
+    static func stripped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: String.isUnsafe) else { return text }
+        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        var out = String.UnicodeScalarView()
+        for s in lines.joined(separator: " ").unicodeScalars {
+            if s == "\t" { out.append(" ") } else if !String.isUnsafe(s) { out.append(s) }
+        }
+        return String(out)
+    }
 }

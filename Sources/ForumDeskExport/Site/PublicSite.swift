@@ -28,6 +28,9 @@ public struct PublicSite: Sendable {
     /// `https://www.example.gov.uk/meetings/`: makes the calendars' and the feed's links absolute. Without it,
     /// calendar events carry no URL and the feed's links are relative to the feed.
     public var baseURL: String?
+    /// The domain the council's mail comes from (`example.gov.uk`): the authority of the feed's `tag:` ids (RFC 4151),
+    /// which never change with `baseURL`. Without it the ids are `urn:forumdesk:…`, just as permanent.
+    public var feedAuthority: String?
 
     /// Meetings by area and by ward, in date order; meetings whose id could not be a file name are left out.
     let byArea: [String: [Meeting]]
@@ -37,11 +40,19 @@ public struct PublicSite: Sendable {
     let published: [Meeting]
     /// Per area, where the actions that can be matters arising are: still open, or reported on at a meeting
     /// (by that meeting's id). A history's closed actions are most of it; scanning them for every page is not needed.
+    /// Held meetings whose minutes are approved, and by whom (`MinutesRules`); the others' are published as drafts.
+    public let approvals: [String: MinutesApproval]
+    /// Where each published meeting is in `published`, by id.
+    let positionByID: [String: Int]
     let openActions: [String: [ActionPosition]]
     let reportedAt: [String: [String: [ActionPosition]]]
 
-    public init(council: String, directory: Directory, meetings: [Meeting], today: CalendarDate, baseURL: String? = nil) {
+    public init(council: String, directory: Directory, meetings: [Meeting], today: CalendarDate, baseURL: String? = nil,
+                feedAuthority: String? = nil) {
         self.council = council
+        self.feedAuthority = feedAuthority.map { $0.lowercased() }.flatMap { d in
+            !d.isEmpty && d.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") } ? d : nil
+        }
         self.directory = directory
         self.meetings = meetings
         self.today = today
@@ -63,7 +74,17 @@ public struct PublicSite: Sendable {
         }
         openActions = open
         reportedAt = reported
+        approvals = MinutesRules.approvals(in: published)
+        positionByID = Dictionary(published.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
+
+    /// Published held meetings, their minutes approved or draft, in date order: what `publish` says it published.
+    public var minutesPublished: (approved: [Meeting], draft: [Meeting]) {
+        let held = published.filter { $0.status == .held }
+        return (held.filter { approvals[$0.id] != nil }, held.filter { approvals[$0.id] == nil })
+    }
+
+    func isDraft(_ m: Meeting) -> Bool { m.status == .held && approvals[m.id] == nil }
 
     /// `ActionRules.mattersArising(for: m, in: meetings)`, from the positions kept by area: the same actions in the
     /// same order (by meeting, then as listed), found without a scan of the area's whole history.

@@ -51,20 +51,27 @@ extension PublicSite {
         return "\(String(c[0..<4]))-\(String(c[4..<6]))-\(String(c[6..<8]))T\(String(c[9..<11])):\(String(c[11..<13])):\(String(c[13..<15]))Z"
     }
 
+    /// A permanent id (RFC 4287 §4.2.6): `tag:example.gov.uk,2026:forumdesk/<meeting-id>/minutes`, never made
+    /// from the base URL, so moving the site (http to https, a new address) shows no paper again as new.
+    /// 2026: the year ForumDesk first published, when the council held its mail domain (RFC 4151 §2.1).
+    func entryID(_ specific: String) -> String {
+        feedAuthority.map { "tag:\($0),2026:forumdesk/\(specific)" } ?? "urn:forumdesk:" + specific.replacingOccurrences(of: "/", with: ":")
+    }
+
     func atom(changedAt: (String) -> Date) -> SitePage {
         struct Paper { var meeting: Meeting; var kind: String; var updated: Date }
         var papers: [Paper] = []
         for m in published where m.status != .cancelled {
             if m.status == .held {
-                papers.append(Paper(meeting: m, kind: "Minutes", updated: changedAt(m.id)))
+                papers.append(Paper(meeting: m, kind: isDraft(m) ? "Draft minutes" : "Minutes", updated: changedAt(m.id)))
             } else if !m.agenda.isEmpty {
                 papers.append(Paper(meeting: m, kind: "Agenda", updated: changedAt(m.id)))
             }
         }
         papers.sort { ($0.updated, $0.meeting.start) > ($1.updated, $1.meeting.start) }
         let shown = papers.prefix(Self.feedEntries)
-        let x = { (text: String) in DocumentFormat.escapeHTML(text.withoutControls) }
-        let feedID = absolute("papers.atom") ?? "urn:forumdesk:papers"
+        let x = { (text: String) in DocumentFormat.escapeHTML(PublicRecord.clean(text)) }
+        let feedID = entryID("papers")
         var lines = [
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
             "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en-GB\">",
@@ -77,9 +84,9 @@ extension PublicSite {
         ]
         for p in shown {
             let m = p.meeting
-            let anchor = p.kind == "Minutes" ? "minutes" : "agenda"
+            let anchor = p.meeting.status == .held ? "minutes" : "agenda"
             let href = (absolute(Self.meetingPath(m)) ?? Self.meetingPath(m)) + "#" + anchor
-            let id = baseURL == nil ? "urn:forumdesk:\(m.id):\(anchor)" : href
+            let id = entryID("\(m.id)/\(anchor)")
             let summary = "\(p.kind) of \(m.title), \(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)), \(m.venue.name)."
             lines += [
                 "<entry>",

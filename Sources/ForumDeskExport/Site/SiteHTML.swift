@@ -9,14 +9,18 @@ struct SiteHTML {
     /// From this page to the site's root: "" for the home page, "../" one folder down.
     var root: String
 
-    /// Text for HTML, controls removed and community scripts marked with `lang` and `dir` (as the exported papers do).
-    static func text(_ text: String) -> String { DocumentFormat.htmlRuns(text.withoutControls) }
+    /// Text for HTML: cleaned as everything public is (`PublicRecord.clean`), community scripts marked with `lang`
+    /// and `dir` (as the exported papers do). Every text on a page goes through here or `plain`.
+    static func text(_ text: String) -> String { DocumentFormat.htmlRuns(PublicRecord.clean(text)) }
 
     /// Text in an attribute or where no script marking is wanted.
-    static func plain(_ text: String) -> String { DocumentFormat.escapeHTML(text.withoutControls) }
+    static func plain(_ text: String) -> String { DocumentFormat.escapeHTML(PublicRecord.clean(text)) }
 
-    /// Officer-typed text: contact details removed, then marked up.
-    static func free(_ text: String) -> String { Self.text(PublicRecord.clean(text)) }
+    /// Officer-typed text (the same cleaning; the name says where it comes from).
+    static func free(_ text: String) -> String { Self.text(text) }
+
+    /// A venue's name and address: public, so its postcode stays; contact details go.
+    static func venue(_ text: String) -> String { DocumentFormat.htmlRuns(PublicRecord.cleanVenue(text)) }
 
     func link(_ path: String, _ label: String) -> String {
         "<a href=\"\(root)\(path)\">\(Self.text(label))</a>"

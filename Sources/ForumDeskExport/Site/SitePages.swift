@@ -28,7 +28,7 @@ extension PublicSite {
         guard !list.isEmpty else { return "<p>\(SiteHTML.text(caption)): none.</p>" }
         return SiteHTML.table(id: id, caption: caption, headers: ["Date", "Meeting", "Time", "Venue", "Status"], rows: list.map { m in
             [SiteHTML.shortDate(LondonTime.date(m.start)), meetingLink(m, h),
-             "\(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))", SiteHTML.text(m.venue.name), status(m)]
+             "\(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))", SiteHTML.venue(m.venue.name), status(m)]
         })
     }
 
@@ -44,7 +44,7 @@ extension PublicSite {
             let next = upcoming(byArea[area.id] ?? []).first { $0.status != .cancelled }
             return [h.link("areas/\(area.id).html", area.name),
                     next.map { meetingLink($0, h) } ?? "No meeting arranged yet",
-                    next.map { "\(MeetingDocument.clock($0.start)), " + SiteHTML.text($0.venue.name) } ?? "–",
+                    next.map { "\(MeetingDocument.clock($0.start)), " + SiteHTML.venue($0.venue.name) } ?? "–",
                     next.map(status) ?? "–"]
         }
         var body = """
@@ -154,12 +154,14 @@ extension PublicSite {
         var issueRows: [[String]] = [], actionRows: [[String]] = []
         for m in list.reversed() where m.status == .held {
             let recent = m.start >= since
+            // What draft minutes record may still change: said beside the meeting it comes from.
+            let at = meetingLink(m, h) + (isDraft(m) ? " (draft minutes)" : "")
             for issue in m.issues where recent || issue.status == .open {
-                issueRows.append([SiteHTML.free(issue.text), meetingLink(m, h), outcome(issue, actions)])
+                issueRows.append([SiteHTML.free(issue.text), at, outcome(issue, actions)])
             }
             for a in m.actions where recent || a.status.isOpen {
                 let did = a.feedback.map { SiteHTML.free($0) } ?? a.updates.last.map { "Latest: " + SiteHTML.free($0.text) } ?? "–"
-                actionRows.append([SiteHTML.free(a.description), meetingLink(m, h),
+                actionRows.append([SiteHTML.free(a.description), at,
                                    PublicRecord.owner(a, directory).map(SiteHTML.text) ?? "–", SiteHTML.capitalised(a.status.label), did])
             }
         }
@@ -191,15 +193,10 @@ extension PublicSite {
                         dependsOn: ["today"])
     }
 
-    /// The annual report (strategy item 35), as `forumdesk report` writes it, free text cleaned.
+    /// The annual report (strategy item 35), as `forumdesk report` writes it (cleaned there).
     func reportPage(_ year: Int) -> SitePage {
         let h = frame("../")
         let lines = AnnualReport.lines(year: year, area: nil, directory: directory, meetings: published, today: today, council: council)
-            .map { line -> DocumentLine in
-                var line = line
-                line.text = PublicRecord.clean(line.text)
-                return line
-            }
         let title = "Community engagement report \(year)"
         return SitePage(path: "reports/\(year).html",
                         content: h.page(title: title, crumbs: [("Home", "index.html"), ("Reports", "reports/index.html"), (String(year), nil)],
