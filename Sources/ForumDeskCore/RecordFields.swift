@@ -7,7 +7,7 @@ public enum RecordFields {
     /// `PersonalData.erase` (and by `Retention.purge` for old meetings).
     public static let namesAPerson: Set<String> = [
         "chair", "presenter", "presenterName", "person", "name", "substituteFor", "councillor", "owner", "contact",
-        "delegatedTo", "to",
+        "delegatedTo", "to", "by",
     ]
     /// A person's own contact details, held only in their directory entry (which erasure removes).
     public static let contactDetails: Set<String> = ["email", "phone", "postalAddress", "preferredContact"]
@@ -28,7 +28,7 @@ public enum RecordFields {
         "organisations", "organiserAddress", "organiserEmail", "organiserName", "people", "raisedAt", "received",
         "reminderIntervalDays", "reminders", "repliedAt", "reply", "required", "residentsPresent", "role",
         "sampleToday", "schema", "sector", "sendmail", "sentAt", "sequence", "start", "status", "tags", "topic",
-        "updates", "venue", "wards", "withdrawn",
+        "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication",
     ]
 
     /// Every classified key.

@@ -99,15 +99,21 @@ public enum MeetingDocument {
         switch kind {
         case .minutes:
             var minutes = Minutes(meeting: meeting, names: names, all: allMeetings)
-            out += minutes.lines()
-            guard audience == .residents else { return out }
-            // Typed text (discussion, outcomes, updates, issues) may hold a resident's e-mail address or phone number.
-            return out.map { line in
-                var line = line
-                line.text = PublicRecord.clean(line.text)
-                line.foreign = line.foreign.map(PublicRecord.clean)
-                return line
+            let body = minutes.lines()
+            guard audience == .residents else { return out + body }
+            // Typed text (discussion, outcomes, updates, issues) may hold a resident's e-mail address or phone number;
+            // the heading's venue address is a hall's, public, so only its phone numbers and e-mail addresses go.
+            func cleaned(_ lines: [DocumentLine], _ clean: (String) -> String) -> [DocumentLine] {
+                lines.map { line in
+                    var line = line
+                    line.text = clean(line.text)
+                    line.foreign = line.foreign.map(clean)
+                    return line
+                }
             }
+            let addressLines = (meeting.venue.address ?? "").split(whereSeparator: \.isNewline).map(String.init)
+            let venue = Set([meeting.venue.name] + addressLines + [([meeting.venue.name] + addressLines).joined(separator: ", ")])
+            return cleaned(out) { venue.contains($0) ? PublicRecord.cleanVenue($0) : PublicRecord.clean($0) } + cleaned(body, PublicRecord.clean)
         case .agenda:
             if meeting.status == .cancelled { out += [DocumentLine(.heading, "THIS MEETING IS CANCELLED"), DocumentLine(.blank)] }
             out.append(DocumentLine(.heading, "AGENDA"))

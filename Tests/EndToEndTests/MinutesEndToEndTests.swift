@@ -121,7 +121,11 @@ import Testing
         let site = data.folder + "/site"
         _ = try spawn([TestPaths.binary, "publish", "--data", data.path, "--out", site, "--now", "2026-11-27T09:00"])
         let fromSite = try String(contentsOfFile: site + "/meetings/2026/\(id)-minutes.txt", encoding: .utf8)
-        #expect(fromSite == residents)
+        // The discussion names a partner's contact: the site holds it back until an officer has checked it
+        // (`publish --review`, issue 36); everything else is the residents' version.
+        let passage = "Kamala Zephyrine explained how volunteers are trained and where the camera will be used."
+        #expect(residents.contains(passage))
+        #expect(fromSite == residents.replacingOccurrences(of: passage, with: "(This passage is being checked before it is published.)"))
         #expect(try spawn([TestPaths.binary, "export", "minutes", id, "--data", data.path, "--format", "text", "--for", "residents"]) == residents)
         #expect(try html5Problems(data.path + "/exports/\(id)-minutes.html") == "")
     }
