@@ -248,6 +248,9 @@ public struct App: Sendable {
             return
         }
         if event == .key(.function(1)) { return perform(.help) }
+        if case .paste = event, !top.capturesText {
+            return message = .info("Pasted text is not run as commands: open a field first, then paste")
+        }
         if top.capturesText, case .key(let key) = event {
             if let command = Keys.whileTyping.command(for: key) { return perform(command) }
             return apply(stack[stack.count - 1].handle(event, context))
@@ -266,6 +269,29 @@ public struct App: Sendable {
             if let command = globalKeyMap.command(for: key) { return perform(command) }
         }
         apply(stack[stack.count - 1].handle(event, context))
+    }
+
+    /// True while typed text goes into a field (of a screen, or the palette), not to commands.
+    public var isTakingText: Bool {
+        switch overlay {
+        case .palette?: true
+        case nil: top.capturesText
+        default: false
+        }
+    }
+
+    /// The keys of one read: pasted text among them (a terminal without bracketed paste) goes in as text.
+    public mutating func handle(burst: [Event]) {
+        var rest = burst[...]
+        while let first = rest.first {
+            if let (text, count) = PasteShape.leadingPaste(rest, typing: isTakingText) {
+                handle(.paste(text))
+                rest = rest.dropFirst(count)
+            } else {
+                handle(first)
+                rest = rest.dropFirst()
+            }
+        }
     }
 
     mutating func perform(_ command: Command) {
