@@ -9,6 +9,9 @@ public enum MailReader {
         public var calendars: [String]
         public var date: Date?
         public var subject: String?
+        /// The addresses of `From:` and `Sender:` (lower case): who sent it, to be checked against the attendee.
+        public var from: String?
+        public var sender: String?
     }
 
     /// What a file holds, told by its first bytes rather than its name.
@@ -69,7 +72,22 @@ public enum MailReader {
         // Google and Thunderbird send the same calendar inline and again as invite.ics: one reply, not two.
         var seen: Set<String> = []
         calendars = calendars.filter { seen.insert($0.replacingOccurrences(of: "\r\n", with: "\n")).inserted }
-        return Message(calendars: calendars, date: part.header("date").flatMap(date), subject: part.header("subject"))
+        return Message(calendars: calendars, date: part.header("date").flatMap(date), subject: part.header("subject"),
+                       from: part.header("from").flatMap(address), sender: part.header("sender").flatMap(address))
+    }
+
+    /// The address of a mailbox header (RFC 5322 §3.4): `"Name" <a@b>` or `a@b (comment)`, lower-cased; nil
+    /// for a header that names no single address (a group, several mailboxes).
+    static func address(_ header: String) -> String? {
+        var value = header
+        if let open = value.lastIndex(of: "<"), let close = value[open...].firstIndex(of: ">") {
+            value = String(value[value.index(after: open)..<close])
+        } else {
+            if let comment = value.firstIndex(of: "(") { value = String(value[..<comment]) }
+        }
+        value = value.trimmingCharacters(in: .whitespaces).lowercased()
+        guard value.filter({ $0 == "@" }).count == 1, !value.contains(where: { $0 == "," || $0 == " " || $0 == ";" }) else { return nil }
+        return value
     }
 
     /// RFC 5322 §3.3 date, with or without the day name and seconds.

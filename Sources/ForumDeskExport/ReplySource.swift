@@ -10,6 +10,8 @@ public enum ReplySource {
         public var reply: CalendarReply
         /// The e-mail's Date header, when there is one.
         public var mailed: Date?
+        /// Who sent the e-mail it came in; `.file` for an `.ics` given on its own.
+        public var sender: CalendarReply.Sender
     }
 
     public struct Result: Sendable {
@@ -27,7 +29,7 @@ public enum ReplySource {
         var result = Result()
         switch MailReader.kind(of: data) {
         case .calendar:
-            add(String(decoding: data, as: UTF8.self), source: name, mailed: nil, mailbox: false, to: &result)
+            add(String(decoding: data, as: UTF8.self), source: name, mailed: nil, sender: .file, mailbox: false, to: &result)
         case .message:
             message(data, source: name, mailbox: mailbox, to: &result)
         case .mbox:
@@ -45,18 +47,20 @@ public enum ReplySource {
             return
         }
         for calendar in message.calendars {
-            add(calendar, source: source, mailed: message.date, mailbox: mailbox, to: &result)
+            add(calendar, source: source, mailed: message.date,
+                sender: .mail(from: message.from, sender: message.sender), mailbox: mailbox, to: &result)
         }
     }
 
-    static func add(_ text: String, source: String, mailed: Date?, mailbox: Bool, to result: inout Result) {
+    static func add(_ text: String, source: String, mailed: Date?, sender: CalendarReply.Sender, mailbox: Bool,
+                    to result: inout Result) {
         let isReply = ICalendar.parse(text).contains { $0.name == "METHOD" && $0.value.uppercased().hasPrefix("REPLY") }
         if mailbox, !isReply {
             result.skipped += 1  // an invitation or update in the same mailbox: not a reply
             return
         }
         do throws(CalendarReply.Failure) {
-            result.found.append(Found(source: source, reply: try CalendarReply.parse(text), mailed: mailed))
+            result.found.append(Found(source: source, reply: try CalendarReply.parse(text), mailed: mailed, sender: sender))
         } catch {
             if error.notOurs { result.ignored.append("\(source): \(error.message)") } else { result.failures.append("\(source): \(error.message)") }
         }

@@ -57,7 +57,10 @@ struct ImportReply: ParsableCommand {
                         ignored += 1
                         continue
                     }
-                    let (updated, outcomes) = f.reply.apply(to: meeting, directory: data.directory, sent: sent(f))
+                    let organiser = Notifier.Organiser(configuredName: data.settings.organiserName,
+                                                       configuredEmail: data.settings.organiserEmail).email
+                    let (updated, outcomes) = f.reply.apply(to: meeting, directory: data.directory, sent: sent(f), from: f.sender,
+                                                            organiser: organiser)
                     if updated != meeting { changed[meeting.id] = updated }
                     for outcome in outcomes {
                         if outcome.isIgnored {
