@@ -105,7 +105,8 @@ public struct CalendarReply: Sendable, Equatable {
         let start = event.first { $0.name == "DTSTART" }.flatMap { ICalendar.dateTime($0.value, zone: $0.parameters["TZID"]) }
         let stamp = event.first { $0.name == "DTSTAMP" }.flatMap { ICalendar.dateTime($0.value, zone: $0.parameters["TZID"]) }
         // Outlook ends its COMMENT with an escaped line break.
-        let comment = event.lazy.filter { $0.name == "COMMENT" }.map { ICalendar.unescape($0.value).trimmingCharacters(in: .whitespacesAndNewlines) }
+        // Google writes the note as an X-RESPONSE-COMMENT parameter of the ATTENDEE, or as a property of its own.
+        let comment = event.lazy.filter { $0.name == "COMMENT" || $0.name == "X-RESPONSE-COMMENT" }.map { ICalendar.unescape($0.value).trimmingCharacters(in: .whitespacesAndNewlines) }
             .first { !$0.isEmpty }
         let attendees = event.filter { $0.name == "ATTENDEE" }
         func plain(_ value: String) -> String {

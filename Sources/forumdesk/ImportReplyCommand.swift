@@ -24,7 +24,7 @@ struct ImportReply: ParsableCommand {
         let now = try options.currentTime()
         var unreadable = 0
         var ignored = 0
-        var skipped = 0
+        var skipped: [String] = []
         var found: [ReplySource.Found] = []
         for file in files {
             for (name, data, mailbox) in contents(of: file, unreadable: &unreadable) {
@@ -82,7 +82,8 @@ struct ImportReply: ParsableCommand {
                 }
             }
         }
-        if skipped > 0 { Output.note("\(skipped) message(s) without a calendar reply passed over") }
+        for message in skipped { Output.note("passed over: \(message)") }
+        if !skipped.isEmpty { Output.note("\(skipped.count) message(s) without a calendar reply passed over") }
         if ignored > 0 { Output.note("\(recorded) reply(ies) recorded, \(ignored) ignored") }
         if unreadable > 0 || found.isEmpty && ignored == 0 {
             if found.isEmpty && unreadable == 0 { Output.error("no calendar reply found in \(files.joined(separator: ", "))") }
