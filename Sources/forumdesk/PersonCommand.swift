@@ -54,7 +54,7 @@ struct PersonShow: ParsableCommand {
             }
             try Output.write(pack, to: out)
             Output.note("\(places.count) place(s) in the pack written to \(out)")
-            return
+            return try Output.failIfIncomplete(data, "the pack")
         }
         switch format {
         case .json:
@@ -71,6 +71,7 @@ struct PersonShow: ParsableCommand {
                 Output.line("\(at)  \(p.record.isEmpty ? "-" : p.record)  \(p.kind): \(p.text)")
             }
         }
+        try Output.failIfIncomplete(data, "the list")
     }
 }
 
@@ -104,6 +105,10 @@ struct PersonErase: ParsableCommand {
         let (store, data0) = try options.load()
         var data = data0
         Output.reportLoadErrors(data)
+        if !data.loadErrors.isEmpty {
+            Output.error("a file that cannot be read may name the person: nothing was erased (fix it, then erase)")
+            throw ExitStatus.dataError
+        }
         let person = try PersonCommand.resolve(name, in: data)
         let owner = try newOwner.map { try PersonCommand.resolve($0, in: data).id }
         if owner == person.id { throw ValidationError("--new-owner must be someone else") }
@@ -259,6 +264,10 @@ struct OrganisationMerge: ParsableCommand {
         let (store, data0) = try options.load()
         var data = data0
         Output.reportLoadErrors(data)
+        if !data.loadErrors.isEmpty {
+            Output.error("a meeting that cannot be read may name the organisation: nothing was merged (fix it, then merge)")
+            throw ExitStatus.dataError
+        }
         let a = try OrganisationCommand.resolve(from, in: data), b = try OrganisationCommand.resolve(into, in: data)
         if let problem = DirectoryRemoval.mergeProblem(a.id, into: b.id, directory: data.directory) {
             Output.error(problem)

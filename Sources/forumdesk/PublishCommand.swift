@@ -39,24 +39,35 @@ struct PublishCommand: ParsableCommand {
         let now = try options.currentTime()
         let (_, data) = try options.load()
         Output.reportLoadErrors(data)
+        // A meeting whose file cannot be read now keeps its last published page: its id is the file's name.
+        let meetingsFolder = options.folder.meetingsFolder + "/"
+        let unreadable = Set(data.loadErrors.filter { $0.path.hasPrefix(meetingsFolder) && $0.path.hasSuffix(".json") }
+            .map { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension })
         let folder = out.hasPrefix("/") ? out : FileManager.default.currentDirectoryPath + "/" + out
         let previous: SiteManifest
         do { previous = try SiteFolder.manifest(of: folder) } catch {
             Output.error(error.description)
             throw ExitStatus.usage
         }
+        // What a killed publish left: its temp files go (its pages are in the manifest and are written again).
+        _ = SiteFolder.removeAbandonedTempFiles(in: folder, manifest: previous)
         let site = PublicSite(council: data.settings.council, directory: data.directory, meetings: data.meetings,
                               today: LondonTime.date(now), baseURL: baseURL)
         let files = site.files { path, content in SiteFolder.changed(path, Array(content.utf8), previous: previous, now: now) }
             .map { PublishedFile(path: $0.path, bytes: Array($0.content.utf8), dependsOn: $0.dependsOn) }
         let report: SiteFolder.Report
         do {
-            report = try SiteFolder.publish(files, to: folder, previous: previous, now: now)
+            report = try SiteFolder.publish(files, to: folder, previous: previous, now: now, keeping: unreadable)
         } catch {
             Output.error(error.description)
             throw ExitStatus.dataError
         }
         Output.line("\(out): \(report.written.count) written, \(report.unchanged) unchanged, \(report.removed.count) removed, "
             + String(format: "%.2f s", Date().timeIntervalSince(started)))
+        if !unreadable.isEmpty {
+            Output.error("the last published page of \(unreadable.sorted().joined(separator: ", ")) is kept as it was, as its file "
+                         + "cannot be read now")
+        }
+        try Output.failIfIncomplete(data, "the site")
     }
 }
