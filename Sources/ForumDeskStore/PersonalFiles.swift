@@ -271,13 +271,6 @@ extension DataStore {
             errors.append("the directory entry was kept so that the erasure can be run again to finish")
             return (done, errors)
         }
-        do throws(SaveError) {
-            try saveDirectory(plan.directory, in: &data)
-            done.append("directory/people.json: removed \(plan.person.id)")
-        } catch {
-            errors.append("directory: not changed: \(error.description)")
-            return (done, errors)
-        }
         var files = 0
         var emptied: Set<String> = []
         for file in personalFiles(who, in: data) {
@@ -318,6 +311,14 @@ extension DataStore {
         // An outbox folder left empty goes, as retention does.
         for dir in emptied where dir != folder.root && (try? fs.list(dir))?.isEmpty == true && !Self.isTopFolder(relative(dir)) {
             try? deleteGenerated(dir)
+        }
+        // The directory entry goes last: until then a rerun after a kill finds the person and finishes the rest.
+        do throws(SaveError) {
+            try saveDirectory(plan.directory, in: &data)
+            done.append("directory/people.json: removed \(plan.person.id)")
+        } catch {
+            errors.append("directory: not changed: \(error.description)")
+            return (done, errors)
         }
         var settings = data.settings
         var log: [JSONValue] = []

@@ -101,6 +101,16 @@ struct PersonErase: ParsableCommand {
     var newOwner: String?
 
     func run() throws {
+        if dryRun { return try erase(.show) }
+        // Asked before the commands' turn is taken (nobody waits on a prompt), then done within it: the turn first
+        // finishes what a killed command left (a notice transaction, an import, temp files).
+        if !yes { try erase(.ask) }
+        try withCommandTurn(options) { try erase(yes ? .showAndApply : .apply) }
+    }
+
+    enum Step { case show, ask, apply, showAndApply }
+
+    func erase(_ step: Step) throws {
         let today = LondonTime.date(try options.currentTime())
         let (store, data0) = try options.load()
         var data = data0
@@ -119,17 +129,18 @@ struct PersonErase: ParsableCommand {
             throw ExitStatus.usage
         }
         let now = try options.currentTime()
-        for (meeting, erased) in plan.meetings {
+        let shown = step != .apply
+        for (meeting, erased) in plan.meetings where shown {
             let toCome = meeting.start > now && meeting.status != .cancelled ? " (a meeting to come)" : ""
             Output.line("\(meeting.id): \(dryRun ? "would remove" : "will remove") \(erased.description)\(toCome)")
         }
-        for topic in plan.topics { Output.line("topic \(topic.id): \(dryRun ? "would remove" : "will remove") the contact") }
-        Output.line("directory/people.json: \(dryRun ? "would remove" : "will remove") \(person.id)")
-        for file in plan.files {
+        for topic in plan.topics where shown { Output.line("topic \(topic.id): \(dryRun ? "would remove" : "will remove") the contact") }
+        if shown { Output.line("directory/people.json: \(dryRun ? "would remove" : "will remove") \(person.id)") }
+        for file in plan.files where shown {
             Output.line("\(file.file): \(file.kind): " + (file.step == .leave ? "left as it is (not ForumDesk's)" : dryRun ? "would \(file.step.rawValue)" : "will \(file.step.rawValue)"))
         }
-        if dryRun { return }
-        if !yes {
+        if step == .show { return }
+        if step == .ask {
             guard isatty(STDIN_FILENO) == 1 else {
                 Output.error("erasure cannot be undone: confirm with --yes (after --dry-run), or run it on a terminal")
                 throw ExitStatus.usage
@@ -139,6 +150,7 @@ struct PersonErase: ParsableCommand {
                 Output.error("not confirmed; nothing was changed")
                 throw ExitStatus.usage
             }
+            return
         }
         let (done, errors) = store.apply(plan, today: today, in: &data)
         for line in done { Output.line(line) }
