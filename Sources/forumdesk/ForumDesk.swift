@@ -205,6 +205,18 @@ enum Output {
         throw ExitStatus.dataError
     }
 
+    /// The meeting `id`, or a clear stop: a data error when its file could not be read (not "no meeting").
+    static func meeting(_ id: String, in data: DataSet, folder: DataFolder) throws -> Meeting {
+        if let m = data.meeting(id) { return m }
+        if let problem = data.loadErrors.first(where: { $0.path.hasSuffix("/\(id).json") }) {
+            error(TerminalText.sanitized(problem.description))
+            error("\(id) cannot be read, so nothing was done (`forumdesk validate` shows every problem)")
+            throw ExitStatus.dataError
+        }
+        error("no meeting `\(id)` in \(folder.root) (see `forumdesk list meetings`)")
+        throw ExitStatus.usage
+    }
+
     static func reportLoadErrors(_ data: DataSet) {
         for diagnostic in data.loadErrors { error(TerminalText.sanitized(diagnostic.description)) }
         if !data.loadErrors.isEmpty {

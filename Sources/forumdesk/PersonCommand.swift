@@ -185,6 +185,11 @@ struct PersonDelete: ParsableCommand {
 
     func run() throws {
         let (_, data) = try options.load()
+        if !data.loadErrors.isEmpty {
+            Output.reportLoadErrors(data)
+            Output.error("a meeting that cannot be read may still need them: nothing was deleted (fix it first)")
+            throw ExitStatus.dataError
+        }
         let person = try PersonCommand.resolve(name, in: data)
         let needed = DirectoryRemoval.personNeeded(person, meetings: data.meetings, topics: data.topics, directory: data.directory,
                                                    now: try options.currentTime())
@@ -234,6 +239,11 @@ struct OrganisationDelete: ParsableCommand {
     func run() throws {
         let (store, data0) = try options.load()
         var data = data0
+        if !data.loadErrors.isEmpty {
+            Output.reportLoadErrors(data)
+            Output.error("a meeting that cannot be read may still need it: nothing was deleted (fix it first)")
+            throw ExitStatus.dataError
+        }
         let org = try OrganisationCommand.resolve(name, in: data)
         let needed = DirectoryRemoval.organisationNeeded(org.id, meetings: data.meetings, topics: data.topics, directory: data.directory,
                                                          now: try options.currentTime())

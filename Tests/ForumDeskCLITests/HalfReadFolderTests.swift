@@ -32,7 +32,9 @@ import Testing
     @Test func test_commandsOverEveryMeeting_withOneUnreadable_exitThree() throws {
         let copy = try SampleCopy()
         _ = try breakFile(copy.path + "/meetings/2026/\(id).json")
-        for command in [["remind", "--dry-run"], ["person", "show", "cllr-tamsin-lanternby"], ["person", "erase", "cllr-tamsin-lanternby", "--yes"]] {
+        for command in [["remind", "--dry-run"], ["person", "show", "cllr-tamsin-lanternby"], ["person", "erase", "cllr-tamsin-lanternby", "--yes"],
+                        ["person", "delete", "cllr-tamsin-lanternby", "--yes"], ["export", "csv", "meetings"], ["export", "ics"],
+                        ["export", "minutes", id], ["report", "--year", "2026"], ["purge", "--before", "2026-01-01"]] {
             let run = try forumdesk(command + ["--data", copy.path] + now)
             #expect(run.status == 3, "\(command): \(run.stdout)\(run.stderr)")
             #expect(run.stderr.contains("\(id).json"), "\(command): \(run.stderr)")
