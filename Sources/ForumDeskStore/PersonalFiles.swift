@@ -313,23 +313,29 @@ extension DataStore {
             try? deleteGenerated(dir)
         }
         // The directory entry goes last: until then a rerun after a kill finds the person and finishes the rest.
+        // Its record is written aside first, so a kill between the two files is finished by the next command.
+        let token = "e" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let entry = JSONValue.object(["date": .string(today.description), "records": .number(String(plan.meetings.count + plan.topics.count + 1)),
+                                      "files": .number(String(files)), "erasure": .string(token)])
         do throws(SaveError) {
+            try writeErasureRecord(token: token, person: plan.person.id, entry: entry)
             try saveDirectory(plan.directory, in: &data)
             done.append("directory/people.json: removed \(plan.person.id)")
         } catch {
+            removeErasureRecord(token: token)
             errors.append("directory: not changed: \(error.description)")
             return (done, errors)
         }
         var settings = data.settings
         var log: [JSONValue] = []
         if case .array(let earlier) = settings.extra["erasures"] { log = earlier }
-        log.append(.object(["date": .string(today.description), "records": .number(String(plan.meetings.count + plan.topics.count + 1)),
-                            "files": .number(String(files))]))
+        log.append(entry)
         settings.extra["erasures"] = .array(log)
         do throws(SaveError) {
             try saveSettings(settings, in: &data)
+            removeErasureRecord(token: token)
         } catch {
-            errors.append("forumdesk.json: the erasure was not recorded: \(error.description)")
+            errors.append("forumdesk.json: the erasure was not recorded yet: \(error.description) (the next command records it)")
         }
         return (done, errors)
     }
