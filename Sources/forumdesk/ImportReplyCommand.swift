@@ -11,8 +11,11 @@ struct ImportReply: ParsableCommand {
         discussion: """
         Each reply (iCalendar METHOD:REPLY, as Outlook, Google Calendar and Thunderbird send it) is matched to the \
         notice it answers by UID, SEQUENCE and the DTSTART it quotes, and replies are applied in the order they were \
-        sent (DTSTAMP). A reply to a notice since superseded, for a cancelled meeting, from an address not in the \
-        directory, or with an unknown PARTSTAT is reported and not counted.
+        sent (DTSTAMP). A reply counts only from its councillor: the e-mail's From: or Sender: must be the attendee's \
+        directory address or a delegate recorded for them, and one reply answers for one person; a reply to another \
+        organiser is refused; an .ics file given without its e-mail is recorded as unverified. A reply to a notice \
+        since superseded, for a cancelled meeting, from an address not in the directory, or with an unknown PARTSTAT \
+        is reported and not counted. Mailbox messages without a reply are named.
         Exit status: 0 every reply was recorded (or was already); 1 some reply was ignored (each is named on standard \
         error with the reason); 3 a file could not be read or holds no calendar reply.
         """)

@@ -41,6 +41,13 @@ private func keys(_ text: String) -> [Event] {
         #expect(PasteShape.leadingPaste(prose[...], typing: false)?.1 == prose.count)
     }
 
+    /// A long burst is looked at a bounded way per key: 64 or more characters in one read are never commands.
+    @Test func test_aLongBurstWhileTakingCommands_isAPaste_andCheapToSort() {
+        let long = keys(String(repeating: "x", count: 200_000))
+        #expect(PasteShape.leadingPaste(long[...], typing: false)?.1 == long.count)
+        #expect(PasteShape.leadingPaste(keys(String(repeating: "j", count: 63))[...], typing: false) == nil)
+    }
+
     @Test func test_aTabBetweenTypedFields_isPressed() {
         let burst = keys("potton, northill\t3 Dec 7pm")
         #expect(PasteShape.leadingPaste(burst[...], typing: true)?.1 == 16)
