@@ -284,13 +284,30 @@ public struct App: Sendable {
     public mutating func handle(burst: [Event]) {
         var rest = burst[...]
         while let first = rest.first {
-            if let (text, count) = PasteShape.leadingPaste(rest, typing: isTakingText) {
+            let typing = isTakingText
+            if let (text, count) = PasteShape.leadingPaste(rest, typing: typing),
+               typing || !opensTextEntry(first) {
                 handle(.paste(text))
                 rest = rest.dropFirst(count)
             } else {
                 handle(first)
                 rest = rest.dropFirst()
             }
+        }
+    }
+
+    /// Whether `key`, pressed now, would open a place to type (the palette, a search, an entry line, a form): worked
+    /// out on a copy of the top screen, whose effects are only looked at, never run.
+    func opensTextEntry(_ event: Event) -> Bool {
+        guard overlay == nil, case .key(let key) = event else { return false }
+        if globalKeyMap.command(for: key) == .palette { return true }
+        guard let command = keyMap(of: top).command(for: key) ?? globalKeyMap.command(for: key) else { return false }
+        var probe = stack[stack.count - 1]
+        let effects = probe.perform(command, context)
+        if probe.capturesText { return true }
+        return effects.contains { effect in
+            if case .push(let screen) = effect { return screen.capturesText }
+            return false
         }
     }
 

@@ -7,38 +7,38 @@ public enum PasteShape {
     static let commandLimit = 64
 
     /// The pasted text at the start of `keys` and how many keys it spans, or nil when the first key was pressed.
-    /// While typing: two or more characters (an Enter after a single line stays a key, as if pressed
-    /// after typing it; after several lines it is part of the paste). While taking commands: only what reads as
-    /// prose over several lines (a first line with a space, a line break, more text), which no run of commands
-    /// is, or a run of `commandLimit` characters.
+    /// A line break is pasted only between lines of text: the line after it has two characters or more (a line,
+    /// Enter and one key, which is how fast typing and a command arrive together, stays a line then two keys).
+    /// While typing: two or more characters of a line, or several lines whole (with their breaks). While taking
+    /// commands: only what reads as prose over several lines (a first line with a space, a break, more text), or
+    /// a run of `commandLimit` characters; `App` also lets a first key that opens a field (`/`, `n`, `i`) act.
     public static func leadingPaste(_ keys: ArraySlice<Event>, typing: Bool) -> (String, Int)? {
         guard let head = keys.first, isText(head), character(head) != "\n" else { return nil }
-        if !typing {
-            var count = 0, firstLine = true, spaced = false, prose = false
-            for event in keys {
-                guard isText(event) else { break }
-                count += 1
-                if count >= commandLimit { prose = true; break }
-                let c = character(event)
-                if c == "\n" {
-                    firstLine = false
-                } else if firstLine {
-                    spaced = spaced || c == " "
-                } else {
-                    prose = spaced
-                    break
-                }
-            }
-            guard prose else { return nil }
+        if typing {
+            let run = keys.prefix(while: isText).map(character)
+            guard let lineEnd = run.firstIndex(of: "\n") else { return run.count >= 2 ? (String(run), run.count) : nil }
+            if run[(lineEnd + 1)...].prefix(while: { $0 != "\n" }).count >= 2 { return (String(run), run.count) }
+            return lineEnd >= 2 ? (String(run[..<lineEnd]), lineEnd) : nil
         }
+        var count = 0, breaks = 0, spaced = false, nextLine = 0, prose = false
+        for event in keys {
+            guard isText(event) else { break }
+            count += 1
+            if count >= commandLimit { prose = true; break }
+            let c = character(event)
+            if c == "\n" {
+                breaks += 1
+                if breaks > 1 { break }
+            } else if breaks == 0 {
+                spaced = spaced || c == " "
+            } else {
+                nextLine += 1
+                if nextLine >= 2 { prose = spaced; break }
+            }
+        }
+        guard prose else { return nil }
         let run = keys.prefix(while: isText).map(character)
-        var trailing = 0
-        while trailing < run.count, run[run.count - 1 - trailing] == "\n" { trailing += 1 }
-        let body = run.dropLast(trailing)
-        guard typing else { return (String(run), run.count) }
-        guard body.count >= 2 else { return nil }
-        // Several lines: the breaks after them are the paste's too; one line: a break after it was pressed.
-        return body.contains("\n") ? (String(run), run.count) : (String(body), body.count)
+        return (String(run), run.count)
     }
 
     private static func isText(_ event: Event) -> Bool {

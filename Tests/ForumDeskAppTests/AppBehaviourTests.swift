@@ -101,6 +101,14 @@ import TerminalUI
         #expect(a.screenText.contains("New meeting"))
     }
 
+    /// A key that opens a place to type, with the text after it in one read (fast typing): the key acts and the text
+    /// goes in.
+    @Test func test_aKeyOpeningSearch_withProseInTheSameRead_actsAndTheTextGoesIn() {
+        var a = app(keys: [.char("2")])
+        a.handle(burst: "/Grove House Sandy\rmore text".map { $0 == "\r" ? Event.key(.enter) : .key(.char($0)) })
+        #expect(a.screenText.contains("Search: Grove House Sandy more text"), "\(a.screenText)")
+    }
+
     @Test func test_commandsInOneRead_stillRun() {
         var a = app()
         a.handle(burst: [.key(.char("2")), .key(.char("/"))] + "Grove".map { .key(.char($0)) })

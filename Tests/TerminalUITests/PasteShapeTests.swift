@@ -48,6 +48,14 @@ private func keys(_ text: String) -> [Event] {
         #expect(PasteShape.leadingPaste(keys(String(repeating: "j", count: 63))[...], typing: false) == nil)
     }
 
+    /// A line, Enter and one key in one read is how typing and a command arrive together: only the line is pasted.
+    @Test func test_aLineEnterAndOneKey_whileTyping_leaveEnterAndTheKeyPressed() {
+        let burst = keys("gritting\rS")
+        let found = PasteShape.leadingPaste(burst[...], typing: true)
+        #expect(found?.0 == "gritting" && found?.1 == 8)
+        #expect(PasteShape.leadingPaste(keys("Harpreet Zephyrine\rD")[...], typing: false) == nil)
+    }
+
     @Test func test_aTabBetweenTypedFields_isPressed() {
         let burst = keys("potton, northill\t3 Dec 7pm")
         #expect(PasteShape.leadingPaste(burst[...], typing: true)?.1 == 16)
