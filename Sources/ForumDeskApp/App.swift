@@ -306,6 +306,9 @@ public struct App: Sendable {
             return
         }
         if event == .key(.function(1)) { return perform(.help) }
+        if case .paste = event, !top.capturesText {
+            return message = .info("Pasted text is not run as commands: open a field first, then paste")
+        }
         if top.capturesText, case .key(let key) = event {
             if let command = Keys.whileTyping.command(for: key) { return perform(command) }
             return apply(stack[stack.count - 1].handle(event, context))
@@ -324,6 +327,46 @@ public struct App: Sendable {
             if let command = globalKeyMap.command(for: key) { return perform(command) }
         }
         apply(stack[stack.count - 1].handle(event, context))
+    }
+
+    /// True while typed text goes into a field (of a screen, or the palette), not to commands.
+    public var isTakingText: Bool {
+        switch overlay {
+        case .palette?: true
+        case nil: top.capturesText
+        default: false
+        }
+    }
+
+    /// The keys of one read: pasted text among them (a terminal without bracketed paste) goes in as text.
+    public mutating func handle(burst: [Event]) {
+        var rest = burst[...]
+        while let first = rest.first {
+            let typing = isTakingText
+            if let (text, count) = PasteShape.leadingPaste(rest, typing: typing),
+               typing || !opensTextEntry(first) {
+                handle(.paste(text))
+                rest = rest.dropFirst(count)
+            } else {
+                handle(first)
+                rest = rest.dropFirst()
+            }
+        }
+    }
+
+    /// Whether `key`, pressed now, would open a place to type (the palette, a search, an entry line, a form): worked
+    /// out on a copy of the top screen, whose effects are only looked at, never run.
+    func opensTextEntry(_ event: Event) -> Bool {
+        guard overlay == nil, case .key(let key) = event else { return false }
+        if globalKeyMap.command(for: key) == .palette { return true }
+        guard let command = keyMap(of: top).command(for: key) ?? globalKeyMap.command(for: key) else { return false }
+        var probe = stack[stack.count - 1]
+        let effects = probe.perform(command, context)
+        if probe.capturesText { return true }
+        return effects.contains { effect in
+            if case .push(let screen) = effect { return screen.capturesText }
+            return false
+        }
     }
 
     mutating func perform(_ command: Command) {

@@ -31,6 +31,7 @@ extension MeetingCouncillorsTab {
             updated.notifications[index].repliedAt = reply == .noReply ? nil : c.now
             updated.notifications[index].comment = nil
             updated.notifications[index].delegatedTo = nil
+            updated.notifications[index].replyUnverified = nil
             let label = stale ? "\(who.name) told of the change by phone: \(reply.label)" : "\(who.name): \(reply.label) (notice #\(notice.sequence))"
             return Choice(reply.label.capitalized, [.edit(.saveMeeting(updated, label: label))])
         }

@@ -13,6 +13,10 @@ import Foundation
 /// - **A weekday** with a date must be that date's weekday (`Thu 3 Dec 2026`); on its own it is the next one.
 /// - **Times**: `19:00`, `19:00:00` (seconds kept), `19.30`, `7pm`, `7.30 pm`, `noon`, and `1930` or `930`
 ///   (three or four digits) when the date before it has its year, or on its own.
+/// - **What spreadsheets write**: `3-Dec-26` and `03-Dec-2026` (a day, a month's name and a year joined by
+///   hyphens), an ISO instant such as `2026-12-03T19:00:00.000Z` or `…+01:00` (read as the London time of that
+///   instant), and a date serial, five digits with an optional fraction of a day (`46359`, `46359.7916666667`:
+///   days since 30 Dec 1899, as Excel and LibreOffice count), from 2000 to 2099.
 /// - **Clock changes**: a time that does not exist in London (01:30 on the night the clocks go forward) is
 ///   refused; one that exists twice (01:30 on the night they go back) needs `BST` (the first) or `GMT` (the
 ///   second) after it.
@@ -81,6 +85,12 @@ public enum DateInput {
         var words = text.lowercased().replacingOccurrences(of: ",", with: " ").split(whereSeparator: { $0 == " " || $0 == "\t" })
             .map(String.init)
         guard !words.isEmpty else { throw Failure(message: "enter a date: \(hint)") }
+        if words.count == 1, let understood = spreadsheetInstant(words[0]) ?? serial(words[0]) { return understood }
+        // "3-dec-26": the hyphens of a spreadsheet's date with a month's name are spaces.
+        words = words.flatMap { word -> [String] in
+            let parts = word.split(separator: "-").map(String.init)
+            return parts.count == 3 && month(parts[1]) != nil && !parts[0].isEmpty && parts[0].allSatisfy(\.isNumber) ? parts : [word]
+        }
         // ISO with a T: split it into date and time words.
         if words.count == 1, let t = words[0].firstIndex(of: "t"), words[0].first?.isNumber == true {
             words = [String(words[0][..<t]), String(words[0][words[0].index(after: t)...])]
@@ -114,6 +124,53 @@ public enum DateInput {
             throw Failure(message: "not a date: \(text); \(hint)")
         }
         return Understood(day: day, time: time, zone: zone)
+    }
+
+    /// `2026-12-03T19:00:00.000Z`, `2026-06-10T19:00:00+01:00`: an instant with its offset, as spreadsheets and
+    /// programs export one, read as the London wall-clock time of that instant (its zone said, for the autumn hour).
+    static func spreadsheetInstant(_ word: String) -> Understood? {
+        let b = Array(word.utf8)
+        guard b.count >= 17, b[10] == UInt8(ascii: "t"), let day = CalendarDate(iso: String(decoding: b[0..<10], as: UTF8.self)),
+              b[13] == UInt8(ascii: ":"), let hour = Digits.value(b[11..<13]), let minute = Digits.value(b[14..<16]),
+              hour < 24, minute < 60 else { return nil }
+        var i = 16
+        var second = 0
+        if i < b.count, b[i] == UInt8(ascii: ":") {
+            guard i + 3 <= b.count, let s = Digits.value(b[(i + 1)..<(i + 3)]), s < 60 else { return nil }
+            second = s
+            i += 3
+            if i < b.count, b[i] == UInt8(ascii: ".") {
+                i += 1
+                while i < b.count, (48...57).contains(b[i]) { i += 1 }
+            }
+        }
+        let offset: Int
+        let rest = b[i...]
+        if rest.elementsEqual([UInt8(ascii: "z")]) {
+            offset = 0
+        } else if rest.count == 6, rest.first == UInt8(ascii: "+") || rest.first == UInt8(ascii: "-"),
+                  rest[rest.startIndex + 3] == UInt8(ascii: ":"),
+                  let h = Digits.value(rest[(rest.startIndex + 1)..<(rest.startIndex + 3)]),
+                  let m = Digits.value(rest[(rest.startIndex + 4)..<(rest.startIndex + 6)]) {
+            offset = (rest.first == UInt8(ascii: "-") ? -1 : 1) * (h * 3600 + m * 60)
+        } else {
+            return nil
+        }
+        let local = LondonTime.local(LondonTime.instant(date: day, hour: hour, minute: minute, second: second, offsetSeconds: offset))
+        return Understood(day: local.date, time: Time(hour: local.hour, minute: local.minute, second: local.second),
+                          zone: local.offsetSeconds == 3600 ? .bst : .gmt)
+    }
+
+    /// A spreadsheet's date serial: whole days since 30 Dec 1899 and a fraction of a day for the time.
+    static func serial(_ word: String) -> Understood? {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts[0].count == 5, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let days = Int(parts[0]), (36_526...73_050).contains(days) else { return nil }
+        let day = CalendarDate(daysSinceEpoch: days - 25_569)  // 25569 is 1 Jan 1970
+        guard parts.count == 2, let fraction = Double("0." + parts[1]) else { return Understood(day: day, time: nil) }
+        let seconds = Int((fraction * 86_400).rounded())
+        guard seconds < 86_400 else { return Understood(day: day.adding(days: 1), time: Time(hour: 0, minute: 0)) }
+        return Understood(day: day, time: Time(hour: seconds / 3600, minute: seconds % 3600 / 60, second: seconds % 60))
     }
 
     /// Only a day (for due dates): a time is not accepted.

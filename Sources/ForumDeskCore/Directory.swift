@@ -58,6 +58,9 @@ public struct Person: Sendable, Equatable, Identifiable {
     /// Where a letter goes (`forumdesk letters`): the lines as printed, at most `PostalAddress.maxLines`; empty
     /// when none is known. Personal data: never published, covered by `person show` and `person erase`.
     public var postalAddress: [String] = []
+    /// Addresses that may answer a notice for this person (a councillor's assistant): a calendar reply sent from
+    /// one of them counts as theirs.
+    public var delegates: [String] = []
     public var extra: UnknownFields = [:]
     public init(id: String, name: String, kind: PersonKind, wards: [String] = [], organisation: String? = nil,
                 title: String? = nil, email: String? = nil, phone: String? = nil,

@@ -134,6 +134,9 @@ public struct CouncillorNotification: Sendable, Equatable {
     public var comment: String?
     /// The address a delegated invitation was passed to (DELEGATED-TO).
     public var delegatedTo: String?
+    /// Why the reply's sender could not be checked (an `.ics` file imported without the e-mail it came in): the
+    /// reply is recorded and shown as unverified. nil for a reply from the councillor's address or by hand.
+    public var replyUnverified: String?
     /// When its e-mail was taken out of the outbox before the mail system sent it (superseded by a later notice
     /// to the same person): moved to `outbox-withdrawn/<meeting>/`. A withdrawn notice told nobody anything.
     public var withdrawn: Date?

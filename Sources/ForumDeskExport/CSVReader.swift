@@ -11,16 +11,18 @@ extension CSV {
     /// line breaks does not count extra rows), for error messages. The apostrophe ForumDesk
     /// puts before a formula-like field is taken off again, so an export imports as the same text. One pass over
     /// the UTF-8 bytes: a million rows take seconds, not minutes.
-    public static func parse(_ text: String) throws(ParseError) -> [(line: Int, fields: [String])] {
+    /// `separator` is a comma, or a tab for tab-separated text (Excel's "Unicode Text"). A row with every field
+    /// empty (`,,,`, which spreadsheets leave after the last row) is skipped.
+    public static func parse(_ text: String, separator: UInt8 = UInt8(ascii: ",")) throws(ParseError) -> [(line: Int, fields: [String])] {
         var text = text
-        let result = text.withUTF8 { bytes in Result { () throws(ParseError) in try parse(bytes: bytes) } }
+        let result = text.withUTF8 { bytes in Result { () throws(ParseError) in try parse(bytes: bytes, separator: separator) } }
         return try result.get()
     }
 
-    static func parse(bytes all: UnsafeBufferPointer<UInt8>) throws(ParseError) -> [(line: Int, fields: [String])] {
+    static func parse(bytes all: UnsafeBufferPointer<UInt8>, separator: UInt8) throws(ParseError) -> [(line: Int, fields: [String])] {
         var b = all[...]
         if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let quote = UInt8(ascii: "\""), comma = separator, cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var rows: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field: [UInt8] = []
@@ -36,7 +38,7 @@ extension CSV {
         }
         func endRow() {
             endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { rows.append((row, fields)) }
+            if !fields.allSatisfy(\.isEmpty) { rows.append((row, fields)) }
             fields = []
             fields.reserveCapacity(16)
         }

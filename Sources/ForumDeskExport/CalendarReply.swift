@@ -61,7 +61,26 @@ public struct CalendarReply: Sendable, Equatable {
     public var stamp: Date?
     /// The event's COMMENT (Outlook, Thunderbird): what the attendee wrote with the answer.
     public var comment: String?
+    /// The ORGANIZER's address (lower case): the reply must be to this council's organiser.
+    public var organizer: String?
     public var answers: [Answer]
+
+    /// Who a reply came from, as far as can be told: the e-mail's `From:` and `Sender:`, or nothing at all for
+    /// an `.ics` file given without its e-mail (anyone can write one).
+    public enum Sender: Sendable, Equatable {
+        case mail(from: String?, sender: String?)
+        case file
+
+        var addresses: [String] {
+            guard case .mail(let from, let sender) = self else { return [] }
+            return [from, sender].compactMap { $0 }
+        }
+
+        var described: String {
+            let list = addresses
+            return list.isEmpty ? "an e-mail without a sender's address" : list.joined(separator: " (sender ") + (list.count > 1 ? ")" : "")
+        }
+    }
 
     public static func parse(_ text: String) throws(Failure) -> CalendarReply {
         let lines = ICalendar.parse(text)
@@ -86,7 +105,8 @@ public struct CalendarReply: Sendable, Equatable {
         let start = event.first { $0.name == "DTSTART" }.flatMap { ICalendar.dateTime($0.value, zone: $0.parameters["TZID"]) }
         let stamp = event.first { $0.name == "DTSTAMP" }.flatMap { ICalendar.dateTime($0.value, zone: $0.parameters["TZID"]) }
         // Outlook ends its COMMENT with an escaped line break.
-        let comment = event.lazy.filter { $0.name == "COMMENT" }.map { ICalendar.unescape($0.value).trimmingCharacters(in: .whitespacesAndNewlines) }
+        // Google writes the note as an X-RESPONSE-COMMENT parameter of the ATTENDEE, or as a property of its own.
+        let comment = event.lazy.filter { $0.name == "COMMENT" || $0.name == "X-RESPONSE-COMMENT" }.map { ICalendar.unescape($0.value).trimmingCharacters(in: .whitespacesAndNewlines) }
             .first { !$0.isEmpty }
         let attendees = event.filter { $0.name == "ATTENDEE" }
         func plain(_ value: String) -> String {
@@ -102,7 +122,9 @@ public struct CalendarReply: Sendable, Equatable {
                        .flatMap { $0.isEmpty ? nil : $0 })
         }
         guard !answers.isEmpty else { throw Failure(message: "the reply names no ATTENDEE") }
-        return CalendarReply(meetingID: id, sequence: sequence, start: start, stamp: stamp, comment: comment, answers: answers)
+        let organizer = event.first { $0.name == "ORGANIZER" }.map { plain($0.value) }
+        return CalendarReply(meetingID: id, sequence: sequence, start: start, stamp: stamp, comment: comment,
+                             organizer: organizer, answers: answers)
     }
 
     /// What became of one attendee's answer.
@@ -125,17 +147,49 @@ public struct CalendarReply: Sendable, Equatable {
     /// Records each answer on the notice it answers (matched by SEQUENCE and the announced DTSTART), if that is
     /// the councillor's current notice and the meeting is still as it announced. `sent` is used when the reply
     /// has no DTSTAMP (the e-mail's Date, else the time of the import).
-    public func apply(to meeting: Meeting, directory: Directory, sent: Date) -> (Meeting, [Outcome]) {
+    ///
+    /// Only the councillor answers for themselves: the e-mail must come from their directory address or from a
+    /// delegate recorded for them, else the answer is unverified and not counted. One reply answers for one
+    /// person. A reply to another organiser than `organiser` (this council's) is refused whole. An `.ics` file
+    /// without its e-mail is recorded, marked unverified.
+    public func apply(to meeting: Meeting, directory: Directory, sent: Date, from sender: Sender = .file,
+                      organiser: String? = nil) -> (Meeting, [Outcome]) {
+        if let organizer, let organiser, organizer != organiser.lowercased() {
+            return (meeting, answers.map { .ignored("\($0.address): the reply is to the organiser \(organizer), not this council's "
+                                                    + "(\(organiser.lowercased())); refused") })
+        }
+        if sender == .file, answers.count > 1 {
+            return (meeting, answers.map { .ignored("\($0.address): an .ics file answering for \(answers.count) people; one reply "
+                                                    + "answers for one person: not counted") })
+        }
         var meeting = meeting
-        let outcomes = answers.map { answer(meeting: &meeting, $0, directory: directory, sent: sent) }
+        var answered: String?
+        var outcomes: [Outcome] = []
+        for answer in answers {
+            if let answered {
+                outcomes.append(.ignored("\(answer.address): this reply already answers for \(answered); one reply answers for one "
+                                         + "person: not counted"))
+                continue
+            }
+            let outcome = self.answer(meeting: &meeting, answer, directory: directory, sent: sent, sender: sender)
+            if case .recorded = outcome { answered = answer.address }
+            outcomes.append(outcome)
+        }
         return (meeting, outcomes)
     }
 
-    func answer(meeting: inout Meeting, _ answer: Answer, directory: Directory, sent: Date) -> Outcome {
+    func answer(meeting: inout Meeting, _ answer: Answer, directory: Directory, sent: Date, sender: Sender) -> Outcome {
         guard let person = directory.people.first(where: { $0.email?.lowercased() == answer.address }) else {
             return .ignored("\(answer.address): not in the directory; ignored")
         }
         let who = person.name
+        if case .mail = sender {
+            let allowed = Set(([person.email] + person.delegates).compactMap { $0?.lowercased() })
+            guard sender.addresses.contains(where: allowed.contains) else {
+                return .ignored("\(who): unverified, sent by \(sender.described), not by their directory address or a recorded "
+                                + "delegate; not counted (if it is genuine, record it by hand: r on the Councillors tab)")
+            }
+        }
         if meeting.status == .cancelled {
             return .ignored("\(who): \(meeting.id) is cancelled; the reply is not counted")
         }
@@ -176,7 +230,9 @@ public struct CalendarReply: Sendable, Equatable {
                 return .ignored("\(who): \(reply.label), sent \(LondonTime.display(stamp)), is older than the recorded "
                                 + "\(notice.reply.label) (sent \(LondonTime.display(recorded))); not counted")
             }
-            if stamp == recorded, notice.reply == reply, notice.comment == comment, notice.delegatedTo == delegate {
+            let unverified = sender == .file ? "from an .ics file without the e-mail it came in" : nil
+            if stamp == recorded, notice.reply == reply, notice.comment == comment, notice.delegatedTo == delegate,
+               unverified != nil || notice.replyUnverified == nil {  // an unverified copy never downgrades a verified one
                 return .unchanged("\(who): \(reply.label) (already recorded)")
             }
         }
@@ -184,10 +240,12 @@ public struct CalendarReply: Sendable, Equatable {
         meeting.notifications[current].repliedAt = stamp
         meeting.notifications[current].comment = comment
         meeting.notifications[current].delegatedTo = delegate
+        meeting.notifications[current].replyUnverified = sender == .file ? "from an .ics file without the e-mail it came in" : nil
         var line = "\(who): \(reply.label)"
         if let delegate { line += " to \(delegate)" }
         line += " (sent \(LondonTime.display(stamp)))"
         if let comment { line += ": “\(comment)”" }
+        if sender == .file { line += " (unverified: an .ics file without its e-mail)" }
         return .recorded(line)
     }
 

@@ -106,6 +106,10 @@ public enum DirectoryImport {
                 report.problems.append("\(row.line): \(columns.name(.email)): \(problem)")
                 continue
             }
+            if let problem = SheetText.mangledNumber(value(.phone), isPhone: true) {
+                report.problems.append("\(row.line): \(columns.name(.phone)): \(problem)")
+                continue
+            }
             let context = Context(line: row.line, name: name, email: email, value: value, column: columns.name, names: names)
             switch kind {
             case .people: importPerson(context, &report)

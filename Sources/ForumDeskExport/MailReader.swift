@@ -9,6 +9,9 @@ public enum MailReader {
         public var calendars: [String]
         public var date: Date?
         public var subject: String?
+        /// The addresses of `From:` and `Sender:` (lower case): who sent it, to be checked against the attendee.
+        public var from: String?
+        public var sender: String?
     }
 
     /// What a file holds, told by its first bytes rather than its name.
@@ -23,30 +26,96 @@ public enum MailReader {
         return .message
     }
 
-    /// The messages of an mbox file (mboxo or mboxrd: a `>From ` line inside a message loses one `>`).
+    /// The messages of an mbox file, read as mutt and Python's `mailbox` read them: a message starts at a `From `
+    /// line that carries a sender and an asctime date (`From MAILER-DAEMON Thu Nov 26 09:00:00 2026`, Thunderbird's
+    /// `From - Thu Nov 26 …`, Takeout's `From 1790…@xxx Thu Nov 26 09:00:00 +0000 2026`) at the start of the file
+    /// or after a blank line, so a body line such as "From the residents' meeting" never splits one (mboxo writes
+    /// them unescaped). mboxcl's `Content-Length` is followed when it lands on the next message or the end; mboxrd
+    /// and mboxo's `>From ` loses one `>`.
     public static func mbox(_ data: Data) -> [Data] {
+        let all = lines(data)
         var messages: [Data] = []
-        var current = Data()
-        var started = false
+        var i = 0
         var previousBlank = true
-        for line in lines(data) {
-            let isSeparator = previousBlank && line.starts(with: Array("From ".utf8))
-            if isSeparator {
-                if started { messages.append(current) }
-                current = Data()
-                started = true
-            } else if started {
-                var line = line
+        // Anything before the first From_ line is not a message.
+        while i < all.count, !(previousBlank && isFromLine(all[i])) {
+            previousBlank = isBlank(all[i])
+            i += 1
+        }
+        while i < all.count {
+            i += 1  // the From_ line
+            var message = Data()
+            var length: Int?
+            // Headers, up to the blank line.
+            while i < all.count {
+                let line = all[i]
+                message.append(contentsOf: line)
+                i += 1
+                if isBlank(line) { break }
+                if let value = header("content-length", of: line) { length = Int(value) }
+            }
+            if let length, let end = bodyEnd(all, from: i, length: length) {
+                for line in all[i..<end] { message.append(contentsOf: line) }
+                i = end
+                while i < all.count, isBlank(all[i]) { i += 1 }
+                messages.append(message)
+                continue
+            }
+            previousBlank = true
+            while i < all.count, !(previousBlank && isFromLine(all[i])) {
+                var line = all[i]
                 if let first = line.firstIndex(where: { $0 != UInt8(ascii: ">") }), first > line.startIndex,
                    line[first...].starts(with: Array("From ".utf8)) {
                     line = line.dropFirst()
                 }
-                current.append(contentsOf: line)
+                message.append(contentsOf: line)
+                previousBlank = isBlank(all[i])
+                i += 1
             }
-            previousBlank = line.allSatisfy { $0 == 13 || $0 == 10 }
+            messages.append(message)
         }
-        if started { messages.append(current) }
         return messages
+    }
+
+    /// The line index where a body of `length` bytes starting at line `start` ends, if it ends on a line boundary
+    /// followed only by blank lines and then the next From_ line or the end of the file (else nil: the length is
+    /// wrong, and the From_ lines decide).
+    static func bodyEnd(_ all: [Data], from start: Int, length: Int) -> Int? {
+        guard length >= 0 else { return nil }
+        var i = start, count = 0
+        while i < all.count, count < length {
+            count += all[i].count
+            i += 1
+        }
+        guard count == length else { return nil }
+        var j = i
+        while j < all.count, isBlank(all[j]) { j += 1 }
+        return j == all.count || isFromLine(all[j]) ? i : nil
+    }
+
+    static func isBlank(_ line: Data) -> Bool { line.allSatisfy { $0 == 13 || $0 == 10 } }
+
+    /// The value of header `name` on this line (not unfolded; enough for Content-Length).
+    static func header(_ name: String, of line: Data) -> String? {
+        let text = String(decoding: line, as: UTF8.self)
+        guard let colon = text.firstIndex(of: ":"), text[..<colon].lowercased() == name else { return nil }
+        return text[text.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static let weekdays: Set<String> = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    private static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// A From_ line as mutt's `is_from` accepts it: `From `, a sender (which may be `-`), then an asctime date
+    /// (weekday, month, day, time, and a year, with or without a zone before it).
+    static func isFromLine(_ line: Data) -> Bool {
+        guard line.starts(with: Array("From ".utf8)) else { return false }
+        let tokens = String(decoding: line.dropFirst(5), as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+            .map(String.init)
+        guard let w = tokens.firstIndex(where: { weekdays.contains($0) }), w + 3 < tokens.count,
+              months.contains(tokens[w + 1]), let day = Int(tokens[w + 2]), (1...31).contains(day) else { return false }
+        let time = tokens[w + 3].split(separator: ":")
+        guard time.count >= 2, time.allSatisfy({ Int($0) != nil }) else { return false }
+        return tokens[(w + 4)...].prefix(2).contains { $0.count == 4 && Int($0) != nil }
     }
 
     /// The lines of `data`, each with its line end.
@@ -69,7 +138,22 @@ public enum MailReader {
         // Google and Thunderbird send the same calendar inline and again as invite.ics: one reply, not two.
         var seen: Set<String> = []
         calendars = calendars.filter { seen.insert($0.replacingOccurrences(of: "\r\n", with: "\n")).inserted }
-        return Message(calendars: calendars, date: part.header("date").flatMap(date), subject: part.header("subject"))
+        return Message(calendars: calendars, date: part.header("date").flatMap(date), subject: part.header("subject"),
+                       from: part.header("from").flatMap(address), sender: part.header("sender").flatMap(address))
+    }
+
+    /// The address of a mailbox header (RFC 5322 §3.4): `"Name" <a@b>` or `a@b (comment)`, lower-cased; nil
+    /// for a header that names no single address (a group, several mailboxes).
+    static func address(_ header: String) -> String? {
+        var value = header
+        if let open = value.lastIndex(of: "<"), let close = value[open...].firstIndex(of: ">") {
+            value = String(value[value.index(after: open)..<close])
+        } else {
+            if let comment = value.firstIndex(of: "(") { value = String(value[..<comment]) }
+        }
+        value = value.trimmingCharacters(in: .whitespaces).lowercased()
+        guard value.filter({ $0 == "@" }).count == 1, !value.contains(where: { $0 == "," || $0 == " " || $0 == ";" }) else { return nil }
+        return value
     }
 
     /// RFC 5322 §3.3 date, with or without the day name and seconds.

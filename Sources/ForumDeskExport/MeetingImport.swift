@@ -134,6 +134,14 @@ public enum MeetingImport {
                     fail(.status, error.message)
                 }
             }
+            // A meeting still to happen dated in the past is most often a date read the other way round.
+            if case .success(let t) = times, status == .planned || status == .confirmed, LondonTime.date(t.start) < today {
+                let day = LondonTime.date(t.start)
+                warnings.append("\(column(.date, columns)): \(LondonTime.weekday(day)) \(day.day) \(LondonTime.monthAbbreviation(day.month)) "
+                                + "\(day.year) is in the past, for a meeting to be \(status.rawValue); numeric dates are read day first "
+                                + "(\(Digits.pad(day.day, 2))/\(Digits.pad(day.month, 2))/\(day.year) is \(day.day) "
+                                + "\(LondonTime.monthAbbreviation(day.month)))")
+            }
             let venue = value(.venue)
             if venue.isEmpty { fail(.venue, "no venue") }
             var chair: String?

@@ -10,6 +10,8 @@ public enum ReplySource {
         public var reply: CalendarReply
         /// The e-mail's Date header, when there is one.
         public var mailed: Date?
+        /// Who sent the e-mail it came in; `.file` for an `.ics` given on its own.
+        public var sender: CalendarReply.Sender
     }
 
     public struct Result: Sendable {
@@ -18,8 +20,9 @@ public enum ReplySource {
         public var failures: [String] = []
         /// A reply for an event that is not a ForumDesk meeting (`source: reason`).
         public var ignored: [String] = []
-        /// Messages in a mailbox without a calendar reply (an invitation, an ordinary e-mail): passed over.
-        public var skipped = 0
+        /// Messages in a mailbox without a calendar reply (an invitation, an ordinary e-mail), each named
+        /// (`source (“subject”): why`): passed over, but never silently.
+        public var skipped: [String] = []
     }
 
     /// `mailbox` is true for a Maildir message, where an e-mail without a reply is passed over, as in an mbox.
@@ -27,7 +30,7 @@ public enum ReplySource {
         var result = Result()
         switch MailReader.kind(of: data) {
         case .calendar:
-            add(String(decoding: data, as: UTF8.self), source: name, mailed: nil, mailbox: false, to: &result)
+            add(String(decoding: data, as: UTF8.self), source: name, mailed: nil, sender: .file, mailbox: false, to: &result)
         case .message:
             message(data, source: name, mailbox: mailbox, to: &result)
         case .mbox:
@@ -40,23 +43,29 @@ public enum ReplySource {
 
     static func message(_ data: Data, source: String, mailbox: Bool, to result: inout Result) {
         let message = MailReader.message(data)
+        let named = source + (message.subject.map { " (“\($0)”)" } ?? "")
         if message.calendars.isEmpty {
-            if mailbox { result.skipped += 1 } else { result.failures.append("\(source): no text/calendar part (not a calendar reply)") }
+            if mailbox { result.skipped.append("\(named): no calendar part") } else {
+                result.failures.append("\(source): no text/calendar part (not a calendar reply)")
+            }
             return
         }
         for calendar in message.calendars {
-            add(calendar, source: source, mailed: message.date, mailbox: mailbox, to: &result)
+            add(calendar, source: source, named: named, mailed: message.date,
+                sender: .mail(from: message.from, sender: message.sender), mailbox: mailbox, to: &result)
         }
     }
 
-    static func add(_ text: String, source: String, mailed: Date?, mailbox: Bool, to result: inout Result) {
-        let isReply = ICalendar.parse(text).contains { $0.name == "METHOD" && $0.value.uppercased().hasPrefix("REPLY") }
-        if mailbox, !isReply {
-            result.skipped += 1  // an invitation or update in the same mailbox: not a reply
+    static func add(_ text: String, source: String, named: String? = nil, mailed: Date?, sender: CalendarReply.Sender, mailbox: Bool,
+                    to result: inout Result) {
+        let method = ICalendar.parse(text).first { $0.name == "METHOD" }?.value.uppercased()
+        if mailbox, method?.hasPrefix("REPLY") != true {
+            // An invitation or update in the same mailbox: not a reply.
+            result.skipped.append("\(named ?? source): a calendar \(method.map { "METHOD:\($0)" } ?? "without METHOD"), not a reply")
             return
         }
         do throws(CalendarReply.Failure) {
-            result.found.append(Found(source: source, reply: try CalendarReply.parse(text), mailed: mailed))
+            result.found.append(Found(source: source, reply: try CalendarReply.parse(text), mailed: mailed, sender: sender))
         } catch {
             if error.notOurs { result.ignored.append("\(source): \(error.message)") } else { result.failures.append("\(source): \(error.message)") }
         }

@@ -206,6 +206,7 @@ enum Codec {
         p.phone = try r.optionalString("phone")
         p.preferredContact = try r.optionalChoice("preferredContact", ContactMethod.self)
         p.postalAddress = try r.lines("postalAddress")
+        p.delegates = try r.strings("delegates")
         p.extra = r.unknownFields
         return p
     }
@@ -222,6 +223,7 @@ enum Codec {
         w.optional("phone", p.phone)
         w.optional("preferredContact", p.preferredContact)
         if !p.postalAddress.isEmpty { w.set("postalAddress", p.postalAddress) }
+        if !p.delegates.isEmpty { w.set("delegates", p.delegates) }
         return w.finish(p.extra)
     }
 

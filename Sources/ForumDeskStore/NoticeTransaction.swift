@@ -206,7 +206,7 @@ extension DataStore {
     /// An import of meetings a crash interrupted is undone first (`undoInterruptedBatches`).
     /// Returns what it did, to tell the user.
     public func recoverNotices() -> [String] {
-        var report = undoInterruptedBatches()
+        var report = undoInterruptedBatches() + finishInterruptedErasures()
         let root = folder.path(NoticeOutbox.pending)
         let ids = ((try? fs.list(root)) ?? []).filter { id in
             guard !id.hasPrefix(".") else { return false }

@@ -277,22 +277,6 @@ extension DataStore {
             errors.append("the directory entry was kept so that the erasure can be run again to finish")
             return (done, errors)
         }
-        do throws(SaveError) {
-            // A merge may have left a copy of them in the file's own `conflicts` list: it goes too.
-            let listed = data.directory.person(plan.person.id) != nil
-            let extra = Self.withoutMentions(data.peopleFileExtra, who)
-            if extra != data.peopleFileExtra {
-                data.peopleFileExtra = extra
-                try write(Codec.encode(Codec.PeopleFile(people: plan.directory.people, extra: extra)), to: folder.people, in: &data)
-                data.directory.people = plan.directory.people
-                done.append("directory/people.json: removed them from the file's merge conflicts")
-            }
-            try saveDirectory(plan.directory, in: &data)
-            if listed { done.append("directory/people.json: removed \(plan.person.id)") }
-        } catch {
-            errors.append("directory: not changed: \(error.description)")
-            return (done, errors)
-        }
         var files = 0
         var emptied: Set<String> = []
         for file in personalFiles(who, in: data) {
@@ -334,24 +318,49 @@ extension DataStore {
         for dir in emptied where dir != folder.root && (try? fs.list(dir))?.isEmpty == true && !Self.isTopFolder(relative(dir)) {
             try? deleteGenerated(dir)
         }
+        // Keyed fingerprints, never the name or the id (see `ErasureRecord`): what stops a merge bringing them back.
+        var fingerprints: [JSONValue] = []
+        if record {
+            do throws(SaveError) {
+                fingerprints = ErasureRecord.fingerprints(plan.person, key: try ErasureRecord.currentKey(folder)).map { .string($0) }
+            } catch {
+                errors.append("\(ErasureRecord.keyFile): \(error.description); the erasure is recorded without fingerprints")
+            }
+        }
+        // The directory entry goes last: until then a rerun after a kill finds the person and finishes the rest.
+        // Its record is written aside first, so a kill between the two files is finished by the next command.
+        let token = "e" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let entry = JSONValue.object(["date": .string(today.description), "records": .number(String(plan.meetings.count + plan.topics.count + 1)),
+                                      "files": .number(String(files)), "erasure": .string(token), "fingerprints": .array(fingerprints)])
+        do throws(SaveError) {
+            if record { try writeErasureRecord(token: token, person: plan.person.id, entry: entry) }
+            // A merge may have left a copy of them in the file's own `conflicts` list: it goes too.
+            let listed = data.directory.person(plan.person.id) != nil
+            let extra = Self.withoutMentions(data.peopleFileExtra, who)
+            if extra != data.peopleFileExtra {
+                data.peopleFileExtra = extra
+                try write(Codec.encode(Codec.PeopleFile(people: plan.directory.people, extra: extra)), to: folder.people, in: &data)
+                data.directory.people = plan.directory.people
+                done.append("directory/people.json: removed them from the file's merge conflicts")
+            }
+            try saveDirectory(plan.directory, in: &data)
+            if listed { done.append("directory/people.json: removed \(plan.person.id)") }
+        } catch {
+            removeErasureRecord(token: token)
+            errors.append("directory: not changed: \(error.description)")
+            return (done, errors)
+        }
         guard record else { return (done, errors) }
         var settings = data.settings
         var log: [JSONValue] = []
         if case .array(let earlier) = settings.extra["erasures"] { log = earlier }
-        // Keyed fingerprints, never the name or the id (see `ErasureRecord`): what stops a merge bringing them back.
-        var fingerprints: [JSONValue] = []
-        do throws(SaveError) {
-            fingerprints = ErasureRecord.fingerprints(plan.person, key: try ErasureRecord.currentKey(folder)).map { .string($0) }
-        } catch {
-            errors.append("\(ErasureRecord.keyFile): \(error.description); the erasure is recorded without fingerprints")
-        }
-        log.append(.object(["date": .string(today.description), "records": .number(String(plan.meetings.count + plan.topics.count + 1)),
-                            "files": .number(String(files)), "fingerprints": .array(fingerprints)]))
+        log.append(entry)
         settings.extra["erasures"] = .array(log)
         do throws(SaveError) {
             try saveSettings(settings, in: &data)
+            removeErasureRecord(token: token)
         } catch {
-            errors.append("forumdesk.json: the erasure was not recorded: \(error.description)")
+            errors.append("forumdesk.json: the erasure was not recorded yet: \(error.description) (the next command records it)")
         }
         // The next sync takes the person out of git's history too, here, on the remote and on every laptop.
         HistoryRewrite.requestRewrite(folder, reason: "an erasure made on \(HistoryRewrite.spoken(today))")

@@ -102,10 +102,23 @@ public enum SiteFolder {
 
     /// Writes `files` into `folder`: changed and new files (meeting pages first), then deletes what the previous
     /// manifest listed and `files` no longer has, then saves the manifest. `now`: the change time of what changed.
+    ///
+    /// `keeping`: meetings whose files could not be read this time: the pages made from them alone stay as last
+    /// published (neither removed nor rewritten), rather than vanish because a file was briefly unreadable.
+    ///
+    /// A publish killed part way is finished by the next one: before any file is written the manifest already
+    /// lists it (with no hash, so it is written again), so the folder is never one "publish did not write", and
+    /// temp files of dead runs are removed.
     public static func publish(_ files: [PublishedFile], to folder: String, previous: SiteManifest, now: Date,
-                               fs: FileSystem = PosixFileSystem()) throws(SiteError) -> Report {
+                               keeping: Set<String> = [], fs: FileSystem = PosixFileSystem()) throws(SiteError) -> Report {
         var report = Report()
         var manifest = SiteManifest()
+        let made = Set(files.map(\.path))
+        for (path, entry) in previous.files where !made.contains(path) {
+            if let own = entry.dependsOn.first, own.hasPrefix("meeting:"), keeping.contains(String(own.dropFirst("meeting:".count))) {
+                manifest.files[path] = entry
+            }
+        }
         var pending: [PublishedFile] = []
         for file in files {
             guard isSafe(file.path) else { throw SiteError(path: file.path, reason: "not a safe path for a published file") }
@@ -117,6 +130,16 @@ public enum SiteFolder {
             } else {
                 manifest.files[file.path] = SiteManifest.Entry(hash: hash, changed: now, dependsOn: file.dependsOn)
                 pending.append(file)
+            }
+        }
+        if !pending.isEmpty {
+            // Every file about to be written is listed first: a kill from here on leaves a folder the next run knows.
+            var journal = previous
+            for file in pending where journal.files[file.path] == nil {
+                journal.files[file.path] = SiteManifest.Entry(hash: "", changed: now, dependsOn: file.dependsOn)
+            }
+            if journal != previous || (try? fs.status(folder + "/" + manifestName)) ?? nil == nil {
+                try saveManifest(journal, in: folder, fs: fs)
             }
         }
         // Pages a listing links to exist before the listing does.
@@ -139,17 +162,42 @@ public enum SiteFolder {
         }
         if !pending.isEmpty || !report.removed.isEmpty || previous != manifest {
             do { try fs.syncFileSystem(folder) } catch { throw SiteError(path: folder, reason: error.reason) }
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            encoder.outputFormatting = [.sortedKeys]
-            let bytes: [UInt8]
-            do { bytes = Array(try encoder.encode(manifest)) } catch { throw SiteError(path: manifestName, reason: "\(error)") }
-            do {
-                try DurableFile.write(bytes, to: folder + "/" + manifestName, fs: fs, durable: true, modes: modes)
-            } catch {
-                throw SiteError(path: folder + "/" + manifestName, reason: error.cause.reason)
-            }
+            try saveManifest(manifest, in: folder, fs: fs)
         }
         return report
+    }
+
+    static func saveManifest(_ manifest: SiteManifest, in folder: String, fs: FileSystem) throws(SiteError) {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        let bytes: [UInt8]
+        do { bytes = Array(try encoder.encode(manifest)) } catch { throw SiteError(path: manifestName, reason: "\(error)") }
+        do {
+            try DurableFile.write(bytes, to: folder + "/" + manifestName, fs: fs, durable: true, modes: modes)
+        } catch {
+            throw SiteError(path: folder + "/" + manifestName, reason: error.cause.reason)
+        }
+    }
+
+    /// Removes the temp files of runs that died (their pid is gone) from the site's folders.
+    public static func removeAbandonedTempFiles(in folder: String, manifest: SiteManifest, fs: FileSystem = PosixFileSystem()) -> Int {
+        var folders: Set<String> = [folder]
+        for path in manifest.files.keys where isSafe(path) {
+            var parent = (path as NSString).deletingLastPathComponent
+            while !parent.isEmpty {
+                folders.insert(folder + "/" + parent)
+                parent = (parent as NSString).deletingLastPathComponent
+            }
+        }
+        var removed = 0
+        for dir in folders where !fs.isSymbolicLink(dir) {
+            for name in (try? fs.list(dir)) ?? [] {
+                guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                fs.remove(dir + "/" + name)
+                removed += 1
+            }
+        }
+        return removed
     }
 }

@@ -67,6 +67,8 @@ public struct Sync: Sendable {
         .forumdesk-commands.lock
         .forumdesk-batch-*
         .forumdesk-erasure-keys
+        # Every other file of ForumDesk's own at the top (journals of commands cut short, caches to come)
+        /.forumdesk*
         .presence/
         .*.tmp-*
         # Stay on the machine that made them (they name people; the notices' records say where they are)

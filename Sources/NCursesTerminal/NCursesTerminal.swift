@@ -10,6 +10,7 @@ public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
     case unknownTerminal(String)
     case cannotAddressCursor(String)
+    case noUTF8Locale(String)
 
     public var description: String {
         switch self {
@@ -20,6 +21,9 @@ public enum TerminalError: Error, CustomStringConvertible {
         case .cannotAddressCursor(let term):
             "TERM=\(term) cannot move the cursor, so the full-screen interface cannot be drawn; in a terminal "
                 + "emulator set TERM=xterm-256color, or use the commands (`forumdesk dashboard`, `forumdesk list meetings`)"
+        case .noUTF8Locale(let codeset):
+            "the locale's character set is \(codeset) and this system has no UTF-8 locale to switch to, so typed "
+                + "text would be cut short; install one (e.g. `apt-get install locales`, C.UTF-8) or set LANG=C.UTF-8"
         }
     }
 }
@@ -33,6 +37,9 @@ public final class NCursesTerminal {
     private static let pasteStart = fd_key_max() + 1
     private static let pasteEnd = fd_key_max() + 2
 
+    /// Said once when the locale was not UTF-8 and the screen switched to a UTF-8 one (nil when it was).
+    public private(set) var localeNotice: String?
+
     /// Cells written by the last `draw`, for measuring that only changes are painted.
     public private(set) var cellsWrittenLastFrame = 0
 
@@ -40,6 +47,7 @@ public final class NCursesTerminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         // Without the locale, wide characters come out as M- sequences.
         setlocale(LC_ALL, "")
+        localeNotice = try Self.ensureUTF8Characters()
         _ = terminal_guard_install()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         var screen = term.isEmpty ? nil : fd_newterm(nil)
@@ -77,6 +85,31 @@ public final class NCursesTerminal {
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
         fd_emit("\u{1B}[?2004h")  // bracketed paste: pasted text arrives as one event
+    }
+
+    /// Locales that read and write UTF-8, tried in order when the user's is not (C, POSIX, ISO-8859-1).
+    static let utf8Locales = ["C.UTF-8", "C.utf8", "en_GB.UTF-8", "en_GB.utf8", "en_US.UTF-8", "en_US.utf8"]
+
+    /// Under a non-UTF-8 locale ncursesw reads typed text byte by byte in that character set and drops what
+    /// it cannot draw, so "Siân" is saved as "Si": the characters' locale is switched to a UTF-8 one (only
+    /// LC_CTYPE, the rest stay the user's) and a notice returned; with none installed, starting is refused.
+    static func ensureUTF8Characters() throws -> String? {
+        let codeset = currentCodeset()
+        if codeset == "UTF-8" { return nil }
+        let was = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "C"
+        for name in utf8Locales where setlocale(LC_CTYPE, name) != nil {
+            if currentCodeset() == "UTF-8" {
+                return "The locale \(was) (\(codeset)) is not UTF-8: text is read and shown as \(name) here"
+            }
+        }
+        setlocale(LC_CTYPE, was)
+        throw TerminalError.noUTF8Locale(codeset)
+    }
+
+    private static func currentCodeset() -> String {
+        guard let name = nl_langinfo(nl_item(CODESET)) else { return "" }
+        let codeset = String(cString: name)
+        return codeset.uppercased().replacingOccurrences(of: "UTF8", with: "UTF-8")
     }
 
     /// Names of emulators that implement xterm's control sequences.
@@ -173,6 +206,29 @@ public final class NCursesTerminal {
         if kind == fd_key_code_yes() { return functionKey(Int32(code)) }
         return characterKey(code)
     }
+
+    /// The next event and every key that came with it in the same read (nil when `timeoutMilliseconds` passes
+    /// first): a terminal without bracketed paste delivers a paste so, faster than anyone types.
+    public func readBurst(timeoutMilliseconds: Int32? = nil) -> [Event]? {
+        if !held.isEmpty { return [held.removeFirst()] }
+        guard let first = readEvent(timeoutMilliseconds: timeoutMilliseconds) else { return nil }
+        guard case .key = first else { return [first] }
+        var burst = [first]
+        // Bounded so a runaway stream still gets drawn now and then.
+        while burst.count < Self.burstLimit {
+            guard let next = readEvent(timeoutMilliseconds: 0) else { break }
+            guard case .key = next else {
+                held.append(next)
+                break
+            }
+            burst.append(next)
+        }
+        return burst
+    }
+
+    private static let burstLimit = 1 << 16
+    /// A mouse, resize or bracketed-paste event read while gathering keys: returned by the next read.
+    private var held: [Event] = []
 
     private func functionKey(_ code: Int32) -> Event? {
         switch code {

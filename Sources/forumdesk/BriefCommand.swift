@@ -77,6 +77,7 @@ struct BriefCommand: ParsableCommand {
                 }
             }
             if !dryRun, councillor == nil { Output.line("\(written) briefing(s) written for `forumdesk send`.") }
+            try Output.failIfIncomplete(data, "the briefing")
             if problems { throw ExitStatus.problems }
         }
     }

@@ -22,6 +22,7 @@ struct ExportICS: ParsableCommand {
     func run() throws {
         let now = try options.currentTime()
         let (_, data) = try options.load()
+        Output.reportLoadErrors(data)
         // Upcoming and recent: what a subscriber's calendar should hold.
         let recent = now.addingTimeInterval(-90 * 86_400)
         // Public: a passage naming someone or an address waits for `publish --review`, as on the site.
@@ -33,6 +34,7 @@ struct ExportICS: ParsableCommand {
         let name = "\(data.settings.council): community meetings" + (try filter.areaName(data).map { " (\($0))" } ?? "")
         try Output.write(ICalendar.calendar(method: .publish, events: events, name: name), to: output)
         if let output { Output.error("\(output): \(meetings.count) meeting(s)") }
+        try Output.failIfIncomplete(data, "the calendar")
     }
 }
 
@@ -48,10 +50,7 @@ struct DocumentOptions: ParsableArguments {
     /// The agenda or the minutes of a meeting, in the format of the Luton Forum's papers.
     func write(_ kind: MeetingDocument.Kind) throws {
         let (_, data) = try options.load()
-        guard let m = data.meeting(meeting) else {
-            Output.error("no meeting `\(meeting)` in \(options.folder.root) (see `forumdesk list meetings`)")
-            throw ExitStatus.usage
-        }
+        let m = try Output.meeting(meeting, in: data, folder: options.folder)
         try Output.write(MeetingDocument.document(kind, format, for: m, directory: data.directory, allMeetings: data.meetings,
                                                   council: data.settings.council, audience: audience), to: output)
     }
@@ -90,11 +89,13 @@ struct ExportCSV: ParsableCommand {
     func run() throws {
         let now = try options.currentTime()
         let (_, data) = try options.load()
+        Output.reportLoadErrors(data)
         let (header, rows) = table == .topics
             ? CSV.topics(data.topics, meetings: data.meetings, directory: data.directory, now: now, area: try Filters.area(filter.area, data.directory))
             : CSV.table(table, meetings: try filter.select(data), directory: data.directory, today: LondonTime.date(now))
         try Output.write(CSV.document(header: header, rows: rows, excel: excel, raw: raw), to: output)
         if let output { Output.error("\(output): \(rows.count) row(s)") }
+        try Output.failIfIncomplete(data, "the export")
     }
 }
 
@@ -115,11 +116,13 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let now = try options.currentTime()
         let (_, data) = try options.load()
+        Output.reportLoadErrors(data)
         let areaID = try Filters.area(area, data.directory)
         // The report to residents is public: passages waiting for `publish --review` are held back here too.
         let lines = AnnualReport.lines(year: year, area: areaID, directory: data.directory,
                                        meetings: PublicReview.publishable(data.meetings, data.directory).meetings,
                                        today: LondonTime.date(now), council: data.settings.council)
         try Output.write(format.render(lines, title: "\(data.settings.council): community meetings \(year)"), to: output)
+        try Output.failIfIncomplete(data, "the report")
     }
 }

@@ -125,6 +125,16 @@ struct DataOptions: ParsableArguments {
                          + "nothing was done (fix it; `forumdesk validate` shows every problem)")
             throw ExitStatus.dataError
         }
+        // Without the whole directory a command would answer for councillors, wards and partners it cannot see
+        // ("every councillor has a notice" with nobody read): it stops instead.
+        let directoryFiles = [folder.areas, folder.people, folder.organisations]
+        let unreadDirectory = data.loadErrors.filter { directoryFiles.contains($0.path) }
+        if !viewing, !unreadDirectory.isEmpty {
+            for problem in unreadDirectory { Output.error(TerminalText.sanitized(problem.description)) }
+            Output.error("the directory must be read whole for this command; nothing was done (fix it; `forumdesk validate` "
+                         + "shows every problem)")
+            throw ExitStatus.dataError
+        }
     }
 }
 
@@ -185,6 +195,26 @@ enum Output {
     /// only reads cannot repair.
     static func reportUnfinished(_ store: DataStore) {
         for diagnostic in store.unfinishedTransactions() { note(diagnostic.description) }
+    }
+
+    /// For a command whose answer covers every meeting (a listing, a report, a site): after its output, a data
+    /// error if some file could not be read, so a half-read folder is never reported as fine.
+    static func failIfIncomplete(_ data: DataSet, _ what: String) throws {
+        guard !data.loadErrors.isEmpty else { return }
+        error("\(what) leaves out \(data.loadErrors.count) file(s) that could not be read (above); fix them and run it again")
+        throw ExitStatus.dataError
+    }
+
+    /// The meeting `id`, or a clear stop: a data error when its file could not be read (not "no meeting").
+    static func meeting(_ id: String, in data: DataSet, folder: DataFolder) throws -> Meeting {
+        if let m = data.meeting(id) { return m }
+        if let problem = data.loadErrors.first(where: { $0.path.hasSuffix("/\(id).json") }) {
+            error(TerminalText.sanitized(problem.description))
+            error("\(id) cannot be read, so nothing was done (`forumdesk validate` shows every problem)")
+            throw ExitStatus.dataError
+        }
+        error("no meeting `\(id)` in \(folder.root) (see `forumdesk list meetings`)")
+        throw ExitStatus.usage
     }
 
     static func reportLoadErrors(_ data: DataSet) {

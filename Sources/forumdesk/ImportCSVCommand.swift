@@ -31,14 +31,27 @@ struct ImportCSV: ParsableCommand {
 
     func run() throws {
         progress.say("reading \(file)")
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: file) else {
             progress.clear()
-            Output.error("\(file): cannot read the file as UTF-8 text")
+            Output.error("\(file): cannot read the file")
             throw ExitStatus.dataError
+        }
+        let sheet: SheetText
+        do {
+            sheet = try SheetText.read(data)
+        } catch {
+            progress.clear()
+            Output.error("\(file): \(error.message)")
+            throw ExitStatus.dataError
+        }
+        // UTF-8, with or without its mark, is what is asked for: anything else is said, so it can be checked.
+        if (sheet.encoding != .utf8 && sheet.encoding != .utf8WithBOM) || sheet.separator != UInt8(ascii: ",") {
+            progress.clear()
+            Output.line("\(file): read as \(sheet.encoding.description)\(sheet.separator == UInt8(ascii: "\t") ? ", tab separated" : "")")
         }
         let rows: [(line: Int, fields: [String])]
         do {
-            rows = try CSV.parse(text)
+            rows = try CSV.parse(sheet.text, separator: sheet.separator)
         } catch {
             progress.clear()
             Output.line("\(file):\(error.row): \(error.reason)")

@@ -11,8 +11,11 @@ struct ImportReply: ParsableCommand {
         discussion: """
         Each reply (iCalendar METHOD:REPLY, as Outlook, Google Calendar and Thunderbird send it) is matched to the \
         notice it answers by UID, SEQUENCE and the DTSTART it quotes, and replies are applied in the order they were \
-        sent (DTSTAMP). A reply to a notice since superseded, for a cancelled meeting, from an address not in the \
-        directory, or with an unknown PARTSTAT is reported and not counted.
+        sent (DTSTAMP). A reply counts only from its councillor: the e-mail's From: or Sender: must be the attendee's \
+        directory address or a delegate recorded for them, and one reply answers for one person; a reply to another \
+        organiser is refused; an .ics file given without its e-mail is recorded as unverified. A reply to a notice \
+        since superseded, for a cancelled meeting, from an address not in the directory, or with an unknown PARTSTAT \
+        is reported and not counted. Mailbox messages without a reply are named.
         Exit status: 0 every reply was recorded (or was already); 1 some reply was ignored (each is named on standard \
         error with the reason); 3 a file could not be read or holds no calendar reply.
         """)
@@ -24,7 +27,7 @@ struct ImportReply: ParsableCommand {
         let now = try options.currentTime()
         var unreadable = 0
         var ignored = 0
-        var skipped = 0
+        var skipped: [String] = []
         var found: [ReplySource.Found] = []
         for file in files {
             for (name, data, mailbox) in contents(of: file, unreadable: &unreadable) {
@@ -57,7 +60,10 @@ struct ImportReply: ParsableCommand {
                         ignored += 1
                         continue
                     }
-                    let (updated, outcomes) = f.reply.apply(to: meeting, directory: data.directory, sent: sent(f))
+                    let organiser = Notifier.Organiser(configuredName: data.settings.organiserName,
+                                                       configuredEmail: data.settings.organiserEmail).email
+                    let (updated, outcomes) = f.reply.apply(to: meeting, directory: data.directory, sent: sent(f), from: f.sender,
+                                                            organiser: organiser)
                     if updated != meeting { changed[meeting.id] = updated }
                     for outcome in outcomes {
                         if outcome.isIgnored {
@@ -79,7 +85,8 @@ struct ImportReply: ParsableCommand {
                 }
             }
         }
-        if skipped > 0 { Output.note("\(skipped) message(s) without a calendar reply passed over") }
+        for message in skipped { Output.note("passed over: \(message)") }
+        if !skipped.isEmpty { Output.note("\(skipped.count) message(s) without a calendar reply passed over") }
         if ignored > 0 { Output.note("\(recorded) reply(ies) recorded, \(ignored) ignored") }
         if unreadable > 0 || found.isEmpty && ignored == 0 {
             if found.isEmpty && unreadable == 0 { Output.error("no calendar reply found in \(files.joined(separator: ", "))") }

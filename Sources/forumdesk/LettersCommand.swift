@@ -44,10 +44,7 @@ struct LettersCommand: ParsableCommand {
             }
             let (store, data0) = try options.load()
             var data = data0
-            guard let m = data.meeting(meeting) else {
-                Output.error("no meeting `\(meeting)` in \(options.folder.root) (see `forumdesk list meetings`)")
-                throw ExitStatus.usage
-            }
+            let m = try Output.meeting(meeting, in: data, folder: options.folder)
             guard m.start > now else {
                 Output.error("\(m.id) began on \(LondonTime.display(m.start)): letters are for meetings to come")
                 throw ExitStatus.usage

@@ -55,7 +55,7 @@ struct PersonShow: ParsableCommand {
             }
             try Output.write(pack, to: out)
             Output.note("\(places.count) place(s) in the pack written to \(out)")
-            return
+            return try Output.failIfIncomplete(data, "the pack")
         }
         switch format {
         case .json:
@@ -72,6 +72,7 @@ struct PersonShow: ParsableCommand {
                 Output.line("\(at)  \(p.record.isEmpty ? "-" : p.record)  \(p.kind): \(p.text)")
             }
         }
+        try Output.failIfIncomplete(data, "the list")
     }
 }
 
@@ -102,10 +103,24 @@ struct PersonErase: ParsableCommand {
     var newOwner: String?
 
     func run() throws {
+        if dryRun { return try erase(.show) }
+        // Asked before the commands' turn is taken (nobody waits on a prompt), then done within it: the turn first
+        // finishes what a killed command left (a notice transaction, an import, temp files).
+        if !yes { try erase(.ask) }
+        try withCommandTurn(options) { try erase(yes ? .showAndApply : .apply) }
+    }
+
+    enum Step { case show, ask, apply, showAndApply }
+
+    func erase(_ step: Step) throws {
         let today = LondonTime.date(try options.currentTime())
         let (store, data0) = try options.load()
         var data = data0
         Output.reportLoadErrors(data)
+        if !data.loadErrors.isEmpty {
+            Output.error("a file that cannot be read may name the person: nothing was erased (fix it, then erase)")
+            throw ExitStatus.dataError
+        }
         let person = try PersonCommand.resolve(name, in: data)
         let owner = try newOwner.map { try PersonCommand.resolve($0, in: data).id }
         if owner == person.id { throw ValidationError("--new-owner must be someone else") }
@@ -116,17 +131,18 @@ struct PersonErase: ParsableCommand {
             throw ExitStatus.usage
         }
         let now = try options.currentTime()
-        for (meeting, erased) in plan.meetings {
+        let shown = step != .apply
+        for (meeting, erased) in plan.meetings where shown {
             let toCome = meeting.start > now && meeting.status != .cancelled ? " (a meeting to come)" : ""
             Output.line("\(meeting.id): \(dryRun ? "would remove" : "will remove") \(erased.description)\(toCome)")
         }
-        for topic in plan.topics { Output.line("topic \(topic.id): \(dryRun ? "would remove" : "will remove") the contact") }
-        Output.line("directory/people.json: \(dryRun ? "would remove" : "will remove") \(person.id)")
-        for file in plan.files {
+        for topic in plan.topics where shown { Output.line("topic \(topic.id): \(dryRun ? "would remove" : "will remove") the contact") }
+        if shown { Output.line("directory/people.json: \(dryRun ? "would remove" : "will remove") \(person.id)") }
+        for file in plan.files where shown {
             Output.line("\(file.file): \(file.kind): " + (file.file == ".git" ? "rewritten by the next `forumdesk sync`" : file.step == .leave ? "left as it is (not ForumDesk's)" : dryRun ? "would \(file.step.rawValue)" : "will \(file.step.rawValue)"))
         }
-        if dryRun { return }
-        if !yes {
+        if step == .show { return }
+        if step == .ask {
             guard isatty(STDIN_FILENO) == 1 else {
                 Output.error("erasure cannot be undone: confirm with --yes (after --dry-run), or run it on a terminal")
                 throw ExitStatus.usage
@@ -136,6 +152,7 @@ struct PersonErase: ParsableCommand {
                 Output.error("not confirmed; nothing was changed")
                 throw ExitStatus.usage
             }
+            return
         }
         let (done, errors) = store.apply(plan, today: today, in: &data)
         for line in done { Output.line(line) }
@@ -170,6 +187,11 @@ struct PersonDelete: ParsableCommand {
 
     func run() throws {
         let (_, data) = try options.load()
+        if !data.loadErrors.isEmpty {
+            Output.reportLoadErrors(data)
+            Output.error("a meeting that cannot be read may still need them: nothing was deleted (fix it first)")
+            throw ExitStatus.dataError
+        }
         let person = try PersonCommand.resolve(name, in: data)
         let needed = DirectoryRemoval.personNeeded(person, meetings: data.meetings, topics: data.topics, directory: data.directory,
                                                    now: try options.currentTime())
@@ -219,6 +241,11 @@ struct OrganisationDelete: ParsableCommand {
     func run() throws {
         let (store, data0) = try options.load()
         var data = data0
+        if !data.loadErrors.isEmpty {
+            Output.reportLoadErrors(data)
+            Output.error("a meeting that cannot be read may still need it: nothing was deleted (fix it first)")
+            throw ExitStatus.dataError
+        }
         let org = try OrganisationCommand.resolve(name, in: data)
         let needed = DirectoryRemoval.organisationNeeded(org.id, meetings: data.meetings, topics: data.topics, directory: data.directory,
                                                          now: try options.currentTime())
@@ -261,6 +288,10 @@ struct OrganisationMerge: ParsableCommand {
         let (store, data0) = try options.load()
         var data = data0
         Output.reportLoadErrors(data)
+        if !data.loadErrors.isEmpty {
+            Output.error("a meeting that cannot be read may name the organisation: nothing was merged (fix it, then merge)")
+            throw ExitStatus.dataError
+        }
         let a = try OrganisationCommand.resolve(from, in: data), b = try OrganisationCommand.resolve(into, in: data)
         if let problem = DirectoryRemoval.mergeProblem(a.id, into: b.id, directory: data.directory) {
             Output.error(problem)

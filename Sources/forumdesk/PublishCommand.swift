@@ -52,12 +52,18 @@ struct PublishCommand: ParsableCommand {
         // Nothing new goes out unchecked: a passage that names someone or an address waits for --review.
         let (meetings, heldBack) = PublicReview.publishable(data.meetings, data.directory)
         guard let out else { throw ExitStatus.usage }
+        // A meeting whose file cannot be read now keeps its last published page: its id is the file's name.
+        let meetingsFolder = options.folder.meetingsFolder + "/"
+        let unreadable = Set(data.loadErrors.filter { $0.path.hasPrefix(meetingsFolder) && $0.path.hasSuffix(".json") }
+            .map { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension })
         let folder = out.hasPrefix("/") ? out : FileManager.default.currentDirectoryPath + "/" + out
         let previous: SiteManifest
         do { previous = try SiteFolder.manifest(of: folder) } catch {
             Output.error(error.description)
             throw ExitStatus.usage
         }
+        // What a killed publish left: its temp files go (its pages are in the manifest and are written again).
+        _ = SiteFolder.removeAbandonedTempFiles(in: folder, manifest: previous)
         let site = PublicSite(council: data.settings.council, directory: data.directory, meetings: meetings,
                               today: LondonTime.date(now), baseURL: baseURL,
                               feedAuthority: data.settings.organiserEmail.flatMap { $0.split(separator: "@").last.map(String.init) })
@@ -65,7 +71,7 @@ struct PublishCommand: ParsableCommand {
             .map { PublishedFile(path: $0.path, bytes: Array($0.content.utf8), dependsOn: $0.dependsOn) }
         let report: SiteFolder.Report
         do {
-            report = try SiteFolder.publish(files, to: folder, previous: previous, now: now)
+            report = try SiteFolder.publish(files, to: folder, previous: previous, now: now, keeping: unreadable)
         } catch {
             Output.error(error.description)
             throw ExitStatus.dataError
@@ -78,6 +84,11 @@ struct PublishCommand: ParsableCommand {
         if !heldBack.isEmpty {
             Output.line("\(heldBack.count) passage(s) held back until checked (see `forumdesk publish --review`)")
         }
+        if !unreadable.isEmpty {
+            Output.error("the last published page of \(unreadable.sorted().joined(separator: ", ")) is kept as it was, as its file "
+                         + "cannot be read now")
+        }
+        try Output.failIfIncomplete(data, "the site")
     }
 
     /// The passages to review, each with why and its key; checked ones said to be so.

@@ -37,6 +37,7 @@ struct PurgeCommand: ParsableCommand {
     func purge(today: CalendarDate) throws {
         let (store, data0) = try options.load()
         var data = data0
+        Output.reportLoadErrors(data)
         let due = Retention.due(data.meetings, before: before, directory: data.directory, today: today)
         for (meeting, removed) in due {
             if !dryRun {
@@ -77,6 +78,8 @@ struct PurgeCommand: ParsableCommand {
             : "\(dryRun ? "Would remove" : "Removed") personal data from \(due.count) meeting\(due.count == 1 ? "" : "s") "
                 + "that ended before \(before); counts, outcomes and actions are kept.")
         if failed { throw ExitStatus.dataError }
+        // A meeting that could not be read was not purged: retention is not done until it is.
+        try Output.failIfIncomplete(data, "the purge")
     }
 
     /// A path as the user would find it: relative to the data folder.

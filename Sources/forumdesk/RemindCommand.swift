@@ -96,6 +96,7 @@ struct RemindCommand: ParsableCommand {
             if plan.digests.isEmpty, plan.unreachable.isEmpty, plan.recentlyChased.isEmpty {
                 Output.line("No open action is overdue or due within \(within.days) day(s): nobody to remind.")
             }
+            try Output.failIfIncomplete(data, "the reminders")
             if problems { throw ExitStatus.problems }
         }
     }

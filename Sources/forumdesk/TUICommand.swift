@@ -73,6 +73,7 @@ struct TUICommand: ParsableCommand {
         }
         if let warning = MachineSettings.ignoredWarning(data.settings) { app.inform(warning) }
         if let live { app.open(meetingID: live, live: true) }
+        if let notice = terminal.localeNotice { app.inform(notice) }
         if let sampleToday {
             app.inform("Sample data: today is \(LondonTime.weekday(sampleToday)) \(sampleToday.day) \(LondonTime.monthAbbreviation(sampleToday.month)) "
                 + "\(sampleToday.year) here (sampleToday in forumdesk.json)")
@@ -110,9 +111,9 @@ struct TUICommand: ParsableCommand {
         followPresence(changed: true)
         terminal.draw(app.render())
         while !app.isFinished {
-            let event = terminal.readEvent(timeoutMilliseconds: Self.wakeMilliseconds)
+            let burst = terminal.readBurst(timeoutMilliseconds: Self.wakeMilliseconds)
             if !fixedNow { app.tick(sampleToday.map { LondonTime.sameTime(Date(), on: $0) } ?? Date()) }
-            if let event { app.handle(event) }
+            if let burst { app.handle(burst: burst) }
             app.pollSync()
             let changed = watcher.changes()
             let presenceChanged = changed.contains { $0.contains("/\(Presence.folderName)/") }

@@ -93,6 +93,28 @@ import TerminalUI
         #expect(a.screenTitle == "Meetings")
     }
 
+    @Test func test_unbracketedPasteInOneRead_inTheNewMeetingForm_staysInTheVenue() {
+        var a = app(width: 140, height: 30, keys: [.char("2"), .char("n")])
+        for _ in 0..<5 { a.handle(.key(.tab)) }
+        a.handle(burst: "Bins not collected\ronce three weeks\rresidents angry".map { $0 == "\r" ? Event.key(.enter) : .key(.char($0)) })
+        #expect(a.screenText.contains("Bins not collected once three weeks residents angry"), "\(a.screenText)")
+        #expect(a.screenText.contains("New meeting"))
+    }
+
+    /// A key that opens a place to type, with the text after it in one read (fast typing): the key acts and the text
+    /// goes in.
+    @Test func test_aKeyOpeningSearch_withProseInTheSameRead_actsAndTheTextGoesIn() {
+        var a = app(keys: [.char("2")])
+        a.handle(burst: "/Grove House Sandy\rmore text".map { $0 == "\r" ? Event.key(.enter) : .key(.char($0)) })
+        #expect(a.screenText.contains("Search: Grove House Sandy more text"), "\(a.screenText)")
+    }
+
+    @Test func test_commandsInOneRead_stillRun() {
+        var a = app()
+        a.handle(burst: [.key(.char("2")), .key(.char("/"))] + "Grove".map { .key(.char($0)) })
+        #expect(a.screenText.contains("Search: Grove"))
+    }
+
     @Test func test_overdueToggle_onActions() {
         let all = app(keys: [.char("3")]).screenText
         let overdue = app(keys: [.char("3"), .char("o")]).screenText

@@ -28,6 +28,14 @@ import Testing
         ("3/12/26 7pm", "Thu 3 Dec 2026 19:00"),
         ("3-12-2026 19:00", "Thu 3 Dec 2026 19:00"),
         ("3.12.2026 19:00", "Thu 3 Dec 2026 19:00"),
+        // What spreadsheets write: a day, a month's name and a year joined by hyphens; an ISO instant in UTC or
+        // with an offset (read as London time); a date serial, with a fraction of a day for the time.
+        ("3-Dec-26 19:00", "Thu 3 Dec 2026 19:00"),
+        ("03-Dec-2026 7pm", "Thu 3 Dec 2026 19:00"),
+        ("2026-12-03T19:00:00.000Z", "Thu 3 Dec 2026 19:00 GMT"),
+        ("2027-06-10T18:00:00Z", "Thu 10 Jun 2027 19:00 BST"),
+        ("2027-06-10T19:00:00+01:00", "Thu 10 Jun 2027 19:00 BST"),
+        ("46359.7916666667", "Thu 3 Dec 2026 19:00"),
         ("2026/12/03 19:00", "Thu 3 Dec 2026 19:00"),
         ("12/3/2027", "Fri 12 Mar 2027"),  // day first, always
         ("3 Dec 2026 7pm", "Thu 3 Dec 2026 19:00"),

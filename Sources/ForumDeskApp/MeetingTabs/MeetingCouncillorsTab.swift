@@ -88,6 +88,7 @@ struct MeetingCouncillorsTab: MeetingTab {
             if let delegate = notice.delegatedTo { text += " to \(delegate)" }
             if let at = notice.repliedAt { text += ", \(LondonTime.display(at))" }
             if let comment = notice.comment { text += ": “\(comment)”" }
+            if let why = notice.replyUnverified { text += " (unverified: \(why))" }
             lines.append(StyledLine(text, notice.reply == .declined ? Theme.muted : Theme.good, hangingIndent: 2))
         }
         return lines

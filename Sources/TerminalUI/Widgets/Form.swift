@@ -117,6 +117,10 @@ public struct Form: Sendable, Equatable {
             if case .text = fields[focus].kind {
                 fields[focus].input.paste(text)
                 isModified = true
+            } else {
+                // As a typed letter does: the list opens, filtered by what came.
+                openPicker()
+                picker?.paste(text)
             }
         default: break
         }

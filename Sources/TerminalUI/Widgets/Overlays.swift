@@ -148,10 +148,11 @@ public struct TextField: Sendable, Equatable {
         return true
     }
 
-    /// Inserts pasted text at the cursor, line breaks folded to spaces (a field is one line).
+    /// Inserts pasted text at the cursor, line breaks and tabs (a spreadsheet's cells) folded to spaces (a
+    /// field is one line).
     public mutating func paste(_ pasted: String) {
         var clean = String.UnicodeScalarView()
-        for scalar in pasted.unicodeScalars { clean.append(scalar == "\n" || scalar == "\r" ? " " : scalar) }
+        for scalar in pasted.unicodeScalars { clean.append(scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar) }
         let bounds = Self.boundaries(text)
         let at = bounds[min(max(0, cursor), bounds.count - 1)]
         replace(scalars: at..<at, with: clean)
