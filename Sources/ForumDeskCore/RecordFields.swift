@@ -10,7 +10,7 @@ public enum RecordFields {
         "delegatedTo", "to", "by",
     ]
     /// A person's own contact details, held only in their directory entry (which erasure removes).
-    public static let contactDetails: Set<String> = ["email", "phone", "postalAddress", "preferredContact"]
+    public static let contactDetails: Set<String> = ["email", "phone", "postalAddress", "preferredContact", "delegates"]
     /// Free text that may mention anyone: scrubbed of an erased person's identity by the store's text rule, and of
     /// contact details before anything is published.
     public static let freeText: Set<String> = [
@@ -28,7 +28,7 @@ public enum RecordFields {
         "organisations", "organiserAddress", "organiserEmail", "organiserName", "people", "raisedAt", "received",
         "reminderIntervalDays", "reminders", "repliedAt", "reply", "required", "residentsPresent", "role",
         "sampleToday", "schema", "sector", "sendmail", "sentAt", "sequence", "start", "status", "tags", "topic",
-        "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication",
+        "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified",
     ]
 
     /// Every classified key.

