@@ -61,59 +61,15 @@ public struct GitRepository: Sendable {
         return Self.spawn([program, "-C", folder.root] + arguments, environment: env, input: inputPath)
     }
 
-    /// posix_spawn rather than Foundation's Process, which on Linux closes every possible descriptor before each
-    /// exec (about 0.1 s a run where the descriptor limit is high: a sync runs git a dozen times). Output and
-    /// errors are read together with poll(2), so neither pipe can fill and block git.
+    /// One run of git (`ChildProcess`): output and errors read together, so neither pipe can fill and block git.
     static func spawn(_ argv: [String], environment: [String: String], input: String? = nil) -> Run {
-        var outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
-        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
-            return Run(status: 127, output: "", errors: "cannot run git: no pipe")
+        switch ChildProcess.run(argv, environment: environment, input: input) {
+        case .failure(let error):
+            return Run(status: 127, output: "", errors: "cannot run git: \(String(cString: strerror(error.code)))")
+        case .success(let outcome):
+            return Run(status: outcome.status, output: String(decoding: outcome.output, as: UTF8.self),
+                       errors: String(decoding: outcome.errors, as: UTF8.self), bytes: outcome.output)
         }
-        // Not inherited by git beyond its stdout and stderr (dup2 clears the flag on those).
-        for fd in outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        let args = argv.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            args.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, args, envp)
-        close(outPipe[1])
-        close(errPipe[1])
-        defer {
-            close(outPipe[0])
-            close(errPipe[0])
-        }
-        guard spawned == 0 else { return Run(status: 127, output: "", errors: "cannot run git: \(String(cString: strerror(spawned)))") }
-        var out: [UInt8] = [], err: [UInt8] = []
-        var open = [outPipe[0], errPipe[0]]
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while !open.isEmpty {
-            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            if poll(&fds, nfds_t(fds.count), -1) < 0 {
-                if errno == EINTR { continue }
-                break
-            }
-            for entry in fds where entry.revents != 0 {
-                let n = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
-                if n > 0 {
-                    if entry.fd == outPipe[0] { out += buffer[0..<n] } else { err += buffer[0..<n] }
-                } else if n == 0 || (errno != EINTR && errno != EAGAIN) {
-                    open.removeAll { $0 == entry.fd }
-                }
-            }
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Run(status: code, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self), bytes: out)
     }
 
     public var isRepository: Bool { FileManager.default.fileExists(atPath: folder.path(".git")) }

@@ -35,60 +35,27 @@ public struct MailProgram: Sendable {
     public var display: String { command.joined(separator: " ") }
 
     /// Runs the program with the file at `input` as its standard input; standard output and error are captured
-    /// together (up to 4 KiB kept). Blocks until it exits or `timeout` passes.
+    /// together (up to 4 KiB kept). Blocks until it exits or `timeout` passes (`ChildProcess`).
     public func run(input: String) -> Answer {
         guard let program = command.first, !program.isEmpty else { return .notStarted(reason: "no mail program is set") }
-        var outputTemplate = Array("\(NSTemporaryDirectory())/forumdesk-mail-XXXXXX".utf8CString)
-        let outputFD = mkstemp(&outputTemplate)
-        guard outputFD >= 0 else { return .notStarted(reason: "cannot make a file for its answer: \(Self.errorText(errno))") }
-        let outputPath = String(decoding: outputTemplate.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        defer {
-            close(outputFD)
-            unlink(outputPath)
-        }
         let inputFD = open(input, O_RDONLY | O_CLOEXEC)
         guard inputFD >= 0 else { return .notStarted(reason: "cannot read \(input): \(Self.errorText(errno))") }
-        defer { close(inputFD) }
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, inputFD, 0)
-        posix_spawn_file_actions_adddup2(&actions, outputFD, 1)
-        posix_spawn_file_actions_adddup2(&actions, outputFD, 2)
-        let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
-        defer { for arg in argv { free(arg) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, &actions, nil, argv, environ)
-        guard spawned == 0 else { return .notStarted(reason: "cannot run \(program): \(Self.errorText(spawned))") }
-
-        let deadline = Date().addingTimeInterval(timeout)
-        var status: Int32 = 0
-        var timedOut = false
-        while true {
-            let done = waitpid(pid, &status, WNOHANG)
-            if done == pid { break }
-            if done < 0, errno != EINTR { return .interrupted(reason: "lost track of \(program): \(Self.errorText(errno))", output: "") }
-            if !timedOut, Date() > deadline {
-                kill(pid, SIGKILL)
-                timedOut = true
-            }
-            usleep(5_000)
+        close(inputFD)
+        switch ChildProcess.run(command, input: input, searchPath: true, timeout: timeout, mergeErrors: true) {
+        case .failure(let error):
+            return .notStarted(reason: "cannot run \(program): \(Self.errorText(error.code))")
+        case .success(let outcome):
+            let output = Self.text(outcome.output)
+            if outcome.timedOut { return .interrupted(reason: "\(program) took longer than \(Int(timeout)) s and was stopped", output: output) }
+            if outcome.signal != 0 { return .interrupted(reason: "\(program) was killed by signal \(outcome.signal)", output: output) }
+            return outcome.exitStatus == 0 ? .accepted(output: output) : .refused(status: outcome.exitStatus, output: output)
         }
-        let output = Self.text(of: outputPath)
-        // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import as macros.
-        let signal = status & 0x7F
-        if timedOut { return .interrupted(reason: "\(program) took longer than \(Int(timeout)) s and was stopped", output: output) }
-        if signal != 0 { return .interrupted(reason: "\(program) was killed by signal \(signal)", output: output) }
-        let exit = (status >> 8) & 0xFF
-        return exit == 0 ? .accepted(output: output) : .refused(status: exit, output: output)
     }
 
     static func errorText(_ code: Int32) -> String { strerror(code).map { String(validatingCString: $0) ?? "error \(code)" } ?? "error \(code)" }
 
     /// What the program printed, trimmed, at most 4 KiB, as text.
-    static func text(of path: String) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { return "" }
-        return String(decoding: data.prefix(4096), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    static func text(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes.prefix(4096), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
