@@ -25,23 +25,7 @@ import Testing
 
     @Test func test_khal_invitationThenBriefing_theInvitationStays() throws {
         let copy = try SampleCopy()
-        let home = copy.folder + "/khal"
-        try FileManager.default.createDirectory(atPath: home + "/cal", withIntermediateDirectories: true)
-        try """
-        [calendars]
-        [[forumdesk]]
-        path = \(home)/cal/
-        type = calendar
-        [locale]
-        timeformat = %H:%M
-        dateformat = %Y-%m-%d
-        longdateformat = %Y-%m-%d
-        datetimeformat = %Y-%m-%d %H:%M
-        longdatetimeformat = %Y-%m-%d %H:%M
-        default_timezone = Europe/London
-        local_timezone = Europe/London
-        """.write(toFile: home + "/config", atomically: true, encoding: .utf8)
-        let env = ["HOME": home, "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home]
+        let (home, env) = try khalHome(in: copy.folder)
         func khalImport(_ ics: String) throws {
             let imported = try run(["khal", "-c", home + "/config", "import", "--batch", "-a", "forumdesk", ics], environment: env)
             #expect(imported.status == 0, "\(imported.out)")

@@ -21,23 +21,7 @@ import Testing
 
     @Test func test_khal_updateReplacesTheEvent_andTheCancellationFollows() throws {
         let copy = try SampleCopy()
-        let home = copy.folder + "/khal"
-        try FileManager.default.createDirectory(atPath: home + "/cal", withIntermediateDirectories: true)
-        try """
-        [calendars]
-        [[forumdesk]]
-        path = \(home)/cal/
-        type = calendar
-        [locale]
-        timeformat = %H:%M
-        dateformat = %Y-%m-%d
-        longdateformat = %Y-%m-%d
-        datetimeformat = %Y-%m-%d %H:%M
-        longdatetimeformat = %Y-%m-%d %H:%M
-        default_timezone = Europe/London
-        local_timezone = Europe/London
-        """.write(toFile: home + "/config", atomically: true, encoding: .utf8)
-        let env = ["HOME": home, "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home]
+        let (home, env) = try khalHome(in: copy.folder)
         func khal(_ arguments: [String]) throws -> (status: Int32, out: String) {
             try run(["khal", "-c", home + "/config"] + arguments, environment: env)
         }
@@ -80,4 +64,26 @@ import Testing
         try importLatest("cancel-2.eml")
         #expect(try events() == ["\(id)@forumdesk 2026-12-22 18:30 CANCELLED"], "the cancellation replaces it too")
     }
+}
+
+/// A khal of its own in `folder`: one calendar `forumdesk` at `home/cal/`, London time, ISO dates; its home and the
+/// environment that points khal at it.
+func khalHome(in folder: String) throws -> (home: String, env: [String: String]) {
+    let home = folder + "/khal"
+    try FileManager.default.createDirectory(atPath: home + "/cal", withIntermediateDirectories: true)
+    try """
+    [calendars]
+    [[forumdesk]]
+    path = \(home)/cal/
+    type = calendar
+    [locale]
+    timeformat = %H:%M
+    dateformat = %Y-%m-%d
+    longdateformat = %Y-%m-%d
+    datetimeformat = %Y-%m-%d %H:%M
+    longdatetimeformat = %Y-%m-%d %H:%M
+    default_timezone = Europe/London
+    local_timezone = Europe/London
+    """.write(toFile: home + "/config", atomically: true, encoding: .utf8)
+    return (home, ["HOME": home, "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home])
 }
