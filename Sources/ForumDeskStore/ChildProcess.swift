@@ -80,13 +80,13 @@ public enum ChildProcess {
                     open.removeAll { $0 == entry.fd }
                 }
             }
-            guard let deadline, ready == 0 else { continue }
-            // A program that has ended is not waited for further, even if something it started holds its output.
-            if waitpid(pid, &status, WNOHANG) == pid { exited = true; break }
+            guard let deadline else { continue }
             if !timedOut, Date() > deadline {
                 kill(pid, SIGKILL)
                 timedOut = true
             }
+            // A program that has ended is not waited for further, even if something it started holds its output.
+            if ready == 0, waitpid(pid, &status, WNOHANG) == pid { exited = true; break }
         }
         if !exited { while waitpid(pid, &status, 0) < 0, errno == EINTR {} }
         // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import as macros.
