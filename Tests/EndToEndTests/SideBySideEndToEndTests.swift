@@ -28,15 +28,25 @@ import Testing
         try entry(cleo, "r", "23", then: "23 residents")
         try entry(ana, "a", "Report the broken bench @Lysander Nightingale-Rao due:+7d", then: "Actions (2)")
         try entry(ben, "i", "Speeding on the High Street #highways", then: "Saved")
+        let file = data.path + "/meetings/2026/\(id).json"
+        let expected = ["Clear the drain on Mill Lane", "Report the broken bench", "Bins not collected on Station Road",
+                        "Speeding on the High Street", "\"residentsPresent\": 23"]
+        // The last save may still be on its way to the disk when its screen has moved on: wait for it, not a time.
+        var meeting = ""
+        let deadline = Date().addingTimeInterval(20)
+        repeat {
+            meeting = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            if expected.allSatisfy(meeting.contains) { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        } while Date() < deadline
+        for text in expected {
+            #expect(meeting.contains(text), "\(text) missing from the meeting file")
+        }
         for session in [ana, ben, cleo] {
             let screen = try session.screen()
-            #expect(!screen.contains("Changed by someone else") && !screen.contains("not saved"), "\(screen)")
-        }
-        let file = data.path + "/meetings/2026/\(id).json"
-        let meeting = try String(contentsOfFile: file, encoding: .utf8)
-        for text in ["Clear the drain on Mill Lane", "Report the broken bench", "Bins not collected on Station Road",
-                     "Speeding on the High Street", "\"residentsPresent\": 23"] {
-            #expect(meeting.contains(text), "\(text) missing from the meeting file")
+            // "Changed by someone else: …" in the footer only says a teammate's save was read in; a refusal is the
+            // question whose first choice is "Reload theirs", or "was not saved".
+            #expect(!screen.contains("Reload theirs") && !screen.contains("was not saved"), "\(screen)")
         }
         for session in [ana, ben, cleo] { try session.send("q", "q") }
     }
