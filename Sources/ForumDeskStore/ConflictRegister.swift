@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 import ForumDeskCore
 
@@ -61,14 +62,9 @@ extension DataStore {
         return found
     }
 
+    /// Whether `needle` occurs in `bytes`: the C library's memmem, as the Meetings search uses it.
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var i = 0
-        while i <= bytes.count - needle.count {
-            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
+        bytes.withUnsafeBytes { b in needle.withUnsafeBytes { n in forumdesk_memmem(b.baseAddress, b.count, n.baseAddress, n.count) != nil } }
     }
 
     /// Resolves conflict `number` (from 1) of `file`: theirs replaces ours, or ours is kept; the conflict leaves the
