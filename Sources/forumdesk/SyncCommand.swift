@@ -31,7 +31,7 @@ struct SyncCommand: ParsableCommand {
         let report = try withCommandTurn(options) { Self.sync(options.folder, remote: remote) }
         for line in report.lines { print(TerminalText.sanitized(line)) }
         if let failure = report.failure {
-            Output.error(TerminalText.sanitized(failure.message))
+            Output.error(failure.message)  // Output sanitises each line, keeping the breaks
             throw ExitStatus.dataError
         }
         if report.conflicts > 0 {
