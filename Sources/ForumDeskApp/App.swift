@@ -40,26 +40,12 @@ public struct App: Sendable {
         /// `?` help; F1 over another overlay shows that overlay's keys, and closing returns to it.
         case help(offset: Int, over: Overlay? = nil)
         case palette(Picker)
-        /// A question; each choice runs its actions.
-        case dialog(Dialog, [[AppAction]], selected: Int)
-        /// Read-only text, e.g. both versions of a file in conflict.
-        case text(title: String, lines: [StyledLine], offset: Int)
+        /// A question answered with a typed value (`Question`).
+        case question(Question)
+        /// Read-only text, e.g. both versions of a file in conflict; `onClose` runs when it is closed (the conflict
+        /// view asks its question again).
+        case text(title: String, lines: [StyledLine], offset: Int, onClose: (@Sendable (inout App) -> Void)? = nil)
     }
-
-    enum AppAction: Sendable {
-        case reload(String)
-        case keepCopy(Meeting)
-        case showBoth(Meeting)
-        case forceQuit
-        case run([Effect])
-    }
-
-    /// The question on screen is whether to quit: Ctrl-C again answers it.
-    var quitAsked = false
-    /// The retry choice of the quit question retries rather than running effects.
-    var retryOnDialogChoice = false
-    /// A version in conflict being shown next to the file on disk; closing the view asks again.
-    var conflictReturn: Meeting?
 
     /// The mail program `S` hands e-mails to: this machine's (`MachineSettings`), never the shared folder's.
     public var mailCommand: [String] = Settings.defaultSendmail
@@ -156,29 +142,18 @@ public struct App: Sendable {
     /// Set after a sync brought others' changes: the backend reads the whole folder again (`replaceData`).
     public var wantsReload = false
 
-    /// A sync started with `S`, running on a thread of its own so the screen stays usable while the network is slow;
-    /// its report comes back through `pollSync`.
-    public var runningSync: Pending<Sync.Report>?
+    /// Sync and send started from the screens, running off the key loop (`BackgroundWork`).
+    var working: [BackgroundWork] = []
 
     /// `S` on the dashboard: `forumdesk sync` from inside the app (commit, fetch, merge, push), off the key loop; the
-    /// status line says it runs, and others' changes are read in when it is done (`pollSync`).
+    /// footer says it runs, and others' changes are read in when it is done (`collectFinishedWork`).
     mutating func sync() {
         guard canEdit, let store else { return message = .error(readOnlyMessage) }
         guard let syncDriver else { return message = .error("Sync is not available here: run `forumdesk sync`") }
-        guard runningSync == nil else { return message = .info("A sync is already running: its result shows here when it is done") }
         let folder = store.folder
-        runningSync = Pending { Sync(folder: folder, driver: syncDriver).run() }
-        message = .info("Syncing with the team… (keep working: a save waits only while the team's changes are merged in)")
-    }
-
-    /// Called by the key loop: a finished sync's report becomes the status line, and the folder is read again.
-    /// Returns whether a sync finished.
-    @discardableResult
-    public mutating func pollSync() -> Bool {
-        guard let report = runningSync?.ready else { return false }
-        runningSync = nil
-        syncFinished(report)
-        return true
+        if start(BackgroundWork("Syncing with the team") { .synced(Sync(folder: folder, driver: syncDriver).run()) }, kind: "Syncing") {
+            message = .info("Syncing with the team… (keep working: a save waits only while the team's changes are merged in)")
+        }
     }
 
     mutating func syncFinished(_ report: Sync.Report) {
@@ -296,7 +271,6 @@ public struct App: Sendable {
             }
             return
         }
-        if overlay == nil { quitAsked = false }
         if overlay != nil { return handleOverlay(event) }
         message = nil
         if case .mouse(let mouse) = event, mouse.y == 0 {
@@ -422,8 +396,7 @@ public struct App: Sendable {
             case .message(let m): message = m
             case .edit(let edit): applyEdit(edit)
             case .ask(let title, let text, let choices):
-                overlay = .dialog(Dialog(title: title, message: text, choices: choices.map(\.label)),
-                                  choices.map { [.run($0.effects)] }, selected: 0)
+                overlay = .question(Question(asked: title, text, choices: choices))
             case .replace(let screen):
                 stack[stack.count - 1] = screen
             case .notify(let id):
@@ -443,55 +416,60 @@ public struct App: Sendable {
     /// Text typed on any open screen and not saved yet (a form, a live-notes line).
     var unsavedText: String? { stack.reversed().lazy.compactMap(\.unsavedText).first }
 
+    /// What the quit question's choices stand for.
+    enum QuitAnswer: Sendable { case stay, quit, retrySaving }
+
     /// Quitting with changes that could not be saved, or with typed text, asks first: they exist only in memory.
     mutating func requestQuit() {
+        let quitting: @Sendable (inout App, QuitAnswer?) -> Void = { app, answer in
+            switch answer {
+            case .quit?: app.isFinished = true
+            case .retrySaving?: if let store = app.store { app.retryPendingSaves(store) }
+            case .stay?, nil: break
+            }
+        }
         if pending.isEmpty, let typed = unsavedText {
-            quitAsked = true
-            overlay = .dialog(Dialog(title: "Quit without saving?", message: "Quitting loses \(typed).",
-                                     choices: ["Keep typing", "Quit anyway"]),
-                              [[.run([])], [.forceQuit]], selected: 0)
+            overlay = .question(Question("Quit without saving?", "Quitting loses \(typed).",
+                                         choices: [("Keep typing", QuitAnswer.stay), ("Quit anyway", .quit)], isQuit: true, then: quitting))
             return
         }
         guard !pending.isEmpty else { return isFinished = true }
-        quitAsked = true
-        overlay = .dialog(
-            Dialog(title: "Changes not saved",
-                   message: "\(Format.count(pending.count, "change")) could not be written to disk and exist only here. Quitting loses them.",
-                   choices: ["Retry saving", "Quit anyway", "Stay"]),
-            [[.run([])], [.forceQuit], [.run([])]], selected: 0)
-        retryOnDialogChoice = true
+        overlay = .question(Question(
+            "Changes not saved",
+            "\(Format.count(pending.count, "change")) could not be written to disk and exist only here. Quitting loses them.",
+            choices: [("Retry saving", QuitAnswer.retrySaving), ("Quit anyway", .quit), ("Stay", .stay)], isQuit: true, then: quitting))
     }
 
-    mutating func run(_ actions: [AppAction]) {
-        for action in actions {
-            switch action {
-            case .reload(let id):
-                store?.reload(meetingID: id, in: &context.data)
-                context.refresh()
-                message = .info("Reloaded from disk; your change was not saved")
-            case .keepCopy(let mine):
-                guard let store else { return }
-                do {
-                    let path = try store.saveConflictCopy(mine, now: context.now)
-                    store.reload(meetingID: mine.id, in: &context.data)
-                    context.refresh()
-                    message = .info("Your version is kept in \(path); the meeting now shows the file on disk")
-                } catch {
-                    message = .error(error.description)
-                }
-            case .showBoth(let mine):
-                let theirs = store?.textOnDisk(meetingID: mine.id, in: context.data) ?? ""
-                let ours = String(decoding: DataStore.encoded(mine), as: UTF8.self)
-                let lines = [StyledLine("- on disk (theirs)   + in ForumDesk (yours)   any key: back to the choice", .bold), .empty]
-                    + Self.hunks(Self.diff(theirs.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-                                           ours.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
-                conflictReturn = mine
-                overlay = .text(title: "Both versions of \(mine.id)", lines: lines, offset: 0)
-            case .forceQuit:
-                isFinished = true
-            case .run(let effects):
-                apply(effects)
-            }
+    /// "Reload theirs" of the conflict question: the file on disk replaces the version in memory.
+    mutating func reloadTheirs(_ id: String) {
+        store?.reload(meetingID: id, in: &context.data)
+        context.refresh()
+        message = .info("Reloaded from disk; your change was not saved")
+    }
+
+    /// "Keep mine as a copy" of the conflict question: ours goes to a conflict copy beside the file, which is read again.
+    mutating func keepCopy(_ mine: Meeting) {
+        guard let store else { return }
+        do {
+            let path = try store.saveConflictCopy(mine, now: context.now)
+            store.reload(meetingID: mine.id, in: &context.data)
+            context.refresh()
+            message = .info("Your version is kept in \(path); the meeting now shows the file on disk")
+        } catch {
+            message = .error(error.description)
+        }
+    }
+
+    /// "Show both" of the conflict question: the two versions as a diff; closing it asks the question again.
+    mutating func showBoth(_ mine: Meeting) {
+        let theirs = store?.textOnDisk(meetingID: mine.id, in: context.data) ?? ""
+        let ours = String(decoding: DataStore.encoded(mine), as: UTF8.self)
+        let lines = [StyledLine("- on disk (theirs)   + in ForumDesk (yours)   any key: back to the choice", .bold), .empty]
+            + Self.hunks(Self.diff(theirs.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                                   ours.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+        overlay = .text(title: "Both versions of \(mine.id)", lines: lines, offset: 0) { app in
+            _ = app.failedSave(.saveMeeting(mine, label: "your change"), .changedOnDisk(path: mine.id),
+                               store: app.store ?? DataStore(folder: DataFolder(".")))
         }
     }
 
@@ -500,7 +478,7 @@ public struct App: Sendable {
     func keyHelp(over: Overlay?) -> KeyHelp {
         let quit = KeyHelp(groups: [("Everywhere", [(Key.ctrl("c").label, "Quit (asks first)")])])
         switch over {
-        case .dialog: return Dialog.keyHelp + quit
+        case .question: return Dialog.keyHelp + quit
         case .palette: return Picker.keyHelp + quit
         case .text, .help: return HelpOverlay.keyHelp + quit
         case nil: break
@@ -546,60 +524,46 @@ public struct App: Sendable {
                 let entries = paletteEntries
                 if let i = Int(item.id), entries.indices.contains(i) { run(entries[i]) }
             }
-        case .dialog(var dialog, let actions, _):
+        case .question(var question):
             if event == .key(.function(1)) { return overlay = .help(offset: 0, over: overlay) }
             // One key answers: the first letter of a choice (d for Discard, k for Keep typing).
-            if case .key(.char(let letter)) = event, let choice = dialog.choice(forKey: letter) {
+            if case .key(.char(let letter)) = event, let choice = question.dialog.choice(forKey: letter) {
                 overlay = nil
-                if retryOnDialogChoice, choice == 0, let store {
-                    retryOnDialogChoice = false
-                    retryPendingSaves(store)
-                    return
-                }
-                retryOnDialogChoice = false
-                return run(actions[choice])
+                return question.answer(choice, on: &self)
             }
             if event == .key(.ctrl("c")) { // A second Ctrl-C answers the quit question; elsewhere Ctrl-C asks it.
-                if quitAsked { isFinished = true } else { requestQuit() }
+                if question.isQuit { isFinished = true } else { requestQuit() }
                 return
             }
             guard case .key(let key) = event else { return }
             switch Dialog.keyMap.command(for: key) {
             case .previous:
-                dialog.selected = max(0, dialog.selected - 1)
-                overlay = .dialog(dialog, actions, selected: dialog.selected)
+                question.dialog.selected = max(0, question.dialog.selected - 1)
+                overlay = .question(question)
             case .next:
-                dialog.selected = min(dialog.choices.count - 1, dialog.selected + 1)
-                overlay = .dialog(dialog, actions, selected: dialog.selected)
+                question.dialog.selected = min(question.dialog.choices.count - 1, question.dialog.selected + 1)
+                overlay = .question(question)
             case .choose:
                 overlay = nil
-                if retryOnDialogChoice, dialog.selected == 0, let store {
-                    retryOnDialogChoice = false
-                    retryPendingSaves(store)
-                    return
-                }
-                retryOnDialogChoice = false
-                run(actions[dialog.selected])
+                question.answer(question.dialog.selected, on: &self)
             case .cancel:
                 overlay = nil
-                retryOnDialogChoice = false
+                question.answer(nil, on: &self)
             case nil: break
             }
-        case .text(let title, let lines, let offset):
+        case .text(let title, let lines, let offset, let onClose):
             if event == .key(.function(1)) { return overlay = .help(offset: 0, over: overlay) }
             guard case .key(let key) = event else { break }
+            func scrolled(_ to: Int) -> Overlay { .text(title: title, lines: lines, offset: to, onClose: onClose) }
             switch HelpOverlay.keyMap.command(for: key) {
-            case .up: overlay = .text(title: title, lines: lines, offset: max(0, offset - 1))
-            case .down: overlay = .text(title: title, lines: lines, offset: offset + 1)
-            case .pageDown: overlay = .text(title: title, lines: lines, offset: offset + 10)
-            case .pageUp: overlay = .text(title: title, lines: lines, offset: max(0, offset - 10))
+            case .up: overlay = scrolled(max(0, offset - 1))
+            case .down: overlay = scrolled(offset + 1)
+            case .pageDown: overlay = scrolled(offset + 10)
+            case .pageUp: overlay = scrolled(max(0, offset - 10))
             case nil where key == .ctrl("c"): requestQuit()
             case nil:
                 overlay = nil
-                if let mine = conflictReturn {
-                    conflictReturn = nil
-                    failedSave(.saveMeeting(mine, label: "your change"), .changedOnDisk(path: mine.id), store: store ?? DataStore(folder: DataFolder(".")))
-                }
+                onClose?(&self)
             }
         case nil: break
         }
@@ -635,7 +599,7 @@ public struct App: Sendable {
         top.view(context, into: &buffer, area: context.contentArea)
         // While a screen takes typed text, keys such as q and ? are text: only the hints of what takes it apply.
         let hints = keyHelp(over: nil).hints
-        Footer(hints: hints, message: message).render(in: Rect(x: 0, y: context.height - 1, width: context.width, height: 1),
+        Footer(hints: hints, message: message ?? workingNote).render(in: Rect(x: 0, y: context.height - 1, width: context.width, height: 1),
                                                       into: &buffer)
         draw(overlay, into: &buffer)
         return buffer
@@ -649,9 +613,9 @@ public struct App: Sendable {
                 .render(in: buffer.area, into: &buffer, offset: offset)
         case .palette(let picker):
             picker.render(in: buffer.area, into: &buffer)
-        case .dialog(let dialog, _, _):
-            dialog.render(in: buffer.area, into: &buffer)
-        case .text(let title, let lines, let offset):
+        case .question(let question):
+            question.dialog.render(in: buffer.area, into: &buffer)
+        case .text(let title, let lines, let offset, _):
             let box = buffer.area.inset(by: 1)
             buffer.fill(box)
             buffer.box(box, title: title, style: Theme.title)
@@ -664,8 +628,8 @@ public struct App: Sendable {
         switch overlay {
         case .help: "Help"
         case .palette(let picker): picker.title
-        case .dialog(let dialog, _, _): dialog.title
-        case .text(let title, _, _): title
+        case .question(let question): question.dialog.title
+        case .text(let title, _, _, _): title
         }
     }
 

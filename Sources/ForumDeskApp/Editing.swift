@@ -211,13 +211,21 @@ extension App {
                     if case .changedOnDisk = error {} else { return failedSave(edit, error, store: store) }
                 }
             }
-            overlay = .dialog(
-                Dialog(title: "Changed by someone else",
-                       message: "\(path) was changed on disk since ForumDesk read it, so \"\(edit.label)\" was not saved. "
-                           + (conflicts.isEmpty ? "" : "Both changed \(conflicts.prefix(3).joined(separator: "; ")). ")
-                           + "Nothing has been overwritten.",
-                       choices: ["Reload theirs (lose mine)", "Keep mine as a copy", "Show both"]),
-                [[.reload(mine.id)], [.keepCopy(mine)], [.showBoth(mine)]], selected: 0)
+            enum Resolution: Sendable { case reloadTheirs, keepCopy, showBoth }
+            overlay = .question(Question(
+                "Changed by someone else",
+                "\(path) was changed on disk since ForumDesk read it, so \"\(edit.label)\" was not saved. "
+                    + (conflicts.isEmpty ? "" : "Both changed \(conflicts.prefix(3).joined(separator: "; ")). ")
+                    + "Nothing has been overwritten.",
+                choices: [("Reload theirs (lose mine)", Resolution.reloadTheirs), ("Keep mine as a copy", .keepCopy), ("Show both", .showBoth)]
+            ) { app, answer in
+                switch answer {
+                case .reloadTheirs?: app.reloadTheirs(mine.id)
+                case .keepCopy?: app.keepCopy(mine)
+                case .showBoth?: app.showBoth(mine)
+                case nil: break
+                }
+            })
             return .conflict(path: path)
         case .unreadableOnDisk, .incomplete, .noticeNotWritten, .refused:
             message = .error(error.description)

@@ -293,17 +293,23 @@ extension DataStore {
     func recordDelivery(_ id: String, _ file: String, in data: inout DataSet, _ change: (inout CouncillorNotification) -> Void) -> String? {
         guard let name = NoticeOutbox.noticeName(ofFile: file) else { return nil }
         if data.meeting(id)?.isSummary == true { _ = hydrate(meetingID: id, in: &data) }
-        guard var meeting = data.meeting(id),
-              let index = meeting.notifications.lastIndex(where: { NoticeOutbox.fileName(of: $0) == name && $0.method == .email })
-        else { return nil }  // an e-mail the record does not hold (written by hand, or by an older ForumDesk): nothing to record
-        let before = meeting.notifications[index]
-        change(&meeting.notifications[index])
-        guard meeting.notifications[index] != before else { return nil }
-        do {
-            try save(meeting, in: &data)
-            return nil
-        } catch {
-            return "the notice could not be recorded: \(error.description)"
+        // Someone may save the meeting while the mail program runs (the app sends off its key loop, an officer edits
+        // on): the delivery is then recorded on the version they saved, read again, rather than lost.
+        for attempt in 0..<3 {
+            guard var meeting = data.meeting(id),
+                  let index = meeting.notifications.lastIndex(where: { NoticeOutbox.fileName(of: $0) == name && $0.method == .email })
+            else { return nil }  // an e-mail the record does not hold (written by hand, or by an older ForumDesk): nothing to record
+            let before = meeting.notifications[index]
+            change(&meeting.notifications[index])
+            guard meeting.notifications[index] != before else { return nil }
+            do throws(SaveError) {
+                try save(meeting, in: &data)
+                return nil
+            } catch {
+                if case .changedOnDisk = error, attempt < 2, reload(meetingID: id, in: &data) == nil { continue }
+                return "the notice could not be recorded: \(error.description)"
+            }
         }
+        return nil
     }
 }

@@ -114,7 +114,7 @@ struct TUICommand: ParsableCommand {
             let burst = terminal.readBurst(timeoutMilliseconds: Self.wakeMilliseconds)
             if !fixedNow { app.tick(sampleToday.map { LondonTime.sameTime(Date(), on: $0) } ?? Date()) }
             if let burst { app.handle(burst: burst) }
-            app.pollSync()
+            app.collectFinishedWork()
             let changed = watcher.changes()
             let presenceChanged = changed.contains { $0.contains("/\(Presence.folderName)/") }
             var staleSummaries = false
@@ -144,10 +144,10 @@ struct TUICommand: ParsableCommand {
         // object by object took a third of a second. The terminal and our presence files are put right first
         // (exit skips the `defer`s above).
         // A sync still running finishes first: quitting is not a reason to leave the folder half-merged.
-        if let running = app.runningSync, running.ready == nil {
+        if app.isWorking {
             terminal.shutdown()
-            Output.note("finishing the sync that is running…")
-            _ = running.value
+            Output.note("finishing the work that is running (sync, send)…")
+            app.finishWork()
             for id in announced { presence.withdraw(meetingID: id, owner: me) }
             Glibc.exit(0)
         }

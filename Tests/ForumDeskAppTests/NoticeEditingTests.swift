@@ -52,6 +52,7 @@ import Glibc
         a.mailCommand = ["false"]
         #expect(a.screenText.contains("queued"), "\(a.screenText)")
         a.handle(.key(.char("S")))
+        a.finishWork()
         #expect(a.screenText.contains("0 sent, 1 not"), "\(a.screenText)")
         #expect(a.screenText.contains("send failed"))
         #expect(outbox(w) == ["cllr-tamsin-lanternby-request-0.eml"])
@@ -60,12 +61,48 @@ import Glibc
         var b = w.app(keys: openCouncillors)
         b.mailCommand = ["true"]
         b.handle(.key(.char("S")))
+        b.finishWork()
         #expect(b.screenText.contains("1 e-mail(s) sent"), "\(b.screenText)")
         #expect(outbox(w).isEmpty)
         #expect(listing(w.copy.path + "/sent/\(id)") == ["cllr-tamsin-lanternby-request-0.eml", "cllr-tamsin-lanternby-request-0.eml.log"])
         #expect(w.meetingOnDisk(id)?.notifications.last?.delivery == .sent)
         b.handle(.key(.char("S")))
+        b.finishWork()
         #expect(b.screenText.contains("Nothing in the outbox"))
+    }
+
+    /// A slow mail program does not freeze the screen: `S` returns at once, the footer says the e-mails are being
+    /// sent, keys keep working, a second `S` does not start a second send, and a save of the same meeting made
+    /// meanwhile (a teammate's, here) is kept while the delivery is recorded on it.
+    @Test func test_sendKey_runsOffTheKeyLoop_andARecordSavedMeanwhileKeepsBothChanges() throws {
+        let w = try Workspace()
+        var a = w.app(keys: openCouncillors + [.char("n")])
+        let gate = w.copy.path + "/../send-gate-\(UUID().uuidString)"
+        a.mailCommand = ["sh", "-c", "while [ ! -e '\(gate)' ]; do sleep 0.05; done; cat >/dev/null"]
+        a.handle(.key(.char("S")))
+        #expect(a.isWorking)
+        #expect(a.screenText.contains("Sending \(id)'s e-mails with sh"), "\(a.screenText)")
+        a.handle(.key(.down))
+        a.handle(.key(.char("S")))
+        #expect(a.screenText.contains("already"), "\(a.screenText)")
+        let finishedEarly = a.collectFinishedWork()
+        #expect(!finishedEarly)
+
+        // A teammate renames the meeting while the mail program is still running.
+        var data = w.store.load()
+        var theirs = try #require(data.meeting(id))
+        theirs.title = "Sandy and Biggleswade LTT (renamed meanwhile)"
+        try w.store.save(theirs, in: &data)
+
+        #expect(FileManager.default.createFile(atPath: gate, contents: nil))
+        defer { try? FileManager.default.removeItem(atPath: gate) }
+        a.finishWork()
+        #expect(!a.isWorking)
+        #expect(a.screenText.contains("1 e-mail(s) sent with sh"), "\(a.screenText)")
+        let onDisk = try #require(w.meetingOnDisk(id))
+        #expect(onDisk.title == "Sandy and Biggleswade LTT (renamed meanwhile)")
+        #expect(onDisk.notifications.last?.delivery == .sent)
+        #expect(a.context.data.meeting(id)?.notifications.last?.delivery == .sent)
     }
 
     /// The outbox is not synced: a notice records the machine whose outbox holds its e-mail, and on another

@@ -119,9 +119,9 @@ import TerminalUI
         a.handle(.key(.char("2")))  // the screen still answers
         #expect(a.top is MeetingsScreen)
         let deadline = Date().addingTimeInterval(60)
-        while !a.pollSync(), Date() < deadline { usleep(20_000) }
+        while !a.collectFinishedWork(), Date() < deadline { usleep(20_000) }
         #expect(a.screenText.contains("Synced"), "\(a.screenText)")
-        #expect(a.runningSync == nil)
+        #expect(!a.isWorking)
     }
 
     @Test func test_readOnly_opensNoLiveNotes() throws {
