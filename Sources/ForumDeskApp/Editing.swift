@@ -387,28 +387,31 @@ extension App {
         }
     }
 
-    /// The lines of two versions of a file, marked where they differ (a longest-common-subsequence diff).
+    /// The lines of two versions of a file, marked where they differ: "- " only theirs, "+ " only mine, "  " both
+    /// (the standard library's `CollectionDifference`, Myers' algorithm: removals are offsets in theirs, insertions
+    /// offsets in mine).
     static func diff(_ theirs: [String], _ mine: [String]) -> [StyledLine] {
-        let n = theirs.count, m = mine.count
-        var lcs = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                lcs[i][j] = theirs[i] == mine[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+        let difference = mine.difference(from: theirs)
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in difference {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
             }
         }
         var lines: [StyledLine] = []
         var i = 0, j = 0
-        while i < n || j < m {
-            if i < n, j < m, theirs[i] == mine[j] {
-                lines.append(StyledLine("  " + theirs[i], Theme.muted))
+        while i < theirs.count || j < mine.count {
+            if i < theirs.count, removed.contains(i) {
+                lines.append(StyledLine("- " + theirs[i], Theme.error))
                 i += 1
-                j += 1
-            } else if j < m, i == n || lcs[i][j + 1] >= lcs[i + 1][j] {
+            } else if j < mine.count, inserted.contains(j) {
                 lines.append(StyledLine("+ " + mine[j], Theme.good))
                 j += 1
             } else {
-                lines.append(StyledLine("- " + theirs[i], Theme.error))
+                lines.append(StyledLine("  " + theirs[i], Theme.muted))
                 i += 1
+                j += 1
             }
         }
         return lines
