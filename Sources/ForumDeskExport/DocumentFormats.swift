@@ -24,8 +24,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Characters Markdown would read as formatting, escaped so user text shows as typed.
-    static func escapeMarkdown(_ text: String) -> String {
+    /// Characters Markdown would read as formatting, escaped so user text shows as typed (CommonMark §2.4: any
+    /// ASCII punctuation may be backslash-escaped). The one escape of every Markdown ForumDesk writes.
+    public static func escapeMarkdown(_ text: String) -> String {
         var out = ""
         for c in text {
             if "\\`*_[]<>|#".contains(c) { out.append("\\") }

@@ -1,5 +1,6 @@
 import Foundation
 import ForumDeskCore
+import ForumDeskExport
 import ForumDeskStore
 
 /// The subject access pack: one Markdown document for the person, listing every place ForumDesk holds their data
@@ -61,12 +62,7 @@ enum SubjectAccessPack {
 
     /// Text from the data with Markdown's active characters escaped, on one line.
     static func escaped(_ text: String) -> String {
-        var out = ""
-        for c in text.replacingOccurrences(of: "\n", with: " ") {
-            if "\\`*_[]<>#|".contains(c) { out.append("\\") }
-            out.append(c)
-        }
-        return out
+        DocumentFormat.escapeMarkdown(text.replacingOccurrences(of: "\n", with: " "))
     }
 
     static func longestRun(of c: Character, in text: String) -> Int {
