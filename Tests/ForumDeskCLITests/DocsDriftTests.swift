@@ -55,4 +55,20 @@ import Testing
         let expected = Set(commands.map(\.page)).union(["forumdesk.help.1"])
         #expect(pages.subtracting(expected).isEmpty, "pages of no command: \(pages.subtracting(expected).sorted())")
     }
+
+    /// docs/keys.md is `forumdesk keys`: the key reference made from the key maps the screens run on, so a key
+    /// added, moved or reworded on a screen shows here until the reference is made again.
+    @Test func test_keyReference_isWhatTheKeyMapsSay_andReadsAsCommonMark() throws {
+        let made = try forumdesk(["keys"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let written = try String(contentsOfFile: repositoryRoot.path + "/docs/keys.md", encoding: .utf8)
+        #expect(written == made.stdout, "docs/keys.md differs from `forumdesk keys`: run scripts/generate-docs")
+        // Every screen of the top bar, every meeting tab and live notes have a section; tables render as tables.
+        for title in ["## Dashboard", "## Meetings", "## Meeting · Agenda", "## Live notes", "## Directory · Councillors", "## Topics · Queue", "## In a form"] {
+            #expect(written.contains("\n\(title)\n"), "\(title) missing")
+        }
+        let html = try commonMarkHTML(written, tables: true)
+        #expect(html.components(separatedBy: "<table>").count > 20)
+        #expect(html.contains("<td>Ctrl-S</td>"))
+    }
 }
