@@ -378,6 +378,8 @@ public struct App: Sendable {
     }
 
     mutating func apply(_ effects: [Effect]) {
+        // The screen that asked: an edit's outcome goes back to it, even if an earlier effect pushed another.
+        let asker = stack.count - 1
         for effect in effects {
             switch effect {
             // In the councillor view no form opens, however it is reached (a key, a click, a double click):
@@ -394,7 +396,9 @@ public struct App: Sendable {
             case .pop: if stack.count > 1 { stack.removeLast() }
             case .quit: requestQuit()
             case .message(let m): message = m
-            case .edit(let edit): applyEdit(edit)
+            case .edit(let edit):
+                let outcome = applyEdit(edit)
+                if stack.indices.contains(asker) { stack[asker].editFinished(outcome, context) }
             case .ask(let title, let text, let choices):
                 overlay = .question(Question(asked: title, text, choices: choices))
             case .replace(let screen):

@@ -44,6 +44,8 @@ struct LiveNotesScreen: Screen {
     /// The text the entry line began with, so Esc asks only when something was typed.
     var entryStart = ""
     var entryError: String?
+    /// The entry line's save was handed to the app and its outcome (`editFinished`) has not come back yet.
+    var awaitingSave = false
     /// Tab's candidates for the `@word` before the cursor, while Tab cycles through them.
     var completion: Completion?
     /// Picking a person: a substitute for the selected row, or who declares an interest.
@@ -287,15 +289,38 @@ struct LiveNotesScreen: Screen {
             let text = field.text.trimmingCharacters(in: .whitespaces)
             do {
                 let effects = try confirm(kind, text, m, c)
-                entry = nil
-                // Apologies given, the next person is next.
-                if case .apologies = kind, pane == .attendance { nextPerson(count: people(m, c).count) }
+                // The line stays until its save succeeded (`editFinished`): a save refused leaves it to retry.
+                guard effects.contains(where: { if case .edit = $0 { true } else { false } }) else {
+                    entryDone(kind, m, c)
+                    return effects
+                }
+                awaitingSave = true
                 return effects
             } catch {
                 entryError = error.message
             }
         }
         return []
+    }
+
+    /// The line is recorded: it closes, and after apologies the next person is next.
+    mutating func entryDone(_ kind: Entry, _ m: Meeting, _ c: Context) {
+        entry = nil
+        if case .apologies = kind, pane == .attendance { nextPerson(count: people(m, c).count) }
+    }
+
+    mutating func editFinished(_ outcome: EditOutcome, _ c: Context) {
+        guard awaitingSave, let kind = entry else { return }
+        awaitingSave = false
+        switch outcome {
+        // Kept in memory (the disk failed) counts as recorded: Ctrl-S writes it, and quitting warns until then.
+        case .saved, .keptInMemory:
+            if let m = c.data.meeting(meetingID) { entryDone(kind, m, c) } else { entry = nil }
+        case .conflict:
+            entryError = "not saved, your line is kept (Enter saves it again): the meeting changed on disk"
+        case .refused(let why):
+            entryError = "not saved, your line is kept (Enter tries again): \(why)"
+        }
     }
 
     struct EntryError: Error { var message: String }

@@ -76,6 +76,9 @@ protocol Screen: Sendable {
     var unsavedText: String? { get }
     /// The meeting this screen edits (a form of a meeting, live notes): others see it open (`Presence`).
     var editingMeetingID: String? { get }
+    /// What came of an edit this screen asked for (`Effect.edit`), handed back once it is saved or not: live notes
+    /// keep the typed line until its save succeeded.
+    mutating func editFinished(_ outcome: EditOutcome, _ context: Context)
 }
 
 extension Screen {
@@ -86,4 +89,5 @@ extension Screen {
     var editingMeetingID: String? { nil }
     func meetingsInFull(_ context: Context) -> [String] { [] }
     mutating func handle(_ event: Event, _ context: Context) -> [Effect] { [] }
+    mutating func editFinished(_ outcome: EditOutcome, _ context: Context) {}
 }
