@@ -28,12 +28,10 @@ struct SiteHTML {
 
     /// A whole page. `crumbs`: the trail above the heading (label, path), the last being this page.
     func page(title: String, crumbs: [(String, String?)], body: String) -> String {
-        let trail = crumbs.isEmpty ? "" : """
-        <nav aria-label="You are here" class="crumbs"><ol>\(crumbs.map { label, path in
+        let items = crumbs.map { label, path in
             path.map { "<li>" + link($0, label) + "</li>" } ?? "<li aria-current=\"page\">\(Self.text(label))</li>"
-        }.joined())</ol></nav>
-
-        """
+        }
+        let trail = crumbs.isEmpty ? "" : "<nav aria-label=\"You are here\" class=\"crumbs\"><ol>\(items.joined())</ol></nav>\n"
         return """
         <!DOCTYPE html>
         <html lang="en-GB">
