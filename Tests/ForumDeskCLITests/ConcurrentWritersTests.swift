@@ -46,7 +46,7 @@ import Testing
             ["import", "csv", "meetings", csv],               // a new meeting file
         ].map { try start($0 + now) }
         for (process, err) in writers {
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(decoding: readAll(err.fileHandleForReading), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationStatus == 0, "\(process.arguments ?? []): \(stderr)")
         }

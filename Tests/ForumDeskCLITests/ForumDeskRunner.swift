@@ -37,8 +37,8 @@ func forumdesk(_ arguments: [String], in directory: URL = repositoryRoot, enviro
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    let stdout = readAll(out.fileHandleForReading)
+    let stderr = readAll(err.fileHandleForReading)
     process.waitUntilExit()
     return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                stderr: String(decoding: stderr, as: UTF8.self))

@@ -31,7 +31,7 @@ import Testing
         let out = Pipe()
         process.standardOutput = out
         try process.run()
-        let xml = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let xml = String(decoding: readAll(out.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
         let pattern = try NSRegularExpression(pattern: "<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>")
         let mm = 25.4 / 72

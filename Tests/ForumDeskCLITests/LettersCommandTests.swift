@@ -37,7 +37,7 @@ import Testing
         let out = Pipe()
         process.standardOutput = out
         try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: readAll(out.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
         return text
     }

@@ -14,7 +14,7 @@ func checkWithPython(_ arguments: [String]) throws -> (status: Int32, json: [[St
     process.standardOutput = out
     process.standardError = Pipe()
     try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let data = readAll(out.fileHandleForReading)
     process.waitUntilExit()
     let json = (try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? []
     return (process.terminationStatus, json)

@@ -13,7 +13,7 @@ func checkDigests(_ files: [String], htmlDir: String) throws -> (status: Int32, 
     process.standardOutput = out
     process.standardError = Pipe()
     try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let data = readAll(out.fileHandleForReading)
     process.waitUntilExit()
     return (process.terminationStatus, (try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? [])
 }

@@ -32,7 +32,7 @@ import Testing
         let out = Pipe()
         process.standardOutput = out
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = readAll(out.fileHandleForReading)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         return data

@@ -20,7 +20,7 @@ func runGit(_ arguments: [String], environment: [String: String] = [:]) -> (stat
     process.standardOutput = out
     process.standardError = FileHandle.nullDevice
     guard (try? process.run()) != nil else { return (127, Data()) }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let data = readAll(out.fileHandleForReading)
     process.waitUntilExit()
     return (process.terminationStatus, data)
 }

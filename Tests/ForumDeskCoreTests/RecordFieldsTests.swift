@@ -13,7 +13,7 @@ import Testing
         var keys = Set<String>()
         for file in codecs {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
-            for match in text.matches(of: /(?:set|optional)\("([A-Za-z]+)"/) { keys.insert(String(match.output.1)) }
+            for match in text.matches(of: /(?:set|optional)\(\s*"([A-Za-z]+)"/) { keys.insert(String(match.output.1)) }
         }
         return keys
     }
