@@ -28,7 +28,7 @@ public enum RecordFields {
         "organisations", "organiserAddress", "organiserEmail", "organiserName", "people", "raisedAt", "received",
         "reminderIntervalDays", "reminders", "repliedAt", "reply", "required", "residentsPresent", "role",
         "sampleToday", "schema", "sector", "sendmail", "sentAt", "sequence", "start", "status", "tags", "topic",
-        "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified",
+        "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified", "messageID",
     ]
 
     /// Every classified key.

@@ -315,6 +315,9 @@ extension Codec {
         var u = ActionUpdate(at: try r.date("at"), text: try r.string("text"))
         u.status = try r.optionalChoice("status", ActionStatus.self)
         u.meeting = try r.optionalID("meeting", MeetingRecord.self)
+        u.due = try r.optionalDay("due")
+        u.by = try r.optionalID("by", PersonRecord.self)
+        u.messageID = try r.optionalString("messageID")
         u.extra = r.unknownFields
         return u
     }
@@ -325,6 +328,9 @@ extension Codec {
         w.set("text", u.text)
         w.optional("status", u.status)
         w.optional("meeting", u.meeting)
+        w.optional("due", u.due.map { OrderedJSON.string($0.description) })
+        w.optional("by", u.by)
+        w.optional("messageID", u.messageID)
         return w.finish(u.extra)
     }
 
