@@ -94,7 +94,8 @@ public enum ActionReplyRules {
             }
             update.by = person.id
             update.messageID = mail.messageID
-            if action.updates.contains(where: { $0.messageID == mail.messageID && $0.text == update.text }) {
+            // The same e-mail's same answer: a due date by the day it gave (the text names the date it moved from).
+            if action.updates.contains(where: { $0.messageID == mail.messageID && (update.due != nil ? $0.due == update.due : $0.text == update.text) }) {
                 outcomes.append(.unchanged("\(answer.action): \(summary) (already recorded from this e-mail)"))
                 continue
             }

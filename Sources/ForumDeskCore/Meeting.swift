@@ -238,6 +238,8 @@ public struct Action: Sendable, Equatable, Identifiable {
 public struct ActionReminder: Sendable, Equatable {
     public var at: Date
     public var to: String
+    /// The "action raised" e-mail (`"kind": "raised"`) that first told the owner of it, rather than a reminder.
+    public var raised = false
     public var extra: UnknownFields = [:]
     public init(at: Date, to: String, extra: UnknownFields = [:]) {
         self.at = at

@@ -17,6 +17,17 @@ public enum ReplyText {
         var i = 0
         while i < lines.count {
             let line = lines[i]
+            // "On … wrote:" above lines quoted with `>` (Thunderbird's bottom-posting, or inline answers): the
+            // attribution goes, the quoted lines go, and what is written below them still counts.
+            if let width = attribution(lines, at: i) {
+                var next = i + width
+                while next < lines.count, lines[next].trimmingCharacters(in: .whitespaces).isEmpty { next += 1 }
+                if next < lines.count, lines[next].trimmingCharacters(in: .whitespaces).hasPrefix(">") {
+                    i += width
+                    continue
+                }
+                break
+            }
             if endsOwnText(lines, at: i) { break }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if !trimmed.hasPrefix(">") { out.append(line) }
@@ -44,13 +55,39 @@ public enum ReplyText {
                 if header("sent", n) || header("date", n) { return true }
             }
         }
-        // Gmail, Thunderbird, Apple Mail: "On Tue, 1 Dec 2026 at 09:00, Name <a@b> wrote:", maybe wrapped once.
-        if lower.hasPrefix("on ") {
-            if lower.hasSuffix("wrote:") { return true }
-            if i + 1 < lines.count, lines[i + 1].trimmingCharacters(in: .whitespaces).lowercased().hasSuffix("wrote:") { return true }
-        }
-        if lower.hasSuffix("wrote:"), lower.count < 200, lower.contains("@") { return true }
         return false
+    }
+
+    /// Gmail's, Thunderbird's and Apple Mail's attribution at line `i` ("On Tue, 1 Dec 2026 at 09:00, Name <a@b>
+    /// wrote:", maybe wrapped once): how many lines it takes, or nil.
+    static func attribution(_ lines: [String], at i: Int) -> Int? {
+        let lower = lines[i].trimmingCharacters(in: .whitespaces).lowercased()
+        if lower.hasPrefix("on ") {
+            if lower.hasSuffix("wrote:") { return 1 }
+            if i + 1 < lines.count, lines[i + 1].trimmingCharacters(in: .whitespaces).lowercased().hasSuffix("wrote:") { return 2 }
+        }
+        if lower.hasSuffix("wrote:"), lower.count < 200, lower.contains("@") { return 1 }
+        return nil
+    }
+
+    /// RFC 3676 (`format=flowed`, Thunderbird's plain text): a line ending in a space goes on in the next one. Space
+    /// stuffing is undone; the signature separator `-- ` is not a soft break.
+    public static func unflowed(_ text: String) -> String {
+        var out: [String] = []
+        var carry: String?
+        for raw in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = String(raw)
+            if line.hasPrefix(" ") { line.removeFirst() }
+            let joined = (carry ?? "") + line
+            if line.hasSuffix(" "), line != "-- ", !line.hasPrefix(">") {
+                carry = joined
+            } else {
+                out.append(joined)
+                carry = nil
+            }
+        }
+        if let carry { out.append(carry) }
+        return out.joined(separator: "\n")
     }
 
     static func header(_ name: String, _ lowerLine: String) -> Bool {
@@ -82,7 +119,7 @@ public enum ReplyText {
         // HTML's own white space: runs of spaces become one, each line trimmed, runs of blank lines one.
         var lines: [String] = []
         for raw in s.replacingOccurrences(of: "\r", with: "").split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.replacingOccurrences(of: #"[ \t\u{00A0}]+"#, with: " ", options: .regularExpression)
+            let line = raw.replacingOccurrences(of: "[ \t\u{00A0}]+", with: " ", options: .regularExpression)
                 .trimmingCharacters(in: .whitespaces)
             if line.isEmpty, lines.last?.isEmpty ?? true { continue }
             lines.append(line)

@@ -282,6 +282,7 @@ extension Codec {
     static func actionReminder(_ node: JSONNode) throws(DecodeError) -> ActionReminder {
         var r = try FieldReader(node, what: "an action's reminder")
         var reminder = ActionReminder(at: try r.date("at"), to: try r.id("to", PersonRecord.self))
+        reminder.raised = try r.optionalChoice("kind", ReminderKind.self) == .raised
         reminder.extra = r.unknownFields
         return reminder
     }
@@ -290,6 +291,7 @@ extension Codec {
         var w = FieldWriter()
         w.set("at", date: reminder.at)
         w.set("to", reminder.to)
+        if reminder.raised { w.set("kind", ReminderKind.raised) }
         return w.finish(reminder.extra)
     }
 

@@ -439,6 +439,7 @@ struct MeetingIndex: Sendable {
             w.list(a.reminders) { w, reminder in
                 w.date(reminder.at)
                 w.string(reminder.to)
+                w.bool(reminder.raised)
             }
         }
         w.list(m.issues) { w, issue in
@@ -495,7 +496,11 @@ struct MeetingIndex: Sendable {
                 return update
             }
             let feedback = try r.optionalString()
-            let reminders = try r.list { r throws(IndexCorrupt) in ActionReminder(at: try r.date(), to: try r.string()) }
+            let reminders = try r.list { r throws(IndexCorrupt) in
+                var reminder = ActionReminder(at: try r.date(), to: try r.string())
+                reminder.raised = try r.bool()
+                return reminder
+            }
             return Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
                           due: due, status: status, tags: tags, updates: updates, feedback: feedback, reminders: reminders)
         }

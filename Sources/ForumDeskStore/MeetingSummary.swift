@@ -39,7 +39,7 @@ enum MeetingSummary {
     static func leanAction(_ a: Action) -> Action {
         Action(id: a.id, item: a.item, description: a.description, owner: a.owner, organisation: a.organisation, due: a.due,
                status: a.status, tags: a.tags, updates: a.updates.map(leanUpdate),
-               feedback: a.feedback, reminders: a.reminders.map { ActionReminder(at: $0.at, to: $0.to) })
+               feedback: a.feedback, reminders: a.reminders.map { var r = ActionReminder(at: $0.at, to: $0.to); r.raised = $0.raised; return r })
     }
 
     /// What a summary keeps of an update: when, what, the status, and who sent it by e-mail (the Actions screen marks those).
