@@ -51,7 +51,9 @@ public enum NoticeOutbox {
     public static let briefings = "briefings"
     /// "Action raised" e-mails: an action given to an owner, who is told how to answer by replying.
     public static let raised = "actions"
-    public static let digestFolders = [reminders, briefings, raised]
+    /// "You said, we did" messages to residents who asked to be told (`forumdesk send` queues them), by issue.
+    public static let residents = "residents"
+    public static let digestFolders = [reminders, briefings, raised, residents]
 
     /// `<person>-reminder-20261123T120000.eml` (London time), or `-briefing-`: one per person and moment.
     public static func digestFileName(person: String, folder: String, at instant: Date) -> String {
@@ -60,7 +62,7 @@ public enum NoticeOutbox {
         return "\(person)-\(digestKind(folder))-\(stamp).eml"
     }
 
-    static func digestKind(_ folder: String) -> String { folder == briefings ? "briefing" : folder == raised ? "action" : "reminder" }
+    static func digestKind(_ folder: String) -> String { folder == briefings ? "briefing" : folder == raised ? "action" : folder == residents ? "told" : "reminder" }
 
     /// The person a digest file in `folder` is to, by directory id; nil for a file not named as ForumDesk names them.
     public static func digestPerson(ofFile name: String, in folder: String) -> String? {
