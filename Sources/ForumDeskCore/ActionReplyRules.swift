@@ -79,6 +79,7 @@ public enum ActionReplyRules {
             }
             var update: ActionUpdate
             var summary: String
+            var moved = ""
             switch answer.instruction {
             case .done(let text):
                 update = ActionUpdate(at: mail.sent, text: text ?? "Done.", status: action.status == .done ? nil : .done)
@@ -90,7 +91,8 @@ public enum ActionReplyRules {
                 let was = action.due.map(\.description) ?? "no due date"
                 update = ActionUpdate(at: mail.sent, text: "Due date moved from \(was) to \(day)" + (note.map { ": \($0)" } ?? ""))
                 update.due = day
-                summary = "due \(day) (was \(was))" + (note.map { ": \($0)" } ?? "")
+                summary = "due \(day)" + (note.map { ": \($0)" } ?? "")
+                moved = " (was \(was))"
             }
             update.by = person.id
             update.messageID = mail.messageID
@@ -105,7 +107,7 @@ public enum ActionReplyRules {
             if let due = update.due { a.due = due }
             meetings[m].actions[k] = a
             changed.insert(m)
-            outcomes.append(.applied("\(answer.action): \(summary) (from \(person.name), \(LondonTime.display(mail.sent)))"
+            outcomes.append(.applied("\(answer.action): \(summary)\(moved) (from \(person.name), \(LondonTime.display(mail.sent)))"
                                      + (update.status.map { "; now \($0.label)" } ?? "")))
         }
         for (line, reason) in mail.reading.unread {

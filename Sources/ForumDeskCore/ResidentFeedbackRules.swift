@@ -9,6 +9,8 @@ public enum ResidentFeedbackRules {
         public var meeting: RaisingMeeting
         /// "We did": the issue's answer, or its action's "you said, we did" (or latest update) once the action is done.
         public var weDid: String
+        /// The meeting's notice title in the language the resident chose, when the notice had one.
+        public var noticeTitle: String?
     }
 
     /// What was done about `issue`, if it is settled: answered (its answer), or its action done (the action's feedback
@@ -36,7 +38,8 @@ public enum ResidentFeedbackRules {
             guard contact.told.isEmpty, contact.email != nil, let (issue, meeting) = issues[contact.issue],
                   let weDid = outcome(of: issue, actions: actions) else { return nil }
             return Owed(contact: contact, issue: issue, meeting: RaisingMeeting(id: meeting.id, start: meeting.start, area: meeting.area,
-                                                                               title: meeting.title), weDid: weDid)
+                                                                               title: meeting.title), weDid: weDid,
+                        noticeTitle: contact.language.flatMap { meeting.noticeTitles[$0] })
         }
     }
 

@@ -13,7 +13,8 @@ extension DigestMail {
         let intro = "At \(owed.meeting.title) on \(day) you raised an issue and asked to be told what happened. Here it is."
         var page = Page(greeting: "Dear resident,", intro: intro,
                         sections: [Section(title: "You said, we did",
-                                           entries: [Entry(title: owed.issue.id, lines: [("You said", owed.issue.text), ("We did", owed.weDid)])])],
+                                           entries: [Entry(title: owed.issue.id, lines: (owed.noticeTitle.map { [("Meeting", $0)] } ?? [])
+                                                            + [("You said", owed.issue.text), ("We did", owed.weDid)])])],
                         signature: [organiser.name, council, organiser.email])
         page.instructions = ["You gave us this address only so that we could tell you this. We will not use it for anything else, "
                              + "and we delete it once our records of the meeting are no longer kept."]

@@ -31,7 +31,7 @@ import Testing
         let run = try forumdesk(["import", "reply", "--data", copy.path] + friday + Self.files)
         #expect(run.status == 1, "a refused and unread lines make exit status 1: \(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("outlook-top.eml: A-2026-033: done: report sent to the residents' group on 24 Nov, copy on the council website (from Nikhil Kestrel, Tue 24 Nov 2026 10:12); now done"))
-        #expect(run.stdout.contains("outlook-top.eml: A-2026-038: due 2027-01-31 (was 2026-07-14): waiting for the survey"))
+        #expect(run.stdout.contains("outlook-top.eml: A-2026-038: due 2027-01-31: waiting for the survey (was 2026-07-14) (from Nikhil Kestrel"))
         #expect(run.stdout.contains("forwarded-colleague.eml: A-2026-048: update: the youth club has agreed to host the session in January (from Wilf Lanternby"))
         #expect(run.stdout.split(separator: "\n").count == 8, "\(run.stdout)")
         #expect(run.stderr.contains("stranger.eml: A-2026-059: refused, sent by pat.outsider@example.net, who is neither its owner (Nikhil Kestrel) nor a contact of the owning organisation in the directory; not recorded: “A-2026-059 done: all sorted, you can close it”"))
