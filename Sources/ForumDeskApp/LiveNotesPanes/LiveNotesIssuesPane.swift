@@ -8,7 +8,7 @@ struct LiveNotesIssuesPane: LiveNotesPane {
         .init("Issues", [
             Binding([.char("t")], "Make the selected issue a topic request for a later meeting", .issueToTopic),
             Binding([.char("y")], "The resident who raised it asks to be told what happens: record their consent and address (kept on this machine only)",
-                    .tellResident, hint: "tell resident"),
+                    .tellResident),
         ])
     }
 
