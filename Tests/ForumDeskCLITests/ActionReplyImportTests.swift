@@ -79,6 +79,21 @@ import Testing
         #expect(update["messageID"] as? String == "<5d0c7a2e-3b1f-4c8e-9f61-2a7b8c9d0e1f@example.org>")
     }
 
+    /// Who sent an update by e-mail is personal data: `person show` lists it, `person erase` takes the name off it and
+    /// keeps the update (what was done).
+    @Test func test_personShowAndErase_coverTheSenderOfAnEmailedUpdate() throws {
+        let copy = try SampleCopy()
+        #expect(try forumdesk(["import", "reply", Self.corpus + "/forwarded-colleague.eml", "--data", copy.path] + friday).status == 0)
+        let shown = try forumdesk(["person", "show", "Wilf Lanternby", "--data", copy.path] + friday)
+        #expect(shown.stdout.contains("actions[1].updates[2]  action update sent by e-mail: update on A-2026-048 by e-mail, 2026-11-26T09:30:00+00:00"), "\(shown.stdout)")
+        let erased = try forumdesk(["person", "erase", "Wilf Lanternby", "--yes", "--data", copy.path] + friday)
+        #expect(erased.status == 0, "\(erased.stderr)")
+        let update = try #require((try action(copy, "A-2026-048")["updates"] as? [[String: Any]])?.last)
+        #expect(update["by"] == nil)
+        #expect(update["text"] as? String == "the youth club has agreed to host the session in January")
+        #expect(update["messageID"] as? String == "<CAK1wilf0fwd9x8y7z6@mail.gmail.com>")
+    }
+
     @Test func test_remind_tellsTheOwnerOfANewAction_onceWithHowToReply_validMail() throws {
         let copy = try SampleCopy()
         let run = try forumdesk(["remind", "--data", copy.path, "--now", "2026-11-23T09:00"])
