@@ -18,7 +18,14 @@ enum ActionReplyImport {
             var meetings = data.meetings
             var changed: Set<Int> = []
             var applied = 0, refused = 0, failed = 0
+            let organiser = Notifier.Organiser(configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
+                .email.lowercased()
             for mail in ordered {
+                // A copy of ForumDesk's own reminder (a sent folder saved with the replies) quotes every action: not an answer.
+                if mail.from == organiser {
+                    Output.note("passed over: \(mail.source): sent by this council's organiser address (\(organiser)), not an owner's answer")
+                    continue
+                }
                 let (touched, outcomes) = ActionReplyRules.apply(mail, to: &meetings, directory: data.directory)
                 changed.formUnion(touched)
                 for outcome in outcomes {

@@ -94,6 +94,18 @@ import Testing
         #expect(update["messageID"] as? String == "<CAK1wilf0fwd9x8y7z6@mail.gmail.com>")
     }
 
+    /// ForumDesk's own reminder, saved in the same mailbox as the replies, is passed over rather than read as answers.
+    @Test func test_ourOwnReminderInTheMailbox_isPassedOver() throws {
+        let copy = try SampleCopy()
+        #expect(try forumdesk(["remind", "--data", copy.path, "--now", "2026-11-23T09:00"]).status == 0)
+        let own = copy.path + "/outbox/reminders/nikhil-kestrel-reminder-20261123T090000.eml"
+        let run = try forumdesk(["import", "reply", own, "--data", copy.path] + friday)
+        #expect(run.stderr.contains("passed over: \(own): sent by this council's organiser address (engagement@example.org), not an owner's answer"), "\(run.stderr)")
+        #expect(!run.stderr.contains("not read"))
+        #expect(try action(copy, "A-2026-033")["status"] as? String == "carried-forward")
+        #expect((try action(copy, "A-2026-033")["updates"] as? [[String: Any]])?.contains { $0["messageID"] != nil } == false)
+    }
+
     @Test func test_remind_tellsTheOwnerOfANewAction_onceWithHowToReply_validMail() throws {
         let copy = try SampleCopy()
         let run = try forumdesk(["remind", "--data", copy.path, "--now", "2026-11-23T09:00"])
