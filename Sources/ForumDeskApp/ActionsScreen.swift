@@ -215,8 +215,15 @@ struct ActionsScreen: MainScreen {
                                     + (r.action.organisation.map { " · " + c.organisationName($0) } ?? "")
                                     + (r.action.reminders.last.map { " · chased \(Format.day($0.at).trimmingCharacters(in: .whitespaces))"
                                         + " (\(c.directory.displayName(ofPerson: $0.to)))" } ?? ""), Theme.muted)]
-            if let update = r.action.updates.last {
+            // Updates that came by e-mail from the owner's side (`import reply`) say so, and who sent them: the last three.
+            let emailed = r.action.updates.suffix(3).filter(\.cameByEmail)
+            if let update = r.action.updates.last, !update.cameByEmail {
                 lines.append(StyledLine("Latest (\(Format.day(update.at).trimmingCharacters(in: .whitespaces))): \(update.text)"))
+            }
+            for update in emailed.reversed() {
+                let who = update.by.map { c.directory.displayName(ofPerson: $0) } ?? "the owner's side"
+                lines.append(StyledLine([Span("By e-mail from \(who) (\(Format.day(update.at).trimmingCharacters(in: .whitespaces))): ", .bold),
+                                         Span(update.text)]))
             }
             if let feedback = r.action.feedback { lines.append(StyledLine([Span("You said, we did: ", .bold), Span(feedback)])) }
             TextView(lines: lines).render(in: Rect(x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width,

@@ -413,6 +413,8 @@ public struct App: Sendable {
                 erasePerson(id)
             case .resolveConflict(let file, let number, let takeTheirs):
                 resolveConflict(file: file, number: number, takeTheirs: takeTheirs)
+            case .recordResidentContact(let contact):
+                recordResidentContact(contact)
             }
         }
     }

@@ -16,7 +16,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case newWard, newCoverageRule, editWard, editCoverageRule, invite, recordAttendance
     case notify, sendMail, noticeByLetter, noticeByPhone, recordReply, exportDocument
     case left, right, schedule, scheduleAll
-    case raiseIssue, answerIssue, issueToAction, issueToTopic
+    case raiseIssue, answerIssue, issueToAction, issueToTopic, tellResident
     case addAttendee, setRole, minuteDiscussion, equalityCounts, finishMeeting
     case sync, history, takeTheirs, keepOurs
     case reviewPublication, markChecked
@@ -29,7 +29,7 @@ extension Command {
         .moveUp, .moveDown, .liveNotes, .markPresent, .markApologies, .markAbsent, .markSubstitute, .declareInterest, .residents,
         .markDone, .carryForward, .newWard, .newCoverageRule, .editWard, .editCoverageRule, .invite, .recordAttendance, .notify, .sendMail,
         .noticeByLetter, .noticeByPhone, .recordReply, .exportDocument, .schedule, .scheduleAll, .raiseIssue, .answerIssue,
-        .issueToAction, .issueToTopic, .addAttendee, .setRole, .minuteDiscussion, .equalityCounts, .finishMeeting,
+        .issueToAction, .issueToTopic, .tellResident, .addAttendee, .setRole, .minuteDiscussion, .equalityCounts, .finishMeeting,
         .sync, .takeTheirs, .keepOurs, .markChecked,
     ]
 }

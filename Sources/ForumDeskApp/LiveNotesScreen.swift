@@ -13,6 +13,8 @@ struct LiveNotesScreen: Screen {
         case action(fromIssue: String?)
         case issue
         case answer(issueID: String)
+        /// The resident who raised the issue agreed to be told what happens: where to tell them.
+        case tellResident(issueID: String)
         case outcome(item: Int)
         /// The discussion paragraph of an item (the minutes' text before "Resolved:").
         case discussion(item: Int)
@@ -363,6 +365,9 @@ struct LiveNotesScreen: Screen {
             updated.issues[index].answer = text
             if updated.issues[index].status == .open { updated.issues[index].status = .answered }
             return [.edit(.saveMeeting(updated, label: "\(issueID) answered"))]
+        case .tellResident(let issueID):
+            guard let issue = m.issues.first(where: { $0.id == issueID }) else { return [] }
+            return [.recordResidentContact(try ResidentEntry.contact(text, issue: issue, meeting: m, now: c.now))]
         case .outcome(let item):
             guard updated.agenda.indices.contains(item) else { return [] }
             // "Resolved: That " and a typed "(i) That …" join as "Resolved: (i) That …".
@@ -499,6 +504,7 @@ struct LiveNotesScreen: Screen {
             case .action(let issue?): "Action for issue \(issue)" + (currentNumber(m).map { " (item \($0))" } ?? "") + ": "
             case .issue: "Issue: "
             case .answer(let id): "Answer to \(id): "
+            case .tellResident(let id): "\(id): they agreed to be told; e-mail or postal address: "
             case .outcome(let i): "Item \(m.agenda.indices.contains(i) ? m.agenda[i].number : 0): "
             case .apologies(_, let name): "\(name): reason: "
             case .residents: "Residents present: "

@@ -24,6 +24,9 @@ enum Effect: Sendable {
     /// Resolve conflict `number` of a file of the record (`forumdesk conflicts FILE N --theirs/--ours`), then read
     /// the folder again.
     case resolveConflict(file: String, number: Int, takeTheirs: Bool)
+    /// Keep a resident's consent and address to be told what became of their issue, in this machine's
+    /// `.forumdesk-residents.json` (never in the shared record).
+    case recordResidentContact(ResidentContact)
 }
 
 struct Choice: Sendable {

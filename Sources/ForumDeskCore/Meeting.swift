@@ -176,7 +176,15 @@ public struct ActionUpdate: Sendable, Equatable {
     public var status: ActionStatus?
     /// The meeting at which it was reported (matters arising), so that meeting's minutes record it.
     public var meeting: String?
+    /// The due date it moved the action to, if it did (an owner's `due` line by e-mail).
+    public var due: CalendarDate?
+    /// Who sent it, by directory id, when it came by e-mail (`import reply`): the owner or a colleague.
+    public var by: String?
+    /// The Message-ID of the e-mail it came in: a second import of the same mailbox applies nothing twice.
+    public var messageID: String?
     public var extra: UnknownFields = [:]
+    /// Whether it came by e-mail from the owner's side rather than being typed by an officer.
+    public var cameByEmail: Bool { messageID != nil }
     public init(at: Date, text: String, status: ActionStatus? = nil, meeting: String? = nil, extra: UnknownFields = [:]) {
         self.at = at
         self.text = text
@@ -230,6 +238,8 @@ public struct Action: Sendable, Equatable, Identifiable {
 public struct ActionReminder: Sendable, Equatable {
     public var at: Date
     public var to: String
+    /// The "action raised" e-mail (`"kind": "raised"`) that first told the owner of it, rather than a reminder.
+    public var raised = false
     public var extra: UnknownFields = [:]
     public init(at: Date, to: String, extra: UnknownFields = [:]) {
         self.at = at

@@ -49,7 +49,11 @@ public enum NoticeOutbox {
     /// (`forumdesk brief`). `send` delivers them like notices; no meeting records their delivery.
     public static let reminders = "reminders"
     public static let briefings = "briefings"
-    public static let digestFolders = [reminders, briefings]
+    /// "Action raised" e-mails: an action given to an owner, who is told how to answer by replying.
+    public static let raised = "actions"
+    /// "You said, we did" messages to residents who asked to be told (`forumdesk send` queues them), by issue.
+    public static let residents = "residents"
+    public static let digestFolders = [reminders, briefings, raised, residents]
 
     /// `<person>-reminder-20261123T120000.eml` (London time), or `-briefing-`: one per person and moment.
     public static func digestFileName(person: String, folder: String, at instant: Date) -> String {
@@ -58,7 +62,7 @@ public enum NoticeOutbox {
         return "\(person)-\(digestKind(folder))-\(stamp).eml"
     }
 
-    static func digestKind(_ folder: String) -> String { folder == briefings ? "briefing" : "reminder" }
+    static func digestKind(_ folder: String) -> String { folder == briefings ? "briefing" : folder == raised ? "action" : folder == residents ? "told" : "reminder" }
 
     /// The person a digest file in `folder` is to, by directory id; nil for a file not named as ForumDesk names them.
     public static func digestPerson(ofFile name: String, in folder: String) -> String? {

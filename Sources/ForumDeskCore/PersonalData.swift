@@ -119,6 +119,7 @@ public enum PersonalData {
         case notice = "councillor notice"
         case action = "action owned"
         case reminder = "action reminder"
+        case emailedUpdate = "action update sent by e-mail"
         case topicContact = "topic contact"
         case mention = "named in text"
     }
@@ -181,6 +182,10 @@ public enum PersonalData {
             for (k, reminder) in a.reminders.enumerated() where reminder.to == who.id {
                 out.append(Finding(kind: .reminder, path: [.key("actions"), .index(i), .key("reminders"), .index(k)],
                                    text: "reminder about \(a.id), \(LondonTime.iso(reminder.at))"))
+            }
+            for (k, update) in a.updates.enumerated() where update.by == who.id {
+                out.append(Finding(kind: .emailedUpdate, path: [.key("actions"), .index(i), .key("updates"), .index(k)],
+                                   text: "update on \(a.id) by e-mail, \(LondonTime.iso(update.at)): \(update.text)"))
             }
         }
         return out
@@ -245,6 +250,10 @@ public enum PersonalData {
         m.notifications.removeAll { $0.councillor == who.id }
         // A reminder names whom it went to: that record of them goes, as a notice to them does.
         for i in m.actions.indices { m.actions[i].reminders.removeAll { $0.to == who.id } }
+        // An update they sent by e-mail stays (what was done), without who sent it.
+        for i in m.actions.indices {
+            for k in m.actions[i].updates.indices where m.actions[i].updates[k].by == who.id { m.actions[i].updates[k].by = nil }
+        }
         for i in m.actions.indices where m.actions[i].owner == who.id {
             m.actions[i].owner = newOwner
             if newOwner == nil, m.actions[i].organisation == nil { m.actions[i].organisation = personOrganisation }

@@ -28,9 +28,14 @@ public enum RecordFields {
         "organisations", "organiserAddress", "organiserEmail", "organiserName", "people", "raisedAt", "received",
         "reminderIntervalDays", "reminders", "repliedAt", "reply", "required", "residentsPresent", "role",
         "sampleToday", "schema", "sector", "sendmail", "sentAt", "sequence", "start", "status", "tags", "topic",
-        "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified",
+        "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified", "messageID",
     ]
 
+    /// A resident's consent to be told what became of their issue (`ResidentContact`): kept only in the machine's
+    /// `.forumdesk-residents.json`, never in a record file, never published; shown by `resident show`, removed by
+    /// `resident erase` and `purge`. (`email` and `postalAddress` are classified above, as contact details.)
+    public static let residentContact: Set<String> = ["consentedAt", "language", "told", "file", "residents", "issue"]
+
     /// Every classified key.
-    public static var all: [Set<String>] { [namesAPerson, contactDetails, freeText, staff, impersonal] }
+    public static var all: [Set<String>] { [namesAPerson, contactDetails, freeText, staff, impersonal, residentContact] }
 }

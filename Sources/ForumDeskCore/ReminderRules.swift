@@ -8,6 +8,10 @@ public enum ReminderRules {
         public var raised: RaisedAction
         /// The due date passed (due today is not yet overdue, as `ActionRules.isOverdue`).
         public var overdue: Bool
+        public init(raised: RaisedAction, overdue: Bool) {
+            self.raised = raised
+            self.overdue = overdue
+        }
     }
 
     /// One e-mail: the person it goes to, at a usable address, and their actions, overdue first, each by due date.
@@ -91,7 +95,7 @@ public enum ReminderRules {
                     unreachable.append(Unreachable(owner: owner.isEmpty ? "(no owner)" : owner, reason: failure.reason, items: [item]))
                 }
             case .success(let person):
-                if !force, let last = action.reminders.filter({ $0.to == person.id }).map(\.at).max(), last > since {
+                if !force, let last = action.reminders.filter({ $0.to == person.id && !$0.raised }).map(\.at).max(), last > since {
                     recent.append((item, person.id, last))
                     continue
                 }

@@ -34,8 +34,9 @@ public enum DigestMail {
             sections.append(Section(title: "Due by \(MeetingDocument.shortDate(horizon))",
                                     entries: coming.map { entry($0, today: today, directory: directory) }))
         }
-        let page = Page(greeting: "Dear \(digest.person.name),", intro: intro, sections: sections,
+        var page = Page(greeting: "Dear \(digest.person.name),", intro: intro, sections: sections,
                         signature: [organiser.name, council, organiser.email])
+        page.instructions = ActionReplyText.instructions(for: digest.items.map(\.raised.action.id), today: today)
         let file = NoticeOutbox.digestFileName(person: digest.person.id, folder: NoticeOutbox.reminders, at: now)
         let stamp = ICalendar.utcStamp(now)
         let text = Email.message(from: Email.mailbox(organiser.name, organiser.email), to: Email.mailbox(digest.person.name, digest.email),
@@ -76,6 +77,9 @@ public enum DigestMail {
         var intro: String
         var sections: [Section]
         var signature: [String]
+        /// How to answer by replying (`ActionReplyText.instructions`): paragraphs, blank lines between, example
+        /// lines indented.
+        var instructions: [String] = []
 
         var text: String {
             var out = [greeting, "", intro]
@@ -87,6 +91,7 @@ public enum DigestMail {
                     out += entry.lines.map { "  \($0.label): \($0.value)" }
                 }
             }
+            if !instructions.isEmpty { out += [""] + instructions }
             out += [""] + signature
             // Text from the data folder may hold controls (a pasted escape sequence): none reaches a mail reader.
             return out.map(\.withoutControls).joined(separator: "\n") + "\n"
@@ -101,6 +106,15 @@ public enum DigestMail {
                 for entry in section.entries {
                     body.append("<h3>\(e(entry.title))</h3>")
                     body.append("<dl>" + entry.lines.map { "<dt>\(e($0.label))</dt><dd>\(e($0.value))</dd>" }.joined() + "</dl>")
+                }
+            }
+            if !instructions.isEmpty {
+                // Example lines (indented) as preformatted text, to copy; the rest as paragraphs.
+                var examples: [String] = []
+                for line in instructions + [""] {
+                    if line.hasPrefix("  ") { examples.append(String(line.dropFirst(2))); continue }
+                    if !examples.isEmpty { body.append("<pre>" + examples.map(e).joined(separator: "\n") + "</pre>"); examples = [] }
+                    if !line.isEmpty { body.append("<p>\(e(line))</p>") }
                 }
             }
             body.append("<p>" + signature.map { e($0) }.joined(separator: "<br>") + "</p>")

@@ -1,4 +1,5 @@
 import Foundation
+import ForumDeskCore
 
 /// The calendar replies in one file as `import reply` is given it: an `.ics`, one e-mail (`.eml`) or an mbox
 /// file, told apart by content. Each reply carries where it came from and, for a reply without DTSTAMP, when
@@ -23,30 +24,37 @@ public enum ReplySource {
         /// Messages in a mailbox without a calendar reply (an invitation, an ordinary e-mail), each named
         /// (`source (“subject”): why`): passed over, but never silently.
         public var skipped: [String] = []
+        /// E-mails without a calendar reply whose own text answers about actions (`A-2026-041 done: …`).
+        public var actionMails: [ActionReplyRules.Mail] = []
     }
 
     /// `mailbox` is true for a Maildir message, where an e-mail without a reply is passed over, as in an mbox.
-    public static func read(_ data: Data, name: String, mailbox: Bool = false) -> Result {
+    /// `now` dates an answer from an e-mail without a Date header and anchors a due date written without its year.
+    public static func read(_ data: Data, name: String, mailbox: Bool = false, now: Date = Date()) -> Result {
         var result = Result()
         switch MailReader.kind(of: data) {
         case .calendar:
             add(String(decoding: data, as: UTF8.self), source: name, mailed: nil, sender: .file, mailbox: false, to: &result)
         case .message:
-            message(data, source: name, mailbox: mailbox, to: &result)
+            message(data, source: name, mailbox: mailbox, now: now, to: &result)
         case .mbox:
             for (n, message) in MailReader.mbox(data).enumerated() {
-                self.message(message, source: "\(name): message \(n + 1)", mailbox: true, to: &result)
+                self.message(message, source: "\(name): message \(n + 1)", mailbox: true, now: now, to: &result)
             }
         }
         return result
     }
 
-    static func message(_ data: Data, source: String, mailbox: Bool, to result: inout Result) {
+    static func message(_ data: Data, source: String, mailbox: Bool, now: Date, to result: inout Result) {
         let message = MailReader.message(data)
         let named = source + (message.subject.map { " (“\($0)”)" } ?? "")
         if message.calendars.isEmpty {
-            if mailbox { result.skipped.append("\(named): no calendar part") } else {
-                result.failures.append("\(source): no text/calendar part (not a calendar reply)")
+            if let mail = ActionMail.read(data, source: source, now: now) {
+                result.actionMails.append(mail)
+                return
+            }
+            if mailbox { result.skipped.append("\(named): no calendar part and no answer about an action") } else {
+                result.failures.append("\(source): no text/calendar part (not a calendar reply) and no line about an action")
             }
             return
         }

@@ -282,6 +282,7 @@ extension Codec {
     static func actionReminder(_ node: JSONNode) throws(DecodeError) -> ActionReminder {
         var r = try FieldReader(node, what: "an action's reminder")
         var reminder = ActionReminder(at: try r.date("at"), to: try r.id("to", PersonRecord.self))
+        reminder.raised = try r.optionalChoice("kind", ReminderKind.self) == .raised
         reminder.extra = r.unknownFields
         return reminder
     }
@@ -290,6 +291,7 @@ extension Codec {
         var w = FieldWriter()
         w.set("at", date: reminder.at)
         w.set("to", reminder.to)
+        if reminder.raised { w.set("kind", ReminderKind.raised) }
         return w.finish(reminder.extra)
     }
 
@@ -315,6 +317,9 @@ extension Codec {
         var u = ActionUpdate(at: try r.date("at"), text: try r.string("text"))
         u.status = try r.optionalChoice("status", ActionStatus.self)
         u.meeting = try r.optionalID("meeting", MeetingRecord.self)
+        u.due = try r.optionalDay("due")
+        u.by = try r.optionalID("by", PersonRecord.self)
+        u.messageID = try r.optionalString("messageID")
         u.extra = r.unknownFields
         return u
     }
@@ -325,6 +330,9 @@ extension Codec {
         w.set("text", u.text)
         w.optional("status", u.status)
         w.optional("meeting", u.meeting)
+        w.optional("due", u.due.map { OrderedJSON.string($0.description) })
+        w.optional("by", u.by)
+        w.optional("messageID", u.messageID)
         return w.finish(u.extra)
     }
 

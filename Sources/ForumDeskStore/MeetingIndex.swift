@@ -113,7 +113,7 @@ struct MeetingIndex: Sendable {
     static let fileName = ".forumdesk-index"
     /// Changes whenever the layout, what a summary keeps or the wording of the warnings stored with it changes:
     /// an older index is then rebuilt.
-    static let header: [UInt8] = Array("FORUMDESK-INDEX 9\n".utf8)
+    static let header: [UInt8] = Array("FORUMDESK-INDEX 10\n".utf8)
     /// After the header: whether the directory fingerprint is known (1 byte), then the fingerprint (8 bytes).
     static let directoryBytes = 9
 
@@ -432,11 +432,14 @@ struct MeetingIndex: Sendable {
                 w.date(u.at)
                 w.string(u.text)
                 w.optional(u.status)
+                w.optional(u.by)
+                w.optional(u.messageID)
             }
             w.optional(a.feedback)
             w.list(a.reminders) { w, reminder in
                 w.date(reminder.at)
                 w.string(reminder.to)
+                w.bool(reminder.raised)
             }
         }
         w.list(m.issues) { w, issue in
@@ -487,10 +490,17 @@ struct MeetingIndex: Sendable {
             let due = try r.optional { CalendarDate(iso: $0) }
             let status = try r.choice(ActionStatus.self), tags = try r.stringList()
             let updates = try r.list { r throws(IndexCorrupt) in
-                ActionUpdate(at: try r.date(), text: try r.string(), status: try r.optionalChoice(ActionStatus.self))
+                var update = ActionUpdate(at: try r.date(), text: try r.string(), status: try r.optionalChoice(ActionStatus.self))
+                update.by = try r.optionalString()
+                update.messageID = try r.optionalString()
+                return update
             }
             let feedback = try r.optionalString()
-            let reminders = try r.list { r throws(IndexCorrupt) in ActionReminder(at: try r.date(), to: try r.string()) }
+            let reminders = try r.list { r throws(IndexCorrupt) in
+                var reminder = ActionReminder(at: try r.date(), to: try r.string())
+                reminder.raised = try r.bool()
+                return reminder
+            }
             return Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
                           due: due, status: status, tags: tags, updates: updates, feedback: feedback, reminders: reminders)
         }

@@ -38,8 +38,16 @@ enum MeetingSummary {
 
     static func leanAction(_ a: Action) -> Action {
         Action(id: a.id, item: a.item, description: a.description, owner: a.owner, organisation: a.organisation, due: a.due,
-               status: a.status, tags: a.tags, updates: a.updates.map { ActionUpdate(at: $0.at, text: $0.text, status: $0.status) },
-               feedback: a.feedback, reminders: a.reminders.map { ActionReminder(at: $0.at, to: $0.to) })
+               status: a.status, tags: a.tags, updates: a.updates.map(leanUpdate),
+               feedback: a.feedback, reminders: a.reminders.map { var r = ActionReminder(at: $0.at, to: $0.to); r.raised = $0.raised; return r })
+    }
+
+    /// What a summary keeps of an update: when, what, the status, and who sent it by e-mail (the Actions screen marks those).
+    static func leanUpdate(_ u: ActionUpdate) -> ActionUpdate {
+        var lean = ActionUpdate(at: u.at, text: u.text, status: u.status)
+        lean.by = u.by
+        lean.messageID = u.messageID
+        return lean
     }
 
     /// Applies an edit made to a summary (`before` → `after`) to the full meeting read from its file. Only what a
@@ -70,6 +78,11 @@ enum MeetingSummary {
                 merged.extra = original.extra
                 for k in merged.updates.indices where k < original.updates.count && merged.updates[k].at == original.updates[k].at {
                     merged.updates[k].extra = original.updates[k].extra
+                    // What a summary leaves out of an update stays as the file had it.
+                    if merged.updates[k].text == original.updates[k].text {
+                        merged.updates[k].meeting = merged.updates[k].meeting ?? original.updates[k].meeting
+                        merged.updates[k].due = merged.updates[k].due ?? original.updates[k].due
+                    }
                 }
                 return merged
             }

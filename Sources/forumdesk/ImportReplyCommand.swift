@@ -7,7 +7,7 @@ import ForumDeskStore
 struct ImportReply: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reply",
-        abstract: "Record councillors' calendar replies from .ics files, e-mails (.eml), mbox files and Maildir folders.",
+        abstract: "Record councillors' calendar replies and action owners' e-mailed updates from .ics, .eml, mbox and Maildir.",
         discussion: """
         Each reply (iCalendar METHOD:REPLY, as Outlook, Google Calendar and Thunderbird send it) is matched to the \
         notice it answers by UID, SEQUENCE and the DTSTART it quotes, and replies are applied in the order they were \
@@ -16,8 +16,18 @@ struct ImportReply: ParsableCommand {
         organiser is refused; an .ics file given without its e-mail is recorded as unverified. A reply to a notice \
         since superseded, for a cancelled meeting, from an address not in the directory, or with an unknown PARTSTAT \
         is reported and not counted. Mailbox messages without a reply are named.
-        Exit status: 0 every reply was recorded (or was already); 1 some reply was ignored (each is named on standard \
-        error with the reason); 3 a file could not be read or holds no calendar reply.
+
+        An e-mail without a calendar reply is read for action owners' answers, one line per action, as reminders and \
+        "action raised" e-mails ask: `A-2026-041 done: drain cleared on 3 Dec`, `A-2026-041 update: contractor booked`, \
+        `A-2026-041 due 2027-01-31`. Only the sender's own text counts: lines quoted with `>`, and everything from \
+        Outlook's "From: … Sent: …" block, "On … wrote:", "-----Original Message-----", a forwarded message or a \
+        signature on, is left out; an HTML-only e-mail is read as text. The sender (From:, or Sender:) must be the \
+        action's owner or a contact of the owning organisation in the directory, else the line is refused. Each line \
+        is recorded on its action as a dated update with who sent it and the e-mail's Message-ID, so importing the same \
+        mailbox again records nothing twice; `done` closes the action, `update` moves an open one to in progress, \
+        `due` moves its due date. A line that names an action but cannot be read is listed with its text.
+        Exit status: 0 every reply was recorded (or was already); 1 some reply or line was ignored, refused or not \
+        read (each is named on standard error with the reason); 3 a file could not be read or holds no reply.
         """)
 
     @OptionGroup var options: DataOptions
@@ -29,10 +39,12 @@ struct ImportReply: ParsableCommand {
         var ignored = 0
         var skipped: [String] = []
         var found: [ReplySource.Found] = []
+        var actionMails: [ActionReplyRules.Mail] = []
         for file in files {
             for (name, data, mailbox) in contents(of: file, unreadable: &unreadable) {
-                let result = ReplySource.read(data, name: name, mailbox: mailbox)
+                let result = ReplySource.read(data, name: name, mailbox: mailbox, now: now)
                 found += result.found
+                actionMails += result.actionMails
                 skipped += result.skipped
                 for failure in result.failures { Output.error(failure) }
                 for line in result.ignored { Output.error(line) }
@@ -85,11 +97,22 @@ struct ImportReply: ParsableCommand {
                 }
             }
         }
+        var actionUpdates = 0
+        if !actionMails.isEmpty {
+            let (applied, refused, failed) = try ActionReplyImport.apply(actionMails, options: options)
+            actionUpdates = applied
+            ignored += refused
+            unreadable += failed
+        }
         for message in skipped { Output.note("passed over: \(message)") }
         if !skipped.isEmpty { Output.note("\(skipped.count) message(s) without a calendar reply passed over") }
-        if ignored > 0 { Output.note("\(recorded) reply(ies) recorded, \(ignored) ignored") }
-        if unreadable > 0 || found.isEmpty && ignored == 0 {
-            if found.isEmpty && unreadable == 0 { Output.error("no calendar reply found in \(files.joined(separator: ", "))") }
+        if ignored > 0 {
+            Output.note("\(recorded) reply(ies) recorded" + (actionMails.isEmpty ? "" : ", \(actionUpdates) action update(s) recorded") + ", \(ignored) ignored")
+        }
+        if unreadable > 0 || found.isEmpty && actionMails.isEmpty && ignored == 0 {
+            if found.isEmpty && actionMails.isEmpty && unreadable == 0 {
+                Output.error("no calendar reply or answer about an action found in \(files.joined(separator: ", "))")
+            }
             throw ExitStatus.dataError
         }
         if ignored > 0 { throw ExitStatus.problems }

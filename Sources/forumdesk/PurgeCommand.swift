@@ -18,7 +18,9 @@ struct PurgeCommand: ParsableCommand {
         exported minutes and agendas (exports/<id>-minutes.md…); nothing else, and nothing through a symbolic link. \
         In a folder shared through git, the next `forumdesk sync` rewrites the history so that no commit holds what \
         was removed, here, on the remote and on every laptop at its next sync. \
-        Use --dry-run first to see what would go.
+        Residents who asked to be told what became of their issue (`forumdesk resident`) are removed from this \
+        machine's .forumdesk-residents.json, with the messages written to them, once the issue is closed and its \
+        meeting ended before DATE. Use --dry-run first to see what would go.
         """
     )
 
@@ -65,6 +67,22 @@ struct PurgeCommand: ParsableCommand {
                 }
             }
             Output.line("\(dryRun ? "would delete" : "deleted") \(relative(path))")
+        }
+        // Residents who asked to be told (this machine's .forumdesk-residents.json): once their issue is closed and its
+        // meeting ended before the date, their consent, address and the messages sent go.
+        let residents = try ResidentCommand.load(store)
+        let expired = residents.filter { ResidentFeedbackRules.purgeable($0, meetings: data.meetings, before: before) }
+        if !expired.isEmpty {
+            let messages = expired.flatMap { ResidentCommand.files(of: $0, store: store) }
+            if !dryRun {
+                try ResidentCommand.save(residents.filter { !expired.contains($0) }, store)
+                for file in ResidentCommand.delete(messages, store: store) {
+                    Output.error("not deleted: \(file)")
+                    failed = true
+                }
+            }
+            Output.line("\(dryRun ? "would remove" : "removed") \(expired.count) resident contact(s) (\(expired.map(\.issue).joined(separator: ", "))) "
+                        + "and \(messages.count) message file(s) from \(DataStore.residentsFile)")
         }
         if !dryRun, !due.isEmpty || !files.isEmpty {
             // git's history still holds what went: the next sync rewrites it, here, on the remote and on every laptop.

@@ -20,7 +20,7 @@ struct DayCount: ExpressibleByArgument {
 struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remind",
-        abstract: "Write a reminder e-mail to each action owner about their overdue actions and those due soon.",
+        abstract: "Write a reminder e-mail to each action owner about their overdue actions and those due soon, and tell owners of new actions.",
         discussion: """
         One digest per person into outbox/reminders/, for `forumdesk send`: the owner of each open action that is \
         overdue or due within --within days, or for an action an organisation owns, its first named contact with a \
@@ -29,6 +29,12 @@ struct RemindCommand: ParsableCommand {
         nobody is chased about the same action again within "reminderIntervalDays" of forumdesk.json (default 7) \
         unless --force. Owners who cannot be e-mailed are listed with the reason. Exit status 1 when some owner \
         could not be reminded.
+
+        Before the reminders, an "action raised" e-mail goes into outbox/actions/ to each person given an open action \
+        at a meeting of the last 28 days who has never been written to about it (and whose reminder of this run does \
+        not already carry it), recorded on the action as a reminder of "kind": "raised". Reminders and "action raised" \
+        e-mails tell the owner how to answer by replying, one line per action (`A-2026-041 done: drain cleared`, \
+        `A-2026-041 update: …`, `A-2026-041 due 2027-01-31`), which `forumdesk import reply` records.
         """
     )
 
@@ -51,9 +57,15 @@ struct RemindCommand: ParsableCommand {
             var problems = false
             // Recorded first, then written: a crash between them leaves a reminder recorded but not written (the owner
             // is not chased until the interval passes, or --force), never one written twice.
+            let carried = Set(plan.digests.flatMap { $0.items.map(\.raised.action.id) } + plan.unreachable.flatMap { $0.items.map(\.raised.action.id) })
+            let raised = ActionRaisedRules.plan(meetings: data.meetings, directory: data.directory, now: now, excluding: carried)
             var unsaved: [String: String] = [:]
             if !dryRun {
-                for meeting in ReminderRules.recorded(plan.digests, at: now, in: data.meetings) {
+                let reminded = ReminderRules.recorded(plan.digests, at: now, in: data.meetings)
+                var changed = Dictionary(reminded.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                let current = data.meetings.map { changed[$0.id] ?? $0 }
+                for meeting in ActionRaisedRules.recorded(raised.notices, at: now, in: current) { changed[meeting.id] = meeting }
+                for meeting in current.compactMap({ changed[$0.id] }) {
                     do throws(SaveError) {
                         try store.save(meeting, in: &data)
                     } catch {
@@ -62,6 +74,28 @@ struct RemindCommand: ParsableCommand {
                         problems = true
                     }
                 }
+            }
+            for var notice in raised.notices {
+                notice.items.removeAll { unsaved[$0.meeting.id] != nil }
+                guard !notice.items.isEmpty else { continue }
+                let mail = DigestMail.raised(notice, directory: data.directory, organiser: organiser, council: data.settings.council, now: now)
+                let summary = "\(notice.person.name) <\(notice.email)>, new action(s): " + notice.items.map(\.action.id).joined(separator: ", ")
+                if dryRun {
+                    Output.line("would write \(mail.path): \(summary)")
+                    continue
+                }
+                do throws(SaveError) {
+                    try store.writeDigest(mail.text, named: mail.file, in: mail.folder)
+                    Output.line("\(options.folder.path(mail.path)): \(summary)")
+                } catch {
+                    Output.error("\(error); the e-mail telling \(notice.person.name) of new actions is recorded but not written")
+                    problems = true
+                }
+            }
+            for owner in raised.unreachable {
+                problems = true
+                Output.line("not told of new action(s): \(owner.owner) (\(owner.reason)): " + owner.items.map(\.raised.action.id).joined(separator: ", ")
+                            + "; tell them by hand, or fix the directory")
             }
             for var digest in plan.digests {
                 digest.items.removeAll { unsaved[$0.raised.meeting.id] != nil }
@@ -93,7 +127,7 @@ struct RemindCommand: ParsableCommand {
                 Output.line("\(plan.recentlyChased.count) action(s) left out, chased within the last \(interval) day(s) (latest \(latest)): "
                             + plan.recentlyChased.map(\.item.raised.action.id).joined(separator: ", ") + "; --force chases them again")
             }
-            if plan.digests.isEmpty, plan.unreachable.isEmpty, plan.recentlyChased.isEmpty {
+            if plan.digests.isEmpty, plan.unreachable.isEmpty, plan.recentlyChased.isEmpty, raised.notices.isEmpty, raised.unreachable.isEmpty {
                 Output.line("No open action is overdue or due within \(within.days) day(s): nobody to remind.")
             }
             try Output.failIfIncomplete(data, "the reminders")

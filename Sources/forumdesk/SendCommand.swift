@@ -56,6 +56,8 @@ struct SendCommand: ParsableCommand {
             }
             if let warning = MachineSettings.ignoredWarning(data.settings) { Output.note(TerminalText.sanitized(warning)) }
             let program = MailProgram(command: machine.sendmailCommand, timeout: timeout)
+            // Residents who asked to be told, whose issue is now answered: their message joins the outbox first.
+            let residentsTold = meeting != nil || ResidentFeedbackQueue.queue(store: store, data: data, now: now, dryRun: dryRun)
             // The sample folder runs on its own day: its records keep that day's clock, at the real pace.
             let lines = store.sendOutbox(with: program, now: { now.addingTimeInterval(Date().timeIntervalSince(real)) }, dryRun: dryRun,
                                          meeting: meeting, in: &data) { Output.line($0.description) }
@@ -68,7 +70,7 @@ struct SendCommand: ParsableCommand {
             } else {
                 Output.line("\(count(.sent)) sent, \(count(.failed)) not sent, \(count(.maybeSent)) maybe sent (with `\(program.display)`)")
             }
-            if count(.failed) > 0 || count(.maybeSent) > 0 { throw ExitStatus.problems }
+            if count(.failed) > 0 || count(.maybeSent) > 0 || !residentsTold { throw ExitStatus.problems }
         }
     }
 }

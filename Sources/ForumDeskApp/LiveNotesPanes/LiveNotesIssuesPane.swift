@@ -7,6 +7,8 @@ struct LiveNotesIssuesPane: LiveNotesPane {
     var keys: KeyMap<Command>.Group? {
         .init("Issues", [
             Binding([.char("t")], "Make the selected issue a topic request for a later meeting", .issueToTopic),
+            Binding([.char("y")], "The resident who raised it asks to be told what happens: record their consent and address (kept on this machine only)",
+                    .tellResident),
         ])
     }
 
@@ -25,7 +27,7 @@ struct LiveNotesIssuesPane: LiveNotesPane {
     }
 
     func perform(_ command: Command, _ screen: inout LiveNotesScreen, _ m: Meeting, _ c: Context) -> [Effect]? {
-        guard [.issueToTopic, .open, .add].contains(command) else { return nil }
+        guard [.issueToTopic, .open, .add, .tellResident].contains(command) else { return nil }
         let selected = screen.selection.selected
         // a is a new action anywhere else; here, an action for the selected issue.
         if command == .add, screen.pane != .issues { return nil }
@@ -33,6 +35,7 @@ struct LiveNotesIssuesPane: LiveNotesPane {
         let issue = m.issues[selected]
         switch command {
         case .issueToTopic: return IssueHome.toTopic(issue.id, in: m, c)
+        case .tellResident: screen.begin(.tellResident(issueID: issue.id), "")
         case .add:
             if let refusal = IssueHome.alreadyHomed(issue) { return refusal }
             screen.begin(.action(fromIssue: issue.id), ([IssueHome.wording(issue.text, c)] + issue.tags.map { "#" + $0 }).joined(separator: " ") + " ")
