@@ -207,8 +207,16 @@ public struct App: Sendable {
     /// The whole folder read again (after `filesChanged` asked for it): screens keep their selection by position.
     public mutating func replaceData(_ data: DataSet) {
         context.data = data
+        context.coldHistory = nil
         context.refresh()
         readShownMeetings()
+    }
+
+    /// The first screen from the start digest: `data` (from `DataStore.loadStart`) holds the live meetings, `cold`
+    /// sums up the rest; the whole folder follows through `replaceData`.
+    public mutating func startFromDigest(cold: ColdHistory) {
+        context.coldHistory = cold
+        context.refresh()
     }
 
     /// A note in the footer at start-up (e.g. that the sample data runs on its own day).

@@ -27,6 +27,10 @@ public struct Context: Sendable {
     public var wholeCouncil: [Meeting]?
     /// The councillor view: browsing only (forms show what they hold and accept no typing).
     public var browseOnly = false
+    /// The first screen of a start from the start digest (`DataStore.loadStart`): `data` holds the live meetings
+    /// only, and these are the sums of the rest of the history, which the dashboard adds to its counts. Nil once
+    /// the whole folder is loaded (`App.replaceData`).
+    public var coldHistory: ColdHistory?
 
     /// The meetings area-wide figures are computed from.
     public var councilMeetings: [Meeting] { wholeCouncil ?? data.meetings }
