@@ -219,6 +219,13 @@ public struct App: Sendable {
         context.refresh()
     }
 
+    /// Makes the Meetings search's text of every meeting on another thread (after a load), so that the first
+    /// letter of a search does not wait for it.
+    public func prepareSearch() {
+        let c = context
+        c.searchTexts.prepare(c.data.meetings) { MeetingsScreen.haystack($0, c) }
+    }
+
     /// A note in the footer at start-up (e.g. that the sample data runs on its own day).
     public mutating func inform(_ text: String) {
         if message == nil { message = .info(text) }

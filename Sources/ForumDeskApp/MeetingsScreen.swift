@@ -25,18 +25,23 @@ struct MeetingsScreen: MainScreen {
 
     /// Each meeting's searchable text in lower case, made at the first search after a change of the data, not
     /// per key typed.
+    /// Each made once and kept until its meeting changes (`SearchTexts`), most of them made on another thread
+    /// after the load (`App.prepareSearch`).
     func haystacks(_ c: Context) -> [[UInt8]] {
         haystackMemo.get("\(c.generation)") {
-            c.data.meetings.map { m in
-                var text: [UInt8] = []
-                text.reserveCapacity(256)
-                for part in Self.searchParts(m, c) {
-                    TableBrowser.appendLowercased(part.text, to: &text)
-                    text.append(0x20)
-                }
-                return text
-            }
+            c.searchTexts.texts(of: c.data.meetings) { Self.haystack($0, c) }
         }
+    }
+
+    /// One meeting's searchable text in lower case.
+    static func haystack(_ m: Meeting, _ c: Context) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(256)
+        for part in searchParts(m, c) {
+            TableBrowser.appendLowercased(part.text, to: &text)
+            text.append(0x20)
+        }
+        return text
     }
 
     /// What a search looks in, each part with where it is, to say where a match was found: what the row shows

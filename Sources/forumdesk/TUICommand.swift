@@ -97,6 +97,7 @@ struct TUICommand: ParsableCommand {
             app.replaceData(full)
             report = fullReport
         }
+        app.prepareSearch()
         // Housekeeping after the first frame: temp files are never the only copy of anything (only dead processes').
         if editable { _ = store.removeAbandonedTempFiles() }
         // The summaries shown come from the index unverified: their files are looked at now, on other threads, and
@@ -140,7 +141,10 @@ struct TUICommand: ParsableCommand {
             }
             if app.filesChanged(changed.filter { !$0.contains("/\(Presence.folderName)/") }) || app.wantsReload || staleSummaries {
                 app.wantsReload = false
-                if let (_, fresh) = try? options.load(indexed: true, readOnly: !editable, viewing: true) { app.replaceData(fresh) }
+                if let (_, fresh) = try? options.load(indexed: true, readOnly: !editable, viewing: true) {
+                    app.replaceData(fresh)
+                    app.prepareSearch()
+                }
             }
             followPresence(changed: presenceChanged)
             if app.wantsSuspend {
