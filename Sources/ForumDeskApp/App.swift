@@ -226,6 +226,9 @@ public struct App: Sendable {
         c.searchTexts.prepare(c.data.meetings) { MeetingsScreen.haystack($0, c) }
     }
 
+    /// How many meetings' search texts are not made yet (`prepareSearch`; `forumdesk bench`).
+    public var searchTextsMissing: Int { context.searchTexts.cached(context.data.meetings).lazy.filter { $0 == nil }.count }
+
     /// A note in the footer at start-up (e.g. that the sample data runs on its own day).
     public mutating func inform(_ text: String) {
         if message == nil { message = .info(text) }

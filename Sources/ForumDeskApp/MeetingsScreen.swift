@@ -166,6 +166,24 @@ struct MeetingsScreen: MainScreen {
         }
     }
 
+    /// Every weekday and month as the list writes them (lower case): what a word must begin, unless it is a number
+    /// or begins like one (`2026-12`), to be part of a date (`isOnTheDate`).
+    static let dateWords: [String] = {
+        var words = Format.monthNames.map { $0.lowercased() }
+        for month in 1...12 { words.append(LondonTime.monthAbbreviation(month).lowercased()) }
+        for day in 23...29 { words.append(LondonTime.weekday(CalendarDate(year: 2026, month: 11, day: day)).lowercased()) }
+        return words
+    }()
+
+    /// Whether some meeting's date could hold every word (`isOnTheDate`): when not ("biggleswade"), no date is
+    /// worked out for each match at each letter typed.
+    static func mayBeOnADate(_ words: [String]) -> Bool {
+        !words.isEmpty && words.allSatisfy { word in
+            word.allSatisfy(\.isNumber)
+                || (word.count >= 3 && (word.first?.isNumber == true || dateWords.contains { $0.hasPrefix(word) }))
+        }
+    }
+
     func filteredMeetings(_ c: Context) -> [Int] {
         let searching = !browser.searchWords.isEmpty
         let meetings = c.data.meetings
@@ -180,6 +198,7 @@ struct MeetingsScreen: MainScreen {
         if browser.sort.column == 0, browser.sort.ascending {
             guard searching else { return filtered }
             let words = browser.searchText.lowercased().split(separator: " ").map(String.init)
+            guard Self.mayBeOnADate(words) else { return filtered }
             let onTheDate = filtered.filter { Self.isOnTheDate(meetings[$0], words) }
             guard !onTheDate.isEmpty else { return filtered }
             let first = Set(onTheDate)

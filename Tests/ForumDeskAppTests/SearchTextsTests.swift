@@ -57,4 +57,18 @@ import TerminalUI
         b.context.refresh()
         #expect(b.context.searchTexts.cached(b.context.data.meetings).allSatisfy { $0 == nil })
     }
+
+    @Test func test_wordsNoDateCanHold_areKnownWithoutLookingAtEachDate() {
+        let searches = ["b", "bi", "big", "biggleswade", "tue", "tues", "dec", "december", "2026", "1", "24", "2026-12", "nov 2026",
+                        "sandy", "mon", "fri 4", "x1", "ju", "jun", "2026-11-2"]
+        for text in searches {
+            let words = text.split(separator: " ").map(String.init)
+            if !MeetingsScreen.mayBeOnADate(words) {
+                #expect(!sampleData.meetings.contains { MeetingsScreen.isOnTheDate($0, words) }, "\(text)")
+            }
+        }
+        #expect(!MeetingsScreen.mayBeOnADate(["biggleswade"]) && !MeetingsScreen.mayBeOnADate(["b"]))
+        #expect(MeetingsScreen.mayBeOnADate(["dec"]) && MeetingsScreen.mayBeOnADate(["2026"]) && MeetingsScreen.mayBeOnADate(["tue", "24"]))
+        #expect(sampleData.meetings.contains { MeetingsScreen.isOnTheDate($0, ["tue"]) })
+    }
 }
