@@ -219,8 +219,14 @@ public struct App: Sendable {
         context.refresh()
     }
 
-    /// Makes the Meetings search's text of every meeting on another thread (after a load), so that the first
-    /// letter of a search does not wait for it.
+    /// Makes the Meetings search's text of every meeting on another thread, so that the first letter of a search
+    /// does not wait for it: once per load, when the Meetings screen is first shown (it reads every meeting's
+    /// lists, which a session that never goes there does not hold).
+    public func prepareSearchOnMeetings() {
+        if top is MeetingsScreen { prepareSearch() }
+    }
+
+    /// `prepareSearchOnMeetings` whatever the screen (`forumdesk bench`).
     public func prepareSearch() {
         let c = context
         c.searchTexts.prepare(c.data.meetings) { MeetingsScreen.haystack($0, c) }

@@ -48,9 +48,17 @@ final class SearchTexts: @unchecked Sendable {
         return known.map { $0 ?? [] }
     }
 
-    /// Makes the texts of these meetings on other threads, keeping those still current when made.
+    /// The epoch whose texts are being made on another thread, if any (`prepare` once per epoch).
+    private var preparing: Int?
+
+    /// Makes the texts of these meetings on another thread, keeping those still current when made; once per
+    /// change of the whole data.
     func prepare(_ meetings: [Meeting], make: @escaping @Sendable (Meeting) -> [UInt8]) {
-        let started = lock.withLock { epoch }
+        guard let started = lock.withLock({ () -> Int? in
+            guard preparing != epoch else { return nil }
+            preparing = epoch
+            return epoch
+        }) else { return }
         Thread.detachNewThread { [self] in
             let chunk = 512
             var k = 0

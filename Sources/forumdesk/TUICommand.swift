@@ -97,7 +97,6 @@ struct TUICommand: ParsableCommand {
             app.replaceData(full)
             report = fullReport
         }
-        app.prepareSearch()
         // Housekeeping after the first frame: temp files are never the only copy of anything (only dead processes').
         if editable { _ = store.removeAbandonedTempFiles() }
         // The summaries shown come from the index unverified: their files are looked at now, on other threads, and
@@ -130,7 +129,10 @@ struct TUICommand: ParsableCommand {
         while !app.isFinished {
             let burst = terminal.readBurst(timeoutMilliseconds: Self.wakeMilliseconds)
             if !fixedNow { app.tick(sampleToday.map { LondonTime.sameTime(Date(), on: $0) } ?? Date()) }
-            if let burst { app.handle(burst: burst) }
+            if let burst {
+                app.handle(burst: burst)
+                app.prepareSearchOnMeetings()
+            }
             app.pollSync()
             let changed = watcher.changes()
             let presenceChanged = changed.contains { $0.contains("/\(Presence.folderName)/") }
@@ -143,7 +145,6 @@ struct TUICommand: ParsableCommand {
                 app.wantsReload = false
                 if let (_, fresh) = try? options.load(indexed: true, readOnly: !editable, viewing: true) {
                     app.replaceData(fresh)
-                    app.prepareSearch()
                 }
             }
             followPresence(changed: presenceChanged)
