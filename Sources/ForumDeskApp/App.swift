@@ -182,9 +182,33 @@ public struct App: Sendable {
     /// The whole folder read again (after `filesChanged` asked for it): screens keep their selection by position.
     public mutating func replaceData(_ data: DataSet) {
         context.data = data
+        context.coldHistory = nil
         context.refresh()
         readShownMeetings()
     }
+
+    /// The first screen from the start digest: `data` (from `DataStore.loadStart`) holds the live meetings, `cold`
+    /// sums up the rest; the whole folder follows through `replaceData`.
+    public mutating func startFromDigest(cold: ColdHistory) {
+        context.coldHistory = cold
+        context.refresh()
+    }
+
+    /// Makes the Meetings search's text of every meeting on another thread, so that the first letter of a search
+    /// does not wait for it: once per load, when the Meetings screen is first shown (it reads every meeting's
+    /// lists, which a session that never goes there does not hold).
+    public func prepareSearchOnMeetings() {
+        if top is MeetingsScreen { prepareSearch() }
+    }
+
+    /// `prepareSearchOnMeetings` whatever the screen (`forumdesk bench`).
+    public func prepareSearch() {
+        let c = context
+        c.searchTexts.prepare(c.data.meetings) { MeetingsScreen.haystack($0, c) }
+    }
+
+    /// How many meetings' search texts are not made yet (`prepareSearch`; `forumdesk bench`).
+    public var searchTextsMissing: Int { context.searchTexts.cached(context.data.meetings).lazy.filter { $0 == nil }.count }
 
     /// A note in the footer at start-up (e.g. that the sample data runs on its own day).
     public mutating func inform(_ text: String) {

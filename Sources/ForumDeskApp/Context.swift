@@ -27,6 +27,12 @@ public struct Context: Sendable {
     public var wholeCouncil: [Meeting]?
     /// The councillor view: browsing only (forms show what they hold and accept no typing).
     public var browseOnly = false
+    /// The first screen of a start from the start digest (`DataStore.loadStart`): `data` holds the live meetings
+    /// only, and these are the sums of the rest of the history, which the dashboard adds to its counts. Nil once
+    /// the whole folder is loaded (`App.replaceData`).
+    public var coldHistory: ColdHistory?
+    /// The Meetings search's text of each meeting, kept from one change to the next (`SearchTexts`).
+    let searchTexts = SearchTexts()
 
     /// The meetings area-wide figures are computed from.
     public var councilMeetings: [Meeting] { wholeCouncil ?? data.meetings }
@@ -44,6 +50,7 @@ public struct Context: Sendable {
     public mutating func refresh() {
         generation &+= 1
         ids = IDNumbers()
+        searchTexts.removeAll()
         overdue = ActionRules.overdue(in: data.meetings, today: LondonTime.date(now))
         warnings = data.warningsByMeeting(now: now, overdue: overdue)
         refreshTopics()
@@ -71,6 +78,7 @@ public struct Context: Sendable {
     /// so confirming an entry costs the same whatever the size of the history.
     public mutating func refresh(meetingID: String) {
         generation &+= 1
+        searchTexts.remove(meetingID)
         let today = LondonTime.date(now)
         if let meeting = data.meeting(meetingID) {
             ids.noteSaved(meeting)

@@ -79,7 +79,8 @@ struct DashboardScreen: MainScreen {
             AttentionRow(date: Format.day($0.closes), subject: "Topic request", message: $0.message, style: Theme.warning,
                          meetingID: nil, tab: .agenda, topicID: $0.topicID)
         }
-        let (current, older) = Attention.current(c.warnings.values.flatMap { $0 }, now: c.now)
+        var (current, older) = Attention.current(c.warnings.values.flatMap { $0 }, now: c.now)
+        older += c.coldHistory?.warnings ?? 0
         var topicsPlaced = false
         for warning in current {
             if !topicsPlaced, Attention.band(warning, now: c.now) == 2 {
@@ -231,7 +232,11 @@ struct DashboardScreen: MainScreen {
                     for action in m.actions where action.status.isOpen { open += 1 }
                 }
             }
-            return [Format.count(c.data.meetings.count, "meeting"), "\(upcoming) upcoming", "\(held) held in \(c.today.year)",
+            // A start from the digest: the history it did not read counts as its sums (nothing of it is upcoming,
+            // open or overdue).
+            let all = c.data.meetings.count + (c.coldHistory?.meetings ?? 0)
+            held += c.coldHistory?.heldByYear[c.today.year] ?? 0
+            return [Format.count(all, "meeting"), "\(upcoming) upcoming", "\(held) held in \(c.today.year)",
                     "\(open) open actions", "\(c.overdue.count) overdue"]
         }
         if !c.data.loadErrors.isEmpty { counts.append(Format.count(c.data.loadErrors.count, "file") + " unreadable") }

@@ -25,18 +25,23 @@ struct MeetingsScreen: MainScreen {
 
     /// Each meeting's searchable text in lower case, made at the first search after a change of the data, not
     /// per key typed.
+    /// Each made once and kept until its meeting changes (`SearchTexts`), most of them made on another thread
+    /// after the load (`App.prepareSearch`).
     func haystacks(_ c: Context) -> [[UInt8]] {
         haystackMemo.get("\(c.generation)") {
-            c.data.meetings.map { m in
-                var text: [UInt8] = []
-                text.reserveCapacity(256)
-                for part in Self.searchParts(m, c) {
-                    TableBrowser.appendLowercased(part.text, to: &text)
-                    text.append(0x20)
-                }
-                return text
-            }
+            c.searchTexts.texts(of: c.data.meetings) { Self.haystack($0, c) }
         }
+    }
+
+    /// One meeting's searchable text in lower case.
+    static func haystack(_ m: Meeting, _ c: Context) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(256)
+        for part in searchParts(m, c) {
+            TableBrowser.appendLowercased(part.text, to: &text)
+            text.append(0x20)
+        }
+        return text
     }
 
     /// What a search looks in, each part with where it is, to say where a match was found: what the row shows
@@ -161,6 +166,24 @@ struct MeetingsScreen: MainScreen {
         }
     }
 
+    /// Every weekday and month as the list writes them (lower case): what a word must begin, unless it is a number
+    /// or begins like one (`2026-12`), to be part of a date (`isOnTheDate`).
+    static let dateWords: [String] = {
+        var words = Format.monthNames.map { $0.lowercased() }
+        for month in 1...12 { words.append(LondonTime.monthAbbreviation(month).lowercased()) }
+        for day in 23...29 { words.append(LondonTime.weekday(CalendarDate(year: 2026, month: 11, day: day)).lowercased()) }
+        return words
+    }()
+
+    /// Whether some meeting's date could hold every word (`isOnTheDate`): when not ("biggleswade"), no date is
+    /// worked out for each match at each letter typed.
+    static func mayBeOnADate(_ words: [String]) -> Bool {
+        !words.isEmpty && words.allSatisfy { word in
+            word.allSatisfy(\.isNumber)
+                || (word.count >= 3 && (word.first?.isNumber == true || dateWords.contains { $0.hasPrefix(word) }))
+        }
+    }
+
     func filteredMeetings(_ c: Context) -> [Int] {
         let searching = !browser.searchWords.isEmpty
         let meetings = c.data.meetings
@@ -175,6 +198,7 @@ struct MeetingsScreen: MainScreen {
         if browser.sort.column == 0, browser.sort.ascending {
             guard searching else { return filtered }
             let words = browser.searchText.lowercased().split(separator: " ").map(String.init)
+            guard Self.mayBeOnADate(words) else { return filtered }
             let onTheDate = filtered.filter { Self.isOnTheDate(meetings[$0], words) }
             guard !onTheDate.isEmpty else { return filtered }
             let first = Set(onTheDate)

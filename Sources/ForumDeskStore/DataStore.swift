@@ -428,6 +428,17 @@ public struct DataStore: Sendable {
             try checkUnchanged(oldPath, in: data)
         }
         var meeting = meeting
+        let digest = startDigestBeforeChange(data)
+        let old = data.meeting(meeting.id).flatMap { m in oldPath.map { (m, $0) } }
+        // Kept up to date when the save went through; a save that failed may have left the file changed: refused.
+        var placed = false
+        defer {
+            if placed {
+                startDigestAfterChange(digest, old: old, new: data.meeting(meeting.id).map { ($0, newPath) }, directory: data.directory)
+            } else if digest != nil {
+                fs.remove(startDigestPath)
+            }
+        }
         let notices = try noticeChanges(&meeting, oldPath: oldPath, mails: mails)
         if let notices { try stage(notices, meetingID: meeting.id) }
         do {
@@ -436,6 +447,7 @@ public struct DataStore: Sendable {
             // Replaced but the folder not synced: the record is committed, so its e-mails go out.
             if notices != nil, case .failed(_, let cause) = error, cause.replaced {
                 finishSave(meeting, oldPath: oldPath, newPath: newPath, moving: moving, in: &data)
+                placed = true
                 _ = try? reconcile(meeting.id, notices: meeting.notifications)
             } else if notices != nil {
                 discardPending(meeting.id)
@@ -443,6 +455,7 @@ public struct DataStore: Sendable {
             throw error
         }
         finishSave(meeting, oldPath: oldPath, newPath: newPath, moving: moving, in: &data)
+        placed = true
         guard notices != nil else { return }
         do {
             try reconcile(meeting.id, notices: meeting.notifications)
@@ -550,7 +563,15 @@ public struct DataStore: Sendable {
             data.meetings.removeAll { $0.id == meetingID }
             return
         }
-        try remove(path, in: &data)
+        let digest = startDigestBeforeChange(data)
+        let old = data.meeting(meetingID).map { ($0, path) }
+        do {
+            try remove(path, in: &data)
+        } catch {
+            if digest != nil { fs.remove(startDigestPath) }
+            throw error
+        }
+        defer { startDigestAfterChange(digest, old: old, new: nil, directory: data.directory) }
         data.meetingPaths[meetingID] = nil
         data.meetings.removeAll { $0.id == meetingID }
     }

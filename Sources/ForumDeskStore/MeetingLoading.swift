@@ -196,6 +196,8 @@ extension DataStore {
                             progress: (@Sendable (Int, Int) -> Void)? = nil) -> (DataSet, LoadReport) {
         var clock = LoadReport()
         let start = DispatchTime.now().uptimeNanoseconds
+        // Stamped before anything is read: a change made during the load makes the start digest refused.
+        let folderStamps = updateIndex ? meetingFolderStamps() : nil
         let bytes = clock.time("index read") { try? fs.read(indexPath) }
         let stored = clock.time("index decoded (heads and facts)") {
             // A summary's lists that cannot be read from the index (damage inside them) are read from its file.
@@ -251,6 +253,7 @@ extension DataStore {
             }
         }
         data.indexWarnings = DataSet.IndexWarnings(directory: data.directory, byMeeting: warnings?.byMeeting ?? [:])
+        if updateIndex { report.time("start digest") { refreshStartDigest(data, now: now, folders: folderStamps) } }
         return (data, report)
     }
 

@@ -34,8 +34,17 @@ struct TUICommand: ParsableCommand {
         let fixedNow = options.now != nil
         let sampleToday = fixedNow ? nil : options.sampleToday
         let now = try options.currentTime()
+        // The first screen from the start digest when it holds (the live meetings read, the rest of the history
+        // as its sums), the whole folder loaded just after it; else the whole folder first.
         // Closed meetings' files are looked at after the first screen, not before (`verify: false`, below).
-        let (store, data, report) = try options.loadReporting(indexed: true, readOnly: readOnly || councillor != nil, viewing: true, verify: false)
+        let quick = live == nil && councillor == nil ? DataStore(folder: options.folder).loadStart(now: now) : nil
+        let store: DataStore, data: DataSet
+        var report: DataStore.LoadReport?
+        if let quick {
+            (store, data) = (DataStore(folder: options.folder), quick.0)
+        } else {
+            (store, data, report) = try options.loadReporting(indexed: true, readOnly: readOnly || councillor != nil, viewing: true, verify: false)
+        }
         if let live, data.meeting(live) == nil {
             Output.error("no meeting `\(live)` in \(options.folder.root) (see `forumdesk list meetings`)")
             throw ExitStatus.usage
@@ -66,6 +75,7 @@ struct TUICommand: ParsableCommand {
         let size = terminal.size
         var app = viewer.map { App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height, reader: store) }
             ?? App(data: data, now: now, width: size.width, height: size.height, store: store, access: access)
+        if let quick { app.startFromDigest(cold: quick.1) }
         if editable { app.syncDriver = SyncCommand.executablePath }
         switch MachineSettings.load() {
         case .success(let machine): app.mailCommand = machine.sendmailCommand
@@ -81,6 +91,12 @@ struct TUICommand: ParsableCommand {
         // A notice interrupted by a crash is finished (or rolled back) before anything else, and the user is told.
         if editable { app.tell(recovered: store.recoverNotices()) }
         terminal.draw(app.render())
+        if quick != nil {
+            // Keys typed meanwhile wait in the terminal: they are handled on the whole folder.
+            let (_, full, fullReport) = try options.loadReporting(indexed: true, readOnly: readOnly, viewing: true, verify: false)
+            app.replaceData(full)
+            report = fullReport
+        }
         // Housekeeping after the first frame: temp files are never the only copy of anything (only dead processes').
         if editable { _ = store.removeAbandonedTempFiles() }
         // The summaries shown come from the index unverified: their files are looked at now, on other threads, and
@@ -113,7 +129,10 @@ struct TUICommand: ParsableCommand {
         while !app.isFinished {
             let burst = terminal.readBurst(timeoutMilliseconds: Self.wakeMilliseconds)
             if !fixedNow { app.tick(sampleToday.map { LondonTime.sameTime(Date(), on: $0) } ?? Date()) }
-            if let burst { app.handle(burst: burst) }
+            if let burst {
+                app.handle(burst: burst)
+                app.prepareSearchOnMeetings()
+            }
             app.collectFinishedWork()
             let changed = watcher.changes()
             let presenceChanged = changed.contains { $0.contains("/\(Presence.folderName)/") }
@@ -124,7 +143,9 @@ struct TUICommand: ParsableCommand {
             }
             if app.filesChanged(changed.filter { !$0.contains("/\(Presence.folderName)/") }) || app.wantsReload || staleSummaries {
                 app.wantsReload = false
-                if let (_, fresh) = try? options.load(indexed: true, readOnly: !editable, viewing: true) { app.replaceData(fresh) }
+                if let (_, fresh) = try? options.load(indexed: true, readOnly: !editable, viewing: true) {
+                    app.replaceData(fresh)
+                }
             }
             followPresence(changed: presenceChanged)
             if app.wantsSuspend {

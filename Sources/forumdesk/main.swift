@@ -1,6 +1,13 @@
 import ArgumentParser
 import Foundation
 
+// `--version` alone is answered before the command tree is built (most of that process's time): its output is
+// ArgumentParser's own for it.
+if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version" {
+    FileHandle.standardOutput.write(Data((ForumDesk.version + "\n").utf8))
+    exit(0)
+}
+
 // Parsed by hand rather than with @main so usage errors exit 2 (ArgumentParser's default is 64).
 do {
     var command = try ForumDesk.parseAsRoot()
