@@ -108,6 +108,7 @@ struct FormScreen: Screen {
             .text("venue", "Venue", m?.venue.name ?? ""),
             .text("address", "Address", m?.venue.address ?? ""),
             .text("accessibility", "Accessibility", m?.venue.accessibility ?? ""),
+        ] + MeetingJoiningFields.fields(m?.online) + [
             .choice("chair", "Chair", peopleItems(c, councillorsOnly: true, area: m?.area), selected: m?.chair ?? ""),
             .text("languages", "Notice languages", (m?.languages ?? ["en"]).joined(separator: ", ")),
             .choice("status", "Status", enumItems(MeetingStatus.self), selected: m?.status.rawValue ?? MeetingStatus.planned.rawValue),
@@ -309,7 +310,8 @@ struct FormScreen: Screen {
         } else {
             form.note("cancellationReason", "only when cancelled: cleared on save")
         }
-        guard let area, let (start, end) = times, !venue.isEmpty, !form.hasErrors else { return nil }
+        let joining = MeetingJoiningFields.read(&form, existing: existing?.online)
+        guard let area, let (start, end) = times, !venue.isEmpty, case .success(let online) = joining, !form.hasErrors else { return nil }
 
         let id = existing?.id ?? newMeetingID(day: LondonTime.date(start), area: area.id, kind: kind, c)
         var m = existing ?? Meeting(id: id, kind: kind, title: title, area: area.id, wards: wards, start: start, end: end,
@@ -325,6 +327,7 @@ struct FormScreen: Screen {
         m.venue.address = optional(form.text("address"))
         m.venue.accessibility = optional(form.text("accessibility"))
         m.chair = optional(form.value("chair"))
+        m.online = online
         m.languages = languages.isEmpty ? ["en"] : languages
         m.status = status
         m.cancellationReason = status == .cancelled ? cancellationReason : nil

@@ -81,6 +81,9 @@ extension PublicSite {
             ("Time", "\(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))"),
             ("Venue", ([SiteHTML.venue(m.venue.name)] + [m.venue.address.map(SiteHTML.venue)].compactMap { $0 }).joined(separator: ", ")),
             ("Access", m.venue.accessibility.map(SiteHTML.free) ?? "Please ask the community engagement team about access."),
+        ]
+        if let online = m.online, m.status != .cancelled { rows.append(("Join online", joining(online))) }
+        rows += [
             ("Meeting", m.kind.label),
             ("Status", status(m)),
             ("Area", h.link("areas/\(m.area).html", areaName)),
@@ -92,6 +95,26 @@ extension PublicSite {
             rows.append(("Chair", SiteHTML.text(name)))
         }
         return "<dl class=\"facts\">\n" + rows.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined(separator: "\n") + "\n</dl>"
+    }
+
+    /// How to join an online or hybrid meeting: the link and dial-in only when the officer marked them public
+    /// (`OnlineJoining.published`); otherwise that it can be joined, and whom to ask. The link and the number are
+    /// a conference's, not a person's: escaped, not scrubbed of phone numbers as free text is.
+    func joining(_ online: OnlineJoining) -> String {
+        let mode = SiteHTML.plain(online.modeLabel) + "."
+        guard online.published else {
+            return mode + " The joining link is sent to those taking part: please ask the community engagement team for it."
+        }
+        var parts = [mode]
+        if let web = online.webURL {
+            parts.append("<a href=\"\(DocumentFormat.escapeHTML(web))\">Join the meeting online</a>.")
+        }
+        if let tel = online.telephoneURI {
+            let shown = online.dialIn ?? String(tel.dropFirst(4))
+            parts.append("By phone: <a href=\"\(DocumentFormat.escapeHTML(tel))\">\(DocumentFormat.escapeHTML(shown.withoutControls))</a>.")
+        }
+        if let instructions = online.instructions { parts.append(SiteHTML.free(instructions)) }
+        return parts.joined(separator: " ")
     }
 
     /// Who presents an item, as published: a councillor by name, else the organisation.
