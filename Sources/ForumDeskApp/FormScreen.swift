@@ -108,12 +108,11 @@ struct FormScreen: Screen {
             .text("venue", "Venue", m?.venue.name ?? ""),
             .text("address", "Address", m?.venue.address ?? ""),
             .text("accessibility", "Accessibility", m?.venue.accessibility ?? ""),
-        ] + MeetingJoiningFields.fields(m?.online) + [
             .choice("chair", "Chair", peopleItems(c, councillorsOnly: true, area: m?.area), selected: m?.chair ?? ""),
             .text("languages", "Notice languages", (m?.languages ?? ["en"]).joined(separator: ", ")),
             .choice("status", "Status", enumItems(MeetingStatus.self), selected: m?.status.rawValue ?? MeetingStatus.planned.rawValue),
             .text("cancellationReason", "Why cancelled", m?.cancellationReason ?? ""),
-        ]
+        ] + MeetingJoiningFields.fields(m?.online)
         var screen = FormScreen(form: Form(title: title, fields: fields), purpose: m.map { .editMeeting($0.id) } ?? .newMeeting)
         _ = validate(&screen.form, screen.purpose, c)
         return screen

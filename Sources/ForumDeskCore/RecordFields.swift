@@ -16,7 +16,7 @@ public enum RecordFields {
     public static let freeText: Set<String> = [
         "title", "description", "discussion", "minutes", "notes", "outcome", "publicNotes", "text", "answer", "feedback",
         "comment", "deliveryNote", "reason", "cancellationReason", "purpose", "nature",
-        "instructions",
+        "instructions", "summary", "results", "changes",
     ]
     /// Names an officer of the team (their login, on a machine), never a resident or partner: not in the directory.
     public static let staff: Set<String> = ["queuedOn"]
@@ -31,6 +31,7 @@ public enum RecordFields {
         "sampleToday", "schema", "sector", "sendmail", "sentAt", "sequence", "start", "status", "tags", "topic",
         "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified",
         "online", "url", "dialIn", "published", "onlineOnly", "residentsOnline",
+        "opens", "closes", "methods", "link", "topics", "responses",
     ]
 
     /// Every classified key.

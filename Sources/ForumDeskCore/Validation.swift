@@ -7,7 +7,7 @@ public struct Validator {
     let wardArea: [String: String]
     let people: [String: Person]
     let organisationIDs: Set<String>
-    private var problems: [Problem] = []
+    private(set) var problems: [Problem] = []
 
     public init(directory: Directory) {
         self.directory = directory
