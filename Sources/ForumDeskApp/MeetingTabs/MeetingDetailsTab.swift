@@ -20,15 +20,15 @@ struct MeetingDetailsTab: MeetingTab {
             field("When", "\(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))"),
             field("Venue", [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", ")),
             field("Accessibility", m.venue.accessibility ?? "not recorded"),
-            field("Online", m.online.map { $0.modeLabel + ($0.published ? "; link public" : "; link to those invited") } ?? "in the room only"),
             field("Status", m.status.label), field("Chair", m.chair.map { c.directory.displayName(ofPerson: $0) } ?? "not set"),
             field("Calendar sequence", String(m.sequence)),
             field("Residents present", m.residentsPresent.map(String.init) ?? "not recorded"),
         ]
         if let online = m.online {
-            // Under the "Online" line.
-            let extra = [online.url.map { field("  Joining link", $0) }, online.dialIn.map { field("  Dial-in", $0) }].compactMap { $0 }
-            lines.insert(contentsOf: extra, at: 7)
+            // Under "Accessibility": only for a meeting that can be joined online.
+            let extra = [field("Online", online.modeLabel + (online.published ? "; link public" : "; link to those invited")),
+                         online.url.map { field("  Joining link", $0) }, online.dialIn.map { field("  Dial-in", $0) }].compactMap { $0 }
+            lines.insert(contentsOf: extra, at: 6)
             if let residentsOnline = m.residentsOnline { lines.append(field("Residents online", String(residentsOnline))) }
         }
         for (category, counts) in m.equality.sorted(by: { $0.key < $1.key }) {
