@@ -22,6 +22,7 @@ struct FormScreen: Screen {
         case topic(id: String?)
         case issue(meetingID: String, issueID: String?, item: Int?)
         case equality(meetingID: String)
+        case consultation(id: String?)
     }
 
     var form: Form
@@ -34,7 +35,7 @@ struct FormScreen: Screen {
         case .editMeeting(let id), .postpone(let id), .cancel(let id), .agendaItem(let id, _), .action(let id, _), .invitation(let id),
              .issue(let id, _, _), .equality(let id):
             id
-        case .newMeeting, .person, .organisation, .ward, .coverageRule, .topic:
+        case .newMeeting, .person, .organisation, .ward, .coverageRule, .topic, .consultation:
             nil
         }
     }
@@ -208,6 +209,7 @@ struct FormScreen: Screen {
         case .coverageRule(let index): return validateCoverageRule(&form, index, c)
         case .invitation(let id): return c.data.meeting(id).flatMap { validateInvitation(&form, $0, c) }
         case .topic(let id): return validateTopic(&form, id, c)
+        case .consultation(let id): return validateConsultation(&form, id, c)
         case .issue(let id, let issueID, let item): return c.data.meeting(id).flatMap { validateIssue(&form, $0, issueID, item: item, c) }
         case .equality(let id): return c.data.meeting(id).flatMap { validateEquality(&form, $0, c) }
         }
