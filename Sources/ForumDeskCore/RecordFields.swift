@@ -31,7 +31,7 @@ public enum RecordFields {
         "sampleToday", "schema", "sector", "sendmail", "sentAt", "sequence", "start", "status", "tags", "topic",
         "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified",
         "online", "url", "dialIn", "published", "onlineOnly", "residentsOnline",
-        "opens", "closes", "methods", "link", "topics", "responses",
+        "opens", "closes", "methods", "link", "topics", "responses", "items",
     ]
 
     /// Every classified key.
