@@ -1,0 +1,57 @@
+import Foundation
+import ForumDeskTestSupport
+import Testing
+
+/// Consultations through the real binary: `list consultations` (table, JSON, filters), the dashboard's reminder
+/// of results due, `validate`'s positions, and `person show`/`erase` of a consultation's contact.
+@Suite(.serialized) struct ConsultationCLITests {
+    @Test func test_list_showsStages_filtersByAreaAndStage_andJSON() throws {
+        let all = try forumdesk(["list", "consultations", "--data", TestPaths.sampleData, "--now", "2026-11-23T12:00"])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout.contains("3 consultations, 0 closed with no results recorded"))
+        let sandy = try forumdesk(["list", "consultations", "--data", TestPaths.sampleData, "--now", "2026-11-23T12:00",
+                                   "--ward", "potton", "--json"])
+        #expect(sandy.status == 0, "\(sandy.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(sandy.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.compactMap { $0["id"] as? String } == ["policing-priorities-2027", "library-opening-hours-2027", "budget-2027-28"])
+        let leighton = try forumdesk(["list", "consultations", "--data", TestPaths.sampleData, "--now", "2026-11-23T12:00",
+                                      "--area", "leighton buzzard", "--json"])
+        let ids = (try JSONSerialization.jsonObject(with: Data(leighton.stdout.utf8)) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(ids == ["policing-priorities-2027", "budget-2027-28"], "the library consultation is not in Leighton Buzzard")
+        let due = try forumdesk(["list", "consultations", "--data", TestPaths.sampleData, "--now", "2026-12-06T12:00", "--stage", "awaiting-results"])
+        #expect(due.stdout.contains("library-opening-hours-2027") && due.stdout.contains("RESULTS DUE"), "\(due.stdout)")
+        #expect(!due.stdout.contains("budget-2027-28"))
+        let bad = try forumdesk(["list", "consultations", "--data", TestPaths.sampleData, "--stage", "finished"])
+        #expect(bad.status == 2 && bad.stderr.contains("awaiting-results"), "\(bad.stderr)")
+    }
+
+    @Test func test_dashboard_remindsOfResultsDue_andValidateGivesThePosition() throws {
+        let copy = try SampleCopy()
+        let dashboard = try forumdesk(["dashboard", "--data", copy.path, "--now", "2026-12-06T12:00"])
+        #expect(dashboard.stdout.contains("Consultations closed with no results recorded (1):"), "\(dashboard.stdout)")
+        #expect(dashboard.stdout.contains("Library opening hours from April 2027 (library-opening-hours-2027) closed on 2026-11-29, 7 days ago"))
+        let before = try forumdesk(["dashboard", "--data", copy.path, "--now", "2026-11-23T12:00"])
+        #expect(!before.stdout.contains("Consultations closed"))
+
+        let path = copy.path + "/consultations/budget-2027-28.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"closes\": \"2027-01-18\"", with: "\"closes\": \"2026-01-18\"")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let validate = try forumdesk(["validate", "--data", copy.path, "--now", "2026-11-23T12:00"])
+        #expect(validate.status == 1)
+        #expect(validate.stdout.contains("consultations/budget-2027-28.json:10:"), "\(validate.stdout)")
+        #expect(validate.stdout.contains("it closes (2026-01-18) before it opens (2026-12-07)"))
+    }
+
+    @Test func test_personShowAndErase_coverAConsultationsContact() throws {
+        let copy = try SampleCopy()
+        let show = try forumdesk(["person", "show", "tobias-foxhollow", "--data", copy.path, "--now", "2026-11-23T12:00"])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("consultations/library-opening-hours-2027.json"), "\(show.stdout)")
+        let erase = try forumdesk(["person", "erase", "tobias-foxhollow", "--yes", "--data", copy.path, "--now", "2026-11-23T12:00"])
+        #expect(erase.status == 0, "\(erase.stdout)\(erase.stderr)")
+        let after = try String(contentsOfFile: copy.path + "/consultations/library-opening-hours-2027.json", encoding: .utf8)
+        #expect(!after.contains("tobias-foxhollow"))
+        #expect(after.contains("\"title\": \"Library opening hours from April 2027\""))
+    }
+}
