@@ -92,7 +92,7 @@ extension FormScreen {
             let parts = word.split(separator: "#")
             guard parts.count == 2, let number = Int(parts[1]), let meeting = c.data.meeting(String(parts[0])),
                   meeting.agenda.contains(where: { $0.number == number }) else {
-                form.note("items", "`\(word)`: meeting-id#item, an agenda item that exists", error: true)
+                form.note("items", "no agenda item `\(word)` (meeting-id#number)", error: true)
                 continue
             }
             items.append(ConsultationItem(meeting: meeting.id, item: number))

@@ -97,7 +97,7 @@ public struct OnlineJoining: Sendable, Equatable {
                 ? nil : "a `tel:` link is digits, + and -"
         }
         guard lower.hasPrefix("https://"), url.count > 8, url.dropFirst(8).first != "/" else {
-            return "a joining link starts with https:// (or tel: for a phone number)"
+            return "a link starts with https:// (or tel: for a phone number)"
         }
         return nil
     }

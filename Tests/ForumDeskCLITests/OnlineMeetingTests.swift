@@ -84,7 +84,7 @@ import Testing
         let run = try forumdesk(["validate", "--data", copy.path] + now)
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         #expect((run.stdout + run.stderr).contains("\(sandy).json"))
-        #expect((run.stdout + run.stderr).contains("a joining link starts with https://"))
+        #expect((run.stdout + run.stderr).contains("a link starts with https://"))
         let out = copy.folder + "/site"
         #expect(try forumdesk(["publish", "--data", copy.path, "--out", out] + now).status == 0)
         let page = try String(contentsOfFile: out + "/meetings/2026/\(sandy).html", encoding: .utf8)
