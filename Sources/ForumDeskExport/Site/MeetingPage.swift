@@ -117,6 +117,21 @@ extension PublicSite {
         return parts.joined(separator: " ")
     }
 
+    /// An item that carries a partner's topic request, or a consultation (by its topic or by the item itself):
+    /// "Asked for by Bedfordshire Police" and a link to the consultation's page.
+    func carried(_ item: AgendaItem, in m: Meeting) -> String {
+        var out = ""
+        let h = frame("../../")
+        if item.topic != nil, let organisation = item.organisation.flatMap({ directory.organisation($0)?.name }) {
+            out += "<br>Asked for by \(SiteHTML.text(organisation)) for meetings across the areas."
+        }
+        for c in publicConsultations where c.items.contains(where: { $0.meeting == m.id && $0.item == item.number })
+            || (item.topic.map { c.topics.contains($0) } ?? false) {
+            out += "<br>Part of the consultation " + h.link(Self.consultationPath(c), c.title) + " (" + stageText(c).lowercased() + ")."
+        }
+        return out
+    }
+
     /// Who presents an item, as published: a councillor by name, else the organisation.
     func presenter(_ item: AgendaItem) -> String? {
         PublicRecord.name(ofPerson: item.presenter, organisation: item.organisation, directory)
@@ -134,6 +149,7 @@ extension PublicSite {
             var li = "<li value=\"\(item.number)\"><strong>\(SiteHTML.free(item.title))</strong>"
             if !lead.isEmpty { li += "<br>" + lead.joined(separator: " ") }
             if let notes = item.notes { li += "<br>" + SiteHTML.free(notes) }
+            li += carried(item, in: m)
             out.append(li + "</li>")
         }
         out.append("</ol>")
