@@ -54,4 +54,30 @@ import Testing
         #expect(!after.contains("tobias-foxhollow"))
         #expect(after.contains("\"title\": \"Library opening hours from April 2027\""))
     }
+
+    @Test func test_importCSV_addsConsultations_skipsKnownOnes_andIsAllOrNothing() throws {
+        let copy = try SampleCopy()
+        let sheet = copy.folder + "/consultations.csv"
+        try """
+            Consultation,Lead partner,Engagement level,Area,Opens,Closes,Methods,Survey link,Summary,Responses
+            Bus shelters in Potton,Central Bedfordshire Council: Sustainable Communities,consult,Sandy and Biggleswade,2026-11-02,2026-12-20,"survey, drop-in",https://www.example.org/buses,Where new shelters should go.,14
+            Policing priorities for 2027,Bedfordshire Police,involve,,2026-07-20,2026-09-30,survey,,,
+
+            """.write(toFile: sheet, atomically: true, encoding: .utf8)
+        let run = try forumdesk(["import", "csv", "consultations", sheet, "--data", copy.path, "--now", "2026-11-23T12:00"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("added: bus-shelters-in-potton (2026-11-02 to 2026-12-20, consult)"))
+        #expect(run.stdout.contains("skipped: Policing priorities for 2027"))
+        let file = try String(contentsOfFile: copy.path + "/consultations/bus-shelters-in-potton.json", encoding: .utf8)
+        #expect(file.contains("\"organisation\": \"cbc-sustainable-communities\"") && file.contains("\"responses\": 14"))
+        #expect(try forumdesk(["validate", "--data", copy.path, "--now", "2026-11-23T12:00"]).status == 0)
+
+        let bad = copy.folder + "/bad.csv"
+        try "Title,Level,Opens,Closes,Link\nGood one,consult,1 Dec,31 Dec,\nBad one,consult,1 Dec,31 Dec,javascript:alert(1)\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try forumdesk(["import", "csv", "consultations", bad, "--data", copy.path, "--now", "2026-11-23T12:00"])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("bad.csv:3: Link: a link starts with https://"), "\(refused.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: copy.path + "/consultations/good-one.json"), "all or nothing")
+    }
 }
