@@ -82,6 +82,13 @@ import ForumDeskExport
         #expect(minutes.contains(" (online)\n") && minutes.contains("Present online (listed above): 1 of 1"), "\(minutes)")
         a.handle(.key(.char("O")))
         #expect(w.meetingOnDisk(id)?.attendance.first?.online == false)
+        // Residents: "30 6 online" is 30 in all, 6 of them online.
+        for key in [Key.char("r"), .ctrl("u")] + typing("30 6 online") + [.enter] { a.handle(.key(key)) }
+        let counted = try #require(w.meetingOnDisk(id))
+        #expect(counted.residentsPresent == 30 && counted.residentsOnline == 6, "\(a.screenText)")
+        for key in [Key.char("r"), .ctrl("u")] + typing("5 6 online") + [.enter] { a.handle(.key(key)) }
+        #expect(a.screenText.contains("or 34 6 online"), "more online than in all is refused")
+        #expect(w.meetingOnDisk(id)?.residentsPresent == 30)
     }
 
     @Test func test_O_onAMeetingWithNoJoiningLink_isRefused() throws {
