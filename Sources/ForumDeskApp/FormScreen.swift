@@ -317,7 +317,9 @@ struct FormScreen: Screen {
         let id = existing?.id ?? newMeetingID(day: LondonTime.date(start), area: area.id, kind: kind, c)
         var m = existing ?? Meeting(id: id, kind: kind, title: title, area: area.id, wards: wards, start: start, end: end,
                                     venue: Venue(name: venue), status: status)
-        let moved = m.start != start || m.end != end || m.venue.name != venue
+        // A new or changed joining link is news to everyone notified, as a new venue is: the notices become stale.
+        let moved = m.start != start || m.end != end || m.venue.name != venue || m.online?.link != online?.link
+            || m.online?.dialIn != online?.dialIn
         m.kind = kind
         m.title = title
         m.area = area.id

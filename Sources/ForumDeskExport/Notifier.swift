@@ -170,7 +170,7 @@ public enum Notifier {
                 : "The meeting below has been cancelled. Please remove it from your diary."]
             if let reason = m.cancellationReason { opening.append("Reason: \(reason)") }
         case (_, true):
-            opening = ["The meeting below has changed (its date, time, venue or status: it is now \(m.status.label.lowercased())). "
+            opening = ["The meeting below has changed (its date, time, venue\(m.online == nil ? "" : ", joining link") or status: it is now \(m.status.label.lowercased())). "
                        + (medium == .email ? "The attached invitation replaces the earlier one." : "This letter replaces the earlier notice.")]
         default:
             opening = [medium == .email
