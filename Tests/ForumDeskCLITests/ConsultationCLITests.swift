@@ -80,4 +80,19 @@ import Testing
         #expect(refused.stdout.contains("bad.csv:3: Link: a link starts with https://"), "\(refused.stdout)")
         #expect(!FileManager.default.fileExists(atPath: copy.path + "/consultations/good-one.json"), "all or nothing")
     }
+
+    /// Sync's merge driver merges a consultation as any record: a teammate's results and our count of responses.
+    @Test func test_mergeFile_mergesTwoOfficersChangesToAConsultation() throws {
+        let copy = try SampleCopy()
+        let base = try String(contentsOfFile: copy.path + "/consultations/library-opening-hours-2027.json", encoding: .utf8)
+        let ours = copy.folder + "/ours.json", theirs = copy.folder + "/theirs.json", basePath = copy.folder + "/base.json"
+        try base.write(toFile: basePath, atomically: true, encoding: .utf8)
+        try base.replacingOccurrences(of: "\"responses\": 187", with: "\"responses\": 240").write(toFile: ours, atomically: true, encoding: .utf8)
+        try base.replacingOccurrences(of: "\"responses\": 187", with: "\"responses\": 187,\n  \"results\": \"Saturday afternoons came first.\"")
+            .write(toFile: theirs, atomically: true, encoding: .utf8)
+        let run = try forumdesk(["merge-file", basePath, ours, theirs, "consultations/library-opening-hours-2027.json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let merged = try String(contentsOfFile: ours, encoding: .utf8)
+        #expect(merged.contains("\"responses\": 240") && merged.contains("\"results\": \"Saturday afternoons came first.\""))
+    }
 }
