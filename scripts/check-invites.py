@@ -19,6 +19,15 @@ from email.headerregistry import Address
 import icalendar
 
 
+def param_text(value):
+    """A list parameter (FEATURE=AUDIO,VIDEO) as written, comma separated."""
+    return ",".join(value) if isinstance(value, list) else value
+
+
+def as_list(value) -> list:
+    return value if isinstance(value, list) else ([value] if value is not None else [])
+
+
 def check_calendar(raw: bytes, problems: list) -> dict:
     for n, line in enumerate(raw.split(b"\r\n")):
         if len(line) > 75:
@@ -39,6 +48,9 @@ def check_calendar(raw: bytes, problems: list) -> dict:
             "summary": str(ev.get("SUMMARY")), "location": str(ev.get("LOCATION")),
             "attendees": [{"address": str(a), "rsvp": a.params.get("RSVP"), "partstat": a.params.get("PARTSTAT")} for a in attendees],
             "organizer": str(ev.get("ORGANIZER")) if ev.get("ORGANIZER") else None,
+            "url": str(ev.get("URL")) if ev.get("URL") else None,
+            "conferences": [{"uri": str(c), "value": c.params.get("VALUE"), "feature": param_text(c.params.get("FEATURE")),
+                             "label": c.params.get("LABEL")} for c in as_list(ev.get("CONFERENCE"))],
         })
     return out
 

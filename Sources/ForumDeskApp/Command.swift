@@ -20,6 +20,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case addAttendee, setRole, minuteDiscussion, equalityCounts, finishMeeting
     case sync, history, takeTheirs, keepOurs
     case reviewPublication, markChecked
+    case showConsultations, markOnline
 }
 
 extension Command {
@@ -30,7 +31,7 @@ extension Command {
         .markDone, .carryForward, .newWard, .newCoverageRule, .editWard, .editCoverageRule, .invite, .recordAttendance, .notify, .sendMail,
         .noticeByLetter, .noticeByPhone, .recordReply, .exportDocument, .schedule, .scheduleAll, .raiseIssue, .answerIssue,
         .issueToAction, .issueToTopic, .tellResident, .addAttendee, .setRole, .minuteDiscussion, .equalityCounts, .finishMeeting,
-        .sync, .takeTheirs, .keepOurs, .markChecked,
+        .sync, .takeTheirs, .keepOurs, .markChecked, .markOnline,
     ]
 }
 

@@ -78,6 +78,11 @@ struct DashboardScreen: MainScreen {
         let topics = c.topicAlerts.map {
             AttentionRow(date: Format.day($0.closes), subject: "Topic request", message: $0.message, style: Theme.warning,
                          meetingID: nil, tab: .agenda, topicID: $0.topicID)
+        } + ConsultationRules.awaitingResults(c.data.consultations, today: c.today).map {
+            // Closed with no results recorded: residents are owed "you said, we did".
+            AttentionRow(date: Format.day($0.closes), subject: "Consultation", message: ConsultationRules.reminder($0, today: c.today),
+                         style: Theme.warning, meetingID: nil, tab: .details,
+                         hint: "6 Topics, then C: the consultations; e on it records the results and what changed")
         }
         var (current, older) = Attention.current(c.warnings.values.flatMap { $0 }, now: c.now)
         older += c.coldHistory?.warnings ?? 0

@@ -52,6 +52,11 @@ extension App {
             return .deleteTopic(topic.id, label: "undo " + label)
         case .deleteTopic(let id, let label):
             return context.data.topic(id).map { .saveTopic($0, label: "undo " + label) }
+        case .saveConsultation(let consultation, let label):
+            if let before = context.data.consultation(consultation.id) { return .saveConsultation(before, label: "undo " + label) }
+            return .deleteConsultation(consultation.id, label: "undo " + label)
+        case .deleteConsultation(let id, let label):
+            return context.data.consultation(id).map { .saveConsultation($0, label: "undo " + label) }
         case .batch(let edits, let label):
             return .batch(edits.compactMap(inverse).reversed(), label: "undo " + label)
         }
@@ -150,6 +155,8 @@ extension App {
         case .saveDirectory(let directory, _): try store.saveDirectory(directory, in: &context.data)
         case .saveTopic(let topic, _): try store.save(topic, in: &context.data)
         case .deleteTopic(let id, _): try store.delete(topicID: id, in: &context.data)
+        case .saveConsultation(let consultation, _): try store.save(consultation, in: &context.data)
+        case .deleteConsultation(let id, _): try store.delete(consultationID: id, in: &context.data)
         case .batch(let edits, _): for edit in edits { try write(edit, with: store) }
         }
     }
@@ -163,6 +170,7 @@ extension App {
         case .deleteMeeting(let id, _): context.refresh(meetingID: id)
         case .saveDirectory: context.refresh()
         case .saveTopic, .deleteTopic: context.refreshTopics()
+        case .saveConsultation, .deleteConsultation: break
         case .batch(let edits, _): for edit in edits { refresh(after: edit) }
         }
     }
@@ -273,6 +281,10 @@ extension App {
             context.data.place(topic)
         case .deleteTopic(let id, _):
             context.data.topics.removeAll { $0.id == id }
+        case .saveConsultation(let consultation, _):
+            context.data.place(consultation)
+        case .deleteConsultation(let id, _):
+            context.data.consultations.removeAll { $0.id == id }
         case .batch(let edits, _):
             for edit in edits { applyInMemory(edit) }
         }

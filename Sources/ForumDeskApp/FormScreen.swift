@@ -22,6 +22,7 @@ struct FormScreen: Screen {
         case topic(id: String?)
         case issue(meetingID: String, issueID: String?, item: Int?)
         case equality(meetingID: String)
+        case consultation(id: String?)
     }
 
     var form: Form
@@ -34,7 +35,7 @@ struct FormScreen: Screen {
         case .editMeeting(let id), .postpone(let id), .cancel(let id), .agendaItem(let id, _), .action(let id, _), .invitation(let id),
              .issue(let id, _, _), .equality(let id):
             id
-        case .newMeeting, .person, .organisation, .ward, .coverageRule, .topic:
+        case .newMeeting, .person, .organisation, .ward, .coverageRule, .topic, .consultation:
             nil
         }
     }
@@ -112,7 +113,7 @@ struct FormScreen: Screen {
             .text("languages", "Notice languages", (m?.languages ?? ["en"]).joined(separator: ", ")),
             .choice("status", "Status", enumItems(MeetingStatus.self), selected: m?.status.rawValue ?? MeetingStatus.planned.rawValue),
             .text("cancellationReason", "Why cancelled", m?.cancellationReason ?? ""),
-        ]
+        ] + MeetingJoiningFields.fields(m?.online)
         var screen = FormScreen(form: Form(title: title, fields: fields), purpose: m.map { .editMeeting($0.id) } ?? .newMeeting)
         _ = validate(&screen.form, screen.purpose, c)
         return screen
@@ -208,6 +209,7 @@ struct FormScreen: Screen {
         case .coverageRule(let index): return validateCoverageRule(&form, index, c)
         case .invitation(let id): return c.data.meeting(id).flatMap { validateInvitation(&form, $0, c) }
         case .topic(let id): return validateTopic(&form, id, c)
+        case .consultation(let id): return validateConsultation(&form, id, c)
         case .issue(let id, let issueID, let item): return c.data.meeting(id).flatMap { validateIssue(&form, $0, issueID, item: item, c) }
         case .equality(let id): return c.data.meeting(id).flatMap { validateEquality(&form, $0, c) }
         }
@@ -309,12 +311,15 @@ struct FormScreen: Screen {
         } else {
             form.note("cancellationReason", "only when cancelled: cleared on save")
         }
-        guard let area, let (start, end) = times, !venue.isEmpty, !form.hasErrors else { return nil }
+        let joining = MeetingJoiningFields.read(&form, existing: existing?.online)
+        guard let area, let (start, end) = times, !venue.isEmpty, case .success(let online) = joining, !form.hasErrors else { return nil }
 
         let id = existing?.id ?? newMeetingID(day: LondonTime.date(start), area: area.id, kind: kind, c)
         var m = existing ?? Meeting(id: id, kind: kind, title: title, area: area.id, wards: wards, start: start, end: end,
                                     venue: Venue(name: venue), status: status)
-        let moved = m.start != start || m.end != end || m.venue.name != venue
+        // A new or changed joining link is news to everyone notified, as a new venue is: the notices become stale.
+        let moved = m.start != start || m.end != end || m.venue.name != venue || m.online?.link != online?.link
+            || m.online?.dialIn != online?.dialIn
         m.kind = kind
         m.title = title
         m.area = area.id
@@ -325,6 +330,7 @@ struct FormScreen: Screen {
         m.venue.address = optional(form.text("address"))
         m.venue.accessibility = optional(form.text("accessibility"))
         m.chair = optional(form.value("chair"))
+        m.online = online
         m.languages = languages.isEmpty ? ["en"] : languages
         m.status = status
         m.cancellationReason = status == .cancelled ? cancellationReason : nil

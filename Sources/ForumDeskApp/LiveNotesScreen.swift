@@ -196,7 +196,7 @@ struct LiveNotesScreen: Screen {
             return [.exportDocument(meetingID: m.id)]
         case .add: begin(.action(fromIssue: nil), "")
         case .raiseIssue: begin(.issue, "")
-        case .residents: begin(.residents, m.residentsPresent.map(String.init) ?? "")
+        case .residents: begin(.residents, (m.residentsPresent.map(String.init) ?? "") + (m.residentsOnline.map { " \($0) online" } ?? ""))
         case .declareInterest:
             guard !m.agenda.isEmpty else { return [.message(.error("Add agenda items first: a declaration names an item"))] }
             picker = (Picker(title: "Who declares an interest?", items: FormScreen.peopleItems(c, area: m.area).filter { !$0.id.isEmpty }), .declaration)
@@ -410,11 +410,16 @@ struct LiveNotesScreen: Screen {
             guard let row else { return [] }
             return record(.apologies, for: row, m, c, reason: text.isEmpty ? nil : text)
         case .residents:
-            guard let n = Int(text), Limits.headCount.contains(n) else {
-                throw EntryError(message: "a number of residents up to \(Limits.headCount.upperBound), e.g. 34")
+            // "34", or at a hybrid meeting "34 6 online": 34 in all, of whom 6 joined online.
+            let words = text.split(separator: " ").map(String.init)
+            let online = words.count == 3 && words[2].lowercased() == "online" ? Int(words[1]) : nil
+            guard let n = Int(words.first ?? ""), Limits.headCount.contains(n), words.count == 1 || (online.map { $0 <= n } ?? false) else {
+                throw EntryError(message: "a number of residents up to \(Limits.headCount.upperBound), e.g. 34, or 34 6 online")
             }
+            if online != nil, m.online == nil { throw EntryError(message: "this meeting has no joining link: add one in the meeting form (E)") }
             updated.residentsPresent = n
-            return [.edit(.saveMeeting(updated, label: "\(n) residents present"))]
+            updated.residentsOnline = online ?? (m.online == nil ? nil : m.residentsOnline.map { min($0, n) })
+            return [.edit(.saveMeeting(updated, label: "\(n) residents present" + (online.map { ", \($0) online" } ?? "")))]
         case .declaration(let person, let item):
             guard !text.isEmpty, text != "Personal interest:" else { throw EntryError(message: "say what the interest is") }
             updated.declarations.append(Declaration(person: person, item: item, nature: text))

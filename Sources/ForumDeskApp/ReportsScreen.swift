@@ -78,7 +78,7 @@ struct ReportsScreen: MainScreen {
 
     func lines(_ c: Context) -> [StyledLine] {
         AnnualReport.lines(year: shownYear(c), area: area, directory: c.directory, meetings: c.data.meetings, today: c.today,
-                           council: c.data.settings.council).flatMap { line -> [StyledLine] in
+                           council: c.data.settings.council, consultations: c.data.consultations).flatMap { line -> [StyledLine] in
             switch line.kind {
             case .title: [StyledLine(line.text, Theme.title)]
             case .heading: [StyledLine(line.text, Theme.header)]

@@ -47,13 +47,15 @@ enum Edit: Sendable {
     case saveDirectory(Directory, label: String)
     case saveTopic(TopicRequest, label: String)
     case deleteTopic(String, label: String)
+    case saveConsultation(Consultation, label: String)
+    case deleteConsultation(String, label: String)
     /// Several saves that belong together (a topic scheduled onto seven agendas): undone and redone as one.
     indirect case batch([Edit], label: String)
 
     var label: String {
         switch self {
         case .saveMeeting(_, let label), .notify(_, _, let label), .deleteMeeting(_, let label), .saveDirectory(_, let label), .saveTopic(_, let label),
-             .deleteTopic(_, let label), .batch(_, let label): label
+             .deleteTopic(_, let label), .saveConsultation(_, let label), .deleteConsultation(_, let label), .batch(_, let label): label
         }
     }
 }

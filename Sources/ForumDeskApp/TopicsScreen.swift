@@ -72,6 +72,7 @@ struct TopicsScreen: MainScreen {
                 Binding([.char("e")], "Edit the request (status, withdraw or decline with a reason)", .edit, hint: "edit"),
                 Binding([.char("n")], "New topic request", .add, hint: "new"),
                 Binding([.char("D")], "Delete the request (only when no agenda carries it)", .deleteItem),
+                Binding([.char("C")], "Consultations: open now, coming and closed, with their results", .showConsultations),
                 Binding([.left, .char("h")], "Roll-out: previous area", .left),
                 Binding([.right, .char("l")], "Roll-out: next area", .right),
             ]),
@@ -254,6 +255,8 @@ struct TopicsScreen: MainScreen {
             browser = TableBrowser(sortColumn: 0)
         case .add:
             return [.push(FormScreen.topic(nil, c))]
+        case .showConsultations:
+            return [.push(ConsultationsScreen())]
         case .edit:
             guard let row = selectedRow(c) else { return [] }
             return [.push(FormScreen.topic(row.topic, c))]

@@ -82,6 +82,8 @@ public struct Attendance: Sendable, Equatable {
     public var reason: String?
     /// Substitute: the person stood in for.
     public var substituteFor: String?
+    /// Joined a hybrid or online meeting online (`Meeting.online`): the minutes count them apart.
+    public var online = false
     public var extra: UnknownFields = [:]
     public init(person: String? = nil, name: String? = nil, organisation: String? = nil, role: AttendanceRole = .member,
                 status: AttendanceStatus, reason: String? = nil, substituteFor: String? = nil, extra: UnknownFields = [:]) {
@@ -277,6 +279,10 @@ public struct Meeting: Sendable, Equatable, Identifiable {
         /// Calendar SEQUENCE: raised on every change of date, time or venue.
         public var sequence: Int = 0
         public var residentsPresent: Int?
+        /// Of the residents present, how many joined online (a hybrid or online meeting): counted apart in the minutes.
+        public var residentsOnline: Int?
+        /// The joining link and instructions of an online or hybrid meeting; nil for a meeting only in a hall.
+        public var online: OnlineJoining?
         /// Anonymous equality-monitoring counts: category (e.g. "age") → group (e.g. "65+") → count.
         public var equality: [String: [String: Int]] = [:]
         public var publicNotes: String?

@@ -121,6 +121,7 @@ public enum PersonalData {
         case reminder = "action reminder"
         case emailedUpdate = "action update sent by e-mail"
         case topicContact = "topic contact"
+        case consultationContact = "consultation contact"
         case mention = "named in text"
     }
 
@@ -260,6 +261,18 @@ public enum PersonalData {
         }
         if !erased.isEmpty { m.extra[marker] = .string(today.description) }
         return (m, erased)
+    }
+
+    /// The consultation's record of the person: its contact (its counts name nobody).
+    public static func findings(_ who: Identity, in consultation: Consultation) -> [Finding] {
+        consultation.contact == who.id ? [Finding(kind: .consultationContact, path: [.key("contact")], text: consultation.title)] : []
+    }
+
+    /// The consultation without the person as its contact.
+    public static func erase(_ who: Identity, from consultation: Consultation) -> Consultation {
+        var c = consultation
+        if c.contact == who.id { c.contact = nil }
+        return c
     }
 
     /// The topic request without the person as its contact.

@@ -20,6 +20,7 @@ public enum DataFileRef: Sendable, Hashable {
     case organisations
     case meeting(id: String)
     case topic(id: String)
+    case consultation(id: String)
 }
 
 /// Something wrong with the data that a person must fix: a broken reference, a duplicate, a bad order.

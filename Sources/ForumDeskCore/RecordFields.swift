@@ -16,6 +16,7 @@ public enum RecordFields {
     public static let freeText: Set<String> = [
         "title", "description", "discussion", "minutes", "notes", "outcome", "publicNotes", "text", "answer", "feedback",
         "comment", "deliveryNote", "reason", "cancellationReason", "purpose", "nature",
+        "instructions", "summary", "results", "changes",
     ]
     /// Names an officer of the team (their login, on a machine), never a resident or partner: not in the directory.
     public static let staff: Set<String> = ["queuedOn"]
@@ -29,6 +30,8 @@ public enum RecordFields {
         "reminderIntervalDays", "reminders", "repliedAt", "reply", "required", "residentsPresent", "role",
         "sampleToday", "schema", "sector", "sendmail", "sentAt", "sequence", "start", "status", "tags", "topic",
         "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified", "messageID",
+        "online", "url", "dialIn", "published", "onlineOnly", "residentsOnline",
+        "opens", "closes", "methods", "link", "topics", "responses", "items",
     ]
 
     /// A resident's consent to be told what became of their issue (`ResidentContact`): kept only in the machine's

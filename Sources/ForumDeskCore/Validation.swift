@@ -7,7 +7,7 @@ public struct Validator {
     let wardArea: [String: String]
     let people: [String: Person]
     let organisationIDs: Set<String>
-    private var problems: [Problem] = []
+    private(set) var problems: [Problem] = []
 
     public init(directory: Directory) {
         self.directory = directory
@@ -172,6 +172,13 @@ public struct Validator {
             report(file, [.key("status")], "marked held but starts in the future")
         }
         checkPerson(meeting.chair, file, [.key("chair")])
+        for problem in meeting.online?.problems ?? [] { report(file, [.key("online"), .key(problem.field)], problem.message) }
+        if let online = meeting.residentsOnline, online > (meeting.residentsPresent ?? 0) {
+            report(file, [.key("residentsOnline")], "\(online) residents online but \(meeting.residentsPresent ?? 0) present in all")
+        }
+        if meeting.online == nil, meeting.residentsOnline ?? 0 > 0 || meeting.attendance.contains(where: \.online) {
+            report(file, [.key("online")], "people joined online but the meeting has no joining details (`online`)")
+        }
 
         let numbers = meeting.agenda.map(\.number)
         if numbers != Array(1..<(numbers.count + 1)) {

@@ -6,7 +6,7 @@ import ForumDeskCore
 /// every text cleaned by `PublicRecord.clean`, as everything public is.
 public enum AnnualReport {
     public static func lines(year: Int, area: String?, directory: Directory, meetings allMeetings: [Meeting], today: CalendarDate,
-                             council: String) -> [DocumentLine] {
+                             council: String, consultations: [Consultation] = []) -> [DocumentLine] {
         let inYear = allMeetings.filter { LondonTime.date($0.start).year == year && (area == nil || $0.area == area) }
         let held = inYear.filter { $0.status == .held }
         let areaName = area.flatMap { directory.area($0)?.name }
@@ -129,6 +129,7 @@ public enum AnnualReport {
             let top = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
             out.append(DocumentLine(.body, "  \(a.name): \(top.joined(separator: ", "))"))
         }
+        out += consultationSection(year: year, area: area, directory: directory, consultations: consultations, today: today)
         // A report to residents is public wherever it is written (`report`, the site): the one cleaning of everything public.
         return out.map { line in
             var line = line

@@ -110,8 +110,13 @@ public enum ICalendar {
         if let description { lines.append("DESCRIPTION:\(escape(text(description)))") }
         // A cancellation's reason (RFC 5546 §3.2.5 allows COMMENT in a CANCEL).
         if let comment { lines.append("COMMENT:\(escape(text(comment)))") }
+        // How to join an online or hybrid meeting: in an invitation always, in a published calendar only when its
+        // link is public. A notice without a page link carries the joining link as its URL (§3.8.4.6).
+        let joining = m.online.flatMap { method == .cancel || (published && !$0.published) ? nil : $0 }
+        let url = url ?? (published ? nil : joining?.webURL)
         // The meeting's public page (§3.8.4.6): a URI, so no TEXT escaping; a control would end the line.
         if let url { lines.append("URL:" + String(url.filter { !$0.isControlCharacter && $0 != " " })) }
+        if let joining { lines += conference(joining) }
         // The same mapping the notice records, so a later change of status shows the notice stale.
         lines.append("STATUS:\((method == .cancel ? EventStatus.cancelled : m.status.eventStatus).rawValue)")
         if let organiser { lines.append("ORGANIZER;CN=\(param(organiser.name)):mailto:\(Email.address(organiser.email))") }
@@ -122,6 +127,19 @@ public enum ICalendar {
         }
         lines.append("END:VEVENT")
         return lines
+    }
+
+    /// RFC 7986 §5.11 `CONFERENCE` properties: the web link (audio, video, chat, screen) and the telephone
+    /// dial-in, each with a LABEL people can read. Only links that pass `OnlineJoining.linkProblem` reach here.
+    static func conference(_ online: OnlineJoining) -> [String] {
+        var out: [String] = []
+        if let web = online.webURL {
+            out.append("CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO,CHAT,SCREEN;LABEL=\(param("Join online (" + online.kind.label + ")")):\(web)")
+        }
+        if let tel = online.telephoneURI {
+            out.append("CONFERENCE;VALUE=URI;FEATURE=PHONE;LABEL=\(param("Join by phone" + (online.dialIn.map { " (" + $0 + ")" } ?? ""))):\(tel)")
+        }
+        return out
     }
 
     /// A whole VCALENDAR, folded, CRLF-terminated.

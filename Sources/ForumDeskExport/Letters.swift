@@ -110,6 +110,7 @@ public enum Letters {
         if let access = w.access { details.append("<p>Access: \(text(access))</p>") }
         if let wards = w.wards { details.append("<p>\(text(wards))</p>") }
         if let notes = w.notes { details.append("<p>\(text(notes))</p>") }
+        if !w.joining.isEmpty { details.append("<p>\(lines(w.joining))</p>") }
         var agenda = ""
         if !w.agenda.isEmpty {
             agenda = "<h2>Agenda so far</h2>\n<ul class=\"agenda\">\n" + w.agenda.map { "<li>\(text($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"

@@ -141,6 +141,8 @@ public enum MeetingDocument {
             out.append(DocumentLine(.body, ([m.venue.name] + addressLines).joined(separator: ", ")))
         }
         if let access = m.venue.accessibility { out.append(DocumentLine(.body, "Access: \(access)")) }
+        // That it can be joined online, never the link itself: the papers are published, the link may not be.
+        if let online = m.online { out.append(DocumentLine(.body, online.modeLabel)) }
         for language in m.languages where language != "en" {
             if let title = m.noticeTitles[language] {
                 out.append(DocumentLine(.body, "\(languageName(language)): ", foreign: title, language: language))
@@ -351,13 +353,21 @@ public enum MeetingDocument {
                     let forWhom = entry.status != .substitute ? ""
                         : entry.substituteFor.flatMap { names.residents && !names.isCouncillor($0) ? nil : " (substitute for \(names.name(ofPerson: $0)))" }
                             ?? " (substitute)"
-                    let line = "  " + names.who(entry.person, entry.name, entry.organisation) + chair + forWhom
+                    let line = "  " + names.who(entry.person, entry.name, entry.organisation) + chair + forWhom + (entry.online ? " (online)" : "")
                     if names.residents, !listed.insert(line).inserted { continue }
                     out.append(DocumentLine(.body, line))
                 }
             }
             if present.isEmpty { out.append(DocumentLine(.body, "  Attendance was not recorded.")) }
             if let residents = m.residentsPresent { out.append(DocumentLine(.body, "Residents present: \(residents)")) }
+            // A hybrid meeting counts who joined online apart from who was in the room.
+            if m.online != nil {
+                let online = present.filter(\.online).count
+                if online > 0 { out.append(DocumentLine(.body, "Present online (listed above): \(online) of \(present.count)")) }
+                if let residentsOnline = m.residentsOnline {
+                    out.append(DocumentLine(.body, "Residents online: \(residentsOnline); in the room: \(max(0, (m.residentsPresent ?? 0) - residentsOnline))"))
+                }
+            }
             out.append(DocumentLine(.blank))
             return out
         }

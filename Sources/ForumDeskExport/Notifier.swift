@@ -151,6 +151,9 @@ public enum Notifier {
         /// "Wards: Potton, Sandy"
         public var wards: String?
         public var notes: String?
+        /// How to join online (a hybrid or online meeting): the link, the dial-in, the instructions; empty otherwise
+        /// and for a cancellation.
+        public var joining: [String] = []
         /// "1. Welcome and introductions"; empty for a cancellation.
         public var agenda: [String]
         /// The organiser's name, the council, the organiser's e-mail address.
@@ -167,7 +170,7 @@ public enum Notifier {
                 : "The meeting below has been cancelled. Please remove it from your diary."]
             if let reason = m.cancellationReason { opening.append("Reason: \(reason)") }
         case (_, true):
-            opening = ["The meeting below has changed (its date, time, venue or status: it is now \(m.status.label.lowercased())). "
+            opening = ["The meeting below has changed (its date, time, venue\(m.online == nil ? "" : ", joining link") or status: it is now \(m.status.label.lowercased())). "
                        + (medium == .email ? "The attached invitation replaces the earlier one." : "This letter replaces the earlier notice.")]
         default:
             opening = [medium == .email
@@ -176,7 +179,7 @@ public enum Notifier {
                     + "by e-mail to \(organiser.email) or by letter to the address above."]
         }
         let wardNames = m.wards.map { directory.ward($0)?.ward.name ?? $0 }
-        return Wording(salutation: "Dear \(name),", opening: opening, title: m.title,
+        var wording = Wording(salutation: "Dear \(name),", opening: opening, title: m.title,
                        when: "\(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))",
                        venue: [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", "),
                        access: m.venue.accessibility, wards: wardNames.isEmpty ? nil : "Wards: " + wardNames.joined(separator: ", "),
@@ -184,6 +187,8 @@ public enum Notifier {
                        notes: kind == .cancellation ? nil : m.publicNotes,
                        agenda: kind == .invitation ? m.agenda.map { "\($0.number). \($0.title)" } : [],
                        signature: [organiser.name, council, organiser.email])
+        if kind == .invitation, let online = m.online { wording.joining = online.noticeLines }
+        return wording
     }
 
     /// The plain-text part: what, when, where, access, wards, the agenda so far.
@@ -196,6 +201,7 @@ public enum Notifier {
         if let access = w.access { lines.append("Access: \(access)") }
         if let wards = w.wards { lines.append(wards) }
         if let notes = w.notes { lines.append(notes) }
+        if !w.joining.isEmpty { lines += [""] + w.joining }
         if !w.agenda.isEmpty {
             lines += ["", "Agenda so far:"]
             for item in w.agenda { lines.append("  \(item)") }

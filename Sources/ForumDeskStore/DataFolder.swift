@@ -75,6 +75,16 @@ public struct DataFolder: Sendable, Equatable {
         return try inside(["topics", "\(id).json"])
     }
 
+    public var consultationsFolder: String { path("consultations") }
+
+    /// `consultations/library-opening-hours-2027.json`; refused unless `id` is a valid consultation id.
+    public func consultationFile(_ id: String) throws(PathError) -> String {
+        guard ConsultationID(id) != nil else {
+            throw PathError(path: "consultations/\(IdentifierRule.shown(id)).json", reason: "not a valid consultation id")
+        }
+        return try inside(["consultations", "\(id).json"])
+    }
+
     /// `meetings/2026/2026-11-24-sandy-biggleswade-ltt.json`: filed under the year it starts (London time);
     /// refused unless the id is a valid meeting id.
     public func meetingFile(for meeting: Meeting) throws(PathError) -> String {
@@ -92,6 +102,7 @@ public struct DataFolder: Sendable, Equatable {
         case .organisations: organisations
         case .meeting: nil
         case .topic(let id): try? topicFile(id)
+        case .consultation(let id): try? consultationFile(id)
         }
     }
 }

@@ -17,6 +17,8 @@ public struct DataSet: Sendable {
     public var meetings: [Meeting]
     /// Partners' topic requests, by title.
     public var topics: [TopicRequest] = []
+    /// Consultations (`consultations/<id>.json`), by the day they open, then id.
+    public var consultations: [Consultation] = []
     /// Files that could not be read, each with its position and reason.
     public var loadErrors: [Diagnostic]
     /// Problems found while filing meetings (duplicate ids, a file named unlike its id).
@@ -119,6 +121,15 @@ public struct DataSet: Sendable {
     }
 
     public func topic(_ id: String) -> TopicRequest? { topics.first { $0.id == id } }
+
+    public func consultation(_ id: String) -> Consultation? { consultations.first { $0.id == id } }
+
+    /// Replaces the consultation with this id, or adds it, keeping the list in order of opening.
+    public mutating func place(_ consultation: Consultation) {
+        consultations.removeAll { $0.id == consultation.id }
+        let index = consultations.firstIndex { ($0.opens, $0.id) > (consultation.opens, consultation.id) } ?? consultations.count
+        consultations.insert(consultation, at: index)
+    }
 
     /// Replaces the topic with this id, or adds it, keeping the list in title order.
     public mutating func place(_ topic: TopicRequest) {

@@ -216,6 +216,7 @@ public struct DataStore: Sendable {
             }
             data.place(topic)
         }
+        loadConsultations(into: &data)
         return data
     }
 
@@ -335,7 +336,7 @@ public struct DataStore: Sendable {
     /// writes to: outbox e-mails, exports and conflict copies too. They never hold the only copy of anything: the
     /// rename is what commits a save. Nothing is removed through a symbolic link.
     public func removeAbandonedTempFiles() -> Int {
-        var folders = [folder.root, "\(folder.root)/directory", folder.topicsFolder, folder.path("conflicts"), folder.path("exports"),
+        var folders = [folder.root, "\(folder.root)/directory", folder.topicsFolder, folder.consultationsFolder, folder.path("conflicts"), folder.path("exports"),
                        folder.path("outbox")]
         for parent in [folder.meetingsFolder, folder.path("outbox")] where !fs.isSymbolicLink(parent) {
             for name in (try? fs.list(parent)) ?? [] where !fs.isSymbolicLink("\(parent)/\(name)") { folders.append("\(parent)/\(name)") }
@@ -393,6 +394,7 @@ public struct DataStore: Sendable {
     /// Rule problems and filing problems, each with the line and column of the field at fault.
     public func problems(in data: DataSet, now: Date) -> [Diagnostic] {
         let problems = Validator.validate(directory: data.directory, meetings: data.meetings, topics: data.topics, now: now)
+            + ConsultationRules.problems(data.consultations, directory: data.directory, meetings: data.meetings, topics: data.topics)
         var trees: [String: JSONNode] = [:]
         var result = data.fileProblems
         for problem in problems {

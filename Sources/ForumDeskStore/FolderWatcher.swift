@@ -20,7 +20,7 @@ public final class FolderWatcher: @unchecked Sendable {
         #if os(Linux)
         fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { return }
-        for path in [folder.root, folder.path("directory"), folder.topicsFolder, folder.meetingsFolder, folder.path(Presence.folderName)] {
+        for path in [folder.root, folder.path("directory"), folder.topicsFolder, folder.consultationsFolder, folder.meetingsFolder, folder.path(Presence.folderName)] {
             watch(path)
         }
         for year in (try? FileManager.default.contentsOfDirectory(atPath: folder.meetingsFolder)) ?? [] where !year.hasPrefix(".") {

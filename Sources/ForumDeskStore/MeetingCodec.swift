@@ -14,6 +14,10 @@ extension Codec {
         m.ended = try r.optionalDate("ended")
         m.sequence = try r.optionalInt("sequence", Limits.sequence) ?? 0
         m.residentsPresent = try r.optionalInt("residentsPresent", Limits.headCount)
+        m.residentsOnline = try r.optionalInt("residentsOnline", Limits.headCount)
+        if let node = r.lookupForExtension("online") {
+            if case .null = node.value {} else { m.online = try onlineJoining(node) }
+        }
         m.equality = try equality(&r)
         m.publicNotes = try r.optionalString("publicNotes")
         m.cancellationReason = try r.optionalString("cancellationReason")
@@ -68,6 +72,8 @@ extension Codec {
         if let ended = m.ended { w.set("ended", date: ended) }
         w.set("sequence", m.sequence)
         w.optional("residentsPresent", m.residentsPresent, keepNull: true)
+        w.optional("residentsOnline", m.residentsOnline)
+        if let online = m.online { w.set("online", encode(online)) }
         if !m.equality.isEmpty {
             w.set("equality", .object(m.equality.sorted { $0.key < $1.key }.map { category, counts in
                 (category, .object(counts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
@@ -182,6 +188,7 @@ extension Codec {
         a.role = try r.choice("role", default: AttendanceRole.member)
         a.reason = try r.optionalString("reason")
         a.substituteFor = try r.optionalString("substituteFor")  // a person id, or "(name removed)" after purge
+        a.online = try r.bool("online", default: false)
         a.extra = r.unknownFields
         return a
     }
@@ -195,6 +202,7 @@ extension Codec {
         w.set("status", a.status)
         w.optional("reason", a.reason)
         w.optional("substituteFor", a.substituteFor)
+        if a.online { w.set("online", true) }
         return w.finish(a.extra)
     }
 

@@ -39,6 +39,8 @@ public struct ErasurePlan: Sendable {
     /// Meetings to save, each with what leaves it.
     public var meetings: [(meeting: Meeting, erased: PersonalData.Erased)]
     public var topics: [TopicRequest]
+    /// Consultations whose contact they are.
+    public var consultations: [Consultation] = []
     public var directory: Directory
     /// Files as they are now (the meeting saves may move an e-mail into `outbox-withdrawn/`; applying looks again).
     public var files: [PersonFileStep]
@@ -82,6 +84,11 @@ extension DataStore {
             let found = PersonalData.findings(who, in: topic)
             let all = found + Self.mentions(who, in: Codec.encode(topic), skipping: found.map(\.path))
             if let path = try? folder.topicFile(topic.id) { out += placed(all, file: path) }
+        }
+        for consultation in data.consultations {
+            let found = PersonalData.findings(who, in: consultation)
+            let all = found + Self.mentions(who, in: Codec.encode(consultation), skipping: found.map(\.path))
+            if let path = try? folder.consultationFile(consultation.id) { out += placed(all, file: path) }
         }
         for file in personalFiles(who, in: data) {
             out.append(PersonPlace(file: file.file, line: nil, record: "", kind: file.kind,
@@ -244,6 +251,10 @@ extension DataStore {
             if Self.mentions(who, in: Codec.encode(t), skipping: []).count > 0, let clean = Self.scrubbed(t, who) { t = clean }
             if t != topic { plan.topics.append(t) }
         }
+        for consultation in data.consultations {
+            let k = PersonalData.erase(who, from: consultation)
+            if k != consultation { plan.consultations.append(k) }
+        }
         return plan
     }
 
@@ -271,6 +282,14 @@ extension DataStore {
                 done.append("topic \(topic.id): removed the contact")
             } catch {
                 errors.append("topic \(topic.id): not changed: \(error.description)")
+            }
+        }
+        for consultation in plan.consultations {
+            do throws(SaveError) {
+                try save(consultation, in: &data)
+                done.append("consultation \(consultation.id): removed the contact")
+            } catch {
+                errors.append("consultation \(consultation.id): not changed: \(error.description)")
             }
         }
         guard errors.isEmpty else {

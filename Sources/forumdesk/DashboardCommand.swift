@@ -57,7 +57,13 @@ struct DashboardCommand: ParsableCommand {
             Output.line("Topic windows closing (\(alerts.count)):")
             for alert in alerts { Output.line("  - " + TerminalText.sanitized(alert.message)) }
         }
-        if current.isEmpty, alerts.isEmpty, conflicts.isEmpty { Output.line("Nothing needs attention.") }
+        let resultsDue = ConsultationRules.awaitingResults(data.consultations, today: LondonTime.date(now))
+        if !resultsDue.isEmpty {
+            Output.line("")
+            Output.line("Consultations closed with no results recorded (\(resultsDue.count)):")
+            for c in resultsDue { Output.line("  - " + TerminalText.sanitized(ConsultationRules.reminder(c, today: LondonTime.date(now)))) }
+        }
+        if current.isEmpty, alerts.isEmpty, conflicts.isEmpty, resultsDue.isEmpty { Output.line("Nothing needs attention.") }
         if older > 0 {
             Output.line("")
             Output.line("\(older) older problem(s), before the last \(Attention.recentDays) days: forumdesk dashboard --all")

@@ -121,7 +121,7 @@ struct ReportCommand: ParsableCommand {
         // The report to residents is public: passages waiting for `publish --review` are held back here too.
         let lines = AnnualReport.lines(year: year, area: areaID, directory: data.directory,
                                        meetings: PublicReview.publishable(data.meetings, data.directory).meetings,
-                                       today: LondonTime.date(now), council: data.settings.council)
+                                       today: LondonTime.date(now), council: data.settings.council, consultations: data.consultations)
         try Output.write(format.render(lines, title: "\(data.settings.council): community meetings \(year)"), to: output)
         try Output.failIfIncomplete(data, "the report")
     }

@@ -9,7 +9,7 @@ import TerminalUI
 struct ImportCSV: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv",
-        abstract: "Import people, organisations or meetings from a CSV file: all or nothing, never duplicating a record already present.",
+        abstract: "Import people, organisations, meetings or consultations from a CSV file: all or nothing, never duplicating a record already present.",
         discussion: """
         Columns are matched by the table in the README ("Importing spreadsheets"): case, spaces and punctuation \
         do not matter and & reads as "and" ("Meeting Date", "Venue / Location", "Start Time"); a column that \
@@ -18,11 +18,12 @@ struct ImportCSV: ParsableCommand {
         a councillor; one with an organisation is a contact. A record already present (same e-mail, or same name \
         and organisation; a meeting with the same id, or the same area and start) is skipped. Each problem is \
         reported as FILE:ROW: column: reason, and then nothing is imported. Meetings are listed as a table of what \
-        each row becomes, with what was assumed.
+        each row becomes, with what was assumed. Consultations need a title, an engagement level (inform, consult, \
+        involve, collaborate, empower) and open and close days; a consultation with the same title is skipped.
         """)
 
     @OptionGroup var options: DataOptions
-    @Argument(help: "people, organisations or meetings") var kind: Kind
+    @Argument(help: "people, organisations, meetings or consultations") var kind: Kind
     @Argument(help: "The CSV file.") var file: String
     @Flag(help: "Show what each row would become, and change nothing.") var dryRun = false
 
@@ -64,6 +65,7 @@ struct ImportCSV: ParsableCommand {
 
     func importRows(_ rows: [(line: Int, fields: [String])]) throws {
         if kind == .meetings { return try importMeetings(rows) }
+        if kind == .consultations { return try importConsultations(rows) }
         let (store, data0) = try options.load()
         var data = data0
         let report = DirectoryImport.run(kind == .people ? .people : .organisations, rows: rows, into: data.directory)
@@ -98,7 +100,7 @@ struct ImportCSV: ParsableCommand {
 }
 
 extension ImportCSV {
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case people, organisations, meetings }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case people, organisations, meetings, consultations }
 
     func importMeetings(_ rows: [(line: Int, fields: [String])]) throws {
         let now = try options.currentTime()

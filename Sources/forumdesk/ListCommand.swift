@@ -7,8 +7,8 @@ import ForumDeskStore
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List meetings, actions or topic requests as a table, or as JSON with --json.",
-        subcommands: [ListMeetings.self, ListActions.self, ListTopics.self]
+        abstract: "List meetings, actions, topic requests or consultations as a table, or as JSON with --json.",
+        subcommands: [ListMeetings.self, ListActions.self, ListTopics.self, ListConsultations.self]
     )
 }
 

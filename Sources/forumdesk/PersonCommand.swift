@@ -137,6 +137,9 @@ struct PersonErase: ParsableCommand {
             Output.line("\(meeting.id): \(dryRun ? "would remove" : "will remove") \(erased.description)\(toCome)")
         }
         for topic in plan.topics where shown { Output.line("topic \(topic.id): \(dryRun ? "would remove" : "will remove") the contact") }
+        for consultation in plan.consultations where shown {
+            Output.line("consultation \(consultation.id): \(dryRun ? "would remove" : "will remove") the contact")
+        }
         if shown { Output.line("directory/people.json: \(dryRun ? "would remove" : "will remove") \(person.id)") }
         for file in plan.files where shown {
             Output.line("\(file.file): \(file.kind): " + (file.file == ".git" ? "rewritten by the next `forumdesk sync`" : file.step == .leave ? "left as it is (not ForumDesk's)" : dryRun ? "would \(file.step.rawValue)" : "will \(file.step.rawValue)"))

@@ -64,9 +64,10 @@ struct PublishCommand: ParsableCommand {
         }
         // What a killed publish left: its temp files go (its pages are in the manifest and are written again).
         _ = SiteFolder.removeAbandonedTempFiles(in: folder, manifest: previous)
-        let site = PublicSite(council: data.settings.council, directory: data.directory, meetings: meetings,
+        var site = PublicSite(council: data.settings.council, directory: data.directory, meetings: meetings,
                               today: LondonTime.date(now), baseURL: baseURL,
                               feedAuthority: data.settings.organiserEmail.flatMap { $0.split(separator: "@").last.map(String.init) })
+        site.consultations = data.consultations
         let files = site.files { path, content in SiteFolder.changed(path, Array(content.utf8), previous: previous, now: now) }
             .map { PublishedFile(path: $0.path, bytes: Array($0.content.utf8), dependsOn: $0.dependsOn) }
         let report: SiteFolder.Report

@@ -23,7 +23,8 @@ struct ValidateCommand: ParsableCommand {
         let files = Set(diagnostics.map(\.path)).count
         if diagnostics.isEmpty {
             Output.error("\(options.folder.root): \(data.meetings.count) meetings, \(data.directory.people.count) people, "
-                         + "\(data.directory.organisations.count) organisations, \(data.topics.count) topic requests: no problems")
+                         + "\(data.directory.organisations.count) organisations, \(data.topics.count) topic requests, "
+                         + "\(data.consultations.count) consultations: no problems")
             return
         }
         Output.error("\(diagnostics.count) problem(s) in \(files) file(s); \(data.loadErrors.count) file(s) could not be read")

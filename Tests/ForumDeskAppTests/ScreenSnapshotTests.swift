@@ -64,6 +64,11 @@ import TerminalUI
         ("topics-all-statuses", [.char("6"), .char("f"), .down, .enter]),
         ("form-topic", [.char("6"), .char("e")]),
         ("form-issue", openMeeting + [.char("i")] + typing("Street lights out on Mill Lane #highways")),
+        // Consultations (issue 39): the list from the Topics screen, one in full, its form, its help.
+        ("consultations", [.char("6"), .char("C")]),
+        ("consultation-detail", [.char("6"), .char("C"), .char("G"), .enter]),
+        ("form-consultation", [.char("6"), .char("C"), .char("e")]),
+        ("help-consultations", [.char("6"), .char("C"), .char("?")]),
     ]
 
     @Test(arguments: screens.map(\.name))

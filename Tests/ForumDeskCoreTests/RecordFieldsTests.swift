@@ -5,14 +5,17 @@ import Testing
 /// Every key the codecs write is classified once in `RecordFields` (issue 38): adding a field that names a person
 /// without saying so fails here, before it can escape `person erase` or reach the public site.
 @Suite struct RecordFieldsTests {
-    static let codecs = ["Sources/ForumDeskStore/Codecs.swift", "Sources/ForumDeskStore/MeetingCodec.swift",
-                         "Sources/ForumDeskStore/ResidentContacts.swift"]
+    /// `Codecs.swift`, `MeetingCodec.swift` and every other `…Codec.swift` of the store (one per record type).
+    static func codecs(_ root: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Sources/ForumDeskStore").path)
+            .filter { $0.hasSuffix("Codec.swift") || $0 == "Codecs.swift" || $0 == "ResidentContacts.swift" }.sorted().map { "Sources/ForumDeskStore/" + $0 }
+    }
 
     /// The keys written by the codecs (`w.set("key", …)`, `w.optional("key", …)`), read from their source.
     static func writtenKeys() throws -> Set<String> {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var keys = Set<String>()
-        for file in codecs {
+        for file in try codecs(root) {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
             for match in text.matches(of: /(?:set|optional)\(\s*"([A-Za-z]+)"/) { keys.insert(String(match.output.1)) }
         }

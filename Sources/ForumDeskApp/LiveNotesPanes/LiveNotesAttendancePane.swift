@@ -7,6 +7,7 @@ struct LiveNotesAttendancePane: LiveNotesPane {
     var keys: KeyMap<Command>.Group? {
         .init("Attendance", [
             Binding([.char("p")], "Present", .markPresent, hint: "present"),
+            Binding([.char("O")], "Joined online (a hybrid meeting): the minutes count them apart; again to undo", .markOnline),
             Binding([.char("o")], "Apologies (asks the reason)", .markApologies, hint: "apologies"),
             Binding([.char("x")], "Absent", .markAbsent),
             Binding([.char("s")], "Substitute: pick who stands in for the selected person", .markSubstitute),
@@ -30,7 +31,8 @@ struct LiveNotesAttendancePane: LiveNotesPane {
                 let a = row.entry.map { m.attendance[$0] }
                 let note = a?.substituteFor.map { "for " + c.directory.displayName(ofPerson: $0) } ?? a?.reason ?? ""
                 let chair = row.person != nil && row.person == m.chair ? " (chair)" : ""
-                return [row.name, row.detail, (a?.role.label ?? "–") + chair, a?.status.label ?? "–", note]
+                let status = a.map { $0.online && $0.status.isInRoom ? "online" : $0.status.label } ?? "–"
+                return [row.name, row.detail, (a?.role.label ?? "–") + chair, status, note]
             },
             rowStyles: rows.map { row in
                 guard let a = row.entry.map({ m.attendance[$0] }) else { return Theme.muted }
@@ -44,7 +46,7 @@ struct LiveNotesAttendancePane: LiveNotesPane {
             screen.begin(.attendee, "")
             return []
         }
-        guard [.markPresent, .markAbsent, .markApologies, .markSubstitute, .setRole, .open].contains(command) else { return nil }
+        guard [.markPresent, .markAbsent, .markApologies, .markSubstitute, .setRole, .open, .markOnline].contains(command) else { return nil }
         let rows = screen.people(m, c)
         let selected = screen.selection.selected
         guard screen.pane == .attendance, rows.indices.contains(selected) else { return [] }
@@ -64,6 +66,17 @@ struct LiveNotesAttendancePane: LiveNotesPane {
         case .markSubstitute:
             screen.picker = (Picker(title: "Who stands in for \(rows[selected].name)?", items: FormScreen.peopleItems(c, area: m.area).filter { !$0.id.isEmpty }),
                              .substitute(for: rows[selected].person))
+        case .markOnline:
+            guard let index = rows[selected].entry, m.attendance[index].status.isInRoom else {
+                return [.message(.error("Mark \(rows[selected].name) present first (p), then O for online"))]
+            }
+            guard m.online != nil || m.attendance[index].online else {
+                return [.message(.error("This meeting has no joining link: add one in the meeting form (E) first"))]
+            }
+            var updated = m
+            updated.attendance[index].online.toggle()
+            let online = updated.attendance[index].online
+            return [.edit(.saveMeeting(updated, label: "\(rows[selected].name): \(online ? "joined online" : "in the room")"))]
         case .setRole:
             guard let index = rows[selected].entry else {
                 return [.message(.error("Record \(rows[selected].name)'s attendance first (p, o, x)"))]

@@ -24,6 +24,13 @@ struct MeetingDetailsTab: MeetingTab {
             field("Calendar sequence", String(m.sequence)),
             field("Residents present", m.residentsPresent.map(String.init) ?? "not recorded"),
         ]
+        if let online = m.online {
+            // Under "Accessibility": only for a meeting that can be joined online.
+            let extra = [field("Online", online.modeLabel + (online.published ? "; link public" : "; link to those invited")),
+                         online.url.map { field("  Joining link", $0) }, online.dialIn.map { field("  Dial-in", $0) }].compactMap { $0 }
+            lines.insert(contentsOf: extra, at: 6)
+            if let residentsOnline = m.residentsOnline { lines.append(field("Residents online", String(residentsOnline))) }
+        }
         for (category, counts) in m.equality.sorted(by: { $0.key < $1.key }) {
             lines.append(field("Monitoring: \(category)", counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
         }

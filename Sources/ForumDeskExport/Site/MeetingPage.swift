@@ -81,6 +81,9 @@ extension PublicSite {
             ("Time", "\(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))"),
             ("Venue", ([SiteHTML.venue(m.venue.name)] + [m.venue.address.map(SiteHTML.venue)].compactMap { $0 }).joined(separator: ", ")),
             ("Access", m.venue.accessibility.map(SiteHTML.free) ?? "Please ask the community engagement team about access."),
+        ]
+        if let online = m.online, m.status != .cancelled { rows.append(("Join online", joining(online))) }
+        rows += [
             ("Meeting", m.kind.label),
             ("Status", status(m)),
             ("Area", h.link("areas/\(m.area).html", areaName)),
@@ -92,6 +95,41 @@ extension PublicSite {
             rows.append(("Chair", SiteHTML.text(name)))
         }
         return "<dl class=\"facts\">\n" + rows.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined(separator: "\n") + "\n</dl>"
+    }
+
+    /// How to join an online or hybrid meeting: the link and dial-in only when the officer marked them public
+    /// (`OnlineJoining.published`); otherwise that it can be joined, and whom to ask. The link and the number are
+    /// a conference's, not a person's: escaped, not scrubbed of phone numbers as free text is.
+    func joining(_ online: OnlineJoining) -> String {
+        let mode = SiteHTML.plain(online.modeLabel) + "."
+        guard online.published else {
+            return mode + " The joining link is sent to those taking part: please ask the community engagement team for it."
+        }
+        var parts = [mode]
+        if let web = online.webURL {
+            parts.append("<a href=\"\(DocumentFormat.escapeHTML(web))\">Join the meeting online</a>.")
+        }
+        if let tel = online.telephoneURI {
+            let shown = online.dialIn ?? String(tel.dropFirst(4))
+            parts.append("By phone: <a href=\"\(DocumentFormat.escapeHTML(tel))\">\(DocumentFormat.escapeHTML(shown.withoutControls))</a>.")
+        }
+        if let instructions = online.instructions { parts.append(SiteHTML.free(instructions)) }
+        return parts.joined(separator: " ")
+    }
+
+    /// An item that carries a partner's topic request, or a consultation (by its topic or by the item itself):
+    /// "Asked for by Bedfordshire Police" and a link to the consultation's page.
+    func carried(_ item: AgendaItem, in m: Meeting) -> String {
+        var out = ""
+        let h = frame("../../")
+        if item.topic != nil, let organisation = item.organisation.flatMap({ directory.organisation($0)?.name }) {
+            out += "<br>Asked for by \(SiteHTML.text(organisation)) for meetings across the areas."
+        }
+        for c in publicConsultations where c.items.contains(where: { $0.meeting == m.id && $0.item == item.number })
+            || (item.topic.map { c.topics.contains($0) } ?? false) {
+            out += "<br>Part of the consultation " + h.link(Self.consultationPath(c), c.title) + " (" + stageText(c).lowercased() + ")."
+        }
+        return out
     }
 
     /// Who presents an item, as published: a councillor by name, else the organisation.
@@ -111,6 +149,7 @@ extension PublicSite {
             var li = "<li value=\"\(item.number)\"><strong>\(SiteHTML.free(item.title))</strong>"
             if !lead.isEmpty { li += "<br>" + lead.joined(separator: " ") }
             if let notes = item.notes { li += "<br>" + SiteHTML.free(notes) }
+            li += carried(item, in: m)
             out.append(li + "</li>")
         }
         out.append("</ol>")

@@ -31,6 +31,8 @@ public struct PublicSite: Sendable {
     /// The domain the council's mail comes from (`example.gov.uk`): the authority of the feed's `tag:` ids (RFC 4151),
     /// which never change with `baseURL`. Without it the ids are `urn:forumdesk:…`, just as permanent.
     public var feedAuthority: String?
+    /// Consultations (`consultations/*.json`): the public engagement calendar's pages, sections, events and entries.
+    public var consultations: [Consultation] = []
 
     /// Meetings by area and by ward, in date order; meetings whose id could not be a file name are left out.
     let byArea: [String: [Meeting]]
@@ -123,7 +125,8 @@ public struct PublicSite: Sendable {
     public func files(changed: (String, String) -> Date) -> [SitePage] {
         let pages = pages()
         let byPath = Dictionary(pages.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
-        let paths = Dictionary(published.map { ($0.id, Self.meetingPath($0)) }, uniquingKeysWith: { a, _ in a })
+        let paths = Dictionary(published.map { ($0.id, Self.meetingPath($0)) } + publicConsultations.map { ("consultation:\($0.id)", Self.consultationPath($0)) },
+                               uniquingKeysWith: { a, _ in a })
         return pages + feeds { id in
             let path = paths[id] ?? ""
             return changed(path, byPath[path] ?? "")
@@ -141,6 +144,7 @@ public struct PublicSite: Sendable {
             for ward in area.wards where Self.isSlug(ward.id) { out.append(wardPage(ward, area)) }
         }
         out += reportYears.map(reportPage)
+        out += consultationPages()
         let list = published
         out += Parallel.map(list.count, minimumPerCore: 64) { i in [meetingPage(list[i])] + (list[i].status == .held ? minutesFiles(list[i]) : []) }
             .flatMap { $0 }

@@ -23,21 +23,24 @@ extension PublicSite {
     public func feeds(changedAt: (String) -> Date) -> [SitePage] {
         var out: [SitePage] = []
         let from = LondonTime.instant(date: CalendarDate(daysSinceEpoch: today.daysSinceEpoch - Self.calendarDays), hour: 0, minute: 0)
-        func calendar(_ name: String, _ list: [Meeting]) -> String {
+        let fromDay = CalendarDate(daysSinceEpoch: today.daysSinceEpoch - Self.calendarDays)
+        func calendar(_ name: String, _ list: [Meeting], _ consulting: [Consultation]) -> String {
             let events = list.filter { $0.end >= from }.map { m in
                 ICalendar.event(m, directory: directory, method: .publish, sequence: m.sequence, stamp: changedAt(m.id),
                                 organiser: nil, attendee: nil, description: Self.eventDescription(m), url: absolute(Self.meetingPath(m)))
-            }
+            } + consulting.filter { $0.closes >= fromDay }.map { consultationEvent($0, stamp: changedAt("consultation:\($0.id)")) }
             return ICalendar.calendar(method: .publish, events: events, name: "\(council): \(name)")
         }
         for area in areas {
             let list = byArea[area.id] ?? []
-            out.append(SitePage(path: "areas/\(area.id).ics", content: calendar("\(area.name) meetings", list),
-                                dependsOn: ["today", "area:\(area.id)"] + list.map { "meeting:\($0.id)" }))
+            let consulting = consultations(area: area.id)
+            out.append(SitePage(path: "areas/\(area.id).ics", content: calendar("\(area.name) meetings", list, consulting),
+                                dependsOn: ["today", "area:\(area.id)"] + list.map { "meeting:\($0.id)" } + consulting.map { "consultation:\($0.id)" }))
             for ward in area.wards where Self.isSlug(ward.id) {
                 let list = byWard[ward.id] ?? []
-                out.append(SitePage(path: "wards/\(ward.id).ics", content: calendar("\(ward.name) ward meetings", list),
-                                    dependsOn: ["today", "ward:\(ward.id)"] + list.map { "meeting:\($0.id)" }))
+                let consulting = consultations(ward: ward.id)
+                out.append(SitePage(path: "wards/\(ward.id).ics", content: calendar("\(ward.name) ward meetings", list, consulting),
+                                    dependsOn: ["today", "ward:\(ward.id)"] + list.map { "meeting:\($0.id)" } + consulting.map { "consultation:\($0.id)" }))
             }
         }
         out.append(atom(changedAt: changedAt))
@@ -98,8 +101,23 @@ extension PublicSite {
                 "</entry>",
             ]
         }
+        // Consultations open now, and those whose results are published: each one entry, its page the link.
+        for c in publicConsultations.reversed() where [.open, .reported].contains(c.stage(on: today)) {
+            let reported = c.stage(on: today) == .reported
+            let href = absolute(Self.consultationPath(c)) ?? Self.consultationPath(c)
+            let summary = reported ? "Results of the consultation and what changed." : "Open until \(c.closes): " + (c.summary ?? c.title)
+            lines += [
+                "<entry>",
+                "<title>\(x((reported ? "Consultation results: " : "Consultation open: ") + c.title))</title>",
+                "<id>\(x(entryID("consultations/\(c.id)/" + (reported ? "results" : "open"))))</id>",
+                "<updated>\(Self.rfc3339(changedAt("consultation:\(c.id)")))</updated>",
+                "<link rel=\"alternate\" type=\"text/html\" href=\"\(x(href))\"/>",
+                "<summary>\(x(summary))</summary>",
+                "</entry>",
+            ]
+        }
         lines.append("</feed>")
         return SitePage(path: "papers.atom", content: lines.joined(separator: "\n") + "\n",
-                        dependsOn: shown.map { "meeting:\($0.meeting.id)" })
+                        dependsOn: shown.map { "meeting:\($0.meeting.id)" } + publicConsultations.map { "consultation:\($0.id)" })
     }
 }

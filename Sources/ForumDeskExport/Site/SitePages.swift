@@ -59,6 +59,9 @@ extension PublicSite {
         <li>\(h.link("you-said-we-did/index.html", "You said, we did: what became of what residents raised"))</li>
         """
         if let year = reportYears.first { body += "\n<li>" + h.link("reports/\(year).html", "Community engagement report \(year)") + "</li>" }
+        if !publicConsultations.isEmpty {
+            body += "\n<li>" + h.link("consultations/index.html", "Consultations: open now, coming, and what came of those closed") + "</li>"
+        }
         body += "\n</ul>"
         return SitePage(path: "index.html", content: h.page(title: "Community meetings", crumbs: [], body: body),
                         dependsOn: ["today", "directory"] + areas.map { "area:\($0.id)" })
@@ -92,6 +95,7 @@ extension PublicSite {
         \(meetingTable(id: "to-come", caption: "Meetings to come in \(area.name)", upcoming(list), h))
         <h2>Past meetings</h2>
         \(meetingTable(id: "past", caption: "Past meetings in \(area.name), latest first", past(list), h))
+        \(consultationSection(consultations(area: area.id), h, place: "in \(area.name)"))
         """
         return SitePage(path: "areas/\(area.id).html",
                         content: h.page(title: area.name, crumbs: [("Home", "index.html"), ("Areas and wards", "areas/index.html"), (area.name, nil)], body: body),
@@ -112,6 +116,7 @@ extension PublicSite {
         \(meetingTable(id: "to-come", caption: "Meetings to come covering \(ward.name)", upcoming(list), h))
         <h2>Past meetings</h2>
         \(meetingTable(id: "past", caption: "Past meetings covering \(ward.name), latest first", past(list), h))
+        \(consultationSection(consultations(ward: ward.id), h, place: "covering \(ward.name)"))
         """
         return SitePage(path: "wards/\(ward.id).html",
                         content: h.page(title: "\(ward.name) ward",
