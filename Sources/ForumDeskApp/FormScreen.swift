@@ -329,7 +329,8 @@ struct FormScreen: Screen {
         m.status = status
         m.cancellationReason = status == .cancelled ? cancellationReason : nil
         if let existing, moved, existing.hasBeenAnnounced { m.sequence += 1 }
-        return .saveMeeting(m, label: existing == nil ? "new meeting \(id)" : "meeting details")
+        let clashes = noteClashes(&form, m, c)
+        return .saveMeeting(m, label: (existing == nil ? "new meeting \(id)" : "meeting details") + clashes)
     }
 
     static func newMeetingID(day: CalendarDate, area: String, kind: MeetingKind, _ c: Context) -> String {
@@ -346,7 +347,7 @@ struct FormScreen: Screen {
         let reason = form.text("reason")
         let note = "Postponed from \(LondonTime.display(m.start))" + (reason.isEmpty ? "." : ": \(reason).")
         moved.publicNotes = [m.publicNotes, note].compactMap { $0 }.joined(separator: " ")
-        let label = "postponed to \(LondonTime.display(start))"
+        let label = "postponed to \(LondonTime.display(start))" + noteClashes(&form, moved, c)
         // A topic the new date puts outside its requester's window: said here, and unscheduled if the officer chooses.
         let breaches = TopicRules.breaches(of: moved, topics: c.data.topics, now: c.now)
         guard !breaches.isEmpty else {

@@ -72,6 +72,7 @@ public struct DataSet: Sendable {
         for list in Parallel.map(judge.count, { Warnings.warnings(for: meetings[judge[$0]], directory: directory, now: now) }) {
             if let first = list.first { byMeeting[first.meetingID, default: []] += list }
         }
+        for (id, list) in clashWarnings(now: now) { byMeeting[id, default: []] += list }
         let today = LondonTime.date(now)
         for warning in overdue.map({ Warnings.overdueWarning($0, directory: directory, today: today) }).sorted(by: { $0.date < $1.date }) {
             byMeeting[warning.meetingID, default: []].append(warning)

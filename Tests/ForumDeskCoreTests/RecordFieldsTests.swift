@@ -5,7 +5,8 @@ import Testing
 /// Every key the codecs write is classified once in `RecordFields` (issue 38): adding a field that names a person
 /// without saying so fails here, before it can escape `person erase` or reach the public site.
 @Suite struct RecordFieldsTests {
-    static let codecs = ["Sources/ForumDeskStore/Codecs.swift", "Sources/ForumDeskStore/MeetingCodec.swift"]
+    static let codecs = ["Sources/ForumDeskStore/Codecs.swift", "Sources/ForumDeskStore/MeetingCodec.swift",
+                          "Sources/ForumDeskStore/PlanningCodec.swift"]
 
     /// The keys written by the codecs (`w.set("key", …)`, `w.optional("key", …)`), read from their source.
     static func writtenKeys() throws -> Set<String> {
