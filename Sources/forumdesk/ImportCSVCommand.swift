@@ -133,8 +133,10 @@ extension ImportCSV {
             fflush(nil)
             FileHandle.standardOutput.write(Data((table.value + "\n").utf8))
         }
+        let clashes = try importClashes(report.meetings, now: now)
         for row in report.rows {
             for warning in row.warnings { Output.line(TerminalText.sanitized("\(file):\(row.line): \(warning)")) }
+            for clash in clashes[row.meeting.id] ?? [] { Output.line("\(file):\(row.line): clash: \(clash.message)") }
         }
         for skipped in report.skipped { Output.line(TerminalText.sanitized("skipped: \(skipped)")) }
     }
