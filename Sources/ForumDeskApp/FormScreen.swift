@@ -329,6 +329,7 @@ struct FormScreen: Screen {
         m.status = status
         m.cancellationReason = status == .cancelled ? cancellationReason : nil
         if let existing, moved, existing.hasBeenAnnounced { m.sequence += 1 }
+        if existing == nil { m = c.data.withTemplate(m, among: c.councilMeetings) }  // its kind's standing items
         let clashes = noteClashes(&form, m, c)
         return .saveMeeting(m, label: (existing == nil ? "new meeting \(id)" : "meeting details") + clashes)
     }

@@ -29,7 +29,7 @@ public enum RecordFields {
         "reminderIntervalDays", "reminders", "repliedAt", "reply", "required", "residentsPresent", "role",
         "sampleToday", "schema", "sector", "sendmail", "sentAt", "sequence", "start", "status", "tags", "topic",
         "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified",
-        "closedDays", "preElectionPeriods", "date", "from", "until", "label",
+        "closedDays", "preElectionPeriods", "date", "from", "until", "label", "items", "place",
     ]
 
     /// Every classified key.

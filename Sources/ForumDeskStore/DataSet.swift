@@ -17,6 +17,8 @@ public struct DataSet: Sendable {
     public var meetings: [Meeting]
     /// Partners' topic requests, by title.
     public var topics: [TopicRequest] = []
+    /// Each kind's standing agenda items, from `templates/<kind>.json` (`TemplateLoading.swift`).
+    public var templates: [MeetingKind: AgendaTemplate] = [:]
     /// Files that could not be read, each with its position and reason.
     public var loadErrors: [Diagnostic]
     /// Problems found while filing meetings (duplicate ids, a file named unlike its id).

@@ -157,6 +157,7 @@ public struct DataStore: Sendable {
             data.directory.organisations = orgs.organisations
             data.organisationsFileExtra = orgs.extra
         }
+        loadTemplates(into: &data)
         data.isPartial = partial
         let files = files?() ?? meetingFiles()
         data.meetings.reserveCapacity(files.count)

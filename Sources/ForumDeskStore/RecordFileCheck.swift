@@ -8,7 +8,7 @@ public enum RecordFileCheck {
     /// The kind of record a path (relative to the data folder, `/` between parts) holds, or nil for a file that
     /// is not part of the record ForumDesk reads (`.gitignore`, a README a council added).
     public enum Kind: Sendable {
-        case settings, areas, people, organisations, topic, meeting
+        case settings, areas, people, organisations, topic, meeting, template
     }
 
     public static func kind(of path: String) -> Kind? {
@@ -21,6 +21,7 @@ public enum RecordFileCheck {
             let parts = path.split(separator: "/")
             guard path.hasSuffix(".json") else { return nil }
             if parts.count == 2, parts[0] == "topics" { return .topic }
+            if parts.count == 2, parts[0] == "templates" { return .template }
             if parts.count == 3, parts[0] == "meetings" { return .meeting }
             return nil
         }
@@ -47,6 +48,7 @@ public enum RecordFileCheck {
             case .organisations: _ = try Codec.organisationsFile(node)
             case .topic: _ = try Codec.topic(node)
             case .meeting: _ = try Codec.meeting(node)
+            case .template: _ = try Codec.template(node)
             }
             return nil
         } catch {

@@ -40,6 +40,11 @@ import Testing
         #expect(imported.stdout.contains("meetings.csv:4: clash: council closed: Offices closed between Christmas and New Year (Wed 2027-12-29)"),
                 "\(imported.stdout)")
         #expect(!imported.stdout.contains("meetings.csv:5: clash"), "\(imported.stdout)")
+        // Each imported meeting starts with its kind's standing items (data/templates/lets-talk-together.json).
+        let file = try String(contentsOfFile: copy.path + "/meetings/2027/2027-06-10-ampthill-flitwick-ltt.json", encoding: .utf8)
+        #expect(file.contains("\"title\": \"Introductions and apologies\""), "\(file)")
+        #expect(file.contains("\"title\": \"Minutes of the previous meeting held on "), "\(file)")
+        #expect(file.contains("\"title\": \"Any other business\""), "\(file)")
 
         let list = try forumdesk(["list", "meetings", "--from", "2027-01-01"] + data)
         #expect(list.status == 0)
