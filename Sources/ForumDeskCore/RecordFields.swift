@@ -30,6 +30,7 @@ public enum RecordFields {
         "sampleToday", "schema", "sector", "sendmail", "sentAt", "sequence", "start", "status", "tags", "topic",
         "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified",
         "closedDays", "preElectionPeriods", "date", "from", "until", "label", "items", "place",
+        "rules", "first", "everyWeeks", "nth", "weekday", "everyMonths", "time", "lengthMinutes", "whenClosed",
     ]
 
     /// Every classified key.

@@ -8,7 +8,7 @@ public enum RecordFileCheck {
     /// The kind of record a path (relative to the data folder, `/` between parts) holds, or nil for a file that
     /// is not part of the record ForumDesk reads (`.gitignore`, a README a council added).
     public enum Kind: Sendable {
-        case settings, areas, people, organisations, topic, meeting, template
+        case settings, areas, people, organisations, topic, meeting, template, programme
     }
 
     public static func kind(of path: String) -> Kind? {
@@ -17,6 +17,7 @@ public enum RecordFileCheck {
         case "directory/areas.json": return .areas
         case "directory/people.json": return .people
         case "directory/organisations.json": return .organisations
+        case "programme.json": return .programme
         default:
             let parts = path.split(separator: "/")
             guard path.hasSuffix(".json") else { return nil }
@@ -49,6 +50,7 @@ public enum RecordFileCheck {
             case .topic: _ = try Codec.topic(node)
             case .meeting: _ = try Codec.meeting(node)
             case .template: _ = try Codec.template(node)
+            case .programme: _ = try Codec.programme(node)
             }
             return nil
         } catch {

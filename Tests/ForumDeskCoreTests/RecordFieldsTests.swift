@@ -6,7 +6,8 @@ import Testing
 /// without saying so fails here, before it can escape `person erase` or reach the public site.
 @Suite struct RecordFieldsTests {
     static let codecs = ["Sources/ForumDeskStore/Codecs.swift", "Sources/ForumDeskStore/MeetingCodec.swift",
-                          "Sources/ForumDeskStore/PlanningCodec.swift", "Sources/ForumDeskStore/TemplateCodec.swift"]
+                          "Sources/ForumDeskStore/PlanningCodec.swift", "Sources/ForumDeskStore/TemplateCodec.swift",
+                          "Sources/ForumDeskStore/ProgrammeCodec.swift"]
 
     /// The keys written by the codecs (`w.set("key", …)`, `w.optional("key", …)`), read from their source.
     static func writtenKeys() throws -> Set<String> {
