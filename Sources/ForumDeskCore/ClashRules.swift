@@ -12,6 +12,16 @@ public struct Clash: Sendable, Equatable {
     public var otherMeetingID: String?
     public var message: String
 
+    /// A few words for a form's one-line note: "hall taken (2027-02-18-sandy-biggleswade-ltt)".
+    public var short: String {
+        switch kind {
+        case .venue: return "venue double-booked (\(otherMeetingID ?? ""))"
+        case .councillor: return "councillors due at \(otherMeetingID ?? "another meeting")"
+        case .closedDay: return message
+        case .preElection: return "pre-election period"
+        }
+    }
+
     public init(kind: Kind, meetingID: String, otherMeetingID: String? = nil, message: String) {
         self.kind = kind
         self.meetingID = meetingID

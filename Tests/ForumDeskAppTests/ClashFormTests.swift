@@ -26,7 +26,7 @@ import TerminalUI
     @Test func test_theSameHallThatEvening_isSaid_andAnotherDayIsNot() throws {
         let w = try Workspace()
         let clash = w.app(width: 160, height: 48, keys: newMeeting(start: "18 Feb 2027 19:00", venue: "Biggleswade Community Centre"))
-        #expect(clash.screenText.contains("⚠ venue double-booked: Biggleswade Community Centre"), "\(clash.screenText)")
+        #expect(clash.screenText.contains("⚠ venue double-booked (2027-02-18-sandy-biggleswade-ltt)"), "\(clash.screenText)")
         let fine = w.app(width: 160, height: 48, keys: newMeeting(start: "17 Feb 2027 19:00", venue: "Biggleswade Community Centre"))
         #expect(!fine.screenText.contains("⚠"), "\(fine.screenText)")
     }
@@ -46,5 +46,28 @@ import TerminalUI
         let day = try #require(held.map { AgendaTemplate.longDate(LondonTime.date($0.start)) })
         #expect(saved.agenda.map(\.title) == ["Introductions and apologies", "Minutes of the previous meeting held on \(day)", "Matters arising",
                                              "Disclosures of interests", "Residents' open session", "Any other business"])
+    }
+}
+
+/// Postponing checks the new date: the sample's 17 December Sandy meeting postponed onto the evening of the
+/// 18 February one, in the same hall with the same ward councillors, is warned of in the form, saved, and then
+/// carried by both meetings' warnings on the dashboard.
+@Suite struct PostponeClashTests {
+    @Test func test_postponingOntoAnotherMeeting_isAClash_onBothMeetings() throws {
+        let w = try Workspace()
+        let open: [Key] = [.char("2"), .char("/")] + typing("2026-12-17") + [.enter, .enter, .char("P")]
+        let asked = w.app(width: 160, height: 48, keys: open + typing("2027-02-18 19:00"))
+        #expect(asked.screenText.contains("⚠ venue double-booked (2027-02-18-sandy-biggleswade-ltt)"), "\(asked.screenText)")
+        var a = w.app(width: 160, height: 48, keys: open + typing("2027-02-18 19:00") + [.ctrl("s")])
+        #expect(a.screenText.contains("2 clashes"), "\(a.screenText)")
+        let moved = try #require(w.meetingOnDisk("2026-12-17-sandy-biggleswade-ltt"))
+        #expect(moved.status == .postponed && LondonTime.iso(moved.start) == "2027-02-18T19:00:00+00:00")
+        let warnings = a.context.warnings
+        #expect(warnings["2026-12-17-sandy-biggleswade-ltt"]?.contains { $0.kind == .clash && $0.message.contains("2027-02-18-sandy-biggleswade-ltt") } == true)
+        #expect(warnings["2027-02-18-sandy-biggleswade-ltt"]?.contains { $0.kind == .clash && $0.message.contains("2026-12-17-sandy-biggleswade-ltt") } == true)
+        a.handle(.key(.escape))
+        a.handle(.key(.escape))
+        a.handle(.key(.char("1")))
+        #expect(a.screenText.contains("clash: venue double-booked"), "\(a.screenText)")
     }
 }
