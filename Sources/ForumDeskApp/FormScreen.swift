@@ -324,6 +324,7 @@ struct FormScreen: Screen {
         m.venue.name = venue
         m.venue.address = optional(form.text("address"))
         m.venue.accessibility = optional(form.text("accessibility"))
+        noteVenue(&form, &m.venue, c)
         m.chair = optional(form.value("chair"))
         m.languages = languages.isEmpty ? ["en"] : languages
         m.status = status

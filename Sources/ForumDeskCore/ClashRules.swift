@@ -45,6 +45,13 @@ public enum ClashRules {
         return String(folded).split(separator: " ").joined(separator: " ")
     }
 
+    /// One hall: the same venue record when both name one, else the same name (`venueKey`).
+    public static func sameVenue(_ a: Venue, _ b: Venue) -> Bool {
+        if let x = a.id, let y = b.id { return x == y }
+        let key = venueKey(a)
+        return !key.isEmpty && key == venueKey(b)
+    }
+
     /// The councillors expected at a meeting: those of its wards, and its chair.
     public static func expectedCouncillors(_ meeting: Meeting, councillorsByWard: [String: [String]]) -> Set<String> {
         var who = Set(meeting.wards.flatMap { councillorsByWard[$0] ?? [] })
@@ -78,8 +85,7 @@ public enum ClashRules {
     static func pairClashes(_ a: Meeting, _ b: Meeting, directory: Directory, councillorsByWard: [String: [String]]) -> [Clash] {
         var result: [Clash] = []
         let when = "\(LondonTime.hhmm(b.start))-\(LondonTime.hhmm(b.end))"
-        let keyA = venueKey(a.venue)
-        if !keyA.isEmpty, keyA == venueKey(b.venue) {
+        if sameVenue(a.venue, b.venue) {
             result.append(Clash(kind: .venue, meetingID: a.id, otherMeetingID: b.id,
                                 message: "venue double-booked: \(b.venue.name) also holds \(b.title) (\(b.id)) \(when)"))
         }

@@ -31,6 +31,7 @@ public enum RecordFields {
         "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified",
         "closedDays", "preElectionPeriods", "date", "from", "until", "label", "items", "place",
         "rules", "first", "everyWeeks", "nth", "weekday", "everyMonths", "time", "lengthMinutes", "whenClosed",
+        "capacity", "bookedThrough",
     ]
 
     /// Every classified key.

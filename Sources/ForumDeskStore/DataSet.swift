@@ -19,6 +19,8 @@ public struct DataSet: Sendable {
     public var topics: [TopicRequest] = []
     /// Each kind's standing agenda items, from `templates/<kind>.json` (`TemplateLoading.swift`).
     public var templates: [MeetingKind: AgendaTemplate] = [:]
+    /// The halls meetings are held in, from `venues/<id>.json`, by name (`VenueCodec.swift`).
+    public var venues: [VenueRecord] = []
     /// Files that could not be read, each with its position and reason.
     public var loadErrors: [Diagnostic]
     /// Problems found while filing meetings (duplicate ids, a file named unlike its id).

@@ -158,6 +158,7 @@ public struct DataStore: Sendable {
             data.organisationsFileExtra = orgs.extra
         }
         loadTemplates(into: &data)
+        loadVenues(into: &data)
         data.isPartial = partial
         let files = files?() ?? meetingFiles()
         data.meetings.reserveCapacity(files.count)

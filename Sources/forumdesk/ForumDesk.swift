@@ -14,7 +14,7 @@ struct ForumDesk: ParsableCommand {
         """,
         version: ForumDesk.version,
         subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, SendCommand.self, LettersCommand.self, RemindCommand.self, BriefCommand.self, PurgeCommand.self,
-                      ImportCommand.self, ProgrammeCommand.self, ExportCommand.self, ReportCommand.self, PublishCommand.self, MinutesCommand.self, PersonCommand.self, OrganisationCommand.self,
+                      ImportCommand.self, ProgrammeCommand.self, VenuesCommand.self, ExportCommand.self, ReportCommand.self, PublishCommand.self, MinutesCommand.self, PersonCommand.self, OrganisationCommand.self,
                       MergeFileCommand.self, SyncCommand.self, ConflictsCommand.self, HistoryCommand.self, GenerateCommand.self, BenchCommand.self],
         defaultSubcommand: TUICommand.self
     )

@@ -7,7 +7,7 @@ import Testing
 @Suite struct RecordFieldsTests {
     static let codecs = ["Sources/ForumDeskStore/Codecs.swift", "Sources/ForumDeskStore/MeetingCodec.swift",
                           "Sources/ForumDeskStore/PlanningCodec.swift", "Sources/ForumDeskStore/TemplateCodec.swift",
-                          "Sources/ForumDeskStore/ProgrammeCodec.swift"]
+                          "Sources/ForumDeskStore/ProgrammeCodec.swift", "Sources/ForumDeskStore/VenueCodec.swift"]
 
     /// The keys written by the codecs (`w.set("key", …)`, `w.optional("key", …)`), read from their source.
     static func writtenKeys() throws -> Set<String> {

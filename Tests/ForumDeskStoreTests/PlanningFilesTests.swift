@@ -44,6 +44,15 @@ import Testing
             #expect(JSONWriter.write(Codec.encode(template)) == Array(FileManager.default.contents(atPath: folder.templateFile(kind))!))
         }
         #expect(RecordFileCheck.kind(of: "templates/ward-forum.json") == .template)
+        #expect(data.venues.map(\.id) == ["biggleswade-community-centre", "sandy-village-hall"])
+        for venue in data.venues {
+            #expect(JSONWriter.write(Codec.encode(venue)) == Array(FileManager.default.contents(atPath: try folder.venueFile(venue.id))!))
+        }
+        #expect(RecordFileCheck.kind(of: "venues/grove-house.json") == .venue)
+        let programme = folder.programme
+        guard case .read(let file) = DataStore(folder: folder).readProgramme() else { Issue.record("programme.json"); return }
+        #expect(file.rules.count == 7)
+        #expect(JSONWriter.write(Codec.encode(file)) == Array(FileManager.default.contents(atPath: programme)!))
     }
 
     @Test func test_aTemplateOfAnotherKind_orBroken_isReportedAndNotUsed() throws {
