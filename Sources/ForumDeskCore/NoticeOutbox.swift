@@ -49,7 +49,9 @@ public enum NoticeOutbox {
     /// (`forumdesk brief`). `send` delivers them like notices; no meeting records their delivery.
     public static let reminders = "reminders"
     public static let briefings = "briefings"
-    public static let digestFolders = [reminders, briefings]
+    /// The team's own mail from `forumdesk daily` (a failed run, to the organiser's address): `team-daily-<stamp>.eml`.
+    public static let daily = "daily"
+    public static let digestFolders = [reminders, briefings, daily]
 
     /// `<person>-reminder-20261123T120000.eml` (London time), or `-briefing-`: one per person and moment.
     public static func digestFileName(person: String, folder: String, at instant: Date) -> String {
@@ -58,7 +60,7 @@ public enum NoticeOutbox {
         return "\(person)-\(digestKind(folder))-\(stamp).eml"
     }
 
-    static func digestKind(_ folder: String) -> String { folder == briefings ? "briefing" : "reminder" }
+    static func digestKind(_ folder: String) -> String { folder == briefings ? "briefing" : folder == daily ? "daily" : "reminder" }
 
     /// The person a digest file in `folder` is to, by directory id; nil for a file not named as ForumDesk names them.
     public static func digestPerson(ofFile name: String, in folder: String) -> String? {
