@@ -38,7 +38,7 @@ struct DailyCommand: ParsableCommand {
         let shared = GitRepository(folder: folder).isRepository
         if shared { run.step("sync", ["sync"]) } else { run.log("sync: skipped, the folder is not shared through git") }
         run.step("send", ["send"])
-        run.step("remind", ["remind"])
+        run.step("remind", ["remind"], alsoDone: [1])  // 1: owners with no e-mail address, listed
         run.brief(data: data, days: briefDays)
         if let site { run.step("publish", ["publish", "--out", site]) } else { run.log("publish: skipped (no --site)") }
         run.step("send", ["send"])

@@ -26,16 +26,24 @@ struct DailyRun {
 
     static func failedFile(_ folder: DataFolder) -> String { folder.path("\(folderName)/\(failedName)") }
 
+    /// What the app says at its start while the last `forumdesk daily` failed: its first lines, and where the log is.
+    static func lastFailure(_ folder: DataFolder) -> String? {
+        guard let text = try? String(contentsOfFile: failedFile(folder), encoding: .utf8), !text.isEmpty else { return nil }
+        let lines = text.split(separator: "\n").prefix(2).joined(separator: ": ")
+        return "\(lines) (the log is in \(folderName)/; the next daily run that succeeds clears this)"
+    }
+
     mutating func log(_ line: String) {
         let stamped = "\(LondonTime.hhmm(now)) \(line)"
         lines.append(stamped)
         Output.line(stamped)
     }
 
-    /// Runs `forumdesk ARGS` and logs its exit and output. Exit 0 is done; 1 is done with problems said (a
-    /// councillor who cannot be e-mailed); anything else is a failure.
+    /// Runs `forumdesk ARGS` and logs its exit and output. Exit 0 is done, and so is any status in `alsoDone` (brief's
+    /// 1: a councillor who cannot be e-mailed, listed for a letter or a call); anything else is a failure (send's 1:
+    /// e-mails the mail program refused or may not have sent).
     @discardableResult
-    mutating func step(_ name: String, _ args: [String]) -> Int32 {
+    mutating func step(_ name: String, _ args: [String], alsoDone: Set<Int32> = []) -> Int32 {
         let result = ChildProcess.run([SyncCommand.executablePath] + args + forward, timeout: 600, mergeErrors: true)
         switch result {
         case .failure(let error):
@@ -46,7 +54,7 @@ struct DailyRun {
             let text = String(decoding: outcome.output, as: UTF8.self)
             let said = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
             let status = outcome.signal != 0 ? "killed by signal \(outcome.signal)" : "exit \(outcome.exitStatus)"
-            let failed = outcome.signal != 0 || outcome.timedOut || outcome.exitStatus > 1
+            let failed = outcome.signal != 0 || outcome.timedOut || (outcome.exitStatus != 0 && !alsoDone.contains(outcome.exitStatus))
             log("\(name): \(failed ? "FAILED, " : "")\(status)")
             for line in said { log("  \(line)") }
             if failed { failures.append("\(name): \(status)\n" + said.suffix(10).joined(separator: "\n")) }
@@ -67,7 +75,7 @@ struct DailyRun {
             for councillor in ClashRules.expectedCouncillors(meeting, councillorsByWard: byWard).sorted() {
                 let key = "\(meeting.id) \(councillor)"
                 guard !done.contains(key) else { log("brief: \(councillor) already briefed for \(meeting.id)"); continue }
-                let status = step("brief \(councillor) for \(meeting.id)", ["brief", "--councillor", councillor])
+                let status = step("brief \(councillor) for \(meeting.id)", ["brief", "--councillor", councillor], alsoDone: [1])
                 if status == 0 || status == 1 {
                     done.insert(key)
                     write(done.sorted().joined(separator: "\n") + "\n", to: path)
