@@ -3,14 +3,14 @@ import ForumDeskTestSupport
 import Testing
 
 /// Clash checks where meetings come in (`import csv meetings`) and where they are listed (`list meetings`,
-/// `validate`): a hall double-booked, a bank holiday, the pre-election period and a closed day of forumdesk.json.
+/// `validate`): a hall double-booked, a bank holiday, the sample's pre-election period and a closed day added to
+/// forumdesk.json.
 @Suite struct ClashCLITests {
     static func planned(_ copy: SampleCopy) throws {
         let path = copy.path + "/forumdesk.json"
         let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"sampleToday\": \"2026-11-23\"", with: """
             "sampleToday": "2026-11-23",
-              "closedDays": [{"date": "2027-12-29", "label": "Offices closed between Christmas and New Year"}],
-              "preElectionPeriods": [{"from": "2027-03-22", "until": "2027-05-06", "label": "Town and parish elections"}]
+              "closedDays": [{"date": "2027-12-29", "label": "Offices closed between Christmas and New Year"}]
             """)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
@@ -35,7 +35,7 @@ import Testing
                                          + "Let's Talk Together: Sandy and Biggleswade (2027-02-18-sandy-biggleswade-ltt) 18:30-20:30"),
                 "\(imported.stdout)")
         #expect(imported.stdout.contains("meetings.csv:3: clash: bank holiday: Easter Monday (Mon 2027-03-29)"), "\(imported.stdout)")
-        #expect(imported.stdout.contains("meetings.csv:3: clash: in the pre-election period (Town and parish elections, 2027-03-22 to 2027-05-06)"),
+        #expect(imported.stdout.contains("meetings.csv:3: clash: in the pre-election period (Central Bedfordshire and parish elections, 2027-03-22 to 2027-05-06)"),
                 "\(imported.stdout)")
         #expect(imported.stdout.contains("meetings.csv:4: clash: council closed: Offices closed between Christmas and New Year (Wed 2027-12-29)"),
                 "\(imported.stdout)")
@@ -64,12 +64,12 @@ import Testing
     @Test func test_aBadPreElectionPeriod_isAnErrorAtItsPosition() throws {
         let copy = try SampleCopy()
         let path = copy.path + "/forumdesk.json"
-        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"sampleToday\": \"2026-11-23\"", with:
-            "\"sampleToday\": \"2026-11-23\",\n  \"preElectionPeriods\": [{\"from\": \"2027-05-06\", \"until\": \"2027-03-22\"}]")
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"from\": \"2027-03-22\",\n      \"until\": \"2027-05-06\"",
+            with: "\"from\": \"2027-05-06\",\n      \"until\": \"2027-03-22\"")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let validate = try forumdesk(["validate", "--data", copy.path])
         #expect(validate.status == 1)
-        #expect(validate.stdout.contains("forumdesk.json:24:26: a pre-election period ends (2027-03-22) before it starts (2027-05-06)"),
+        #expect(validate.stdout.contains("forumdesk.json:25:5: a pre-election period ends (2027-03-22) before it starts (2027-05-06)"),
                 "\(validate.stdout)")
     }
 }
