@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
         let (store, data) = try options.load(viewing: true)
         let diagnostics = data.loadErrors + store.problems(in: data, now: now) + store.unfinishedTransactions()
             + store.symbolicLinks().filter { link in !data.loadErrors.contains { $0.path == link.path } }
-            + ErasureRule.problems(data, folder: options.folder)
+            + ErasureRule.problems(data, folder: options.folder) + VenueChecks.problems(data, folder: options.folder)
         for diagnostic in diagnostics { Output.line(TerminalText.sanitized(diagnostic.description)) }
         // Clashes of meetings to come are warnings: the data is sound, but a hall, a councillor or a day needs a look.
         let clashes = data.clashes(now: now)

@@ -28,6 +28,20 @@ import Testing
         #expect(try forumdesk(["validate"] + data).status == 0)
     }
 
+    @Test func test_validate_checksTheLettingOrganisation_andTheRecordAMeetingNames() throws {
+        let copy = try SampleCopy()
+        let venue = copy.path + "/venues/sandy-village-hall.json"
+        try String(contentsOfFile: venue, encoding: .utf8).replacingOccurrences(of: "\"sandy-town-council\"", with: "\"sandy-parish-council\"")
+            .write(toFile: venue, atomically: true, encoding: .utf8)
+        let meeting = copy.path + "/meetings/2027/2027-02-18-sandy-biggleswade-ltt.json"
+        try String(contentsOfFile: meeting, encoding: .utf8).replacingOccurrences(of: "\"venue\": {\n", with: "\"venue\": {\n    \"id\": \"old-hall\",\n")
+            .write(toFile: meeting, atomically: true, encoding: .utf8)
+        let validate = try forumdesk(["validate", "--data", copy.path])
+        #expect(validate.status == 1)
+        #expect(validate.stdout.contains("venues/sandy-village-hall.json: bookedThrough: unknown organisation `sandy-parish-council`"), "\(validate.stdout)")
+        #expect(validate.stdout.contains("2027-02-18-sandy-biggleswade-ltt.json: venue: no venue record `old-hall` in venues/"), "\(validate.stdout)")
+    }
+
     @Test func test_aVenueFileNamedUnlikeItsId_isReportedAndLeftOut() throws {
         let copy = try SampleCopy()
         try FileManager.default.moveItem(atPath: copy.path + "/venues/sandy-village-hall.json", toPath: copy.path + "/venues/sandy-hall.json")
