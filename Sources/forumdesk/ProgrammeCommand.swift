@@ -39,10 +39,8 @@ struct ProgrammeCommand: ParsableCommand {
     }
 
     func plan(from: CalendarDate, until: CalendarDate, now: Date) throws {
-        let (store, data0) = try options.load()
-        var data = data0
         let file: ProgrammeFile
-        switch store.readProgramme() {
+        switch DataStore(folder: options.folder).readProgramme() {
         case .missing:
             Output.error("\(options.folder.programme): no programme yet; write one (see `forumdesk help programme` and docs/officer.md)")
             throw ExitStatus.dataError
@@ -52,6 +50,10 @@ struct ProgrammeCommand: ParsableCommand {
         case .read(let read):
             file = read
         }
+        // Held meetings come from the start-up index as summaries (their area, day and status are all a plan needs);
+        // every meeting still to come, which a plan may change or clash with, is read from its file.
+        let (store, data0) = try options.load(indexed: true, readOnly: preview)
+        var data = data0
         var bad: [String] = []
         for (i, rule) in file.rules.enumerated() {
             guard let area = data.directory.area(rule.area) else { bad.append("rule \(i + 1): unknown area `\(rule.area)`"); continue }
