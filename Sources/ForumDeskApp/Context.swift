@@ -87,6 +87,7 @@ public struct Context: Sendable {
         } else {
             warnings[meetingID] = nil
         }
+        refreshClashes()
         // The overdue list changes only by this meeting's actions; it stays in meeting order.
         overdue.removeAll { $0.meeting.id == meetingID }
         if let meeting = data.meeting(meetingID) {
@@ -103,6 +104,21 @@ public struct Context: Sendable {
         }
         topicSlots = topicSlots.filter { !$0.value.isEmpty }
         topicAlerts = inView(TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now))
+    }
+
+    /// A changed date, venue or ward moves clashes between meetings: judged again over the meetings to come only.
+    mutating func refreshClashes() {
+        for (id, list) in warnings where list.contains(where: { $0.kind == .clash }) {
+            let rest = list.filter { $0.kind != .clash }
+            warnings[id] = rest.isEmpty ? nil : rest
+        }
+        for (id, list) in data.clashWarnings(now: now) {
+            // Before the overdue actions, as `DataSet.warningsByMeeting` orders them.
+            var own = warnings[id] ?? []
+            let at = own.firstIndex { $0.kind == .overdueAction } ?? own.count
+            own.insert(contentsOf: list, at: at)
+            warnings[id] = own
+        }
     }
 
     public var directory: Directory { data.directory }

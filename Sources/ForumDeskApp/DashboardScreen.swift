@@ -99,7 +99,7 @@ struct DashboardScreen: MainScreen {
             case .partnerMissing: .attendance
             case .overdueAction: .actions
             case .noAgenda, .agendaOverrun: .agenda
-            case .outcomeNotRecorded: .details
+            case .outcomeNotRecorded, .clash: .details
             }
             let upcoming = warning.date > c.now
             let style: Style = warning.kind == .overdueAction ? Theme.warning : (upcoming ? .plain : Theme.muted)

@@ -329,13 +329,16 @@ struct FormScreen: Screen {
         m.venue.name = venue
         m.venue.address = optional(form.text("address"))
         m.venue.accessibility = optional(form.text("accessibility"))
+        noteVenue(&form, &m.venue, c)
         m.chair = optional(form.value("chair"))
         m.online = online
         m.languages = languages.isEmpty ? ["en"] : languages
         m.status = status
         m.cancellationReason = status == .cancelled ? cancellationReason : nil
         if let existing, moved, existing.hasBeenAnnounced { m.sequence += 1 }
-        return .saveMeeting(m, label: existing == nil ? "new meeting \(id)" : "meeting details")
+        if existing == nil { m = c.data.withTemplate(m, among: c.councilMeetings) }  // its kind's standing items
+        let clashes = noteClashes(&form, m, c)
+        return .saveMeeting(m, label: (existing == nil ? "new meeting \(id)" : "meeting details") + clashes)
     }
 
     static func newMeetingID(day: CalendarDate, area: String, kind: MeetingKind, _ c: Context) -> String {
@@ -352,7 +355,7 @@ struct FormScreen: Screen {
         let reason = form.text("reason")
         let note = "Postponed from \(LondonTime.display(m.start))" + (reason.isEmpty ? "." : ": \(reason).")
         moved.publicNotes = [m.publicNotes, note].compactMap { $0 }.joined(separator: " ")
-        let label = "postponed to \(LondonTime.display(start))"
+        let label = "postponed to \(LondonTime.display(start))" + noteClashes(&form, moved, c)
         // A topic the new date puts outside its requester's window: said here, and unscheduled if the officer chooses.
         let breaches = TopicRules.breaches(of: moved, topics: c.data.topics, now: c.now)
         guard !breaches.isEmpty else {

@@ -69,6 +69,7 @@ extension Warning.Kind {
         case .partnerMissing: 7
         case .noAgenda: 8
         case .agendaOverrun: 9
+        case .clash: 5  // another hall or date is needed before notices go out
         }
     }
 }

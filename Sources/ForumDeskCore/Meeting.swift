@@ -2,6 +2,8 @@ import Foundation
 import Synchronization
 
 public struct Venue: Sendable, Equatable {
+    /// The venue record (`venues/<id>.json`) this is, when one was chosen.
+    public var id: String?
     public var name: String
     public var address: String?
     public var accessibility: String?

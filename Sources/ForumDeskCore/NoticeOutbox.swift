@@ -53,7 +53,9 @@ public enum NoticeOutbox {
     public static let raised = "actions"
     /// "You said, we did" messages to residents who asked to be told (`forumdesk send` queues them), by issue.
     public static let residents = "residents"
-    public static let digestFolders = [reminders, briefings, raised, residents]
+    /// The team's own mail from `forumdesk daily` (a failed run, to the organiser's address): `team-daily-<stamp>.eml`.
+    public static let daily = "daily"
+    public static let digestFolders = [reminders, briefings, raised, residents, daily]
 
     /// `<person>-reminder-20261123T120000.eml` (London time), or `-briefing-`: one per person and moment.
     public static func digestFileName(person: String, folder: String, at instant: Date) -> String {
@@ -62,7 +64,9 @@ public enum NoticeOutbox {
         return "\(person)-\(digestKind(folder))-\(stamp).eml"
     }
 
-    static func digestKind(_ folder: String) -> String { folder == briefings ? "briefing" : folder == raised ? "action" : folder == residents ? "told" : "reminder" }
+    static func digestKind(_ folder: String) -> String {
+        folder == briefings ? "briefing" : folder == raised ? "action" : folder == residents ? "told" : folder == daily ? "daily" : "reminder"
+    }
 
     /// The person a digest file in `folder` is to, by directory id; nil for a file not named as ForumDesk names them.
     public static func digestPerson(ofFile name: String, in folder: String) -> String? {

@@ -32,6 +32,9 @@ public enum RecordFields {
         "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified", "messageID",
         "online", "url", "dialIn", "published", "onlineOnly", "residentsOnline",
         "opens", "closes", "methods", "link", "topics", "responses", "items",
+        "closedDays", "preElectionPeriods", "date", "from", "until", "label", "place",
+        "rules", "first", "everyWeeks", "nth", "weekday", "everyMonths", "time", "lengthMinutes", "whenClosed",
+        "capacity", "bookedThrough",
     ]
 
     /// A resident's consent to be told what became of their issue (`ResidentContact`): kept only in the machine's

@@ -14,6 +14,9 @@ public struct Warning: Sendable, Equatable {
         case agendaOverrun = "agenda-overrun"
         /// Notices written to the outbox that the mail program has not accepted yet (`forumdesk send`).
         case notSent = "not-sent"
+        /// A venue double-booked, a councillor due at two meetings, a bank holiday, a closed day or a pre-election
+        /// period (`ClashRules`; judged across meetings, so added by `DataSet.warningsByMeeting`).
+        case clash = "clash"
     }
     public var kind: Kind
     public var meetingID: String

@@ -11,7 +11,7 @@ public struct Settings: Sendable, Equatable {
             && a.equalityCategories.map(\.category) == b.equalityCategories.map(\.category)
             && a.equalityCategories.map(\.groups) == b.equalityCategories.map(\.groups)
             && a.sampleToday == b.sampleToday && a.sendmail == b.sendmail && a.organiserAddress == b.organiserAddress
-            && a.reminderIntervalDays == b.reminderIntervalDays && a.extra == b.extra
+            && a.reminderIntervalDays == b.reminderIntervalDays && a.planning == b.planning && a.extra == b.extra
     }
     public var council: String
     /// The engagement team's name and address, used as the organiser of calendar invitations.
@@ -32,6 +32,9 @@ public struct Settings: Sendable, Equatable {
     /// Days before `forumdesk remind` chases an owner again about the same action (`"reminderIntervalDays"`, 1–365).
     /// nil: `Settings.defaultReminderIntervalDays`.
     public var reminderIntervalDays: Int?
+    /// The council's closed days and pre-election periods (`"closedDays"`, `"preElectionPeriods"`): clash checks
+    /// and programmes avoid them (`PlanningCalendar`, read and written in `PlanningCodec.swift`).
+    public var planning = PlanningCalendar()
     public var extra: UnknownFields = [:]
 
     /// A week: an owner chased on Monday is not chased about the same action again before next Monday.
@@ -87,6 +90,7 @@ enum Codec {
         }
         s.sendmail = try r.strings("sendmail")
         s.reminderIntervalDays = try r.optionalInt("reminderIntervalDays", 1...365)
+        s.planning = try planning(&r)
         s.extra = r.unknownFields
         return s
     }
@@ -104,6 +108,7 @@ enum Codec {
         w.optional("sampleToday", s.sampleToday.map { OrderedJSON.string($0.description) })
         if !s.sendmail.isEmpty { w.set("sendmail", s.sendmail) }
         w.optional("reminderIntervalDays", s.reminderIntervalDays)
+        encode(s.planning, into: &w)
         return w.finish(s.extra)
     }
 

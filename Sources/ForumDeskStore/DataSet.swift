@@ -19,6 +19,10 @@ public struct DataSet: Sendable {
     public var topics: [TopicRequest] = []
     /// Consultations (`consultations/<id>.json`), by the day they open, then id.
     public var consultations: [Consultation] = []
+    /// Each kind's standing agenda items, from `templates/<kind>.json` (`TemplateLoading.swift`).
+    public var templates: [MeetingKind: AgendaTemplate] = [:]
+    /// The halls meetings are held in, from `venues/<id>.json`, by name (`VenueCodec.swift`).
+    public var venues: [VenueRecord] = []
     /// Files that could not be read, each with its position and reason.
     public var loadErrors: [Diagnostic]
     /// Problems found while filing meetings (duplicate ids, a file named unlike its id).
@@ -80,6 +84,7 @@ public struct DataSet: Sendable {
         for list in Parallel.map(judge.count, { Warnings.warnings(for: meetings[judge[$0]], directory: directory, now: now) }) {
             if let first = list.first { byMeeting[first.meetingID, default: []] += list }
         }
+        for (id, list) in clashWarnings(now: now) { byMeeting[id, default: []] += list }
         let today = LondonTime.date(now)
         for warning in overdue.map({ Warnings.overdueWarning($0, directory: directory, today: today) }).sorted(by: { $0.date < $1.date }) {
             byMeeting[warning.meetingID, default: []].append(warning)

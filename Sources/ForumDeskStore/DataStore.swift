@@ -154,6 +154,8 @@ public struct DataStore: Sendable {
             data.directory.organisations = orgs.organisations
             data.organisationsFileExtra = orgs.extra
         }
+        loadTemplates(into: &data)
+        loadVenues(into: &data)
         data.isPartial = partial
         let files = files?() ?? meetingFiles()
         data.meetings.reserveCapacity(files.count)

@@ -110,6 +110,7 @@ extension Codec {
     static func venue(_ node: JSONNode) throws(DecodeError) -> Venue {
         var r = try FieldReader(node, what: "the venue")
         var v = Venue(name: try r.string("name"))
+        v.id = try r.optionalID("id", VenueKind.self)
         v.address = try r.optionalString("address")
         v.accessibility = try r.optionalString("accessibility")
         v.extra = r.unknownFields
@@ -118,6 +119,7 @@ extension Codec {
 
     static func encode(_ v: Venue) -> OrderedJSON {
         var w = FieldWriter()
+        w.optional("id", v.id)
         w.set("name", v.name)
         w.optional("address", v.address)
         w.optional("accessibility", v.accessibility)

@@ -8,7 +8,7 @@ public enum RecordFileCheck {
     /// The kind of record a path (relative to the data folder, `/` between parts) holds, or nil for a file that
     /// is not part of the record ForumDesk reads (`.gitignore`, a README a council added).
     public enum Kind: Sendable {
-        case settings, areas, people, organisations, topic, meeting, consultation
+        case settings, areas, people, organisations, topic, meeting, consultation, template, programme, venue
     }
 
     public static func kind(of path: String) -> Kind? {
@@ -17,11 +17,14 @@ public enum RecordFileCheck {
         case "directory/areas.json": return .areas
         case "directory/people.json": return .people
         case "directory/organisations.json": return .organisations
+        case "programme.json": return .programme
         default:
             let parts = path.split(separator: "/")
             guard path.hasSuffix(".json") else { return nil }
             if parts.count == 2, parts[0] == "topics" { return .topic }
             if parts.count == 2, parts[0] == "consultations" { return .consultation }
+            if parts.count == 2, parts[0] == "templates" { return .template }
+            if parts.count == 2, parts[0] == "venues" { return .venue }
             if parts.count == 3, parts[0] == "meetings" { return .meeting }
             return nil
         }
@@ -49,6 +52,9 @@ public enum RecordFileCheck {
             case .topic: _ = try Codec.topic(node)
             case .consultation: _ = try Codec.consultation(node)
             case .meeting: _ = try Codec.meeting(node)
+            case .template: _ = try Codec.template(node)
+            case .programme: _ = try Codec.programme(node)
+            case .venue: _ = try Codec.venueRecord(node)
             }
             return nil
         } catch {

@@ -13,8 +13,8 @@ struct ForumDesk: ParsableCommand {
         Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
         """,
         version: ForumDesk.version,
-        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, SendCommand.self, LettersCommand.self, RemindCommand.self, BriefCommand.self, PurgeCommand.self,
-                      ImportCommand.self, ExportCommand.self, ReportCommand.self, PublishCommand.self, MinutesCommand.self, PersonCommand.self, ResidentCommand.self, OrganisationCommand.self,
+        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, SendCommand.self, LettersCommand.self, RemindCommand.self, BriefCommand.self, DailyCommand.self, PurgeCommand.self,
+                      ImportCommand.self, ProgrammeCommand.self, VenuesCommand.self, ExportCommand.self, ReportCommand.self, PublishCommand.self, MinutesCommand.self, PersonCommand.self, ResidentCommand.self, OrganisationCommand.self,
                       MergeFileCommand.self, SyncCommand.self, ConflictsCommand.self, HistoryCommand.self, GenerateCommand.self, BenchCommand.self, KeysCommand.self],
         defaultSubcommand: TUICommand.self
     )

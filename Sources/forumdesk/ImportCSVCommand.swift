@@ -118,9 +118,11 @@ extension ImportCSV {
         // Made while the files are written: the table of a million rows takes seconds.
         let rows = report.rows, directory = data.directory
         let table = Pending { rows.isEmpty ? "" : Self.table(rows, directory: directory) }
+        // Each new meeting gets its kind's standing agenda items, and is checked for clashes.
+        let planned = try planImported(report.meetings, data: data, now: now)
         if !dryRun {
             do {
-                try store.saveNew(report.meetings, in: &data) { done in progress.say("writing meeting \(done) of \(report.rows.count)") }
+                try store.saveNew(planned.meetings, in: &data) { done in progress.say("writing meeting \(done) of \(report.rows.count)") }
             } catch {
                 progress.clear()
                 Output.error("\(error); nothing was imported")
@@ -135,8 +137,10 @@ extension ImportCSV {
             fflush(nil)
             FileHandle.standardOutput.write(Data((table.value + "\n").utf8))
         }
+        let clashes = planned.clashes
         for row in report.rows {
             for warning in row.warnings { Output.line(TerminalText.sanitized("\(file):\(row.line): \(warning)")) }
+            for clash in clashes[row.meeting.id] ?? [] { Output.line("\(file):\(row.line): clash: \(clash.message)") }
         }
         for skipped in report.skipped { Output.line(TerminalText.sanitized("skipped: \(skipped)")) }
     }

@@ -89,8 +89,9 @@ struct ListMeetings: ParsableCommand {
         let (store, data) = try options.load(indexed: true, viewing: true)
         Output.reportUnfinished(store)
         let meetings = try filter.select(data).filter { m in (status == nil || m.status == status) && (kind == nil || m.kind == kind) }
+        let clashes = data.clashWarnings(now: now)
         let flags = Dictionary(meetings.map { m in
-            (m.id, Warnings.warnings(for: m, directory: data.directory, now: now))
+            (m.id, Warnings.warnings(for: m, directory: data.directory, now: now) + (clashes[m.id] ?? []))
         }, uniquingKeysWith: { a, _ in a })
         if json {
             let items: [OrderedJSON] = meetings.map { m in
@@ -116,6 +117,7 @@ struct ListMeetings: ParsableCommand {
             }
             Output.line(table.render())
             Output.line("\(meetings.count) meeting\(meetings.count == 1 ? "" : "s")")
+            ClashListing.show(meetings.compactMap { m in clashes[m.id].map { (m, $0) } })
         }
         Output.reportLoadErrors(data)
         if !data.loadErrors.isEmpty { throw ExitStatus.dataError }

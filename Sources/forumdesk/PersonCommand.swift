@@ -325,6 +325,18 @@ struct OrganisationMerge: ParsableCommand {
             }
             Output.line("topic \(topic.id): \(dryRun ? "would name" : "names") \(b.id)")
         }
+        for venue in data.venues where venue.bookedThrough == a.id {  // the hall's letting organisation
+            var merged = venue
+            merged.bookedThrough = b.id
+            if !dryRun {
+                do throws(SaveError) { try store.save(merged, in: &data) } catch {
+                    Output.error("venue \(venue.id): not changed: \(error.description)")
+                    failed = true
+                    continue
+                }
+            }
+            Output.line("venue \(venue.id): \(dryRun ? "would name" : "names") \(b.id)")
+        }
         if failed {
             Output.error("\(a.id) was kept so that the merge can be run again to finish")
             throw ExitStatus.dataError

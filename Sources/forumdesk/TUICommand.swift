@@ -82,6 +82,7 @@ struct TUICommand: ParsableCommand {
         case .failure(let problem): app.inform("\(problem): e-mail cannot be sent until it is repaired")
         }
         if let warning = MachineSettings.ignoredWarning(data.settings) { app.inform(warning) }
+        if let failure = DailyRun.lastFailure(options.folder) { app.inform(failure) }
         if let live { app.open(meetingID: live, live: true) }
         if let notice = terminal.localeNotice { app.inform(notice) }
         if let sampleToday {

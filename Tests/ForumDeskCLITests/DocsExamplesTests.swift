@@ -179,7 +179,7 @@ import Testing
             let usage = try helpOf(path).stdout
             for word in rest {
                 // --option, --option=VALUE, [--option], [--format md|text]: the option's name.
-                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "[]()…,.")).split(separator: "=")[0]
+                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "[]()…,.")).split(separator: "=").first ?? ""
                 guard bare.hasPrefix("-"), bare.count > 1, bare != "--" else { continue }
                 if !usage.contains(String(bare)) {
                     problems.append("\(mention.place): `forumdesk \(path.joined(separator: " "))` has no option \(bare)")
