@@ -5,7 +5,7 @@ let package = Package(
     name: "forumdesk",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "forumdesk", targets: ["forumdesk"]),
+        .executable(name: "forumdesk", targets: ["forumdesk"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -30,7 +30,9 @@ let package = Package(
         // Documents made from the data: minutes and agendas (more formats follow).
         .target(name: "ForumDeskExport", dependencies: ["ForumDeskCore"]),
         // Screens: state, update(event) -> effects, view(state) -> buffer. No terminal; disk only through the store.
-        .target(name: "ForumDeskApp", dependencies: ["ForumDeskCore", "ForumDeskStore", "ForumDeskExport", "TerminalUI", "CSystem"]),
+        .target(
+            name: "ForumDeskApp",
+            dependencies: ["ForumDeskCore", "ForumDeskStore", "ForumDeskExport", "TerminalUI", "CSystem"]),
         .executableTarget(
             name: "forumdesk",
             dependencies: [

@@ -28,17 +28,21 @@ struct ActionsScreen: MainScreen {
 
     var keyMap: KeyMap<Command> {
         KeyMap([
-            .init("Actions", [
-                Binding([.enter], "Edit the action: status, update, owner, due date, feedback to residents", .edit, hint: "edit"),
-                Binding([.char("m")], "Open the meeting that raised the action", .openMeeting, hint: "meeting"),
-                Keys.search,
-                Binding([.char("a")], "Filter by area", .filterArea, hint: "area"),
-                Binding([.char("p")], "Filter by owner (person)", .filterOwner, hint: "owner"),
-                Binding([.char("g")], "Filter by organisation", .filterOrganisation),
-                Binding([.char("s")], "Filter by status", .filterStatus),
-                Binding([.char("o")], "Show only overdue actions (again: all)", .toggleOverdue, hint: "overdue"),
-                Keys.clearFilters, Keys.sortNext, Keys.sortReverse,
-            ]),
+            .init(
+                "Actions",
+                [
+                    Binding(
+                        [.enter], "Edit the action: status, update, owner, due date, feedback to residents", .edit,
+                        hint: "edit"),
+                    Binding([.char("m")], "Open the meeting that raised the action", .openMeeting, hint: "meeting"),
+                    Keys.search,
+                    Binding([.char("a")], "Filter by area", .filterArea, hint: "area"),
+                    Binding([.char("p")], "Filter by owner (person)", .filterOwner, hint: "owner"),
+                    Binding([.char("g")], "Filter by organisation", .filterOrganisation),
+                    Binding([.char("s")], "Filter by status", .filterStatus),
+                    Binding([.char("o")], "Show only overdue actions (again: all)", .toggleOverdue, hint: "overdue"),
+                    Keys.clearFilters, Keys.sortNext, Keys.sortReverse,
+                ]),
             Keys.movement,
         ])
     }
@@ -48,8 +52,11 @@ struct ActionsScreen: MainScreen {
     /// the day and month at 80 columns, with the year when there is room.
     static func columns(width: Int) -> [Column] {
         let wide = width >= 110
-        return [Column("ID", .length(10)), Column("Due", .length(11)), Column("Status", .length(15)), Column("Action", .min(wide ? 24 : 18)),
-                Column("Owner", wide ? .length(22) : .min(12)), Column("Chased", .length(wide ? 11 : 6))]
+        return [
+            Column("ID", .length(10)), Column("Due", .length(11)), Column("Status", .length(15)),
+            Column("Action", .min(wide ? 24 : 18)),
+            Column("Owner", wide ? .length(22) : .min(12)), Column("Chased", .length(wide ? 11 : 6)),
+        ]
             + (wide ? [Column("Area", .length(32))] : [])
     }
 
@@ -79,14 +86,19 @@ struct ActionsScreen: MainScreen {
             return (area == nil || meetingArea == area) && (owner == nil || a.owner == owner)
                 && (organisation == nil || a.organisation == organisation) && (status == nil || a.status == status)
                 && (!overdueOnly || ActionRules.isOverdue(a, today: c.today))
-                && (!searching || browser.matches([a.id, a.description, c.directory.ownerName(person: a.owner, organisation: a.organisation),
-                                                   c.organisationName(a.organisation), c.areaName(meetingArea),
-                                                   a.due.map(Format.searchable) ?? "", a.status.label,
-                                                   a.tags.joined(separator: " ")].joined(separator: " ")))
+                && (!searching
+                    || browser.matches(
+                        [
+                            a.id, a.description, c.directory.ownerName(person: a.owner, organisation: a.organisation),
+                            c.organisationName(a.organisation), c.areaName(meetingArea),
+                            a.due.map(Format.searchable) ?? "", a.status.label,
+                            a.tags.joined(separator: " "),
+                        ].joined(separator: " ")))
         }
         let keys: [(ActionPosition) -> String] = [
             { meetings[$0].id }, { meetings[$0].due?.description ?? "9999" }, { meetings[$0].status.rawValue },
-            { meetings[$0].description }, { c.directory.ownerName(person: meetings[$0].owner, organisation: meetings[$0].organisation) },
+            { meetings[$0].description },
+            { c.directory.ownerName(person: meetings[$0].owner, organisation: meetings[$0].organisation) },
             { meetings[$0].lastChased.map(LondonTime.iso) ?? "" }, { c.areaName(meetings[$0.meeting].area) },
         ]
         // Open actions first, whichever column sorts them: the log is worked from what is still to do.
@@ -102,12 +114,16 @@ struct ActionsScreen: MainScreen {
             columns: Self.columns(width: c.width), count: list.count,
             row: { row in
                 let a = meetings[list[row]]
-                return [a.id, a.due.map(Format.day) ?? "", a.status.label, a.description, c.directory.ownerName(person: a.owner, organisation: a.organisation),
-                        Self.chased(a, wide: c.width >= 110), c.areaName(meetings[list[row].meeting].area)]
+                return [
+                    a.id, a.due.map(Format.day) ?? "", a.status.label, a.description,
+                    c.directory.ownerName(person: a.owner, organisation: a.organisation),
+                    Self.chased(a, wide: c.width >= 110), c.areaName(meetings[list[row].meeting].area),
+                ]
             },
             rowStyle: { row in
                 let a = meetings[list[row]]
-                return ActionRules.isOverdue(a, today: c.today) ? Theme.warning : (a.status.isOpen ? .plain : Theme.muted)
+                return ActionRules.isOverdue(a, today: c.today)
+                    ? Theme.warning : (a.status.isOpen ? .plain : Theme.muted)
             },
             sort: browser.sort, emptyMessage: "No action matches the filters. Press c to clear them.")
     }
@@ -132,19 +148,25 @@ struct ActionsScreen: MainScreen {
         let all = c.data.meetings.flatMap(\.actions)
         switch filter {
         case .area:
-            return Picker(title: "Area", items: [any] + c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) })
+            return Picker(
+                title: "Area", items: [any] + c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) })
         case .owner:
             let ids = Set(all.compactMap(\.owner))
             let people = c.directory.people.filter { ids.contains($0.id) }.sorted { $0.name < $1.name }
-            return Picker(title: "Owner", items: [any] + people.map {
-                Picker.Item(id: $0.id, label: $0.name, detail: c.organisationName($0.organisation))
-            })
+            return Picker(
+                title: "Owner",
+                items: [any]
+                    + people.map {
+                        Picker.Item(id: $0.id, label: $0.name, detail: c.organisationName($0.organisation))
+                    })
         case .organisation:
             let ids = Set(all.compactMap(\.organisation))
             let orgs = c.directory.organisations.filter { ids.contains($0.id) }
             return Picker(title: "Organisation", items: [any] + orgs.map { Picker.Item(id: $0.id, label: $0.name) })
         case .status:
-            return Picker(title: "Status", items: [any] + ActionStatus.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) })
+            return Picker(
+                title: "Status",
+                items: [any] + ActionStatus.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) })
         }
     }
 
@@ -153,7 +175,11 @@ struct ActionsScreen: MainScreen {
         case .openMeeting:
             let list = actions(c)
             guard list.indices.contains(browser.selection.selected) else { return [] }
-            return [.push(MeetingScreen(meetingID: c.data.meetings[list[browser.selection.selected].meeting].id, tab: .actions))]
+            return [
+                .push(
+                    MeetingScreen(
+                        meetingID: c.data.meetings[list[browser.selection.selected].meeting].id, tab: .actions))
+            ]
         case .edit, .open:
             let list = actions(c)
             guard list.indices.contains(browser.selection.selected) else { return [] }
@@ -168,8 +194,9 @@ struct ActionsScreen: MainScreen {
             browser.selection = SelectionState()
         case .clearFilters: self = ActionsScreen()
         default:
-            _ = browser.move(command, count: actions(c).count, visible: Table.visibleRows(in: layout(c.contentArea).table),
-                             columns: Self.columns(width: c.width).count)
+            _ = browser.move(
+                command, count: actions(c).count, visible: Table.visibleRows(in: layout(c.contentArea).table),
+                columns: Self.columns(width: c.width).count)
         }
         return []
     }
@@ -189,7 +216,9 @@ struct ActionsScreen: MainScreen {
             }
             return []
         }
-        if browser.handleTyping(event, count: actions(c).count, visible: Table.visibleRows(in: areas.table)) { return [] }
+        if browser.handleTyping(event, count: actions(c).count, visible: Table.visibleRows(in: areas.table)) {
+            return []
+        }
         switch event {
         case .mouse(let mouse):
             if browser.mouse(mouse, table: table(c), in: areas.table) == .activated { return perform(.edit, c) }
@@ -202,32 +231,50 @@ struct ActionsScreen: MainScreen {
         let areas = layout(area)
         let t = table(c)
         let total = totalMemo.get(c.memoKey) { c.data.meetings.reduce(0) { $0 + $1.actions.count } }
-        browser.renderStatus(filters: filterSummary(c), count: t.rowCount, total: total, in: areas.status, into: &buffer)
+        browser.renderStatus(
+            filters: filterSummary(c), count: t.rowCount, total: total, in: areas.status, into: &buffer)
         var selection = browser.selection
         selection.clamp(count: t.rowCount, visible: Table.visibleRows(in: areas.table))
         t.render(in: areas.table, into: &buffer, state: selection)
         let list = actions(c)
-        buffer.put(String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y, style: Theme.muted)
+        buffer.put(
+            String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y, style: Theme.muted)
         if list.indices.contains(selection.selected) {
             let r = raised(list[selection.selected], c)
-            var lines = [StyledLine([Span(r.action.id + " ", .bold), Span(r.action.description)]),
-                         StyledLine("Raised at \(r.meeting.title), \(Format.day(r.meeting.start).trimmingCharacters(in: .whitespaces))"
-                                    + (r.action.organisation.map { " · " + c.organisationName($0) } ?? "")
-                                    + (r.action.reminders.last.map { " · chased \(Format.day($0.at).trimmingCharacters(in: .whitespaces))"
-                                        + " (\(c.directory.displayName(ofPerson: $0.to)))" } ?? ""), Theme.muted)]
+            var lines = [
+                StyledLine([Span(r.action.id + " ", .bold), Span(r.action.description)]),
+                StyledLine(
+                    "Raised at \(r.meeting.title), \(Format.day(r.meeting.start).trimmingCharacters(in: .whitespaces))"
+                        + (r.action.organisation.map { " · " + c.organisationName($0) } ?? "")
+                        + (r.action.reminders.last.map {
+                            " · chased \(Format.day($0.at).trimmingCharacters(in: .whitespaces))"
+                                + " (\(c.directory.displayName(ofPerson: $0.to)))"
+                        } ?? ""), Theme.muted),
+            ]
             // Updates that came by e-mail from the owner's side (`import reply`) say so, and who sent them: the last three.
             let emailed = r.action.updates.suffix(3).filter(\.cameByEmail)
             if let update = r.action.updates.last, !update.cameByEmail {
-                lines.append(StyledLine("Latest (\(Format.day(update.at).trimmingCharacters(in: .whitespaces))): \(update.text)"))
+                lines.append(
+                    StyledLine("Latest (\(Format.day(update.at).trimmingCharacters(in: .whitespaces))): \(update.text)")
+                )
             }
             for update in emailed.reversed() {
                 let who = update.by.map { c.directory.displayName(ofPerson: $0) } ?? "the owner's side"
-                lines.append(StyledLine([Span("By e-mail from \(who) (\(Format.day(update.at).trimmingCharacters(in: .whitespaces))): ", .bold),
-                                         Span(update.text)]))
+                lines.append(
+                    StyledLine([
+                        Span(
+                            "By e-mail from \(who) (\(Format.day(update.at).trimmingCharacters(in: .whitespaces))): ",
+                            .bold),
+                        Span(update.text),
+                    ]))
             }
-            if let feedback = r.action.feedback { lines.append(StyledLine([Span("You said, we did: ", .bold), Span(feedback)])) }
-            TextView(lines: lines).render(in: Rect(x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width,
-                                                   height: areas.detail.height - 1), into: &buffer, offset: 0)
+            if let feedback = r.action.feedback {
+                lines.append(StyledLine([Span("You said, we did: ", .bold), Span(feedback)]))
+            }
+            TextView(lines: lines).render(
+                in: Rect(
+                    x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width,
+                    height: areas.detail.height - 1), into: &buffer, offset: 0)
         }
         picker?.picker.render(in: area, into: &buffer)
     }

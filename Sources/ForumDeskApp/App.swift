@@ -54,8 +54,10 @@ public struct App: Sendable {
     public static let minimumHeight = 16
 
     /// `store` saves edits; `access` says whether they may be made. Without a store nothing is saved.
-    public init(data: DataSet, now: Date, width: Int, height: Int, store: DataStore? = nil, access: Access = .editable,
-                wholeCouncil: [Meeting]? = nil) {
+    public init(
+        data: DataSet, now: Date, width: Int, height: Int, store: DataStore? = nil, access: Access = .editable,
+        wholeCouncil: [Meeting]? = nil
+    ) {
         context = Context(data: data, now: now, width: width, height: height, wholeCouncil: wholeCouncil)
         stack = [DashboardScreen()]
         reader = store
@@ -73,16 +75,20 @@ public struct App: Sendable {
     }
 
     /// A councillor's read-only view: only meetings covering their wards, no editing keys anywhere.
-    public static func councillorView(of councillor: Person, data: DataSet, now: Date, width: Int, height: Int,
-                                      reader: DataStore? = nil) -> App {
+    public static func councillorView(
+        of councillor: Person, data: DataSet, now: Date, width: Int, height: Int,
+        reader: DataStore? = nil
+    ) -> App {
         var limited = data
         limited.meetings = data.meetings.filter { !Set($0.wards).isDisjoint(with: councillor.wards) }
-        var app = App(data: limited, now: now, width: width, height: height, store: reader,
-                      access: .readOnly("\(councillor.name)'s wards"), wholeCouncil: data.meetings)
+        var app = App(
+            data: limited, now: now, width: width, height: height, store: reader,
+            access: .readOnly("\(councillor.name)'s wards"), wholeCouncil: data.meetings)
         app.browseOnly = true
         app.context.browseOnly = true
         // What concerns their wards only: the topic to-dos of their areas, not the whole council's.
-        app.context.viewerAreas = Set(data.directory.areas.filter { area in area.wards.contains { councillor.wards.contains($0.id) } }.map(\.id))
+        app.context.viewerAreas = Set(
+            data.directory.areas.filter { area in area.wards.contains { councillor.wards.contains($0.id) } }.map(\.id))
         app.context.refreshTopics()
         return app
     }
@@ -90,14 +96,18 @@ public struct App: Sendable {
     /// The key map in force: the screen's own, without editing keys in the councillor view.
     func keyMap(of screen: any Screen) -> KeyMap<Command> {
         guard browseOnly else { return screen.keyMap }
-        return KeyMap(screen.keyMap.groups.map { group in
-            KeyMap.Group(group.title, group.bindings.filter { !Command.editing.contains($0.command) })
-        }.filter { !$0.bindings.isEmpty })
+        return KeyMap(
+            screen.keyMap.groups.map { group in
+                KeyMap.Group(group.title, group.bindings.filter { !Command.editing.contains($0.command) })
+            }.filter { !$0.bindings.isEmpty })
     }
 
     var globalKeyMap: KeyMap<Command> {
         guard browseOnly else { return Keys.global }
-        return KeyMap(Keys.global.groups.map { KeyMap.Group($0.title, $0.bindings.filter { !Command.editing.contains($0.command) }) })
+        return KeyMap(
+            Keys.global.groups.map {
+                KeyMap.Group($0.title, $0.bindings.filter { !Command.editing.contains($0.command) })
+            })
     }
 
     /// Whether editing is offered: not opened read-only (`--read-only`, an unwritable folder, the councillor view).
@@ -123,7 +133,9 @@ public struct App: Sendable {
         guard let reader, !paths.isEmpty else { return false }
         // Live notes save each entry at once, so they hold nothing unsaved: their meeting is read again like any
         // other (the note-taker sees a teammate's change at once). Forms keep theirs until their checked save.
-        let heldByForms = Set(stack.filter { !($0 is LiveNotesScreen) }.compactMap(\.editingMeetingID) + pending.compactMap(\.edit.meetingID))
+        let heldByForms = Set(
+            stack.filter { !($0 is LiveNotesScreen) }.compactMap(\.editingMeetingID)
+                + pending.compactMap(\.edit.meetingID))
         let outcome = reader.refresh(changedPaths: paths, in: &context.data, keeping: heldByForms)
         for id in outcome.meetingIDs {
             context.refresh(meetingID: id)
@@ -131,7 +143,12 @@ public struct App: Sendable {
         }
         if !outcome.meetingIDs.isEmpty {
             let list = outcome.meetingIDs.sorted()
-            if case .error? = message {} else { message = .info("Changed by someone else: \(list.prefix(2).joined(separator: ", "))\(list.count > 2 ? " and \(list.count - 2) more" : "")") }
+            if case .error? = message {
+            } else {
+                message = .info(
+                    "Changed by someone else: \(list.prefix(2).joined(separator: ", "))\(list.count > 2 ? " and \(list.count - 2) more" : "")"
+                )
+            }
         }
         readShownMeetings()
         return outcome.needsFullReload
@@ -151,8 +168,12 @@ public struct App: Sendable {
         guard canEdit, let store else { return message = .error(readOnlyMessage) }
         guard let syncDriver else { return message = .error("Sync is not available here: run `forumdesk sync`") }
         let folder = store.folder
-        if start(BackgroundWork("Syncing with the team") { .synced(Sync(folder: folder, driver: syncDriver).run()) }, kind: "Syncing") {
-            message = .info("Syncing with the team… (keep working: a save waits only while the team's changes are merged in)")
+        if start(
+            BackgroundWork("Syncing with the team") { .synced(Sync(folder: folder, driver: syncDriver).run()) },
+            kind: "Syncing")
+        {
+            message = .info(
+                "Syncing with the team… (keep working: a save waits only while the team's changes are merged in)")
         }
     }
 
@@ -162,9 +183,18 @@ public struct App: Sendable {
         let merged = Set(report.changedByOthers).count
         // A history rewrite (an erasure or purge, here or elsewhere) is what the officer most needs to hear of.
         let rewrite = report.lines.first { $0.hasPrefix("applied ") || $0.hasPrefix("rewrote the history") }
-        message = report.conflicts > 0
-            ? .error("Synced: \(Format.count(report.conflicts, "conflict")) recorded: listed on the dashboard; t takes theirs, o keeps ours")
-            : .info("Synced: " + (rewrite ?? (merged > 0 ? "\(Format.count(merged, "meeting")) changed by others read in" : report.lines.last ?? "nothing to do")))
+        message =
+            report.conflicts > 0
+            ? .error(
+                "Synced: \(Format.count(report.conflicts, "conflict")) recorded: listed on the dashboard; t takes theirs, o keeps ours"
+            )
+            : .info(
+                "Synced: "
+                    + (rewrite
+                        ?? (merged > 0
+                            ? "\(Format.count(merged, "meeting")) changed by others read in"
+                            : report.lines.last ?? "nothing to do"))
+            )
     }
 
     /// A conflict of any file resolved from the dashboard: an ordinary checked save, then the folder read again.
@@ -173,7 +203,9 @@ public struct App: Sendable {
         do throws(SaveError) {
             let resolved = try store.resolveConflict(file: file, number: number, takeTheirs: takeTheirs)
             wantsReload = true
-            message = .info("\(file): \(resolved.place.isEmpty ? "conflict" : resolved.place): \(takeTheirs ? "took theirs" : "kept ours")")
+            message = .info(
+                "\(file): \(resolved.place.isEmpty ? "conflict" : resolved.place): \(takeTheirs ? "took theirs" : "kept ours")"
+            )
         } catch {
             message = .error("\(file): not resolved: \(error.description)")
         }
@@ -208,7 +240,9 @@ public struct App: Sendable {
     }
 
     /// How many meetings' search texts are not made yet (`prepareSearch`; `forumdesk bench`).
-    public var searchTextsMissing: Int { context.searchTexts.cached(context.data.meetings).lazy.filter { $0 == nil }.count }
+    public var searchTextsMissing: Int {
+        context.searchTexts.cached(context.data.meetings).lazy.filter { $0 == nil }.count
+    }
 
     /// A note in the footer at start-up (e.g. that the sample data runs on its own day).
     public mutating func inform(_ text: String) {
@@ -217,8 +251,10 @@ public struct App: Sendable {
 
     /// Opens another screen on top, e.g. live notes straight from the command line.
     public mutating func open(meetingID: String, live: Bool) {
-        stack.append(live ? LiveNotesScreen(meetingID: meetingID, context: context) as any Screen
-                          : MeetingScreen(meetingID: meetingID))
+        stack.append(
+            live
+                ? LiveNotesScreen(meetingID: meetingID, context: context) as any Screen
+                : MeetingScreen(meetingID: meetingID))
         readShownMeetings()
     }
 
@@ -246,7 +282,10 @@ public struct App: Sendable {
     /// Says what the start-up repair of interrupted notices did (`DataStore.recoverNotices`), if anything.
     public mutating func tell(recovered: [String]) {
         guard let last = recovered.last else { return }
-        message = .info(recovered.count == 1 ? "Repaired: \(last)" : "Repaired \(recovered.count) outbox files of interrupted notices; last: \(last)")
+        message = .info(
+            recovered.count == 1
+                ? "Repaired: \(last)" : "Repaired \(recovered.count) outbox files of interrupted notices; last: \(last)"
+        )
     }
 
     public mutating func tick(_ now: Date) {
@@ -291,14 +330,21 @@ public struct App: Sendable {
         if tooSmall {
             // No question can be drawn this small: typed text keeps the app open until the terminal is larger.
             if event == .key(.ctrl("c")) || event == .key(.char("q")) {
-                if unsavedText == nil { isFinished = true } else { message = .error("Enlarge the terminal: there is unsaved text") }
+                if unsavedText == nil {
+                    isFinished = true
+                } else {
+                    message = .error("Enlarge the terminal: there is unsaved text")
+                }
             }
             return
         }
         if overlay != nil { return handleOverlay(event) }
         message = nil
         if case .mouse(let mouse) = event, mouse.y == 0 {
-            if mouse.kind == .press, let index = MainScreens.navigation.tab(atX: mouse.x, in: Rect(x: 1, y: 0, width: context.width, height: 1)) {
+            if mouse.kind == .press,
+                let index = MainScreens.navigation.tab(
+                    atX: mouse.x, in: Rect(x: 1, y: 0, width: context.width, height: 1))
+            {
                 perform(MainScreens.all[index].command)
             }
             return
@@ -315,7 +361,8 @@ public struct App: Sendable {
         if event == .key(.escape), stack.count == 1 { return message = .info("You are on the dashboard: q quits") }
         if case .key(let key) = event {
             if !canEdit, !browseOnly, let command = keyMap(of: top).command(for: key) ?? globalKeyMap.command(for: key),
-               Command.editing.contains(command), command != .exportDocument {
+                Command.editing.contains(command), command != .exportDocument
+            {
                 return message = .error(readOnlyMessage)
             }
             if let command = keyMap(of: top).command(for: key) {
@@ -342,7 +389,8 @@ public struct App: Sendable {
         while let first = rest.first {
             let typing = isTakingText
             if let (text, count) = PasteShape.leadingPaste(rest, typing: typing),
-               typing || !opensTextEntry(first) {
+                typing || !opensTextEntry(first)
+            {
                 handle(.paste(text))
                 rest = rest.dropFirst(count)
             } else {
@@ -459,15 +507,19 @@ public struct App: Sendable {
             }
         }
         if pending.isEmpty, let typed = unsavedText {
-            overlay = .question(Question("Quit without saving?", "Quitting loses \(typed).",
-                                         choices: [("Keep typing", QuitAnswer.stay), ("Quit anyway", .quit)], isQuit: true, then: quitting))
+            overlay = .question(
+                Question(
+                    "Quit without saving?", "Quitting loses \(typed).",
+                    choices: [("Keep typing", QuitAnswer.stay), ("Quit anyway", .quit)], isQuit: true, then: quitting))
             return
         }
         guard !pending.isEmpty else { return isFinished = true }
-        overlay = .question(Question(
-            "Changes not saved",
-            "\(Format.count(pending.count, "change")) could not be written to disk and exist only here. Quitting loses them.",
-            choices: [("Retry saving", QuitAnswer.retrySaving), ("Quit anyway", .quit), ("Stay", .stay)], isQuit: true, then: quitting))
+        overlay = .question(
+            Question(
+                "Changes not saved",
+                "\(Format.count(pending.count, "change")) could not be written to disk and exist only here. Quitting loses them.",
+                choices: [("Retry saving", QuitAnswer.retrySaving), ("Quit anyway", .quit), ("Stay", .stay)],
+                isQuit: true, then: quitting))
     }
 
     /// "Reload theirs" of the conflict question: the file on disk replaces the version in memory.
@@ -494,12 +546,16 @@ public struct App: Sendable {
     mutating func showBoth(_ mine: Meeting) {
         let theirs = store?.textOnDisk(meetingID: mine.id, in: context.data) ?? ""
         let ours = String(decoding: DataStore.encoded(mine), as: UTF8.self)
-        let lines = [StyledLine("- on disk (theirs)   + in ForumDesk (yours)   any key: back to the choice", .bold), .empty]
-            + Self.hunks(Self.diff(theirs.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-                                   ours.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+        let lines =
+            [StyledLine("- on disk (theirs)   + in ForumDesk (yours)   any key: back to the choice", .bold), .empty]
+            + Self.hunks(
+                Self.diff(
+                    theirs.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                    ours.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
         overlay = .text(title: "Both versions of \(mine.id)", lines: lines, offset: 0) { app in
-            _ = app.failedSave(.saveMeeting(mine, label: "your change"), .changedOnDisk(path: mine.id),
-                               store: app.store ?? DataStore(folder: DataFolder(".")))
+            _ = app.failedSave(
+                .saveMeeting(mine, label: "your change"), .changedOnDisk(path: mine.id),
+                store: app.store ?? DataStore(folder: DataFolder(".")))
         }
     }
 
@@ -561,7 +617,7 @@ public struct App: Sendable {
                 overlay = nil
                 return question.answer(choice, on: &self)
             }
-            if event == .key(.ctrl("c")) { // A second Ctrl-C answers the quit question; elsewhere Ctrl-C asks it.
+            if event == .key(.ctrl("c")) {  // A second Ctrl-C answers the quit question; elsewhere Ctrl-C asks it.
                 if question.isQuit { isFinished = true } else { requestQuit() }
                 return
             }
@@ -604,8 +660,10 @@ public struct App: Sendable {
     public func render() -> Buffer {
         var buffer = Buffer(width: context.width, height: context.height)
         if tooSmall {
-            let text = "Enlarge the terminal to at least \(Self.minimumWidth)×\(Self.minimumHeight) (it is \(context.width)×\(context.height)). q quits."
-            for (i, line) in DisplayWidth.wrap(text, to: max(1, context.width - 2)).enumerated() where i + 1 < context.height {
+            let text =
+                "Enlarge the terminal to at least \(Self.minimumWidth)×\(Self.minimumHeight) (it is \(context.width)×\(context.height)). q quits."
+            for (i, line) in DisplayWidth.wrap(text, to: max(1, context.width - 2)).enumerated()
+            where i + 1 < context.height {
                 buffer.put(line, x: 1, y: i + 1, style: Theme.warning)
             }
             return buffer
@@ -614,11 +672,15 @@ public struct App: Sendable {
         var context = self.context
         var bannerStyle = Theme.error.with(.reverse)
         if context.banner == nil, !(top is MeetingHistoryScreen), let id = top.meetingsInFull(context).first,
-           case .array(let conflicts)? = context.data.meeting(id)?.extra[MergeConflict.key], !conflicts.isEmpty {
-            context.banner = "\(Format.count(conflicts.count, "merge conflict")) from a sync: H on the meeting shows and resolves them"
+            case .array(let conflicts)? = context.data.meeting(id)?.extra[MergeConflict.key], !conflicts.isEmpty
+        {
+            context.banner =
+                "\(Format.count(conflicts.count, "merge conflict")) from a sync: H on the meeting shows and resolves them"
             bannerStyle = Theme.warning.with(.reverse)
         }
-        if context.banner == nil, let id = top.meetingsInFull(context).first, let others = context.othersEditing[id], let first = others.first {
+        if context.banner == nil, let id = top.meetingsInFull(context).first, let others = context.othersEditing[id],
+            let first = others.first
+        {
             context.banner = PresenceNote.text(first, more: others.count - 1, now: context.now)
             bannerStyle = Theme.warning.with(.reverse)
         }
@@ -629,8 +691,9 @@ public struct App: Sendable {
         top.view(context, into: &buffer, area: context.contentArea)
         // While a screen takes typed text, keys such as q and ? are text: only the hints of what takes it apply.
         let hints = keyHelp(over: nil).hints
-        Footer(hints: hints, message: message ?? workingNote).render(in: Rect(x: 0, y: context.height - 1, width: context.width, height: 1),
-                                                      into: &buffer)
+        Footer(hints: hints, message: message ?? workingNote).render(
+            in: Rect(x: 0, y: context.height - 1, width: context.width, height: 1),
+            into: &buffer)
         draw(overlay, into: &buffer)
         return buffer
     }
@@ -672,7 +735,8 @@ public struct App: Sendable {
         for (i, span) in nav.spans(in: Rect(x: 1, y: 0, width: context.width, height: 1)).enumerated() {
             buffer.put(" \(nav.titles[i]) ", x: span.x, y: 0, style: i == current ? Theme.activeTab : Theme.bar)
         }
-        let right = "\(context.data.settings.council) · \(LondonTime.weekday(context.today)) \(Format.day(context.today).trimmingCharacters(in: .whitespaces)) "
+        let right =
+            "\(context.data.settings.council) · \(LondonTime.weekday(context.today)) \(Format.day(context.today).trimmingCharacters(in: .whitespaces)) "
         let width = DisplayWidth.of(right)
         let navEnd = nav.spans(in: Rect(x: 1, y: 0, width: context.width, height: 1)).last?.maxX ?? 0
         if context.width - width > navEnd + 1 {

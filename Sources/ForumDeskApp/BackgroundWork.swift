@@ -66,7 +66,8 @@ extension App {
     var workingNote: Footer.Message? {
         let running = working.filter { $0.result.ready == nil }
         guard let first = running.first else { return nil }
-        return .info(first.doing + "…" + (running.count > 1 ? " (and \(running.count - 1) more)" : "") + " keep working")
+        return .info(
+            first.doing + "…" + (running.count > 1 ? " (and \(running.count - 1) more)" : "") + " keep working")
     }
 
     mutating func finish(_ result: BackgroundWork.Finished) {

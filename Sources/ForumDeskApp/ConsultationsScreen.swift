@@ -13,12 +13,16 @@ struct ConsultationsScreen: Screen {
 
     var keyMap: KeyMap<Command> {
         KeyMap([
-            .init("Consultations", [
-                Binding([.enter], "Show the selected consultation in full", .open, hint: "open"),
-                Binding([.char("e")], "Edit it: dates, methods, links, and once closed the results and what changed", .edit, hint: "edit"),
-                Binding([.char("n")], "New consultation", .add, hint: "new"),
-                Keys.search, Keys.sortNext, Keys.sortReverse,
-            ]),
+            .init(
+                "Consultations",
+                [
+                    Binding([.enter], "Show the selected consultation in full", .open, hint: "open"),
+                    Binding(
+                        [.char("e")], "Edit it: dates, methods, links, and once closed the results and what changed",
+                        .edit, hint: "edit"),
+                    Binding([.char("n")], "New consultation", .add, hint: "new"),
+                    Keys.search, Keys.sortNext, Keys.sortReverse,
+                ]),
             Keys.movement,
         ])
     }
@@ -26,13 +30,19 @@ struct ConsultationsScreen: Screen {
     func rows(_ c: Context) -> [Consultation] {
         let today = c.today
         let matching = c.data.consultations.filter { k in
-            browser.matches([k.title, k.id, k.summary ?? "", c.organisationName(k.organisation), k.engagementLevel.rawValue,
-                             k.stage(on: today).label].joined(separator: " "))
+            browser.matches(
+                [
+                    k.title, k.id, k.summary ?? "", c.organisationName(k.organisation), k.engagementLevel.rawValue,
+                    k.stage(on: today).label,
+                ].joined(separator: " "))
         }
-        return browser.sorted(matching, keys: [
-            { $0.title.lowercased() }, { Self.order($0.stage(on: today)) }, { $0.opens.description }, { $0.closes.description },
-            { $0.engagementLevel.rawValue }, { c.organisationName($0.organisation).lowercased() },
-        ])
+        return browser.sorted(
+            matching,
+            keys: [
+                { $0.title.lowercased() }, { Self.order($0.stage(on: today)) }, { $0.opens.description },
+                { $0.closes.description },
+                { $0.engagementLevel.rawValue }, { c.organisationName($0.organisation).lowercased() },
+            ])
     }
 
     /// Results due first, then open, coming, reported: what needs doing leads.
@@ -57,19 +67,27 @@ struct ConsultationsScreen: Screen {
 
     func table(_ list: [Consultation], _ c: Context) -> Table {
         let wide = c.contentArea.width - 2 >= 100
-        var columns = [Column("Consultation", .min(20)), Column("Stage", .length(12)), Column("Opens", .length(10)), Column("Closes", .length(10))]
+        var columns = [
+            Column("Consultation", .min(20)), Column("Stage", .length(12)), Column("Opens", .length(10)),
+            Column("Closes", .length(10)),
+        ]
         if wide { columns += [Column("Level", .length(11)), Column("Lead", .min(12))] }
-        return Table(columns: columns, rows: list.map { k in
-            [k.title, Self.stageText(k.stage(on: c.today)), k.opens.description, k.closes.description]
-                + (wide ? [k.engagementLevel.label, c.organisationName(k.organisation)] : [])
-        }, rowStyles: list.map { k in
-            switch k.stage(on: c.today) {
-            case .awaitingResults: Theme.warning
-            case .reported: Theme.muted
-            default: .plain
-            }
-        }, sort: browser.sort, emptyMessage: c.data.consultations.isEmpty ? "No consultations yet: press n to add one."
-            : "No consultation matches the search.")
+        return Table(
+            columns: columns,
+            rows: list.map { k in
+                [k.title, Self.stageText(k.stage(on: c.today)), k.opens.description, k.closes.description]
+                    + (wide ? [k.engagementLevel.label, c.organisationName(k.organisation)] : [])
+            },
+            rowStyles: list.map { k in
+                switch k.stage(on: c.today) {
+                case .awaitingResults: Theme.warning
+                case .reported: Theme.muted
+                default: .plain
+                }
+            }, sort: browser.sort,
+            emptyMessage: c.data.consultations.isEmpty
+                ? "No consultations yet: press n to add one."
+                : "No consultation matches the search.")
     }
 
     struct Areas {
@@ -81,7 +99,9 @@ struct ConsultationsScreen: Screen {
     func layout(_ area: Rect, rows: Int) -> Areas {
         let tableHeight = max(4, min(rows + 1, area.height - 1 - 8))
         let parts = Layout.split(area, .vertical, [.length(1), .length(tableHeight), .fill])
-        return Areas(status: parts[0].inset(horizontal: 1), table: parts[1].inset(horizontal: 1), detail: parts[2].inset(horizontal: 1))
+        return Areas(
+            status: parts[0].inset(horizontal: 1), table: parts[1].inset(horizontal: 1),
+            detail: parts[2].inset(horizontal: 1))
     }
 
     func selected(_ c: Context) -> Consultation? {
@@ -121,15 +141,19 @@ struct ConsultationsScreen: Screen {
         let list = rows(c)
         let areas = layout(area, rows: list.count)
         let due = ConsultationRules.awaitingResults(c.data.consultations, today: c.today).count
-        browser.renderStatus(filters: [], count: list.count, total: c.data.consultations.count, in: areas.status, into: &buffer,
-                             note: due > 0 ? "⚠ \(Format.count(due, "consultation")) closed with no results recorded" : nil)
+        browser.renderStatus(
+            filters: [], count: list.count, total: c.data.consultations.count, in: areas.status, into: &buffer,
+            note: due > 0 ? "⚠ \(Format.count(due, "consultation")) closed with no results recorded" : nil)
         var selection = browser.selection
         selection.clamp(count: list.count, visible: Table.visibleRows(in: areas.table))
         table(list, c).render(in: areas.table, into: &buffer, state: selection)
-        buffer.put(String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y, style: Theme.muted)
+        buffer.put(
+            String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y, style: Theme.muted)
         if list.indices.contains(selection.selected) {
             TextView(lines: Self.detail(list[selection.selected], c)).render(
-                in: Rect(x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width, height: areas.detail.height - 1),
+                in: Rect(
+                    x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width, height: areas.detail.height - 1
+                ),
                 into: &buffer, offset: 0)
         }
     }
@@ -140,30 +164,56 @@ struct ConsultationsScreen: Screen {
             StyledLine([Span(DisplayWidth.pad(name, to: 14), Theme.muted), Span(value, style)], hangingIndent: 14)
         }
         let stage = k.stage(on: c.today)
-        var lines = [StyledLine([Span(k.title, .bold), Span("  " + [k.engagementLevel.label, stage.label].joined(separator: " · "), Theme.muted)],
-                                hangingIndent: 2)]
+        var lines = [
+            StyledLine(
+                [
+                    Span(k.title, .bold),
+                    Span("  " + [k.engagementLevel.label, stage.label].joined(separator: " · "), Theme.muted),
+                ],
+                hangingIndent: 2)
+        ]
         if stage == .awaitingResults {
-            lines.append(StyledLine("⚠ " + ConsultationRules.reminder(k, today: c.today), Theme.warning, hangingIndent: 2))
+            lines.append(
+                StyledLine("⚠ " + ConsultationRules.reminder(k, today: c.today), Theme.warning, hangingIndent: 2))
         }
         if let summary = k.summary { lines.append(field("Summary", summary)) }
-        lines.append(field("Lead", [c.organisationName(k.organisation), k.contact.map { c.directory.displayName(ofPerson: $0) }]
-            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")))
-        let place = k.areas.isEmpty && k.wards.isEmpty ? "every area"
+        lines.append(
+            field(
+                "Lead",
+                [c.organisationName(k.organisation), k.contact.map { c.directory.displayName(ofPerson: $0) }]
+                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")))
+        let place =
+            k.areas.isEmpty && k.wards.isEmpty
+            ? "every area"
             : (k.areas.map(c.areaName) + k.wards.map(c.wardName)).joined(separator: "; ")
         lines.append(field("Where", place))
-        lines.append(field("When", "\(Format.day(k.opens).trimmingCharacters(in: .whitespaces)) to \(Format.day(k.closes).trimmingCharacters(in: .whitespaces)) (\(k.lengthInDays) days)"))
+        lines.append(
+            field(
+                "When",
+                "\(Format.day(k.opens).trimmingCharacters(in: .whitespaces)) to \(Format.day(k.closes).trimmingCharacters(in: .whitespaces)) (\(k.lengthInDays) days)"
+            ))
         if !k.methods.isEmpty { lines.append(field("How", k.methods.map(\.label).joined(separator: ", "))) }
         if let link = k.link { lines.append(field("Web link", link)) }
-        if !k.topics.isEmpty { lines.append(field("Topics", k.topics.map { c.data.topic($0)?.title ?? $0 }.joined(separator: "; "))) }
+        if !k.topics.isEmpty {
+            lines.append(field("Topics", k.topics.map { c.data.topic($0)?.title ?? $0 }.joined(separator: "; ")))
+        }
         for item in k.items {
             let m = c.data.meeting(item.meeting)
             let title = m?.agenda.first { $0.number == item.item }?.title ?? "item \(item.item)"
-            lines.append(field("Meeting item", m.map { "\(Format.day($0.start).trimmingCharacters(in: .whitespaces)) \(c.areaName($0.area)): \(item.item). \(title)" }
-                ?? "\(item.meeting) #\(item.item)"))
+            lines.append(
+                field(
+                    "Meeting item",
+                    m.map {
+                        "\(Format.day($0.start).trimmingCharacters(in: .whitespaces)) \(c.areaName($0.area)): \(item.item). \(title)"
+                    }
+                        ?? "\(item.meeting) #\(item.item)"))
         }
         if let responses = k.responses { lines.append(field("Responses", String(responses))) }
         for (category, counts) in k.equality.sorted(by: { $0.key < $1.key }) {
-            lines.append(field("  " + category, counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+            lines.append(
+                field(
+                    "  " + category,
+                    counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
         }
         if let results = k.results { lines.append(field("Results", results)) }
         if let changes = k.changes { lines.append(field("What we did", changes)) }

@@ -60,7 +60,8 @@ public struct Context: Sendable {
     public mutating func refreshTopics() {
         generation &+= 1
         topicSlots = TopicRules.slots(in: councilMeetings)
-        topicAlerts = inView(TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now))
+        topicAlerts = inView(
+            TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now))
     }
 
     /// The councillor view's areas (those of the councillor's wards); nil for officers, who see every area.
@@ -91,7 +92,9 @@ public struct Context: Sendable {
         // The overdue list changes only by this meeting's actions; it stays in meeting order.
         overdue.removeAll { $0.meeting.id == meetingID }
         if let meeting = data.meeting(meetingID) {
-            overdue += meeting.actions.filter { ActionRules.isOverdue($0, today: today) }.map { RaisedAction(meeting: meeting, action: $0) }
+            overdue += meeting.actions.filter { ActionRules.isOverdue($0, today: today) }.map {
+                RaisedAction(meeting: meeting, action: $0)
+            }
             overdue.sort { ($0.meeting.start, $0.meeting.id) < ($1.meeting.start, $1.meeting.id) }
         }
         // The topic links change only by this meeting's agenda: replace its slots, not a scan of every agenda.
@@ -103,7 +106,8 @@ public struct Context: Sendable {
             }
         }
         topicSlots = topicSlots.filter { !$0.value.isEmpty }
-        topicAlerts = inView(TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now))
+        topicAlerts = inView(
+            TopicRules.alerts(topics: data.topics, slots: topicSlots, directory: data.directory, now: now))
     }
 
     /// A changed date, venue or ward moves clashes between meetings: judged again over the meetings to come only.
@@ -151,15 +155,18 @@ enum Format {
     /// "Tue 24 Nov 2026"
     static func day(_ instant: Date) -> String {
         let d = LondonTime.date(instant)
-        return "\(LondonTime.weekday(d)) \(d.day < 10 ? " " : "")\(d.day) \(LondonTime.monthAbbreviation(d.month)) \(d.year)"
+        return
+            "\(LondonTime.weekday(d)) \(d.day < 10 ? " " : "")\(d.day) \(LondonTime.monthAbbreviation(d.month)) \(d.year)"
     }
 
     static func day(_ d: CalendarDate) -> String {
         "\(d.day < 10 ? " " : "")\(d.day) \(LondonTime.monthAbbreviation(d.month)) \(d.year)"
     }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                             "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
 
     /// A date as a search finds it: every way the screens write it ("Tue 29 Nov 2026", "29 Nov 2026",
     /// "Dec 2026", "December", "2026-12-01"), so typing what a row shows finds the row.

@@ -53,7 +53,9 @@ extension App {
         case .deleteTopic(let id, let label):
             return context.data.topic(id).map { .saveTopic($0, label: "undo " + label) }
         case .saveConsultation(let consultation, let label):
-            if let before = context.data.consultation(consultation.id) { return .saveConsultation(before, label: "undo " + label) }
+            if let before = context.data.consultation(consultation.id) {
+                return .saveConsultation(before, label: "undo " + label)
+            }
             return .deleteConsultation(consultation.id, label: "undo " + label)
         case .deleteConsultation(let id, let label):
             return context.data.consultation(id).map { .saveConsultation($0, label: "undo " + label) }
@@ -69,7 +71,9 @@ extension App {
             message = .error(reason)
             return .refused(reason)
         }
-        if case .batch(let edits, let label) = edit { return applyBatch(edits, label: label, store: store, recordUndo: recordUndo) }
+        if case .batch(let edits, let label) = edit {
+            return applyBatch(edits, label: label, store: store, recordUndo: recordUndo)
+        }
         let asMade = edit
         let edit: Edit
         do {
@@ -179,7 +183,9 @@ extension App {
     /// notes on it stop showing a move of their own that only a read-only folder kept from the file.
     mutating func fileHoldsItemInProgress(of meetingID: String) {
         for i in stack.indices {
-            guard var live = stack[i] as? LiveNotesScreen, live.meetingID == meetingID, live.movedTo != nil else { continue }
+            guard var live = stack[i] as? LiveNotesScreen, live.meetingID == meetingID, live.movedTo != nil else {
+                continue
+            }
             live.movedTo = nil
             stack[i] = live
         }
@@ -193,8 +199,9 @@ extension App {
             if case .saveMeeting(let mine, _) = edit, mine.isSummary {
                 store.reload(meetingID: mine.id, in: &context.data)
                 context.refresh(meetingID: mine.id)
-                message = .error("\(SaveError.short(path)) was changed by someone else; ForumDesk read the new version. "
-                    + "Nothing was saved: make the change again.")
+                message = .error(
+                    "\(SaveError.short(path)) was changed by someone else; ForumDesk read the new version. "
+                        + "Nothing was saved: make the change again.")
                 return .conflict(path: path)
             }
             guard case .saveMeeting(let mine, let label) = edit else {
@@ -207,7 +214,10 @@ extension App {
                 do throws(SaveError) {
                     switch try store.saveMerging(mine, base: base, in: &context.data) {
                     case .merged(let merged, let theirs):
-                        undoStack.append(UndoEntry(undo: .saveMeeting(theirs, label: "undo " + label), redo: .saveMeeting(merged, label: label)))
+                        undoStack.append(
+                            UndoEntry(
+                                undo: .saveMeeting(theirs, label: "undo " + label),
+                                redo: .saveMeeting(merged, label: label)))
                         redoStack.removeAll()
                         context.refresh(meetingID: merged.id)
                         message = .info("Saved: \(label) (merged with a change saved meanwhile by someone else)")
@@ -220,20 +230,24 @@ extension App {
                 }
             }
             enum Resolution: Sendable { case reloadTheirs, keepCopy, showBoth }
-            overlay = .question(Question(
-                "Changed by someone else",
-                "\(path) was changed on disk since ForumDesk read it, so \"\(edit.label)\" was not saved. "
-                    + (conflicts.isEmpty ? "" : "Both changed \(conflicts.prefix(3).joined(separator: "; ")). ")
-                    + "Nothing has been overwritten.",
-                choices: [("Reload theirs (lose mine)", Resolution.reloadTheirs), ("Keep mine as a copy", .keepCopy), ("Show both", .showBoth)]
-            ) { app, answer in
-                switch answer {
-                case .reloadTheirs?: app.reloadTheirs(mine.id)
-                case .keepCopy?: app.keepCopy(mine)
-                case .showBoth?: app.showBoth(mine)
-                case nil: break
-                }
-            })
+            overlay = .question(
+                Question(
+                    "Changed by someone else",
+                    "\(path) was changed on disk since ForumDesk read it, so \"\(edit.label)\" was not saved. "
+                        + (conflicts.isEmpty ? "" : "Both changed \(conflicts.prefix(3).joined(separator: "; ")). ")
+                        + "Nothing has been overwritten.",
+                    choices: [
+                        ("Reload theirs (lose mine)", Resolution.reloadTheirs), ("Keep mine as a copy", .keepCopy),
+                        ("Show both", .showBoth),
+                    ]
+                ) { app, answer in
+                    switch answer {
+                    case .reloadTheirs?: app.reloadTheirs(mine.id)
+                    case .keepCopy?: app.keepCopy(mine)
+                    case .showBoth?: app.showBoth(mine)
+                    case nil: break
+                    }
+                })
             return .conflict(path: path)
         case .unreadableOnDisk, .incomplete, .noticeNotWritten, .refused:
             message = .error(error.description)
@@ -258,8 +272,9 @@ extension App {
         case .changedOnDisk(let path):
             store.reload(meetingID: mine.id, in: &context.data)
             context.refresh(meetingID: mine.id)
-            message = .error("NOT SENT: \(SaveError.short(path)) was changed by someone else; ForumDesk read the new version. "
-                + "Nothing was written to the outbox or recorded: press n again.")
+            message = .error(
+                "NOT SENT: \(SaveError.short(path)) was changed by someone else; ForumDesk read the new version. "
+                    + "Nothing was written to the outbox or recorded: press n again.")
             return .conflict(path: path)
         default:
             let text = "NOT SENT: \(error.description). Nothing was written to the outbox or recorded; n tries again."
@@ -355,20 +370,28 @@ extension App {
         if context.data.meeting(meetingID)?.isSummary == true { store.hydrate(meetingID: meetingID, in: &context.data) }
         guard let meeting = context.data.meeting(meetingID) else { return }
         let settings = context.data.settings
-        let plan = Notifier.plan(for: meeting, directory: context.directory,
-                                 organiser: .init(configuredName: settings.organiserName, configuredEmail: settings.organiserEmail),
-                                 council: settings.council, now: context.now, partners: true)
+        let plan = Notifier.plan(
+            for: meeting, directory: context.directory,
+            organiser: .init(configuredName: settings.organiserName, configuredEmail: settings.organiserEmail),
+            council: settings.council, now: context.now, partners: true)
         let byHand = plan.byHand.map(\.person.name)
         guard !plan.outgoing.isEmpty else {
-            message = byHand.isEmpty ? .info("Every councillor and invited partner has an up-to-date notice")
-                                     : .info("Nothing to e-mail; by letter or phone (l, t): " + byHand.joined(separator: ", "))
+            message =
+                byHand.isEmpty
+                ? .info("Every councillor and invited partner has an up-to-date notice")
+                : .info("Nothing to e-mail; by letter or phone (l, t): " + byHand.joined(separator: ", "))
             return
         }
-        let mails = Dictionary(plan.outgoing.map { (($0.path as NSString).lastPathComponent, $0.text) }, uniquingKeysWith: { a, _ in a })
+        let mails = Dictionary(
+            plan.outgoing.map { (($0.path as NSString).lastPathComponent, $0.text) }, uniquingKeysWith: { a, _ in a })
         let label = "\(Format.count(plan.outgoing.count, "notice")) written to outbox/\(meetingID)/"
         switch applyEdit(.notify(plan.meeting, mails: mails, label: label)) {
         case .saved:
-            if !byHand.isEmpty { message = .info("\(plan.outgoing.count) e-mailed to the outbox; by letter or phone (l, t): " + byHand.joined(separator: ", ")) }
+            if !byHand.isEmpty {
+                message = .info(
+                    "\(plan.outgoing.count) e-mailed to the outbox; by letter or phone (l, t): "
+                        + byHand.joined(separator: ", "))
+            }
         case .keptInMemory, .conflict, .refused:
             break  // the footer says what happened; nothing is in the outbox that the record does not hold
         }
@@ -388,8 +411,9 @@ extension App {
             var written: [String] = []
             for format in DocumentFormat.allCases {
                 let name = try store.folder.meetingFileName(meeting.id, "-\(kind.rawValue).\(format.fileExtension)")
-                let text = MeetingDocument.document(kind, format, for: meeting, directory: context.directory,
-                                                    allMeetings: context.data.meetings, council: context.data.settings.council)
+                let text = MeetingDocument.document(
+                    kind, format, for: meeting, directory: context.directory,
+                    allMeetings: context.data.meetings, council: context.data.settings.council)
                 let path = try store.writeGenerated(text, to: "exports/\(name)")
                 written.append((path as NSString).lastPathComponent)
             }

@@ -17,7 +17,8 @@ extension FormScreen {
                 fields.append(.text(equalityKey(category, group), group, count.map(String.init) ?? ""))
             }
         }
-        var screen = FormScreen(form: Form(title: "Equality monitoring: \(m.title)", fields: fields), purpose: .equality(meetingID: m.id))
+        var screen = FormScreen(
+            form: Form(title: "Equality monitoring: \(m.title)", fields: fields), purpose: .equality(meetingID: m.id))
         _ = validate(&screen.form, screen.purpose, c)
         return screen
     }
@@ -43,9 +44,13 @@ extension FormScreen {
             if updated.equality[category]?.isEmpty == true { updated.equality[category] = nil }
             // Each resident is counted at most once per category: its groups cannot add up to more than came.
             let counted = updated.equality[category]?.values.reduce(0, +) ?? 0
-            if let residents = m.residentsPresent, counted > residents, let last = groups.last(where: { updated.equality[category]?[$0] != nil }) {
-                form.note(equalityKey(category, last),
-                          "\(category.capitalized) adds up to \(counted), more than the \(residents) residents present", error: true)
+            if let residents = m.residentsPresent, counted > residents,
+                let last = groups.last(where: { updated.equality[category]?[$0] != nil })
+            {
+                form.note(
+                    equalityKey(category, last),
+                    "\(category.capitalized) adds up to \(counted), more than the \(residents) residents present",
+                    error: true)
                 ok = false
             }
         }

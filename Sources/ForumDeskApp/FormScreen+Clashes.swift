@@ -11,6 +11,7 @@ extension FormScreen {
         guard !clashes.isEmpty, let i = form.fields.firstIndex(where: { $0.key == "start" }) else { return "" }
         let said = "⚠ " + clashes.map(\.short).joined(separator: "; ")
         form.note("start", [said, form.fields[i].note].compactMap { $0 }.joined(separator: " · "))
-        return " (⚠ \(clashes.count) clash\(clashes.count == 1 ? "" : "es"): \(clashes.map(\.short).joined(separator: "; ")))"
+        return
+            " (⚠ \(clashes.count) clash\(clashes.count == 1 ? "" : "es"): \(clashes.map(\.short).joined(separator: "; ")))"
     }
 }

@@ -9,7 +9,9 @@ extension FormScreen {
     static func noteVenue(_ form: inout Form, _ venue: inout Venue, _ c: Context) {
         guard let record = VenueRecord.matching(Venue(name: venue.name), in: c.data.venues) else {
             venue.id = nil
-            if !c.data.venues.isEmpty, !venue.name.isEmpty { form.note("venue", "not a venue record: free text (`forumdesk venues list`)") }
+            if !c.data.venues.isEmpty, !venue.name.isEmpty {
+                form.note("venue", "not a venue record: free text (`forumdesk venues list`)")
+            }
             return
         }
         venue.id = record.id

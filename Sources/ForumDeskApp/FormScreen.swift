@@ -32,8 +32,9 @@ struct FormScreen: Screen {
     func meetingsInFull(_ c: Context) -> [String] { editingMeetingID.map { [$0] } ?? [] }
     var editingMeetingID: String? {
         switch purpose {
-        case .editMeeting(let id), .postpone(let id), .cancel(let id), .agendaItem(let id, _), .action(let id, _), .invitation(let id),
-             .issue(let id, _, _), .equality(let id):
+        case .editMeeting(let id), .postpone(let id), .cancel(let id), .agendaItem(let id, _), .action(let id, _),
+            .invitation(let id),
+            .issue(let id, _, _), .equality(let id):
             id
         case .newMeeting, .person, .organisation, .ward, .coverageRule, .topic, .consultation:
             nil
@@ -55,8 +56,12 @@ struct FormScreen: Screen {
         case .pending: return []
         case .cancel:
             guard form.isModified else { return [.pop] }
-            return [.ask(title: "Discard changes?", message: "What you typed in \(form.title.lowercased()) is not saved yet.",
-                         choices: [Choice("Keep editing"), Choice("Discard", [.pop])])]
+            return [
+                .ask(
+                    title: "Discard changes?",
+                    message: "What you typed in \(form.title.lowercased()) is not saved yet.",
+                    choices: [Choice("Keep editing"), Choice("Discard", [.pop])])
+            ]
         case .submit:
             guard let edit = built else {
                 form.problem = "Fix the fields marked ✗ first"
@@ -72,7 +77,9 @@ struct FormScreen: Screen {
 
     // MARK: building forms
 
-    static func areaItems(_ c: Context) -> [Picker.Item] { c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) } }
+    static func areaItems(_ c: Context) -> [Picker.Item] {
+        c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) }
+    }
 
     /// `area`: the meeting's: its ward councillors and the contacts of organisations serving it come first.
     static func peopleItems(_ c: Context, councillorsOnly: Bool = false, area: String? = nil) -> [Picker.Item] {
@@ -84,46 +91,62 @@ struct FormScreen: Screen {
             return p.organisation.flatMap { c.directory.organisation($0) }?.areas.contains(area) == true
         }
         let ordered = people.filter(local) + people.filter { !local($0) }
-        return [Picker.Item(id: "", label: "(none)")] + ordered.map {
-            Picker.Item(id: $0.id, label: $0.name,
-                        detail: $0.kind == .councillor ? $0.wards.map(c.wardName).joined(separator: ", ") : c.organisationName($0.organisation))
-        }
+        return [Picker.Item(id: "", label: "(none)")]
+            + ordered.map {
+                Picker.Item(
+                    id: $0.id, label: $0.name,
+                    detail: $0.kind == .councillor
+                        ? $0.wards.map(c.wardName).joined(separator: ", ") : c.organisationName($0.organisation))
+            }
     }
 
     static func organisationItems(_ c: Context) -> [Picker.Item] {
-        [Picker.Item(id: "", label: "(none)")] + c.directory.organisations.map { Picker.Item(id: $0.id, label: $0.name, detail: $0.sector.label) }
+        [Picker.Item(id: "", label: "(none)")]
+            + c.directory.organisations.map { Picker.Item(id: $0.id, label: $0.name, detail: $0.sector.label) }
     }
 
-    static func enumItems<E: ModelEnum>(_ type: E.Type) -> [Picker.Item] { E.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) } }
+    static func enumItems<E: ModelEnum>(_ type: E.Type) -> [Picker.Item] {
+        E.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) }
+    }
 
     static func dateText(_ instant: Date) -> String { "\(LondonTime.date(instant)) \(LondonTime.hhmm(instant))" }
 
     static func meeting(_ m: Meeting?, title: String, _ c: Context) -> FormScreen {
-        let fields: [Form.Field] = [
-            .choice("area", "Area", areaItems(c), selected: m?.area ?? ""),
-            .choice("kind", "Type", enumItems(MeetingKind.self), selected: m?.kind.rawValue ?? MeetingKind.letsTalkTogether.rawValue),
-            .text("title", "Title", m?.title ?? ""),
-            .text("wards", "Wards", m.map { $0.wards.map(c.wardName).joined(separator: ", ") } ?? ""),
-            .text("start", "Date and time", m.map { dateText($0.start) } ?? ""),
-            Self.endField(m.map { LondonTime.hhmm($0.end) } ?? ""),
-            .text("venue", "Venue", m?.venue.name ?? ""),
-            .text("address", "Address", m?.venue.address ?? ""),
-            .text("accessibility", "Accessibility", m?.venue.accessibility ?? ""),
-            .choice("chair", "Chair", peopleItems(c, councillorsOnly: true, area: m?.area), selected: m?.chair ?? ""),
-            .text("languages", "Notice languages", (m?.languages ?? ["en"]).joined(separator: ", ")),
-            .choice("status", "Status", enumItems(MeetingStatus.self), selected: m?.status.rawValue ?? MeetingStatus.planned.rawValue),
-            .text("cancellationReason", "Why cancelled", m?.cancellationReason ?? ""),
-        ] + MeetingJoiningFields.fields(m?.online)
-        var screen = FormScreen(form: Form(title: title, fields: fields), purpose: m.map { .editMeeting($0.id) } ?? .newMeeting)
+        let fields: [Form.Field] =
+            [
+                .choice("area", "Area", areaItems(c), selected: m?.area ?? ""),
+                .choice(
+                    "kind", "Type", enumItems(MeetingKind.self),
+                    selected: m?.kind.rawValue ?? MeetingKind.letsTalkTogether.rawValue),
+                .text("title", "Title", m?.title ?? ""),
+                .text("wards", "Wards", m.map { $0.wards.map(c.wardName).joined(separator: ", ") } ?? ""),
+                .text("start", "Date and time", m.map { dateText($0.start) } ?? ""),
+                Self.endField(m.map { LondonTime.hhmm($0.end) } ?? ""),
+                .text("venue", "Venue", m?.venue.name ?? ""),
+                .text("address", "Address", m?.venue.address ?? ""),
+                .text("accessibility", "Accessibility", m?.venue.accessibility ?? ""),
+                .choice(
+                    "chair", "Chair", peopleItems(c, councillorsOnly: true, area: m?.area), selected: m?.chair ?? ""),
+                .text("languages", "Notice languages", (m?.languages ?? ["en"]).joined(separator: ", ")),
+                .choice(
+                    "status", "Status", enumItems(MeetingStatus.self),
+                    selected: m?.status.rawValue ?? MeetingStatus.planned.rawValue),
+                .text("cancellationReason", "Why cancelled", m?.cancellationReason ?? ""),
+            ] + MeetingJoiningFields.fields(m?.online)
+        var screen = FormScreen(
+            form: Form(title: title, fields: fields), purpose: m.map { .editMeeting($0.id) } ?? .newMeeting)
         _ = validate(&screen.form, screen.purpose, c)
         return screen
     }
 
     /// `X`: cancelling asks why, as the meeting form's "Why cancelled" does; the cancellation notices carry it.
     static func cancel(_ m: Meeting, _ c: Context) -> FormScreen {
-        var screen = FormScreen(form: Form(title: "Cancel \(m.title) on \(LondonTime.display(m.start))", fields: [
-            .text("cancellationReason", "Why cancelled", m.cancellationReason ?? ""),
-        ]), purpose: .cancel(m.id))
+        var screen = FormScreen(
+            form: Form(
+                title: "Cancel \(m.title) on \(LondonTime.display(m.start))",
+                fields: [
+                    .text("cancellationReason", "Why cancelled", m.cancellationReason ?? "")
+                ]), purpose: .cancel(m.id))
         _ = validate(&screen.form, screen.purpose, c)
         return screen
     }
@@ -134,7 +157,10 @@ struct FormScreen: Screen {
             form.note("cancellationReason", "why is it cancelled? (sent with the cancellation)", error: true)
             return nil
         }
-        form.note("cancellationReason", m.notifications.isEmpty ? "kept with the meeting" : "sent with the cancellation to the councillors notified")
+        form.note(
+            "cancellationReason",
+            m.notifications.isEmpty ? "kept with the meeting" : "sent with the cancellation to the councillors notified"
+        )
         var cancelled = m
         cancelled.status = .cancelled
         cancelled.cancellationReason = reason
@@ -143,14 +169,21 @@ struct FormScreen: Screen {
     }
 
     static func postpone(_ m: Meeting, _ c: Context) -> FormScreen {
-        var screen = FormScreen(form: Form(title: "Postpone \(m.title)", fields: [
-            .text("start", "New date", ""),
-            Self.endField(LondonTime.hhmm(m.end)),
-            .text("reason", "Reason (public)", ""),
-            .choice("outside", "Topic off window", [Picker.Item(id: "keep", label: "keep it on the agenda (warned)"),
-                                                              Picker.Item(id: "unschedule", label: "unschedule it (back to the queue)")],
-                    selected: "keep"),
-        ]), purpose: .postpone(m.id))
+        var screen = FormScreen(
+            form: Form(
+                title: "Postpone \(m.title)",
+                fields: [
+                    .text("start", "New date", ""),
+                    Self.endField(LondonTime.hhmm(m.end)),
+                    .text("reason", "Reason (public)", ""),
+                    .choice(
+                        "outside", "Topic off window",
+                        [
+                            Picker.Item(id: "keep", label: "keep it on the agenda (warned)"),
+                            Picker.Item(id: "unschedule", label: "unschedule it (back to the queue)"),
+                        ],
+                        selected: "keep"),
+                ]), purpose: .postpone(m.id))
         _ = validate(&screen.form, screen.purpose, c)
         return screen
     }
@@ -163,14 +196,16 @@ struct FormScreen: Screen {
             .text("presenterName", "…or name", item?.presenterName ?? ""),
             .choice("organisation", "Organisation", organisationItems(c), selected: item?.organisation ?? ""),
             .text("purpose", "For", item.map { $0.purpose.map(\.rawValue).joined(separator: ", ") } ?? "information"),
-            .choice("level", "Engagement", [Picker.Item(id: "", label: "(none)")] + enumItems(EngagementLevel.self),
-                    selected: item?.engagementLevel?.rawValue ?? ""),
+            .choice(
+                "level", "Engagement", [Picker.Item(id: "", label: "(none)")] + enumItems(EngagementLevel.self),
+                selected: item?.engagementLevel?.rawValue ?? ""),
             .text("minutes", "Minutes allowed", item?.minutes.map(String.init) ?? ""),
             .text("notes", "Notes", item?.notes ?? ""),
             .text("outcome", "Outcome", item?.outcome ?? ""),
         ]
-        var screen = FormScreen(form: Form(title: index == nil ? "New agenda item" : "Agenda item \(item!.number)", fields: fields),
-                                purpose: .agendaItem(meetingID: m.id, index: index))
+        var screen = FormScreen(
+            form: Form(title: index == nil ? "New agenda item" : "Agenda item \(item!.number)", fields: fields),
+            purpose: .agendaItem(meetingID: m.id, index: index))
         _ = validate(&screen.form, screen.purpose, c)
         return screen
     }
@@ -185,7 +220,8 @@ struct FormScreen: Screen {
             .text("update", "Add an update", ""),
             .text("feedback", "You said, we did", a.feedback ?? ""),
         ]
-        var screen = FormScreen(form: Form(title: "Action \(a.id)", fields: fields), purpose: .action(meetingID: m.id, actionID: a.id))
+        var screen = FormScreen(
+            form: Form(title: "Action \(a.id)", fields: fields), purpose: .action(meetingID: m.id, actionID: a.id))
         _ = validate(&screen.form, screen.purpose, c)
         return screen
     }
@@ -201,7 +237,8 @@ struct FormScreen: Screen {
         case .editMeeting(let id): return c.data.meeting(id).flatMap { validateMeeting(&form, $0, c) }
         case .postpone(let id): return c.data.meeting(id).flatMap { validatePostpone(&form, $0, c) }
         case .cancel(let id): return c.data.meeting(id).flatMap { validateCancel(&form, $0, c) }
-        case .agendaItem(let id, let index): return c.data.meeting(id).flatMap { validateAgendaItem(&form, $0, index, c) }
+        case .agendaItem(let id, let index):
+            return c.data.meeting(id).flatMap { validateAgendaItem(&form, $0, index, c) }
         case .action(let id, let actionID): return c.data.meeting(id).flatMap { validateAction(&form, $0, actionID, c) }
         case .person(let id, let kind): return validatePerson(&form, id, kind, c)
         case .organisation(let id): return validateOrganisation(&form, id, c)
@@ -210,7 +247,8 @@ struct FormScreen: Screen {
         case .invitation(let id): return c.data.meeting(id).flatMap { validateInvitation(&form, $0, c) }
         case .topic(let id): return validateTopic(&form, id, c)
         case .consultation(let id): return validateConsultation(&form, id, c)
-        case .issue(let id, let issueID, let item): return c.data.meeting(id).flatMap { validateIssue(&form, $0, issueID, item: item, c) }
+        case .issue(let id, let issueID, let item):
+            return c.data.meeting(id).flatMap { validateIssue(&form, $0, issueID, item: item, c) }
         case .equality(let id): return c.data.meeting(id).flatMap { validateEquality(&form, $0, c) }
         }
     }
@@ -228,7 +266,9 @@ struct FormScreen: Screen {
     }
 
     /// `lasting`: the meeting's length, which an end time the officer has not touched keeps when the start moves.
-    static func times(_ form: inout Form, _ c: Context, startKey: String = "start", lasting: TimeInterval? = nil) -> (Date, Date)? {
+    static func times(
+        _ form: inout Form, _ c: Context, startKey: String = "start", lasting: TimeInterval? = nil
+    ) -> (Date, Date)? {
         var start: Date?
         do {
             let understood = try DateInput.parse(form.text(startKey), today: c.today)
@@ -239,7 +279,8 @@ struct FormScreen: Screen {
         }
         guard let start else { return nil }
         if let lasting, let i = form.fields.firstIndex(where: { $0.key == "end" }), !form.fields[i].value.isEmpty,
-           form.text("end") == form.fields[i].value {
+            form.text("end") == form.fields[i].value
+        {
             let follows = LondonTime.hhmm(start.addingTimeInterval(lasting))
             if follows != form.fields[i].value {
                 form.setText("end", follows)
@@ -275,14 +316,17 @@ struct FormScreen: Screen {
         // Wards: names or ids, comma separated; empty means every ward of the area.
         var wards: [String] = []
         if let area {
-            let typed = form.text("wards").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let typed = form.text("wards").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter
+            { !$0.isEmpty }
             if typed.isEmpty {
                 wards = area.wards.map(\.id)
                 form.note("wards", "all \(wards.count) wards of \(area.name)")
             } else {
                 var unknown: [String] = []
                 for name in typed {
-                    if let ward = area.wards.first(where: { $0.id == name.lowercased() || $0.name.lowercased() == name.lowercased() }) {
+                    if let ward = area.wards.first(where: {
+                        $0.id == name.lowercased() || $0.name.lowercased() == name.lowercased()
+                    }) {
                         wards.append(ward.id)
                     } else {
                         unknown.append(name)
@@ -300,7 +344,9 @@ struct FormScreen: Screen {
         if venue.isEmpty { form.note("venue", "where is it held?", error: true) }
         let title = form.text("title").isEmpty ? "\(kind.label): \(area?.name ?? "")" : form.text("title")
         if form.text("title").isEmpty, area != nil { form.note("title", title) }
-        let languages = form.text("languages").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        let languages = form.text("languages").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }.filter { !$0.isEmpty }
         let status = MeetingStatus(rawValue: form.value("status")) ?? .planned
         // A cancellation says why: the reason goes to everyone notified, in the e-mail and the calendar's COMMENT.
         let cancellationReason = optional(form.text("cancellationReason"))
@@ -312,13 +358,18 @@ struct FormScreen: Screen {
             form.note("cancellationReason", "only when cancelled: cleared on save")
         }
         let joining = MeetingJoiningFields.read(&form, existing: existing?.online)
-        guard let area, let (start, end) = times, !venue.isEmpty, case .success(let online) = joining, !form.hasErrors else { return nil }
+        guard let area, let (start, end) = times, !venue.isEmpty, case .success(let online) = joining, !form.hasErrors
+        else { return nil }
 
         let id = existing?.id ?? newMeetingID(day: LondonTime.date(start), area: area.id, kind: kind, c)
-        var m = existing ?? Meeting(id: id, kind: kind, title: title, area: area.id, wards: wards, start: start, end: end,
-                                    venue: Venue(name: venue), status: status)
+        var m =
+            existing
+            ?? Meeting(
+                id: id, kind: kind, title: title, area: area.id, wards: wards, start: start, end: end,
+                venue: Venue(name: venue), status: status)
         // A new or changed joining link is news to everyone notified, as a new venue is: the notices become stale.
-        let moved = m.start != start || m.end != end || m.venue.name != venue || m.online?.link != online?.link
+        let moved =
+            m.start != start || m.end != end || m.venue.name != venue || m.online?.link != online?.link
             || m.online?.dialIn != online?.dialIn
         m.kind = kind
         m.title = title
@@ -342,11 +393,15 @@ struct FormScreen: Screen {
     }
 
     static func newMeetingID(day: CalendarDate, area: String, kind: MeetingKind, _ c: Context) -> String {
-        Identifier.meetingID(day: day, area: area, kind: kind) { c.data.meeting($0) != nil || c.data.path(ofMeeting: $0) != nil }
+        Identifier.meetingID(day: day, area: area, kind: kind) {
+            c.data.meeting($0) != nil || c.data.path(ofMeeting: $0) != nil
+        }
     }
 
     static func validatePostpone(_ form: inout Form, _ m: Meeting, _ c: Context) -> Edit? {
-        guard let (start, end) = times(&form, c, lasting: m.end.timeIntervalSince(m.start)), !form.hasErrors else { return nil }
+        guard let (start, end) = times(&form, c, lasting: m.end.timeIntervalSince(m.start)), !form.hasErrors else {
+            return nil
+        }
         var moved = m
         moved.start = start
         moved.end = end
@@ -363,14 +418,18 @@ struct FormScreen: Screen {
             return .saveMeeting(moved, label: label)
         }
         form.note("outside", breaches.map(\.short).joined(separator: "; "), error: false)
-        guard form.value("outside") == "unschedule" else { return .saveMeeting(moved, label: label + " (⚠ \(breaches.count) topic(s) outside their window)") }
+        guard form.value("outside") == "unschedule" else {
+            return .saveMeeting(moved, label: label + " (⚠ \(breaches.count) topic(s) outside their window)")
+        }
         moved.agenda.removeAll { item in breaches.contains { $0.item == item.number } }
         AgendaRules.renumber(&moved)
         var edits: [Edit] = [.saveMeeting(moved, label: label)]
         // A topic left on no agenda goes back to the queue.
         for id in Set(breaches.map(\.topicID)).sorted() {
             guard var topic = c.data.topics.first(where: { $0.id == id }), topic.status == .scheduled,
-                  !c.councilMeetings.contains(where: { $0.id != m.id && $0.status != .cancelled && $0.agenda.contains { $0.topic == id } })
+                !c.councilMeetings.contains(where: {
+                    $0.id != m.id && $0.status != .cancelled && $0.agenda.contains { $0.topic == id }
+                })
             else { continue }
             topic.status = .requested
             edits.append(.saveTopic(topic, label: "\(id) back to the queue"))
@@ -387,7 +446,9 @@ struct FormScreen: Screen {
         if !form.text("minutes").isEmpty {
             minutes = Int(form.text("minutes")).flatMap { Limits.itemMinutes.contains($0) ? $0 : nil }
             if minutes == nil {
-                form.note("minutes", "a number of minutes, \(Limits.itemMinutes.lowerBound)–\(Limits.itemMinutes.upperBound)", error: true)
+                form.note(
+                    "minutes", "a number of minutes, \(Limits.itemMinutes.lowerBound)–\(Limits.itemMinutes.upperBound)",
+                    error: true)
             }
         }
         let presenter = optional(form.value("presenter"))
@@ -409,7 +470,8 @@ struct FormScreen: Screen {
         item.notes = optional(form.text("notes"))
         item.outcome = optional(form.text("outcome"))
         if let index { updated.agenda[index] = item } else { updated.agenda.append(item) }
-        return .saveMeeting(updated, label: index == nil ? "agenda item \(item.number) added" : "agenda item \(item.number)")
+        return .saveMeeting(
+            updated, label: index == nil ? "agenda item \(item.number) added" : "agenda item \(item.number)")
     }
 
     static func validateAction(_ form: inout Form, _ m: Meeting, _ actionID: String, _ c: Context) -> Edit? {
@@ -431,8 +493,10 @@ struct FormScreen: Screen {
         let status = ActionStatus(rawValue: form.value("status")) ?? action.status
         let update = form.text("update")
         if !update.isEmpty || status != action.status {
-            action.updates.append(ActionUpdate(at: c.now, text: update.isEmpty ? "Status: \(status.label)." : update,
-                                               status: status != action.status ? status : nil))
+            action.updates.append(
+                ActionUpdate(
+                    at: c.now, text: update.isEmpty ? "Status: \(status.label)." : update,
+                    status: status != action.status ? status : nil))
         }
         action.description = description
         action.status = status

@@ -16,14 +16,16 @@ extension MeetingCouncillorsTab {
         }
         let notice = m.notifications[current]
         let stale = NotificationRules.isStale(notice, for: m)
-        let answers: [Reply] = stale ? [.accepted, .declined, .tentative] : [.accepted, .declined, .tentative, .noReply]
+        let answers: [Reply] =
+            stale ? [.accepted, .declined, .tentative] : [.accepted, .declined, .tentative, .noReply]
         let choices = answers.map { reply in
             var updated = m
             var index = current
             if stale {
-                updated.notifications.append(CouncillorNotification(
-                    councillor: who.id, at: c.now, method: .phone, kind: .invitation, sequence: m.sequence,
-                    start: m.start, end: m.end, venue: m.venue.name))
+                updated.notifications.append(
+                    CouncillorNotification(
+                        councillor: who.id, at: c.now, method: .phone, kind: .invitation, sequence: m.sequence,
+                        start: m.start, end: m.end, venue: m.venue.name))
                 index = updated.notifications.count - 1
             }
             // A new answer replaces the old one whole: a comment or delegate belonged to the earlier answer.
@@ -32,14 +34,22 @@ extension MeetingCouncillorsTab {
             updated.notifications[index].comment = nil
             updated.notifications[index].delegatedTo = nil
             updated.notifications[index].replyUnverified = nil
-            let label = stale ? "\(who.name) told of the change by phone: \(reply.label)" : "\(who.name): \(reply.label) (notice #\(notice.sequence))"
+            let label =
+                stale
+                ? "\(who.name) told of the change by phone: \(reply.label)"
+                : "\(who.name): \(reply.label) (notice #\(notice.sequence))"
             return Choice(reply.label.capitalized, [.edit(.saveMeeting(updated, label: label))])
         }
         let announced = notice.start.map { LondonTime.display($0) } ?? "the earlier details"
-        let message = stale
+        let message =
+            stale
             ? "\(who.name)'s notice #\(notice.sequence) announced \(announced); the meeting is now \(LondonTime.display(m.start)) "
                 + "at \(m.venue.name). A reply recorded now is for the new details, and records that \(who.name) was told of them by phone."
             : "What did \(who.name) reply to notice #\(notice.sequence) (\(announced))?"
-        return [.ask(title: "Reply from \(who.name)", message: message, choices: stale ? [Choice("Keep it")] + choices : choices)]
+        return [
+            .ask(
+                title: "Reply from \(who.name)", message: message,
+                choices: stale ? [Choice("Keep it")] + choices : choices)
+        ]
     }
 }

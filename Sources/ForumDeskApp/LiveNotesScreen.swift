@@ -78,43 +78,77 @@ struct LiveNotesScreen: Screen {
     static func entryKeys(_ entry: Entry) -> KeyMap<EntryAction> {
         var keys = [
             Binding<EntryAction>([.enter], "Save the line", .save, hint: "saves"),
-            Binding<EntryAction>([.escape], "Cancel the line (asks first if something was typed)", .cancel, hint: "cancels"),
+            Binding<EntryAction>(
+                [.escape], "Cancel the line (asks first if something was typed)", .cancel, hint: "cancels"),
         ]
-        if case .action = entry { keys.append(Binding([.tab], "Complete the @name, word of a name, id or initials before the cursor; Tab again: the next candidate", .complete, hint: "completes @names")) }
+        if case .action = entry {
+            keys.append(
+                Binding(
+                    [.tab],
+                    "Complete the @name, word of a name, id or initials before the cursor; Tab again: the next candidate",
+                    .complete, hint: "completes @names"))
+        }
         return KeyMap([.init("Entry line", keys)])
     }
-    static let enterHint: [Pane: String] = [.agenda: "outcome", .arising: "update on action", .actions: "edit action",
-                                            .issues: "answer issue", .attendance: "present"]
+    static let enterHint: [Pane: String] = [
+        .agenda: "outcome", .arising: "update on action", .actions: "edit action",
+        .issues: "answer issue", .attendance: "present",
+    ]
     var unsavedText: String? { entry != nil && field.text != entryStart ? "the line you are typing" : nil }
 
     var keyMap: KeyMap<Command> {
-        KeyMap([
-            .init("Live notes", [
-                // On the Issues pane `a` acts on the selected issue: the footer says so, not just "action".
-                pane == .issues
-                    ? Binding([.char("a")], "Action for the selected issue, filed under the item in progress (▶; item:N files it elsewhere)",
-                              .add, hint: "action for issue")
-                    : Binding([.char("a")], "New action under the item in progress (▶): text @owner #tag due:+14d item:N (Tab completes @names)",
-                              .add, hint: "action"),
-                Binding([.char("i")], "Issue raised from the floor: text #tag", .raiseIssue, hint: "issue"),
-                Binding([.tab], "Next pane: attendance, agenda, actions, matters arising, issues", .nextTab, hint: "pane"),
-                Binding([.backTab], "Previous pane", .previousTab),
-                Binding([.char("n")], "Next agenda item: the item in progress (▶), kept in the meeting file", .moveDown, hint: "next item"),
-                Binding([.char("b")], "Previous agenda item", .moveUp),
-                // Enter acts on what the pane in view holds: the footer says which.
-                Binding([.enter], "Agenda: the outcome of the item in progress (▶) · Matters arising: an update on the selected action · "
-                        + "Actions: edit the selected one · Issues: the answer to the selected issue · Attendance: present",
-                        .open, hint: Self.enterHint[pane] ?? "outcome"),
-                Binding([.char("m")], "Minute the discussion of the item in progress (▶)", .minuteDiscussion, hint: "discussion"),
-                Binding([.char("d")], "Declaration of interest: who, then which item (the one in progress is offered)", .declareInterest),
-                Binding([.char("r")], "Residents present (head count)", .residents),
-                Binding([.char("E")], "Equality monitoring: counts for the settings' categories (no names)", .equalityCounts),
-                Binding([.char("F")], "Finish: record the time the meeting ended, mark it held, then the minutes", .finishMeeting,
-                        hint: "finish"),
-                Binding([.char("e")], "Export the minutes (once held) to exports/ as Markdown, text and HTML", .exportDocument),
-                Binding([.char("H")], "History: who changed this meeting, and merge conflicts to resolve", .history),
-            ]),
-        ] + Pane.allCases.compactMap(\.content.keys) + [Keys.movement])
+        KeyMap(
+            [
+                .init(
+                    "Live notes",
+                    [
+                        // On the Issues pane `a` acts on the selected issue: the footer says so, not just "action".
+                        pane == .issues
+                            ? Binding(
+                                [.char("a")],
+                                "Action for the selected issue, filed under the item in progress (▶; item:N files it elsewhere)",
+                                .add, hint: "action for issue")
+                            : Binding(
+                                [.char("a")],
+                                "New action under the item in progress (▶): text @owner #tag due:+14d item:N (Tab completes @names)",
+                                .add, hint: "action"),
+                        Binding([.char("i")], "Issue raised from the floor: text #tag", .raiseIssue, hint: "issue"),
+                        Binding(
+                            [.tab], "Next pane: attendance, agenda, actions, matters arising, issues", .nextTab,
+                            hint: "pane"),
+                        Binding([.backTab], "Previous pane", .previousTab),
+                        Binding(
+                            [.char("n")], "Next agenda item: the item in progress (▶), kept in the meeting file",
+                            .moveDown, hint: "next item"),
+                        Binding([.char("b")], "Previous agenda item", .moveUp),
+                        // Enter acts on what the pane in view holds: the footer says which.
+                        Binding(
+                            [.enter],
+                            "Agenda: the outcome of the item in progress (▶) · Matters arising: an update on the selected action · "
+                                + "Actions: edit the selected one · Issues: the answer to the selected issue · Attendance: present",
+                            .open, hint: Self.enterHint[pane] ?? "outcome"),
+                        Binding(
+                            [.char("m")], "Minute the discussion of the item in progress (▶)", .minuteDiscussion,
+                            hint: "discussion"),
+                        Binding(
+                            [.char("d")],
+                            "Declaration of interest: who, then which item (the one in progress is offered)",
+                            .declareInterest),
+                        Binding([.char("r")], "Residents present (head count)", .residents),
+                        Binding(
+                            [.char("E")], "Equality monitoring: counts for the settings' categories (no names)",
+                            .equalityCounts),
+                        Binding(
+                            [.char("F")], "Finish: record the time the meeting ended, mark it held, then the minutes",
+                            .finishMeeting,
+                            hint: "finish"),
+                        Binding(
+                            [.char("e")], "Export the minutes (once held) to exports/ as Markdown, text and HTML",
+                            .exportDocument),
+                        Binding(
+                            [.char("H")], "History: who changed this meeting, and merge conflicts to resolve", .history),
+                    ])
+            ] + Pane.allCases.compactMap(\.content.keys) + [Keys.movement])
     }
 
     func count(_ pane: Pane, _ m: Meeting, _ c: Context) -> Int { pane.content.count(m, self, c) }
@@ -132,8 +166,9 @@ struct LiveNotesScreen: Screen {
 
     func layout(_ area: Rect) -> Areas {
         let p = Layout.split(area, .vertical, [.length(1), .length(1), .length(1), .fill, .length(1), .length(1)])
-        return Areas(heading: p[0].inset(horizontal: 1), current: p[1].inset(horizontal: 1), tabs: p[2].inset(horizontal: 1),
-                     list: p[3].inset(horizontal: 1), input: p[4].inset(horizontal: 1), hint: p[5].inset(horizontal: 1))
+        return Areas(
+            heading: p[0].inset(horizontal: 1), current: p[1].inset(horizontal: 1), tabs: p[2].inset(horizontal: 1),
+            list: p[3].inset(horizontal: 1), input: p[4].inset(horizontal: 1), hint: p[5].inset(horizontal: 1))
     }
 
     /// The item in progress, as an index of the agenda: stored in the meeting file (`itemInProgress`), so
@@ -167,12 +202,17 @@ struct LiveNotesScreen: Screen {
         let visible = Table.visibleRows(in: layout(c.contentArea).list)
         // A pane's own keys go to it, whichever pane is in view; then the pane in view takes what it does
         // differently (Enter, moving on the agenda); then the screen's.
-        if let owner = Pane.allCases.first(where: { $0.content.keys?.bindings.contains { $0.command == command } ?? false }),
-           let effects = owner.content.perform(command, &self, m, c) {
+        if let owner = Pane.allCases.first(where: {
+            $0.content.keys?.bindings.contains { $0.command == command } ?? false
+        }),
+            let effects = owner.content.perform(command, &self, m, c)
+        {
             return effects
         }
         let inView = pane.content
-        if command != .nextTab, command != .previousTab, let effects = inView.perform(command, &self, m, c) { return effects }
+        if command != .nextTab, command != .previousTab, let effects = inView.perform(command, &self, m, c) {
+            return effects
+        }
         switch command {
         case .nextTab: panes.next()
         case .previousTab: panes.previous()
@@ -184,7 +224,9 @@ struct LiveNotesScreen: Screen {
         case .equalityCounts:
             let settings = c.data.settings
             guard !settings.equalityCategories.isEmpty else {
-                return [.message(.error("No equality-monitoring categories in forumdesk.json (\"equalityCategories\")"))]
+                return [
+                    .message(.error("No equality-monitoring categories in forumdesk.json (\"equalityCategories\")"))
+                ]
             }
             return [.push(FormScreen.equality(m, settings, c))]
         case .finishMeeting:
@@ -192,14 +234,25 @@ struct LiveNotesScreen: Screen {
         case .history:
             return [.push(MeetingHistoryScreen(meetingID: m.id))]
         case .exportDocument:
-            guard m.status == .held else { return [.message(.error("Finish the meeting first (F): the minutes are of a held meeting"))] }
+            guard m.status == .held else {
+                return [.message(.error("Finish the meeting first (F): the minutes are of a held meeting"))]
+            }
             return [.exportDocument(meetingID: m.id)]
         case .add: begin(.action(fromIssue: nil), "")
         case .raiseIssue: begin(.issue, "")
-        case .residents: begin(.residents, (m.residentsPresent.map(String.init) ?? "") + (m.residentsOnline.map { " \($0) online" } ?? ""))
+        case .residents:
+            begin(
+                .residents,
+                (m.residentsPresent.map(String.init) ?? "") + (m.residentsOnline.map { " \($0) online" } ?? ""))
         case .declareInterest:
-            guard !m.agenda.isEmpty else { return [.message(.error("Add agenda items first: a declaration names an item"))] }
-            picker = (Picker(title: "Who declares an interest?", items: FormScreen.peopleItems(c, area: m.area).filter { !$0.id.isEmpty }), .declaration)
+            guard !m.agenda.isEmpty else {
+                return [.message(.error("Add agenda items first: a declaration names an item"))]
+            }
+            picker = (
+                Picker(
+                    title: "Who declares an interest?",
+                    items: FormScreen.peopleItems(c, area: m.area).filter { !$0.id.isEmpty }), .declaration
+            )
         default:
             var browser = TableBrowser()
             browser.selection = selection
@@ -237,14 +290,16 @@ struct LiveNotesScreen: Screen {
                             updated = recording(.apologies, for: absent, in: updated, c)
                         }
                     }
-                    let standingIn = Person(person: item.id, name: item.label, organisation: c.directory.person(item.id)?.organisation,
-                                            detail: "", entry: nil)
+                    let standingIn = Person(
+                        person: item.id, name: item.label, organisation: c.directory.person(item.id)?.organisation,
+                        detail: "", entry: nil)
                     updated = recording(.substitute, for: standingIn, in: updated, c, substituteFor: standIn)
                     return [.edit(.saveMeeting(updated, label: label))]
                 case .declaration:
                     // Which item the interest concerns: usually a later one than "Disclosures of interest".
-                    var items = Picker(title: "\(item.label): an interest in which item?",
-                                       items: m.agenda.map { Picker.Item(id: String($0.number), label: "\($0.number)  \($0.title)") })
+                    var items = Picker(
+                        title: "\(item.label): an interest in which item?",
+                        items: m.agenda.map { Picker.Item(id: String($0.number), label: "\($0.number)  \($0.title)") })
                     items.selection.selected = currentIndex(m)
                     picker = (items, .declarationItem(person: item.id))
                 case .declarationItem(let person):
@@ -255,7 +310,9 @@ struct LiveNotesScreen: Screen {
         }
         guard let kind = entry else {
             guard case .mouse(let mouse) = event else { return [] }
-            if mouse.kind == .wheelDown || mouse.kind == .wheelUp { return perform(mouse.kind == .wheelDown ? .down : .up, c) }
+            if mouse.kind == .wheelDown || mouse.kind == .wheelUp {
+                return perform(mouse.kind == .wheelDown ? .down : .up, c)
+            }
             // The panes' titles are tabs: a click opens the pane, as everywhere else.
             _ = panes.click(mouse, in: layout(c.contentArea).tabs, titles: paneTitles(m, c))
             return []
@@ -283,8 +340,11 @@ struct LiveNotesScreen: Screen {
             }
             var discarded = self
             discarded.entry = nil
-            return [.ask(title: "Discard the line?", message: "“\(field.text)” is not saved yet.",
-                         choices: [Choice("Keep typing"), Choice("Discard", [.replace(discarded)])])]
+            return [
+                .ask(
+                    title: "Discard the line?", message: "“\(field.text)” is not saved yet.",
+                    choices: [Choice("Keep typing"), Choice("Discard", [.replace(discarded)])])
+            ]
         case .complete:
             complete(c)
         case .save:
@@ -342,14 +402,26 @@ struct LiveNotesScreen: Screen {
             if let n = draft.item, !m.agenda.contains(where: { $0.number == n }) {
                 throw EntryError(message: "no item \(n) on the agenda: item:N files the action under item N")
             }
-            if let issueID, let (linked, action) = IssueHome.action(for: issueID, in: m, item: .some(item), description: draft.description,
-                                                                     owner: draft.owner, organisation: draft.organisation, due: draft.due,
-                                                                     tags: draft.tags, c) {
-                return [.edit(.saveMeeting(linked, label: "action \(action.id) for issue \(issueID), under item \(item.map(String.init) ?? "none")"))]
+            if let issueID,
+                let (linked, action) = IssueHome.action(
+                    for: issueID, in: m, item: .some(item), description: draft.description,
+                    owner: draft.owner, organisation: draft.organisation, due: draft.due,
+                    tags: draft.tags, c)
+            {
+                return [
+                    .edit(
+                        .saveMeeting(
+                            linked,
+                            label:
+                                "action \(action.id) for issue \(issueID), under item \(item.map(String.init) ?? "none")"
+                        ))
+                ]
             }
             let id = c.ids.nextActionID(year: c.today.year, in: c.data.meetings)
-            updated.actions.append(Action(id: id, item: item, description: draft.description, owner: draft.owner,
-                                          organisation: draft.organisation, due: draft.due, tags: draft.tags))
+            updated.actions.append(
+                Action(
+                    id: id, item: item, description: draft.description, owner: draft.owner,
+                    organisation: draft.organisation, due: draft.due, tags: draft.tags))
             return [.edit(.saveMeeting(updated, label: "\(id) \(draft.description)"))]
         case .issue:
             let item = currentNumber(m)
@@ -373,7 +445,12 @@ struct LiveNotesScreen: Screen {
             // "Resolved: That " and a typed "(i) That …" join as "Resolved: (i) That …".
             updated.agenda[item].outcome = text.isEmpty || text == "Resolved: That" ? nil : Outcome.joined(text)
             // The label names the text too: two outcomes in a row must not read as the same confirmation.
-            return [.edit(.saveMeeting(updated, label: "outcome of item \(updated.agenda[item].number): \(text.isEmpty ? "cleared" : text)"))]
+            return [
+                .edit(
+                    .saveMeeting(
+                        updated,
+                        label: "outcome of item \(updated.agenda[item].number): \(text.isEmpty ? "cleared" : text)"))
+            ]
         case .discussion(let item):
             guard updated.agenda.indices.contains(item) else { return [] }
             updated.agenda[item].discussion = text.isEmpty ? nil : text
@@ -386,25 +463,38 @@ struct LiveNotesScreen: Screen {
             } catch {
                 throw EntryError(message: error.message)
             }
-            guard due >= c.today else { throw EntryError(message: "\(due) has passed: the new due date is today or later") }
-            return update(owner, actionID, text: "Carried forward at \(m.title) to \(MeetingDocument.shortDate(due)).",
-                          status: .carriedForward, due: due, at: m, c)
+            guard due >= c.today else {
+                throw EntryError(message: "\(due) has passed: the new due date is today or later")
+            }
+            return update(
+                owner, actionID, text: "Carried forward at \(m.title) to \(MeetingDocument.shortDate(due)).",
+                status: .carriedForward, due: due, at: m, c)
         case .attendee:
             let (entry, name) = try Self.attendee(text, c)
             updated.attendance.append(entry)
             return [.edit(.saveMeeting(updated, label: "\(name) (\(entry.role.label)) present"))]
         case .finish:
-            guard let time = Self.clockTime(text) else { throw EntryError(message: "the time it ended, e.g. 20:25 or 8.25pm") }
+            guard let time = Self.clockTime(text) else {
+                throw EntryError(message: "the time it ended, e.g. 20:25 or 8.25pm")
+            }
             let day = LondonTime.date(m.start)
             let ended = LondonTime.instant(date: day, hour: time.hour, minute: time.minute)
-            guard ended > m.start else { throw EntryError(message: "the meeting started at \(LondonTime.hhmm(m.start))") }
+            guard ended > m.start else {
+                throw EntryError(message: "the meeting started at \(LondonTime.hhmm(m.start))")
+            }
             updated.ended = ended
             updated.status = .held
-            return [.edit(.saveMeeting(updated, label: "meeting ended at \(LondonTime.hhmm(ended)), held")),
-                    .ask(title: "Meeting held", message: "Ended at \(MeetingDocument.clock(ended)). " + Self.stillEmpty(updated, c.directory),
-                         choices: [Choice("Export the minutes", [.exportDocument(meetingID: m.id)]),
-                                   Choice("Show the minutes", [.push(MeetingScreen(meetingID: m.id, tab: .minutes))]),
-                                   Choice("Not now")])]
+            return [
+                .edit(.saveMeeting(updated, label: "meeting ended at \(LondonTime.hhmm(ended)), held")),
+                .ask(
+                    title: "Meeting held",
+                    message: "Ended at \(MeetingDocument.clock(ended)). " + Self.stillEmpty(updated, c.directory),
+                    choices: [
+                        Choice("Export the minutes", [.exportDocument(meetingID: m.id)]),
+                        Choice("Show the minutes", [.push(MeetingScreen(meetingID: m.id, tab: .minutes))]),
+                        Choice("Not now"),
+                    ]),
+            ]
         case .apologies(let person, let name):
             let row = people(m, c).first { $0.person == person && $0.name == name }
             guard let row else { return [] }
@@ -413,15 +503,24 @@ struct LiveNotesScreen: Screen {
             // "34", or at a hybrid meeting "34 6 online": 34 in all, of whom 6 joined online.
             let words = text.split(separator: " ").map(String.init)
             let online = words.count == 3 && words[2].lowercased() == "online" ? Int(words[1]) : nil
-            guard let n = Int(words.first ?? ""), Limits.headCount.contains(n), words.count == 1 || (online.map { $0 <= n } ?? false) else {
-                throw EntryError(message: "a number of residents up to \(Limits.headCount.upperBound), e.g. 34, or 34 6 online")
+            guard let n = Int(words.first ?? ""), Limits.headCount.contains(n),
+                words.count == 1 || (online.map { $0 <= n } ?? false)
+            else {
+                throw EntryError(
+                    message: "a number of residents up to \(Limits.headCount.upperBound), e.g. 34, or 34 6 online")
             }
-            if online != nil, m.online == nil { throw EntryError(message: "this meeting has no joining link: add one in the meeting form (E)") }
+            if online != nil, m.online == nil {
+                throw EntryError(message: "this meeting has no joining link: add one in the meeting form (E)")
+            }
             updated.residentsPresent = n
             updated.residentsOnline = online ?? (m.online == nil ? nil : m.residentsOnline.map { min($0, n) })
-            return [.edit(.saveMeeting(updated, label: "\(n) residents present" + (online.map { ", \($0) online" } ?? "")))]
+            return [
+                .edit(.saveMeeting(updated, label: "\(n) residents present" + (online.map { ", \($0) online" } ?? "")))
+            ]
         case .declaration(let person, let item):
-            guard !text.isEmpty, text != "Personal interest:" else { throw EntryError(message: "say what the interest is") }
+            guard !text.isEmpty, text != "Personal interest:" else {
+                throw EntryError(message: "say what the interest is")
+            }
             updated.declarations.append(Declaration(person: person, item: item, nature: text))
             return [.edit(.saveMeeting(updated, label: "declaration by \(c.directory.displayName(ofPerson: person))"))]
         case .update(let owner, let actionID):
@@ -448,7 +547,8 @@ struct LiveNotesScreen: Screen {
             entryError = "no name, word of a name, id or initials “\(typed)”"
             return
         }
-        var cycle = Completion(before: String(chars[..<(at + 1)]), after: String(chars[field.cursor...]), candidates: matches)
+        var cycle = Completion(
+            before: String(chars[..<(at + 1)]), after: String(chars[field.cursor...]), candidates: matches)
         fill(&cycle)
     }
 
@@ -484,16 +584,22 @@ struct LiveNotesScreen: Screen {
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
         let areas = layout(area)
         guard let m = c.data.meeting(meetingID) else {
-            buffer.put("This meeting is no longer in the data (\(meetingID)).", x: areas.heading.x, y: areas.heading.y, style: Theme.error)
+            buffer.put(
+                "This meeting is no longer in the data (\(meetingID)).", x: areas.heading.x, y: areas.heading.y,
+                style: Theme.error)
             return
         }
         let clock = LondonTime.hhmm(c.now) + " · " + Self.elapsed(from: m.start, to: c.now)
-        buffer.put("LIVE  " + m.title, x: areas.heading.x, y: areas.heading.y, maxWidth: areas.heading.width - clock.count - 2, style: Theme.title)
+        buffer.put(
+            "LIVE  " + m.title, x: areas.heading.x, y: areas.heading.y, maxWidth: areas.heading.width - clock.count - 2,
+            style: Theme.title)
         buffer.put(clock, x: areas.heading.maxX - DisplayWidth.of(clock), y: areas.heading.y, style: .bold)
         if m.agenda.indices.contains(currentIndex(m)) {
             let item = m.agenda[currentIndex(m)]
-            buffer.put("▶ Item \(item.number) of \(m.agenda.count): \(item.title)" + (item.minutes.map { " (\($0) min)" } ?? ""),
-                       x: areas.current.x, y: areas.current.y, maxWidth: areas.current.width, style: Theme.warning)
+            buffer.put(
+                "▶ Item \(item.number) of \(m.agenda.count): \(item.title)"
+                    + (item.minutes.map { " (\($0) min)" } ?? ""),
+                x: areas.current.x, y: areas.current.y, maxWidth: areas.current.width, style: Theme.warning)
         } else {
             buffer.put("No agenda items", x: areas.current.x, y: areas.current.y, style: Theme.muted)
         }
@@ -504,40 +610,51 @@ struct LiveNotesScreen: Screen {
         table.render(in: areas.list, into: &buffer, state: state, focused: entry == nil)
 
         if let entry {
-            let prompt = switch entry {
-            case .action(nil): "Action" + (currentNumber(m).map { " (item \($0))" } ?? "") + ": "
-            case .action(let issue?): "Action for issue \(issue)" + (currentNumber(m).map { " (item \($0))" } ?? "") + ": "
-            case .issue: "Issue: "
-            case .answer(let id): "Answer to \(id): "
-            case .tellResident(let id): "\(id): they agreed to be told; e-mail or postal address: "
-            case .outcome(let i): "Item \(m.agenda.indices.contains(i) ? m.agenda[i].number : 0): "
-            case .apologies(_, let name): "\(name): reason: "
-            case .residents: "Residents present: "
-            case .declaration(_, let item): "Interest in item \(item): "
-            case .update(_, let id): "Update on \(id): "
-            case .discussion(let i): "Item \(m.agenda.indices.contains(i) ? m.agenda[i].number : 0) discussion: "
-            case .carryForward(_, let id): "\(id) carried forward, due: "
-            case .attendee: "Present (name, organisation, role): "
-            case .finish: "Ended at: "
-            }
+            let prompt =
+                switch entry {
+                case .action(nil): "Action" + (currentNumber(m).map { " (item \($0))" } ?? "") + ": "
+                case .action(let issue?):
+                    "Action for issue \(issue)" + (currentNumber(m).map { " (item \($0))" } ?? "") + ": "
+                case .issue: "Issue: "
+                case .answer(let id): "Answer to \(id): "
+                case .tellResident(let id): "\(id): they agreed to be told; e-mail or postal address: "
+                case .outcome(let i): "Item \(m.agenda.indices.contains(i) ? m.agenda[i].number : 0): "
+                case .apologies(_, let name): "\(name): reason: "
+                case .residents: "Residents present: "
+                case .declaration(_, let item): "Interest in item \(item): "
+                case .update(_, let id): "Update on \(id): "
+                case .discussion(let i): "Item \(m.agenda.indices.contains(i) ? m.agenda[i].number : 0) discussion: "
+                case .carryForward(_, let id): "\(id) carried forward, due: "
+                case .attendee: "Present (name, organisation, role): "
+                case .finish: "Ended at: "
+                }
             let used = buffer.put(prompt, x: areas.input.x, y: areas.input.y, style: Theme.key)
-            field.render(in: Rect(x: areas.input.x + used, y: areas.input.y, width: areas.input.width - used, height: 1), into: &buffer)
-            let help: String = switch entry {
-            // What is still empty comes first: at 80 columns the end of the line is cut.
-            case .finish: Self.stillEmpty(m, c.directory) + " · Enter marks the meeting held"
-            case .attendee: "e.g. Dan Reed, Bedfordshire Police, observer (roles: member, observer, support officer)"
-            case .carryForward: "Enter saves: 2027-01-12, 12 Jan, +28d, next tue · Esc cancels"
-            default: Self.entryKeys(entry).hints.map { "\($0.keys) \($0.label)" }.joined(separator: " · ")
-            }
+            field.render(
+                in: Rect(x: areas.input.x + used, y: areas.input.y, width: areas.input.width - used, height: 1),
+                into: &buffer)
+            let help: String =
+                switch entry {
+                // What is still empty comes first: at 80 columns the end of the line is cut.
+                case .finish: Self.stillEmpty(m, c.directory) + " · Enter marks the meeting held"
+                case .attendee:
+                    "e.g. Dan Reed, Bedfordshire Police, observer (roles: member, observer, support officer)"
+                case .carryForward: "Enter saves: 2027-01-12, 12 Jan, +28d, next tue · Esc cancels"
+                default: Self.entryKeys(entry).hints.map { "\($0.keys) \($0.label)" }.joined(separator: " · ")
+                }
             let shownHelp = completion.map { field.text == $0.shown ? $0.hint : help } ?? help
-            buffer.put(entryError.map { "✗ " + $0 } ?? shownHelp,
-                       x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width, style: entryError == nil ? Theme.muted : Theme.error)
+            buffer.put(
+                entryError.map { "✗ " + $0 } ?? shownHelp,
+                x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width,
+                style: entryError == nil ? Theme.muted : Theme.error)
         } else {
             let residents = m.residentsPresent.map { "\($0) residents" } ?? "residents not counted (r)"
-            let state = m.status == .held ? "held" + (m.ended.map { ", ended " + LondonTime.hhmm($0) } ?? "") + " (e exports the minutes)"
+            let state =
+                m.status == .held
+                ? "held" + (m.ended.map { ", ended " + LondonTime.hhmm($0) } ?? "") + " (e exports the minutes)"
                 : "F finishes"
-            buffer.put("\(residents) · \(m.declarations.count) declaration(s) · \(state) · every entry is saved as you confirm it",
-                       x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width, style: Theme.muted)
+            buffer.put(
+                "\(residents) · \(m.declarations.count) declaration(s) · \(state) · every entry is saved as you confirm it",
+                x: areas.hint.x, y: areas.hint.y, maxWidth: areas.hint.width, style: Theme.muted)
         }
         picker?.0.render(in: area, into: &buffer)
     }
@@ -578,10 +695,12 @@ extension LiveNotesScreen {
         if !undiscussed.isEmpty { missing.append("no discussion for " + list(undiscussed)) }
         for item in m.agenda {
             guard let presenter = item.presenter,
-                  m.attendance.contains(where: { $0.person == presenter && $0.status == .apologies }),
-                  !m.attendance.contains(where: { $0.status == .substitute && $0.substituteFor == presenter }) else { continue }
+                m.attendance.contains(where: { $0.person == presenter && $0.status == .apologies }),
+                !m.attendance.contains(where: { $0.status == .substitute && $0.substituteFor == presenter })
+            else { continue }
             let name = directory?.displayName(ofPerson: presenter) ?? presenter
-            missing.append("item \(item.number)'s presenter \(name) sent apologies: who presented? (s records a substitute)")
+            missing.append(
+                "item \(item.number)'s presenter \(name) sent apologies: who presented? (s records a substitute)")
         }
         if m.residentsPresent == nil { missing.append("residents not counted (r)") }
         if !m.attendance.contains(where: { $0.status.isInRoom }) { missing.append("no one marked present") }
@@ -616,30 +735,45 @@ extension LiveNotesScreen {
     /// "Dan Reed, Bedfordshire Police, observer": the name (someone in the directory is linked to them), an
     /// organisation from the directory (name or id, a prefix is enough) and a role, the last two optional.
     static func attendee(_ text: String, _ c: Context) throws(EntryError) -> (Attendance, String) {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let name = parts.first, !name.isEmpty else { throw EntryError(message: "type a name, e.g. Dan Reed, Bedfordshire Police, observer") }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard let name = parts.first, !name.isEmpty else {
+            throw EntryError(message: "type a name, e.g. Dan Reed, Bedfordshire Police, observer")
+        }
         guard parts.count <= 3 else { throw EntryError(message: "name, organisation, role: three parts at most") }
         var role = AttendanceRole.member
         if parts.count == 3, !parts[2].isEmpty {
             let word = parts[2].lowercased()
-            let found = AttendanceRole.allCases.filter { $0.label.hasPrefix(word) || $0.rawValue.hasPrefix(word) || (word.hasPrefix("support") && $0 == .supportOfficer)
-                || (word == "officer" && $0 == .supportOfficer) }
-            guard found.count == 1 else { throw EntryError(message: "role: member, observer or support officer (not “\(parts[2])”)") }
+            let found = AttendanceRole.allCases.filter {
+                $0.label.hasPrefix(word) || $0.rawValue.hasPrefix(word)
+                    || (word.hasPrefix("support") && $0 == .supportOfficer)
+                    || (word == "officer" && $0 == .supportOfficer)
+            }
+            guard found.count == 1 else {
+                throw EntryError(message: "role: member, observer or support officer (not “\(parts[2])”)")
+            }
             role = found[0]
         }
         var organisation: String?
         if parts.count >= 2, !parts[1].isEmpty {
             do {
-                organisation = try NameMatch.resolve(parts[1], kind: "organisation", among: c.directory.organisations.map { (id: $0.id, name: $0.name) })
+                organisation = try NameMatch.resolve(
+                    parts[1], kind: "organisation", among: c.directory.organisations.map { (id: $0.id, name: $0.name) })
             } catch {
-                throw EntryError(message: error.message.count > 120 ? "no organisation “\(parts[1])” in the directory" : error.message)
+                throw EntryError(
+                    message: error.message.count > 120
+                        ? "no organisation “\(parts[1])” in the directory" : error.message)
             }
         }
         let lowered = name.lowercased()
-        let person = c.directory.people.first { $0.name.lowercased() == lowered || $0.name.lowercased() == "cllr " + lowered }
-        let entry = Attendance(person: person?.id, name: person == nil ? name : nil,
-                               organisation: organisation ?? (person?.kind == .councillor ? nil : person?.organisation),
-                               role: role, status: .present)
+        let person = c.directory.people.first {
+            $0.name.lowercased() == lowered || $0.name.lowercased() == "cllr " + lowered
+        }
+        let entry = Attendance(
+            person: person?.id, name: person == nil ? name : nil,
+            organisation: organisation ?? (person?.kind == .councillor ? nil : person?.organisation),
+            role: role, status: .present)
         return (entry, person?.name ?? name)
     }
 }

@@ -61,9 +61,11 @@ enum MainScreens {
         MainScreenRow("2", "Meetings", .showMeetings, MeetingsScreen.self),
         MainScreenRow("3", "Actions", .showActions, ActionsScreen.self),
         MainScreenRow("4", "Directory", .showDirectory, DirectoryScreen.self),
-        MainScreenRow("5", "Reports", .showReports, ReportsScreen.self, help: "Reports: the annual report, by year and area"),
-        MainScreenRow("6", "Topics", .showTopics, TopicsScreen.self,
-                      help: "Topics: partners' requests and their roll-out across the areas"),
+        MainScreenRow(
+            "5", "Reports", .showReports, ReportsScreen.self, help: "Reports: the annual report, by year and area"),
+        MainScreenRow(
+            "6", "Topics", .showTopics, TopicsScreen.self,
+            help: "Topics: partners' requests and their roll-out across the areas"),
     ]
 
     /// The screen at the bottom of the stack, which Esc stops at and q quits from.

@@ -26,17 +26,25 @@ struct MeetingHistoryScreen: Screen {
 
     var keyMap: KeyMap<Command> {
         KeyMap([
-            .init("Conflicts", [
-                Binding([.char("t")], "Take theirs: their value replaces ours for the selected conflict", .takeTheirs, hint: "theirs"),
-                Binding([.char("o")], "Keep ours: the selected conflict is settled with our value", .keepOurs, hint: "ours"),
-            ]),
+            .init(
+                "Conflicts",
+                [
+                    Binding(
+                        [.char("t")], "Take theirs: their value replaces ours for the selected conflict", .takeTheirs,
+                        hint: "theirs"),
+                    Binding(
+                        [.char("o")], "Keep ours: the selected conflict is settled with our value", .keepOurs,
+                        hint: "ours"),
+                ]),
             Keys.movement,
         ])
     }
 
     /// Reads the file's conflicts and the git history.
     mutating func load(_ store: DataStore, data: DataSet) {
-        if let text = store.textOnDisk(meetingID: meetingID, in: data), let node = try? JSONParser.parse(Array(text.utf8)) {
+        if let text = store.textOnDisk(meetingID: meetingID, in: data),
+            let node = try? JSONParser.parse(Array(text.utf8))
+        {
             tree = JSONMerge.ordered(node)
             conflicts = tree.map(MergeConflict.all(in:)) ?? []
         }
@@ -53,16 +61,21 @@ struct MeetingHistoryScreen: Screen {
         case .pageUp: offset = max(0, offset - 10)
         case .pageDown: offset += 10
         case .takeTheirs, .keepOurs:
-            guard let tree, conflicts.indices.contains(selected) else { return [.message(.info("No conflict to resolve here"))] }
+            guard let tree, conflicts.indices.contains(selected) else {
+                return [.message(.info("No conflict to resolve here"))]
+            }
             let conflict = conflicts[selected]
             let takeTheirs = command == .takeTheirs
             guard let resolved = MergeConflict.resolve(tree, index: selected, takeTheirs: takeTheirs),
-                  let meeting = try? DataStore.decodeMeeting(JSONWriter.write(resolved))
-            else { return [.message(.error("That conflict's place is no longer in the meeting: keep ours to clear it"))] }
+                let meeting = try? DataStore.decodeMeeting(JSONWriter.write(resolved))
+            else {
+                return [.message(.error("That conflict's place is no longer in the meeting: keep ours to clear it"))]
+            }
             self.tree = resolved
             conflicts = MergeConflict.all(in: resolved)
             selected = min(selected, max(0, conflicts.count - 1))
-            let label = "\(takeTheirs ? "took theirs" : "kept ours") for \(conflict.place.isEmpty ? "the meeting" : conflict.place)"
+            let label =
+                "\(takeTheirs ? "took theirs" : "kept ours") for \(conflict.place.isEmpty ? "the meeting" : conflict.place)"
             return [.edit(.saveMeeting(meeting, label: label))]
         default: break
         }
@@ -73,7 +86,10 @@ struct MeetingHistoryScreen: Screen {
         switch value {
         case .string(let s): return "“\(s)”"
         case .null: return "(none)"
-        default: return String(decoding: JSONWriter.write(value), as: UTF8.self).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        default:
+            return String(decoding: JSONWriter.write(value), as: UTF8.self).split(separator: "\n").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }.joined(separator: " ")
         }
     }
 
@@ -88,19 +104,27 @@ struct MeetingHistoryScreen: Screen {
                 let place = conflict.place.isEmpty ? "the meeting" : conflict.place
                 switch conflict.kind {
                 case .bothChanged:
-                    out.append(StyledLine(mark + place + ": changed on both sides", i == selected ? Theme.selected : .bold))
+                    out.append(
+                        StyledLine(mark + place + ": changed on both sides", i == selected ? Theme.selected : .bold))
                     out.append(StyledLine("    ours (kept): \(Self.shown(conflict.ours))"))
                     out.append(StyledLine("    theirs:      \(Self.shown(conflict.theirs))"))
                 case .deletedHere, .deletedThere, .renumbered:
-                    out.append(StyledLine(mark + place + ": " + (conflict.note ?? conflict.kind.rawValue), i == selected ? Theme.selected : .bold))
+                    out.append(
+                        StyledLine(
+                            mark + place + ": " + (conflict.note ?? conflict.kind.rawValue),
+                            i == selected ? Theme.selected : .bold))
                 }
-                if let note = conflict.note, conflict.kind == .bothChanged { out.append(StyledLine("    \(note)", Theme.muted)) }
+                if let note = conflict.note, conflict.kind == .bothChanged {
+                    out.append(StyledLine("    \(note)", Theme.muted))
+                }
             }
         }
         out.append(.empty)
         out.append(StyledLine("Changes (newest first)", Theme.header))
         if let historyProblem { out.append(StyledLine(historyProblem, Theme.muted)) }
-        if historyProblem == nil, entries.isEmpty { out.append(StyledLine("No recorded changes yet: `forumdesk sync` records them.", Theme.muted)) }
+        if historyProblem == nil, entries.isEmpty {
+            out.append(StyledLine("No recorded changes yet: `forumdesk sync` records them.", Theme.muted))
+        }
         for entry in entries {
             let what = entry.changes.isEmpty ? "(no change to the meeting)" : entry.changes.joined(separator: "; ")
             out.append(StyledLine("\(LondonTime.display(entry.date))  \(entry.author)  \(what)"))
@@ -109,9 +133,12 @@ struct MeetingHistoryScreen: Screen {
     }
 
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
-        let heading = c.data.meeting(meetingID).map { "History: \($0.title), \(LondonTime.display($0.start))" } ?? "History: \(meetingID)"
+        let heading =
+            c.data.meeting(meetingID).map { "History: \($0.title), \(LondonTime.display($0.start))" }
+            ?? "History: \(meetingID)"
         buffer.put(heading, x: area.x + 1, y: area.y, maxWidth: area.width - 2, style: Theme.title)
-        TextView(lines: lines(c)).render(in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: max(0, area.height - 2)),
-                                         into: &buffer, offset: offset)
+        TextView(lines: lines(c)).render(
+            in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: max(0, area.height - 2)),
+            into: &buffer, offset: offset)
     }
 }

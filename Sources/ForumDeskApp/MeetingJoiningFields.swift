@@ -6,19 +6,28 @@ import TerminalUI
 /// another link), the link, the dial-in, the instructions, and whether the link may go on the public website.
 enum MeetingJoiningFields {
     static func fields(_ online: OnlineJoining?) -> [Form.Field] {
-        let kinds = [Picker.Item(id: "", label: "in the room only")]
+        let kinds =
+            [Picker.Item(id: "", label: "in the room only")]
             + JoiningKind.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) }
         return [
             .choice("joining", "Join online", kinds, selected: online?.kind.rawValue ?? ""),
             .text("joinLink", "Joining link", online?.url ?? ""),
             .text("dialIn", "Dial-in", online?.dialIn ?? ""),
             .text("joinNotes", "How to join", online?.instructions ?? ""),
-            .choice("joinMode", "Online mode", [Picker.Item(id: "hybrid", label: "hybrid: room and online"),
-                                                  Picker.Item(id: "online", label: "online only")],
-                    selected: online?.onlineOnly == true ? "online" : "hybrid"),
-            .choice("joinPublic", "Link on website", [Picker.Item(id: "no", label: "no: sent to those invited"),
-                                                        Picker.Item(id: "yes", label: "yes: a public meeting")],
-                    selected: online?.published == true ? "yes" : "no"),
+            .choice(
+                "joinMode", "Online mode",
+                [
+                    Picker.Item(id: "hybrid", label: "hybrid: room and online"),
+                    Picker.Item(id: "online", label: "online only"),
+                ],
+                selected: online?.onlineOnly == true ? "online" : "hybrid"),
+            .choice(
+                "joinPublic", "Link on website",
+                [
+                    Picker.Item(id: "no", label: "no: sent to those invited"),
+                    Picker.Item(id: "yes", label: "yes: a public meeting"),
+                ],
+                selected: online?.published == true ? "yes" : "no"),
         ]
     }
 
@@ -47,9 +56,15 @@ enum MeetingJoiningFields {
             form.note(problem.field == "url" ? "joinLink" : "dialIn", problem.message, error: true)
         }
         if problems.isEmpty {
-            if online.webURL != nil { form.note("joinLink", "in the notice and its calendar (\(kind.label))") } else { form.note("joinLink", nil) }
+            if online.webURL != nil {
+                form.note("joinLink", "in the notice and its calendar (\(kind.label))")
+            } else {
+                form.note("joinLink", nil)
+            }
             if let tel = online.telephoneURI { form.note("dialIn", "calendar: \(tel)") }
-            form.note("joinPublic", online.published ? "the link is on the meeting's public page" : "the public page says to ask the team")
+            form.note(
+                "joinPublic",
+                online.published ? "the link is on the meeting's public page" : "the public page says to ask the team")
             return .success(online)
         }
         return .failure(Invalid())

@@ -30,15 +30,19 @@ struct MeetingScreen: Screen {
     }
 
     var keyMap: KeyMap<Command> {
-        let meeting = KeyMap<Command>.Group("Meeting", Keys.tabs + [
-            Binding([.char("L")], "Live notes: minute this meeting as it happens", .liveNotes, hint: "live"),
-            Binding([.char("E")], "Edit the meeting's details", .editMeeting, hint: "edit"),
-            Binding([.char("P")], "Postpone to a new date", .postpone),
-            Binding([.char("X")], "Cancel the meeting", .cancelMeeting),
-            Binding([.char("D")], "Delete the meeting", .deleteMeeting),
-            Binding([.char("i")], "Record an issue a resident raised from the floor: text #tag", .raiseIssue, hint: "issue"),
-            Binding([.char("H")], "History: who changed this meeting, and merge conflicts to resolve", .history),
-        ])
+        let meeting = KeyMap<Command>.Group(
+            "Meeting",
+            Keys.tabs + [
+                Binding([.char("L")], "Live notes: minute this meeting as it happens", .liveNotes, hint: "live"),
+                Binding([.char("E")], "Edit the meeting's details", .editMeeting, hint: "edit"),
+                Binding([.char("P")], "Postpone to a new date", .postpone),
+                Binding([.char("X")], "Cancel the meeting", .cancelMeeting),
+                Binding([.char("D")], "Delete the meeting", .deleteMeeting),
+                Binding(
+                    [.char("i")], "Record an issue a resident raised from the floor: text #tag", .raiseIssue,
+                    hint: "issue"),
+                Binding([.char("H")], "History: who changed this meeting, and merge conflicts to resolve", .history),
+            ])
         return KeyMap([meeting] + [tab.content.keys].compactMap { $0 } + [Keys.movement])
     }
 
@@ -56,8 +60,9 @@ struct MeetingScreen: Screen {
         let parts = Layout.split(area, .vertical, [.length(2), .length(1), .length(1), .fill])
         let body = parts[3].inset(horizontal: 1)
         let split = Layout.split(body, .vertical, hasDetail ? [.fill, .length(5)] : [.fill, .length(0)])
-        return Areas(heading: parts[0].inset(horizontal: 1), tabs: parts[1].inset(horizontal: 1), body: body,
-                     main: split[0], detail: split[1])
+        return Areas(
+            heading: parts[0].inset(horizontal: 1), tabs: parts[1].inset(horizontal: 1), body: body,
+            main: split[0], detail: split[1])
     }
 
     /// The layout of the tab in view: tables with a detail pane leave it five rows.
@@ -84,9 +89,16 @@ struct MeetingScreen: Screen {
             return [.push(FormScreen.cancel(m, c))]
         case .deleteMeeting:
             guard let m = c.data.meeting(meetingID) else { return [] }
-            return [.ask(title: "Delete the meeting?", message: "\(m.title) on \(LondonTime.display(m.start)) and everything recorded "
-                            + "for it will be deleted (u undoes it in this session). Cancelling keeps the record instead.",
-                         choices: [Choice("Keep it"), Choice("Delete", [.pop, .edit(.deleteMeeting(m.id, label: "meeting \(m.id) deleted"))])])]
+            return [
+                .ask(
+                    title: "Delete the meeting?",
+                    message: "\(m.title) on \(LondonTime.display(m.start)) and everything recorded "
+                        + "for it will be deleted (u undoes it in this session). Cancelling keeps the record instead.",
+                    choices: [
+                        Choice("Keep it"),
+                        Choice("Delete", [.pop, .edit(.deleteMeeting(m.id, label: "meeting \(m.id) deleted"))]),
+                    ])
+            ]
         case .raiseIssue:
             guard let m = c.data.meeting(meetingID) else { return [] }
             return [.push(FormScreen.issue(m, nil, item: nil, c))]
@@ -153,18 +165,24 @@ struct MeetingScreen: Screen {
     func view(_ c: Context, into buffer: inout Buffer, area: Rect) {
         guard let m = c.data.meeting(meetingID) else {
             let heading = layout(area).heading
-            buffer.put("This meeting is no longer in the data (\(meetingID)).", x: heading.x, y: heading.y, style: Theme.error)
+            buffer.put(
+                "This meeting is no longer in the data (\(meetingID)).", x: heading.x, y: heading.y, style: Theme.error)
             return
         }
         let areas = layout(area)
         let status = m.status.label + ((c.warnings[m.id]?.isEmpty ?? true) ? "" : " · ⚠ \(c.warnings[m.id]!.count)")
         let statusWidth = DisplayWidth.of(status)
-        buffer.put(m.title, x: areas.heading.x, y: areas.heading.y, maxWidth: areas.heading.width - statusWidth - 2, style: Theme.title)
-        buffer.put(status, x: areas.heading.maxX - statusWidth, y: areas.heading.y,
-                   style: (c.warnings[m.id]?.isEmpty ?? true) ? .bold : Theme.warning)
-        let when = "\(Format.day(m.start).trimmingCharacters(in: .whitespaces)) \(LondonTime.hhmm(m.start))–\(LondonTime.hhmm(m.end))"
-        buffer.put("\(when) · \(m.venue.name) · \(c.areaName(m.area))", x: areas.heading.x, y: areas.heading.y + 1,
-                   maxWidth: areas.heading.width, style: Theme.muted)
+        buffer.put(
+            m.title, x: areas.heading.x, y: areas.heading.y, maxWidth: areas.heading.width - statusWidth - 2,
+            style: Theme.title)
+        buffer.put(
+            status, x: areas.heading.maxX - statusWidth, y: areas.heading.y,
+            style: (c.warnings[m.id]?.isEmpty ?? true) ? .bold : Theme.warning)
+        let when =
+            "\(Format.day(m.start).trimmingCharacters(in: .whitespaces)) \(LondonTime.hhmm(m.start))–\(LondonTime.hhmm(m.end))"
+        buffer.put(
+            "\(when) · \(m.venue.name) · \(c.areaName(m.area))", x: areas.heading.x, y: areas.heading.y + 1,
+            maxWidth: areas.heading.width, style: Theme.muted)
         tabs.render(in: areas.tabs, into: &buffer)
         switch tab.content.body(m, c) {
         case .text(let lines):
@@ -175,9 +193,13 @@ struct MeetingScreen: Screen {
             table.render(in: areas.main, into: &buffer, state: selection)
             guard areas.detail.height > 1 else { return }
             let lines = tab.content.detail(m, c, selected: selection.selected)
-            buffer.put(String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y, style: Theme.muted)
-            TextView(lines: lines).render(in: Rect(x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width,
-                                                   height: areas.detail.height - 1), into: &buffer, offset: 0)
+            buffer.put(
+                String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y,
+                style: Theme.muted)
+            TextView(lines: lines).render(
+                in: Rect(
+                    x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width,
+                    height: areas.detail.height - 1), into: &buffer, offset: 0)
         }
     }
 }

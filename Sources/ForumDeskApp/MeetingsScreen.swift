@@ -56,7 +56,9 @@ struct MeetingsScreen: MainScreen {
         ]
         for item in m.agenda {
             parts.append(("agenda item \(item.number)", item.title))
-            if let outcome = item.outcome, !outcome.isEmpty { parts.append(("outcome of item \(item.number)", outcome)) }
+            if let outcome = item.outcome, !outcome.isEmpty {
+                parts.append(("outcome of item \(item.number)", outcome))
+            }
         }
         for issue in m.issues where !issue.text.isEmpty { parts.append(("residents' issue \(issue.id)", issue.text)) }
         return parts
@@ -72,7 +74,8 @@ struct MeetingsScreen: MainScreen {
         var places: [String] = []
         for word in words {
             let parts = Self.searchParts(c.data.meetings[list[browser.selection.selected]], c)
-            guard let part = parts.first(where: { $0.text.lowercased().contains(word) }), !shown.contains(part.place) else { continue }
+            guard let part = parts.first(where: { $0.text.lowercased().contains(word) }), !shown.contains(part.place)
+            else { continue }
             let note = part.place + ": " + part.text
             if !places.contains(note) { places.append(note) }
         }
@@ -112,23 +115,28 @@ struct MeetingsScreen: MainScreen {
 
     var keyMap: KeyMap<Command> {
         KeyMap([
-            .init("Meetings", [
-                Keys.open, Keys.search,
-                Binding([.char("n")], "New meeting", .newMeeting, hint: "new"),
-                Binding([.char("a")], "Filter by area", .filterArea, hint: "area"),
-                Binding([.char("w")], "Filter by ward", .filterWard, hint: "ward"),
-                Binding([.char("t")], "Filter by type of meeting", .filterKind),
-                Binding([.char("s")], "Filter by status", .filterStatus, hint: "status"),
-                Binding([.char("d")], "Filter by dates: upcoming, past, next 30 days…", .filterDates, hint: "dates"),
-                Keys.clearFilters, Keys.sortNext, Keys.sortReverse,
-            ]),
+            .init(
+                "Meetings",
+                [
+                    Keys.open, Keys.search,
+                    Binding([.char("n")], "New meeting", .newMeeting, hint: "new"),
+                    Binding([.char("a")], "Filter by area", .filterArea, hint: "area"),
+                    Binding([.char("w")], "Filter by ward", .filterWard, hint: "ward"),
+                    Binding([.char("t")], "Filter by type of meeting", .filterKind),
+                    Binding([.char("s")], "Filter by status", .filterStatus, hint: "status"),
+                    Binding(
+                        [.char("d")], "Filter by dates: upcoming, past, next 30 days…", .filterDates, hint: "dates"),
+                    Keys.clearFilters, Keys.sortNext, Keys.sortReverse,
+                ]),
             Keys.movement,
         ])
     }
 
-    static let columns = [Column("Date", .length(15)), Column("Time", .length(5)), Column("Area", .min(14)),
-                          Column("Type", .length(10)), Column("Venue", .min(12)), Column("Status", .length(9)),
-                          Column("Warnings", .length(10))]
+    static let columns = [
+        Column("Date", .length(15)), Column("Time", .length(5)), Column("Area", .min(14)),
+        Column("Type", .length(10)), Column("Venue", .min(12)), Column("Status", .length(9)),
+        Column("Warnings", .length(10)),
+    ]
 
     static let sortKeys: [@Sendable (Meeting, Context) -> String] = [
         { m, _ in LondonTime.iso(m.start) }, { m, _ in LondonTime.hhmm(m.start) }, { m, c in c.areaName(m.area) },
@@ -151,7 +159,9 @@ struct MeetingsScreen: MainScreen {
                 let before = previous.key[previous.key.index(after: bar)...]
                 if !before.isEmpty, text.hasPrefix(before) { candidates = previous.value }
             }
-            return (candidates ?? Array(texts.indices)).filter { TableBrowser.matches(lowercased: texts[$0], words: words) }
+            return (candidates ?? Array(texts.indices)).filter {
+                TableBrowser.matches(lowercased: texts[$0], words: words)
+            }
         }
     }
 
@@ -160,10 +170,13 @@ struct MeetingsScreen: MainScreen {
     static func isOnTheDate(_ m: Meeting, _ words: [String]) -> Bool {
         let day = LondonTime.date(m.start)
         let parts = Format.searchable(day).lowercased().split(separator: " ").map(String.init)
-        return !words.isEmpty && words.allSatisfy { word in
-            if word.allSatisfy(\.isNumber) { return parts.contains(word) || parts.contains { $0 == "\(Int(word) ?? -1)" } }
-            return word.count >= 3 && parts.contains { $0.hasPrefix(word) }
-        }
+        return !words.isEmpty
+            && words.allSatisfy { word in
+                if word.allSatisfy(\.isNumber) {
+                    return parts.contains(word) || parts.contains { $0 == "\(Int(word) ?? -1)" }
+                }
+                return word.count >= 3 && parts.contains { $0.hasPrefix(word) }
+            }
     }
 
     /// Every weekday and month as the list writes them (lower case): what a word must begin, unless it is a number
@@ -171,17 +184,20 @@ struct MeetingsScreen: MainScreen {
     static let dateWords: [String] = {
         var words = Format.monthNames.map { $0.lowercased() }
         for month in 1...12 { words.append(LondonTime.monthAbbreviation(month).lowercased()) }
-        for day in 23...29 { words.append(LondonTime.weekday(CalendarDate(year: 2026, month: 11, day: day)).lowercased()) }
+        for day in 23...29 {
+            words.append(LondonTime.weekday(CalendarDate(year: 2026, month: 11, day: day)).lowercased())
+        }
         return words
     }()
 
     /// Whether some meeting's date could hold every word (`isOnTheDate`): when not ("biggleswade"), no date is
     /// worked out for each match at each letter typed.
     static func mayBeOnADate(_ words: [String]) -> Bool {
-        !words.isEmpty && words.allSatisfy { word in
-            word.allSatisfy(\.isNumber)
-                || (word.count >= 3 && (word.first?.isNumber == true || dateWords.contains { $0.hasPrefix(word) }))
-        }
+        !words.isEmpty
+            && words.allSatisfy { word in
+                word.allSatisfy(\.isNumber)
+                    || (word.count >= 3 && (word.first?.isNumber == true || dateWords.contains { $0.hasPrefix(word) }))
+            }
     }
 
     func filteredMeetings(_ c: Context) -> [Int] {
@@ -189,7 +205,8 @@ struct MeetingsScreen: MainScreen {
         let meetings = c.data.meetings
         let filtered = (searching ? searchMatches(c) : Array(meetings.indices)).filter { i in
             let m = meetings[i]
-            return (area == nil || m.area == area) && (ward == nil || m.wards.contains(ward!)) && (kind == nil || m.kind == kind)
+            return (area == nil || m.area == area) && (ward == nil || m.wards.contains(ward!))
+                && (kind == nil || m.kind == kind)
                 && (status == nil || m.status == status) && dates.contains(m, now: c.now)
         }
         // The data is kept in date order already: the default sort needs no work. A search for a date as the
@@ -218,8 +235,12 @@ struct MeetingsScreen: MainScreen {
                 let count = c.warnings[m.id]?.count ?? 0
                 // Someone else with the meeting open comes first: "✎ ana ⚠ 2".
                 let open = c.othersEditing[m.id]?.first.map { "✎ " + $0.user }
-                return [Format.day(m.start), LondonTime.hhmm(m.start), c.areaName(m.area), Format.kind(m.kind), m.venue.name,
-                        m.status.rawValue, [open, count == 0 ? nil : "⚠ \(count)"].compactMap { $0 }.joined(separator: " ")]
+                return [
+                    Format.day(m.start), LondonTime.hhmm(m.start), c.areaName(m.area), Format.kind(m.kind),
+                    m.venue.name,
+                    m.status.rawValue,
+                    [open, count == 0 ? nil : "⚠ \(count)"].compactMap { $0 }.joined(separator: " "),
+                ]
             },
             rowStyle: { row in
                 let m = all[list[row]]
@@ -248,16 +269,24 @@ struct MeetingsScreen: MainScreen {
         let any = Picker.Item(id: "", label: "Any")
         switch filter {
         case .area:
-            return Picker(title: "Area", items: [any] + c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) })
+            return Picker(
+                title: "Area", items: [any] + c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) })
         case .ward:
-            let wards = c.directory.areas.flatMap { a in a.wards.map { Picker.Item(id: $0.id, label: $0.name, detail: a.name) } }
+            let wards = c.directory.areas.flatMap { a in
+                a.wards.map { Picker.Item(id: $0.id, label: $0.name, detail: a.name) }
+            }
             return Picker(title: "Ward", items: [any] + wards)
         case .kind:
-            return Picker(title: "Type of meeting", items: [any] + MeetingKind.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) })
+            return Picker(
+                title: "Type of meeting",
+                items: [any] + MeetingKind.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) })
         case .status:
-            return Picker(title: "Status", items: [any] + MeetingStatus.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) })
+            return Picker(
+                title: "Status",
+                items: [any] + MeetingStatus.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) })
         case .dates:
-            return Picker(title: "Dates", items: DateRange.allCases.map { Picker.Item(id: $0.rawValue, label: $0.rawValue) })
+            return Picker(
+                title: "Dates", items: DateRange.allCases.map { Picker.Item(id: $0.rawValue, label: $0.rawValue) })
         }
     }
 
@@ -324,7 +353,9 @@ struct MeetingsScreen: MainScreen {
             if let (item, filter) = picker.pick(event) { choose(item, for: filter) }
             return []
         }
-        if browser.handleTyping(event, count: meetings(c).count, visible: Table.visibleRows(in: areas.table)) { return [] }
+        if browser.handleTyping(event, count: meetings(c).count, visible: Table.visibleRows(in: areas.table)) {
+            return []
+        }
         switch event {
         case .mouse(let mouse):
             if browser.mouse(mouse, table: table(c), in: areas.table) == .activated { return perform(.open, c) }
@@ -341,8 +372,9 @@ struct MeetingsScreen: MainScreen {
         var selection = shownSelection(c, visible: Table.visibleRows(in: areas.table))
         var shown = browser
         shown.selection = selection
-        shown.renderStatus(filters: filterSummary(c), count: t.rowCount, total: c.data.meetings.count, in: areas.status,
-                           into: &buffer, note: matchNote(c))
+        shown.renderStatus(
+            filters: filterSummary(c), count: t.rowCount, total: c.data.meetings.count, in: areas.status,
+            into: &buffer, note: matchNote(c))
         selection.clamp(count: t.rowCount, visible: Table.visibleRows(in: areas.table))
         t.render(in: areas.table, into: &buffer, state: selection)
         picker?.picker.render(in: area, into: &buffer)

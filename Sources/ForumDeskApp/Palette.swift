@@ -31,7 +31,9 @@ extension App {
         func add(_ group: String, _ place: PaletteEntry.Place, _ map: KeyMap<Command>, moving: Bool) {
             for g in map.groups where moving || g.title != Keys.movement.title {
                 for binding in g.bindings where !(browseOnly && Command.editing.contains(binding.command)) {
-                    guard seen.insert(group + "|" + binding.command.rawValue + "|" + binding.keyLabel).inserted else { continue }
+                    guard seen.insert(group + "|" + binding.command.rawValue + "|" + binding.keyLabel).inserted else {
+                        continue
+                    }
                     entries.append(PaletteEntry(place: place, group: group, binding: binding))
                 }
             }

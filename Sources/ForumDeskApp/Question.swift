@@ -10,12 +10,15 @@ struct Question: Sendable {
     /// Runs the continuation with the choice at this index (nil: dismissed).
     private let answer: @Sendable (inout App, Int?) -> Void
 
-    init<Answer: Sendable>(_ title: String, _ message: String, choices: [(label: String, answer: Answer)], isQuit: Bool = false,
-                           then continuation: @escaping @Sendable (inout App, Answer?) -> Void) {
+    init<Answer: Sendable>(
+        _ title: String, _ message: String, choices: [(label: String, answer: Answer)], isQuit: Bool = false,
+        then continuation: @escaping @Sendable (inout App, Answer?) -> Void
+    ) {
         dialog = Dialog(title: title, message: message, choices: choices.map(\.label))
         self.isQuit = isQuit
         let answers = choices.map(\.answer)
-        answer = { app, index in continuation(&app, index.flatMap { answers.indices.contains($0) ? answers[$0] : nil }) }
+        answer = { app, index in continuation(&app, index.flatMap { answers.indices.contains($0) ? answers[$0] : nil })
+        }
     }
 
     /// A screen's question (`Effect.ask`): each choice answers with the effects it runs.

@@ -30,20 +30,28 @@ struct ReportsScreen: MainScreen {
     var keyMap: KeyMap<Command> {
         if reviewing {
             return KeyMap([
-                .init("Review before publishing", [
-                    Binding([.char("c")], "Mark the selected passage checked: publish prints it as it is", .markChecked, hint: "checked"),
-                    Binding([.char("v")], "Back to the report", .reviewPublication, hint: "report"),
-                ]),
+                .init(
+                    "Review before publishing",
+                    [
+                        Binding(
+                            [.char("c")], "Mark the selected passage checked: publish prints it as it is", .markChecked,
+                            hint: "checked"),
+                        Binding([.char("v")], "Back to the report", .reviewPublication, hint: "report"),
+                    ]),
                 Keys.movement,
             ])
         }
         return KeyMap([
-            .init("Reports", [
-                Binding([.char("["), .left], "Previous year", .previousTab, hint: "year"),
-                Binding([.char("]"), .right], "Next year", .nextTab),
-                Binding([.char("a")], "One area, or the whole council", .filterArea, hint: "area"),
-                Binding([.char("v")], "Review before publishing: passages naming someone or an address", .reviewPublication, hint: "review"),
-            ]),
+            .init(
+                "Reports",
+                [
+                    Binding([.char("["), .left], "Previous year", .previousTab, hint: "year"),
+                    Binding([.char("]"), .right], "Next year", .nextTab),
+                    Binding([.char("a")], "One area, or the whole council", .filterArea, hint: "area"),
+                    Binding(
+                        [.char("v")], "Review before publishing: passages naming someone or an address",
+                        .reviewPublication, hint: "review"),
+                ]),
             Keys.movement,
         ])
     }
@@ -57,16 +65,21 @@ struct ReportsScreen: MainScreen {
     func reviewLines(_ c: Context) -> (lines: [StyledLine], starts: [Int]) {
         let list = passages(c)
         let waiting = list.filter { !$0.checked }.count
-        var lines = [StyledLine("REVIEW BEFORE PUBLISHING", Theme.title),
-                     StyledLine("\(list.count) passage(s) name someone without public office, a title with a name or an address: "
-                                + "\(waiting) held back from the site, \(list.count - waiting) checked. Edit the wording on the meeting, or press c "
-                                + "to mark the selected one checked."), .empty]
+        var lines = [
+            StyledLine("REVIEW BEFORE PUBLISHING", Theme.title),
+            StyledLine(
+                "\(list.count) passage(s) name someone without public office, a title with a name or an address: "
+                    + "\(waiting) held back from the site, \(list.count - waiting) checked. Edit the wording on the meeting, or press c "
+                    + "to mark the selected one checked."), .empty,
+        ]
         var starts: [Int] = []
         for (i, p) in list.enumerated() {
             starts.append(lines.count)
             let mark = i == selected ? "▸ " : "  "
-            lines.append(StyledLine(mark + "\(p.meeting), \(p.field)" + (p.checked ? "  (checked)" : "  (held back)"),
-                                    i == selected ? Theme.header : .bold))
+            lines.append(
+                StyledLine(
+                    mark + "\(p.meeting), \(p.field)" + (p.checked ? "  (checked)" : "  (held back)"),
+                    i == selected ? Theme.header : .bold))
             lines += p.reasons.map { StyledLine("    finds " + $0, Theme.muted) }
             lines.append(StyledLine("    “\(p.text)”", hangingIndent: 5))
         }
@@ -77,12 +90,15 @@ struct ReportsScreen: MainScreen {
     func shownYear(_ c: Context) -> Int { year ?? c.today.year }
 
     func lines(_ c: Context) -> [StyledLine] {
-        AnnualReport.lines(year: shownYear(c), area: area, directory: c.directory, meetings: c.data.meetings, today: c.today,
-                           council: c.data.settings.council, consultations: c.data.consultations).flatMap { line -> [StyledLine] in
+        AnnualReport.lines(
+            year: shownYear(c), area: area, directory: c.directory, meetings: c.data.meetings, today: c.today,
+            council: c.data.settings.council, consultations: c.data.consultations
+        ).flatMap { line -> [StyledLine] in
             switch line.kind {
             case .title: [StyledLine(line.text, Theme.title)]
             case .heading: [StyledLine(line.text, Theme.header)]
-            case .subheading, .chart: [StyledLine(line.text, .bold)] + line.chartLines.map { StyledLine("  " + $0, Theme.good) }
+            case .subheading, .chart:
+                [StyledLine(line.text, .bold)] + line.chartLines.map { StyledLine("  " + $0, Theme.good) }
             case .resolved, .body: [StyledLine(line.text, hangingIndent: line.text.hasPrefix("  ") ? 4 : 0)]
             case .blank: [.empty]
             }
@@ -104,8 +120,11 @@ struct ReportsScreen: MainScreen {
         case .previousTab: year = shownYear(c) - 1; offset = 0
         case .nextTab: year = shownYear(c) + 1; offset = 0
         case .filterArea:
-            picker = OpenPicker(picker: Picker(title: "Report for", items: [Picker.Item(id: "", label: "The whole council")]
-                                                + c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) }), filter: true)
+            picker = OpenPicker(
+                picker: Picker(
+                    title: "Report for",
+                    items: [Picker.Item(id: "", label: "The whole council")]
+                        + c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) }), filter: true)
         case .up: offset = max(0, offset - 1)
         case .down: offset = min(maxOffset, offset + 1)
         case .pageUp: offset = max(0, offset - body.height + 1)
@@ -125,7 +144,9 @@ struct ReportsScreen: MainScreen {
             }
             return []
         }
-        if case .mouse(let m) = event, m.kind == .wheelDown || m.kind == .wheelUp { return perform(m.kind == .wheelDown ? .down : .up, c) }
+        if case .mouse(let m) = event, m.kind == .wheelDown || m.kind == .wheelUp {
+            return perform(m.kind == .wheelDown ? .down : .up, c)
+        }
         return []
     }
 
@@ -140,7 +161,9 @@ struct ReportsScreen: MainScreen {
         case .pageUp: selected = max(0, selected - 5)
         case .pageDown: selected = min(max(0, list.count - 1), selected + 5)
         case .markChecked:
-            guard list.indices.contains(selected), !list[selected].checked, var m = c.data.meeting(list[selected].meeting) else { return [] }
+            guard list.indices.contains(selected), !list[selected].checked,
+                var m = c.data.meeting(list[selected].meeting)
+            else { return [] }
             m.checkedForPublication.append(list[selected].fingerprint)
             return [.edit(.saveMeeting(m, label: "checked for publishing: \(list[selected].field)"))]
         default: break

@@ -54,8 +54,11 @@ enum Edit: Sendable {
 
     var label: String {
         switch self {
-        case .saveMeeting(_, let label), .notify(_, _, let label), .deleteMeeting(_, let label), .saveDirectory(_, let label), .saveTopic(_, let label),
-             .deleteTopic(_, let label), .saveConsultation(_, let label), .deleteConsultation(_, let label), .batch(_, let label): label
+        case .saveMeeting(_, let label), .notify(_, _, let label), .deleteMeeting(_, let label),
+            .saveDirectory(_, let label), .saveTopic(_, let label),
+            .deleteTopic(_, let label), .saveConsultation(_, let label), .deleteConsultation(_, let label),
+            .batch(_, let label):
+            label
         }
     }
 }

@@ -54,11 +54,13 @@ final class SearchTexts: @unchecked Sendable {
     /// Makes the texts of these meetings on another thread, keeping those still current when made; once per
     /// change of the whole data.
     func prepare(_ meetings: [Meeting], make: @escaping @Sendable (Meeting) -> [UInt8]) {
-        guard let started = lock.withLock({ () -> Int? in
-            guard preparing != epoch else { return nil }
-            preparing = epoch
-            return epoch
-        }) else { return }
+        guard
+            let started = lock.withLock({ () -> Int? in
+                guard preparing != epoch else { return nil }
+                preparing = epoch
+                return epoch
+            })
+        else { return }
         Thread.detachNewThread { [self] in
             let chunk = 512
             var k = 0

@@ -15,10 +15,14 @@ extension App {
         let now = context.now
         let data = context.data
         let name = program.command.first ?? "the mail program"
-        if start(BackgroundWork("Sending \(meetingID)'s e-mails with \(name)", meetingID: meetingID) {
-            var copy = data
-            return .sent(meetingID: meetingID, lines: store.sendOutbox(with: program, now: { now }, meeting: meetingID, in: &copy), program: name)
-        }, kind: "Sending", meetingID: meetingID) {
+        if start(
+            BackgroundWork("Sending \(meetingID)'s e-mails with \(name)", meetingID: meetingID) {
+                var copy = data
+                return .sent(
+                    meetingID: meetingID,
+                    lines: store.sendOutbox(with: program, now: { now }, meeting: meetingID, in: &copy), program: name)
+            }, kind: "Sending", meetingID: meetingID)
+        {
             message = .info("Sending \(meetingID)'s e-mails with \(name)… (keep working)")
         }
     }
@@ -37,7 +41,9 @@ extension App {
         if lines.isEmpty {
             message = .info("Nothing in the outbox for this meeting: n writes the notices owed")
         } else if let first = problems.first {
-            message = .error("\(sent) sent, \(problems.count) not: " + first.description.split(whereSeparator: \.isNewline).joined(separator: " / "))
+            message = .error(
+                "\(sent) sent, \(problems.count) not: "
+                    + first.description.split(whereSeparator: \.isNewline).joined(separator: " / "))
         } else {
             message = .info("\(sent) e-mail(s) sent with \(program); recorded on the notices")
         }

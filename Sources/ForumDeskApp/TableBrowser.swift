@@ -70,12 +70,14 @@ struct TableBrowser: Sendable, Equatable {
     enum SearchAction: Sendable, Hashable { case keep, clear, up, down }
 
     static let searchKeys = KeyMap<SearchAction>([
-        .init("Search", [
-            Binding([.enter], "Keep the search and go back to the list", .keep, hint: "keep"),
-            Binding([.escape], "Clear the search", .clear, hint: "clear"),
-            Binding([.up], "Keep the search and move up", .up),
-            Binding([.down], "Keep the search and move down", .down),
-        ]),
+        .init(
+            "Search",
+            [
+                Binding([.enter], "Keep the search and go back to the list", .keep, hint: "keep"),
+                Binding([.escape], "Clear the search", .clear, hint: "clear"),
+                Binding([.up], "Keep the search and move up", .up),
+                Binding([.down], "Keep the search and move down", .down),
+            ])
     ])
 
     /// The search field's keys, then a text field's.
@@ -146,7 +148,9 @@ struct TableBrowser: Sendable, Equatable {
 
     /// The line under a table's title: search field while typing, else the active search and filters.
     /// `note` says where the selected row matched the search.
-    func renderStatus(filters: [String], count: Int, total: Int, in rect: Rect, into buffer: inout Buffer, note: String? = nil) {
+    func renderStatus(
+        filters: [String], count: Int, total: Int, in rect: Rect, into buffer: inout Buffer, note: String? = nil
+    ) {
         var x = rect.x
         if searching {
             x += buffer.put("Search: ", x: x, y: rect.y, style: Theme.key)
@@ -156,7 +160,10 @@ struct TableBrowser: Sendable, Equatable {
             x += buffer.put("Search: \(query.text)  ", x: x, y: rect.y, maxWidth: rect.maxX - x, style: Theme.key)
         }
         let position = count == 0 ? "none" : "\(min(selection.selected, count - 1) + 1)/\(count)"
-        let summary = (filters.isEmpty ? [] : [filters.joined(separator: " · ")]) + ["\(position)" + (count == total ? "" : " (of \(total))")]
+        let summary =
+            (filters.isEmpty ? [] : [filters.joined(separator: " · ")]) + [
+                "\(position)" + (count == total ? "" : " (of \(total))")
+            ]
         x += buffer.put(summary.joined(separator: "  "), x: x, y: rect.y, maxWidth: rect.maxX - x, style: Theme.muted)
         if let note, rect.maxX - x > 12 {
             buffer.put("  " + note, x: x, y: rect.y, maxWidth: rect.maxX - x, style: Theme.good)
@@ -173,7 +180,8 @@ struct OpenPicker<Filter: Sendable>: Sendable {
 extension Optional {
     /// Gives an event to the open picker, if any. Returns the picked item with its filter once the user
     /// chooses; the picker closes on a choice or on Esc.
-    mutating func pick<Filter>(_ event: Event) -> (item: Picker.Item, filter: Filter)? where Wrapped == OpenPicker<Filter> {
+    mutating func pick<Filter>(_ event: Event) -> (item: Picker.Item, filter: Filter)?
+    where Wrapped == OpenPicker<Filter> {
         guard var open = self else { return nil }
         switch open.picker.handle(event: event) {
         case .pending:

@@ -7,27 +7,37 @@ import TerminalUI
 /// Forms for topic requests and residents' issues, and the edits that give an issue a home.
 extension FormScreen {
     static func topic(_ t: TopicRequest?, _ c: Context) -> FormScreen {
-        let statusItems = [Picker.Item(id: "open", label: "Open (requested, scheduled as the agendas say)"),
-                           Picker.Item(id: TopicStatus.withdrawn.rawValue, label: "Withdrawn by the partner"),
-                           Picker.Item(id: TopicStatus.declined.rawValue, label: "Declined (say why)")]
+        let statusItems = [
+            Picker.Item(id: "open", label: "Open (requested, scheduled as the agendas say)"),
+            Picker.Item(id: TopicStatus.withdrawn.rawValue, label: "Withdrawn by the partner"),
+            Picker.Item(id: TopicStatus.declined.rawValue, label: "Declined (say why)"),
+        ]
         let fields: [Form.Field] = [
             .text("title", "Topic", t?.title ?? ""),
             .choice("organisation", "Requested by", organisationItems(c), selected: t?.organisation ?? ""),
             .choice("contact", "Presenter", peopleItems(c), selected: t?.contact ?? ""),
             .text("description", "Description", t?.description ?? ""),
-            .text("purpose", "For", t.map { $0.purpose.map(\.rawValue).joined(separator: ", ") } ?? "information, discussion"),
-            .choice("level", "Engagement", [Picker.Item(id: "", label: "(none)")] + enumItems(EngagementLevel.self),
-                    selected: t?.engagementLevel?.rawValue ?? EngagementLevel.consult.rawValue),
-            .text("areas", "Areas wanted", t.map { $0.areas.isEmpty ? "all" : $0.areas.map(c.areaName).joined(separator: "; ") } ?? "all"),
+            .text(
+                "purpose", "For",
+                t.map { $0.purpose.map(\.rawValue).joined(separator: ", ") } ?? "information, discussion"),
+            .choice(
+                "level", "Engagement", [Picker.Item(id: "", label: "(none)")] + enumItems(EngagementLevel.self),
+                selected: t?.engagementLevel?.rawValue ?? EngagementLevel.consult.rawValue),
+            .text(
+                "areas", "Areas wanted",
+                t.map { $0.areas.isEmpty ? "all" : $0.areas.map(c.areaName).joined(separator: "; ") } ?? "all"),
             .text("notBefore", "Not before", t?.notBefore?.description ?? ""),
             .text("notAfter", "Not after", t?.notAfter?.description ?? ""),
             .text("minutes", "Minutes needed", t.map { String($0.minutes) } ?? "20"),
             .text("tags", "Tags", t?.tags.joined(separator: ", ") ?? ""),
-            .choice("status", "Status", statusItems, selected: t.map { $0.status.isClosed ? $0.status.rawValue : "open" } ?? "open"),
+            .choice(
+                "status", "Status", statusItems,
+                selected: t.map { $0.status.isClosed ? $0.status.rawValue : "open" } ?? "open"),
             .text("reason", "Reason", t?.reason ?? ""),
         ]
-        var screen = FormScreen(form: Form(title: t.map { "Topic: \($0.title)" } ?? "New topic request", fields: fields),
-                                purpose: .topic(id: t?.id))
+        var screen = FormScreen(
+            form: Form(title: t.map { "Topic: \($0.title)" } ?? "New topic request", fields: fields),
+            purpose: .topic(id: t?.id))
         _ = validate(&screen.form, screen.purpose, c)
         return screen
     }
@@ -39,9 +49,15 @@ extension FormScreen {
         let purposes = purposes(&form)
         let understood = AreaInput.parse(form.text("areas"), areas: c.directory.areas)
         if !understood.unknown.isEmpty {
-            form.note("areas", "no such area: \(understood.unknown.joined(separator: ", ")) (names, “all”, separated by ; or ,)", error: true)
+            form.note(
+                "areas",
+                "no such area: \(understood.unknown.joined(separator: ", ")) (names, “all”, separated by ; or ,)",
+                error: true)
         } else {
-            form.note("areas", understood.areas.isEmpty ? "all \(c.directory.areas.count) areas" : understood.areas.map(c.areaName).joined(separator: "; "))
+            form.note(
+                "areas",
+                understood.areas.isEmpty
+                    ? "all \(c.directory.areas.count) areas" : understood.areas.map(c.areaName).joined(separator: "; "))
         }
         func day(_ key: String) -> CalendarDate? {
             guard !form.text(key).isEmpty else { return nil }
@@ -55,10 +71,15 @@ extension FormScreen {
             }
         }
         let notBefore = day("notBefore"), notAfter = day("notAfter")
-        if let notBefore, let notAfter, notAfter < notBefore { form.note("notAfter", "before the window opens", error: true) }
+        if let notBefore, let notAfter, notAfter < notBefore {
+            form.note("notAfter", "before the window opens", error: true)
+        }
         let minutes = Int(form.text("minutes")).flatMap { Limits.topicMinutes.contains($0) ? $0 : nil }
         if minutes == nil {
-            form.note("minutes", "minutes on each agenda, \(Limits.topicMinutes.lowerBound)–\(Limits.topicMinutes.upperBound), e.g. 20", error: true)
+            form.note(
+                "minutes",
+                "minutes on each agenda, \(Limits.topicMinutes.lowerBound)–\(Limits.topicMinutes.upperBound), e.g. 20",
+                error: true)
         }
         let statusID = form.value("status")
         let reason = form.text("reason")
@@ -88,7 +109,9 @@ extension FormScreen {
         t.tags = tagList(form.text("tags"))
         // Withdrawn and declined are decisions; otherwise the status follows the agendas.
         t.status = TopicStatus(rawValue: statusID).flatMap { $0.isClosed ? $0 : nil } ?? .requested
-        if !t.status.isClosed { t.status = TopicRules.status(t, slots: c.slots(t.id), directory: c.directory, now: c.now) }
+        if !t.status.isClosed {
+            t.status = TopicRules.status(t, slots: c.slots(t.id), directory: c.directory, now: c.now)
+        }
         t.reason = optional(reason)
         return .saveTopic(t, label: existing == nil ? "new topic request \(t.id)" : "topic request \(t.id)")
     }
@@ -120,12 +143,15 @@ extension FormScreen {
     // MARK: residents' issues
 
     static func issue(_ m: Meeting, _ issue: ResidentIssue?, item: Int?, _ c: Context) -> FormScreen {
-        var fields: [Form.Field] = [.text("text", "Issue", issue.map { ([$0.text] + $0.tags.map { "#" + $0 }).joined(separator: " ") } ?? "")]
+        var fields: [Form.Field] = [
+            .text("text", "Issue", issue.map { ([$0.text] + $0.tags.map { "#" + $0 }).joined(separator: " ") } ?? "")
+        ]
         if issue != nil {
             fields.append(.text("answer", "Answer", issue?.answer ?? ""))
         }
-        var screen = FormScreen(form: Form(title: issue.map { "Issue \($0.id)" } ?? "Issue raised by a resident", fields: fields),
-                                purpose: .issue(meetingID: m.id, issueID: issue?.id, item: item))
+        var screen = FormScreen(
+            form: Form(title: issue.map { "Issue \($0.id)" } ?? "Issue raised by a resident", fields: fields),
+            purpose: .issue(meetingID: m.id, issueID: issue?.id, item: item))
         _ = validate(&screen.form, screen.purpose, c)
         return screen
     }
@@ -157,10 +183,13 @@ extension FormScreen {
 /// Giving an issue raised from the floor a home: an action, or a topic request for a later meeting.
 enum IssueHome {
     /// The meeting with a new issue, typed as one line `text #tag`, raised under `item`.
-    static func raise(_ line: String, in m: Meeting, item: Int?, _ c: Context) throws(QuickEntry.Failure) -> (Meeting, ResidentIssue) {
+    static func raise(
+        _ line: String, in m: Meeting, item: Int?, _ c: Context
+    ) throws(QuickEntry.Failure) -> (Meeting, ResidentIssue) {
         let parsed = try QuickEntry.parseIssue(line)
-        let issue = ResidentIssue(id: c.ids.nextIssueID(year: c.today.year, in: c.data.meetings), text: parsed.text,
-                                  tags: parsed.tags, item: item)
+        let issue = ResidentIssue(
+            id: c.ids.nextIssueID(year: c.today.year, in: c.data.meetings), text: parsed.text,
+            tags: parsed.tags, item: item)
         var updated = m
         updated.issues.append(issue)
         return (updated, issue)
@@ -181,14 +210,17 @@ enum IssueHome {
 
     /// The meeting with an action raised for the issue and the issue pointing at it.
     /// `item`: the agenda item it is filed under (live notes: the item in progress); else the issue's.
-    static func action(for issueID: String, in m: Meeting, item: Int?? = nil, description: String? = nil, owner: String? = nil,
-                       organisation: String? = nil, due: CalendarDate? = nil, tags: [String]? = nil, _ c: Context) -> (Meeting, Action)? {
+    static func action(
+        for issueID: String, in m: Meeting, item: Int?? = nil, description: String? = nil, owner: String? = nil,
+        organisation: String? = nil, due: CalendarDate? = nil, tags: [String]? = nil, _ c: Context
+    ) -> (Meeting, Action)? {
         guard let index = m.issues.firstIndex(where: { $0.id == issueID }) else { return nil }
         var updated = m
         let issue = m.issues[index]
-        let action = Action(id: c.ids.nextActionID(year: c.today.year, in: c.data.meetings), item: item ?? issue.item,
-                            description: description ?? wording(issue.text, c), owner: owner, organisation: organisation, due: due,
-                            tags: tags ?? issue.tags)
+        let action = Action(
+            id: c.ids.nextActionID(year: c.today.year, in: c.data.meetings), item: item ?? issue.item,
+            description: description ?? wording(issue.text, c), owner: owner, organisation: organisation, due: due,
+            tags: tags ?? issue.tags)
         updated.actions.append(action)
         updated.issues[index].status = .action
         updated.issues[index].action = action.id
@@ -200,7 +232,10 @@ enum IssueHome {
         guard let issue = m.issues.first(where: { $0.id == issueID }) else { return [] }
         if let refusal = alreadyHomed(issue) { return refusal }
         guard let (updated, action) = action(for: issueID, in: m, c) else { return [] }
-        return [.edit(.saveMeeting(updated, label: "\(action.id) raised for \(issueID)")), .push(FormScreen.action(updated, action, c))]
+        return [
+            .edit(.saveMeeting(updated, label: "\(action.id) raised for \(issueID)")),
+            .push(FormScreen.action(updated, action, c)),
+        ]
     }
 
     /// Turns the issue into a topic request for this area (saved with the issue's link in one undoable step) and
@@ -210,17 +245,26 @@ enum IssueHome {
         let issue = m.issues[index]
         if let refusal = alreadyHomed(issue) { return refusal }
         let title = wording(issue.text, c)
-        var topic = TopicRequest(id: FormScreen.slug(title, taken: Set(c.data.topics.map(\.id))), title: title, minutes: 15,
-                                 purpose: [.information, .discussion], engagementLevel: .consult, areas: [m.area], notBefore: c.today)
-        topic.description = "Raised by a resident at \(m.title) on \(Format.day(m.start).trimmingCharacters(in: .whitespaces)) (\(issue.id))."
+        var topic = TopicRequest(
+            id: FormScreen.slug(title, taken: Set(c.data.topics.map(\.id))), title: title, minutes: 15,
+            purpose: [.information, .discussion], engagementLevel: .consult, areas: [m.area], notBefore: c.today)
+        topic.description =
+            "Raised by a resident at \(m.title) on \(Format.day(m.start).trimmingCharacters(in: .whitespaces)) (\(issue.id))."
         topic.received = c.today
         topic.tags = issue.tags
         topic.raisedAt = m.id
         var updated = m
         updated.issues[index].status = .topic
         updated.issues[index].topic = topic.id
-        return [.edit(.batch([.saveTopic(topic, label: "topic \(topic.id)"), .saveMeeting(updated, label: "\(issueID) became a topic")],
-                             label: "\(issueID) became topic request \(topic.id)")),
-                .push(FormScreen.topic(topic, c))]
+        return [
+            .edit(
+                .batch(
+                    [
+                        .saveTopic(topic, label: "topic \(topic.id)"),
+                        .saveMeeting(updated, label: "\(issueID) became a topic"),
+                    ],
+                    label: "\(issueID) became topic request \(topic.id)")),
+            .push(FormScreen.topic(topic, c)),
+        ]
     }
 }

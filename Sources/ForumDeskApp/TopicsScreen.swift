@@ -64,25 +64,41 @@ struct TopicsScreen: MainScreen {
 
     var keyMap: KeyMap<Command> {
         KeyMap([
-            .init("Topics", Keys.tabs + [
-                Binding([.char("s")], "Schedule the selected topic onto the next suitable meeting of the selected area", .schedule, hint: "schedule"),
-                Binding([.char("S")], "Schedule it onto every wanted area still waiting (within its window, where there is room)",
+            .init(
+                "Topics",
+                Keys.tabs + [
+                    Binding(
+                        [.char("s")], "Schedule the selected topic onto the next suitable meeting of the selected area",
+                        .schedule, hint: "schedule"),
+                    Binding(
+                        [.char("S")],
+                        "Schedule it onto every wanted area still waiting (within its window, where there is room)",
                         .scheduleAll, hint: "all areas"),
-                Binding([.enter], "Roll-out: open the meeting of the selected cell · Queue: edit the request", .open, hint: "open"),
-                Binding([.char("e")], "Edit the request (status, withdraw or decline with a reason)", .edit, hint: "edit"),
-                Binding([.char("n")], "New topic request", .add, hint: "new"),
-                Binding([.char("D")], "Delete the request (only when no agenda carries it)", .deleteItem),
-                Binding([.char("C")], "Consultations: open now, coming and closed, with their results", .showConsultations),
-                Binding([.left, .char("h")], "Roll-out: previous area", .left),
-                Binding([.right, .char("l")], "Roll-out: next area", .right),
-            ]),
-            .init("Filter", [
-                Keys.search,
-                Binding([.char("f")], "Filter by status (open requests are shown at first)", .filterStatus, hint: "status"),
-                Binding([.char("a")], "Filter by area wanted", .filterArea, hint: "area"),
-                Binding([.char("o")], "Filter by requesting organisation", .filterOrganisation),
-                Keys.clearFilters, Keys.sortNext, Keys.sortReverse,
-            ]),
+                    Binding(
+                        [.enter], "Roll-out: open the meeting of the selected cell · Queue: edit the request", .open,
+                        hint: "open"),
+                    Binding(
+                        [.char("e")], "Edit the request (status, withdraw or decline with a reason)", .edit,
+                        hint: "edit"),
+                    Binding([.char("n")], "New topic request", .add, hint: "new"),
+                    Binding([.char("D")], "Delete the request (only when no agenda carries it)", .deleteItem),
+                    Binding(
+                        [.char("C")], "Consultations: open now, coming and closed, with their results",
+                        .showConsultations),
+                    Binding([.left, .char("h")], "Roll-out: previous area", .left),
+                    Binding([.right, .char("l")], "Roll-out: next area", .right),
+                ]),
+            .init(
+                "Filter",
+                [
+                    Keys.search,
+                    Binding(
+                        [.char("f")], "Filter by status (open requests are shown at first)", .filterStatus,
+                        hint: "status"),
+                    Binding([.char("a")], "Filter by area wanted", .filterArea, hint: "area"),
+                    Binding([.char("o")], "Filter by requesting organisation", .filterOrganisation),
+                    Keys.clearFilters, Keys.sortNext, Keys.sortReverse,
+                ]),
             Keys.movement,
         ])
     }
@@ -98,20 +114,28 @@ struct TopicsScreen: MainScreen {
     func rows(_ c: Context) -> [Row] {
         let all = c.data.topics.map { topic -> Row in
             let slots = c.slots(topic.id)
-            return Row(topic: topic, status: TopicRules.status(topic, slots: slots, directory: c.directory, now: c.now),
-                       cells: c.directory.areas.map { TopicRules.cell(topic, area: $0.id, slots: slots, now: c.now) })
+            return Row(
+                topic: topic, status: TopicRules.status(topic, slots: slots, directory: c.directory, now: c.now),
+                cells: c.directory.areas.map { TopicRules.cell(topic, area: $0.id, slots: slots, now: c.now) })
         }
         let filtered = all.filter { row in
             status.admits(row.status) && (areaFilter.map { row.topic.wants(area: $0) } ?? true)
                 && (organisation == nil || row.topic.organisation == organisation)
-                && browser.matches([row.topic.title, row.topic.description ?? "", c.organisationName(row.topic.organisation),
-                                    row.topic.tags.joined(separator: " "), row.topic.id,
-                                    row.topic.notAfter.map(Format.searchable) ?? ""].joined(separator: " "))
+                && browser.matches(
+                    [
+                        row.topic.title, row.topic.description ?? "", c.organisationName(row.topic.organisation),
+                        row.topic.tags.joined(separator: " "), row.topic.id,
+                        row.topic.notAfter.map(Format.searchable) ?? "",
+                    ].joined(separator: " "))
         }
-        var keys: [(Row) -> String] = [{ $0.topic.title.lowercased() }, { c.organisationName($0.topic.organisation).lowercased() }]
+        var keys: [(Row) -> String] = [
+            { $0.topic.title.lowercased() }, { c.organisationName($0.topic.organisation).lowercased() },
+        ]
         if c.contentArea.width - 2 >= 100 { keys.append { $0.topic.engagementLevel?.rawValue ?? "" } }
-        keys += [{ String(format: "%04d", $0.topic.minutes) },
-            { $0.topic.notAfter?.description ?? "9999" }, { String(format: "%02d", Self.progress($0).done) }, { $0.status.rawValue },
+        keys += [
+            { String(format: "%04d", $0.topic.minutes) },
+            { $0.topic.notAfter?.description ?? "9999" }, { String(format: "%02d", Self.progress($0).done) },
+            { $0.status.rawValue },
         ]
         return browser.sorted(filtered, keys: keys)
     }
@@ -123,7 +147,9 @@ struct TopicsScreen: MainScreen {
 
     static func progress(_ row: Row) -> (done: Int, wanted: Int) {
         let wanted = row.cells.filter { $0 != .notWanted }
-        let done = wanted.filter { if case .presented = $0 { true } else if case .scheduled = $0 { true } else { false } }
+        let done = wanted.filter {
+            if case .presented = $0 { true } else if case .scheduled = $0 { true } else { false }
+        }
         return (done.count, wanted.count)
     }
 
@@ -166,10 +192,13 @@ struct TopicsScreen: MainScreen {
             [row.topic.title] + (showStatus ? [c.organisationName(row.topic.organisation), row.status.label] : [])
                 + row.cells.map(Self.cellText)
         }
-        var table = Table(columns: columns, rows: rows, rowStyles: list.map { $0.status.isClosed ? Theme.muted : .plain },
-                          emptyMessage: emptyMessage(c))
+        var table = Table(
+            columns: columns, rows: rows, rowStyles: list.map { $0.status.isClosed ? Theme.muted : .plain },
+            emptyMessage: emptyMessage(c))
         let lead = showStatus ? 3 : 1
-        table.cellStyles = list.map { row in Array(repeating: nil, count: lead) + row.cells.map { Optional(Self.cellStyle($0)) } }
+        table.cellStyles = list.map { row in
+            Array(repeating: nil, count: lead) + row.cells.map { Optional(Self.cellStyle($0)) }
+        }
         table.focusColumn = lead + column
         return table
     }
@@ -179,22 +208,30 @@ struct TopicsScreen: MainScreen {
         let wide = width >= 100
         var columns = [Column("Topic", .min(18)), Column("From", .min(10))]
         if wide { columns.append(Column("Level", .length(11))) }
-        columns += [Column("Mins", .length(4), alignRight: true), Column("Window", .length(15)), Column("Areas", .length(5)),
-                    Column("Status", .length(9))]
-        return Table(columns: columns,
-                     rows: list.map { row in
-                         let progress = Self.progress(row)
-                         return [row.topic.title, c.organisationName(row.topic.organisation)] + (wide ? [row.topic.engagementLevel?.label ?? ""] : [])
-                             + [String(row.topic.minutes), Self.window(row.topic), "\(progress.done)/\(progress.wanted)", row.status.label]
-                     },
-                     rowStyles: list.map { row in
-                         row.status.isClosed ? Theme.muted : (row.cells.contains(.missed) ? Theme.error : .plain)
-                     },
-                     sort: browser.sort, emptyMessage: emptyMessage(c))
+        columns += [
+            Column("Mins", .length(4), alignRight: true), Column("Window", .length(15)), Column("Areas", .length(5)),
+            Column("Status", .length(9)),
+        ]
+        return Table(
+            columns: columns,
+            rows: list.map { row in
+                let progress = Self.progress(row)
+                return [row.topic.title, c.organisationName(row.topic.organisation)]
+                    + (wide ? [row.topic.engagementLevel?.label ?? ""] : [])
+                    + [
+                        String(row.topic.minutes), Self.window(row.topic), "\(progress.done)/\(progress.wanted)",
+                        row.status.label,
+                    ]
+            },
+            rowStyles: list.map { row in
+                row.status.isClosed ? Theme.muted : (row.cells.contains(.missed) ? Theme.error : .plain)
+            },
+            sort: browser.sort, emptyMessage: emptyMessage(c))
     }
 
     func emptyMessage(_ c: Context) -> String {
-        c.data.topics.isEmpty ? "No topic requests yet: press n to add one." : "No request matches the filters. Press c to clear them."
+        c.data.topics.isEmpty
+            ? "No topic requests yet: press n to add one." : "No request matches the filters. Press c to clear them."
     }
 
     /// "1 Oct – 31 Jan": the window, short.
@@ -221,8 +258,10 @@ struct TopicsScreen: MainScreen {
     func layout(_ area: Rect, rows: Int) -> Areas {
         let tableHeight = max(4, min(rows + 1, area.height - 2 - 7))
         let parts = Layout.split(area, .vertical, [.length(1), .length(1), .length(tableHeight), .fill])
-        return Areas(tabs: parts[0].inset(horizontal: 1), status: parts[1].inset(horizontal: 1), table: parts[2].inset(horizontal: 1),
-                     detail: parts[3].inset(horizontal: 1))
+        return Areas(
+            tabs: parts[0].inset(horizontal: 1), status: parts[1].inset(horizontal: 1),
+            table: parts[2].inset(horizontal: 1),
+            detail: parts[3].inset(horizontal: 1))
     }
 
     func table(_ list: [Row], _ c: Context) -> Table {
@@ -265,7 +304,9 @@ struct TopicsScreen: MainScreen {
             if tab == .rollOut, row.cells.indices.contains(column) {
                 switch row.cells[column] {
                 case .scheduled(let id, _), .presented(let id, _):
-                    guard c.data.meeting(id) != nil else { return [.message(.info("That meeting is not in your wards"))] }
+                    guard c.data.meeting(id) != nil else {
+                        return [.message(.info("That meeting is not in your wards"))]
+                    }
                     return [.push(MeetingScreen(meetingID: id, tab: .agenda))]
                 default: break
                 }
@@ -277,11 +318,23 @@ struct TopicsScreen: MainScreen {
             guard let row = selectedRow(c) else { return [] }
             let carried = c.slots(row.topic.id)
             guard carried.isEmpty else {
-                return [.message(.error("\(Format.count(carried.count, "agenda")) carry it: remove the items first, or withdraw the request (e)"))]
+                return [
+                    .message(
+                        .error(
+                            "\(Format.count(carried.count, "agenda")) carry it: remove the items first, or withdraw the request (e)"
+                        ))
+                ]
             }
-            return [.ask(title: "Delete the request?", message: "“\(row.topic.title)” will be deleted (u undoes it). "
-                            + "Withdrawing or declining it keeps the record instead.",
-                         choices: [Choice("Keep it"), Choice("Delete", [.edit(.deleteTopic(row.topic.id, label: "request \(row.topic.id) deleted"))])])]
+            return [
+                .ask(
+                    title: "Delete the request?",
+                    message: "“\(row.topic.title)” will be deleted (u undoes it). "
+                        + "Withdrawing or declining it keeps the record instead.",
+                    choices: [
+                        Choice("Keep it"),
+                        Choice("Delete", [.edit(.deleteTopic(row.topic.id, label: "request \(row.topic.id) deleted"))]),
+                    ])
+            ]
         case .schedule:
             guard let row = selectedRow(c) else { return [] }
             if tab == .rollOut {
@@ -289,18 +342,31 @@ struct TopicsScreen: MainScreen {
                 return Self.schedule(row.topic, areas: [c.directory.areas[column]], c)
             }
             let waiting = Self.waiting(row, c)
-            guard !waiting.isEmpty else { return [.message(.info("Every area that wants “\(row.topic.title)” has a slot or its window has passed"))] }
+            guard !waiting.isEmpty else {
+                return [
+                    .message(.info("Every area that wants “\(row.topic.title)” has a slot or its window has passed"))
+                ]
+            }
             pickingFor = row.topic.id
-            picker = OpenPicker(picker: Picker(title: "Schedule “\(row.topic.title)” in", items: waiting.map {
-                Picker.Item(id: $0.id, label: $0.name)
-            }), filter: .scheduleArea)
+            picker = OpenPicker(
+                picker: Picker(
+                    title: "Schedule “\(row.topic.title)” in",
+                    items: waiting.map {
+                        Picker.Item(id: $0.id, label: $0.name)
+                    }), filter: .scheduleArea)
         case .scheduleAll:
             guard let row = selectedRow(c) else { return [] }
             let waiting = Self.waiting(row, c)
-            guard !waiting.isEmpty else { return [.message(.info("Every area that wants “\(row.topic.title)” has a slot or its window has passed"))] }
+            guard !waiting.isEmpty else {
+                return [
+                    .message(.info("Every area that wants “\(row.topic.title)” has a slot or its window has passed"))
+                ]
+            }
             return Self.schedule(row.topic, areas: waiting, c)
         default:
-            _ = browser.move(command, count: rows(c).count, visible: visible, columns: tab == .queue ? table(rows(c), c).columns.count : 1)
+            _ = browser.move(
+                command, count: rows(c).count, visible: visible,
+                columns: tab == .queue ? table(rows(c), c).columns.count : 1)
         }
         return []
     }
@@ -313,11 +379,14 @@ struct TopicsScreen: MainScreen {
         let slots = c.slots(topic.id)
         let short = AreaInput.abbreviations(c.directory.areas)
         for area in areas {
-            switch TopicRules.nextSuitableMeeting(for: topic, area: area, meetings: c.councilMeetings, slots: slots, now: c.now) {
+            switch TopicRules.nextSuitableMeeting(
+                for: topic, area: area, meetings: c.councilMeetings, slots: slots, now: c.now)
+            {
             case .success(let meeting):
                 let updated = TopicRules.schedule(topic, onto: meeting, directory: c.directory)
                 edits.append(.saveMeeting(updated, label: "“\(topic.title)” on \(meeting.id)"))
-                placed.append("\(short[area.id] ?? area.name) \(shortDay(meeting.start).trimmingCharacters(in: .whitespaces))")
+                placed.append(
+                    "\(short[area.id] ?? area.name) \(shortDay(meeting.start).trimmingCharacters(in: .whitespaces))")
             case .failure(let problem):
                 skipped.append(problem.description)
             }
@@ -338,16 +407,24 @@ struct TopicsScreen: MainScreen {
         let any = Picker.Item(id: "", label: "Any")
         switch filter {
         case .status:
-            return Picker(title: "Status", items: [Picker.Item(id: "", label: "Open (not withdrawn or declined)"),
-                                                   Picker.Item(id: "all", label: "All")]
-                              + TopicStatus.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) })
+            return Picker(
+                title: "Status",
+                items: [
+                    Picker.Item(id: "", label: "Open (not withdrawn or declined)"),
+                    Picker.Item(id: "all", label: "All"),
+                ]
+                    + TopicStatus.allCases.map { Picker.Item(id: $0.rawValue, label: $0.label) })
         case .area:
-            return Picker(title: "Area wanted", items: [any] + c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) })
+            return Picker(
+                title: "Area wanted", items: [any] + c.directory.areas.map { Picker.Item(id: $0.id, label: $0.name) })
         case .organisation:
             let ids = Set(c.data.topics.compactMap(\.organisation))
-            return Picker(title: "Requested by", items: [any] + c.directory.organisations.filter { ids.contains($0.id) }.map {
-                Picker.Item(id: $0.id, label: $0.name)
-            })
+            return Picker(
+                title: "Requested by",
+                items: [any]
+                    + c.directory.organisations.filter { ids.contains($0.id) }.map {
+                        Picker.Item(id: $0.id, label: $0.name)
+                    })
         case .scheduleArea:
             return Picker(title: "Area", items: [])
         }
@@ -361,7 +438,8 @@ struct TopicsScreen: MainScreen {
         case .area: areaFilter = id
         case .organisation: organisation = id
         case .scheduleArea:
-            guard let topicID = pickingFor, let topic = c.data.topic(topicID), let area = c.directory.area(item.id) else { return [] }
+            guard let topicID = pickingFor, let topic = c.data.topic(topicID), let area = c.directory.area(item.id)
+            else { return [] }
             pickingFor = nil
             return Self.schedule(topic, areas: [area], c)
         }
@@ -383,7 +461,8 @@ struct TopicsScreen: MainScreen {
             let t = table(list, c)
             // A click on a matrix cell moves the cursor to its area too.
             if tab == .rollOut, mouse.kind == .press || mouse.kind == .doubleClick, mouse.y > areas.table.y,
-               let index = t.column(atX: mouse.x, in: areas.table) {
+                let index = t.column(atX: mouse.x, in: areas.table)
+            {
                 let lead = t.columns.count - c.directory.areas.count
                 if index >= lead { column = index - lead }
             }
@@ -407,15 +486,19 @@ struct TopicsScreen: MainScreen {
         filters.append(status.label)
         if let areaFilter { filters.append("area: \(c.areaName(areaFilter))") }
         if let organisation { filters.append("from: \(c.organisationName(organisation))") }
-        browser.renderStatus(filters: filters, count: list.count, total: c.data.topics.count, in: areas.status, into: &buffer)
+        browser.renderStatus(
+            filters: filters, count: list.count, total: c.data.topics.count, in: areas.status, into: &buffer)
         let t = table(list, c)
         var selection = browser.selection
         selection.clamp(count: list.count, visible: Table.visibleRows(in: areas.table))
         t.render(in: areas.table, into: &buffer, state: selection)
-        buffer.put(String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y, style: Theme.muted)
+        buffer.put(
+            String(repeating: "─", count: areas.detail.width), x: areas.detail.x, y: areas.detail.y, style: Theme.muted)
         if list.indices.contains(selection.selected) {
             TextView(lines: detail(list[selection.selected], c)).render(
-                in: Rect(x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width, height: areas.detail.height - 1),
+                in: Rect(
+                    x: areas.detail.x, y: areas.detail.y + 1, width: areas.detail.width, height: areas.detail.height - 1
+                ),
                 into: &buffer, offset: 0)
         }
         picker?.picker.render(in: area, into: &buffer)
@@ -423,26 +506,41 @@ struct TopicsScreen: MainScreen {
 
     func detail(_ row: Row, _ c: Context) -> [StyledLine] {
         let topic = row.topic
-        var facts = [c.organisationName(topic.organisation), topic.engagementLevel?.label, "\(topic.minutes) min",
-                     Self.window(topic), row.status.label].compactMap { $0 }.filter { !$0.isEmpty }
+        var facts = [
+            c.organisationName(topic.organisation), topic.engagementLevel?.label, "\(topic.minutes) min",
+            Self.window(topic), row.status.label,
+        ].compactMap { $0 }.filter { !$0.isEmpty }
         if topic.areas.isEmpty { facts.insert("every area", at: facts.count - 1) }
-        var lines = [StyledLine([Span(topic.title, .bold), Span("  " + facts.joined(separator: " · "), Theme.muted)], hangingIndent: 2)]
+        var lines = [
+            StyledLine(
+                [Span(topic.title, .bold), Span("  " + facts.joined(separator: " · "), Theme.muted)], hangingIndent: 2)
+        ]
         if topic.status.isClosed, let reason = topic.reason {
             lines.append(StyledLine("\(topic.status.label.capitalized): \(reason)", Theme.muted, hangingIndent: 2))
         }
         if tab == .rollOut, c.directory.areas.indices.contains(column) {
             let area = c.directory.areas[column]
-            lines.append(StyledLine([Span(area.name + ": ", .bold), Span(cellLine(row, area: area, cell: row.cells[column], c), Self.cellStyle(row.cells[column]))],
-                                    hangingIndent: 2))
+            lines.append(
+                StyledLine(
+                    [
+                        Span(area.name + ": ", .bold),
+                        Span(cellLine(row, area: area, cell: row.cells[column], c), Self.cellStyle(row.cells[column])),
+                    ],
+                    hangingIndent: 2))
         } else {
             let count = { (label: String) in row.cells.filter { $0.label == label }.count }
             let parts = ["presented", "scheduled", "to schedule", "missed"].map { (count($0), $0) }.filter { $0.0 > 0 }
-            lines.append(StyledLine("Roll-out: " + (parts.isEmpty ? "no area" : parts.map { "\($0.0) \($0.1)" }.joined(separator: ", ")),
-                                    hangingIndent: 2))
+            lines.append(
+                StyledLine(
+                    "Roll-out: "
+                        + (parts.isEmpty ? "no area" : parts.map { "\($0.0) \($0.1)" }.joined(separator: ", ")),
+                    hangingIndent: 2))
         }
         if let description = topic.description { lines.append(StyledLine(description, Theme.muted, hangingIndent: 2)) }
-        lines.append(StyledLine("✓ presented  → scheduled  to do: no slot yet  missed: window passed  · not wanted  – withdrawn or declined",
-                                Theme.muted))
+        lines.append(
+            StyledLine(
+                "✓ presented  → scheduled  to do: no slot yet  missed: window passed  · not wanted  – withdrawn or declined",
+                Theme.muted))
         return lines
     }
 
@@ -453,17 +551,25 @@ struct TopicsScreen: MainScreen {
         switch cell {
         case .notWanted: return "not wanted here"
         case .closed: return "\(row.topic.status.label); nothing scheduled"
-        case .missed: return "missed: the window closed on \(row.topic.notAfter.map(Format.day)?.trimmingCharacters(in: .whitespaces) ?? "") with no slot"
+        case .missed:
+            return
+                "missed: the window closed on \(row.topic.notAfter.map(Format.day)?.trimmingCharacters(in: .whitespaces) ?? "") with no slot"
         case .presented(let id, let start):
             let said = slot(id)?.item.outcome.map { ": " + $0 } ?? ": no outcome recorded yet"
-            return "presented \(Format.day(start).trimmingCharacters(in: .whitespaces)) (item \(slot(id)?.item.number ?? 0))" + said
+            return
+                "presented \(Format.day(start).trimmingCharacters(in: .whitespaces)) (item \(slot(id)?.item.number ?? 0))"
+                + said
         case .scheduled(let id, let start):
-            return "scheduled \(Format.day(start).trimmingCharacters(in: .whitespaces)) \(LondonTime.hhmm(start)), item \(slot(id)?.item.number ?? 0) "
+            return
+                "scheduled \(Format.day(start).trimmingCharacters(in: .whitespaces)) \(LondonTime.hhmm(start)), item \(slot(id)?.item.number ?? 0) "
                 + "of \(slot(id)?.meeting.venue.name ?? id) (Enter opens the agenda)"
         case .toSchedule:
-            switch TopicRules.nextSuitableMeeting(for: row.topic, area: area, meetings: c.councilMeetings, slots: slots, now: c.now) {
+            switch TopicRules.nextSuitableMeeting(
+                for: row.topic, area: area, meetings: c.councilMeetings, slots: slots, now: c.now)
+            {
             case .success(let m):
-                return "to schedule: next suitable meeting \(Format.day(m.start).trimmingCharacters(in: .whitespaces)) at \(m.venue.name), "
+                return
+                    "to schedule: next suitable meeting \(Format.day(m.start).trimmingCharacters(in: .whitespaces)) at \(m.venue.name), "
                     + "\(m.lengthMinutes - m.agendaMinutes) min free (s schedules it)"
             case .failure(let problem):
                 return "to schedule, but \(problem.description)"

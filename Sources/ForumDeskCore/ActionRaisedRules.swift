@@ -17,12 +17,15 @@ public enum ActionRaisedRules {
 
     /// The notices owed at `now`, leaving out actions in `excluding` (those this run's reminders already carry), and
     /// the actions whose owner cannot be e-mailed (with why).
-    public static func plan(meetings: [Meeting], directory: Directory, now: Date, withinDays: Int = 28,
-                            excluding: Set<String> = []) -> (notices: [Notice], unreachable: [ReminderRules.Unreachable]) {
+    public static func plan(
+        meetings: [Meeting], directory: Directory, now: Date, withinDays: Int = 28,
+        excluding: Set<String> = []
+    ) -> (notices: [Notice], unreachable: [ReminderRules.Unreachable]) {
         let since = now.addingTimeInterval(-Double(withinDays) * 86_400)
         var notices: [Notice] = []
         var unreachable: [ReminderRules.Unreachable] = []
-        for meeting in meetings.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) }) where meeting.start <= now && meeting.start >= since {
+        for meeting in meetings.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) })
+        where meeting.start <= now && meeting.start >= since {
             for action in meeting.actions where action.status.isOpen && !excluding.contains(action.id) {
                 let raised = RaisedAction(meeting: meeting, action: action)
                 let item = ReminderRules.Item(raised: raised, overdue: false)
@@ -34,16 +37,23 @@ public enum ActionRaisedRules {
                     if let i = unreachable.firstIndex(where: { $0.owner == owner && $0.reason == failure.reason }) {
                         unreachable[i].items.append(item)
                     } else {
-                        unreachable.append(ReminderRules.Unreachable(owner: owner.isEmpty ? "(no owner)" : owner, reason: failure.reason, items: [item]))
+                        unreachable.append(
+                            ReminderRules.Unreachable(
+                                owner: owner.isEmpty ? "(no owner)" : owner, reason: failure.reason, items: [item]))
                     }
                 case .success(let person):
                     guard !action.reminders.contains(where: { $0.to == person.id }) else { continue }
                     let onBehalf = action.owner == nil ? action.organisation : nil
                     if let i = notices.firstIndex(where: { $0.person.id == person.id }) {
                         notices[i].items.append(raised)
-                        if let onBehalf, !notices[i].organisations.contains(onBehalf) { notices[i].organisations.append(onBehalf) }
+                        if let onBehalf, !notices[i].organisations.contains(onBehalf) {
+                            notices[i].organisations.append(onBehalf)
+                        }
                     } else {
-                        notices.append(Notice(person: person, email: person.email ?? "", organisations: onBehalf.map { [$0] } ?? [], items: [raised]))
+                        notices.append(
+                            Notice(
+                                person: person, email: person.email ?? "", organisations: onBehalf.map { [$0] } ?? [],
+                                items: [raised]))
                     }
                 }
             }
@@ -55,7 +65,9 @@ public enum ActionRaisedRules {
     public static func recorded(_ notices: [Notice], at: Date, in meetings: [Meeting]) -> [Meeting] {
         var byMeeting: [String: [(action: String, to: String)]] = [:]
         for notice in notices {
-            for item in notice.items { byMeeting[item.meeting.id, default: []].append((item.action.id, notice.person.id)) }
+            for item in notice.items {
+                byMeeting[item.meeting.id, default: []].append((item.action.id, notice.person.id))
+            }
         }
         return meetings.compactMap { meeting in
             guard let told = byMeeting[meeting.id] else { return nil }

@@ -21,7 +21,10 @@ public enum ActionReplyRules {
         public var sender: String?
         public var reading: ActionReplyText.Reading
 
-        public init(source: String, messageID: String, sent: Date, from: String?, sender: String?, reading: ActionReplyText.Reading) {
+        public init(
+            source: String, messageID: String, sent: Date, from: String?, sender: String?,
+            reading: ActionReplyText.Reading
+        ) {
             self.source = source
             self.messageID = messageID
             self.sent = sent
@@ -58,11 +61,16 @@ public enum ActionReplyRules {
 
     /// Applies `mail` to the actions of `meetings`; returns the positions of the meetings it changed and one outcome
     /// per line, in the order of the e-mail.
-    public static func apply(_ mail: Mail, to meetings: inout [Meeting], directory: Directory) -> (changed: Set<Int>, outcomes: [Outcome]) {
+    public static func apply(
+        _ mail: Mail, to meetings: inout [Meeting], directory: Directory
+    ) -> (changed: Set<Int>, outcomes: [Outcome]) {
         var changed: Set<Int> = []
         var outcomes: [Outcome] = []
         let addresses = [mail.from, mail.sender].compactMap { $0?.lowercased() }
-        let senderText = addresses.isEmpty ? "an e-mail without a sender's address" : addresses.joined(separator: " (sender ") + (addresses.count > 1 ? ")" : "")
+        let senderText =
+            addresses.isEmpty
+            ? "an e-mail without a sender's address"
+            : addresses.joined(separator: " (sender ") + (addresses.count > 1 ? ")" : "")
         for answer in mail.reading.answers {
             guard let (m, k) = position(of: answer.action, in: meetings) else {
                 outcomes.append(.unread("“\(answer.line)”: no action \(answer.action) in the data; not recorded"))
@@ -71,10 +79,15 @@ public enum ActionReplyRules {
             let action = meetings[m].actions[k]
             let allowed = answerers(for: action, in: directory)
             // The From: address decides who sent it; Sender: (a colleague's mail program, a shared mailbox) if From: is nobody's.
-            guard let person = addresses.lazy.compactMap({ address in allowed.first { $0.email?.lowercased() == address } }).first else {
+            let sender = addresses.lazy.compactMap { address in allowed.first { $0.email?.lowercased() == address } }
+                .first
+            guard let person = sender else {
                 let owner = directory.ownerName(person: action.owner, organisation: action.organisation)
-                outcomes.append(.refused("\(answer.action): refused, sent by \(senderText), who is neither its owner (\(owner.isEmpty ? "none" : owner)) "
-                                         + "nor a contact of the owning organisation in the directory; not recorded: “\(answer.line)”"))
+                outcomes.append(
+                    .refused(
+                        "\(answer.action): refused, sent by \(senderText), who is neither its owner (\(owner.isEmpty ? "none" : owner)) "
+                            + "nor a contact of the owning organisation in the directory; not recorded: “\(answer.line)”"
+                    ))
                 continue
             }
             var update: ActionUpdate
@@ -82,14 +95,16 @@ public enum ActionReplyRules {
             var moved = ""
             switch answer.instruction {
             case .done(let text):
-                update = ActionUpdate(at: mail.sent, text: text ?? "Done.", status: action.status == .done ? nil : .done)
+                update = ActionUpdate(
+                    at: mail.sent, text: text ?? "Done.", status: action.status == .done ? nil : .done)
                 summary = "done" + (text.map { ": \($0)" } ?? "")
             case .update(let text):
                 update = ActionUpdate(at: mail.sent, text: text, status: action.status == .open ? .inProgress : nil)
                 summary = "update: \(text)"
             case .due(let day, let note):
                 let was = action.due.map(\.description) ?? "no due date"
-                update = ActionUpdate(at: mail.sent, text: "Due date moved from \(was) to \(day)" + (note.map { ": \($0)" } ?? ""))
+                update = ActionUpdate(
+                    at: mail.sent, text: "Due date moved from \(was) to \(day)" + (note.map { ": \($0)" } ?? ""))
                 update.due = day
                 summary = "due \(day)" + (note.map { ": \($0)" } ?? "")
                 moved = " (was \(was))"
@@ -97,7 +112,9 @@ public enum ActionReplyRules {
             update.by = person.id
             update.messageID = mail.messageID
             // The same e-mail's same answer: a due date by the day it gave (the text names the date it moved from).
-            if action.updates.contains(where: { $0.messageID == mail.messageID && (update.due != nil ? $0.due == update.due : $0.text == update.text) }) {
+            if action.updates.contains(where: {
+                $0.messageID == mail.messageID && (update.due != nil ? $0.due == update.due : $0.text == update.text)
+            }) {
                 outcomes.append(.unchanged("\(answer.action): \(summary) (already recorded from this e-mail)"))
                 continue
             }
@@ -107,8 +124,10 @@ public enum ActionReplyRules {
             if let due = update.due { a.due = due }
             meetings[m].actions[k] = a
             changed.insert(m)
-            outcomes.append(.applied("\(answer.action): \(summary)\(moved) (from \(person.name), \(LondonTime.display(mail.sent)))"
-                                     + (update.status.map { "; now \($0.label)" } ?? "")))
+            outcomes.append(
+                .applied(
+                    "\(answer.action): \(summary)\(moved) (from \(person.name), \(LondonTime.display(mail.sent)))"
+                        + (update.status.map { "; now \($0.label)" } ?? "")))
         }
         for (line, reason) in mail.reading.unread {
             outcomes.append(.unread("“\(line)”: not read (\(reason)); nothing recorded"))
@@ -126,7 +145,9 @@ public enum ActionReplyRules {
             if let organisation = person.organisation { organisations.insert(organisation) }
         }
         if let organisation = action.organisation { organisations.insert(organisation) }
-        people += directory.people.filter { $0.kind == .contact && $0.organisation.map(organisations.contains) == true && $0.id != action.owner }
+        people += directory.people.filter {
+            $0.kind == .contact && $0.organisation.map(organisations.contains) == true && $0.id != action.owner
+        }
         return people.filter { $0.email != nil }
     }
 

@@ -32,7 +32,8 @@ public enum ActionReplyText {
         /// Lines that name an action but could not be read, as written, with why.
         public var unread: [(line: String, reason: String)] = []
         public static func == (a: Reading, b: Reading) -> Bool {
-            a.answers == b.answers && a.unread.map(\.line) == b.unread.map(\.line) && a.unread.map(\.reason) == b.unread.map(\.reason)
+            a.answers == b.answers && a.unread.map(\.line) == b.unread.map(\.line)
+                && a.unread.map(\.reason) == b.unread.map(\.reason)
         }
         /// Whether the text named any action at all.
         public var namesActions: Bool { !answers.isEmpty || !unread.isEmpty }
@@ -62,7 +63,9 @@ public enum ActionReplyText {
     static func readLine(_ original: String, today: CalendarDate) -> Result<Answer, LineFailure> {
         // A list marker or emphasis the mail program added: "- ", "* ", "• ", "1. ", "*A-2026-041*".
         var line = Substring(original)
-        if let marker = line.range(of: #"^([-*•·]|[0-9]{1,2}[.)])\s+"#, options: .regularExpression) { line = line[marker.upperBound...] }
+        if let marker = line.range(of: #"^([-*•·]|[0-9]{1,2}[.)])\s+"#, options: .regularExpression) {
+            line = line[marker.upperBound...]
+        }
         line = line.drop { $0 == "*" || $0 == "_" }
         guard let idRange = line.range(of: #"^[A-Za-z]{1,4}-[0-9]{4}-[0-9]{1,6}"#, options: .regularExpression) else {
             return .failure(LineFailure(reason: "it does not start with the action's id"))
@@ -73,8 +76,10 @@ public enum ActionReplyText {
         rest = rest.drop { $0 == " " || $0 == "\t" || $0 == ":" || $0 == "-" || $0 == "–" || $0 == "," }
         let lower = rest.lowercased()
         func note(after keyword: Int) -> String? {
-            let text = rest.dropFirst(keyword).drop { $0 == " " || $0 == "\t" || $0 == ":" || $0 == "-" || $0 == "–" || $0 == "," }
-                .trimmingCharacters(in: .whitespaces)
+            let text = rest.dropFirst(keyword).drop {
+                $0 == " " || $0 == "\t" || $0 == ":" || $0 == "-" || $0 == "–" || $0 == ","
+            }
+            .trimmingCharacters(in: .whitespaces)
             return text.isEmpty ? nil : text
         }
         func starts(_ word: String) -> Bool {
@@ -84,11 +89,15 @@ public enum ActionReplyText {
         }
         for word in ["done", "completed", "complete", "closed"] where starts(word) {
             let text = note(after: word.count)
-            if let text, isPlaceholder(text) { return .failure(LineFailure(reason: "the example's words were left in")) }
+            if let text, isPlaceholder(text) {
+                return .failure(LineFailure(reason: "the example's words were left in"))
+            }
             return .success(Answer(action: id, instruction: .done(text), line: original))
         }
         for word in ["update", "in progress", "progress"] where starts(word) {
-            guard let text = note(after: word.count) else { return .failure(LineFailure(reason: "an update without any text")) }
+            guard let text = note(after: word.count) else {
+                return .failure(LineFailure(reason: "an update without any text"))
+            }
             if isPlaceholder(text) { return .failure(LineFailure(reason: "the example's words were left in")) }
             return .success(Answer(action: id, instruction: .update(text), line: original))
         }
@@ -100,13 +109,17 @@ public enum ActionReplyText {
             var dateText = parts[0]
             var noteText = parts.count > 1 ? parts[1] : nil
             if let comma = dateText.firstIndex(of: ","), (try? DateInput.parseDay(dateText, today: today)) == nil {
-                noteText = [String(dateText[dateText.index(after: comma)...]).trimmingCharacters(in: .whitespaces), noteText]
-                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+                noteText = [
+                    String(dateText[dateText.index(after: comma)...]).trimmingCharacters(in: .whitespaces), noteText,
+                ]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
                 dateText = String(dateText[..<comma])
             }
             do throws(DateInput.Failure) {
                 let day = try DateInput.parseDay(dateText, today: today)
-                return .success(Answer(action: id, instruction: .due(day, noteText.flatMap { $0.isEmpty ? nil : $0 }), line: original))
+                return .success(
+                    Answer(
+                        action: id, instruction: .due(day, noteText.flatMap { $0.isEmpty ? nil : $0 }), line: original))
             } catch {
                 return .failure(LineFailure(reason: "`\(dateText)` is not a date (write it as 2027-01-31)"))
             }

@@ -53,7 +53,9 @@ public enum ActionRules {
             if let facts = meetings[i].knownFacts, !(facts.earliestOpenDue.map { $0 < today } ?? false) { continue }
             let actions = meetings[i].actions
             for k in actions.indices where actions[k].status.isOpen {
-                if let due = actions[k].due, due < today { result.append(RaisedAction(meeting: meetings[i], action: actions[k])) }
+                if let due = actions[k].due, due < today {
+                    result.append(RaisedAction(meeting: meetings[i], action: actions[k]))
+                }
             }
         }
         return result
@@ -63,21 +65,29 @@ public enum ActionRules {
     /// is usually skipped.
     static func meetingOrder(_ meetings: [Meeting], among chosen: (Meeting) -> Bool) -> [Int] {
         let order = meetings.indices.filter { chosen(meetings[$0]) }
-        func before(_ a: Int, _ b: Int) -> Bool { (meetings[a].start, meetings[a].id) < (meetings[b].start, meetings[b].id) }
+        func before(_ a: Int, _ b: Int) -> Bool {
+            (meetings[a].start, meetings[a].id) < (meetings[b].start, meetings[b].id)
+        }
         let inOrder = zip(order, order.dropFirst()).allSatisfy { !before($0.1, $0.0) }
         return inOrder ? order : order.sorted(by: before)
     }
 
     /// The actions that pass `keep`, of the meetings `chosen`, in meeting order. The meetings are chosen and
     /// ordered by index: filtering or sorting the meetings themselves would copy every one of them.
-    static func raised(in meetings: [Meeting], among chosen: (Meeting) -> Bool = { _ in true },
-                       where keep: (Action) -> Bool) -> [RaisedAction] {
-        positions(in: meetings, among: chosen, where: keep).map { RaisedAction(meeting: meetings[$0.meeting], action: meetings[$0]) }
+    static func raised(
+        in meetings: [Meeting], among chosen: (Meeting) -> Bool = { _ in true },
+        where keep: (Action) -> Bool
+    ) -> [RaisedAction] {
+        positions(in: meetings, among: chosen, where: keep).map {
+            RaisedAction(meeting: meetings[$0.meeting], action: meetings[$0])
+        }
     }
 
     /// Where those actions are, as positions: two numbers an action, for lists over a long history.
-    public static func positions(in meetings: [Meeting], among chosen: (Meeting) -> Bool = { _ in true },
-                                 where keep: (Action) -> Bool) -> [ActionPosition] {
+    public static func positions(
+        in meetings: [Meeting], among chosen: (Meeting) -> Bool = { _ in true },
+        where keep: (Action) -> Bool
+    ) -> [ActionPosition] {
         var result: [ActionPosition] = []
         for i in meetingOrder(meetings, among: chosen) {
             let actions = meetings[i].actions

@@ -19,7 +19,9 @@ public struct AgendaTemplate: Sendable, Equatable {
         public var notes: String?
         public var place: Place = .opening
         public var extra: UnknownFields = [:]
-        public init(title: String, purpose: [Purpose] = [], minutes: Int? = nil, notes: String? = nil, place: Place = .opening) {
+        public init(
+            title: String, purpose: [Purpose] = [], minutes: Int? = nil, notes: String? = nil, place: Place = .opening
+        ) {
             self.title = title
             self.purpose = purpose
             self.minutes = minutes
@@ -42,14 +44,18 @@ public struct AgendaTemplate: Sendable, Equatable {
 
     /// The area's last meeting held before `meeting` starts, among `meetings`.
     public static func lastHeld(before meeting: Meeting, in meetings: some Sequence<Meeting>) -> Meeting? {
-        meetings.filter { $0.area == meeting.area && $0.status == .held && $0.start < meeting.start && $0.id != meeting.id }
-            .max { ($0.start, $0.id) < ($1.start, $1.id) }
+        meetings.filter {
+            $0.area == meeting.area && $0.status == .held && $0.start < meeting.start && $0.id != meeting.id
+        }
+        .max { ($0.start, $0.id) < ($1.start, $1.id) }
     }
 
     /// "24 November 2026"
     public static func longDate(_ day: CalendarDate) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                      "November", "December"]
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
         return "\(day.day) \(months[day.month - 1]) \(day.year)"
     }
 
@@ -62,7 +68,8 @@ public struct AgendaTemplate: Sendable, Equatable {
         func made(_ item: Item) -> AgendaItem? {
             let title = item.title.replacingOccurrences(of: Self.lastHeldToken, with: held)
             guard !have.contains(title.lowercased()) else { return nil }
-            var made = AgendaItem(number: 0, title: title, purpose: item.purpose, minutes: item.minutes, notes: item.notes)
+            var made = AgendaItem(
+                number: 0, title: title, purpose: item.purpose, minutes: item.minutes, notes: item.notes)
             made.extra = [:]
             return made
         }

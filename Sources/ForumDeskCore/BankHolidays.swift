@@ -45,8 +45,14 @@ public enum BankHolidays {
 
     /// One-off changes by royal proclamation: a holiday moved (`moved`: the usual date it replaces) or added.
     static let proclaimed: [(date: CalendarDate, name: String, moved: CalendarDate?)] = [
-        (CalendarDate(year: 2020, month: 5, day: 8), "Early May bank holiday (VE day)", CalendarDate(year: 2020, month: 5, day: 4)),
-        (CalendarDate(year: 2022, month: 6, day: 2), "Spring bank holiday", CalendarDate(year: 2022, month: 5, day: 30)),
+        (
+            CalendarDate(year: 2020, month: 5, day: 8), "Early May bank holiday (VE day)",
+            CalendarDate(year: 2020, month: 5, day: 4)
+        ),
+        (
+            CalendarDate(year: 2022, month: 6, day: 2), "Spring bank holiday",
+            CalendarDate(year: 2022, month: 5, day: 30)
+        ),
         (CalendarDate(year: 2022, month: 6, day: 3), "Platinum Jubilee bank holiday", nil),
         (CalendarDate(year: 2022, month: 9, day: 19), "Bank holiday for the State Funeral of Queen Elizabeth II", nil),
         (CalendarDate(year: 2023, month: 5, day: 8), "Bank holiday for the coronation of King Charles III", nil),
@@ -66,9 +72,15 @@ public enum BankHolidays {
         let easter = easterSunday(year)
         days.append(BankHoliday(date: easter.adding(days: -2), name: "Good Friday"))
         days.append(BankHoliday(date: easter.adding(days: 1), name: "Easter Monday"))
-        if let d = nthWeekday(1, .monday, month: 5, year: year) { days.append(BankHoliday(date: d, name: "Early May bank holiday")) }
-        if let d = nthWeekday(-1, .monday, month: 5, year: year) { days.append(BankHoliday(date: d, name: "Spring bank holiday")) }
-        if let d = nthWeekday(-1, .monday, month: 8, year: year) { days.append(BankHoliday(date: d, name: "Summer bank holiday")) }
+        if let d = nthWeekday(1, .monday, month: 5, year: year) {
+            days.append(BankHoliday(date: d, name: "Early May bank holiday"))
+        }
+        if let d = nthWeekday(-1, .monday, month: 5, year: year) {
+            days.append(BankHoliday(date: d, name: "Spring bank holiday"))
+        }
+        if let d = nthWeekday(-1, .monday, month: 8, year: year) {
+            days.append(BankHoliday(date: d, name: "Summer bank holiday"))
+        }
         // Christmas first: on a Saturday it takes Monday 27th and Boxing Day (Sunday) the Tuesday.
         let christmas = CalendarDate(year: year, month: 12, day: 25)
         if Weekday(christmas) == .sunday {

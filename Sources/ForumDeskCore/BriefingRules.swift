@@ -17,12 +17,20 @@ public enum BriefingRules {
     public static func briefing(for councillor: Person, meetings: [Meeting], now: Date, weeks: Int) -> Briefing {
         let wards = Set(councillor.wards)
         let horizon = now.addingTimeInterval(Double(weeks) * 7 * 86_400)
-        let theirs = meetings.filter { !wards.isDisjoint(with: $0.wards) }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        let theirs = meetings.filter { !wards.isDisjoint(with: $0.wards) }.sorted {
+            ($0.start, $0.id) < ($1.start, $1.id)
+        }
         let coming = theirs.filter { $0.start >= now && $0.status != .cancelled }
         let awaiting = coming.filter { NotificationRules.state(ofCouncillor: councillor.id, for: $0) == .notified }
         let actions = ActionRules.positions(in: theirs) { $0.status.isOpen }
             .map { RaisedAction(meeting: theirs[$0.meeting], action: theirs[$0]) }
-            .sorted { ($0.action.due?.daysSinceEpoch ?? Int.max, $0.action.id) < ($1.action.due?.daysSinceEpoch ?? Int.max, $1.action.id) }
-        return Briefing(councillor: councillor, meetings: coming.filter { $0.start < horizon }, awaitingReply: awaiting, actions: actions)
+            .sorted {
+                ($0.action.due?.daysSinceEpoch ?? Int.max, $0.action.id) < (
+                    $1.action.due?.daysSinceEpoch ?? Int.max, $1.action.id
+                )
+            }
+        return Briefing(
+            councillor: councillor, meetings: coming.filter { $0.start < horizon }, awaitingReply: awaiting,
+            actions: actions)
     }
 }

@@ -41,7 +41,9 @@ public enum ClashRules {
     /// How venues are compared: by their name, ignoring case, punctuation and spacing ("Biggleswade Community
     /// Centre" and "biggleswade community centre," are one hall).
     public static func venueKey(_ venue: Venue) -> String {
-        let folded = venue.name.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " }
+        let folded = venue.name.lowercased().unicodeScalars.map {
+            CharacterSet.alphanumerics.contains($0) ? Character($0) : " "
+        }
         return String(folded).split(separator: " ").joined(separator: " ")
     }
 
@@ -72,37 +74,51 @@ public enum ClashRules {
         let day = LondonTime.date(meeting.start)
         var result: [Clash] = []
         if let closure = calendar.closure(day) {
-            result.append(Clash(kind: .closedDay, meetingID: meeting.id, message: "\(closure) (\(LondonTime.weekday(day)) \(day))"))
+            result.append(
+                Clash(
+                    kind: .closedDay, meetingID: meeting.id, message: "\(closure) (\(LondonTime.weekday(day)) \(day))"))
         }
         if let period = calendar.preElection(day) {
-            result.append(Clash(kind: .preElection, meetingID: meeting.id,
-                                message: "in the pre-election period (\(period.description)): avoid public meetings that could be seen as campaigning"))
+            result.append(
+                Clash(
+                    kind: .preElection, meetingID: meeting.id,
+                    message:
+                        "in the pre-election period (\(period.description)): avoid public meetings that could be seen as campaigning"
+                ))
         }
         return result
     }
 
     /// The clashes between two booked meetings whose times overlap, as seen from `a`.
-    static func pairClashes(_ a: Meeting, _ b: Meeting, directory: Directory, councillorsByWard: [String: [String]]) -> [Clash] {
+    static func pairClashes(
+        _ a: Meeting, _ b: Meeting, directory: Directory, councillorsByWard: [String: [String]]
+    ) -> [Clash] {
         var result: [Clash] = []
         let when = "\(LondonTime.hhmm(b.start))-\(LondonTime.hhmm(b.end))"
         if sameVenue(a.venue, b.venue) {
-            result.append(Clash(kind: .venue, meetingID: a.id, otherMeetingID: b.id,
-                                message: "venue double-booked: \(b.venue.name) also holds \(b.title) (\(b.id)) \(when)"))
+            result.append(
+                Clash(
+                    kind: .venue, meetingID: a.id, otherMeetingID: b.id,
+                    message: "venue double-booked: \(b.venue.name) also holds \(b.title) (\(b.id)) \(when)"))
         }
         let both = expectedCouncillors(a, councillorsByWard: councillorsByWard)
             .intersection(expectedCouncillors(b, councillorsByWard: councillorsByWard))
         if !both.isEmpty {
             let names = both.map { directory.person($0)?.name ?? $0 }.sorted()
             let list = names.count > 3 ? "\(names.count) councillors" : names.joined(separator: ", ")
-            result.append(Clash(kind: .councillor, meetingID: a.id, otherMeetingID: b.id,
-                                message: "\(list) also due at \(b.title) (\(b.id)) \(when)"))
+            result.append(
+                Clash(
+                    kind: .councillor, meetingID: a.id, otherMeetingID: b.id,
+                    message: "\(list) also due at \(b.title) (\(b.id)) \(when)"))
         }
         return result
     }
 
     /// Every clash of the booked meetings that end after `from`, by meeting id. `meetings` in any order; a sweep in
     /// start order compares only meetings whose times overlap, so the cost is the meetings plus the overlaps.
-    public static func clashes(in meetings: [Meeting], directory: Directory, calendar: PlanningCalendar, from: Date) -> [String: [Clash]] {
+    public static func clashes(
+        in meetings: [Meeting], directory: Directory, calendar: PlanningCalendar, from: Date
+    ) -> [String: [Clash]] {
         let booked = meetings.filter { isBooked($0) && $0.end > from }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         let byWard = councillorsByWard(directory)
         var result: [String: [Clash]] = [:]
@@ -128,11 +144,14 @@ public enum ClashRules {
 
     /// The clashes a meeting would have among others: for a form, an import or a programme checking a date before
     /// it is saved (`others` may hold the meeting's own earlier version, which is skipped).
-    public static func clashes(of meeting: Meeting, among others: [Meeting], directory: Directory, calendar: PlanningCalendar) -> [Clash] {
+    public static func clashes(
+        of meeting: Meeting, among others: [Meeting], directory: Directory, calendar: PlanningCalendar
+    ) -> [Clash] {
         guard isBooked(meeting) else { return [] }
         let byWard = councillorsByWard(directory)
         var result = dayClashes(meeting, calendar: calendar)
-        for other in others where other.id != meeting.id && isBooked(other) && other.start < meeting.end && meeting.start < other.end {
+        for other in others
+        where other.id != meeting.id && isBooked(other) && other.start < meeting.end && meeting.start < other.end {
             result += pairClashes(meeting, other, directory: directory, councillorsByWard: byWard)
         }
         return result
@@ -140,6 +159,8 @@ public enum ClashRules {
 
     /// As dashboard warnings (kind `clash`, dated at the meeting's start).
     public static func warnings(_ clashes: [Clash], meeting: Meeting) -> [Warning] {
-        clashes.map { Warning(kind: .clash, meetingID: meeting.id, date: meeting.start, message: "clash: \($0.message)") }
+        clashes.map {
+            Warning(kind: .clash, meetingID: meeting.id, date: meeting.start, message: "clash: \($0.message)")
+        }
     }
 }

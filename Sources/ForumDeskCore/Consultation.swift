@@ -40,9 +40,11 @@ public struct Consultation: Sendable, Equatable, Identifiable {
     public var equality: [String: [String: Int]] = [:]
     public var extra: UnknownFields = [:]
 
-    public init(id: String, title: String, engagementLevel: EngagementLevel, opens: CalendarDate, closes: CalendarDate,
-                organisation: String? = nil, contact: String? = nil, areas: [String] = [], wards: [String] = [],
-                methods: [ConsultationMethod] = [], summary: String? = nil) {
+    public init(
+        id: String, title: String, engagementLevel: EngagementLevel, opens: CalendarDate, closes: CalendarDate,
+        organisation: String? = nil, contact: String? = nil, areas: [String] = [], wards: [String] = [],
+        methods: [ConsultationMethod] = [], summary: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.engagementLevel = engagementLevel

@@ -5,7 +5,9 @@ import Foundation
 public enum ConsultationRules {
     /// Consultations closed before `today` with no results recorded, longest waiting first.
     public static func awaitingResults(_ consultations: [Consultation], today: CalendarDate) -> [Consultation] {
-        consultations.filter { $0.stage(on: today) == .awaitingResults }.sorted { ($0.closes, $0.id) < ($1.closes, $1.id) }
+        consultations.filter { $0.stage(on: today) == .awaitingResults }.sorted {
+            ($0.closes, $0.id) < ($1.closes, $1.id)
+        }
     }
 
     /// "Library opening hours (library-opening-hours) closed on 2026-11-02, 21 days ago: no results recorded".
@@ -16,11 +18,14 @@ public enum ConsultationRules {
 
     /// Every problem in the consultations: unknown areas, wards, organisation, contact, topics, meetings or items;
     /// closing before opening; a link that is not `https://`; counts that add up to more than the responses.
-    public static func problems(_ consultations: [Consultation], directory: Directory, meetings: [Meeting],
-                                topics: [TopicRequest]) -> [Problem] {
+    public static func problems(
+        _ consultations: [Consultation], directory: Directory, meetings: [Meeting],
+        topics: [TopicRequest]
+    ) -> [Problem] {
         var validator = Validator(directory: directory)
         let topicIDs = Set(topics.map(\.id))
-        let agendas = Dictionary(meetings.map { ($0.id, Set($0.agenda.map(\.number))) }, uniquingKeysWith: { a, _ in a })
+        let agendas = Dictionary(
+            meetings.map { ($0.id, Set($0.agenda.map(\.number))) }, uniquingKeysWith: { a, _ in a })
         for c in consultations {
             let file = DataFileRef.consultation(id: c.id)
             validator.checkOrganisation(c.organisation, file, [.key("organisation")])
@@ -34,7 +39,10 @@ public enum ConsultationRules {
             if c.closes < c.opens {
                 validator.report(file, [.key("closes")], "it closes (\(c.closes)) before it opens (\(c.opens))")
             }
-            if let link = c.link, let problem = OnlineJoining.linkProblem(link) ?? (link.lowercased().hasPrefix("tel:") ? "a web link is needed" : nil) {
+            if let link = c.link,
+                let problem = OnlineJoining.linkProblem(link)
+                    ?? (link.lowercased().hasPrefix("tel:") ? "a web link is needed" : nil)
+            {
                 validator.report(file, [.key("link")], problem)
             }
             for (i, topic) in c.topics.enumerated() where !topicIDs.contains(topic) {
@@ -42,21 +50,27 @@ public enum ConsultationRules {
             }
             for (i, item) in c.items.enumerated() {
                 guard let numbers = agendas[item.meeting] else {
-                    validator.report(file, [.key("items"), .index(i), .key("meeting")], "unknown meeting `\(item.meeting)`")
+                    validator.report(
+                        file, [.key("items"), .index(i), .key("meeting")], "unknown meeting `\(item.meeting)`")
                     continue
                 }
                 if !numbers.contains(item.item) {
-                    validator.report(file, [.key("items"), .index(i), .key("item")], "meeting `\(item.meeting)` has no agenda item \(item.item)")
+                    validator.report(
+                        file, [.key("items"), .index(i), .key("item")],
+                        "meeting `\(item.meeting)` has no agenda item \(item.item)")
                 }
             }
             if let responses = c.responses {
-                for (category, counts) in c.equality.sorted(by: { $0.key < $1.key }) where counts.values.reduce(0, +) > responses {
-                    validator.report(file, [.key("equality"), .key(category)],
-                                     "\(counts.values.reduce(0, +)) counted by \(category) but \(responses) responses in all")
+                for (category, counts) in c.equality.sorted(by: { $0.key < $1.key })
+                where counts.values.reduce(0, +) > responses {
+                    validator.report(
+                        file, [.key("equality"), .key(category)],
+                        "\(counts.values.reduce(0, +)) counted by \(category) but \(responses) responses in all")
                 }
             }
             if c.changes != nil, c.results == nil {
-                validator.report(file, [.key("changes")], "\"what we did\" is recorded but not the results it follows from")
+                validator.report(
+                    file, [.key("changes")], "\"what we did\" is recorded but not the results it follows from")
             }
         }
         return validator.problems

@@ -25,7 +25,9 @@ public enum CoverageRules {
         }
         if meeting.status == .held {
             for entry in meeting.attendance where entry.status.isInRoom {
-                if cover(entry.organisation ?? entry.person.flatMap({ directory.person($0)?.organisation })) { return [] }
+                if cover(entry.organisation ?? entry.person.flatMap({ directory.person($0)?.organisation })) {
+                    return []
+                }
             }
         } else {
             for invitation in meeting.invitations where invitation.reply != .declined {

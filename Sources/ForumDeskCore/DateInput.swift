@@ -82,14 +82,17 @@ public enum DateInput {
     static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     public static func parse(_ text: String, today: CalendarDate) throws(Failure) -> Understood {
-        var words = text.lowercased().replacingOccurrences(of: ",", with: " ").split(whereSeparator: { $0 == " " || $0 == "\t" })
-            .map(String.init)
+        var words = text.lowercased().replacingOccurrences(of: ",", with: " ").split(whereSeparator: {
+            $0 == " " || $0 == "\t"
+        })
+        .map(String.init)
         guard !words.isEmpty else { throw Failure(message: "enter a date: \(hint)") }
         if words.count == 1, let understood = spreadsheetInstant(words[0]) ?? serial(words[0]) { return understood }
         // "3-dec-26": the hyphens of a spreadsheet's date with a month's name are spaces.
         words = words.flatMap { word -> [String] in
             let parts = word.split(separator: "-").map(String.init)
-            return parts.count == 3 && month(parts[1]) != nil && !parts[0].isEmpty && parts[0].allSatisfy(\.isNumber) ? parts : [word]
+            return parts.count == 3 && month(parts[1]) != nil && !parts[0].isEmpty && parts[0].allSatisfy(\.isNumber)
+                ? parts : [word]
         }
         // ISO with a T: split it into date and time words.
         if words.count == 1, let t = words[0].firstIndex(of: "t"), words[0].first?.isNumber == true {
@@ -101,7 +104,9 @@ public enum DateInput {
             words.removeLast()
         }
         var time: Time?
-        if words.count >= 2, words.last == "pm" || words.last == "am", let t = parseTime(words[words.count - 2] + words.last!) {
+        if words.count >= 2, words.last == "pm" || words.last == "am",
+            let t = parseTime(words[words.count - 2] + words.last!)
+        {
             time = t
             words.removeLast(2)
         } else if let last = words.last, let t = parseTime(last) {
@@ -130,9 +135,11 @@ public enum DateInput {
     /// programs export one, read as the London wall-clock time of that instant (its zone said, for the autumn hour).
     static func spreadsheetInstant(_ word: String) -> Understood? {
         let b = Array(word.utf8)
-        guard b.count >= 17, b[10] == UInt8(ascii: "t"), let day = CalendarDate(iso: String(decoding: b[0..<10], as: UTF8.self)),
-              b[13] == UInt8(ascii: ":"), let hour = Digits.value(b[11..<13]), let minute = Digits.value(b[14..<16]),
-              hour < 24, minute < 60 else { return nil }
+        guard b.count >= 17, b[10] == UInt8(ascii: "t"),
+            let day = CalendarDate(iso: String(decoding: b[0..<10], as: UTF8.self)),
+            b[13] == UInt8(ascii: ":"), let hour = Digits.value(b[11..<13]), let minute = Digits.value(b[14..<16]),
+            hour < 24, minute < 60
+        else { return nil }
         var i = 16
         var second = 0
         if i < b.count, b[i] == UInt8(ascii: ":") {
@@ -149,23 +156,28 @@ public enum DateInput {
         if rest.elementsEqual([UInt8(ascii: "z")]) {
             offset = 0
         } else if rest.count == 6, rest.first == UInt8(ascii: "+") || rest.first == UInt8(ascii: "-"),
-                  rest[rest.startIndex + 3] == UInt8(ascii: ":"),
-                  let h = Digits.value(rest[(rest.startIndex + 1)..<(rest.startIndex + 3)]),
-                  let m = Digits.value(rest[(rest.startIndex + 4)..<(rest.startIndex + 6)]) {
+            rest[rest.startIndex + 3] == UInt8(ascii: ":"),
+            let h = Digits.value(rest[(rest.startIndex + 1)..<(rest.startIndex + 3)]),
+            let m = Digits.value(rest[(rest.startIndex + 4)..<(rest.startIndex + 6)])
+        {
             offset = (rest.first == UInt8(ascii: "-") ? -1 : 1) * (h * 3600 + m * 60)
         } else {
             return nil
         }
-        let local = LondonTime.local(LondonTime.instant(date: day, hour: hour, minute: minute, second: second, offsetSeconds: offset))
-        return Understood(day: local.date, time: Time(hour: local.hour, minute: local.minute, second: local.second),
-                          zone: local.offsetSeconds == 3600 ? .bst : .gmt)
+        let local = LondonTime.local(
+            LondonTime.instant(date: day, hour: hour, minute: minute, second: second, offsetSeconds: offset))
+        return Understood(
+            day: local.date, time: Time(hour: local.hour, minute: local.minute, second: local.second),
+            zone: local.offsetSeconds == 3600 ? .bst : .gmt)
     }
 
     /// A spreadsheet's date serial: whole days since 30 Dec 1899 and a fraction of a day for the time.
     static func serial(_ word: String) -> Understood? {
         let parts = word.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts[0].count == 5, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let days = Int(parts[0]), (36_526...73_050).contains(days) else { return nil }
+        guard (1...2).contains(parts.count), parts[0].count == 5,
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let days = Int(parts[0]), (36_526...73_050).contains(days)
+        else { return nil }
         let day = CalendarDate(daysSinceEpoch: days - 25_569)  // 25569 is 1 Jan 1970
         guard parts.count == 2, let fraction = Double("0." + parts[1]) else { return Understood(day: day, time: nil) }
         let seconds = Int((fraction * 86_400).rounded())
@@ -199,11 +211,14 @@ public enum DateInput {
     /// they repeat needs its zone.
     public static func instant(_ day: CalendarDate, _ time: Time, zone: Zone?) throws(Failure) -> Date {
         // Only for a refusal: a sheet of a million rows reads a million instants.
-        var shown: String { "\(time.description) on \(LondonTime.weekday(day)) \(day.day) \(LondonTime.monthAbbreviation(day.month)) \(day.year)" }
+        var shown: String {
+            "\(time.description) on \(LondonTime.weekday(day)) \(day.day) \(LondonTime.monthAbbreviation(day.month)) \(day.year)"
+        }
         switch LondonTime.reading(date: day, hour: time.hour, minute: time.minute, second: time.second) {
         case .exact(let instant, let offset):
             if let zone, zone.offsetSeconds != offset {
-                throw Failure(message: "\(shown) is \(offset == 3600 ? "BST" : "GMT"), not \(zone.rawValue.uppercased())")
+                throw Failure(
+                    message: "\(shown) is \(offset == 3600 ? "BST" : "GMT"), not \(zone.rawValue.uppercased())")
             }
             return instant
         case .skipped:
@@ -213,8 +228,9 @@ public enum DateInput {
             case .bst: return earlier
             case .gmt: return later
             case nil:
-                throw Failure(message: "\(shown) happens twice in London (the clocks go back an hour that night): "
-                    + "add BST for the first or GMT for the second")
+                throw Failure(
+                    message: "\(shown) happens twice in London (the clocks go back an hour that night): "
+                        + "add BST for the first or GMT for the second")
             }
         }
     }
@@ -226,7 +242,9 @@ public enum DateInput {
     /// Whether date words carry their year (or need none: today, +3d, a weekday), so a number after them is a time.
     static func hasYear(_ words: [String]) -> Bool {
         let joined = words.joined(separator: " ")
-        if ["today", "tomorrow", "yesterday"].contains(joined) || (words.count == 1 && relativeDays(joined) != nil) { return true }
+        if ["today", "tomorrow", "yesterday"].contains(joined) || (words.count == 1 && relativeDays(joined) != nil) {
+            return true
+        }
         if words.count == 1, CalendarDate(iso: joined) != nil { return true }
         let w = words.filter { !isWeekday($0) && $0 != "next" && $0 != "this" }
         if w.isEmpty { return true }
@@ -246,14 +264,19 @@ public enum DateInput {
     /// "dec", "december", "sept": a prefix of at least three letters of a month's name.
     static func month(_ word: String) -> Int? {
         guard word.count >= 3 else { return nil }
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-                     "december"]
+        let names = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november",
+            "december",
+        ]
         if word == "sept" { return 9 }
         return names.firstIndex { $0.hasPrefix(word) }.map { $0 + 1 }
     }
 
     static func ordinalStripped(_ word: String) -> String {
-        for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) && word.count > 2 { return String(word.dropLast(2)) }
+        for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) && word.count > 2 {
+            return String(word.dropLast(2))
+        }
         return word
     }
 
@@ -263,11 +286,14 @@ public enum DateInput {
         guard let separator = separators.first(where: word.contains) else { return nil }
         let parts = word.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3 || (parts.count == 2 && separator == "/"),
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return nil }
         return parts
     }
 
-    static func parseDayOrThrow(_ words: [String], today: CalendarDate, original: String) throws(Failure) -> CalendarDate? {
+    static func parseDayOrThrow(
+        _ words: [String], today: CalendarDate, original: String
+    ) throws(Failure) -> CalendarDate? {
         let joined = words.joined(separator: " ")
         switch joined {
         case "today": return today
@@ -277,7 +303,9 @@ public enum DateInput {
         }
         if words.count == 1, let relative = relativeDays(joined) { return today.adding(days: relative) }
         if words.count == 1, let iso = CalendarDate(iso: joined) { return iso }
-        if words.count == 1, joined.count == 10, joined.dropFirst(4).first == "-", joined.prefix(4).allSatisfy(\.isNumber) {
+        if words.count == 1, joined.count == 10, joined.dropFirst(4).first == "-",
+            joined.prefix(4).allSatisfy(\.isNumber)
+        {
             throw Failure(message: "\(joined) is not a day of the calendar")
         }
         // A weekday alone is the next one after today ("next" and "this" mean the same); with a date it is checked.
@@ -297,8 +325,10 @@ public enum DateInput {
         if let weekday = named.first {
             let actual = ((day.daysSinceEpoch % 7) + 7 + 3) % 7
             if actual != weekday {
-                throw Failure(message: "\(day.day) \(LondonTime.monthAbbreviation(day.month)) \(day.year) is a \(weekdayNames[actual]), "
-                    + "not a \(weekdayNames[weekday])")
+                throw Failure(
+                    message:
+                        "\(day.day) \(LondonTime.monthAbbreviation(day.month)) \(day.year) is a \(weekdayNames[actual]), "
+                        + "not a \(weekdayNames[weekday])")
             }
         }
         return day
@@ -312,7 +342,9 @@ public enum DateInput {
                 return try checkedDay(year: numbers[0], month: numbers[1], day: numbers[2], today: today)
             }
             guard parts[0].count <= 2, parts[1].count <= 2 else { return nil }
-            guard parts.count == 3 else { return try checkedDay(year: nil, month: numbers[1], day: numbers[0], today: today) }
+            guard parts.count == 3 else {
+                return try checkedDay(year: nil, month: numbers[1], day: numbers[0], today: today)
+            }
             return try checkedDay(year: try year(parts[2], in: w[0]), month: numbers[1], day: numbers[0], today: today)
         }
         // "3 dec [2026]", "dec 3 [2026]", "3rd december 26": the first number is the day, a second the year.
@@ -338,14 +370,19 @@ public enum DateInput {
         case 2: return 2000 + Int(digits)!
         case 4: return Int(digits)!
         default:
-            guard digits.count < 4 else { throw Failure(message: "\(digits) is not a year ForumDesk takes (1900–2999)") }
+            guard digits.count < 4 else {
+                throw Failure(message: "\(digits) is not a year ForumDesk takes (1900–2999)")
+            }
             throw Failure(message: "“\(digits)” in “\(text)” is not a year: write it with four digits (or two)")
         }
     }
 
     static func checkedDay(year: Int?, month: Int, day: Int, today: CalendarDate) throws(Failure) -> CalendarDate {
         if let year, !CalendarDate.supportedYears.contains(year) {
-            throw Failure(message: "\(year) is not a year ForumDesk takes (\(CalendarDate.supportedYears.lowerBound)–\(CalendarDate.supportedYears.upperBound))")
+            throw Failure(
+                message:
+                    "\(year) is not a year ForumDesk takes (\(CalendarDate.supportedYears.lowerBound)–\(CalendarDate.supportedYears.upperBound))"
+            )
         }
         let monthName = months.indices.contains(month - 1) ? months[month - 1].capitalized : "month \(month)"
         guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year ?? 2000) else {
@@ -385,8 +422,10 @@ public enum DateInput {
         // Seconds only after colons (19:00:00, as spreadsheets write it): "3.12.26" is a date, not a time.
         let colons = w.contains(":")
         let parts = w.split(separator: colons ? ":" : ".", omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.count <= (colons ? 3 : 2), parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let h = Int(parts[0]) else { return nil }
+        guard !parts.isEmpty, parts.count <= (colons ? 3 : 2),
+            parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let h = Int(parts[0])
+        else { return nil }
         if parts.count == 1 && offset == nil { return nil }
         if parts.dropFirst().contains(where: { $0.count != 2 }) { return nil }
         let minute = parts.count >= 2 ? Int(parts[1])! : 0
@@ -402,7 +441,9 @@ public enum DateInput {
 
     /// "1930", "0930", "930": three or four digits, HHMM.
     static func parseDigitTime(_ word: String) -> Time? {
-        guard (3...4).contains(word.count), word.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(word) else { return nil }
+        guard (3...4).contains(word.count), word.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(word) else {
+            return nil
+        }
         let (h, m) = (n / 100, n % 100)
         guard h < 24, m < 60 else { return nil }
         return Time(hour: h, minute: m)

@@ -62,9 +62,11 @@ public struct Person: Sendable, Equatable, Identifiable {
     /// one of them counts as theirs.
     public var delegates: [String] = []
     public var extra: UnknownFields = [:]
-    public init(id: String, name: String, kind: PersonKind, wards: [String] = [], organisation: String? = nil,
-                title: String? = nil, email: String? = nil, phone: String? = nil,
-                preferredContact: ContactMethod? = nil, postalAddress: [String] = [], extra: UnknownFields = [:]) {
+    public init(
+        id: String, name: String, kind: PersonKind, wards: [String] = [], organisation: String? = nil,
+        title: String? = nil, email: String? = nil, phone: String? = nil,
+        preferredContact: ContactMethod? = nil, postalAddress: [String] = [], extra: UnknownFields = [:]
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -91,8 +93,10 @@ public struct Organisation: Sendable, Equatable, Identifiable {
     public var email: String?
     public var phone: String?
     public var extra: UnknownFields = [:]
-    public init(id: String, name: String, sector: Sector, frontline: Bool = false, areas: [String] = [],
-                email: String? = nil, phone: String? = nil, extra: UnknownFields = [:]) {
+    public init(
+        id: String, name: String, sector: Sector, frontline: Bool = false, areas: [String] = [],
+        email: String? = nil, phone: String? = nil, extra: UnknownFields = [:]
+    ) {
         self.id = id
         self.name = name
         self.sector = sector
@@ -132,8 +136,10 @@ public struct Directory: Sendable, Equatable {
     private var personIndex: [String: Int]
     private var organisationIndex: [String: Int]
 
-    public init(areas: [Area] = [], coverageRules: [CoverageRule] = [], people: [Person] = [],
-                organisations: [Organisation] = []) {
+    public init(
+        areas: [Area] = [], coverageRules: [CoverageRule] = [], people: [Person] = [],
+        organisations: [Organisation] = []
+    ) {
         self.areas = areas
         self.coverageRules = coverageRules
         self.people = people
@@ -147,7 +153,8 @@ public struct Directory: Sendable, Equatable {
     }
 
     public static func == (a: Directory, b: Directory) -> Bool {
-        a.areas == b.areas && a.coverageRules == b.coverageRules && a.people == b.people && a.organisations == b.organisations
+        a.areas == b.areas && a.coverageRules == b.coverageRules && a.people == b.people
+            && a.organisations == b.organisations
     }
 
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }

@@ -11,11 +11,15 @@ public enum DirectoryRemoval {
 
     /// Where a person is still needed: each record of a meeting to come that names them, and each topic request
     /// still wanted (requested or scheduled) that they are the contact of. One line each: `<id>: <kind> <record>`.
-    public static func personNeeded(_ person: Person, meetings: [Meeting], topics: [TopicRequest], directory: Directory, now: Date) -> [String] {
+    public static func personNeeded(
+        _ person: Person, meetings: [Meeting], topics: [TopicRequest], directory: Directory, now: Date
+    ) -> [String] {
         let who = PersonalData.Identity(person)
         var out: [String] = []
         for m in meetings where isToCome(m, now: now) {
-            for f in PersonalData.findings(who, in: m, directory: directory) { out.append("\(m.id): \(f.kind.rawValue) (\(f.text))") }
+            for f in PersonalData.findings(who, in: m, directory: directory) {
+                out.append("\(m.id): \(f.kind.rawValue) (\(f.text))")
+            }
         }
         for t in topics where t.contact == person.id && (t.status == .requested || t.status == .scheduled) {
             out.append("topic \(t.id): contact (\(t.status.rawValue))")
@@ -26,15 +30,25 @@ public enum DirectoryRemoval {
     /// The fields of a meeting that name organisation `id`, as JSON paths.
     public static func references(toOrganisation id: String, in m: Meeting) -> [FieldPath] {
         var out: [FieldPath] = []
-        for (i, item) in m.agenda.enumerated() where item.organisation == id { out.append([.key("agenda"), .index(i), .key("organisation")]) }
-        for (i, inv) in m.invitations.enumerated() where inv.organisation == id { out.append([.key("invitations"), .index(i), .key("organisation")]) }
-        for (i, line) in m.attendance.enumerated() where line.organisation == id { out.append([.key("attendance"), .index(i), .key("organisation")]) }
-        for (i, a) in m.actions.enumerated() where a.organisation == id { out.append([.key("actions"), .index(i), .key("organisation")]) }
+        for (i, item) in m.agenda.enumerated() where item.organisation == id {
+            out.append([.key("agenda"), .index(i), .key("organisation")])
+        }
+        for (i, inv) in m.invitations.enumerated() where inv.organisation == id {
+            out.append([.key("invitations"), .index(i), .key("organisation")])
+        }
+        for (i, line) in m.attendance.enumerated() where line.organisation == id {
+            out.append([.key("attendance"), .index(i), .key("organisation")])
+        }
+        for (i, a) in m.actions.enumerated() where a.organisation == id {
+            out.append([.key("actions"), .index(i), .key("organisation")])
+        }
         return out
     }
 
     /// Where organisation `id` is referred to: meetings (those to come marked), people, topics. Empty: it can go.
-    public static func organisationNeeded(_ id: String, meetings: [Meeting], topics: [TopicRequest], directory: Directory, now: Date) -> [String] {
+    public static func organisationNeeded(
+        _ id: String, meetings: [Meeting], topics: [TopicRequest], directory: Directory, now: Date
+    ) -> [String] {
         var out: [String] = []
         for m in meetings {
             let refs = references(toOrganisation: id, in: m)
@@ -54,7 +68,8 @@ public enum DirectoryRemoval {
         guard let b = directory.organisation(into) else { return "no organisation `\(into)`" }
         if from == into { return "an organisation cannot be merged into itself" }
         if a.roles != b.roles {
-            return "\(a.name) (\(a.sector.rawValue)) and \(b.name) (\(b.sector.rawValue)) fill different partner roles: "
+            return
+                "\(a.name) (\(a.sector.rawValue)) and \(b.name) (\(b.sector.rawValue)) fill different partner roles: "
                 + "merging would change which roles past meetings covered"
         }
         return nil
@@ -94,7 +109,8 @@ public enum DirectoryRemoval {
         if let a = d.organisation(from), let k = d.organisations.firstIndex(where: { $0.id == into }) {
             let b = d.organisations[k]
             // Empty means every area.
-            d.organisations[k].areas = a.areas.isEmpty || b.areas.isEmpty ? [] : b.areas + a.areas.filter { !b.areas.contains($0) }
+            d.organisations[k].areas =
+                a.areas.isEmpty || b.areas.isEmpty ? [] : b.areas + a.areas.filter { !b.areas.contains($0) }
         }
         d.organisations.removeAll { $0.id == from }
         return d

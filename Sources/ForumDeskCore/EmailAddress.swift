@@ -6,7 +6,8 @@ public enum EmailAddress {
     public static func problem(_ text: String) -> String? {
         if text.isEmpty { return "an address like name@example.org is needed" }
         if !text.unicodeScalars.allSatisfy(\.isASCII) {
-            return "“\(text)” has non-ASCII characters: ForumDesk writes 7-bit mail and does not send to internationalised "
+            return
+                "“\(text)” has non-ASCII characters: ForumDesk writes 7-bit mail and does not send to internationalised "
                 + "addresses (RFC 6531); give the ASCII form"
         }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
@@ -15,13 +16,20 @@ public enum EmailAddress {
         if text.utf8.count > 254 { return "“\(text)” is longer than an address may be (254 characters, RFC 5321)" }
         if local.isEmpty || local.utf8.count > 64 { return "“\(text)”: the part before @ must be 1 to 64 characters" }
         let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-")
-        if local.hasPrefix(".") || local.hasSuffix(".") || local.contains("..") || !local.allSatisfy({ atext.contains($0) || $0 == "." }) {
-            return "“\(text)”: the part before @ may hold letters, digits, dots (not first, last or doubled) and !#$%&'*+/=?^_`{|}~-"
+        if local.hasPrefix(".") || local.hasSuffix(".") || local.contains("..")
+            || !local.allSatisfy({ atext.contains($0) || $0 == "." })
+        {
+            return
+                "“\(text)”: the part before @ may hold letters, digits, dots (not first, last or doubled) and !#$%&'*+/=?^_`{|}~-"
         }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         let hostChars = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
-        if labels.count < 2 || labels.contains(where: { $0.isEmpty || $0.count > 63 || $0.hasPrefix("-") || $0.hasSuffix("-")
-            || !$0.allSatisfy { hostChars.contains($0) } }) {
+        if labels.count < 2
+            || labels.contains(where: {
+                $0.isEmpty || $0.count > 63 || $0.hasPrefix("-") || $0.hasSuffix("-")
+                    || !$0.allSatisfy { hostChars.contains($0) }
+            })
+        {
             return "“\(text)”: the domain after @ must be names like example.org (letters, digits, hyphens, dots)"
         }
         return nil

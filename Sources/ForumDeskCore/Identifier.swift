@@ -6,8 +6,12 @@ import Foundation
 public enum Identifier {
     static let maxSlugLength = 90
 
-    public static func slug(_ name: String, prefix: String = "", fallback: String = "record", taken: (String) -> Bool) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB")).lowercased()
+    public static func slug(
+        _ name: String, prefix: String = "", fallback: String = "record", taken: (String) -> Bool
+    ) -> String {
+        let folded = name.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB")
+        ).lowercased()
         var words: [String] = []
         var current = ""
         for scalar in folded.unicodeScalars {
@@ -54,11 +58,13 @@ extension MeetingKind {
 
 extension Identifier {
     /// A new meeting's id, `<day>-<area>-<kind>`, unique among those taken.
-    public static func meetingID(day: CalendarDate, area: String, kind: MeetingKind, taken: (String) -> Bool) -> String {
+    public static func meetingID(day: CalendarDate, area: String, kind: MeetingKind, taken: (String) -> Bool) -> String
+    {
         // An area id is a slug already: then the parts need no folding (a large import makes a million of these).
         let base = "\(day)-\(area)-\(kind.idSuffix)"
-        guard base.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }), !base.contains("--"), !area.hasSuffix("-"),
-              base.utf8.count <= maxSlugLength
+        guard base.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }),
+            !base.contains("--"), !area.hasSuffix("-"),
+            base.utf8.count <= maxSlugLength
         else { return slug("\(day) \(area) \(kind.idSuffix)", taken: taken) }
         return unique(base, taken: taken)
     }
@@ -92,10 +98,12 @@ public struct IdentifierRule: Sendable, Equatable {
         if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: ".") { return "it must not start with `-` or `.`" }
         for b in bytes {
             switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                continue
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where upperCase: continue
             default:
-                let allowed = upperCase ? "letters a-z and A-Z, digits 0-9 and `-`" : "lower-case letters a-z, digits 0-9 and `-`"
+                let allowed =
+                    upperCase ? "letters a-z and A-Z, digits 0-9 and `-`" : "lower-case letters a-z, digits 0-9 and `-`"
                 return "only \(allowed) are allowed"
             }
         }

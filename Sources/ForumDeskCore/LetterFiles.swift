@@ -14,12 +14,15 @@ public enum LetterFiles {
     /// Whether a file name is one `letters` writes (`…-request-3.html`, `…-cancel-4.pdf`), and if `person` is
     /// given, to that person (exactly: `cllr-ann` is not `cllr-ann-smith`).
     public static func isLetterFile(_ name: String, of person: String? = nil) -> Bool {
-        guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."), ["html", "pdf"].contains(name[name.index(after: dot)...]) else {
+        guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."),
+            ["html", "pdf"].contains(name[name.index(after: dot)...])
+        else {
             return false
         }
         let parts = name[..<dot].split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 3, let last = parts.last, !last.isEmpty, last.allSatisfy({ $0.isASCII && $0.isNumber }),
-              ["request", "cancel"].contains(parts[parts.count - 2]) else { return false }
+            ["request", "cancel"].contains(parts[parts.count - 2])
+        else { return false }
         guard let person else { return true }
         return parts.dropLast(2).joined(separator: "-") == person
     }

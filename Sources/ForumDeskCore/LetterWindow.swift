@@ -23,8 +23,26 @@ public enum LetterWindow {
 
     /// Advance widths of Liberation Sans Regular (= Arial) in thousandths of an em, U+0020–U+007E then U+00A0–U+017F,
     /// read from the font's hmtx table and rounded up.
-    static let ascii: [Int] = [278,278,355,557,557,890,667,191,334,334,390,584,278,334,278,278,557,557,557,557,557,557,557,557,557,557,278,278,584,584,584,557,1016,667,667,723,723,667,611,778,723,278,500,667,557,834,723,778,667,778,723,667,611,723,667,944,667,667,611,278,278,278,470,557,334,557,557,500,557,557,278,557,557,223,223,500,223,834,557,557,557,557,334,500,278,557,500,723,500,500,500,334,260,334,584]
-    static let latin: [Int] = [278,334,557,557,557,557,260,557,334,737,371,557,584,334,737,553,400,549,334,334,334,577,538,278,334,334,366,557,834,834,834,611,667,667,667,667,667,667,1000,723,667,667,667,667,278,278,278,278,723,723,778,778,778,778,778,584,778,723,723,723,723,667,667,611,557,557,557,557,557,557,890,500,557,557,557,557,278,278,278,278,557,557,557,557,557,557,557,549,611,557,557,557,557,500,557,500,667,557,667,557,667,557,723,500,723,500,723,500,723,500,723,615,723,557,667,557,667,557,667,557,667,557,667,557,778,557,778,557,778,557,778,557,723,557,723,557,278,278,278,278,278,278,278,223,278,278,735,444,500,223,667,500,500,557,223,557,223,557,292,557,334,557,223,723,557,723,557,723,557,605,724,557,778,557,778,557,778,557,1000,944,723,334,723,334,723,334,667,500,667,500,667,500,667,500,611,278,611,375,611,278,723,557,723,557,723,557,723,557,723,557,723,557,944,723,667,500,667,611,500,611,500,611,500,223]
+    static let ascii: [Int] = [
+        278, 278, 355, 557, 557, 890, 667, 191, 334, 334, 390, 584, 278, 334, 278, 278, 557, 557, 557, 557, 557, 557,
+        557, 557, 557, 557, 278, 278, 584, 584, 584, 557, 1016, 667, 667, 723, 723, 667, 611, 778, 723, 278, 500, 667,
+        557, 834, 723, 778, 667, 778, 723, 667, 611, 723, 667, 944, 667, 667, 611, 278, 278, 278, 470, 557, 334, 557,
+        557, 500, 557, 557, 278, 557, 557, 223, 223, 500, 223, 834, 557, 557, 557, 557, 334, 500, 278, 557, 500, 723,
+        500, 500, 500, 334, 260, 334, 584,
+    ]
+    static let latin: [Int] = [
+        278, 334, 557, 557, 557, 557, 260, 557, 334, 737, 371, 557, 584, 334, 737, 553, 400, 549, 334, 334, 334, 577,
+        538, 278, 334, 334, 366, 557, 834, 834, 834, 611, 667, 667, 667, 667, 667, 667, 1000, 723, 667, 667, 667, 667,
+        278, 278, 278, 278, 723, 723, 778, 778, 778, 778, 778, 584, 778, 723, 723, 723, 723, 667, 667, 611, 557, 557,
+        557, 557, 557, 557, 890, 500, 557, 557, 557, 557, 278, 278, 278, 278, 557, 557, 557, 557, 557, 557, 557, 549,
+        611, 557, 557, 557, 557, 500, 557, 500, 667, 557, 667, 557, 667, 557, 723, 500, 723, 500, 723, 500, 723, 500,
+        723, 615, 723, 557, 667, 557, 667, 557, 667, 557, 667, 557, 667, 557, 778, 557, 778, 557, 778, 557, 778, 557,
+        723, 557, 723, 557, 278, 278, 278, 278, 278, 278, 278, 223, 278, 278, 735, 444, 500, 223, 667, 500, 500, 557,
+        223, 557, 223, 557, 292, 557, 334, 557, 223, 723, 557, 723, 557, 723, 557, 605, 724, 557, 778, 557, 778, 557,
+        778, 557, 1000, 944, 723, 334, 723, 334, 723, 334, 667, 500, 667, 500, 667, 500, 667, 500, 611, 278, 611, 375,
+        611, 278, 723, 557, 723, 557, 723, 557, 723, 557, 723, 557, 723, 557, 944, 723, 667, 500, 667, 611, 500, 611,
+        500, 611, 500, 223,
+    ]
     /// Wider than any letter of the font: what a character outside the table is taken to be, so it never fits by luck.
     static let unknown = 1100
 
@@ -71,7 +89,9 @@ public enum LetterWindow {
                 guard let parts = wrapped(line, size: size, limit: limit) else { fits = false; break }
                 lines += parts
             }
-            if fits && Double(lines.count) * size * lineHeight * 25.4 / 72 <= heightMM { return Layout(fontSize: size, lines: lines) }
+            if fits && Double(lines.count) * size * lineHeight * 25.4 / 72 <= heightMM {
+                return Layout(fontSize: size, lines: lines)
+            }
         }
         return nil
     }
@@ -79,7 +99,9 @@ public enum LetterWindow {
     /// What a letter's window shows: the name, a partner's contact's organisation, then the address lines.
     public static func block(_ person: Person, _ directory: Directory) -> [String] {
         var lines = [person.name]
-        if person.kind == .contact, let id = person.organisation, let org = directory.organisation(id) { lines.append(org.name) }
+        if person.kind == .contact, let id = person.organisation, let org = directory.organisation(id) {
+            lines.append(org.name)
+        }
         return lines + person.postalAddress
     }
 
@@ -89,8 +111,10 @@ public enum LetterWindow {
         let smallest = sizes.last!, points = String(format: "%g", smallest)
         let widest = block.max { width($0, size: smallest) < width($1, size: smallest) } ?? ""
         if wrapped(widest, size: smallest, limit: widthMM * 0.97) == nil {
-            return "“\(widest)” is \(Int(width(widest, size: smallest).rounded(.up))) mm wide even in \(points) pt type; the envelope's window takes \(Int(widthMM)) mm"
+            return
+                "“\(widest)” is \(Int(width(widest, size: smallest).rounded(.up))) mm wide even in \(points) pt type; the envelope's window takes \(Int(widthMM)) mm"
         }
-        return "\(block.count) lines (name and address) do not fit the envelope's window (\(Int(widthMM)) × \(Int(heightMM)) mm) even in \(points) pt type"
+        return
+            "\(block.count) lines (name and address) do not fit the envelope's window (\(Int(widthMM)) × \(Int(heightMM)) mm) even in \(points) pt type"
     }
 }

@@ -19,8 +19,9 @@ public enum LondonTime {
         let seconds = Int(floor(instant.timeIntervalSince1970)) + offset
         let days = Int(floor(Double(seconds) / 86_400))
         let rest = seconds - days * 86_400
-        return Local(date: CalendarDate(daysSinceEpoch: days), hour: rest / 3600, minute: rest % 3600 / 60,
-                     second: rest % 60, offsetSeconds: offset)
+        return Local(
+            date: CalendarDate(daysSinceEpoch: days), hour: rest / 3600, minute: rest % 3600 / 60,
+            second: rest % 60, offsetSeconds: offset)
     }
 
     public static func date(_ instant: Date) -> CalendarDate { local(instant).date }
@@ -52,8 +53,10 @@ public enum LondonTime {
     public static func reading(date: CalendarDate, hour: Int, minute: Int, second: Int = 0) -> Reading {
         let naive = Double(date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second)
         // The offsets in force a day either side cover every change (London changes at most once a night).
-        let offsets = Set([zone.secondsFromGMT(for: Date(timeIntervalSince1970: naive - 86_400)),
-                           zone.secondsFromGMT(for: Date(timeIntervalSince1970: naive + 86_400))])
+        let offsets = Set([
+            zone.secondsFromGMT(for: Date(timeIntervalSince1970: naive - 86_400)),
+            zone.secondsFromGMT(for: Date(timeIntervalSince1970: naive + 86_400)),
+        ])
         let valid = offsets.map { (Date(timeIntervalSince1970: naive - Double($0)), $0) }
             .filter { zone.secondsFromGMT(for: $0.0) == $0.1 }
             .sorted { $0.0 < $1.0 }
@@ -65,7 +68,9 @@ public enum LondonTime {
     }
 
     public static func instant(date: CalendarDate, hour: Int, minute: Int, second: Int, offsetSeconds: Int) -> Date {
-        Date(timeIntervalSince1970: Double(date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds))
+        Date(
+            timeIntervalSince1970: Double(
+                date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds))
     }
 
     /// `2026-11-24T19:00:00+00:00`
@@ -82,8 +87,8 @@ public enum LondonTime {
     public static func parse(_ text: String) -> Date? {
         let b = Array(text.utf8)
         guard b.count >= 16, b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":"),
-              let date = CalendarDate(iso: String(decoding: b[0..<10], as: UTF8.self)),
-              let hour = Digits.value(b[11..<13]), let minute = Digits.value(b[14..<16]), hour < 24, minute < 60
+            let date = CalendarDate(iso: String(decoding: b[0..<10], as: UTF8.self)),
+            let hour = Digits.value(b[11..<13]), let minute = Digits.value(b[14..<16]), hour < 24, minute < 60
         else { return nil }
         var i = 16
         var second = 0
@@ -101,7 +106,7 @@ public enum LondonTime {
             return instant(date: date, hour: hour, minute: minute, second: second, offsetSeconds: 0)
         }
         guard b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"), b.count == i + 6, b[i + 3] == UInt8(ascii: ":"),
-              let oh = Digits.value(b[(i + 1)..<(i + 3)]), let om = Digits.value(b[(i + 4)..<(i + 6)]), oh < 24, om < 60
+            let oh = Digits.value(b[(i + 1)..<(i + 3)]), let om = Digits.value(b[(i + 4)..<(i + 6)]), oh < 24, om < 60
         else { return nil }
         let offset = (oh * 3600 + om * 60) * (b[i] == UInt8(ascii: "-") ? -1 : 1)
         return instant(date: date, hour: hour, minute: minute, second: second, offsetSeconds: offset)

@@ -37,9 +37,11 @@ public struct AgendaItem: Sendable, Equatable {
     /// The topic request this item carries, by id.
     public var topic: String?
     public var extra: UnknownFields = [:]
-    public init(number: Int, title: String, tags: [String] = [], presenter: String? = nil, presenterName: String? = nil,
-                organisation: String? = nil, purpose: [Purpose] = [], engagementLevel: EngagementLevel? = nil,
-                minutes: Int? = nil, notes: String? = nil, outcome: String? = nil, extra: UnknownFields = [:]) {
+    public init(
+        number: Int, title: String, tags: [String] = [], presenter: String? = nil, presenterName: String? = nil,
+        organisation: String? = nil, purpose: [Purpose] = [], engagementLevel: EngagementLevel? = nil,
+        minutes: Int? = nil, notes: String? = nil, outcome: String? = nil, extra: UnknownFields = [:]
+    ) {
         self.number = number
         self.title = title
         self.tags = tags
@@ -62,8 +64,10 @@ public struct Invitation: Sendable, Equatable {
     public var at: Date?
     public var reply: Reply = .noReply
     public var extra: UnknownFields = [:]
-    public init(organisation: String, person: String? = nil, at: Date? = nil, reply: Reply = .noReply,
-                extra: UnknownFields = [:]) {
+    public init(
+        organisation: String, person: String? = nil, at: Date? = nil, reply: Reply = .noReply,
+        extra: UnknownFields = [:]
+    ) {
         self.organisation = organisation
         self.person = person
         self.at = at
@@ -87,8 +91,10 @@ public struct Attendance: Sendable, Equatable {
     /// Joined a hybrid or online meeting online (`Meeting.online`): the minutes count them apart.
     public var online = false
     public var extra: UnknownFields = [:]
-    public init(person: String? = nil, name: String? = nil, organisation: String? = nil, role: AttendanceRole = .member,
-                status: AttendanceStatus, reason: String? = nil, substituteFor: String? = nil, extra: UnknownFields = [:]) {
+    public init(
+        person: String? = nil, name: String? = nil, organisation: String? = nil, role: AttendanceRole = .member,
+        status: AttendanceStatus, reason: String? = nil, substituteFor: String? = nil, extra: UnknownFields = [:]
+    ) {
         self.person = person
         self.name = name
         self.organisation = organisation
@@ -154,9 +160,11 @@ public struct CouncillorNotification: Sendable, Equatable {
     /// only that machine sends it and teammates see where it waits.
     public var queuedOn: String?
     public var extra: UnknownFields = [:]
-    public init(councillor: String, at: Date, method: ContactMethod, kind: NoticeKind = .invitation, sequence: Int = 0,
-                start: Date? = nil, end: Date? = nil, venue: String? = nil, reply: Reply = .noReply,
-                repliedAt: Date? = nil, comment: String? = nil, delegatedTo: String? = nil, extra: UnknownFields = [:]) {
+    public init(
+        councillor: String, at: Date, method: ContactMethod, kind: NoticeKind = .invitation, sequence: Int = 0,
+        start: Date? = nil, end: Date? = nil, venue: String? = nil, reply: Reply = .noReply,
+        repliedAt: Date? = nil, comment: String? = nil, delegatedTo: String? = nil, extra: UnknownFields = [:]
+    ) {
         self.councillor = councillor
         self.at = at
         self.method = method
@@ -189,7 +197,8 @@ public struct ActionUpdate: Sendable, Equatable {
     public var extra: UnknownFields = [:]
     /// Whether it came by e-mail from the owner's side rather than being typed by an officer.
     public var cameByEmail: Bool { messageID != nil }
-    public init(at: Date, text: String, status: ActionStatus? = nil, meeting: String? = nil, extra: UnknownFields = [:]) {
+    public init(at: Date, text: String, status: ActionStatus? = nil, meeting: String? = nil, extra: UnknownFields = [:])
+    {
         self.at = at
         self.text = text
         self.status = status
@@ -216,9 +225,11 @@ public struct Action: Sendable, Equatable, Identifiable {
     /// Reminders written to its owner (`forumdesk remind`), oldest first: `"reminders": [{"at": …, "to": person}]`.
     public var reminders: [ActionReminder] = []
     public var extra: UnknownFields = [:]
-    public init(id: String, item: Int? = nil, description: String, owner: String? = nil, organisation: String? = nil,
-                due: CalendarDate? = nil, status: ActionStatus = .open, tags: [String] = [], updates: [ActionUpdate] = [],
-                feedback: String? = nil, reminders: [ActionReminder] = [], extra: UnknownFields = [:]) {
+    public init(
+        id: String, item: Int? = nil, description: String, owner: String? = nil, organisation: String? = nil,
+        due: CalendarDate? = nil, status: ActionStatus = .open, tags: [String] = [], updates: [ActionUpdate] = [],
+        feedback: String? = nil, reminders: [ActionReminder] = [], extra: UnknownFields = [:]
+    ) {
         self.id = id
         self.item = item
         self.description = description
@@ -318,8 +329,11 @@ public struct Meeting: Sendable, Equatable, Identifiable {
         public var actions: [Action] = []
         /// Issues residents raised from the floor.
         public var issues: [ResidentIssue] = []
-        public init(agenda: [AgendaItem] = [], invitations: [Invitation] = [], attendance: [Attendance] = [], actions: [Action] = [],
-                    issues: [ResidentIssue] = []) {
+        public init(
+            agenda: [AgendaItem] = [], invitations: [Invitation] = [], attendance: [Attendance] = [],
+            actions: [Action] = [],
+            issues: [ResidentIssue] = []
+        ) {
             self.agenda = agenda
             self.invitations = invitations
             self.attendance = attendance
@@ -457,10 +471,14 @@ public struct Meeting: Sendable, Equatable, Identifiable {
         _modify { unique(); yield &box.fields.id }
     }
 
-    public init(id: String, kind: MeetingKind, title: String, area: String, wards: [String], start: Date, end: Date,
-                venue: Venue, status: MeetingStatus, chair: String? = nil) {
-        box = Box(Fields(id: id, kind: kind, title: title, area: area, wards: wards, start: start, end: end, venue: venue,
-                         status: status, chair: chair), Lists())
+    public init(
+        id: String, kind: MeetingKind, title: String, area: String, wards: [String], start: Date, end: Date,
+        venue: Venue, status: MeetingStatus, chair: String? = nil
+    ) {
+        box = Box(
+            Fields(
+                id: id, kind: kind, title: title, area: area, wards: wards, start: start, end: end, venue: venue,
+                status: status, chair: chair), Lists())
     }
 }
 
@@ -501,7 +519,10 @@ public struct SummaryFacts: Sendable, Equatable {
     /// (`A-2026-` → 41 for `A-2026-041`): what new ids are numbered after (`IDNumbers`), known without the lists.
     public var highestNumbers: HighestNumbers
 
-    public init(openActions: Int, earliestOpenDue: CalendarDate?, carriesTopics: Bool, highestNumbers: HighestNumbers = HighestNumbers()) {
+    public init(
+        openActions: Int, earliestOpenDue: CalendarDate?, carriesTopics: Bool,
+        highestNumbers: HighestNumbers = HighestNumbers()
+    ) {
         self.openActions = openActions
         self.earliestOpenDue = earliestOpenDue
         self.carriesTopics = carriesTopics
@@ -522,8 +543,9 @@ public struct SummaryFacts: Sendable, Equatable {
             let n = QuickEntry.number(id, after: prefix)
             if n > 0 { highest[prefix] = max(highest[prefix] ?? 0, n) }
         }
-        self.init(openActions: open, earliestOpenDue: earliest, carriesTopics: fields.agenda.contains { $0.topic != nil },
-                  highestNumbers: HighestNumbers(highest))
+        self.init(
+            openActions: open, earliestOpenDue: earliest, carriesTopics: fields.agenda.contains { $0.topic != nil },
+            highestNumbers: HighestNumbers(highest))
     }
 }
 

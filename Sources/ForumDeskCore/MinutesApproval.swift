@@ -30,7 +30,9 @@ public enum MinutesRules {
     /// The item's resolution agrees the minutes (and does not refuse them).
     public static func approves(_ item: AgendaItem) -> Bool {
         guard isApprovalItem(item), let outcome = item.outcome?.lowercased() else { return false }
-        let refused = ["not approved", "not agreed", "not confirmed", "not be approved", "deferred"].contains { outcome.contains($0) }
+        let refused = ["not approved", "not agreed", "not confirmed", "not be approved", "deferred"].contains {
+            outcome.contains($0)
+        }
         return !refused && ["approved", "agreed", "confirmed", "correct record"].contains { outcome.contains($0) }
     }
 
@@ -47,7 +49,8 @@ public enum MinutesRules {
             let sorted = list.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
             for (i, m) in sorted.enumerated() where i > 0 && out[sorted[i - 1].id] == nil {
                 guard m.agenda.contains(where: approves) else { continue }
-                out[sorted[i - 1].id] = MinutesApproval(by: m.chair ?? "the meeting", at: m.ended ?? m.end, meeting: m.id)
+                out[sorted[i - 1].id] = MinutesApproval(
+                    by: m.chair ?? "the meeting", at: m.ended ?? m.end, meeting: m.id)
             }
         }
         return out

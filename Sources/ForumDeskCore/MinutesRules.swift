@@ -44,14 +44,17 @@ public enum Outcome {
     /// A numbered resolution split into its parts, each a paragraph: "Resolved: (i) That …", "(ii) That …".
     public static func resolutions(_ text: String) -> [String] {
         let lead = "Resolved: "
-        guard text.hasPrefix(lead), let firstLabel = label(at: text.dropFirst(lead.count)), first(firstLabel) else { return [text] }
+        guard text.hasPrefix(lead), let firstLabel = label(at: text.dropFirst(lead.count)), first(firstLabel) else {
+            return [text]
+        }
         var parts: [String] = []
         var current = ""
         var expected = next(firstLabel)
         var index = text.startIndex
         while index < text.endIndex {
             if let expectedLabel = expected, text[index] == "(", index > text.startIndex,
-               text[text.index(before: index)] == " ", label(at: text[index...]) == expectedLabel {
+                text[text.index(before: index)] == " ", label(at: text[index...]) == expectedLabel
+            {
                 parts.append(current.trimmingCharacters(in: .whitespaces))
                 current = ""
                 expected = next(expectedLabel)
@@ -70,7 +73,8 @@ public enum Outcome {
         guard text.first == "(", let close = text.firstIndex(of: ")") else { return nil }
         let inside = String(text[text.index(after: text.startIndex)..<close])
         guard !inside.isEmpty, inside.count <= 4 else { return nil }
-        return romans.contains(inside) || Int(inside) != nil || (inside.count == 1 && inside.first!.isLetter) ? inside : nil
+        return romans.contains(inside) || Int(inside) != nil || (inside.count == 1 && inside.first!.isLetter)
+            ? inside : nil
     }
 
     static func first(_ label: String) -> Bool { ["i", "1", "a"].contains(label) }
@@ -78,7 +82,9 @@ public enum Outcome {
     static func next(_ label: String) -> String? {
         if let i = romans.firstIndex(of: label) { return i + 1 < romans.count ? romans[i + 1] : nil }
         if let n = Int(label) { return String(n + 1) }
-        guard let scalar = label.unicodeScalars.first, let following = Unicode.Scalar(scalar.value + 1) else { return nil }
+        guard let scalar = label.unicodeScalars.first, let following = Unicode.Scalar(scalar.value + 1) else {
+            return nil
+        }
         return String(Character(following))
     }
 }

@@ -22,7 +22,9 @@ public enum NameMatch {
     /// A name as compared: lowercase letters and digits in words separated by single spaces, accents folded,
     /// `&` as "and", a leading title dropped.
     public static func folded(_ text: String) -> String {
-        let lowered = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB")).lowercased()
+        let lowered = text.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB")
+        ).lowercased()
         var words: [String] = []
         var current = ""
         for scalar in lowered.unicodeScalars {
@@ -55,7 +57,9 @@ public enum NameMatch {
 
         public func resolve(_ query: String) throws(Failure) -> String {
             let q = NameMatch.folded(query)
-            if !q.isEmpty, let exact = entries.first(where: { $0.foldedID == q || $0.foldedName == q }) { return exact.id }
+            if !q.isEmpty, let exact = entries.first(where: { $0.foldedID == q || $0.foldedName == q }) {
+                return exact.id
+            }
             let matches = q.isEmpty ? [] : entries.filter { $0.foldedID.hasPrefix(q) || $0.foldedName.hasPrefix(q) }
             // A record may be offered under several names (a councillor with and without "Cllr"): one id is one match.
             var ids: [String] = []
@@ -64,7 +68,8 @@ public enum NameMatch {
             case 1: return ids[0]
             case 0: throw .none(query: query, kind: kind, known: suggestions(for: q))
             default:
-                throw .ambiguous(query: query, kind: kind, candidates: ids.compactMap { id in entries.first { $0.id == id }?.name })
+                throw .ambiguous(
+                    query: query, kind: kind, candidates: ids.compactMap { id in entries.first { $0.id == id }?.name })
             }
         }
 
@@ -72,9 +77,12 @@ public enum NameMatch {
         /// Flitton and Greenfield") is tried whole first. Each record once, in the order named.
         public func resolveList(_ text: String) throws(Failure) -> [String] {
             var ids: [String] = []
-            for piece in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
+            for piece in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }).map({
+                $0.trimmingCharacters(in: .whitespaces)
+            }) where !piece.isEmpty {
                 if let whole = try? resolve(piece) { ids.append(whole); continue }
-                for part in piece.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+                for part in piece.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+                where !part.isEmpty {
                     ids.append(try resolve(part))
                 }
             }
@@ -89,12 +97,15 @@ public enum NameMatch {
             let all = entries.filter { seen.insert($0.id).inserted }
             if all.count <= 12 { return all.map(\.name) }
             let words = Set(q.split(separator: " ").filter { $0.count >= 3 })
-            return Array(all.filter { !words.isDisjoint(with: $0.foldedName.split(separator: " ")) }.prefix(8).map(\.name))
+            return Array(
+                all.filter { !words.isDisjoint(with: $0.foldedName.split(separator: " ")) }.prefix(8).map(\.name))
         }
     }
 
     /// Returns the id of the one candidate the query names.
-    public static func resolve(_ query: String, kind: String, among candidates: [(id: String, name: String)]) throws(Failure) -> String {
+    public static func resolve(
+        _ query: String, kind: String, among candidates: [(id: String, name: String)]
+    ) throws(Failure) -> String {
         try Index(kind: kind, candidates: candidates).resolve(query)
     }
 }

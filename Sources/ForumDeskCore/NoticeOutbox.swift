@@ -20,7 +20,8 @@ public enum NoticeOutbox {
 
     /// Written to the outbox and not yet accepted by the mail program (queued, failed, or maybe sent), not withdrawn.
     public static func isWaiting(_ notice: CouncillorNotification) -> Bool {
-        notice.method == .email && notice.withdrawn == nil && (notice.delivery == .queued || notice.delivery == .failed || notice.delivery == .sending)
+        notice.method == .email && notice.withdrawn == nil
+            && (notice.delivery == .queued || notice.delivery == .failed || notice.delivery == .sending)
     }
 
     /// `<person>-<request|cancel>-<sequence>.eml`.
@@ -35,12 +36,15 @@ public enum NoticeOutbox {
         guard name.hasSuffix(".eml"), !name.hasPrefix(".") else { return nil }
         var stem = Substring(name.dropLast(4))
         let legacy = stem.prefix(16)
-        if legacy.count == 16, legacy.last == "-", legacy.dropLast().enumerated().allSatisfy({ i, c in i == 8 ? c == "T" : c.isASCII && c.isNumber }) {
+        if legacy.count == 16, legacy.last == "-",
+            legacy.dropLast().enumerated().allSatisfy({ i, c in i == 8 ? c == "T" : c.isASCII && c.isNumber })
+        {
             stem = stem.dropFirst(16)
         }
         let parts = stem.split(separator: "-")
         guard parts.count >= 3, let last = parts.last, last.allSatisfy({ $0.isASCII && $0.isNumber }),
-              ["request", "cancel"].contains(parts[parts.count - 2]) else { return nil }
+            ["request", "cancel"].contains(parts[parts.count - 2])
+        else { return nil }
         return stem + ".eml"
     }
 
@@ -60,12 +64,15 @@ public enum NoticeOutbox {
     /// `<person>-reminder-20261123T120000.eml` (London time), or `-briefing-`: one per person and moment.
     public static func digestFileName(person: String, folder: String, at instant: Date) -> String {
         let l = LondonTime.local(instant)
-        let stamp = String(format: "%04d%02d%02dT%02d%02d%02d", l.date.year, l.date.month, l.date.day, l.hour, l.minute, l.second)
+        let stamp = String(
+            format: "%04d%02d%02dT%02d%02d%02d", l.date.year, l.date.month, l.date.day, l.hour, l.minute, l.second)
         return "\(person)-\(digestKind(folder))-\(stamp).eml"
     }
 
     static func digestKind(_ folder: String) -> String {
-        folder == briefings ? "briefing" : folder == raised ? "action" : folder == residents ? "told" : folder == daily ? "daily" : "reminder"
+        folder == briefings
+            ? "briefing"
+            : folder == raised ? "action" : folder == residents ? "told" : folder == daily ? "daily" : "reminder"
     }
 
     /// The person a digest file in `folder` is to, by directory id; nil for a file not named as ForumDesk names them.
@@ -76,7 +83,8 @@ public enum NoticeOutbox {
         guard let range = stem.range(of: marker, options: .backwards) else { return nil }
         let stamp = stem[range.upperBound...]
         guard stamp.count == 15, stamp.enumerated().allSatisfy({ i, c in i == 8 ? c == "T" : c.isASCII && c.isNumber }),
-              range.lowerBound > stem.startIndex else { return nil }
+            range.lowerBound > stem.startIndex
+        else { return nil }
         return PersonID(String(stem[..<range.lowerBound]))?.rawValue
     }
 

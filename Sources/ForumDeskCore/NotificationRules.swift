@@ -76,8 +76,9 @@ public enum NotificationRules {
     /// Every councillor of every ward the meeting covers, with their state.
     public static func statuses(for meeting: Meeting, in directory: Directory) -> [CouncillorNotificationStatus] {
         directory.councillors(ofWards: meeting.wards).map { councillor in
-            CouncillorNotificationStatus(councillor: councillor, state: state(ofPerson: councillor.id, for: meeting),
-                                         lastNotice: lastInvitation(to: councillor.id, in: meeting))
+            CouncillorNotificationStatus(
+                councillor: councillor, state: state(ofPerson: councillor.id, for: meeting),
+                lastNotice: lastInvitation(to: councillor.id, in: meeting))
         }
     }
 
@@ -105,7 +106,9 @@ public enum NotificationRules {
         meeting.invitations.enumerated().compactMap { index, invitation in
             guard let id = invitation.person, let person = directory.person(id) else { return nil }
             var state = state(ofPerson: id, for: meeting)
-            if let at = invitation.at, !meeting.notifications.contains(where: { $0.councillor == id && $0.withdrawn == nil }) {
+            if let at = invitation.at,
+                !meeting.notifications.contains(where: { $0.councillor == id && $0.withdrawn == nil })
+            {
                 // Stamped as sent before partners' notices were recorded: taken as an invitation at SEQUENCE 0, so a
                 // later change (a raised sequence) or a cancellation is owed to them too.
                 var known = meeting
@@ -113,16 +116,18 @@ public enum NotificationRules {
                 state = Self.state(ofPerson: id, for: known)
             }
             if state == .notified, invitation.reply != .noReply { state = .replied(invitation.reply) }
-            return PartnerNotificationStatus(invitation: index, contact: person, state: state,
-                                             lastNotice: lastInvitation(to: id, in: meeting))
+            return PartnerNotificationStatus(
+                invitation: index, contact: person, state: state,
+                lastNotice: lastInvitation(to: id, in: meeting))
         }
     }
 
     /// The last notice sent (an invitation, or a cancellation once the meeting is cancelled), not withdrawn.
     public static func lastInvitation(to id: String, in meeting: Meeting) -> CouncillorNotification? {
-        latest(meeting.notifications.filter {
-            $0.councillor == id && $0.withdrawn == nil && ($0.kind == .invitation || meeting.status == .cancelled)
-        })
+        latest(
+            meeting.notifications.filter {
+                $0.councillor == id && $0.withdrawn == nil && ($0.kind == .invitation || meeting.status == .cancelled)
+            })
     }
 
     /// The last notice sent; of two sent at the same moment, the later in the file.

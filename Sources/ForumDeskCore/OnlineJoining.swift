@@ -19,8 +19,10 @@ public struct OnlineJoining: Sendable, Equatable {
     public var onlineOnly: Bool = false
     public var extra: UnknownFields = [:]
 
-    public init(kind: JoiningKind, url: String? = nil, dialIn: String? = nil, instructions: String? = nil,
-                published: Bool = false, onlineOnly: Bool = false, extra: UnknownFields = [:]) {
+    public init(
+        kind: JoiningKind, url: String? = nil, dialIn: String? = nil, instructions: String? = nil,
+        published: Bool = false, onlineOnly: Bool = false, extra: UnknownFields = [:]
+    ) {
         self.kind = kind
         self.url = url
         self.dialIn = dialIn
@@ -57,9 +59,17 @@ public struct OnlineJoining: Sendable, Equatable {
 
     /// Lines of a notice or a page: how to join, the link, the dial-in, the instructions.
     public var noticeLines: [String] {
-        var lines = [onlineOnly ? "This meeting is online only (\(kind.label))." : "You can also join this meeting online (\(kind.label))."]
+        var lines = [
+            onlineOnly
+                ? "This meeting is online only (\(kind.label))."
+                : "You can also join this meeting online (\(kind.label))."
+        ]
         if let web = webURL { lines.append("Join online: \(web)") }
-        if let dialIn { lines.append("Join by phone: \(dialIn)") } else if let tel = telephoneURI { lines.append("Join by phone: \(tel.dropFirst(4))") }
+        if let dialIn {
+            lines.append("Join by phone: \(dialIn)")
+        } else if let tel = telephoneURI {
+            lines.append("Join by phone: \(tel.dropFirst(4))")
+        }
         if let instructions { lines.append(instructions) }
         return lines
     }
@@ -71,7 +81,9 @@ public struct OnlineJoining: Sendable, Equatable {
         if let url {
             if let problem = Self.linkProblem(url) { out.append(("url", problem)) }
         }
-        if let dialIn, dialIn.contains(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
+        if let dialIn,
+            dialIn.contains(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+        {
             out.append(("dialIn", "the dial-in holds a control character"))
         }
         if url == nil && dialIn == nil {
@@ -87,13 +99,21 @@ public struct OnlineJoining: Sendable, Equatable {
     /// quote or an angle bracket that would end an HTML attribute or a calendar line) is refused.
     public static func linkProblem(_ url: String) -> String? {
         if url.count > 2_000 { return "the link is longer than 2,000 characters" }
-        if url.contains(where: { !$0.isASCII || $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } || "\"<>\\^`{|}".contains($0) }) {
-            return "the link holds a space, a control or a character a link may not (write it as copied from the invitation)"
+        if url.contains(where: {
+            !$0.isASCII || $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control }
+                || "\"<>\\^`{|}".contains($0)
+        }) {
+            return
+                "the link holds a space, a control or a character a link may not (write it as copied from the invitation)"
         }
         let lower = url.lowercased()
         if lower.hasPrefix("tel:") {
             let rest = url.dropFirst(4)
-            return !rest.isEmpty && rest.allSatisfy({ $0.isNumber || $0 == "+" || $0 == "-" || $0 == "," || $0 == ";" || $0 == "=" || $0 == "#" || $0 == "*" })
+            return !rest.isEmpty
+                && rest.allSatisfy({
+                    $0.isNumber || $0 == "+" || $0 == "-" || $0 == "," || $0 == ";" || $0 == "=" || $0 == "#"
+                        || $0 == "*"
+                })
                 ? nil : "a `tel:` link is digits, + and -"
         }
         guard lower.hasPrefix("https://"), url.count > 8, url.dropFirst(8).first != "/" else {
@@ -114,4 +134,3 @@ public enum JoiningKind: String, ModelEnum {
         }
     }
 }
-

@@ -34,7 +34,10 @@ public enum PersonalData {
             }
             // The postal address: whole, as one line, and its first line (the house and street).
             if !person.postalAddress.isEmpty {
-                texts += [person.postalAddress.joined(separator: "\n"), PostalAddress.oneLine(person.postalAddress), person.postalAddress[0]]
+                texts += [
+                    person.postalAddress.joined(separator: "\n"), PostalAddress.oneLine(person.postalAddress),
+                    person.postalAddress[0],
+                ]
             }
             // Fields a newer version (or another tool) added: a postal address, a second address.
             for value in person.extra.values {
@@ -53,7 +56,9 @@ public enum PersonalData {
             let ascii = text.utf8.allSatisfy { $0 < 0x80 }
             let lower = ascii ? Self.lowercasedASCII(text) : []
             return texts.contains { needle in
-                if ascii, needle.utf8.allSatisfy({ $0 < 0x80 }), !Self.contains(lower, Self.lowercasedASCII(needle)) { return false }
+                if ascii, needle.utf8.allSatisfy({ $0 < 0x80 }), !Self.contains(lower, Self.lowercasedASCII(needle)) {
+                    return false
+                }
                 return !Self.wordRanges(of: needle, in: text).isEmpty
             }
         }
@@ -91,12 +96,18 @@ public enum PersonalData {
             var ranges: [Range<String.Index>] = []
             var from = text.startIndex
             func joins(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "-" || c == "@" || c == "_" }
-            while let range = text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex) {
+            while let range = text.range(
+                of: needle, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex)
+            {
                 let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
                 let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
                 // A full stop ends a sentence after a name, but continues an address or a domain.
-                let afterJoins = after.map { joins($0) || ($0 == "." && range.upperBound < text.index(before: text.endIndex)
-                    && text[text.index(after: range.upperBound)].isLetter) } ?? false
+                let afterJoins =
+                    after.map {
+                        joins($0)
+                            || ($0 == "." && range.upperBound < text.index(before: text.endIndex)
+                                && text[text.index(after: range.upperBound)].isLetter)
+                    } ?? false
                 if !(before.map { joins($0) || $0 == "." } ?? false) && !afterJoins { ranges.append(range) }
                 from = range.upperBound
             }
@@ -145,19 +156,28 @@ public enum PersonalData {
         func named(_ name: String?) -> Bool { name.map { NameMatch.folded($0) == folded } ?? false }
         if m.chair == who.id { out.append(Finding(kind: .chair, path: [.key("chair")], text: "chaired \(m.title)")) }
         if let approval = m.minutesApproved, approval.by == who.id || named(approval.by) {
-            out.append(Finding(kind: .minutesApproval, path: [.key("minutesApproved")], text: "approved the minutes of \(m.title)"))
+            out.append(
+                Finding(
+                    kind: .minutesApproval, path: [.key("minutesApproved")], text: "approved the minutes of \(m.title)")
+            )
         }
         for (i, item) in m.agenda.enumerated() where item.presenter == who.id || named(item.presenterName) {
-            out.append(Finding(kind: .presenter, path: [.key("agenda"), .index(i)], text: "item \(item.number): \(item.title)"))
+            out.append(
+                Finding(
+                    kind: .presenter, path: [.key("agenda"), .index(i)], text: "item \(item.number): \(item.title)"))
         }
         for (i, invitation) in m.invitations.enumerated() where invitation.person == who.id {
             let org = directory.organisation(invitation.organisation)?.name ?? invitation.organisation
-            out.append(Finding(kind: .invitation, path: [.key("invitations"), .index(i)], text: "invited for \(org), reply: \(invitation.reply.rawValue)"))
+            out.append(
+                Finding(
+                    kind: .invitation, path: [.key("invitations"), .index(i)],
+                    text: "invited for \(org), reply: \(invitation.reply.rawValue)"))
         }
         for (i, line) in m.attendance.enumerated() {
             let path: FieldPath = [.key("attendance"), .index(i)]
             if line.person == who.id || named(line.name) {
-                let kind: Kind = line.status == .apologies ? .apologies : line.status == .substitute ? .substitute : .attendance
+                let kind: Kind =
+                    line.status == .apologies ? .apologies : line.status == .substitute ? .substitute : .attendance
                 var text = "\(line.status.rawValue), \(line.role.rawValue)"
                 if let reason = line.reason { text += "; reason: \(reason)" }
                 if let other = line.substituteFor { text += "; for \(directory.displayName(ofPerson: other))" }
@@ -168,25 +188,35 @@ public enum PersonalData {
             }
         }
         for (i, d) in m.declarations.enumerated() where d.person == who.id {
-            out.append(Finding(kind: .declaration, path: [.key("declarations"), .index(i)], text: "item \(d.item): \(d.nature)"))
+            out.append(
+                Finding(
+                    kind: .declaration, path: [.key("declarations"), .index(i)], text: "item \(d.item): \(d.nature)"))
         }
         for (i, n) in m.notifications.enumerated() where n.councillor == who.id {
-            var text = "\(n.kind.rawValue) by \(n.method.rawValue), \(LondonTime.iso(n.at)), sequence \(n.sequence), reply: \(n.reply.rawValue)"
+            var text =
+                "\(n.kind.rawValue) by \(n.method.rawValue), \(LondonTime.iso(n.at)), sequence \(n.sequence), reply: \(n.reply.rawValue)"
             if let comment = n.comment { text += " (\(comment))" }
             if n.withdrawn != nil { text += ", withdrawn unsent" }
             out.append(Finding(kind: .notice, path: [.key("notifications"), .index(i)], text: text))
         }
         for (i, a) in m.actions.enumerated() where a.owner == who.id {
-            out.append(Finding(kind: .action, path: [.key("actions"), .index(i)], text: "\(a.id): \(a.description) (\(a.status.rawValue))"))
+            out.append(
+                Finding(
+                    kind: .action, path: [.key("actions"), .index(i)],
+                    text: "\(a.id): \(a.description) (\(a.status.rawValue))"))
         }
         for (i, a) in m.actions.enumerated() {
             for (k, reminder) in a.reminders.enumerated() where reminder.to == who.id {
-                out.append(Finding(kind: .reminder, path: [.key("actions"), .index(i), .key("reminders"), .index(k)],
-                                   text: "reminder about \(a.id), \(LondonTime.iso(reminder.at))"))
+                out.append(
+                    Finding(
+                        kind: .reminder, path: [.key("actions"), .index(i), .key("reminders"), .index(k)],
+                        text: "reminder about \(a.id), \(LondonTime.iso(reminder.at))"))
             }
             for (k, update) in a.updates.enumerated() where update.by == who.id {
-                out.append(Finding(kind: .emailedUpdate, path: [.key("actions"), .index(i), .key("updates"), .index(k)],
-                                   text: "update on \(a.id) by e-mail, \(LondonTime.iso(update.at)): \(update.text)"))
+                out.append(
+                    Finding(
+                        kind: .emailedUpdate, path: [.key("actions"), .index(i), .key("updates"), .index(k)],
+                        text: "update on \(a.id) by e-mail, \(LondonTime.iso(update.at)): \(update.text)"))
             }
         }
         return out
@@ -204,8 +234,10 @@ public enum PersonalData {
         public var isEmpty: Bool { counts.values.allSatisfy { $0 == 0 } }
         public var description: String {
             // "chair, attendance, councillor notice ×2": each kind once, with how many when more than one.
-            Kind.allCases.compactMap { kind in counts[kind].flatMap { $0 == 0 ? nil : $0 == 1 ? kind.rawValue : "\(kind.rawValue) ×\($0)" } }
-                .joined(separator: ", ")
+            Kind.allCases.compactMap { kind in
+                counts[kind].flatMap { $0 == 0 ? nil : $0 == 1 ? kind.rawValue : "\(kind.rawValue) ×\($0)" }
+            }
+            .joined(separator: ", ")
         }
         public mutating func add(_ other: Erased) { for (k, n) in other.counts { counts[k, default: 0] += n } }
     }
@@ -220,8 +252,10 @@ public enum PersonalData {
     /// absence goes. Their declarations and the notices sent to them go; invitations stay, to the organisation.
     /// Actions they owned pass to `newOwner` when given, else stay with the action's (or the person's)
     /// organisation. Text fields are not touched here: the store scrubs every field it writes.
-    public static func erase(_ who: Identity, personOrganisation: String?, newOwner: String?, from meeting: Meeting,
-                             directory: Directory, today: CalendarDate) -> (Meeting, Erased) {
+    public static func erase(
+        _ who: Identity, personOrganisation: String?, newOwner: String?, from meeting: Meeting,
+        directory: Directory, today: CalendarDate
+    ) -> (Meeting, Erased) {
         var m = meeting
         var erased = Erased()
         let folded = NameMatch.folded(who.name)
@@ -230,7 +264,9 @@ public enum PersonalData {
             erased.counts[found.kind, default: 0] += 1
         }
         if m.chair == who.id { m.chair = nil }
-        if let approval = m.minutesApproved, approval.by == who.id || named(approval.by) { m.minutesApproved?.by = removedName }
+        if let approval = m.minutesApproved, approval.by == who.id || named(approval.by) {
+            m.minutesApproved?.by = removedName
+        }
         for i in m.agenda.indices where m.agenda[i].presenter == who.id || named(m.agenda[i].presenterName) {
             m.agenda[i].presenter = nil
             m.agenda[i].presenterName = nil
@@ -253,7 +289,9 @@ public enum PersonalData {
         for i in m.actions.indices { m.actions[i].reminders.removeAll { $0.to == who.id } }
         // An update they sent by e-mail stays (what was done), without who sent it.
         for i in m.actions.indices {
-            for k in m.actions[i].updates.indices where m.actions[i].updates[k].by == who.id { m.actions[i].updates[k].by = nil }
+            for k in m.actions[i].updates.indices where m.actions[i].updates[k].by == who.id {
+                m.actions[i].updates[k].by = nil
+            }
         }
         for i in m.actions.indices where m.actions[i].owner == who.id {
             m.actions[i].owner = newOwner
@@ -265,7 +303,8 @@ public enum PersonalData {
 
     /// The consultation's record of the person: its contact (its counts name nobody).
     public static func findings(_ who: Identity, in consultation: Consultation) -> [Finding] {
-        consultation.contact == who.id ? [Finding(kind: .consultationContact, path: [.key("contact")], text: consultation.title)] : []
+        consultation.contact == who.id
+            ? [Finding(kind: .consultationContact, path: [.key("contact")], text: consultation.title)] : []
     }
 
     /// The consultation without the person as its contact.

@@ -41,7 +41,9 @@ public struct PlanningCalendar: Sendable, Equatable {
     /// Why no meeting should be held this day: a bank holiday of England and Wales or a closed day, or nil.
     public func closure(_ day: CalendarDate) -> String? {
         if let holiday = BankHolidays.on(day) { return "bank holiday: \(holiday.name)" }
-        if let closed = closedDays.first(where: { $0.date == day }) { return "council closed\(closed.label.map { ": \($0)" } ?? "")" }
+        if let closed = closedDays.first(where: { $0.date == day }) {
+            return "council closed\(closed.label.map { ": \($0)" } ?? "")"
+        }
         return nil
     }
 

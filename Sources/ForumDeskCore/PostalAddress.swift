@@ -12,7 +12,10 @@ public enum PostalAddress {
     /// made one, empty lines dropped. Control and bidi-override characters are kept, for `problem` to refuse.
     public static func lines(from text: String) -> [String] {
         text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "," })
-            .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ").trimmingCharacters(in: .whitespaces) }
+            .map {
+                $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ").trimmingCharacters(
+                    in: .whitespaces)
+            }
             .filter { !$0.isEmpty }
     }
 
@@ -27,7 +30,9 @@ public enum PostalAddress {
         if lines.count > maxLines { return "\(lines.count) lines; an envelope's window takes at most \(maxLines)" }
         for (i, line) in lines.enumerated() {
             if line.trimmingCharacters(in: .whitespaces).isEmpty { return "line \(i + 1) is empty" }
-            if line.count > maxLineLength { return "line \(i + 1) has \(line.count) characters; at most \(maxLineLength) fit the window" }
+            if line.count > maxLineLength {
+                return "line \(i + 1) has \(line.count) characters; at most \(maxLineLength) fit the window"
+            }
             if line.unicodeScalars.contains(where: isUnprintable) {
                 return "line \(i + 1) holds a control or formatting character"
             }

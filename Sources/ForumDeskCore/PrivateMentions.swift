@@ -20,14 +20,17 @@ public enum PrivateMentions {
     }
 
     /// "Mrs Dan Reed", "Dr. Patel", "PCSO Fenella Merriweather", "PC 1234 Smith": a title, then one to three names.
-    static let titled = try! NSRegularExpression(pattern:
-        "\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|PCSO|PC|Sgt|Sergeant|Insp|Inspector|DC|DS|Prof|Rev|Revd)\\.?(?:\\s+\\d{1,5})?"
+    static let titled = try! NSRegularExpression(
+        pattern:
+            "\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|PCSO|PC|Sgt|Sergeant|Insp|Inspector|DC|DS|Prof|Rev|Revd)\\.?(?:\\s+\\d{1,5})?"
             + "(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,3}")
     /// "12 Mill Lane", "4a Church Road", "Flat 2, 7 High St": a house number and a street.
-    static let street = try! NSRegularExpression(pattern:
-        "\\b(?:(?:Flat|Apartment|Unit)\\s+\\d{1,4}[A-Za-z]?,?\\s+)?\\d{1,4}[A-Za-z]?,?\\s+(?:\\p{Lu}[\\p{L}'’-]+\\s+){1,3}"
+    static let street = try! NSRegularExpression(
+        pattern:
+            "\\b(?:(?:Flat|Apartment|Unit)\\s+\\d{1,4}[A-Za-z]?,?\\s+)?\\d{1,4}[A-Za-z]?,?\\s+(?:\\p{Lu}[\\p{L}'’-]+\\s+){1,3}"
             + "(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|"
-            + "Terrace|Mews|Row|Walk|Hill|Green|Square|Sq|Park|View|Rise|End|Meadow|Meadows|Fields|Lea|Croft|Parade)\\b")
+            + "Terrace|Mews|Row|Walk|Hill|Green|Square|Sq|Park|View|Rise|End|Meadow|Meadows|Fields|Lea|Croft|Parade)\\b"
+    )
 
     /// The people whose names may be published: councillors, and whoever chairs a meeting.
     public static func publicOffice(_ directory: Directory, chairs: Set<String>) -> Set<String> {
@@ -55,7 +58,9 @@ public enum PrivateMentions {
             self.ids = ids
             self.longest = longest
             self.people = people
-            publicNames = directory.people.filter { publicOffice.contains($0.id) }.map { $0.name.replacingOccurrences(of: "Cllr ", with: "") }
+            publicNames = directory.people.filter { publicOffice.contains($0.id) }.map {
+                $0.name.replacingOccurrences(of: "Cllr ", with: "")
+            }
         }
 
         /// The words of a text (letters, with ' ’ - inside), where they are.
@@ -84,10 +89,15 @@ public enum PrivateMentions {
                 var matched = 0
                 for n in stride(from: min(longest, words.count - i), through: 1, by: -1) {
                     // The words must follow one another with only spaces between.
-                    let gapsAreSpaces = (i..<(i + n - 1)).allSatisfy { text[words[$0].upperBound..<words[$0 + 1].lowerBound].allSatisfy { $0 == " " } }
-                    guard gapsAreSpaces, let id = ids[lower[i..<(i + n)].joined(separator: " ")], let p = people[id] else { continue }
-                    out.append(Mention(range: words[i].lowerBound..<words[i + n - 1].upperBound, kind: .person(id),
-                                       reason: "a name from the directory (\(p.name), \(p.kind.rawValue))"))
+                    let gapsAreSpaces = (i..<(i + n - 1)).allSatisfy {
+                        text[words[$0].upperBound..<words[$0 + 1].lowerBound].allSatisfy { $0 == " " }
+                    }
+                    guard gapsAreSpaces, let id = ids[lower[i..<(i + n)].joined(separator: " ")], let p = people[id]
+                    else { continue }
+                    out.append(
+                        Mention(
+                            range: words[i].lowerBound..<words[i + n - 1].upperBound, kind: .person(id),
+                            reason: "a name from the directory (\(p.name), \(p.kind.rawValue))"))
                     matched = n
                     break
                 }
@@ -123,7 +133,9 @@ public enum PrivateMentions {
             var merged: [Mention] = []
             for m in out {
                 if let last = merged.last, m.range.lowerBound < last.range.upperBound {
-                    if m.range.upperBound > last.range.upperBound { merged[merged.count - 1].range = last.range.lowerBound..<m.range.upperBound }
+                    if m.range.upperBound > last.range.upperBound {
+                        merged[merged.count - 1].range = last.range.lowerBound..<m.range.upperBound
+                    }
                 } else {
                     merged.append(m)
                 }
@@ -151,17 +163,21 @@ public enum PrivateMentions {
                 out += directory.person(id)?.organisation.flatMap { directory.organisation($0)?.name } ?? "a partner"
             case .titledName:
                 let police = ["PCSO", "PC", "Sgt", "Sergeant", "Insp", "Inspector", "DC", "DS"]
-                out += police.contains { text[m.range].hasPrefix($0 + " ") || text[m.range].hasPrefix($0 + ".") } ? "a police officer" : "a resident"
+                out +=
+                    police.contains { text[m.range].hasPrefix($0 + " ") || text[m.range].hasPrefix($0 + ".") }
+                    ? "a police officer" : "a resident"
             case .address: break
             }
             at = m.range.upperBound
         }
         out += text[at...]
         // "a resident of , says" → "a resident says": what the removed address leaves behind.
-        out = out.replacingOccurrences(of: "\\s+(of|at|from|in)\\s*(?=[,.;:]|$|\\s(says|said|asks|asked|raised|reported|complained))", with: "",
-                                       options: .regularExpression)
+        out = out.replacingOccurrences(
+            of: "\\s+(of|at|from|in)\\s*(?=[,.;:]|$|\\s(says|said|asks|asked|raised|reported|complained))", with: "",
+            options: .regularExpression)
         out = out.replacingOccurrences(of: "\\s*,\\s*(?=[,.;:]|$)", with: "", options: .regularExpression)
-        out = out.replacingOccurrences(of: "\\s{2,}", with: " ", options: .regularExpression).trimmingCharacters(in: .whitespaces)
+        out = out.replacingOccurrences(of: "\\s{2,}", with: " ", options: .regularExpression).trimmingCharacters(
+            in: .whitespaces)
         out = out.replacingOccurrences(of: "^[,;:]\\s*", with: "", options: .regularExpression)
         guard let first = out.first else { return out }
         return first.uppercased() + out.dropFirst()

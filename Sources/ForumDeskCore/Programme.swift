@@ -31,22 +31,30 @@ public enum Programme {
     /// The rule's meetings from `from` to `until`: each date the rule gives, skipped or moved a week when the council
     /// is closed that day (`calendar.closure`), at the rule's London time whatever the clocks (19:00 is 19:00 in
     /// GMT and in BST). A moved date that is closed too is skipped.
-    public static func occurrences(_ rule: ProgrammeRule, from: CalendarDate, until: CalendarDate, calendar: PlanningCalendar) -> [Occurrence] {
+    public static func occurrences(
+        _ rule: ProgrammeRule, from: CalendarDate, until: CalendarDate, calendar: PlanningCalendar
+    ) -> [Occurrence] {
         rule.dates(from: from, until: until).map { day in
             func at(_ d: CalendarDate, _ fate: Occurrence.Fate) -> Occurrence {
                 let start = LondonTime.instant(date: d, hour: rule.hour, minute: rule.minute)
-                return Occurrence(rule: rule, date: d, fate: fate, start: start, end: start.addingTimeInterval(Double(rule.lengthMinutes) * 60))
+                return Occurrence(
+                    rule: rule, date: d, fate: fate, start: start,
+                    end: start.addingTimeInterval(Double(rule.lengthMinutes) * 60))
             }
             guard let closed = calendar.closure(day) else { return at(day, .planned) }
             guard rule.whenClosed == .nextWeek else { return at(day, .skipped(closed)) }
             let later = day.adding(days: 7)
-            if let alsoClosed = calendar.closure(later) { return at(day, .skipped("\(closed); a week later, \(alsoClosed)")) }
+            if let alsoClosed = calendar.closure(later) {
+                return at(day, .skipped("\(closed); a week later, \(alsoClosed)"))
+            }
             return at(later, .moved(from: day, because: closed))
         }
     }
 
     /// Every rule's occurrences, in date order.
-    public static func occurrences(_ rules: [ProgrammeRule], from: CalendarDate, until: CalendarDate, calendar: PlanningCalendar) -> [Occurrence] {
+    public static func occurrences(
+        _ rules: [ProgrammeRule], from: CalendarDate, until: CalendarDate, calendar: PlanningCalendar
+    ) -> [Occurrence] {
         rules.flatMap { occurrences($0, from: from, until: until, calendar: calendar) }
             .sorted { ($0.start, $0.rule.area) < ($1.start, $1.rule.area) }
     }
@@ -57,7 +65,9 @@ public enum Programme {
         let rule = occurrence.rule
         let area = directory.area(rule.area)
         let wards = rule.wards.isEmpty ? (area?.wards.map(\.id) ?? []) : rule.wards
-        return Meeting(id: id, kind: rule.kind, title: "\(rule.kind.label): \(area?.name ?? rule.area)", area: rule.area, wards: wards,
-                       start: occurrence.start, end: occurrence.end, venue: rule.venue, status: .planned)
+        return Meeting(
+            id: id, kind: rule.kind, title: "\(rule.kind.label): \(area?.name ?? rule.area)", area: rule.area,
+            wards: wards,
+            start: occurrence.start, end: occurrence.end, venue: rule.venue, status: .planned)
     }
 }

@@ -31,8 +31,10 @@ public struct ProgrammeRule: Sendable, Equatable {
     public var whenClosed: WhenClosed = .skip
     public var extra: UnknownFields = [:]
 
-    public init(area: String, kind: MeetingKind, recurrence: Recurrence, first: CalendarDate, hour: Int, minute: Int,
-                lengthMinutes: Int, venue: Venue) {
+    public init(
+        area: String, kind: MeetingKind, recurrence: Recurrence, first: CalendarDate, hour: Int, minute: Int,
+        lengthMinutes: Int, venue: Venue
+    ) {
         self.area = area
         self.kind = kind
         self.recurrence = recurrence
@@ -78,7 +80,9 @@ public struct ProgrammeRule: Sendable, Equatable {
             while true {
                 let year = index / 12, month = index % 12 + 1
                 if CalendarDate(year: year, month: month, day: 1) > until { break }
-                if let day = BankHolidays.nthWeekday(nth, weekday, month: month, year: year), day >= from, day <= until, day >= first {
+                if let day = BankHolidays.nthWeekday(nth, weekday, month: month, year: year), day >= from, day <= until,
+                    day >= first
+                {
                     result.append(day)
                 }
                 index += step

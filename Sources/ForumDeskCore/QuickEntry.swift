@@ -64,9 +64,15 @@ public enum QuickEntry {
                 let found = matching(typed, in: directory)
                 guard let only = found.first, found.count == 1 else {
                     if found.isEmpty {
-                        throw Failure(message: "no person or organisation called “\(typed)…”: type @ and a name, a word of it, an id or initials")
+                        throw Failure(
+                            message:
+                                "no person or organisation called “\(typed)…”: type @ and a name, a word of it, an id or initials"
+                        )
                     }
-                    throw Failure(message: "@\(typed) could be \(found.count): \(found.prefix(3).map(\.name).joined(separator: "; "))\(found.count > 3 ? "…" : ""): Tab picks one")
+                    throw Failure(
+                        message:
+                            "@\(typed) could be \(found.count): \(found.prefix(3).map(\.name).joined(separator: "; "))\(found.count > 3 ? "…" : ""): Tab picks one"
+                    )
                 }
                 draft.take(only)
                 rest = after.dropFirst(typed.count)
@@ -76,7 +82,8 @@ public enum QuickEntry {
                     let next = rest.drop { $0 == " " }
                     let word = next.prefix { $0 != " " }
                     guard !word.isEmpty, !word.hasPrefix("#"), !word.hasPrefix("@"), !word.contains(":"),
-                          let normal = Self.nameWords(of: String(word)).first, nameWords.contains(normal) else { break }
+                        let normal = Self.nameWords(of: String(word)).first, nameWords.contains(normal)
+                    else { break }
                     rest = next.dropFirst(word.count)
                 }
                 continue
@@ -99,7 +106,9 @@ public enum QuickEntry {
             }
         }
         draft.description = words.joined(separator: " ")
-        guard !draft.description.isEmpty else { throw Failure(message: "describe the action before the @owner, #tags and due:") }
+        guard !draft.description.isEmpty else {
+            throw Failure(message: "describe the action before the @owner, #tags and due:")
+        }
         return draft
     }
 
@@ -108,18 +117,24 @@ public enum QuickEntry {
     public static func completions(of typed: String, directory: Directory) -> [String] {
         let lower = typed.lowercased()
         var seen: Set<String> = []
-        let starting = names(in: directory).map(\.name).filter { $0.lowercased().hasPrefix(lower) && seen.insert($0).inserted }.sorted()
+        let starting = names(in: directory).map(\.name).filter {
+            $0.lowercased().hasPrefix(lower) && seen.insert($0).inserted
+        }.sorted()
         return starting + matching(typed, in: directory).map(\.name).filter { seen.insert($0).inserted }
     }
 
     /// The lower-case words of a name, split at spaces, hyphens and punctuation: "Ambridge-Cole" is "ambridge", "cole".
     static func nameWords(of name: String) -> [String] {
-        name.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }.map(String.init).filter { !$0.isEmpty }
+        name.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }.map(String.init).filter {
+            !$0.isEmpty
+        }
     }
 
     /// People and organisations one typed word stands for, each once (a councillor by their full name): its id,
     /// a word of the name it starts, or the name's initials ("YAC" for Yusuf Ambridge-Cole). Exact ids first.
-    static func matching(_ typed: String, in directory: Directory) -> [(name: String, person: String?, organisation: String?)] {
+    static func matching(
+        _ typed: String, in directory: Directory
+    ) -> [(name: String, person: String?, organisation: String?)] {
         let lower = typed.lowercased()
         guard !lower.isEmpty else { return [] }
         var byID: [(String, String?, String?)] = [], byWord: [(String, String?, String?)] = []
@@ -128,7 +143,9 @@ public enum QuickEntry {
             if id.lowercased() == lower { return byID.append(entry) }
             let words = nameWords(of: name.hasPrefix("Cllr ") ? String(name.dropFirst(5)) : name)
             let initials = String(words.compactMap(\.first))
-            if words.contains(where: { $0.hasPrefix(lower) }) || (lower.count >= 2 && initials == lower) { byWord.append(entry) }
+            if words.contains(where: { $0.hasPrefix(lower) }) || (lower.count >= 2 && initials == lower) {
+                byWord.append(entry)
+            }
         }
         for p in directory.people { consider(p.name, p.id, person: p.id, organisation: p.organisation) }
         for o in directory.organisations { consider(o.name, o.id, person: nil, organisation: o.id) }
@@ -157,7 +174,9 @@ public enum QuickEntry {
 
     static func highest(after prefix: String, in meeting: Meeting) -> Int {
         // A summary's facts hold it for every prefix ending in `-` (the only kind `IDNumbers` asks): its lists stay unread.
-        if let facts = meeting.knownFacts, prefix.utf8.last == UInt8(ascii: "-") { return facts.highestNumbers[prefix] ?? 0 }
+        if let facts = meeting.knownFacts, prefix.utf8.last == UInt8(ascii: "-") {
+            return facts.highestNumbers[prefix] ?? 0
+        }
         var highest = 0
         let actions = meeting.actions, issues = meeting.issues
         for k in actions.indices { highest = max(highest, number(actions[k].id, after: prefix)) }
@@ -168,7 +187,8 @@ public enum QuickEntry {
     /// 42 for `A-2026-042` after `A-2026-`; 0 for an id of another year or form, or a number out of range (so
     /// `+ 1` on the highest cannot overflow).
     static func number(_ id: String, after prefix: String) -> Int {
-        guard id.utf8.starts(with: prefix.utf8), let n = Int(id.dropFirst(prefix.count)), Limits.idNumber.contains(n) else { return 0 }
+        guard id.utf8.starts(with: prefix.utf8), let n = Int(id.dropFirst(prefix.count)), Limits.idNumber.contains(n)
+        else { return 0 }
         return n
     }
 
@@ -185,7 +205,9 @@ public enum QuickEntry {
                 words.append(String(word))
             }
         }
-        guard !words.isEmpty else { throw Failure(message: "say what the resident raised, e.g. Potholes on Mill Lane #highways") }
+        guard !words.isEmpty else {
+            throw Failure(message: "say what the resident raised, e.g. Potholes on Mill Lane #highways")
+        }
         return (words.joined(separator: " "), tags)
     }
 }

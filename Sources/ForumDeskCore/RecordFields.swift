@@ -10,11 +10,14 @@ public enum RecordFields {
         "delegatedTo", "to", "by",
     ]
     /// A person's own contact details, held only in their directory entry (which erasure removes).
-    public static let contactDetails: Set<String> = ["email", "phone", "postalAddress", "preferredContact", "delegates"]
+    public static let contactDetails: Set<String> = [
+        "email", "phone", "postalAddress", "preferredContact", "delegates",
+    ]
     /// Free text that may mention anyone: scrubbed of an erased person's identity by the store's text rule, and of
     /// contact details before anything is published.
     public static let freeText: Set<String> = [
-        "title", "description", "discussion", "minutes", "notes", "outcome", "publicNotes", "text", "answer", "feedback",
+        "title", "description", "discussion", "minutes", "notes", "outcome", "publicNotes", "text", "answer",
+        "feedback",
         "comment", "deliveryNote", "reason", "cancellationReason", "purpose", "nature",
         "instructions", "summary", "results", "changes",
     ]
@@ -29,7 +32,8 @@ public enum RecordFields {
         "organisations", "organiserAddress", "organiserEmail", "organiserName", "people", "raisedAt", "received",
         "reminderIntervalDays", "reminders", "repliedAt", "reply", "required", "residentsPresent", "role",
         "sampleToday", "schema", "sector", "sendmail", "sentAt", "sequence", "start", "status", "tags", "topic",
-        "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified", "messageID",
+        "updates", "venue", "wards", "withdrawn", "minutesApproved", "checkedForPublication", "replyUnverified",
+        "messageID",
         "online", "url", "dialIn", "published", "onlineOnly", "residentsOnline",
         "opens", "closes", "methods", "link", "topics", "responses", "items",
         "closedDays", "preElectionPeriods", "date", "from", "until", "label", "place",
@@ -43,5 +47,7 @@ public enum RecordFields {
     public static let residentContact: Set<String> = ["consentedAt", "language", "told", "file", "residents", "issue"]
 
     /// Every classified key.
-    public static var all: [Set<String>] { [namesAPerson, contactDetails, freeText, staff, impersonal, residentContact] }
+    public static var all: [Set<String>] {
+        [namesAPerson, contactDetails, freeText, staff, impersonal, residentContact]
+    }
 }

@@ -34,7 +34,8 @@ public enum Redaction {
         for s in text.unicodeScalars {
             if s == "@" { at = true } else if s.properties.numericType == .decimal { digits += 1 }
         }
-        let spelled = !at && text.range(of: "at", options: .caseInsensitive) != nil
+        let spelled =
+            !at && text.range(of: "at", options: .caseInsensitive) != nil
             && (text.contains(".") || text.range(of: "dot", options: .caseInsensitive) != nil)
         guard at || spelled || digits >= 2 else { return [] }
         var all: [Finding] = []
@@ -45,7 +46,9 @@ public enum Redaction {
         var merged: [Finding] = []
         for f in all {
             if let last = merged.last, f.range.lowerBound < last.range.upperBound {
-                if f.range.upperBound > last.range.upperBound { merged[merged.count - 1].range = last.range.lowerBound..<f.range.upperBound }
+                if f.range.upperBound > last.range.upperBound {
+                    merged[merged.count - 1].range = last.range.lowerBound..<f.range.upperBound
+                }
             } else {
                 merged.append(f)
             }
@@ -83,7 +86,9 @@ public enum Redaction {
     /// Characters written between a number's digits: spaces (non-breaking and thin ones too), dots, dashes, brackets.
     static func isSeparator(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case " ", ".", "-", "(", ")", "\u{00A0}", "\u{2009}", "\u{202F}", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}": true
+        case " ", ".", "-", "(", ")", "\u{00A0}", "\u{2009}", "\u{202F}", "\u{2010}", "\u{2011}", "\u{2012}",
+            "\u{2013}":
+            true
         default: false
         }
     }
@@ -107,7 +112,8 @@ public enum Redaction {
             let s = scalars[i]
             let starts = s == "+" || s == "(" || digit(s) == 0
             let before = i > 0 ? scalars[i - 1] : " "
-            let joined = before.properties.isAlphabetic || digit(before) != nil
+            let joined =
+                before.properties.isAlphabetic || digit(before) != nil
                 || ((before == "-" || before == ".") && i > 1 && digit(scalars[i - 2]) != nil)
             if starts && !joined, let end = phoneEnd(scalars, from: i) {
                 let last = extensionEnd(scalars, after: end)
@@ -154,14 +160,18 @@ public enum Redaction {
             international = ds.starts(with: [4, 4]) ? 2 : nil
             if international == nil {
                 // Another country: 8 to 15 digits (E.164).
-                for k in stride(from: min(ds.count, 15) - 1, through: 7, by: -1) where endsCleanly(k) { return positions[k] + 1 }
+                for k in stride(from: min(ds.count, 15) - 1, through: 7, by: -1) where endsCleanly(k) {
+                    return positions[k] + 1
+                }
                 return nil
             }
         } else if ds.starts(with: [0, 0]) {
             international = ds.starts(with: [0, 0, 4, 4]) ? 4 : nil
             if international == nil {
                 guard ds.count > 2, ds[2] != 0 else { return nil }
-                for k in stride(from: min(ds.count, 15) - 1, through: 10, by: -1) where endsCleanly(k) { return positions[k] + 1 }
+                for k in stride(from: min(ds.count, 15) - 1, through: 10, by: -1) where endsCleanly(k) {
+                    return positions[k] + 1
+                }
                 return nil
             }
         } else if ds[0] == 0 {
@@ -201,11 +211,15 @@ public enum Redaction {
 
     /// A UK postcode (Royal Mail's letters: the inward code never uses C, I, K, M, O or V), in capitals or in
     /// small letters, the space optional.
-    static let postcode = try! NSRegularExpression(pattern:
-        "\\b(?:[A-PR-UWYZ][A-HK-Y]?[0-9][A-HJKPSTUW0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}|[a-pr-uwyz][a-hk-y]?[0-9][a-hjkpstuw0-9]? ?[0-9][abd-hjlnp-uw-z]{2})\\b")
+    static let postcode = try! NSRegularExpression(
+        pattern:
+            "\\b(?:[A-PR-UWYZ][A-HK-Y]?[0-9][A-HJKPSTUW0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}|[a-pr-uwyz][a-hk-y]?[0-9][a-hjkpstuw0-9]? ?[0-9][abd-hjlnp-uw-z]{2})\\b"
+    )
     /// A house number (`12`, `12a`, `Flat 3,`) followed by a word in capitals: where the address before a postcode starts.
-    static let houseNumber = try! NSRegularExpression(pattern:
-        "\\b(?:(?:Flat|FLAT|flat|Apartment|APARTMENT|Unit|UNIT)\\s+\\d{1,4}[A-Za-z]?,?\\s+)?\\d{1,4}[A-Za-z]?,?\\s+\\p{Lu}")
+    static let houseNumber = try! NSRegularExpression(
+        pattern:
+            "\\b(?:(?:Flat|FLAT|flat|Apartment|APARTMENT|Unit|UNIT)\\s+\\d{1,4}[A-Za-z]?,?\\s+)?\\d{1,4}[A-Za-z]?,?\\s+\\p{Lu}"
+    )
 
     /// A postcode and the address written before it in the same sentence: from its house number, or else the
     /// comma-separated names in capitals just before it ("Rose Cottage, Mill Lane, Sandy, SG19 1AB").

@@ -43,7 +43,10 @@ public enum ReplyText {
         if line == "-- " || line == "--" { return true }
         let t = line.trimmingCharacters(in: .whitespaces)
         let lower = t.lowercased()
-        if lower.range(of: #"^-{2,}\s*(original message|forwarded message|message d'origine)\s*-{2,}$"#, options: .regularExpression) != nil {
+        if lower.range(
+            of: #"^-{2,}\s*(original message|forwarded message|message d'origine)\s*-{2,}$"#,
+            options: .regularExpression) != nil
+        {
             return true
         }
         if lower.hasPrefix("begin forwarded message:") { return true }
@@ -64,7 +67,9 @@ public enum ReplyText {
         let lower = lines[i].trimmingCharacters(in: .whitespaces).lowercased()
         if lower.hasPrefix("on ") {
             if lower.hasSuffix("wrote:") { return 1 }
-            if i + 1 < lines.count, lines[i + 1].trimmingCharacters(in: .whitespaces).lowercased().hasSuffix("wrote:") { return 2 }
+            if i + 1 < lines.count, lines[i + 1].trimmingCharacters(in: .whitespaces).lowercased().hasSuffix("wrote:") {
+                return 2
+            }
         }
         if lower.hasSuffix("wrote:"), lower.count < 200, lower.contains("@") { return 1 }
         return nil
@@ -75,7 +80,9 @@ public enum ReplyText {
     public static func unflowed(_ text: String) -> String {
         var out: [String] = []
         var carry: String?
-        for raw in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
             var line = String(raw)
             if line.hasPrefix(" ") { line.removeFirst() }
             let joined = (carry ?? "") + line
@@ -104,7 +111,9 @@ public enum ReplyText {
             s = removeElements(element, from: s)
         }
         // Gmail's quoted part is a div of class gmail_quote, besides the blockquote inside it: cut there.
-        if let quote = s.range(of: #"<div[^>]*class="?[^">]*gmail_quote"#, options: [.regularExpression, .caseInsensitive]) {
+        if let quote = s.range(
+            of: #"<div[^>]*class="?[^">]*gmail_quote"#, options: [.regularExpression, .caseInsensitive])
+        {
             s = String(s[..<quote.lowerBound])
         }
         // Outlook marks the start of the quoted message.
@@ -112,8 +121,9 @@ public enum ReplyText {
             s = String(s[..<quote.lowerBound]) + "\n________________________________\n" + String(s[quote.lowerBound...])
         }
         s = s.replacingOccurrences(of: #"<(br|BR)[^>]*>"#, with: "\n", options: .regularExpression)
-        s = s.replacingOccurrences(of: #"</?(p|div|li|tr|h[1-6]|hr|table|ul|ol)(\s[^>]*)?>"#, with: "\n",
-                                   options: [.regularExpression, .caseInsensitive])
+        s = s.replacingOccurrences(
+            of: #"</?(p|div|li|tr|h[1-6]|hr|table|ul|ol)(\s[^>]*)?>"#, with: "\n",
+            options: [.regularExpression, .caseInsensitive])
         s = s.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
         s = decodeEntities(s)
         // HTML's own white space: runs of spaces become one, each line trimmed, runs of blank lines one.
@@ -140,8 +150,10 @@ public enum ReplyText {
 
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—",
-                     "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“", "hellip": "…", "pound": "£"]
+        let named = [
+            "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—",
+            "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“", "hellip": "…", "pound": "£",
+        ]
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
@@ -151,7 +163,9 @@ public enum ReplyText {
                 let name = String(after[..<semi])
                 var value: String?
                 if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    value = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                    value = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map {
+                        String(Character($0))
+                    }
                 } else if name.hasPrefix("#") {
                     value = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
                 } else {

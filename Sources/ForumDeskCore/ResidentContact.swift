@@ -29,8 +29,10 @@ public struct ResidentContact: Sendable, Equatable {
         }
     }
 
-    public init(issue: String, meeting: String, consentedAt: Date, email: String? = nil, postalAddress: [String] = [],
-                language: String? = nil, told: [Told] = []) {
+    public init(
+        issue: String, meeting: String, consentedAt: Date, email: String? = nil, postalAddress: [String] = [],
+        language: String? = nil, told: [Told] = []
+    ) {
         self.issue = issue
         self.meeting = meeting
         self.consentedAt = consentedAt

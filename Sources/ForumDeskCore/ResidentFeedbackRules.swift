@@ -36,10 +36,14 @@ public enum ResidentFeedbackRules {
         for m in meetings { for i in m.issues { issues[i.id] = (i, m) } }
         return contacts.compactMap { contact in
             guard contact.told.isEmpty, contact.email != nil, let (issue, meeting) = issues[contact.issue],
-                  let weDid = outcome(of: issue, actions: actions) else { return nil }
-            return Owed(contact: contact, issue: issue, meeting: RaisingMeeting(id: meeting.id, start: meeting.start, area: meeting.area,
-                                                                               title: meeting.title), weDid: weDid,
-                        noticeTitle: contact.language.flatMap { meeting.noticeTitles[$0] })
+                let weDid = outcome(of: issue, actions: actions)
+            else { return nil }
+            return Owed(
+                contact: contact, issue: issue,
+                meeting: RaisingMeeting(
+                    id: meeting.id, start: meeting.start, area: meeting.area,
+                    title: meeting.title), weDid: weDid,
+                noticeTitle: contact.language.flatMap { meeting.noticeTitles[$0] })
         }
     }
 

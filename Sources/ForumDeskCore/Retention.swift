@@ -16,12 +16,15 @@ public enum Retention {
         public var isEmpty: Bool { self == Removed() }
 
         public var description: String {
-            [(attendeeNames, "attendee name", "attendee names"), (reasons, "reason for absence", "reasons for absence"),
-             (declarations, "declaration of interest", "declarations of interest"),
-             (invitationContacts, "invited contact", "invited contacts"), (presenters, "presenter", "presenters")]
-                .filter { $0.0 > 0 }
-                .map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
-                .joined(separator: ", ")
+            [
+                (attendeeNames, "attendee name", "attendee names"),
+                (reasons, "reason for absence", "reasons for absence"),
+                (declarations, "declaration of interest", "declarations of interest"),
+                (invitationContacts, "invited contact", "invited contacts"), (presenters, "presenter", "presenters"),
+            ]
+            .filter { $0.0 > 0 }
+            .map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+            .joined(separator: ", ")
         }
     }
 
@@ -37,13 +40,15 @@ public enum Retention {
         var m = meeting
         var removed = Removed()
         m.attendance = meeting.attendance.map { line in
-            let named = line.person != nil || (line.name ?? removedName) != removedName
+            let named =
+                line.person != nil || (line.name ?? removedName) != removedName
                 || (line.substituteFor ?? removedName) != removedName
             if named { removed.attendeeNames += 1 }
             if line.reason != nil { removed.reasons += 1 }
             let organisation = line.organisation ?? line.person.flatMap { directory.person($0)?.organisation }
-            return Attendance(name: removedName, organisation: organisation, role: line.role, status: line.status,
-                              substituteFor: line.substituteFor == nil ? nil : removedName)
+            return Attendance(
+                name: removedName, organisation: organisation, role: line.role, status: line.status,
+                substituteFor: line.substituteFor == nil ? nil : removedName)
         }
         removed.declarations = meeting.declarations.count
         m.declarations = []
@@ -66,7 +71,9 @@ public enum Retention {
     }
 
     /// Meetings that ended before `before` (London midnight) and still hold personal data.
-    public static func due(_ meetings: [Meeting], before: CalendarDate, directory: Directory, today: CalendarDate)
+    public static func due(
+        _ meetings: [Meeting], before: CalendarDate, directory: Directory, today: CalendarDate
+    )
         -> [(Meeting, Removed)]
     {
         meetings.filter { endedBefore($0, before) }.compactMap { meeting in

@@ -31,9 +31,11 @@ public struct TopicRequest: Sendable, Equatable, Identifiable {
     public var raisedAt: String?
     public var extra: UnknownFields = [:]
 
-    public init(id: String, title: String, minutes: Int, organisation: String? = nil, contact: String? = nil,
-                purpose: [Purpose] = [], engagementLevel: EngagementLevel? = nil, areas: [String] = [],
-                notBefore: CalendarDate? = nil, notAfter: CalendarDate? = nil, status: TopicStatus = .requested) {
+    public init(
+        id: String, title: String, minutes: Int, organisation: String? = nil, contact: String? = nil,
+        purpose: [Purpose] = [], engagementLevel: EngagementLevel? = nil, areas: [String] = [],
+        notBefore: CalendarDate? = nil, notAfter: CalendarDate? = nil, status: TopicStatus = .requested
+    ) {
         self.id = id
         self.title = title
         self.minutes = minutes
@@ -76,8 +78,10 @@ public struct ResidentIssue: Sendable, Equatable, Identifiable {
     /// The topic request it became.
     public var topic: String?
     public var extra: UnknownFields = [:]
-    public init(id: String, text: String, tags: [String] = [], item: Int? = nil, status: IssueStatus = .open,
-                answer: String? = nil, action: String? = nil, topic: String? = nil) {
+    public init(
+        id: String, text: String, tags: [String] = [], item: Int? = nil, status: IssueStatus = .open,
+        answer: String? = nil, action: String? = nil, topic: String? = nil
+    ) {
         self.id = id
         self.text = text
         self.tags = tags

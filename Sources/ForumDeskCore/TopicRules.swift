@@ -3,8 +3,10 @@ import Foundation
 /// Agenda order and numbering.
 public enum AgendaRules {
     /// Items that close a meeting: a new item goes before them, not after "Date of next meeting".
-    static let closingTitles = ["any other business", "aob", "date of next meeting", "date of the next meeting",
-                                "residents' open session", "open session", "close"]
+    static let closingTitles = [
+        "any other business", "aob", "date of next meeting", "date of the next meeting",
+        "residents' open session", "open session", "close",
+    ]
 
     public static func isClosingItem(_ item: AgendaItem) -> Bool {
         let title = item.title.lowercased()
@@ -130,11 +132,13 @@ public enum TopicRules {
 
     /// The status shown: withdrawn and declined as recorded; otherwise worked out from the agendas, so it can
     /// never disagree with them.
-    public static func status(_ topic: TopicRequest, slots: [TopicSlot], directory: Directory, now: Date) -> TopicStatus {
+    public static func status(_ topic: TopicRequest, slots: [TopicSlot], directory: Directory, now: Date) -> TopicStatus
+    {
         if topic.status.isClosed { return topic.status }
         let cells = topic.wantedAreas(in: directory).map { cell(topic, area: $0.id, slots: slots, now: now) }
         if !cells.isEmpty, cells.allSatisfy({ if case .presented = $0 { true } else { $0 == .missed } }),
-           cells.contains(where: { if case .presented = $0 { true } else { false } }) {
+            cells.contains(where: { if case .presented = $0 { true } else { false } })
+        {
             return .presented
         }
         return slots.isEmpty ? .requested : .scheduled
@@ -162,8 +166,10 @@ public enum TopicRules {
 
     /// The next suitable meeting of an area: planned or confirmed, still to come, inside the window, and with
     /// room on its agenda for the time the topic needs.
-    public static func nextSuitableMeeting(for topic: TopicRequest, area: Area, meetings: [Meeting], slots: [TopicSlot],
-                                           now: Date) -> Result<Meeting, ScheduleProblem> {
+    public static func nextSuitableMeeting(
+        for topic: TopicRequest, area: Area, meetings: [Meeting], slots: [TopicSlot],
+        now: Date
+    ) -> Result<Meeting, ScheduleProblem> {
         if topic.status.isClosed { return .failure(.closed(topic.status)) }
         guard topic.wants(area: area.id) else { return .failure(.notWanted(area: area.name)) }
         if let existing = slots.first(where: { $0.meeting.area == area.id }) {
@@ -174,16 +180,20 @@ public enum TopicRules {
                 && topic.windowContains(LondonTime.date($0.start))
         }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         guard let first = candidates.first else { return .failure(.noMeetingInWindow(area: area.name)) }
-        if let roomy = candidates.first(where: { $0.lengthMinutes - $0.agendaMinutes >= topic.minutes }) { return .success(roomy) }
-        return .failure(.noRoom(area: area.name, meetingID: first.id, free: max(0, first.lengthMinutes - first.agendaMinutes)))
+        if let roomy = candidates.first(where: { $0.lengthMinutes - $0.agendaMinutes >= topic.minutes }) {
+            return .success(roomy)
+        }
+        return .failure(
+            .noRoom(area: area.name, meetingID: first.id, free: max(0, first.lengthMinutes - first.agendaMinutes)))
     }
 
     /// The agenda item a topic becomes: its title, presenter, purpose, level and time.
     public static func agendaItem(for topic: TopicRequest, directory: Directory) -> AgendaItem {
         let organisation = topic.organisation ?? topic.contact.flatMap { directory.person($0)?.organisation }
-        var item = AgendaItem(number: 0, title: topic.title, tags: topic.tags, presenter: topic.contact, organisation: organisation,
-                              purpose: topic.purpose, engagementLevel: topic.engagementLevel, minutes: topic.minutes,
-                              notes: topic.description)
+        var item = AgendaItem(
+            number: 0, title: topic.title, tags: topic.tags, presenter: topic.contact, organisation: organisation,
+            purpose: topic.purpose, engagementLevel: topic.engagementLevel, minutes: topic.minutes,
+            notes: topic.description)
         item.topic = topic.id
         return item
     }
@@ -196,27 +206,37 @@ public enum TopicRules {
     }
 
     /// Topics whose window closes within `days` days while a wanted area has no slot.
-    public static func alerts(topics: [TopicRequest], slots: [String: [TopicSlot]], directory: Directory, now: Date,
-                              days: Int = 14) -> [TopicAlert] {
+    public static func alerts(
+        topics: [TopicRequest], slots: [String: [TopicSlot]], directory: Directory, now: Date,
+        days: Int = 14
+    ) -> [TopicAlert] {
         let today = LondonTime.date(now)
         var result: [TopicAlert] = []
         for topic in topics where !topic.status.isClosed {
-            guard let last = topic.notAfter, last >= today, last.daysSinceEpoch - today.daysSinceEpoch <= days else { continue }
+            guard let last = topic.notAfter, last >= today, last.daysSinceEpoch - today.daysSinceEpoch <= days else {
+                continue
+            }
             let waiting = topic.wantedAreas(in: directory).filter {
                 cell(topic, area: $0.id, slots: slots[topic.id] ?? [], now: now) == .toSchedule
             }
             guard !waiting.isEmpty else { continue }
             let names = waiting.count > 3 ? "\(waiting.count) areas" : waiting.map(\.name).joined(separator: ", ")
             let left = last.daysSinceEpoch - today.daysSinceEpoch
-            result.append(TopicAlert(topicID: topic.id, closes: last, areas: waiting.map(\.id),
-                                     message: "“\(topic.title)” window closes \(left == 0 ? "today" : "in \(left) day\(left == 1 ? "" : "s")") with no slot in \(names)"))
+            result.append(
+                TopicAlert(
+                    topicID: topic.id, closes: last, areas: waiting.map(\.id),
+                    message:
+                        "“\(topic.title)” window closes \(left == 0 ? "today" : "in \(left) day\(left == 1 ? "" : "s")") with no slot in \(names)"
+                ))
         }
         // A topic on an agenda outside its window is a to-do too: move the meeting or unschedule the item.
         for topic in topics where !topic.status.isClosed {
             for slot in slots[topic.id] ?? [] {
                 guard let breach = breach(topic, slot.meeting, slot.item, now: now) else { continue }
-                result.append(TopicAlert(topicID: topic.id, closes: topic.notAfter ?? LondonTime.date(slot.meeting.start),
-                                         areas: [slot.meeting.area], message: breach.message))
+                result.append(
+                    TopicAlert(
+                        topicID: topic.id, closes: topic.notAfter ?? LondonTime.date(slot.meeting.start),
+                        areas: [slot.meeting.area], message: breach.message))
             }
         }
         return result.sorted { ($0.closes, $0.topicID) < ($1.closes, $1.topicID) }
@@ -232,7 +252,8 @@ public enum TopicRules {
     static func breach(_ topic: TopicRequest, _ meeting: Meeting, _ item: AgendaItem, now: Date) -> TopicBreach? {
         let day = LondonTime.date(meeting.start)
         guard meeting.status != .held, meeting.status != .cancelled, meeting.end >= now, !topic.status.isClosed,
-              !topic.windowContains(day) else { return nil }
+            !topic.windowContains(day)
+        else { return nil }
         let bound: String
         if let last = topic.notAfter, day > last {
             bound = "after “not after” \(last)"
@@ -242,9 +263,10 @@ public enum TopicRules {
             bound = "outside the window"
         }
         let window = bound.replacingOccurrences(of: "“not", with: "its requester's “not")
-        return TopicBreach(topicID: topic.id, meetingID: meeting.id, item: item.number,
-                           message: "“\(topic.title)” (item \(item.number)) is on \(day), \(window): move it or unschedule it",
-                           short: "item \(item.number) \(bound)")
+        return TopicBreach(
+            topicID: topic.id, meetingID: meeting.id, item: item.number,
+            message: "“\(topic.title)” (item \(item.number)) is on \(day), \(window): move it or unschedule it",
+            short: "item \(item.number) \(bound)")
     }
 }
 
@@ -260,7 +282,9 @@ public enum AreaInput {
     public static func parse(_ text: String, areas: [Area]) -> Understood {
         var rest = text.lowercased()
         var found: [(position: String.Index, id: String)] = []
-        if rest.trimmingCharacters(in: .whitespaces) == "all" || rest.trimmingCharacters(in: .whitespaces) == "every area" {
+        if rest.trimmingCharacters(in: .whitespaces) == "all"
+            || rest.trimmingCharacters(in: .whitespaces) == "every area"
+        {
             return Understood(areas: [], unknown: [])
         }
         // Whole names first, longest first, so a comma inside a name does not split it.

@@ -13,7 +13,9 @@ public struct Validator {
         self.directory = directory
         areaIDs = Set(directory.areas.map(\.id))
         var wardArea: [String: String] = [:]
-        for area in directory.areas { for ward in area.wards where wardArea[ward.id] == nil { wardArea[ward.id] = area.id } }
+        for area in directory.areas {
+            for ward in area.wards where wardArea[ward.id] == nil { wardArea[ward.id] = area.id }
+        }
         self.wardArea = wardArea
         people = Dictionary(directory.people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         organisationIDs = Set(directory.organisations.map(\.id))
@@ -21,7 +23,9 @@ public struct Validator {
 
     /// Every problem in the directory, the meetings and the topic requests, in file order. Without `topics`,
     /// agenda items' and issues' links to topics are not checked.
-    public static func validate(directory: Directory, meetings: [Meeting], topics: [TopicRequest]? = nil, now: Date) -> [Problem] {
+    public static func validate(
+        directory: Directory, meetings: [Meeting], topics: [TopicRequest]? = nil, now: Date
+    ) -> [Problem] {
         var validator = Validator(directory: directory)
         validator.checkDirectory()
         var actionIDs: [String: String] = [:]
@@ -59,11 +63,14 @@ public struct Validator {
     }
 
     /// Ids that must be unique across meetings (actions, issues): each repeat is reported where it stands.
-    mutating func checkUnique(_ ids: [String], _ field: String, _ noun: String, in meeting: Meeting, firstSeen: inout [String: String]) {
+    mutating func checkUnique(
+        _ ids: [String], _ field: String, _ noun: String, in meeting: Meeting, firstSeen: inout [String: String]
+    ) {
         for (i, id) in ids.enumerated() {
             if let first = firstSeen[id] {
-                report(.meeting(id: meeting.id), [.key(field), .index(i), .key("id")],
-                       "duplicate \(noun) id `\(id)` (first raised at meeting `\(first)`)")
+                report(
+                    .meeting(id: meeting.id), [.key(field), .index(i), .key("id")],
+                    "duplicate \(noun) id `\(id)` (first raised at meeting `\(first)`)")
             } else {
                 firstSeen[id] = meeting.id
             }
@@ -97,7 +104,9 @@ public struct Validator {
                 report(.areas, [.key("areas"), .index(a), .key("id")], "duplicate area id `\(area.id)`")
             }
             for (w, ward) in area.wards.enumerated() where !seenWards.insert(ward.id).inserted {
-                report(.areas, [.key("areas"), .index(a), .key("wards"), .index(w), .key("id")], "duplicate ward id `\(ward.id)`")
+                report(
+                    .areas, [.key("areas"), .index(a), .key("wards"), .index(w), .key("id")],
+                    "duplicate ward id `\(ward.id)`")
             }
         }
         for (r, rule) in directory.coverageRules.enumerated() {
@@ -108,7 +117,9 @@ public struct Validator {
         var seenPeople: Set<String> = []
         for (p, person) in directory.people.enumerated() {
             let at: FieldPath = [.key("people"), .index(p)]
-            if !seenPeople.insert(person.id).inserted { report(.people, at + [.key("id")], "duplicate person id `\(person.id)`") }
+            if !seenPeople.insert(person.id).inserted {
+                report(.people, at + [.key("id")], "duplicate person id `\(person.id)`")
+            }
             for (w, ward) in person.wards.enumerated() where wardArea[ward] == nil {
                 report(.people, at + [.key("wards"), .index(w)], "unknown ward `\(ward)`")
             }
@@ -123,7 +134,9 @@ public struct Validator {
             }
             if let problem = PostalAddress.problem(person.postalAddress) {
                 report(.people, at + [.key("postalAddress")], "postal address: \(problem)")
-            } else if !person.postalAddress.isEmpty, let problem = LetterWindow.problem(LetterWindow.block(person, directory)) {
+            } else if !person.postalAddress.isEmpty,
+                let problem = LetterWindow.problem(LetterWindow.block(person, directory))
+            {
                 report(.people, at + [.key("postalAddress")], "postal address: no letter can be made: \(problem)")
             }
         }
@@ -166,15 +179,21 @@ public struct Validator {
             }
         }
         if meeting.end <= meeting.start {
-            report(file, [.key("end")], "the meeting ends (\(LondonTime.iso(meeting.end))) before it starts (\(LondonTime.iso(meeting.start)))")
+            report(
+                file, [.key("end")],
+                "the meeting ends (\(LondonTime.iso(meeting.end))) before it starts (\(LondonTime.iso(meeting.start)))")
         }
         if meeting.status == .held, meeting.start > now {
             report(file, [.key("status")], "marked held but starts in the future")
         }
         checkPerson(meeting.chair, file, [.key("chair")])
-        for problem in meeting.online?.problems ?? [] { report(file, [.key("online"), .key(problem.field)], problem.message) }
+        for problem in meeting.online?.problems ?? [] {
+            report(file, [.key("online"), .key(problem.field)], problem.message)
+        }
         if let online = meeting.residentsOnline, online > (meeting.residentsPresent ?? 0) {
-            report(file, [.key("residentsOnline")], "\(online) residents online but \(meeting.residentsPresent ?? 0) present in all")
+            report(
+                file, [.key("residentsOnline")],
+                "\(online) residents online but \(meeting.residentsPresent ?? 0) present in all")
         }
         if meeting.online == nil, meeting.residentsOnline ?? 0 > 0 || meeting.attendance.contains(where: \.online) {
             report(file, [.key("online")], "people joined online but the meeting has no joining details (`online`)")
@@ -197,8 +216,12 @@ public struct Validator {
             let at: FieldPath = [.key("attendance"), .index(i)]
             checkPerson(entry.person, file, at + [.key("person")])
             checkOrganisation(entry.organisation, file, at + [.key("organisation")])
-            if entry.substituteFor != Retention.removedName { checkPerson(entry.substituteFor, file, at + [.key("substituteFor")]) }
-            if entry.person == nil, entry.name == nil { report(file, at, "an attendance entry needs a `person` or a `name`") }
+            if entry.substituteFor != Retention.removedName {
+                checkPerson(entry.substituteFor, file, at + [.key("substituteFor")])
+            }
+            if entry.person == nil, entry.name == nil {
+                report(file, at, "an attendance entry needs a `person` or a `name`")
+            }
             if entry.status == .substitute, entry.substituteFor == nil {
                 report(file, at + [.key("status")], "a substitute needs `substituteFor`: the person stood in for")
             }
@@ -213,17 +236,22 @@ public struct Validator {
         // Notices go to ward councillors and to the contacts of invited partners.
         let partnerContacts = Set(meeting.invitations.compactMap(\.person))
         for (i, notice) in meeting.notifications.enumerated() {
-            checkPerson(notice.councillor, file, [.key("notifications"), .index(i), .key("councillor")],
-                        councillor: !partnerContacts.contains(notice.councillor))
+            checkPerson(
+                notice.councillor, file, [.key("notifications"), .index(i), .key("councillor")],
+                councillor: !partnerContacts.contains(notice.councillor))
         }
         for (i, action) in meeting.actions.enumerated() {
             let at: FieldPath = [.key("actions"), .index(i)]
             checkPerson(action.owner, file, at + [.key("owner")])
             checkOrganisation(action.organisation, file, at + [.key("organisation")])
-            if let item = action.item, !itemNumbers.contains(item) { report(file, at + [.key("item")], "no agenda item \(item)") }
+            if let item = action.item, !itemNumbers.contains(item) {
+                report(file, at + [.key("item")], "no agenda item \(item)")
+            }
         }
         for (i, issue) in meeting.issues.enumerated() {
-            if let item = issue.item, !itemNumbers.contains(item) { report(file, [.key("issues"), .index(i), .key("item")], "no agenda item \(item)") }
+            if let item = issue.item, !itemNumbers.contains(item) {
+                report(file, [.key("issues"), .index(i), .key("item")], "no agenda item \(item)")
+            }
         }
     }
 }

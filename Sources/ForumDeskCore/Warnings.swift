@@ -37,22 +37,30 @@ public struct Warning: Sendable, Equatable {
 public enum Warnings {
     /// The dashboard's warnings: upcoming meetings first by date, then overdue actions oldest first.
     /// `overdue`: `ActionRules.overdue` of the same meetings, when the caller has it already.
-    public static func all(directory: Directory, meetings: [Meeting], now: Date, overdue: [RaisedAction]? = nil) -> [Warning] {
+    public static func all(
+        directory: Directory, meetings: [Meeting], now: Date, overdue: [RaisedAction]? = nil
+    ) -> [Warning] {
         let order = ActionRules.meetingOrder(meetings, among: { _ in true })
-        let upcoming = Parallel.map(order.count) { warnings(for: meetings[order[$0]], directory: directory, now: now) }.flatMap { $0 }
+        let upcoming = Parallel.map(order.count) { warnings(for: meetings[order[$0]], directory: directory, now: now) }
+            .flatMap { $0 }
         let today = LondonTime.date(now)
-        let overdue = (overdue ?? ActionRules.overdue(in: meetings, today: today)).map { overdueWarning($0, directory: directory, today: today) }
+        let overdue = (overdue ?? ActionRules.overdue(in: meetings, today: today)).map {
+            overdueWarning($0, directory: directory, today: today)
+        }
         return upcoming + overdue.sorted { $0.date < $1.date }
     }
 
     public static func overdueWarning(_ raised: RaisedAction, directory: Directory, today: CalendarDate) -> Warning {
         let action = raised.action
         let due = action.due ?? today
-        let owner = action.owner == nil && action.organisation == nil ? "no owner"
+        let owner =
+            action.owner == nil && action.organisation == nil
+            ? "no owner"
             : directory.ownerName(person: action.owner, organisation: action.organisation)
-        return Warning(kind: .overdueAction, meetingID: raised.meeting.id, actionID: action.id,
-                       date: LondonTime.instant(date: due, hour: 0, minute: 0),
-                       message: "\(action.id) overdue since \(due) (\(owner)): \(action.description)")
+        return Warning(
+            kind: .overdueAction, meetingID: raised.meeting.id, actionID: action.id,
+            date: LondonTime.instant(date: due, hour: 0, minute: 0),
+            message: "\(action.id) overdue since \(due) (\(owner)): \(action.description)")
     }
 
     /// One meeting's warnings including its overdue actions, as `all` would give them for it.
@@ -73,7 +81,8 @@ public enum Warnings {
     public static func warnings(for meeting: Meeting, directory: Directory, now: Date) -> [Warning] {
         var result: [Warning] = []
         func add(_ kind: Warning.Kind, _ message: String) {
-            result.append(Warning(kind: kind, meetingID: meeting.id, actionID: nil, date: meeting.start, message: message))
+            result.append(
+                Warning(kind: kind, meetingID: meeting.id, actionID: nil, date: meeting.start, message: message))
         }
         let upcoming = meeting.start > now
         if upcoming {
@@ -96,19 +105,28 @@ public enum Warnings {
                 // The outbox is not shared: say whose machine holds the e-mails, which only that machine sends.
                 let machines = Set(waiting.compactMap(\.queuedOn)).sorted()
                 let whereQueued = machines.isEmpty ? "" : ", queued on \(machines.joined(separator: ", "))"
-                add(.notSent, "e-mail not sent yet (\(counts.joined(separator: ", "))\(whereQueued)): S on the Councillors tab or `forumdesk send`")
+                add(
+                    .notSent,
+                    "e-mail not sent yet (\(counts.joined(separator: ", "))\(whereQueued)): S on the Councillors tab or `forumdesk send`"
+                )
             }
             // A week before, silence is worth a phone call.
-            if meeting.status != .cancelled, meeting.start.timeIntervalSince(now) <= 7 * 86_400, let who = names(.notified) {
+            if meeting.status != .cancelled, meeting.start.timeIntervalSince(now) <= 7 * 86_400,
+                let who = names(.notified)
+            {
                 add(.noReply, "no reply yet (meeting within 7 days): \(who)")
             }
             if meeting.status != .cancelled, meeting.agenda.isEmpty { add(.noAgenda, "no agenda items yet") }
             if meeting.status != .cancelled, AgendaRules.overrun(meeting) > 0 {
-                add(.agendaOverrun, "agenda runs \(meeting.agendaMinutes) minutes; the meeting is \(meeting.lengthMinutes) "
-                    + "(\(AgendaRules.overrun(meeting)) over)")
+                add(
+                    .agendaOverrun,
+                    "agenda runs \(meeting.agendaMinutes) minutes; the meeting is \(meeting.lengthMinutes) "
+                        + "(\(AgendaRules.overrun(meeting)) over)")
             }
         } else if meeting.status == .planned || meeting.status == .confirmed {
-            add(.outcomeNotRecorded, "took place but is still marked \(meeting.status.rawValue): record it as held or cancelled")
+            add(
+                .outcomeNotRecorded,
+                "took place but is still marked \(meeting.status.rawValue): record it as held or cancelled")
         }
         let gaps = CoverageRules.gaps(for: meeting, in: directory)
         if !gaps.isEmpty {

@@ -16,7 +16,8 @@ public enum Weekday: Int, Sendable, CaseIterable, Comparable {
     /// `monday`, `mon`, `Monday`: the names a programme rule or a command line may use.
     public init?(name: String) {
         let lower = name.lowercased()
-        guard lower.count >= 3, let day = Weekday.allCases.first(where: { $0.name.lowercased().hasPrefix(lower) }) else { return nil }
+        guard lower.count >= 3, let day = Weekday.allCases.first(where: { $0.name.lowercased().hasPrefix(lower) })
+        else { return nil }
         self = day
     }
 

@@ -10,8 +10,9 @@ public enum ActionMail {
         let sent = body.date ?? now
         let reading = ActionReplyText.read(body.ownText, today: LondonTime.date(sent))
         guard reading.namesActions else { return nil }
-        return ActionReplyRules.Mail(source: source, messageID: body.messageID ?? standIn(data), sent: sent, from: body.from,
-                                     sender: body.sender, reading: reading)
+        return ActionReplyRules.Mail(
+            source: source, messageID: body.messageID ?? standIn(data), sent: sent, from: body.from,
+            sender: body.sender, reading: reading)
     }
 
     /// For an e-mail without a Message-ID: one made from its bytes (FNV-1a, 64 bits), the same at every import.

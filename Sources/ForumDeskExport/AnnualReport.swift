@@ -5,14 +5,24 @@ import ForumDeskCore
 /// for the whole council or one area. Figures only from the data; equality monitoring as counts, never names;
 /// every text cleaned by `PublicRecord.clean`, as everything public is.
 public enum AnnualReport {
-    public static func lines(year: Int, area: String?, directory: Directory, meetings allMeetings: [Meeting], today: CalendarDate,
-                             council: String, consultations: [Consultation] = []) -> [DocumentLine] {
+    public static func lines(
+        year: Int, area: String?, directory: Directory, meetings allMeetings: [Meeting], today: CalendarDate,
+        council: String, consultations: [Consultation] = []
+    ) -> [DocumentLine] {
         let inYear = allMeetings.filter { LondonTime.date($0.start).year == year && (area == nil || $0.area == area) }
         let held = inYear.filter { $0.status == .held }
         let areaName = area.flatMap { directory.area($0)?.name }
-        var out = [DocumentLine(.title, "\(council.uppercased()): COMMUNITY MEETINGS \(year)" + (areaName.map { " — \($0.uppercased())" } ?? "")),
-                   DocumentLine(.body, "Let's Talk Together meetings, ward forums and area committees: what happened, who came, and what was done."),
-                   DocumentLine(.blank)]
+        var out = [
+            DocumentLine(
+                .title,
+                "\(council.uppercased()): COMMUNITY MEETINGS \(year)" + (areaName.map { " — \($0.uppercased())" } ?? "")
+            ),
+            DocumentLine(
+                .body,
+                "Let's Talk Together meetings, ward forums and area committees: what happened, who came, and what was done."
+            ),
+            DocumentLine(.blank),
+        ]
 
         // Meetings
         out.append(DocumentLine(.heading, "MEETINGS"))
@@ -22,10 +32,17 @@ public enum AnnualReport {
             guard !mine.isEmpty else { continue }
             let count = { (s: MeetingStatus) in mine.filter { $0.status == s }.count }
             let toCome = mine.count - count(.held) - count(.cancelled)
-            out.append(DocumentLine(.body, "  \(a.name): \(mine.count) meetings: \(count(.held)) held, \(count(.cancelled)) cancelled"
-                                    + (toCome > 0 ? ", \(toCome) to come or not yet recorded" : "")))
+            out.append(
+                DocumentLine(
+                    .body,
+                    "  \(a.name): \(mine.count) meetings: \(count(.held)) held, \(count(.cancelled)) cancelled"
+                        + (toCome > 0 ? ", \(toCome) to come or not yet recorded" : "")))
         }
-        out.append(DocumentLine(.body, "Total: \(inYear.count) meetings, \(held.count) held, \(inYear.filter { $0.status == .cancelled }.count) cancelled."))
+        out.append(
+            DocumentLine(
+                .body,
+                "Total: \(inYear.count) meetings, \(held.count) held, \(inYear.filter { $0.status == .cancelled }.count) cancelled."
+            ))
         out.append(DocumentLine(.blank))
 
         // Residents
@@ -33,9 +50,14 @@ public enum AnnualReport {
         let counted = held.compactMap(\.residentsPresent)
         let total = counted.reduce(0, +)
         let mean = counted.isEmpty ? 0 : Double(total) / Double(counted.count)
-        out.append(DocumentLine(.body, "\(total) residents at \(counted.count) meetings with a head count: \(String(format: "%.1f", mean)) a meeting on average."))
+        out.append(
+            DocumentLine(
+                .body,
+                "\(total) residents at \(counted.count) meetings with a head count: \(String(format: "%.1f", mean)) a meeting on average."
+            ))
         let quarters = (1...4).map { q -> DocumentLine.Bar in
-            let values = held.filter { (LondonTime.date($0.start).month - 1) / 3 + 1 == q }.compactMap(\.residentsPresent)
+            let values = held.filter { (LondonTime.date($0.start).month - 1) / 3 + 1 == q }.compactMap(
+                \.residentsPresent)
             return .init("Q\(q) \(year)", values.isEmpty ? 0 : Double(values.reduce(0, +)) / Double(values.count))
         }
         out.append(.chart("Residents a meeting, by quarter", quarters))
@@ -44,11 +66,17 @@ public enum AnnualReport {
         // Equality monitoring
         out.append(DocumentLine(.heading, "WHO TOOK PART (EQUALITY MONITORING, ANONYMOUS COUNTS)"))
         var tallies: [String: [String: Int]] = [:]
-        for m in held { for (category, counts) in m.equality { for (group, n) in counts { tallies[category, default: [:]][group, default: 0] += n } } }
+        for m in held {
+            for (category, counts) in m.equality {
+                for (group, n) in counts { tallies[category, default: [:]][group, default: 0] += n }
+            }
+        }
         if tallies.isEmpty { out.append(DocumentLine(.body, "No monitoring forms were recorded.")) }
         for (category, counts) in tallies.sorted(by: { $0.key < $1.key }) {
             out.append(DocumentLine(.subheading, category.capitalized))
-            for (group, n) in counts.sorted(by: { $0.key < $1.key }) { out.append(DocumentLine(.body, "  \(group): \(n)")) }
+            for (group, n) in counts.sorted(by: { $0.key < $1.key }) {
+                out.append(DocumentLine(.body, "  \(group): \(n)"))
+            }
         }
         out.append(DocumentLine(.blank))
 
@@ -59,15 +87,26 @@ public enum AnnualReport {
         for m in held {
             let roles = CoverageRules.requiredRoles(for: m, in: directory)
             let missing = Set(CoverageRules.gaps(for: m, in: directory))
-            for role in roles { required[role, default: (0, 0)].of += 1; if !missing.contains(role) { required[role, default: (0, 0)].met += 1 } }
+            for role in roles {
+                required[role, default: (0, 0)].of += 1;
+                if !missing.contains(role) { required[role, default: (0, 0)].met += 1 }
+            }
             if !missing.isEmpty {
-                gaps.append("  \(MeetingDocument.shortDate(LondonTime.date(m.start))) \(m.title): missing \(missing.map(\.label).sorted().joined(separator: ", "))")
+                gaps.append(
+                    "  \(MeetingDocument.shortDate(LondonTime.date(m.start))) \(m.title): missing \(missing.map(\.label).sorted().joined(separator: ", "))"
+                )
             }
         }
-        out.append(.chart("Share of held meetings each required partner attended (%)", PartnerRole.allCases.compactMap { role in
-            required[role].map { .init(role.label, Double($0.met * 100 / max(1, $0.of))) }
-        }))
-        if !gaps.isEmpty { out.append(DocumentLine(.subheading, "Meetings missing a required partner")); out += gaps.map { DocumentLine(.body, $0) } }
+        out.append(
+            .chart(
+                "Share of held meetings each required partner attended (%)",
+                PartnerRole.allCases.compactMap { role in
+                    required[role].map { .init(role.label, Double($0.met * 100 / max(1, $0.of))) }
+                }))
+        if !gaps.isEmpty {
+            out.append(DocumentLine(.subheading, "Meetings missing a required partner"));
+            out += gaps.map { DocumentLine(.body, $0) }
+        }
         out.append(DocumentLine(.blank))
 
         // Councillor notification
@@ -76,11 +115,17 @@ public enum AnnualReport {
         for m in inYear where m.status != .cancelled {
             for councillor in directory.councillors(ofWards: m.wards) {
                 pairs += 1
-                let first = m.notifications.filter { $0.councillor == councillor.id && $0.kind == .invitation }.map(\.at).min()
+                let first = m.notifications.filter { $0.councillor == councillor.id && $0.kind == .invitation }.map(
+                    \.at
+                ).min()
                 if let first, m.start.timeIntervalSince(first) >= 7 * 86_400 { early += 1 }
             }
         }
-        out.append(DocumentLine(.body, "\(early) of \(pairs) councillor invitations (\(pairs == 0 ? 0 : early * 100 / pairs)%) went out at least 7 days before the meeting."))
+        out.append(
+            DocumentLine(
+                .body,
+                "\(early) of \(pairs) councillor invitations (\(pairs == 0 ? 0 : early * 100 / pairs)%) went out at least 7 days before the meeting."
+            ))
         out.append(DocumentLine(.blank))
 
         // Actions
@@ -89,11 +134,17 @@ public enum AnnualReport {
         let closed = actions.filter { !$0.action.status.isOpen }
         let overdue = actions.filter { ActionRules.isOverdue($0.action, today: today) }
         let days = closed.compactMap { r -> Int? in
-            guard let end = r.action.updates.last(where: { $0.status == .done || $0.status == .dropped })?.at else { return nil }
+            guard let end = r.action.updates.last(where: { $0.status == .done || $0.status == .dropped })?.at else {
+                return nil
+            }
             return LondonTime.date(end).daysSinceEpoch - LondonTime.date(r.meeting.start).daysSinceEpoch
         }.sorted()
         let median = days.isEmpty ? "–" : String(days[days.count / 2])
-        out.append(DocumentLine(.body, "\(actions.count) actions raised, \(closed.count) closed, \(actions.count - closed.count) still open, \(overdue.count) overdue; median \(median) days from the meeting to closing."))
+        out.append(
+            DocumentLine(
+                .body,
+                "\(actions.count) actions raised, \(closed.count) closed, \(actions.count - closed.count) still open, \(overdue.count) overdue; median \(median) days from the meeting to closing."
+            ))
         for r in actions where r.action.feedback != nil {
             out.append(DocumentLine(.body, "  \(r.action.id) \(r.action.description): \(r.action.feedback!)"))
         }
@@ -106,8 +157,12 @@ public enum AnnualReport {
             out.append(DocumentLine(.body, "No issues were recorded from the floor."))
         } else {
             let count = { (s: IssueStatus) in issues.filter { $0.status == s }.count }
-            out.append(DocumentLine(.body, "\(issues.count) issues raised: \(count(.answered)) answered at or after the meeting, "
-                                    + "\(count(.action)) became actions, \(count(.topic)) became topics for a later meeting, \(count(.open)) still open."))
+            out.append(
+                DocumentLine(
+                    .body,
+                    "\(issues.count) issues raised: \(count(.answered)) answered at or after the meeting, "
+                        + "\(count(.action)) became actions, \(count(.topic)) became topics for a later meeting, \(count(.open)) still open."
+                ))
             for a in areas {
                 let mine = held.filter { $0.area == a.id }.flatMap(\.issues)
                 guard !mine.isEmpty else { continue }
@@ -122,14 +177,19 @@ public enum AnnualReport {
         for a in areas {
             var counts: [String: Int] = [:]
             for m in held where m.area == a.id {
-                for item in m.agenda { for tag in item.tags where tag != "open-session" { counts[tag, default: 0] += 1 } }
+                for item in m.agenda {
+                    for tag in item.tags where tag != "open-session" { counts[tag, default: 0] += 1 }
+                }
                 for issue in m.issues { for tag in issue.tags { counts[tag, default: 0] += 1 } }
             }
             guard !counts.isEmpty else { continue }
-            let top = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) (\($0.value))" }
+            let top = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map {
+                "\($0.key) (\($0.value))"
+            }
             out.append(DocumentLine(.body, "  \(a.name): \(top.joined(separator: ", "))"))
         }
-        out += consultationSection(year: year, area: area, directory: directory, consultations: consultations, today: today)
+        out += consultationSection(
+            year: year, area: area, directory: directory, consultations: consultations, today: today)
         // A report to residents is public wherever it is written (`report`, the site): the one cleaning of everything public.
         return out.map { line in
             var line = line

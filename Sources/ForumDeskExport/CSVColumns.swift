@@ -26,9 +26,12 @@ public struct CSVColumns<Field: Hashable & Sendable>: Sendable {
             let name = CSV.normalised(text)
             let shown = text.isEmpty ? "column \(i + 1)" : text
             guard let field = table.first(where: { $0.names.contains(name) })?.field else {
-                let reason = name.isEmpty ? "it has no name"
-                    : derived.contains(name) ? "ForumDesk works this out itself"
-                    : "no \(record) field is called that"
+                let reason =
+                    name.isEmpty
+                    ? "it has no name"
+                    : derived.contains(name)
+                        ? "ForumDesk works this out itself"
+                        : "no \(record) field is called that"
                 ignored.append(Ignored(column: shown, reason: reason))
                 continue
             }

@@ -13,13 +13,19 @@ extension CSV {
     /// the UTF-8 bytes: a million rows take seconds, not minutes.
     /// `separator` is a comma, or a tab for tab-separated text (Excel's "Unicode Text"). A row with every field
     /// empty (`,,,`, which spreadsheets leave after the last row) is skipped.
-    public static func parse(_ text: String, separator: UInt8 = UInt8(ascii: ",")) throws(ParseError) -> [(line: Int, fields: [String])] {
+    public static func parse(
+        _ text: String, separator: UInt8 = UInt8(ascii: ",")
+    ) throws(ParseError) -> [(line: Int, fields: [String])] {
         var text = text
-        let result = text.withUTF8 { bytes in Result { () throws(ParseError) in try parse(bytes: bytes, separator: separator) } }
+        let result = text.withUTF8 { bytes in
+            Result { () throws(ParseError) in try parse(bytes: bytes, separator: separator) }
+        }
         return try result.get()
     }
 
-    static func parse(bytes all: UnsafeBufferPointer<UInt8>, separator: UInt8) throws(ParseError) -> [(line: Int, fields: [String])] {
+    static func parse(
+        bytes all: UnsafeBufferPointer<UInt8>, separator: UInt8
+    ) throws(ParseError) -> [(line: Int, fields: [String])] {
         var b = all[...]
         if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
         let quote = UInt8(ascii: "\""), comma = separator, cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
@@ -74,7 +80,8 @@ extension CSV {
     /// A column name reduced to letters and digits, `&` read as "and", so "E-mail address" and "email_address"
     /// match, and "Venue / Location" is `venuelocation`.
     public static func normalised(_ header: String) -> String {
-        String(header.lowercased().replacingOccurrences(of: "&", with: "and").unicodeScalars
-            .filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII }.map(Character.init))
+        String(
+            header.lowercased().replacingOccurrences(of: "&", with: "and").unicodeScalars
+                .filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII }.map(Character.init))
     }
 }

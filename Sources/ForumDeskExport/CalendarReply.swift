@@ -78,14 +78,20 @@ public struct CalendarReply: Sendable, Equatable {
 
         var described: String {
             let list = addresses
-            return list.isEmpty ? "an e-mail without a sender's address" : list.joined(separator: " (sender ") + (list.count > 1 ? ")" : "")
+            return list.isEmpty
+                ? "an e-mail without a sender's address"
+                : list.joined(separator: " (sender ") + (list.count > 1 ? ")" : "")
         }
     }
 
     public static func parse(_ text: String) throws(Failure) -> CalendarReply {
         let lines = ICalendar.parse(text)
-        guard lines.first(where: { $0.name == "METHOD" && $0.component == "VCALENDAR" })?.value.trimmingCharacters(in: .whitespaces)
-            .uppercased() == "REPLY" else {
+        guard
+            lines.first(where: { $0.name == "METHOD" && $0.component == "VCALENDAR" })?.value.trimmingCharacters(
+                in: .whitespaces
+            )
+            .uppercased() == "REPLY"
+        else {
             throw Failure(message: "not a calendar reply (METHOD:REPLY is missing)")
         }
         let event = lines.filter { $0.component == "VEVENT" }
@@ -93,7 +99,8 @@ public struct CalendarReply: Sendable, Equatable {
             throw Failure(message: "the reply has no event UID")
         }
         guard let id = ICalendar.meetingID(fromUID: uid) else {
-            throw Failure(message: "the reply is for `\(uid)`, not a ForumDesk meeting (UID ends in @forumdesk)", notOurs: true)
+            throw Failure(
+                message: "the reply is for `\(uid)`, not a ForumDesk meeting (UID ends in @forumdesk)", notOurs: true)
         }
         var sequence = 0
         if let raw = event.first(where: { $0.name == "SEQUENCE" })?.value {
@@ -102,29 +109,42 @@ public struct CalendarReply: Sendable, Equatable {
             }
             sequence = value
         }
-        let start = event.first { $0.name == "DTSTART" }.flatMap { ICalendar.dateTime($0.value, zone: $0.parameters["TZID"]) }
-        let stamp = event.first { $0.name == "DTSTAMP" }.flatMap { ICalendar.dateTime($0.value, zone: $0.parameters["TZID"]) }
+        let start = event.first { $0.name == "DTSTART" }.flatMap {
+            ICalendar.dateTime($0.value, zone: $0.parameters["TZID"])
+        }
+        let stamp = event.first { $0.name == "DTSTAMP" }.flatMap {
+            ICalendar.dateTime($0.value, zone: $0.parameters["TZID"])
+        }
         // Outlook ends its COMMENT with an escaped line break.
         // Google writes the note as an X-RESPONSE-COMMENT parameter of the ATTENDEE, or as a property of its own.
-        let comment = event.lazy.filter { $0.name == "COMMENT" || $0.name == "X-RESPONSE-COMMENT" }.map { ICalendar.unescape($0.value).trimmingCharacters(in: .whitespacesAndNewlines) }
-            .first { !$0.isEmpty }
+        let comment = event.lazy.filter { $0.name == "COMMENT" || $0.name == "X-RESPONSE-COMMENT" }.map {
+            ICalendar.unescape($0.value).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        .first { !$0.isEmpty }
         let attendees = event.filter { $0.name == "ATTENDEE" }
         func plain(_ value: String) -> String {
             value.replacingOccurrences(of: "mailto:", with: "", options: [.caseInsensitive, .anchored])
                 .trimmingCharacters(in: .whitespaces).lowercased()
         }
         // A delegation (RFC 5546 §4.2.5) also lists the delegate with DELEGATED-FROM: that line tells, it does not answer.
-        let delegators = Set(attendees.filter { Participation($0.parameters["PARTSTAT"]) == .delegated }.map { plain($0.value) })
-        let answers = attendees.filter { line in !line.list("DELEGATED-FROM").contains { delegators.contains(plain($0)) } }.map { line in
-            Answer(address: plain(line.value), participation: Participation(line.parameters["PARTSTAT"]),
-                   delegatedTo: line.list("DELEGATED-TO").map(plain),
-                   comment: line.parameters["X-RESPONSE-COMMENT"].map { ICalendar.unescape($0).trimmingCharacters(in: .whitespacesAndNewlines) }
-                       .flatMap { $0.isEmpty ? nil : $0 })
+        let delegators = Set(
+            attendees.filter { Participation($0.parameters["PARTSTAT"]) == .delegated }.map { plain($0.value) })
+        let answers = attendees.filter { line in
+            !line.list("DELEGATED-FROM").contains { delegators.contains(plain($0)) }
+        }.map { line in
+            Answer(
+                address: plain(line.value), participation: Participation(line.parameters["PARTSTAT"]),
+                delegatedTo: line.list("DELEGATED-TO").map(plain),
+                comment: line.parameters["X-RESPONSE-COMMENT"].map {
+                    ICalendar.unescape($0).trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+                .flatMap { $0.isEmpty ? nil : $0 })
         }
         guard !answers.isEmpty else { throw Failure(message: "the reply names no ATTENDEE") }
         let organizer = event.first { $0.name == "ORGANIZER" }.map { plain($0.value) }
-        return CalendarReply(meetingID: id, sequence: sequence, start: start, stamp: stamp, comment: comment,
-                             organizer: organizer, answers: answers)
+        return CalendarReply(
+            meetingID: id, sequence: sequence, start: start, stamp: stamp, comment: comment,
+            organizer: organizer, answers: answers)
     }
 
     /// What became of one attendee's answer.
@@ -152,23 +172,39 @@ public struct CalendarReply: Sendable, Equatable {
     /// delegate recorded for them, else the answer is unverified and not counted. One reply answers for one
     /// person. A reply to another organiser than `organiser` (this council's) is refused whole. An `.ics` file
     /// without its e-mail is recorded, marked unverified.
-    public func apply(to meeting: Meeting, directory: Directory, sent: Date, from sender: Sender = .file,
-                      organiser: String? = nil) -> (Meeting, [Outcome]) {
+    public func apply(
+        to meeting: Meeting, directory: Directory, sent: Date, from sender: Sender = .file,
+        organiser: String? = nil
+    ) -> (Meeting, [Outcome]) {
         if let organizer, let organiser, organizer != organiser.lowercased() {
-            return (meeting, answers.map { .ignored("\($0.address): the reply is to the organiser \(organizer), not this council's "
-                                                    + "(\(organiser.lowercased())); refused") })
+            return (
+                meeting,
+                answers.map {
+                    .ignored(
+                        "\($0.address): the reply is to the organiser \(organizer), not this council's "
+                            + "(\(organiser.lowercased())); refused")
+                }
+            )
         }
         if sender == .file, answers.count > 1 {
-            return (meeting, answers.map { .ignored("\($0.address): an .ics file answering for \(answers.count) people; one reply "
-                                                    + "answers for one person: not counted") })
+            return (
+                meeting,
+                answers.map {
+                    .ignored(
+                        "\($0.address): an .ics file answering for \(answers.count) people; one reply "
+                            + "answers for one person: not counted")
+                }
+            )
         }
         var meeting = meeting
         var answered: String?
         var outcomes: [Outcome] = []
         for answer in answers {
             if let answered {
-                outcomes.append(.ignored("\(answer.address): this reply already answers for \(answered); one reply answers for one "
-                                         + "person: not counted"))
+                outcomes.append(
+                    .ignored(
+                        "\(answer.address): this reply already answers for \(answered); one reply answers for one "
+                            + "person: not counted"))
                 continue
             }
             let outcome = self.answer(meeting: &meeting, answer, directory: directory, sent: sent, sender: sender)
@@ -186,8 +222,9 @@ public struct CalendarReply: Sendable, Equatable {
         if case .mail = sender {
             let allowed = Set(([person.email] + person.delegates).compactMap { $0?.lowercased() })
             guard sender.addresses.contains(where: allowed.contains) else {
-                return .ignored("\(who): unverified, sent by \(sender.described), not by their directory address or a recorded "
-                                + "delegate; not counted (if it is genuine, record it by hand: r on the Councillors tab)")
+                return .ignored(
+                    "\(who): unverified, sent by \(sender.described), not by their directory address or a recorded "
+                        + "delegate; not counted (if it is genuine, record it by hand: r on the Councillors tab)")
             }
         }
         if meeting.status == .cancelled {
@@ -199,22 +236,27 @@ public struct CalendarReply: Sendable, Equatable {
         let notice = meeting.notifications[current]
         let stamp = self.stamp ?? sent
         // The notice answered: the SEQUENCE it carried and, when the reply quotes it, the start it announced.
-        let answersCurrent = notice.sequence == sequence && (start == nil || notice.start == nil || notice.start == start)
+        let answersCurrent =
+            notice.sequence == sequence && (start == nil || notice.start == nil || notice.start == start)
         if !answersCurrent || NotificationRules.isStale(notice, for: meeting) {
-            let answered = meeting.notifications.last { $0.councillor == person.id && $0.kind == .invitation && $0.sequence == sequence }
+            let answered = meeting.notifications.last {
+                $0.councillor == person.id && $0.kind == .invitation && $0.sequence == sequence
+            }
             guard let answered else {
                 return .ignored("\(who): answers SEQUENCE \(sequence), which was never sent to them; not counted")
             }
             let announced = start ?? answered.start ?? meeting.start
             let since = announced == meeting.start ? "since changed" : "since moved to \(Self.day(meeting.start))"
-            return .ignored("\(who): answers the invitation for \(Self.day(announced)), \(since); not counted"
-                            + (NotificationRules.isStale(notice, for: meeting) ? " (the update is still to send: notify)" : ""))
+            return .ignored(
+                "\(who): answers the invitation for \(Self.day(announced)), \(since); not counted"
+                    + (NotificationRules.isStale(notice, for: meeting) ? " (the update is still to send: notify)" : ""))
         }
         let reply: Reply
         switch answer.participation {
         case .other(let value):
-            return .ignored("\(who): PARTSTAT `\(value)` is not an answer ForumDesk knows (ACCEPTED, DECLINED, TENTATIVE, "
-                            + "DELEGATED, NEEDS-ACTION); not counted")
+            return .ignored(
+                "\(who): PARTSTAT `\(value)` is not an answer ForumDesk knows (ACCEPTED, DECLINED, TENTATIVE, "
+                    + "DELEGATED, NEEDS-ACTION); not counted")
         case .needsAction:
             guard notice.reply == .noReply else {
                 return .unchanged("\(who): NEEDS-ACTION (no answer) leaves the recorded \(notice.reply.label) as it is")
@@ -227,12 +269,14 @@ public struct CalendarReply: Sendable, Equatable {
         let delegate = reply == .delegated ? answer.delegatedTo.first : nil
         if notice.reply != .noReply, let recorded = notice.repliedAt {
             if stamp < recorded {
-                return .ignored("\(who): \(reply.label), sent \(LondonTime.display(stamp)), is older than the recorded "
-                                + "\(notice.reply.label) (sent \(LondonTime.display(recorded))); not counted")
+                return .ignored(
+                    "\(who): \(reply.label), sent \(LondonTime.display(stamp)), is older than the recorded "
+                        + "\(notice.reply.label) (sent \(LondonTime.display(recorded))); not counted")
             }
             let unverified = sender == .file ? "from an .ics file without the e-mail it came in" : nil
             if stamp == recorded, notice.reply == reply, notice.comment == comment, notice.delegatedTo == delegate,
-               unverified != nil || notice.replyUnverified == nil {  // an unverified copy never downgrades a verified one
+                unverified != nil || notice.replyUnverified == nil
+            {  // an unverified copy never downgrades a verified one
                 return .unchanged("\(who): \(reply.label) (already recorded)")
             }
         }
@@ -240,7 +284,8 @@ public struct CalendarReply: Sendable, Equatable {
         meeting.notifications[current].repliedAt = stamp
         meeting.notifications[current].comment = comment
         meeting.notifications[current].delegatedTo = delegate
-        meeting.notifications[current].replyUnverified = sender == .file ? "from an .ics file without the e-mail it came in" : nil
+        meeting.notifications[current].replyUnverified =
+            sender == .file ? "from an .ics file without the e-mail it came in" : nil
         var line = "\(who): \(reply.label)"
         if let delegate { line += " to \(delegate)" }
         line += " (sent \(LondonTime.display(stamp)))"
@@ -252,39 +297,49 @@ public struct CalendarReply: Sendable, Equatable {
     /// "Thu 14 Jan 19:00", the way the reports quote a notice.
     static func day(_ instant: Date) -> String {
         let l = LondonTime.local(instant)
-        return "\(LondonTime.weekday(l.date)) \(l.date.day) \(LondonTime.monthAbbreviation(l.date.month)) \(LondonTime.hhmm(instant))"
+        return
+            "\(LondonTime.weekday(l.date)) \(l.date.day) \(LondonTime.monthAbbreviation(l.date.month)) \(LondonTime.hhmm(instant))"
     }
 }
 
 extension ICalendar {
     /// Windows names Outlook writes as TZID, for the zones a UK council's correspondents use.
-    static let windowsZones = ["GMT Standard Time": "Europe/London", "Greenwich Standard Time": "UTC", "UTC": "UTC",
-                               "W. Europe Standard Time": "Europe/Berlin", "Romance Standard Time": "Europe/Paris",
-                               "Central Europe Standard Time": "Europe/Budapest", "Eastern Standard Time": "America/New_York"]
+    static let windowsZones = [
+        "GMT Standard Time": "Europe/London", "Greenwich Standard Time": "UTC", "UTC": "UTC",
+        "W. Europe Standard Time": "Europe/Berlin", "Romance Standard Time": "Europe/Paris",
+        "Central Europe Standard Time": "Europe/Budapest", "Eastern Standard Time": "America/New_York",
+    ]
 
     /// A DATE-TIME (or DATE) value (RFC 5545 §3.3.5): UTC with `Z`, in the zone TZID names (an IANA name, or a
     /// Windows one as Outlook writes), or floating (read as London time). Nil for a zone that cannot be known.
     public static func dateTime(_ value: String, zone tzid: String?) -> Date? {
         let b = Array(value.trimmingCharacters(in: .whitespaces).utf8)
         guard b.count >= 8, b[0..<8].allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              let date = CalendarDate(iso: "\(String(decoding: b[0..<4], as: UTF8.self))-\(String(decoding: b[4..<6], as: UTF8.self))-"
-                                      + String(decoding: b[6..<8], as: UTF8.self)) else { return nil }
+            let date = CalendarDate(
+                iso: "\(String(decoding: b[0..<4], as: UTF8.self))-\(String(decoding: b[4..<6], as: UTF8.self))-"
+                    + String(decoding: b[6..<8], as: UTF8.self))
+        else { return nil }
         var hour = 0, minute = 0, second = 0, utc = false
         if b.count > 8 {
-            guard b.count >= 15, b[8] == UInt8(ascii: "T"), let h = Digits.value(b[9..<11]), let m = Digits.value(b[11..<13]),
-                  let s = Digits.value(b[13..<15]), h < 24, m < 60, s < 61 else { return nil }
+            guard b.count >= 15, b[8] == UInt8(ascii: "T"), let h = Digits.value(b[9..<11]),
+                let m = Digits.value(b[11..<13]),
+                let s = Digits.value(b[13..<15]), h < 24, m < 60, s < 61
+            else { return nil }
             hour = h; minute = m; second = min(s, 59)
             utc = b.count == 16 && b[15] == UInt8(ascii: "Z")
             guard b.count == 15 || utc else { return nil }
         }
         if utc { return LondonTime.instant(date: date, hour: hour, minute: minute, second: second, offsetSeconds: 0) }
         guard let tzid = tzid?.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")), !tzid.isEmpty,
-              !tzid.hasSuffix("Europe/London"), !tzid.contains("London") else {
+            !tzid.hasSuffix("Europe/London"), !tzid.contains("London")
+        else {
             return LondonTime.instant(date: date, hour: hour, minute: minute, second: second)
         }
         guard let zone = TimeZone(identifier: windowsZones[tzid] ?? tzid) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: hour, minute: minute, second: second))
+        return calendar.date(
+            from: DateComponents(
+                year: date.year, month: date.month, day: date.day, hour: hour, minute: minute, second: second))
     }
 }

@@ -7,18 +7,28 @@ import ForumDeskCore
 /// the same title) is skipped, never duplicated.
 public enum ConsultationImport {
     public enum Field: String, Sendable, CaseIterable {
-        case title, organisation, level, areas, wards, opens, closes, methods, link, summary, responses, results, changes
+        case title, organisation, level, areas, wards, opens, closes, methods, link, summary, responses, results,
+            changes
     }
 
     /// Accepted header names per field, compared after `CSV.normalised`.
     public static let headers: [(field: Field, names: [String])] = [
         (.title, ["title", "consultation", "consultationtitle", "name", "subject"]),
-        (.organisation, ["organisation", "organization", "lead", "leadorganisation", "leadorganization", "leadpartner", "partner", "by"]),
+        (
+            .organisation,
+            [
+                "organisation", "organization", "lead", "leadorganisation", "leadorganization", "leadpartner",
+                "partner", "by",
+            ]
+        ),
         (.level, ["engagementlevel", "level", "engagement"]),
         (.areas, ["areas", "area", "snt", "sntarea", "sntareas"]),
         (.wards, ["wards", "ward"]),
         (.opens, ["opens", "open", "opendate", "openson", "startdate", "start", "from"]),
-        (.closes, ["closes", "close", "closedate", "closeson", "closingdate", "enddate", "end", "deadline", "until", "to"]),
+        (
+            .closes,
+            ["closes", "close", "closedate", "closeson", "closingdate", "enddate", "end", "deadline", "until", "to"]
+        ),
         (.methods, ["methods", "method", "howtotakepart", "channels"]),
         (.link, ["link", "url", "surveylink", "weblink", "survey"]),
         (.summary, ["summary", "publicsummary", "description", "about"]),
@@ -35,7 +45,9 @@ public enum ConsultationImport {
         public var ignored: [CSVColumns<Field>.Ignored] = []
     }
 
-    public static func run(rows: [(line: Int, fields: [String])], directory: Directory, existing: [Consultation], today: CalendarDate) -> Report {
+    public static func run(
+        rows: [(line: Int, fields: [String])], directory: Directory, existing: [Consultation], today: CalendarDate
+    ) -> Report {
         var report = Report()
         guard let header = rows.first else {
             report.problems.append("1: the file is empty")
@@ -47,15 +59,20 @@ public enum ConsultationImport {
             report.problems.append("\(header.line): no column for the consultation's \(required.rawValue)")
         }
         guard report.problems.isEmpty else { return report }
-        let organisations = NameMatch.Index(kind: "organisation", candidates: directory.organisations.map { (id: $0.id, name: $0.name) })
-        let wards = NameMatch.Index(kind: "ward", candidates: directory.areas.flatMap(\.wards).map { (id: $0.id, name: $0.name) })
+        let organisations = NameMatch.Index(
+            kind: "organisation", candidates: directory.organisations.map { (id: $0.id, name: $0.name) })
+        let wards = NameMatch.Index(
+            kind: "ward", candidates: directory.areas.flatMap(\.wards).map { (id: $0.id, name: $0.name) })
         var taken = Set(existing.map(\.id))
         let titles = Set(existing.map { $0.title.lowercased() })
         for row in rows.dropFirst() {
             func value(_ field: Field) -> String { columns.value(field, in: row.fields) }
-            func problem(_ field: Field, _ reason: String) { report.problems.append("\(row.line): \(columns.name(field)): \(reason)") }
+            func problem(_ field: Field, _ reason: String) {
+                report.problems.append("\(row.line): \(columns.name(field)): \(reason)")
+            }
             if row.fields.count != header.fields.count {
-                report.problems.append("\(row.line): \(row.fields.count) fields, but the header has \(header.fields.count)")
+                report.problems.append(
+                    "\(row.line): \(row.fields.count) fields, but the header has \(header.fields.count)")
                 continue
             }
             let title = value(.title)
@@ -65,7 +82,8 @@ public enum ConsultationImport {
                 continue
             }
             guard let level = EngagementLevel(rawValue: value(.level).lowercased()) else {
-                problem(.level, "one of \(EngagementLevel.allRawValues.joined(separator: ", ")), not “\(value(.level))”")
+                problem(
+                    .level, "one of \(EngagementLevel.allRawValues.joined(separator: ", ")), not “\(value(.level))”")
                 continue
             }
             let opens: CalendarDate, closes: CalendarDate
@@ -84,13 +102,16 @@ public enum ConsultationImport {
             if closes < opens { problem(.closes, "it closes (\(closes)) before it opens (\(opens))"); continue }
             var c = Consultation(id: "", title: title, engagementLevel: level, opens: opens, closes: closes)
             if !value(.organisation).isEmpty {
-                do throws(NameMatch.Failure) { c.organisation = try organisations.resolve(value(.organisation)) } catch {
+                do throws(NameMatch.Failure) { c.organisation = try organisations.resolve(value(.organisation)) } catch
+                {
                     problem(.organisation, error.message)
                     continue
                 }
             }
             let parsedAreas = AreaInput.parse(value(.areas).isEmpty ? "all" : value(.areas), areas: directory.areas)
-            if !parsedAreas.unknown.isEmpty { problem(.areas, "no such area: \(parsedAreas.unknown.joined(separator: ", "))"); continue }
+            if !parsedAreas.unknown.isEmpty {
+                problem(.areas, "no such area: \(parsedAreas.unknown.joined(separator: ", "))"); continue
+            }
             c.areas = parsedAreas.areas
             do throws(NameMatch.Failure) { c.wards = try wards.resolveList(value(.wards)) } catch {
                 problem(.wards, error.message)
@@ -98,12 +119,23 @@ public enum ConsultationImport {
             }
             var methods: [ConsultationMethod] = []
             var unknown: [String] = []
-            for word in value(.methods).split(whereSeparator: { $0 == "," || $0 == ";" }).map({ $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            for word in value(.methods).split(whereSeparator: { $0 == "," || $0 == ";" }).map({
+                $0.trimmingCharacters(in: .whitespaces).lowercased()
+            })
             where !word.isEmpty {
-                if let m = ConsultationMethod(rawValue: word) ?? ConsultationMethod.allCases.first(where: { $0.label == word }) { methods.append(m) } else { unknown.append(word) }
+                if let m = ConsultationMethod(rawValue: word)
+                    ?? ConsultationMethod.allCases.first(where: { $0.label == word })
+                {
+                    methods.append(m)
+                } else {
+                    unknown.append(word)
+                }
             }
             if !unknown.isEmpty {
-                problem(.methods, "not a method: \(unknown.joined(separator: ", ")) (\(ConsultationMethod.allRawValues.joined(separator: ", ")))")
+                problem(
+                    .methods,
+                    "not a method: \(unknown.joined(separator: ", ")) (\(ConsultationMethod.allRawValues.joined(separator: ", ")))"
+                )
                 continue
             }
             c.methods = methods
@@ -119,7 +151,9 @@ public enum ConsultationImport {
             c.summary = optional(.summary)
             c.results = optional(.results)
             c.changes = optional(.changes)
-            if c.changes != nil, c.results == nil { problem(.changes, "\"what we did\" without the results it follows from"); continue }
+            if c.changes != nil, c.results == nil {
+                problem(.changes, "\"what we did\" without the results it follows from"); continue
+            }
             c.id = Identifier.slug(title) { taken.contains($0) }
             taken.insert(c.id)
             report.consultations.append(c)

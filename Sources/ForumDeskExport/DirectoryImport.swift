@@ -35,8 +35,10 @@ public enum DirectoryImport {
         let areas: NameMatch.Index
 
         init(_ d: Directory) {
-            organisations = NameMatch.Index(kind: "organisation", candidates: d.organisations.map { (id: $0.id, name: $0.name) })
-            wards = NameMatch.Index(kind: "ward", candidates: d.areas.flatMap(\.wards).map { (id: $0.id, name: $0.name) })
+            organisations = NameMatch.Index(
+                kind: "organisation", candidates: d.organisations.map { (id: $0.id, name: $0.name) })
+            wards = NameMatch.Index(
+                kind: "ward", candidates: d.areas.flatMap(\.wards).map { (id: $0.id, name: $0.name) })
             areas = NameMatch.Index(kind: "area", candidates: d.areas.map { (id: $0.id, name: $0.name) })
         }
     }
@@ -49,7 +51,13 @@ public enum DirectoryImport {
     public static let peopleHeaders: [(field: Field, names: [String])] = [
         (.name, ["name", "fullname", "contactname", "person", "councillor", "councillorname"]),
         (.email, ["email", "emailaddress", "mail", "e"]),
-        (.phone, ["phone", "telephone", "tel", "telno", "phonenumber", "phoneno", "mobile", "telephonenumber", "telephoneno"]),
+        (
+            .phone,
+            [
+                "phone", "telephone", "tel", "telno", "phonenumber", "phoneno", "mobile", "telephonenumber",
+                "telephoneno",
+            ]
+        ),
         (.organisation, ["organisation", "organization", "org", "company", "employer", "body", "organisationname"]),
         (.title, ["title", "role", "jobtitle", "position"]),
         (.wards, ["ward", "wards"]),
@@ -70,12 +78,14 @@ public enum DirectoryImport {
     static func sector(_ text: String) -> Sector? {
         let t = text.lowercased()
         if let exact = Sector(rawValue: t) { return exact }
-        let words: [(String, Sector)] = [("police", .police), ("fire", .fireAndRescue), ("nhs", .health), ("health", .health),
-                                         ("school", .education), ("college", .education), ("education", .education),
-                                         ("business", .business), ("chamber", .business), ("town", .townOrParishCouncil),
-                                         ("parish", .townOrParishCouncil), ("voluntary", .voluntaryAndCommunity),
-                                         ("charity", .voluntaryAndCommunity), ("community", .voluntaryAndCommunity),
-                                         ("council", .councilDirectorate), ("directorate", .councilDirectorate)]
+        let words: [(String, Sector)] = [
+            ("police", .police), ("fire", .fireAndRescue), ("nhs", .health), ("health", .health),
+            ("school", .education), ("college", .education), ("education", .education),
+            ("business", .business), ("chamber", .business), ("town", .townOrParishCouncil),
+            ("parish", .townOrParishCouncil), ("voluntary", .voluntaryAndCommunity),
+            ("charity", .voluntaryAndCommunity), ("community", .voluntaryAndCommunity),
+            ("council", .councilDirectorate), ("directorate", .councilDirectorate),
+        ]
         return words.first { t.contains($0.0) }?.1
     }
 
@@ -85,8 +95,9 @@ public enum DirectoryImport {
             report.problems.append("1: the file is empty")
             return report
         }
-        let columns = CSVColumns(header: header.fields, table: kind == .people ? peopleHeaders : organisationHeaders,
-                                 record: kind == .people ? "person" : "organisation")
+        let columns = CSVColumns(
+            header: header.fields, table: kind == .people ? peopleHeaders : organisationHeaders,
+            record: kind == .people ? "person" : "organisation")
         report.ignored = columns.ignored
         guard columns.has(.name) else {
             report.problems.append("\(header.line): no name column (found: \(header.fields.joined(separator: ", ")))")
@@ -96,11 +107,14 @@ public enum DirectoryImport {
         for row in rows.dropFirst() {
             func value(_ field: Field) -> String { columns.value(field, in: row.fields) }
             if row.fields.count != header.fields.count {
-                report.problems.append("\(row.line): \(row.fields.count) fields, but the header has \(header.fields.count)")
+                report.problems.append(
+                    "\(row.line): \(row.fields.count) fields, but the header has \(header.fields.count)")
                 continue
             }
             let name = value(.name)
-            guard !name.isEmpty else { report.problems.append("\(row.line): \(columns.name(.name)): no name"); continue }
+            guard !name.isEmpty else {
+                report.problems.append("\(row.line): \(columns.name(.name)): no name"); continue
+            }
             let email = value(.email)
             if !email.isEmpty, let problem = EmailAddress.problem(email) {
                 report.problems.append("\(row.line): \(columns.name(.email)): \(problem)")
@@ -110,7 +124,8 @@ public enum DirectoryImport {
                 report.problems.append("\(row.line): \(columns.name(.phone)): \(problem)")
                 continue
             }
-            let context = Context(line: row.line, name: name, email: email, value: value, column: columns.name, names: names)
+            let context = Context(
+                line: row.line, name: name, email: email, value: value, column: columns.name, names: names)
             switch kind {
             case .people: importPerson(context, &report)
             case .organisations: importOrganisation(context, &report)
@@ -128,7 +143,9 @@ public enum DirectoryImport {
             do {
                 organisation = try row.names.organisations.resolve(orgText)
             } catch {
-                report.problems.append(row.problem(.organisation, error.message + " (import organisations first, or add it in the Directory)"))
+                report.problems.append(
+                    row.problem(
+                        .organisation, error.message + " (import organisations first, or add it in the Directory)"))
                 return
             }
         }
@@ -140,7 +157,12 @@ public enum DirectoryImport {
             return
         }
         let preferredText = value(.preferred).lowercased()
-        let preferred: ContactMethod? = preferredText.isEmpty ? nil : ContactMethod.allCases.first { preferredText.hasPrefix($0.rawValue) || (preferredText == "e-mail" && $0 == .email) }
+        let preferred: ContactMethod? =
+            preferredText.isEmpty
+            ? nil
+            : ContactMethod.allCases.first {
+                preferredText.hasPrefix($0.rawValue) || (preferredText == "e-mail" && $0 == .email)
+            }
         if !preferredText.isEmpty, preferred == nil {
             report.problems.append(row.problem(.preferred, "must be email, letter or phone, not “\(preferredText)”"))
             return
@@ -154,7 +176,8 @@ public enum DirectoryImport {
         // "Cllr Ada Ashgrove" and "Ada Ashgrove" are one person: names are compared folded, title left out.
         let folded = NameMatch.folded(name)
         let duplicate = d.people.first { p in
-            (!email.isEmpty && p.email?.lowercased() == email.lowercased()) || (NameMatch.folded(p.name) == folded && p.organisation == organisation)
+            (!email.isEmpty && p.email?.lowercased() == email.lowercased())
+                || (NameMatch.folded(p.name) == folded && p.organisation == organisation)
         }
         if let duplicate {
             report.skipped.append("\(name) (already present as \(duplicate.id))")
@@ -162,11 +185,15 @@ public enum DirectoryImport {
         }
         let kind: PersonKind = wards.isEmpty ? .contact : .councillor
         let plainName = name.hasPrefix("Cllr ") ? String(name.dropFirst(5)) : name
-        let id = Identifier.slug(plainName, prefix: kind == .councillor ? "cllr-" : "", fallback: "person") { d.person($0) != nil }
-        report.directory.people.append(Person(id: id, name: name, kind: kind, wards: wards, organisation: organisation,
-                                              title: value(.title).isEmpty ? nil : value(.title), email: email.isEmpty ? nil : email,
-                                              phone: value(.phone).isEmpty ? nil : value(.phone), preferredContact: preferred,
-                                              postalAddress: postal))
+        let id = Identifier.slug(plainName, prefix: kind == .councillor ? "cllr-" : "", fallback: "person") {
+            d.person($0) != nil
+        }
+        report.directory.people.append(
+            Person(
+                id: id, name: name, kind: kind, wards: wards, organisation: organisation,
+                title: value(.title).isEmpty ? nil : value(.title), email: email.isEmpty ? nil : email,
+                phone: value(.phone).isEmpty ? nil : value(.phone), preferredContact: preferred,
+                postalAddress: postal))
         report.added.append("\(name)\(organisation.map { " (\(d.organisation($0)?.name ?? $0))" } ?? "")")
     }
 
@@ -174,7 +201,9 @@ public enum DirectoryImport {
         let d = report.directory
         let (name, email, value) = (row.name, row.email, row.value)
         guard let sector = sector(value(.sector)) else {
-            report.problems.append(row.problem(.sector, "“\(value(.sector))” is not one of \(Sector.allRawValues.joined(separator: ", "))"))
+            report.problems.append(
+                row.problem(.sector, "“\(value(.sector))” is not one of \(Sector.allRawValues.joined(separator: ", "))")
+            )
             return
         }
         var areas: [String] = []
@@ -185,15 +214,19 @@ public enum DirectoryImport {
             return
         }
         let folded = NameMatch.folded(name)
-        if let duplicate = d.organisations.first(where: { NameMatch.folded($0.name) == folded || (!email.isEmpty && $0.email?.lowercased() == email.lowercased()) }) {
+        if let duplicate = d.organisations.first(where: {
+            NameMatch.folded($0.name) == folded || (!email.isEmpty && $0.email?.lowercased() == email.lowercased())
+        }) {
             report.skipped.append("\(name) (already present as \(duplicate.id))")
             return
         }
         let id = Identifier.slug(name, fallback: "organisation") { d.organisation($0) != nil }
         let frontline = ["yes", "y", "true", "1"].contains(value(.frontline).lowercased())
-        report.directory.organisations.append(Organisation(id: id, name: name, sector: sector, frontline: frontline && sector == .councilDirectorate,
-                                                           areas: areas, email: email.isEmpty ? nil : email,
-                                                           phone: value(.phone).isEmpty ? nil : value(.phone)))
+        report.directory.organisations.append(
+            Organisation(
+                id: id, name: name, sector: sector, frontline: frontline && sector == .councilDirectorate,
+                areas: areas, email: email.isEmpty ? nil : email,
+                phone: value(.phone).isEmpty ? nil : value(.phone)))
         report.added.append(name)
     }
 }

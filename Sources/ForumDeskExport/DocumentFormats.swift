@@ -18,7 +18,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         }
         let title = title.withoutControls
         return switch self {
-        case .text: lines.flatMap { $0.kind == .chart ? [$0.text] + $0.chartLines : [$0.text] }.joined(separator: "\n") + "\n"
+        case .text:
+            lines.flatMap { $0.kind == .chart ? [$0.text] + $0.chartLines : [$0.text] }.joined(separator: "\n") + "\n"
         case .markdown: Self.markdown(lines)
         case .html: Self.html(lines, title: title)
         }
@@ -153,8 +154,10 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                 }
                 run += pending + String(character)
                 pending = ""
-            } else if language != nil, !character.isLetter, !character.isNumber || scalar.properties.generalCategory == .decimalNumber,
-                      !character.isASCII || " ,.:;!?()-'\"".contains(character) {
+            } else if language != nil, !character.isLetter,
+                !character.isNumber || scalar.properties.generalCategory == .decimalNumber,
+                !character.isASCII || " ,.:;!?()-'\"".contains(character)
+            {
                 pending.append(character)  // neutral: belongs to the run only if the script goes on after it
             } else {
                 if language != nil {
@@ -186,13 +189,18 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         // Each label sits on its own line above its bar, so no label of any length is drawn under a bar.
         let rowHeight = 36, barWidth = 360
         let top = max(1, line.bars.map(\.value).max() ?? 1)
-        func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value) }
+        func number(_ value: Double) -> String {
+            value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        }
         // Wide enough for the longest label (about 7.5 units a character at font size 13) and the number after the bar.
-        let width = max(barWidth + 48, (line.bars.map { Int((Double($0.label.count) * 7.5).rounded(.up)) }.max() ?? 0) + 4)
+        let width = max(
+            barWidth + 48, (line.bars.map { Int((Double($0.label.count) * 7.5).rounded(.up)) }.max() ?? 0) + 4)
         let height = line.bars.count * rowHeight + 4
-        var parts = ["<figure><figcaption>\(escapeHTML(line.text))</figcaption>",
-                     "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" preserveAspectRatio=\"xMinYMin meet\" "
-                        + "aria-hidden=\"true\" focusable=\"false\" style=\"width:100%;max-width:\(width)px;height:auto\">"]
+        var parts = [
+            "<figure><figcaption>\(escapeHTML(line.text))</figcaption>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" preserveAspectRatio=\"xMinYMin meet\" "
+                + "aria-hidden=\"true\" focusable=\"false\" style=\"width:100%;max-width:\(width)px;height:auto\">",
+        ]
         for (i, bar) in line.bars.enumerated() {
             let y = i * rowHeight + 2
             let length = Int(bar.value / top * Double(barWidth))
@@ -201,10 +209,13 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
             parts.append("<text x=\"\(length + 6)\" y=\"\(y + 29)\" font-size=\"13\">\(number(bar.value))</text>")
         }
         parts.append("</svg>")
-        parts.append("<table class=\"chart-data\"><caption>\(escapeHTML(line.text)): the figures</caption>"
-            + "<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Value</th></tr></thead><tbody>"
-            + line.bars.map { "<tr><th scope=\"row\">\(escapeHTML($0.label))</th><td>\(number($0.value))</td></tr>" }.joined()
-            + "</tbody></table>")
+        parts.append(
+            "<table class=\"chart-data\"><caption>\(escapeHTML(line.text)): the figures</caption>"
+                + "<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Value</th></tr></thead><tbody>"
+                + line.bars.map {
+                    "<tr><th scope=\"row\">\(escapeHTML($0.label))</th><td>\(number($0.value))</td></tr>"
+                }.joined()
+                + "</tbody></table>")
         parts.append("</figure>")
         return parts.joined(separator: "\n")
     }
@@ -212,27 +223,29 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     /// XHTML-compatible (every element closed), so any XML parser can check it; print-friendly styles.
     static func html(_ lines: [DocumentLine], title: String) -> String {
         let body = htmlBody(lines)
-        let style = "body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.4;color:#111}"
+        let style =
+            "body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.4;color:#111}"
             + "h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:1.6rem;text-transform:uppercase}h3{font-size:1rem}"
             + "ul{list-style:none;padding-left:1rem}.resolved{margin-left:1rem}figure{margin:1rem 0}svg{max-width:100%;height:auto}"
             // The charts' tables of figures, in the documents that have charts (the report).
             + (lines.contains { $0.kind == .chart }
-                ? ".chart-data{border-collapse:collapse;margin-top:.5rem}.chart-data th,.chart-data td{border:1px solid #999;padding:.2rem .5rem;text-align:left}" : "")
+                ? ".chart-data{border-collapse:collapse;margin-top:.5rem}.chart-data th,.chart-data td{border:1px solid #999;padding:.2rem .5rem;text-align:left}"
+                : "")
             + "@page{size:A4;margin:20mm 18mm}@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}figure,li{break-inside:avoid}}"
         return """
-        <!DOCTYPE html>
-        <html lang="en" xmlns="http://www.w3.org/1999/xhtml">
-        <head>
-        <meta charset="utf-8"/>
-        <title>\(escapeHTML(title))</title>
-        <style>\(style)</style>
-        </head>
-        <body>
-        \(body.joined(separator: "\n"))
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en" xmlns="http://www.w3.org/1999/xhtml">
+            <head>
+            <meta charset="utf-8"/>
+            <title>\(escapeHTML(title))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            \(body.joined(separator: "\n"))
+            </body>
+            </html>
 
-        """
+            """
     }
 
     /// The document's lines as HTML elements (headings, paragraphs, lists, charts): the exported papers and the
@@ -276,8 +289,12 @@ extension String {
     /// each shown as U+FFFD. A line break (a spreadsheet cell's) is one space, not a placeholder.
     var withoutControls: String {
         guard unicodeScalars.contains(where: Self.isUnsafe) else { return self }
-        let lines = split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        return String(String.UnicodeScalarView(lines.joined(separator: " ").unicodeScalars.map { Self.isUnsafe($0) ? "\u{FFFD}" : $0 }))
+        let lines = split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        return String(
+            String.UnicodeScalarView(
+                lines.joined(separator: " ").unicodeScalars.map { Self.isUnsafe($0) ? "\u{FFFD}" : $0 }))
     }
 
     /// The embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder the text around them.

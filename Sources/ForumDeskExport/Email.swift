@@ -15,15 +15,19 @@ public enum Email {
     static func field(_ name: String, _ value: String, then suffix: String? = nil, encoded: Bool = false) -> String {
         var lines = ["\(name):"]
         func add(_ token: String) {
-            if lines[lines.count - 1].utf8.count + 1 + token.utf8.count > lineLimit, lines[lines.count - 1].utf8.count > name.utf8.count + 1 {
+            if lines[lines.count - 1].utf8.count + 1 + token.utf8.count > lineLimit,
+                lines[lines.count - 1].utf8.count > name.utf8.count + 1
+            {
                 lines.append(" " + token)
             } else {
                 lines[lines.count - 1] += " " + token
             }
         }
         let words = value.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        if !encoded, isPlain(value), !value.contains("=?"), !value.hasPrefix(" "), !value.hasSuffix(" "), !value.contains("  "),
-           words.allSatisfy({ $0.utf8.count + 1 + name.utf8.count + 2 <= lineLimit }) {
+        if !encoded, isPlain(value), !value.contains("=?"), !value.hasPrefix(" "), !value.hasSuffix(" "),
+            !value.contains("  "),
+            words.allSatisfy({ $0.utf8.count + 1 + name.utf8.count + 2 <= lineLimit })
+        {
             words.forEach(add)
         } else {
             encodedWords(value, firstLineUsed: name.utf8.count + 2).forEach(add)
@@ -38,7 +42,8 @@ public enum Email {
     /// encoded-words (RFC 2047 §6.2), so a space must travel encoded to survive.
     static func encodedWords(_ text: String, firstLineUsed: Int) -> [String] {
         let overhead = "=?UTF-8?B??=".count
-        func capacity(_ used: Int) -> Int { (min(encodedWordLimit, lineLimit - used) - overhead) / 4 * 3 }  // bytes per word
+        // bytes per word
+        func capacity(_ used: Int) -> Int { (min(encodedWordLimit, lineLimit - used) - overhead) / 4 * 3 }
         func size(_ scalars: ArraySlice<Unicode.Scalar>) -> Int { scalars.reduce(0) { $0 + String($1).utf8.count } }
         func word(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
             var s = ""
@@ -131,16 +136,20 @@ public enum Email {
     }
 
     /// The whole message, CRLF line ends. Both parts are base64 so no line is too long and no byte is 8-bit.
-    public static func message(from: Mailbox, to: Mailbox, subject: String, date: Date, messageID: String, body: String,
-                               calendar: String, method: String) -> String {
+    public static func message(
+        from: Mailbox, to: Mailbox, subject: String, date: Date, messageID: String, body: String,
+        calendar: String, method: String
+    ) -> String {
         let boundary = boundary(for: messageID)
         let lines = [
-            mailboxField("From", from.name, from.address), mailboxField("To", to.name, to.address), field("Subject", subject),
+            mailboxField("From", from.name, from.address), mailboxField("To", to.name, to.address),
+            field("Subject", subject),
             "Date: \(Email.date(date))", messageIDField(messageID), "MIME-Version: 1.0",
             "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"", "",
             "--\(boundary)", "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: base64", "",
             base64Lines(body.replacingOccurrences(of: "\n", with: "\r\n")), "",
-            "--\(boundary)", "Content-Type: text/calendar; charset=UTF-8; method=\(method)", "Content-Transfer-Encoding: base64", "",
+            "--\(boundary)", "Content-Type: text/calendar; charset=UTF-8; method=\(method)",
+            "Content-Transfer-Encoding: base64", "",
             base64Lines(calendar), "",
             "--\(boundary)--", "",
         ]
@@ -165,25 +174,37 @@ extension Email {
     /// plain text first so the richer part wins), and, when given, a file attached after them (`multipart/mixed`).
     /// Within the same limits as the notices: header lines folded at 78 characters, every part base64 in
     /// 76-character lines, 7-bit, CRLF line ends; each boundary (≤ 45 characters) a hash of the message id.
-    public static func message(from: Mailbox, to: Mailbox, subject: String, date: Date, messageID: String, text: String,
-                               html: String, attachment: Attachment? = nil) -> String {
+    public static func message(
+        from: Mailbox, to: Mailbox, subject: String, date: Date, messageID: String, text: String,
+        html: String, attachment: Attachment? = nil
+    ) -> String {
         func part(_ type: String, _ body: String, extra: [String] = []) -> [String] {
             ["Content-Type: \(type)"] + extra + ["Content-Transfer-Encoding: base64", "", base64Lines(body), ""]
         }
         let inner = boundary(for: messageID + "/alternative")
-        let alternative = ["--\(inner)"] + part("text/plain; charset=UTF-8", text.replacingOccurrences(of: "\n", with: "\r\n"))
-            + ["--\(inner)"] + part("text/html; charset=UTF-8", html.replacingOccurrences(of: "\n", with: "\r\n")) + ["--\(inner)--", ""]
-        let head = [mailboxField("From", from.name, from.address), mailboxField("To", to.name, to.address), field("Subject", subject),
-                    "Date: \(Email.date(date))", messageIDField(messageID), "MIME-Version: 1.0"]
+        let alternative =
+            ["--\(inner)"] + part("text/plain; charset=UTF-8", text.replacingOccurrences(of: "\n", with: "\r\n"))
+            + ["--\(inner)"] + part("text/html; charset=UTF-8", html.replacingOccurrences(of: "\n", with: "\r\n")) + [
+                "--\(inner)--", "",
+            ]
+        let head = [
+            mailboxField("From", from.name, from.address), mailboxField("To", to.name, to.address),
+            field("Subject", subject),
+            "Date: \(Email.date(date))", messageIDField(messageID), "MIME-Version: 1.0",
+        ]
         let body: [String]
         if let attachment {
             let outer = boundary(for: messageID)
             let name = address(attachment.fileName)
-            body = ["Content-Type: multipart/mixed;\r\n boundary=\"\(outer)\"", "",
-                    "--\(outer)", "Content-Type: multipart/alternative;\r\n boundary=\"\(inner)\"", ""] + alternative
+            body =
+                [
+                    "Content-Type: multipart/mixed;\r\n boundary=\"\(outer)\"", "",
+                    "--\(outer)", "Content-Type: multipart/alternative;\r\n boundary=\"\(inner)\"", "",
+                ] + alternative
                 + ["--\(outer)"]
-                + part("\(attachment.contentType);\r\n name=\"\(name)\"", attachment.text,
-                       extra: ["Content-Disposition: attachment;\r\n filename=\"\(name)\""])
+                + part(
+                    "\(attachment.contentType);\r\n name=\"\(name)\"", attachment.text,
+                    extra: ["Content-Disposition: attachment;\r\n filename=\"\(name)\""])
                 + ["--\(outer)--", ""]
         } else {
             body = ["Content-Type: multipart/alternative;\r\n boundary=\"\(inner)\"", ""] + alternative

@@ -27,7 +27,8 @@ public enum ICalendar {
             case "\r": break
             case "\t": out.append(c)
             // TEXT allows no controls but tab (§3.3.11); a bidi override would reorder what a calendar shows.
-            default: if !c.isControlCharacter && !c.unicodeScalars.contains(where: String.isBidiOverride) { out.append(c) }
+            default:
+                if !c.isControlCharacter && !c.unicodeScalars.contains(where: String.isBidiOverride) { out.append(c) }
             }
         }
         return out
@@ -57,7 +58,8 @@ public enum ICalendar {
     /// `20261124T190000` in London time, for `DTSTART;TZID=Europe/London:`.
     public static func localStamp(_ instant: Date) -> String {
         let l = LondonTime.local(instant)
-        return String(format: "%04d%02d%02dT%02d%02d%02d", l.date.year, l.date.month, l.date.day, l.hour, l.minute, l.second)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02d", l.date.year, l.date.month, l.date.day, l.hour, l.minute, l.second)
     }
 
     /// `20261102T101500Z`, for DTSTAMP.
@@ -65,7 +67,9 @@ public enum ICalendar {
         let seconds = Int(instant.timeIntervalSince1970)
         let day = CalendarDate(daysSinceEpoch: Int(floor(Double(seconds) / 86_400)))
         let rest = seconds - day.daysSinceEpoch * 86_400
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", day.year, day.month, day.day, rest / 3600, rest % 3600 / 60, rest % 60)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", day.year, day.month, day.day, rest / 3600, rest % 3600 / 60, rest % 60
+        )
     }
 
     /// Europe/London since 1996: BST from the last Sunday of March 01:00 UTC to the last Sunday of October.
@@ -95,16 +99,20 @@ public enum ICalendar {
     }
 
     /// One VEVENT for a meeting. `attendee` is for invitations (REQUEST/CANCEL); public feeds have none.
-    public static func event(_ m: Meeting, directory: Directory, method: Method, sequence: Int, stamp: Date,
-                             organiser: Person?, attendee: Person?, description: String?, comment: String? = nil,
-                             url: String? = nil) -> [String] {
+    public static func event(
+        _ m: Meeting, directory: Directory, method: Method, sequence: Int, stamp: Date,
+        organiser: Person?, attendee: Person?, description: String?, comment: String? = nil,
+        url: String? = nil
+    ) -> [String] {
         // A published calendar (site, `export ics`, briefings) is public: its texts get the one public cleaning.
         let published = method == .publish
         func text(_ s: String) -> String { published ? PublicRecord.clean(s) : s }
         func venue(_ s: String) -> String { published ? PublicRecord.cleanVenue(s) : s }
-        var lines = ["BEGIN:VEVENT", "UID:\(escape(uid(ofMeeting: m.id)))", "SEQUENCE:\(sequence)", "DTSTAMP:\(utcStamp(stamp))",
-                     "DTSTART;TZID=Europe/London:\(localStamp(m.start))", "DTEND;TZID=Europe/London:\(localStamp(m.end))",
-                     "SUMMARY:\(escape(text(m.title)))"]
+        var lines = [
+            "BEGIN:VEVENT", "UID:\(escape(uid(ofMeeting: m.id)))", "SEQUENCE:\(sequence)", "DTSTAMP:\(utcStamp(stamp))",
+            "DTSTART;TZID=Europe/London:\(localStamp(m.start))", "DTEND;TZID=Europe/London:\(localStamp(m.end))",
+            "SUMMARY:\(escape(text(m.title)))",
+        ]
         let location = [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", ")
         lines.append("LOCATION:\(escape(venue(location)))")
         if let description { lines.append("DESCRIPTION:\(escape(text(description)))") }
@@ -119,11 +127,16 @@ public enum ICalendar {
         if let joining { lines += conference(joining) }
         // The same mapping the notice records, so a later change of status shows the notice stale.
         lines.append("STATUS:\((method == .cancel ? EventStatus.cancelled : m.status.eventStatus).rawValue)")
-        if let organiser { lines.append("ORGANIZER;CN=\(param(organiser.name)):mailto:\(Email.address(organiser.email))") }
+        if let organiser {
+            lines.append("ORGANIZER;CN=\(param(organiser.name)):mailto:\(Email.address(organiser.email))")
+        }
         if let attendee {
             // A cancellation asks for no reply (RFC 5546 §3.2.5): no RSVP, no "needs action".
-            lines.append(method == .cancel ? "ATTENDEE;CN=\(param(attendee.name));ROLE=REQ-PARTICIPANT:mailto:\(Email.address(attendee.email))"
-                         : "ATTENDEE;CN=\(param(attendee.name));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:\(Email.address(attendee.email))")
+            lines.append(
+                method == .cancel
+                    ? "ATTENDEE;CN=\(param(attendee.name));ROLE=REQ-PARTICIPANT:mailto:\(Email.address(attendee.email))"
+                    : "ATTENDEE;CN=\(param(attendee.name));ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:\(Email.address(attendee.email))"
+            )
         }
         lines.append("END:VEVENT")
         return lines
@@ -134,18 +147,25 @@ public enum ICalendar {
     static func conference(_ online: OnlineJoining) -> [String] {
         var out: [String] = []
         if let web = online.webURL {
-            out.append("CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO,CHAT,SCREEN;LABEL=\(param("Join online (" + online.kind.label + ")")):\(web)")
+            out.append(
+                "CONFERENCE;VALUE=URI;FEATURE=AUDIO,VIDEO,CHAT,SCREEN;LABEL=\(param("Join online (" + online.kind.label + ")")):\(web)"
+            )
         }
         if let tel = online.telephoneURI {
-            out.append("CONFERENCE;VALUE=URI;FEATURE=PHONE;LABEL=\(param("Join by phone" + (online.dialIn.map { " (" + $0 + ")" } ?? ""))):\(tel)")
+            out.append(
+                "CONFERENCE;VALUE=URI;FEATURE=PHONE;LABEL=\(param("Join by phone" + (online.dialIn.map { " (" + $0 + ")" } ?? ""))):\(tel)"
+            )
         }
         return out
     }
 
     /// A whole VCALENDAR, folded, CRLF-terminated.
     public static func calendar(method: Method, events: [[String]], name: String? = nil) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ForumDesk//Community engagement meetings//EN", "CALSCALE:GREGORIAN",
-                     "METHOD:\(method.rawValue)"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ForumDesk//Community engagement meetings//EN",
+            "CALSCALE:GREGORIAN",
+            "METHOD:\(method.rawValue)",
+        ]
         if let name { lines.append("X-WR-CALNAME:\(escape(name))") }
         lines += londonTimeZone
         lines += events.flatMap { $0 }
@@ -168,7 +188,9 @@ public enum ICalendar {
         /// The values of a list parameter (§3.2), each without its quotes.
         public func list(_ parameter: String) -> [String] {
             guard let raw = rawParameters[parameter] else { return [] }
-            return ICalendar.splitOutsideQuotes(raw, on: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            return ICalendar.splitOutsideQuotes(raw, on: ",").map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
         }
 
         var rawParameters: [String: String] = [:]
@@ -196,13 +218,17 @@ public enum ICalendar {
         return parts
     }
 
-    static func splitOutsideQuotes(_ text: String, on separator: Character) -> [String] { splitOutsideQuotes(text[...], on: separator) }
+    static func splitOutsideQuotes(_ text: String, on separator: Character) -> [String] {
+        splitOutsideQuotes(text[...], on: separator)
+    }
 
     public static func parse(_ text: String) -> [ContentLine] {
         var unfolded: [String] = []
         // A byte-order mark (as some Windows tools save .ics files) is not part of the first line.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        for raw in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
             if let first = raw.first, first == " " || first == "\t", !unfolded.isEmpty {
                 unfolded[unfolded.count - 1] += raw.dropFirst()
             } else if !raw.isEmpty {
@@ -231,7 +257,8 @@ public enum ICalendar {
             }
             let value = String(line[line.index(after: colon)...])
             if name == "END", components.last?.uppercased() == value.uppercased() { components.removeLast() }
-            var parsed = ContentLine(name: name, parameters: parameters, value: value, component: components.last?.uppercased() ?? "")
+            var parsed = ContentLine(
+                name: name, parameters: parameters, value: value, component: components.last?.uppercased() ?? "")
             parsed.rawParameters = raw
             if name == "BEGIN" { components.append(value.uppercased()) }
             return parsed

@@ -46,9 +46,13 @@ public enum Letters {
     /// The letters owed for `meeting`: to each person owed a notice (`Notifier.owed`: the wards' councillors, and
     /// with `partners` invited partners' contacts not yet invited) whose preferred contact is a letter. One without
     /// a usable postal address is listed in `missing` and nothing is recorded for them.
-    public static func plan(for meeting: Meeting, directory: Directory, sender: Sender, now: Date, partners: Bool = false) -> Plan {
+    public static func plan(
+        for meeting: Meeting, directory: Directory, sender: Sender, now: Date, partners: Bool = false
+    ) -> Plan {
         var updated = meeting
-        let owed = Notifier.owed(for: meeting, directory: directory, partners: partners).filter { $0.person.preferredContact == .letter }
+        let owed = Notifier.owed(for: meeting, directory: directory, partners: partners).filter {
+            $0.person.preferredContact == .letter
+        }
         var letters: [Letter] = [], missing: [Missing] = []
         updated.sequence = Notifier.sequence(for: meeting, owed: owed)
         for (person, state, _) in owed {
@@ -63,7 +67,10 @@ public enum Letters {
             // A letter whose address would lose a line in the window is not made (the post would not arrive).
             guard let window = LetterWindow.layout(addressBlock(person, directory: directory)) else {
                 let problem = LetterWindow.problem(addressBlock(person, directory: directory)) ?? "it does not fit"
-                missing.append(Missing(person: person, state: state, reason: "postal address does not fit the envelope's window: \(problem)"))
+                missing.append(
+                    Missing(
+                        person: person, state: state,
+                        reason: "postal address does not fit the envelope's window: \(problem)"))
                 continue
             }
             let kind: NoticeKind = state == .cancellationOwed ? .cancellation : .invitation
@@ -72,11 +79,15 @@ public enum Letters {
             notice.delivery = .sent
             notice.sentAt = now
             notice.deliveryNote = "letter written for printing: \(path)"
-            letters.append(Letter(person: person, state: state, notice: notice, path: path,
-                                  html: html(updated, directory: directory, to: person, kind: kind, stale: state == .stale,
-                                             sender: sender, now: now, window: window)))
+            letters.append(
+                Letter(
+                    person: person, state: state, notice: notice, path: path,
+                    html: html(
+                        updated, directory: directory, to: person, kind: kind, stale: state == .stale,
+                        sender: sender, now: now, window: window)))
             updated.notifications.append(notice)
-            for i in updated.invitations.indices where updated.invitations[i].person == person.id && updated.invitations[i].at == nil {
+            for i in updated.invitations.indices
+            where updated.invitations[i].person == person.id && updated.invitations[i].at == nil {
                 updated.invitations[i].at = now
             }
         }
@@ -90,7 +101,9 @@ public enum Letters {
     }
 
     /// The recipient's block: name, for a partner's contact their role and organisation, then the address lines.
-    public static func addressBlock(_ person: Person, directory: Directory) -> [String] { LetterWindow.block(person, directory) }
+    public static func addressBlock(_ person: Person, directory: Directory) -> [String] {
+        LetterWindow.block(person, directory)
+    }
 
     /// One letter as a standalone HTML5 page with A4 print styles. The address block sits 20 mm from the sheet's
     /// left edge and 50 mm from its top, 85 × 40 mm: in the window of a DL envelope (window 90 × 45 mm, 20 mm from
@@ -98,12 +111,17 @@ public enum Letters {
     /// `LetterWindow` measured to fit that box, never wrapped again by the browser.
     /// `window`: the address as measured for the window (`LetterWindow`), its type size and lines; nil measures it here
     /// (and prints it at 8 pt, wrapped by the browser, when it cannot fit: `plan` never makes such a letter).
-    public static func html(_ m: Meeting, directory: Directory, to person: Person, kind: NoticeKind, stale: Bool, sender: Sender,
-                            now: Date, window: LetterWindow.Layout? = nil) -> String {
+    public static func html(
+        _ m: Meeting, directory: Directory, to person: Person, kind: NoticeKind, stale: Bool, sender: Sender,
+        now: Date, window: LetterWindow.Layout? = nil
+    ) -> String {
         let block = addressBlock(person, directory: directory)
-        let window = window ?? LetterWindow.layout(block) ?? LetterWindow.Layout(fontSize: LetterWindow.sizes.last!, lines: block)
-        let w = Notifier.wording(for: m, directory: directory, to: person.name, kind: kind, stale: stale,
-                                 organiser: sender.organiser, council: sender.council, medium: .letter)
+        let window =
+            window ?? LetterWindow.layout(block)
+            ?? LetterWindow.Layout(fontSize: LetterWindow.sizes.last!, lines: block)
+        let w = Notifier.wording(
+            for: m, directory: directory, to: person.name, kind: kind, stale: stale,
+            organiser: sender.organiser, council: sender.council, medium: .letter)
         func text(_ s: String) -> String { DocumentFormat.htmlRuns(s.withoutControls) }
         func lines(_ items: [String]) -> String { items.map(text).joined(separator: "<br/>\n") }
         var details = ["<p class=\"when\">\(text(w.when))</p>", "<p>\(text(w.venue))</p>"]
@@ -113,7 +131,9 @@ public enum Letters {
         if !w.joining.isEmpty { details.append("<p>\(lines(w.joining))</p>") }
         var agenda = ""
         if !w.agenda.isEmpty {
-            agenda = "<h2>Agenda so far</h2>\n<ul class=\"agenda\">\n" + w.agenda.map { "<li>\(text($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+            agenda =
+                "<h2>Agenda so far</h2>\n<ul class=\"agenda\">\n"
+                + w.agenda.map { "<li>\(text($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
         }
         let senderLines = [sender.organiser.name, sender.council] + sender.address + [sender.organiser.email]
         let heading = (kind == .cancellation ? "Cancelled: " : stale ? "Changed: " : "Invitation: ") + w.title
@@ -132,26 +152,26 @@ public enum Letters {
             @media print{h1,h2{break-after:avoid}.agenda li{break-inside:avoid}}
             """
         return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8"/>
-        <title>\(text(heading)) (letter to \(text(person.name)))</title>
-        <style>\(style)</style>
-        </head>
-        <body>
-        <address class="sender">\(lines(senderLines))</address>
-        <address class="address" style="font-size:\(window.fontSize)pt;line-height:\(LetterWindow.lineHeight)">\(lines(window.lines))</address>
-        <p class="date">\(text(letterDate(now)))</p>
-        <p>\(text(w.salutation))</p>
-        \(w.opening.map { "<p>\(text($0))</p>" }.joined(separator: "\n"))
-        <h1>\(text(w.title))</h1>
-        \(details.joined(separator: "\n"))
-        \(agenda)<p class="signature">Yours sincerely,</p>
-        <p>\(lines(w.signature.dropLast(1).map { $0 }))</p>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <title>\(text(heading)) (letter to \(text(person.name)))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <address class="sender">\(lines(senderLines))</address>
+            <address class="address" style="font-size:\(window.fontSize)pt;line-height:\(LetterWindow.lineHeight)">\(lines(window.lines))</address>
+            <p class="date">\(text(letterDate(now)))</p>
+            <p>\(text(w.salutation))</p>
+            \(w.opening.map { "<p>\(text($0))</p>" }.joined(separator: "\n"))
+            <h1>\(text(w.title))</h1>
+            \(details.joined(separator: "\n"))
+            \(agenda)<p class="signature">Yours sincerely,</p>
+            <p>\(lines(w.signature.dropLast(1).map { $0 }))</p>
+            </body>
+            </html>
 
-        """
+            """
     }
 }

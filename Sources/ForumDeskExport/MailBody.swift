@@ -16,7 +16,9 @@ public struct MailBody: Sendable, Equatable {
 
     public init(_ data: Data) {
         let part = MailReader.Part(data)
-        messageID = part.header("message-id").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        messageID = part.header("message-id").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
         date = part.header("date").flatMap(MailReader.date)
         subject = part.header("subject")
         from = part.header("from").flatMap(MailReader.address)
@@ -40,7 +42,9 @@ public struct MailBody: Sendable, Equatable {
             let text = MailReader.Part.text(part.decoded, charset: parameters["charset"])
             plain = parameters["format"]?.lowercased() == "flowed" ? ReplyText.unflowed(text) : text
         }
-        if type == "text/html", html == nil { html = MailReader.Part.text(part.decoded, charset: parameters["charset"]) }
+        if type == "text/html", html == nil {
+            html = MailReader.Part.text(part.decoded, charset: parameters["charset"])
+        }
     }
 
     /// The sender's own text, without what they quoted.

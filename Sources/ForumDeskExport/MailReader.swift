@@ -65,7 +65,8 @@ public enum MailReader {
             while i < all.count, !(previousBlank && isFromLine(all[i])) {
                 var line = all[i]
                 if let first = line.firstIndex(where: { $0 != UInt8(ascii: ">") }), first > line.startIndex,
-                   line[first...].starts(with: Array("From ".utf8)) {
+                    line[first...].starts(with: Array("From ".utf8))
+                {
                     line = line.dropFirst()
                 }
                 message.append(contentsOf: line)
@@ -103,16 +104,21 @@ public enum MailReader {
     }
 
     private static let weekdays: Set<String> = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    private static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let months: Set<String> = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     /// A From_ line as mutt's `is_from` accepts it: `From `, a sender (which may be `-`), then an asctime date
     /// (weekday, month, day, time, and a year, with or without a zone before it).
     static func isFromLine(_ line: Data) -> Bool {
         guard line.starts(with: Array("From ".utf8)) else { return false }
-        let tokens = String(decoding: line.dropFirst(5), as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
-            .map(String.init)
+        let tokens = String(decoding: line.dropFirst(5), as: UTF8.self).split(whereSeparator: {
+            $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n"
+        })
+        .map(String.init)
         guard let w = tokens.firstIndex(where: { weekdays.contains($0) }), w + 3 < tokens.count,
-              months.contains(tokens[w + 1]), let day = Int(tokens[w + 2]), (1...31).contains(day) else { return false }
+            months.contains(tokens[w + 1]), let day = Int(tokens[w + 2]), (1...31).contains(day)
+        else { return false }
         let time = tokens[w + 3].split(separator: ":")
         guard time.count >= 2, time.allSatisfy({ Int($0) != nil }) else { return false }
         return tokens[(w + 4)...].prefix(2).contains { $0.count == 4 && Int($0) != nil }
@@ -138,8 +144,9 @@ public enum MailReader {
         // Google and Thunderbird send the same calendar inline and again as invite.ics: one reply, not two.
         var seen: Set<String> = []
         calendars = calendars.filter { seen.insert($0.replacingOccurrences(of: "\r\n", with: "\n")).inserted }
-        return Message(calendars: calendars, date: part.header("date").flatMap(date), subject: part.header("subject"),
-                       from: part.header("from").flatMap(address), sender: part.header("sender").flatMap(address))
+        return Message(
+            calendars: calendars, date: part.header("date").flatMap(date), subject: part.header("subject"),
+            from: part.header("from").flatMap(address), sender: part.header("sender").flatMap(address))
     }
 
     /// The address of a mailbox header (RFC 5322 §3.4): `"Name" <a@b>` or `a@b (comment)`, lower-cased; nil
@@ -152,7 +159,8 @@ public enum MailReader {
             if let comment = value.firstIndex(of: "(") { value = String(value[..<comment]) }
         }
         value = value.trimmingCharacters(in: .whitespaces).lowercased()
-        guard value.filter({ $0 == "@" }).count == 1, !value.contains(where: { $0 == "," || $0 == " " || $0 == ";" }) else { return nil }
+        guard value.filter({ $0 == "@" }).count == 1, !value.contains(where: { $0 == "," || $0 == " " || $0 == ";" })
+        else { return nil }
         return value
     }
 
@@ -162,7 +170,9 @@ public enum MailReader {
         if let comment = value.range(of: " (") { value = String(value[..<comment.lowerBound]) }  // "+0000 (GMT)"
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        for format in ["EEE, d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm Z", "d MMM yyyy HH:mm Z"] {
+        for format in [
+            "EEE, d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm Z", "d MMM yyyy HH:mm Z",
+        ] {
             formatter.dateFormat = format
             if let date = formatter.date(from: value) { return date }
         }
@@ -193,8 +203,11 @@ public enum MailReader {
             }
             for line in unfolded {
                 guard let colon = line.firstIndex(of: ":") else { continue }
-                headers.append((line[..<colon].trimmingCharacters(in: .whitespaces).lowercased(),
-                                line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                headers.append(
+                    (
+                        line[..<colon].trimmingCharacters(in: .whitespaces).lowercased(),
+                        line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    ))
             }
             body = Data(data[index...])
         }
@@ -208,7 +221,9 @@ public enum MailReader {
             var parameters: [String: String] = [:]
             for piece in pieces.dropFirst() {
                 let kv = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                if kv.count == 2 { parameters[kv[0].lowercased()] = kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                if kv.count == 2 {
+                    parameters[kv[0].lowercased()] = kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                }
             }
             return (pieces[0].trimmingCharacters(in: .whitespaces).lowercased(), parameters)
         }
@@ -216,7 +231,9 @@ public enum MailReader {
         func collectCalendars(into calendars: inout [String], depth: Int) {
             let (type, parameters) = contentType
             if type.hasPrefix("multipart/"), let boundary = parameters["boundary"], depth < 16 {
-                for part in Self.split(body, boundary: boundary) { Part(part).collectCalendars(into: &calendars, depth: depth + 1) }
+                for part in Self.split(body, boundary: boundary) {
+                    Part(part).collectCalendars(into: &calendars, depth: depth + 1)
+                }
                 return
             }
             if type == "message/rfc822", depth < 16 {
@@ -224,7 +241,8 @@ public enum MailReader {
                 return
             }
             let name = (parameters["name"] ?? header("content-disposition") ?? "").lowercased()
-            let isCalendar = type == "text/calendar" || type == "application/ics"
+            let isCalendar =
+                type == "text/calendar" || type == "application/ics"
                 || (type == "application/octet-stream" && name.contains(".ics"))
             guard isCalendar else { return }
             calendars.append(Self.text(decoded, charset: parameters["charset"]))
@@ -233,7 +251,8 @@ public enum MailReader {
         /// The body with its Content-Transfer-Encoding undone.
         var decoded: Data {
             switch header("content-transfer-encoding")?.lowercased() {
-            case "base64": Data(base64Encoded: String(decoding: body, as: UTF8.self).filter { !$0.isWhitespace }) ?? Data()
+            case "base64":
+                Data(base64Encoded: String(decoding: body, as: UTF8.self).filter { !$0.isWhitespace }) ?? Data()
             case "quoted-printable": Self.quotedPrintable(body)
             default: body
             }
@@ -286,7 +305,9 @@ public enum MailReader {
             let delimiter = Array(("--" + boundary).utf8)
             for line in MailReader.lines(body) {
                 var bare = line
-                while let last = bare.last, last == 10 || last == 13 || last == 32 || last == 9 { bare = bare.dropLast() }
+                while let last = bare.last, last == 10 || last == 13 || last == 32 || last == 9 {
+                    bare = bare.dropLast()
+                }
                 if bare.starts(with: delimiter) {
                     let rest = bare.dropFirst(delimiter.count)
                     if rest.isEmpty || rest.elementsEqual(Array("--".utf8)) {

@@ -17,8 +17,14 @@ public enum MeetingImport {
     public static let headerNames: [(field: Field, names: [String])] = [
         (.id, ["id", "meetingid", "ref", "reference"]),
         (.date, ["date", "meetingdate", "dateofmeeting", "day", "startdate", "eventdate"]),
-        (.start, ["start", "starttime", "time", "from", "starts", "starting", "begins", "datetime", "startdatetime", "startdateandtime",
-                  "when"]),
+        (
+            .start,
+            [
+                "start", "starttime", "time", "from", "starts", "starting", "begins", "datetime", "startdatetime",
+                "startdateandtime",
+                "when",
+            ]
+        ),
         (.end, ["end", "endtime", "finish", "finishtime", "finishes", "ends", "until", "to", "enddatetime"]),
         (.kind, ["kind", "type", "typeofmeeting", "meetingtype", "kindofmeeting"]),
         (.title, ["title", "meetingtitle", "meeting", "meetingname", "name"]),
@@ -51,8 +57,10 @@ public enum MeetingImport {
         public var meetings: [Meeting] { rows.map(\.meeting) }
     }
 
-    public static func run(rows: [(line: Int, fields: [String])], directory: Directory, existing: [MeetingKey], today: CalendarDate,
-                           progress: (Int) -> Void = { _ in }) -> Report {
+    public static func run(
+        rows: [(line: Int, fields: [String])], directory: Directory, existing: [MeetingKey], today: CalendarDate,
+        progress: (Int) -> Void = { _ in }
+    ) -> Report {
         var report = Report(rows: [], skipped: [], problems: [], ignored: [])
         guard let header = rows.first else {
             report.problems.append("1: the file is empty")
@@ -64,13 +72,15 @@ public enum MeetingImport {
             report.problems.append("\(header.line): no date column (found: \(header.fields.joined(separator: ", ")))")
         }
         for needed in [Field.area, .venue] where !columns.has(needed) {
-            report.problems.append("\(header.line): no \(needed.rawValue) column (found: \(header.fields.joined(separator: ", ")))")
+            report.problems.append(
+                "\(header.line): no \(needed.rawValue) column (found: \(header.fields.joined(separator: ", ")))")
         }
         guard report.problems.isEmpty else { return report }
         var resolver = Resolver(directory: directory)
         let memo = DateMemo()
         var taken = Set(existing.map(\.id))
-        var present = Dictionary(existing.map { (Slot(area: $0.area, start: $0.start), $0.id) }, uniquingKeysWith: { a, _ in a })
+        var present = Dictionary(
+            existing.map { (Slot(area: $0.area, start: $0.start), $0.id) }, uniquingKeysWith: { a, _ in a })
         // Where a meeting of this sheet came from: a later row naming the same id or slot is a repeat within the sheet.
         var rowOfID: [String: Int] = [:], rowOfSlot: [Slot: Int] = [:]
         for (n, row) in rows.dropFirst().enumerated() {
@@ -92,7 +102,9 @@ public enum MeetingImport {
                     continue
                 }
             }
-            func fail(_ field: Field, _ reason: String) { problems.append("\(line): \(column(field, columns)): \(reason)") }
+            func fail(_ field: Field, _ reason: String) {
+                problems.append("\(line): \(column(field, columns)): \(reason)")
+            }
 
             let area = resolver.area(value(.area))
             if case .failure(let f) = area { fail(.area, f.message) }
@@ -106,7 +118,9 @@ public enum MeetingImport {
                 let typed = value(.wards)
                 if typed.isEmpty {
                     wards = a.wards.map(\.id)
-                    if columns.has(.wards) { warnings.append("\(columns.name(.wards)): none given, so all \(wards.count) wards of \(a.name)") }
+                    if columns.has(.wards) {
+                        warnings.append("\(columns.name(.wards)): none given, so all \(wards.count) wards of \(a.name)")
+                    }
                 } else {
                     switch resolver.wards(typed, of: a) {
                     case .success(let ids): wards = ids
@@ -135,12 +149,15 @@ public enum MeetingImport {
                 }
             }
             // A meeting still to happen dated in the past is most often a date read the other way round.
-            if case .success(let t) = times, status == .planned || status == .confirmed, LondonTime.date(t.start) < today {
+            if case .success(let t) = times, status == .planned || status == .confirmed,
+                LondonTime.date(t.start) < today
+            {
                 let day = LondonTime.date(t.start)
-                warnings.append("\(column(.date, columns)): \(LondonTime.weekday(day)) \(day.day) \(LondonTime.monthAbbreviation(day.month)) "
-                                + "\(day.year) is in the past, for a meeting to be \(status.rawValue); numeric dates are read day first "
-                                + "(\(Digits.pad(day.day, 2))/\(Digits.pad(day.month, 2))/\(day.year) is \(day.day) "
-                                + "\(LondonTime.monthAbbreviation(day.month)))")
+                warnings.append(
+                    "\(column(.date, columns)): \(LondonTime.weekday(day)) \(day.day) \(LondonTime.monthAbbreviation(day.month)) "
+                        + "\(day.year) is in the past, for a meeting to be \(status.rawValue); numeric dates are read day first "
+                        + "(\(Digits.pad(day.day, 2))/\(Digits.pad(day.month, 2))/\(day.year) is \(day.day) "
+                        + "\(LondonTime.monthAbbreviation(day.month)))")
             }
             let venue = value(.venue)
             if venue.isEmpty { fail(.venue, "no venue") }
@@ -156,17 +173,24 @@ public enum MeetingImport {
                 if let n = Int(value(.residents)), Limits.headCount.contains(n) {
                     residents = n
                 } else {
-                    fail(.residents, "“\(value(.residents))” is not a number from \(Limits.headCount.lowerBound) to \(Limits.headCount.upperBound)")
+                    fail(
+                        .residents,
+                        "“\(value(.residents))” is not a number from \(Limits.headCount.lowerBound) to \(Limits.headCount.upperBound)"
+                    )
                 }
             }
-            guard problems.isEmpty, case .success(let areaID) = area, case .success(let t) = times, let a = directory.area(areaID) else {
+            guard problems.isEmpty, case .success(let areaID) = area, case .success(let t) = times,
+                let a = directory.area(areaID)
+            else {
                 report.problems += problems
                 continue
             }
             let slot = Slot(area: areaID, start: t.start)
             let named = value(.id).isEmpty ? "\(a.name) \(LondonTime.display(t.start))" : value(.id)
             if let earlier = rowOfID[value(.id)] ?? rowOfSlot[slot] {
-                report.skipped.append("row \(line): \(named) (the same \(rowOfID[value(.id)] != nil ? "id" : "area and start") as row \(earlier) of this sheet)")
+                report.skipped.append(
+                    "row \(line): \(named) (the same \(rowOfID[value(.id)] != nil ? "id" : "area and start") as row \(earlier) of this sheet)"
+                )
                 continue
             }
             if taken.contains(value(.id)) {
@@ -174,20 +198,25 @@ public enum MeetingImport {
                 continue
             }
             if let other = present[slot] {
-                report.skipped.append("row \(line): \(named) (already present: \(other) is in the same area at the same time)")
+                report.skipped.append(
+                    "row \(line): \(named) (already present: \(other) is in the same area at the same time)")
                 continue
             }
-            let id = value(.id).isEmpty ? Identifier.meetingID(day: LondonTime.date(t.start), area: areaID, kind: kind) { taken.contains($0) }
-                                        : value(.id)
+            let id =
+                value(.id).isEmpty
+                ? Identifier.meetingID(day: LondonTime.date(t.start), area: areaID, kind: kind) { taken.contains($0) }
+                : value(.id)
             taken.insert(id)
             present[slot] = id
             rowOfSlot[slot] = line
             if !value(.id).isEmpty { rowOfID[id] = line }
             let title = value(.title).isEmpty ? "\(kind.label): \(a.name)" : value(.title)
-            var meeting = Meeting(id: id, kind: kind, title: title, area: areaID, wards: wards, start: t.start, end: t.end,
-                                  venue: Venue(name: venue, address: value(.address).isEmpty ? nil : value(.address),
-                                               accessibility: value(.accessibility).isEmpty ? nil : value(.accessibility)),
-                                  status: status, chair: chair)
+            var meeting = Meeting(
+                id: id, kind: kind, title: title, area: areaID, wards: wards, start: t.start, end: t.end,
+                venue: Venue(
+                    name: venue, address: value(.address).isEmpty ? nil : value(.address),
+                    accessibility: value(.accessibility).isEmpty ? nil : value(.accessibility)),
+                status: status, chair: chair)
             meeting.residentsPresent = residents
             report.rows.append(Row(line: line, meeting: meeting, warnings: warnings))
         }
@@ -219,7 +248,9 @@ public enum MeetingImport {
 
     /// Start and end from a date column and a start-time column, or one column holding both; the end from a
     /// time on the same day or a full date and time. An exported ISO time with its offset is exact.
-    static func times(_ value: (Field) -> String, _ columns: CSVColumns<Field>, today: CalendarDate, memo: DateMemo) -> Result<Times, FieldFailure> {
+    static func times(
+        _ value: (Field) -> String, _ columns: CSVColumns<Field>, today: CalendarDate, memo: DateMemo
+    ) -> Result<Times, FieldFailure> {
         var warnings: [(field: Field, text: String)] = []
         let dateText = value(.date), startText = value(.start)
         let start: Date
@@ -232,13 +263,21 @@ public enum MeetingImport {
                 if !startText.isEmpty {
                     if let t = memo.timeOfDay(startText) {
                         if let time, time != t.time {
-                            throw FieldFailure(field: .start, message: "\(t.time.description) differs from the time in \(columns.name(.date)) (\(time.description))")
+                            throw FieldFailure(
+                                field: .start,
+                                message:
+                                    "\(t.time.description) differs from the time in \(columns.name(.date)) (\(time.description))"
+                            )
                         }
                         (time, zone) = (t.time, t.zone ?? zone)
                     } else {
                         let both = try understood(startText, .start, today: today, memo: memo)
                         guard both.day == day.day else {
-                            throw FieldFailure(field: .start, message: "\(both.description) is not on the day in \(columns.name(.date)) (\(day.description))")
+                            throw FieldFailure(
+                                field: .start,
+                                message:
+                                    "\(both.description) is not on the day in \(columns.name(.date)) (\(day.description))"
+                            )
                         }
                         (time, zone) = (both.time ?? time, both.zone ?? zone)
                     }
@@ -277,8 +316,10 @@ public enum MeetingImport {
             }
         }
         guard end > start else {
-            return .failure(FieldFailure(field: columns.has(.end) ? .end : .start,
-                                         message: "ends (\(LondonTime.display(end))) before it starts (\(LondonTime.display(start)))"))
+            return .failure(
+                FieldFailure(
+                    field: columns.has(.end) ? .end : .start,
+                    message: "ends (\(LondonTime.display(end))) before it starts (\(LondonTime.display(start)))"))
         }
         return .success(Times(start: start, end: end, warnings: warnings))
     }
@@ -288,11 +329,14 @@ public enum MeetingImport {
     static func exactInstant(_ text: String) -> Date? {
         let b = text.utf8
         guard b.count > 19, let last = b.last else { return nil }
-        let hasOffset = last == UInt8(ascii: "Z") || b.dropFirst(19).contains { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+        let hasOffset =
+            last == UInt8(ascii: "Z") || b.dropFirst(19).contains { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
         return hasOffset ? LondonTime.parse(text) : nil
     }
 
-    static func understood(_ text: String, _ field: Field, today: CalendarDate, memo: DateMemo) throws(FieldFailure) -> DateInput.Understood {
+    static func understood(
+        _ text: String, _ field: Field, today: CalendarDate, memo: DateMemo
+    ) throws(FieldFailure) -> DateInput.Understood {
         do {
             return try memo.parse(text, today: today)
         } catch {
@@ -351,10 +395,14 @@ struct Resolver {
         self.directory = directory
         areas = NameMatch.Index(kind: "area", candidates: directory.areas.map { (id: $0.id, name: $0.name) })
         people = NameMatch.Index(kind: "person", candidates: directory.people.map { (id: $0.id, name: $0.name) })
-        kinds = NameMatch.Index(kind: "type of meeting", candidates: MeetingKind.allCases.flatMap { k in
-            [(id: k.rawValue, name: k.label), (id: k.rawValue, name: k.idSuffix)] + (k == .letsTalkTogether ? [(id: k.rawValue, name: "LTT")] : [])
-        })
-        statuses = NameMatch.Index(kind: "status", candidates: MeetingStatus.allCases.map { (id: $0.rawValue, name: $0.label) })
+        kinds = NameMatch.Index(
+            kind: "type of meeting",
+            candidates: MeetingKind.allCases.flatMap { k in
+                [(id: k.rawValue, name: k.label), (id: k.rawValue, name: k.idSuffix)]
+                    + (k == .letsTalkTogether ? [(id: k.rawValue, name: "LTT")] : [])
+            })
+        statuses = NameMatch.Index(
+            kind: "status", candidates: MeetingStatus.allCases.map { (id: $0.rawValue, name: $0.label) })
     }
 
     mutating func area(_ text: String) -> Result<String, NameMatch.Failure> { cached(0, text, areas) }
@@ -374,7 +422,9 @@ struct Resolver {
     mutating func wards(_ text: String, of area: Area) -> Result<[String], NameMatch.Failure> {
         let key = area.id + "\u{0}" + text
         if let known = wardCache[key] { return known }
-        let index = wardIndexes[area.id] ?? NameMatch.Index(kind: "ward of \(area.name)", candidates: area.wards.map { (id: $0.id, name: $0.name) })
+        let index =
+            wardIndexes[area.id]
+            ?? NameMatch.Index(kind: "ward of \(area.name)", candidates: area.wards.map { (id: $0.id, name: $0.name) })
         wardIndexes[area.id] = index
         let result = Result { () throws(NameMatch.Failure) -> [String] in try index.resolveList(text) }
         wardCache[key] = result

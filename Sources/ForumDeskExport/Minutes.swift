@@ -45,7 +45,8 @@ public struct DocumentLine: Sendable, Equatable {
         return bars.map { bar in
             let cells = Int((bar.value / top * width).rounded())
             let number = bar.value == bar.value.rounded() ? String(Int(bar.value)) : String(format: "%.1f", bar.value)
-            return bar.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + String(repeating: "█", count: cells) + " " + number
+            return bar.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  "
+                + String(repeating: "█", count: cells) + " " + number
         }
     }
 }
@@ -69,10 +70,15 @@ public enum MeetingDocument {
     public static func kind(of meeting: Meeting) -> Kind { meeting.status == .held ? .minutes : .agenda }
 
     /// The document as a file: the bytes every path writes.
-    public static func document(_ kind: Kind, _ format: DocumentFormat, for meeting: Meeting, directory: Directory,
-                                allMeetings: [Meeting], council: String, audience: Audience = .record) -> String {
-        format.render(lines(kind, for: meeting, directory: directory, allMeetings: allMeetings, council: council, audience: audience),
-                      title: "\(meeting.title): \(kind.rawValue)")
+    public static func document(
+        _ kind: Kind, _ format: DocumentFormat, for meeting: Meeting, directory: Directory,
+        allMeetings: [Meeting], council: String, audience: Audience = .record
+    ) -> String {
+        format.render(
+            lines(
+                kind, for: meeting, directory: directory, allMeetings: allMeetings, council: council, audience: audience
+            ),
+            title: "\(meeting.title): \(kind.rawValue)")
     }
 
     /// The meetings a document of `meeting` is made from, which must be read in full: the meeting, and the earlier
@@ -81,19 +87,24 @@ public enum MeetingDocument {
     /// before the meeting's day cannot have been reported at it, so older meetings serve as summaries.
     public static func sources(for meeting: Meeting, in all: [Meeting]) -> [String] {
         let day = LondonTime.instant(date: LondonTime.date(meeting.start), hour: 0, minute: 0)
-        return [meeting.id] + all.filter { other in
-            other.area == meeting.area && other.start < meeting.start && other.id != meeting.id
-                && other.actions.contains { $0.updates.contains { $0.at >= day } }
-        }.map(\.id)
+        return [meeting.id]
+            + all.filter { other in
+                other.area == meeting.area && other.start < meeting.start && other.id != meeting.id
+                    && other.actions.contains { $0.updates.contains { $0.at >= day } }
+            }.map(\.id)
     }
 
     /// The minutes of a held meeting, else its agenda: what the Minutes tab previews.
-    public static func lines(for meeting: Meeting, directory: Directory, allMeetings: [Meeting], council: String) -> [DocumentLine] {
+    public static func lines(
+        for meeting: Meeting, directory: Directory, allMeetings: [Meeting], council: String
+    ) -> [DocumentLine] {
         lines(kind(of: meeting), for: meeting, directory: directory, allMeetings: allMeetings, council: council)
     }
 
-    public static func lines(_ kind: Kind, for meeting: Meeting, directory: Directory, allMeetings: [Meeting], council: String,
-                             audience: Audience = .record) -> [DocumentLine] {
+    public static func lines(
+        _ kind: Kind, for meeting: Meeting, directory: Directory, allMeetings: [Meeting], council: String,
+        audience: Audience = .record
+    ) -> [DocumentLine] {
         var out = heading(meeting)
         let names = Names(directory: directory, council: council, residents: audience == .residents)
         switch kind {
@@ -112,10 +123,14 @@ public enum MeetingDocument {
                 }
             }
             let addressLines = (meeting.venue.address ?? "").split(whereSeparator: \.isNewline).map(String.init)
-            let venue = Set([meeting.venue.name] + addressLines + [([meeting.venue.name] + addressLines).joined(separator: ", ")])
-            return cleaned(out) { venue.contains($0) ? PublicRecord.cleanVenue($0) : PublicRecord.clean($0) } + cleaned(body, PublicRecord.clean)
+            let venue = Set(
+                [meeting.venue.name] + addressLines + [([meeting.venue.name] + addressLines).joined(separator: ", ")])
+            return cleaned(out) { venue.contains($0) ? PublicRecord.cleanVenue($0) : PublicRecord.clean($0) }
+                + cleaned(body, PublicRecord.clean)
         case .agenda:
-            if meeting.status == .cancelled { out += [DocumentLine(.heading, "THIS MEETING IS CANCELLED"), DocumentLine(.blank)] }
+            if meeting.status == .cancelled {
+                out += [DocumentLine(.heading, "THIS MEETING IS CANCELLED"), DocumentLine(.blank)]
+            }
             out.append(DocumentLine(.heading, "AGENDA"))
             out += items(meeting, directory, minutes: false)
         }
@@ -123,15 +138,20 @@ public enum MeetingDocument {
         return out
     }
 
-    public static func plainText(for meeting: Meeting, directory: Directory, allMeetings: [Meeting], council: String) -> String {
-        document(kind(of: meeting), .text, for: meeting, directory: directory, allMeetings: allMeetings, council: council)
+    public static func plainText(
+        for meeting: Meeting, directory: Directory, allMeetings: [Meeting], council: String
+    ) -> String {
+        document(
+            kind(of: meeting), .text, for: meeting, directory: directory, allMeetings: allMeetings, council: council)
     }
 
     // MARK: parts
 
     static func heading(_ m: Meeting) -> [DocumentLine] {
-        var out = [DocumentLine(.title, m.title.uppercased()),
-                   DocumentLine(.body, "\(longDate(m.start)), \(clock(m.start)) to \(clock(m.end))")]
+        var out = [
+            DocumentLine(.title, m.title.uppercased()),
+            DocumentLine(.body, "\(longDate(m.start)), \(clock(m.start)) to \(clock(m.end))"),
+        ]
         // An address pasted from a spreadsheet cell keeps its line breaks: one line each, as on an envelope.
         let addressLines = (m.venue.address ?? "").split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -183,7 +203,9 @@ public enum MeetingDocument {
         func who(_ person: String?, _ name: String?, _ organisation: String?) -> String {
             if residents, !isCouncillor(person) {
                 let org = (organisation ?? person.flatMap { directory.person($0)?.organisation }).map(self.organisation)
-                if name == Retention.removedName { return org.map { "\(Retention.removedName) – \($0)" } ?? Retention.removedName }
+                if name == Retention.removedName {
+                    return org.map { "\(Retention.removedName) – \($0)" } ?? Retention.removedName
+                }
                 return org ?? "A guest"
             }
             let personName = person.map(self.name(ofPerson:)) ?? name ?? "Unnamed"
@@ -281,7 +303,9 @@ public enum MeetingDocument {
                 let arising = mattersArising()
                 if !arising.isEmpty { out += [heading("Matters arising", ref: nil)] + arising + [DocumentLine(.blank)] }
             }
-            if !m.issues.isEmpty { out += [heading("Issues raised by residents", ref: nil)] + MeetingDocument.issues(m) }
+            if !m.issues.isEmpty {
+                out += [heading("Issues raised by residents", ref: nil)] + MeetingDocument.issues(m)
+            }
             if let ended = m.ended {
                 out.append(DocumentLine(.body, "(Note: the meeting ended at \(clock(ended)))"))
             }
@@ -297,17 +321,26 @@ public enum MeetingDocument {
                 return org.map(names.organisation)
             }
             guard let id = item.presenter else {
-                return item.presenterName.map { name in ([name] + [item.organisation.map(names.organisation)].compactMap { $0 }).joined(separator: ", ") }
+                return item.presenterName.map { name in
+                    ([name] + [item.organisation.map(names.organisation)].compactMap { $0 }).joined(separator: ", ")
+                }
             }
             if let sub = meeting.attendance.first(where: { $0.status == .substitute && $0.substituteFor == id }) {
-                let org = sub.organisation ?? sub.person.flatMap { names.directory.person($0)?.organisation } ?? item.organisation
+                let org =
+                    sub.organisation ?? sub.person.flatMap { names.directory.person($0)?.organisation }
+                    ?? item.organisation
                 let name = sub.person.map(names.name(ofPerson:)) ?? sub.name ?? "Unnamed"
                 return ([name] + [org.map(names.organisation)].compactMap { $0 }).joined(separator: ", ")
                     + " (substitute for \(names.name(ofPerson: id)))"
             }
-            if meeting.attendance.contains(where: { $0.person == id && ($0.status == .apologies || $0.status == .absent) }) { return nil }
+            if meeting.attendance.contains(where: {
+                $0.person == id && ($0.status == .apologies || $0.status == .absent)
+            }) {
+                return nil
+            }
             let org = item.organisation ?? names.directory.person(id)?.organisation
-            return ([names.name(ofPerson: id)] + [org.map(names.organisation)].compactMap { $0 }).joined(separator: ", ")
+            return ([names.name(ofPerson: id)] + [org.map(names.organisation)].compactMap { $0 }).joined(
+                separator: ", ")
         }
 
         /// An item's presenter, notes, discussion, outcome and the actions raised under it. A standing item's
@@ -315,12 +348,17 @@ public enum MeetingDocument {
         func itemBody(_ item: AgendaItem, standing: Bool) -> [DocumentLine] {
             // A standing item's own minute (the list of apologies, the report) stands apart from what follows.
             var out: [DocumentLine] = standing ? [DocumentLine(.blank)] : []
-            if !standing, let presenter = presenter(item) { out.append(DocumentLine(.body, "Presented by \(presenter).")) }
+            if !standing, let presenter = presenter(item) {
+                out.append(DocumentLine(.body, "Presented by \(presenter)."))
+            }
             if !standing, let notes = item.notes { out.append(DocumentLine(.body, notes)) }
             // The discussion minuted live: its own paragraphs, as in the seed's minutes.
-            for paragraph in paragraphs(item.discussion ?? "") { out += [DocumentLine(.blank), DocumentLine(.body, paragraph)] }
+            for paragraph in paragraphs(item.discussion ?? "") {
+                out += [DocumentLine(.blank), DocumentLine(.body, paragraph)]
+            }
             // Every outcome reads "Resolved: …" in every format (Markdown and HTML always put the word in front).
-            if let outcome = item.outcome.map(Outcome.joined).map({ $0.hasPrefix("Resolved:") ? $0 : "Resolved: " + $0 }) {
+            if let outcome = item.outcome.map(Outcome.joined).map({ $0.hasPrefix("Resolved:") ? $0 : "Resolved: " + $0 }
+            ) {
                 // "(i) That … (ii) That …": each resolution its own paragraph, as in the seed.
                 let parts = Outcome.resolutions(outcome)
                 out.append(DocumentLine(.resolved, parts[0]))
@@ -341,7 +379,10 @@ public enum MeetingDocument {
             let m = meeting
             var out = [DocumentLine(.heading, "PRESENT:")]
             let present = m.attendance.filter { $0.status.isInRoom }
-            for (role, title) in [(AttendanceRole.member, "MEMBERS"), (.observer, "OBSERVERS"), (.supportOfficer, "SUPPORT OFFICERS/ADVISORS")] {
+            for (role, title) in [
+                (AttendanceRole.member, "MEMBERS"), (.observer, "OBSERVERS"),
+                (.supportOfficer, "SUPPORT OFFICERS/ADVISORS"),
+            ] {
                 let people = present.filter { $0.role == role }
                 guard !people.isEmpty else { continue }
                 out.append(DocumentLine(.subheading, title))
@@ -350,10 +391,17 @@ public enum MeetingDocument {
                 for entry in people {
                     let chair = entry.person != nil && entry.person == m.chair ? " – Chair" : ""
                     // For residents a partner stands in for someone they do not name: "(substitute)".
-                    let forWhom = entry.status != .substitute ? ""
-                        : entry.substituteFor.flatMap { names.residents && !names.isCouncillor($0) ? nil : " (substitute for \(names.name(ofPerson: $0)))" }
+                    let forWhom =
+                        entry.status != .substitute
+                        ? ""
+                        : entry.substituteFor.flatMap {
+                            names.residents && !names.isCouncillor($0)
+                                ? nil : " (substitute for \(names.name(ofPerson: $0)))"
+                        }
                             ?? " (substitute)"
-                    let line = "  " + names.who(entry.person, entry.name, entry.organisation) + chair + forWhom + (entry.online ? " (online)" : "")
+                    let line =
+                        "  " + names.who(entry.person, entry.name, entry.organisation) + chair + forWhom
+                        + (entry.online ? " (online)" : "")
                     if names.residents, !listed.insert(line).inserted { continue }
                     out.append(DocumentLine(.body, line))
                 }
@@ -363,9 +411,15 @@ public enum MeetingDocument {
             // A hybrid meeting counts who joined online apart from who was in the room.
             if m.online != nil {
                 let online = present.filter(\.online).count
-                if online > 0 { out.append(DocumentLine(.body, "Present online (listed above): \(online) of \(present.count)")) }
+                if online > 0 {
+                    out.append(DocumentLine(.body, "Present online (listed above): \(online) of \(present.count)"))
+                }
                 if let residentsOnline = m.residentsOnline {
-                    out.append(DocumentLine(.body, "Residents online: \(residentsOnline); in the room: \(max(0, (m.residentsPresent ?? 0) - residentsOnline))"))
+                    out.append(
+                        DocumentLine(
+                            .body,
+                            "Residents online: \(residentsOnline); in the room: \(max(0, (m.residentsPresent ?? 0) - residentsOnline))"
+                        ))
                 }
             }
             out.append(DocumentLine(.blank))
@@ -382,7 +436,9 @@ public enum MeetingDocument {
 
         func declarations() -> [DocumentLine] {
             let m = meeting
-            guard !m.declarations.isEmpty else { return [DocumentLine(.body, "There were no disclosures of interest.")] }
+            guard !m.declarations.isEmpty else {
+                return [DocumentLine(.body, "There were no disclosures of interest.")]
+            }
             return m.declarations.map { dec in
                 let title = m.agenda.first { $0.number == dec.item }.map { " (\($0.title))" } ?? ""
                 // That a member declared an interest is public; its nature is not published.
@@ -396,7 +452,9 @@ public enum MeetingDocument {
         /// Only what happened up to this meeting: a later meeting's updates belong to that meeting's minutes.
         func mattersArising() -> [DocumentLine] {
             let m = meeting
-            let earlier = all.filter { $0.area == m.area && $0.start < m.start && $0.id != m.id }.sorted { $0.start < $1.start }
+            let earlier = all.filter { $0.area == m.area && $0.start < m.start && $0.id != m.id }.sorted {
+                $0.start < $1.start
+            }
             var out: [DocumentLine] = []
             for raisedAt in earlier {
                 for action in raisedAt.actions {
@@ -423,10 +481,13 @@ public enum MeetingDocument {
             switch a.status {
             case .done: return reported ? "Closed at this meeting." : "Closed."
             case .carriedForward:
-                return reported ? "Carried forward" + (a.due.map { " to \(shortDate($0))." } ?? ".") : "Still open (carried forward\(due))."
+                return reported
+                    ? "Carried forward" + (a.due.map { " to \(shortDate($0))." } ?? ".")
+                    : "Still open (carried forward\(due))."
             case .dropped: return "Dropped."
             default:
-                return (reported ? "Still \(a.status.label)" : "No update at this meeting; still \(a.status.label)") + due + "."
+                return (reported ? "Still \(a.status.label)" : "No update at this meeting; still \(a.status.label)")
+                    + due + "."
             }
         }
     }
@@ -476,12 +537,13 @@ public enum MeetingDocument {
         guard !m.issues.isEmpty else { return [] }
         var out: [DocumentLine] = []
         for issue in m.issues {
-            let home = switch issue.status {
-            case .open: "To be answered."
-            case .answered: sentence(issue.answer ?? "Answered")
-            case .action: "Action \(issue.action ?? "") raised."
-            case .topic: "To come back to a later meeting as a topic."
-            }
+            let home =
+                switch issue.status {
+                case .open: "To be answered."
+                case .answered: sentence(issue.answer ?? "Answered")
+                case .action: "Action \(issue.action ?? "") raised."
+                case .topic: "To come back to a later meeting as a topic."
+                }
             let item = issue.item.map { " (item \($0))" } ?? ""
             out.append(DocumentLine(.body, "  \(issue.id)\(item)  \(sentence(issue.text)) \(home)"))
         }
@@ -495,7 +557,11 @@ public enum MeetingDocument {
         guard !arising.isEmpty else { return [] }
         var out = [DocumentLine(.heading, "MATTERS ARISING")]
         for raised in arising {
-            out.append(DocumentLine(.body, "  " + actionLine(raised.action, names, status: true) + " (raised \(shortDate(LondonTime.date(raised.meeting.start))))"))
+            out.append(
+                DocumentLine(
+                    .body,
+                    "  " + actionLine(raised.action, names, status: true)
+                        + " (raised \(shortDate(LondonTime.date(raised.meeting.start))))"))
             if let last = raised.action.updates.last { out.append(DocumentLine(.body, "      Latest: \(last.text)")) }
         }
         out.append(DocumentLine(.blank))
@@ -525,8 +591,10 @@ public enum MeetingDocument {
     // MARK: words
 
     static let weekdays = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"]
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                         "October", "November", "December"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
 
     /// "Tuesday 24 November 2026"
     public static func longDate(_ instant: Date) -> String {
@@ -547,6 +615,7 @@ public enum MeetingDocument {
     }
 
     public static func languageName(_ code: String) -> String {
-        ["en": "English", "bn": "Bengali", "ur": "Urdu", "gu": "Gujarati", "pa": "Punjabi", "pl": "Polish"][code] ?? code
+        ["en": "English", "bn": "Bengali", "ur": "Urdu", "gu": "Gujarati", "pa": "Punjabi", "pl": "Polish"][code]
+            ?? code
     }
 }

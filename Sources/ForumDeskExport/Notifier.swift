@@ -33,15 +33,18 @@ public enum Notifier {
 
         /// From the settings, with the engagement team's defaults where they are not set.
         public init(configuredName: String?, configuredEmail: String?) {
-            self.init(name: configuredName ?? "Community Engagement Team", email: configuredEmail ?? "engagement@example.org")
+            self.init(
+                name: configuredName ?? "Community Engagement Team", email: configuredEmail ?? "engagement@example.org")
         }
     }
 
     /// The notices owed: ward councillors not notified, holding a stale notice (another date, time, venue or
     /// status, or a cancellation since reinstated) or owed a cancellation; and the invited partners' contacts on
     /// the same rules, except that a partner's first invitation goes only when `partners` is asked for.
-    public static func plan(for meeting: Meeting, directory: Directory, organiser: Organiser, council: String, now: Date,
-                            partners: Bool = false) -> Plan {
+    public static func plan(
+        for meeting: Meeting, directory: Directory, organiser: Organiser, council: String, now: Date,
+        partners: Bool = false
+    ) -> Plan {
         var updated = meeting
         var outgoing: [Outgoing] = []
         var byHand: [(Person, NotificationState)] = []
@@ -51,17 +54,21 @@ public enum Notifier {
         for (person, state, isCouncillor) in owed {
             // An address `validate` reports (not RFC 5322, or non-ASCII) is not written into mail: the notice goes by hand.
             guard let email = person.email, EmailAddress.problem(email) == nil,
-                  person.preferredContact == nil || person.preferredContact == .email else {
+                person.preferredContact == nil || person.preferredContact == .email
+            else {
                 // A partner's contact with no usable e-mail address is reached through the organisation, not listed.
                 if isCouncillor { byHand.append((person, state)) }
                 continue
             }
             let kind: NoticeKind = state == .cancellationOwed ? .cancellation : .invitation
             let notice = record(updated, to: person.id, kind: kind, method: .email, now: now)
-            outgoing.append(compose(updated, directory: directory, to: person, email: email, notice: notice, stale: state == .stale,
-                                    organiser: organiser, council: council, now: now, stamp: stamp))
+            outgoing.append(
+                compose(
+                    updated, directory: directory, to: person, email: email, notice: notice, stale: state == .stale,
+                    organiser: organiser, council: council, now: now, stamp: stamp))
             updated.notifications.append(notice)
-            for i in updated.invitations.indices where updated.invitations[i].person == person.id && updated.invitations[i].at == nil {
+            for i in updated.invitations.indices
+            where updated.invitations[i].person == person.id && updated.invitations[i].at == nil {
                 updated.invitations[i].at = now
             }
         }
@@ -70,14 +77,20 @@ public enum Notifier {
 
     /// Who is owed a notice, in order: the wards' councillors (not notified, stale, or owed a cancellation), then
     /// invited partners' contacts on the same rules (their first invitation only with `partners`), each once.
-    public static func owed(for meeting: Meeting, directory: Directory, partners: Bool)
-        -> [(person: Person, state: NotificationState, isCouncillor: Bool)] {
+    public static func owed(
+        for meeting: Meeting, directory: Directory, partners: Bool
+    )
+        -> [(person: Person, state: NotificationState, isCouncillor: Bool)]
+    {
         var owed: [(person: Person, state: NotificationState, isCouncillor: Bool)] =
-            NotificationRules.statuses(for: meeting, in: directory).filter { $0.state.needsNotice }.map { ($0.councillor, $0.state, true) }
+            NotificationRules.statuses(for: meeting, in: directory).filter { $0.state.needsNotice }.map {
+                ($0.councillor, $0.state, true)
+            }
         // Once per person: a councillor who is also a partner's contact, or a contact invited twice, gets one notice.
         for status in NotificationRules.partnerStatuses(for: meeting, in: directory)
         where status.state.needsNotice && (partners || status.state != .notNotified)
-            && !owed.contains(where: { $0.person.id == status.contact.id }) {
+            && !owed.contains(where: { $0.person.id == status.contact.id })
+        {
             owed.append((status.contact, status.state, false))
         }
         return owed
@@ -87,9 +100,13 @@ public enum Notifier {
     /// already sent (RFC 5546 §2.1.4), by e-mail, letter or telephone alike. Raised only when a notice already
     /// carries the meeting's SEQUENCE and says something else (another date, time, venue or status): notices
     /// of the meeting as it is now, sent in two goes (e-mails by `notify`, then letters), share one SEQUENCE.
-    public static func sequence(for meeting: Meeting, owed: [(person: Person, state: NotificationState, isCouncillor: Bool)]) -> Int {
+    public static func sequence(
+        for meeting: Meeting, owed: [(person: Person, state: NotificationState, isCouncillor: Bool)]
+    ) -> Int {
         let highestSent = meeting.notifications.map(\.sequence).max() ?? -1
-        guard owed.contains(where: { $0.state == .stale || $0.state == .cancellationOwed }), meeting.sequence <= highestSent else {
+        guard owed.contains(where: { $0.state == .stale || $0.state == .cancellationOwed }),
+            meeting.sequence <= highestSent
+        else {
             return meeting.sequence
         }
         let cancelled = meeting.status == .cancelled
@@ -101,10 +118,13 @@ public enum Notifier {
     }
 
     /// The record of a notice: what it announced (date, time, venue, status), or why the meeting was cancelled.
-    public static func record(_ m: Meeting, to person: String, kind: NoticeKind, method: ContactMethod, now: Date) -> CouncillorNotification {
-        var notice = CouncillorNotification(councillor: person, at: now, method: method, kind: kind, sequence: m.sequence,
-                                            start: kind == .invitation ? m.start : nil, end: kind == .invitation ? m.end : nil,
-                                            venue: kind == .invitation ? m.venue.name : nil)
+    public static func record(
+        _ m: Meeting, to person: String, kind: NoticeKind, method: ContactMethod, now: Date
+    ) -> CouncillorNotification {
+        var notice = CouncillorNotification(
+            councillor: person, at: now, method: method, kind: kind, sequence: m.sequence,
+            start: kind == .invitation ? m.start : nil, end: kind == .invitation ? m.end : nil,
+            venue: kind == .invitation ? m.venue.name : nil)
         notice.status = kind == .invitation ? m.status.eventStatus : .cancelled
         notice.reason = kind == .cancellation ? m.cancellationReason : nil
         // An e-mail waits in the outbox until `forumdesk send` hands it over.
@@ -114,22 +134,31 @@ public enum Notifier {
 
     /// One e-mail: the text part and the iCalendar REQUEST (or CANCEL for a cancellation), and its outbox path,
     /// named after the notice it carries (`NoticeOutbox.fileName`): the same notice always has the same name.
-    static func compose(_ m: Meeting, directory: Directory, to person: Person, email: String, notice: CouncillorNotification, stale: Bool,
-                        organiser: Organiser, council: String, now: Date, stamp: String) -> Outgoing {
+    static func compose(
+        _ m: Meeting, directory: Directory, to person: Person, email: String, notice: CouncillorNotification,
+        stale: Bool,
+        organiser: Organiser, council: String, now: Date, stamp: String
+    ) -> Outgoing {
         let kind = notice.kind
-        let note = message(for: m, directory: directory, to: person.name, kind: kind, stale: stale, organiser: organiser, council: council)
+        let note = message(
+            for: m, directory: directory, to: person.name, kind: kind, stale: stale, organiser: organiser,
+            council: council)
         let method: ICalendar.Method = kind == .cancellation ? .cancel : .request
-        let event = ICalendar.event(m, directory: directory, method: method, sequence: m.sequence, stamp: now,
-                                    organiser: ICalendar.Person(name: organiser.name, email: organiser.email),
-                                    attendee: ICalendar.Person(name: person.name, email: email), description: note,
-                                    comment: kind == .cancellation ? m.cancellationReason : nil)
-        let subject = (kind == .cancellation ? "Cancelled: " : stale ? "Updated: " : "Invitation: ")
+        let event = ICalendar.event(
+            m, directory: directory, method: method, sequence: m.sequence, stamp: now,
+            organiser: ICalendar.Person(name: organiser.name, email: organiser.email),
+            attendee: ICalendar.Person(name: person.name, email: email), description: note,
+            comment: kind == .cancellation ? m.cancellationReason : nil)
+        let subject =
+            (kind == .cancellation ? "Cancelled: " : stale ? "Updated: " : "Invitation: ")
             + "\(m.title), \(MeetingDocument.longDate(m.start))"
-        let text = Email.message(from: Email.mailbox(organiser.name, organiser.email), to: Email.mailbox(person.name, email),
-                                 subject: subject, date: now, messageID: "\(m.id).\(person.id).\(m.sequence).\(stamp)@forumdesk",
-                                 body: note, calendar: ICalendar.calendar(method: method, events: [event]), method: method.rawValue)
-        return Outgoing(name: person.name, email: email, kind: kind, sequence: m.sequence,
-                        path: "outbox/\(m.id)/\(NoticeOutbox.fileName(of: notice))", text: text)
+        let text = Email.message(
+            from: Email.mailbox(organiser.name, organiser.email), to: Email.mailbox(person.name, email),
+            subject: subject, date: now, messageID: "\(m.id).\(person.id).\(m.sequence).\(stamp)@forumdesk",
+            body: note, calendar: ICalendar.calendar(method: method, events: [event]), method: method.rawValue)
+        return Outgoing(
+            name: person.name, email: email, kind: kind, sequence: m.sequence,
+            path: "outbox/\(m.id)/\(NoticeOutbox.fileName(of: notice))", text: text)
     }
 
     /// How a notice reaches its reader: the words differ only where the medium does (how to reply, what
@@ -161,42 +190,60 @@ public enum Notifier {
     }
 
     /// The parts of a notice of `m` to `name`: an invitation, an update of a stale one, or a cancellation.
-    public static func wording(for m: Meeting, directory: Directory, to name: String, kind: NoticeKind, stale: Bool,
-                               organiser: Organiser, council: String, medium: Medium = .email) -> Wording {
+    public static func wording(
+        for m: Meeting, directory: Directory, to name: String, kind: NoticeKind, stale: Bool,
+        organiser: Organiser, council: String, medium: Medium = .email
+    ) -> Wording {
         var opening: [String]
         switch (kind, stale) {
         case (.cancellation, _):
-            opening = [medium == .email ? "The meeting below has been cancelled. Please remove it from your calendar."
-                : "The meeting below has been cancelled. Please remove it from your diary."]
+            opening = [
+                medium == .email
+                    ? "The meeting below has been cancelled. Please remove it from your calendar."
+                    : "The meeting below has been cancelled. Please remove it from your diary."
+            ]
             if let reason = m.cancellationReason { opening.append("Reason: \(reason)") }
         case (_, true):
-            opening = ["The meeting below has changed (its date, time, venue\(m.online == nil ? "" : ", joining link") or status: it is now \(m.status.label.lowercased())). "
-                       + (medium == .email ? "The attached invitation replaces the earlier one." : "This letter replaces the earlier notice.")]
+            opening = [
+                "The meeting below has changed (its date, time, venue\(m.online == nil ? "" : ", joining link") or status: it is now \(m.status.label.lowercased())). "
+                    + (medium == .email
+                        ? "The attached invitation replaces the earlier one."
+                        : "This letter replaces the earlier notice.")
+            ]
         default:
-            opening = [medium == .email
-                ? "You are invited to the meeting below, which covers your ward. Please reply with your calendar's Accept or Decline."
-                : "You are invited to the meeting below, which covers your ward. Please let us know whether you can attend, "
-                    + "by e-mail to \(organiser.email) or by letter to the address above."]
+            opening = [
+                medium == .email
+                    ? "You are invited to the meeting below, which covers your ward. Please reply with your calendar's Accept or Decline."
+                    : "You are invited to the meeting below, which covers your ward. Please let us know whether you can attend, "
+                        + "by e-mail to \(organiser.email) or by letter to the address above."
+            ]
         }
         let wardNames = m.wards.map { directory.ward($0)?.ward.name ?? $0 }
-        var wording = Wording(salutation: "Dear \(name),", opening: opening, title: m.title,
-                       when: "\(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))",
-                       venue: [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", "),
-                       access: m.venue.accessibility, wards: wardNames.isEmpty ? nil : "Wards: " + wardNames.joined(separator: ", "),
-                       // A cancellation says why in its own words; the notes (a postponement's line) would read as the reason.
-                       notes: kind == .cancellation ? nil : m.publicNotes,
-                       agenda: kind == .invitation ? m.agenda.map { "\($0.number). \($0.title)" } : [],
-                       signature: [organiser.name, council, organiser.email])
+        var wording = Wording(
+            salutation: "Dear \(name),", opening: opening, title: m.title,
+            when:
+                "\(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)) to \(MeetingDocument.clock(m.end))",
+            venue: [m.venue.name, m.venue.address].compactMap { $0 }.joined(separator: ", "),
+            access: m.venue.accessibility,
+            wards: wardNames.isEmpty ? nil : "Wards: " + wardNames.joined(separator: ", "),
+            // A cancellation says why in its own words; the notes (a postponement's line) would read as the reason.
+            notes: kind == .cancellation ? nil : m.publicNotes,
+            agenda: kind == .invitation ? m.agenda.map { "\($0.number). \($0.title)" } : [],
+            signature: [organiser.name, council, organiser.email])
         if kind == .invitation, let online = m.online { wording.joining = online.noticeLines }
         return wording
     }
 
     /// The plain-text part: what, when, where, access, wards, the agenda so far.
-    public static func message(for m: Meeting, directory: Directory, to name: String, kind: NoticeKind, stale: Bool,
-                               organiser: Organiser, council: String) -> String {
-        let w = wording(for: m, directory: directory, to: name, kind: kind, stale: stale, organiser: organiser, council: council)
+    public static func message(
+        for m: Meeting, directory: Directory, to name: String, kind: NoticeKind, stale: Bool,
+        organiser: Organiser, council: String
+    ) -> String {
+        let w = wording(
+            for: m, directory: directory, to: name, kind: kind, stale: stale, organiser: organiser, council: council)
         var lines = [w.salutation, ""]
-        lines += w.opening.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines += w.opening.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
         lines += ["", w.title, w.when, w.venue]
         if let access = w.access { lines.append("Access: \(access)") }
         if let wards = w.wards { lines.append(wards) }

@@ -17,43 +17,62 @@ public enum DigestMail {
 
     /// One owner's reminder: their overdue actions, then those due within the window, each with its meeting (title,
     /// date, area), due date, status, latest update and what residents were told ("you said, we did").
-    public static func reminder(_ digest: ReminderRules.Digest, within: Int, directory: Directory, organiser: Notifier.Organiser,
-                                council: String, now: Date) -> Outgoing {
+    public static func reminder(
+        _ digest: ReminderRules.Digest, within: Int, directory: Directory, organiser: Notifier.Organiser,
+        council: String, now: Date
+    ) -> Outgoing {
         let today = LondonTime.date(now)
         let overdue = digest.items.filter(\.overdue), coming = digest.items.filter { !$0.overdue }
-        let subject = "Actions for you from residents' meetings: "
-            + [overdue.isEmpty ? nil : "\(overdue.count) overdue", coming.isEmpty ? nil : "\(coming.count) due soon"].compactMap { $0 }.joined(separator: ", ")
+        let subject =
+            "Actions for you from residents' meetings: "
+            + [overdue.isEmpty ? nil : "\(overdue.count) overdue", coming.isEmpty ? nil : "\(coming.count) due soon"]
+            .compactMap { $0 }.joined(separator: ", ")
         let behalf = digest.organisations.map { directory.organisation($0)?.name ?? $0 }
-        let intro = "These actions were agreed at community meetings and are owned by you"
+        let intro =
+            "These actions were agreed at community meetings and are owned by you"
             + (behalf.isEmpty ? "" : " (some on behalf of \(behalf.joined(separator: ", ")))")
             + ". Residents are waiting to hear what happened: please reply with an update on each, or tell us if it is done."
         let horizon = today.adding(days: within)
         var sections: [Section] = []
-        if !overdue.isEmpty { sections.append(Section(title: "Overdue", entries: overdue.map { entry($0, today: today, directory: directory) })) }
-        if !coming.isEmpty {
-            sections.append(Section(title: "Due by \(MeetingDocument.shortDate(horizon))",
-                                    entries: coming.map { entry($0, today: today, directory: directory) }))
+        if !overdue.isEmpty {
+            sections.append(
+                Section(title: "Overdue", entries: overdue.map { entry($0, today: today, directory: directory) }))
         }
-        var page = Page(greeting: "Dear \(digest.person.name),", intro: intro, sections: sections,
-                        signature: [organiser.name, council, organiser.email])
+        if !coming.isEmpty {
+            sections.append(
+                Section(
+                    title: "Due by \(MeetingDocument.shortDate(horizon))",
+                    entries: coming.map { entry($0, today: today, directory: directory) }))
+        }
+        var page = Page(
+            greeting: "Dear \(digest.person.name),", intro: intro, sections: sections,
+            signature: [organiser.name, council, organiser.email])
         page.instructions = ActionReplyText.instructions(for: digest.items.map(\.raised.action.id), today: today)
         let file = NoticeOutbox.digestFileName(person: digest.person.id, folder: NoticeOutbox.reminders, at: now)
         let stamp = ICalendar.utcStamp(now)
-        let text = Email.message(from: Email.mailbox(organiser.name, organiser.email), to: Email.mailbox(digest.person.name, digest.email),
-                                 subject: subject, date: now, messageID: "reminder.\(digest.person.id).\(stamp)@forumdesk",
-                                 text: page.text, html: page.html(title: subject))
-        return Outgoing(name: digest.person.name, email: digest.email, folder: NoticeOutbox.reminders, file: file, text: text)
+        let text = Email.message(
+            from: Email.mailbox(organiser.name, organiser.email), to: Email.mailbox(digest.person.name, digest.email),
+            subject: subject, date: now, messageID: "reminder.\(digest.person.id).\(stamp)@forumdesk",
+            text: page.text, html: page.html(title: subject))
+        return Outgoing(
+            name: digest.person.name, email: digest.email, folder: NoticeOutbox.reminders, file: file, text: text)
     }
 
     static func entry(_ item: ReminderRules.Item, today: CalendarDate, directory: Directory) -> Entry {
         let a = item.raised.action, m = item.raised.meeting
-        let due = a.due.map { day in
-            let days = today.daysSinceEpoch - day.daysSinceEpoch
-            return MeetingDocument.shortDate(day) + (days > 0 ? " (\(days) day\(days == 1 ? "" : "s") overdue)" : days == 0 ? " (today)" : "")
-        } ?? "no due date"
-        var lines = [("Meeting", "\(m.title), \(MeetingDocument.longDate(m.start)), \(directory.area(m.area)?.name ?? m.area)"),
-                     ("Due", due), ("Status", a.status.label)]
-        if let update = a.updates.last { lines.append(("Latest update", "\(MeetingDocument.shortDate(LondonTime.date(update.at))): \(update.text)")) }
+        let due =
+            a.due.map { day in
+                let days = today.daysSinceEpoch - day.daysSinceEpoch
+                return MeetingDocument.shortDate(day)
+                    + (days > 0 ? " (\(days) day\(days == 1 ? "" : "s") overdue)" : days == 0 ? " (today)" : "")
+            } ?? "no due date"
+        var lines = [
+            ("Meeting", "\(m.title), \(MeetingDocument.longDate(m.start)), \(directory.area(m.area)?.name ?? m.area)"),
+            ("Due", due), ("Status", a.status.label),
+        ]
+        if let update = a.updates.last {
+            lines.append(("Latest update", "\(MeetingDocument.shortDate(LondonTime.date(update.at))): \(update.text)"))
+        }
         lines.append(("Residents were told", a.feedback ?? "nothing yet (no \"you said, we did\" recorded)"))
         return Entry(title: "\(a.id): \(a.description)", lines: lines)
     }
@@ -105,7 +124,9 @@ public enum DigestMail {
                 if section.entries.isEmpty { body.append("<p>\(e(section.empty))</p>") }
                 for entry in section.entries {
                     body.append("<h3>\(e(entry.title))</h3>")
-                    body.append("<dl>" + entry.lines.map { "<dt>\(e($0.label))</dt><dd>\(e($0.value))</dd>" }.joined() + "</dl>")
+                    body.append(
+                        "<dl>" + entry.lines.map { "<dt>\(e($0.label))</dt><dd>\(e($0.value))</dd>" }.joined() + "</dl>"
+                    )
                 }
             }
             if !instructions.isEmpty {
@@ -113,28 +134,31 @@ public enum DigestMail {
                 var examples: [String] = []
                 for line in instructions + [""] {
                     if line.hasPrefix("  ") { examples.append(String(line.dropFirst(2))); continue }
-                    if !examples.isEmpty { body.append("<pre>" + examples.map(e).joined(separator: "\n") + "</pre>"); examples = [] }
+                    if !examples.isEmpty {
+                        body.append("<pre>" + examples.map(e).joined(separator: "\n") + "</pre>"); examples = []
+                    }
                     if !line.isEmpty { body.append("<p>\(e(line))</p>") }
                 }
             }
             body.append("<p>" + signature.map { e($0) }.joined(separator: "<br>") + "</p>")
-            let style = "body{font-family:Arial,sans-serif;max-width:44rem;line-height:1.4;color:#111}h2{font-size:1.1rem;margin-top:1.4rem}"
+            let style =
+                "body{font-family:Arial,sans-serif;max-width:44rem;line-height:1.4;color:#111}h2{font-size:1.1rem;margin-top:1.4rem}"
                 + "h3{font-size:1rem;margin-bottom:.2rem}dl{margin:0 0 .8rem 1rem}dt{font-weight:bold;float:left;clear:left;margin-right:.4rem}"
                 + "dt::after{content:\":\"}dd{margin:0}"
             return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <title>\(e(title))</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            \(body.joined(separator: "\n"))
-            </body>
-            </html>
+                <!DOCTYPE html>
+                <html lang="en-GB">
+                <head>
+                <meta charset="utf-8">
+                <title>\(e(title))</title>
+                <style>\(style)</style>
+                </head>
+                <body>
+                \(body.joined(separator: "\n"))
+                </body>
+                </html>
 
-            """
+                """
         }
     }
 }

@@ -34,7 +34,9 @@ public enum ReplySource {
         var result = Result()
         switch MailReader.kind(of: data) {
         case .calendar:
-            add(String(decoding: data, as: UTF8.self), source: name, mailed: nil, sender: .file, mailbox: false, to: &result)
+            add(
+                String(decoding: data, as: UTF8.self), source: name, mailed: nil, sender: .file, mailbox: false,
+                to: &result)
         case .message:
             message(data, source: name, mailbox: mailbox, now: now, to: &result)
         case .mbox:
@@ -53,29 +55,42 @@ public enum ReplySource {
                 result.actionMails.append(mail)
                 return
             }
-            if mailbox { result.skipped.append("\(named): no calendar part and no answer about an action") } else {
-                result.failures.append("\(source): no text/calendar part (not a calendar reply) and no line about an action")
+            if mailbox {
+                result.skipped.append("\(named): no calendar part and no answer about an action")
+            } else {
+                result.failures.append(
+                    "\(source): no text/calendar part (not a calendar reply) and no line about an action")
             }
             return
         }
         for calendar in message.calendars {
-            add(calendar, source: source, named: named, mailed: message.date,
+            add(
+                calendar, source: source, named: named, mailed: message.date,
                 sender: .mail(from: message.from, sender: message.sender), mailbox: mailbox, to: &result)
         }
     }
 
-    static func add(_ text: String, source: String, named: String? = nil, mailed: Date?, sender: CalendarReply.Sender, mailbox: Bool,
-                    to result: inout Result) {
+    static func add(
+        _ text: String, source: String, named: String? = nil, mailed: Date?, sender: CalendarReply.Sender,
+        mailbox: Bool,
+        to result: inout Result
+    ) {
         let method = ICalendar.parse(text).first { $0.name == "METHOD" }?.value.uppercased()
         if mailbox, method?.hasPrefix("REPLY") != true {
             // An invitation or update in the same mailbox: not a reply.
-            result.skipped.append("\(named ?? source): a calendar \(method.map { "METHOD:\($0)" } ?? "without METHOD"), not a reply")
+            result.skipped.append(
+                "\(named ?? source): a calendar \(method.map { "METHOD:\($0)" } ?? "without METHOD"), not a reply")
             return
         }
         do throws(CalendarReply.Failure) {
-            result.found.append(Found(source: source, reply: try CalendarReply.parse(text), mailed: mailed, sender: sender))
+            result.found.append(
+                Found(source: source, reply: try CalendarReply.parse(text), mailed: mailed, sender: sender))
         } catch {
-            if error.notOurs { result.ignored.append("\(source): \(error.message)") } else { result.failures.append("\(source): \(error.message)") }
+            if error.notOurs {
+                result.ignored.append("\(source): \(error.message)")
+            } else {
+                result.failures.append("\(source): \(error.message)")
+            }
         }
     }
 }

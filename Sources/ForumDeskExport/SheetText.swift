@@ -27,7 +27,8 @@ public struct SheetText: Sendable, Equatable {
     /// A comma, or a tab for "Unicode Text" and other tab-separated files.
     public var separator: UInt8
 
-    static let howToSave = "in Excel use File › Save As › “CSV UTF-8 (Comma delimited)”; in LibreOffice, Save As “Text CSV” with "
+    static let howToSave =
+        "in Excel use File › Save As › “CSV UTF-8 (Comma delimited)”; in LibreOffice, Save As “Text CSV” with "
         + "character set “Unicode (UTF-8)”"
 
     public static func read(_ data: Data) throws(Failure) -> SheetText {
@@ -38,7 +39,9 @@ public struct SheetText: Sendable, Equatable {
             let little = bytes[0] == 0xFF
             encoding = little ? .utf16LittleEndian : .utf16BigEndian
             guard (bytes.count - 2) % 2 == 0,
-                  let decoded = String(data: Data(bytes.dropFirst(2)), encoding: little ? .utf16LittleEndian : .utf16BigEndian) else {
+                let decoded = String(
+                    data: Data(bytes.dropFirst(2)), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
+            else {
                 throw Failure(message: "starts as UTF-16 but is not whole UTF-16 text; \(howToSave)")
             }
             text = decoded
@@ -48,8 +51,10 @@ public struct SheetText: Sendable, Equatable {
         } else {
             // Windows-1252 leaves five bytes undefined: a file holding one is neither.
             if let (row, byte) = position(in: bytes, where: { [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0) }) {
-                throw Failure(message: "row \(row): byte 0x\(String(byte, radix: 16, uppercase: true)) is not a character in UTF-8 "
-                              + "or Windows-1252; \(howToSave)")
+                throw Failure(
+                    message:
+                        "row \(row): byte 0x\(String(byte, radix: 16, uppercase: true)) is not a character in UTF-8 "
+                        + "or Windows-1252; \(howToSave)")
             }
             guard let decoded = String(data: data, encoding: .windowsCP1252) else {
                 throw Failure(message: "cannot read the file as UTF-8 or Windows-1252 text; \(howToSave)")
@@ -59,7 +64,8 @@ public struct SheetText: Sendable, Equatable {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
-        let tabs = encoding == .utf16LittleEndian || encoding == .utf16BigEndian
+        let tabs =
+            encoding == .utf16LittleEndian || encoding == .utf16BigEndian
             || (firstLine.contains("\t") && !firstLine.contains(","))
         return SheetText(text: text, encoding: encoding, separator: tabs ? UInt8(ascii: "\t") : UInt8(ascii: ","))
     }
@@ -81,14 +87,17 @@ public struct SheetText: Sendable, Equatable {
         let value = cell.trimmingCharacters(in: .whitespaces)
         let scientific = value.uppercased().split(separator: "E", omittingEmptySubsequences: false)
         if scientific.count == 2, let mantissa = Double(scientific[0]), mantissa >= 1, mantissa < 10,
-           scientific[1].drop(while: { $0 == "+" }).allSatisfy(\.isNumber), !scientific[1].isEmpty {
-            return "`\(value)` is a number a spreadsheet shows in scientific notation: its last digits are lost; format the column "
+            scientific[1].drop(while: { $0 == "+" }).allSatisfy(\.isNumber), !scientific[1].isEmpty
+        {
+            return
+                "`\(value)` is a number a spreadsheet shows in scientific notation: its last digits are lost; format the column "
                 + "as Text, type the numbers again and save as CSV"
         }
         if isPhone {
             let digits = value.filter { $0 != " " }
             if digits.count == 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }), !digits.hasPrefix("0") {
-                return "`\(value)` looks like a UK number that lost its leading 0 (a spreadsheet drops it): 0\(digits)? format "
+                return
+                    "`\(value)` looks like a UK number that lost its leading 0 (a spreadsheet drops it): 0\(digits)? format "
                     + "the column as Text and save as CSV again"
             }
         }

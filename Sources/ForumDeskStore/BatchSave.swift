@@ -20,15 +20,18 @@ extension DataStore {
     /// A new meeting's place must be free (no file, none loaded with that id), as for `save`; folders are listed
     /// once, not each place stat-ed. Linear: the data set's meetings are sorted once at the end. `progress` hears
     /// how many files are written so far.
-    public func saveNew(_ meetings: [Meeting], in data: inout DataSet, progress: (Int) -> Void = { _ in }) throws(SaveError) {
+    public func saveNew(
+        _ meetings: [Meeting], in data: inout DataSet, progress: (Int) -> Void = { _ in }
+    ) throws(SaveError) {
         guard !meetings.isEmpty else { return }
         let modes = self.modes
         let (paths, folders) = try places(of: meetings, in: data, folderMode: modes.folder)
         let batch = "\(getpid())-b\(UInt32.random(in: 0...UInt32.max))"
         let journal = folder.path(Self.batchRecordPrefix + batch)
         do {
-            try DurableFile.write(Self.journal(owner: ProcessOwner.current(now: Date()), paths: paths.map(relativeMeetingPath)),
-                                  to: journal, fs: fs, modes: modes)
+            try DurableFile.write(
+                Self.journal(owner: ProcessOwner.current(now: Date()), paths: paths.map(relativeMeetingPath)),
+                to: journal, fs: fs, modes: modes)
         } catch {
             fs.remove(journal)
             for dir in folders { rmdir(dir) }  // only those left empty: a year folder made for the batch
@@ -44,7 +47,8 @@ extension DataStore {
         }
         // Encoded a chunk ahead of the writer, on another thread.
         let chunk = 4096
-        let encoder = ChunkPipe<(bytes: [UInt8], hash: UInt64)>(count: meetings.count, chunk: chunk, ahead: 4) { range in
+        let encoder = ChunkPipe<(bytes: [UInt8], hash: UInt64)>(count: meetings.count, chunk: chunk, ahead: 4) {
+            range in
             range.map { i in
                 let bytes = DataStore.encoded(meetings[i])
                 return (bytes, ContentHash.of(bytes))
@@ -109,7 +113,9 @@ extension DataStore {
 
     /// Each new meeting's file, checked free: not on disk (each folder made and listed once), not loaded, not
     /// twice in the batch; and the folders they are in.
-    func places(of meetings: [Meeting], in data: DataSet, folderMode: mode_t) throws(SaveError) -> (paths: [String], folders: [String]) {
+    func places(
+        of meetings: [Meeting], in data: DataSet, folderMode: mode_t
+    ) throws(SaveError) -> (paths: [String], folders: [String]) {
         var paths: [String] = []
         paths.reserveCapacity(meetings.count)
         var taken: [String: Set<String>] = [:]
@@ -118,7 +124,8 @@ extension DataStore {
             if meeting.isSummary { throw .incomplete(path: path) }
             // By bytes: the path is made of checked names, `/` only between them.
             let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))!
-            let folderPath = String(Substring(path.utf8[..<slash])), name = String(Substring(path.utf8[path.utf8.index(after: slash)...]))
+            let folderPath = String(Substring(path.utf8[..<slash])),
+                name = String(Substring(path.utf8[path.utf8.index(after: slash)...]))
             if taken[folderPath] == nil {
                 do {
                     try DurableFile.makeFolders(folderPath, fs: fs, mode: folderMode)
@@ -128,7 +135,9 @@ extension DataStore {
                 }
             }
             let fresh = taken[folderPath]!.insert(name).inserted
-            if !fresh || data.meetingPaths[meeting.id] != nil || data.fingerprints[path]?.hash != nil { throw .changedOnDisk(path: path) }
+            if !fresh || data.meetingPaths[meeting.id] != nil || data.fingerprints[path]?.hash != nil {
+                throw .changedOnDisk(path: path)
+            }
             paths.append(path)
         }
         return (paths, Array(taken.keys))
@@ -142,8 +151,10 @@ extension DataStore {
     /// A journal's text: a line saying what it is, its owner (JSON, one line), then one meeting file per line,
     /// relative to `meetings/`.
     static func journal(owner: ProcessOwner, paths: [String]) -> [UInt8] {
-        var bytes = Array("ForumDesk import in progress: \(paths.count) meeting file(s); after a crash they are removed\n".utf8)
-        bytes += JSONWriter.write(owner.json).filter { $0 != UInt8(ascii: "\n") }  // inside strings, a newline is escaped
+        var bytes = Array(
+            "ForumDesk import in progress: \(paths.count) meeting file(s); after a crash they are removed\n".utf8)
+        // inside strings, a newline is escaped
+        bytes += JSONWriter.write(owner.json).filter { $0 != UInt8(ascii: "\n") }
         bytes.append(UInt8(ascii: "\n"))
         bytes.reserveCapacity(bytes.count + paths.count * 48)
         for path in paths {
@@ -155,7 +166,9 @@ extension DataStore {
 
     /// The journals in the data folder: each file name, its owner (nil when unreadable) and its files (absolute).
     func batchJournals() -> [(name: String, owner: ProcessOwner?, paths: [String])] {
-        ((try? fs.list(folder.root)) ?? []).filter { $0.hasPrefix(Self.batchRecordPrefix) && !$0.contains(DurableFile.tempMarker) }.sorted().map { name in
+        ((try? fs.list(folder.root)) ?? []).filter {
+            $0.hasPrefix(Self.batchRecordPrefix) && !$0.contains(DurableFile.tempMarker)
+        }.sorted().map { name in
             guard let bytes = try? fs.read(folder.path(name)) else { return (name, nil, []) }
             let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
             let owner = lines.count > 1 ? ProcessOwner.from(Array(lines[1])) : nil
@@ -163,8 +176,10 @@ extension DataStore {
             // Only names a batch could have made: `YYYY/<id>.json`, never a way out of meetings/.
             let paths = lines.dropFirst(2).compactMap { line -> String? in
                 let parts = line.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-                guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.first != UInt8(ascii: ".") }), line.suffix(5).elementsEqual(".json".utf8),
-                      let relative = String(validating: line, as: UTF8.self) else { return nil }
+                guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.first != UInt8(ascii: ".") }),
+                    line.suffix(5).elementsEqual(".json".utf8),
+                    let relative = String(validating: line, as: UTF8.self)
+                else { return nil }
                 return "\(meetings)/\(relative)"
             }
             return (name, owner, paths)
@@ -199,8 +214,9 @@ extension DataStore {
             for dir in folders where rmdir(dir) != 0 { try? fs.fsyncDirectory(dir) }  // a folder left empty goes
             fs.remove(folder.path(journal.name))
             try? fs.fsyncDirectory(folder.root)
-            report.append("undid an import a crash interrupted (\(owner.description)): removed the \(removed) meeting file(s) it had "
-                          + "begun of \(journal.paths.count); none of it was kept, so run the import again")
+            report.append(
+                "undid an import a crash interrupted (\(owner.description)): removed the \(removed) meeting file(s) it had "
+                    + "begun of \(journal.paths.count); none of it was kept, so run the import again")
         }
         return report
     }

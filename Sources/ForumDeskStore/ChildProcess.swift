@@ -26,8 +26,10 @@ public enum ChildProcess {
     /// Runs `argv` (argv[0] a path, or a name looked up in PATH with `searchPath`) with `environment` (nil: this
     /// process's), its standard input from the file at `input` (nil: /dev/null). With `mergeErrors` standard error
     /// goes where standard output goes, in the order written. Returns why it could not be started otherwise.
-    public static func run(_ argv: [String], environment: [String: String]? = nil, input: String? = nil, searchPath: Bool = false,
-                           timeout: TimeInterval? = nil, mergeErrors: Bool = false) -> Result<Outcome, SystemCallError> {
+    public static func run(
+        _ argv: [String], environment: [String: String]? = nil, input: String? = nil, searchPath: Bool = false,
+        timeout: TimeInterval? = nil, mergeErrors: Bool = false
+    ) -> Result<Outcome, SystemCallError> {
         guard let program = argv.first, !program.isEmpty else {
             return .failure(SystemCallError(operation: "run", path: "(no program)", code: ENOENT))
         }
@@ -46,15 +48,23 @@ public enum ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, mergeErrors ? outPipe[1] : errPipe[1], 2)
         let args = argv.map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map {
+            $0.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        }
         defer {
             args.forEach { free($0) }
             envp?.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let spawned: Int32 = envp.map { envp in
-            searchPath ? posix_spawnp(&pid, program, &actions, nil, args, envp) : posix_spawn(&pid, program, &actions, nil, args, envp)
-        } ?? (searchPath ? posix_spawnp(&pid, program, &actions, nil, args, environ) : posix_spawn(&pid, program, &actions, nil, args, environ))
+        let spawned: Int32 =
+            envp.map { envp in
+                searchPath
+                    ? posix_spawnp(&pid, program, &actions, nil, args, envp)
+                    : posix_spawn(&pid, program, &actions, nil, args, envp)
+            }
+            ?? (searchPath
+                ? posix_spawnp(&pid, program, &actions, nil, args, environ)
+                : posix_spawn(&pid, program, &actions, nil, args, environ))
         for fd in writing { close(fd) }
         defer { for fd in reading { close(fd) } }
         guard spawned == 0 else { return .failure(SystemCallError(operation: "run", path: program, code: spawned)) }
@@ -91,7 +101,9 @@ public enum ChildProcess {
         if !exited { while waitpid(pid, &status, 0) < 0, errno == EINTR {} }
         // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import as macros.
         let signal = status & 0x7F
-        return .success(Outcome(exitStatus: signal == 0 ? (status >> 8) & 0xFF : 0, signal: signal, timedOut: timedOut,
-                                output: out, errors: err))
+        return .success(
+            Outcome(
+                exitStatus: signal == 0 ? (status >> 8) & 0xFF : 0, signal: signal, timedOut: timedOut,
+                output: out, errors: err))
     }
 }

@@ -44,7 +44,9 @@ public struct Settings: Sendable, Equatable {
     /// The program the sendmail interface has named since 1983, which msmtp-mta, Postfix and Exim all install:
     /// `-t` takes the recipients from the To header, `-oi` keeps a line holding only a dot from ending the message.
     public static let defaultSendmail = ["sendmail", "-t", "-oi"]
-    public init(council: String, organiserName: String? = nil, organiserEmail: String? = nil, extra: UnknownFields = [:]) {
+    public init(
+        council: String, organiserName: String? = nil, organiserEmail: String? = nil, extra: UnknownFields = [:]
+    ) {
         self.council = council
         self.organiserName = organiserName
         self.organiserEmail = organiserEmail
@@ -59,8 +61,9 @@ enum Codec {
     static func checkSchema(_ reader: inout FieldReader) throws(DecodeError) {
         let schema = try reader.int("schema", Limits.schema)
         if schema > currentSchema {
-            throw DecodeError(position: reader.node.position,
-                              reason: "written by a newer ForumDesk (schema \(schema)); this version reads schema \(currentSchema)")
+            throw DecodeError(
+                position: reader.node.position,
+                reason: "written by a newer ForumDesk (schema \(schema)); this version reads schema \(currentSchema)")
         }
     }
 
@@ -74,17 +77,22 @@ enum Codec {
         s.organiserEmail = try r.optionalString("organiserEmail")
         s.organiserAddress = try r.lines("organiserAddress")
         s.equalityCategories = try r.orderedObject("equalityCategories") { (node, key) throws(DecodeError) in
-            guard case .array(let groups) = node.value else { throw FieldReader.fail(node, key, "a list of group names") }
+            guard case .array(let groups) = node.value else {
+                throw FieldReader.fail(node, key, "a list of group names")
+            }
             var names: [String] = []
             for group in groups {
-                guard case .string(let name) = group.value, !name.isEmpty else { throw FieldReader.fail(group, key, "a group name") }
+                guard case .string(let name) = group.value, !name.isEmpty else {
+                    throw FieldReader.fail(group, key, "a group name")
+                }
                 names.append(name)
             }
             return names
         }.map { (category: $0.0, groups: $0.1) }
         if let day = try r.optionalString("sampleToday") {
             guard let parsed = CalendarDate(iso: day) else {
-                throw DecodeError(position: r.node.position, reason: "field `sampleToday` must be a day like 2026-11-23")
+                throw DecodeError(
+                    position: r.node.position, reason: "field `sampleToday` must be a day like 2026-11-23")
             }
             s.sampleToday = parsed
         }
@@ -103,7 +111,9 @@ enum Codec {
         w.optional("organiserEmail", s.organiserEmail)
         if !s.organiserAddress.isEmpty { w.set("organiserAddress", s.organiserAddress) }
         if !s.equalityCategories.isEmpty {
-            w.set("equalityCategories", .object(s.equalityCategories.map { ($0.category, .array($0.groups.map { .string($0) })) }))
+            w.set(
+                "equalityCategories",
+                .object(s.equalityCategories.map { ($0.category, .array($0.groups.map { .string($0) })) }))
         }
         w.optional("sampleToday", s.sampleToday.map { OrderedJSON.string($0.description) })
         if !s.sendmail.isEmpty { w.set("sendmail", s.sendmail) }
@@ -167,8 +177,9 @@ enum Codec {
 
     static func coverageRule(_ node: JSONNode) throws(DecodeError) -> CoverageRule {
         var r = try FieldReader(node, what: "a coverage rule")
-        var rule = CoverageRule(area: try r.optionalString("area"), kind: try r.optionalChoice("kind", MeetingKind.self),
-                                required: try r.choices("required", PartnerRole.self))
+        var rule = CoverageRule(
+            area: try r.optionalString("area"), kind: try r.optionalChoice("kind", MeetingKind.self),
+            required: try r.choices("required", PartnerRole.self))
         rule.extra = r.unknownFields
         return rule
     }
@@ -203,7 +214,9 @@ enum Codec {
 
     static func person(_ node: JSONNode) throws(DecodeError) -> Person {
         var r = try FieldReader(node, what: "a person")
-        var p = Person(id: try r.id("id", PersonRecord.self), name: try r.string("name"), kind: try r.choice("kind", PersonKind.self))
+        var p = Person(
+            id: try r.id("id", PersonRecord.self), name: try r.string("name"),
+            kind: try r.choice("kind", PersonKind.self))
         p.wards = try r.strings("wards")
         p.organisation = try r.optionalID("organisation", OrganisationRecord.self)
         p.title = try r.optionalString("title")
@@ -254,7 +267,9 @@ enum Codec {
 
     static func organisation(_ node: JSONNode) throws(DecodeError) -> Organisation {
         var r = try FieldReader(node, what: "an organisation")
-        var o = Organisation(id: try r.id("id", OrganisationRecord.self), name: try r.string("name"), sector: try r.choice("sector", Sector.self))
+        var o = Organisation(
+            id: try r.id("id", OrganisationRecord.self), name: try r.string("name"),
+            sector: try r.choice("sector", Sector.self))
         o.frontline = try r.bool("frontline", default: false)
         o.areas = try r.strings("areas")
         o.email = try r.optionalString("email")

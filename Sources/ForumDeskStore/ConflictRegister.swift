@@ -26,7 +26,8 @@ public struct OpenConflict: Sendable, Equatable {
         case .renumbered: what = conflict.note ?? "renumbered"
         }
         let place = conflict.place.isEmpty ? "the whole file" : conflict.place
-        return "\(file) #\(number): \(place): \(what)" + (conflict.note.map { conflict.kind == .renumbered ? "" : " (\($0))" } ?? "")
+        return "\(file) #\(number): \(place): \(what)"
+            + (conflict.note.map { conflict.kind == .renumbered ? "" : " (\($0))" } ?? "")
     }
 }
 
@@ -34,13 +35,15 @@ extension DataStore {
     /// Every record file that may hold conflicts, relative to the folder.
     func recordFiles() -> [String] {
         var files = ["forumdesk.json", "directory/areas.json", "directory/people.json", "directory/organisations.json"]
-        for name in ((try? fs.list(folder.topicsFolder)) ?? []).sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+        for name in ((try? fs.list(folder.topicsFolder)) ?? []).sorted()
+        where name.hasSuffix(".json") && !name.hasPrefix(".") {
             files.append("topics/\(name)")
         }
         for year in ((try? fs.list(folder.meetingsFolder)) ?? []).sorted() where !year.hasPrefix(".") {
             let yearFolder = "\(folder.meetingsFolder)/\(year)"
             guard !fs.isSymbolicLink(yearFolder) else { continue }
-            for name in ((try? fs.list(yearFolder)) ?? []).sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            for name in ((try? fs.list(yearFolder)) ?? []).sorted()
+            where name.hasSuffix(".json") && !name.hasPrefix(".") {
                 files.append("meetings/\(year)/\(name)")
             }
         }
@@ -54,7 +57,8 @@ extension DataStore {
         for file in recordFiles() {
             let path = folder.path(file)
             guard !fs.isSymbolicLink(path), let bytes = try? fs.read(path), Self.contains(bytes, marker),
-                  let node = try? JSONParser.parse(bytes) else { continue }
+                let node = try? JSONParser.parse(bytes)
+            else { continue }
             for (i, conflict) in MergeConflict.all(in: JSONMerge.ordered(node)).enumerated() {
                 found.append(OpenConflict(file: file, number: i + 1, conflict: conflict))
             }
@@ -64,7 +68,9 @@ extension DataStore {
 
     /// Whether `needle` occurs in `bytes`: the C library's memmem, as the Meetings search uses it.
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { b in needle.withUnsafeBytes { n in forumdesk_memmem(b.baseAddress, b.count, n.baseAddress, n.count) != nil } }
+        bytes.withUnsafeBytes { b in
+            needle.withUnsafeBytes { n in forumdesk_memmem(b.baseAddress, b.count, n.baseAddress, n.count) != nil }
+        }
     }
 
     /// Resolves conflict `number` (from 1) of `file`: theirs replaces ours, or ours is kept; the conflict leaves the
@@ -74,7 +80,9 @@ extension DataStore {
         var data = DataSet.empty()
         let path = folder.path(file)
         guard RecordFileCheck.kind(of: file) != nil else {
-            throw .refused(PathError(path: path, reason: "not a file of the record (forumdesk.json, directory/, topics/, meetings/)"))
+            throw .refused(
+                PathError(
+                    path: path, reason: "not a file of the record (forumdesk.json, directory/, topics/, meetings/)"))
         }
         try checkNoLinks(path)
         guard let bytes = try? fs.read(path), let node = try? JSONParser.parse(bytes) else {
@@ -83,11 +91,20 @@ extension DataStore {
         data.fingerprints[path] = FileFingerprint(hash: ContentHash.of(bytes))
         let tree = JSONMerge.ordered(node)
         let all = MergeConflict.all(in: tree)
-        guard all.indices.contains(number - 1), let resolved = MergeConflict.resolve(tree, index: number - 1, takeTheirs: takeTheirs) else {
-            throw .refused(PathError(path: path, reason: "has no conflict #\(number) (it has \(all.count)); `forumdesk conflicts` lists them"))
+        guard all.indices.contains(number - 1),
+            let resolved = MergeConflict.resolve(tree, index: number - 1, takeTheirs: takeTheirs)
+        else {
+            throw .refused(
+                PathError(
+                    path: path,
+                    reason: "has no conflict #\(number) (it has \(all.count)); `forumdesk conflicts` lists them"))
         }
         if let problem = RecordFileCheck.problem(path: file, bytes: JSONWriter.write(resolved)) {
-            throw .refused(PathError(path: path, reason: "taking that side would leave a file ForumDesk cannot read (\(problem)); edit it in the app"))
+            throw .refused(
+                PathError(
+                    path: path,
+                    reason: "taking that side would leave a file ForumDesk cannot read (\(problem)); edit it in the app"
+                ))
         }
         try write(resolved, to: path, in: &data)
         return all[number - 1]
@@ -104,13 +121,16 @@ extension DataSet {
                 MergeConflict(OrderedJSON(item)).map { OpenConflict(file: file, number: i + 1, conflict: $0) }
             }
         }
-        var found = list(settings.extra, "forumdesk.json") + list(areasFileExtra, "directory/areas.json")
-            + list(peopleFileExtra, "directory/people.json") + list(organisationsFileExtra, "directory/organisations.json")
+        var found =
+            list(settings.extra, "forumdesk.json") + list(areasFileExtra, "directory/areas.json")
+            + list(peopleFileExtra, "directory/people.json")
+            + list(organisationsFileExtra, "directory/organisations.json")
         for topic in topics { found += list(topic.extra, "topics/\(topic.id).json") }
         for meeting in meetings where !meeting.extra.isEmpty {
-            let file = meetingPaths[meeting.id].map { path in
-                String(path.split(separator: "/").suffix(3).joined(separator: "/"))
-            } ?? "meetings/\(meeting.id.prefix(4))/\(meeting.id).json"
+            let file =
+                meetingPaths[meeting.id].map { path in
+                    String(path.split(separator: "/").suffix(3).joined(separator: "/"))
+                } ?? "meetings/\(meeting.id.prefix(4))/\(meeting.id).json"
             found += list(meeting.extra, file)
         }
         return found

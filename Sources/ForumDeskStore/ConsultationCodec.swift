@@ -6,9 +6,10 @@ extension Codec {
     static func consultation(_ node: JSONNode) throws(DecodeError) -> Consultation {
         var r = try FieldReader(node, what: "a consultation")
         try checkSchema(&r)
-        var c = Consultation(id: try r.id("id", ConsultationRecord.self), title: try r.string("title"),
-                             engagementLevel: try r.choice("engagementLevel", EngagementLevel.self),
-                             opens: try day(&r, "opens", node), closes: try day(&r, "closes", node))
+        var c = Consultation(
+            id: try r.id("id", ConsultationRecord.self), title: try r.string("title"),
+            engagementLevel: try r.choice("engagementLevel", EngagementLevel.self),
+            opens: try day(&r, "opens", node), closes: try day(&r, "closes", node))
         c.organisation = try r.optionalID("organisation", OrganisationRecord.self)
         c.contact = try r.optionalID("contact", PersonRecord.self)
         c.areas = try r.strings("areas")
@@ -28,13 +29,16 @@ extension Codec {
 
     /// A required day: `"2026-12-01"`.
     static func day(_ r: inout FieldReader, _ key: String, _ node: JSONNode) throws(DecodeError) -> CalendarDate {
-        guard let day = try r.optionalDay(key) else { throw DecodeError(position: node.position, reason: "missing field `\(key)`") }
+        guard let day = try r.optionalDay(key) else {
+            throw DecodeError(position: node.position, reason: "missing field `\(key)`")
+        }
         return day
     }
 
     static func consultationItem(_ node: JSONNode) throws(DecodeError) -> ConsultationItem {
         var r = try FieldReader(node, what: "a consultation's agenda item")
-        var item = ConsultationItem(meeting: try r.id("meeting", MeetingRecord.self), item: try r.int("item", Limits.itemNumber))
+        var item = ConsultationItem(
+            meeting: try r.id("meeting", MeetingRecord.self), item: try r.int("item", Limits.itemNumber))
         item.extra = r.unknownFields
         return item
     }
@@ -55,21 +59,27 @@ extension Codec {
         w.optional("link", c.link)
         if !c.topics.isEmpty { w.set("topics", c.topics) }
         if !c.items.isEmpty {
-            w.set("items", .array(c.items.map { item in
-                var iw = FieldWriter()
-                iw.set("meeting", item.meeting)
-                iw.set("item", item.item)
-                return iw.finish(item.extra)
-            }))
+            w.set(
+                "items",
+                .array(
+                    c.items.map { item in
+                        var iw = FieldWriter()
+                        iw.set("meeting", item.meeting)
+                        iw.set("item", item.item)
+                        return iw.finish(item.extra)
+                    }))
         }
         w.optional("summary", c.summary)
         w.optional("results", c.results)
         w.optional("changes", c.changes)
         w.optional("responses", c.responses)
         if !c.equality.isEmpty {
-            w.set("equality", .object(c.equality.sorted { $0.key < $1.key }.map { category, counts in
-                (category, .object(counts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
-            }))
+            w.set(
+                "equality",
+                .object(
+                    c.equality.sorted { $0.key < $1.key }.map { category, counts in
+                        (category, .object(counts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
+                    }))
         }
         return w.finish(c.extra)
     }

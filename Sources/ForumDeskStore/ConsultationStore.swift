@@ -11,8 +11,12 @@ extension DataStore {
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             if stem != consultation.id {
                 data.fingerprints[path]?.unreadable = true
-                data.loadErrors.append(Diagnostic(path: path, position: SourcePosition(line: 1, column: 1),
-                                                  message: "the file is named `\(stem).json` but its id is `\(consultation.id)`; they must match; not loaded"))
+                data.loadErrors.append(
+                    Diagnostic(
+                        path: path, position: SourcePosition(line: 1, column: 1),
+                        message:
+                            "the file is named `\(stem).json` but its id is `\(consultation.id)`; they must match; not loaded"
+                    ))
                 continue
             }
             data.place(consultation)
@@ -22,7 +26,9 @@ extension DataStore {
     /// Writes one consultation to `consultations/<id>.json`: the same checked, durable save as a topic (refused
     /// when the file changed on disk since it was read, or cannot be read).
     public func save(_ consultation: Consultation, in data: inout DataSet) throws(SaveError) {
-        try write(Codec.encode(consultation), to: try checked { () throws(PathError) in try folder.consultationFile(consultation.id) }, in: &data)
+        try write(
+            Codec.encode(consultation),
+            to: try checked { () throws(PathError) in try folder.consultationFile(consultation.id) }, in: &data)
         data.place(consultation)
     }
 

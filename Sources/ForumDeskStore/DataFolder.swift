@@ -13,7 +13,9 @@ public struct DataFolder: Sendable, Equatable {
     }
 
     /// `--data DIR`, else `FORUMDESK_DATA`, else `./data`.
-    public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> DataFolder {
+    public static func resolve(
+        option: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> DataFolder {
         if let option, !option.isEmpty { return DataFolder(option) }
         if let env = environment["FORUMDESK_DATA"], !env.isEmpty { return DataFolder(env) }
         return DataFolder("data")
@@ -30,7 +32,8 @@ public struct DataFolder: Sendable, Equatable {
         guard !parts.isEmpty else { throw PathError(path: root, reason: "no file named") }
         for part in parts {
             if let reason = Self.problem(part) {
-                throw PathError(path: root + "/" + parts.map { IdentifierRule.shown($0) }.joined(separator: "/"), reason: reason)
+                throw PathError(
+                    path: root + "/" + parts.map { IdentifierRule.shown($0) }.joined(separator: "/"), reason: reason)
             }
         }
         return root + "/" + parts.joined(separator: "/")
@@ -39,7 +42,9 @@ public struct DataFolder: Sendable, Equatable {
     /// The name of a file made for one meeting (`<id>-minutes.md`, `<id>-<time>.json`), refused unless the id is a
     /// valid meeting id: conflict copies, exports and outbox folders are named by it.
     public func meetingFileName(_ id: String, _ suffix: String = "") throws(PathError) -> String {
-        guard MeetingID(id) != nil else { throw PathError(path: IdentifierRule.shown(id) + suffix, reason: "not a valid meeting id") }
+        guard MeetingID(id) != nil else {
+            throw PathError(path: IdentifierRule.shown(id) + suffix, reason: "not a valid meeting id")
+        }
         return id + suffix
     }
 
@@ -53,10 +58,14 @@ public struct DataFolder: Sendable, Equatable {
         if part.utf8.count > 255 { return "a name longer than 255 bytes" }
         if part.hasPrefix(".") { return "a name starting with `.` (`..` leaves the folder; others are hidden)" }
         // Printable ASCII holds no control, format or separator character: only `/` and `\` to look for.
-        if part.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "\\") }) { return nil }
-        for scalar in part.unicodeScalars where scalar == "/" || scalar == "\\" || scalar.properties.generalCategory == .control
+        if part.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "\\") }) {
+            return nil
+        }
+        for scalar in part.unicodeScalars
+        where scalar == "/" || scalar == "\\" || scalar.properties.generalCategory == .control
             || scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .lineSeparator
-            || scalar.properties.generalCategory == .paragraphSeparator {
+            || scalar.properties.generalCategory == .paragraphSeparator
+        {
             return "a name holding `/`, `\\` or a control or format character"
         }
         return nil
@@ -71,7 +80,9 @@ public struct DataFolder: Sendable, Equatable {
 
     /// `topics/winter-gritting-routes.json`; refused unless `id` is a valid topic id.
     public func topicFile(_ id: String) throws(PathError) -> String {
-        guard TopicID(id) != nil else { throw PathError(path: "topics/\(IdentifierRule.shown(id)).json", reason: "not a valid topic id") }
+        guard TopicID(id) != nil else {
+            throw PathError(path: "topics/\(IdentifierRule.shown(id)).json", reason: "not a valid topic id")
+        }
         return try inside(["topics", "\(id).json"])
     }
 
@@ -80,7 +91,8 @@ public struct DataFolder: Sendable, Equatable {
     /// `consultations/library-opening-hours-2027.json`; refused unless `id` is a valid consultation id.
     public func consultationFile(_ id: String) throws(PathError) -> String {
         guard ConsultationID(id) != nil else {
-            throw PathError(path: "consultations/\(IdentifierRule.shown(id)).json", reason: "not a valid consultation id")
+            throw PathError(
+                path: "consultations/\(IdentifierRule.shown(id)).json", reason: "not a valid consultation id")
         }
         return try inside(["consultations", "\(id).json"])
     }

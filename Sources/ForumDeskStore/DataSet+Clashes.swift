@@ -14,7 +14,8 @@ extension DataSet {
     /// does not see every meeting.
     public func clashes(now: Date) -> [String: [Clash]] {
         guard !isPartial else { return [:] }
-        return ClashRules.clashes(in: Array(meetingsToCome(now: now)), directory: directory, calendar: settings.planning, from: now)
+        return ClashRules.clashes(
+            in: Array(meetingsToCome(now: now)), directory: directory, calendar: settings.planning, from: now)
     }
 
     /// `clashes` as dashboard warnings, by meeting id.
@@ -30,7 +31,8 @@ extension DataSet {
     /// The clashes a meeting would have if saved as it is (a form, a postponement, an import): among the meetings
     /// to come, its own earlier version left out.
     public func clashes(of meeting: Meeting, now: Date) -> [Clash] {
-        ClashRules.clashes(of: meeting, among: Array(meetingsToCome(now: min(now, meeting.start))), directory: directory,
-                           calendar: settings.planning)
+        ClashRules.clashes(
+            of: meeting, among: Array(meetingsToCome(now: min(now, meeting.start))), directory: directory,
+            calendar: settings.planning)
     }
 }

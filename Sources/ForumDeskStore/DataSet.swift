@@ -44,8 +44,11 @@ public struct DataSet: Sendable {
 
     /// A data set holding nothing: the start of a load, a scratch set for one file, the key reference.
     public static func empty(council: String = "") -> DataSet {
-        DataSet(settings: Settings(council: council), directory: Directory(), meetings: [], loadErrors: [], fileProblems: [],
-                fingerprints: [:], meetingPaths: [:], areasFileExtra: [:], peopleFileExtra: [:], organisationsFileExtra: [:])
+        DataSet(
+            settings: Settings(council: council), directory: Directory(), meetings: [], loadErrors: [],
+            fileProblems: [],
+            fingerprints: [:], meetingPaths: [:], areasFileExtra: [:], peopleFileExtra: [:], organisationsFileExtra: [:]
+        )
     }
 
     /// Warnings judged when the index was written, and what they were judged against.
@@ -68,7 +71,9 @@ public struct DataSet: Sendable {
     /// Found by position, not a scan: a listed meeting that was removed or read in full since is left out.
     public func storedWarnings(now: Date) -> [String: [Warning]]? {
         guard let stored = indexWarnings, stored.directory == directory else { return nil }
-        return stored.byMeeting.filter { id, _ in position(of: id).map { Self.takesStoredWarnings(meetings[$0], now: now) } ?? false }
+        return stored.byMeeting.filter { id, _ in
+            position(of: id).map { Self.takesStoredWarnings(meetings[$0], now: now) } ?? false
+        }
     }
 
     /// `Warnings.all` by meeting id, each meeting's list in its order there (`overdue`: `ActionRules.overdue` of
@@ -80,13 +85,19 @@ public struct DataSet: Sendable {
         let stored = storedWarnings(now: now)
         var byMeeting = stored ?? [:]
         let meetings = self.meetings, directory = self.directory
-        let judge = stored == nil ? Array(meetings.indices) : meetings.indices.filter { !Self.takesStoredWarnings(meetings[$0], now: now) }
-        for list in Parallel.map(judge.count, { Warnings.warnings(for: meetings[judge[$0]], directory: directory, now: now) }) {
+        let judge =
+            stored == nil
+            ? Array(meetings.indices) : meetings.indices.filter { !Self.takesStoredWarnings(meetings[$0], now: now) }
+        for list in Parallel.map(
+            judge.count, { Warnings.warnings(for: meetings[judge[$0]], directory: directory, now: now) })
+        {
             if let first = list.first { byMeeting[first.meetingID, default: []] += list }
         }
         for (id, list) in clashWarnings(now: now) { byMeeting[id, default: []] += list }
         let today = LondonTime.date(now)
-        for warning in overdue.map({ Warnings.overdueWarning($0, directory: directory, today: today) }).sorted(by: { $0.date < $1.date }) {
+        for warning in overdue.map({ Warnings.overdueWarning($0, directory: directory, today: today) }).sorted(by: {
+            $0.date < $1.date
+        }) {
             byMeeting[warning.meetingID, default: []].append(warning)
         }
         return byMeeting
@@ -98,7 +109,10 @@ public struct DataSet: Sendable {
         let overdue = ActionRules.overdue(in: meetings, today: LondonTime.date(now))
         let byMeeting = warningsByMeeting(now: now, overdue: overdue)
         let own = meetings.flatMap { (byMeeting[$0.id] ?? []).filter { $0.kind != .overdueAction } }
-        return own + meetings.flatMap { (byMeeting[$0.id] ?? []).filter { $0.kind == .overdueAction } }.sorted { $0.date < $1.date }
+        return own
+            + meetings.flatMap { (byMeeting[$0.id] ?? []).filter { $0.kind == .overdueAction } }.sorted {
+                $0.date < $1.date
+            }
     }
 
     /// By binary search on the date the file was filed under; a meeting placed by other means is still found.
@@ -132,14 +146,17 @@ public struct DataSet: Sendable {
     /// Replaces the consultation with this id, or adds it, keeping the list in order of opening.
     public mutating func place(_ consultation: Consultation) {
         consultations.removeAll { $0.id == consultation.id }
-        let index = consultations.firstIndex { ($0.opens, $0.id) > (consultation.opens, consultation.id) } ?? consultations.count
+        let index =
+            consultations.firstIndex { ($0.opens, $0.id) > (consultation.opens, consultation.id) }
+            ?? consultations.count
         consultations.insert(consultation, at: index)
     }
 
     /// Replaces the topic with this id, or adds it, keeping the list in title order.
     public mutating func place(_ topic: TopicRequest) {
         topics.removeAll { $0.id == topic.id }
-        let index = topics.firstIndex { ($0.title.lowercased(), $0.id) > (topic.title.lowercased(), topic.id) } ?? topics.count
+        let index =
+            topics.firstIndex { ($0.title.lowercased(), $0.id) > (topic.title.lowercased(), topic.id) } ?? topics.count
         topics.insert(topic, at: index)
     }
 

@@ -88,16 +88,22 @@ public struct DataStore: Sendable {
             return .parsed(try JSONParser.parse(bytes), hash: ContentHash.of(bytes))
         } catch {
             if let line = RecordFileCheck.conflictMarkerLine(bytes) {
-                return .failed(Diagnostic(path: path, position: SourcePosition(line: line, column: 1),
-                                          message: "git's conflict markers (<<<<<<<): a merge by lines (plain `git pull` without ForumDesk's merge driver) left it unfinished; put back a version with `git checkout`, or remove the markers keeping one side"))
+                return .failed(
+                    Diagnostic(
+                        path: path, position: SourcePosition(line: line, column: 1),
+                        message:
+                            "git's conflict markers (<<<<<<<): a merge by lines (plain `git pull` without ForumDesk's merge driver) left it unfinished; put back a version with `git checkout`, or remove the markers keeping one side"
+                    ))
             }
             return .failed(Diagnostic(path: path, position: error.position, message: error.reason))
         }
     }
 
     /// Loads one file with `decode`; on any failure records the diagnostic and marks the file unreadable.
-    func load<T>(_ path: String, required: Bool, into data: inout DataSet,
-                 _ decode: (JSONNode) throws(DecodeError) -> T) -> T? {
+    func load<T>(
+        _ path: String, required: Bool, into data: inout DataSet,
+        _ decode: (JSONNode) throws(DecodeError) -> T
+    ) -> T? {
         switch readJSON(path) {
         case .missing:
             data.fingerprints[path] = FileFingerprint(hash: nil)
@@ -134,13 +140,17 @@ public struct DataStore: Sendable {
 
     /// Reads the folder, meetings through `readMeetings` (in full, or from the index): every meeting file
     /// (`meetingFiles()` unless `files` gives them), or only those `files` lists when `partial` (`isPartial`).
-    func load(partial: Bool = false, files: (() -> [MeetingFile])? = nil, readMeetings: ([MeetingFile]) -> [MeetingRead]) -> DataSet {
+    func load(
+        partial: Bool = false, files: (() -> [MeetingFile])? = nil, readMeetings: ([MeetingFile]) -> [MeetingRead]
+    ) -> DataSet {
         var data = DataSet.empty(council: "Unnamed council")
         if (try? fs.status(folder.root))??.isDirectory != true {
             data.loadErrors.append(Diagnostic(path: folder.root, position: nil, message: "no such data folder"))
             return data
         }
-        if let settings = load(folder.settings, required: true, into: &data, Codec.settings) { data.settings = settings }
+        if let settings = load(folder.settings, required: true, into: &data, Codec.settings) {
+            data.settings = settings
+        }
         if let areas = load(folder.areas, required: true, into: &data, Codec.areasFile) {
             data.directory.areas = areas.areas
             data.directory.coverageRules = areas.coverageRules
@@ -168,8 +178,9 @@ public struct DataStore: Sendable {
             guard name.utf8.count == 4, let year = Int(name), String(year) == name else {
                 return nil
             }
-            return LondonTime.instant(date: CalendarDate(year: year, month: 1, day: 1), hour: 0, minute: 0)
-                ..< LondonTime.instant(date: CalendarDate(year: year + 1, month: 1, day: 1), hour: 0, minute: 0)
+            return LondonTime.instant(
+                date: CalendarDate(year: year, month: 1, day: 1), hour: 0, minute: 0)..<LondonTime.instant(
+                    date: CalendarDate(year: year + 1, month: 1, day: 1), hour: 0, minute: 0)
         }
         for (file, read) in zip(files, readMeetings(files)) {
             let path = file.path
@@ -187,21 +198,28 @@ public struct DataStore: Sendable {
             if let other = data.meetingPaths.updateValue(path, forKey: meeting.id) {
                 data.meetingPaths[meeting.id] = other
                 data.fingerprints[path]?.unreadable = true
-                data.loadErrors.append(Diagnostic(path: path, position: nil,
-                                                  message: "duplicate meeting id `\(meeting.id)`, already in \(other); not loaded"))
+                data.loadErrors.append(
+                    Diagnostic(
+                        path: path, position: nil,
+                        message: "duplicate meeting id `\(meeting.id)`, already in \(other); not loaded"))
                 continue
             }
             if file.stem != meeting.id {
-                data.fileProblems.append(Diagnostic(path: path, position: SourcePosition(line: 1, column: 1),
-                                                    message: "the file is named `\(file.stem).json` but its id is `\(meeting.id)`; they must match"))
+                data.fileProblems.append(
+                    Diagnostic(
+                        path: path, position: SourcePosition(line: 1, column: 1),
+                        message: "the file is named `\(file.stem).json` but its id is `\(meeting.id)`; they must match")
+                )
             }
             // Against the folder's year, worked out once per folder (the files come folder by folder): a time-zone
             // lookup per meeting cost more.
             if file.year != yearSpan.name { yearSpan = (file.year, spanOfYear(file.year)) }
             if yearSpan.span?.contains(meeting.start) != true {
                 let year = LondonTime.date(meeting.start).year
-                data.fileProblems.append(Diagnostic(path: path, position: nil,
-                                                    message: "the meeting starts in \(year) but is filed under meetings/\(file.year)/"))
+                data.fileProblems.append(
+                    Diagnostic(
+                        path: path, position: nil,
+                        message: "the meeting starts in \(year) but is filed under meetings/\(file.year)/"))
             }
             data.meetings.append(meeting)
             data.starts[meeting.id] = meeting.start
@@ -212,8 +230,12 @@ public struct DataStore: Sendable {
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             if stem != topic.id {
                 data.fingerprints[path]?.unreadable = true
-                data.loadErrors.append(Diagnostic(path: path, position: SourcePosition(line: 1, column: 1),
-                                                  message: "the file is named `\(stem).json` but its id is `\(topic.id)`; they must match; not loaded"))
+                data.loadErrors.append(
+                    Diagnostic(
+                        path: path, position: SourcePosition(line: 1, column: 1),
+                        message:
+                            "the file is named `\(stem).json` but its id is `\(topic.id)`; they must match; not loaded")
+                )
                 continue
             }
             data.place(topic)
@@ -249,7 +271,9 @@ public struct DataStore: Sendable {
 
     /// The `.json` files of one folder, skipping hidden files (our temp files among them).
     func jsonFiles(in folder: String) -> [String] {
-        ((try? fs.list(folder)) ?? []).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { "\(folder)/\($0)" }
+        ((try? fs.list(folder)) ?? []).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
+            "\(folder)/\($0)"
+        }
     }
 
     /// `meetings/YYYY/*.json`, skipping hidden files (our temp files among them) and the files of an import not
@@ -272,8 +296,10 @@ public struct DataStore: Sendable {
 
     /// `meetingFiles(listing:)` from the year folders' stamps and the indexed files' paths (relative, in order);
     /// `MeetingFile.indexed` is a place in `indexedPaths`.
-    func meetingFiles<Paths: RandomAccessCollection<String>>(stamps: [String: MeetingIndex.FolderStamp], indexedPaths: Paths) -> MeetingListing
-        where Paths.Index == Int {
+    func meetingFiles<Paths: RandomAccessCollection<String>>(
+        stamps: [String: MeetingIndex.FolderStamp], indexedPaths: Paths
+    ) -> MeetingListing
+    where Paths.Index == Int {
         let unfinished = filesOfUnfinishedBatches()
         let settled = Date().timeIntervalSince1970 - 2
         var listing = MeetingListing()
@@ -283,7 +309,8 @@ public struct DataStore: Sendable {
             if fs.isSymbolicLink(yearFolder) { continue }
             let status = try? fs.status(yearFolder)
             if let status, let stamp = stamps[year], stamp.modified == status.modified,
-               let range = MeetingIndex.range(ofFolder: year, in: indexedPaths), range.count == stamp.files {
+                let range = MeetingIndex.range(ofFolder: year, in: indexedPaths), range.count == stamp.files
+            {
                 listing.files.reserveCapacity(listing.files.count + range.count)
                 for k in range {
                     let path = "\(folder.meetingsFolder)/\(indexedPaths[k])"
@@ -298,7 +325,10 @@ public struct DataStore: Sendable {
             listing.files.reserveCapacity(listing.files.count + names.count)
             var count = 0
             // Byte comparisons: names are ASCII by the identifier rule, and a name that is not is skipped all the same.
-            for name in names where name.utf8.count > 5 && name.utf8.first != UInt8(ascii: ".") && name.utf8.suffix(5).elementsEqual(".json".utf8) {
+            for name in names
+            where name.utf8.count > 5 && name.utf8.first != UInt8(ascii: ".")
+                && name.utf8.suffix(5).elementsEqual(".json".utf8)
+            {
                 count += 1
                 let path = "\(yearFolder)/\(name)"
                 if !unfinished.isEmpty, unfinished.contains(path) { continue }
@@ -328,8 +358,11 @@ public struct DataStore: Sendable {
 
         /// The file's name without `.json`.
         var stem: Substring {
-            let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) } ?? path.utf8.startIndex
-            let end = path.utf8.count >= 5 && path.utf8.suffix(5).elementsEqual(".json".utf8) ? path.utf8.index(path.utf8.endIndex, offsetBy: -5) : path.utf8.endIndex
+            let name =
+                path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) } ?? path.utf8.startIndex
+            let end =
+                path.utf8.count >= 5 && path.utf8.suffix(5).elementsEqual(".json".utf8)
+                ? path.utf8.index(path.utf8.endIndex, offsetBy: -5) : path.utf8.endIndex
             return Substring(path.utf8[name..<max(name, end)])
         }
     }
@@ -338,15 +371,21 @@ public struct DataStore: Sendable {
     /// writes to: outbox e-mails, exports and conflict copies too. They never hold the only copy of anything: the
     /// rename is what commits a save. Nothing is removed through a symbolic link.
     public func removeAbandonedTempFiles() -> Int {
-        var folders = [folder.root, "\(folder.root)/directory", folder.topicsFolder, folder.consultationsFolder, folder.path("conflicts"), folder.path("exports"),
-                       folder.path("outbox")]
+        var folders = [
+            folder.root, "\(folder.root)/directory", folder.topicsFolder, folder.consultationsFolder,
+            folder.path("conflicts"), folder.path("exports"),
+            folder.path("outbox"),
+        ]
         for parent in [folder.meetingsFolder, folder.path("outbox")] where !fs.isSymbolicLink(parent) {
-            for name in (try? fs.list(parent)) ?? [] where !fs.isSymbolicLink("\(parent)/\(name)") { folders.append("\(parent)/\(name)") }
+            for name in (try? fs.list(parent)) ?? [] where !fs.isSymbolicLink("\(parent)/\(name)") {
+                folders.append("\(parent)/\(name)")
+            }
         }
         var removed = 0
         for dir in folders where !fs.isSymbolicLink(dir) {
             for name in (try? fs.list(dir)) ?? [] {
-                guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+                else { continue }
                 fs.remove("\(dir)/\(name)")
                 removed += 1
             }
@@ -360,18 +399,26 @@ public struct DataStore: Sendable {
     /// Waits while a sync merges the team's changes into the folder; after `syncWait` the save is refused (kept in
     /// memory by the app, Ctrl-S retries), never written where git may write next. One stat when no sync runs.
     func waitForSync(_ path: String) throws(SaveError) {
-        guard fs.isSymbolicLink(folder.path(".git")) == false, (try? fs.status(folder.path(".git/forumdesk-sync.json"))) != nil else { return }
+        guard fs.isSymbolicLink(folder.path(".git")) == false,
+            (try? fs.status(folder.path(".git/forumdesk-sync.json"))) != nil
+        else { return }
         let deadline = Date().addingTimeInterval(Self.syncWait)
         while SyncJournal.mergeInProgress(folder) {
             guard Date() < deadline else {
-                throw .failed(path: path, DurableWriteError(stage: .prepare, cause: SystemCallError(operation: "wait for the sync merging into the folder", path: path, code: EBUSY)))
+                throw .failed(
+                    path: path,
+                    DurableWriteError(
+                        stage: .prepare,
+                        cause: SystemCallError(
+                            operation: "wait for the sync merging into the folder", path: path, code: EBUSY)))
             }
             usleep(50_000)
         }
     }
 
     /// Why a symbolic link in the data folder is not read.
-    static let linkRefusal = "a symbolic link: ForumDesk never reads or writes through one (it could point anywhere); replace it with the real file"
+    static let linkRefusal =
+        "a symbolic link: ForumDesk never reads or writes through one (it could point anywhere); replace it with the real file"
 
     /// Every symbolic link in the data folder (its `.git` aside), as problems: git stores links, so a teammate's
     /// commit can bring one, and what is read or written through it could be anywhere.
@@ -395,21 +442,25 @@ public struct DataStore: Sendable {
 
     /// Rule problems and filing problems, each with the line and column of the field at fault.
     public func problems(in data: DataSet, now: Date) -> [Diagnostic] {
-        let problems = Validator.validate(directory: data.directory, meetings: data.meetings, topics: data.topics, now: now)
-            + ConsultationRules.problems(data.consultations, directory: data.directory, meetings: data.meetings, topics: data.topics)
+        let problems =
+            Validator.validate(directory: data.directory, meetings: data.meetings, topics: data.topics, now: now)
+            + ConsultationRules.problems(
+                data.consultations, directory: data.directory, meetings: data.meetings, topics: data.topics)
         var trees: [String: JSONNode] = [:]
         var result = data.fileProblems
         for problem in problems {
-            let path: String? = switch problem.file {
-            case .meeting(let id): data.meetingPaths[id]
-            default: folder.file(for: problem.file)
-            }
+            let path: String? =
+                switch problem.file {
+                case .meeting(let id): data.meetingPaths[id]
+                default: folder.file(for: problem.file)
+                }
             guard let path else {
                 result.append(Diagnostic(path: folder.root, position: nil, message: problem.message))
                 continue
             }
             if trees[path] == nil, case .parsed(let node, _) = readJSON(path) { trees[path] = node }
-            result.append(Diagnostic(path: path, position: trees[path]?.position(of: problem.path), message: problem.message))
+            result.append(
+                Diagnostic(path: path, position: trees[path]?.position(of: problem.path), message: problem.message))
         }
         return result
     }
@@ -438,7 +489,8 @@ public struct DataStore: Sendable {
         var placed = false
         defer {
             if placed {
-                startDigestAfterChange(digest, old: old, new: data.meeting(meeting.id).map { ($0, newPath) }, directory: data.directory)
+                startDigestAfterChange(
+                    digest, old: old, new: data.meeting(meeting.id).map { ($0, newPath) }, directory: data.directory)
             } else if digest != nil {
                 fs.remove(startDigestPath)
             }
@@ -468,7 +520,8 @@ public struct DataStore: Sendable {
         }
     }
 
-    private func finishSave(_ meeting: Meeting, oldPath: String?, newPath: String, moving: Bool, in data: inout DataSet) {
+    private func finishSave(_ meeting: Meeting, oldPath: String?, newPath: String, moving: Bool, in data: inout DataSet)
+    {
         if let oldPath, moving {
             // Checked above, and the editing lock keeps it so.
             fs.remove(oldPath)
@@ -489,14 +542,15 @@ public struct DataStore: Sendable {
         try checkUnchanged(path, in: data)
         if hydrate(meetingID: meeting.id, in: &data) != nil { throw .changedOnDisk(path: path) }
         guard let full = data.meeting(meeting.id), !full.isSummary,
-              let merged = MeetingSummary.merge(before: before, after: meeting, into: full)
+            let merged = MeetingSummary.merge(before: before, after: meeting, into: full)
         else { throw .incomplete(path: path) }
         return merged
     }
 
     /// Writes one topic request to `topics/<id>.json`, with the same check as a meeting.
     public func save(_ topic: TopicRequest, in data: inout DataSet) throws(SaveError) {
-        try write(Codec.encode(topic), to: try checked { () throws(PathError) in try folder.topicFile(topic.id) }, in: &data)
+        try write(
+            Codec.encode(topic), to: try checked { () throws(PathError) in try folder.topicFile(topic.id) }, in: &data)
         data.place(topic)
     }
 
@@ -507,11 +561,15 @@ public struct DataStore: Sendable {
     }
 
     public func saveDirectory(_ directory: Directory, in data: inout DataSet) throws(SaveError) {
-        let areas = Codec.encode(Codec.AreasFile(areas: directory.areas, coverageRules: directory.coverageRules,
-                                                 extra: data.areasFileExtra))
+        let areas = Codec.encode(
+            Codec.AreasFile(
+                areas: directory.areas, coverageRules: directory.coverageRules,
+                extra: data.areasFileExtra))
         let people = Codec.encode(Codec.PeopleFile(people: directory.people, extra: data.peopleFileExtra))
-        let orgs = Codec.encode(Codec.OrganisationsFile(organisations: directory.organisations,
-                                                        extra: data.organisationsFileExtra))
+        let orgs = Codec.encode(
+            Codec.OrganisationsFile(
+                organisations: directory.organisations,
+                extra: data.organisationsFileExtra))
         if directory.areas != data.directory.areas || directory.coverageRules != data.directory.coverageRules {
             try write(areas, to: folder.areas, in: &data)
             data.directory.areas = directory.areas
@@ -585,7 +643,9 @@ public struct DataStore: Sendable {
         try checkNoLinks(path)
         try checkUnchanged(path, in: data)
         if unlink(path) != 0, errno != ENOENT {
-            throw .failed(path: path, DurableWriteError(stage: .rename, cause: SystemCallError(operation: "delete", path: path, code: errno)))
+            throw .failed(
+                path: path,
+                DurableWriteError(stage: .rename, cause: SystemCallError(operation: "delete", path: path, code: errno)))
         }
         try? fs.fsyncDirectory((path as NSString).deletingLastPathComponent)
         data.fingerprints[path] = FileFingerprint(hash: nil)
@@ -617,7 +677,9 @@ public struct DataStore: Sendable {
     /// outside `meetings/` so it is never loaded as a second meeting with the same id.
     public func saveConflictCopy(_ meeting: Meeting, now: Date) throws(SaveError) -> String {
         let stamp = LondonTime.iso(now).prefix(19).replacingOccurrences(of: ":", with: "")
-        let path = try checked { () throws(PathError) in try folder.inside(["conflicts", try folder.meetingFileName(meeting.id, "-\(stamp).json")]) }
+        let path = try checked { () throws(PathError) in
+            try folder.inside(["conflicts", try folder.meetingFileName(meeting.id, "-\(stamp).json")])
+        }
         try checkNoLinks(path)
         do {
             try DurableFile.write(Self.encoded(meeting), to: path, fs: fs, modes: modes)
@@ -675,7 +737,10 @@ public struct DataStore: Sendable {
             if part == ".." { throw .refused(PathError(path: path, reason: "`..` leaves the data folder")) }
             current += "/" + part
             if fs.isSymbolicLink(current) {
-                throw .refused(PathError(path: path, reason: "\(current) is a symbolic link; ForumDesk does not write or delete through one"))
+                throw .refused(
+                    PathError(
+                        path: path,
+                        reason: "\(current) is a symbolic link; ForumDesk does not write or delete through one"))
             }
         }
     }

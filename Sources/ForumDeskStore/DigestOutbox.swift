@@ -10,13 +10,20 @@ extension DataStore {
     /// `outbox-withdrawn/<digestFolder>/` (a briefing replaces the one not yet sent); their names are returned.
     /// Throws `SaveError.refused` for a folder or name that is not a digest's, `.failed` when the disk refuses.
     @discardableResult
-    public func writeDigest(_ text: String, named file: String, in digestFolder: String, supersede: Bool = false) throws(SaveError) -> [String] {
+    public func writeDigest(
+        _ text: String, named file: String, in digestFolder: String, supersede: Bool = false
+    ) throws(SaveError) -> [String] {
         guard let person = NoticeOutbox.digestPerson(ofFile: file, in: digestFolder) else {
-            throw .refused(PathError(path: "\(NoticeOutbox.outbox)/\(digestFolder)/\(file)", reason: "not a reminder's or a briefing's name"))
+            throw .refused(
+                PathError(
+                    path: "\(NoticeOutbox.outbox)/\(digestFolder)/\(file)",
+                    reason: "not a reminder's or a briefing's name"))
         }
         let outbox = folder.path("\(NoticeOutbox.outbox)/\(digestFolder)")
         let path = "\(outbox)/\(file)"
-        if let problem = linkProblem([path, folder.path("\(NoticeOutbox.withdrawn)/\(digestFolder)/x")]) { throw .refused(problem) }
+        if let problem = linkProblem([path, folder.path("\(NoticeOutbox.withdrawn)/\(digestFolder)/x")]) {
+            throw .refused(problem)
+        }
         do {
             try DurableFile.makeFolders(outbox, fs: fs, mode: modes.folder)
         } catch {
@@ -29,7 +36,9 @@ extension DataStore {
         }
         guard supersede else { return [] }
         var withdrawn: [String] = []
-        let earlier = ((try? fs.list(outbox)) ?? []).filter { $0 != file && NoticeOutbox.digestPerson(ofFile: $0, in: digestFolder) == person }
+        let earlier = ((try? fs.list(outbox)) ?? []).filter {
+            $0 != file && NoticeOutbox.digestPerson(ofFile: $0, in: digestFolder) == person
+        }
         guard !earlier.isEmpty else { return [] }
         let aside = folder.path("\(NoticeOutbox.withdrawn)/\(digestFolder)")
         do {

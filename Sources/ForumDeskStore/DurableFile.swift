@@ -30,8 +30,8 @@ public struct FileModes: Sendable, Equatable {
         var info = stat()
         if stat(folder.root, &info) == 0, info.st_mode & S_ISGID != 0 { return .group }
         guard let bytes = try? fs.read(folder.settings), let node = try? JSONParser.parse(bytes),
-              case .object(let members) = node.value,
-              case .bool(true)? = members.last(where: { $0.key == "sharedWithGroup" })?.value.value
+            case .object(let members) = node.value,
+            case .bool(true)? = members.last(where: { $0.key == "sharedWithGroup" })?.value.value
         else { return .personal }
         return .group
     }
@@ -46,8 +46,10 @@ public enum DurableFile {
     /// `durable: false` (for caches) skips both fsyncs: still atomic, but a power cut may leave the old file.
     /// `modes`: the data folder's (`DataStore.modes`) for anything in it; `.personal` only for a file the user
     /// named outside it.
-    public static func write(_ bytes: [UInt8], to path: String, fs: FileSystem, durable: Bool = true,
-                             modes: FileModes) throws(DurableWriteError) {
+    public static func write(
+        _ bytes: [UInt8], to path: String, fs: FileSystem, durable: Bool = true,
+        modes: FileModes
+    ) throws(DurableWriteError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         do {

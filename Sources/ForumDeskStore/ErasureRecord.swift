@@ -109,7 +109,9 @@ public struct ErasureRule: Sendable {
 
     /// People in a `directory/people.json` text (any version of it: before the merge, last synced).
     public static func people(in bytes: [UInt8]?) -> [Person] {
-        guard let bytes, let node = try? JSONParser.parse(bytes), let file = try? Codec.peopleFile(node) else { return [] }
+        guard let bytes, let node = try? JSONParser.parse(bytes), let file = try? Codec.peopleFile(node) else {
+            return []
+        }
         return file.people
     }
 
@@ -124,7 +126,11 @@ public struct ErasureRule: Sendable {
         let recorded = ErasureRecord.recorded(data.settings)
         let keys = ErasureRecord.keys(folder)
         // An erasure reaches every meeting: read them all only when someone is to be erased again.
-        if data.isPartial, (data.directory.people + earlier).contains(where: { ErasureRecord.erasedOn($0, recorded: recorded, keys: keys) != nil }) {
+        if data.isPartial,
+            (data.directory.people + earlier).contains(where: {
+                ErasureRecord.erasedOn($0, recorded: recorded, keys: keys) != nil
+            })
+        {
             data = store.load()
         }
         var seen: Set<String> = []
@@ -155,7 +161,8 @@ public struct ErasureRule: Sendable {
             do throws(SaveError) {
                 try store.save(kept, in: &data)
                 outcome.records += 1
-                outcome.lines.append("\(meeting.id): its personal data had been removed; removed again \(removed.description)")
+                outcome.lines.append(
+                    "\(meeting.id): its personal data had been removed; removed again \(removed.description)")
             } catch {
                 outcome.errors.append("\(meeting.id): not purged again: \(error.description)")
             }
@@ -172,12 +179,16 @@ public struct ErasureRule: Sendable {
         var json = Codec.encode(meeting)
         var kept: [JSONValue] = []
         for entry in entries {
-            guard case .object(let fields) = entry, case .array(let path)? = fields["path"], case .string(let first)? = path.first,
-                  ["attendance", "declarations", "invitations"].contains(first) else {
+            guard case .object(let fields) = entry, case .array(let path)? = fields["path"],
+                case .string(let first)? = path.first,
+                ["attendance", "declarations", "invitations"].contains(first)
+            else {
                 kept.append(entry)
                 continue
             }
-            if first == "attendance", path.count == 1, case .array(let theirs)? = fields["theirs"], theirs.count > meeting.attendance.count {
+            if first == "attendance", path.count == 1, case .array(let theirs)? = fields["theirs"],
+                theirs.count > meeting.attendance.count
+            {
                 json = replacing(json, "attendance", with: OrderedJSON(.array(theirs)))
             }
         }
@@ -206,8 +217,11 @@ public struct ErasureRule: Sendable {
         }
         return data.directory.people.enumerated().compactMap { index, person in
             ErasureRecord.erasedOn(person, recorded: recorded, keys: keys).map {
-                Diagnostic(path: folder.people, position: line(of: index),
-                           message: "\(person.id) was erased on \($0) and is back (a merge brought them back: `forumdesk sync` removes them again)")
+                Diagnostic(
+                    path: folder.people, position: line(of: index),
+                    message:
+                        "\(person.id) was erased on \($0) and is back (a merge brought them back: `forumdesk sync` removes them again)"
+                )
             }
         }
     }

@@ -113,13 +113,17 @@ struct FieldReader {
     /// made from it can overflow (a JSON number may be as large as 9223372036854775807).
     static func wholeNumber(_ node: JSONNode, _ key: String, _ range: ClosedRange<Int>) throws(DecodeError) -> Int {
         guard case .number(let text) = node.value else {
-            throw DecodeError(position: node.position, reason: "field `\(key)` must be a whole number"
-                              + (node.typeName == "a number" ? "" : ", not \(node.typeName)"))
+            throw DecodeError(
+                position: node.position,
+                reason: "field `\(key)` must be a whole number"
+                    + (node.typeName == "a number" ? "" : ", not \(node.typeName)"))
         }
         guard let n = Int(text), range.contains(n) else {
             let whole = !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
-            throw DecodeError(position: node.position, reason: "field `\(key)` must be a whole number from \(range.lowerBound) to "
-                              + "\(range.upperBound), not \(whole ? text.prefix(40) : "\(text.prefix(40)) (not whole)")")
+            throw DecodeError(
+                position: node.position,
+                reason: "field `\(key)` must be a whole number from \(range.lowerBound) to "
+                    + "\(range.upperBound), not \(whole ? text.prefix(40) : "\(text.prefix(40)) (not whole)")")
         }
         return n
     }
@@ -136,12 +140,15 @@ struct FieldReader {
     // MARK: ids
 
     /// An id of a kind of record, through its one validating constructor (`RecordID`).
-    static func identifier<K: RecordKind>(_ node: JSONNode, _ key: String, _ kind: K.Type) throws(DecodeError) -> String {
+    static func identifier<K: RecordKind>(_ node: JSONNode, _ key: String, _ kind: K.Type) throws(DecodeError) -> String
+    {
         let text = try Self.text(node, key)
         do {
             return try RecordID<K>(validating: text).rawValue
         } catch {
-            throw DecodeError(position: node.position, reason: "field `\(key)` is \(error.description): \(IdentifierRule.shown(text))")
+            throw DecodeError(
+                position: node.position, reason: "field `\(key)` is \(error.description): \(IdentifierRule.shown(text))"
+            )
         }
     }
 
@@ -164,8 +171,10 @@ struct FieldReader {
 
     static func timestamp(_ node: JSONNode, _ key: String) throws(DecodeError) -> Date {
         guard case .string(let s) = node.value, let date = LondonTime.parse(s) else {
-            throw DecodeError(position: node.position, reason: "field `\(key)` must be a date like 2026-11-24T19:00"
-                              + (node.typeName == "text" ? "" : ", not \(node.typeName)"))
+            throw DecodeError(
+                position: node.position,
+                reason: "field `\(key)` must be a date like 2026-11-24T19:00"
+                    + (node.typeName == "text" ? "" : ", not \(node.typeName)"))
         }
         return date
     }
@@ -193,8 +202,9 @@ struct FieldReader {
             throw fail(node, key, "one of \(E.allRawValues.joined(separator: ", "))")
         }
         guard let value = E(rawValue: s) else {
-            throw DecodeError(position: node.position,
-                              reason: "field `\(key)` must be one of \(E.allRawValues.joined(separator: ", ")), not `\(s)`")
+            throw DecodeError(
+                position: node.position,
+                reason: "field `\(key)` must be one of \(E.allRawValues.joined(separator: ", ")), not `\(s)`")
         }
         return value
     }
@@ -271,14 +281,18 @@ struct FieldWriter {
 
     func finish(_ unknown: UnknownFields) -> OrderedJSON {
         let known = Set(members.map(\.0))
-        let extra = unknown.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, OrderedJSON($0.value)) }
+        let extra = unknown.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map {
+            ($0.key, OrderedJSON($0.value))
+        }
         return .object(members + extra)
     }
 }
 
 extension FieldReader {
     /// An object whose keys are free (e.g. equality categories); a missing object is empty.
-    mutating func stringKeyed<T>(_ key: String, _ value: (JSONNode, String) throws(DecodeError) -> T) throws(DecodeError) -> [String: T] {
+    mutating func stringKeyed<T>(
+        _ key: String, _ value: (JSONNode, String) throws(DecodeError) -> T
+    ) throws(DecodeError) -> [String: T] {
         guard let node = lookupForExtension(key) else { return [:] }
         guard case .object(let members) = node.value else { throw Self.fail(node, key, "an object in { }") }
         var result: [String: T] = [:]
@@ -290,7 +304,9 @@ extension FieldReader {
 extension FieldReader {
     /// An object whose keys are free and whose order matters (the settings' equality categories, asked in
     /// the order written); a missing object is empty.
-    mutating func orderedObject<T>(_ key: String, _ value: (JSONNode, String) throws(DecodeError) -> T) throws(DecodeError) -> [(String, T)] {
+    mutating func orderedObject<T>(
+        _ key: String, _ value: (JSONNode, String) throws(DecodeError) -> T
+    ) throws(DecodeError) -> [(String, T)] {
         guard let node = lookupForExtension(key) else { return [] }
         guard case .object(let members) = node.value else { throw Self.fail(node, key, "an object in { }") }
         var result: [(String, T)] = []

@@ -20,14 +20,15 @@ public struct SystemCallError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var reason: String {
         let text = String(cString: strerror(code))
-        let name: String = switch code {
-        case ENOSPC: " (disk full)"
-        case EACCES, EPERM: " (permission denied)"
-        case EROFS: " (read-only file system)"
-        case EIO: " (I/O error)"
-        case EDQUOT: " (quota exceeded)"
-        default: ""
-        }
+        let name: String =
+            switch code {
+            case ENOSPC: " (disk full)"
+            case EACCES, EPERM: " (permission denied)"
+            case EROFS: " (read-only file system)"
+            case EIO: " (I/O error)"
+            case EDQUOT: " (quota exceeded)"
+            default: ""
+            }
         return text + name
     }
 
@@ -85,15 +86,16 @@ public struct FileStatus: Sendable, Equatable {
     }
 
     init(_ info: stat) {
-        self.init(size: Int(info.st_size), modified: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9,
-                  isDirectory: (info.st_mode & S_IFMT) == S_IFDIR)
+        self.init(
+            size: Int(info.st_size),
+            modified: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9,
+            isDirectory: (info.st_mode & S_IFMT) == S_IFDIR)
     }
 
     /// Whether the file still has the size and modification time the start-up index took for it: the index's
     /// one test that a file is unchanged.
     func isAsIndexed(size: Int, modified: TimeInterval) -> Bool { self.size == size && self.modified == modified }
 }
-
 
 /// The real disk.
 public struct PosixFileSystem: FileSystem {

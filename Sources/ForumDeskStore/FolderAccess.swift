@@ -11,7 +11,9 @@ extension DataStore {
         guard stat(folder.root, &info) == 0 else { return "\(folder.root): \(String(cString: strerror(errno)))" }
         guard access(folder.root, W_OK) == 0 else { return "\(folder.root): \(String(cString: strerror(errno)))" }
         let meetings = folder.meetingsFolder
-        if stat(meetings, &info) == 0, access(meetings, W_OK) != 0 { return "\(meetings): \(String(cString: strerror(errno)))" }
+        if stat(meetings, &info) == 0, access(meetings, W_OK) != 0 {
+            return "\(meetings): \(String(cString: strerror(errno)))"
+        }
         return nil
     }
 }

@@ -20,10 +20,14 @@ public final class FolderWatcher: @unchecked Sendable {
         #if os(Linux)
         fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { return }
-        for path in [folder.root, folder.path("directory"), folder.topicsFolder, folder.consultationsFolder, folder.meetingsFolder, folder.path(Presence.folderName)] {
+        for path in [
+            folder.root, folder.path("directory"), folder.topicsFolder, folder.consultationsFolder,
+            folder.meetingsFolder, folder.path(Presence.folderName),
+        ] {
             watch(path)
         }
-        for year in (try? FileManager.default.contentsOfDirectory(atPath: folder.meetingsFolder)) ?? [] where !year.hasPrefix(".") {
+        for year in (try? FileManager.default.contentsOfDirectory(atPath: folder.meetingsFolder)) ?? []
+        where !year.hasPrefix(".") {
             watch("\(folder.meetingsFolder)/\(year)")
         }
         #endif
@@ -53,7 +57,8 @@ public final class FolderWatcher: @unchecked Sendable {
             while offset + 16 <= n {
                 let wd = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Int32.self) }
                 let mask = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self) }
-                let length = Int(buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self) })
+                let length = Int(
+                    buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self) })
                 let nameBytes = buffer[(offset + 16)..<min(n, offset + 16 + length)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset += 16 + length
@@ -63,7 +68,9 @@ public final class FolderWatcher: @unchecked Sendable {
                 if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     watch(path)
                     // Files may have landed in it before the watch: report them too.
-                    for file in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] { paths.append("\(path)/\(file)") }
+                    for file in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                        paths.append("\(path)/\(file)")
+                    }
                     continue
                 }
                 #endif

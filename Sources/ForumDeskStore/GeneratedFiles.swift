@@ -40,7 +40,9 @@ extension DataStore {
         try checkNoLinks(path)
         let isFolder = (try? fs.status(path))??.isDirectory == true
         if (isFolder ? rmdir(path) : unlink(path)) != 0, errno != ENOENT {
-            throw .failed(path: path, DurableWriteError(stage: .rename, cause: SystemCallError(operation: "delete", path: path, code: errno)))
+            throw .failed(
+                path: path,
+                DurableWriteError(stage: .rename, cause: SystemCallError(operation: "delete", path: path, code: errno)))
         }
         try? fs.fsyncDirectory((path as NSString).deletingLastPathComponent)
     }
@@ -60,21 +62,26 @@ extension DataStore {
         guard name.hasPrefix(id + "-"), name.hasSuffix(".json") else { return false }
         let stamp = Array(name.dropFirst(id.count + 1).dropLast(5).utf8)
         let shape = Array("dddd-dd-ddTdddddd".utf8)
-        return stamp.count == shape.count && zip(stamp, shape).allSatisfy { b, s in
-            s == UInt8(ascii: "d") ? (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) : b == s
-        }
+        return stamp.count == shape.count
+            && zip(stamp, shape).allSatisfy { b, s in
+                s == UInt8(ascii: "d") ? (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) : b == s
+            }
     }
 
     /// `<id>-minutes.md`, `<id>-agenda-2.html`…, as the app's `e` export names them.
     static func isExport(_ name: String, of id: String) -> Bool {
         guard name.hasPrefix(id + "-") else { return false }
         let rest = name.dropFirst(id.count + 1)
-        guard let dot = rest.lastIndex(of: "."), ["md", "txt", "html"].contains(rest[rest.index(after: dot)...]) else { return false }
+        guard let dot = rest.lastIndex(of: "."), ["md", "txt", "html"].contains(rest[rest.index(after: dot)...]) else {
+            return false
+        }
         let stem = rest[..<dot]
         for kind in ["minutes", "agenda"] where stem.hasPrefix(kind) {
             let suffix = stem.dropFirst(kind.count)
             if suffix.isEmpty { return true }
-            if suffix.first == "-", suffix.count > 1, suffix.dropFirst().allSatisfy(\.isASCII), suffix.dropFirst().allSatisfy(\.isNumber) {
+            if suffix.first == "-", suffix.count > 1, suffix.dropFirst().allSatisfy(\.isASCII),
+                suffix.dropFirst().allSatisfy(\.isNumber)
+            {
                 return true
             }
         }

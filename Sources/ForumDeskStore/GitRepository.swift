@@ -40,7 +40,9 @@ public struct GitRepository: Sendable {
         if let input {
             var template = Array("\(NSTemporaryDirectory())/forumdesk-git-XXXXXX".utf8CString)
             let fd = mkstemp(&template)
-            guard fd >= 0 else { return Run(status: 127, output: "", errors: "cannot run git: no temp file for its input") }
+            guard fd >= 0 else {
+                return Run(status: 127, output: "", errors: "cannot run git: no temp file for its input")
+            }
             let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             let bytes = Array(input.utf8)
             var written = 0
@@ -67,8 +69,9 @@ public struct GitRepository: Sendable {
         case .failure(let error):
             return Run(status: 127, output: "", errors: "cannot run git: \(String(cString: strerror(error.code)))")
         case .success(let outcome):
-            return Run(status: outcome.status, output: String(decoding: outcome.output, as: UTF8.self),
-                       errors: String(decoding: outcome.errors, as: UTF8.self), bytes: outcome.output)
+            return Run(
+                status: outcome.status, output: String(decoding: outcome.output, as: UTF8.self),
+                errors: String(decoding: outcome.errors, as: UTF8.self), bytes: outcome.output)
         }
     }
 

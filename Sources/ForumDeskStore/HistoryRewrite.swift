@@ -29,8 +29,10 @@ public struct HistoryRewrite: Sendable {
     public static let marker = "ForumDesk-History-Rewritten:"
 
     /// Folders that stay on the machine that made them: they name people and are not the record.
-    public static let localFolders = [NoticeOutbox.outbox, NoticeOutbox.pending, NoticeOutbox.withdrawn, NoticeOutbox.sending,
-                                      NoticeOutbox.sent, LetterFiles.folder, "conflicts", "exports"]
+    public static let localFolders = [
+        NoticeOutbox.outbox, NoticeOutbox.pending, NoticeOutbox.withdrawn, NoticeOutbox.sending,
+        NoticeOutbox.sent, LetterFiles.folder, "conflicts", "exports",
+    ]
 
     /// Asks the next sync to rewrite history (nothing to do when the folder is not a git repository).
     public static func requestRewrite(_ folder: DataFolder, reason: String) {
@@ -80,17 +82,27 @@ public struct HistoryRewrite: Sendable {
         let missing = Sync.ignored.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") && !lines.contains($0) }
         if !missing.isEmpty {
-            let text = present + (present.isEmpty || present.hasSuffix("\n") ? "" : "\n") + missing.joined(separator: "\n") + "\n"
-            try? DurableFile.write(Array(text.utf8), to: ignorePath, fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)
+            let text =
+                present + (present.isEmpty || present.hasSuffix("\n") ? "" : "\n") + missing.joined(separator: "\n")
+                + "\n"
+            try? DurableFile.write(
+                Array(text.utf8), to: ignorePath, fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)
         }
-        let tracked = git.git(["ls-files", "-z", "--"] + Self.localFolders).output.split(separator: "\0").map(String.init)
+        let tracked = git.git(["ls-files", "-z", "--"] + Self.localFolders).output.split(separator: "\0").map(
+            String.init)
         if !tracked.isEmpty {
             // Who added each: a sync commits under its officer's name, so a file another officer added is a copy of
             // one on their machine (an e-mail there would otherwise be offered by `send` on both).
             var addedBy: [String: String] = [:], author = ""
-            let log = git.git(["-c", "core.quotePath=false", "log", "--diff-filter=A", "--format=@%an", "--name-only", "--"] + Self.localFolders)
+            let log = git.git(
+                ["-c", "core.quotePath=false", "log", "--diff-filter=A", "--format=@%an", "--name-only", "--"]
+                    + Self.localFolders)
             for line in log.output.split(separator: "\n") {
-                if line.hasPrefix("@") { author = String(line.dropFirst()) } else if addedBy[String(line)] == nil { addedBy[String(line)] = author }
+                if line.hasPrefix("@") {
+                    author = String(line.dropFirst())
+                } else if addedBy[String(line)] == nil {
+                    addedBy[String(line)] = author
+                }
             }
             let me = sync.officer().name
             let copies = tracked.filter { addedBy[$0].map { $0 != me } ?? false }
@@ -99,19 +111,24 @@ public struct HistoryRewrite: Sendable {
                 let removed = copies.filter { (try? store.deleteGenerated(folder.path($0))) != nil }
                 let kept = tracked.count - removed.count
                 if kept > 0 {
-                    report.lines.append("stopped sharing \(Self.count(kept, "local file")) (e-mails, letters, conflict copies, exports): "
-                                        + "they stay on this laptop only")
+                    report.lines.append(
+                        "stopped sharing \(Self.count(kept, "local file")) (e-mails, letters, conflict copies, exports): "
+                            + "they stay on this laptop only")
                 }
                 if !removed.isEmpty {
                     let who = Set(removed.compactMap { addedBy[$0] }).sorted().joined(separator: ", ")
-                    report.lines.append("removed \(removed.count) cop\(removed.count == 1 ? "y" : "ies") of local files made on another officer's "
-                                        + "machine (\(who)): that machine keeps them, and only it sends its e-mails")
+                    report.lines.append(
+                        "removed \(removed.count) cop\(removed.count == 1 ? "y" : "ies") of local files made on another officer's "
+                            + "machine (\(who)): that machine keeps them, and only it sends its e-mails")
                 }
-                Self.requestRewrite(folder, reason: "local files (e-mails, letters, conflict copies, exports) taken out of the shared record")
+                Self.requestRewrite(
+                    folder,
+                    reason: "local files (e-mails, letters, conflict copies, exports) taken out of the shared record")
             }
         }
         if let head = sha("HEAD"), sha(remoteBranch) != nil {
-            let base = git.git(["merge-base", head, remoteBranch]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let base = git.git(["merge-base", head, remoteBranch]).output.trimmingCharacters(
+                in: .whitespacesAndNewlines)
             if !base.isEmpty { git.git(["update-ref", Self.lastSynced, base]) }
         }
     }
@@ -133,12 +150,14 @@ public struct HistoryRewrite: Sendable {
         guard let head = sha("HEAD"), let remote = sha(remoteBranch) else { return true }
         if git.git(["merge-base", head, remote]).ok { return true }
         let roots = git.git(["rev-list", "--max-parents=0", remote]).output.split(separator: "\n").map(String.init)
-        guard let root = roots.first(where: { git.git(["log", "-1", "--format=%B", $0]).output.contains(Self.marker) }) else { return true }
+        guard let root = roots.first(where: { git.git(["log", "-1", "--format=%B", $0]).output.contains(Self.marker) })
+        else { return true }
         let message = git.git(["log", "-1", "--format=%B", root]).output
         let reason = Self.field("Reason", in: message) ?? "a history rewrite"
         let by = Self.field("By", in: message) ?? "another officer"
         let base = sha(Self.lastSynced) ?? sha(remoteBranch + "@{1}")
-        let people = ErasureRule.people(in: git.show(head, "directory/people.json"))
+        let people =
+            ErasureRule.people(in: git.show(head, "directory/people.json"))
             + ErasureRule.people(in: base.flatMap { git.show($0, "directory/people.json") })
         let unsynced = base.map { git.git(["diff", "--quiet", $0, head]).status == 1 } ?? true
         var conflictsBefore = report.conflicts
@@ -149,7 +168,8 @@ public struct HistoryRewrite: Sendable {
             }
         } else {
             guard let base else {
-                report.failure = .mergeAborted("the remote's history was rewritten (\(reason)) and this folder's last synced state is unknown")
+                report.failure = .mergeAborted(
+                    "the remote's history was rewritten (\(reason)) and this folder's last synced state is unknown")
                 return false
             }
             conflictsBefore = report.conflicts
@@ -168,9 +188,13 @@ public struct HistoryRewrite: Sendable {
                 return false
             }
         }
-        report.lines.append("applied \(reason) by \(by): "
-            + (unsynced ? "\(Self.count(rule.records, "record")) in your unsynced work changed" : "you had no unsynced work")
-            + (rule.files > 0 ? "; \(Self.count(rule.files, "local file")) of this laptop removed or scrubbed" : ""))
+        report.lines.append(
+            "applied \(reason) by \(by): "
+                + (unsynced
+                    ? "\(Self.count(rule.records, "record")) in your unsynced work changed"
+                    : "you had no unsynced work")
+                + (rule.files > 0 ? "; \(Self.count(rule.files, "local file")) of this laptop removed or scrubbed" : "")
+        )
         if unsynced { recountConflicts(from: conflictsBefore, against: remote, report: &report) }
         report.lines += rule.lines
         report.lines += rule.errors.map { "not done: \($0)" }
@@ -178,14 +202,17 @@ public struct HistoryRewrite: Sendable {
         report.changedByOthers += git.git(["diff", "--name-only", head, "HEAD", "--", "meetings"]).output
             .split(separator: "\n").map(String.init).filter { $0.hasSuffix(".json") }
         removeOldObjects(keeping: root)
-        report.lines.append("the old history is gone from this laptop (reflogs expired, old refs deleted, git gc --prune=now)")
+        report.lines.append(
+            "the old history is gone from this laptop (reflogs expired, old refs deleted, git gc --prune=now)")
         return true
     }
 
     /// Three-way merge of this clone's work (`head`) and the rewritten tree (`remote`) against `base`, in commits
     /// made only for it, in the working files; `squash` then makes it one commit on the rewritten root.
     func carryOver(head: String, base: String, onto remote: String, report: inout Sync.Report) -> Bool {
-        func tree(_ commit: String) -> String { git.git(["rev-parse", commit + "^{tree}"]).output.trimmingCharacters(in: .whitespacesAndNewlines) }
+        func tree(_ commit: String) -> String {
+            git.git(["rev-parse", commit + "^{tree}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         func commitTree(_ tree: String, parents: [String], _ message: String) -> String? {
             let run = git.git(identity + ["commit-tree", tree] + parents.flatMap { ["-p", $0] } + ["-m", message])
             let value = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -193,13 +220,17 @@ public struct HistoryRewrite: Sendable {
         }
         let branch = sync.branch
         let note = Array("\(branch)\n\(head)\n".utf8)
-        guard (try? DurableFile.write(note, to: folder.path(Self.carryOverFile), fs: PosixFileSystem(), modes: .personal)) != nil else {
+        guard
+            (try? DurableFile.write(note, to: folder.path(Self.carryOverFile), fs: PosixFileSystem(), modes: .personal))
+                != nil
+        else {
             report.failure = .other("could not note the carry-over in .git")
             return false
         }
         guard let b = commitTree(tree(base), parents: [], "last synced"),
-              let ours = commitTree(tree(head), parents: [b], "unsynced work"),
-              let theirs = commitTree(tree(remote), parents: [b], "rewritten history") else {
+            let ours = commitTree(tree(head), parents: [b], "unsynced work"),
+            let theirs = commitTree(tree(remote), parents: [b], "rewritten history")
+        else {
             report.failure = .other("could not prepare the carry-over of your unsynced work")
             return false
         }
@@ -210,15 +241,20 @@ public struct HistoryRewrite: Sendable {
             report.failure = .mergeAborted(why)
             return false
         }
-        guard git.git(["checkout", "-q", "--detach", theirs]).ok else { return undo("could not check out the rewritten history") }
+        guard git.git(["checkout", "-q", "--detach", theirs]).ok else {
+            return undo("could not check out the rewritten history")
+        }
         var merging = git
-        merging.environment["FORUMDESK_MERGE_NOTE"] = "theirs: the team's rewritten history, merged at sync by \(sync.officer().name), "
+        merging.environment["FORUMDESK_MERGE_NOTE"] =
+            "theirs: the team's rewritten history, merged at sync by \(sync.officer().name), "
             + LondonTime.display(Date())
         let merge = merging.git(identity + ["merge", "-q", "--no-edit", "--no-verify", ours, "-m", "carry-over"])
         if !merge.ok {
             guard git.isMerging else { return undo(Sync.firstLine(merge.errors + merge.output)) }
             if let problem = sync.settle(report: &report) { return undo(problem) }
-            guard git.git(identity + ["commit", "-q", "--no-edit", "--no-verify"]).ok else { return undo("could not commit the carry-over") }
+            guard git.git(identity + ["commit", "-q", "--no-edit", "--no-verify"]).ok else {
+                return undo("could not commit the carry-over")
+            }
         }
         // HEAD stays detached on the merge until the erasures are applied and `squash` makes the one commit the
         // branch takes: killed before, the next sync goes back to the branch as it was (`beforeCommit`).
@@ -246,7 +282,9 @@ public struct HistoryRewrite: Sendable {
         guard !commit.isEmpty else { return 0 }
         let files = git.git(["diff", "--name-only", commit, "HEAD", "--", "*.json"]).output.split(separator: "\n")
         return files.reduce(0) { total, file in
-            guard let bytes = try? PosixFileSystem().read(folder.path(String(file))), let node = try? JSONParser.parse(bytes) else { return total }
+            guard let bytes = try? PosixFileSystem().read(folder.path(String(file))),
+                let node = try? JSONParser.parse(bytes)
+            else { return total }
             return total + MergeConflict.all(in: JSONMerge.ordered(node)).count
         }
     }
@@ -255,7 +293,9 @@ public struct HistoryRewrite: Sendable {
     func recountConflicts(from before: Int, against commit: String, report: inout Sync.Report) {
         let now = before + mergeConflicts(against: commit)
         if now < report.conflicts {
-            report.lines.append("\(report.conflicts - now) merge conflict\(report.conflicts - now == 1 ? "" : "s") over the erased data went with it")
+            report.lines.append(
+                "\(report.conflicts - now) merge conflict\(report.conflicts - now == 1 ? "" : "s") over the erased data went with it"
+            )
         }
         report.conflicts = now
     }
@@ -266,15 +306,16 @@ public struct HistoryRewrite: Sendable {
     func squash(onto: String, _ message: String, report: inout Sync.Report) -> Bool {
         git.git(["add", "-A"])
         let tree = git.git(["write-tree"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        let made = git.git(identity + ["commit-tree", tree, "-p", onto, "-m", "\(message) (sync by \(sync.officer().name))"])
+        let made = git.git(
+            identity + ["commit-tree", tree, "-p", onto, "-m", "\(message) (sync by \(sync.officer().name))"])
         let commit = made.output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard made.ok, !commit.isEmpty, git.git(["checkout", "-q", "-B", sync.branch, commit]).ok else {
-            report.lines.append("could not commit the erasures applied: they are in the files and the next sync commits them")
+            report.lines.append(
+                "could not commit the erasures applied: they are in the files and the next sync commits them")
             return false
         }
         return true
     }
-
 
     /// After a merge with the team: erased people and purged names that came back are removed again.
     public func enforceAfterMerge(before: String, report: inout Sync.Report) {
@@ -284,16 +325,20 @@ public struct HistoryRewrite: Sendable {
         let conflictsBefore = report.conflicts - mergeConflicts(against: before)
         let merged = git.git(["diff", "--name-only", before, "HEAD", "--", "meetings"]).output.split(separator: "\n")
             .map { ($0 as NSString).lastPathComponent }.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
-        let rule = ErasureRule(folder: folder).enforce(earlier: people, today: LondonTime.date(Date()), meetings: before.isEmpty ? nil : merged)
+        let rule = ErasureRule(folder: folder).enforce(
+            earlier: people, today: LondonTime.date(Date()), meetings: before.isEmpty ? nil : merged)
         guard rule.records > 0 || rule.files > 0 || !rule.errors.isEmpty else { return }
         if rule.records > 0, let remote = sha(remoteBranch) {
             // This laptop's unsynced commits brought them back: they become one commit without them, and go.
             squash(onto: remote, "Unsynced work merged at sync, with erasures applied", report: &report)
             recountConflicts(from: conflictsBefore, against: remote, report: &report)
-            if let root = git.git(["rev-list", "--max-parents=0", "HEAD"]).output.split(separator: "\n").first { removeOldObjects(keeping: String(root)) }
+            if let root = git.git(["rev-list", "--max-parents=0", "HEAD"]).output.split(separator: "\n").first {
+                removeOldObjects(keeping: String(root))
+            }
         }
-        report.lines.append("an erased person or removed names came back with the merge: removed again "
-                            + "(\(Self.count(rule.records, "record")), \(Self.count(rule.files, "local file")))")
+        report.lines.append(
+            "an erased person or removed names came back with the merge: removed again "
+                + "(\(Self.count(rule.records, "record")), \(Self.count(rule.files, "local file")))")
         report.lines += rule.lines
         report.lines += rule.errors.map { "not done: \($0)" }
     }
@@ -317,30 +362,42 @@ public struct HistoryRewrite: Sendable {
         let newHead: String, said: String
         if !due.isEmpty {
             let reason = due.joined(separator: "; ")
-            guard let root = commit(tree: "HEAD", parent: nil, message: message("History rewritten to one commit: \(reason)", reason)) else {
+            guard
+                let root = commit(
+                    tree: "HEAD", parent: nil, message: message("History rewritten to one commit: \(reason)", reason))
+            else {
                 report.lines.append("the history could not be rewritten: the next sync tries again")
                 return
             }
             newHead = root
-            said = "rewrote the history to one commit of today's files (\(reason)): no commit here or on the remote holds what it "
+            said =
+                "rewrote the history to one commit of today's files (\(reason)): no commit here or on the remote holds what it "
                 + "removed; each laptop takes it over at its next sync"
         } else if let days = retentionDays(), let squashed = squashOlder(than: days, message: message) {
             newHead = squashed
-            said = "squashed the history older than \(days) days (the folder's retention) into one commit; later commits are kept; "
+            said =
+                "squashed the history older than \(days) days (the folder's retention) into one commit; later commits are kept; "
                 + "each laptop takes it over at its next sync"
         } else {
             return
         }
-        let push = git.git(["push", "-q", "--force-with-lease=refs/heads/\(sync.remoteBranchName):\(head)", "origin", "\(newHead):refs/heads/\(sync.remoteBranchName)"])
+        let push = git.git([
+            "push", "-q", "--force-with-lease=refs/heads/\(sync.remoteBranchName):\(head)", "origin",
+            "\(newHead):refs/heads/\(sync.remoteBranchName)",
+        ])
         guard push.ok else {
-            report.lines.append("the history was not rewritten on the remote (\(Sync.firstLine(push.errors))): the next sync tries again")
+            report.lines.append(
+                "the history was not rewritten on the remote (\(Sync.firstLine(push.errors))): the next sync tries again"
+            )
             return
         }
         git.git(["update-ref", "refs/heads/\(sync.branch)", newHead])
         git.git(["update-ref", remoteBranch, newHead])
         git.git(["reset", "-q"])
         try? FileManager.default.removeItem(atPath: folder.path(Self.dueFile))
-        let root = git.git(["rev-list", "--max-parents=0", newHead]).output.split(separator: "\n").first.map(String.init) ?? newHead
+        let root =
+            git.git(["rev-list", "--max-parents=0", newHead]).output.split(separator: "\n").first.map(String.init)
+            ?? newHead
         removeOldObjects(keeping: root)
         report.lines.append(said)
         let remote = cleanRemote()
@@ -351,16 +408,19 @@ public struct HistoryRewrite: Sendable {
     func commit(tree: String, parent: String?, message: String, as author: [String: String] = [:]) -> String? {
         var run = git
         for (k, v) in author { run.environment[k] = v }
-        let made = run.git(identity + ["commit-tree", "\(tree)^{tree}"] + (parent.map { ["-p", $0] } ?? []) + ["-m", message])
+        let made = run.git(
+            identity + ["commit-tree", "\(tree)^{tree}"] + (parent.map { ["-p", $0] } ?? []) + ["-m", message])
         let value = made.output.trimmingCharacters(in: .whitespacesAndNewlines)
         return made.ok && !value.isEmpty ? value : nil
     }
 
     /// `forumdesk.json`'s `"historyRetentionDays"` (1 to 36500), if set.
     func retentionDays() -> Int? {
-        guard case .parsed(let node, _) = DataStore(folder: folder).readJSON(folder.settings), case .object(let members) = node.value,
-              let value = members.first(where: { $0.key == "historyRetentionDays" })?.value.value,
-              case .number(let text) = value, let days = Int(text), (1...36_500).contains(days) else { return nil }
+        guard case .parsed(let node, _) = DataStore(folder: folder).readJSON(folder.settings),
+            case .object(let members) = node.value,
+            let value = members.first(where: { $0.key == "historyRetentionDays" })?.value.value,
+            case .number(let text) = value, let days = Int(text), (1...36_500).contains(days)
+        else { return nil }
         return days
     }
 
@@ -370,13 +430,17 @@ public struct HistoryRewrite: Sendable {
     func squashOlder(than days: Int, message: (String, String) -> String) -> String? {
         let cutoff = Date().timeIntervalSince1970 - Double(days) * 86_400
         let log = git.git(["log", "--first-parent", "--format=%H%x09%ct%x09%an%x09%ae%x09%aI%x09%s", "HEAD"]).output
-        let commits = log.split(separator: "\n").map { $0.split(separator: "\t", maxSplits: 5, omittingEmptySubsequences: false).map(String.init) }
-            .filter { $0.count == 6 }
+        let commits = log.split(separator: "\n").map {
+            $0.split(separator: "\t", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        }
+        .filter { $0.count == 6 }
         let older = commits.filter { (Double($0[1]) ?? 0) < cutoff }
         guard older.count >= 2, let base = older.first else { return nil }
         let day = String(base[4].prefix(10))
         let reason = "history before \(day) squashed (the folder keeps \(days) days)"
-        guard var tip = commit(tree: base[0], parent: nil, message: message("History up to \(day) in one commit", reason)) else { return nil }
+        guard
+            var tip = commit(tree: base[0], parent: nil, message: message("History up to \(day) in one commit", reason))
+        else { return nil }
         for c in commits.prefix(while: { (Double($0[1]) ?? 0) >= cutoff }).reversed() {
             let author = ["GIT_AUTHOR_NAME": c[2], "GIT_AUTHOR_EMAIL": c[3], "GIT_AUTHOR_DATE": c[4]]
             guard let next = commit(tree: c[0], parent: tip, message: c[5], as: author) else { return nil }
@@ -390,16 +454,25 @@ public struct HistoryRewrite: Sendable {
         let local = ErasureRecord.keys(folder)
         guard !local.isEmpty else { return }
         let remoteKeys = git.git(["show", "\(Self.fetchedKeys):keys"])
-        if remoteKeys.ok, Set(local.map(SHA256.hex)).isSubset(of: Set(ErasureRecord.parse(remoteKeys.output).map(SHA256.hex))) { return }
-        let blob = git.git(["hash-object", "-w", "--", ErasureRecord.keyFile]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        if remoteKeys.ok,
+            Set(local.map(SHA256.hex)).isSubset(of: Set(ErasureRecord.parse(remoteKeys.output).map(SHA256.hex)))
+        {
+            return
+        }
+        let blob = git.git(["hash-object", "-w", "--", ErasureRecord.keyFile]).output.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         guard !blob.isEmpty else { return }
         var indexed = git
         indexed.environment["GIT_INDEX_FILE"] = folder.path(".git/forumdesk-keys-index")
         defer { try? FileManager.default.removeItem(atPath: folder.path(".git/forumdesk-keys-index")) }
         guard indexed.git(["update-index", "--add", "--cacheinfo", "100644,\(blob),keys"]).ok else { return }
         let tree = indexed.git(["write-tree"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        let commit = git.git(identity + ["commit-tree", tree, "-m", "ForumDesk erasure keys (not data: they make erasure records matchable)"])
-            .output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = git.git(
+            identity + [
+                "commit-tree", tree, "-m", "ForumDesk erasure keys (not data: they make erasure records matchable)",
+            ]
+        )
+        .output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !tree.isEmpty, !commit.isEmpty else { return }
         if git.git(["push", "-q", "--force", "origin", "\(commit):\(Self.keysRef)"]).ok {
             git.git(["update-ref", Self.fetchedKeys, commit])
@@ -427,13 +500,17 @@ public struct HistoryRewrite: Sendable {
         guard var url = git.config("remote.origin.url") else { return "" }
         if url.hasPrefix("file://") { url = String(url.dropFirst(7)) }
         var isFolder: ObjCBool = false
-        guard url.hasPrefix("/"), FileManager.default.fileExists(atPath: url, isDirectory: &isFolder), isFolder.boolValue else {
-            return "the server keeps the old history's objects, unreachable, until its own clean-up (git gc): ask its administrator to run it now"
+        guard url.hasPrefix("/"), FileManager.default.fileExists(atPath: url, isDirectory: &isFolder),
+            isFolder.boolValue
+        else {
+            return
+                "the server keeps the old history's objects, unreachable, until its own clean-up (git gc): ask its administrator to run it now"
         }
         let remote = GitRepository(folder: DataFolder(url))
         remote.git(["reflog", "expire", "--expire=now", "--expire-unreachable=now", "--all"])
         let gc = remote.git(["gc", "-q", "--prune=now"])
-        return gc.ok ? "the remote's old objects are gone too (git gc --prune=now on \(url))"
+        return gc.ok
+            ? "the remote's old objects are gone too (git gc --prune=now on \(url))"
             : "the remote's old objects could not be removed (\(Sync.firstLine(gc.errors))): run `git gc --prune=now` in \(url)"
     }
 

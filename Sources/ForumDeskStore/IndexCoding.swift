@@ -20,7 +20,9 @@ struct IndexWriter {
     init(continuing source: MeetingIndex.Source) {
         tables[0].strings = source.headStrings
         tables[0].numbers.reserveCapacity(source.headStrings.count)
-        for (n, string) in source.headStrings.enumerated() where tables[0].numbers[string] == nil { tables[0].numbers[string] = UInt32(n) }
+        for (n, string) in source.headStrings.enumerated() where tables[0].numbers[string] == nil {
+            tables[0].numbers[string] = UInt32(n)
+        }
         listTablePrefix = source.bytes[source.listTable]
         listTableBase = source.listCount
     }
@@ -79,7 +81,9 @@ struct IndexWriter {
     /// An enumeration's case as its place in `IndexedEnum.indexCases`: read back without comparing strings.
     mutating func choice<T: IndexedEnum>(_ value: T) { int(T.indexCases.firstIndex(of: value) ?? 0) }
 
-    mutating func optional<T: IndexedEnum>(_ value: T?) { int(value.map { (T.indexCases.firstIndex(of: $0) ?? 0) + 1 } ?? 0) }
+    mutating func optional<T: IndexedEnum>(_ value: T?) {
+        int(value.map { (T.indexCases.firstIndex(of: $0) ?? 0) + 1 } ?? 0)
+    }
 
     /// nil is written as 0, a value as its number plus one.
     mutating func optional(_ value: String?) { int(value.map { number(of: $0) + 1 } ?? 0) }
@@ -145,7 +149,8 @@ struct IndexReader {
 
     /// A string table: its count, then each string's length and bytes, every bound checked; its strings made
     /// only when `decoding` (else walked over). `bytes`: where the strings are, after the count.
-    mutating func stringTable(decoding: Bool) throws(IndexCorrupt) -> (strings: [String], count: Int, bytes: Range<Int>) {
+    mutating func stringTable(decoding: Bool) throws(IndexCorrupt) -> (strings: [String], count: Int, bytes: Range<Int>)
+    {
         let count = try int()
         guard count >= 0, count <= bytes.count else { throw IndexCorrupt() }
         let start = offset

@@ -56,12 +56,15 @@ public enum JSONMerge {
     /// Merges `ours` and `theirs` against `base` (nil when the file was added on both sides). Conflicts are added
     /// to the top-level `conflicts` list of the result when it is an object; `note` describes where `theirs`
     /// came from (e.g. the branch or the date) for the officer who resolves them.
-    public static func merge(base: OrderedJSON?, ours: OrderedJSON, theirs: OrderedJSON, note: String? = nil) -> Result {
+    public static func merge(base: OrderedJSON?, ours: OrderedJSON, theirs: OrderedJSON, note: String? = nil) -> Result
+    {
         var merger = Merger()
         var merged = merger.value(base, ours, theirs, path: [], keyPath: "") ?? ours
         if !merger.conflicts.isEmpty, case .object(var members) = merged {
             var list: [OrderedJSON] = []
-            if let index = members.firstIndex(where: { $0.0 == MergeConflict.key }), case .array(let existing) = members[index].1 {
+            if let index = members.firstIndex(where: { $0.0 == MergeConflict.key }),
+                case .array(let existing) = members[index].1
+            {
                 list = existing
                 members.remove(at: index)
             }
@@ -88,7 +91,9 @@ public enum JSONMerge {
         var conflicts: [MergeConflict] = []
 
         /// nil: absent from the result.
-        mutating func value(_ base: OrderedJSON?, _ ours: OrderedJSON?, _ theirs: OrderedJSON?, path: [OrderedJSON], keyPath: String) -> OrderedJSON? {
+        mutating func value(
+            _ base: OrderedJSON?, _ ours: OrderedJSON?, _ theirs: OrderedJSON?, path: [OrderedJSON], keyPath: String
+        ) -> OrderedJSON? {
             if ours == theirs { return ours }
             if base == ours { return theirs }
             if base == theirs { return ours }
@@ -107,19 +112,26 @@ public enum JSONMerge {
                 if let merged = arrays(b, o, t, path: path, keyPath: keyPath) { return .array(merged) }
             case (nil, let kept?), (let kept?, nil):
                 // Deleted on one side, changed on the other: the change wins, and the officer is told.
-                conflicts.append(MergeConflict(path: path, ours: ours ?? .null, theirs: theirs ?? .null,
-                                               kind: ours == nil ? .deletedHere : .deletedThere))
+                conflicts.append(
+                    MergeConflict(
+                        path: path, ours: ours ?? .null, theirs: theirs ?? .null,
+                        kind: ours == nil ? .deletedHere : .deletedThere))
                 return kept
             default:
                 break
             }
-            conflicts.append(MergeConflict(path: path, ours: ours ?? .null, theirs: theirs ?? .null, kind: .bothChanged))
+            conflicts.append(
+                MergeConflict(path: path, ours: ours ?? .null, theirs: theirs ?? .null, kind: .bothChanged))
             return ours
         }
 
-        mutating func objects(_ base: [(String, OrderedJSON)], _ ours: [(String, OrderedJSON)], _ theirs: [(String, OrderedJSON)],
-                              path: [OrderedJSON], keyPath: String) -> [(String, OrderedJSON)] {
-            func lookup(_ members: [(String, OrderedJSON)], _ key: String) -> OrderedJSON? { members.last { $0.0 == key }?.1 }
+        mutating func objects(
+            _ base: [(String, OrderedJSON)], _ ours: [(String, OrderedJSON)], _ theirs: [(String, OrderedJSON)],
+            path: [OrderedJSON], keyPath: String
+        ) -> [(String, OrderedJSON)] {
+            func lookup(_ members: [(String, OrderedJSON)], _ key: String) -> OrderedJSON? {
+                members.last { $0.0 == key }?.1
+            }
             var keys: [String] = []
             var seen = Set<String>()
             for (key, _) in ours + theirs where seen.insert(key).inserted { keys.append(key) }
@@ -127,7 +139,9 @@ public enum JSONMerge {
             var result: [(String, OrderedJSON)] = []
             for key in keys {
                 let sub = keyPath.isEmpty ? key : "\(keyPath)/\(key)"
-                if let merged = value(lookup(base, key), lookup(ours, key), lookup(theirs, key), path: path + [.string(key)], keyPath: sub) {
+                if let merged = value(
+                    lookup(base, key), lookup(ours, key), lookup(theirs, key), path: path + [.string(key)], keyPath: sub
+                ) {
                     result.append((key, merged))
                 }
             }
@@ -135,12 +149,17 @@ public enum JSONMerge {
         }
 
         /// nil when the array cannot be merged by records (an identity given twice on one side): then it is one value.
-        mutating func arrays(_ base: [OrderedJSON], _ ours: [OrderedJSON], _ theirs: [OrderedJSON],
-                             path: [OrderedJSON], keyPath: String) -> [OrderedJSON]? {
+        mutating func arrays(
+            _ base: [OrderedJSON], _ ours: [OrderedJSON], _ theirs: [OrderedJSON],
+            path: [OrderedJSON], keyPath: String
+        ) -> [OrderedJSON]? {
             let all = base + ours + theirs
             if all.allSatisfy({ if case .object = $0 { false } else { true } }) {
                 // Plain values: a set merge, ours' order, then what theirs added.
-                let removed = Set(base.map(JSONMerge.key).filter { k in !ours.contains { JSONMerge.key($0) == k } || !theirs.contains { JSONMerge.key($0) == k } })
+                let removed = Set(
+                    base.map(JSONMerge.key).filter { k in
+                        !ours.contains { JSONMerge.key($0) == k } || !theirs.contains { JSONMerge.key($0) == k }
+                    })
                 var result = ours.filter { !removed.contains(JSONMerge.key($0)) }
                 for item in theirs where !base.contains(item) && !result.contains(item) { result.append(item) }
                 return result
@@ -167,16 +186,25 @@ public enum JSONMerge {
                     // item of ours takes the next free number at once (nothing outside the file names it).
                     result.append((k + "#theirs", other))
                     var mine = item
-                    if keyPath == "agenda", case .object(var members) = item, let n = members.firstIndex(where: { $0.0 == "number" }) {
-                        let next = (ours + theirs).compactMap { r -> Int? in
-                            if case .object(let m) = r, case .number(let v)? = m.last(where: { $0.0 == "number" })?.1 { return Int(v) }
-                            return nil
-                        }.max().map { $0 + 1 } ?? 1
+                    if keyPath == "agenda", case .object(var members) = item,
+                        let n = members.firstIndex(where: { $0.0 == "number" })
+                    {
+                        let next =
+                            (ours + theirs).compactMap { r -> Int? in
+                                if case .object(let m) = r,
+                                    case .number(let v)? = m.last(where: { $0.0 == "number" })?.1
+                                {
+                                    return Int(v)
+                                }
+                                return nil
+                            }.max().map { $0 + 1 } ?? 1
                         let was = members[n].1
                         members[n].1 = .int(next)
                         mine = .object(members)
-                        conflicts.append(MergeConflict(path: path + [identity(mine)], ours: was, theirs: was, kind: .renumbered,
-                                                       note: "added on both sides as item \(JSONMerge.key(was)); yours is now item \(next)"))
+                        conflicts.append(
+                            MergeConflict(
+                                path: path + [identity(mine)], ours: was, theirs: was, kind: .renumbered,
+                                note: "added on both sides as item \(JSONMerge.key(was)); yours is now item \(next)"))
                     }
                     result.append((JSONMerge.key(identity(mine)), mine))
                     continue
@@ -190,8 +218,11 @@ public enum JSONMerge {
                 let k = JSONMerge.key(identity(item))
                 defer { previous = k }
                 if o[k] != nil { continue }
-                guard let merged = value(b[k], nil, item, path: path + [identity(item)], keyPath: elementPath) else { continue }
-                let at = previous.flatMap { p in result.lastIndex { $0.key == p || $0.key == p + "#theirs" } }.map { $0 + 1 }
+                guard let merged = value(b[k], nil, item, path: path + [identity(item)], keyPath: elementPath) else {
+                    continue
+                }
+                let at =
+                    previous.flatMap { p in result.lastIndex { $0.key == p || $0.key == p + "#theirs" } }.map { $0 + 1 }
                     ?? (b[k] == nil ? result.count : 0)
                 result.insert((k, merged), at: min(at, result.count))
             }
@@ -254,7 +285,9 @@ public struct MergeConflict: Sendable, Equatable {
     }
 
     func json(note: String?) -> OrderedJSON {
-        var members: [(String, OrderedJSON)] = [("path", .array(path)), ("kind", .string(kind.rawValue)), ("ours", ours), ("theirs", theirs)]
+        var members: [(String, OrderedJSON)] = [
+            ("path", .array(path)), ("kind", .string(kind.rawValue)), ("ours", ours), ("theirs", theirs),
+        ]
         if let note = note ?? self.note { members.append(("note", .string(note))) }
         return .object(members)
     }
@@ -310,7 +343,9 @@ public struct MergeConflict: Sendable, Equatable {
 
     /// The conflicts recorded in a file's tree.
     public static func all(in json: OrderedJSON) -> [MergeConflict] {
-        guard case .object(let members) = json, case .array(let list)? = members.last(where: { $0.0 == key })?.1 else { return [] }
+        guard case .object(let members) = json, case .array(let list)? = members.last(where: { $0.0 == key })?.1 else {
+            return []
+        }
         return list.compactMap(MergeConflict.init)
     }
 
@@ -319,7 +354,8 @@ public struct MergeConflict: Sendable, Equatable {
     /// it is empty). Nil when the index or the path no longer exists.
     public static func resolve(_ json: OrderedJSON, index: Int, takeTheirs: Bool) -> OrderedJSON? {
         guard case .object(var members) = json, let at = members.lastIndex(where: { $0.0 == key }),
-              case .array(var list) = members[at].1, list.indices.contains(index), let conflict = MergeConflict(list[index])
+            case .array(var list) = members[at].1, list.indices.contains(index),
+            let conflict = MergeConflict(list[index])
         else { return nil }
         list.remove(at: index)
         if list.isEmpty { members.remove(at: at) } else { members[at].1 = .array(list) }
@@ -343,7 +379,9 @@ public struct MergeConflict: Sendable, Equatable {
         switch (first, tree) {
         case (.string(let key), .object(var members)):
             if let i = members.lastIndex(where: { $0.0 == key }) {
-                if rest.isEmpty, value == nil { members.remove(at: i) } else {
+                if rest.isEmpty, value == nil {
+                    members.remove(at: i)
+                } else {
                     guard let changed = set(members[i].1, rest, to: value) else { return nil }
                     members[i].1 = changed
                 }
@@ -356,7 +394,9 @@ public struct MergeConflict: Sendable, Equatable {
         case (.object(let identity), .array(var items)):
             let fields = identity.map(\.0)
             guard let i = items.firstIndex(where: { JSONMerge.identity($0, fields) == first }) else { return nil }
-            if rest.isEmpty, value == nil { items.remove(at: i) } else {
+            if rest.isEmpty, value == nil {
+                items.remove(at: i)
+            } else {
                 guard let changed = set(items[i], rest, to: value) else { return nil }
                 items[i] = changed
             }

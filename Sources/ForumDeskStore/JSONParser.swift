@@ -21,11 +21,13 @@ public struct JSONParser {
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3; parser.lineStart = 3; parser.columnIndex = 3 }  // tolerate a BOM
+        // tolerate a BOM
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3; parser.lineStart = 3; parser.columnIndex = 3 }
         // Refused rather than repaired: saving a repaired file would silently change text the user never saw.
         if let bad = firstInvalidUTF8(bytes) {
             parser.moveTo(bad)
-            throw parser.error("the file is not valid UTF-8 here (save it as UTF-8, as a spreadsheet's \"CSV UTF-8\" does)")
+            throw parser.error(
+                "the file is not valid UTF-8 here (save it as UTF-8, as a spreadsheet's \"CSV UTF-8\" does)")
         }
         parser.skipWhitespace()
         let node = try parser.parseValue()
@@ -125,7 +127,9 @@ public struct JSONParser {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(value: .number(try parseNumber()), position: start)
         default:
-            throw error("expected a value (text in double quotes, a number, true, false, null, [ or {) but found \(describeHere())")
+            throw error(
+                "expected a value (text in double quotes, a number, true, false, null, [ or {) but found \(describeHere())"
+            )
         }
     }
 
@@ -156,8 +160,10 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw error(members.isEmpty ? "expected a field name in double quotes or `}` but found \(describeHere())"
-                                            : "expected a field name in double quotes but found \(describeHere())")
+                throw error(
+                    members.isEmpty
+                        ? "expected a field name in double quotes or `}` but found \(describeHere())"
+                        : "expected a field name in double quotes but found \(describeHere())")
             }
             let keyPosition = here()
             let key = try parseString()
@@ -167,9 +173,12 @@ public struct JSONParser {
                 for member in members[keys.count...] { keys.insert(member.key) }
             }
             if members.count < 32 ? members.contains(where: { $0.key == key }) : keys.contains(key),
-               let first = members.first(where: { $0.key == key }) {
-                throw JSONSyntaxError(position: keyPosition, reason: "the field \"\(key)\" appears twice in this object "
-                                      + "(first at line \(first.keyPosition.line))")
+                let first = members.first(where: { $0.key == key })
+            {
+                throw JSONSyntaxError(
+                    position: keyPosition,
+                    reason: "the field \"\(key)\" appears twice in this object "
+                        + "(first at line \(first.keyPosition.line))")
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -226,7 +235,9 @@ public struct JSONParser {
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             if digits(&self) == 0 { throw error("expected a digit in the exponent") }
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
@@ -248,8 +259,10 @@ public struct JSONParser {
                 break
             }
             if b < 0x20 {
-                throw error(b == 0x0A ? "text is missing its closing double quote before the end of the line"
-                                      : "a control character must be written as an escape such as \\n or \\u0007")
+                throw error(
+                    b == 0x0A
+                        ? "text is missing its closing double quote before the end of the line"
+                        : "a control character must be written as an escape such as \\n or \\u0007")
             }
             if b == UInt8(ascii: "\\") {
                 buffer.append(contentsOf: bytes[runStart..<index])
@@ -269,7 +282,8 @@ public struct JSONParser {
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count,
-                       bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                    {
                         index += 2
                         let low = try hex4()
                         if (0xDC00...0xDFFF).contains(low) {

@@ -16,7 +16,8 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         case (.number(let x), .number(let y)): x == y
         case (.string(let x), .string(let y)): x == y
         case (.array(let x), .array(let y)): x == y
-        case (.object(let x), .object(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case (.object(let x), .object(let y)):
+            x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         default: false
         }
     }
@@ -31,7 +32,8 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         case .number(let n): self = .number(n)
         case .string(let s): self = .string(s)
         case .array(let items): self = .array(items.map(OrderedJSON.init))
-        case .object(let members): self = .object(members.sorted { $0.key < $1.key }.map { ($0.key, OrderedJSON($0.value)) })
+        case .object(let members):
+            self = .object(members.sorted { $0.key < $1.key }.map { ($0.key, OrderedJSON($0.value)) })
         }
     }
 }
@@ -100,9 +102,12 @@ public enum JSONWriter {
             case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
             // Controls, and the invisible format characters that reorder or hide text on a terminal (bidi
             // overrides and isolates, zero-width characters, line separators): the same string, written visibly.
-            case 0..<0x20, 0x7F..<0xA0, 0x061C, 0x180E, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xFFF9...0xFFFB:
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), hex[Int(v >> 12) & 15], hex[Int(v >> 8) & 15],
-                                        hex[Int(v >> 4) & 15], hex[Int(v) & 15]])
+            case 0..<0x20, 0x7F..<0xA0, 0x061C, 0x180E, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF,
+                0xFFF9...0xFFFB:
+                out.append(contentsOf: [
+                    0x5C, UInt8(ascii: "u"), hex[Int(v >> 12) & 15], hex[Int(v >> 8) & 15],
+                    hex[Int(v >> 4) & 15], hex[Int(v) & 15],
+                ])
             case 0..<0x80: out.append(UInt8(v))
             default: out.append(contentsOf: String(scalar).utf8)
             }

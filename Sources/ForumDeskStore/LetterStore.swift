@@ -28,7 +28,8 @@ extension DataStore {
         guard !fs.isSymbolicLink(folder.path(LetterFiles.folder)), !fs.isSymbolicLink(dir) else { return [] }
         let names = (try? fs.list(dir)) ?? []
         let ours = names.filter {
-            (LetterFiles.isLetterFile($0) || ($0.hasPrefix(".") && $0.contains(DurableFile.tempMarker))) && isPlainFile("\(dir)/\($0)")
+            (LetterFiles.isLetterFile($0) || ($0.hasPrefix(".") && $0.contains(DurableFile.tempMarker)))
+                && isPlainFile("\(dir)/\($0)")
         }
         var result = ours.map { "\(dir)/\($0)" }
         if !names.isEmpty, ours.count == names.count { result.append(dir) }

@@ -34,7 +34,9 @@ public struct MachineSettings: Sendable, Equatable {
     }
 
     /// The settings, or a problem (file and reason) when the file that exists cannot be read.
-    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<MachineSettings, Problem> {
+    public static func load(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Result<MachineSettings, Problem> {
         for path in candidates(environment: environment) {
             guard (try? PosixFileSystem().status(path)) != nil else { continue }
             let bytes: [UInt8]
@@ -69,7 +71,8 @@ public struct MachineSettings: Sendable, Equatable {
     /// The warning for a folder whose settings name a program, or nil.
     public static func ignoredWarning(_ settings: Settings) -> String? {
         guard !settings.sendmail.isEmpty else { return nil }
-        return "forumdesk.json names a mail program (\"sendmail\": \(settings.sendmail.joined(separator: " "))), which is ignored: "
+        return
+            "forumdesk.json names a mail program (\"sendmail\": \(settings.sendmail.joined(separator: " "))), which is ignored: "
             + "the data folder is shared, so ForumDesk runs only programs named in this machine's configuration "
             + "(\(candidates().first ?? "~/.config/forumdesk/config.json")); move the setting there"
     }

@@ -42,14 +42,16 @@ extension DataStore {
         public var detail: String
 
         public var description: String {
-            let head: String = switch outcome {
-            case .sent: "sent"
-            case .failed: "not sent"
-            case .maybeSent: "maybe sent"
-            case .wouldSend: "would send"
-            case .alreadySent: "already sent"
-            }
-            return "\(head): \(message)" + (recipient.isEmpty ? "" : " to \(recipient)") + (detail.isEmpty ? "" : ": \(detail)")
+            let head: String =
+                switch outcome {
+                case .sent: "sent"
+                case .failed: "not sent"
+                case .maybeSent: "maybe sent"
+                case .wouldSend: "would send"
+                case .alreadySent: "already sent"
+                }
+            return "\(head): \(message)" + (recipient.isEmpty ? "" : " to \(recipient)")
+                + (detail.isEmpty ? "" : ": \(detail)")
         }
     }
 
@@ -63,8 +65,10 @@ extension DataStore {
     /// The digest folders (reminders, briefings) come after the meetings', and only when no one meeting is asked for
     /// (their names are valid meeting ids, so they are left out of the meetings' first).
     func messages(in root: String, meeting only: String? = nil) -> [(meeting: String, file: String)] {
-        let meetings = ((try? fs.list(folder.path(root))) ?? [])
-            .filter { MeetingID($0) != nil && !NoticeOutbox.digestFolders.contains($0) && (only == nil || $0 == only) }.sorted()
+        let meetings =
+            ((try? fs.list(folder.path(root))) ?? [])
+            .filter { MeetingID($0) != nil && !NoticeOutbox.digestFolders.contains($0) && (only == nil || $0 == only) }
+            .sorted()
             + (only == nil ? NoticeOutbox.digestFolders : [])
         return meetings.flatMap { id in
             ((try? fs.list(folder.path("\(root)/\(id)"))) ?? []).filter { NoticeOutbox.isMessage($0, in: id) }.sorted()
@@ -73,14 +77,18 @@ extension DataStore {
     }
 
     /// The e-mails waiting in `outbox/` (all meetings, or one).
-    public func queuedMessages(meeting: String? = nil) -> [(meeting: String, file: String)] { messages(in: NoticeOutbox.outbox, meeting: meeting) }
+    public func queuedMessages(meeting: String? = nil) -> [(meeting: String, file: String)] {
+        messages(in: NoticeOutbox.outbox, meeting: meeting)
+    }
 
     /// Hands every e-mail in the outbox (of one meeting, or all) to `program`, one at a time, and records each
     /// outcome on its notice. `dryRun`: only says what would be sent, and changes nothing. `report` is called
     /// after each message (the command prints as it goes). Call with the editing lock held.
     @discardableResult
-    public func sendOutbox(with program: MailProgram, now: () -> Date, dryRun: Bool = false, meeting only: String? = nil,
-                           in data: inout DataSet, report: (DeliveryLine) -> Void = { _ in }) -> [DeliveryLine] {
+    public func sendOutbox(
+        with program: MailProgram, now: () -> Date, dryRun: Bool = false, meeting only: String? = nil,
+        in data: inout DataSet, report: (DeliveryLine) -> Void = { _ in }
+    ) -> [DeliveryLine] {
         var lines: [DeliveryLine] = []
         func tell(_ line: DeliveryLine) {
             lines.append(line)
@@ -90,7 +98,10 @@ extension DataStore {
             for line in recoverDeliveries(only: only, now: now(), in: &data) { tell(line) }
         } else {
             for (id, file) in messages(in: NoticeOutbox.sending, meeting: only) {
-                tell(DeliveryLine(outcome: .maybeSent, message: "\(id)/\(file)", recipient: recipient(id, file, data), detail: Self.maybeSentAdvice(id, file)))
+                tell(
+                    DeliveryLine(
+                        outcome: .maybeSent, message: "\(id)/\(file)", recipient: recipient(id, file, data),
+                        detail: Self.maybeSentAdvice(id, file)))
             }
         }
         for (id, file) in queuedMessages(meeting: only) {
@@ -106,19 +117,25 @@ extension DataStore {
     }
 
     /// One message through the state machine (see the type's comment).
-    func send(_ id: String, _ file: String, to: String, with program: MailProgram, now: () -> Date, in data: inout DataSet) -> DeliveryLine {
+    func send(
+        _ id: String, _ file: String, to: String, with program: MailProgram, now: () -> Date, in data: inout DataSet
+    ) -> DeliveryLine {
         let name = "\(id)/\(file)"
-        let queued = "\(outboxFolder(id))/\(file)", sending = "\(sendingFolder(id))/\(file)", sent = "\(sentFolder(id))/\(file)"
+        let queued = "\(outboxFolder(id))/\(file)", sending = "\(sendingFolder(id))/\(file)",
+            sent = "\(sentFolder(id))/\(file)"
         // Sent already (an undo and redo put the same notice back in the outbox): never again.
         if (try? fs.status(sent)) != nil || (try? fs.status(sending)) != nil {
             let alreadySent = (try? fs.status(sent)) != nil
             fs.remove(queued)
             try? fs.fsyncDirectory(outboxFolder(id))
-            return DeliveryLine(outcome: alreadySent ? .alreadySent : .maybeSent, message: name, recipient: to,
-                                detail: alreadySent ? "the copy in the outbox was removed, not sent again" : Self.maybeSentAdvice(id, file))
+            return DeliveryLine(
+                outcome: alreadySent ? .alreadySent : .maybeSent, message: name, recipient: to,
+                detail: alreadySent
+                    ? "the copy in the outbox was removed, not sent again" : Self.maybeSentAdvice(id, file))
         }
         if let problem = linkProblem([queued, sending, sent]) {
-            return DeliveryLine(outcome: .failed, message: name, recipient: to, detail: "not sent: \(problem.path) \(problem.reason)")
+            return DeliveryLine(
+                outcome: .failed, message: name, recipient: to, detail: "not sent: \(problem.path) \(problem.reason)")
         }
         // (1) Out of the outbox before the program sees it.
         do {
@@ -128,7 +145,8 @@ extension DataStore {
             try fs.fsyncDirectory(outboxFolder(id))
         } catch {
             if (try? fs.status(sending)) != nil, (try? fs.status(queued)) == nil { try? fs.rename(sending, queued) }
-            return DeliveryLine(outcome: .failed, message: name, recipient: to, detail: "left in the outbox: \(Self.reason(error))")
+            return DeliveryLine(
+                outcome: .failed, message: name, recipient: to, detail: "left in the outbox: \(Self.reason(error))")
         }
         // (2) The program.
         let answer = program.run(input: sending)
@@ -136,36 +154,53 @@ extension DataStore {
         case .accepted(let output):
             // (3) The log first: with it in sent/, the program's acceptance is on disk whatever happens next.
             let at = now()
-            let log = "sent: \(LondonTime.iso(at))\nprogram: \(program.display)\nexit: 0\nanswer: \(output.isEmpty ? "(none)" : output)\n"
+            let log =
+                "sent: \(LondonTime.iso(at))\nprogram: \(program.display)\nexit: 0\nanswer: \(output.isEmpty ? "(none)" : output)\n"
             do {
                 try DurableFile.write(Array(log.utf8), to: sent + Self.sentLogSuffix, fs: fs, modes: modes)
                 try fs.rename(sending, sent)
                 try fs.fsyncDirectory(sentFolder(id))
                 try fs.fsyncDirectory(sendingFolder(id))
             } catch {
-                let problem = recordDelivery(id, file, in: &data) { $0.delivery = .sent; $0.sentAt = at; $0.deliveryNote = output.isEmpty ? nil : output }
-                let detail = "accepted, but not moved to \(NoticeOutbox.sent)/ (\(Self.reason(error))); the next run finishes it"
-                return DeliveryLine(outcome: .sent, message: name, recipient: to, detail: detail + (problem.map { "; \($0)" } ?? ""))
+                let problem = recordDelivery(id, file, in: &data) {
+                    $0.delivery = .sent; $0.sentAt = at; $0.deliveryNote = output.isEmpty ? nil : output
+                }
+                let detail =
+                    "accepted, but not moved to \(NoticeOutbox.sent)/ (\(Self.reason(error))); the next run finishes it"
+                return DeliveryLine(
+                    outcome: .sent, message: name, recipient: to, detail: detail + (problem.map { "; \($0)" } ?? ""))
             }
-            let problem = recordDelivery(id, file, in: &data) { $0.delivery = .sent; $0.sentAt = at; $0.deliveryNote = output.isEmpty ? nil : output }
-            return DeliveryLine(outcome: .sent, message: name, recipient: to,
-                                detail: (output.isEmpty ? "" : output) + (problem.map { (output.isEmpty ? "" : "; ") + $0 } ?? ""))
+            let problem = recordDelivery(id, file, in: &data) {
+                $0.delivery = .sent; $0.sentAt = at; $0.deliveryNote = output.isEmpty ? nil : output
+            }
+            return DeliveryLine(
+                outcome: .sent, message: name, recipient: to,
+                detail: (output.isEmpty ? "" : output) + (problem.map { (output.isEmpty ? "" : "; ") + $0 } ?? ""))
         case .refused, .notStarted:
-            let reason: String = switch answer {
-            case .refused(let status, let output): "\(program.command.first ?? "the mail program") exited \(status)" + (output.isEmpty ? "" : ": \(output)")
-            case .notStarted(let why): why
-            default: ""
-            }
+            let reason: String =
+                switch answer {
+                case .refused(let status, let output):
+                    "\(program.command.first ?? "the mail program") exited \(status)"
+                        + (output.isEmpty ? "" : ": \(output)")
+                case .notStarted(let why): why
+                default: ""
+                }
             try? fs.rename(sending, queued)
             try? fs.fsyncDirectory(outboxFolder(id))
             try? fs.fsyncDirectory(sendingFolder(id))
-            let problem = recordDelivery(id, file, in: &data) { $0.delivery = .failed; $0.deliveryNote = reason }
-            return DeliveryLine(outcome: .failed, message: name, recipient: to,
-                                detail: "left in the outbox: " + reason + (problem.map { "; \($0)" } ?? ""))
+            let problem = recordDelivery(id, file, in: &data) {
+                $0.delivery = .failed; $0.deliveryNote = reason
+            }
+            return DeliveryLine(
+                outcome: .failed, message: name, recipient: to,
+                detail: "left in the outbox: " + reason + (problem.map { "; \($0)" } ?? ""))
         case .interrupted(let reason, let output):
             let note = reason + (output.isEmpty ? "" : ": \(output)")
-            _ = recordDelivery(id, file, in: &data) { $0.delivery = .sending; $0.deliveryNote = note }
-            return DeliveryLine(outcome: .maybeSent, message: name, recipient: to, detail: note + "; " + Self.maybeSentAdvice(id, file))
+            _ = recordDelivery(id, file, in: &data) {
+                $0.delivery = .sending; $0.deliveryNote = note
+            }
+            return DeliveryLine(
+                outcome: .maybeSent, message: name, recipient: to, detail: note + "; " + Self.maybeSentAdvice(id, file))
         }
     }
 
@@ -201,10 +236,14 @@ extension DataStore {
                 let note = "a send was interrupted while the mail program had it"
                 let notice = self.notice(id, file, in: data)
                 if notice?.delivery != .sending {
-                    _ = recordDelivery(id, file, in: &data) { $0.delivery = .sending; $0.deliveryNote = note }
+                    _ = recordDelivery(id, file, in: &data) {
+                        $0.delivery = .sending; $0.deliveryNote = note
+                    }
                 }
-                lines.append(DeliveryLine(outcome: .maybeSent, message: "\(id)/\(file)", recipient: recipient(id, file, data),
-                                          detail: Self.maybeSentAdvice(id, file)))
+                lines.append(
+                    DeliveryLine(
+                        outcome: .maybeSent, message: "\(id)/\(file)", recipient: recipient(id, file, data),
+                        detail: Self.maybeSentAdvice(id, file)))
             }
         }
         for (id, file) in messages(in: NoticeOutbox.sent, meeting: only) {
@@ -232,22 +271,30 @@ extension DataStore {
 
     /// Settles a maybe-sent message (`<meeting>/<file>` in `outbox-sending/`): `sent` true moves it to `sent/` as
     /// confirmed by the officer; false puts it back in the outbox, to go with the next send.
-    public func settleMaybeSent(_ message: String, sent confirmed: Bool, now: Date, in data: inout DataSet) throws(PathError) -> String {
+    public func settleMaybeSent(
+        _ message: String, sent confirmed: Bool, now: Date, in data: inout DataSet
+    ) throws(PathError) -> String {
         let parts = message.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, MeetingID(parts[0]) != nil || NoticeOutbox.digestFolders.contains(parts[0]),
-              NoticeOutbox.isMessage(parts[1], in: parts[0]) else {
+            NoticeOutbox.isMessage(parts[1], in: parts[0])
+        else {
             throw PathError(path: message, reason: "not a message name like <meeting-id>/<file>.eml")
         }
         let (id, file) = (parts[0], parts[1])
         let sending = try folder.inside([NoticeOutbox.sending, id, file])
         guard (try? fs.status(sending)) != nil else {
-            throw PathError(path: "\(NoticeOutbox.sending)/\(message)", reason: "no such message is waiting to be settled (see `forumdesk send --dry-run`)")
+            throw PathError(
+                path: "\(NoticeOutbox.sending)/\(message)",
+                reason: "no such message is waiting to be settled (see `forumdesk send --dry-run`)")
         }
         do {
             if confirmed {
                 let sent = "\(sentFolder(id))/\(file)"
-                try DurableFile.write(Array("sent: \(LondonTime.iso(now))\nprogram: (confirmed by the officer after an interrupted send)\nexit: unknown\nanswer: (none)\n".utf8),
-                                      to: sent + Self.sentLogSuffix, fs: fs, modes: modes)
+                try DurableFile.write(
+                    Array(
+                        "sent: \(LondonTime.iso(now))\nprogram: (confirmed by the officer after an interrupted send)\nexit: unknown\nanswer: (none)\n"
+                            .utf8),
+                    to: sent + Self.sentLogSuffix, fs: fs, modes: modes)
                 try fs.rename(sending, sent)
                 try fs.fsyncDirectory(sentFolder(id))
             } else {
@@ -269,7 +316,8 @@ extension DataStore {
                 $0.deliveryNote = nil
             }
         }
-        return (confirmed ? "recorded as sent: \(message)" : "back in the outbox: \(message)") + (problem.map { "; \($0)" } ?? "")
+        return (confirmed ? "recorded as sent: \(message)" : "back in the outbox: \(message)")
+            + (problem.map { "; \($0)" } ?? "")
     }
 
     /// The notice an e-mail carries, from its meeting's record.
@@ -284,21 +332,28 @@ extension DataStore {
             guard let person = data.directory.person(digestTo) else { return digestTo }
             return person.email.map { "\(person.name) <\($0)>" } ?? person.name
         }
-        guard let person = notice(id, file, in: data).flatMap({ data.directory.person($0.councillor) }) else { return "" }
+        guard let person = notice(id, file, in: data).flatMap({ data.directory.person($0.councillor) }) else {
+            return ""
+        }
         return person.email.map { "\(person.name) <\($0)>" } ?? person.name
     }
 
     /// Changes the notice an e-mail carries and saves its meeting. Returns why the record could not be written, if
     /// it could not (the folders still say what happened, and the next run records it).
-    func recordDelivery(_ id: String, _ file: String, in data: inout DataSet, _ change: (inout CouncillorNotification) -> Void) -> String? {
+    func recordDelivery(
+        _ id: String, _ file: String, in data: inout DataSet, _ change: (inout CouncillorNotification) -> Void
+    ) -> String? {
         guard let name = NoticeOutbox.noticeName(ofFile: file) else { return nil }
         if data.meeting(id)?.isSummary == true { _ = hydrate(meetingID: id, in: &data) }
         // Someone may save the meeting while the mail program runs (the app sends off its key loop, an officer edits
         // on): the delivery is then recorded on the version they saved, read again, rather than lost.
         for attempt in 0..<3 {
             guard var meeting = data.meeting(id),
-                  let index = meeting.notifications.lastIndex(where: { NoticeOutbox.fileName(of: $0) == name && $0.method == .email })
-            else { return nil }  // an e-mail the record does not hold (written by hand, or by an older ForumDesk): nothing to record
+                let index = meeting.notifications.lastIndex(where: {
+                    NoticeOutbox.fileName(of: $0) == name && $0.method == .email
+                })
+                // an e-mail the record does not hold (written by hand, or by an older ForumDesk): nothing to record
+            else { return nil }
             let before = meeting.notifications[index]
             change(&meeting.notifications[index])
             guard meeting.notifications[index] != before else { return nil }

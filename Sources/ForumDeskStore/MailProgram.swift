@@ -37,7 +37,9 @@ public struct MailProgram: Sendable {
     /// Runs the program with the file at `input` as its standard input; standard output and error are captured
     /// together (up to 4 KiB kept). Blocks until it exits or `timeout` passes (`ChildProcess`).
     public func run(input: String) -> Answer {
-        guard let program = command.first, !program.isEmpty else { return .notStarted(reason: "no mail program is set") }
+        guard let program = command.first, !program.isEmpty else {
+            return .notStarted(reason: "no mail program is set")
+        }
         let inputFD = open(input, O_RDONLY | O_CLOEXEC)
         guard inputFD >= 0 else { return .notStarted(reason: "cannot read \(input): \(Self.errorText(errno))") }
         close(inputFD)
@@ -46,13 +48,21 @@ public struct MailProgram: Sendable {
             return .notStarted(reason: "cannot run \(program): \(Self.errorText(error.code))")
         case .success(let outcome):
             let output = Self.text(outcome.output)
-            if outcome.timedOut { return .interrupted(reason: "\(program) took longer than \(Int(timeout)) s and was stopped", output: output) }
-            if outcome.signal != 0 { return .interrupted(reason: "\(program) was killed by signal \(outcome.signal)", output: output) }
-            return outcome.exitStatus == 0 ? .accepted(output: output) : .refused(status: outcome.exitStatus, output: output)
+            if outcome.timedOut {
+                return .interrupted(
+                    reason: "\(program) took longer than \(Int(timeout)) s and was stopped", output: output)
+            }
+            if outcome.signal != 0 {
+                return .interrupted(reason: "\(program) was killed by signal \(outcome.signal)", output: output)
+            }
+            return outcome.exitStatus == 0
+                ? .accepted(output: output) : .refused(status: outcome.exitStatus, output: output)
         }
     }
 
-    static func errorText(_ code: Int32) -> String { strerror(code).map { String(validatingCString: $0) ?? "error \(code)" } ?? "error \(code)" }
+    static func errorText(_ code: Int32) -> String {
+        strerror(code).map { String(validatingCString: $0) ?? "error \(code)" } ?? "error \(code)"
+    }
 
     /// What the program printed, trimmed, at most 4 KiB, as text.
     static func text(_ bytes: [UInt8]) -> String {

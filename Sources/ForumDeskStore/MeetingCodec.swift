@@ -5,10 +5,12 @@ extension Codec {
     static func meeting(_ node: JSONNode) throws(DecodeError) -> Meeting {
         var r = try FieldReader(node, what: "a meeting")
         try checkSchema(&r)
-        var m = Meeting(id: try r.id("id", MeetingRecord.self), kind: try r.choice("kind", MeetingKind.self), title: try r.string("title"),
-                        area: try r.string("area"), wards: try r.strings("wards"), start: try r.date("start"),
-                        end: try r.date("end"), venue: try r.object("venue", venue),
-                        status: try r.choice("status", MeetingStatus.self))
+        var m = Meeting(
+            id: try r.id("id", MeetingRecord.self), kind: try r.choice("kind", MeetingKind.self),
+            title: try r.string("title"),
+            area: try r.string("area"), wards: try r.strings("wards"), start: try r.date("start"),
+            end: try r.date("end"), venue: try r.object("venue", venue),
+            status: try r.choice("status", MeetingStatus.self))
         m.chair = try r.optionalID("chair", PersonRecord.self)
         m.itemInProgress = try r.optionalInt("itemInProgress", Limits.itemNumber)
         m.ended = try r.optionalDate("ended")
@@ -75,9 +77,12 @@ extension Codec {
         w.optional("residentsOnline", m.residentsOnline)
         if let online = m.online { w.set("online", encode(online)) }
         if !m.equality.isEmpty {
-            w.set("equality", .object(m.equality.sorted { $0.key < $1.key }.map { category, counts in
-                (category, .object(counts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
-            }))
+            w.set(
+                "equality",
+                .object(
+                    m.equality.sorted { $0.key < $1.key }.map { category, counts in
+                        (category, .object(counts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
+                    }))
         }
         w.optional("publicNotes", m.publicNotes)
         w.optional("cancellationReason", m.cancellationReason)
@@ -97,7 +102,9 @@ extension Codec {
 
     static func equality(_ r: inout FieldReader) throws(DecodeError) -> [String: [String: Int]] {
         let categories = try r.stringKeyed("equality") { (node, key) throws(DecodeError) in
-            guard case .object(let members) = node.value else { throw FieldReader.fail(node, key, "an object of counts") }
+            guard case .object(let members) = node.value else {
+                throw FieldReader.fail(node, key, "an object of counts")
+            }
             var counts: [String: Int] = [:]
             for member in members {
                 counts[member.key] = try FieldReader.wholeNumber(member.value, "\(key).\(member.key)", Limits.headCount)
@@ -210,7 +217,9 @@ extension Codec {
 
     static func declaration(_ node: JSONNode) throws(DecodeError) -> Declaration {
         var r = try FieldReader(node, what: "a declaration of interest")
-        var d = Declaration(person: try r.id("person", PersonRecord.self), item: try r.int("item", Limits.itemNumber), nature: try r.string("nature"))
+        var d = Declaration(
+            person: try r.id("person", PersonRecord.self), item: try r.int("item", Limits.itemNumber),
+            nature: try r.string("nature"))
         d.extra = r.unknownFields
         return d
     }
@@ -225,8 +234,9 @@ extension Codec {
 
     static func notification(_ node: JSONNode) throws(DecodeError) -> CouncillorNotification {
         var r = try FieldReader(node, what: "a notification")
-        var n = CouncillorNotification(councillor: try r.id("councillor", PersonRecord.self), at: try r.date("at"),
-                             method: try r.choice("method", ContactMethod.self))
+        var n = CouncillorNotification(
+            councillor: try r.id("councillor", PersonRecord.self), at: try r.date("at"),
+            method: try r.choice("method", ContactMethod.self))
         n.kind = try r.choice("kind", default: NoticeKind.invitation)
         n.sequence = try r.optionalInt("sequence", Limits.sequence) ?? 0
         n.start = try r.optionalDate("start")
@@ -377,7 +387,9 @@ extension Codec {
     static func topic(_ node: JSONNode) throws(DecodeError) -> TopicRequest {
         var r = try FieldReader(node, what: "a topic request")
         try checkSchema(&r)
-        var t = TopicRequest(id: try r.id("id", TopicRecord.self), title: try r.string("title"), minutes: try r.int("minutes", Limits.topicMinutes))
+        var t = TopicRequest(
+            id: try r.id("id", TopicRecord.self), title: try r.string("title"),
+            minutes: try r.int("minutes", Limits.topicMinutes))
         t.description = try r.optionalString("description")
         t.organisation = try r.optionalID("organisation", OrganisationRecord.self)
         t.contact = try r.optionalID("contact", PersonRecord.self)

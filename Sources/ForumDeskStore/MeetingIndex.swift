@@ -61,13 +61,15 @@ struct MeetingIndex: Sendable {
     }
 
     /// Where `path` is in `paths` (in order), found by halving; nil when it is not there.
-    static func place<Paths: RandomAccessCollection<String>>(of path: String, in paths: Paths) -> Int? where Paths.Index == Int {
+    static func place<Paths: RandomAccessCollection<String>>(of path: String, in paths: Paths) -> Int?
+    where Paths.Index == Int {
         let k = lowerBound(path, in: paths)
         return k < paths.endIndex && paths[k] == path ? k : nil
     }
 
     /// The first place in `paths` (in order) not before `key`.
-    static func lowerBound<Paths: RandomAccessCollection<String>>(_ key: String, in paths: Paths) -> Int where Paths.Index == Int {
+    static func lowerBound<Paths: RandomAccessCollection<String>>(_ key: String, in paths: Paths) -> Int
+    where Paths.Index == Int {
         var low = paths.startIndex, high = paths.endIndex
         while low < high {
             let mid = (low + high) / 2
@@ -174,13 +176,15 @@ struct MeetingIndex: Sendable {
 
     /// Where the files of a year folder are in `paths` (relative, in order: `2026/` up to `20260`, `0` being the
     /// character after `/`); nil when one of them is not a meeting file right in that folder.
-    static func range<Paths: RandomAccessCollection<String>>(ofFolder year: String, in paths: Paths) -> Range<Int>? where Paths.Index == Int {
+    static func range<Paths: RandomAccessCollection<String>>(ofFolder year: String, in paths: Paths) -> Range<Int>?
+    where Paths.Index == Int {
         let range = lowerBound("\(year)/", in: paths)..<lowerBound("\(year)0", in: paths)
         let prefix = year.utf8.count + 1
         for k in range {
             let name = paths[k].utf8.dropFirst(prefix)
             guard name.count > 5, name.first != UInt8(ascii: "."), !name.contains(UInt8(ascii: "/")),
-                  name.suffix(5).elementsEqual(".json".utf8) else { return nil }
+                name.suffix(5).elementsEqual(".json".utf8)
+            else { return nil }
         }
         return range
     }
@@ -219,9 +223,13 @@ struct MeetingIndex: Sendable {
         self.directory = fingerprint
         // In place, in path order, when the entries are as read or as `init(inPathOrder:)` made them.
         var all = allEntries
-        let unjudged = all.indices.filter { (stale || all[$0].warnings == nil) && Warnings.isSettled(all[$0].summary, now: now) }
+        let unjudged = all.indices.filter {
+            (stale || all[$0].warnings == nil) && Warnings.isSettled(all[$0].summary, now: now)
+        }
         let before = all
-        let judged = DataStore.parallelMap(unjudged.count) { Warnings.warnings(for: before[unjudged[$0]].summary, directory: directory, now: now) }
+        let judged = DataStore.parallelMap(unjudged.count) {
+            Warnings.warnings(for: before[unjudged[$0]].summary, directory: directory, now: now)
+        }
         if stale { for k in all.indices { all[k].warnings = nil } }
         for (k, warnings) in zip(unjudged, judged) { all[k].warnings = warnings }
         if byPath == nil {
@@ -246,7 +254,9 @@ struct MeetingIndex: Sendable {
     /// (`Meeting.Lazy`). Every entry's place is checked now (the lists' length leads exactly to the next entry); a
     /// list that then fails to read, which only damage inside it can cause, is read from the file instead:
     /// `reread` gives the summary of the file at an entry's path (nil: the lists stay empty).
-    static func decode(_ bytes: [UInt8], reread: @escaping @Sendable (String) -> Meeting? = { _ in nil }) throws(IndexCorrupt) -> MeetingIndex {
+    static func decode(
+        _ bytes: [UInt8], reread: @escaping @Sendable (String) -> Meeting? = { _ in nil }
+    ) throws(IndexCorrupt) -> MeetingIndex {
         let (reader, starts) = try entryStarts(bytes)
         let directory = try directoryFingerprint(bytes)
         let count = starts.count - 1
@@ -269,16 +279,21 @@ struct MeetingIndex: Sendable {
                     let listsAt = r.offset
                     guard listsAt + length == entryStarts[i + 1] else { return nil }
                     let indexReader = reader
-                    let summary = Meeting(head: head, facts: facts, rest: Meeting.Lazy { lists in
-                        var r = indexReader.listsReader(at: listsAt)
-                        if let read = try? readLists(&r), r.offset == listsAt + length {
-                            lists = read
-                        } else if let fromFile = reread(path) {
-                            lists = fromFile.lists
-                        }
-                    })
-                    result.append(Entry(path: path, size: size, modified: modified, hash: hash, summary: summary, warnings: warnings,
-                                        raw: entryStarts[i]..<entryStarts[i + 1]))
+                    let summary = Meeting(
+                        head: head, facts: facts,
+                        rest: Meeting.Lazy { lists in
+                            var r = indexReader.listsReader(at: listsAt)
+                            if let read = try? readLists(&r), r.offset == listsAt + length {
+                                lists = read
+                            } else if let fromFile = reread(path) {
+                                lists = fromFile.lists
+                            }
+                        })
+                    result.append(
+                        Entry(
+                            path: path, size: size, modified: modified, hash: hash, summary: summary,
+                            warnings: warnings,
+                            raw: entryStarts[i]..<entryStarts[i + 1]))
                 }
             } catch {
                 return nil
@@ -288,8 +303,9 @@ struct MeetingIndex: Sendable {
         var index = MeetingIndex()
         index.directory = directory
         index.folders = try folderStamps(bytes)
-        index.source = Source(bytes: bytes, headStrings: reader.strings, listTable: reader.listTable, listCount: reader.listCount,
-                              entryCount: count)
+        index.source = Source(
+            bytes: bytes, headStrings: reader.strings, listTable: reader.listTable, listCount: reader.listCount,
+            entryCount: count)
         index.byPath = nil
         index.asRead.reserveCapacity(count)
         for chunk in decoded {
@@ -319,7 +335,8 @@ struct MeetingIndex: Sendable {
         tail.offset = bytes.count - 8
         // Every number is bounded before any arithmetic: a damaged index must fail, not overflow.
         let table = Int(clamping: try tail.bits())
-        guard table >= r.offset - base, table <= bytes.count - base, base + table + 8 * (count + 1) == bytes.count else {
+        guard table >= r.offset - base, table <= bytes.count - base, base + table + 8 * (count + 1) == bytes.count
+        else {
             throw IndexCorrupt()
         }
         tail.offset = base + table
@@ -331,7 +348,8 @@ struct MeetingIndex: Sendable {
             starts.append(base + start)
         }
         starts.append(base + table)
-        guard starts.first.map({ $0 == r.offset }) ?? true, zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) else {
+        guard starts.first.map({ $0 == r.offset }) ?? true, zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 })
+        else {
             throw IndexCorrupt()
         }
         return (r, starts)
@@ -367,7 +385,10 @@ struct MeetingIndex: Sendable {
         result.reserveCapacity(n - 1)
         for _ in 1..<n {
             guard let kind = Warning.Kind(rawValue: try r.string()) else { throw IndexCorrupt() }
-            result.append(Warning(kind: kind, meetingID: meetingID, actionID: try r.optionalString(), date: try r.date(), message: try r.string()))
+            result.append(
+                Warning(
+                    kind: kind, meetingID: meetingID, actionID: try r.optionalString(), date: try r.date(),
+                    message: try r.string()))
         }
         return result
     }
@@ -456,16 +477,20 @@ struct MeetingIndex: Sendable {
     /// A summary's head (every field but the lists) and the facts of its lists; the reader is left at the entry's
     /// warnings (`readWarnings`), which the lists' length follows.
     static func readHead(_ r: inout IndexReader) throws(IndexCorrupt) -> (Meeting, SummaryFacts) {
-        var m = Meeting(id: try r.string(), kind: try r.choice(MeetingKind.self), title: try r.string(), area: try r.string(),
-                        wards: try r.stringList(), start: try r.date(), end: try r.date(), venue: Venue(name: try r.string()),
-                        status: try r.choice(MeetingStatus.self), chair: try r.optionalString())
+        var m = Meeting(
+            id: try r.string(), kind: try r.choice(MeetingKind.self), title: try r.string(), area: try r.string(),
+            wards: try r.stringList(), start: try r.date(), end: try r.date(), venue: Venue(name: try r.string()),
+            status: try r.choice(MeetingStatus.self), chair: try r.optionalString())
         guard MeetingID(m.id) != nil else { throw IndexCorrupt() }
         m.sequence = try r.int(in: Limits.sequence)
         m.residentsPresent = try r.optionalInt(in: Limits.headCount)
         m.isSummary = true
-        var facts = SummaryFacts(openActions: try r.int(in: 0...Int(Int32.max)), earliestOpenDue: try r.optional { CalendarDate(iso: $0) },
-                                 carriesTopics: try r.bool())
-        let numbers = try r.list { r throws(IndexCorrupt) in HighestNumbers.Pair(prefix: try r.string(), number: try r.int(in: Limits.idNumber)) }
+        var facts = SummaryFacts(
+            openActions: try r.int(in: 0...Int(Int32.max)), earliestOpenDue: try r.optional { CalendarDate(iso: $0) },
+            carriesTopics: try r.bool())
+        let numbers = try r.list { r throws(IndexCorrupt) in
+            HighestNumbers.Pair(prefix: try r.string(), number: try r.int(in: Limits.idNumber))
+        }
         facts.highestNumbers = HighestNumbers(pairs: numbers)
         return (m, facts)
     }
@@ -473,16 +498,20 @@ struct MeetingIndex: Sendable {
     /// The lists: agenda, invitations, attendance, actions, issues.
     static func readLists(_ r: inout IndexReader) throws(IndexCorrupt) -> Meeting.Lists {
         let agenda = try r.list { r throws(IndexCorrupt) in
-            var item = AgendaItem(number: try r.int(in: Limits.itemNumber), title: try r.string(), tags: try r.stringList(),
-                                  minutes: try r.optionalInt(in: Limits.itemMinutes),
-                                  outcome: try r.optionalString())
+            var item = AgendaItem(
+                number: try r.int(in: Limits.itemNumber), title: try r.string(), tags: try r.stringList(),
+                minutes: try r.optionalInt(in: Limits.itemMinutes),
+                outcome: try r.optionalString())
             item.topic = try r.optionalString()
             return item
         }
-        let invitations = try r.list { r throws(IndexCorrupt) in Invitation(organisation: try r.string(), reply: try r.choice(Reply.self)) }
+        let invitations = try r.list { r throws(IndexCorrupt) in
+            Invitation(organisation: try r.string(), reply: try r.choice(Reply.self))
+        }
         let attendance = try r.list { r throws(IndexCorrupt) in
-            Attendance(person: try r.optionalString(), organisation: try r.optionalString(),
-                       role: try r.choice(AttendanceRole.self), status: try r.choice(AttendanceStatus.self))
+            Attendance(
+                person: try r.optionalString(), organisation: try r.optionalString(),
+                role: try r.choice(AttendanceRole.self), status: try r.choice(AttendanceStatus.self))
         }
         let actions = try r.list { r throws(IndexCorrupt) in
             let id = try r.string(), item = try r.optionalInt(in: Limits.itemNumber), description = try r.string()
@@ -490,7 +519,8 @@ struct MeetingIndex: Sendable {
             let due = try r.optional { CalendarDate(iso: $0) }
             let status = try r.choice(ActionStatus.self), tags = try r.stringList()
             let updates = try r.list { r throws(IndexCorrupt) in
-                var update = ActionUpdate(at: try r.date(), text: try r.string(), status: try r.optionalChoice(ActionStatus.self))
+                var update = ActionUpdate(
+                    at: try r.date(), text: try r.string(), status: try r.optionalChoice(ActionStatus.self))
                 update.by = try r.optionalString()
                 update.messageID = try r.optionalString()
                 return update
@@ -501,14 +531,17 @@ struct MeetingIndex: Sendable {
                 reminder.raised = try r.bool()
                 return reminder
             }
-            return Action(id: id, item: item, description: description, owner: owner, organisation: organisation,
-                          due: due, status: status, tags: tags, updates: updates, feedback: feedback, reminders: reminders)
+            return Action(
+                id: id, item: item, description: description, owner: owner, organisation: organisation,
+                due: due, status: status, tags: tags, updates: updates, feedback: feedback, reminders: reminders)
         }
         let issues = try r.list { r throws(IndexCorrupt) in
-            ResidentIssue(id: try r.string(), text: "", tags: try r.stringList(), item: try r.optionalInt(in: Limits.itemNumber),
-                          status: try r.choice(IssueStatus.self), action: try r.optionalString(), topic: try r.optionalString())
+            ResidentIssue(
+                id: try r.string(), text: "", tags: try r.stringList(), item: try r.optionalInt(in: Limits.itemNumber),
+                status: try r.choice(IssueStatus.self), action: try r.optionalString(), topic: try r.optionalString())
         }
-        return Meeting.Lists(agenda: agenda, invitations: invitations, attendance: attendance, actions: actions, issues: issues)
+        return Meeting.Lists(
+            agenda: agenda, invitations: invitations, attendance: attendance, actions: actions, issues: issues)
     }
 
 }

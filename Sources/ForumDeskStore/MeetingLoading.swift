@@ -38,7 +38,9 @@ extension DataStore {
     var indexPath: String { folder.path(MeetingIndex.fileName) }
 
     /// By bytes, not characters: paths are compared and hashed byte for byte anyway.
-    func relativeMeetingPath(_ path: String) -> String { String(Substring(path.utf8.dropFirst(folder.meetingsFolder.utf8.count + 1))) }
+    func relativeMeetingPath(_ path: String) -> String {
+        String(Substring(path.utf8.dropFirst(folder.meetingsFolder.utf8.count + 1)))
+    }
 
     /// Reads one meeting file in full. The file is examined before it is read, so an entry made from it can only
     /// be older than the content it describes (and is then found stale), never newer.
@@ -47,23 +49,29 @@ extension DataStore {
         do {
             status = try fs.status(path)
         } catch {
-            return .failed(Diagnostic(path: path, position: nil, message: "cannot read: \(error.reason)"), FileFingerprint(hash: nil, unreadable: true))
+            return .failed(
+                Diagnostic(path: path, position: nil, message: "cannot read: \(error.reason)"),
+                FileFingerprint(hash: nil, unreadable: true))
         }
         switch readJSON(path) {
         case .missing:
-            return .failed(Diagnostic(path: path, position: nil, message: "file is missing"), FileFingerprint(hash: nil))
+            return .failed(
+                Diagnostic(path: path, position: nil, message: "file is missing"), FileFingerprint(hash: nil))
         case .failed(let diagnostic):
             return .failed(diagnostic, FileFingerprint(hash: nil, unreadable: true))
         case .parsed(let node, let hash):
             do {
                 let meeting = try Codec.meeting(node)
                 let entry = status.map {
-                    MeetingIndex.Entry(path: relativeMeetingPath(path), size: $0.size, modified: $0.modified, hash: hash,
-                                       summary: MeetingSummary.of(meeting))
+                    MeetingIndex.Entry(
+                        path: relativeMeetingPath(path), size: $0.size, modified: $0.modified, hash: hash,
+                        summary: MeetingSummary.of(meeting))
                 }
                 return .read(meeting, hash: hash, entry: entry)
             } catch {
-                return .failed(Diagnostic(path: path, position: error.position, message: error.reason), FileFingerprint(hash: hash, unreadable: true))
+                return .failed(
+                    Diagnostic(path: path, position: error.position, message: error.reason),
+                    FileFingerprint(hash: hash, unreadable: true))
             }
         }
     }
@@ -72,7 +80,9 @@ extension DataStore {
     func statuses(_ paths: [String]) -> [FileStatus?] {
         let runs = paths.isEmpty ? 0 : min(16, (paths.count + 255) / 256)
         let fs = self.fs
-        return Self.parallelMap(runs) { k in fs.statuses(paths[(paths.count * k / runs)..<(paths.count * (k + 1) / runs)]) }.flatMap { $0 }
+        return Self.parallelMap(runs) { k in
+            fs.statuses(paths[(paths.count * k / runs)..<(paths.count * (k + 1) / runs)])
+        }.flatMap { $0 }
     }
 
     /// What the index holds of one file (`entry`: looked up by path; nil too for a file that comes with its place
@@ -92,8 +102,12 @@ extension DataStore {
     /// or, without `verify`, whose file is still there, listing them in the report's `unverified` for a check
     /// after the first screen (`stillAsIndexed`).
     /// Returns the reads in path order and the index the files now call for.
-    func readMeetings(_ files: [MeetingFile], index: MeetingIndex?, now: Date, verify: Bool = true, progress: (@Sendable (Int, Int) -> Void)?)
-        -> ([MeetingRead], LoadReport, MeetingIndex?) {
+    func readMeetings(
+        _ files: [MeetingFile], index: MeetingIndex?, now: Date, verify: Bool = true,
+        progress: (@Sendable (Int, Int) -> Void)?
+    )
+        -> ([MeetingRead], LoadReport, MeetingIndex?)
+    {
         let paths = files.map(\.path)
         var report = LoadReport(files: paths.count)
         guard let index else {
@@ -103,13 +117,16 @@ extension DataStore {
         }
         // First the cheap pass: which files the index still describes, and which of those may stay summaries.
         // Each path looked up once (at 100,000 files, lookups by path were most of a load).
-        let known: [Known] = report.time(verify ? "files checked against the index (stat)" : "files matched to the index") {
+        let known: [Known] = report.time(
+            verify ? "files checked against the index (stat)" : "files matched to the index"
+        ) {
             let statuses = verify ? self.statuses(paths) : []
             return Self.parallelMap(paths.count) { i in
                 // A file of a folder taken from the index comes with its entry's place (`meetingFiles(listing:)`):
                 // no lookup, and no copy of the entry.
                 let place = files[i].indexed
-                guard let entry = place.map({ index.asRead[$0] }) ?? index.entry(atPath: relativeMeetingPath(paths[i])) else {
+                guard let entry = place.map({ index.asRead[$0] }) ?? index.entry(atPath: relativeMeetingPath(paths[i]))
+                else {
                     return Known(entry: nil, current: false, summary: false)
                 }
                 let kept = place == nil ? entry : nil
@@ -132,20 +149,22 @@ extension DataStore {
         let toDecode = paths.indices.filter { !known[$0].summary }
         report.decoded = toDecode.count
         let done = Counter()
-        let decoded = report.time("files decoded from JSON") { Self.parallelMap(toDecode.count) { k in
-            var read = readMeetingFile(paths[toDecode[k]])
-            // A closed meeting is kept as the summary the index would give, the full one dropped at once: a
-            // rebuild (no index, or a file changed) holds one full meeting per core, not the whole history.
-            // (Only with its entry: the index must hold it, and the warnings judged for it.)
-            if case .read(let meeting, let hash, let entry?) = read, MeetingSummary.suits(meeting, now: now) {
-                read = .read(entry.summary, hash: hash, entry: entry)
+        let decoded = report.time("files decoded from JSON") {
+            Self.parallelMap(toDecode.count) { k in
+                var read = readMeetingFile(paths[toDecode[k]])
+                // A closed meeting is kept as the summary the index would give, the full one dropped at once: a
+                // rebuild (no index, or a file changed) holds one full meeting per core, not the whole history.
+                // (Only with its entry: the index must hold it, and the warnings judged for it.)
+                if case .read(let meeting, let hash, let entry?) = read, MeetingSummary.suits(meeting, now: now) {
+                    read = .read(entry.summary, hash: hash, entry: entry)
+                }
+                if let progress {
+                    let n = done.increment()
+                    if n % 1000 == 0 { progress(n, toDecode.count) }
+                }
+                return read
             }
-            if let progress {
-                let n = done.increment()
-                if n % 1000 == 0 { progress(n, toDecode.count) }
-            }
-            return read
-        } }
+        }
         var reads: [MeetingRead] = []
         reads.reserveCapacity(paths.count)
         var k = 0
@@ -192,8 +211,10 @@ extension DataStore {
     /// renamed in it since the index was written: `meetingFiles(listing:)`), and a save is checked against the
     /// file's content whatever the load (`checkUnchanged`), so an unverified summary can be shown briefly,
     /// never saved over a change.
-    public func loadIndexed(now: Date, updateIndex: Bool = true, verify: Bool = true,
-                            progress: (@Sendable (Int, Int) -> Void)? = nil) -> (DataSet, LoadReport) {
+    public func loadIndexed(
+        now: Date, updateIndex: Bool = true, verify: Bool = true,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> (DataSet, LoadReport) {
         var clock = LoadReport()
         let start = DispatchTime.now().uptimeNanoseconds
         // Stamped before anything is read: a change made during the load makes the start digest refused.
@@ -203,7 +224,9 @@ extension DataStore {
             // A summary's lists that cannot be read from the index (damage inside them) are read from its file.
             bytes.flatMap { bytes in
                 try? MeetingIndex.decode(bytes) { relative in
-                    guard case .read(let meeting, _, _) = readMeetingFile("\(folder.meetingsFolder)/\(relative)") else { return nil }
+                    guard case .read(let meeting, _, _) = readMeetingFile("\(folder.meetingsFolder)/\(relative)") else {
+                        return nil
+                    }
                     return MeetingSummary.of(meeting)
                 }
             }
@@ -219,7 +242,8 @@ extension DataStore {
             foldersFromIndex = listing.foldersFromIndex
             return listing.files
         }) { files in
-            let listed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 - clock.phases.reduce(0) { $0 + $1.ms }
+            let listed =
+                Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 - clock.phases.reduce(0) { $0 + $1.ms }
             clock.phases.append(("settings, directory and folders read", listed))
             let (reads, r, next) = readMeetings(files, index: index, now: now, verify: verify, progress: progress)
             report = r
@@ -249,7 +273,8 @@ extension DataStore {
         if rewrite, updateIndex {
             next.folders = folders
             report.indexWritten = report.time("warnings judged, index written") {
-                (try? DurableFile.write(next.encoded(), to: indexPath, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))) != nil
+                (try? DurableFile.write(
+                    next.encoded(), to: indexPath, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))) != nil
             }
         }
         data.indexWarnings = DataSet.IndexWarnings(directory: data.directory, byMeeting: warnings?.byMeeting ?? [:])
@@ -261,13 +286,17 @@ extension DataStore {
     /// when one changed or went, so the load should be done again.
     public func stillAsIndexed(_ checks: [FileCheck]) -> Bool {
         let statuses = self.statuses(checks.map(\.path))
-        return zip(checks, statuses).allSatisfy { check, status in status?.isAsIndexed(size: check.size, modified: check.modified) == true }
+        return zip(checks, statuses).allSatisfy { check, status in
+            status?.isAsIndexed(size: check.size, modified: check.modified) == true
+        }
     }
 
     /// The entries' warnings by meeting id, those that have any, each checked to be the meeting loaded from that
     /// file (a file with a duplicate id is not loaded); `complete` when every entry a summary is taken from was
     /// judged. One pass over the entries, no lookup for the many without warnings.
-    func storedWarnings(of index: MeetingIndex, for data: DataSet, now: Date) -> (byMeeting: [String: [Warning]], complete: Bool) {
+    func storedWarnings(
+        of index: MeetingIndex, for data: DataSet, now: Date
+    ) -> (byMeeting: [String: [Warning]], complete: Bool) {
         var byMeeting: [String: [Warning]] = [:]
         var complete = true
         for entry in index.allEntries {
@@ -291,7 +320,9 @@ extension DataStore {
         for path in [folder.areas, folder.people, folder.organisations] {
             let known = data.fingerprints[path]
             bytes.append(known == nil ? 0 : known?.unreadable == true ? 1 : known?.hash == nil ? 2 : 3)
-            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: (known?.hash ?? 0) >> UInt64(shift))) }
+            for shift in stride(from: 0, to: 64, by: 8) {
+                bytes.append(UInt8(truncatingIfNeeded: (known?.hash ?? 0) >> UInt64(shift)))
+            }
         }
         return ContentHash.of(bytes)
     }
@@ -306,7 +337,9 @@ extension DataStore {
 
     /// Reads the files of these meetings in full where only their summary is loaded, on every core.
     public func hydrate(meetingIDs: [String], in data: inout DataSet) {
-        let wanted = meetingIDs.filter { data.meeting($0)?.isSummary == true }.compactMap { id in data.meetingPaths[id].map { (id, $0) } }
+        let wanted = meetingIDs.filter { data.meeting($0)?.isSummary == true }.compactMap { id in
+            data.meetingPaths[id].map { (id, $0) }
+        }
         guard !wanted.isEmpty else { return }
         let reads = Self.parallelMap(wanted.count) { readMeetingFile(wanted[$0].1) }
         for ((id, path), read) in zip(wanted, reads) {
@@ -332,6 +365,10 @@ public struct FileCheck: Sendable {
 final class Counter: @unchecked Sendable {
     private var count = 0
     private let lock = NSLock()
-    func increment() -> Int { lock.withLock { count += 1; return count } }
+    func increment() -> Int {
+        lock.withLock {
+            count += 1; return count
+        }
+    }
     var value: Int { lock.withLock { count } }
 }

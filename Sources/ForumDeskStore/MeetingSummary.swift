@@ -16,13 +16,15 @@ enum MeetingSummary {
     static func suits(_ m: Meeting, now: Date) -> Bool { suits(status: m.status, start: m.start, end: m.end, now: now) }
 
     static func of(_ m: Meeting) -> Meeting {
-        var s = Meeting(id: m.id, kind: m.kind, title: m.title, area: m.area, wards: m.wards, start: m.start, end: m.end,
-                        venue: Venue(name: m.venue.name), status: m.status, chair: m.chair)
+        var s = Meeting(
+            id: m.id, kind: m.kind, title: m.title, area: m.area, wards: m.wards, start: m.start, end: m.end,
+            venue: Venue(name: m.venue.name), status: m.status, chair: m.chair)
         s.sequence = m.sequence
         s.residentsPresent = m.residentsPresent
         s.agenda = m.agenda.map { item in
-            var lean = AgendaItem(number: item.number, title: item.title, tags: item.tags, minutes: item.minutes,
-                                  outcome: item.topic == nil ? nil : item.outcome)
+            var lean = AgendaItem(
+                number: item.number, title: item.title, tags: item.tags, minutes: item.minutes,
+                outcome: item.topic == nil ? nil : item.outcome)
             lean.topic = item.topic
             return lean
         }
@@ -30,16 +32,24 @@ enum MeetingSummary {
         s.attendance = m.attendance.filter { $0.status.isInRoom }
             .map { Attendance(person: $0.person, organisation: $0.organisation, role: $0.role, status: $0.status) }
         s.actions = m.actions.map(leanAction)
-        s.issues = m.issues.map { ResidentIssue(id: $0.id, text: "", tags: $0.tags, item: $0.item, status: $0.status,
-                                                action: $0.action, topic: $0.topic) }
+        s.issues = m.issues.map {
+            ResidentIssue(
+                id: $0.id, text: "", tags: $0.tags, item: $0.item, status: $0.status,
+                action: $0.action, topic: $0.topic)
+        }
         s.isSummary = true
         return s
     }
 
     static func leanAction(_ a: Action) -> Action {
-        Action(id: a.id, item: a.item, description: a.description, owner: a.owner, organisation: a.organisation, due: a.due,
-               status: a.status, tags: a.tags, updates: a.updates.map(leanUpdate),
-               feedback: a.feedback, reminders: a.reminders.map { var r = ActionReminder(at: $0.at, to: $0.to); r.raised = $0.raised; return r })
+        Action(
+            id: a.id, item: a.item, description: a.description, owner: a.owner, organisation: a.organisation,
+            due: a.due,
+            status: a.status, tags: a.tags, updates: a.updates.map(leanUpdate),
+            feedback: a.feedback,
+            reminders: a.reminders.map {
+                var r = ActionReminder(at: $0.at, to: $0.to); r.raised = $0.raised; return r
+            })
     }
 
     /// What a summary keeps of an update: when, what, the status, and who sent it by e-mail (the Actions screen marks those).
@@ -55,7 +65,7 @@ enum MeetingSummary {
     /// of the file are kept. Returns nil when the edit touched what the summary leaves out, which no screen does.
     static func merge(before: Meeting, after: Meeting, into full: Meeting) -> Meeting? {
         guard after.agenda == before.agenda, after.invitations == before.invitations,
-              after.attendance == before.attendance, after.issues == before.issues, after.venue == before.venue
+            after.attendance == before.attendance, after.issues == before.issues, after.venue == before.venue
         else { return nil }
         var m = full
         m.kind = after.kind
@@ -76,7 +86,8 @@ enum MeetingSummary {
                 if before.actions.contains(edited) { return original }
                 var merged = edited
                 merged.extra = original.extra
-                for k in merged.updates.indices where k < original.updates.count && merged.updates[k].at == original.updates[k].at {
+                for k in merged.updates.indices
+                where k < original.updates.count && merged.updates[k].at == original.updates[k].at {
                     merged.updates[k].extra = original.updates[k].extra
                     // What a summary leaves out of an update stays as the file had it.
                     if merged.updates[k].text == original.updates[k].text {

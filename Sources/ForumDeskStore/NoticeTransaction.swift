@@ -42,9 +42,13 @@ extension DataStore {
     /// notices to someone who now gets a new one, when their e-mail is still in the outbox (so it will be moved
     /// aside). Returns nil when the outbox is not touched. A new notice by e-mail whose text is neither given in
     /// `mails` nor in the outbox or among the withdrawn is refused: the record would claim a notice nobody gets.
-    func noticeChanges(_ meeting: inout Meeting, oldPath: String?, mails: [String: String]) throws(SaveError) -> NoticeChanges? {
+    func noticeChanges(
+        _ meeting: inout Meeting, oldPath: String?, mails: [String: String]
+    ) throws(SaveError) -> NoticeChanges? {
         // A new meeting file carries its notices as history: there is no earlier record to compare with.
-        guard let oldPath, let bytes = try? fs.read(oldPath), let old = try? Self.decodeMeeting(bytes) else { return nil }
+        guard let oldPath, let bytes = try? fs.read(oldPath), let old = try? Self.decodeMeeting(bytes) else {
+            return nil
+        }
         let before = NoticeOutbox.expected(old.notifications)
         if NoticeOutbox.expected(meeting.notifications) == before && mails.isEmpty { return nil }
         let present: [String: String]
@@ -59,8 +63,10 @@ extension DataStore {
             for i in meeting.notifications.indices {
                 let old = meeting.notifications[i]
                 let name = NoticeOutbox.fileName(of: old)
-                guard old.councillor == new.councillor, old.method == .email, old.withdrawn == nil, before.contains(name),
-                      present[name] != nil else { continue }
+                guard old.councillor == new.councillor, old.method == .email, old.withdrawn == nil,
+                    before.contains(name),
+                    present[name] != nil
+                else { continue }
                 meeting.notifications[i].withdrawn = new.at
             }
         }
@@ -68,8 +74,10 @@ extension DataStore {
         guard after != before else { return nil }
         // The outbox stays on this machine (it is not synced): the record says where the e-mail waits.
         let queued = after.subtracting(before)
-        for i in meeting.notifications.indices where queued.contains(NoticeOutbox.fileName(of: meeting.notifications[i]))
-            && meeting.notifications[i].method == .email && meeting.notifications[i].queuedOn == nil {
+        for i in meeting.notifications.indices
+        where queued.contains(NoticeOutbox.fileName(of: meeting.notifications[i]))
+            && meeting.notifications[i].method == .email && meeting.notifications[i].queuedOn == nil
+        {
             meeting.notifications[i].queuedOn = ProcessOwner.machine
         }
         var changes = NoticeChanges()
@@ -90,7 +98,9 @@ extension DataStore {
     /// The last copy of a notice's e-mail among the withdrawn (`name`, `name~2`…).
     func latestWithdrawn(_ id: String, _ name: String) -> String? {
         let stem = String(name.dropLast(4))
-        let files = ((try? fs.list(withdrawnFolder(id))) ?? []).filter { $0 == name || ($0.hasPrefix(stem + "~") && $0.hasSuffix(".eml")) }
+        let files = ((try? fs.list(withdrawnFolder(id))) ?? []).filter {
+            $0 == name || ($0.hasPrefix(stem + "~") && $0.hasSuffix(".eml"))
+        }
         let last = files.max { copyNumber($0) < copyNumber($1) }
         return last.map { "\(withdrawnFolder(id))/\($0)" }
     }
@@ -119,14 +129,18 @@ extension DataStore {
     func stage(_ changes: NoticeChanges, meetingID id: String) throws(SaveError) {
         let pending = pendingFolder(id)
         // E-mails name councillors: never written through a link (a teammate's commit could make outbox/ one).
-        if let problem = linkProblem([pending + "/x", outboxFolder(id) + "/x", withdrawnFolder(id) + "/x"]) { throw .refused(problem) }
+        if let problem = linkProblem([pending + "/x", outboxFolder(id) + "/x", withdrawnFolder(id) + "/x"]) {
+            throw .refused(problem)
+        }
         do {
             try DurableFile.makeFolders(pending, fs: fs, mode: modes.folder)
         } catch {
             throw .failed(path: pending, DurableWriteError(stage: .prepare, cause: error))
         }
         // Whose transaction this is: another process's recovery leaves it alone while this one is running.
-        _ = try? DurableFile.write(JSONWriter.write(ProcessOwner.current(now: Date()).json), to: "\(pending)/\(Self.transactionOwner)", fs: fs, modes: modes)
+        _ = try? DurableFile.write(
+            JSONWriter.write(ProcessOwner.current(now: Date()).json), to: "\(pending)/\(Self.transactionOwner)", fs: fs,
+            modes: modes)
         for (name, bytes) in changes.staged {
             do {
                 try DurableFile.write(bytes, to: "\(pending)/\(name)", fs: fs, modes: modes)
@@ -163,7 +177,9 @@ extension DataStore {
             if let kept = try keptCopy(of: source, named: file, in: withdrawn) {
                 // Undone again after a redo: the same e-mail is already kept, so this copy goes.
                 fs.remove(source)
-                done.append("withdrew \(NoticeOutbox.outbox)/\(id)/\(file) (the same as \(NoticeOutbox.withdrawn)/\(id)/\(kept))")
+                done.append(
+                    "withdrew \(NoticeOutbox.outbox)/\(id)/\(file) (the same as \(NoticeOutbox.withdrawn)/\(id)/\(kept))"
+                )
             } else {
                 var target = "\(withdrawn)/\(file)", n = 2
                 while try fs.status(target) != nil {
@@ -210,7 +226,9 @@ extension DataStore {
         let root = folder.path(NoticeOutbox.pending)
         let ids = ((try? fs.list(root)) ?? []).filter { id in
             guard !id.hasPrefix(".") else { return false }
-            guard let bytes = try? fs.read("\(root)/\(id)/\(Self.transactionOwner)"), let owner = ProcessOwner.from(bytes) else { return true }
+            guard let bytes = try? fs.read("\(root)/\(id)/\(Self.transactionOwner)"),
+                let owner = ProcessOwner.from(bytes)
+            else { return true }
             return owner.isThisProcess || owner.isGone(now: Date())
         }
         guard !ids.isEmpty else { return report }
@@ -219,7 +237,8 @@ extension DataStore {
             let notices: [CouncillorNotification]
             if let path = files[id] {
                 guard let bytes = try? fs.read(path), let meeting = try? Self.decodeMeeting(bytes) else {
-                    report.append("\(NoticeOutbox.pending)/\(id)/ left as it is: \(SaveError.short(path)) cannot be read")
+                    report.append(
+                        "\(NoticeOutbox.pending)/\(id)/ left as it is: \(SaveError.short(path)) cannot be read")
                     continue
                 }
                 notices = meeting.notifications
@@ -228,7 +247,9 @@ extension DataStore {
             }
             do {
                 let done = try reconcile(id, notices: notices)
-                report += done.isEmpty ? ["interrupted notice of \(id): nothing had been written yet; the outbox and the record agree"]
+                report +=
+                    done.isEmpty
+                    ? ["interrupted notice of \(id): nothing had been written yet; the outbox and the record agree"]
                     : done.map { "interrupted notice of \(id): \($0)" }
             } catch {
                 report.append("\(NoticeOutbox.pending)/\(id)/ could not be finished: \(error.description)")
@@ -243,13 +264,20 @@ extension DataStore {
     public func unfinishedTransactions() -> [Diagnostic] {
         let pending = ((try? fs.list(folder.path(NoticeOutbox.pending))) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         return pending.map { id in
-            Diagnostic(path: pendingFolder(id), position: nil,
-                       message: "an unfinished notice of meeting \(id) (interrupted, or being written now): the outbox and the "
-                           + "meeting record may disagree until the next command that writes (`notify`, `import`, `purge`) or the app finishes it")
-        } + batchJournals().map { journal in
-            Diagnostic(path: folder.path(journal.name), position: nil,
-                       message: "an unfinished import of \(journal.paths.count) meeting(s) (interrupted, or being written now): "
-                           + "left out until it commits; if it was interrupted, the next command that writes or the app removes its files")
+            Diagnostic(
+                path: pendingFolder(id), position: nil,
+                message:
+                    "an unfinished notice of meeting \(id) (interrupted, or being written now): the outbox and the "
+                    + "meeting record may disagree until the next command that writes (`notify`, `import`, `purge`) or the app finishes it"
+            )
         }
+            + batchJournals().map { journal in
+                Diagnostic(
+                    path: folder.path(journal.name), position: nil,
+                    message:
+                        "an unfinished import of \(journal.paths.count) meeting(s) (interrupted, or being written now): "
+                        + "left out until it commits; if it was interrupted, the next command that writes or the app removes its files"
+                )
+            }
     }
 }

@@ -25,7 +25,9 @@ extension DataStore {
         for year in (try? fs.list(folder.meetingsFolder)) ?? [] where !year.hasPrefix(".") {
             for id in ids.sorted() {
                 let path = "\(folder.meetingsFolder)/\(year)/\(id).json"
-                guard !unfinished.contains(path), let status = try? fs.status(path), !status.isDirectory else { continue }
+                guard !unfinished.contains(path), let status = try? fs.status(path), !status.isDirectory else {
+                    continue
+                }
                 files.append(MeetingFile(path: path, year: year))
             }
         }
@@ -47,7 +49,8 @@ extension DataStore {
         let statuses = indexed.isEmpty ? [] : self.statuses(files.map(\.path))
         let reads: [KeyRead] = Self.parallelMap(files.count) { i in
             let path = files[i].path
-            let known = files[i].indexed.map { indexed[$0] } ?? MeetingIndex.key(atPath: relativeMeetingPath(path), in: indexed)
+            let known =
+                files[i].indexed.map { indexed[$0] } ?? MeetingIndex.key(atPath: relativeMeetingPath(path), in: indexed)
             if let known, statuses[i]?.isAsIndexed(size: known.size, modified: known.modified) == true {
                 return .key(known.key)
             }
@@ -107,7 +110,8 @@ extension MeetingIndex {
             let start = try r.date()
             guard MeetingID(id) != nil else { throw IndexCorrupt() }
             guard result.last.map({ $0.path < path }) ?? true else { throw IndexCorrupt() }
-            result.append(KeyEntry(path: path, size: size, modified: modified, key: MeetingKey(id: id, area: area, start: start)))
+            result.append(
+                KeyEntry(path: path, size: size, modified: modified, key: MeetingKey(id: id, area: area, start: start)))
         }
         return result
     }

@@ -22,7 +22,8 @@ extension DataStore {
                 switch value {
                 case .string(let s): fields[key] = s
                 case .number(let n): fields[key] = Int(n) ?? 0
-                case .array(let items): fields[key] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+                case .array(let items):
+                    fields[key] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
                 default: break
                 }
             }
@@ -40,20 +41,25 @@ extension DataStore {
     /// Finishes the records of erasures a kill interrupted (see the type's comment). Call with the turn held.
     public func finishInterruptedErasures() -> [String] {
         var report: [String] = []
-        let names = ((try? fs.list(folder.root)) ?? []).filter { $0.hasPrefix(Self.erasureRecordPrefix) && !$0.contains(DurableFile.tempMarker) }
+        let names = ((try? fs.list(folder.root)) ?? []).filter {
+            $0.hasPrefix(Self.erasureRecordPrefix) && !$0.contains(DurableFile.tempMarker)
+        }
         for name in names.sorted() {
             let path = folder.path(name)
             guard let bytes = try? fs.read(path),
-                  let fields = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
-                  let pid = fields["pid"] as? Int, let person = fields["person"] as? String, let token = fields["token"] as? String,
-                  let date = fields["date"] as? String else {
+                let fields = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
+                let pid = fields["pid"] as? Int, let person = fields["person"] as? String,
+                let token = fields["token"] as? String,
+                let date = fields["date"] as? String
+            else {
                 report.append("\(name) left as it is: it cannot be read")
                 continue
             }
             guard pid != Int(getpid()), kill(Int32(pid), 0) != 0, errno == ESRCH else { continue }
             var scratch = DataSet.empty()
             guard let people = load(folder.people, required: true, into: &scratch, Codec.peopleFile),
-                  var settings = load(folder.settings, required: true, into: &scratch, Codec.settings) else {
+                var settings = load(folder.settings, required: true, into: &scratch, Codec.settings)
+            else {
                 report.append("\(name) left as it is: the directory or forumdesk.json cannot be read")
                 continue
             }
@@ -66,9 +72,12 @@ extension DataStore {
             if case .array(let earlier) = settings.extra["erasures"] { log = earlier }
             if !log.contains(where: { if case .object(let o) = $0 { o["erasure"] == .string(token) } else { false } }) {
                 let fingerprints = (fields["fingerprints"] as? [String] ?? []).map { JSONValue.string($0) }
-                log.append(.object(["date": .string(date), "records": .number(String(fields["records"] as? Int ?? 0)),
-                                    "files": .number(String(fields["files"] as? Int ?? 0)), "erasure": .string(token),
-                                    "fingerprints": .array(fingerprints)]))
+                log.append(
+                    .object([
+                        "date": .string(date), "records": .number(String(fields["records"] as? Int ?? 0)),
+                        "files": .number(String(fields["files"] as? Int ?? 0)), "erasure": .string(token),
+                        "fingerprints": .array(fingerprints),
+                    ]))
                 settings.extra["erasures"] = .array(log)
                 do throws(SaveError) {
                     try saveSettings(settings, in: &scratch)

@@ -13,7 +13,9 @@ public enum PersonHistory {
         guard git.isRepository, git.git(["rev-parse", "-q", "--verify", "HEAD"]).ok else { return [] }
         var out: [String] = []
         // The directory entry, version by version (oldest first), each once.
-        let log = git.git(["log", "--reverse", "--format=%H%x09%ad%x09%an", "--date=short", "--", "directory/people.json"])
+        let log = git.git([
+            "log", "--reverse", "--format=%H%x09%ad%x09%an", "--date=short", "--", "directory/people.json",
+        ])
         var last: String?
         for line in log.output.split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 2).map(String.init)
@@ -21,11 +23,16 @@ public enum PersonHistory {
             let entry = ErasureRule.people(in: git.show(parts[0], "directory/people.json")).first { $0.id == person.id }
             let text = entry.map(DataStore.summary) ?? "no entry"
             guard text != last else { continue }
-            if entry != nil || last != nil { out.append("\(parts[1]), committed by \(parts[2]): the directory entry read: \(text)") }
+            if entry != nil || last != nil {
+                out.append("\(parts[1]), committed by \(parts[2]): the directory entry read: \(text)")
+            }
             last = text
         }
         // Meetings and topics: commits that added or removed records naming them.
-        let changes = git.git(["log", "--reverse", "--format=@%ad%x09%an", "--date=short", "--name-only", "-F", "-S", person.id, "--", "meetings", "topics"])
+        let changes = git.git([
+            "log", "--reverse", "--format=@%ad%x09%an", "--date=short", "--name-only", "-F", "-S", person.id, "--",
+            "meetings", "topics",
+        ])
         var header = ""
         for line in changes.output.split(separator: "\n") where !line.isEmpty {
             if line.hasPrefix("@") {

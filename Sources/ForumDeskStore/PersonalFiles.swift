@@ -68,11 +68,15 @@ extension DataStore {
         // The directory: the person's entry, then any other record naming them.
         if let index = data.directory.people.firstIndex(where: { $0.id == person.id }) {
             let entry = Codec.encode(Codec.PeopleFile(people: data.directory.people, extra: data.peopleFileExtra))
-            var found = [PersonalData.Finding(kind: .directory, path: [.key("people"), .index(index)], text: Self.summary(person))]
+            var found = [
+                PersonalData.Finding(
+                    kind: .directory, path: [.key("people"), .index(index)], text: Self.summary(person))
+            ]
             found += Self.mentions(who, in: entry, skipping: found.map(\.path))
             out += placed(found, file: folder.people)
         }
-        let orgs = Codec.encode(Codec.OrganisationsFile(organisations: data.directory.organisations, extra: data.organisationsFileExtra))
+        let orgs = Codec.encode(
+            Codec.OrganisationsFile(organisations: data.directory.organisations, extra: data.organisationsFileExtra))
         out += placed(Self.mentions(who, in: orgs, skipping: []), file: folder.organisations)
         out += placed(Self.mentions(who, in: Codec.encode(data.settings), skipping: []), file: folder.settings)
         for meeting in data.meetings {
@@ -91,9 +95,12 @@ extension DataStore {
             if let path = try? folder.consultationFile(consultation.id) { out += placed(all, file: path) }
         }
         for file in personalFiles(who, in: data) {
-            out.append(PersonPlace(file: file.file, line: nil, record: "", kind: file.kind,
-                                   text: file.file == ".git" ? "earlier versions of the records, kept by `forumdesk sync`"
-                                       : file.step == .leave ? "not written by ForumDesk" : "the whole file"))
+            out.append(
+                PersonPlace(
+                    file: file.file, line: nil, record: "", kind: file.kind,
+                    text: file.file == ".git"
+                        ? "earlier versions of the records, kept by `forumdesk sync`"
+                        : file.step == .leave ? "not written by ForumDesk" : "the whole file"))
         }
         return out
     }
@@ -102,9 +109,11 @@ extension DataStore {
     static func summary(_ p: Person) -> String {
         var parts = [p.name, p.kind.rawValue]
         if !p.wards.isEmpty { parts.append("wards: " + p.wards.joined(separator: ", ")) }
-        parts += [p.organisation.map { "organisation: \($0)" }, p.title, p.email, p.phone,
-                  p.preferredContact.map { "prefers \($0.rawValue)" },
-                  p.postalAddress.isEmpty ? nil : "postal address: " + PostalAddress.oneLine(p.postalAddress)].compactMap { $0 }
+        parts += [
+            p.organisation.map { "organisation: \($0)" }, p.title, p.email, p.phone,
+            p.preferredContact.map { "prefers \($0.rawValue)" },
+            p.postalAddress.isEmpty ? nil : "postal address: " + PostalAddress.oneLine(p.postalAddress),
+        ].compactMap { $0 }
         for (key, value) in p.extra.sorted(by: { $0.key < $1.key }) {
             if case .string(let text) = value { parts.append("\(key): \(text)") }
         }
@@ -117,8 +126,9 @@ extension DataStore {
         var node: JSONNode?
         if case .parsed(let tree, _) = readJSON(path) { node = tree }
         return found.map { f in
-            PersonPlace(file: relative(path), line: node?.position(of: f.path).line, record: Self.describe(f.path),
-                        kind: f.kind.rawValue, text: f.text)
+            PersonPlace(
+                file: relative(path), line: node?.position(of: f.path).line, record: Self.describe(f.path),
+                kind: f.kind.rawValue, text: f.text)
         }
     }
 
@@ -139,13 +149,17 @@ extension DataStore {
     }
 
     /// Text fields of a file naming the person, outside the records already found (`skipping` and below).
-    static func mentions(_ who: PersonalData.Identity, in json: OrderedJSON, skipping: [FieldPath]) -> [PersonalData.Finding] {
+    static func mentions(
+        _ who: PersonalData.Identity, in json: OrderedJSON, skipping: [FieldPath]
+    ) -> [PersonalData.Finding] {
         var out: [PersonalData.Finding] = []
         func walk(_ value: OrderedJSON, _ path: FieldPath) {
             if skipping.contains(where: { path.starts(with: $0) }) { return }
             switch value {
             case .string(let text) where who.isNamed(in: text):
-                out.append(PersonalData.Finding(kind: .mention, path: path, text: text.count > 200 ? String(text.prefix(200)) + "…" : text))
+                out.append(
+                    PersonalData.Finding(
+                        kind: .mention, path: path, text: text.count > 200 ? String(text.prefix(200)) + "…" : text))
             case .array(let items): for (i, item) in items.enumerated() { walk(item, path + [.index(i)]) }
             case .object(let members): for (key, member) in members { walk(member, path + [.key(key)]) }
             default: break
@@ -189,7 +203,10 @@ extension DataStore {
                 let rel = relative(path)
                 if status.isDirectory {
                     if rel == ".git" {
-                        out.append(PersonFileStep(file: ".git", kind: "git history (earlier versions, shared with the team)", step: .leave))
+                        out.append(
+                            PersonFileStep(
+                                file: ".git", kind: "git history (earlier versions, shared with the team)", step: .leave
+                            ))
                         continue
                     }
                     visit(path, depth: depth + 1)
@@ -198,7 +215,8 @@ extension DataStore {
                 // The data files are records, handled field by field.
                 if let known = data.fingerprints[path], !known.unreadable, known.hash != nil { continue }
                 // A letter is named after its recipient (its PDF's text is compressed, so its name tells).
-                let named = !PersonalData.Identity.wordRanges(of: who.id, in: name).isEmpty
+                let named =
+                    !PersonalData.Identity.wordRanges(of: who.id, in: name).isEmpty
                     || (rel.hasPrefix(LetterFiles.folder + "/") && LetterFiles.isLetterFile(name, of: who.id))
                     || ((try? fs.read(path)).map { who.isNamed(in: String(decoding: $0, as: UTF8.self)) } ?? false)
                 guard named else { continue }
@@ -210,9 +228,13 @@ extension DataStore {
     }
 
     func step(for rel: String, name: String) -> PersonFileStep {
-        if rel == MeetingIndex.fileName { return PersonFileStep(file: rel, kind: "start-up index (a cache)", step: .delete) }
+        if rel == MeetingIndex.fileName {
+            return PersonFileStep(file: rel, kind: "start-up index (a cache)", step: .delete)
+        }
         let top = rel.split(separator: "/").first.map(String.init) ?? ""
-        guard let generated = Self.generatedFolders.first(where: { $0.folder == top }), !name.hasPrefix(".") || name.contains(DurableFile.tempMarker) else {
+        guard let generated = Self.generatedFolders.first(where: { $0.folder == top }),
+            !name.hasPrefix(".") || name.contains(DurableFile.tempMarker)
+        else {
             return PersonFileStep(file: rel, kind: "file not written by ForumDesk", step: .leave)
         }
         let keep = top == "conflicts" && name.hasSuffix(".json")
@@ -220,20 +242,24 @@ extension DataStore {
     }
 
     /// Works out the erasure of `person` from `data` (whole meetings): nothing is written.
-    public func erasurePlan(of person: Person, newOwner: String?, today: CalendarDate, in data: DataSet) -> ErasurePlan {
+    public func erasurePlan(of person: Person, newOwner: String?, today: CalendarDate, in data: DataSet) -> ErasurePlan
+    {
         let who = PersonalData.Identity(person)
-        var plan = ErasurePlan(person: person, meetings: [], topics: [], directory: PersonalData.erase(who, from: data.directory),
-                               files: personalFiles(who, in: data), ownerless: [], total: PersonalData.Erased())
+        var plan = ErasurePlan(
+            person: person, meetings: [], topics: [], directory: PersonalData.erase(who, from: data.directory),
+            files: personalFiles(who, in: data), ownerless: [], total: PersonalData.Erased())
         for meeting in data.meetings {
             if newOwner == nil {
                 let ids = PersonalData.ownerless(who, personOrganisation: person.organisation, in: meeting)
                 if !ids.isEmpty { plan.ownerless.append((meeting.id, ids)) }
             }
-            var (m, erased) = PersonalData.erase(who, personOrganisation: person.organisation, newOwner: newOwner, from: meeting,
-                                                 directory: data.directory, today: today)
+            var (m, erased) = PersonalData.erase(
+                who, personOrganisation: person.organisation, newOwner: newOwner, from: meeting,
+                directory: data.directory, today: today)
             // A merge conflict over one of their records goes with it (the merged record stays, without them).
             if let conflicts = m.extra[MergeConflict.key] {
-                m.extra[MergeConflict.key] = Self.withoutMentions([MergeConflict.key: conflicts], who)[MergeConflict.key]
+                m.extra[MergeConflict.key] =
+                    Self.withoutMentions([MergeConflict.key: conflicts], who)[MergeConflict.key]
             }
             let mentions = Self.mentions(who, in: Codec.encode(m), skipping: []).count
             if mentions > 0, let clean = Self.scrubbed(m, who) {
@@ -248,7 +274,9 @@ extension DataStore {
         }
         for topic in data.topics {
             var t = PersonalData.erase(who, from: topic)
-            if Self.mentions(who, in: Codec.encode(t), skipping: []).count > 0, let clean = Self.scrubbed(t, who) { t = clean }
+            if Self.mentions(who, in: Codec.encode(t), skipping: []).count > 0, let clean = Self.scrubbed(t, who) {
+                t = clean
+            }
             if t != topic { plan.topics.append(t) }
         }
         for consultation in data.consultations {
@@ -265,7 +293,9 @@ extension DataStore {
     /// is the usual checked, durable save: a file someone else changed meanwhile is not written, and named.
     /// Returns what was done, one line each, and the errors.
     /// With `record: false` (a sync enforcing an erasure made elsewhere) nothing is added to `erasures`.
-    public func apply(_ plan: ErasurePlan, today: CalendarDate, in data: inout DataSet, record: Bool = true) -> (done: [String], errors: [String]) {
+    public func apply(
+        _ plan: ErasurePlan, today: CalendarDate, in data: inout DataSet, record: Bool = true
+    ) -> (done: [String], errors: [String]) {
         let who = PersonalData.Identity(plan.person)
         var done: [String] = [], errors: [String] = []
         for (meeting, erased) in plan.meetings {
@@ -313,8 +343,10 @@ extension DataStore {
                     try checkNoLinks(path)
                     let bytes: [UInt8]
                     if let read = try? fs.read(path), let copy = try? Self.decodeMeeting(read) {
-                        let erased = PersonalData.erase(who, personOrganisation: plan.person.organisation, newOwner: nil, from: copy,
-                                                        directory: data.directory, today: today).0
+                        let erased = PersonalData.erase(
+                            who, personOrganisation: plan.person.organisation, newOwner: nil, from: copy,
+                            directory: data.directory, today: today
+                        ).0
                         bytes = Self.encoded(Self.scrubbed(erased, who) ?? erased)
                     } else {
                         bytes = Array(who.scrubbed(String(decoding: (try? fs.read(path)) ?? [], as: UTF8.self)).utf8)
@@ -334,23 +366,29 @@ extension DataStore {
         // The index is a cache of summaries made before the erasure: it goes, and the next start rebuilds it.
         if (try? fs.status(indexPath)) ?? nil != nil { try? deleteGenerated(indexPath) }
         // An outbox folder left empty goes, as retention does.
-        for dir in emptied where dir != folder.root && (try? fs.list(dir))?.isEmpty == true && !Self.isTopFolder(relative(dir)) {
+        for dir in emptied
+        where dir != folder.root && (try? fs.list(dir))?.isEmpty == true && !Self.isTopFolder(relative(dir)) {
             try? deleteGenerated(dir)
         }
         // Keyed fingerprints, never the name or the id (see `ErasureRecord`): what stops a merge bringing them back.
         var fingerprints: [JSONValue] = []
         if record {
             do throws(SaveError) {
-                fingerprints = ErasureRecord.fingerprints(plan.person, key: try ErasureRecord.currentKey(folder)).map { .string($0) }
+                fingerprints = ErasureRecord.fingerprints(plan.person, key: try ErasureRecord.currentKey(folder)).map {
+                    .string($0)
+                }
             } catch {
-                errors.append("\(ErasureRecord.keyFile): \(error.description); the erasure is recorded without fingerprints")
+                errors.append(
+                    "\(ErasureRecord.keyFile): \(error.description); the erasure is recorded without fingerprints")
             }
         }
         // The directory entry goes last: until then a rerun after a kill finds the person and finishes the rest.
         // Its record is written aside first, so a kill between the two files is finished by the next command.
         let token = "e" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        let entry = JSONValue.object(["date": .string(today.description), "records": .number(String(plan.meetings.count + plan.topics.count + 1)),
-                                      "files": .number(String(files)), "erasure": .string(token), "fingerprints": .array(fingerprints)])
+        let entry = JSONValue.object([
+            "date": .string(today.description), "records": .number(String(plan.meetings.count + plan.topics.count + 1)),
+            "files": .number(String(files)), "erasure": .string(token), "fingerprints": .array(fingerprints),
+        ])
         do throws(SaveError) {
             if record { try writeErasureRecord(token: token, person: plan.person.id, entry: entry) }
             // A merge may have left a copy of them in the file's own `conflicts` list: it goes too.
@@ -358,7 +396,9 @@ extension DataStore {
             let extra = Self.withoutMentions(data.peopleFileExtra, who)
             if extra != data.peopleFileExtra {
                 data.peopleFileExtra = extra
-                try write(Codec.encode(Codec.PeopleFile(people: plan.directory.people, extra: extra)), to: folder.people, in: &data)
+                try write(
+                    Codec.encode(Codec.PeopleFile(people: plan.directory.people, extra: extra)), to: folder.people,
+                    in: &data)
                 data.directory.people = plan.directory.people
                 done.append("directory/people.json: removed them from the file's merge conflicts")
             }
@@ -379,7 +419,8 @@ extension DataStore {
             try saveSettings(settings, in: &data)
             removeErasureRecord(token: token)
         } catch {
-            errors.append("forumdesk.json: the erasure was not recorded yet: \(error.description) (the next command records it)")
+            errors.append(
+                "forumdesk.json: the erasure was not recorded yet: \(error.description) (the next command records it)")
         }
         // The next sync takes the person out of git's history too, here, on the remote and on every laptop.
         HistoryRewrite.requestRewrite(folder, reason: "an erasure made on \(HistoryRewrite.spoken(today))")

@@ -22,7 +22,8 @@ public struct Presence: Sendable {
     /// plain file name.
     func file(meetingID: String, owner: ProcessOwner) -> String? {
         guard let name = try? folder.meetingFileName(meetingID, ".\(owner.host).\(owner.pid).json"),
-              DataFolder.problem(name) == nil else { return nil }
+            DataFolder.problem(name) == nil
+        else { return nil }
         return "\(root)/\(name)"
     }
 
@@ -31,7 +32,8 @@ public struct Presence: Sendable {
     public func announce(meetingID: String, owner: ProcessOwner) {
         guard let path = file(meetingID: meetingID, owner: owner) else { return }
         try? DurableFile.makeFolders(root, fs: fs, mode: FileModes.of(folder, fs: fs).folder)
-        _ = try? DurableFile.write(JSONWriter.write(owner.json), to: path, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))
+        _ = try? DurableFile.write(
+            JSONWriter.write(owner.json), to: path, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))
     }
 
     /// Removes this process's file for a meeting.
@@ -47,7 +49,8 @@ public struct Presence: Sendable {
         let here = ProcessOwner.hostName
         for name in (try? fs.list(root)) ?? [] where name.hasSuffix(".json") && !name.hasPrefix(".") {
             guard let bytes = try? fs.read("\(root)/\(name)"), let owner = ProcessOwner.from(bytes),
-                  let id = name.split(separator: ".").first.map(String.init), name.hasPrefix("\(id).\(owner.host).\(owner.pid).")
+                let id = name.split(separator: ".").first.map(String.init),
+                name.hasPrefix("\(id).\(owner.host).\(owner.pid).")
             else { continue }
             if owner.isThisProcess { continue }
             if owner.isGone(now: now) {

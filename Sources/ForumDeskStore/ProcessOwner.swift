@@ -30,8 +30,8 @@ public struct ProcessOwner: Sendable, Equatable {
     /// `<boot id>/<start time in clock ticks since boot>` of a running process, or nil.
     public static func processStart(_ pid: Int32) -> String? {
         guard let boot = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8),
-              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")")
+            let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
         else { return nil }
         // Fields after the command name (which may hold spaces) start at field 3; the start time is field 22.
         let fields = stat[stat.index(after: close)...].split(separator: " ")
@@ -95,8 +95,8 @@ public struct ProcessOwner: Sendable, Equatable {
         func field(_ key: String) -> JSONNode.Value? { members.first { $0.key == key }?.value.value }
         // A pid of 0 or below would make kill(2) ask about a whole process group.
         guard case .number(let pid)? = field("pid"), let pidValue = Int32(pid), pidValue > 0,
-              case .string(let host)? = field("host"), case .string(let user)? = field("user"),
-              case .string(let since)? = field("since"), let sinceDate = LondonTime.parse(since)
+            case .string(let host)? = field("host"), case .string(let user)? = field("user"),
+            case .string(let since)? = field("since"), let sinceDate = LondonTime.parse(since)
         else { return nil }
         var started: String?
         if case .string(let s)? = field("started") { started = s }

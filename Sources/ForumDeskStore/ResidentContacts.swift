@@ -18,22 +18,33 @@ extension DataStore {
     /// The recorded contacts (none when the file does not exist yet).
     public func loadResidentContacts() throws(ResidentsFileError) -> [ResidentContact] {
         let path = folder.path(Self.residentsFile)
-        if fs.isSymbolicLink(path) { throw ResidentsFileError(path: path, reason: "a symbolic link; ForumDesk does not follow one") }
+        if fs.isSymbolicLink(path) {
+            throw ResidentsFileError(path: path, reason: "a symbolic link; ForumDesk does not follow one")
+        }
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let bytes: [UInt8]
-        do { bytes = try fs.read(path) } catch { throw ResidentsFileError(path: path, reason: "cannot be read (\(error))") }
-        guard let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], json["schema"] as? Int == 1,
-              let list = json["residents"] as? [[String: Any]] else {
-            throw ResidentsFileError(path: path, reason: "not a residents' contacts file ForumDesk can read (left as it is)")
+        do { bytes = try fs.read(path) } catch {
+            throw ResidentsFileError(path: path, reason: "cannot be read (\(error))")
+        }
+        guard let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            json["schema"] as? Int == 1,
+            let list = json["residents"] as? [[String: Any]]
+        else {
+            throw ResidentsFileError(
+                path: path, reason: "not a residents' contacts file ForumDesk can read (left as it is)")
         }
         var out: [ResidentContact] = []
         for (n, entry) in list.enumerated() {
-            guard let issue = entry["issue"] as? String, IssueID(issue) != nil, let meeting = entry["meeting"] as? String, MeetingID(meeting) != nil,
-                  let at = (entry["consentedAt"] as? String).flatMap(LondonTime.parse) else {
-                throw ResidentsFileError(path: path, reason: "entry \(n + 1) lacks a valid issue, meeting or consentedAt (left as it is)")
+            guard let issue = entry["issue"] as? String, IssueID(issue) != nil,
+                let meeting = entry["meeting"] as? String, MeetingID(meeting) != nil,
+                let at = (entry["consentedAt"] as? String).flatMap(LondonTime.parse)
+            else {
+                throw ResidentsFileError(
+                    path: path, reason: "entry \(n + 1) lacks a valid issue, meeting or consentedAt (left as it is)")
             }
-            var contact = ResidentContact(issue: issue, meeting: meeting, consentedAt: at, email: entry["email"] as? String,
-                                          postalAddress: entry["postalAddress"] as? [String] ?? [], language: entry["language"] as? String)
+            var contact = ResidentContact(
+                issue: issue, meeting: meeting, consentedAt: at, email: entry["email"] as? String,
+                postalAddress: entry["postalAddress"] as? [String] ?? [], language: entry["language"] as? String)
             contact.told = (entry["told"] as? [[String: String]] ?? []).compactMap { t in
                 guard let at = t["at"].flatMap(LondonTime.parse), let file = t["file"] else { return nil }
                 return ResidentContact.Told(at: at, file: file)
@@ -46,7 +57,9 @@ extension DataStore {
     /// Writes the contacts, atomically and durably, 0600.
     public func saveResidentContacts(_ contacts: [ResidentContact]) throws(ResidentsFileError) {
         let path = folder.path(Self.residentsFile)
-        if fs.isSymbolicLink(path) { throw ResidentsFileError(path: path, reason: "a symbolic link; ForumDesk does not write through one") }
+        if fs.isSymbolicLink(path) {
+            throw ResidentsFileError(path: path, reason: "a symbolic link; ForumDesk does not write through one")
+        }
         var list: [OrderedJSON] = []
         for c in contacts {
             var w = FieldWriter()
@@ -56,12 +69,15 @@ extension DataStore {
             w.optional("email", c.email)
             if !c.postalAddress.isEmpty { w.set("postalAddress", c.postalAddress) }
             w.optional("language", c.language)
-            w.set("told", .array(c.told.map { told in
-                var t = FieldWriter()
-                t.set("at", date: told.at)
-                t.set("file", told.file)
-                return t.finish([:])
-            }))
+            w.set(
+                "told",
+                .array(
+                    c.told.map { told in
+                        var t = FieldWriter()
+                        t.set("at", date: told.at)
+                        t.set("file", told.file)
+                        return t.finish([:])
+                    }))
             list.append(w.finish([:]))
         }
         var top = FieldWriter()

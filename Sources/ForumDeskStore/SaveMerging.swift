@@ -25,10 +25,15 @@ extension DataStore {
         } catch {
             throw .changedOnDisk(path: path)
         }
-        guard let node = try? JSONParser.parse(bytes), let theirs = try? Codec.meeting(node) else { throw .unreadableOnDisk(path: path) }
-        let result = JSONMerge.merge(base: Codec.encode(base), ours: Codec.encode(mine), theirs: JSONMerge.ordered(node))
+        guard let node = try? JSONParser.parse(bytes), let theirs = try? Codec.meeting(node) else {
+            throw .unreadableOnDisk(path: path)
+        }
+        let result = JSONMerge.merge(
+            base: Codec.encode(base), ours: Codec.encode(mine), theirs: JSONMerge.ordered(node))
         guard result.conflicts.isEmpty else { return .conflicts(result.conflicts.map(\.place)) }
-        guard let mergedNode = try? JSONParser.parse(JSONWriter.write(result.merged)), let merged = try? Codec.meeting(mergedNode) else {
+        guard let mergedNode = try? JSONParser.parse(JSONWriter.write(result.merged)),
+            let merged = try? Codec.meeting(mergedNode)
+        else {
             return .conflicts(["the merged meeting could not be read back"])
         }
         // Theirs is now the version this save replaces.

@@ -62,8 +62,11 @@ public enum SiteFolder {
 
     /// The manifest of the folder: empty for a new or empty folder. A folder with files but no manifest is
     /// refused, so `publish` never writes into (or deletes from) a folder it did not make.
-    public static func manifest(of folder: String, fs: FileSystem = PosixFileSystem()) throws(SiteError) -> SiteManifest {
-        if fs.isSymbolicLink(folder) { throw SiteError(path: folder, reason: "is a symbolic link; give the real folder") }
+    public static func manifest(of folder: String, fs: FileSystem = PosixFileSystem()) throws(SiteError) -> SiteManifest
+    {
+        if fs.isSymbolicLink(folder) {
+            throw SiteError(path: folder, reason: "is a symbolic link; give the real folder")
+        }
         let status: FileStatus?
         do { status = try fs.status(folder) } catch { throw SiteError(path: folder, reason: error.reason) }
         guard let status else { return SiteManifest() }
@@ -72,14 +75,19 @@ public enum SiteFolder {
         guard let bytes = try? fs.read(path) else {
             let names = (try? fs.list(folder)) ?? []
             if names.isEmpty { return SiteManifest() }
-            throw SiteError(path: folder, reason: "holds files but no \(manifestName): not a site ForumDesk published; give an empty or new folder")
+            throw SiteError(
+                path: folder,
+                reason:
+                    "holds files but no \(manifestName): not a site ForumDesk published; give an empty or new folder")
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {
             return try decoder.decode(SiteManifest.self, from: Data(bytes))
         } catch {
-            throw SiteError(path: path, reason: "cannot be read (\(error.localizedDescription)); delete the site folder and publish again")
+            throw SiteError(
+                path: path,
+                reason: "cannot be read (\(error.localizedDescription)); delete the site folder and publish again")
         }
     }
 
@@ -93,11 +101,15 @@ public enum SiteFolder {
     /// hidden files, nothing that climbs out of the folder.
     static func isSafe(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        return !parts.isEmpty && parts.allSatisfy { part in
-            !part.isEmpty && part.first != "." && part.first != "-" && part != ".."
-                && part.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                    || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
-        }
+        return !parts.isEmpty
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.first != "." && part.first != "-" && part != ".."
+                    && part.utf8.allSatisfy {
+                        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                            || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+                    }
+            }
     }
 
     /// Writes `files` into `folder`: changed and new files (meeting pages first), then deletes what the previous
@@ -109,23 +121,32 @@ public enum SiteFolder {
     /// A publish killed part way is finished by the next one: before any file is written the manifest already
     /// lists it (with no hash, so it is written again), so the folder is never one "publish did not write", and
     /// temp files of dead runs are removed.
-    public static func publish(_ files: [PublishedFile], to folder: String, previous: SiteManifest, now: Date,
-                               keeping: Set<String> = [], fs: FileSystem = PosixFileSystem()) throws(SiteError) -> Report {
+    public static func publish(
+        _ files: [PublishedFile], to folder: String, previous: SiteManifest, now: Date,
+        keeping: Set<String> = [], fs: FileSystem = PosixFileSystem()
+    ) throws(SiteError) -> Report {
         var report = Report()
         var manifest = SiteManifest()
         let made = Set(files.map(\.path))
         for (path, entry) in previous.files where !made.contains(path) {
-            if let own = entry.dependsOn.first, own.hasPrefix("meeting:"), keeping.contains(String(own.dropFirst("meeting:".count))) {
+            if let own = entry.dependsOn.first, own.hasPrefix("meeting:"),
+                keeping.contains(String(own.dropFirst("meeting:".count)))
+            {
                 manifest.files[path] = entry
             }
         }
         var pending: [PublishedFile] = []
         for file in files {
-            guard isSafe(file.path) else { throw SiteError(path: file.path, reason: "not a safe path for a published file") }
+            guard isSafe(file.path) else {
+                throw SiteError(path: file.path, reason: "not a safe path for a published file")
+            }
             let hash = hash(file.bytes)
             let full = folder + "/" + file.path
-            if let old = previous.files[file.path], old.hash == hash, (try? fs.status(full))??.size == file.bytes.count, !fs.isSymbolicLink(full) {
-                manifest.files[file.path] = SiteManifest.Entry(hash: hash, changed: old.changed, dependsOn: file.dependsOn)
+            if let old = previous.files[file.path], old.hash == hash, (try? fs.status(full))??.size == file.bytes.count,
+                !fs.isSymbolicLink(full)
+            {
+                manifest.files[file.path] = SiteManifest.Entry(
+                    hash: hash, changed: old.changed, dependsOn: file.dependsOn)
                 report.unchanged += 1
             } else {
                 manifest.files[file.path] = SiteManifest.Entry(hash: hash, changed: now, dependsOn: file.dependsOn)
@@ -143,7 +164,9 @@ public enum SiteFolder {
             }
         }
         // Pages a listing links to exist before the listing does.
-        let order = { (path: String) -> Int in path.hasPrefix("meetings/") ? 0 : path.hasSuffix(".css") ? 1 : path.hasSuffix(".html") ? 2 : 3 }
+        let order = { (path: String) -> Int in
+            path.hasPrefix("meetings/") ? 0 : path.hasSuffix(".css") ? 1 : path.hasSuffix(".html") ? 2 : 3
+        }
         for file in pending.sorted(by: { (order($0.path), $0.path) < (order($1.path), $1.path) }) {
             do {
                 try DurableFile.write(file.bytes, to: folder + "/" + file.path, fs: fs, durable: false, modes: modes)
@@ -172,7 +195,9 @@ public enum SiteFolder {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
         let bytes: [UInt8]
-        do { bytes = Array(try encoder.encode(manifest)) } catch { throw SiteError(path: manifestName, reason: "\(error)") }
+        do { bytes = Array(try encoder.encode(manifest)) } catch {
+            throw SiteError(path: manifestName, reason: "\(error)")
+        }
         do {
             try DurableFile.write(bytes, to: folder + "/" + manifestName, fs: fs, durable: true, modes: modes)
         } catch {
@@ -181,7 +206,9 @@ public enum SiteFolder {
     }
 
     /// Removes the temp files of runs that died (their pid is gone) from the site's folders.
-    public static func removeAbandonedTempFiles(in folder: String, manifest: SiteManifest, fs: FileSystem = PosixFileSystem()) -> Int {
+    public static func removeAbandonedTempFiles(
+        in folder: String, manifest: SiteManifest, fs: FileSystem = PosixFileSystem()
+    ) -> Int {
         var folders: Set<String> = [folder]
         for path in manifest.files.keys where isSafe(path) {
             var parent = (path as NSString).deletingLastPathComponent
@@ -193,7 +220,8 @@ public enum SiteFolder {
         var removed = 0
         for dir in folders where !fs.isSymbolicLink(dir) {
             for name in (try? fs.list(dir)) ?? [] {
-                guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                guard let pid = DurableFile.tempFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+                else { continue }
                 fs.remove(dir + "/" + name)
                 removed += 1
             }

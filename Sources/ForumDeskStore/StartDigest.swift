@@ -27,7 +27,10 @@ public struct StartDigest: Sendable, Equatable {
     public var live: [String]
     public var cold: ColdHistory
 
-    public init(builtAt: Date, directory: UInt64, folders: [String: TimeInterval] = [:], live: [String] = [], cold: ColdHistory = ColdHistory()) {
+    public init(
+        builtAt: Date, directory: UInt64, folders: [String: TimeInterval] = [:], live: [String] = [],
+        cold: ColdHistory = ColdHistory()
+    ) {
         self.builtAt = builtAt
         self.directory = directory
         self.folders = folders
@@ -71,8 +74,10 @@ public struct StartDigest: Sendable, Equatable {
     /// Text, a line each: the header, `built`, `directory`, `cold`, a `held` line a year, a `folder` line a folder,
     /// a `live` line a meeting, then `end` (a file cut short is refused).
     public func encoded() -> [UInt8] {
-        var lines = [Self.header, "built \(builtAt.timeIntervalSinceReferenceDate)", "directory \(directory)",
-                     "cold \(cold.meetings) \(cold.warnings)"]
+        var lines = [
+            Self.header, "built \(builtAt.timeIntervalSinceReferenceDate)", "directory \(directory)",
+            "cold \(cold.meetings) \(cold.warnings)",
+        ]
         for (year, count) in cold.heldByYear.sorted(by: { $0.key < $1.key }) { lines.append("held \(year) \(count)") }
         for (name, modified) in folders.sorted(by: { $0.key < $1.key }) { lines.append("folder \(modified) \(name)") }
         for path in live { lines.append("live \(path)") }
@@ -83,14 +88,16 @@ public struct StartDigest: Sendable, Equatable {
     /// nil for anything but a whole file as `encoded` writes it.
     public static func decode(_ bytes: [UInt8]) -> StartDigest? {
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 6, lines[0] == header, lines.last == "", lines[lines.count - 2] == "end" else { return nil }
+        guard lines.count >= 6, lines[0] == header, lines.last == "", lines[lines.count - 2] == "end" else {
+            return nil
+        }
         func field(_ line: Substring, _ name: String) -> Substring? {
             line.hasPrefix(name + " ") ? line.dropFirst(name.count + 1) : nil
         }
         guard let built = field(lines[1], "built").flatMap({ Double($0) }), built.isFinite,
-              let directory = field(lines[2], "directory").flatMap({ UInt64($0) }),
-              let coldLine = field(lines[3], "cold")?.split(separator: " "), coldLine.count == 2,
-              let meetings = Int(coldLine[0]), let warnings = Int(coldLine[1]), meetings >= 0, warnings >= 0
+            let directory = field(lines[2], "directory").flatMap({ UInt64($0) }),
+            let coldLine = field(lines[3], "cold")?.split(separator: " "), coldLine.count == 2,
+            let meetings = Int(coldLine[0]), let warnings = Int(coldLine[1]), meetings >= 0, warnings >= 0
         else { return nil }
         var digest = StartDigest(builtAt: Date(timeIntervalSinceReferenceDate: built), directory: directory)
         digest.cold.meetings = meetings
@@ -99,7 +106,8 @@ public struct StartDigest: Sendable, Equatable {
             if let held = field(line, "held") {
                 let parts = held.split(separator: " ")
                 guard parts.count == 2, let year = Int(parts[0]), let count = Int(parts[1]), count > 0,
-                      digest.cold.heldByYear[year] == nil else { return nil }
+                    digest.cold.heldByYear[year] == nil
+                else { return nil }
                 digest.cold.heldByYear[year] = count
             } else if let folder = field(line, "folder") {
                 let space = folder.firstIndex(of: " ") ?? folder.endIndex

@@ -10,8 +10,10 @@ extension DataStore {
     /// The modification time of the meetings folder (key "") and of each year folder in it (by name), links not
     /// followed; nil when the meetings folder cannot be listed.
     func meetingFolderStamps() -> [String: TimeInterval]? {
-        guard !fs.isSymbolicLink(folder.meetingsFolder), let top = try? fs.status(folder.meetingsFolder), top.isDirectory,
-              let names = try? fs.list(folder.meetingsFolder) else { return nil }
+        guard !fs.isSymbolicLink(folder.meetingsFolder), let top = try? fs.status(folder.meetingsFolder),
+            top.isDirectory,
+            let names = try? fs.list(folder.meetingsFolder)
+        else { return nil }
         var stamps: [String: TimeInterval] = ["": top.modified]
         for year in names where !year.hasPrefix(".") {
             let path = "\(folder.meetingsFolder)/\(year)"
@@ -24,8 +26,9 @@ extension DataStore {
     /// The digest on disk, while it still describes the folder: the same folders' times, no import unfinished.
     func currentStartDigest() -> StartDigest? {
         guard !fs.isSymbolicLink(startDigestPath), let bytes = try? fs.read(startDigestPath),
-              let digest = StartDigest.decode(bytes), let stamps = meetingFolderStamps(), stamps == digest.folders,
-              filesOfUnfinishedBatches().isEmpty else { return nil }
+            let digest = StartDigest.decode(bytes), let stamps = meetingFolderStamps(), stamps == digest.folders,
+            filesOfUnfinishedBatches().isEmpty
+        else { return nil }
         return digest
     }
 
@@ -35,10 +38,15 @@ extension DataStore {
     /// ever. The app loads the whole folder after this first screen, and that load is what it edits.
     public func loadStart(now: Date) -> (DataSet, ColdHistory)? {
         guard let digest = currentStartDigest(), digest.builtAt <= now else { return nil }
-        let files = digest.live.map { MeetingFile(path: "\(folder.meetingsFolder)/\($0)", year: String($0.prefix { $0 != "/" })) }
-        let data = load(partial: true, files: { files }) { files in Self.parallelMap(files.count) { readMeetingFile(files[$0].path) } }
+        let files = digest.live.map {
+            MeetingFile(path: "\(folder.meetingsFolder)/\($0)", year: String($0.prefix { $0 != "/" }))
+        }
+        let data = load(partial: true, files: { files }) { files in
+            Self.parallelMap(files.count) { readMeetingFile(files[$0].path) }
+        }
         guard data.loadErrors.isEmpty, data.fileProblems.isEmpty, data.meetings.count == files.count,
-              directoryFingerprint(data) == digest.directory else { return nil }
+            directoryFingerprint(data) == digest.directory
+        else { return nil }
         return (data, digest.cold)
     }
 
@@ -47,7 +55,8 @@ extension DataStore {
     /// stored warnings not those of its directory).
     func startDigest(of data: DataSet, builtAt: Date, folders: [String: TimeInterval]) -> StartDigest? {
         guard !data.isPartial, data.loadErrors.isEmpty, data.fileProblems.isEmpty, let stored = data.indexWarnings,
-              stored.directory == data.directory else { return nil }
+            stored.directory == data.directory
+        else { return nil }
         var digest = StartDigest(builtAt: builtAt, directory: directoryFingerprint(data), folders: folders)
         var live: [String] = []
         for meeting in data.meetings {
@@ -71,17 +80,22 @@ extension DataStore {
     /// A meeting's own warnings as far as `StartDigest.isCold` needs them: only a meeting over and settled can be
     /// cold, and its warnings do not move with the time.
     func judgedForDigest(_ meeting: Meeting, directory: Directory, builtAt: Date) -> [Warning] {
-        MeetingSummary.suits(meeting, now: builtAt) ? Warnings.warnings(for: meeting, directory: directory, now: builtAt) : []
+        MeetingSummary.suits(meeting, now: builtAt)
+            ? Warnings.warnings(for: meeting, directory: directory, now: builtAt) : []
     }
 
     /// After a load through the index that may write: writes the digest unless the one on disk still holds and
     /// is less than `rebuildAfter` old (live meetings that have since gone cold are then made cold).
     func refreshStartDigest(_ data: DataSet, now: Date, folders: [String: TimeInterval]?) {
-        if let current = currentStartDigest(), current.builtAt <= now, now.timeIntervalSince(current.builtAt) < Self.startDigestRebuildAfter,
-           current.directory == directoryFingerprint(data) {
+        if let current = currentStartDigest(), current.builtAt <= now,
+            now.timeIntervalSince(current.builtAt) < Self.startDigestRebuildAfter,
+            current.directory == directoryFingerprint(data)
+        {
             return
         }
-        guard let folders, filesOfUnfinishedBatches().isEmpty, let digest = startDigest(of: data, builtAt: now, folders: folders) else {
+        guard let folders, filesOfUnfinishedBatches().isEmpty,
+            let digest = startDigest(of: data, builtAt: now, folders: folders)
+        else {
             fs.remove(startDigestPath)
             return
         }
@@ -91,7 +105,9 @@ extension DataStore {
     static let startDigestRebuildAfter: TimeInterval = 7 * 86_400
 
     func writeStartDigest(_ digest: StartDigest) {
-        if (try? DurableFile.write(digest.encoded(), to: startDigestPath, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))) == nil {
+        if (try? DurableFile.write(
+            digest.encoded(), to: startDigestPath, fs: fs, durable: false, modes: FileModes.of(folder, fs: fs))) == nil
+        {
             fs.remove(startDigestPath)
         }
     }
@@ -105,13 +121,19 @@ extension DataStore {
 
     /// After a meeting file was written or removed: the change applied to the digest read before it (`old`: the
     /// meeting as it was and its file; `new`: as it is now and its file), the folders stamped again.
-    func startDigestAfterChange(_ digest: StartDigest?, old: (Meeting, String)?, new: (Meeting, String)?, directory: Directory) {
+    func startDigestAfterChange(
+        _ digest: StartDigest?, old: (Meeting, String)?, new: (Meeting, String)?, directory: Directory
+    ) {
         guard var digest else { return }
         if let (meeting, path) = old {
-            digest.remove(meeting, path: relativeMeetingPath(path), warnings: judgedForDigest(meeting, directory: directory, builtAt: digest.builtAt))
+            digest.remove(
+                meeting, path: relativeMeetingPath(path),
+                warnings: judgedForDigest(meeting, directory: directory, builtAt: digest.builtAt))
         }
         if let (meeting, path) = new {
-            digest.add(meeting, path: relativeMeetingPath(path), warnings: judgedForDigest(meeting, directory: directory, builtAt: digest.builtAt))
+            digest.add(
+                meeting, path: relativeMeetingPath(path),
+                warnings: judgedForDigest(meeting, directory: directory, builtAt: digest.builtAt))
         }
         guard let stamps = meetingFolderStamps() else { return fs.remove(startDigestPath) }
         digest.folders = stamps

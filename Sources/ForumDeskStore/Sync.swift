@@ -40,10 +40,14 @@ public struct Sync: Sendable {
         public var message: String {
             switch self {
             case .noGit: "git is not installed (apt-get install git): nothing was synced"
-            case .offline(let detail): "the remote cannot be reached (offline?): \(detail). Your changes are committed here; sync again when connected"
-            case .authentication(let detail): "the remote refused your credentials: \(detail). Your changes are committed here"
-            case .rejected(let detail): "the remote refused the push: \(detail). Your changes are committed here; sync again"
-            case .mergeAborted(let detail): "the merge could not be completed and was undone: \(detail). The folder is as it was before the sync; your changes are committed here"
+            case .offline(let detail):
+                "the remote cannot be reached (offline?): \(detail). Your changes are committed here; sync again when connected"
+            case .authentication(let detail):
+                "the remote refused your credentials: \(detail). Your changes are committed here"
+            case .rejected(let detail):
+                "the remote refused the push: \(detail). Your changes are committed here; sync again"
+            case .mergeAborted(let detail):
+                "the merge could not be completed and was undone: \(detail). The folder is as it was before the sync; your changes are committed here"
             case .unreadable(let files, let local):
                 local
                     ? "not synced: ForumDesk cannot read \(files.count == 1 ? "this file" : "these files"), so \(files.count == 1 ? "it is" : "they are") not shared:\n"
@@ -110,8 +114,10 @@ public struct Sync: Sendable {
             }
             report.lines.append("made \(folder.root) a git repository")
         }
-        for (file, text) in [(".gitignore", Self.ignored), (".gitattributes", Self.attributes)] where !FileManager.default.fileExists(atPath: folder.path(file)) {
-            try? DurableFile.write(Array(text.utf8), to: folder.path(file), fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)
+        for (file, text) in [(".gitignore", Self.ignored), (".gitattributes", Self.attributes)]
+        where !FileManager.default.fileExists(atPath: folder.path(file)) {
+            try? DurableFile.write(
+                Array(text.utf8), to: folder.path(file), fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)
         }
         let quoted = "'" + driver.replacingOccurrences(of: "'", with: "'\\''") + "'"
         git.git(["config", "merge.forumdesk.name", "ForumDesk records"])
@@ -141,7 +147,8 @@ public struct Sync: Sendable {
 
     /// Announces the next phase in the journal (`SyncJournal`), so a kill during it is finished or undone next time.
     func enter(_ phase: SyncJournal.Phase, theirs: String = "") {
-        let head = repository.git(["rev-parse", "-q", "--verify", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let head = repository.git(["rev-parse", "-q", "--verify", "HEAD"]).output.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         try? SyncJournal(phase: phase, head: head, theirs: theirs).write(folder)
     }
 
@@ -155,9 +162,13 @@ public struct Sync: Sendable {
         guard !lines.isEmpty else { return false }
         let who = officer()
         let message = Self.summary(lines)
-        let commit = git.git(["-c", "user.name=\(who.name)", "-c", "user.email=\(who.email)", "commit", "-q", "--no-verify", "-m", "\(message) (\(who.name))"])
+        let commit = git.git([
+            "-c", "user.name=\(who.name)", "-c", "user.email=\(who.email)", "commit", "-q", "--no-verify", "-m",
+            "\(message) (\(who.name))",
+        ])
         guard commit.ok else {
-            report.failure = .other("could not commit: \(commit.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+            report.failure = .other(
+                "could not commit: \(commit.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
             return false
         }
         report.lines.append("committed: \(message)")
@@ -182,7 +193,9 @@ public struct Sync: Sendable {
         var parts: [String] = []
         func list(_ ids: [String], _ verb: String) {
             guard !ids.isEmpty else { return }
-            parts.append("\(verb) \(ids.count == 1 ? "meeting" : "\(ids.count) meetings") \(ids.prefix(3).joined(separator: ", "))\(ids.count > 3 ? "…" : "")")
+            parts.append(
+                "\(verb) \(ids.count == 1 ? "meeting" : "\(ids.count) meetings") \(ids.prefix(3).joined(separator: ", "))\(ids.count > 3 ? "…" : "")"
+            )
         }
         list(changed, "changed")
         list(added, "added")
@@ -245,7 +258,10 @@ public struct Sync: Sendable {
                 report.failure = failure
                 return report
             }
-            if attempt == 0, push.errors.contains("rejected") || push.errors.contains("fetch first") || push.errors.contains("non-fast-forward") {
+            if attempt == 0,
+                push.errors.contains("rejected") || push.errors.contains("fetch first")
+                    || push.errors.contains("non-fast-forward")
+            {
                 report.lines.append("someone pushed meanwhile: fetching and merging again")
                 continue
             }
@@ -282,7 +298,9 @@ public struct Sync: Sendable {
         }
         let missing = git.git(["ls-files", "-d", "-z"]).output.split(separator: "\0").map(String.init)
         if !missing.isEmpty { git.git(["checkout", "-q", "--"] + missing) }
-        report.lines.append("joined the team's history (origin/\(remoteBranchName)): \(missing.count) file\(missing.count == 1 ? "" : "s") fetched")
+        report.lines.append(
+            "joined the team's history (origin/\(remoteBranchName)): \(missing.count) file\(missing.count == 1 ? "" : "s") fetched"
+        )
         return true
     }
 
@@ -302,7 +320,8 @@ public struct Sync: Sendable {
         cachedBranch.value = run.ok && !name.isEmpty ? name : "main"
         // Known from an earlier sync (or `git clone`): no need to ask the remote again.
         if let merge = repository.config("branch.\(branch).merge"), merge.hasPrefix("refs/heads/"),
-           repository.config("branch.\(branch).remote") == "origin" {
+            repository.config("branch.\(branch).remote") == "origin"
+        {
             cachedRemoteBranch.value = String(merge.dropFirst("refs/heads/".count))
         }
     }
@@ -312,7 +331,9 @@ public struct Sync: Sendable {
     }
 
     static func firstLine(_ text: String) -> String {
-        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty && !$0.hasPrefix("hint:") } ?? "no reason given"
+        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first {
+            !$0.isEmpty && !$0.hasPrefix("hint:")
+        } ?? "no reason given"
     }
 
     /// Offline and authentication failures, from what git says.
@@ -320,14 +341,21 @@ public struct Sync: Sendable {
     static func classify(_ errors: String) -> Failure? {
         let e = errors.lowercased().replacing(/'[^'\n]*'/, with: "''")
         let detail = firstLine(errors)
-        if ["authentication failed", "permission denied", "could not read username", "could not read password",
-            "terminal prompts disabled", "host key verification failed"].contains(where: e.contains)
-            || e.contains(/\b(error|status):? *40[13]\b/) {
+        if [
+            "authentication failed", "permission denied", "could not read username", "could not read password",
+            "terminal prompts disabled", "host key verification failed",
+        ].contains(where: e.contains)
+            || e.contains(/\b(error|status):? *40[13]\b/)
+        {
             return .authentication(detail)
         }
-        if ["could not resolve host", "connection refused", "network is unreachable", "connection timed out", "unable to access",
-            "does not appear to be a git repository", "no such file or directory", "could not read from remote repository",
-            "operation timed out"].contains(where: e.contains) {
+        if [
+            "could not resolve host", "connection refused", "network is unreachable", "connection timed out",
+            "unable to access",
+            "does not appear to be a git repository", "no such file or directory",
+            "could not read from remote repository",
+            "operation timed out",
+        ].contains(where: e.contains) {
             return .offline(detail)
         }
         return nil
@@ -361,21 +389,32 @@ public struct Sync: Sendable {
         }
         let who = officer()
         var merging = git
-        let theirAuthor = git.git(["log", "-1", "--format=%an", remoteRef]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        merging.environment["FORUMDESK_MERGE_NOTE"] = "theirs by \(theirAuthor.isEmpty ? "another officer" : theirAuthor) (origin/\(remoteBranchName)), merged at sync by \(who.name), \(LondonTime.display(Date()))"
+        let theirAuthor = git.git(["log", "-1", "--format=%an", remoteRef]).output.trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        merging.environment["FORUMDESK_MERGE_NOTE"] =
+            "theirs by \(theirAuthor.isEmpty ? "another officer" : theirAuthor) (origin/\(remoteBranchName)), merged at sync by \(who.name), \(LondonTime.display(Date()))"
         let identity = ["-c", "user.name=\(who.name)", "-c", "user.email=\(who.email)"]
-        let authors = git.git(["log", "--format=%an", "--no-merges", base.isEmpty ? remoteRef : "\(base)..\(remoteRef)"]).output
+        let authors = git.git([
+            "log", "--format=%an", "--no-merges", base.isEmpty ? remoteRef : "\(base)..\(remoteRef)",
+        ]).output
             .split(separator: "\n").map(String.init)
         var seenAuthors = Set<String>()
         let names = authors.filter { seenAuthors.insert($0).inserted }
-        let credit = names.isEmpty ? "the team's changes" : "changes by " + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? " and others" : "")
+        let credit =
+            names.isEmpty
+            ? "the team's changes"
+            : "changes by " + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? " and others" : "")
         enter(.merge, theirs: theirs)
-        let merge = merging.git(identity + ["merge", "-q", "--no-edit", "--no-verify", "--allow-unrelated-histories", remoteRef,
-                                            "-m", "Merged \(credit) from origin/\(remoteBranchName) (sync by \(who.name))"])
+        let merge = merging.git(
+            identity + [
+                "merge", "-q", "--no-edit", "--no-verify", "--allow-unrelated-histories", remoteRef,
+                "-m", "Merged \(credit) from origin/\(remoteBranchName) (sync by \(who.name))",
+            ])
         if !merge.ok {
             guard git.isMerging else {
                 SyncRecovery(repository: git).undoMergeLeftovers(head: before, theirs: theirs)
-                report.failure = Self.classify(merge.errors) ?? .mergeAborted(Self.firstLine(merge.errors + merge.output))
+                report.failure =
+                    Self.classify(merge.errors) ?? .mergeAborted(Self.firstLine(merge.errors + merge.output))
                 return false
             }
             switch settle(report: &report) {
@@ -396,11 +435,16 @@ public struct Sync: Sendable {
         if before.isEmpty { return true }
         let changed = git.git(["diff", "--name-only", before, "HEAD"]).output.split(separator: "\n").map(String.init)
         report.changedByOthers += changed.filter { $0.hasPrefix("meetings/") && $0.hasSuffix(".json") }
-        if !changed.isEmpty { report.lines.append("merged \(changed.count) file\(changed.count == 1 ? "" : "s") changed by \(names.isEmpty ? "others" : names.joined(separator: ", "))") }
+        if !changed.isEmpty {
+            report.lines.append(
+                "merged \(changed.count) file\(changed.count == 1 ? "" : "s") changed by \(names.isEmpty ? "others" : names.joined(separator: ", "))"
+            )
+        }
         renumber(report: &report)
         // A program named in the shared settings is never run; say so when the team's commits bring one.
         if changed.contains("forumdesk.json"), let settings = DataStore(folder: folder).readSettings(),
-           let warning = MachineSettings.ignoredWarning(settings) {
+            let warning = MachineSettings.ignoredWarning(settings)
+        {
             report.lines.append("warning: " + warning)
         }
         return true
@@ -414,12 +458,16 @@ public struct Sync: Sendable {
         guard git.git(["rev-parse", "-q", "--verify", remoteRef]).ok else { return }
         let who = officer()
         enter(.renumber)
-        let renumbered = IdentifierRenumbering(store: DataStore(folder: folder), repository: git).renumberLocal(against: "origin/\(remoteBranchName)")
+        let renumbered = IdentifierRenumbering(store: DataStore(folder: folder), repository: git).renumberLocal(
+            against: "origin/\(remoteBranchName)")
         if !renumbered.isEmpty {
             report.lines += renumbered
             git.git(["add", "-A"])
-            git.git(["-c", "user.name=\(who.name)", "-c", "user.email=\(who.email)", "commit", "-q", "--no-verify", "-m",
-                     "Renumbered ids also allocated elsewhere (sync by \(who.name))\n\n" + renumbered.joined(separator: "\n")])
+            git.git([
+                "-c", "user.name=\(who.name)", "-c", "user.email=\(who.email)", "commit", "-q", "--no-verify", "-m",
+                "Renumbered ids also allocated elsewhere (sync by \(who.name))\n\n"
+                    + renumbered.joined(separator: "\n"),
+            ])
         }
     }
 
@@ -437,16 +485,22 @@ public struct Sync: Sendable {
             switch code {
             case "UU", "AA":
                 // The driver leaves ours as it was when it cannot read a version: find which, and stop.
-                for (stage, whose) in [(1, "the common ancestor"), (2, "this folder's version"), (3, "the team's version")] {
+                for (stage, whose) in [
+                    (1, "the common ancestor"), (2, "this folder's version"), (3, "the team's version"),
+                ] {
                     let run = git.git(["cat-file", "blob", ":\(stage):\(path)"])
                     guard run.ok else { continue }
-                    let reason = RecordFileCheck.kind(of: path) != nil
+                    let reason =
+                        RecordFileCheck.kind(of: path) != nil
                         ? RecordFileCheck.problem(path: path, bytes: run.bytes)
                         : ((try? JSONParser.parse(run.bytes)) == nil ? "not valid JSON" : nil)
                     if let reason {
-                        let author = git.git(["log", "-1", "--format=%h by %an, %as", stage == 3 ? "MERGE_HEAD" : "HEAD", "--", path]).output
+                        let author = git.git([
+                            "log", "-1", "--format=%h by %an, %as", stage == 3 ? "MERGE_HEAD" : "HEAD", "--", path,
+                        ]).output
                             .trimmingCharacters(in: .whitespacesAndNewlines)
-                        return "\(path) could not be merged: \(whose) cannot be read (\(reason))" + (author.isEmpty ? "" : "; last changed in commit \(author)")
+                        return "\(path) could not be merged: \(whose) cannot be read (\(reason))"
+                            + (author.isEmpty ? "" : "; last changed in commit \(author)")
                     }
                 }
                 guard let bytes = try? PosixFileSystem().read(full), let node = try? JSONParser.parse(bytes) else {
@@ -454,27 +508,34 @@ public struct Sync: Sendable {
                 }
                 let conflicts = MergeConflict.all(in: JSONMerge.ordered(node)).count
                 report.conflicts += conflicts
-                report.lines.append("\(path): merged; \(conflicts) conflict\(conflicts == 1 ? "" : "s") recorded for an officer to resolve")
+                report.lines.append(
+                    "\(path): merged; \(conflicts) conflict\(conflicts == 1 ? "" : "s") recorded for an officer to resolve"
+                )
             case "UD", "DU":
                 // UD: we changed it, they deleted it; DU: the reverse. The edit wins.
                 if code == "DU" { git.git(["checkout", "--theirs", "--", path]) }
                 guard let bytes = try? PosixFileSystem().read(full), let node = try? JSONParser.parse(bytes) else {
                     return "\(path) was deleted on one side and cannot be read on the other"
                 }
-                let note = MergeConflict(path: [], ours: .null, theirs: .null, kind: code == "UD" ? .deletedThere : .deletedHere,
-                                         note: code == "UD" ? "deleted on the other side; kept because it was edited here"
-                                             : "deleted here; kept because it was edited on the other side")
+                let note = MergeConflict(
+                    path: [], ours: .null, theirs: .null, kind: code == "UD" ? .deletedThere : .deletedHere,
+                    note: code == "UD"
+                        ? "deleted on the other side; kept because it was edited here"
+                        : "deleted here; kept because it was edited on the other side")
                 var tree = JSONMerge.ordered(node)
                 if case .object(var members) = tree {
                     var list: [OrderedJSON] = []
-                    if let i = members.firstIndex(where: { $0.0 == MergeConflict.key }), case .array(let existing) = members[i].1 {
+                    if let i = members.firstIndex(where: { $0.0 == MergeConflict.key }),
+                        case .array(let existing) = members[i].1
+                    {
                         list = existing
                         members.remove(at: i)
                     }
                     members.append((MergeConflict.key, .array(list + [note.json(note: nil)])))
                     tree = .object(members)
                 }
-                try? DurableFile.write(JSONWriter.write(tree), to: full, fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)
+                try? DurableFile.write(
+                    JSONWriter.write(tree), to: full, fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)
                 report.conflicts += 1
                 report.lines.append("\(path): \(note.note ?? "")")
             default:

@@ -26,10 +26,17 @@ extension Sync {
         for entry in status.output.split(separator: "\0") where entry.count > 3 {
             let code = entry.prefix(2), path = String(entry.dropFirst(3))
             if code.contains("D") { continue }
-            if path.hasPrefix(".") && !path.contains("/") && path != ".gitignore" && path != ".gitattributes" { continue }
+            if path.hasPrefix(".") && !path.contains("/") && path != ".gitignore" && path != ".gitattributes" {
+                continue
+            }
             let full = folder.path(path)
             if PosixFileSystem().isSymbolicLink(full) {
-                bad.append(BadFile(path: path, reason: "a symbolic link: ForumDesk never shares one (it could point anywhere on a teammate's machine)"))
+                bad.append(
+                    BadFile(
+                        path: path,
+                        reason:
+                            "a symbolic link: ForumDesk never shares one (it could point anywhere on a teammate's machine)"
+                    ))
                 continue
             }
             guard RecordFileCheck.kind(of: path) != nil else { continue }
@@ -37,7 +44,9 @@ extension Sync {
             guard fd >= 0 else { continue }
             close(fd)
             guard let bytes = try? PosixFileSystem().read(full) else { continue }
-            if let reason = RecordFileCheck.problem(path: path, bytes: bytes) { bad.append(BadFile(path: path, reason: reason)) }
+            if let reason = RecordFileCheck.problem(path: path, bytes: bytes) {
+                bad.append(BadFile(path: path, reason: reason))
+            }
         }
         return bad
     }
@@ -45,7 +54,8 @@ extension Sync {
     /// Files that `to` changes since `from` (or since the start, when `from` is nil) which cannot be read, or are
     /// symbolic links. Blobs are read with one `git cat-file --batch`.
     func unreadableFiles(from: String?, to: String) -> [BadFile] {
-        let diff = repository.git(["diff", "--raw", "-z", "--no-renames", "--no-abbrev"] + (from.map { [$0, to] } ?? [Self.emptyTree, to]))
+        let diff = repository.git(
+            ["diff", "--raw", "-z", "--no-renames", "--no-abbrev"] + (from.map { [$0, to] } ?? [Self.emptyTree, to]))
         var fields = diff.output.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)[...]
         var bad: [BadFile] = []
         var toRead: [(path: String, blob: String)] = []
@@ -63,7 +73,8 @@ extension Sync {
             }
         }
         if !toRead.isEmpty {
-            let batch = repository.git(["cat-file", "--batch"], input: toRead.map(\.blob).joined(separator: "\n") + "\n")
+            let batch = repository.git(
+                ["cat-file", "--batch"], input: toRead.map(\.blob).joined(separator: "\n") + "\n")
             var bytes = batch.bytes[...]
             for file in toRead {
                 // "<sha> blob <size>\n<content>\n"
@@ -93,7 +104,8 @@ extension Sync {
     /// checks it out), else the only branch it has, else this folder's own branch name.
     func remoteBranch(local: String) -> String {
         let symref = repository.git(["ls-remote", "--symref", "origin", "HEAD"])
-        if symref.ok, let line = symref.output.split(separator: "\n").first(where: { $0.hasPrefix("ref: refs/heads/") }) {
+        if symref.ok, let line = symref.output.split(separator: "\n").first(where: { $0.hasPrefix("ref: refs/heads/") })
+        {
             let name = line.dropFirst("ref: refs/heads/".count).split(separator: "\t").first.map(String.init) ?? ""
             if !name.isEmpty { return name }
         }
@@ -102,7 +114,8 @@ extension Sync {
         // A remote on disk: its HEAD file names the branch even before the first push (`git init --bare` on a machine
         // whose default is `master`).
         if let path = localRemotePath, let text = try? String(contentsOfFile: path + "/HEAD", encoding: .utf8),
-           text.hasPrefix("ref: refs/heads/") {
+            text.hasPrefix("ref: refs/heads/")
+        {
             let named = text.dropFirst("ref: refs/heads/".count).trimmingCharacters(in: .whitespacesAndNewlines)
             if heads.isEmpty || heads.contains(named) { return named }
             if heads.count == 1 {
@@ -112,7 +125,8 @@ extension Sync {
             }
         }
         if heads.count == 1 { return heads[0] }
-        return heads.contains(local) ? local : (heads.contains("main") ? "main" : (heads.contains("master") ? "master" : local))
+        return heads.contains(local)
+            ? local : (heads.contains("main") ? "main" : (heads.contains("master") ? "master" : local))
     }
 
     /// The remote's folder when it is a repository on this machine's disk (a shared drive), else nil.
@@ -122,6 +136,7 @@ extension Sync {
         guard !path.contains("://"), !path.contains(":") || path.hasPrefix("/") else { return nil }
         let absolute = path.hasPrefix("/") ? path : folder.path(path)
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) && isDirectory.boolValue ? absolute : nil
+        return FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? absolute : nil
     }
 }

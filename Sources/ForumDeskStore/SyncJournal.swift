@@ -39,7 +39,8 @@ public struct SyncJournal: Sendable, Equatable {
     /// Writes the journal durably (it must be on disk before the phase it announces starts).
     func write(_ folder: DataFolder) throws {
         let json = OrderedJSON.object([
-            ("phase", .string(phase.rawValue)), ("head", .string(head)), ("theirs", .string(theirs)), ("pid", .string(String(pid))),
+            ("phase", .string(phase.rawValue)), ("head", .string(head)), ("theirs", .string(theirs)),
+            ("pid", .string(String(pid))),
         ])
         try DurableFile.write(JSONWriter.write(json), to: Self.path(folder), fs: PosixFileSystem(), modes: .personal)
     }
@@ -56,7 +57,8 @@ public struct SyncJournal: Sendable, Equatable {
             return ""
         }
         let pid = Int32(text("pid")) ?? 0
-        return SyncJournal(phase: Phase(rawValue: text("phase")) ?? .merge, head: text("head"), theirs: text("theirs"), pid: pid)
+        return SyncJournal(
+            phase: Phase(rawValue: text("phase")) ?? .merge, head: text("head"), theirs: text("theirs"), pid: pid)
     }
 
     /// Whether a sync (or the git a killed one left running) is writing the team's changes into the folder now:
@@ -96,7 +98,10 @@ public struct SyncRecovery: Sendable {
         var waited = false
         while !Self.gitProcesses(in: folder.root).isEmpty {
             guard Date() < deadline else {
-                return (lines, "a git program is still working in \(folder.root) (process \(Self.gitProcesses(in: folder.root).map(String.init).joined(separator: ", "))); wait for it or stop it, then sync again")
+                return (
+                    lines,
+                    "a git program is still working in \(folder.root) (process \(Self.gitProcesses(in: folder.root).map(String.init).joined(separator: ", "))); wait for it or stop it, then sync again"
+                )
             }
             if !waited { lines.append("waiting for a git program still working in the folder"); waited = true }
             usleep(100_000)
@@ -106,7 +111,9 @@ public struct SyncRecovery: Sendable {
         for lock in locks { unlink(lock) }
         if !locks.isEmpty {
             let names = locks.map { String($0.dropFirst(folder.root.count + 1)) }
-            lines.append("removed \(locks.count) lock\(locks.count == 1 ? "" : "s") left by an interrupted git: \(names.joined(separator: ", "))")
+            lines.append(
+                "removed \(locks.count) lock\(locks.count == 1 ? "" : "s") left by an interrupted git: \(names.joined(separator: ", "))"
+            )
         }
         if FileManager.default.fileExists(atPath: folder.path(".git/MERGE_HEAD")) {
             if !repository.git(["merge", "--abort"]).ok { repository.git(["reset", "-q", "--merge"]) }
@@ -117,7 +124,9 @@ public struct SyncRecovery: Sendable {
             case .merge: lines += undoMergeLeftovers(head: journal.head, theirs: journal.theirs)
             case .renumber, .commit, .push: break
             }
-            if journal.phase == .renumber { lines.append("an interrupted sync was renumbering ids: this sync does it again") }
+            if journal.phase == .renumber {
+                lines.append("an interrupted sync was renumbering ids: this sync does it again")
+            }
             SyncJournal.remove(folder)
         }
         return (lines, nil)
@@ -128,7 +137,8 @@ public struct SyncRecovery: Sendable {
     /// next commit of local changes holds only the officer's own edits. Files the merge never touches are left.
     @discardableResult
     func undoMergeLeftovers(head before: String, theirs: String) -> [String] {
-        let head = repository.git(["rev-parse", "-q", "--verify", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let head = repository.git(["rev-parse", "-q", "--verify", "HEAD"]).output.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         // The merge was recorded (HEAD moved on): nothing to undo.
         guard !before.isEmpty, head == before else {
             if before.isEmpty { repository.git(["reset", "-q"]) }
@@ -140,20 +150,29 @@ public struct SyncRecovery: Sendable {
         if knownTheirs {
             base = repository.git(["merge-base", head, theirs]).output.trimmingCharacters(in: .whitespacesAndNewlines)
             let range = base.isEmpty ? [Sync.emptyTree, theirs] : [base, theirs]
-            touched = repository.git(["diff", "--name-only", "-z", "--no-renames"] + range).output.split(separator: "\0").map(String.init)
+            touched = repository.git(["diff", "--name-only", "-z", "--no-renames"] + range).output.split(
+                separator: "\0"
+            ).map(String.init)
         } else {
             // Not known what was merged: every tracked file that differs from HEAD.
-            touched = repository.git(["diff", "--name-only", "-z", "--no-renames", "HEAD"]).output.split(separator: "\0").map(String.init)
+            touched = repository.git(["diff", "--name-only", "-z", "--no-renames", "HEAD"]).output.split(
+                separator: "\0"
+            ).map(String.init)
         }
         repository.git(["reset", "-q"])
-        let dirty = Set(repository.git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"]).output
-            .split(separator: "\0").map { String($0.dropFirst(3)) })
+        let dirty = Set(
+            repository.git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"]).output
+                .split(separator: "\0").map { String($0.dropFirst(3)) })
         var putBack = 0, keptEdits = 0
         for path in touched where dirty.contains(path) {
             let headBytes = repository.git(["cat-file", "blob", "HEAD:\(path)"])
             // Someone's edit made after the sync was killed, in a file the merge had written: kept, on top of HEAD.
-            if knownTheirs, headBytes.ok, let kept = officersEdit(path: path, head: headBytes.bytes, base: base, theirs: theirs) {
-                if (try? DurableFile.write(kept, to: folder.path(path), fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)) != nil {
+            if knownTheirs, headBytes.ok,
+                let kept = officersEdit(path: path, head: headBytes.bytes, base: base, theirs: theirs)
+            {
+                if (try? DurableFile.write(
+                    kept, to: folder.path(path), fs: PosixFileSystem(), modes: DataStore(folder: folder).modes)) != nil
+                {
                     keptEdits += 1
                     continue
                 }
@@ -165,8 +184,16 @@ public struct SyncRecovery: Sendable {
             }
         }
         var lines: [String] = []
-        if putBack > 0 { lines.append("undid the part of a merge an interrupted sync had written: \(putBack) file\(putBack == 1 ? "" : "s") put back as committed") }
-        if keptEdits > 0 { lines.append("kept the edits made since in \(keptEdits) file\(keptEdits == 1 ? "" : "s") the interrupted merge had written, without the merge") }
+        if putBack > 0 {
+            lines.append(
+                "undid the part of a merge an interrupted sync had written: \(putBack) file\(putBack == 1 ? "" : "s") put back as committed"
+            )
+        }
+        if keptEdits > 0 {
+            lines.append(
+                "kept the edits made since in \(keptEdits) file\(keptEdits == 1 ? "" : "s") the interrupted merge had written, without the merge"
+            )
+        }
         return lines.isEmpty ? ["an interrupted sync had not yet merged anything"] : lines
     }
 
@@ -176,13 +203,17 @@ public struct SyncRecovery: Sendable {
     /// same three-way merge. Nil when the file is just the merge's leftover (or cannot be read: git was cut
     /// short writing it), so it is put back.
     func officersEdit(path: String, head: [UInt8], base: String, theirs: String) -> [UInt8]? {
-        func tree(_ bytes: [UInt8]?) -> OrderedJSON? { bytes.flatMap { try? JSONParser.parse($0) }.map(JSONMerge.ordered) }
+        func tree(_ bytes: [UInt8]?) -> OrderedJSON? {
+            bytes.flatMap { try? JSONParser.parse($0) }.map(JSONMerge.ordered)
+        }
         func blob(_ commit: String) -> [UInt8]? {
             guard !commit.isEmpty else { return nil }
             let run = repository.git(["cat-file", "blob", "\(commit):\(path)"])
             return run.ok ? run.bytes : nil
         }
-        guard let current = tree(try? PosixFileSystem().read(folder.path(path))), let headTree = tree(head) else { return nil }
+        guard let current = tree(try? PosixFileSystem().read(folder.path(path))), let headTree = tree(head) else {
+            return nil
+        }
         let theirsTree = tree(blob(theirs))
         let merged = theirsTree.map { JSONMerge.merge(base: tree(blob(base)), ours: headTree, theirs: $0).merged }
         func withoutConflicts(_ t: OrderedJSON) -> OrderedJSON {
@@ -194,7 +225,9 @@ public struct SyncRecovery: Sendable {
         guard let reference = merged ?? theirsTree else { return nil }
         // The edit is what differs from the merge's result; the merge's own conflicts are not part of it.
         var edited = withoutConflicts(current)
-        if case .object(var members) = edited, case .object(let ref) = reference, let conflicts = ref.last(where: { $0.0 == MergeConflict.key }) {
+        if case .object(var members) = edited, case .object(let ref) = reference,
+            let conflicts = ref.last(where: { $0.0 == MergeConflict.key })
+        {
             members.append(conflicts)
             edited = .object(members)
         }
@@ -221,14 +254,19 @@ public struct SyncRecovery: Sendable {
     /// Processes running git whose working folder is `root` or inside it (Linux's /proc); empty elsewhere.
     static func gitProcesses(in root: String) -> [Int32] {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
-        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: root)).map { $0.hasPrefix("/") ? $0 : root } ?? root
+        let resolved =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: root)).map { $0.hasPrefix("/") ? $0 : root }
+            ?? root
         let roots = Set([root, resolved, URL(fileURLWithPath: root).resolvingSymlinksInPath().path])
         var found: [Int32] = []
         for entry in entries {
             guard let pid = Int32(entry), pid != getpid() else { continue }
             guard let cwd = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(entry)/cwd"),
-                  roots.contains(where: { cwd == $0 || cwd.hasPrefix($0 + "/") }) else { continue }
-            guard let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(entry)/exe") else { continue }
+                roots.contains(where: { cwd == $0 || cwd.hasPrefix($0 + "/") })
+            else { continue }
+            guard let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(entry)/exe") else {
+                continue
+            }
             let name = (exe as NSString).lastPathComponent
             if name == "git" || name.hasPrefix("git-") { found.append(pid) }
         }

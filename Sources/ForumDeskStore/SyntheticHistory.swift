@@ -34,8 +34,10 @@ public enum SyntheticHistory {
         public var lastDay: CalendarDate?
     }
 
-    public static func generate(from source: DataStore, count: Int, seed: UInt64, to out: DataFolder,
-                                progress: ((Int) -> Void)? = nil) throws -> Summary {
+    public static func generate(
+        from source: DataStore, count: Int, seed: UInt64, to out: DataFolder,
+        progress: ((Int) -> Void)? = nil
+    ) throws -> Summary {
         let data = source.load()
         if let problem = data.loadErrors.first { throw GenerateError(message: "\(problem)") }
         let fs = source.fs
@@ -85,7 +87,9 @@ public enum SyntheticHistory {
         let clones = count - kept.count
         let lastDay = kept.last.map { LondonTime.date($0.start) }
         guard clones > 0 else {
-            return Summary(meetings: written, bytes: bytes, firstDay: kept.first.map { LondonTime.date($0.start) }, lastDay: lastDay)
+            return Summary(
+                meetings: written, bytes: bytes, firstDay: kept.first.map { LondonTime.date($0.start) },
+                lastDay: lastDay)
         }
         guard !areas.isEmpty, let earliest = data.meetings.first else {
             throw GenerateError(message: "\(source.folder.root) has no held meeting to model a history on")
@@ -118,7 +122,9 @@ public enum SyntheticHistory {
             m.start = start
             m.end = template.end.addingTimeInterval(delta)
             m.residentsPresent = template.residentsPresent.map { max(0, $0 + Int.random(in: -8...8, using: &rng)) }
-            m.invitations = m.invitations.map { var x = $0; x.at = x.at?.addingTimeInterval(delta); return x }
+            m.invitations = m.invitations.map {
+                var x = $0; x.at = x.at?.addingTimeInterval(delta); return x
+            }
             m.notifications = m.notifications.map { notice in
                 var x = notice
                 x.at = x.at.addingTimeInterval(delta)
@@ -128,14 +134,18 @@ public enum SyntheticHistory {
                 return x
             }
             // Topic requests belong to the current programme, not to a made-up past.
-            m.agenda = m.agenda.map { var x = $0; x.topic = nil; return x }
+            m.agenda = m.agenda.map {
+                var x = $0; x.topic = nil; return x
+            }
             var actionIDs: [String: String] = [:]
             m.actions = m.actions.map { action in
                 var x = action
                 x.id = nextID("A", year: day.year)
                 actionIDs[action.id] = x.id
                 x.due = action.due?.adding(days: dayShift)
-                x.updates = action.updates.map { var u = $0; u.at = u.at.addingTimeInterval(delta); return u }
+                x.updates = action.updates.map {
+                    var u = $0; u.at = u.at.addingTimeInterval(delta); return u
+                }
                 // A year on, a real log has closed what it could.
                 if x.status.isOpen, let due = x.due, due.daysSinceEpoch < today.daysSinceEpoch - 365 {
                     x.status = Int.random(in: 0..<10, using: &rng) == 0 ? .dropped : .done

@@ -25,15 +25,18 @@ extension Codec {
         var w = FieldWriter()
         w.set("schema", currentSchema)
         w.set("kind", t.kind.rawValue)
-        w.set("items", .array(t.items.map { item in
-            var i = FieldWriter()
-            i.set("title", item.title)
-            i.set("purpose", item.purpose)
-            i.optional("minutes", item.minutes)
-            i.optional("notes", item.notes)
-            i.set("place", item.place.rawValue)
-            return i.finish(item.extra)
-        }))
+        w.set(
+            "items",
+            .array(
+                t.items.map { item in
+                    var i = FieldWriter()
+                    i.set("title", item.title)
+                    i.set("purpose", item.purpose)
+                    i.optional("minutes", item.minutes)
+                    i.optional("notes", item.notes)
+                    i.set("place", item.place.rawValue)
+                    return i.finish(item.extra)
+                }))
         return w.finish(t.extra)
     }
 }

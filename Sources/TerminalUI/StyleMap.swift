@@ -34,7 +34,9 @@ extension Buffer {
         var words: [String] = []
         if style.foreground != .default { words.append("fg=\(style.foreground)") }
         if style.background != .default { words.append("bg=\(style.background)") }
-        let names: [(Attributes, String)] = [(.bold, "bold"), (.dim, "dim"), (.underline, "underline"), (.reverse, "reverse")]
+        let names: [(Attributes, String)] = [
+            (.bold, "bold"), (.dim, "dim"), (.underline, "underline"), (.reverse, "reverse"),
+        ]
         for (attribute, name) in names where style.attributes.contains(attribute) { words.append(name) }
         return words.joined(separator: " ")
     }

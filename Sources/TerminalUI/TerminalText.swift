@@ -5,7 +5,9 @@ public enum TerminalText {
     /// embedding, override and isolate characters (which can reorder what a reader sees) as U+FFFD.
     /// `keepingLineBreaks` leaves LF alone, for multi-line output such as a listing.
     public static func sanitized(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        func replaced(_ scalar: UnicodeScalar) -> Bool { needsReplacing(scalar) && !(keepingLineBreaks && scalar == "\n") }
+        func replaced(_ scalar: UnicodeScalar) -> Bool {
+            needsReplacing(scalar) && !(keepingLineBreaks && scalar == "\n")
+        }
         guard text.unicodeScalars.contains(where: replaced) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

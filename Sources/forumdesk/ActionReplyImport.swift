@@ -9,8 +9,11 @@ import ForumDeskStore
 enum ActionReplyImport {
     /// Returns how many lines were recorded, how many the officer must look at (refused or unread) and how many
     /// meetings could not be saved.
-    static func apply(_ mails: [ActionReplyRules.Mail], options: DataOptions) throws -> (applied: Int, refused: Int, failed: Int) {
-        let ordered = mails.enumerated().sorted { ($0.element.sent, $0.offset) < ($1.element.sent, $1.offset) }.map(\.element)
+    static func apply(
+        _ mails: [ActionReplyRules.Mail], options: DataOptions
+    ) throws -> (applied: Int, refused: Int, failed: Int) {
+        let ordered = mails.enumerated().sorted { ($0.element.sent, $0.offset) < ($1.element.sent, $1.offset) }.map(
+            \.element)
         return try withCommandTurn(options) {
             let (store, data0) = try options.load()
             var data = data0
@@ -18,12 +21,16 @@ enum ActionReplyImport {
             var meetings = data.meetings
             var changed: Set<Int> = []
             var applied = 0, refused = 0, failed = 0
-            let organiser = Notifier.Organiser(configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
-                .email.lowercased()
+            let organiser = Notifier.Organiser(
+                configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail
+            )
+            .email.lowercased()
             for mail in ordered {
                 // A copy of ForumDesk's own reminder (a sent folder saved with the replies) quotes every action: not an answer.
                 if mail.from == organiser {
-                    Output.note("passed over: \(mail.source): sent by this council's organiser address (\(organiser)), not an owner's answer")
+                    Output.note(
+                        "passed over: \(mail.source): sent by this council's organiser address (\(organiser)), not an owner's answer"
+                    )
                     continue
                 }
                 let (touched, outcomes) = ActionReplyRules.apply(mail, to: &meetings, directory: data.directory)
@@ -39,7 +46,8 @@ enum ActionReplyImport {
                 }
             }
             if !data.loadErrors.isEmpty, refused > 0 {
-                Output.error("some meetings' files could not be read (above): an action in them is reported as not in the data")
+                Output.error(
+                    "some meetings' files could not be read (above): an action in them is reported as not in the data")
             }
             for i in changed.sorted() {
                 do throws(SaveError) {

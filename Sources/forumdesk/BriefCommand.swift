@@ -7,18 +7,20 @@ import ForumDeskStore
 struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
-        abstract: "Write each councillor (or one) a briefing e-mail on their wards, with the meetings attached as a calendar.",
+        abstract:
+            "Write each councillor (or one) a briefing e-mail on their wards, with the meetings attached as a calendar.",
         discussion: """
-        Into outbox/briefings/, for `forumdesk send`: their wards' meetings in the next --weeks weeks, the notices \
-        awaiting their reply, and the open actions raised at meetings covering their wards; text with an HTML \
-        alternative and those meetings as an iCalendar file. A briefing not yet sent is replaced by the new one \
-        (moved to outbox-withdrawn/briefings/). Councillors who prefer a letter or a call, or have no usable e-mail \
-        address, are listed instead. Exit status 1 when the councillor named could not be e-mailed.
-        """
+            Into outbox/briefings/, for `forumdesk send`: their wards' meetings in the next --weeks weeks, the notices \
+            awaiting their reply, and the open actions raised at meetings covering their wards; text with an HTML \
+            alternative and those meetings as an iCalendar file. A briefing not yet sent is replaced by the new one \
+            (moved to outbox-withdrawn/briefings/). Councillors who prefer a letter or a call, or have no usable e-mail \
+            address, are listed instead. Exit status 1 when the councillor named could not be e-mailed.
+            """
     )
 
     @OptionGroup var options: DataOptions
-    @Option(help: ArgumentHelp("Only this councillor (name or id; a surname or a prefix is enough).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Only this councillor (name or id; a surname or a prefix is enough).", valueName: "name"))
     var councillor: String?
     @Option(help: "How many weeks ahead to list meetings (1–52).") var weeks = 4
     @Flag(help: "Only list who would be briefed; write nothing.") var dryRun = false
@@ -47,18 +49,23 @@ struct BriefCommand: ParsableCommand {
             } else {
                 councillors = data.directory.people.filter { $0.kind == .councillor }
             }
-            let organiser = Notifier.Organiser(configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
+            let organiser = Notifier.Organiser(
+                configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
             var problems = false, written = 0
             for person in councillors {
                 if let reason = ReminderRules.unusable(person) {
-                    Output.line("by hand: \(person.name) (\(reason)\(person.phone.map { ", " + $0 } ?? "")): no briefing written")
+                    Output.line(
+                        "by hand: \(person.name) (\(reason)\(person.phone.map { ", " + $0 } ?? "")): no briefing written"
+                    )
                     if self.councillor != nil { problems = true }
                     continue
                 }
                 let briefing = BriefingRules.briefing(for: person, meetings: data.meetings, now: now, weeks: weeks)
-                let mail = DigestMail.briefing(briefing, email: person.email ?? "", weeks: weeks, directory: data.directory,
-                                               organiser: organiser, council: data.settings.council, now: now)
-                let summary = "\(person.name) <\(mail.email)>, \(briefing.meetings.count) meeting(s), "
+                let mail = DigestMail.briefing(
+                    briefing, email: person.email ?? "", weeks: weeks, directory: data.directory,
+                    organiser: organiser, council: data.settings.council, now: now)
+                let summary =
+                    "\(person.name) <\(mail.email)>, \(briefing.meetings.count) meeting(s), "
                     + "\(briefing.awaitingReply.count) awaiting reply, \(briefing.actions.count) open action(s)"
                 if dryRun {
                     Output.line("would write \(mail.path): \(summary)")
@@ -69,7 +76,9 @@ struct BriefCommand: ParsableCommand {
                     written += 1
                     Output.line("\(options.folder.path(mail.path)): \(summary)")
                     for file in withdrawn {
-                        Output.line("withdrew the unsent \(NoticeOutbox.outbox)/\(mail.folder)/\(file) to \(NoticeOutbox.withdrawn)/\(mail.folder)/")
+                        Output.line(
+                            "withdrew the unsent \(NoticeOutbox.outbox)/\(mail.folder)/\(file) to \(NoticeOutbox.withdrawn)/\(mail.folder)/"
+                        )
                     }
                 } catch {
                     Output.error("\(error); no briefing was written for \(person.name)")

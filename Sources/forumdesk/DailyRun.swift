@@ -28,7 +28,9 @@ struct DailyRun {
 
     /// What the app says at its start while the last `forumdesk daily` failed: its first lines, and where the log is.
     static func lastFailure(_ folder: DataFolder) -> String? {
-        guard let text = try? String(contentsOfFile: failedFile(folder), encoding: .utf8), !text.isEmpty else { return nil }
+        guard let text = try? String(contentsOfFile: failedFile(folder), encoding: .utf8), !text.isEmpty else {
+            return nil
+        }
         let lines = text.split(separator: "\n").prefix(2).joined(separator: ": ")
         return "\(lines) (the log is in \(folderName)/; the next daily run that succeeds clears this)"
     }
@@ -54,7 +56,9 @@ struct DailyRun {
             let text = String(decoding: outcome.output, as: UTF8.self)
             let said = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
             let status = outcome.signal != 0 ? "killed by signal \(outcome.signal)" : "exit \(outcome.exitStatus)"
-            let failed = outcome.signal != 0 || outcome.timedOut || (outcome.exitStatus != 0 && !alsoDone.contains(outcome.exitStatus))
+            let failed =
+                outcome.signal != 0 || outcome.timedOut
+                || (outcome.exitStatus != 0 && !alsoDone.contains(outcome.exitStatus))
             log("\(name): \(failed ? "FAILED, " : "")\(status)")
             for line in said { log("  \(line)") }
             if failed { failures.append("\(name): \(status)\n" + said.suffix(10).joined(separator: "\n")) }
@@ -69,13 +73,17 @@ struct DailyRun {
         let meetings = data.meetings.filter { ClashRules.isBooked($0) && LondonTime.date($0.start) == day }
         guard !meetings.isEmpty else { return log("brief: no meeting on \(day) (\(days) days ahead)") }
         let path = folder.path("\(Self.folderName)/\(Self.briefedName)")
-        var done = Set(((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
+        var done = Set(
+            ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
         let byWard = ClashRules.councillorsByWard(data.directory)
         for meeting in meetings {
             for councillor in ClashRules.expectedCouncillors(meeting, councillorsByWard: byWard).sorted() {
                 let key = "\(meeting.id) \(councillor)"
-                guard !done.contains(key) else { log("brief: \(councillor) already briefed for \(meeting.id)"); continue }
-                let status = step("brief \(councillor) for \(meeting.id)", ["brief", "--councillor", councillor], alsoDone: [1])
+                guard !done.contains(key) else {
+                    log("brief: \(councillor) already briefed for \(meeting.id)"); continue
+                }
+                let status = step(
+                    "brief \(councillor) for \(meeting.id)", ["brief", "--councillor", councillor], alsoDone: [1])
                 if status == 0 || status == 1 {
                     done.insert(key)
                     write(done.sorted().joined(separator: "\n") + "\n", to: path)
@@ -91,8 +99,11 @@ struct DailyRun {
             log("done")
             try? FileManager.default.removeItem(atPath: failed)
         } else {
-            log("FAILED: \(failures.count) step\(failures.count == 1 ? "" : "s"); recorded in \(Self.folderName)/\(Self.failedName)")
-            let summary = "forumdesk daily failed on \(LondonTime.display(now)):\n" + failures.joined(separator: "\n") + "\n"
+            log(
+                "FAILED: \(failures.count) step\(failures.count == 1 ? "" : "s"); recorded in \(Self.folderName)/\(Self.failedName)"
+            )
+            let summary =
+                "forumdesk daily failed on \(LondonTime.display(now)):\n" + failures.joined(separator: "\n") + "\n"
             write(summary, to: failed)
             mailTeam(summary, data: data)
         }
@@ -104,13 +115,18 @@ struct DailyRun {
     /// The failure, to the team's address, through the outbox (`outbox/daily/`), then handed to the mail program by
     /// `send`; if that fails too it waits there for the next send.
     mutating func mailTeam(_ summary: String, data: DataSet) {
-        guard let address = data.settings.organiserEmail else { return log("no organiserEmail in forumdesk.json: nobody e-mailed") }
+        guard let address = data.settings.organiserEmail else {
+            return log("no organiserEmail in forumdesk.json: nobody e-mailed")
+        }
         let team = Email.mailbox(data.settings.organiserName ?? data.settings.council, address)
         let file = NoticeOutbox.digestFileName(person: "team", folder: NoticeOutbox.daily, at: now)
         let text = summary + "\nThe log: \(folder.root)/\(Self.folderName)/\(LondonTime.date(now)).log\n"
-        let html = "<pre>" + text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;") + "</pre>"
-        let message = Email.message(from: team, to: team, subject: "forumdesk daily failed on \(LondonTime.date(now))", date: now,
-                                    messageID: "daily-\(file.dropLast(4))@forumdesk", text: text, html: html)
+        let html =
+            "<pre>" + text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            + "</pre>"
+        let message = Email.message(
+            from: team, to: team, subject: "forumdesk daily failed on \(LondonTime.date(now))", date: now,
+            messageID: "daily-\(file.dropLast(4))@forumdesk", text: text, html: html)
         do {
             try DataStore(folder: folder).writeDigest(message, named: file, in: NoticeOutbox.daily)
             log("the failure was written to outbox/daily/\(file) for \(address)")
@@ -121,6 +137,7 @@ struct DailyRun {
     }
 
     func write(_ text: String, to path: String) {
-        try? DataStore(folder: folder).writeLocal(text, folder: Self.folderName, name: (path as NSString).lastPathComponent)
+        try? DataStore(folder: folder).writeLocal(
+            text, folder: Self.folderName, name: (path as NSString).lastPathComponent)
     }
 }

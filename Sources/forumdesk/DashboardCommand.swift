@@ -12,7 +12,10 @@ struct DashboardCommand: ParsableCommand {
     )
 
     @OptionGroup var options: DataOptions
-    @Flag(help: "Every problem of the whole history, meetings' own by date then overdue actions, not only the current ones.")
+    @Flag(
+        help:
+            "Every problem of the whole history, meetings' own by date then overdue actions, not only the current ones."
+    )
     var all = false
 
     func run() throws { try Self.printDashboard(options, all: all) }
@@ -33,7 +36,8 @@ struct DashboardCommand: ParsableCommand {
         Output.line("")
         let conflicts = data.openConflicts
         if !conflicts.isEmpty {
-            Output.line("Merge conflicts to resolve (\(conflicts.count)): forumdesk conflicts FILE N --theirs or --ours")
+            Output.line(
+                "Merge conflicts to resolve (\(conflicts.count)): forumdesk conflicts FILE N --theirs or --ours")
             for open in conflicts { Output.line("  - " + TerminalText.sanitized(open.description)) }
             Output.line("")
         }
@@ -41,7 +45,8 @@ struct DashboardCommand: ParsableCommand {
         for warning in current where warning.kind != .overdueAction {
             if warning.meetingID != currentMeeting, let meeting = data.meeting(warning.meetingID) {
                 currentMeeting = warning.meetingID
-                Output.line("\(LondonTime.display(meeting.start))  \(TerminalText.sanitized(meeting.title))  [\(meeting.id)]")
+                Output.line(
+                    "\(LondonTime.display(meeting.start))  \(TerminalText.sanitized(meeting.title))  [\(meeting.id)]")
             }
             Output.line("  - " + TerminalText.sanitized(warning.message))
         }
@@ -51,7 +56,8 @@ struct DashboardCommand: ParsableCommand {
             Output.line("Overdue actions (\(overdue.count)):")
             for warning in overdue { Output.line("  - " + TerminalText.sanitized(warning.message)) }
         }
-        let alerts = TopicRules.alerts(topics: data.topics, slots: TopicRules.slots(in: data.meetings), directory: data.directory, now: now)
+        let alerts = TopicRules.alerts(
+            topics: data.topics, slots: TopicRules.slots(in: data.meetings), directory: data.directory, now: now)
         if !alerts.isEmpty {
             Output.line("")
             Output.line("Topic windows closing (\(alerts.count)):")
@@ -61,12 +67,17 @@ struct DashboardCommand: ParsableCommand {
         if !resultsDue.isEmpty {
             Output.line("")
             Output.line("Consultations closed with no results recorded (\(resultsDue.count)):")
-            for c in resultsDue { Output.line("  - " + TerminalText.sanitized(ConsultationRules.reminder(c, today: LondonTime.date(now)))) }
+            for c in resultsDue {
+                Output.line("  - " + TerminalText.sanitized(ConsultationRules.reminder(c, today: LondonTime.date(now))))
+            }
         }
-        if current.isEmpty, alerts.isEmpty, conflicts.isEmpty, resultsDue.isEmpty { Output.line("Nothing needs attention.") }
+        if current.isEmpty, alerts.isEmpty, conflicts.isEmpty, resultsDue.isEmpty {
+            Output.line("Nothing needs attention.")
+        }
         if older > 0 {
             Output.line("")
-            Output.line("\(older) older problem(s), before the last \(Attention.recentDays) days: forumdesk dashboard --all")
+            Output.line(
+                "\(older) older problem(s), before the last \(Attention.recentDays) days: forumdesk dashboard --all")
         }
         Output.reportLoadErrors(data)
         if !data.loadErrors.isEmpty { throw ExitStatus.dataError }

@@ -5,15 +5,17 @@ import ForumDeskExport
 import ForumDeskStore
 
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write calendars and documents from the data.",
-                                                    subcommands: [ExportAgenda.self, ExportMinutes.self, ExportICS.self, ExportCSV.self])
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write calendars and documents from the data.",
+        subcommands: [ExportAgenda.self, ExportMinutes.self, ExportICS.self, ExportCSV.self])
 }
 
 /// The public engagement calendar (strategy item 30): subscribable, public fields only.
 struct ExportICS: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ics",
-        abstract: "Write a public calendar of upcoming and recent meetings (no personal e-mail addresses or phone numbers).")
+        abstract:
+            "Write a public calendar of upcoming and recent meetings (no personal e-mail addresses or phone numbers).")
 
     @OptionGroup var options: DataOptions
     @OptionGroup var filter: MeetingFilter
@@ -26,10 +28,12 @@ struct ExportICS: ParsableCommand {
         // Upcoming and recent: what a subscriber's calendar should hold.
         let recent = now.addingTimeInterval(-90 * 86_400)
         // Public: a passage naming someone or an address waits for `publish --review`, as on the site.
-        let meetings = PublicReview.publishable(try filter.select(data).filter { $0.end >= recent }, data.directory).meetings
+        let meetings = PublicReview.publishable(try filter.select(data).filter { $0.end >= recent }, data.directory)
+            .meetings
         let events = meetings.map { m in
-            ICalendar.event(m, directory: data.directory, method: .publish, sequence: m.sequence, stamp: now,
-                            organiser: nil, attendee: nil, description: PublicSite.eventDescription(m))
+            ICalendar.event(
+                m, directory: data.directory, method: .publish, sequence: m.sequence, stamp: now,
+                organiser: nil, attendee: nil, description: PublicSite.eventDescription(m))
         }
         let name = "\(data.settings.council): community meetings" + (try filter.areaName(data).map { " (\($0))" } ?? "")
         try Output.write(ICalendar.calendar(method: .publish, events: events, name: name), to: output)
@@ -42,8 +46,13 @@ struct ExportICS: ParsableCommand {
 struct DocumentOptions: ParsableArguments {
     @OptionGroup var options: DataOptions
     @Argument(help: "The meeting, by id.") var meeting: String
-    @Option(help: "md (the default), text or html (a standalone printable page).") var format: DocumentFormat = .markdown
-    @Option(name: .customLong("for"), help: "record (the default: everyone named, as the council keeps it) or residents (as the public site publishes it: councillors by name, others by organisation).")
+    @Option(help: "md (the default), text or html (a standalone printable page).") var format: DocumentFormat =
+        .markdown
+    @Option(
+        name: .customLong("for"),
+        help:
+            "record (the default: everyone named, as the council keeps it) or residents (as the public site publishes it: councillors by name, others by organisation)."
+    )
     var audience: MeetingDocument.Audience = .record
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
@@ -51,8 +60,10 @@ struct DocumentOptions: ParsableArguments {
     func write(_ kind: MeetingDocument.Kind) throws {
         let (_, data) = try options.load()
         let m = try Output.meeting(meeting, in: data, folder: options.folder)
-        try Output.write(MeetingDocument.document(kind, format, for: m, directory: data.directory, allMeetings: data.meetings,
-                                                  council: data.settings.council, audience: audience), to: output)
+        try Output.write(
+            MeetingDocument.document(
+                kind, format, for: m, directory: data.directory, allMeetings: data.meetings,
+                council: data.settings.council, audience: audience), to: output)
     }
 }
 
@@ -75,14 +86,20 @@ extension MeetingDocument.Audience: ExpressibleByArgument {}
 struct ExportCSV: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv",
-        abstract: "Write meetings, actions, attendance, notifications, residents' issues or the topics' roll-out as CSV (RFC 4180), one row per record, ISO 8601 dates.")
+        abstract:
+            "Write meetings, actions, attendance, notifications, residents' issues or the topics' roll-out as CSV (RFC 4180), one row per record, ISO 8601 dates."
+    )
 
     @OptionGroup var options: DataOptions
-    @Argument(help: "meetings, actions, attendance, notifications, issues or topics (one row per topic and area)") var table: CSV.Table
+    @Argument(help: "meetings, actions, attendance, notifications, issues or topics (one row per topic and area)")
+    var table: CSV.Table
     @OptionGroup var filter: MeetingFilter
     @Flag(help: "For Excel: start with a UTF-8 byte-order mark.")
     var excel = false
-    @Flag(help: "Leave fields that begin like a formula (= + - @) as they are, for programs rather than spreadsheets. Without it they get an apostrophe in front, which `import csv` takes off again.")
+    @Flag(
+        help:
+            "Leave fields that begin like a formula (= + - @) as they are, for programs rather than spreadsheets. Without it they get an apostrophe in front, which `import csv` takes off again."
+    )
     var raw = false
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
@@ -90,9 +107,13 @@ struct ExportCSV: ParsableCommand {
         let now = try options.currentTime()
         let (_, data) = try options.load()
         Output.reportLoadErrors(data)
-        let (header, rows) = table == .topics
-            ? CSV.topics(data.topics, meetings: data.meetings, directory: data.directory, now: now, area: try Filters.area(filter.area, data.directory))
-            : CSV.table(table, meetings: try filter.select(data), directory: data.directory, today: LondonTime.date(now))
+        let (header, rows) =
+            table == .topics
+            ? CSV.topics(
+                data.topics, meetings: data.meetings, directory: data.directory, now: now,
+                area: try Filters.area(filter.area, data.directory))
+            : CSV.table(
+                table, meetings: try filter.select(data), directory: data.directory, today: LondonTime.date(now))
         try Output.write(CSV.document(header: header, rows: rows, excel: excel, raw: raw), to: output)
         if let output { Output.error("\(output): \(rows.count) row(s)") }
         try Output.failIfIncomplete(data, "the export")
@@ -105,7 +126,9 @@ extension CSV.Table: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the annual report: meetings, residents, equality counts, partners, notices, actions, feedback, topics.")
+        abstract:
+            "Write the annual report: meetings, residents, equality counts, partners, notices, actions, feedback, topics."
+    )
 
     @OptionGroup var options: DataOptions
     @Option(help: "The year.") var year: Int
@@ -119,10 +142,12 @@ struct ReportCommand: ParsableCommand {
         Output.reportLoadErrors(data)
         let areaID = try Filters.area(area, data.directory)
         // The report to residents is public: passages waiting for `publish --review` are held back here too.
-        let lines = AnnualReport.lines(year: year, area: areaID, directory: data.directory,
-                                       meetings: PublicReview.publishable(data.meetings, data.directory).meetings,
-                                       today: LondonTime.date(now), council: data.settings.council, consultations: data.consultations)
-        try Output.write(format.render(lines, title: "\(data.settings.council): community meetings \(year)"), to: output)
+        let lines = AnnualReport.lines(
+            year: year, area: areaID, directory: data.directory,
+            meetings: PublicReview.publishable(data.meetings, data.directory).meetings,
+            today: LondonTime.date(now), council: data.settings.council, consultations: data.consultations)
+        try Output.write(
+            format.render(lines, title: "\(data.settings.council): community meetings \(year)"), to: output)
         try Output.failIfIncomplete(data, "the report")
     }
 }

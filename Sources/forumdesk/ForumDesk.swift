@@ -9,13 +9,20 @@ struct ForumDesk: ParsableCommand {
         commandName: "forumdesk",
         abstract: "Plan and run a council's resident meetings: partners, agendas, councillor notices and action logs.",
         discussion: """
-        The data folder is --data DIR, else $FORUMDESK_DATA, else ./data.
-        Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
-        """,
+            The data folder is --data DIR, else $FORUMDESK_DATA, else ./data.
+            Exit codes: 0 ok, 1 problems found, 2 usage error, 3 data error.
+            """,
         version: ForumDesk.version,
-        subcommands: [TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self, SendCommand.self, LettersCommand.self, RemindCommand.self, BriefCommand.self, DailyCommand.self, PurgeCommand.self,
-                      ImportCommand.self, ProgrammeCommand.self, VenuesCommand.self, ExportCommand.self, ReportCommand.self, PublishCommand.self, MinutesCommand.self, PersonCommand.self, ResidentCommand.self, OrganisationCommand.self,
-                      MergeFileCommand.self, SyncCommand.self, ConflictsCommand.self, HistoryCommand.self, GenerateCommand.self, BenchCommand.self, KeysCommand.self],
+        subcommands: [
+            TUICommand.self, DashboardCommand.self, ValidateCommand.self, ListCommand.self, NotifyCommand.self,
+            SendCommand.self, LettersCommand.self, RemindCommand.self, BriefCommand.self, DailyCommand.self,
+            PurgeCommand.self,
+            ImportCommand.self, ProgrammeCommand.self, VenuesCommand.self, ExportCommand.self, ReportCommand.self,
+            PublishCommand.self, MinutesCommand.self, PersonCommand.self, ResidentCommand.self,
+            OrganisationCommand.self,
+            MergeFileCommand.self, SyncCommand.self, ConflictsCommand.self, HistoryCommand.self, GenerateCommand.self,
+            BenchCommand.self, KeysCommand.self,
+        ],
         defaultSubcommand: TUICommand.self
     )
 
@@ -32,7 +39,8 @@ enum ExitStatus {
 
 /// Options every command that reads data takes.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The data folder (default: $FORUMDESK_DATA, else ./data).", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("The data folder (default: $FORUMDESK_DATA, else ./data).", valueName: "dir"))
     var data: String?
 
     @Option(name: .long, help: .hidden)
@@ -73,20 +81,26 @@ struct DataOptions: ParsableArguments {
     }
 
     /// `load`, with the index's report; `verify: false` as `DataStore.loadIndexed` takes it (the app's start).
-    func loadReporting(indexed: Bool = false, readOnly: Bool = false, viewing: Bool = false, verify: Bool = true)
-        throws -> (DataStore, DataSet, DataStore.LoadReport?) {
+    func loadReporting(
+        indexed: Bool = false, readOnly: Bool = false, viewing: Bool = false, verify: Bool = true
+    )
+        throws -> (DataStore, DataSet, DataStore.LoadReport?)
+    {
         let store = DataStore(folder: folder)
         let data: DataSet
         var indexReport: DataStore.LoadReport?
         if indexed {
             let showProgress = isatty(STDERR_FILENO) == 1
             let report: DataStore.LoadReport
-            (data, report) = store.loadIndexed(now: try currentTime(), updateIndex: !readOnly, verify: verify) { done, total in
+            (data, report) = store.loadIndexed(now: try currentTime(), updateIndex: !readOnly, verify: verify) {
+                done, total in
                 // A first start on a large history decodes every file: say so rather than look frozen.
                 guard showProgress, total >= Self.progressFrom else { return }
                 FileHandle.standardError.write(Data("\rforumdesk: indexing meetings, \(done) of \(total)\u{1B}[K".utf8))
             }
-            if showProgress, report.decoded >= Self.progressFrom { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if showProgress, report.decoded >= Self.progressFrom {
+                FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            }
             indexReport = report
         } else {
             data = store.load()
@@ -121,8 +135,9 @@ struct DataOptions: ParsableArguments {
         }
         if !viewing, let problem = data.loadErrors.first(where: { $0.path == folder.settings }) {
             Output.error("\(problem)")
-            Output.error("\(folder.settings) must be read for the council's name, its mail settings and its rules; "
-                         + "nothing was done (fix it; `forumdesk validate` shows every problem)")
+            Output.error(
+                "\(folder.settings) must be read for the council's name, its mail settings and its rules; "
+                    + "nothing was done (fix it; `forumdesk validate` shows every problem)")
             throw ExitStatus.dataError
         }
         // Without the whole directory a command would answer for councillors, wards and partners it cannot see
@@ -131,8 +146,9 @@ struct DataOptions: ParsableArguments {
         let unreadDirectory = data.loadErrors.filter { directoryFiles.contains($0.path) }
         if !viewing, !unreadDirectory.isEmpty {
             for problem in unreadDirectory { Output.error(TerminalText.sanitized(problem.description)) }
-            Output.error("the directory must be read whole for this command; nothing was done (fix it; `forumdesk validate` "
-                         + "shows every problem)")
+            Output.error(
+                "the directory must be read whole for this command; nothing was done (fix it; `forumdesk validate` "
+                    + "shows every problem)")
             throw ExitStatus.dataError
         }
     }
@@ -168,15 +184,16 @@ enum Output {
         // Only a regular file is replaced: a FIFO, a device or a symbolic link is not turned into one.
         var info = stat()
         if lstat(path, &info) == 0 {
-            let kind: String? = switch info.st_mode & S_IFMT {
-            case S_IFREG: nil
-            case S_IFLNK: "a symbolic link"
-            case S_IFIFO: "a FIFO (named pipe)"
-            case S_IFCHR, S_IFBLK: "a device"
-            case S_IFDIR: "a folder"
-            case S_IFSOCK: "a socket"
-            default: "not a regular file"
-            }
+            let kind: String? =
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: nil
+                case S_IFLNK: "a symbolic link"
+                case S_IFIFO: "a FIFO (named pipe)"
+                case S_IFCHR, S_IFBLK: "a device"
+                case S_IFDIR: "a folder"
+                case S_IFSOCK: "a socket"
+                default: "not a regular file"
+                }
             if let kind {
                 Self.error("\(output): is \(kind); -o writes only a regular file or a new path (nothing was written)")
                 throw ExitStatus.usage
@@ -201,7 +218,9 @@ enum Output {
     /// error if some file could not be read, so a half-read folder is never reported as fine.
     static func failIfIncomplete(_ data: DataSet, _ what: String) throws {
         guard !data.loadErrors.isEmpty else { return }
-        error("\(what) leaves out \(data.loadErrors.count) file(s) that could not be read (above); fix them and run it again")
+        error(
+            "\(what) leaves out \(data.loadErrors.count) file(s) that could not be read (above); fix them and run it again"
+        )
         throw ExitStatus.dataError
     }
 
@@ -220,7 +239,9 @@ enum Output {
     static func reportLoadErrors(_ data: DataSet) {
         for diagnostic in data.loadErrors { error(TerminalText.sanitized(diagnostic.description)) }
         if !data.loadErrors.isEmpty {
-            error("\(data.loadErrors.count) file(s) could not be read and were skipped; run `forumdesk validate` for details")
+            error(
+                "\(data.loadErrors.count) file(s) could not be read and were skipped; run `forumdesk validate` for details"
+            )
         }
     }
 }

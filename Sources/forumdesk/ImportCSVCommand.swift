@@ -9,18 +9,19 @@ import TerminalUI
 struct ImportCSV: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv",
-        abstract: "Import people, organisations, meetings or consultations from a CSV file: all or nothing, never duplicating a record already present.",
+        abstract:
+            "Import people, organisations, meetings or consultations from a CSV file: all or nothing, never duplicating a record already present.",
         discussion: """
-        Columns are matched by the table in the README ("Importing spreadsheets"): case, spaces and punctuation \
-        do not matter and & reads as "and" ("Meeting Date", "Venue / Location", "Start Time"); a column that \
-        matches no field is reported as ignored. Areas, wards, organisations and chairs are resolved to directory \
-        records by id, name or an unambiguous prefix; dates follow the README's date rule. A person with wards is \
-        a councillor; one with an organisation is a contact. A record already present (same e-mail, or same name \
-        and organisation; a meeting with the same id, or the same area and start) is skipped. Each problem is \
-        reported as FILE:ROW: column: reason, and then nothing is imported. Meetings are listed as a table of what \
-        each row becomes, with what was assumed. Consultations need a title, an engagement level (inform, consult, \
-        involve, collaborate, empower) and open and close days; a consultation with the same title is skipped.
-        """)
+            Columns are matched by the table in the README ("Importing spreadsheets"): case, spaces and punctuation \
+            do not matter and & reads as "and" ("Meeting Date", "Venue / Location", "Start Time"); a column that \
+            matches no field is reported as ignored. Areas, wards, organisations and chairs are resolved to directory \
+            records by id, name or an unambiguous prefix; dates follow the README's date rule. A person with wards is \
+            a councillor; one with an organisation is a contact. A record already present (same e-mail, or same name \
+            and organisation; a meeting with the same id, or the same area and start) is skipped. Each problem is \
+            reported as FILE:ROW: column: reason, and then nothing is imported. Meetings are listed as a table of what \
+            each row becomes, with what was assumed. Consultations need a title, an engagement level (inform, consult, \
+            involve, collaborate, empower) and open and close days; a consultation with the same title is skipped.
+            """)
 
     @OptionGroup var options: DataOptions
     @Argument(help: "people, organisations, meetings or consultations") var kind: Kind
@@ -48,7 +49,9 @@ struct ImportCSV: ParsableCommand {
         // UTF-8, with or without its mark, is what is asked for: anything else is said, so it can be checked.
         if (sheet.encoding != .utf8 && sheet.encoding != .utf8WithBOM) || sheet.separator != UInt8(ascii: ",") {
             progress.clear()
-            Output.line("\(file): read as \(sheet.encoding.description)\(sheet.separator == UInt8(ascii: "\t") ? ", tab separated" : "")")
+            Output.line(
+                "\(file): read as \(sheet.encoding.description)\(sheet.separator == UInt8(ascii: "\t") ? ", tab separated" : "")"
+            )
         }
         let rows: [(line: Int, fields: [String])]
         do {
@@ -110,7 +113,9 @@ extension ImportCSV {
         var data = data0
         let total = max(rows.count - 1, 0)
         let progress = self.progress
-        let report = MeetingImport.run(rows: rows, directory: data.directory, existing: existing, today: LondonTime.date(now)) { done in
+        let report = MeetingImport.run(
+            rows: rows, directory: data.directory, existing: existing, today: LondonTime.date(now)
+        ) { done in
             progress.say("checking row \(done) of \(total)")
         }
         reportIgnored(report.ignored, header: rows.first?.line ?? 1)
@@ -122,7 +127,9 @@ extension ImportCSV {
         let planned = try planImported(report.meetings, data: data, now: now)
         if !dryRun {
             do {
-                try store.saveNew(planned.meetings, in: &data) { done in progress.say("writing meeting \(done) of \(report.rows.count)") }
+                try store.saveNew(planned.meetings, in: &data) { done in
+                    progress.say("writing meeting \(done) of \(report.rows.count)")
+                }
             } catch {
                 progress.clear()
                 Output.error("\(error); nothing was imported")
@@ -131,7 +138,8 @@ extension ImportCSV {
             progress.clear()
         }
         if !report.rows.isEmpty {
-            Output.line(dryRun ? "would add \(report.rows.count) meeting(s):" : "added \(report.rows.count) meeting(s):")
+            Output.line(
+                dryRun ? "would add \(report.rows.count) meeting(s):" : "added \(report.rows.count) meeting(s):")
             // Cells are sanitised as the table is built: written as it is, without a second pass (after what
             // `print` holds, so the order stays).
             fflush(nil)
@@ -162,18 +170,26 @@ extension ImportCSV {
         for row in rows {
             let m = row.meeting
             let sameDay = LondonTime.date(m.start) == LondonTime.date(m.end)
-            let chair = m.chair.map { id in
-                if let known = chairs[id] { return known }
-                let name = directory.displayName(ofPerson: id)
-                chairs[id] = name
-                return name
-            } ?? ""
-            cells.append([String(row.line), m.id, LondonTime.display(m.start), sameDay ? LondonTime.hhmm(m.end) : LondonTime.display(m.end),
-                          areaNames[m.area] ?? m.area,
-                          allWards[m.area] == m.wards ? "all \(m.wards.count)" : m.wards.map { wardNames[$0] ?? $0 }.joined(separator: ", "),
-                          m.venue.name, chair].map { TerminalText.sanitized($0) })
+            let chair =
+                m.chair.map { id in
+                    if let known = chairs[id] { return known }
+                    let name = directory.displayName(ofPerson: id)
+                    chairs[id] = name
+                    return name
+                } ?? ""
+            cells.append(
+                [
+                    String(row.line), m.id, LondonTime.display(m.start),
+                    sameDay ? LondonTime.hhmm(m.end) : LondonTime.display(m.end),
+                    areaNames[m.area] ?? m.area,
+                    allWards[m.area] == m.wards
+                        ? "all \(m.wards.count)" : m.wards.map { wardNames[$0] ?? $0 }.joined(separator: ", "),
+                    m.venue.name, chair,
+                ].map { TerminalText.sanitized($0) })
         }
-        func width(_ text: String) -> Int { text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : DisplayWidth.of(text) }
+        func width(_ text: String) -> Int {
+            text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : DisplayWidth.of(text)
+        }
         var widths = headers.map(width)
         for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }
         var out: [UInt8] = []

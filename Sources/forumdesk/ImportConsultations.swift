@@ -11,12 +11,15 @@ extension ImportCSV {
         let now = try options.currentTime()
         let (store, data0) = try options.load()
         var data = data0
-        let report = ConsultationImport.run(rows: rows, directory: data.directory, existing: data.consultations, today: LondonTime.date(now))
+        let report = ConsultationImport.run(
+            rows: rows, directory: data.directory, existing: data.consultations, today: LondonTime.date(now))
         reportIgnored(report.ignored, header: rows.first?.line ?? 1)
         try reportProblems(report.problems)
         let verb = dryRun ? "would add" : "added"
         for c in report.consultations {
-            Output.line(TerminalText.sanitized("\(verb): \(c.id) (\(c.opens) to \(c.closes), \(c.engagementLevel.label)): \(c.title)"))
+            Output.line(
+                TerminalText.sanitized(
+                    "\(verb): \(c.id) (\(c.opens) to \(c.closes), \(c.engagementLevel.label)): \(c.title)"))
         }
         for title in report.skipped { Output.line(TerminalText.sanitized("skipped: \(title) (already recorded)")) }
         if dryRun { return }

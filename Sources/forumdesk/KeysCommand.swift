@@ -7,9 +7,9 @@ struct KeysCommand: ParsableCommand {
         commandName: "keys",
         abstract: "Print every screen's keys (the key reference, in Markdown).",
         discussion: """
-        The keys of every screen and tab, of forms, search, pickers, live notes' entry line, questions and help, as \
-        `?` shows them on each screen, made from the same key maps the program runs on. docs/keys.md is this output.
-        """
+            The keys of every screen and tab, of forms, search, pickers, live notes' entry line, questions and help, as \
+            `?` shows them on each screen, made from the same key maps the program runs on. docs/keys.md is this output.
+            """
     )
 
     func run() throws {

@@ -11,23 +11,27 @@ import TerminalUI
 struct LettersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "letters",
-        abstract: "Write printable letters (A4 HTML, and PDF with WeasyPrint) for those owed a notice who prefer a letter.",
+        abstract:
+            "Write printable letters (A4 HTML, and PDF with WeasyPrint) for those owed a notice who prefer a letter.",
         discussion: """
-        For every councillor of the meeting's wards (and, with --partners, invited partner contact) who is owed a \
-        notice and prefers a letter, writes the invitation, update or cancellation the e-mail would carry as an A4 \
-        page for a DL window envelope: letters/<meeting-id>/<person>-<request|cancel>-<SEQUENCE>.html, and .pdf \
-        beside it when the weasyprint program is installed. Then records each notice as sent by letter on the \
-        meeting. Someone who prefers a letter but has no usable postal address is listed with the reason, and \
-        nothing is recorded for them. A second run writes nothing for a notice already recorded.
-        """
+            For every councillor of the meeting's wards (and, with --partners, invited partner contact) who is owed a \
+            notice and prefers a letter, writes the invitation, update or cancellation the e-mail would carry as an A4 \
+            page for a DL window envelope: letters/<meeting-id>/<person>-<request|cancel>-<SEQUENCE>.html, and .pdf \
+            beside it when the weasyprint program is installed. Then records each notice as sent by letter on the \
+            meeting. Someone who prefers a letter but has no usable postal address is listed with the reason, and \
+            nothing is recorded for them. A second run writes nothing for a notice already recorded.
+            """
     )
 
     @OptionGroup var options: DataOptions
     @Argument(help: "The meeting, by id (see `forumdesk list meetings`).") var meeting: String
     @Flag(help: "Only list the letters that would be written; change nothing.") var dryRun = false
     @Flag(help: "Also write to invited partners' contacts not yet sent an invitation.") var partners = false
-    @Option(name: .shortAndLong, help: ArgumentHelp("Also copy the letters into this folder (for a print share); the record copy stays in letters/<meeting-id>/.",
-                                                    valueName: "dir"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Also copy the letters into this folder (for a print share); the record copy stays in letters/<meeting-id>/.",
+            valueName: "dir"))
     var output: String?
 
     func run() throws {
@@ -38,7 +42,9 @@ struct LettersCommand: ParsableCommand {
             if let output {
                 var info = stat()
                 if stat(output, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
-                    Output.error("\(output): -o names a folder for copies of the letters, and this is not a folder (nothing was written)")
+                    Output.error(
+                        "\(output): -o names a folder for copies of the letters, and this is not a folder (nothing was written)"
+                    )
                     throw ExitStatus.usage
                 }
             }
@@ -49,30 +55,40 @@ struct LettersCommand: ParsableCommand {
                 Output.error("\(m.id) began on \(LondonTime.display(m.start)): letters are for meetings to come")
                 throw ExitStatus.usage
             }
-            let organiser = Notifier.Organiser(configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
-            let sender = Letters.Sender(organiser: organiser, council: data.settings.council, address: data.settings.organiserAddress)
+            let organiser = Notifier.Organiser(
+                configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
+            let sender = Letters.Sender(
+                organiser: organiser, council: data.settings.council, address: data.settings.organiserAddress)
             let plan = Letters.plan(for: m, directory: data.directory, sender: sender, now: now, partners: partners)
             let converter = PDFConverter.find()
             var pdfsFailed = 0
             if dryRun {
                 for letter in plan.letters {
-                    Output.line(TerminalText.sanitized("would write \(letter.path): \(letter.person.name), \(letter.notice.kind.label), SEQUENCE \(letter.notice.sequence)"))
+                    Output.line(
+                        TerminalText.sanitized(
+                            "would write \(letter.path): \(letter.person.name), \(letter.notice.kind.label), SEQUENCE \(letter.notice.sequence)"
+                        ))
                 }
             } else if !plan.letters.isEmpty {
                 pdfsFailed = try write(plan, store: store, data: &data, converter: converter)
             }
             for missing in plan.missing {
-                Output.line(TerminalText.sanitized("no letter: \(missing.person.name) (\(missing.reason)): \(missing.state.label); "
-                                                   + "add the address on the Directory screen (4) and run letters again"))
+                Output.line(
+                    TerminalText.sanitized(
+                        "no letter: \(missing.person.name) (\(missing.reason)): \(missing.state.label); "
+                            + "add the address on the Directory screen (4) and run letters again"))
             }
             if plan.letters.isEmpty, plan.missing.isEmpty {
                 Output.line("No letters owed for \(m.id): everyone who prefers a letter has an up-to-date notice.")
             } else if !plan.letters.isEmpty {
-                Output.line(converter == nil
-                    ? "HTML only: no PDF converter is installed (apt install weasyprint); print the HTML from a browser (A4, no headers)"
-                    : dryRun ? "with a PDF of each by \(converter!.display)"
-                    : pdfsFailed > 0 ? "\(pdfsFailed) PDF(s) could not be made with \(converter!.display) (see above): print those letters' HTML"
-                    : "PDF made with \(converter!.display)")
+                Output.line(
+                    converter == nil
+                        ? "HTML only: no PDF converter is installed (apt install weasyprint); print the HTML from a browser (A4, no headers)"
+                        : dryRun
+                            ? "with a PDF of each by \(converter!.display)"
+                            : pdfsFailed > 0
+                                ? "\(pdfsFailed) PDF(s) could not be made with \(converter!.display) (see above): print those letters' HTML"
+                                : "PDF made with \(converter!.display)")
             }
             // As `remind` and `brief`: 1 when someone owed a letter did not get one, or a PDF is missing.
             if !plan.missing.isEmpty || pdfsFailed > 0 { throw ExitStatus.problems }
@@ -104,7 +120,9 @@ struct LettersCommand: ParsableCommand {
                         Output.error(TerminalText.sanitized("\(letter.path): no PDF: \(reason)"))
                     }
                 }
-                lines.append("\(made.joined(separator: ", ")): \(letter.person.name), \(letter.notice.kind.label), SEQUENCE \(letter.notice.sequence)")
+                lines.append(
+                    "\(made.joined(separator: ", ")): \(letter.person.name), \(letter.notice.kind.label), SEQUENCE \(letter.notice.sequence)"
+                )
             } catch {
                 undo()
                 Output.error(TerminalText.sanitized("\(error); no letter was written or recorded"))
@@ -163,14 +181,16 @@ struct PDFConverter {
         let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(temp) }
         // The same runner as the mail program: no shell, a time limit, the output kept for the message.
-        let answer = MailProgram(command: command + ["--quiet", "--encoding", "utf-8", "-", temp], timeout: 120).run(input: path)
+        let answer = MailProgram(command: command + ["--quiet", "--encoding", "utf-8", "-", temp], timeout: 120).run(
+            input: path)
         switch answer {
         case .accepted:
             guard let data = FileManager.default.contents(atPath: temp), data.starts(with: Array("%PDF".utf8)) else {
                 return .failure(PDFFailure(reason: "weasyprint wrote no PDF"))
             }
             return .success(Array(data))
-        case .refused(let status, let output): return .failure(PDFFailure(reason: "weasyprint failed (exit \(status)): \(output)"))
+        case .refused(let status, let output):
+            return .failure(PDFFailure(reason: "weasyprint failed (exit \(status)): \(output)"))
         case .notStarted(let reason): return .failure(PDFFailure(reason: reason))
         case .interrupted(let reason, _): return .failure(PDFFailure(reason: reason))
         }

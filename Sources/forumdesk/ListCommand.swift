@@ -34,10 +34,15 @@ enum Filters {
         }
         // A surname two people share names neither: say who it could be.
         let q = query.lowercased().trimmingCharacters(in: .whitespaces)
-        let sharing = directory.people.filter { $0.name.split(separator: " ").last.map { $0.lowercased() == q } == true }
-        if sharing.count > 1, !directory.people.contains(where: { $0.id.lowercased() == q || $0.name.lowercased() == q }) {
-            throw ValidationError(TerminalText.sanitized(
-                NameMatch.Failure.ambiguous(query: query, kind: "person", candidates: sharing.map(\.name)).message))
+        let sharing = directory.people.filter {
+            $0.name.split(separator: " ").last.map { $0.lowercased() == q } == true
+        }
+        if sharing.count > 1,
+            !directory.people.contains(where: { $0.id.lowercased() == q || $0.name.lowercased() == q })
+        {
+            throw ValidationError(
+                TerminalText.sanitized(
+                    NameMatch.Failure.ambiguous(query: query, kind: "person", candidates: sharing.map(\.name)).message))
         }
         return try resolve(query, "person", candidates)
     }
@@ -88,11 +93,14 @@ struct ListMeetings: ParsableCommand {
         let now = try options.currentTime()
         let (store, data) = try options.load(indexed: true, viewing: true)
         Output.reportUnfinished(store)
-        let meetings = try filter.select(data).filter { m in (status == nil || m.status == status) && (kind == nil || m.kind == kind) }
+        let meetings = try filter.select(data).filter { m in
+            (status == nil || m.status == status) && (kind == nil || m.kind == kind)
+        }
         let clashes = data.clashWarnings(now: now)
-        let flags = Dictionary(meetings.map { m in
-            (m.id, Warnings.warnings(for: m, directory: data.directory, now: now) + (clashes[m.id] ?? []))
-        }, uniquingKeysWith: { a, _ in a })
+        let flags = Dictionary(
+            meetings.map { m in
+                (m.id, Warnings.warnings(for: m, directory: data.directory, now: now) + (clashes[m.id] ?? []))
+            }, uniquingKeysWith: { a, _ in a })
         if json {
             let items: [OrderedJSON] = meetings.map { m in
                 .object([
@@ -112,8 +120,10 @@ struct ListMeetings: ParsableCommand {
                 let day = "\(LondonTime.weekday(local.date)) \(local.date)"
                 let areaName = data.directory.area(m.area)?.name ?? m.area
                 let count = flags[m.id]?.count ?? 0
-                table.add([day, LondonTime.hhmm(m.start), areaName, m.kind.label, m.status.rawValue, m.venue.name,
-                           count == 0 ? "" : "\(count) warning\(count == 1 ? "" : "s")", m.id])
+                table.add([
+                    day, LondonTime.hhmm(m.start), areaName, m.kind.label, m.status.rawValue, m.venue.name,
+                    count == 0 ? "" : "\(count) warning\(count == 1 ? "" : "s")", m.id,
+                ])
             }
             Output.line(table.render())
             Output.line("\(meetings.count) meeting\(meetings.count == 1 ? "" : "s")")
@@ -150,7 +160,8 @@ struct ListActions: ParsableCommand {
             let items: [OrderedJSON] = actions.map { raised in
                 let a = raised.action
                 return .object([
-                    ("id", .string(a.id)), ("meeting", .string(raised.meeting.id)), ("area", .string(raised.meeting.area)),
+                    ("id", .string(a.id)), ("meeting", .string(raised.meeting.id)),
+                    ("area", .string(raised.meeting.area)),
                     ("description", .string(a.description)), ("owner", a.owner.map { .string($0) } ?? .null),
                     ("ownerName", a.owner.map { .string(data.directory.displayName(ofPerson: $0)) } ?? .null),
                     ("organisation", a.organisation.map { .string($0) } ?? .null),
@@ -164,8 +175,10 @@ struct ListActions: ParsableCommand {
             for raised in actions {
                 let a = raised.action
                 let due = a.due.map { $0.description + (ActionRules.isOverdue(a, today: today) ? " !" : "") } ?? ""
-                table.add([a.id, due, a.status.label, data.directory.ownerName(person: a.owner, organisation: a.organisation),
-                           data.directory.area(raised.meeting.area)?.name ?? raised.meeting.area, a.description])
+                table.add([
+                    a.id, due, a.status.label, data.directory.ownerName(person: a.owner, organisation: a.organisation),
+                    data.directory.area(raised.meeting.area)?.name ?? raised.meeting.area, a.description,
+                ])
             }
             Output.line(table.render())
             let overdueCount = actions.filter { ActionRules.isOverdue($0.action, today: today) }.count
@@ -177,8 +190,9 @@ struct ListActions: ParsableCommand {
 }
 
 struct ListTopics: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "topics",
-                                                    abstract: "List partners' topic requests with their roll-out across the areas.")
+    static let configuration = CommandConfiguration(
+        commandName: "topics",
+        abstract: "List partners' topic requests with their roll-out across the areas.")
 
     @OptionGroup var options: DataOptions
     @Option(help: "Only requests that want this area (name or id, any case, a prefix is enough).") var area: String?
@@ -192,9 +206,13 @@ struct ListTopics: ParsableCommand {
         let areaID = try Filters.area(area, data.directory)
         let slots = TopicRules.slots(in: data.meetings)
         let rows = data.topics.map { topic in
-            (topic, TopicRules.status(topic, slots: slots[topic.id] ?? [], directory: data.directory, now: now),
-             data.directory.areas.map { TopicRules.cell(topic, area: $0.id, slots: slots[topic.id] ?? [], now: now) })
-        }.filter { topic, current, _ in (areaID == nil || topic.wants(area: areaID!)) && (status == nil || current == status) }
+            (
+                topic, TopicRules.status(topic, slots: slots[topic.id] ?? [], directory: data.directory, now: now),
+                data.directory.areas.map { TopicRules.cell(topic, area: $0.id, slots: slots[topic.id] ?? [], now: now) }
+            )
+        }.filter { topic, current, _ in
+            (areaID == nil || topic.wants(area: areaID!)) && (status == nil || current == status)
+        }
         if json {
             let items: [OrderedJSON] = rows.map { topic, current, cells in
                 .object([
@@ -205,23 +223,33 @@ struct ListTopics: ParsableCommand {
                     ("notBefore", topic.notBefore.map { .string($0.description) } ?? .null),
                     ("notAfter", topic.notAfter.map { .string($0.description) } ?? .null),
                     ("status", .string(current.rawValue)), ("reason", topic.reason.map { .string($0) } ?? .null),
-                    ("areas", .object(zip(data.directory.areas, cells).compactMap { area, cell in
-                        cell == .notWanted ? nil : (area.id, Self.json(cell))
-                    })),
+                    (
+                        "areas",
+                        .object(
+                            zip(data.directory.areas, cells).compactMap { area, cell in
+                                cell == .notWanted ? nil : (area.id, Self.json(cell))
+                            })
+                    ),
                 ])
             }
             FileHandle.standardOutput.write(Data(JSONWriter.write(.array(items))))
         } else {
             let short = AreaInput.abbreviations(data.directory.areas)
-            var table = TextTable(headers: ["ID", "STATUS", "WINDOW", "MINS"] + data.directory.areas.map { short[$0.id] ?? $0.id } + ["TITLE"])
+            var table = TextTable(
+                headers: ["ID", "STATUS", "WINDOW", "MINS"] + data.directory.areas.map { short[$0.id] ?? $0.id } + [
+                    "TITLE"
+                ])
             for (topic, current, cells) in rows {
                 let window = "\(topic.notBefore?.description ?? "…")..\(topic.notAfter?.description ?? "…")"
-                table.add([topic.id, current.rawValue, window, String(topic.minutes)] + cells.map(Self.text) + [topic.title])
+                table.add(
+                    [topic.id, current.rawValue, window, String(topic.minutes)] + cells.map(Self.text) + [topic.title])
             }
             Output.line(table.render())
-            Output.line("\(rows.count) topic request\(rows.count == 1 ? "" : "s"). Areas: "
-                        + data.directory.areas.map { "\(short[$0.id] ?? $0.id) \($0.name)" }.joined(separator: ", ")
-                        + ". Cells: done (presented), a date (scheduled), todo, MISSED, - (not wanted), x (withdrawn or declined).")
+            Output.line(
+                "\(rows.count) topic request\(rows.count == 1 ? "" : "s"). Areas: "
+                    + data.directory.areas.map { "\(short[$0.id] ?? $0.id) \($0.name)" }.joined(separator: ", ")
+                    + ". Cells: done (presented), a date (scheduled), todo, MISSED, - (not wanted), x (withdrawn or declined)."
+            )
         }
         Output.reportLoadErrors(data)
         if !data.loadErrors.isEmpty { throw ExitStatus.dataError }

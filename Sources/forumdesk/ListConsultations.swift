@@ -33,14 +33,17 @@ struct ListConsultations: ParsableCommand {
         let wanted: ConsultationStage?
         if let stage {
             guard let known = ConsultationStage(rawValue: stage) else {
-                throw ValidationError("--stage: one of \(ConsultationStage.allCases.map(\.rawValue).joined(separator: ", ")), not `\(TerminalText.sanitized(stage))`")
+                throw ValidationError(
+                    "--stage: one of \(ConsultationStage.allCases.map(\.rawValue).joined(separator: ", ")), not `\(TerminalText.sanitized(stage))`"
+                )
             }
             wanted = known
         } else {
             wanted = nil
         }
         let rows = data.consultations.filter { c in
-            (areaID.map { c.covers(area: $0, in: data.directory) } ?? true) && (wardID.map { c.covers(ward: $0, in: data.directory) } ?? true)
+            (areaID.map { c.covers(area: $0, in: data.directory) } ?? true)
+                && (wardID.map { c.covers(ward: $0, in: data.directory) } ?? true)
                 && (wanted.map { c.stage(on: today) == $0 } ?? true)
         }
         if json {
@@ -61,14 +64,23 @@ struct ListConsultations: ParsableCommand {
             var table = TextTable(headers: ["ID", "STAGE", "OPENS", "CLOSES", "LEVEL", "LEAD", "WHERE", "TITLE"])
             for c in rows {
                 let stage = c.stage(on: today)
-                let place = c.areas.isEmpty && c.wards.isEmpty ? "every area"
-                    : (c.areas.map { data.directory.area($0)?.name ?? $0 } + c.wards.map { data.directory.ward($0)?.ward.name ?? $0 }).joined(separator: ", ")
-                table.add([c.id, stage == .awaitingResults ? "RESULTS DUE" : stage.label, c.opens.description, c.closes.description,
-                           c.engagementLevel.label, c.organisation.map { data.directory.organisation($0)?.name ?? $0 } ?? "", place, c.title])
+                let place =
+                    c.areas.isEmpty && c.wards.isEmpty
+                    ? "every area"
+                    : (c.areas.map { data.directory.area($0)?.name ?? $0 }
+                        + c.wards.map { data.directory.ward($0)?.ward.name ?? $0 }).joined(separator: ", ")
+                table.add([
+                    c.id, stage == .awaitingResults ? "RESULTS DUE" : stage.label, c.opens.description,
+                    c.closes.description,
+                    c.engagementLevel.label, c.organisation.map { data.directory.organisation($0)?.name ?? $0 } ?? "",
+                    place, c.title,
+                ])
             }
             Output.line(table.render())
             let due = rows.filter { $0.stage(on: today) == .awaitingResults }.count
-            Output.line("\(rows.count) consultation\(rows.count == 1 ? "" : "s"), \(due) closed with no results recorded (RESULTS DUE)")
+            Output.line(
+                "\(rows.count) consultation\(rows.count == 1 ? "" : "s"), \(due) closed with no results recorded (RESULTS DUE)"
+            )
         }
         Output.reportLoadErrors(data)
         if !data.loadErrors.isEmpty { throw ExitStatus.dataError }

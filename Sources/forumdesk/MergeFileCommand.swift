@@ -8,14 +8,15 @@ import TerminalUI
 struct MergeFileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge-file",
-        abstract: "Merge two versions of a ForumDesk JSON file by record (git's merge driver; `forumdesk sync` sets it up).",
+        abstract:
+            "Merge two versions of a ForumDesk JSON file by record (git's merge driver; `forumdesk sync` sets it up).",
         discussion: """
-        Three-way merge of OURS and THEIRS against BASE, written into OURS as canonical JSON. Records in lists \
-        (agenda items, attendance, invitations, notices, actions, issues, people, organisations) merge by identity; \
-        a value changed differently on both sides keeps ours and records theirs in the file's `conflicts` list, \
-        which the app shows on the meeting. Exit status: 0 merged cleanly, 1 merged with conflicts recorded in the \
-        file, 3 a version is not valid JSON (OURS is left as it was).
-        """
+            Three-way merge of OURS and THEIRS against BASE, written into OURS as canonical JSON. Records in lists \
+            (agenda items, attendance, invitations, notices, actions, issues, people, organisations) merge by identity; \
+            a value changed differently on both sides keeps ours and records theirs in the file's `conflicts` list, \
+            which the app shows on the meeting. Exit status: 0 merged cleanly, 1 merged with conflicts recorded in the \
+            file, 3 a version is not valid JSON (OURS is left as it was).
+            """
     )
 
     @Argument(help: "The common ancestor (git's %O).") var base: String
@@ -37,12 +38,16 @@ struct MergeFileCommand: ParsableCommand {
             do {
                 return JSONMerge.ordered(try JSONParser.parse(bytes))
             } catch {
-                Output.error("\(TerminalText.sanitized(path ?? file)): not valid JSON (line \(error.position.line)): \(error.reason); merge it by hand")
+                Output.error(
+                    "\(TerminalText.sanitized(path ?? file)): not valid JSON (line \(error.position.line)): \(error.reason); merge it by hand"
+                )
                 throw ExitStatus.dataError
             }
         }
         let baseTree = try tree(base, optional: true)
-        guard let ourTree = try tree(ours, optional: false), let theirTree = try tree(theirs, optional: false) else { throw ExitStatus.dataError }
+        guard let ourTree = try tree(ours, optional: false), let theirTree = try tree(theirs, optional: false) else {
+            throw ExitStatus.dataError
+        }
         let note = ProcessInfo.processInfo.environment["FORUMDESK_MERGE_NOTE"]
         let result = JSONMerge.merge(base: baseTree, ours: ourTree, theirs: theirTree, note: note)
         // git names its temp files relative to the work tree, where it runs the driver.
@@ -54,7 +59,10 @@ struct MergeFileCommand: ParsableCommand {
             throw ExitStatus.dataError
         }
         for conflict in result.conflicts {
-            Output.note(TerminalText.sanitized("\(path ?? ours): \(conflict.place): both sides changed it; kept ours, theirs recorded in `conflicts`"))
+            Output.note(
+                TerminalText.sanitized(
+                    "\(path ?? ours): \(conflict.place): both sides changed it; kept ours, theirs recorded in `conflicts`"
+                ))
         }
         if !result.conflicts.isEmpty { throw ExitStatus.problems }
     }

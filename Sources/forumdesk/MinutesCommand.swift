@@ -7,8 +7,9 @@ import ForumDeskStore
 /// Draft and approved minutes (issue 36): the site publishes a held meeting's minutes marked DRAFT until they
 /// are approved, here or by the next meeting's "Minutes of the previous meeting" item.
 struct MinutesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "minutes", abstract: "Approve a meeting's minutes, or list which are drafts.",
-                                                    subcommands: [MinutesApprove.self, MinutesList.self])
+    static let configuration = CommandConfiguration(
+        commandName: "minutes", abstract: "Approve a meeting's minutes, or list which are drafts.",
+        subcommands: [MinutesApprove.self, MinutesList.self])
 }
 
 struct MinutesApprove: ParsableCommand {
@@ -16,14 +17,16 @@ struct MinutesApprove: ParsableCommand {
         commandName: "approve",
         abstract: "Record that a held meeting's minutes were approved as a correct record: who and when.",
         discussion: """
-        Publish then shows them as approved rather than DRAFT. Use it when the minutes were agreed other than by the \
-        next meeting's "Minutes of the previous meeting" item (which approves them without this command), e.g. by the \
-        chair between meetings.
-        """)
+            Publish then shows them as approved rather than DRAFT. Use it when the minutes were agreed other than by the \
+            next meeting's "Minutes of the previous meeting" item (which approves them without this command), e.g. by the \
+            chair between meetings.
+            """)
 
     @OptionGroup var options: DataOptions
     @Argument(help: "The meeting, by id.") var meeting: String
-    @Option(help: ArgumentHelp("Who approved them: a person in the directory (the chair), by name or id.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Who approved them: a person in the directory (the chair), by name or id.", valueName: "name"))
     var by: String
     @Option(help: ArgumentHelp("The meeting that agreed them, by id.", valueName: "meeting-id")) var atMeeting: String?
 
@@ -57,7 +60,8 @@ struct MinutesApprove: ParsableCommand {
 }
 
 struct MinutesList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List held meetings' minutes: approved (who, when) or draft.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List held meetings' minutes: approved (who, when) or draft.")
     @OptionGroup var options: DataOptions
     @Flag(help: "Only the drafts.") var drafts = false
 
@@ -68,7 +72,9 @@ struct MinutesList: ParsableCommand {
             if let a = approvals[m.id] {
                 guard !drafts else { continue }
                 let who = data.directory.person(a.by)?.name ?? a.by
-                Output.line("\(m.id)  approved  \(MeetingDocument.shortDate(LondonTime.date(a.at)))  \(who)" + (a.meeting.map { "  at \($0)" } ?? ""))
+                Output.line(
+                    "\(m.id)  approved  \(MeetingDocument.shortDate(LondonTime.date(a.at)))  \(who)"
+                        + (a.meeting.map { "  at \($0)" } ?? ""))
             } else {
                 Output.line("\(m.id)  DRAFT")
             }

@@ -32,7 +32,9 @@ func withCommandTurn<T>(_ options: DataOptions, _ body: () throws -> T) throws -
         let deadline = Date().addingTimeInterval(lockWait)
         while flock(turn, LOCK_EX | LOCK_NB) != 0 {
             guard Date() < deadline else {
-                Output.error("another forumdesk command has been writing \(options.folder.root) for \(String(format: "%g", lockWait)) s; try again")
+                Output.error(
+                    "another forumdesk command has been writing \(options.folder.root) for \(String(format: "%g", lockWait)) s; try again"
+                )
                 throw ExitStatus.dataError
             }
             usleep(20_000)
@@ -52,11 +54,11 @@ struct NotifyCommand: ParsableCommand {
         commandName: "notify",
         abstract: "Write invitation (or cancellation) e-mails with calendar invites for councillors owed a notice.",
         discussion: """
-        For every councillor of the meeting's wards who has not been notified, whose notice is stale (the date, \
-        time or venue changed since), or who is owed a cancellation, writes an e-mail with a text/calendar \
-        REQUEST or CANCEL into outbox/<meeting-id>/ and records the notice in the meeting. `forumdesk send` then \
-        hands the outbox to the council's mail program.
-        """
+            For every councillor of the meeting's wards who has not been notified, whose notice is stale (the date, \
+            time or venue changed since), or who is owed a cancellation, writes an e-mail with a text/calendar \
+            REQUEST or CANCEL into outbox/<meeting-id>/ and records the notice in the meeting. `forumdesk send` then \
+            hands the outbox to the council's mail program.
+            """
     )
 
     @OptionGroup var options: DataOptions
@@ -72,16 +74,22 @@ struct NotifyCommand: ParsableCommand {
             guard let m = data.meeting(meeting) else {
                 if let problem = data.loadErrors.first(where: { $0.path.hasSuffix("/\(meeting).json") }) {
                     Output.error("\(problem)")
-                    Output.error("\(meeting) cannot be read, so nothing was written or recorded (`forumdesk validate` shows every problem)")
+                    Output.error(
+                        "\(meeting) cannot be read, so nothing was written or recorded (`forumdesk validate` shows every problem)"
+                    )
                     throw ExitStatus.dataError
                 }
                 Output.error("no meeting `\(meeting)` in \(options.folder.root) (see `forumdesk list meetings`)")
                 throw ExitStatus.usage
             }
-            let organiser = Notifier.Organiser(configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
-            let plan = Notifier.plan(for: m, directory: data.directory, organiser: organiser, council: data.settings.council,
-                                     now: now, partners: partners)
-            let mails = Dictionary(plan.outgoing.map { (($0.path as NSString).lastPathComponent, $0.text) }, uniquingKeysWith: { a, _ in a })
+            let organiser = Notifier.Organiser(
+                configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
+            let plan = Notifier.plan(
+                for: m, directory: data.directory, organiser: organiser, council: data.settings.council,
+                now: now, partners: partners)
+            let mails = Dictionary(
+                plan.outgoing.map { (($0.path as NSString).lastPathComponent, $0.text) },
+                uniquingKeysWith: { a, _ in a })
             // One transaction in the store: the e-mails and the record agree whatever happens (see NoticeTransaction).
             if !plan.outgoing.isEmpty {
                 do throws(SaveError) {
@@ -99,18 +107,29 @@ struct NotifyCommand: ParsableCommand {
                 }
             }
             for mail in plan.outgoing {
-                Output.line(TerminalText.sanitized("\(options.folder.path(mail.path)): \(mail.name) <\(mail.email)>, \(mail.kind.label), SEQUENCE \(mail.sequence)"))
+                Output.line(
+                    TerminalText.sanitized(
+                        "\(options.folder.path(mail.path)): \(mail.name) <\(mail.email)>, \(mail.kind.label), SEQUENCE \(mail.sequence)"
+                    ))
             }
-            let withdrawn = (data.meeting(m.id)?.notifications ?? []).filter { $0.withdrawn != nil }.count
+            let withdrawn =
+                (data.meeting(m.id)?.notifications ?? []).filter { $0.withdrawn != nil }.count
                 - m.notifications.filter { $0.withdrawn != nil }.count
             if withdrawn > 0 {
-                Output.line("withdrew \(withdrawn) superseded e-mail(s) from the outbox to \(NoticeOutbox.withdrawn)/\(m.id)/")
+                Output.line(
+                    "withdrew \(withdrawn) superseded e-mail(s) from the outbox to \(NoticeOutbox.withdrawn)/\(m.id)/")
             }
             for (person, state) in plan.byHand {
-                let how = person.email.flatMap(EmailAddress.problem).map { "e-mail address not usable: \($0)" }
+                let how =
+                    person.email.flatMap(EmailAddress.problem).map { "e-mail address not usable: \($0)" }
                     ?? person.preferredContact.map { "prefers \($0.label)" } ?? "no e-mail address"
-                let next = person.preferredContact == .letter ? "`forumdesk letters \(m.id)` writes the letter" : "record it on the Councillors tab"
-                Output.line(TerminalText.sanitized("by hand: \(person.name) (\(how)\(person.phone.map { ", " + $0 } ?? "")): \(state.label); \(next)"))
+                let next =
+                    person.preferredContact == .letter
+                    ? "`forumdesk letters \(m.id)` writes the letter" : "record it on the Councillors tab"
+                Output.line(
+                    TerminalText.sanitized(
+                        "by hand: \(person.name) (\(how)\(person.phone.map { ", " + $0 } ?? "")): \(state.label); \(next)"
+                    ))
             }
             if plan.outgoing.isEmpty, plan.byHand.isEmpty {
                 Output.line("Every councillor of \(m.wards.count) ward(s) has an up-to-date notice for \(m.id).")
@@ -120,6 +139,7 @@ struct NotifyCommand: ParsableCommand {
 }
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Read replies and files from elsewhere.",
-                                                    subcommands: [ImportReply.self, ImportCSV.self])
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Read replies and files from elsewhere.",
+        subcommands: [ImportReply.self, ImportCSV.self])
 }

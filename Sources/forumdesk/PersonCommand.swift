@@ -25,13 +25,13 @@ struct PersonShow: ParsableCommand {
         commandName: "show",
         abstract: "List every place that names a person; -o FILE writes a subject access pack.",
         discussion: """
-        Each place once: the directory entry, then each meeting's records (chair, presenter, invitation, attendance, \
-        apologies with their reason, substitutions, declarations, councillor notices and replies, actions owned), \
-        topic contacts, any other text field holding the name, e-mail address or phone number, and every other file \
-        under the data folder that holds them (outbox, withdrawn, pending and sent e-mails, exports, conflict copies, \
-        the start-up index, files ForumDesk did not write), each with its file, line and record. With -o FILE the \
-        same as one Markdown document to give to the person, with the text of each file that names them.
-        """
+            Each place once: the directory entry, then each meeting's records (chair, presenter, invitation, attendance, \
+            apologies with their reason, substitutions, declarations, councillor notices and replies, actions owned), \
+            topic contacts, any other text field holding the name, e-mail address or phone number, and every other file \
+            under the data folder that holds them (outbox, withdrawn, pending and sent e-mails, exports, conflict copies, \
+            the start-up index, files ForumDesk did not write), each with its file, line and record. With -o FILE the \
+            same as one Markdown document to give to the person, with the text of each file that names them.
+            """
     )
 
     enum Format: String, ExpressibleByArgument { case text, json }
@@ -39,7 +39,9 @@ struct PersonShow: ParsableCommand {
     @OptionGroup var options: DataOptions
     @Argument(help: "The person: id or name (any case; a prefix is enough when it names one person).") var name: String
     @Option(help: "text (default) or json.") var format: Format = .text
-    @Option(name: [.short, .customLong("out")], help: ArgumentHelp("Write the subject access pack (Markdown) to this file.", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("out")],
+        help: ArgumentHelp("Write the subject access pack (Markdown) to this file.", valueName: "file"))
     var out: String?
 
     func run() throws {
@@ -50,7 +52,9 @@ struct PersonShow: ParsableCommand {
         if let out {
             let today = LondonTime.date(try options.currentTime())
             let history = PersonHistory.lines(of: person, folder: options.folder)
-            let pack = SubjectAccessPack.markdown(person: person, places: places, data: data, today: today, history: history) { rel in
+            let pack = SubjectAccessPack.markdown(
+                person: person, places: places, data: data, today: today, history: history
+            ) { rel in
                 try? String(contentsOfFile: options.folder.path(rel), encoding: .utf8)
             }
             try Output.write(pack, to: out)
@@ -60,10 +64,15 @@ struct PersonShow: ParsableCommand {
         switch format {
         case .json:
             let items = places.map { p in
-                OrderedJSON.object([("file", .string(p.file)), ("line", p.line.map(OrderedJSON.int) ?? .null), ("record", .string(p.record)),
-                                    ("kind", .string(p.kind)), ("text", .string(p.text))])
+                OrderedJSON.object([
+                    ("file", .string(p.file)), ("line", p.line.map(OrderedJSON.int) ?? .null),
+                    ("record", .string(p.record)),
+                    ("kind", .string(p.kind)), ("text", .string(p.text)),
+                ])
             }
-            let doc = OrderedJSON.object([("person", .string(person.id)), ("name", .string(person.name)), ("places", .array(items))])
+            let doc = OrderedJSON.object([
+                ("person", .string(person.id)), ("name", .string(person.name)), ("places", .array(items)),
+            ])
             FileHandle.standardOutput.write(Data(JSONWriter.write(doc)))
         case .text:
             Output.line("\(person.name) (\(person.id)): \(places.count) place\(places.count == 1 ? "" : "s")")
@@ -81,18 +90,18 @@ struct PersonErase: ParsableCommand {
         commandName: "erase",
         abstract: "Remove a person from every record and every file that names them.",
         discussion: """
-        As `purge` does for old meetings: each attendance line stays, named "(name removed)", with its organisation, \
-        role and status (counts stay); reasons for absence, declarations and the notices sent to them go; \
-        invitations stay with the organisation; actions they owned keep their organisation (or pass to \
-        --new-owner, needed when an action would have neither); presenter, chair and topic contact are cleared; \
-        any other text field holding their name, e-mail address or phone number reads "(name removed)". Then the \
-        directory entry goes, and the files that name them: e-mails (outbox, withdrawn, pending, sent), exports \
-        and the start-up index are deleted, conflict copies are kept without them. forumdesk.json's `erasures` \
-        records the day and how many records and files changed, never who. There is no undo and no copy is kept: \
-        run with --dry-run first; without --yes the command asks for the person's id. In a folder shared through \
-        git, the next `forumdesk sync` rewrites the history without them and every laptop applies the erasure at its \
-        next sync: see the README (Erasure in a shared folder).
-        """
+            As `purge` does for old meetings: each attendance line stays, named "(name removed)", with its organisation, \
+            role and status (counts stay); reasons for absence, declarations and the notices sent to them go; \
+            invitations stay with the organisation; actions they owned keep their organisation (or pass to \
+            --new-owner, needed when an action would have neither); presenter, chair and topic contact are cleared; \
+            any other text field holding their name, e-mail address or phone number reads "(name removed)". Then the \
+            directory entry goes, and the files that name them: e-mails (outbox, withdrawn, pending, sent), exports \
+            and the start-up index are deleted, conflict copies are kept without them. forumdesk.json's `erasures` \
+            records the day and how many records and files changed, never who. There is no undo and no copy is kept: \
+            run with --dry-run first; without --yes the command asks for the person's id. In a folder shared through \
+            git, the next `forumdesk sync` rewrites the history without them and every laptop applies the erasure at its \
+            next sync: see the README (Erasure in a shared folder).
+            """
     )
 
     @OptionGroup var options: DataOptions
@@ -126,8 +135,10 @@ struct PersonErase: ParsableCommand {
         if owner == person.id { throw ValidationError("--new-owner must be someone else") }
         let plan = store.erasurePlan(of: person, newOwner: owner, today: today, in: data)
         if !plan.ownerless.isEmpty {
-            let list = plan.ownerless.map { "\($0.meeting): \($0.actions.joined(separator: ", "))" }.joined(separator: "; ")
-            Output.error("\(person.name) owns actions that have no organisation to keep them (\(list)); give --new-owner PERSON")
+            let list = plan.ownerless.map { "\($0.meeting): \($0.actions.joined(separator: ", "))" }.joined(
+                separator: "; ")
+            Output.error(
+                "\(person.name) owns actions that have no organisation to keep them (\(list)); give --new-owner PERSON")
             throw ExitStatus.usage
         }
         let now = try options.currentTime()
@@ -136,13 +147,21 @@ struct PersonErase: ParsableCommand {
             let toCome = meeting.start > now && meeting.status != .cancelled ? " (a meeting to come)" : ""
             Output.line("\(meeting.id): \(dryRun ? "would remove" : "will remove") \(erased.description)\(toCome)")
         }
-        for topic in plan.topics where shown { Output.line("topic \(topic.id): \(dryRun ? "would remove" : "will remove") the contact") }
+        for topic in plan.topics where shown {
+            Output.line("topic \(topic.id): \(dryRun ? "would remove" : "will remove") the contact")
+        }
         for consultation in plan.consultations where shown {
             Output.line("consultation \(consultation.id): \(dryRun ? "would remove" : "will remove") the contact")
         }
         if shown { Output.line("directory/people.json: \(dryRun ? "would remove" : "will remove") \(person.id)") }
         for file in plan.files where shown {
-            Output.line("\(file.file): \(file.kind): " + (file.file == ".git" ? "rewritten by the next `forumdesk sync`" : file.step == .leave ? "left as it is (not ForumDesk's)" : dryRun ? "would \(file.step.rawValue)" : "will \(file.step.rawValue)"))
+            Output.line(
+                "\(file.file): \(file.kind): "
+                    + (file.file == ".git"
+                        ? "rewritten by the next `forumdesk sync`"
+                        : file.step == .leave
+                            ? "left as it is (not ForumDesk's)"
+                            : dryRun ? "would \(file.step.rawValue)" : "will \(file.step.rawValue)"))
         }
         if step == .show { return }
         if step == .ask {
@@ -161,10 +180,14 @@ struct PersonErase: ParsableCommand {
         for line in done { Output.line(line) }
         for line in errors { Output.error(line) }
         if plan.files.contains(where: { $0.file == ".git" }) {
-            Output.note("git's history still holds \(person.id): the next `forumdesk sync` rewrites it, here, on the remote and on every laptop at its next sync (see the README: Erasure in a shared folder)")
+            Output.note(
+                "git's history still holds \(person.id): the next `forumdesk sync` rewrites it, here, on the remote and on every laptop at its next sync (see the README: Erasure in a shared folder)"
+            )
         }
         guard errors.isEmpty else { throw ExitStatus.dataError }
-        Output.line("Erased \(person.id) from \(plan.meetings.count) meeting(s), \(plan.topics.count) topic(s) and the directory; recorded in forumdesk.json (erasures).")
+        Output.line(
+            "Erased \(person.id) from \(plan.meetings.count) meeting(s), \(plan.topics.count) topic(s) and the directory; recorded in forumdesk.json (erasures)."
+        )
     }
 }
 
@@ -174,12 +197,12 @@ struct PersonDelete: ParsableCommand {
         commandName: "delete",
         abstract: "Delete a person from the directory (refused while meetings to come still name them).",
         discussion: """
-        Refused, listing where, while a meeting to come (not held or cancelled, not yet over) names them (chair, \
-        presenter, invitation, attendance, declaration, notice, action) or an open topic request has them as its \
-        contact: change those first. Past meetings are treated as `person erase` treats them (the name becomes \
-        "(name removed)", counts stay), and the files that name them go. Takes --dry-run, --yes and --new-owner as \
-        erase does.
-        """
+            Refused, listing where, while a meeting to come (not held or cancelled, not yet over) names them (chair, \
+            presenter, invitation, attendance, declaration, notice, action) or an open topic request has them as its \
+            contact: change those first. Past meetings are treated as `person erase` treats them (the name becomes \
+            "(name removed)", counts stay), and the files that name them go. Takes --dry-run, --yes and --new-owner as \
+            erase does.
+            """
     )
 
     @OptionGroup var options: DataOptions
@@ -196,14 +219,16 @@ struct PersonDelete: ParsableCommand {
             throw ExitStatus.dataError
         }
         let person = try PersonCommand.resolve(name, in: data)
-        let needed = DirectoryRemoval.personNeeded(person, meetings: data.meetings, topics: data.topics, directory: data.directory,
-                                                   now: try options.currentTime())
+        let needed = DirectoryRemoval.personNeeded(
+            person, meetings: data.meetings, topics: data.topics, directory: data.directory,
+            now: try options.currentTime())
         if !needed.isEmpty {
             Output.error("\(person.name) is still needed; nothing was changed:")
             for line in needed { Output.error("  " + line) }
             throw ExitStatus.problems
         }
-        var erase = try PersonErase.parse(["--data", options.folder.root] + (options.now.map { ["--now", $0] } ?? []) + [person.id])
+        var erase = try PersonErase.parse(
+            ["--data", options.folder.root] + (options.now.map { ["--now", $0] } ?? []) + [person.id])
         erase.dryRun = dryRun
         erase.yes = yes
         erase.newOwner = newOwner
@@ -221,7 +246,9 @@ struct OrganisationCommand: ParsableCommand {
 
     static func resolve(_ query: String, in data: DataSet) throws -> Organisation {
         let id = try Filters.resolve(query, "organisation", data.directory.organisations.map { ($0.id, $0.name) })
-        guard let org = data.directory.organisation(id) else { throw ValidationError("no organisation matches `\(query)`") }
+        guard let org = data.directory.organisation(id) else {
+            throw ValidationError("no organisation matches `\(query)`")
+        }
         return org
     }
 }
@@ -231,10 +258,10 @@ struct OrganisationDelete: ParsableCommand {
         commandName: "delete",
         abstract: "Delete an organisation nothing refers to.",
         discussion: """
-        Refused, listing where, while any meeting (those to come are marked), person or topic request refers to it. \
-        An organisation is not a person: its past attendance is what the coverage counts are made of, so history is \
-        kept by merging it into the organisation that took over its work (`forumdesk organisation merge`).
-        """
+            Refused, listing where, while any meeting (those to come are marked), person or topic request refers to it. \
+            An organisation is not a person: its past attendance is what the coverage counts are made of, so history is \
+            kept by merging it into the organisation that took over its work (`forumdesk organisation merge`).
+            """
     )
 
     @OptionGroup var options: DataOptions
@@ -250,10 +277,12 @@ struct OrganisationDelete: ParsableCommand {
             throw ExitStatus.dataError
         }
         let org = try OrganisationCommand.resolve(name, in: data)
-        let needed = DirectoryRemoval.organisationNeeded(org.id, meetings: data.meetings, topics: data.topics, directory: data.directory,
-                                                         now: try options.currentTime())
+        let needed = DirectoryRemoval.organisationNeeded(
+            org.id, meetings: data.meetings, topics: data.topics, directory: data.directory,
+            now: try options.currentTime())
         if !needed.isEmpty {
-            Output.error("\(org.name) is still referred to; nothing was changed (merge it into another to keep its history):")
+            Output.error(
+                "\(org.name) is still referred to; nothing was changed (merge it into another to keep its history):")
             for line in needed { Output.error("  " + line) }
             throw ExitStatus.problems
         }
@@ -275,11 +304,11 @@ struct OrganisationMerge: ParsableCommand {
         commandName: "merge",
         abstract: "Merge organisation FROM into INTO: every reference follows, then FROM goes.",
         discussion: """
-        Agenda items, invitations (one invitation where both were invited), attendance, actions, topic requests and \
-        the people who worked for FROM all name INTO; INTO serves the areas of both. Both must fill the same partner \
-        roles (sector, frontline), so every meeting's coverage and the annual report's counts stay. Meetings and \
-        topics are saved first and the directory last, each with the usual check, so a run cut short can be run again.
-        """
+            Agenda items, invitations (one invitation where both were invited), attendance, actions, topic requests and \
+            the people who worked for FROM all name INTO; INTO serves the areas of both. Both must fill the same partner \
+            roles (sector, frontline), so every meeting's coverage and the annual report's counts stay. Meetings and \
+            topics are saved first and the directory last, each with the usual check, so a run cut short can be run again.
+            """
     )
 
     @OptionGroup var options: DataOptions
@@ -292,7 +321,8 @@ struct OrganisationMerge: ParsableCommand {
         var data = data0
         Output.reportLoadErrors(data)
         if !data.loadErrors.isEmpty {
-            Output.error("a meeting that cannot be read may name the organisation: nothing was merged (fix it, then merge)")
+            Output.error(
+                "a meeting that cannot be read may name the organisation: nothing was merged (fix it, then merge)")
             throw ExitStatus.dataError
         }
         let a = try OrganisationCommand.resolve(from, in: data), b = try OrganisationCommand.resolve(into, in: data)

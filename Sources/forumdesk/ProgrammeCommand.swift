@@ -8,20 +8,22 @@ struct ProgrammeCommand: ParsableCommand {
         commandName: "programme",
         abstract: "Plan a year's meetings from the rules in programme.json: preview the dates, then create them.",
         discussion: """
-        programme.json holds a rule per area: every N weeks from a first date ("everyWeeks"), or the nth weekday \
-        of every month or every few months ("nth", "weekday", "everyMonths"); the time, length, venue and kind. \
-        --preview lists the dates with those skipped (bank holidays of England and Wales, the council's closed \
-        days in forumdesk.json) or moved a week ("whenClosed": "next-week") said plainly, and each date's clashes. \
-        Without --preview the planned meetings are created, each with its kind's agenda template. Run again after \
-        extending or changing the rules: a planned meeting nobody has been told of is moved to the rule's time \
-        and venue; a meeting held, notified, confirmed or cancelled is left as it is and listed, and so is a \
-        planned meeting no rule gives any more. Exit 0, 2 for bad dates, 3 when programme.json cannot be read.
-        """
+            programme.json holds a rule per area: every N weeks from a first date ("everyWeeks"), or the nth weekday \
+            of every month or every few months ("nth", "weekday", "everyMonths"); the time, length, venue and kind. \
+            --preview lists the dates with those skipped (bank holidays of England and Wales, the council's closed \
+            days in forumdesk.json) or moved a week ("whenClosed": "next-week") said plainly, and each date's clashes. \
+            Without --preview the planned meetings are created, each with its kind's agenda template. Run again after \
+            extending or changing the rules: a planned meeting nobody has been told of is moved to the rule's time \
+            and venue; a meeting held, notified, confirmed or cancelled is left as it is and listed, and so is a \
+            planned meeting no rule gives any more. Exit 0, 2 for bad dates, 3 when programme.json cannot be read.
+            """
     )
 
     @OptionGroup var options: DataOptions
     @Option(help: ArgumentHelp("The first day to plan (default: today).", valueName: "day")) var from: String?
-    @Option(help: ArgumentHelp("The last day to plan (default: 31 December of the first day's year).", valueName: "day")) var until: String?
+    @Option(
+        help: ArgumentHelp("The last day to plan (default: 31 December of the first day's year).", valueName: "day"))
+    var until: String?
     @Flag(help: "List the dates and what would be done; change nothing.") var preview = false
 
     func run() throws {
@@ -34,7 +36,9 @@ struct ProgrammeCommand: ParsableCommand {
     }
 
     static func day(_ text: String) throws -> CalendarDate {
-        guard let day = CalendarDate(iso: text) else { throw ValidationError("a day must be written like 2027-01-07, not \(text)") }
+        guard let day = CalendarDate(iso: text) else {
+            throw ValidationError("a day must be written like 2027-01-07, not \(text)")
+        }
         return day
     }
 
@@ -42,7 +46,9 @@ struct ProgrammeCommand: ParsableCommand {
         let file: ProgrammeFile
         switch DataStore(folder: options.folder).readProgramme() {
         case .missing:
-            Output.error("\(options.folder.programme): no programme yet; write one (see `forumdesk help programme` and docs/officer.md)")
+            Output.error(
+                "\(options.folder.programme): no programme yet; write one (see `forumdesk help programme` and docs/officer.md)"
+            )
             throw ExitStatus.dataError
         case .failed(let diagnostic):
             Output.error("\(diagnostic)")
@@ -56,7 +62,9 @@ struct ProgrammeCommand: ParsableCommand {
         var data = data0
         var bad: [String] = []
         for (i, rule) in file.rules.enumerated() {
-            guard let area = data.directory.area(rule.area) else { bad.append("rule \(i + 1): unknown area `\(rule.area)`"); continue }
+            guard let area = data.directory.area(rule.area) else {
+                bad.append("rule \(i + 1): unknown area `\(rule.area)`"); continue
+            }
             for ward in rule.wards where !area.wards.contains(where: { $0.id == ward }) {
                 bad.append("rule \(i + 1): `\(ward)` is not a ward of \(area.name)")
             }
@@ -75,7 +83,8 @@ struct ProgrammeCommand: ParsableCommand {
             Output.error("\(error); nothing more was written (`forumdesk validate` shows the meetings as they are)")
             throw ExitStatus.dataError
         }
-        Output.line("created \(plan.created.count) meeting\(plan.created.count == 1 ? "" : "s"), moved \(plan.changed.count), "
-                    + "left \(plan.kept.count) as \(plan.kept.count == 1 ? "it was" : "they were")")
+        Output.line(
+            "created \(plan.created.count) meeting\(plan.created.count == 1 ? "" : "s"), moved \(plan.changed.count), "
+                + "left \(plan.kept.count) as \(plan.kept.count == 1 ? "it was" : "they were")")
     }
 }

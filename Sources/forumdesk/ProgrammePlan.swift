@@ -19,11 +19,15 @@ struct ProgrammePlan {
     var strays: [Meeting] = []
     var clashes: [String: [Clash]] = [:]
 
-    static func make(_ rules: [ProgrammeRule], data: DataSet, from: CalendarDate, until: CalendarDate, now: Date) -> ProgrammePlan {
+    static func make(
+        _ rules: [ProgrammeRule], data: DataSet, from: CalendarDate, until: CalendarDate, now: Date
+    ) -> ProgrammePlan {
         var plan = ProgrammePlan()
         let occurrences = Programme.occurrences(rules, from: from, until: until, calendar: data.settings.planning)
         var byDay: [String: [Meeting]] = [:]
-        func key(_ area: String, _ kind: MeetingKind, _ day: CalendarDate) -> String { "\(area)|\(kind.rawValue)|\(day)" }
+        func key(_ area: String, _ kind: MeetingKind, _ day: CalendarDate) -> String {
+            "\(area)|\(kind.rawValue)|\(day)"
+        }
         for m in data.meetings { byDay[key(m.area, m.kind, LondonTime.date(m.start)), default: []].append(m) }
         var matched = Set<String>()
         var taken = Set(data.meetings.map(\.id))
@@ -38,20 +42,29 @@ struct ProgrammePlan {
             let moved = occurrence.said.isEmpty ? "" : " (\(occurrence.said))"
             if let existing = byDay[key(rule.area, rule.kind, occurrence.date)]?.first {
                 matched.insert(existing.id)
-                let same = existing.start == occurrence.start && existing.end == occurrence.end && existing.venue.name == rule.venue.name
+                let same =
+                    existing.start == occurrence.start && existing.end == occurrence.end
+                    && existing.venue.name == rule.venue.name
                 if same {
-                    plan.lines.append(Line(occurrence: occurrence, meetingID: existing.id, action: "already planned" + moved))
+                    plan.lines.append(
+                        Line(occurrence: occurrence, meetingID: existing.id, action: "already planned" + moved))
                 } else if existing.status == .planned, !existing.hasBeenAnnounced {
                     var m = existing
                     m.start = occurrence.start
                     m.end = occurrence.end
                     m.venue = rule.venue
                     plan.changed.append(m)
-                    plan.lines.append(Line(occurrence: occurrence, meetingID: m.id, action: "moved to the rule's time and venue" + moved))
+                    plan.lines.append(
+                        Line(
+                            occurrence: occurrence, meetingID: m.id,
+                            action: "moved to the rule's time and venue" + moved))
                 } else {
                     let why = existing.hasBeenAnnounced ? "notified" : existing.status.rawValue
                     plan.kept.append((existing, why))
-                    plan.lines.append(Line(occurrence: occurrence, meetingID: existing.id, action: "left as it is (\(why)): differs from the rule"))
+                    plan.lines.append(
+                        Line(
+                            occurrence: occurrence, meetingID: existing.id,
+                            action: "left as it is (\(why)): differs from the rule"))
                 }
                 continue
             }
@@ -66,14 +79,17 @@ struct ProgrammePlan {
         }
         // Planned meetings of the rules' areas and kinds in the period that no date matched: left, and said.
         let ruled = Set(rules.map { "\($0.area)|\($0.kind.rawValue)" })
-        for m in data.meetings where m.status == .planned && !matched.contains(m.id) && ruled.contains("\(m.area)|\(m.kind.rawValue)") {
+        for m in data.meetings
+        where m.status == .planned && !matched.contains(m.id) && ruled.contains("\(m.area)|\(m.kind.rawValue)") {
             let day = LondonTime.date(m.start)
             if day >= from, day <= until { plan.strays.append(m) }
         }
         let touched = Set((plan.created + plan.changed).map(\.id))
         let among = data.meetingsToCome(now: now).filter { !touched.contains($0.id) } + plan.created + plan.changed
-        plan.clashes = ClashRules.clashes(in: among, directory: data.directory, calendar: data.settings.planning, from: now)
-            .filter { touched.contains($0.key) }
+        plan.clashes = ClashRules.clashes(
+            in: among, directory: data.directory, calendar: data.settings.planning, from: now
+        )
+        .filter { touched.contains($0.key) }
         return plan
     }
 
@@ -82,21 +98,30 @@ struct ProgrammePlan {
         var table = TextTable(headers: ["DATE", "TIME", "AREA", "VENUE", "WHAT", "ID"])
         for line in lines {
             let o = line.occurrence
-            table.add(["\(LondonTime.weekday(o.date)) \(o.date)", LondonTime.hhmm(o.start), data.directory.area(o.rule.area)?.name ?? o.rule.area,
-                       o.rule.venue.name, line.action, line.meetingID ?? ""])
+            table.add([
+                "\(LondonTime.weekday(o.date)) \(o.date)", LondonTime.hhmm(o.start),
+                data.directory.area(o.rule.area)?.name ?? o.rule.area,
+                o.rule.venue.name, line.action, line.meetingID ?? "",
+            ])
         }
         Output.line(table.render())
         let skipped = lines.filter { if case .skipped = $0.occurrence.fate { return true } else { return false } }.count
         let moved = lines.filter { if case .moved = $0.occurrence.fate { return true } else { return false } }.count
-        Output.line("\(created.count) new, \(changed.count) to move, \(kept.count) left as they are, \(skipped) skipped, \(moved) moved a week")
+        Output.line(
+            "\(created.count) new, \(changed.count) to move, \(kept.count) left as they are, \(skipped) skipped, \(moved) moved a week"
+        )
         if !kept.isEmpty {
             Output.line("")
-            Output.line("Left as they are (held, notified, confirmed or cancelled): change them by hand if the rule should apply:")
+            Output.line(
+                "Left as they are (held, notified, confirmed or cancelled): change them by hand if the rule should apply:"
+            )
             for (m, why) in kept { Output.line("  \(LondonTime.display(m.start)) \(m.id) (\(why))") }
         }
         if !strays.isEmpty {
             Output.line("")
-            Output.line("Planned meetings no rule gives any more (left as they are; cancel or delete them if they are not wanted):")
+            Output.line(
+                "Planned meetings no rule gives any more (left as they are; cancel or delete them if they are not wanted):"
+            )
             for m in strays { Output.line("  \(LondonTime.display(m.start)) \(m.id)") }
         }
         let all = (created + changed).sorted { $0.start < $1.start }

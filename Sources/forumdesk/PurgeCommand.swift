@@ -9,23 +9,24 @@ struct PurgeCommand: ParsableCommand {
         commandName: "purge",
         abstract: "Remove personal data from meetings that ended before a retention date.",
         discussion: """
-        From each meeting that ended before DATE: attendees' names (each attendance line keeps its organisation, \
-        role and status, so the counts stay), reasons given for absence, declarations of interest, the contacts \
-        named on partner invitations and agenda presenters. Kept: counts (residents present, equality monitoring), \
-        outcomes, actions, residents' issues and councillors' notices. The meeting records the day in \
-        `personalDataRemoved`. The files ForumDesk wrote for those meetings, which hold names and addresses, are \
-        deleted, each one named: outbox e-mails (outbox/<id>/*.eml), conflict copies (conflicts/<id>-<time>.json) and \
-        exported minutes and agendas (exports/<id>-minutes.md…); nothing else, and nothing through a symbolic link. \
-        In a folder shared through git, the next `forumdesk sync` rewrites the history so that no commit holds what \
-        was removed, here, on the remote and on every laptop at its next sync. \
-        Residents who asked to be told what became of their issue (`forumdesk resident`) are removed from this \
-        machine's .forumdesk-residents.json, with the messages written to them, once the issue is closed and its \
-        meeting ended before DATE. Use --dry-run first to see what would go.
-        """
+            From each meeting that ended before DATE: attendees' names (each attendance line keeps its organisation, \
+            role and status, so the counts stay), reasons given for absence, declarations of interest, the contacts \
+            named on partner invitations and agenda presenters. Kept: counts (residents present, equality monitoring), \
+            outcomes, actions, residents' issues and councillors' notices. The meeting records the day in \
+            `personalDataRemoved`. The files ForumDesk wrote for those meetings, which hold names and addresses, are \
+            deleted, each one named: outbox e-mails (outbox/<id>/*.eml), conflict copies (conflicts/<id>-<time>.json) and \
+            exported minutes and agendas (exports/<id>-minutes.md…); nothing else, and nothing through a symbolic link. \
+            In a folder shared through git, the next `forumdesk sync` rewrites the history so that no commit holds what \
+            was removed, here, on the remote and on every laptop at its next sync. \
+            Residents who asked to be told what became of their issue (`forumdesk resident`) are removed from this \
+            machine's .forumdesk-residents.json, with the messages written to them, once the issue is closed and its \
+            meeting ended before DATE. Use --dry-run first to see what would go.
+            """
     )
 
     @OptionGroup var options: DataOptions
-    @Option(help: ArgumentHelp("Meetings that ended before this day (YYYY-MM-DD).", valueName: "date")) var before: CalendarDate
+    @Option(help: ArgumentHelp("Meetings that ended before this day (YYYY-MM-DD).", valueName: "date")) var before:
+        CalendarDate
     @Flag(help: "Say what would be removed; change nothing.") var dryRun = false
 
     func run() throws {
@@ -54,7 +55,9 @@ struct PurgeCommand: ParsableCommand {
         }
         // What ForumDesk wrote for every meeting past the date (purged now or before): outbox e-mails, conflict
         // copies and exported minutes, which hold names and addresses. Only files it names itself; each one said.
-        let files = data.meetings.filter { Retention.endedBefore($0, before) }.flatMap { store.generatedFiles(ofMeeting: $0.id) }
+        let files = data.meetings.filter { Retention.endedBefore($0, before) }.flatMap {
+            store.generatedFiles(ofMeeting: $0.id)
+        }
         var failed = false
         for path in files {
             if !dryRun {
@@ -81,20 +84,28 @@ struct PurgeCommand: ParsableCommand {
                     failed = true
                 }
             }
-            Output.line("\(dryRun ? "would remove" : "removed") \(expired.count) resident contact(s) (\(expired.map(\.issue).joined(separator: ", "))) "
-                        + "and \(messages.count) message file(s) from \(DataStore.residentsFile)")
+            Output.line(
+                "\(dryRun ? "would remove" : "removed") \(expired.count) resident contact(s) (\(expired.map(\.issue).joined(separator: ", "))) "
+                    + "and \(messages.count) message file(s) from \(DataStore.residentsFile)")
         }
         if !dryRun, !due.isEmpty || !files.isEmpty {
             // git's history still holds what went: the next sync rewrites it, here, on the remote and on every laptop.
-            HistoryRewrite.requestRewrite(options.folder, reason: "a purge of personal data from meetings that ended before \(before), made on \(HistoryRewrite.spoken(today))")
+            HistoryRewrite.requestRewrite(
+                options.folder,
+                reason:
+                    "a purge of personal data from meetings that ended before \(before), made on \(HistoryRewrite.spoken(today))"
+            )
             if FileManager.default.fileExists(atPath: options.folder.path(".git")) {
-                Output.line("git's history still holds what was removed: the next `forumdesk sync` rewrites it (see the README: Erasure in a shared folder)")
+                Output.line(
+                    "git's history still holds what was removed: the next `forumdesk sync` rewrites it (see the README: Erasure in a shared folder)"
+                )
             }
         }
-        Output.line(due.isEmpty
-            ? "No meeting that ended before \(before) holds personal data."
-            : "\(dryRun ? "Would remove" : "Removed") personal data from \(due.count) meeting\(due.count == 1 ? "" : "s") "
-                + "that ended before \(before); counts, outcomes and actions are kept.")
+        Output.line(
+            due.isEmpty
+                ? "No meeting that ended before \(before) holds personal data."
+                : "\(dryRun ? "Would remove" : "Removed") personal data from \(due.count) meeting\(due.count == 1 ? "" : "s") "
+                    + "that ended before \(before); counts, outcomes and actions are kept.")
         if failed { throw ExitStatus.dataError }
         // A meeting that could not be read was not purged: retention is not done until it is.
         try Output.failIfIncomplete(data, "the purge")

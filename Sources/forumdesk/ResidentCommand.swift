@@ -11,15 +11,15 @@ struct ResidentCommand: ParsableCommand {
         commandName: "resident",
         abstract: "Record, show or erase a resident's consent to be told what became of their issue.",
         discussion: """
-        When a resident raises an issue from the floor and asks to hear what happens, record their consent and an \
-        e-mail address (or a postal address) given for that purpose only. When the issue is answered, or its action is \
-        done, `forumdesk send` writes them a short "you said, we did" e-mail into outbox/residents/ and sends it. The \
-        record is personal data: it is kept in .forumdesk-residents.json at the top of the data folder (0600), which \
-        sync never shares (every clone's .gitignore leaves /.forumdesk* out), so it stays on the machine where it was \
-        taken and that machine sends the message; it is never published; `resident show` lists it, `resident erase` \
-        removes it with the messages sent, and `purge` removes it once the issue is closed and its meeting ended \
-        before the retention date.
-        """,
+            When a resident raises an issue from the floor and asks to hear what happens, record their consent and an \
+            e-mail address (or a postal address) given for that purpose only. When the issue is answered, or its action is \
+            done, `forumdesk send` writes them a short "you said, we did" e-mail into outbox/residents/ and sends it. The \
+            record is personal data: it is kept in .forumdesk-residents.json at the top of the data folder (0600), which \
+            sync never shares (every clone's .gitignore leaves /.forumdesk* out), so it stays on the machine where it was \
+            taken and that machine sends the message; it is never published; `resident show` lists it, `resident erase` \
+            removes it with the messages sent, and `purge` removes it once the issue is closed and its meeting ended \
+            before the retention date.
+            """,
         subcommands: [ResidentAdd.self, ResidentShow.self, ResidentErase.self]
     )
 
@@ -44,14 +44,18 @@ struct ResidentCommand: ParsableCommand {
     /// The contacts a query names: an issue id (any case) or an address.
     static func matching(_ query: String, in contacts: [ResidentContact]) -> [ResidentContact] {
         let q = query.trimmingCharacters(in: .whitespaces)
-        return contacts.filter { $0.issue.caseInsensitiveCompare(q) == .orderedSame || $0.email?.caseInsensitiveCompare(q) == .orderedSame }
+        return contacts.filter {
+            $0.issue.caseInsensitiveCompare(q) == .orderedSame || $0.email?.caseInsensitiveCompare(q) == .orderedSame
+        }
     }
 
     /// The e-mails written to them (outbox, sending, withdrawn, sent with its log), relative to the data folder.
     static func files(of contact: ResidentContact, store: DataStore) -> [String] {
         let folders = [NoticeOutbox.outbox, NoticeOutbox.sending, NoticeOutbox.withdrawn, NoticeOutbox.sent]
         return contact.told.flatMap { told in
-            folders.flatMap { ["\($0)/\(NoticeOutbox.residents)/\(told.file)", "\($0)/\(NoticeOutbox.residents)/\(told.file).log"] }
+            folders.flatMap {
+                ["\($0)/\(NoticeOutbox.residents)/\(told.file)", "\($0)/\(NoticeOutbox.residents)/\(told.file).log"]
+            }
         }.filter { FileManager.default.fileExists(atPath: store.folder.path($0)) }
     }
 
@@ -70,39 +74,54 @@ struct ResidentAdd: ParsableCommand {
         commandName: "add",
         abstract: "Record that the resident who raised an issue wants to be told what happens, and where.",
         discussion: """
-        ISSUE is the issue's id (R-2026-014). --consent is required: it records that the resident agreed to their \
-        address being kept for this one message. Give --email, or --postal once per line of a postal address (a letter \
-        is then for the officer to send). --language is one of the meeting's notice languages, if they chose one.
-        """)
+            ISSUE is the issue's id (R-2026-014). --consent is required: it records that the resident agreed to their \
+            address being kept for this one message. Give --email, or --postal once per line of a postal address (a letter \
+            is then for the officer to send). --language is one of the meeting's notice languages, if they chose one.
+            """)
 
     @OptionGroup var options: DataOptions
     @Argument(help: "The issue raised from the floor (R-2026-014).") var issue: String
     @Flag(help: "The resident agreed to be told, and to this address being kept for that only.") var consent = false
     @Option(help: ArgumentHelp("Their e-mail address.", valueName: "address")) var email: String?
-    @Option(help: ArgumentHelp("A line of their postal address (repeat for each line).", valueName: "line")) var postal: [String] = []
-    @Option(help: ArgumentHelp("One of the meeting's notice languages (e.g. bn, ur).", valueName: "code")) var language: String?
+    @Option(help: ArgumentHelp("A line of their postal address (repeat for each line).", valueName: "line")) var postal:
+        [String] = []
+    @Option(help: ArgumentHelp("One of the meeting's notice languages (e.g. bn, ur).", valueName: "code")) var language:
+        String?
 
     func run() throws {
         let now = try options.currentTime()
-        guard consent else { throw ValidationError("--consent is required: record an address only when the resident agreed to it") }
-        guard email != nil || !postal.isEmpty else { throw ValidationError("give --email or --postal: where to tell them") }
-        if let email, let problem = EmailAddress.problem(email) { throw ValidationError("--email \(email): \(problem)") }
+        guard consent else {
+            throw ValidationError("--consent is required: record an address only when the resident agreed to it")
+        }
+        guard email != nil || !postal.isEmpty else {
+            throw ValidationError("give --email or --postal: where to tell them")
+        }
+        if let email, let problem = EmailAddress.problem(email) {
+            throw ValidationError("--email \(email): \(problem)")
+        }
         try withCommandTurn(options) {
             let (store, data) = try options.load()
             let id = issue.uppercased()
             guard let meeting = data.meetings.first(where: { $0.issues.contains { $0.id == id } }) else {
-                Output.error("no issue `\(issue)` in \(options.folder.root) (issues are listed on each meeting's Issues tab)")
+                Output.error(
+                    "no issue `\(issue)` in \(options.folder.root) (issues are listed on each meeting's Issues tab)")
                 throw ExitStatus.usage
             }
             if let language, !meeting.languages.contains(language) {
-                throw ValidationError("--language \(language) is not one of the meeting's notice languages (\(meeting.languages.joined(separator: ", ")))")
+                throw ValidationError(
+                    "--language \(language) is not one of the meeting's notice languages (\(meeting.languages.joined(separator: ", ")))"
+                )
             }
             var contacts = try ResidentCommand.load(store)
-            contacts.append(ResidentContact(issue: id, meeting: meeting.id, consentedAt: now, email: email, postalAddress: postal,
-                                            language: language == "en" ? nil : language))
+            contacts.append(
+                ResidentContact(
+                    issue: id, meeting: meeting.id, consentedAt: now, email: email, postalAddress: postal,
+                    language: language == "en" ? nil : language))
             try ResidentCommand.save(contacts, store)
-            Output.line("\(id): the resident's consent and \(email != nil ? "e-mail address" : "postal address") recorded in "
-                        + "\(DataStore.residentsFile) (this machine only); they are told when the issue is answered or its action done")
+            Output.line(
+                "\(id): the resident's consent and \(email != nil ? "e-mail address" : "postal address") recorded in "
+                    + "\(DataStore.residentsFile) (this machine only); they are told when the issue is answered or its action done"
+            )
         }
     }
 }
@@ -111,7 +130,9 @@ struct ResidentShow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Everything held about a resident who asked to be told: by issue id or address.",
-        discussion: "Their consent, address, language and each message written to them, with its file (for a request for their data).")
+        discussion:
+            "Their consent, address, language and each message written to them, with its file (for a request for their data)."
+    )
 
     @OptionGroup var options: DataOptions
     @Argument(help: "An issue id (R-2026-014) or the resident's e-mail address.") var query: String
@@ -138,7 +159,9 @@ struct ResidentErase: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "erase",
         abstract: "Erase a resident's consent, address and the messages written to them, on request.",
-        discussion: "By issue id or address. The issue itself (what was said at the meeting) stays in the record; nothing in it names them.")
+        discussion:
+            "By issue id or address. The issue itself (what was said at the meeting) stays in the record; nothing in it names them."
+    )
 
     @OptionGroup var options: DataOptions
     @Argument(help: "An issue id (R-2026-014) or the resident's e-mail address.") var query: String
@@ -155,7 +178,9 @@ struct ResidentErase: ParsableCommand {
             let files = found.flatMap { ResidentCommand.files(of: $0, store: store) }
             try ResidentCommand.save(contacts.filter { c in !found.contains(c) }, store)
             let left = ResidentCommand.delete(files, store: store)
-            Output.line("erased: \(found.count) record(s) (\(found.map(\.issue).joined(separator: ", "))), \(files.count - left.count) file(s)")
+            Output.line(
+                "erased: \(found.count) record(s) (\(found.map(\.issue).joined(separator: ", "))), \(files.count - left.count) file(s)"
+            )
             for file in left { Output.error("\(file): could not be deleted; delete it by hand") }
             if !left.isEmpty { throw ExitStatus.problems }
         }

@@ -18,13 +18,18 @@ enum ResidentFeedbackQueue {
         }
         let owed = ResidentFeedbackRules.owed(contacts, meetings: data.meetings)
         guard !owed.isEmpty else { return true }
-        let organiser = Notifier.Organiser(configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
+        let organiser = Notifier.Organiser(
+            configuredName: data.settings.organiserName, configuredEmail: data.settings.organiserEmail)
         var ok = true
         for item in owed {
-            guard let mail = DigestMail.residentMessage(item, directory: data.directory, organiser: organiser, council: data.settings.council,
-                                                        now: now) else { continue }
+            guard
+                let mail = DigestMail.residentMessage(
+                    item, directory: data.directory, organiser: organiser, council: data.settings.council,
+                    now: now)
+            else { continue }
             if dryRun {
-                Output.line("would write \(mail.path): \"you said, we did\" about \(item.issue.id) to the resident who asked")
+                Output.line(
+                    "would write \(mail.path): \"you said, we did\" about \(item.issue.id) to the resident who asked")
                 continue
             }
             guard let k = contacts.firstIndex(of: item.contact) else { continue }

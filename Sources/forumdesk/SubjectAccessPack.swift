@@ -10,12 +10,17 @@ import ForumDeskStore
 enum SubjectAccessPack {
     /// `contents` gives a file's text by its path relative to the data folder (nil when unreadable).
     /// `history`: what git's history still holds of them, in words (`PersonHistory`).
-    static func markdown(person: Person, places: [PersonPlace], data: DataSet, today: CalendarDate, history: [String] = [],
-                         contents: (String) -> String?) -> String {
-        var out = ["# Subject access: \(escaped(person.name))", "",
-                   "\(escaped(data.settings.council)), \(today). Everything ForumDesk holds that names \(escaped(person.name)) "
-                   + "(id `\(person.id)`): \(places.count) place\(places.count == 1 ? "" : "s") in "
-                   + "\(Set(places.map(\.file)).count) file\(Set(places.map(\.file)).count == 1 ? "" : "s") of the data folder.", ""]
+    static func markdown(
+        person: Person, places: [PersonPlace], data: DataSet, today: CalendarDate, history: [String] = [],
+        contents: (String) -> String?
+    ) -> String {
+        var out = [
+            "# Subject access: \(escaped(person.name))", "",
+            "\(escaped(data.settings.council)), \(today). Everything ForumDesk holds that names \(escaped(person.name)) "
+                + "(id `\(person.id)`): \(places.count) place\(places.count == 1 ? "" : "s") in "
+                + "\(Set(places.map(\.file)).count) file\(Set(places.map(\.file)).count == 1 ? "" : "s") of the data folder.",
+            "",
+        ]
         var files: [String] = []
         for place in places where !files.contains(place.file) { files.append(place.file) }
         for file in files {
@@ -25,7 +30,9 @@ enum SubjectAccessPack {
             out.append("File `\(file)`.")
             out.append("")
             for p in here where p.line != nil || !p.record.isEmpty {
-                out.append("- **\(escaped(p.kind))** (line \(p.line.map(String.init) ?? "?"), `\(p.record)`): \(escaped(p.text))")
+                out.append(
+                    "- **\(escaped(p.kind))** (line \(p.line.map(String.init) ?? "?"), `\(p.record)`): \(escaped(p.text))"
+                )
             }
             if file == ".git" {
                 out.append("**Earlier versions kept in the folder's history** (git), by date:")
@@ -36,22 +43,30 @@ enum SubjectAccessPack {
                 out.append("")
                 let text = contents(file) ?? "(could not be read as text)"
                 let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: text) + 1))
-                out += [fence + "text", String(text.prefix(20_000)).replacingOccurrences(of: "\r\n", with: "\n"), fence]
+                out += [
+                    fence + "text", String(text.prefix(20_000)).replacingOccurrences(of: "\r\n", with: "\n"), fence,
+                ]
             }
             out.append("")
         }
-        out += ["## About this pack", "",
-                "Made by `forumdesk person show \(person.id) -o FILE`. It covers the data folder only: e-mails already sent from "
-                + "the council's mail system, paper records and other systems are not in it.", ""]
+        out += [
+            "## About this pack", "",
+            "Made by `forumdesk person show \(person.id) -o FILE`. It covers the data folder only: e-mails already sent from "
+                + "the council's mail system, paper records and other systems are not in it.", "",
+        ]
         return out.joined(separator: "\n")
     }
 
     /// A meeting file headed by its date and title; other files by their path.
     static func title(of file: String, data: DataSet) -> String {
-        if let meeting = data.meetings.first(where: { data.path(ofMeeting: $0.id).map { $0.hasSuffix("/" + file) } ?? false }) {
+        if let meeting = data.meetings.first(where: {
+            data.path(ofMeeting: $0.id).map { $0.hasSuffix("/" + file) } ?? false
+        }) {
             return "\(LondonTime.date(meeting.start)) \(escaped(meeting.title))"
         }
-        if let topic = data.topics.first(where: { file == "topics/\($0.id).json" }) { return "Topic request: \(escaped(topic.title))" }
+        if let topic = data.topics.first(where: { file == "topics/\($0.id).json" }) {
+            return "Topic request: \(escaped(topic.title))"
+        }
         switch file {
         case "directory/people.json": return "Directory entry"
         case "directory/organisations.json": return "Organisations"

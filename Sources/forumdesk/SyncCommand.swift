@@ -10,21 +10,24 @@ struct SyncCommand: ParsableCommand {
         commandName: "sync",
         abstract: "Share the data folder with the team through git: commit your changes, fetch, merge by record, push.",
         discussion: """
-        The data folder becomes a git repository on first use (with .gitignore for caches, presence, temp files and \
-        the files that stay on this machine, and .gitattributes naming ForumDesk's merge driver). Your changes are \
-        committed under your name (git's user.name, else your login), the team's changes fetched and merged record \
-        by record (an attendance line, an invitation, a notice as a whole; the same value changed on both sides is \
-        kept as ours and recorded as a conflict: `forumdesk conflicts` lists and resolves them), ids allocated on two \
-        laptops renumbered (the one not yet published yields), and the result pushed to the branch the remote's HEAD \
-        names. Nothing ForumDesk cannot read (conflict markers, invalid JSON, a link) is committed, merged or pushed: \
-        the sync stops and names the file, the commit and its author. A sync killed at any moment is finished or \
-        undone by the next (a journal in .git/). Offline, a refused login or a refused push say so; your changes stay \
-        committed here. Exit status: 0 synced, 1 synced with conflicts to resolve, 3 not synced.
-        """
+            The data folder becomes a git repository on first use (with .gitignore for caches, presence, temp files and \
+            the files that stay on this machine, and .gitattributes naming ForumDesk's merge driver). Your changes are \
+            committed under your name (git's user.name, else your login), the team's changes fetched and merged record \
+            by record (an attendance line, an invitation, a notice as a whole; the same value changed on both sides is \
+            kept as ours and recorded as a conflict: `forumdesk conflicts` lists and resolves them), ids allocated on two \
+            laptops renumbered (the one not yet published yields), and the result pushed to the branch the remote's HEAD \
+            names. Nothing ForumDesk cannot read (conflict markers, invalid JSON, a link) is committed, merged or pushed: \
+            the sync stops and names the file, the commit and its author. A sync killed at any moment is finished or \
+            undone by the next (a journal in .git/). Offline, a refused login or a refused push say so; your changes stay \
+            committed here. Exit status: 0 synced, 1 synced with conflicts to resolve, 3 not synced.
+            """
     )
 
     @OptionGroup var options: DataOptions
-    @Option(help: ArgumentHelp("The team's repository (a bare repository on the shared drive, or a git URL); remembered.", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "The team's repository (a bare repository on the shared drive, or a git URL); remembered.", valueName: "url"
+        ))
     var remote: String?
 
     func run() throws {
@@ -35,7 +38,9 @@ struct SyncCommand: ParsableCommand {
             throw ExitStatus.dataError
         }
         if report.conflicts > 0 {
-            Output.note("\(report.conflicts) conflict\(report.conflicts == 1 ? "" : "s") recorded: `forumdesk conflicts` lists them; resolve each with `forumdesk conflicts FILE N --theirs` or `--ours` (or H on a meeting in the app)")
+            Output.note(
+                "\(report.conflicts) conflict\(report.conflicts == 1 ? "" : "s") recorded: `forumdesk conflicts` lists them; resolve each with `forumdesk conflicts FILE N --theirs` or `--ours` (or H on a meeting in the app)"
+            )
             throw ExitStatus.problems
         }
         print("in sync")
@@ -56,7 +61,8 @@ struct SyncCommand: ParsableCommand {
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "A meeting's changes from git (who, when, what), newest first. The folder must be synced (`forumdesk sync`)."
+        abstract:
+            "A meeting's changes from git (who, when, what), newest first. The folder must be synced (`forumdesk sync`)."
     )
 
     @OptionGroup var options: DataOptions
@@ -68,9 +74,15 @@ struct HistoryCommand: ParsableCommand {
             Output.error(TerminalText.sanitized(error.message))
             throw ExitStatus.dataError
         case .success(let entries):
-            if entries.isEmpty { print("no recorded changes of \(TerminalText.sanitized(meeting)) yet (changes are recorded by `forumdesk sync`)") }
+            if entries.isEmpty {
+                print(
+                    "no recorded changes of \(TerminalText.sanitized(meeting)) yet (changes are recorded by `forumdesk sync`)"
+                )
+            }
             for entry in entries {
-                let what = entry.changes.isEmpty ? "(no change to the meeting: \(entry.subject))" : entry.changes.joined(separator: "; ")
+                let what =
+                    entry.changes.isEmpty
+                    ? "(no change to the meeting: \(entry.subject))" : entry.changes.joined(separator: "; ")
                 print(TerminalText.sanitized("\(LondonTime.display(entry.date))  \(entry.author)  \(what)"))
             }
         }

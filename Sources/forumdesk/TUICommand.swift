@@ -21,7 +21,9 @@ struct TUICommand: ParsableCommand {
     @Flag(name: .long, help: "Open without editing, even when the folder could be edited.")
     var readOnly = false
 
-    @Option(name: .long, help: ArgumentHelp("A councillor's read-only view of their wards' meetings (name or id).", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A councillor's read-only view of their wards' meetings (name or id).", valueName: "name"))
     var councillor: String?
 
     func run() throws {
@@ -43,7 +45,8 @@ struct TUICommand: ParsableCommand {
         if let quick {
             (store, data) = (DataStore(folder: options.folder), quick.0)
         } else {
-            (store, data, report) = try options.loadReporting(indexed: true, readOnly: readOnly || councillor != nil, viewing: true, verify: false)
+            (store, data, report) = try options.loadReporting(
+                indexed: true, readOnly: readOnly || councillor != nil, viewing: true, verify: false)
         }
         if let live, data.meeting(live) == nil {
             Output.error("no meeting `\(live)` in \(options.folder.root) (see `forumdesk list meetings`)")
@@ -73,7 +76,10 @@ struct TUICommand: ParsableCommand {
         }
         defer { terminal.shutdown() }
         let size = terminal.size
-        var app = viewer.map { App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height, reader: store) }
+        var app =
+            viewer.map {
+                App.councillorView(of: $0, data: data, now: now, width: size.width, height: size.height, reader: store)
+            }
             ?? App(data: data, now: now, width: size.width, height: size.height, store: store, access: access)
         if let quick { app.startFromDigest(cold: quick.1) }
         if editable { app.syncDriver = SyncCommand.executablePath }
@@ -86,15 +92,17 @@ struct TUICommand: ParsableCommand {
         if let live { app.open(meetingID: live, live: true) }
         if let notice = terminal.localeNotice { app.inform(notice) }
         if let sampleToday {
-            app.inform("Sample data: today is \(LondonTime.weekday(sampleToday)) \(sampleToday.day) \(LondonTime.monthAbbreviation(sampleToday.month)) "
-                + "\(sampleToday.year) here (sampleToday in forumdesk.json)")
+            app.inform(
+                "Sample data: today is \(LondonTime.weekday(sampleToday)) \(sampleToday.day) \(LondonTime.monthAbbreviation(sampleToday.month)) "
+                    + "\(sampleToday.year) here (sampleToday in forumdesk.json)")
         }
         // A notice interrupted by a crash is finished (or rolled back) before anything else, and the user is told.
         if editable { app.tell(recovered: store.recoverNotices()) }
         terminal.draw(app.render())
         if quick != nil {
             // Keys typed meanwhile wait in the terminal: they are handled on the whole folder.
-            let (_, full, fullReport) = try options.loadReporting(indexed: true, readOnly: readOnly, viewing: true, verify: false)
+            let (_, full, fullReport) = try options.loadReporting(
+                indexed: true, readOnly: readOnly, viewing: true, verify: false)
             app.replaceData(full)
             report = fullReport
         }
@@ -142,7 +150,9 @@ struct TUICommand: ParsableCommand {
                 staleSummaries = !verdict
                 verification = nil
             }
-            if app.filesChanged(changed.filter { !$0.contains("/\(Presence.folderName)/") }) || app.wantsReload || staleSummaries {
+            if app.filesChanged(changed.filter { !$0.contains("/\(Presence.folderName)/") }) || app.wantsReload
+                || staleSummaries
+            {
                 app.wantsReload = false
                 if let (_, fresh) = try? options.load(indexed: true, readOnly: !editable, viewing: true) {
                     app.replaceData(fresh)

@@ -12,7 +12,9 @@ struct TextTable {
     func render() -> String {
         var widths = headers.map(DisplayWidth.of)
         for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], DisplayWidth.of(cell))
+            }
         }
         func line(_ cells: [String]) -> String {
             var text = ""

@@ -23,7 +23,9 @@ struct VenuesList: ParsableCommand {
         var table = TextTable(headers: ["ID", "NAME", "CAPACITY", "ACCESSIBILITY", "MEETINGS"])
         for venue in data.venues {
             let count = data.meetings.filter { $0.venue.id == venue.id }.count
-            table.add([venue.id, venue.name, venue.capacity.map(String.init) ?? "", venue.accessibility ?? "", String(count)])
+            table.add([
+                venue.id, venue.name, venue.capacity.map(String.init) ?? "", venue.accessibility ?? "", String(count),
+            ])
         }
         Output.line(table.render())
         Output.line("\(data.venues.count) venue\(data.venues.count == 1 ? "" : "s")")
@@ -36,12 +38,12 @@ struct VenuesMatch: ParsableCommand {
         commandName: "match",
         abstract: "Link each meeting's free-text venue to a venue record, making the records that are missing.",
         discussion: """
-        A one-off after upgrading: meetings whose venue names no record are grouped by name (ignoring case, \
-        punctuation and spacing); a group whose name a record has is linked to it, any other becomes a new record \
-        in venues/ with the address and accessibility of its latest meeting. Each meeting then names its record \
-        ("venue": {"id": …}); its name, address and accessibility are left as they were, so no notice goes stale. \
-        --dry-run says what would be done.
-        """
+            A one-off after upgrading: meetings whose venue names no record are grouped by name (ignoring case, \
+            punctuation and spacing); a group whose name a record has is linked to it, any other becomes a new record \
+            in venues/ with the address and accessibility of its latest meeting. Each meeting then names its record \
+            ("venue": {"id": …}); its name, address and accessibility are left as they were, so no notice goes stale. \
+            --dry-run says what would be done.
+            """
     )
 
     @OptionGroup var options: DataOptions
@@ -69,7 +71,8 @@ struct VenuesMatch: ParsableCommand {
             if let found = VenueRecord.matching(latest.venue, in: records) {
                 record = found
             } else {
-                let id = Identifier.slug(latest.venue.name, fallback: "venue") { id in records.contains { $0.id == id } }
+                let id = Identifier.slug(latest.venue.name, fallback: "venue") { id in records.contains { $0.id == id }
+                }
                 var new = VenueRecord(id: id, name: latest.venue.name)
                 new.address = meetings.last { $0.venue.address != nil }?.venue.address
                 new.accessibility = meetings.last { $0.venue.accessibility != nil }?.venue.accessibility
@@ -77,8 +80,9 @@ struct VenuesMatch: ParsableCommand {
                 made.append(new)
                 record = new
             }
-            Output.line("\(record.id): \(meetings.count) meeting\(meetings.count == 1 ? "" : "s") (\(latest.venue.name))"
-                        + (made.last?.id == record.id ? ", new record" : ""))
+            Output.line(
+                "\(record.id): \(meetings.count) meeting\(meetings.count == 1 ? "" : "s") (\(latest.venue.name))"
+                    + (made.last?.id == record.id ? ", new record" : ""))
             for meeting in meetings {
                 var m = meeting
                 m.venue.id = record.id
@@ -86,7 +90,9 @@ struct VenuesMatch: ParsableCommand {
             }
         }
         guard !dryRun else {
-            Output.line("would make \(made.count) venue record\(made.count == 1 ? "" : "s") and link \(linked.count) meeting\(linked.count == 1 ? "" : "s")")
+            Output.line(
+                "would make \(made.count) venue record\(made.count == 1 ? "" : "s") and link \(linked.count) meeting\(linked.count == 1 ? "" : "s")"
+            )
             return
         }
         do {
@@ -96,6 +102,8 @@ struct VenuesMatch: ParsableCommand {
             Output.error("\(error); the records and links written so far are kept (run it again to finish)")
             throw ExitStatus.dataError
         }
-        Output.line("made \(made.count) venue record\(made.count == 1 ? "" : "s") and linked \(linked.count) meeting\(linked.count == 1 ? "" : "s")")
+        Output.line(
+            "made \(made.count) venue record\(made.count == 1 ? "" : "s") and linked \(linked.count) meeting\(linked.count == 1 ? "" : "s")"
+        )
     }
 }

@@ -22,7 +22,8 @@ do {
     let message = ForumDesk.fullMessage(for: error)
     let code = ForumDesk.exitCode(for: error)
     if !message.isEmpty {
-        (code.isSuccess ? FileHandle.standardOutput : FileHandle.standardError).write(Data((Output.shown(message) + "\n").utf8))
+        (code.isSuccess ? FileHandle.standardOutput : FileHandle.standardError).write(
+            Data((Output.shown(message) + "\n").utf8))
     }
     exit(code.rawValue)
 }

@@ -47,7 +47,8 @@ import Testing
         try tmux.send("q", "q", "q")
 
         let file = data.path + "/consultations/play-areas-in-sandy.json"
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
         #expect(json["results"] as? String == "Most asked for Sandy Jubilee Park first.")
         #expect((json["items"] as? [[String: Any]])?.count == 2)
         #expect(json["topics"] as? [String] == ["policing-priorities-2027"])
@@ -55,8 +56,10 @@ import Testing
         let out = data.folder + "/site"
         let publish = Process()
         publish.executableURL = URL(fileURLWithPath: TestPaths.binary)
-        publish.arguments = ["publish", "--data", data.path, "--out", out, "--now", "2026-11-23T12:00",
-                             "--base-url", "https://www.example.gov.uk/meetings/"]
+        publish.arguments = [
+            "publish", "--data", data.path, "--out", out, "--now", "2026-11-23T12:00",
+            "--base-url", "https://www.example.gov.uk/meetings/",
+        ]
         publish.standardOutput = Pipe()
         try publish.run()
         publish.waitUntilExit()
@@ -66,18 +69,20 @@ import Testing
         #expect(page.contains("2026-08-13-sandy-biggleswade-ltt.html"))
         let checked = data.folder + "/checked"
         try FileManager.default.createDirectory(atPath: checked, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: out + "/consultations/play-areas-in-sandy.html", toPath: checked + "/page.html")
+        try FileManager.default.copyItem(
+            atPath: out + "/consultations/play-areas-in-sandy.html", toPath: checked + "/page.html")
         #expect(try html5Problems(folder: checked).isEmpty)
         let script = """
-        import json, sys, icalendar, feedparser
-        site = sys.argv[1]
-        cal = icalendar.Calendar.from_ical(open(site + '/areas/sandy-biggleswade.ics', 'rb').read())
-        uids = [str(e['UID']) for e in cal.walk('VEVENT')]
-        f = feedparser.parse(site + '/papers.atom')
-        print(json.dumps({'uids': uids, 'titles': [e.title for e in f.entries], 'bozo': bool(f.bozo)}))
-        """
+            import json, sys, icalendar, feedparser
+            site = sys.argv[1]
+            cal = icalendar.Calendar.from_ical(open(site + '/areas/sandy-biggleswade.ics', 'rb').read())
+            uids = [str(e['UID']) for e in cal.walk('VEVENT')]
+            f = feedparser.parse(site + '/papers.atom')
+            print(json.dumps({'uids': uids, 'titles': [e.title for e in f.entries], 'bozo': bool(f.bozo)}))
+            """
         let output = try runPython(["-c", script, out])
-        let result = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
+        let result = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
         #expect((result["uids"] as? [String] ?? []).contains("consultation-play-areas-in-sandy@forumdesk"))
         #expect((result["titles"] as? [String] ?? []).contains("Consultation results: Play areas in Sandy"))
         #expect(result["bozo"] as? Bool == false)

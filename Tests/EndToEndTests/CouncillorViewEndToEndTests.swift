@@ -16,7 +16,9 @@ import Glibc
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let name = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 files[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
             }
         }
@@ -34,8 +36,10 @@ import Glibc
         let rows = list.split(separator: "\n").dropFirst(3).filter { $0.contains(" 202") }
         #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("Sandy and Biggleswade") }, "\(list)")
         // Every editing key of every screen, pressed.
-        for keys in [["n"], ["Enter", "E", "P", "X", "D", "L"], ["Tab", "a", "e", "d", "K", "J"], ["Tab", "i", "x"],
-                     ["Tab", "n", "l", "t", "r", "Enter"], ["u", "C-r", "C-s"], ["3", "Enter", "m"], ["4", "Tab", "n", "Enter"]] {
+        for keys in [
+            ["n"], ["Enter", "E", "P", "X", "D", "L"], ["Tab", "a", "e", "d", "K", "J"], ["Tab", "i", "x"],
+            ["Tab", "n", "l", "t", "r", "Enter"], ["u", "C-r", "C-s"], ["3", "Enter", "m"], ["4", "Tab", "n", "Enter"],
+        ] {
             for key in keys { try tmux.send(key) }
             try tmux.send("Escape")
         }

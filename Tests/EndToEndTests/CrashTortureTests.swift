@@ -34,7 +34,9 @@ import Glibc
             case .issue(let text):
                 ((meeting["issues"] as? [[String: Any]]) ?? []).contains { $0["text"] as? String == text }
             case .outcome(let item, let text):
-                ((meeting["agenda"] as? [[String: Any]]) ?? []).contains { $0["number"] as? Int == item && $0["outcome"] as? String == text }
+                ((meeting["agenda"] as? [[String: Any]]) ?? []).contains {
+                    $0["number"] as? Int == item && $0["outcome"] as? String == text
+                }
             }
         }
     }
@@ -58,13 +60,17 @@ import Glibc
             var onAgenda = false  // live notes open on the attendance pane; Tab moves to the agenda
             let entries = Int.random(in: 0...6, using: &rng)
             for n in 0...entries {
-                let text = "T\(trial)-\(n) " + ["fix the lamp", "survey the footpath", "ring the clerk", "gritting on Mill Lane"]
+                let text =
+                    "T\(trial)-\(n) " + [
+                        "fix the lamp", "survey the footpath", "ring the clerk", "gritting on Mill Lane",
+                    ]
                     .randomElement(using: &rng)!
-                let entry: Entry = switch Int.random(in: 0..<5, using: &rng) {
-                case 0: .issue(text)
-                case 1: .outcome(item: 1, text: "Resolved: " + text)
-                default: .action(text)
-                }
+                let entry: Entry =
+                    switch Int.random(in: 0..<5, using: &rng) {
+                    case 0: .issue(text)
+                    case 1: .outcome(item: 1, text: "Resolved: " + text)
+                    default: .action(text)
+                    }
                 switch entry {
                 case .action(let text):
                     try tmux.send("a")
@@ -98,7 +104,9 @@ import Glibc
             Thread.sleep(forTimeInterval: 0.05)
             let meeting = try meetingJSON(data, id)  // valid JSON, or this throws
             // An outcome killed in flight may have been saved before the kill: it then replaces the confirmed one.
-            if case .outcome(let item, let text)? = inFlight, Entry.outcome(item: item, text: text).isOnDisk(meeting) { lastOutcome[item] = text }
+            if case .outcome(let item, let text)? = inFlight, Entry.outcome(item: item, text: text).isOnDisk(meeting) {
+                lastOutcome[item] = text
+            }
             // An outcome confirmed earlier may be replaced by a later one: only the last confirmed must be there.
             // So may the entry killed in flight, when its save landed before the kill.
             let mustBeThere = saved.filter {
@@ -115,12 +123,15 @@ import Glibc
         try tmux.run(["respawn-pane", "-k", "-t", "main", command])
         try tmux.wait(for: "LIVE")
         let folder = "\(data.path)/meetings/2026"
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
+        let leftovers =
+            try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
             + (try FileManager.default.contentsOfDirectory(atPath: data.path).filter { $0.contains(".tmp-") })
         #expect(leftovers.isEmpty, "temp files left: \(leftovers)")
         try tmux.run(["respawn-pane", "-k", "-t", "main", "sleep 600"])
         let problems = try spawn([binary, "validate", "--data", data.path, "--now", "2026-11-23T12:00"])
         #expect(problems.isEmpty, "validate: \(problems)")
-        print("kill -9 torture: \(trials) trials, \(midSave) kills in flight, \(confirmed) entries confirmed, \(lost) lost")
+        print(
+            "kill -9 torture: \(trials) trials, \(midSave) kills in flight, \(confirmed) entries confirmed, \(lost) lost"
+        )
     }
 }

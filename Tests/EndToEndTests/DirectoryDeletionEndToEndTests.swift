@@ -43,7 +43,9 @@ import Testing
             #expect(filesHolding(needle, under: data.path) == [], "\(needle)")
         }
         try tmux.send("q")
-        let validate = try spawn(["sh", "-c", "'\(TestPaths.binary)' validate --data '\(data.path)' --now 2026-11-23T12:00 && echo VALID"])
+        let validate = try spawn([
+            "sh", "-c", "'\(TestPaths.binary)' validate --data '\(data.path)' --now 2026-11-23T12:00 && echo VALID",
+        ])
         #expect(validate.hasSuffix("VALID\n"), "\(validate)")
     }
 }

@@ -48,8 +48,10 @@ func meetingJSON(_ data: SampleCopy, _ id: String) throws -> [String: Any] {
         try tmux.type("Resolved: That the minutes be approved.")
         try tmux.send("Enter")
         try tmux.wait(for: "Saved: outcome of item 2")
-        for line in ["Check the bus shelter @Yusuf Ambridge-Cole due:+14d #highways", "Publish the gritting map #highways",
-                     "Invite the youth club @Leighton Buzzard Youth Forum"] {
+        for line in [
+            "Check the bus shelter @Yusuf Ambridge-Cole due:+14d #highways", "Publish the gritting map #highways",
+            "Invite the youth club @Leighton Buzzard Youth Forum",
+        ] {
             try tmux.send("a")
             try tmux.type(line)
             try tmux.send("Enter")
@@ -64,7 +66,10 @@ func meetingJSON(_ data: SampleCopy, _ id: String) throws -> [String: Any] {
         #expect(agenda[0]["outcome"] as? String == "Resolved: That the apologies be noted.")
         #expect(agenda[1]["outcome"] as? String == "Resolved: That the minutes be approved.")
         let actions = try #require(m["actions"] as? [[String: Any]])
-        #expect(actions.map { $0["description"] as? String } == ["Check the bus shelter", "Publish the gritting map", "Invite the youth club"])
+        #expect(
+            actions.map { $0["description"] as? String } == [
+                "Check the bus shelter", "Publish the gritting map", "Invite the youth club",
+            ])
         #expect(actions[0]["due"] as? String == "2026-12-07")
     }
 }

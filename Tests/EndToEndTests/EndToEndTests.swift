@@ -27,8 +27,10 @@ import Glibc
         try tmux.type("2026-10-15 sandy")
         try tmux.send("Enter", "Enter")
         try tmux.wait(for: "Thu 15 Oct 2026 19:00–21:00")
-        for (tab, expected) in [("Agenda", "Presenter"), ("Attendance", "Organisation"), ("Councillors", "Notice"),
-                                ("Actions", "Raised"), ("Issues", "Home"), ("Minutes", "APOLOGIES FOR ABSENCE")] {
+        for (tab, expected) in [
+            ("Agenda", "Presenter"), ("Attendance", "Organisation"), ("Councillors", "Notice"),
+            ("Actions", "Raised"), ("Issues", "Home"), ("Minutes", "APOLOGIES FOR ABSENCE"),
+        ] {
             try tmux.send("Tab")
             screen = try tmux.wait(for: expected)
             #expect(screen.contains(tab))
@@ -63,9 +65,11 @@ import Glibc
         let titles = ["আসুন", "آئیے", "ચાલો", "ਆਓ"].compactMap { word in lines.first { $0.contains(word) } }
         #expect(titles.count == 4, "\(screen)")
         // Each notice title starts in the same column as the English values above it.
-        let column = try #require(lines.first { $0.contains("Area ") }.flatMap { $0.range(of: "Dunstable") }.map {
-            lines.first { $0.contains("Area ") }!.distance(from: lines.first { $0.contains("Area ") }!.startIndex, to: $0.lowerBound)
-        })
+        let column = try #require(
+            lines.first { $0.contains("Area ") }.flatMap { $0.range(of: "Dunstable") }.map {
+                lines.first { $0.contains("Area ") }!.distance(
+                    from: lines.first { $0.contains("Area ") }!.startIndex, to: $0.lowerBound)
+            })
         for line in titles {
             let prefix = line.prefix(column)
             #expect(prefix.allSatisfy { $0.isASCII }, "\(line)")

@@ -13,8 +13,10 @@ import Glibc
     }
 
     static let hostile = [
-        "\u{1B}[31mRED\u{1B}[0m", "\u{1B}[2J\u{1B}[H", "\u{1B}]0;PWNED\u{07}", "\u{1B}]2;PWNED\u{1B}\\", "\u{1B}P1$r0m\u{1B}\\",
-        "\u{1B}]52;c;cm0gLXJmIH4=\u{07}", "\u{9B}31m", "\u{9D}0;PWNED\u{9C}", "\u{07}\u{08}\u{7F}", "evil\u{202E}txt.exe",
+        "\u{1B}[31mRED\u{1B}[0m", "\u{1B}[2J\u{1B}[H", "\u{1B}]0;PWNED\u{07}", "\u{1B}]2;PWNED\u{1B}\\",
+        "\u{1B}P1$r0m\u{1B}\\",
+        "\u{1B}]52;c;cm0gLXJmIH4=\u{07}", "\u{9B}31m", "\u{9D}0;PWNED\u{9C}", "\u{07}\u{08}\u{7F}",
+        "evil\u{202E}txt.exe",
         "\u{2066}iso\u{2069}", "zero\u{200B}width\u{FEFF}", "e\u{0301}\u{0301}", "\r\nnext", "長い名前", "\t|tab",
     ]
 
@@ -42,7 +44,9 @@ import Glibc
         }
         try editJSON("\(data.path)/directory/people.json") { file in
             var people = file["people"] as? [[String: Any]] ?? []
-            for i in people.indices where (people[i]["id"] as? String)?.hasPrefix("cllr-") == true { people[i]["name"] = "Cllr " + all }
+            for i in people.indices where (people[i]["id"] as? String)?.hasPrefix("cllr-") == true {
+                people[i]["name"] = "Cllr " + all
+            }
             file["people"] = people
         }
         let width = 100, height = 30
@@ -65,9 +69,11 @@ import Glibc
             let plain = try tmux.screen().components(separatedBy: "\n")
             // Nothing wrapped or scrolled: the tab bar is still the first line, the key bar the last.
             #expect(plain.first?.contains("1 Dashboard") == true, "\(step):\n\(plain.joined(separator: "\n"))")
-            #expect(plain.count >= height && !plain[height - 1].trimmingCharacters(in: .whitespaces).isEmpty,
-                    "\(step):\n\(plain.joined(separator: "\n"))")
-            #expect(!plain.contains { $0.contains("PWNED") && !$0.contains("␛") && !$0.contains("\u{FFFD}") }, "\(step)")
+            #expect(
+                plain.count >= height && !plain[height - 1].trimmingCharacters(in: .whitespaces).isEmpty,
+                "\(step):\n\(plain.joined(separator: "\n"))")
+            #expect(
+                !plain.contains { $0.contains("PWNED") && !$0.contains("␛") && !$0.contains("\u{FFFD}") }, "\(step)")
             screens += 1
         }
         try check("dashboard")

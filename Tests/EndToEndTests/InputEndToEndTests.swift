@@ -52,7 +52,9 @@ func localePrefix(_ name: String) -> String? {
             try tmux.send("Enter")
             try tmux.wait(for: "Saved")
         }
-        let issues = try #require(try meetingJSON(data, id)["issues"] as? [[String: Any]]).compactMap { $0["text"] as? String }
+        let issues = try #require(try meetingJSON(data, id)["issues"] as? [[String: Any]]).compactMap {
+            $0["text"] as? String
+        }
         for text in textInEveryScript {
             // The tag is kept apart from the text.
             #expect(issues.contains("Lights out by \(text)'s house"), "\(issues)")
@@ -96,7 +98,9 @@ func localePrefix(_ name: String) -> String? {
         #expect(!FileManager.default.fileExists(atPath: file), "a pasted line break saved the form")
         try tmux.send("C-s")
         try tmux.wait(for: "Saved: new meeting")
-        #expect((try meetingJSON(data, "2026-12-03-sandy-biggleswade-ltt")["venue"] as? [String: Any])?["name"] as? String == joined)
+        #expect(
+            (try meetingJSON(data, "2026-12-03-sandy-biggleswade-ltt")["venue"] as? [String: Any])?["name"] as? String
+                == joined)
     }
 
     @Test func test_unbracketedPaste_ofThreeLines_inTheLiveNotesLine_isOneIssue_andRunsNoCommand() throws {
@@ -111,7 +115,9 @@ func localePrefix(_ name: String) -> String? {
         try tmux.wait(for: "once three weeks residents angry")
         try tmux.send("Enter")
         try tmux.wait(for: "Saved")
-        let issues = try #require(try meetingJSON(data, id)["issues"] as? [[String: Any]]).compactMap { $0["text"] as? String }
+        let issues = try #require(try meetingJSON(data, id)["issues"] as? [[String: Any]]).compactMap {
+            $0["text"] as? String
+        }
         #expect(issues.count == before + 1, "\(issues)")
         #expect(issues.last == "Bins not collected on Mill Lane once three weeks residents angry")
         // The `e` of "three" and "residents" would have exported the minutes.

@@ -18,7 +18,8 @@ import Testing
     @Test func test_aMeetingMinutedLive_exportsMinutesInTheSeedsStructure() throws {
         let data = try SampleCopy()
         let id = "2026-11-26-leighton-rural-ltt"
-        let command = "SWIFT_BACKTRACE=enable=no \(TestPaths.binary) tui --data \(data.path) --live \(id) --now 2026-11-26T18:35"
+        let command =
+            "SWIFT_BACKTRACE=enable=no \(TestPaths.binary) tui --data \(data.path) --live \(id) --now 2026-11-26T18:35"
         let tmux = try Tmux(width: 120, height: 40, command: command)
         try tmux.wait(for: "Item 1 of 8")
         /// A key that opens a line, the text typed into it, Enter, and what the screen shows once it is saved.
@@ -45,12 +46,15 @@ import Testing
         try entry(nil, "budget", then: "Interest in item 6:")
         try entry(nil, "member of the parish council budget group", then: "1 declaration(s)")
         try tmux.send("n", "n", "n")
-        try entry("m", "Residents asked whether the library hours would be cut? Several asked for road repairs to be protected.",
-                  then: "Saved: discussion of item 6")
+        try entry(
+            "m",
+            "Residents asked whether the library hours would be cut? Several asked for road repairs to be protected.",
+            then: "Saved: discussion of item 6")
         try entry("Enter", "residents' views be fed into the consultation response.", then: "Saved: outcome of item 6")
         // Actions under item 6: one owned by an organisation, one by a person.
-        try entry("a", "Publish the consultation dates @Central Bedfordshire Council: Community Engagement due:2026-12-10",
-                  then: "Actions (1)")
+        try entry(
+            "a", "Publish the consultation dates @Central Bedfordshire Council: Community Engagement due:2026-12-10",
+            then: "Actions (1)")
         try entry("a", "Send the speedwatch sign-up form @Lysander Nightingale-Rao due:+14d", then: "Actions (2)")
         // Matters arising: one done, one carried forward to a new due date.
         try tmux.send("Tab", "Tab")
@@ -86,8 +90,12 @@ import Testing
 
         let markdown = try String(contentsOfFile: base + ".md", encoding: .utf8)
         let rendered = try commonMarkHTML(markdown)
-        #expect(rendered.contains("<p><strong>Resolved:</strong> That residents' views be fed into the consultation response.</p>"))
-        #expect(!rendered.contains("<li>A-2026-064") || !rendered.contains("Resolved:</strong> That the matters arising report be noted.</li>"))
+        #expect(
+            rendered.contains(
+                "<p><strong>Resolved:</strong> That residents' views be fed into the consultation response.</p>"))
+        #expect(
+            !rendered.contains("<li>A-2026-064")
+                || !rendered.contains("Resolved:</strong> That the matters arising report be noted.</li>"))
         #expect(!rendered.contains("</strong> That the matters arising report be noted.\n</li>"))
         #expect(try html5Problems(base + ".html") == "")
     }

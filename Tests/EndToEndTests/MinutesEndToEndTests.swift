@@ -18,8 +18,10 @@ import Testing
     @Test func test_aWholeMeetingMinutedAt80x24_givesTheGoldenMinutesFromTheAppTheCLIAndTheSite() throws {
         let data = try SampleCopy()
         let id = "2026-11-26-leighton-rural-ltt"
-        let tmux = try Tmux(width: 80, height: 24, command: data.command.replacingOccurrences(of: "2026-11-23T12:00", with: "2026-11-26T18:35")
-                                + " --live \(id)")
+        let tmux = try Tmux(
+            width: 80, height: 24,
+            command: data.command.replacingOccurrences(of: "2026-11-23T12:00", with: "2026-11-26T18:35")
+                + " --live \(id)")
         try tmux.wait(for: "Item 1 of 8")
         func entry(_ key: String?, _ text: String, then shown: String) throws {
             if let key { try tmux.send(key) }
@@ -52,13 +54,17 @@ import Testing
         try entry("Enter", "the apologies be noted.", then: "Saved: outcome of item 1")
         try tmux.send("n")
         try tmux.wait(for: "Item 2 of 8")
-        try entry("Enter", "the minutes of the meeting held on 24 September 2026 be approved as a correct record.", then: "Saved: outcome of item 2")
+        try entry(
+            "Enter", "the minutes of the meeting held on 24 September 2026 be approved as a correct record.",
+            then: "Saved: outcome of item 2")
         try tmux.send("n")
         try tmux.wait(for: "Item 3 of 8")
         // Matters arising: what was reported, then closed; the other carried forward.
         try tmux.send("Tab", "Tab")
         try tmux.wait(for: "A-2026-020")
-        try entry("Enter", "Esme reported 14 ASB calls since September, down from 22; figures circulated", then: "A-2026-020 updated")
+        try entry(
+            "Enter", "Esme reported 14 ASB calls since September, down from 22; figures circulated",
+            then: "A-2026-020 updated")
         try tmux.send("c")
         try tmux.wait(for: "A-2026-020 done")
         try tmux.send("j", "f")
@@ -69,10 +75,15 @@ import Testing
         try entry("Enter", "the matters arising report be noted.", then: "Saved: outcome of item 3")
         try tmux.send("n", "n")
         try tmux.wait(for: "Item 5 of 8")
-        try entry("m", "Kamala Zephyrine explained how volunteers are trained and where the camera will be used.", then: "Saved: discussion of item 5")
-        try entry("Enter", "(i) That the report be noted (ii) That residents be invited to volunteer.", then: "Saved: outcome of item 5")
+        try entry(
+            "m", "Kamala Zephyrine explained how volunteers are trained and where the camera will be used.",
+            then: "Saved: discussion of item 5")
+        try entry(
+            "Enter", "(i) That the report be noted (ii) That residents be invited to volunteer.",
+            then: "Saved: outcome of item 5")
         // A directorate named by a word of its name.
-        try entry("a", "Check the speed signs on the High Street @Sustainable due:2026-12-10", then: "Saved: A-2026-077")
+        try entry(
+            "a", "Check the speed signs on the High Street @Sustainable due:2026-12-10", then: "Saved: A-2026-077")
         // A move made by mistake, undone: ▶ and the next entries go back to item 5.
         try tmux.send("n")
         try tmux.wait(for: "Item 6 of 8")
@@ -91,11 +102,15 @@ import Testing
         try tmux.send("a")
         try tmux.wait(for: "Action for issue R-2026-094 (item 5)")
         try tmux.send("C-u")
-        try entry(nil, "Report the broken street lights @Sustainable due:2026-12-10", then: "for issue R-2026-094, under item 5")
+        try entry(
+            nil, "Report the broken street lights @Sustainable due:2026-12-10",
+            then: "for issue R-2026-094, under item 5")
         try tmux.send("BTab", "BTab", "BTab", "n")
         try tmux.wait(for: "Item 6 of 8")
-        try entry("m", "Residents asked whether the library hours would be cut? Several asked for road repairs to be protected.",
-                  then: "Saved: discussion of item 6")
+        try entry(
+            "m",
+            "Residents asked whether the library hours would be cut? Several asked for road repairs to be protected.",
+            then: "Saved: discussion of item 6")
         try entry("Enter", "residents' views be fed into the consultation response.", then: "Saved: outcome of item 6")
         // Finish: the time it ended, held, then the minutes written with e.
         try tmux.send("F")
@@ -107,8 +122,10 @@ import Testing
         try tmux.send("Enter")
         try tmux.wait(for: "Wrote the minutes to exports/")
 
-        let record = try String(contentsOf: Self.golden.appendingPathComponent("minutes-80x24-record.txt"), encoding: .utf8)
-        let residents = try String(contentsOf: Self.golden.appendingPathComponent("minutes-80x24-residents.txt"), encoding: .utf8)
+        let record = try String(
+            contentsOf: Self.golden.appendingPathComponent("minutes-80x24-record.txt"), encoding: .utf8)
+        let residents = try String(
+            contentsOf: Self.golden.appendingPathComponent("minutes-80x24-residents.txt"), encoding: .utf8)
         let fromApp = try String(contentsOfFile: data.path + "/exports/\(id)-minutes.txt", encoding: .utf8)
         #expect(fromApp == record)
         let fromCLI = try spawn([TestPaths.binary, "export", "minutes", id, "--data", data.path, "--format", "text"])
@@ -116,7 +133,9 @@ import Testing
         for format in ["md", "html"] {
             let cli = try spawn([TestPaths.binary, "export", "minutes", id, "--data", data.path, "--format", format])
             let ext = format == "md" ? "md" : "html"
-            #expect(cli == (try String(contentsOfFile: data.path + "/exports/\(id)-minutes.\(ext)", encoding: .utf8)), "\(format)")
+            #expect(
+                cli == (try String(contentsOfFile: data.path + "/exports/\(id)-minutes.\(ext)", encoding: .utf8)),
+                "\(format)")
         }
         let site = data.folder + "/site"
         _ = try spawn([TestPaths.binary, "publish", "--data", data.path, "--out", site, "--now", "2026-11-27T09:00"])
@@ -125,8 +144,15 @@ import Testing
         // (`publish --review`, issue 36); everything else is the residents' version.
         let passage = "Kamala Zephyrine explained how volunteers are trained and where the camera will be used."
         #expect(residents.contains(passage))
-        #expect(fromSite == residents.replacingOccurrences(of: passage, with: "(This passage is being checked before it is published.)"))
-        #expect(try spawn([TestPaths.binary, "export", "minutes", id, "--data", data.path, "--format", "text", "--for", "residents"]) == residents)
+        #expect(
+            fromSite
+                == residents.replacingOccurrences(
+                    of: passage, with: "(This passage is being checked before it is published.)"))
+        #expect(
+            try spawn([
+                TestPaths.binary, "export", "minutes", id, "--data", data.path, "--format", "text", "--for",
+                "residents",
+            ]) == residents)
         #expect(try html5Problems(data.path + "/exports/\(id)-minutes.html") == "")
     }
 }

@@ -11,8 +11,9 @@ import Testing
 
     @Test func test_aYearsProgramme_thenAPostponementIntoAClash() throws {
         let data = try SampleCopy()
-        let made = try runProgram([TestPaths.binary, "programme", "--from", "2027-01-01", "--data", data.path, "--now", "2026-11-23T12:00"],
-                                  environment: ["FORUMDESK_CONFIG": data.machineConfig, "SWIFT_BACKTRACE": "enable=no"])
+        let made = try runProgram(
+            [TestPaths.binary, "programme", "--from", "2027-01-01", "--data", data.path, "--now", "2026-11-23T12:00"],
+            environment: ["FORUMDESK_CONFIG": data.machineConfig, "SWIFT_BACKTRACE": "enable=no"])
         #expect(made.status == 0, "\(made.out)")
         #expect(made.out.contains("created 38 meetings"), "\(made.out)")
         let tmux = try Tmux(width: 120, height: 40, command: data.command)
@@ -30,8 +31,11 @@ import Testing
         let moved = try meetingJSON(data, "2027-04-15-sandy-biggleswade-ltt")
         #expect(moved["start"] as? String == "2027-06-10T19:00:00+01:00")
         #expect(moved["status"] as? String == "postponed")
-        let validate = try runProgram([TestPaths.binary, "validate", "--data", data.path, "--now", "2026-11-23T12:00"],
-                                      environment: ["FORUMDESK_CONFIG": data.machineConfig])
-        #expect(validate.out.contains("2027-06-10-sandy-biggleswade-ltt.json: warning: clash: venue double-booked"), "\(validate.out)")
+        let validate = try runProgram(
+            [TestPaths.binary, "validate", "--data", data.path, "--now", "2026-11-23T12:00"],
+            environment: ["FORUMDESK_CONFIG": data.machineConfig])
+        #expect(
+            validate.out.contains("2027-06-10-sandy-biggleswade-ltt.json: warning: clash: venue double-booked"),
+            "\(validate.out)")
     }
 }

@@ -15,7 +15,9 @@ import Testing
         let path = "\(data.path)/meetings/2026/\(id).json"
         let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
             of: "\"title\": \"Minutes of the previous meeting\",",
-            with: "\"title\": \"Minutes of the previous meeting\",\n      \"discussion\": \"Mrs Dan Reed asked about the car park\",")
+            with:
+                "\"title\": \"Minutes of the previous meeting\",\n      \"discussion\": \"Mrs Dan Reed asked about the car park\","
+        )
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let tmux = try Tmux(width: 120, height: 30, command: data.command)
         try tmux.wait(for: "What needs attention")

@@ -7,7 +7,8 @@ import Glibc
 
 /// Rewrites one JSON file of the copy through `change` (with Foundation's own JSON, independent of the app).
 func editJSON(_ path: String, _ change: (inout [String: Any]) -> Void) throws {
-    var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    var object = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
     change(&object)
     try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
 }

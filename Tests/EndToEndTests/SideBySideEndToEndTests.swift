@@ -12,7 +12,8 @@ import Testing
     @Test func test_twoNoteTakersAndAnOfficer_onOneMeeting_noEntryRefused() throws {
         let data = try SampleCopy()
         let id = "2026-11-26-leighton-rural-ltt"
-        let command = "SWIFT_BACKTRACE=enable=no \(TestPaths.binary) tui --data \(data.path) --live \(id) --now 2026-11-26T18:35"
+        let command =
+            "SWIFT_BACKTRACE=enable=no \(TestPaths.binary) tui --data \(data.path) --live \(id) --now 2026-11-26T18:35"
         let ana = try Tmux(width: 120, height: 40, command: command)
         let ben = try Tmux(width: 120, height: 40, command: command)
         let cleo = try Tmux(width: 120, height: 40, command: command)
@@ -29,8 +30,10 @@ import Testing
         try entry(ana, "a", "Report the broken bench @Lysander Nightingale-Rao due:+7d", then: "Actions (2)")
         try entry(ben, "i", "Speeding on the High Street #highways", then: "Saved")
         let file = data.path + "/meetings/2026/\(id).json"
-        let expected = ["Clear the drain on Mill Lane", "Report the broken bench", "Bins not collected on Station Road",
-                        "Speeding on the High Street", "\"residentsPresent\": 23"]
+        let expected = [
+            "Clear the drain on Mill Lane", "Report the broken bench", "Bins not collected on Station Road",
+            "Speeding on the High Street", "\"residentsPresent\": 23",
+        ]
         // The last save may still be on its way to the disk when its screen has moved on: wait for it, not a time.
         var meeting = ""
         let deadline = Date().addingTimeInterval(20)

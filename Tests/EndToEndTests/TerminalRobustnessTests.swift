@@ -11,7 +11,9 @@ import Glibc
         try #require(tmuxIsInstalled(), "tmux is needed for the end-to-end tests (apt-get install tmux)")
     }
 
-    @Test(arguments: [(SIGHUP, 129), (SIGINT, 130), (SIGTERM, 143), (SIGQUIT, 131), (SIGILL, 132), (SIGTRAP, 133), (SIGABRT, 134)])
+    @Test(arguments: [
+        (SIGHUP, 129), (SIGINT, 130), (SIGTERM, 143), (SIGQUIT, 131), (SIGILL, 132), (SIGTRAP, 133), (SIGABRT, 134),
+    ])
     func test_signal_leavesTheTerminalSane_andTheLockGone(signal: Int32, status: Int) throws {
         let data = try SampleCopy()
         // The shell ignores SIGINT itself, or it would give up the rest of the line when the app dies of one.
@@ -42,7 +44,8 @@ import Glibc
         // The app may still be drawing the sizes of the storm: the layout for 90x26 must come within the wait.
         func settled(_ screen: String) -> Bool {
             let lines = screen.components(separatedBy: "\n")
-            return lines.first?.contains("1 Dashboard") == true && lines.contains { $0.contains("Next meeting in each area") }
+            return lines.first?.contains("1 Dashboard") == true
+                && lines.contains { $0.contains("Next meeting in each area") }
                 && lines.prefix(26).last { !$0.isEmpty }?.contains("help") == true
         }
         let deadline = Date().addingTimeInterval(15)

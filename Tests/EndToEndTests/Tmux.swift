@@ -13,7 +13,8 @@ final class Tmux {
 
     init(width: Int, height: Int, command: String) throws {
         // The server this starts outlives the command and would hold a captured pipe open forever.
-        try run(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", "main", command], capture: false)
+        try run(
+            ["new-session", "-d", "-x", String(width), "-y", String(height), "-s", "main", command], capture: false)
     }
 
     deinit { _ = try? run(["kill-server"]) }
@@ -32,7 +33,9 @@ final class Tmux {
 
     /// Polls the screen until it contains `text`; records an issue with the last screen if it never does.
     @discardableResult
-    func wait(for text: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func wait(
+        for text: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -50,7 +53,8 @@ final class Tmux {
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        Issue.record("timed out waiting for \(text.debugDescription); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        Issue.record(
+            "timed out waiting for \(text.debugDescription); the screen was:\n\(last)", sourceLocation: sourceLocation)
         return last
     }
 
@@ -70,7 +74,9 @@ final class Tmux {
 
     /// The pid of the pane's process: the app itself when it was started with `exec`.
     func panePID() throws -> Int32? {
-        Int32(try run(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+        Int32(
+            try run(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(
+                in: .whitespacesAndNewlines))
     }
 
     /// The pid of the process running in the pane's shell, if any.
@@ -146,8 +152,10 @@ func spawn(_ arguments: [String], capture: Bool = true) throws -> String {
 }
 
 /// Runs the app from a shell, ends it with `finish`, then reads `stty -a` from the same terminal.
-func terminalSettingsAfter(_ data: SampleCopy? = nil, shellPrefix: String = "",
-                           _ finish: (Tmux) throws -> Void) throws -> (stty: String, status: String) {
+func terminalSettingsAfter(
+    _ data: SampleCopy? = nil, shellPrefix: String = "",
+    _ finish: (Tmux) throws -> Void
+) throws -> (stty: String, status: String) {
     let output = NSTemporaryDirectory() + "forumdesk-stty-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: output) }
     let data = try data ?? SampleCopy()
@@ -160,8 +168,10 @@ func terminalSettingsAfter(_ data: SampleCopy? = nil, shellPrefix: String = "",
     while Date() < deadline, (try? String(contentsOfFile: output, encoding: .utf8))?.contains("icanon") != true {
         Thread.sleep(forTimeInterval: 0.05)
     }
-    return ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "",
-            (try? String(contentsOfFile: output + ".status", encoding: .utf8)) ?? "")
+    return (
+        (try? String(contentsOfFile: output, encoding: .utf8)) ?? "",
+        (try? String(contentsOfFile: output + ".status", encoding: .utf8)) ?? ""
+    )
 }
 
 func expectSane(_ stty: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -169,4 +179,3 @@ func expectSane(_ stty: String, sourceLocation: SourceLocation = #_sourceLocatio
     #expect(flags.contains("icanon") && flags.contains("echo"), "stty -a: \(stty)", sourceLocation: sourceLocation)
     #expect(!flags.contains("-icanon") && !flags.contains("-echo"), "stty -a: \(stty)", sourceLocation: sourceLocation)
 }
-

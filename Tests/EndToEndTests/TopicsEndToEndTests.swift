@@ -15,9 +15,11 @@ import Glibc
         var result: [[String: Any]] = []
         let root = "\(data.path)/meetings"
         for year in try FileManager.default.contentsOfDirectory(atPath: root) where !year.hasPrefix(".") {
-            for name in try FileManager.default.contentsOfDirectory(atPath: "\(root)/\(year)") where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: "\(root)/\(year)")
+            where name.hasSuffix(".json") && !name.hasPrefix(".") {
                 let url = URL(fileURLWithPath: "\(root)/\(year)/\(name)")
-                result.append(try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]))
+                result.append(
+                    try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]))
             }
         }
         return result
@@ -33,21 +35,27 @@ import Glibc
         try tmux.type("gritting")
         try tmux.send("Enter", "S")
         let screen = try tmux.wait(for: "Saved: “Winter gritting routes” scheduled")
-        #expect(!(screen.split(separator: "\n").first { $0.contains("Winter gritting routes") } ?? "").contains("to do"))
+        #expect(
+            !(screen.split(separator: "\n").first { $0.contains("Winter gritting routes") } ?? "").contains("to do"))
 
         let carrying = try meetingFiles(data).filter { meeting in
-            ((meeting["agenda"] as? [[String: Any]]) ?? []).contains { $0["topic"] as? String == "winter-gritting-routes" }
+            ((meeting["agenda"] as? [[String: Any]]) ?? []).contains {
+                $0["topic"] as? String == "winter-gritting-routes"
+            }
         }
         #expect(carrying.count == 7)
         #expect(Set(carrying.compactMap { $0["area"] as? String }).count == 7)
         for meeting in carrying {
-            let item = try #require((meeting["agenda"] as? [[String: Any]])?.first { $0["topic"] as? String == "winter-gritting-routes" })
+            let item = try #require(
+                (meeting["agenda"] as? [[String: Any]])?.first { $0["topic"] as? String == "winter-gritting-routes" })
             #expect(item["title"] as? String == "Winter gritting routes")
             #expect(item["minutes"] as? Int == 20)
             #expect(item["engagementLevel"] as? String == "consult")
         }
-        let topic = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: "\(data.path)/topics/winter-gritting-routes.json"))) as? [String: Any])
+        let topic = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: "\(data.path)/topics/winter-gritting-routes.json")))
+                as? [String: Any])
         #expect(topic["status"] as? String == "scheduled")
     }
 

@@ -33,7 +33,9 @@ extension Tmux {
         try run(["copy-mode", "-t", "main"])
         try run(["send-keys", "-t", "main", "-X", "history-top"])
         try run(["send-keys", "-t", "main", "-X", "search-forward-text", text])
-        let x = Int(try run(["display-message", "-p", "-t", "main", "#{copy_cursor_x}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+        let x = Int(
+            try run(["display-message", "-p", "-t", "main", "#{copy_cursor_x}"]).trimmingCharacters(
+                in: .whitespacesAndNewlines))
         try run(["send-keys", "-t", "main", "-X", "cancel"])
         return x.map { $0 - text.count }
     }
@@ -78,7 +80,9 @@ extension Tmux {
             try tmux.send("Enter")
             try tmux.wait(for: "Saved")
         }
-        let issues = try #require(try meetingJSON(data, id)["issues"] as? [[String: Any]]).compactMap { $0["text"] as? String }
+        let issues = try #require(try meetingJSON(data, id)["issues"] as? [[String: Any]]).compactMap {
+            $0["text"] as? String
+        }
         for name in indicNames { #expect(issues.contains("\(name) asked about the bus shelter"), "\(issues)") }
     }
 
@@ -90,7 +94,8 @@ extension Tmux {
         let file = "\(data.path)/meetings/2026/2026-12-17-sandy-biggleswade-ltt.json"
         let text = try String(contentsOfFile: file, encoding: .utf8)
         let venue = "Hall ক্ষি রু 👨\u{200D}👩\u{200D}👧👍🏽🇬🇧❤\u{FE0F}⌚\u{FE0E} Zq"
-        try text.replacingOccurrences(of: "Biggleswade Community Centre", with: venue).write(toFile: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "Biggleswade Community Centre", with: venue).write(
+            toFile: file, atomically: true, encoding: .utf8)
         let tmux = try Tmux(width: 160, height: 40, command: data.command)
         try tmux.wait(for: "What needs attention")
         try tmux.send("2", "G")

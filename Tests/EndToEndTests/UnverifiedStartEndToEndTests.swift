@@ -14,11 +14,13 @@ import Glibc
 
     @Test func test_closedMeetingEditedInPlaceBeforeTheStart_isShownAsItIsNow() throws {
         let data = try SampleCopy()
-        _ = try spawn([TestPaths.binary, "list", "meetings", "--data", data.path, "--now", "2026-11-23T12:00"])  // the index
+        // the index
+        _ = try spawn([TestPaths.binary, "list", "meetings", "--data", data.path, "--now", "2026-11-23T12:00"])
         #expect(FileManager.default.fileExists(atPath: data.path + "/.forumdesk-index"))
         let path = "\(data.path)/meetings/2025/2025-11-25-cranfield-marston-woburn-ltt.json"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-            .replacingOccurrences(of: "\"name\": \"Cranfield Village Hall\"", with: "\"name\": \"Renamed In Place Hall\"")
+            .replacingOccurrences(
+                of: "\"name\": \"Cranfield Village Hall\"", with: "\"name\": \"Renamed In Place Hall\"")
         let handle = try #require(FileHandle(forUpdatingAtPath: path))
         handle.truncateFile(atOffset: 0)
         handle.write(Data(text.utf8))

@@ -9,7 +9,8 @@ import TerminalUI
 /// 01:30 and save 00:30), one they repeat is asked about, and BST or GMT says which.
 @Suite struct ClockChangeFormTests {
     func newMeeting(start: String, end: String = "") -> [Key] {
-        [.char("2"), .char("n"), .enter] + typing("sandy") + [.enter, .tab, .tab] + typing("potton") + [.tab] + typing(start)
+        [.char("2"), .char("n"), .enter] + typing("sandy") + [.enter, .tab, .tab] + typing("potton") + [.tab]
+            + typing(start)
             + [.tab] + typing(end) + [.tab] + typing("Potton Community Centre") + [.ctrl("s")]
     }
 

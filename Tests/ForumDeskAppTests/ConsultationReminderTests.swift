@@ -14,7 +14,10 @@ import ForumDeskExport
         let later = LondonTime.parse("2026-12-06T12:00")!
         var data = w.store.load()
         let a = App(data: data, now: later, width: 160, height: 60, store: w.store, access: .editable)
-        #expect(a.screenText.contains("Library opening hours from April 2027 (library-opening-hours-2027) closed on 2026-11-29"), "\(a.screenText)")
+        #expect(
+            a.screenText.contains(
+                "Library opening hours from April 2027 (library-opening-hours-2027) closed on 2026-11-29"),
+            "\(a.screenText)")
         var k = try #require(data.consultation("library-opening-hours-2027"))
         k.results = "Saturday afternoons came first."
         try w.store.save(k, in: &data)

@@ -15,7 +15,9 @@ import ForumDeskExport
         // Topics (6), consultations (C), new (n); fields in order: title, lead, contact, level, areas, wards, opens, closes,
         // methods, link, topics, items, summary, responses, results, what we did.
         var keys: [Key] = [.char("6"), .char("C"), .char("n")] + typing("Leisure centre charges")
-        keys += [.tab, .tab, .tab, .tab] + [.ctrl("u")] + typing("Sandy and Biggleswade") + [.tab] + [.tab] + typing("2026-11-02")
+        keys +=
+            [.tab, .tab, .tab, .tab] + [.ctrl("u")] + typing("Sandy and Biggleswade") + [.tab] + [.tab]
+            + typing("2026-11-02")
         keys += [.tab] + typing("2026-12-14") + [.tab, .ctrl("u")] + typing("survey, drop-in, meeting-item") + [.tab]
         keys += typing("https://www.example.org/leisure") + [.tab] + typing("budget-2027-28") + [.tab]
         keys += typing("2026-10-15-sandy-biggleswade-ltt#6, 2026-08-13-sandy-biggleswade-ltt#6") + [.tab]
@@ -26,8 +28,11 @@ import ForumDeskExport
         #expect(k.areas == ["sandy-biggleswade"])
         #expect(k.methods == [.survey, .dropIn, .meetingItem])
         #expect(k.topics == ["budget-2027-28"])
-        #expect(k.items == [ConsultationItem(meeting: "2026-10-15-sandy-biggleswade-ltt", item: 6),
-                            ConsultationItem(meeting: "2026-08-13-sandy-biggleswade-ltt", item: 6)])
+        #expect(
+            k.items == [
+                ConsultationItem(meeting: "2026-10-15-sandy-biggleswade-ltt", item: 6),
+                ConsultationItem(meeting: "2026-08-13-sandy-biggleswade-ltt", item: 6),
+            ])
         #expect(k.stage(on: LondonTime.date(fixedNow)) == .open)
         #expect(a.screenText.contains("Leisure centre charges"), "\(a.screenText)")
 
@@ -35,7 +40,9 @@ import ForumDeskExport
         a.handle(.key(.char("/")))
         for key in typing("leisure") + [.enter, .char("e")] { a.handle(.key(key)) }
         for _ in 0..<14 { a.handle(.key(.tab)) }
-        for key in typing("Most wanted lower charges for under-18s.") + [.tab] + typing("Under-18 swims are free from April.") + [.ctrl("s")] {
+        for key in typing("Most wanted lower charges for under-18s.") + [.tab]
+            + typing("Under-18 swims are free from April.") + [.ctrl("s")]
+        {
             a.handle(.key(key))
         }
         let reported = try #require(w.store.load().consultation("leisure-centre-charges"))
@@ -53,7 +60,10 @@ import ForumDeskExport
         let w = try Workspace()
         var keys: [Key] = [.char("6"), .char("C"), .char("n")] + typing("Bins")
         for _ in 0..<6 { keys.append(.tab) }
-        keys += typing("2026-11-02") + [.tab] + typing("2026-12-14") + [.tab, .tab] + typing("javascript:alert(1)") + [.tab, .tab]
+        keys +=
+            typing("2026-11-02") + [.tab] + typing("2026-12-14") + [.tab, .tab] + typing("javascript:alert(1)") + [
+                .tab, .tab,
+            ]
         keys += typing("2026-10-15-sandy-biggleswade-ltt#99") + [.ctrl("s")]
         let a = w.app(width: 160, height: 48, keys: keys)
         #expect(a.screenText.contains("✗ a link starts with https://"), "\(a.screenText)")

@@ -10,7 +10,8 @@ import Glibc
 #endif
 
 @Suite struct CouncillorNoticeTests {
-    let openCouncillors: [Key] = [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter, .tab, .tab, .tab]
+    let openCouncillors: [Key] =
+        [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter, .tab, .tab, .tab]
 
     @Test func test_notifyKey_writesTheOutbox_andClearsTheWarning() throws {
         let w = try Workspace()
@@ -20,7 +21,10 @@ import Glibc
         let files = try FileManager.default.contentsOfDirectory(atPath: w.copy.path + "/outbox/\(id)")
         #expect(files.count == 1 && files[0].hasSuffix("-request-0.eml"))
         let m = try #require(w.meetingOnDisk(id))
-        #expect(Warnings.warnings(for: m, directory: w.store.load().directory, now: fixedNow).allSatisfy { $0.kind != .councillorNotNotified })
+        #expect(
+            Warnings.warnings(for: m, directory: w.store.load().directory, now: fixedNow).allSatisfy {
+                $0.kind != .councillorNotNotified
+            })
     }
 
     @Test func test_letterAndReply_areRecorded() throws {
@@ -60,7 +64,9 @@ import Glibc
         m = try #require(w.meetingOnDisk(id))
         #expect(NotificationRules.state(ofCouncillor: first.id, for: m) == .replied(.accepted))
         let recorded = try #require(m.notifications.last)
-        #expect(recorded.councillor == first.id && recorded.method == .phone && recorded.sequence == 1 && recorded.start == m.start)
+        #expect(
+            recorded.councillor == first.id && recorded.method == .phone && recorded.sequence == 1
+                && recorded.start == m.start)
         #expect(a.screenText.contains("#1 22 Dec"))
         #expect(a.screenText.contains("Reply to notice #1: accepted"))
     }
@@ -82,11 +88,17 @@ import Glibc
 
     @Test func test_noReplyAWeekBefore_isFlagged() throws {
         var m = Fixture.meeting()
-        m.notifications = [CouncillorNotification(councillor: "cllr-a", at: fixedNow, method: .email, start: m.start, end: m.end,
-                                                  venue: m.venue.name)]
-        let tooEarly = Warnings.warnings(for: m, directory: Fixture.directory, now: m.start.addingTimeInterval(-10 * 86_400))
+        m.notifications = [
+            CouncillorNotification(
+                councillor: "cllr-a", at: fixedNow, method: .email, start: m.start, end: m.end,
+                venue: m.venue.name)
+        ]
+        let tooEarly = Warnings.warnings(
+            for: m, directory: Fixture.directory, now: m.start.addingTimeInterval(-10 * 86_400))
         #expect(!tooEarly.contains { $0.kind == .noReply })
-        let close = Warnings.warnings(for: m, directory: Fixture.directory, now: m.start.addingTimeInterval(-3 * 86_400))
-        #expect(close.first { $0.kind == .noReply }?.message == "no reply yet (meeting within 7 days): Cllr Ada Ashgrove")
+        let close = Warnings.warnings(
+            for: m, directory: Fixture.directory, now: m.start.addingTimeInterval(-3 * 86_400))
+        #expect(
+            close.first { $0.kind == .noReply }?.message == "no reply yet (meeting within 7 days): Cllr Ada Ashgrove")
     }
 }

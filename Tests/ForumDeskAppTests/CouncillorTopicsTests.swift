@@ -26,7 +26,9 @@ import TerminalUI
     @Test func test_rollOut_andNextMeetings_areTheWholeCouncils() throws {
         let officer = app(width: 160, height: 48, keys: [.char("6")]).render().lines
         let councillor = try view("Cllr Tamsin Lanternby", keys: [.char("6")]).render().lines
-        let matrix = { (lines: [String]) in lines.filter { $0.contains("✓") || $0.contains("→") || $0.contains("missed") } }
+        let matrix = { (lines: [String]) in
+            lines.filter { $0.contains("✓") || $0.contains("→") || $0.contains("missed") }
+        }
         #expect(matrix(officer) == matrix(councillor))
         let dashboard = try view("Cllr Tamsin Lanternby").screenText
         #expect(!dashboard.contains("none planned"))

@@ -22,7 +22,9 @@ import TerminalUI
     }
 
     @Test func test_noEditingKey_inFooterHelpOrPalette_andPressingThemChangesNothing() throws {
-        for keys: [Key] in [[], [.char("2")], [.char("3")], [.char("4")], [.char("2"), .enter], [.char("2"), .enter, .tab, .tab, .tab]] {
+        for keys: [Key] in [
+            [], [.char("2")], [.char("3")], [.char("4")], [.char("2"), .enter], [.char("2"), .enter, .tab, .tab, .tab],
+        ] {
             let a = try view(keys: keys)
             let help = try view(keys: keys + [.char("?")]).screenText
             for command in Command.editing {
@@ -31,7 +33,9 @@ import TerminalUI
                     #expect(!help.contains(binding.help), "\(a.screenTitle) help lists \(binding.help)")
                     var probe = a
                     probe.handle(.key(binding.keys[0]))
-                    #expect(probe.screenTitle == a.screenTitle || binding.keys[0] == .enter, "\(binding.keyLabel) opened \(probe.screenTitle)")
+                    #expect(
+                        probe.screenTitle == a.screenTitle || binding.keys[0] == .enter,
+                        "\(binding.keyLabel) opened \(probe.screenTitle)")
                     #expect(!probe.screenText.contains("Saved"))
                 }
             }

@@ -44,7 +44,8 @@ final class Workspace {
 
 let openSandyOctober: [Key] = [.char("2"), .char("/")] + typing("2026-10-15 sandy") + [.enter, .enter]
 
-let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") + [.enter, .tab, .tab] + typing("potton, northill")
+let newMeetingKeys: [Key] =
+    [.char("2"), .char("n"), .enter] + typing("sandy") + [.enter, .tab, .tab] + typing("potton, northill")
 
     + [.tab] + typing("3 Dec 7pm") + [.tab, .tab] + typing("Potton Community Centre") + [.ctrl("s")]
 
@@ -96,8 +97,11 @@ let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") +
         a.handle(.key(.tab))
         a.handle(.key(.enter))
         for key in typing("done") + [.enter] { a.handle(.key(key)) }
-        for key in [Key.tab, .tab, .ctrl("u")] + typing("+7d") + [.tab] + typing("Contractor finished the work") + [.tab, .ctrl("u")]
-            + typing("You said the drain flooded; we cleared it.") + [.ctrl("s")] { a.handle(.key(key)) }
+        for key in [Key.tab, .tab, .ctrl("u")] + typing("+7d") + [.tab] + typing("Contractor finished the work") + [
+            .tab, .ctrl("u"),
+        ]
+            + typing("You said the drain flooded; we cleared it.") + [.ctrl("s")]
+        { a.handle(.key(key)) }
         let raised = try #require(ActionRules.allActions(in: w.store.load().meetings).first { $0.action.id == id })
         #expect(raised.action.status == .done)
         #expect(raised.action.updates.last?.text == "Contractor finished the work")
@@ -110,7 +114,9 @@ let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") +
         let w = try Workspace()
         _ = w.app(keys: newMeetingKeys, access: .readOnly("Ana on laptop is editing"))
         // A full-width line under the top bar says who holds the folder, at any width from 80 columns.
-        #expect(w.app(width: 80, access: .readOnly("Ana on laptop is editing")).render().lines[1].contains("READ-ONLY: Ana on laptop is editing."))
+        #expect(
+            w.app(width: 80, access: .readOnly("Ana on laptop is editing")).render().lines[1].contains(
+                "READ-ONLY: Ana on laptop is editing."))
         #expect(w.meetingOnDisk("2026-12-03-sandy-biggleswade-ltt") == nil)
         // No form opens, so nothing is typed that would be lost: the key says why.
         let b = w.app(keys: [.char("2"), .char("n")], access: .readOnly("opened with --read-only"))
@@ -123,7 +129,8 @@ let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") +
         var a = w.app(keys: openSandyOctober + [.char("L")])
         let path = try #require(w.path("2026-10-15-sandy-biggleswade-ltt"))
         // Someone else edits the file in a text editor.
-        let theirs = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"residentsPresent\": 57", with: "\"residentsPresent\": 60")
+        let theirs = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+            of: "\"residentsPresent\": 57", with: "\"residentsPresent\": 60")
         try theirs.write(toFile: path, atomically: true, encoding: .utf8)
         for key in [Key.char("r"), .ctrl("u")] + typing("61") + [.enter] { a.handle(.key(key)) }
         #expect(a.screenText.contains("Changed by someone else"))
@@ -132,7 +139,8 @@ let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") +
         a.handle(.key(.enter))
         let copies = try FileManager.default.contentsOfDirectory(atPath: w.folder + "/data/conflicts")
         #expect(copies.count == 1)
-        let mine = try DataStore.decodeMeeting(Array(FileManager.default.contents(atPath: w.folder + "/data/conflicts/" + copies[0])!))
+        let mine = try DataStore.decodeMeeting(
+            Array(FileManager.default.contents(atPath: w.folder + "/data/conflicts/" + copies[0])!))
         #expect(mine.residentsPresent == 61)
         #expect(a.context.data.meeting("2026-10-15-sandy-biggleswade-ltt")?.residentsPresent == 60)
     }
@@ -141,7 +149,8 @@ let newMeetingKeys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") +
         let w = try Workspace()
         var a = w.app(keys: openSandyOctober + [.char("L")])
         let path = try #require(w.path("2026-10-15-sandy-biggleswade-ltt"))
-        let theirs = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"residentsPresent\": 57", with: "\"residentsPresent\": 60")
+        let theirs = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+            of: "\"residentsPresent\": 57", with: "\"residentsPresent\": 60")
         try theirs.write(toFile: path, atomically: true, encoding: .utf8)
         for key in [Key.char("r"), .ctrl("u")] + typing("61") + [.enter, .right, .right, .enter] { a.handle(.key(key)) }
         let both = a.screenText
@@ -195,7 +204,9 @@ final class FlakyDisk: FileSystem, @unchecked Sendable {
     }
     func link(_ from: String, _ to: String) throws(SystemCallError) { try real.link(from, to) }
     func fsyncDirectory(_ path: String) throws(SystemCallError) { try real.fsyncDirectory(path) }
-    func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) { try real.makeDirectory(path, mode: mode) }
+    func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) {
+        try real.makeDirectory(path, mode: mode)
+    }
     func remove(_ path: String) { real.remove(path) }
     func read(_ path: String) throws(SystemCallError) -> [UInt8] { try real.read(path) }
     func status(_ path: String) throws(SystemCallError) -> FileStatus? { try real.status(path) }
@@ -210,7 +221,8 @@ enum Fixture {
 
     static func meeting() -> Meeting {
         let start = LondonTime.parse("2026-12-10T19:00")!
-        return Meeting(id: "m", kind: .letsTalkTogether, title: "T", area: "sandy", wards: ["sandy"], start: start,
-                       end: start.addingTimeInterval(7200), venue: Venue(name: "Hall"), status: .confirmed)
+        return Meeting(
+            id: "m", kind: .letsTalkTogether, title: "T", area: "sandy", wards: ["sandy"], start: start,
+            end: start.addingTimeInterval(7200), venue: Venue(name: "Hall"), status: .confirmed)
     }
 }

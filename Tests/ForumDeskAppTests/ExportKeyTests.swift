@@ -15,7 +15,10 @@ import Glibc
         let a = w.app(keys: openSandyOctober + [.backTab, .char("e")])
         #expect(a.screenText.contains("Wrote the minutes to exports/"))
         let files = try FileManager.default.contentsOfDirectory(atPath: w.copy.path + "/exports").sorted()
-        #expect(files == ["2026-10-15-sandy-biggleswade-ltt-minutes.html", "2026-10-15-sandy-biggleswade-ltt-minutes.md",
-                          "2026-10-15-sandy-biggleswade-ltt-minutes.txt"])
+        #expect(
+            files == [
+                "2026-10-15-sandy-biggleswade-ltt-minutes.html", "2026-10-15-sandy-biggleswade-ltt-minutes.md",
+                "2026-10-15-sandy-biggleswade-ltt-minutes.txt",
+            ])
     }
 }

@@ -25,10 +25,15 @@ import TerminalUI
         let modes: [(name: String, keys: [Key], help: KeyHelp)] = [
             ("search", [.char("2"), .char("/")], TableBrowser.searchHelp + typing),
             ("filter picker", [.char("2"), .char("a")], Picker.keyHelp + typing),
-            ("form", [.char("2"), .char("n"), .tab, .tab], Form.keyMap.keyHelp + Form.choiceKeys.keyHelp + TextField.keyHelp + typing),
+            (
+                "form", [.char("2"), .char("n"), .tab, .tab],
+                Form.keyMap.keyHelp + Form.choiceKeys.keyHelp + TextField.keyHelp + typing
+            ),
             ("form's list", [.char("2"), .char("n"), .enter], Picker.keyHelp + typing),
-            ("live-notes line", ScreenSnapshotTests.openMeeting + [.char("L"), .char("a")],
-             LiveNotesScreen.entryKeys(.action(fromIssue: nil)).keyHelp + TextField.keyHelp + typing),
+            (
+                "live-notes line", ScreenSnapshotTests.openMeeting + [.char("L"), .char("a")],
+                LiveNotesScreen.entryKeys(.action(fromIssue: nil)).keyHelp + TextField.keyHelp + typing
+            ),
             ("live-notes picker", ScreenSnapshotTests.openMeeting + [.char("L"), .char("s")], Picker.keyHelp + typing),
             ("palette", [.char(":")], Picker.keyHelp),
             ("question", [.char("2"), .char("n"), .tab, .tab, .char("x"), .escape], Dialog.keyHelp),
@@ -40,10 +45,13 @@ import TerminalUI
                 #expect(shown.contains(row.help), "\(mode.name): help lacks \(row.help)")
                 #expect(shown.contains(row.keys), "\(mode.name): help lacks \(row.keys)")
             }
-            #expect(!shown.contains("Command palette: run any command by name"), "\(mode.name): help lists the app's commands")
+            #expect(
+                !shown.contains("Command palette: run any command by name"),
+                "\(mode.name): help lists the app's commands")
             // Any key not its own closes help and gives the mode back as it was.
-            #expect(app(width: 160, height: 60, keys: mode.keys + [.function(1), .char("x")]).screenText
-                        == app(width: 160, height: 60, keys: mode.keys).screenText, "\(mode.name)")
+            #expect(
+                app(width: 160, height: 60, keys: mode.keys + [.function(1), .char("x")]).screenText
+                    == app(width: 160, height: 60, keys: mode.keys).screenText, "\(mode.name)")
         }
     }
 

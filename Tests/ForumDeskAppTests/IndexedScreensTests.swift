@@ -56,12 +56,15 @@ import TerminalUI
         var (indexed, report) = w.store.loadIndexed(now: fixedNow)
         #expect(!report.indexWritten)
         let stored = try #require(indexed.storedWarnings(now: fixedNow))
-        #expect(stored.values.joined().contains { $0.kind == .partnerMissing }, "the sample has closed meetings with a gap")
+        #expect(
+            stored.values.joined().contains { $0.kind == .partnerMissing }, "the sample has closed meetings with a gap")
         let before = Context(data: w.store.load(), now: fixedNow).warnings
         #expect(Context(data: indexed, now: fixedNow).warnings == before)
         // The same list as `Warnings.all` of a full load (`forumdesk dashboard`), without judging the history.
         let full = w.store.load()
-        #expect(indexed.allWarnings(now: fixedNow) == Warnings.all(directory: full.directory, meetings: full.meetings, now: fixedNow))
+        #expect(
+            indexed.allWarnings(now: fixedNow)
+                == Warnings.all(directory: full.directory, meetings: full.meetings, now: fixedNow))
 
         var data = w.store.load()
         var directory = data.directory
@@ -77,7 +80,9 @@ import TerminalUI
         #expect(!gained.isEmpty, "closed meetings covered by the police alone now have a gap")
         #expect(Context(data: indexed, now: fixedNow).warnings == after)
         let changedFull = w.store.load()
-        #expect(indexed.allWarnings(now: fixedNow) == Warnings.all(directory: changedFull.directory, meetings: changedFull.meetings, now: fixedNow))
+        #expect(
+            indexed.allWarnings(now: fixedNow)
+                == Warnings.all(directory: changedFull.directory, meetings: changedFull.meetings, now: fixedNow))
         // At the next start: judged again, the index written with them, and the start after uses them.
         let (reloaded, again) = w.store.loadIndexed(now: fixedNow)
         #expect(again.indexWritten && reloaded.storedWarnings(now: fixedNow) != stored)
@@ -123,7 +128,9 @@ import TerminalUI
         #expect(cold.meetings == warm.meetings)
         #expect(Context(data: cold, now: fixedNow).warnings == Context(data: warm, now: fixedNow).warnings)
         for (name, keys) in Self.views {
-            #expect(Self.app(cold, w.store, keys: keys).render().text == Self.app(warm, w.store, keys: keys).render().text, "\(name)")
+            #expect(
+                Self.app(cold, w.store, keys: keys).render().text == Self.app(warm, w.store, keys: keys).render().text,
+                "\(name)")
         }
     }
 
@@ -139,18 +146,46 @@ import TerminalUI
         for s in summaries {
             let m = try #require(full.meeting(s.id))
             #expect(s.kind == m.kind && s.title == m.title && s.area == m.area && s.wards == m.wards, "\(s.id)")
-            #expect(s.start == m.start && s.end == m.end && s.venue.name == m.venue.name && s.status == m.status, "\(s.id)")
-            #expect(s.chair == m.chair && s.sequence == m.sequence && s.residentsPresent == m.residentsPresent, "\(s.id)")
-            #expect(s.agenda.map { [$0.number.description, $0.title, $0.tags.joined(separator: ","), $0.minutes?.description ?? "", $0.topic ?? ""] }
-                    == m.agenda.map { [$0.number.description, $0.title, $0.tags.joined(separator: ","), $0.minutes?.description ?? "", $0.topic ?? ""] })
-            #expect(s.invitations.map { "\($0.organisation) \($0.reply)" } == m.invitations.map { "\($0.organisation) \($0.reply)" })
-            #expect(s.attendance.map { "\($0.person ?? "") \($0.organisation ?? "") \($0.role) \($0.status)" }
-                    == m.attendance.filter { $0.status.isInRoom }.map { "\($0.person ?? "") \($0.organisation ?? "") \($0.role) \($0.status)" })
-            #expect(s.actions.map { MeetingSummary.leanAction($0) } == m.actions.map { MeetingSummary.leanAction($0) }, "\(s.id)")
-            #expect(s.actions.map { "\($0.id) \($0.owner ?? "") \($0.organisation ?? "") \($0.due?.description ?? "") \($0.status)" }
-                    == m.actions.map { "\($0.id) \($0.owner ?? "") \($0.organisation ?? "") \($0.due?.description ?? "") \($0.status)" })
-            #expect(s.issues.map { "\($0.id) \($0.tags) \($0.item ?? 0) \($0.status) \($0.action ?? "") \($0.topic ?? "")" }
-                    == m.issues.map { "\($0.id) \($0.tags) \($0.item ?? 0) \($0.status) \($0.action ?? "") \($0.topic ?? "")" })
+            #expect(
+                s.start == m.start && s.end == m.end && s.venue.name == m.venue.name && s.status == m.status, "\(s.id)")
+            #expect(
+                s.chair == m.chair && s.sequence == m.sequence && s.residentsPresent == m.residentsPresent, "\(s.id)")
+            #expect(
+                s.agenda.map {
+                    [
+                        $0.number.description, $0.title, $0.tags.joined(separator: ","), $0.minutes?.description ?? "",
+                        $0.topic ?? "",
+                    ]
+                }
+                    == m.agenda.map {
+                        [
+                            $0.number.description, $0.title, $0.tags.joined(separator: ","),
+                            $0.minutes?.description ?? "", $0.topic ?? "",
+                        ]
+                    })
+            #expect(
+                s.invitations.map { "\($0.organisation) \($0.reply)" }
+                    == m.invitations.map { "\($0.organisation) \($0.reply)" })
+            #expect(
+                s.attendance.map { "\($0.person ?? "") \($0.organisation ?? "") \($0.role) \($0.status)" }
+                    == m.attendance.filter { $0.status.isInRoom }.map {
+                        "\($0.person ?? "") \($0.organisation ?? "") \($0.role) \($0.status)"
+                    })
+            #expect(
+                s.actions.map { MeetingSummary.leanAction($0) } == m.actions.map { MeetingSummary.leanAction($0) },
+                "\(s.id)")
+            #expect(
+                s.actions.map {
+                    "\($0.id) \($0.owner ?? "") \($0.organisation ?? "") \($0.due?.description ?? "") \($0.status)"
+                }
+                    == m.actions.map {
+                        "\($0.id) \($0.owner ?? "") \($0.organisation ?? "") \($0.due?.description ?? "") \($0.status)"
+                    })
+            #expect(
+                s.issues.map { "\($0.id) \($0.tags) \($0.item ?? 0) \($0.status) \($0.action ?? "") \($0.topic ?? "")" }
+                    == m.issues.map {
+                        "\($0.id) \($0.tags) \($0.item ?? 0) \($0.status) \($0.action ?? "") \($0.topic ?? "")"
+                    })
         }
     }
 
@@ -162,7 +197,9 @@ import TerminalUI
         _ = viaIndex.store.loadIndexed(now: fixedNow)
         let (indexed, _) = viaIndex.store.loadIndexed(now: fixedNow)
         try #require(indexed.meeting(id)?.isSummary == true)
-        let chair = try #require(indexed.directory.people.first { $0.kind == .councillor && $0.id != indexed.meeting(id)?.chair }).id
+        let chair = try #require(
+            indexed.directory.people.first { $0.kind == .councillor && $0.id != indexed.meeting(id)?.chair }
+        ).id
         func change(_ m: Meeting) -> Meeting {
             var m = m
             m.chair = chair

@@ -25,7 +25,9 @@ import TerminalUI
         let w = try Workspace()
         var a = w.app(keys: openSandyOctober + [.char("L")])
         // As a note-taker does: the issue typed in live notes, then from the Issues pane made a topic request.
-        for key in [Key.char("i")] + typing("Ms Jo Bloggs asked about parking near the school #highways") + [.enter, .backTab, .char("G"), .char("t")] {
+        for key in [Key.char("i")] + typing("Ms Jo Bloggs asked about parking near the school #highways") + [
+            .enter, .backTab, .char("G"), .char("t"),
+        ] {
             a.handle(.key(key))
         }
         let m = try #require(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt"))
@@ -46,27 +48,39 @@ import TerminalUI
         try w.store.save(m, in: &data)
         var a = w.app(width: 160, height: 30, keys: [.char("5"), .char("v")])
         #expect(a.screenTitle == "Reports: review before publishing")
-        #expect(a.screenText.contains("2026-10-15-sandy-biggleswade-ltt, item 2 discussion  (held back)"), "\(a.screenText)")
+        #expect(
+            a.screenText.contains("2026-10-15-sandy-biggleswade-ltt, item 2 discussion  (held back)"), "\(a.screenText)"
+        )
         #expect(a.screenText.contains("finds a title with a name (PCSO Fenella Merriweather)"))
         #expect(a.screenText.contains("1 held back from the site, 0 checked"))
         a.handle(.key(.char("c")))
         let saved = try #require(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt"))
         #expect(saved.checkedForPublication == [PublicReview.fingerprint(said)])
-        #expect(a.screenText.contains("(checked)") && a.screenText.contains("0 held back from the site, 1 checked"), "\(a.screenText)")
+        #expect(
+            a.screenText.contains("(checked)") && a.screenText.contains("0 held back from the site, 1 checked"),
+            "\(a.screenText)")
         #expect(PublicReview.publishable([saved], w.store.load().directory).heldBack.isEmpty)
     }
 
     /// The directory form warns of an address that cannot fit the envelope's window (a warning: it still saves),
     /// and says nothing new of one that fits.
     @Test func test_directoryForm_warnsOfAnAddressThatCannotFitTheWindow() throws {
-        var form = Form(title: "Edit", fields: [.text("name", "Name", "Cllr Orla Hollowell"),
-                                                .text("postal", "Postal address", "THEOLDWHEELWRIGHTSWORKSHOPANDCOTTAGECHURCHEND, SHEFFORD, SG17 5TQ")])
+        var form = Form(
+            title: "Edit",
+            fields: [
+                .text("name", "Name", "Cllr Orla Hollowell"),
+                .text("postal", "Postal address", "THEOLDWHEELWRIGHTSWORKSHOPANDCOTTAGECHURCHEND, SHEFFORD, SG17 5TQ"),
+            ])
         #expect(FormScreen.checkPostalAddress(&form).count == 3)
         let note = try #require(form.fields.first { $0.key == "postal" })
-        #expect(note.note?.hasPrefix("⚠ no letter can be made: “THEOLDWHEELWRIGHTSWORKSHOPANDCOTTAGECHURCHEND” is") == true, "\(note.note ?? "")")
+        #expect(
+            note.note?.hasPrefix("⚠ no letter can be made: “THEOLDWHEELWRIGHTSWORKSHOPANDCOTTAGECHURCHEND” is") == true,
+            "\(note.note ?? "")")
         #expect(!note.isError)
         form.setText("postal", "THE OLD WHEELWRIGHTS COTTAGE, CHURCH END, SHEFFORD, SG17 5TQ")
         _ = FormScreen.checkPostalAddress(&form)
-        #expect(form.fields.first { $0.key == "postal" }?.note == "4 line(s) on the envelope: THE OLD WHEELWRIGHTS COTTAGE / CHURCH END / SHEFFORD / SG17 5TQ")
+        #expect(
+            form.fields.first { $0.key == "postal" }?.note
+                == "4 line(s) on the envelope: THE OLD WHEELWRIGHTS COTTAGE / CHURCH END / SHEFFORD / SG17 5TQ")
     }
 }

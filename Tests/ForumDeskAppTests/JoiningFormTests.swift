@@ -18,8 +18,12 @@ import ForumDeskExport
         let w = try Workspace()
         let before = try #require(w.meetingOnDisk(Self.id))
         #expect(before.online?.kind == .teams)
-        var a = w.app(keys: [.char("2"), .char("/")] + typing("2026-12-08 cranfield") + [.enter, .enter, .char("E")] + Self.toLink)
-        for key in [Key.ctrl("u")] + typing("https://teams.microsoft.com/l/meetup-join/new-link") + [.ctrl("s")] { a.handle(.key(key)) }
+        var a = w.app(
+            keys: [.char("2"), .char("/")] + typing("2026-12-08 cranfield") + [.enter, .enter, .char("E")] + Self.toLink
+        )
+        for key in [Key.ctrl("u")] + typing("https://teams.microsoft.com/l/meetup-join/new-link") + [.ctrl("s")] {
+            a.handle(.key(key))
+        }
         let after = try #require(w.meetingOnDisk(Self.id))
         #expect(after.online?.url == "https://teams.microsoft.com/l/meetup-join/new-link", "\(a.screenText)")
         #expect(after.sequence == before.sequence + 1)
@@ -28,7 +32,9 @@ import ForumDeskExport
 
     @Test func test_aLinkThatIsNotHTTPS_isMarked_andNotSaved() throws {
         let w = try Workspace()
-        var a = w.app(keys: [.char("2"), .char("/")] + typing("2026-12-08 cranfield") + [.enter, .enter, .char("E")] + Self.toLink)
+        var a = w.app(
+            keys: [.char("2"), .char("/")] + typing("2026-12-08 cranfield") + [.enter, .enter, .char("E")] + Self.toLink
+        )
         for key in [Key.ctrl("u")] + typing("http://insecure.example.org/join") + [.ctrl("s")] { a.handle(.key(key)) }
         #expect(a.screenText.contains("a link starts with https://"), "\(a.screenText)")
         #expect(w.meetingOnDisk(Self.id)?.online?.url?.hasPrefix("https://teams.microsoft.com") == true)

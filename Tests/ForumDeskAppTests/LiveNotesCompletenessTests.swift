@@ -28,10 +28,13 @@ import TerminalUI
     @Test func test_equalityCounts_cannotAddUpToMoreThanTheResidentsPresent() throws {
         let w = try Workspace()
         let keys = LiveNotesFlowTests.open + [.char("r")] + typing("23") + [.enter]
-        let bad = w.app(keys: keys + [.char("E")] + typing("20") + [.tab] + typing("10") + [.tab] + typing("5") + [.ctrl("s")])
+        let bad = w.app(
+            keys: keys + [.char("E")] + typing("20") + [.tab] + typing("10") + [.tab] + typing("5") + [.ctrl("s")])
         #expect(bad.screenText.contains("Age adds up to 35, more than the 23 residents present"))
         #expect(w.meetingOnDisk(LiveNotesFlowTests.id)?.equality.isEmpty == true)
-        _ = w.app(keys: LiveNotesFlowTests.open + [.char("E")] + typing("4") + [.tab] + typing("12") + [.tab] + typing("7") + [.ctrl("s")])
+        _ = w.app(
+            keys: LiveNotesFlowTests.open + [.char("E")] + typing("4") + [.tab] + typing("12") + [.tab] + typing("7")
+                + [.ctrl("s")])
         #expect(w.meetingOnDisk(LiveNotesFlowTests.id)?.equality["age"] == ["16-24": 4, "25-64": 12, "65+": 7])
     }
 }

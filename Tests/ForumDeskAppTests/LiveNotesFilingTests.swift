@@ -28,7 +28,10 @@ import TerminalUI
         #expect(footer.contains("a action for issue"), "\(footer)")
         Self.press(&a, [.char("a")])
         #expect(a.screenText.contains("Action for issue \(issue.id) (item 6): "))
-        Self.press(&a, [.ctrl("u")] + typing("Report the lights to the contractor @Central Bedfordshire Council: Community Safety") + [.enter])
+        Self.press(
+            &a,
+            [.ctrl("u")] + typing("Report the lights to the contractor @Central Bedfordshire Council: Community Safety")
+                + [.enter])
         let m = try #require(w.meetingOnDisk(Self.id))
         let action = try #require(m.actions.last)
         #expect(action.item == 6, "filed under the item in progress, not the issue's item 2")

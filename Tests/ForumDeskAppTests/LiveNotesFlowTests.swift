@@ -15,7 +15,9 @@ import TerminalUI
 
     @Test func test_nnEnter_writesTheOutcomeOfTheItemInProgress_andActionsGoUnderIt() throws {
         let w = try Workspace()
-        var keys = Self.open + [.tab, .char("n"), .char("n"), .enter, .ctrl("u")] + typing("Resolved: That the report be noted.") + [.enter]
+        var keys =
+            Self.open + [.tab, .char("n"), .char("n"), .enter, .ctrl("u")]
+            + typing("Resolved: That the report be noted.") + [.enter]
         keys += [.char("a")] + typing("Send the report to residents") + [.enter]
         keys += [.char("i")] + typing("Street lights out #highways") + [.enter]
         _ = w.app(keys: keys)
@@ -45,9 +47,14 @@ import TerminalUI
         keys += typing("budget") + [.enter] + typing("member of the budget group") + [.enter]
         _ = w.app(keys: keys)
         let m = try #require(w.meetingOnDisk(Self.id))
-        #expect(m.declarations == [Declaration(person: "cllr-xavier-kestrel", item: 6, nature: "Personal interest: member of the budget group")])
+        #expect(
+            m.declarations == [
+                Declaration(
+                    person: "cllr-xavier-kestrel", item: 6, nature: "Personal interest: member of the budget group")
+            ])
         // Enter at once takes the item in progress: 7 by now, as each reopening carried on from the last (4, then 7).
-        _ = w.app(keys: Self.open + [.char("d")] + typing("Tamsin R") + [.enter, .enter] + typing("lives nearby") + [.enter])
+        _ = w.app(
+            keys: Self.open + [.char("d")] + typing("Tamsin R") + [.enter, .enter] + typing("lives nearby") + [.enter])
         let after = try #require(w.meetingOnDisk(Self.id))
         #expect(after.itemInProgress == 7 && after.declarations.last?.item == 7)
     }
@@ -56,7 +63,9 @@ import TerminalUI
         let w = try Workspace()
         var a = w.app(keys: Self.open + [.char("w")] + typing("Dan Reed, Bedfordshire Police, observer") + [.enter])
         var m = try #require(w.meetingOnDisk(Self.id))
-        #expect(m.attendance.last == Attendance(name: "Dan Reed", organisation: "bedfordshire-police", role: .observer, status: .present))
+        #expect(
+            m.attendance.last
+                == Attendance(name: "Dan Reed", organisation: "bedfordshire-police", role: .observer, status: .present))
         // Someone in the directory is linked; a bad role or organisation is refused with the reason, nothing saved.
         a = w.app(keys: Self.open + [.char("w")] + typing("Wilf Lanternby, , support officer") + [.enter])
         m = try #require(w.meetingOnDisk(Self.id))
@@ -79,10 +88,15 @@ import TerminalUI
         #expect(form.screenText.contains("16-24"))
         #expect(form.screenText.contains("no or not stated"))
         #expect(form.screenText.contains("Disability"))
-        _ = w.app(keys: Self.open + [.char("E")] + typing("4") + [.tab] + typing("12") + [.tab] + typing("7") + [.tab] + typing("2")
-                  + [.tab] + typing("21") + [.ctrl("s")])
+        _ = w.app(
+            keys: Self.open + [.char("E")] + typing("4") + [.tab] + typing("12") + [.tab] + typing("7") + [.tab]
+                + typing("2")
+                + [.tab] + typing("21") + [.ctrl("s")])
         let m = try #require(w.meetingOnDisk(Self.id))
-        #expect(m.equality == ["age": ["16-24": 4, "25-64": 12, "65+": 7], "disability": ["yes": 2, "no or not stated": 21]])
+        #expect(
+            m.equality == [
+                "age": ["16-24": 4, "25-64": 12, "65+": 7], "disability": ["yes": 2, "no or not stated": 21],
+            ])
         let bad = w.app(keys: Self.open + [.char("E")] + typing("lots") + [.ctrl("s")])
         #expect(bad.screenText.contains("a count: a whole number from 0"))
     }
@@ -90,7 +104,9 @@ import TerminalUI
     @Test func test_finish_recordsTheEnd_marksHeld_listsWhatIsEmpty_andOffersTheMinutes() throws {
         let w = try Workspace()
         let asking = w.app(keys: Self.open + [.char("F")])
-        #expect(asking.screenText.contains("Still empty: no outcome for items 1, 2, 3, 4, 5, 6, 7, 8; no discussion for items 3, 5,"))
+        #expect(
+            asking.screenText.contains(
+                "Still empty: no outcome for items 1, 2, 3, 4, 5, 6, 7, 8; no discussion for items 3, 5,"))
         var a = w.app(keys: Self.open + [.char("F"), .ctrl("u")] + typing("8.25pm") + [.enter])
         let m = try #require(w.meetingOnDisk(Self.id))
         #expect(m.status == .held)

@@ -18,7 +18,10 @@ import Glibc
             $0.reply = .declined
             $0.comment = "sorry, I have planning committee that evening"
         }
-        _ = w.app(keys: [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter, .char("L"), .char("o"), .enter])
+        _ = w.app(
+            keys: [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [
+                .enter, .enter, .char("L"), .char("o"), .enter,
+            ])
         let m = try #require(w.meetingOnDisk(id))
         let entry = try #require(m.attendance.first { $0.person == first.id })
         #expect(entry.status == .apologies && entry.reason == "sorry, I have planning committee that evening")
@@ -42,7 +45,10 @@ import Glibc
         #expect(m.attendance.first { $0.status == .apologies }?.reason == "unwell")
         #expect(m.agenda[0].outcome == "Resolved: That the apologies be noted.")
         #expect(m.agenda[1].outcome == "Resolved: That the minutes be approved.")
-        #expect(m.actions.map(\.description) == ["Check the bus shelter", "Publish the gritting map", "Invite the youth club"])
+        #expect(
+            m.actions.map(\.description) == [
+                "Check the bus shelter", "Publish the gritting map", "Invite the youth club",
+            ])
         #expect(m.actions[0].owner == "yusuf-ambridge-cole")
         #expect(m.actions[0].due == CalendarDate(year: 2026, month: 12, day: 7))
         #expect(m.actions[2].organisation == "leighton-youth-forum")
@@ -58,7 +64,8 @@ import Glibc
 
     @Test func test_badQuickEntry_staysOpenWithTheReason() throws {
         let w = try Workspace()
-        let a = w.app(keys: openSandyOctober + [.char("L"), .char("a")] + typing("Do it @Nobody due:31/2/2027") + [.enter])
+        let a = w.app(
+            keys: openSandyOctober + [.char("L"), .char("a")] + typing("Do it @Nobody due:31/2/2027") + [.enter])
         #expect(a.screenText.contains("✗ no person or organisation called “Nobody…”"))
         #expect(a.screenText.contains("Action (item 1): Do it @Nobody"))
     }
@@ -66,7 +73,9 @@ import Glibc
     @Test func test_substitute_recordsApologiesAndTheStandIn_inOneSave() throws {
         let w = try Workspace()
         let id = "2026-11-26-leighton-rural-ltt"
-        let a = w.app(keys: [.char("2"), .char("/")] + typing("2026-11-26") + [.enter, .enter, .char("L"), .char("s")] + typing("Imogen") + [.enter])
+        let a = w.app(
+            keys: [.char("2"), .char("/")] + typing("2026-11-26") + [.enter, .enter, .char("L"), .char("s")]
+                + typing("Imogen") + [.enter])
         _ = a
         let m = try #require(w.meetingOnDisk(id))
         let sub = try #require(m.attendance.first { $0.status == .substitute })
@@ -77,7 +86,8 @@ import Glibc
         let w = try Workspace()
         var a = w.app(keys: openSandyOctober + [.char("L"), .tab, .tab, .tab])
         let before = w.store.load()
-        let arising = ActionRules.mattersArising(for: try #require(before.meeting("2026-10-15-sandy-biggleswade-ltt")), in: before.meetings)
+        let arising = ActionRules.mattersArising(
+            for: try #require(before.meeting("2026-10-15-sandy-biggleswade-ltt")), in: before.meetings)
         let first = try #require(arising.first)
         a.handle(.key(.char("c")))
         let after = try #require(w.meetingOnDisk(first.meeting.id)?.actions.first { $0.id == first.action.id })

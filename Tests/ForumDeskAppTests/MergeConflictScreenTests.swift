@@ -15,7 +15,9 @@ import TerminalUI
         var text = try String(contentsOfFile: path, encoding: .utf8)
         let outcome = try #require(text.range(of: "\"outcome\": \"")).upperBound
         let ours = String(text[outcome...].prefix { $0 != "\"" })
-        text = String(text.dropLast(2)) + ",\n  \"conflicts\": [{\"path\": [\"agenda\", {\"number\": 1}, \"outcome\"], \"kind\": \"both-changed\", "
+        text =
+            String(text.dropLast(2))
+            + ",\n  \"conflicts\": [{\"path\": [\"agenda\", {\"number\": 1}, \"outcome\"], \"kind\": \"both-changed\", "
             + "\"ours\": \"\(ours)\", \"theirs\": \"Theirs: apologies noted\", \"note\": \"theirs by Ben\"}]\n}\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         var a = w.app(keys: openSandyOctober)

@@ -18,12 +18,15 @@ import TerminalUI
     /// The README says tabs are clickable: live notes' pane titles too (they carry counts, so the click is
     /// found on the titles as drawn).
     @Test func test_clickOnALiveNotesPaneTitle_opensThePane() throws {
-        for (title, pane) in [("Matters arising (", LiveNotesScreen.Pane.arising), ("Issues (", .issues), ("Agenda", .agenda)] {
+        for (title, pane) in [
+            ("Matters arising (", LiveNotesScreen.Pane.arising), ("Issues (", .issues), ("Agenda", .agenda),
+        ] {
             var a = app(width: 120, height: 40, keys: ScreenSnapshotTests.openMeeting + [.char("L")])
             let lines = a.render().lines
             let row = try #require(lines.firstIndex { $0.contains("Attendance (") && $0.contains(title) })
             let at = try #require(lines[row].range(of: title))
-            a.handle(.mouse(MouseEvent(kind: .press, x: DisplayWidth.of(String(lines[row][..<at.lowerBound])) + 1, y: row)))
+            a.handle(
+                .mouse(MouseEvent(kind: .press, x: DisplayWidth.of(String(lines[row][..<at.lowerBound])) + 1, y: row)))
             #expect((a.top as? LiveNotesScreen)?.pane == pane, "\(title)")
         }
     }

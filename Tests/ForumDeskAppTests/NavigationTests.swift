@@ -9,7 +9,9 @@ import TerminalUI
     @Test func test_numberKeys_switchMainScreens_andQGoesBack() {
         var a = app()
         #expect(a.screenTitle == "Dashboard")
-        for (key, title) in [("2", "Meetings"), ("3", "Actions"), ("4", "Directory"), ("5", "Reports"), ("1", "Dashboard")] {
+        for (key, title) in [
+            ("2", "Meetings"), ("3", "Actions"), ("4", "Directory"), ("5", "Reports"), ("1", "Dashboard"),
+        ] {
             a.handle(.key(.char(Character(key))))
             #expect(a.screenTitle == title)
         }

@@ -11,13 +11,18 @@ import Glibc
 
 @Suite struct NoticeEditingTests {
     let id = "2026-12-17-sandy-biggleswade-ltt"
-    let openCouncillors: [Key] = [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter, .tab, .tab, .tab]
+    let openCouncillors: [Key] =
+        [.char("2"), .char("/")] + typing("2026-12-17 sandy") + [.enter, .enter, .tab, .tab, .tab]
 
     /// The e-mail's base64 parts, decoded and joined.
     func decodedParts(_ mail: String) -> String {
         var parts: [String] = [], run = ""
-        for line in mail.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
-            if !line.isEmpty, line.allSatisfy({ $0.isLetter || $0.isNumber || "+/=".contains($0) }) { run += line; continue }
+        for line in mail.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
+            if !line.isEmpty, line.allSatisfy({ $0.isLetter || $0.isNumber || "+/=".contains($0) }) {
+                run += line; continue
+            }
             if let data = Data(base64Encoded: run) { parts.append(String(decoding: data, as: UTF8.self)) }
             run = ""
         }
@@ -25,7 +30,9 @@ import Glibc
     }
 
     func outbox(_ w: Workspace) -> [String] { listing(w.copy.path + "/outbox/\(id)") }
-    func listing(_ folder: String) -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() }
+    func listing(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
 
     /// `u` after `n` withdraws the e-mail; `n` again writes one e-mail, not a second.
     @Test func test_undoOfANotice_withdrawsItsEmail_andNotifyAgainWritesNoDuplicate() throws {
@@ -64,7 +71,10 @@ import Glibc
         b.finishWork()
         #expect(b.screenText.contains("1 e-mail(s) sent"), "\(b.screenText)")
         #expect(outbox(w).isEmpty)
-        #expect(listing(w.copy.path + "/sent/\(id)") == ["cllr-tamsin-lanternby-request-0.eml", "cllr-tamsin-lanternby-request-0.eml.log"])
+        #expect(
+            listing(w.copy.path + "/sent/\(id)") == [
+                "cllr-tamsin-lanternby-request-0.eml", "cllr-tamsin-lanternby-request-0.eml.log",
+            ])
         #expect(w.meetingOnDisk(id)?.notifications.last?.delivery == .sent)
         b.handle(.key(.char("S")))
         b.finishWork()
@@ -115,8 +125,10 @@ import Glibc
         #expect(a.screenText.contains("queued on \(ProcessOwner.machine) (S sends it)"), "\(a.screenText)")
         let file = w.copy.path + "/meetings/2026/\(id).json"
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"queuedOn\": \"\(ProcessOwner.machine)\"", with: "\"queuedOn\": \"cat-laptop (cat)\"")
-            .write(toFile: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "\"queuedOn\": \"\(ProcessOwner.machine)\"", with: "\"queuedOn\": \"cat-laptop (cat)\""
+        )
+        .write(toFile: file, atomically: true, encoding: .utf8)
         let b = w.app(width: 160, height: 48, keys: openCouncillors + toTamsin)
         #expect(b.screenText.contains("queued on cat-laptop (cat) (sent from that machine)"), "\(b.screenText)")
     }
@@ -133,7 +145,8 @@ import Glibc
         disk.failing = false
         a.handle(.key(.ctrl("s")))
         #expect(w.meetingOnDisk(id)?.notifications.contains { $0.councillor == "cllr-tamsin-lanternby" } == false)
-        #expect(a.context.data.meeting(id)?.notifications.contains { $0.councillor == "cllr-tamsin-lanternby" } == false)
+        #expect(
+            a.context.data.meeting(id)?.notifications.contains { $0.councillor == "cllr-tamsin-lanternby" } == false)
         a.handle(.key(.char("n")))
         #expect(outbox(w) == ["cllr-tamsin-lanternby-request-0.eml"])
         #expect(w.meetingOnDisk(id)?.notifications.contains { $0.councillor == "cllr-tamsin-lanternby" } == true)
@@ -145,7 +158,9 @@ import Glibc
         let w = try Workspace()
         let id = "2026-12-08-cranfield-marston-woburn-ltt"
         var a = w.app(keys: [.char("2"), .char("/")] + typing(id) + [.enter, .enter, .tab, .tab, .char("a")])
-        for key in [Key.enter] + typing("bedfordshire police") + [.enter, .enter] + typing("rhodri") + [.enter, .ctrl("s")] {
+        for key in [Key.enter] + typing("bedfordshire police") + [.enter, .enter] + typing("rhodri") + [
+            .enter, .ctrl("s"),
+        ] {
             a.handle(.key(key))
         }
         var m = try #require(w.meetingOnDisk(id))
@@ -161,12 +176,18 @@ import Glibc
         // Postponed: the partner's notice is stale, and `n` sends the update and withdraws the invitation.
         for key in [Key.char("P")] + typing("2027-01-14 19:00") + [.ctrl("s")] { a.handle(.key(key)) }
         m = try #require(w.meetingOnDisk(id))
-        let state = NotificationRules.partnerStatuses(for: m, in: w.store.load().directory).first { $0.contact.id == "rhodri-copperfield" }?.state
+        let state = NotificationRules.partnerStatuses(for: m, in: w.store.load().directory).first {
+            $0.contact.id == "rhodri-copperfield"
+        }?.state
         #expect(state == .stale)
         a.handle(.key(.char("n")))
         m = try #require(w.meetingOnDisk(id))
-        #expect(listing(folder).filter { $0.hasPrefix("rhodri-copperfield-") } == ["rhodri-copperfield-request-\(m.sequence).eml"])
-        #expect(listing(w.copy.path + "/outbox-withdrawn/\(id)").contains { $0.hasPrefix("rhodri-copperfield-request-") })
+        #expect(
+            listing(folder).filter { $0.hasPrefix("rhodri-copperfield-") } == [
+                "rhodri-copperfield-request-\(m.sequence).eml"
+            ])
+        #expect(
+            listing(w.copy.path + "/outbox-withdrawn/\(id)").contains { $0.hasPrefix("rhodri-copperfield-request-") })
     }
 
     /// Postponing a December meeting into January while a colleague's edit (another field) sits in the December
@@ -181,7 +202,8 @@ import Glibc
         for key in [Key.char("P")] + typing("2027-01-14 19:00") + [.ctrl("s")] { a.handle(.key(key)) }
         #expect(!a.screenText.contains("Changed by someone else"), "\(a.screenText)")
         #expect(!FileManager.default.fileExists(atPath: path))
-        let moved = try DataStore.decodeMeeting(Array(try #require(FileManager.default.contents(atPath: w.copy.path + "/meetings/2027/\(id).json"))))
+        let moved = try DataStore.decodeMeeting(
+            Array(try #require(FileManager.default.contents(atPath: w.copy.path + "/meetings/2027/\(id).json"))))
         #expect(moved.residentsPresent == 12 && LondonTime.hhmm(moved.start) == "19:00")
     }
 

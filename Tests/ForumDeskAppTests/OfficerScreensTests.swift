@@ -16,12 +16,18 @@ import TerminalUI
     static func decoded(_ mail: String) -> String {
         var out = "", block = "", inBlock = false
         // "\r\n" is one Character: split the text with its line ends made plain first.
-        for line in mail.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in mail.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
             if line.hasPrefix("Content-Transfer-Encoding: base64") { inBlock = true; block = ""; continue }
             if inBlock, line.hasPrefix("--") {
-                out += String(decoding: Data(base64Encoded: block) ?? Data(), as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "") + "\n"
+                out +=
+                    String(decoding: Data(base64Encoded: block) ?? Data(), as: UTF8.self).replacingOccurrences(
+                        of: "\r\n ", with: "") + "\n"
                 inBlock = false
-            } else if inBlock { block += line }
+            } else if inBlock {
+                block += line
+            }
         }
         return out
     }
@@ -29,8 +35,10 @@ import TerminalUI
     @Test func test_cancel_asksWhy_andTheCancellationCarriesIt_notThePostponementLine_norAnRSVP() throws {
         let w = try Workspace()
         // Postponed once (its public notes say so), then cancelled with X.
-        _ = w.app(keys: Self.openLinslade + [.char("P")] + typing("2026-12-03 19:00") + [.tab, .ctrl("u")] + typing("21:00") + [.tab]
-                  + typing("hall double-booked") + [.ctrl("s")])
+        _ = w.app(
+            keys: Self.openLinslade + [.char("P")] + typing("2026-12-03 19:00") + [.tab, .ctrl("u")] + typing("21:00")
+                + [.tab]
+                + typing("hall double-booked") + [.ctrl("s")])
         let postponed = try #require(w.meetingOnDisk(Self.linslade))
         #expect(postponed.status == .postponed && postponed.publicNotes?.contains("Postponed from") == true)
         var a = w.app(keys: [.char("2"), .char("/")] + typing("2026-12-03") + [.enter, .enter, .char("X")])
@@ -41,8 +49,9 @@ import TerminalUI
         for key in typing("the venue has closed for repairs") + [.ctrl("s")] { a.handle(.key(key)) }
         let m = try #require(w.meetingOnDisk(Self.linslade))
         #expect(m.status == .cancelled && m.cancellationReason == "the venue has closed for repairs")
-        let plan = Notifier.plan(for: m, directory: a.context.directory, organiser: .init(name: "Wilf Lanternby", email: "wilf@example.org"),
-                                 council: "Central Bedfordshire Council", now: fixedNow)
+        let plan = Notifier.plan(
+            for: m, directory: a.context.directory, organiser: .init(name: "Wilf Lanternby", email: "wilf@example.org"),
+            council: "Central Bedfordshire Council", now: fixedNow)
         let cancellations = plan.outgoing.filter { $0.kind == .cancellation }
         #expect(!cancellations.isEmpty)
         for mail in cancellations {
@@ -87,8 +96,12 @@ import TerminalUI
             let days = screen.meetings(a.context).map { Format.day(a.context.data.meetings[$0].start) }
             let onTheDate = days.prefix { $0.hasSuffix("Dec 2026") }
             #expect(!onTheDate.isEmpty, "\(query): \(days)")
-            #expect(days.dropFirst(onTheDate.count).allSatisfy { !$0.hasSuffix("Dec 2026") || query == "Tue 1 Dec" }, "\(query): \(days)")
-            if query == "Tue 1 Dec" { #expect(days.first?.replacingOccurrences(of: "  ", with: " ") == "Tue 1 Dec 2026", "\(days)") }
+            #expect(
+                days.dropFirst(onTheDate.count).allSatisfy { !$0.hasSuffix("Dec 2026") || query == "Tue 1 Dec" },
+                "\(query): \(days)")
+            if query == "Tue 1 Dec" {
+                #expect(days.first?.replacingOccurrences(of: "  ", with: " ") == "Tue 1 Dec 2026", "\(days)")
+            }
         }
     }
 
@@ -96,7 +109,10 @@ import TerminalUI
     @Test func test_endTime_followsAChangedStart() throws {
         let w = try Workspace()
         let before = try #require(w.meetingOnDisk(Self.linslade))
-        _ = w.app(keys: Self.openLinslade + [.char("E"), .tab, .tab, .tab, .tab, .ctrl("u")] + typing("2026-12-01 20:00") + [.ctrl("s")])
+        _ = w.app(
+            keys: Self.openLinslade + [.char("E"), .tab, .tab, .tab, .tab, .ctrl("u")] + typing("2026-12-01 20:00") + [
+                .ctrl("s")
+            ])
         let m = try #require(w.meetingOnDisk(Self.linslade))
         #expect(LondonTime.hhmm(m.start) == "20:00")
         #expect(m.end.timeIntervalSince(m.start) == before.end.timeIntervalSince(before.start))
@@ -111,7 +127,9 @@ import TerminalUI
         let m = try #require(a.context.data.meeting(LiveNotesFlowTests.id))
         let wards = Set(a.context.directory.area(m.area)?.wards.map(\.id) ?? [])
         let first = try #require(a.context.directory.person(picker.items[0].id))
-        #expect(first.kind == .councillor && !wards.isDisjoint(with: first.wards), "\(first.name) is not of the meeting's area")
+        #expect(
+            first.kind == .councillor && !wards.isDisjoint(with: first.wards),
+            "\(first.name) is not of the meeting's area")
         var p = picker
         _ = p.handle(.char("j"))
         _ = p.handle(.char("j"))
@@ -127,35 +145,44 @@ import TerminalUI
     @Test func test_councillorView_showsOnlyTheTopicToDosOfTheirAreas() throws {
         let officer = app(width: 120, height: 40)
         let alerts = officer.context.topicAlerts
-        let councillor = try #require(sampleData.directory.people.first { p in
-            p.kind == .councillor && alerts.contains { alert in
-                !sampleData.directory.areas.filter { $0.wards.contains { p.wards.contains($0.id) } }.map(\.id).contains { alert.areas.contains($0) }
-            }
-        })
+        let councillor = try #require(
+            sampleData.directory.people.first { p in
+                p.kind == .councillor
+                    && alerts.contains { alert in
+                        !sampleData.directory.areas.filter { $0.wards.contains { p.wards.contains($0.id) } }.map(\.id)
+                            .contains { alert.areas.contains($0) }
+                    }
+            })
         let view = App.councillorView(of: councillor, data: sampleData, now: fixedNow, width: 120, height: 40)
-        let areas = Set(sampleData.directory.areas.filter { $0.wards.contains { councillor.wards.contains($0.id) } }.map(\.id))
+        let areas = Set(
+            sampleData.directory.areas.filter { $0.wards.contains { councillor.wards.contains($0.id) } }.map(\.id))
         #expect(view.context.topicAlerts.count < alerts.count)
         #expect(view.context.topicAlerts.allSatisfy { !areas.isDisjoint(with: $0.areas) })
     }
 
     static let leightonRural = "2026-11-26-leighton-rural-ltt"
-    static let postponeLeightonRural: [Key] = [.char("2"), .char("/")] + typing("2026-11-26") + [.enter, .enter, .char("P")]
+    static let postponeLeightonRural: [Key] =
+        [.char("2"), .char("/")] + typing("2026-11-26") + [.enter, .enter, .char("P")]
         + typing("2026-12-10 18:30")
 
     /// Postponed past the winter vaccinations' "not after" (5 Dec): the meeting, the dashboard and validate say so.
     @Test func test_postponementPastATopicsWindow_warnsOnTheMeetingTheDashboardAndValidate() throws {
         let w = try Workspace()
         let form = w.app(width: 160, height: 48, keys: Self.postponeLeightonRural)
-        #expect(form.screenText.contains("item 7 after “not after” 2026-12-05"), "the postpone form says so before saving")
+        #expect(
+            form.screenText.contains("item 7 after “not after” 2026-12-05"), "the postpone form says so before saving")
         var a = w.app(width: 160, height: 48, keys: Self.postponeLeightonRural + [.ctrl("s")])
         let m = try #require(w.meetingOnDisk(Self.leightonRural))
         #expect(m.status == .postponed && m.agenda.contains { $0.topic == "winter-vaccinations" })
-        let warning = "“Winter vaccinations: flu and COVID-19” (item 7) is on 2026-12-10, after its requester's “not after” 2026-12-05"
+        let warning =
+            "“Winter vaccinations: flu and COVID-19” (item 7) is on 2026-12-10, after its requester's “not after” 2026-12-05"
         #expect(a.screenText.contains(warning), "the meeting's Details tab")
         a.handle(.key(.char("1")))
-        #expect(a.screenText.contains("Winter vaccinations: flu and COVID-19” (item 7) is on 2026-12-10"), "the dashboard")
+        #expect(
+            a.screenText.contains("Winter vaccinations: flu and COVID-19” (item 7) is on 2026-12-10"), "the dashboard")
         let data = w.store.load()
-        let problems = Validator.validate(directory: data.directory, meetings: data.meetings, topics: data.topics, now: fixedNow)
+        let problems = Validator.validate(
+            directory: data.directory, meetings: data.meetings, topics: data.topics, now: fixedNow)
         #expect(problems.contains { $0.message.hasPrefix(warning) }, "validate")
     }
 
@@ -163,7 +190,9 @@ import TerminalUI
     @Test func test_postponement_offersToUnscheduleTheTopic() throws {
         let w = try Workspace()
         let before = try #require(w.meetingOnDisk(Self.leightonRural))
-        _ = w.app(width: 160, height: 48, keys: Self.postponeLeightonRural + [.tab, .tab, .tab, .enter, .down, .enter, .ctrl("s")])
+        _ = w.app(
+            width: 160, height: 48,
+            keys: Self.postponeLeightonRural + [.tab, .tab, .tab, .enter, .down, .enter, .ctrl("s")])
         let m = try #require(w.meetingOnDisk(Self.leightonRural))
         #expect(m.status == .postponed)
         #expect(!m.agenda.contains { $0.topic == "winter-vaccinations" })

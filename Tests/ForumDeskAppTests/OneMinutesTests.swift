@@ -19,10 +19,14 @@ import TerminalUI
         let i = try #require(august.actions.firstIndex { $0.id == "A-2026-055" })
         august.actions[i].updates.removeLast()
         august.actions[i].updates += [
-            ActionUpdate(at: LondonTime.parse("2026-10-15T19:40")!, text: "Harpreet reported Friday patrols doubled since September; calls down from 22 to 14",
-                         meeting: sandyOctober),
-            ActionUpdate(at: LondonTime.parse("2026-10-15T19:41")!, text: "Done (reported at Let's Talk Together: Sandy and Biggleswade).",
-                         status: .done, meeting: sandyOctober),
+            ActionUpdate(
+                at: LondonTime.parse("2026-10-15T19:40")!,
+                text: "Harpreet reported Friday patrols doubled since September; calls down from 22 to 14",
+                meeting: sandyOctober),
+            ActionUpdate(
+                at: LondonTime.parse("2026-10-15T19:41")!,
+                text: "Done (reported at Let's Talk Together: Sandy and Biggleswade).",
+                status: .done, meeting: sandyOctober),
         ]
         try w.store.save(august, in: &data)
     }
@@ -60,7 +64,8 @@ import TerminalUI
             // Every format for the meeting with the matters arising report; text (the same lines) for the others:
             // each comparison runs the binary, and the three formats render one list of lines.
             for format in id == Self.sandyOctober ? DocumentFormat.allCases : [.text] {
-                let written = try String(contentsOfFile: w.copy.path + "/exports/\(id)-minutes.\(format.fileExtension)", encoding: .utf8)
+                let written = try String(
+                    contentsOfFile: w.copy.path + "/exports/\(id)-minutes.\(format.fileExtension)", encoding: .utf8)
                 let cli = try Self.cli(["export", "minutes", id, "--data", w.copy.path, "--format", format.rawValue])
                 #expect(written == cli, "\(id) \(format)")
             }
@@ -68,19 +73,30 @@ import TerminalUI
             a.stack.append(MeetingScreen(meetingID: id, tab: .minutes))
             a.readShownMeetings()
             let m = try #require(a.context.data.meeting(id))
-            let tab = MeetingMinutesTab().lines(m, a.context).map { $0.spans.map(\.text).joined() }.joined(separator: "\n") + "\n"
-            #expect(tab == (try String(contentsOfFile: w.copy.path + "/exports/\(id)-minutes.txt", encoding: .utf8)), "\(id) Minutes tab")
+            let tab =
+                MeetingMinutesTab().lines(m, a.context).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
+                + "\n"
+            #expect(
+                tab == (try String(contentsOfFile: w.copy.path + "/exports/\(id)-minutes.txt", encoding: .utf8)),
+                "\(id) Minutes tab")
             a.stack.removeLast()
             // The site publishes the same document for residents.
             let year = LondonTime.date(m.start).year
             for (ext, format) in id == Self.sandyOctober ? [("md", "md"), ("txt", "text")] : [("md", "md")] {
-                let published = try String(contentsOfFile: "\(site)/meetings/\(year)/\(id)-minutes.\(ext)", encoding: .utf8)
-                let cli = try Self.cli(["export", "minutes", id, "--data", w.copy.path, "--format", format, "--for", "residents"])
+                let published = try String(
+                    contentsOfFile: "\(site)/meetings/\(year)/\(id)-minutes.\(ext)", encoding: .utf8)
+                let cli = try Self.cli([
+                    "export", "minutes", id, "--data", w.copy.path, "--format", format, "--for", "residents",
+                ])
                 #expect(published == cli, "\(id) site \(ext)")
             }
         }
-        let minutes = try String(contentsOfFile: w.copy.path + "/exports/\(Self.sandyOctober)-minutes.txt", encoding: .utf8)
-        #expect(minutes.contains("A-2026-055  Increase patrols near the recreation ground on Friday evenings. Harpreet Zephyrine – Bedfordshire Police. "
-            + "Raised 13 Aug 2026. Reported: Harpreet reported Friday patrols doubled since September; calls down from 22 to 14. Closed at this meeting."))
+        let minutes = try String(
+            contentsOfFile: w.copy.path + "/exports/\(Self.sandyOctober)-minutes.txt", encoding: .utf8)
+        #expect(
+            minutes.contains(
+                "A-2026-055  Increase patrols near the recreation ground on Friday evenings. Harpreet Zephyrine – Bedfordshire Police. "
+                    + "Raised 13 Aug 2026. Reported: Harpreet reported Friday patrols doubled since September; calls down from 22 to 14. Closed at this meeting."
+            ))
     }
 }

@@ -22,9 +22,11 @@ import ForumDeskExport
         let entry = try #require(m.attendance.first)
         #expect(entry.status == .present && entry.online, "\(m.attendance)")
         #expect(a.screenText.contains("online"))
-        let minutes = MeetingDocument.document(.minutes, .text, for: m, directory: w.store.load().directory, allMeetings: [m],
-                                               council: "Council", audience: .record)
-        #expect(minutes.contains(" (online)\n") && minutes.contains("Present online (listed above): 1 of 1"), "\(minutes)")
+        let minutes = MeetingDocument.document(
+            .minutes, .text, for: m, directory: w.store.load().directory, allMeetings: [m],
+            council: "Council", audience: .record)
+        #expect(
+            minutes.contains(" (online)\n") && minutes.contains("Present online (listed above): 1 of 1"), "\(minutes)")
         a.handle(.key(.char("O")))
         #expect(w.meetingOnDisk(id)?.attendance.first?.online == false)
         // Residents: "30 6 online" is 30 in all, 6 of them online.
@@ -38,7 +40,10 @@ import ForumDeskExport
 
     @Test func test_O_onAMeetingWithNoJoiningLink_isRefused() throws {
         let w = try Workspace()
-        var a = w.app(keys: [.char("2"), .char("/")] + typing("2026-11-26 leighton rural") + [.enter, .enter, .char("L"), .char("p"), .char("k")])
+        var a = w.app(
+            keys: [.char("2"), .char("/")] + typing("2026-11-26 leighton rural") + [
+                .enter, .enter, .char("L"), .char("p"), .char("k"),
+            ])
         a.handle(.key(.char("O")))
         #expect(a.screenText.contains("no joining link"), "\(a.screenText)")
         #expect(w.meetingOnDisk("2026-11-26-leighton-rural-ltt")?.attendance.contains(where: \.online) == false)

@@ -27,7 +27,9 @@ import TerminalUI
         let a = w.app(keys: [.tab, .down, .char(":")] + typing("notify e-mail") + [.enter])
         #expect(a.screenTitle == "Meeting")
         #expect((a.stack.last as? MeetingScreen)?.tab == .councillors)
-        #expect(a.screenText.contains("Saved: 1 notice written to outbox/2026-12-17-sandy-biggleswade-ltt/"), "\(a.screenText)")
+        #expect(
+            a.screenText.contains("Saved: 1 notice written to outbox/2026-12-17-sandy-biggleswade-ltt/"),
+            "\(a.screenText)")
     }
 
     @Test func test_aMeetingCommand_withNoMeetingInView_saysToChooseOne() {

@@ -13,12 +13,17 @@ import TerminalUI
     func toIssues() -> [Key] {
         let start = LiveNotesScreen.Pane.allCases.firstIndex(of: .attendance) ?? 0
         let target = LiveNotesScreen.Pane.allCases.firstIndex(of: .issues) ?? 0
-        return Array(repeating: Key.tab, count: (target - start + LiveNotesScreen.Pane.allCases.count) % LiveNotesScreen.Pane.allCases.count)
+        return Array(
+            repeating: Key.tab,
+            count: (target - start + LiveNotesScreen.Pane.allCases.count) % LiveNotesScreen.Pane.allCases.count)
     }
 
     @Test func test_y_onAnIssue_recordsConsentAndAddress_outsideTheMeetingFile() throws {
         let w = try Workspace()
-        let keys = LiveNotesFlowTests.open + [.char("i")] + typing("Bus shelter on Hockliffe Road broken #transport") + [.enter]
+        let keys =
+            LiveNotesFlowTests.open + [.char("i")] + typing("Bus shelter on Hockliffe Road broken #transport") + [
+                .enter
+            ]
             + toIssues() + [.char("G"), .char("y")] + typing("resident.three@example.net") + [.enter]
         let a = w.app(width: 120, height: 30, keys: keys)
         let m = try #require(w.meetingOnDisk(Self.id))
@@ -36,11 +41,18 @@ import TerminalUI
 
     @Test func test_y_postalAddressByCommas_andABadAddressIsRefusedOnTheLine() throws {
         let w = try Workspace()
-        let open = LiveNotesFlowTests.open + [.char("i")] + typing("Potholes on Vandyke Road") + [.enter] + toIssues() + [.char("G"), .char("y")]
+        let open =
+            LiveNotesFlowTests.open + [.char("i")] + typing("Potholes on Vandyke Road") + [.enter] + toIssues() + [
+                .char("G"), .char("y"),
+            ]
         let bad = w.app(width: 120, height: 30, keys: open + typing("someone@") + [.enter])
         #expect(bad.screenText.contains("✗ someone@"), "\(bad.screenText)")
         #expect(try w.store.loadResidentContacts().isEmpty)
-        _ = w.app(width: 120, height: 30, keys: open + typing("12 Example Street, Leighton Buzzard, LU7 0ZZ") + [.enter])
-        #expect(try w.store.loadResidentContacts().first?.postalAddress == ["12 Example Street", "Leighton Buzzard", "LU7 0ZZ"])
+        _ = w.app(
+            width: 120, height: 30, keys: open + typing("12 Example Street, Leighton Buzzard, LU7 0ZZ") + [.enter])
+        #expect(
+            try w.store.loadResidentContacts().first?.postalAddress == [
+                "12 Example Street", "Leighton Buzzard", "LU7 0ZZ",
+            ])
     }
 }

@@ -29,8 +29,14 @@ import TerminalUI
         ("directory-councillors", [.char("4"), .tab]),
         ("directory-organisations", [.char("4"), .tab, .tab]),
         ("directory-contacts", [.char("4"), .backTab]),
-        ("directory-delete-refused", [.char("4"), .backTab, .char("/")] + typing("harpreet zeph") + [.enter, .char("D")]),
-        ("directory-delete-confirm", [.char("4"), .backTab, .char("/")] + typing("wilf lanternby") + [.enter, .char("D")]),
+        (
+            "directory-delete-refused",
+            [.char("4"), .backTab, .char("/")] + typing("harpreet zeph") + [.enter, .char("D")]
+        ),
+        (
+            "directory-delete-confirm",
+            [.char("4"), .backTab, .char("/")] + typing("wilf lanternby") + [.enter, .char("D")]
+        ),
         ("reports", [.char("5")]),
         ("reports-area-2025", [.char("5"), .char("["), .char("a")] + typing("sandy") + [.enter]),
         ("help-dashboard", [.char("?")]),
@@ -38,8 +44,11 @@ import TerminalUI
         ("palette", [.char(":")] + typing("dir")),
         ("picker-ward", [.char("2"), .char("w")] + typing("dun")),
         ("form-new-meeting", [.char("2"), .char("n")]),
-        ("form-new-meeting-typed", [.char("2"), .char("n"), .enter] + typing("sandy") + [.enter, .tab, .tab] + typing("potton")
-            + [.tab] + typing("3 Dec 7pm") + [.tab] + typing("9pm")),
+        (
+            "form-new-meeting-typed",
+            [.char("2"), .char("n"), .enter] + typing("sandy") + [.enter, .tab, .tab] + typing("potton")
+                + [.tab] + typing("3 Dec 7pm") + [.tab] + typing("9pm")
+        ),
         ("form-agenda-item", openMeeting + [.tab, .char("e")]),
         ("form-action", [.char("3"), .enter]),
         ("form-postpone", openMeeting + [.char("P")] + typing("31 feb")),
@@ -49,13 +58,19 @@ import TerminalUI
         ("live-arising", openMeeting + [.char("L"), .tab, .tab, .tab]),
         ("help-live", openMeeting + [.char("L"), .char("?")]),
         ("help-form", [.char("2"), .char("n"), .function(1)]),
-        ("form-councillor", [.char("4"), .tab, .char("n")] + typing("Cllr Ada Newfield") + [.tab] + typing("sandy, potton, atlantis")),
+        (
+            "form-councillor",
+            [.char("4"), .tab, .char("n")] + typing("Cllr Ada Newfield") + [.tab] + typing("sandy, potton, atlantis")
+        ),
         // A councillor who prefers a letter, with their postal address (issue 24): the field and what it understood.
         ("form-councillor-postal", [.char("4"), .tab, .char("/")] + typing("orla hollowell") + [.enter, .enter]),
         ("directory-councillor-postal", [.char("4"), .tab, .char("/")] + typing("orla hollowell") + [.enter]),
         ("form-organisation", [.char("4"), .tab, .tab, .enter]),
         ("form-coverage-rule", [.char("4"), .char("r")]),
-        ("form-invitation", [.char("2"), .char("G"), .enter, .tab, .tab, .char("a"), .enter] + typing("police") + [.enter]),
+        (
+            "form-invitation",
+            [.char("2"), .char("G"), .enter, .tab, .tab, .char("a"), .enter] + typing("police") + [.enter]
+        ),
         ("meeting-issues", openMeeting + [.backTab, .backTab]),
         ("live-issues", openMeeting + [.char("L"), .backTab]),
         ("topics-rollout", [.char("6")]),
@@ -75,8 +90,9 @@ import TerminalUI
     func test_screen(name: String) {
         let keys = Self.screens.first { $0.name == name }!.keys
         for (width, height) in Self.sizes {
-            assertSnapshot(of: app(width: width, height: height, keys: keys).screenSnapshot, as: .lines,
-                           named: "\(name)-\(width)x\(height)")
+            assertSnapshot(
+                of: app(width: width, height: height, keys: keys).screenSnapshot, as: .lines,
+                named: "\(name)-\(width)x\(height)")
         }
     }
 
@@ -85,13 +101,16 @@ import TerminalUI
     @Test func test_actionsChased_showsWhenEachWasLastChased() {
         var data = sampleData
         let chasedAt = fixedNow.addingTimeInterval(-2 * 86_400)
-        let plan = ReminderRules.plan(meetings: data.meetings, directory: data.directory, now: chasedAt, within: 0, intervalDays: 7)
+        let plan = ReminderRules.plan(
+            meetings: data.meetings, directory: data.directory, now: chasedAt, within: 0, intervalDays: 7)
         for meeting in ReminderRules.recorded(Array(plan.digests.prefix(3)), at: chasedAt, in: data.meetings) {
             if let i = data.meetings.firstIndex(where: { $0.id == meeting.id }) { data.meetings[i] = meeting }
         }
         for (width, height) in Self.sizes {
-            assertSnapshot(of: app(width: width, height: height, data: data, keys: [.char("3"), .char("o"), .down, .down]).screenSnapshot, as: .lines,
-                           named: "actions-chased-\(width)x\(height)")
+            assertSnapshot(
+                of: app(width: width, height: height, data: data, keys: [.char("3"), .char("o"), .down, .down])
+                    .screenSnapshot, as: .lines,
+                named: "actions-chased-\(width)x\(height)")
         }
     }
 

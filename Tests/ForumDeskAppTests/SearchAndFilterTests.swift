@@ -38,7 +38,10 @@ import TerminalUI
     @Test func test_unbracketedPasteInOneRead_inTheNewMeetingForm_staysInTheVenue() {
         var a = app(width: 140, height: 30, keys: [.char("2"), .char("n")])
         for _ in 0..<5 { a.handle(.key(.tab)) }
-        a.handle(burst: "Bins not collected\ronce three weeks\rresidents angry".map { $0 == "\r" ? Event.key(.enter) : .key(.char($0)) })
+        a.handle(
+            burst: "Bins not collected\ronce three weeks\rresidents angry".map {
+                $0 == "\r" ? Event.key(.enter) : .key(.char($0))
+            })
         #expect(a.screenText.contains("Bins not collected once three weeks residents angry"), "\(a.screenText)")
         #expect(a.screenText.contains("New meeting"))
     }

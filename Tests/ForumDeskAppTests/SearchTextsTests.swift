@@ -30,7 +30,9 @@ import TerminalUI
         m.title += " quokka"
         #expect(a.applyEdit(.saveMeeting(m, label: "title")) == .saved)
         // Only the saved meeting's text is to be made again.
-        let missing = zip(a.context.data.meetings, a.context.searchTexts.cached(a.context.data.meetings)).filter { $0.1 == nil }.map(\.0.id)
+        let missing = zip(a.context.data.meetings, a.context.searchTexts.cached(a.context.data.meetings)).filter {
+            $0.1 == nil
+        }.map(\.0.id)
         #expect(missing == [sandyOctober])
         #expect(matches(a, "quokka") == [sandyOctober])
         // Undone: the old title is searched again.
@@ -59,8 +61,10 @@ import TerminalUI
     }
 
     @Test func test_wordsNoDateCanHold_areKnownWithoutLookingAtEachDate() {
-        let searches = ["b", "bi", "big", "biggleswade", "tue", "tues", "dec", "december", "2026", "1", "24", "2026-12", "nov 2026",
-                        "sandy", "mon", "fri 4", "x1", "ju", "jun", "2026-11-2"]
+        let searches = [
+            "b", "bi", "big", "biggleswade", "tue", "tues", "dec", "december", "2026", "1", "24", "2026-12", "nov 2026",
+            "sandy", "mon", "fri 4", "x1", "ju", "jun", "2026-11-2",
+        ]
         for text in searches {
             let words = text.split(separator: " ").map(String.init)
             if !MeetingsScreen.mayBeOnADate(words) {
@@ -68,7 +72,9 @@ import TerminalUI
             }
         }
         #expect(!MeetingsScreen.mayBeOnADate(["biggleswade"]) && !MeetingsScreen.mayBeOnADate(["b"]))
-        #expect(MeetingsScreen.mayBeOnADate(["dec"]) && MeetingsScreen.mayBeOnADate(["2026"]) && MeetingsScreen.mayBeOnADate(["tue", "24"]))
+        #expect(
+            MeetingsScreen.mayBeOnADate(["dec"]) && MeetingsScreen.mayBeOnADate(["2026"])
+                && MeetingsScreen.mayBeOnADate(["tue", "24"]))
         #expect(sampleData.meetings.contains { MeetingsScreen.isOnTheDate($0, ["tue"]) })
     }
 }

@@ -18,8 +18,9 @@ import TerminalUI
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
             let data = root + "/data"
             if let count {
-                _ = try SyntheticHistory.generate(from: DataStore(folder: DataFolder(TestPaths.sampleData)), count: count, seed: 7,
-                                                  to: DataFolder(data))
+                _ = try SyntheticHistory.generate(
+                    from: DataStore(folder: DataFolder(TestPaths.sampleData)), count: count, seed: 7,
+                    to: DataFolder(data))
             } else {
                 try FileManager.default.copyItem(atPath: TestPaths.sampleData, toPath: data)
                 for leftover in ["/.forumdesk-index", "/.forumdesk-index-start", "/.forumdesk.lock"] {
@@ -144,11 +145,14 @@ import TerminalUI
             }
             let rebuilt = try #require(folder.store.rebuiltStartDigest(builtAt: builtAt))
             if behindTheBack {
-                #expect(folder.store.currentStartDigest() == nil, "step \(step): a change behind the digest's back must be refused")
+                #expect(
+                    folder.store.currentStartDigest() == nil,
+                    "step \(step): a change behind the digest's back must be refused")
                 refusedSeen += 1
                 _ = folder.store.loadIndexed(now: builtAt)
             }
-            let kept = try #require(folder.store.currentStartDigest(), "step \(step) (\(choice)): the digest was dropped")
+            let kept = try #require(
+                folder.store.currentStartDigest(), "step \(step) (\(choice)): the digest was dropped")
             #expect(kept == rebuilt, "step \(step) (\(choice))")
             if kept != rebuilt { return }
         }

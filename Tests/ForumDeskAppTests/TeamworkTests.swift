@@ -46,7 +46,8 @@ import TerminalUI
     @Test func test_presenceOfAnother_isShownOnTheMeeting() throws {
         let w = try Workspace()
         var a = w.app(keys: openSandyOctober)
-        let ana = ProcessOwner(pid: 4242, host: ProcessOwner.hostName, user: "ana", since: LondonTime.parse("2026-11-23T09:05")!)
+        let ana = ProcessOwner(
+            pid: 4242, host: ProcessOwner.hostName, user: "ana", since: LondonTime.parse("2026-11-23T09:05")!)
         a.showPresence([sandy: [ana]])
         #expect(a.render().lines[1].contains("ana has this open since"))
         a.showPresence([:])
@@ -99,13 +100,20 @@ import TerminalUI
         let phone = try #require(text.firstRange(of: /"phone": "01632 960[0-9]+"/))
         text.replaceSubrange(phone, with: "\"phone\": \"07700 900555\"")
         let id = "cllr-harpreet-vantwood"
-        text = text.replacingOccurrences(of: "\"people\": [", with: "\"conflicts\": [{\"path\": [\"people\", {\"id\": \"\(id)\"}, \"phone\"], \"kind\": \"both-changed\", \"ours\": \"07700 900555\", \"theirs\": \"07700 900666\", \"note\": \"theirs by Ben\"}],\n  \"people\": [")
+        text = text.replacingOccurrences(
+            of: "\"people\": [",
+            with:
+                "\"conflicts\": [{\"path\": [\"people\", {\"id\": \"\(id)\"}, \"phone\"], \"kind\": \"both-changed\", \"ours\": \"07700 900555\", \"theirs\": \"07700 900666\", \"note\": \"theirs by Ben\"}],\n  \"people\": ["
+        )
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         var a = w.app(width: 160, height: 48)
-        #expect(a.screenText.contains("Conflict") && a.screenText.contains("directory/people.json #1"), "\(a.screenText)")
+        #expect(
+            a.screenText.contains("Conflict") && a.screenText.contains("directory/people.json #1"), "\(a.screenText)")
         a.handle(.key(.char("t")))
         let after = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(after.contains("07700 900666") && !after.contains("900555") && !after.contains("\"conflicts\""), "\(a.screenText)")
+        #expect(
+            after.contains("07700 900666") && !after.contains("900555") && !after.contains("\"conflicts\""),
+            "\(a.screenText)")
     }
 
     /// `S` runs the sync off the key loop (issue 38): the key returns at once saying it runs, the screen keeps

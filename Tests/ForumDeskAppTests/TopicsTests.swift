@@ -13,7 +13,8 @@ import TerminalUI
     @Test func test_budgetConsultation_showsWhichAreasHaveHeardIt() {
         let a = app(width: 100, height: 30, keys: [.char("6")])
         let line = a.screenText.split(separator: "\n").first { $0.contains("Council budget proposals") } ?? ""
-        #expect(line.contains("✓ 6 Oct") && line.contains("✓17 Nov") && line.contains("→26 Nov") && line.contains("to do"))
+        #expect(
+            line.contains("✓ 6 Oct") && line.contains("✓17 Nov") && line.contains("→26 Nov") && line.contains("to do"))
         #expect(a.screenText.contains("⚠ 2 windows closing within 14 days"))
     }
 
@@ -61,9 +62,13 @@ import TerminalUI
 
     @Test func test_newTopicRequest_isSavedToItsOwnFile() throws {
         let w = try Workspace()
-        _ = w.app(keys: [.char("6"), .char("n")] + typing("Bus timetable changes") + [.tab, .enter] + typing("community eng") + [.enter]
-                  + [.tab, .tab, .tab, .tab, .ctrl("u")] + typing("Leighton Rural; Cranfield, Marston and Woburn")
-                  + [.tab] + typing("2026-12-01") + [.tab] + typing("2027-02-28") + [.tab, .ctrl("u")] + typing("15") + [.ctrl("s")])
+        _ = w.app(
+            keys: [.char("6"), .char("n")] + typing("Bus timetable changes") + [.tab, .enter] + typing("community eng")
+                + [.enter]
+                + [.tab, .tab, .tab, .tab, .ctrl("u")] + typing("Leighton Rural; Cranfield, Marston and Woburn")
+                + [.tab] + typing("2026-12-01") + [.tab] + typing("2027-02-28") + [.tab, .ctrl("u")] + typing("15") + [
+                    .ctrl("s")
+                ])
         let topic = try #require(w.store.load().topic("bus-timetable-changes"))
         #expect(topic.areas == ["leighton-rural", "cranfield-marston-woburn"])
         #expect(topic.minutes == 15 && topic.organisation == "cbc-community-engagement")
@@ -73,7 +78,10 @@ import TerminalUI
 
     @Test func test_declining_needsAReason() throws {
         let w = try Workspace()
-        let keys = Self.gritting + [.char("e")] + Array(repeating: Key.tab, count: 11) + [.enter] + typing("declined") + [.enter]
+        let keys =
+            Self.gritting + [.char("e")] + Array(repeating: Key.tab, count: 11) + [.enter] + typing("declined") + [
+                .enter
+            ]
         var a = w.app(keys: keys + [.ctrl("s")])
         #expect(a.screenText.contains("tell the partner why it was declined"))
         // Choosing from the list moves on to the next field: the reason.
@@ -100,7 +108,8 @@ import TerminalUI
 
     @Test func test_issue_fromTheMeetingScreen_thenAnAction() throws {
         let w = try Workspace()
-        var a = w.app(keys: openSandyOctober + [.char("i")] + typing("Street lights out on Mill Lane #highways") + [.ctrl("s")])
+        var a = w.app(
+            keys: openSandyOctober + [.char("i")] + typing("Street lights out on Mill Lane #highways") + [.ctrl("s")])
         var m = try #require(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt"))
         let issue = try #require(m.issues.last)
         #expect(issue.text == "Street lights out on Mill Lane" && issue.tags == ["highways"] && issue.status == .open)
@@ -112,22 +121,31 @@ import TerminalUI
         m = try #require(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt"))
         let linked = try #require(m.issues.last)
         #expect(linked.status == .action)
-        #expect(m.actions.contains { $0.id == linked.action && $0.description == "Street lights out on Mill Lane" && $0.tags == ["highways"] })
+        #expect(
+            m.actions.contains {
+                $0.id == linked.action && $0.description == "Street lights out on Mill Lane" && $0.tags == ["highways"]
+            })
     }
 
     @Test func test_issue_inLiveNotes_answeredAndMadeATopic() throws {
         let w = try Workspace()
-        var a = w.app(keys: openSandyOctober + [.char("L"), .char("i")] + typing("Bins missed on Station Road #waste") + [.enter])
+        var a = w.app(
+            keys: openSandyOctober + [.char("L"), .char("i")] + typing("Bins missed on Station Road #waste") + [.enter])
         var m = try #require(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt"))
         #expect(m.issues.last?.text == "Bins missed on Station Road")
         let count = m.issues.count
         // Issues pane, the new last row: answer it.
-        for key in [Key.backTab, .char("G"), .enter] + typing("The crew's round changed; fixed from Monday.") + [.enter] { a.handle(.key(key)) }
+        for key in [Key.backTab, .char("G"), .enter] + typing("The crew's round changed; fixed from Monday.") + [.enter]
+        { a.handle(.key(key)) }
         m = try #require(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt"))
-        #expect(m.issues[count - 1].status == .answered && m.issues[count - 1].answer == "The crew's round changed; fixed from Monday.")
+        #expect(
+            m.issues[count - 1].status == .answered
+                && m.issues[count - 1].answer == "The crew's round changed; fixed from Monday.")
 
         // Another issue becomes a topic request for Sandy and Biggleswade.
-        for key in [Key.char("i")] + typing("Parking on the pavement near the school #highways") + [.enter, .char("G"), .char("t")] {
+        for key in [Key.char("i")] + typing("Parking on the pavement near the school #highways") + [
+            .enter, .char("G"), .char("t"),
+        ] {
             a.handle(.key(key))
         }
         m = try #require(w.meetingOnDisk("2026-10-15-sandy-biggleswade-ltt"))
@@ -144,7 +162,9 @@ import TerminalUI
     }
 
     @Test func test_agendaTab_warnsWhenTheAgendaRunsOver() {
-        let a = app(width: 100, height: 30, keys: [.char("2"), .char("/")] + typing("2027-01-28 leighton") + [.enter, .enter, .tab])
+        let a = app(
+            width: 100, height: 30,
+            keys: [.char("2"), .char("/")] + typing("2027-01-28 leighton") + [.enter, .enter, .tab])
         #expect(a.screenText.contains("⚠ Agenda time: 135 minutes; the meeting runs 120: 15 over"))
     }
 }

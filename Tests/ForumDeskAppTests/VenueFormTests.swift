@@ -10,7 +10,8 @@ import TerminalUI
 @Suite struct VenueFormTests {
     @Test func test_aVenueRecordsName_fillsTheAddressAndAccessibility() throws {
         let w = try Workspace()
-        let keys: [Key] = [.char("2"), .char("n"), .enter] + typing("sandy") + [.enter, .tab, .tab] + typing("potton") + [.tab]
+        let keys: [Key] =
+            [.char("2"), .char("n"), .enter] + typing("sandy") + [.enter, .tab, .tab] + typing("potton") + [.tab]
             + typing("17 Feb 2027 19:00") + [.tab, .tab] + typing("sandy village hall")
         let typed = w.app(width: 160, height: 48, keys: keys)
         #expect(typed.screenText.contains("venue record sandy-village-hall: seats 80"), "\(typed.screenText)")

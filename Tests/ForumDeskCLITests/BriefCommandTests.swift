@@ -8,8 +8,10 @@ import Testing
     @Test func test_brief_oneCouncillor_textHTMLAndTheMeetingsAttached() throws {
         let copy = try SampleCopy()
         // Notified and not yet replied: the briefing lists the notice as awaiting their reply.
-        #expect(try forumdesk(["notify", "2026-12-17-sandy-biggleswade-ltt", "--data", copy.path] + monday).status == 0)
-        let run = try forumdesk(["brief", "--councillor", "Tamsin Lanternby", "--weeks", "13", "--data", copy.path] + monday)
+        #expect(
+            try forumdesk(["notify", "2026-12-17-sandy-biggleswade-ltt", "--data", copy.path] + monday).status == 0)
+        let run = try forumdesk(
+            ["brief", "--councillor", "Tamsin Lanternby", "--weeks", "13", "--data", copy.path] + monday)
         #expect(run.status == 0, "\(run.stderr)")
         let folder = copy.path + "/outbox/briefings"
         #expect(listing(folder) == ["cllr-tamsin-lanternby-briefing-20261123T090000.eml"])
@@ -22,7 +24,10 @@ import Testing
         #expect(mail["to"] as? String == "Cllr Tamsin Lanternby <tamsin.lanternby@councillors.example.org>")
         let text = try #require(mail["text"] as? String)
         #expect(text.contains("NOTICES AWAITING YOUR REPLY"))
-        #expect(text.contains("Let's Talk Together: Sandy and Biggleswade, Thursday 17 December 2026\r\n  Notice sent: Monday 23 November 2026"))
+        #expect(
+            text.contains(
+                "Let's Talk Together: Sandy and Biggleswade, Thursday 17 December 2026\r\n  Notice sent: Monday 23 November 2026"
+            ))
         #expect(text.contains("A-2026-069: Map the streets that flooded in the autumn"))
         let events = try #require((mail["calendar"] as? [String: Any])?["events"] as? [[String: Any]])
         // Notified of 17 December, she has it in her calendar as the invitation: only February is attached (issue 36).
@@ -32,10 +37,14 @@ import Testing
         #expect(try html5Problems(folder: html) == "")
 
         // Briefed again before sending: the new briefing replaces the unsent one.
-        let again = try forumdesk(["brief", "--councillor", "cllr-tamsin-lanternby", "--data", copy.path, "--now", "2026-11-24T09:00"])
+        let again = try forumdesk([
+            "brief", "--councillor", "cllr-tamsin-lanternby", "--data", copy.path, "--now", "2026-11-24T09:00",
+        ])
         #expect(again.status == 0)
         #expect(listing(folder) == ["cllr-tamsin-lanternby-briefing-20261124T090000.eml"])
-        #expect(listing(copy.path + "/outbox-withdrawn/briefings") == ["cllr-tamsin-lanternby-briefing-20261123T090000.eml"])
+        #expect(
+            listing(copy.path + "/outbox-withdrawn/briefings") == ["cllr-tamsin-lanternby-briefing-20261123T090000.eml"]
+        )
     }
 
     @Test func test_brief_everyCouncillor_thoseWhoPreferALetterListed() throws {
@@ -47,7 +56,8 @@ import Testing
         let written = listing(copy.path + "/outbox/briefings")
         #expect(run.stdout.contains("\(written.count) briefing(s) written for `forumdesk send`."))
         #expect(written.count == 48)  // 59 councillors, 6 prefer a letter and 5 a call
-        let (status, json) = try checkDigests(written.map { copy.path + "/outbox/briefings/" + $0 }, htmlDir: copy.folder + "/html")
+        let (status, json) = try checkDigests(
+            written.map { copy.path + "/outbox/briefings/" + $0 }, htmlDir: copy.folder + "/html")
         #expect(status == 0, "\(json.compactMap { ($0["problems"] as? [String]).flatMap { $0.isEmpty ? nil : $0 } })")
     }
 

@@ -22,12 +22,16 @@ import Testing
         let text = try String(contentsOfFile: settings, encoding: .utf8)
         try text.replacingOccurrences(of: "\"schema\": 1,", with: "\"schema\": 1,\n  \(fault)")
             .write(toFile: settings, atomically: true, encoding: .utf8)
-        let before = try FileManager.default.subpathsOfDirectory(atPath: copy.path).filter { !$0.hasPrefix(".forumdesk") }.sorted()
+        let before = try FileManager.default.subpathsOfDirectory(atPath: copy.path).filter {
+            !$0.hasPrefix(".forumdesk")
+        }.sorted()
         let run = try forumdesk(arguments + ["--data", copy.path, "--now", "2026-11-23T12:00"])
         #expect(run.status == 3, "\(arguments): \(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains("forumdesk.json must be read"), "\(run.stderr)")
         #expect(!run.stdout.contains("Unnamed council"))
-        let after = try FileManager.default.subpathsOfDirectory(atPath: copy.path).filter { !$0.hasPrefix(".forumdesk") }.sorted()
+        let after = try FileManager.default.subpathsOfDirectory(atPath: copy.path).filter {
+            !$0.hasPrefix(".forumdesk")
+        }.sorted()
         #expect(after == before, "\(arguments) wrote \(Set(after).subtracting(before))")
     }
 

@@ -10,9 +10,11 @@ import Testing
     func readWithPython(_ file: String) throws -> [[String: String]] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c",
-                             "import csv, json, sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8-sig')))))",
-                             file]
+        process.arguments = [
+            "python3", "-c",
+            "import csv, json, sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8-sig')))))",
+            file,
+        ]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -26,7 +28,9 @@ import Testing
         let data = copy.path
         let expected = [
             "meetings": 58,
-            "actions": try forumdesk(["list", "actions", "--json", "--data", data]).stdout.components(separatedBy: "\"id\"").count - 1,
+            "actions": try forumdesk(["list", "actions", "--json", "--data", data]).stdout.components(
+                separatedBy: "\"id\""
+            ).count - 1,
         ]
         for table in ["meetings", "actions", "attendance", "notifications", "issues", "topics"] {
             let file = copy.folder + "/\(table).csv"
@@ -50,16 +54,19 @@ import Testing
         #expect(try forumdesk(["export", "csv", "meetings", "--raw", "-o", raw, "--data", copy.path]).status == 0)
         #expect(try forumdesk(["export", "csv", "meetings", "--excel", "-o", excel, "--data", copy.path]).status == 0)
         #expect(try readWithPython(raw).first { $0["id"] == "2026-10-15-sandy-biggleswade-ltt" }?["title"] == title)
-        #expect(try readWithPython(excel).first { $0["id"] == "2026-10-15-sandy-biggleswade-ltt" }?["title"] == "'" + title)
+        #expect(
+            try readWithPython(excel).first { $0["id"] == "2026-10-15-sandy-biggleswade-ltt" }?["title"] == "'" + title)
         #expect(try Data(contentsOf: URL(fileURLWithPath: excel)).starts(with: [0xEF, 0xBB, 0xBF]))
         // Imported into an empty folder, the defused export gives back the title as it was.
         let empty = copy.folder + "/empty"
         try FileManager.default.createDirectory(atPath: empty + "/directory", withIntermediateDirectories: true)
-        for file in ["forumdesk.json", "directory/areas.json", "directory/people.json", "directory/organisations.json"] {
+        for file in ["forumdesk.json", "directory/areas.json", "directory/people.json", "directory/organisations.json"]
+        {
             try FileManager.default.copyItem(atPath: copy.path + "/" + file, toPath: empty + "/" + file)
         }
         #expect(try forumdesk(["import", "csv", "meetings", excel, "--data", empty]).status == 0)
-        let imported = try String(contentsOfFile: empty + "/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", encoding: .utf8)
+        let imported = try String(
+            contentsOfFile: empty + "/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", encoding: .utf8)
         #expect(imported.contains("\"title\": \"=cmd|' /C calc'!A0, \\\"quoted\\\"\\nsecond line\""))
     }
 }

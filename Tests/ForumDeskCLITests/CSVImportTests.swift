@@ -15,7 +15,8 @@ import Testing
     @Test func test_people_withLooseColumnNames_areAdded_andNotDuplicatedOnASecondImport() throws {
         let copy = try SampleCopy()
         // As a spreadsheet saves it: a BOM, CRLF, quoted fields, a name with an apostrophe and a comma inside quotes.
-        let csv = "\u{FEFF}Full name,E-mail address,Organisation,Job title,Telephone,Ward\r\n"
+        let csv =
+            "\u{FEFF}Full name,E-mail address,Organisation,Job title,Telephone,Ward\r\n"
             + "Seán O'Brien,sean.obrien@example.org,Sandy Town Council,\"Deputy Clerk, Finance\",01632 960901,\r\n"
             + "Cllr Rukhsana Begum,rukhsana.begum@councillors.example.org,,,01632 960902,Parkside\r\n"
         let file = try write(csv, copy)
@@ -37,7 +38,8 @@ import Testing
     @Test func test_problemRows_areReportedByRow_andNothingIsImported() throws {
         let copy = try SampleCopy()
         let before = try String(contentsOfFile: copy.path + "/directory/people.json", encoding: .utf8)
-        let csv = "Name,Email,Organisation,Ward\n"
+        let csv =
+            "Name,Email,Organisation,Ward\n"
             + "Good Person,good@example.org,Sandy Town Council,\n"
             + "Bad Email,not-an-address,,\n"
             + "Nobody's Org,x@example.org,Acme Widgets,\n"
@@ -46,25 +48,29 @@ import Testing
         let file = try write(csv, copy)
         let run = try forumdesk(["import", "csv", "people", file, "--data", copy.path])
         #expect(run.status == 1)
-        #expect(run.stdout.split(separator: "\n").map(String.init) == [
-            "\(file):3: Email: “not-an-address” is not an address like name@example.org (exactly one @)",
-            "\(file):4: Organisation: no organisation matches `Acme Widgets` (import organisations first, or add it in the Directory)",
-            "\(file):5: Ward: no ward matches `Atlantis`",
-            "\(file):6: 5 fields, but the header has 4",
-        ])
+        #expect(
+            run.stdout.split(separator: "\n").map(String.init) == [
+                "\(file):3: Email: “not-an-address” is not an address like name@example.org (exactly one @)",
+                "\(file):4: Organisation: no organisation matches `Acme Widgets` (import organisations first, or add it in the Directory)",
+                "\(file):5: Ward: no ward matches `Atlantis`",
+                "\(file):6: 5 fields, but the header has 4",
+            ])
         #expect(run.stderr.contains("nothing was imported"))
         #expect(try String(contentsOfFile: copy.path + "/directory/people.json", encoding: .utf8) == before)
     }
 
     @Test func test_organisations_sectorWordsAndAreas() throws {
         let copy = try SampleCopy()
-        let csv = "Organisation,Type,Serves,Email\n"
+        let csv =
+            "Organisation,Type,Serves,Email\n"
             + "Potton Residents' Forum,Community group,Sandy,forum@example.org\n"
             + "Bedfordshire Fire and Rescue Service,Fire,,\n"
         let run = try forumdesk(["import", "csv", "organisations", try write(csv, copy), "--data", copy.path])
         #expect(run.status == 0, "\(run.stdout)")
         #expect(run.stdout.contains("added: Potton Residents' Forum"))
-        #expect(run.stdout.contains("skipped: Bedfordshire Fire and Rescue Service (already present as bedfordshire-fire-rescue)"))
+        #expect(
+            run.stdout.contains(
+                "skipped: Bedfordshire Fire and Rescue Service (already present as bedfordshire-fire-rescue)"))
         let orgs = try String(contentsOfFile: copy.path + "/directory/organisations.json", encoding: .utf8)
         #expect(orgs.contains("\"id\": \"potton-residents-forum\""))
         #expect(orgs.contains("\"sector\": \"voluntary-and-community\""))
@@ -72,7 +78,9 @@ import Testing
 
     @Test func test_unclosedQuote_isReportedWithItsRow() throws {
         let copy = try SampleCopy()
-        let run = try forumdesk(["import", "csv", "people", try write("Name,Email\n\"Broken,x@example.org\n", copy), "--data", copy.path])
+        let run = try forumdesk([
+            "import", "csv", "people", try write("Name,Email\n\"Broken,x@example.org\n", copy), "--data", copy.path,
+        ])
         #expect(run.status == 1)
         #expect(run.stdout.hasSuffix(":2: a quoted field is not closed before the end of the file\n"))
     }

@@ -23,7 +23,8 @@ import Testing
     @Test func test_killedCommands_areFinishedOrUndoneByTheirRerun() throws {
         let trials = ProcessInfo.processInfo.environment["FORUMDESK_KILL_TRIALS"] ?? "3"
         let script = repositoryRoot.appendingPathComponent("scripts/kill-commands").path
-        let run = try forumdesk(["sh", "-c", "python3 '\(script)' --trials \(trials) --binary '\(binary)'"], viaShell: true)
+        let run = try forumdesk(
+            ["sh", "-c", "python3 '\(script)' --trials \(trials) --binary '\(binary)'"], viaShell: true)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         for command in ["publish", "import", "erase", "purge"] {
             #expect(run.stdout.contains("\(command): \(trials) trials"), "\(run.stdout)")
@@ -60,7 +61,8 @@ import Testing
         #expect(try forumdesk(["publish", "--data", copy.path, "--out", site] + now).status == 0)
         let manifest = try String(contentsOfFile: site + "/.forumdesk-site.json", encoding: .utf8)
         let page = "meetings/2026/2026-12-17-sandy-biggleswade-ltt.html"
-        let journal = manifest.replacingOccurrences(of: #""hash":"[0-9a-f]+""#, with: #""hash":"""#, options: .regularExpression)
+        let journal = manifest.replacingOccurrences(
+            of: #""hash":"[0-9a-f]+""#, with: #""hash":"""#, options: .regularExpression)
         #expect(journal != manifest)
         let keep = try String(contentsOfFile: site + "/" + page, encoding: .utf8)
         try FileManager.default.removeItem(atPath: site)

@@ -36,14 +36,15 @@ import Testing
             .write(toFile: replyA, atomically: true, encoding: .utf8)
         try reply(shared, "Cllr Leon Emberton", "leon.emberton@councillors.example.org", "DECLINED")
             .write(toFile: replyB, atomically: true, encoding: .utf8)
-        try "Date,Area,Venue,Wards,Status\n14 Jan 2027 7pm,Sandy and Biggleswade,Potton Community Centre,Potton,planned\n"
+        try
+            "Date,Area,Venue,Wards,Status\n14 Jan 2027 7pm,Sandy and Biggleswade,Potton Community Centre,Potton,planned\n"
             .write(toFile: csv, atomically: true, encoding: .utf8)
         let writers = try [
-            ["notify", "2026-12-17-sandy-biggleswade-ltt"],   // a different meeting
-            ["notify", "2026-12-10-flitwick-ward-forum"],     // another one (a cancellation)
-            ["import", "reply", replyA],                      // the same meeting, twice
+            ["notify", "2026-12-17-sandy-biggleswade-ltt"],  // a different meeting
+            ["notify", "2026-12-10-flitwick-ward-forum"],  // another one (a cancellation)
+            ["import", "reply", replyA],  // the same meeting, twice
             ["import", "reply", replyB],
-            ["import", "csv", "meetings", csv],               // a new meeting file
+            ["import", "csv", "meetings", csv],  // a new meeting file
         ].map { try start($0 + now) }
         for (process, err) in writers {
             let stderr = String(decoding: readAll(err.fileHandleForReading), as: UTF8.self)
@@ -55,12 +56,19 @@ import Testing
             let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
             return json["notifications"] as? [[String: Any]] ?? []
         }
-        let replies = try notifications(shared).compactMap { n in (n["councillor"] as? String).map { ($0, n["reply"] as? String) } }
+        let replies = try notifications(shared).compactMap { n in
+            (n["councillor"] as? String).map { ($0, n["reply"] as? String) }
+        }
         #expect(replies.contains { $0 == ("cllr-marisol-yewdale", "accepted") })
         #expect(replies.contains { $0 == ("cllr-leon-emberton", "declined") })
-        #expect(try notifications("2026-12-17-sandy-biggleswade-ltt").contains { $0["councillor"] as? String == "cllr-tamsin-lanternby" })
-        #expect(try notifications("2026-12-10-flitwick-ward-forum").contains { $0["kind"] as? String == "cancellation" })
-        #expect(FileManager.default.fileExists(atPath: copy.path + "/meetings/2027/2027-01-14-sandy-biggleswade-ltt.json"))
+        #expect(
+            try notifications("2026-12-17-sandy-biggleswade-ltt").contains {
+                $0["councillor"] as? String == "cllr-tamsin-lanternby"
+            })
+        #expect(
+            try notifications("2026-12-10-flitwick-ward-forum").contains { $0["kind"] as? String == "cancellation" })
+        #expect(
+            FileManager.default.fileExists(atPath: copy.path + "/meetings/2027/2027-01-14-sandy-biggleswade-ltt.json"))
         #expect(!FileManager.default.fileExists(atPath: copy.path + "/.forumdesk.lock"))
         // Every file is still valid.
         #expect(try forumdesk(["validate"] + now).status == 0)

@@ -9,17 +9,31 @@ import Testing
         let all = try forumdesk(["list", "consultations", "--data", TestPaths.sampleData, "--now", "2026-11-23T12:00"])
         #expect(all.status == 0, "\(all.stderr)")
         #expect(all.stdout.contains("3 consultations, 0 closed with no results recorded"))
-        let sandy = try forumdesk(["list", "consultations", "--data", TestPaths.sampleData, "--now", "2026-11-23T12:00",
-                                   "--ward", "potton", "--json"])
+        let sandy = try forumdesk([
+            "list", "consultations", "--data", TestPaths.sampleData, "--now", "2026-11-23T12:00",
+            "--ward", "potton", "--json",
+        ])
         #expect(sandy.status == 0, "\(sandy.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(sandy.stdout.utf8)) as? [[String: Any]])
-        #expect(rows.compactMap { $0["id"] as? String } == ["policing-priorities-2027", "library-opening-hours-2027", "budget-2027-28"])
-        let leighton = try forumdesk(["list", "consultations", "--data", TestPaths.sampleData, "--now", "2026-11-23T12:00",
-                                      "--area", "leighton buzzard", "--json"])
-        let ids = (try JSONSerialization.jsonObject(with: Data(leighton.stdout.utf8)) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-        #expect(ids == ["policing-priorities-2027", "budget-2027-28"], "the library consultation is not in Leighton Buzzard")
-        let due = try forumdesk(["list", "consultations", "--data", TestPaths.sampleData, "--now", "2026-12-06T12:00", "--stage", "awaiting-results"])
-        #expect(due.stdout.contains("library-opening-hours-2027") && due.stdout.contains("RESULTS DUE"), "\(due.stdout)")
+        #expect(
+            rows.compactMap { $0["id"] as? String } == [
+                "policing-priorities-2027", "library-opening-hours-2027", "budget-2027-28",
+            ])
+        let leighton = try forumdesk([
+            "list", "consultations", "--data", TestPaths.sampleData, "--now", "2026-11-23T12:00",
+            "--area", "leighton buzzard", "--json",
+        ])
+        let ids = (try JSONSerialization.jsonObject(with: Data(leighton.stdout.utf8)) as? [[String: Any]] ?? [])
+            .compactMap { $0["id"] as? String }
+        #expect(
+            ids == ["policing-priorities-2027", "budget-2027-28"], "the library consultation is not in Leighton Buzzard"
+        )
+        let due = try forumdesk([
+            "list", "consultations", "--data", TestPaths.sampleData, "--now", "2026-12-06T12:00", "--stage",
+            "awaiting-results",
+        ])
+        #expect(
+            due.stdout.contains("library-opening-hours-2027") && due.stdout.contains("RESULTS DUE"), "\(due.stdout)")
         #expect(!due.stdout.contains("budget-2027-28"))
         let bad = try forumdesk(["list", "consultations", "--data", TestPaths.sampleData, "--stage", "finished"])
         #expect(bad.status == 2 && bad.stderr.contains("awaiting-results"), "\(bad.stderr)")
@@ -29,7 +43,9 @@ import Testing
         let copy = try SampleCopy()
         let dashboard = try forumdesk(["dashboard", "--data", copy.path, "--now", "2026-12-06T12:00"])
         #expect(dashboard.stdout.contains("Consultations closed with no results recorded (1):"), "\(dashboard.stdout)")
-        #expect(dashboard.stdout.contains("Library opening hours from April 2027 (library-opening-hours-2027) closed on 2026-11-29, 7 days ago"))
+        #expect(
+            dashboard.stdout.contains(
+                "Library opening hours from April 2027 (library-opening-hours-2027) closed on 2026-11-29, 7 days ago"))
         let before = try forumdesk(["dashboard", "--data", copy.path, "--now", "2026-11-23T12:00"])
         #expect(!before.stdout.contains("Consultations closed"))
 
@@ -45,12 +61,17 @@ import Testing
 
     @Test func test_personShowAndErase_coverAConsultationsContact() throws {
         let copy = try SampleCopy()
-        let show = try forumdesk(["person", "show", "tobias-foxhollow", "--data", copy.path, "--now", "2026-11-23T12:00"])
+        let show = try forumdesk([
+            "person", "show", "tobias-foxhollow", "--data", copy.path, "--now", "2026-11-23T12:00",
+        ])
         #expect(show.status == 0, "\(show.stderr)")
         #expect(show.stdout.contains("consultations/library-opening-hours-2027.json"), "\(show.stdout)")
-        let erase = try forumdesk(["person", "erase", "tobias-foxhollow", "--yes", "--data", copy.path, "--now", "2026-11-23T12:00"])
+        let erase = try forumdesk([
+            "person", "erase", "tobias-foxhollow", "--yes", "--data", copy.path, "--now", "2026-11-23T12:00",
+        ])
         #expect(erase.status == 0, "\(erase.stdout)\(erase.stderr)")
-        let after = try String(contentsOfFile: copy.path + "/consultations/library-opening-hours-2027.json", encoding: .utf8)
+        let after = try String(
+            contentsOfFile: copy.path + "/consultations/library-opening-hours-2027.json", encoding: .utf8)
         #expect(!after.contains("tobias-foxhollow"))
         #expect(after.contains("\"title\": \"Library opening hours from April 2027\""))
     }
@@ -59,23 +80,29 @@ import Testing
         let copy = try SampleCopy()
         let sheet = copy.folder + "/consultations.csv"
         try """
-            Consultation,Lead partner,Engagement level,Area,Opens,Closes,Methods,Survey link,Summary,Responses
-            Bus shelters in Potton,Central Bedfordshire Council: Sustainable Communities,consult,Sandy and Biggleswade,2026-11-02,2026-12-20,"survey, drop-in",https://www.example.org/buses,Where new shelters should go.,14
-            Policing priorities for 2027,Bedfordshire Police,involve,,2026-07-20,2026-09-30,survey,,,
+        Consultation,Lead partner,Engagement level,Area,Opens,Closes,Methods,Survey link,Summary,Responses
+        Bus shelters in Potton,Central Bedfordshire Council: Sustainable Communities,consult,Sandy and Biggleswade,2026-11-02,2026-12-20,"survey, drop-in",https://www.example.org/buses,Where new shelters should go.,14
+        Policing priorities for 2027,Bedfordshire Police,involve,,2026-07-20,2026-09-30,survey,,,
 
-            """.write(toFile: sheet, atomically: true, encoding: .utf8)
-        let run = try forumdesk(["import", "csv", "consultations", sheet, "--data", copy.path, "--now", "2026-11-23T12:00"])
+        """.write(toFile: sheet, atomically: true, encoding: .utf8)
+        let run = try forumdesk([
+            "import", "csv", "consultations", sheet, "--data", copy.path, "--now", "2026-11-23T12:00",
+        ])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("added: bus-shelters-in-potton (2026-11-02 to 2026-12-20, consult)"))
         #expect(run.stdout.contains("skipped: Policing priorities for 2027"))
         let file = try String(contentsOfFile: copy.path + "/consultations/bus-shelters-in-potton.json", encoding: .utf8)
-        #expect(file.contains("\"organisation\": \"cbc-sustainable-communities\"") && file.contains("\"responses\": 14"))
+        #expect(
+            file.contains("\"organisation\": \"cbc-sustainable-communities\"") && file.contains("\"responses\": 14"))
         #expect(try forumdesk(["validate", "--data", copy.path, "--now", "2026-11-23T12:00"]).status == 0)
 
         let bad = copy.folder + "/bad.csv"
-        try "Title,Level,Opens,Closes,Link\nGood one,consult,1 Dec,31 Dec,\nBad one,consult,1 Dec,31 Dec,javascript:alert(1)\n"
+        try
+            "Title,Level,Opens,Closes,Link\nGood one,consult,1 Dec,31 Dec,\nBad one,consult,1 Dec,31 Dec,javascript:alert(1)\n"
             .write(toFile: bad, atomically: true, encoding: .utf8)
-        let refused = try forumdesk(["import", "csv", "consultations", bad, "--data", copy.path, "--now", "2026-11-23T12:00"])
+        let refused = try forumdesk([
+            "import", "csv", "consultations", bad, "--data", copy.path, "--now", "2026-11-23T12:00",
+        ])
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("bad.csv:3: Link: a link starts with https://"), "\(refused.stdout)")
         #expect(!FileManager.default.fileExists(atPath: copy.path + "/consultations/good-one.json"), "all or nothing")
@@ -84,15 +111,22 @@ import Testing
     /// Sync's merge driver merges a consultation as any record: a teammate's results and our count of responses.
     @Test func test_mergeFile_mergesTwoOfficersChangesToAConsultation() throws {
         let copy = try SampleCopy()
-        let base = try String(contentsOfFile: copy.path + "/consultations/library-opening-hours-2027.json", encoding: .utf8)
-        let ours = copy.folder + "/ours.json", theirs = copy.folder + "/theirs.json", basePath = copy.folder + "/base.json"
+        let base = try String(
+            contentsOfFile: copy.path + "/consultations/library-opening-hours-2027.json", encoding: .utf8)
+        let ours = copy.folder + "/ours.json", theirs = copy.folder + "/theirs.json",
+            basePath = copy.folder + "/base.json"
         try base.write(toFile: basePath, atomically: true, encoding: .utf8)
-        try base.replacingOccurrences(of: "\"responses\": 187", with: "\"responses\": 240").write(toFile: ours, atomically: true, encoding: .utf8)
-        try base.replacingOccurrences(of: "\"responses\": 187", with: "\"responses\": 187,\n  \"results\": \"Saturday afternoons came first.\"")
-            .write(toFile: theirs, atomically: true, encoding: .utf8)
+        try base.replacingOccurrences(of: "\"responses\": 187", with: "\"responses\": 240").write(
+            toFile: ours, atomically: true, encoding: .utf8)
+        try base.replacingOccurrences(
+            of: "\"responses\": 187", with: "\"responses\": 187,\n  \"results\": \"Saturday afternoons came first.\""
+        )
+        .write(toFile: theirs, atomically: true, encoding: .utf8)
         let run = try forumdesk(["merge-file", basePath, ours, theirs, "consultations/library-opening-hours-2027.json"])
         #expect(run.status == 0, "\(run.stderr)")
         let merged = try String(contentsOfFile: ours, encoding: .utf8)
-        #expect(merged.contains("\"responses\": 240") && merged.contains("\"results\": \"Saturday afternoons came first.\""))
+        #expect(
+            merged.contains("\"responses\": 240") && merged.contains("\"results\": \"Saturday afternoons came first.\"")
+        )
     }
 }

@@ -19,31 +19,41 @@ import Testing
         let first = try forumdesk(args + ["--now", "2026-11-23T07:00"])
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         #expect(first.stdout.contains("07:00 sync: skipped, the folder is not shared through git"), "\(first.stdout)")
-        #expect(first.stdout.contains("07:00 brief cllr-tamsin-rushmere for 2026-11-26-leighton-rural-ltt: exit 0"), "\(first.stdout)")
+        #expect(
+            first.stdout.contains("07:00 brief cllr-tamsin-rushmere for 2026-11-26-leighton-rural-ltt: exit 0"),
+            "\(first.stdout)")
         #expect(first.stdout.contains("13 sent, 0 not sent, 0 maybe sent"), "\(first.stdout)")
         #expect(first.stdout.hasSuffix("07:00 done\n"))
         let after = Self.received(mail)
         #expect(after.count == 13)
         // Every message handed over is a well-formed RFC 5322 e-mail (Python's email package, strict policy).
         for file in after {
-            let parsed = try runPython(["-c", """
+            let parsed = try runPython([
+                "-c",
+                """
                 import sys, email, email.policy
                 m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.strict)
                 print(m['To'] is not None and m['Subject'] is not None)
-                """, mail + "/" + file])
+                """, mail + "/" + file,
+            ])
             #expect(parsed.trimmingCharacters(in: .whitespacesAndNewlines) == "True", "\(file)")
         }
         #expect(FileManager.default.fileExists(atPath: copy.folder + "/site/index.html"))
 
         let second = try forumdesk(args + ["--now", "2026-11-23T07:30"])
         #expect(second.status == 0, "\(second.stdout)")
-        #expect(second.stdout.contains("07:30 brief: cllr-tamsin-rushmere already briefed for 2026-11-26-leighton-rural-ltt"), "\(second.stdout)")
+        #expect(
+            second.stdout.contains(
+                "07:30 brief: cllr-tamsin-rushmere already briefed for 2026-11-26-leighton-rural-ltt"),
+            "\(second.stdout)")
         #expect(second.stdout.contains("action(s) left out, chased within the last 7 day(s)"), "\(second.stdout)")
         #expect(!second.stdout.contains("sent: "), "\(second.stdout)")
         #expect(Self.received(mail) == after, "the second run sent nothing")
         // Both runs are in the day's log, in the machine-local folder that sync leaves out.
         let log = try String(contentsOfFile: copy.path + "/.forumdesk-daily/2026-11-23.log", encoding: .utf8)
-        #expect(log.contains("07:00 forumdesk daily on Mon 23 Nov 2026 07:00") && log.contains("07:30 forumdesk daily on Mon 23 Nov 2026 07:30"))
+        #expect(
+            log.contains("07:00 forumdesk daily on Mon 23 Nov 2026 07:00")
+                && log.contains("07:30 forumdesk daily on Mon 23 Nov 2026 07:30"))
         #expect(!FileManager.default.fileExists(atPath: copy.path + "/.forumdesk-daily/failed"))
     }
 
@@ -84,8 +94,12 @@ import Testing
         let service = try String(contentsOfFile: source + "/forumdesk-daily.service", encoding: .utf8)
             .replacingOccurrences(of: "/usr/local/bin/forumdesk", with: TestPaths.binary)
         try service.write(toFile: dir + "/forumdesk-daily.service", atomically: true, encoding: .utf8)
-        try FileManager.default.copyItem(atPath: source + "/forumdesk-daily.timer", toPath: dir + "/forumdesk-daily.timer")
-        let verified = try runProgram(["/usr/bin/systemd-analyze", "verify", "--man=no", dir + "/forumdesk-daily.timer", dir + "/forumdesk-daily.service"])
+        try FileManager.default.copyItem(
+            atPath: source + "/forumdesk-daily.timer", toPath: dir + "/forumdesk-daily.timer")
+        let verified = try runProgram([
+            "/usr/bin/systemd-analyze", "verify", "--man=no", dir + "/forumdesk-daily.timer",
+            dir + "/forumdesk-daily.service",
+        ])
         #expect(verified.status == 0, "\(verified.out)")
         #expect(!verified.out.contains("forumdesk-daily"), "\(verified.out)")
     }

@@ -94,7 +94,8 @@ import Testing
         try withBrokenCopy { folder in
             let fm = FileManager.default
             try fm.moveItem(at: folder.appendingPathComponent("data"), to: folder.appendingPathComponent("broken"))
-            try fm.copyItem(at: repositoryRoot.appendingPathComponent("data"), to: folder.appendingPathComponent("data"))
+            try fm.copyItem(
+                at: repositoryRoot.appendingPathComponent("data"), to: folder.appendingPathComponent("data"))
             // The mail program `send` hands e-mail to on this "machine": one that accepts everything.
             let config = folder.appendingPathComponent("machine-config.json")
             try JSONSerialization.data(withJSONObject: ["sendmail": ["sh", "-c", "cat >/dev/null"]]).write(to: config)
@@ -102,19 +103,26 @@ import Testing
                 let words = Self.words(step.command)
                 // `$ cat FILE` shows a file the next commands read: it is written as shown.
                 if words.first == "cat", words.count == 2 {
-                    try (step.output.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent(words[1]), atomically: true, encoding: .utf8)
+                    try (step.output.joined(separator: "\n") + "\n").write(
+                        to: folder.appendingPathComponent(words[1]), atomically: true, encoding: .utf8)
                     continue
                 }
                 // The sample's own day (`sampleToday`), at 9 am: the clock the examples were printed at.
-                let run = try forumdesk(Array(words.dropFirst()) + ["--now", "2026-11-23T09:00"], in: folder,
-                                        environment: ["FORUMDESK_CONFIG": config.path])
-                let printed = (run.stdout + run.stderr).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                    .filter { !$0.isEmpty }
+                let run = try forumdesk(
+                    Array(words.dropFirst()) + ["--now", "2026-11-23T09:00"], in: folder,
+                    environment: ["FORUMDESK_CONFIG": config.path])
+                let printed = (run.stdout + run.stderr).split(separator: "\n", omittingEmptySubsequences: false).map(
+                    String.init
+                )
+                .filter { !$0.isEmpty }
                 let shown = step.output.filter { !$0.isEmpty }
                 if shown.isEmpty {
-                    #expect(run.status == 0, "\(place): `\(step.command)` exited \(run.status): \(run.stdout)\(run.stderr)")
+                    #expect(
+                        run.status == 0, "\(place): `\(step.command)` exited \(run.status): \(run.stdout)\(run.stderr)")
                 } else {
-                    #expect(Self.matches(shown, printed), "\(place): `\(step.command)` printed:\n\(printed.joined(separator: "\n"))")
+                    #expect(
+                        Self.matches(shown, printed),
+                        "\(place): `\(step.command)` printed:\n\(printed.joined(separator: "\n"))")
                 }
             }
         }
@@ -135,7 +143,8 @@ import Testing
                     }
                     continue
                 }
-                for span in line.split(separator: "`", omittingEmptySubsequences: false).enumerated() where span.offset % 2 == 1 {
+                for span in line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+                where span.offset % 2 == 1 {
                     if span.element.hasPrefix("forumdesk ") || span.element == "forumdesk" {
                         // `\|` is a table's escaped bar: `agenda\|minutes` reads `agenda|minutes`.
                         found.append((place, words(span.element.replacingOccurrences(of: "\\|", with: "|"))))
@@ -168,21 +177,26 @@ import Testing
                 // `export agenda|minutes`: the first of the alternatives shown.
                 let word = String(alternatives.split(separator: "|").first ?? "")
                 guard word.first?.isLowercase == true, word.allSatisfy({ $0.isLetter || $0 == "-" }),
-                      (try helpOf(path + [word])).status == 0,
-                      try helpOf(path + [word]).stdout != helpOf(path).stdout else { break }
+                    (try helpOf(path + [word])).status == 0,
+                    try helpOf(path + [word]).stdout != helpOf(path).stdout
+                else { break }
                 path.append(word)
             }
-            if let first = rest.first, first.first?.isLowercase == true, first.allSatisfy({ $0.isLetter || $0 == "-" }), path.isEmpty {
+            if let first = rest.first, first.first?.isLowercase == true, first.allSatisfy({ $0.isLetter || $0 == "-" }),
+                path.isEmpty
+            {
                 problems.append("\(mention.place): `forumdesk \(first)` is not a command")
                 continue
             }
             let usage = try helpOf(path).stdout
             for word in rest {
                 // --option, --option=VALUE, [--option], [--format md|text]: the option's name.
-                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "[]()…,.")).split(separator: "=").first ?? ""
+                let bare =
+                    word.trimmingCharacters(in: CharacterSet(charactersIn: "[]()…,.")).split(separator: "=").first ?? ""
                 guard bare.hasPrefix("-"), bare.count > 1, bare != "--" else { continue }
                 if !usage.contains(String(bare)) {
-                    problems.append("\(mention.place): `forumdesk \(path.joined(separator: " "))` has no option \(bare)")
+                    problems.append(
+                        "\(mention.place): `forumdesk \(path.joined(separator: " "))` has no option \(bare)")
                 }
             }
         }

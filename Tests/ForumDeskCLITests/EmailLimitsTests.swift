@@ -17,10 +17,15 @@ import Testing
 
     @Test func test_everyNotice_passesStrictParsing_withLongAndNonASCIITitlesAndNames() throws {
         let copy = try SampleCopy()
-        let title = "Let's Talk Together: আসুন একসাথে কথা বলি — Sandy and Biggleswade " + String(repeating: "(rescheduled) ", count: 90)
-        try edit(copy.path + "/meetings/2026/\(id).json", "\"title\": \"Let's Talk Together: Sandy and Biggleswade\"",
-                 "\"title\": \"\(title)\"")
-        try edit(copy.path + "/directory/people.json", "\"name\": \"Cllr Tamsin Lanternby\"", "\"name\": \"Cllr Tamsin Lanternby-Ó Súilleabháin রহিম\"")
+        let title =
+            "Let's Talk Together: আসুন একসাথে কথা বলি — Sandy and Biggleswade "
+            + String(repeating: "(rescheduled) ", count: 90)
+        try edit(
+            copy.path + "/meetings/2026/\(id).json", "\"title\": \"Let's Talk Together: Sandy and Biggleswade\"",
+            "\"title\": \"\(title)\"")
+        try edit(
+            copy.path + "/directory/people.json", "\"name\": \"Cllr Tamsin Lanternby\"",
+            "\"name\": \"Cllr Tamsin Lanternby-Ó Súilleabháin রহিম\"")
         let run = try forumdesk(["notify", id, "--data", copy.path] + now)
         #expect(run.status == 0, "\(run.stderr)")
         let folder = copy.path + "/outbox/" + id
@@ -40,13 +45,17 @@ import Testing
     /// `notify` lists the councillor for a letter or a call instead of writing the address into a 7-bit message.
     @Test func test_nonASCIIAndMalformedAddresses_areReported_andNeverMailed() throws {
         let copy = try SampleCopy()
-        try edit(copy.path + "/directory/people.json", "\"email\": \"tamsin.lanternby@councillors.example.org\"",
-                 "\"email\": \"tamsín@councillors.example.org\"")
-        try edit(copy.path + "/directory/people.json", "\"email\": \"otis.rookwood@councillors.example.org\"",
-                 "\"email\": \"otis..rookwood@councillors\"")
+        try edit(
+            copy.path + "/directory/people.json", "\"email\": \"tamsin.lanternby@councillors.example.org\"",
+            "\"email\": \"tamsín@councillors.example.org\"")
+        try edit(
+            copy.path + "/directory/people.json", "\"email\": \"otis.rookwood@councillors.example.org\"",
+            "\"email\": \"otis..rookwood@councillors\"")
         let validate = try forumdesk(["validate", "--data", copy.path] + now)
         #expect(validate.status == 1)
-        #expect(validate.stdout.contains("people.json:") && validate.stdout.contains("has non-ASCII characters"), "\(validate.stdout)")
+        #expect(
+            validate.stdout.contains("people.json:") && validate.stdout.contains("has non-ASCII characters"),
+            "\(validate.stdout)")
         #expect(validate.stdout.contains("“otis..rookwood@councillors”: the part before @"), "\(validate.stdout)")
         let run = try forumdesk(["notify", id, "--data", copy.path] + now)
         #expect(run.stdout.contains("by hand: Cllr Tamsin Lanternby (e-mail address not usable: "), "\(run.stdout)")

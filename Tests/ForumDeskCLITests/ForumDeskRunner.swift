@@ -16,8 +16,10 @@ let repositoryRoot = TestPaths.repositoryRoot
 let binary = TestPaths.binary
 
 /// With `viaShell`, `arguments` is a whole command line starting with the program (e.g. `sh -c …`).
-func forumdesk(_ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:],
-               viaShell: Bool = false) throws -> Run {
+func forumdesk(
+    _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:],
+    viaShell: Bool = false
+) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: viaShell ? "/bin/sh" : binary)
     process.arguments = viaShell ? Array(arguments.dropFirst()) : arguments
@@ -40,15 +42,18 @@ func forumdesk(_ arguments: [String], in directory: URL = repositoryRoot, enviro
     let stdout = readAll(out.fileHandleForReading)
     let stderr = readAll(err.fileHandleForReading)
     process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-               stderr: String(decoding: stderr, as: UTF8.self))
+    return Run(
+        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        stderr: String(decoding: stderr, as: UTF8.self))
 }
 
 func withBrokenCopy<T>(_ body: (URL) throws -> T) throws -> T {
-    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("forumdesk-cli-" + UUID().uuidString)
+    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+        "forumdesk-cli-" + UUID().uuidString)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("data"), to: folder.appendingPathComponent("data"))
+    try FileManager.default.copyItem(
+        at: repositoryRoot.appendingPathComponent("data"), to: folder.appendingPathComponent("data"))
     func edit(_ name: String, _ old: String, _ new: String) throws {
         let url = folder.appendingPathComponent("data/meetings/2026/\(name).json")
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -56,8 +61,11 @@ func withBrokenCopy<T>(_ body: (URL) throws -> T) throws -> T {
         try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
     }
     // A missing comma, a date in the wrong format, an unknown ward: three kinds of mistake a hand edit makes.
-    try edit("2026-10-06-cranfield-marston-woburn-ltt", "\"kind\": \"lets-talk-together\",", "\"kind\": \"lets-talk-together\"")
-    try edit("2026-08-13-sandy-biggleswade-ltt", "\"end\": \"2026-08-13T21:00:00+01:00\"", "\"end\": \"13/08/2026 21:00\"")
+    try edit(
+        "2026-10-06-cranfield-marston-woburn-ltt", "\"kind\": \"lets-talk-together\",",
+        "\"kind\": \"lets-talk-together\"")
+    try edit(
+        "2026-08-13-sandy-biggleswade-ltt", "\"end\": \"2026-08-13T21:00:00+01:00\"", "\"end\": \"13/08/2026 21:00\"")
     try edit("2026-10-15-sandy-biggleswade-ltt", "\"potton\",", "\"pottonn\",")
     return try body(folder)
 }

@@ -21,7 +21,9 @@ import Testing
         let run = try forumdesk(["notify", "2026-12-10-flitwick-ward-forum", "--data", copy.path] + now)
         #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
         #expect(!run.stdout.contains("has an up-to-date notice"), "\(run.stdout)")
-        #expect(run.stderr.contains("directory/people.json") && run.stderr.contains("the directory must be read whole"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("directory/people.json") && run.stderr.contains("the directory must be read whole"),
+            "\(run.stderr)")
         #expect(try String(contentsOfFile: copy.path + "/meetings/2026/\(id).json", encoding: .utf8) == before)
         for command in [["remind"], ["brief"], ["import", "reply", copy.folder + "/none.ics"]] {
             let other = try forumdesk(command + ["--data", copy.path] + now)
@@ -32,15 +34,20 @@ import Testing
     @Test func test_commandsOverEveryMeeting_withOneUnreadable_exitThree() throws {
         let copy = try SampleCopy()
         _ = try breakFile(copy.path + "/meetings/2026/\(id).json")
-        for command in [["remind", "--dry-run"], ["person", "show", "cllr-tamsin-lanternby"], ["person", "erase", "cllr-tamsin-lanternby", "--yes"],
-                        ["person", "delete", "cllr-tamsin-lanternby", "--yes"], ["export", "csv", "meetings"], ["export", "ics"],
-                        ["export", "minutes", id], ["report", "--year", "2026"], ["purge", "--before", "2026-01-01"]] {
+        for command in [
+            ["remind", "--dry-run"], ["person", "show", "cllr-tamsin-lanternby"],
+            ["person", "erase", "cllr-tamsin-lanternby", "--yes"],
+            ["person", "delete", "cllr-tamsin-lanternby", "--yes"], ["export", "csv", "meetings"], ["export", "ics"],
+            ["export", "minutes", id], ["report", "--year", "2026"], ["purge", "--before", "2026-01-01"],
+        ] {
             let run = try forumdesk(command + ["--data", copy.path] + now)
             #expect(run.status == 3, "\(command): \(run.stdout)\(run.stderr)")
             #expect(run.stderr.contains("\(id).json"), "\(command): \(run.stderr)")
         }
-        #expect(try String(contentsOfFile: copy.path + "/directory/people.json", encoding: .utf8).contains("cllr-tamsin-lanternby"),
-                "nothing was erased")
+        #expect(
+            try String(contentsOfFile: copy.path + "/directory/people.json", encoding: .utf8).contains(
+                "cllr-tamsin-lanternby"),
+            "nothing was erased")
     }
 
     @Test func test_publish_keepsTheLastPageOfAnUnreadableMeeting_andExitsThree() throws {

@@ -4,13 +4,16 @@ import Testing
 @Suite struct HelpAndVersionTests {
     /// The argument parser wraps the discussion to the terminal: no line of a paragraph ends early (as
     /// source text hard-wrapped at 110 columns did when re-wrapped at 80), and none is longer than 80.
-    @Test(arguments: [["help", "notify"], ["help", "generate"], ["help", "bench"], ["help", "import", "csv"], ["help", "purge"]])
+    @Test(arguments: [
+        ["help", "notify"], ["help", "generate"], ["help", "bench"], ["help", "import", "csv"], ["help", "purge"],
+    ])
     func test_help_isWrappedByTheParser_withoutRaggedLines(arguments: [String]) throws {
         let run = try forumdesk(arguments, environment: ["COLUMNS": "80"])
         #expect(run.status == 0)
         let lines = run.stdout.components(separatedBy: "\n")
         guard let usage = lines.firstIndex(where: { $0.hasPrefix("USAGE:") }),
-              let start = lines.firstIndex(of: ""), start < usage else {
+            let start = lines.firstIndex(of: ""), start < usage
+        else {
             Issue.record("no discussion in \(run.stdout)")
             return
         }
@@ -27,7 +30,9 @@ import Testing
     @Test func test_version_printsTheVersion() throws {
         let run = try forumdesk(["--version"])
         #expect(run.status == 0)
-        #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil,
-                "\(run.stdout)\(run.stderr)")
+        #expect(
+            run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).range(
+                of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil,
+            "\(run.stdout)\(run.stderr)")
     }
 }

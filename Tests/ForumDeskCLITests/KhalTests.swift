@@ -14,7 +14,8 @@ import Testing
 
     /// The text/calendar part of an outbox e-mail, as Python's email library decodes it.
     func calendar(of eml: String, to ics: String) throws {
-        let script = "import email,sys\nfrom email import policy\nm=email.message_from_bytes(open(sys.argv[1],'rb').read(),policy=policy.default)\n"
+        let script =
+            "import email,sys\nfrom email import policy\nm=email.message_from_bytes(open(sys.argv[1],'rb').read(),policy=policy.default)\n"
             + "open(sys.argv[2],'wb').write(next(p for p in m.walk() if p.get_content_type()=='text/calendar').get_payload(decode=True))\n"
         #expect(try run(["python3", "-c", script, eml, ics]).status == 0)
     }
@@ -27,8 +28,9 @@ import Testing
         }
         func importLatest(_ suffix: String) throws {
             let folder = copy.path + "/outbox/" + id
-            let eml = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-                .first { $0.contains("cllr-otis-rookwood") && $0.hasSuffix(suffix) })
+            let eml = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+                    .first { $0.contains("cllr-otis-rookwood") && $0.hasSuffix(suffix) })
             let ics = home + "/" + suffix + ".ics"
             try calendar(of: folder + "/" + eml, to: ics)
             let imported = try khal(["import", "--batch", "-a", "forumdesk", ics])
@@ -36,7 +38,9 @@ import Testing
         }
         func events() throws -> [String] {
             try khal(["list", "--format", "{uid} {start} {status}", "2026-12-01", "40d"]).out
-                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.contains("@forumdesk") }
+                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                    $0.contains("@forumdesk")
+                }
         }
         let now = ["--data", copy.path, "--now", "2026-11-23T12:00"]
         // An invitation sent when the councillor is not yet notified (the sample's notices are for Otis already: move on).
@@ -50,8 +54,9 @@ import Testing
         #expect(first == ["\(id)@forumdesk 2026-12-17 19:00 CONFIRMED"], "\(first)")
 
         text = try String(contentsOfFile: path, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"start\": \"2026-12-17T19:00:00+00:00\",\n  \"end\": \"2026-12-17T21:00:00+00:00\"",
-                                         with: "\"start\": \"2026-12-22T18:30:00+00:00\",\n  \"end\": \"2026-12-22T20:30:00+00:00\"")
+        text = text.replacingOccurrences(
+            of: "\"start\": \"2026-12-17T19:00:00+00:00\",\n  \"end\": \"2026-12-17T21:00:00+00:00\"",
+            with: "\"start\": \"2026-12-22T18:30:00+00:00\",\n  \"end\": \"2026-12-22T20:30:00+00:00\"")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try forumdesk(["notify", id] + now).status == 0)
         try importLatest("request-1.eml")

@@ -9,8 +9,11 @@ import Testing
     static let now = ["--now", "2026-11-23T12:00"]
     static let meeting = "2027-01-12-ampthill-flitwick-ltt"
     /// Three lines too wide for the window at 11 pt: wrapped by the browser, the old fixed box hid the post town and postcode.
-    static let capitals = ["THE OLD WHEELWRIGHTS COTTAGE, CHURCH END", "CLIFTON UPPER GREEN, HAYNES WEST END", "NEAR SHEFFORD, CENTRAL BEDFORDSHIRE",
-                           "SHEFFORD", "SG17 5TQ"]
+    static let capitals = [
+        "THE OLD WHEELWRIGHTS COTTAGE, CHURCH END", "CLIFTON UPPER GREEN, HAYNES WEST END",
+        "NEAR SHEFFORD, CENTRAL BEDFORDSHIRE",
+        "SHEFFORD", "SG17 5TQ",
+    ]
 
     /// Orla Hollowell's postal address in the copy's directory replaced by `lines`.
     static func setAddress(_ copy: SampleCopy, _ lines: [String]) throws {
@@ -33,7 +36,8 @@ import Testing
         try process.run()
         let xml = String(decoding: readAll(out.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
-        let pattern = try NSRegularExpression(pattern: "<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>")
+        let pattern = try NSRegularExpression(
+            pattern: "<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>")
         let mm = 25.4 / 72
         return pattern.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).map { m in
             let s = { (i: Int) in (xml as NSString).substring(with: m.range(at: i)) }
@@ -52,9 +56,12 @@ import Testing
         // 90 × 45 mm): pdftotext reads text the box clips too, so the box, not the window, is the limit.
         let inWindow = words.filter { $0.x0 >= 19.5 && $0.x1 <= 105.5 && $0.y0 >= 49.5 && $0.y1 <= 90.5 }
         let expected = (["Cllr Orla Hollowell"] + Self.capitals).flatMap { $0.split(separator: " ").map(String.init) }
-        #expect(inWindow.map(\.word) == expected, "\(words.prefix(30).map { "\($0.word) \(Int($0.x0)),\(Int($0.y0))-\(Int($0.x1)),\(Int($0.y1))" })")
+        #expect(
+            inWindow.map(\.word) == expected,
+            "\(words.prefix(30).map { "\($0.word) \(Int($0.x0)),\(Int($0.y0))-\(Int($0.x1)),\(Int($0.y1))" })")
         // The postcode on its own last line, below the post town.
-        let town = try #require(inWindow.first { $0.word == "SHEFFORD" }), postcode = try #require(inWindow.first { $0.word == "SG17" })
+        let town = try #require(inWindow.first { $0.word == "SHEFFORD" }),
+            postcode = try #require(inWindow.first { $0.word == "SG17" })
         #expect(postcode.y0 > town.y1 - 0.5)
     }
 
@@ -65,10 +72,17 @@ import Testing
         try Self.setAddress(copy, long)
         let validate = try forumdesk(["validate", "--data", copy.path])
         #expect(validate.status == 1)
-        #expect(validate.stdout.contains("postal address: no letter can be made: “THEOLDWHEELWRIGHTSWORKSHOPANDCOTTAGECHURCHEND” is"), "\(validate.stdout)")
+        #expect(
+            validate.stdout.contains(
+                "postal address: no letter can be made: “THEOLDWHEELWRIGHTSWORKSHOPANDCOTTAGECHURCHEND” is"),
+            "\(validate.stdout)")
         let run = try forumdesk(["letters", Self.meeting, "--data", copy.path] + Self.now)
         #expect(run.status == 1)
-        #expect(run.stdout.contains("no letter: Cllr Orla Hollowell (postal address does not fit the envelope's window:"), "\(run.stdout)")
-        #expect(!FileManager.default.fileExists(atPath: "\(copy.path)/letters/\(Self.meeting)/cllr-orla-hollowell-request-0.html"))
+        #expect(
+            run.stdout.contains("no letter: Cllr Orla Hollowell (postal address does not fit the envelope's window:"),
+            "\(run.stdout)")
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: "\(copy.path)/letters/\(Self.meeting)/cllr-orla-hollowell-request-0.html"))
     }
 }

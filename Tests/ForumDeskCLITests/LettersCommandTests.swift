@@ -22,7 +22,8 @@ import Testing
 
     /// The dashboard's lines under one meeting's heading.
     static func dashboard(_ copy: SampleCopy, _ id: String) throws -> String {
-        let lines = try forumdesk(["dashboard", "--data", copy.path] + now).stdout.split(separator: "\n").map(String.init)
+        let lines = try forumdesk(["dashboard", "--data", copy.path] + now).stdout.split(separator: "\n").map(
+            String.init)
         var out: [String] = [], inside = false
         for line in lines {
             if !line.hasPrefix("  ") { inside = line.contains("[\(id)]") } else if inside { out.append(line) }
@@ -47,21 +48,29 @@ import Testing
         let data = ["--data", copy.path] + Self.now
         // notify e-mails everyone else and leaves the two to a letter.
         let notify = try forumdesk(["notify", Self.meeting] + data)
-        #expect(notify.stdout.contains("by hand: Cllr Orla Hollowell (prefers letter, 01632 960173): not notified; `forumdesk letters \(Self.meeting)` writes the letter"), "\(notify.stdout)")
+        #expect(
+            notify.stdout.contains(
+                "by hand: Cllr Orla Hollowell (prefers letter, 01632 960173): not notified; `forumdesk letters \(Self.meeting)` writes the letter"
+            ), "\(notify.stdout)")
         #expect(try Self.dashboard(copy, Self.meeting).contains("not notified: 4 of 9 councillors"))
 
         let dry = try forumdesk(["letters", Self.meeting, "--dry-run"] + data)
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(dry.stdout.contains("would write letters/\(Self.meeting)/cllr-orla-hollowell-request-0.html: Cllr Orla Hollowell, invitation, SEQUENCE 0"))
+        #expect(
+            dry.stdout.contains(
+                "would write letters/\(Self.meeting)/cllr-orla-hollowell-request-0.html: Cllr Orla Hollowell, invitation, SEQUENCE 0"
+            ))
         #expect(!FileManager.default.fileExists(atPath: copy.path + "/letters"), "a dry run writes nothing")
 
         let run = try forumdesk(["letters", Self.meeting] + data)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let folder = "\(copy.path)/letters/\(Self.meeting)"
-        #expect(Self.files(folder) == Self.letterPreferring.flatMap { ["\($0)-request-0.html", "\($0)-request-0.pdf"] })
+        #expect(
+            Self.files(folder) == Self.letterPreferring.flatMap { ["\($0)-request-0.html", "\($0)-request-0.pdf"] })
         #expect(run.stdout.contains("PDF made with weasyprint"))
         for name in Self.files(folder) {
-            let mode = try #require(try FileManager.default.attributesOfItem(atPath: "\(folder)/\(name)")[.posixPermissions] as? Int)
+            let mode = try #require(
+                try FileManager.default.attributesOfItem(atPath: "\(folder)/\(name)")[.posixPermissions] as? Int)
             #expect(mode == 0o600, "\(name): \(String(mode, radix: 8))")
         }
         // The HTML passes the Nu HTML Checker; the PDF, read back by poppler, names the recipient and the meeting.
@@ -72,8 +81,10 @@ import Testing
         }
         #expect(try html5Problems(folder: htmlOnly) == "")
         let pdf = try Self.pdfText("\(folder)/cllr-orla-hollowell-request-0.pdf")
-        for text in ["Cllr Orla Hollowell", "c/o Flitwick Town Council Offices", "Let's Talk Together: Ampthill and Flitwick",
-                     "Tuesday 12 January 2027, 6.30 pm to 8.30 pm", "Dear Cllr Orla Hollowell,", "23 November 2026"] {
+        for text in [
+            "Cllr Orla Hollowell", "c/o Flitwick Town Council Offices", "Let's Talk Together: Ampthill and Flitwick",
+            "Tuesday 12 January 2027, 6.30 pm to 8.30 pm", "Dear Cllr Orla Hollowell,", "23 November 2026",
+        ] {
             #expect(pdf.contains(text), "PDF lacks \(text): \(pdf)")
         }
 
@@ -98,11 +109,16 @@ import Testing
         let copy = try SampleCopy()
         let run = try forumdesk(["letters", Self.noAddress, "--data", copy.path] + Self.now)
         #expect(run.status == 1, "someone owed a letter got none, as `remind` and `brief` say: \(run.stderr)")
-        #expect(run.stdout.contains("no letter: Cllr Jago Sallowmere (no postal address in the directory): not notified"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains("no letter: Cllr Jago Sallowmere (no postal address in the directory): not notified"),
+            "\(run.stdout)")
         #expect(run.stdout.contains("cllr-deepak-violetta-request-0.html"))
         let notices = try Self.notices(copy, Self.noAddress)
         #expect(!notices.contains { $0["councillor"] as? String == "cllr-jago-sallowmere" })
-        #expect(notices.contains { $0["councillor"] as? String == "cllr-deepak-violetta" && $0["method"] as? String == "letter" })
+        #expect(
+            notices.contains {
+                $0["councillor"] as? String == "cllr-deepak-violetta" && $0["method"] as? String == "letter"
+            })
     }
 
     /// `-o` naming a file, not a folder: refused before anything is written or recorded (the copies would
@@ -126,7 +142,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
         try "#!/bin/sh\nexit 1\n".write(toFile: bin + "/weasyprint", atomically: true, encoding: .utf8)
         chmod(bin + "/weasyprint", 0o755)
-        let run = try forumdesk(["letters", Self.meeting, "--data", copy.path] + Self.now, environment: ["PATH": bin + ":/usr/bin:/bin"])
+        let run = try forumdesk(
+            ["letters", Self.meeting, "--data", copy.path] + Self.now, environment: ["PATH": bin + ":/usr/bin:/bin"])
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         #expect(!run.stdout.contains("PDF made"))
         #expect(run.stdout.contains("PDF(s) could not be made with weasyprint"), "\(run.stdout)")
@@ -136,10 +153,14 @@ import Testing
         let copy = try SampleCopy()
         let share = copy.folder + "/print"
         try FileManager.default.createDirectory(atPath: share, withIntermediateDirectories: true)
-        let run = try forumdesk(["letters", Self.meeting, "--data", copy.path, "-o", share] + Self.now, environment: ["PATH": "/nonexistent"])
+        let run = try forumdesk(
+            ["letters", Self.meeting, "--data", copy.path, "-o", share] + Self.now,
+            environment: ["PATH": "/nonexistent"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("HTML only: no PDF converter is installed (apt install weasyprint)"), "\(run.stdout)")
-        #expect(Self.files("\(copy.path)/letters/\(Self.meeting)") == Self.letterPreferring.map { "\($0)-request-0.html" })
+        #expect(
+            run.stdout.contains("HTML only: no PDF converter is installed (apt install weasyprint)"), "\(run.stdout)")
+        #expect(
+            Self.files("\(copy.path)/letters/\(Self.meeting)") == Self.letterPreferring.map { "\($0)-request-0.html" })
         #expect(Self.files(share) == Self.letterPreferring.map { "\($0)-request-0.html" })
     }
 
@@ -158,19 +179,28 @@ import Testing
         #expect(try forumdesk(["letters", Self.meeting] + data).status == 0)
         let folder = "\(copy.path)/letters/\(Self.meeting)"
         let show = try forumdesk(["person", "show", "Orla Hollowell"] + data)
-        #expect(show.stdout.contains("postal address: c/o Flitwick Town Council Offices, 4 Station Road, Flitwick, MK45 1ZB"), "\(show.stdout)")
-        #expect(show.stdout.contains("letters/\(Self.meeting)/cllr-orla-hollowell-request-0.pdf  -  letter: the whole file"), "\(show.stdout)")
+        #expect(
+            show.stdout.contains(
+                "postal address: c/o Flitwick Town Council Offices, 4 Station Road, Flitwick, MK45 1ZB"),
+            "\(show.stdout)")
+        #expect(
+            show.stdout.contains(
+                "letters/\(Self.meeting)/cllr-orla-hollowell-request-0.pdf  -  letter: the whole file"),
+            "\(show.stdout)")
         #expect(!show.stdout.contains("cllr-priya-ambridge-cole-request"))
 
         let erase = try forumdesk(["person", "erase", "cllr-orla-hollowell", "--yes"] + data)
         #expect(erase.status == 0, "\(erase.stdout)\(erase.stderr)")
-        #expect(Self.files(folder) == ["cllr-priya-ambridge-cole-request-0.html", "cllr-priya-ambridge-cole-request-0.pdf"])
+        #expect(
+            Self.files(folder) == ["cllr-priya-ambridge-cole-request-0.html", "cllr-priya-ambridge-cole-request-0.pdf"])
         let people = try String(contentsOfFile: copy.path + "/directory/people.json", encoding: .utf8)
         #expect(!people.contains("Flitwick Town Council Offices") && !people.contains("4 Station Road"))
 
         let purge = try forumdesk(["purge", "--before", "2027-02-01", "--data", copy.path, "--now", "2027-03-01T12:00"])
         #expect(purge.status == 0, "\(purge.stdout)\(purge.stderr)")
-        #expect(purge.stdout.contains("deleted letters/\(Self.meeting)/cllr-priya-ambridge-cole-request-0.pdf"), "\(purge.stdout)")
+        #expect(
+            purge.stdout.contains("deleted letters/\(Self.meeting)/cllr-priya-ambridge-cole-request-0.pdf"),
+            "\(purge.stdout)")
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
 }

@@ -9,11 +9,14 @@ import Testing
     let now = ["--now", "2026-11-23T12:00"]
 
     @Test func test_listMeetings_filtersByAreaPrefixAnyCase_andDateRange() throws {
-        let run = try forumdesk(["list", "meetings", "--area", "SANDY", "--from", "2026-06-01", "--to", "2026-06-30"] + now)
+        let run = try forumdesk(
+            ["list", "meetings", "--area", "SANDY", "--from", "2026-06-01", "--to", "2026-06-30"] + now)
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("DATE") == true)
-        #expect(lines.dropFirst(2).dropLast().allSatisfy { $0.contains("Sandy and Biggleswade") && $0.contains("2026-06-") })
+        #expect(
+            lines.dropFirst(2).dropLast().allSatisfy { $0.contains("Sandy and Biggleswade") && $0.contains("2026-06-") }
+        )
         #expect(lines.last == "2 meetings")
     }
 
@@ -33,7 +36,9 @@ import Testing
         #expect(!items.contains { $0["id"] as? String == "winter-vaccinations" })  // not wanted in Leighton Buzzard
         let budget = try #require(items.first { $0["id"] as? String == "budget-2027-28" })
         let areas = try #require(budget["areas"] as? [String: [String: String]])
-        #expect(areas["sandy-biggleswade"]?["state"] == "presented" && areas["sandy-biggleswade"]?["meeting"] == "2026-10-15-sandy-biggleswade-ltt")
+        #expect(
+            areas["sandy-biggleswade"]?["state"] == "presented"
+                && areas["sandy-biggleswade"]?["meeting"] == "2026-10-15-sandy-biggleswade-ltt")
         #expect(areas["leighton-rural"]?["state"] == "scheduled")
         #expect(areas["leighton-buzzard-linslade"]?["state"] == "to-schedule")
 
@@ -63,13 +68,18 @@ import Testing
         let owner = try #require(items[0]["ownerName"] as? String)
         let mine = try forumdesk(["list", "actions", "--overdue", "--owner", owner.lowercased()] + now)
         #expect(mine.status == 0)
-        #expect(mine.stdout.split(separator: "\n").dropFirst(2).dropLast().allSatisfy { $0.contains(owner) && $0.contains(" !") })
+        #expect(
+            mine.stdout.split(separator: "\n").dropFirst(2).dropLast().allSatisfy {
+                $0.contains(owner) && $0.contains(" !")
+            })
     }
 
     @Test func test_usageErrors_exitTwo_withAClearMessage() throws {
         let ambiguous = try forumdesk(["list", "meetings", "--area", "leighton"])
         #expect(ambiguous.status == 2)
-        #expect(ambiguous.stderr.contains("`leighton` matches more than one area: Leighton Rural, Leighton Buzzard and Linslade"))
+        #expect(
+            ambiguous.stderr.contains(
+                "`leighton` matches more than one area: Leighton Rural, Leighton Buzzard and Linslade"))
         let badStatus = try forumdesk(["list", "meetings", "--status", "helld"])
         #expect(badStatus.status == 2)
         #expect(badStatus.stderr.contains("helld"))
@@ -92,9 +102,11 @@ import Testing
             let path = folder.appendingPathComponent("data/meetings/2026/2026-11-05-shefford-stotfold-arlesey-ltt.json")
             let text = try String(contentsOf: path, encoding: .utf8)
             try #require(text.contains("\"name\": \"Arlesey Village Hall\""))
-            try text.replacingOccurrences(of: "\"name\": \"Arlesey Village Hall\"",
-                                          with: "\"name\": \"Hall\\u001b]0;pwned\\u0007\\u001b[2J\\u202e\"")
-                .write(to: path, atomically: true, encoding: .utf8)
+            try text.replacingOccurrences(
+                of: "\"name\": \"Arlesey Village Hall\"",
+                with: "\"name\": \"Hall\\u001b]0;pwned\\u0007\\u001b[2J\\u202e\""
+            )
+            .write(to: path, atomically: true, encoding: .utf8)
             let run = try forumdesk(["list", "meetings", "--data", "data", "--area", "shefford"], in: folder)
             #expect(!run.stdout.contains("\u{1B}"))
             #expect(!run.stdout.contains("\u{07}"))

@@ -11,8 +11,10 @@ import Testing
         let witness = copy.folder + "/ran"
         let settings = copy.path + "/forumdesk.json"
         let text = try String(contentsOfFile: settings, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"council\":", with: "\"sendmail\": [\"/bin/sh\", \"-c\", \"touch \(witness)\"],\n  \"council\":")
-            .write(toFile: settings, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "\"council\":", with: "\"sendmail\": [\"/bin/sh\", \"-c\", \"touch \(witness)\"],\n  \"council\":"
+        )
+        .write(toFile: settings, atomically: true, encoding: .utf8)
         let now = ["--now", "2026-11-23T12:00"]
         #expect(try forumdesk(["notify", "2026-12-17-sandy-biggleswade-ltt", "--data", copy.path] + now).status == 0)
         let accepted = copy.folder + "/accepted"

@@ -19,14 +19,25 @@ import Testing
 
     /// Each file, the replies it must record (councillor → reply, comment) and the messages it must name as passed over.
     static let cases: [(file: String, replies: [String: String], comments: [String: String], passedOver: [String])] = [
-        ("python-mailbox.mbox", ["cllr-tamsin-lanternby": "accepted", "cllr-cyrus-underhill": "declined"],
-         ["cllr-cyrus-underhill": "sorry, planning committee"], ["message 2 (“Newsletter”): no calendar part"]),
+        (
+            "python-mailbox.mbox", ["cllr-tamsin-lanternby": "accepted", "cllr-cyrus-underhill": "declined"],
+            ["cllr-cyrus-underhill": "sorry, planning committee"], ["message 2 (“Newsletter”): no calendar part"]
+        ),
         ("mboxo-unescaped.mbox", ["cllr-tamsin-lanternby": "accepted", "cllr-otis-rookwood": "tentative"], [:], []),
         ("mboxcl.mbox", ["cllr-farah-greenhalgh": "declined", "cllr-cyrus-underhill": "accepted"], [:], []),
-        ("thunderbird.mbox", ["cllr-tamsin-lanternby": "tentative"], [:],
-         ["message 2 (“Invitation: Let's Talk Together: Sandy and Biggleswade”): a calendar METHOD:REQUEST, not a reply"]),
-        ("takeout.mbox", ["cllr-cyrus-underhill": "declined", "cllr-tamsin-lanternby": "accepted"],
-         ["cllr-cyrus-underhill": "sorry, planning committee that evening", "cllr-tamsin-lanternby": "looking forward to it"], []),
+        (
+            "thunderbird.mbox", ["cllr-tamsin-lanternby": "tentative"], [:],
+            [
+                "message 2 (“Invitation: Let's Talk Together: Sandy and Biggleswade”): a calendar METHOD:REQUEST, not a reply"
+            ]
+        ),
+        (
+            "takeout.mbox", ["cllr-cyrus-underhill": "declined", "cllr-tamsin-lanternby": "accepted"],
+            [
+                "cllr-cyrus-underhill": "sorry, planning committee that evening",
+                "cllr-tamsin-lanternby": "looking forward to it",
+            ], []
+        ),
     ]
 
     @Test(arguments: cases.indices)
@@ -38,9 +49,15 @@ import Testing
         let run = try forumdesk(["import", "reply", file, "--data", copy.path] + now)
         #expect(run.status == 0, "\(c.file): \(run.stdout)\(run.stderr)")
         let recorded = try notices(copy)
-        for (who, reply) in c.replies { #expect(recorded[who]?["reply"] as? String == reply, "\(c.file): \(who) \(recorded[who] ?? [:])") }
-        for (who, comment) in c.comments { #expect(recorded[who]?["comment"] as? String == comment, "\(c.file): \(who)") }
-        for named in c.passedOver { #expect(run.stderr.contains("passed over: \(file): \(named)"), "\(c.file): \(run.stderr)") }
+        for (who, reply) in c.replies {
+            #expect(recorded[who]?["reply"] as? String == reply, "\(c.file): \(who) \(recorded[who] ?? [:])")
+        }
+        for (who, comment) in c.comments {
+            #expect(recorded[who]?["comment"] as? String == comment, "\(c.file): \(who)")
+        }
+        for named in c.passedOver {
+            #expect(run.stderr.contains("passed over: \(file): \(named)"), "\(c.file): \(run.stderr)")
+        }
         if c.passedOver.isEmpty { #expect(!run.stderr.contains("passed over"), "\(c.file): \(run.stderr)") }
     }
 }

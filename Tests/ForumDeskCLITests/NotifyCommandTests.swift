@@ -54,16 +54,19 @@ func checkWithPython(_ arguments: [String]) throws -> (status: Int32, json: [[St
         let start = try #require(text.range(of: "\"start\": \"2026-12-17T19:00:00+00:00\""))
         text.replaceSubrange(start, with: "\"start\": \"2026-12-17T19:30:00+00:00\"")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try forumdesk(["list", "meetings", "--data", copy.path, "--json"] + now).stdout.contains("stale notice"))
+        #expect(
+            try forumdesk(["list", "meetings", "--data", copy.path, "--json"] + now).stdout.contains("stale notice"))
         let second = try forumdesk(["notify", id, "--data", copy.path] + now)
         #expect(second.status == 0)
         let updates = outbox(copy, id).filter { !files.contains($0) }
         // The invitation the update supersedes is withdrawn from the outbox (moved aside, recorded): the mail
         // system must not send both.
         #expect(outbox(copy, id).allSatisfy { !files.contains($0) })
-        let withdrawn = (try? FileManager.default.contentsOfDirectory(atPath: copy.path + "/outbox-withdrawn/" + id)) ?? []
+        let withdrawn =
+            (try? FileManager.default.contentsOfDirectory(atPath: copy.path + "/outbox-withdrawn/" + id)) ?? []
         #expect(withdrawn == files.map { ($0 as NSString).lastPathComponent })
-        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("\"withdrawn\": \"2026-11-23T12:00:00+00:00\""))
+        #expect(
+            try String(contentsOfFile: path, encoding: .utf8).contains("\"withdrawn\": \"2026-11-23T12:00:00+00:00\""))
         #expect(second.stdout.contains("withdrew 1 superseded e-mail(s) from the outbox to outbox-withdrawn/\(id)/"))
         // Every councillor gets the update: by e-mail, or listed for a letter or a call.
         let lines = second.stdout.split(separator: "\n").filter { !$0.hasPrefix("withdrew ") }
@@ -72,9 +75,14 @@ func checkWithPython(_ arguments: [String]) throws -> (status: Int32, json: [[St
         #expect(updates.count == lines.filter { $0.contains("SEQUENCE 1") }.count)
         let (updateStatus, updateJSON) = try checkWithPython(updates)
         #expect(updateStatus == 0)
-        let sequences = updateJSON.compactMap { (($0["calendar"] as? [String: Any])?["events"] as? [[String: Any]])?.first?["sequence"] as? Int }
+        let sequences = updateJSON.compactMap {
+            (($0["calendar"] as? [String: Any])?["events"] as? [[String: Any]])?.first?["sequence"] as? Int
+        }
         #expect(Set(sequences) == [1])
-        let uids = Set(updateJSON.compactMap { (($0["calendar"] as? [String: Any])?["events"] as? [[String: Any]])?.first?["uid"] as? String })
+        let uids = Set(
+            updateJSON.compactMap {
+                (($0["calendar"] as? [String: Any])?["events"] as? [[String: Any]])?.first?["uid"] as? String
+            })
         #expect(uids == ["\(id)@forumdesk"])
     }
 
@@ -87,7 +95,9 @@ func checkWithPython(_ arguments: [String]) throws -> (status: Int32, json: [[St
         let (status, json) = try checkWithPython(outbox(copy, id))
         #expect(status == 0)
         #expect(json.first?["content_method"] as? String == "CANCEL")
-        #expect((((json.first?["calendar"] as? [String: Any])?["events"] as? [[String: Any]])?.first?["status"] as? String) == "CANCELLED")
+        #expect(
+            (((json.first?["calendar"] as? [String: Any])?["events"] as? [[String: Any]])?.first?["status"] as? String)
+                == "CANCELLED")
     }
 
     @Test func test_importReply_recordsTheAnswer() throws {
@@ -96,20 +106,20 @@ func checkWithPython(_ arguments: [String]) throws -> (status: Int32, json: [[St
         #expect(try forumdesk(["notify", id, "--data", copy.path] + now).status == 0)
         // As Outlook sends it: METHOD:REPLY, folded lines, quoted CN, upper-case MAILTO.
         let reply = """
-        BEGIN:VCALENDAR\r
-        METHOD:REPLY\r
-        PRODID:Microsoft Exchange Server 2010\r
-        VERSION:2.0\r
-        BEGIN:VEVENT\r
-        ATTENDEE;PARTSTAT=DECLINED;CN="Cllr Tamsin Lanternby":MAILTO:tamsin.lanternby@councillors.exa\r
-         mple.org\r
-        UID:\(id)@forumdesk\r
-        SEQUENCE:0\r
-        DTSTAMP:20261124T090000Z\r
-        END:VEVENT\r
-        END:VCALENDAR\r
+            BEGIN:VCALENDAR\r
+            METHOD:REPLY\r
+            PRODID:Microsoft Exchange Server 2010\r
+            VERSION:2.0\r
+            BEGIN:VEVENT\r
+            ATTENDEE;PARTSTAT=DECLINED;CN="Cllr Tamsin Lanternby":MAILTO:tamsin.lanternby@councillors.exa\r
+             mple.org\r
+            UID:\(id)@forumdesk\r
+            SEQUENCE:0\r
+            DTSTAMP:20261124T090000Z\r
+            END:VEVENT\r
+            END:VCALENDAR\r
 
-        """
+            """
         let file = copy.folder + "/reply.ics"
         try reply.write(toFile: file, atomically: true, encoding: .utf8)
         let run = try forumdesk(["import", "reply", file, "--data", copy.path] + now)
@@ -118,7 +128,8 @@ func checkWithPython(_ arguments: [String]) throws -> (status: Int32, json: [[St
         let meeting = try String(contentsOfFile: copy.path + "/meetings/2026/\(id).json", encoding: .utf8)
         #expect(meeting.contains("\"reply\": \"declined\""))
         let bad = copy.folder + "/bad.ics"
-        try "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        try "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n".write(
+            toFile: bad, atomically: true, encoding: .utf8)
         let refused = try forumdesk(["import", "reply", bad, "--data", copy.path] + now)
         #expect(refused.status == 3)
         #expect(refused.stderr.contains("not a calendar reply (METHOD:REPLY is missing)"))
@@ -127,14 +138,23 @@ func checkWithPython(_ arguments: [String]) throws -> (status: Int32, json: [[St
     /// The shapes Google Calendar (extra parameters, lower-case mailto, unquoted CN) and Thunderbird
     /// (PARTSTAT last, a long folded ATTENDEE line) send.
     @Test(arguments: [
-        ("google", "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=tamsin.lanternby@councillors.example.org;X-NUM-GUESTS=0:mailto:tamsin.lanternby@councillors.example.org", "accepted"),
-        ("thunderbird", "ATTENDEE;RSVP=TRUE;CN=Cllr Tamsin Lanternby;ROLE=REQ-PARTICIPANT;PARTSTAT=TENTATIVE:m\r\n ailto:tamsin.lanternby@councillors.example.org", "tentative"),
+        (
+            "google",
+            "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=tamsin.lanternby@councillors.example.org;X-NUM-GUESTS=0:mailto:tamsin.lanternby@councillors.example.org",
+            "accepted"
+        ),
+        (
+            "thunderbird",
+            "ATTENDEE;RSVP=TRUE;CN=Cllr Tamsin Lanternby;ROLE=REQ-PARTICIPANT;PARTSTAT=TENTATIVE:m\r\n ailto:tamsin.lanternby@councillors.example.org",
+            "tentative"
+        ),
     ])
     func test_importReply_fromOtherClients(client: String, attendee: String, expected: String) throws {
         let copy = try SampleCopy()
         let id = "2026-12-17-sandy-biggleswade-ltt"
         #expect(try forumdesk(["notify", id, "--data", copy.path] + now).status == 0)
-        let text = "BEGIN:VCALENDAR\r\nPRODID:\(client)\r\nVERSION:2.0\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:\(id)@forumdesk\r\n"
+        let text =
+            "BEGIN:VCALENDAR\r\nPRODID:\(client)\r\nVERSION:2.0\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:\(id)@forumdesk\r\n"
             + attendee.replacingOccurrences(of: "\\r\\n", with: "\r\n") + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let file = copy.folder + "/\(client).ics"
         try text.write(toFile: file, atomically: true, encoding: .utf8)
@@ -165,7 +185,8 @@ func checkWithPython(_ arguments: [String]) throws -> (status: Int32, json: [[St
         let owner = "{\"pid\": \(getppid()), \"host\": \"\(host)\", \"user\": \"ana\", \"since\": \"2026-11-23T09:00\"}"
         try owner.write(toFile: copy.path + "/.forumdesk.lock", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: copy.path + "/.presence", withIntermediateDirectories: true)
-        try owner.write(toFile: copy.path + "/.presence/\(id).\(host).\(getppid()).json", atomically: true, encoding: .utf8)
+        try owner.write(
+            toFile: copy.path + "/.presence/\(id).\(host).\(getppid()).json", atomically: true, encoding: .utf8)
         let run = try forumdesk(["notify", id, "--data", copy.path] + now)
         #expect(run.status == 0, "\(run.stderr)")
     }

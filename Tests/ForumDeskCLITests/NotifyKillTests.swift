@@ -15,9 +15,11 @@ import Testing
 
     /// The e-mail notices the meeting file records and has not withdrawn, by outbox file name, with SEQUENCE.
     func recorded(_ path: String) throws -> [String: Int] {
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
         var names: [String: Int] = [:]
-        for notice in (json["notifications"] as? [[String: Any]]) ?? [] where notice["method"] as? String == "email" && notice["withdrawn"] == nil {
+        for notice in (json["notifications"] as? [[String: Any]]) ?? []
+        where notice["method"] as? String == "email" && notice["withdrawn"] == nil {
             let kind = notice["kind"] as? String == "cancellation" ? "cancel" : "request"
             let sequence = notice["sequence"] as? Int ?? 0
             names["\(notice["councillor"] as? String ?? "")-\(kind)-\(sequence).eml"] = sequence
@@ -36,7 +38,8 @@ import Testing
         let inOutbox = Set(files(copy.path + "/outbox/\(id)"))
         let owed = Set(notices.filter { $0.value > base }.keys)
         if inOutbox != owed {
-            return "outbox without record: \(inOutbox.subtracting(owed).sorted()); recorded, not in outbox: \(owed.subtracting(inOutbox).sorted())"
+            return
+                "outbox without record: \(inOutbox.subtracting(owed).sorted()); recorded, not in outbox: \(owed.subtracting(inOutbox).sorted())"
         }
         let people = inOutbox.map { $0.components(separatedBy: "-request-")[0].components(separatedBy: "-cancel-")[0] }
         if Set(people).count != people.count { return "two e-mails to one person: \(inOutbox.sorted())" }

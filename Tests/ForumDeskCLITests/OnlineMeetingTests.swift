@@ -20,7 +20,8 @@ import Testing
                          "instructions": "Join from 18:50; questions in the chat.", "published": \(published)},
             """
         #expect(text.contains("\"residentsPresent\": null,"))
-        try text.replacingOccurrences(of: "\"residentsPresent\": null,", with: online).write(toFile: path, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"residentsPresent\": null,", with: online).write(
+            toFile: path, atomically: true, encoding: .utf8)
     }
 
     @Test func test_notify_ofAHybridMeeting_carriesTheTeamsLinkInTextAndCalendar() throws {
@@ -78,9 +79,12 @@ import Testing
         let copy = try SampleCopy()
         let path = copy.path + "/meetings/2026/\(sandy).json"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"residentsPresent\": null,", with: """
-            "residentsPresent": null, "online": {"kind": "web", "url": "javascript:alert(1)", "published": true},
-            """).write(toFile: path, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "\"residentsPresent\": null,",
+            with: """
+                "residentsPresent": null, "online": {"kind": "web", "url": "javascript:alert(1)", "published": true},
+                """
+        ).write(toFile: path, atomically: true, encoding: .utf8)
         let run = try forumdesk(["validate", "--data", copy.path] + now)
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         #expect((run.stdout + run.stderr).contains("\(sandy).json"))

@@ -9,7 +9,8 @@ import Testing
 /// copy, the start-up index).
 @Suite struct PersonDataTests {
     static let now = ["--now", "2026-11-23T12:00"]
-    static let id = "morwenna-quillbrook", name = "Morwenna Quillbrook", email = "morwenna.quillbrook@police.example.org"
+    static let id = "morwenna-quillbrook", name = "Morwenna Quillbrook",
+        email = "morwenna.quillbrook@police.example.org"
     static let phone = "01632 960999", address = "7 Lantern Row, Sandy SG19 9ZZ"
     static let held = "2026-10-06-cranfield-marston-woburn-ltt", apologies = "2026-08-04-cranfield-marston-woburn-ltt"
     static let stoodIn = "2026-06-02-cranfield-marston-woburn-ltt", toCome = "2026-12-17-sandy-biggleswade-ltt"
@@ -22,15 +23,18 @@ import Testing
     }
 
     static func edit(_ path: String, _ change: (inout [String: Any]) throws -> Void) throws {
-        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
         try change(&json)
-        try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path))
+        try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(
+            to: URL(fileURLWithPath: path))
     }
 
     static func meeting(_ id: String) -> String { "meetings/\(id.prefix(4))/\(id).json" }
 
     static func write(_ text: String, _ path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
@@ -41,8 +45,10 @@ import Testing
         try edit(root + "directory/people.json") { json in
             var people = json["people"] as! [[String: Any]]
             expected.append("directory/people.json people[\(people.count)]")
-            people.append(["id": id, "name": name, "kind": "contact", "organisation": "bedfordshire-police", "title": "Sergeant",
-                           "email": email, "phone": phone, "preferredContact": "email", "postalAddress": address])
+            people.append([
+                "id": id, "name": name, "kind": "contact", "organisation": "bedfordshire-police", "title": "Sergeant",
+                "email": email, "phone": phone, "preferredContact": "email", "postalAddress": address,
+            ])
             json["people"] = people
         }
         let m1 = meeting(held)
@@ -66,13 +72,18 @@ import Testing
             m["declarations"] = declarations
             var notices = m["notifications"] as? [[String: Any]] ?? []
             expected.append("\(m1) notifications[\(notices.count)]")
-            notices.append(["councillor": id, "at": "2026-09-10T09:20:00+01:00", "method": "email", "kind": "invitation", "sequence": 0,
-                            "reply": "accepted", "comment": "I will bring the beat team"])
+            notices.append([
+                "councillor": id, "at": "2026-09-10T09:20:00+01:00", "method": "email", "kind": "invitation",
+                "sequence": 0,
+                "reply": "accepted", "comment": "I will bring the beat team",
+            ])
             m["notifications"] = notices
             var actions = m["actions"] as? [[String: Any]] ?? []
             expected.append("\(m1) actions[\(actions.count)]")
-            actions.append(["id": "A-2026-990", "item": 1, "description": "Walk the high street with residents", "owner": id,
-                            "status": "open", "tags": [String](), "updates": [[String: Any]]()])
+            actions.append([
+                "id": "A-2026-990", "item": 1, "description": "Walk the high street with residents", "owner": id,
+                "status": "open", "tags": [String](), "updates": [[String: Any]](),
+            ])
             m["actions"] = actions
         }
         expected += ["\(m1) chair", "\(m1) agenda[0]", "\(m1) agenda[1].discussion", "\(m1) invitations[0]"]
@@ -81,15 +92,20 @@ import Testing
             var attendance = m["attendance"] as! [[String: Any]]
             expected += ["\(m3) attendance[\(attendance.count)]", "\(m3) attendance[\(attendance.count + 1)]"]
             attendance.append(["person": id, "role": "member", "status": "apologies", "reason": "hospital appointment"])
-            attendance.append(["name": "Visiting Sergeant", "organisation": "bedfordshire-police", "role": "member", "status": "substitute",
-                               "substituteFor": id])
+            attendance.append([
+                "name": "Visiting Sergeant", "organisation": "bedfordshire-police", "role": "member",
+                "status": "substitute",
+                "substituteFor": id,
+            ])
             m["attendance"] = attendance
         }
         let m4 = meeting(stoodIn)
         try edit(root + m4) { m in
             var attendance = m["attendance"] as! [[String: Any]]
             expected.append("\(m4) attendance[\(attendance.count)]")
-            attendance.append(["person": id, "role": "member", "status": "substitute", "substituteFor": "rhodri-copperfield"])
+            attendance.append([
+                "person": id, "role": "member", "status": "substitute", "substituteFor": "rhodri-copperfield",
+            ])
             m["attendance"] = attendance
         }
         let m2 = meeting(toCome)
@@ -111,7 +127,9 @@ import Testing
         let notify = try forumdesk(["notify", toCome, "--partners"] + data)
         #expect(notify.status == 0, "\(notify.stdout)\(notify.stderr)")
         let after = try String(contentsOfFile: root + m2, encoding: .utf8)
-        let notices = after.components(separatedBy: "\"councillor\": \"").dropFirst().map { $0.prefix(while: { $0 != "\"" }) }
+        let notices = after.components(separatedBy: "\"councillor\": \"").dropFirst().map {
+            $0.prefix(while: { $0 != "\"" })
+        }
         let k = try #require(notices.firstIndex(of: Substring(id)))
         #expect(k >= notified)
         expected.append("\(m2) notifications[\(k)]")
@@ -120,7 +138,8 @@ import Testing
         let export = try forumdesk(["export", "minutes", held, "-o", root + "exports/\(held)-minutes.md"] + data)
         #expect(export.status == 0, "\(export.stderr)")
         expected.append("exports/\(held)-minutes.md")
-        try write(try String(contentsOfFile: root + m1, encoding: .utf8), root + "conflicts/\(held)-2026-10-07T101500.json")
+        try write(
+            try String(contentsOfFile: root + m1, encoding: .utf8), root + "conflicts/\(held)-2026-10-07T101500.json")
         expected.append("conflicts/\(held)-2026-10-07T101500.json")
         let mail = "To: \"\(name)\" <\(email)>\r\nSubject: Let's Talk Together\r\n\r\nDear \(name),\r\n"
         try write(mail, root + "sent/\(held)/\(id)-request-0.eml")
@@ -138,7 +157,9 @@ import Testing
         while let rel = walker?.nextObject() as? String {
             guard let bytes = FileManager.default.contents(atPath: folder + "/" + rel) else { continue }
             let lower = Data(bytes.map { (65...90).contains($0) ? $0 + 32 : $0 })
-            if lowered.contains(where: { lower.range(of: $0) != nil }) || lowered.contains(where: { rel.lowercased().contains(String(decoding: $0, as: UTF8.self)) }) {
+            if lowered.contains(where: { lower.range(of: $0) != nil })
+                || lowered.contains(where: { rel.lowercased().contains(String(decoding: $0, as: UTF8.self)) })
+            {
                 found.append(rel)
             }
         }
@@ -157,8 +178,12 @@ import Testing
             [(p["file"] as? String) ?? "", (p["record"] as? String) ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
         }
         #expect(Set(places).count == places.count, "a place listed twice: \(places)")
-        for place in f.expected { #expect(places.filter { $0 == place }.count == 1, "\(place) not listed once in \(places)") }
-        #expect(Set(places).subtracting(f.expected).subtracting([".forumdesk-index"]).isEmpty, "unexpected: \(Set(places).subtracting(f.expected))")
+        for place in f.expected {
+            #expect(places.filter { $0 == place }.count == 1, "\(place) not listed once in \(places)")
+        }
+        #expect(
+            Set(places).subtracting(f.expected).subtracting([".forumdesk-index"]).isEmpty,
+            "unexpected: \(Set(places).subtracting(f.expected))")
         #expect(show.stdout.contains("hospital appointment") && show.stdout.contains("I will bring the beat team"))
 
         // The pack: one Markdown file with a section per file and each e-mail's text.
@@ -167,7 +192,9 @@ import Testing
         #expect(written.status == 0, "\(written.stderr)")
         let text = try String(contentsOfFile: pack, encoding: .utf8)
         #expect(text.hasPrefix("# Subject access: \(Self.name)"))
-        for file in Set(f.expected.map { $0.split(separator: " ")[0] }) { #expect(text.contains("File `\(file)`."), "\(file)") }
+        for file in Set(f.expected.map { $0.split(separator: " ")[0] }) {
+            #expect(text.contains("File `\(file)`."), "\(file)")
+        }
         #expect(text.contains("Dear \(Self.name),"))
 
         // Deleting her is refused while a meeting to come names her.
@@ -189,7 +216,9 @@ import Testing
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
         #expect(try forumdesk(["report", "--year", "2026"] + f.data).stdout == report.stdout)
         let actionsAfter = try forumdesk(["list", "actions", "--json"] + f.data).stdout
-        #expect(actionsAfter.components(separatedBy: "\"id\"").count == actions.stdout.components(separatedBy: "\"id\"").count)
+        #expect(
+            actionsAfter.components(separatedBy: "\"id\"").count
+                == actions.stdout.components(separatedBy: "\"id\"").count)
         #expect(actionsAfter.contains("A-2026-990"), "the action stays, with her organisation")
         // Minutes read "(name removed)"; the conflict copy is kept without her; the erasure is on record, without a name.
         let minutes = try forumdesk(["export", "minutes", Self.apologies] + f.data).stdout
@@ -216,7 +245,9 @@ import Testing
         let data = ["--data", copy.path] + Self.now
         let report = try forumdesk(["report", "--year", "2026"] + data).stdout
         let refused = try forumdesk(["organisation", "delete", "sandy-town-council"] + data)
-        #expect(refused.status == 1 && refused.stderr.contains("\(Self.toCome): ") && refused.stderr.contains("(a meeting to come)"), "\(refused.stderr)")
+        #expect(
+            refused.status == 1 && refused.stderr.contains("\(Self.toCome): ")
+                && refused.stderr.contains("(a meeting to come)"), "\(refused.stderr)")
         let kinds = try forumdesk(["organisation", "merge", "sandy-town-council", "bedfordshire-police"] + data)
         #expect(kinds.status == 2 && kinds.stderr.contains("different partner roles"))
         let merge = try forumdesk(["organisation", "merge", "Sandy Town Council", "potton-town-council"] + data)
@@ -227,7 +258,10 @@ import Testing
         #expect(try forumdesk(["report", "--year", "2026"] + data).stdout == report)
         // An organisation nothing refers to can go.
         try Self.edit(copy.path + "/directory/organisations.json") { json in
-            json["organisations"] = (json["organisations"] as! [[String: Any]]) + [["id": "lapsed-forum", "name": "Lapsed Forum", "sector": "other"]]
+            json["organisations"] =
+                (json["organisations"] as! [[String: Any]]) + [
+                    ["id": "lapsed-forum", "name": "Lapsed Forum", "sector": "other"]
+                ]
         }
         let unused = try forumdesk(["organisation", "delete", "Lapsed Forum"] + data)
         #expect(unused.status == 0, "\(unused.stderr)")

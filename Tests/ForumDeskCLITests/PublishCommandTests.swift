@@ -8,8 +8,10 @@ import Testing
     @Test func test_publish_writesTheSite_thenOnlyWhatChanged() throws {
         let out = NSTemporaryDirectory() + "forumdesk-publish-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let arguments = ["publish", "--data", TestPaths.sampleData, "--out", out, "--now", "2026-11-23T12:00",
-                         "--base-url", "https://www.example.gov.uk/meetings/"]
+        let arguments = [
+            "publish", "--data", TestPaths.sampleData, "--out", out, "--now", "2026-11-23T12:00",
+            "--base-url", "https://www.example.gov.uk/meetings/",
+        ]
         let first = try forumdesk(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("written, 0 unchanged, 0 removed"), "\(first.stdout)")
@@ -17,7 +19,9 @@ import Testing
         #expect(home.contains("<h1>Community meetings</h1>"))
         let calendar = try String(contentsOfFile: out + "/areas/sandy-biggleswade.ics", encoding: .utf8)
             .replacingOccurrences(of: "\r\n ", with: "")  // unfolded (RFC 5545 §3.1)
-        #expect(calendar.contains("URL:https://www.example.gov.uk/meetings/meetings/2026/2026-12-17-sandy-biggleswade-ltt.html"))
+        #expect(
+            calendar.contains(
+                "URL:https://www.example.gov.uk/meetings/meetings/2026/2026-12-17-sandy-biggleswade-ltt.html"))
         let mode = try FileManager.default.attributesOfItem(atPath: out + "/index.html")[.posixPermissions] as? Int
         #expect(mode == 0o644)
 
@@ -32,7 +36,9 @@ import Testing
         try "mine".write(toFile: out + "/report.docx", atomically: true, encoding: .utf8)
         let foreign = try forumdesk(["publish", "--data", TestPaths.sampleData, "--out", out])
         #expect(foreign.status == 2 && foreign.stderr.contains("not a site ForumDesk published"), "\(foreign.stderr)")
-        let bad = try forumdesk(["publish", "--data", TestPaths.sampleData, "--out", out + "/new", "--base-url", "javascript:alert(1)"])
+        let bad = try forumdesk([
+            "publish", "--data", TestPaths.sampleData, "--out", out + "/new", "--base-url", "javascript:alert(1)",
+        ])
         #expect(bad.status == 2 && bad.stderr.contains("--base-url must be an http or https address"), "\(bad.stderr)")
     }
 }

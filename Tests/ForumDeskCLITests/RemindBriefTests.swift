@@ -8,7 +8,9 @@ func checkDigests(_ files: [String], htmlDir: String) throws -> (status: Int32, 
     try FileManager.default.createDirectory(atPath: htmlDir, withIntermediateDirectories: true)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", repositoryRoot.appendingPathComponent("scripts/check-digest.py").path, "--html-dir", htmlDir] + files
+    process.arguments =
+        ["python3", repositoryRoot.appendingPathComponent("scripts/check-digest.py").path, "--html-dir", htmlDir]
+        + files
     let out = Pipe()
     process.standardOutput = out
     process.standardError = Pipe()
@@ -20,7 +22,8 @@ func checkDigests(_ files: [String], htmlDir: String) throws -> (status: Int32, 
 
 /// The reminders recorded on an action in a meeting file: [(at, to)].
 func reminders(_ path: String, action: String) throws -> [[String: String]] {
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    let json = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
     let a = try #require((json["actions"] as? [[String: Any]])?.first { $0["id"] as? String == action })
     return (a["reminders"] as? [[String: String]]) ?? []
 }

@@ -6,7 +6,8 @@ import Testing
 /// the "you said, we did" message sent through msmtp to a loopback SMTP server and read by Python's email package,
 /// shown, then purged.
 @Suite(.serialized) struct ResidentFeedbackTests {
-    static let reply = repositoryRoot.appendingPathComponent("Tests/Fixtures/action-replies/thunderbird-bottom.eml").path
+    static let reply = repositoryRoot.appendingPathComponent("Tests/Fixtures/action-replies/thunderbird-bottom.eml")
+        .path
 
     /// The message as Python's email package reads it (policy.strict): headers and the plain text.
     func parsed(_ data: Data, in folder: String) throws -> [String: String] {
@@ -31,8 +32,20 @@ import Testing
         try server.configure(copy)
         let data = ["--data", copy.path]
         // At the meeting of 12 May, R-2026-039 became A-2026-031 (Groundwork); another resident asks about an open issue.
-        #expect(try forumdesk(["resident", "add", "R-2026-039", "--consent", "--email", "resident.one@example.net", "--now", "2026-11-23T09:00"] + data).status == 0)
-        #expect(try forumdesk(["resident", "add", "R-2026-090", "--consent", "--email", "resident.two@example.net", "--now", "2026-11-23T09:00"] + data).status == 0)
+        #expect(
+            try forumdesk(
+                [
+                    "resident", "add", "R-2026-039", "--consent", "--email", "resident.one@example.net", "--now",
+                    "2026-11-23T09:00",
+                ] + data
+            ).status == 0)
+        #expect(
+            try forumdesk(
+                [
+                    "resident", "add", "R-2026-090", "--consent", "--email", "resident.two@example.net", "--now",
+                    "2026-11-23T09:00",
+                ] + data
+            ).status == 0)
         let noConsent = try forumdesk(["resident", "add", "R-2026-091", "--email", "x@example.net"] + data)
         #expect(noConsent.status == 2 && noConsent.stderr.contains("--consent is required"))
         let residents = copy.path + "/.forumdesk-residents.json"
@@ -42,7 +55,9 @@ import Testing
         let sync = try forumdesk(["sync", "--data", copy.path, "--now", "2026-11-23T10:00"])
         #expect(sync.status == 0, "\(sync.stderr)")
         let tracked = try runProgram(["git", "-C", copy.path, "ls-files"])
-        #expect(tracked.out.contains("meetings/2026/2026-05-12-dunstable-houghton-regis-ltt.json"), "the record was committed")
+        #expect(
+            tracked.out.contains("meetings/2026/2026-05-12-dunstable-houghton-regis-ltt.json"),
+            "the record was committed")
         #expect(!tracked.out.contains("forumdesk-residents"), "the residents' contacts were not")
 
         // Nothing settled yet: nobody is told.
@@ -54,7 +69,9 @@ import Testing
         #expect(try forumdesk(["import", "reply", Self.reply, "--now", "2026-11-27T09:00"] + data).status == 0)
         let send = try forumdesk(["send", "--now", "2026-11-27T10:00"] + data)
         #expect(send.status == 0, "\(send.stdout)\(send.stderr)")
-        #expect(send.stdout.contains("outbox/residents/r-2026-039-told-20261127T100000.eml: \"you said, we did\" about R-2026-039"))
+        #expect(
+            send.stdout.contains(
+                "outbox/residents/r-2026-039-told-20261127T100000.eml: \"you said, we did\" about R-2026-039"))
         #expect(send.stdout.contains("sent: residents/r-2026-039-told-20261127T100000.eml"), "\(send.stdout)")
         #expect(send.stdout.contains("1 sent, 0 not sent, 0 maybe sent"))
         let received = server.messages()
@@ -67,7 +84,8 @@ import Testing
         #expect(text.contains("You said: "))
         #expect(text.contains("We did: "))
         #expect(text.contains("only so that we could tell you this"))
-        try Data((mail.map { "\($0.key): \($0.value)" }.sorted().joined(separator: "\n")).utf8).write(to: URL(fileURLWithPath: copy.folder + "/received.txt"))
+        try Data((mail.map { "\($0.key): \($0.value)" }.sorted().joined(separator: "\n")).utf8).write(
+            to: URL(fileURLWithPath: copy.folder + "/received.txt"))
 
         // Told once.
         let again = try forumdesk(["send", "--now", "2026-11-28T10:00"] + data)
@@ -76,17 +94,21 @@ import Testing
 
         // What is held, for the resident who asks.
         let shown = try forumdesk(["resident", "show", "resident.one@example.net"] + data)
-        #expect(shown.stdout.contains("R-2026-039 (raised at 2026-05-12-dunstable-houghton-regis-ltt): consent recorded"))
+        #expect(
+            shown.stdout.contains("R-2026-039 (raised at 2026-05-12-dunstable-houghton-regis-ltt): consent recorded"))
         #expect(shown.stdout.contains("file: sent/residents/r-2026-039-told-20261127T100000.eml"))
 
         // Retention: the issue is closed and its meeting ended before the date: the contact and its message go;
         // the open issue's resident stays.
         let purge = try forumdesk(["purge", "--before", "2026-06-01", "--now", "2026-11-28T11:00"] + data)
         #expect(purge.status == 0, "\(purge.stderr)")
-        #expect(purge.stdout.contains("removed 1 resident contact(s) (R-2026-039) and 2 message file(s) from .forumdesk-residents.json"))
+        #expect(
+            purge.stdout.contains(
+                "removed 1 resident contact(s) (R-2026-039) and 2 message file(s) from .forumdesk-residents.json"))
         let left = try String(contentsOfFile: residents, encoding: .utf8)
         #expect(!left.contains("resident.one@example.net") && left.contains("resident.two@example.net"))
-        #expect(!FileManager.default.fileExists(atPath: copy.path + "/sent/residents/r-2026-039-told-20261127T100000.eml"))
+        #expect(
+            !FileManager.default.fileExists(atPath: copy.path + "/sent/residents/r-2026-039-told-20261127T100000.eml"))
         #expect(try forumdesk(["resident", "show", "R-2026-039"] + data).stdout.contains("Nothing is held"))
 
         // Erasure on request.

@@ -9,10 +9,14 @@ import Testing
 /// that day, so whenever the sample is opened its meetings to come are still to come.
 @Suite struct SampleClockTests {
     @Test func test_sampleRunsOnItsOwnDay_withoutNow() throws {
-        let pinned = try forumdesk(["list", "actions", "--overdue", "--data", TestPaths.sampleData, "--now", "2026-11-23"])
+        let pinned = try forumdesk([
+            "list", "actions", "--overdue", "--data", TestPaths.sampleData, "--now", "2026-11-23",
+        ])
         let unpinned = try forumdesk(["list", "actions", "--overdue", "--data", TestPaths.sampleData])
         #expect(unpinned.status == 0 && unpinned.stdout == pinned.stdout)
-        let upcoming = try forumdesk(["list", "meetings", "--status", "confirmed", "--from", "2026-11-23", "--data", TestPaths.sampleData])
+        let upcoming = try forumdesk([
+            "list", "meetings", "--status", "confirmed", "--from", "2026-11-23", "--data", TestPaths.sampleData,
+        ])
         #expect(upcoming.stdout.contains("2026-11-26"))
     }
 

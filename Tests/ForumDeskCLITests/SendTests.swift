@@ -18,7 +18,9 @@ final class SMTPServer: @unchecked Sendable {
         mail = folder + "/mail"
         try FileManager.default.createDirectory(atPath: mail, withIntermediateDirectories: true)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestPaths.repositoryRoot.path + "/Tests/Fixtures/smtp/smtp_server.py", mail, folder + "/port"] + options
+        process.arguments =
+            ["python3", TestPaths.repositoryRoot.path + "/Tests/Fixtures/smtp/smtp_server.py", mail, folder + "/port"]
+            + options
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try process.run()
@@ -41,7 +43,8 @@ final class SMTPServer: @unchecked Sendable {
 
     /// The messages received, in order.
     func messages() -> [Data] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: mail)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: mail)) ?? []).filter { $0.hasSuffix(".eml") }
+            .sorted()
         return names.compactMap { FileManager.default.contents(atPath: mail + "/" + $0) }
     }
 
@@ -57,11 +60,14 @@ final class SMTPServer: @unchecked Sendable {
 
 /// The e-mail notices in a meeting file: outbox file name → delivery state ("queued", "sent", …, "" when unset).
 func deliveries(_ path: String) throws -> [String: String] {
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    let json = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
     var states: [String: String] = [:]
-    for notice in (json["notifications"] as? [[String: Any]]) ?? [] where notice["method"] as? String == "email" && notice["withdrawn"] == nil {
+    for notice in (json["notifications"] as? [[String: Any]]) ?? []
+    where notice["method"] as? String == "email" && notice["withdrawn"] == nil {
         let kind = notice["kind"] as? String == "cancellation" ? "cancel" : "request"
-        states["\(notice["councillor"] as? String ?? "")-\(kind)-\(notice["sequence"] as? Int ?? 0).eml"] = notice["delivery"] as? String ?? ""
+        states["\(notice["councillor"] as? String ?? "")-\(kind)-\(notice["sequence"] as? Int ?? 0).eml"] =
+            notice["delivery"] as? String ?? ""
     }
     return states
 }
@@ -170,7 +176,9 @@ func listing(_ folder: String) -> [String] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = ["send"] + data
-            process.environment = ["SWIFT_BACKTRACE": "enable=no", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+            process.environment = [
+                "SWIFT_BACKTRACE": "enable=no", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            ]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             let began = Date()
@@ -181,7 +189,11 @@ func listing(_ folder: String) -> [String] {
                 kill(process.processIdentifier, SIGKILL)
             }
             process.waitUntilExit()
-            if process.terminationReason == .uncaughtSignal { killed += 1 } else { duration = max(duration, Date().timeIntervalSince(began)) }
+            if process.terminationReason == .uncaughtSignal {
+                killed += 1
+            } else {
+                duration = max(duration, Date().timeIntervalSince(began))
+            }
             usleep(200_000)  // an msmtp the kill orphaned finishes its message (or fails) by itself
 
             // The officer settles each maybe-sent message by looking at what arrived (by its Message-ID).
@@ -192,31 +204,42 @@ func listing(_ folder: String) -> [String] {
                 let messageID = bytes.components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID:") } ?? "?"
                 let didArrive = arrived.contains { $0.contains(messageID) }
                 if didArrive { confirmed += 1 } else { resent += 1 }
-                #expect(try forumdesk(["send", didArrive ? "--confirm-sent" : "--resend", "\(id)/\(file)"] + data).status == 0)
+                #expect(
+                    try forumdesk(["send", didArrive ? "--confirm-sent" : "--resend", "\(id)/\(file)"] + data).status
+                        == 0)
             }
             let finish = try forumdesk(["send"] + data)
             #expect(finish.status == 0, "trial \(trial): \(finish.stdout)\(finish.stderr)")
 
             // Invariants: every Message-ID at most once at the server; the outbox is empty; every arrived one in sent/.
             let ids = server.messages().map { message in
-                String(decoding: message, as: UTF8.self).components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID:") } ?? ""
+                String(decoding: message, as: UTF8.self).components(separatedBy: "\r\n").first {
+                    $0.hasPrefix("Message-ID:")
+                } ?? ""
             }
             #expect(Set(ids).count == ids.count, "trial \(trial): a message arrived twice")
             #expect(listing(copy.path + "/outbox/\(id)").isEmpty, "trial \(trial)")
             let sentFiles = listing(copy.path + "/sent/\(id)").filter { $0.hasSuffix(".eml") }
-            let sentIDs = Set(sentFiles.compactMap { try? String(contentsOfFile: copy.path + "/sent/\(id)/\($0)", encoding: .utf8) }
-                .map { $0.components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID:") } ?? "" })
+            let sentIDs = Set(
+                sentFiles.compactMap { try? String(contentsOfFile: copy.path + "/sent/\(id)/\($0)", encoding: .utf8) }
+                    .map { $0.components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID:") } ?? "" })
             #expect(Set(ids).isSubset(of: sentIDs), "trial \(trial): delivered but not in sent/")
             let states = try deliveries(path)
-            for file in sentFiles { #expect(states[file] == "sent", "trial \(trial): \(file) in sent/ but recorded \(states[file] ?? "nothing")") }
+            for file in sentFiles {
+                #expect(
+                    states[file] == "sent", "trial \(trial): \(file) in sent/ but recorded \(states[file] ?? "nothing")"
+                )
+            }
             if ids.count != Set(ids).count { break }
             if trial % 50 == 0 {
-                print("send kill -9 torture: \(trial) trials so far, \(killed) killed, \(maybeSent) maybe sent (\(confirmed) had arrived), "
-                      + "\(ids.count) delivered, duplicates: \(ids.count - Set(ids).count)")
+                print(
+                    "send kill -9 torture: \(trial) trials so far, \(killed) killed, \(maybeSent) maybe sent (\(confirmed) had arrived), "
+                        + "\(ids.count) delivered, duplicates: \(ids.count - Set(ids).count)")
             }
         }
-        print("send kill -9 torture: \(trials) trials, \(killed) killed mid-run, \(maybeSent) left maybe sent "
-              + "(\(confirmed) had arrived, \(resent) had not), \(server.messages().count) messages delivered, duplicates: "
-              + "\(server.messages().count - Set(server.messages()).count)")
+        print(
+            "send kill -9 torture: \(trials) trials, \(killed) killed mid-run, \(maybeSent) left maybe sent "
+                + "(\(confirmed) had arrived, \(resent) had not), \(server.messages().count) messages delivered, duplicates: "
+                + "\(server.messages().count - Set(server.messages()).count)")
     }
 }

@@ -9,9 +9,12 @@ import Testing
     let other = "2026-12-17-sandy-biggleswade-ltt"
 
     /// Plain git run as a teammate would, with an identity.
-    func plainGit(_ team: Team, _ arguments: [String], in folder: String, user: String = "Ivy IT") throws -> (status: Int32, output: String) {
-        let run = try runProgram(["git", "-C", folder, "-c", "user.name=\(user)", "-c", "user.email=ivy@example.org"] + arguments,
-                                 environment: ["GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"])
+    func plainGit(
+        _ team: Team, _ arguments: [String], in folder: String, user: String = "Ivy IT"
+    ) throws -> (status: Int32, output: String) {
+        let run = try runProgram(
+            ["git", "-C", folder, "-c", "user.name=\(user)", "-c", "user.email=ivy@example.org"] + arguments,
+            environment: ["GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"])
         return (run.status, run.out)
     }
 
@@ -37,10 +40,12 @@ import Testing
         #expect(try team.sync(team.desk, user: "Cleo Desk").status == 0)
         // Laptop A's sync: committed its own edit, fetched, and git had written the desk's file when it was killed.
         try team.edit(team.laptopA, minuted) { $0["residentsPresent"] = 31 }
-        #expect(try plainGit(team, ["commit", "-qam", "Ana's own edit"], in: team.laptopA, user: "Ana Note").status == 0)
+        #expect(
+            try plainGit(team, ["commit", "-qam", "Ana's own edit"], in: team.laptopA, user: "Ana Note").status == 0)
         let head = try team.git(["rev-parse", "HEAD"], in: team.laptopA).trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try team.git(["fetch", "-q", "origin"], in: team.laptopA)
-        let theirs = try team.git(["rev-parse", "@{u}"], in: team.laptopA).trimmingCharacters(in: .whitespacesAndNewlines)
+        let theirs = try team.git(["rev-parse", "@{u}"], in: team.laptopA).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         _ = try team.git(["checkout", theirs, "--", "meetings/2026/\(other).json"], in: team.laptopA)
         _ = try team.git(["reset", "-q"], in: team.laptopA)
         let journal = #"{"phase": "merge", "head": "\#(head)", "theirs": "\#(theirs)", "pid": "999999"}"#
@@ -57,7 +62,9 @@ import Testing
             #expect(try team.meeting(folder, minuted)["residentsPresent"] as? Int == 31, "\(folder)")
         }
         // No commit by Ana touches the desk's meeting.
-        let anas = try team.git(["log", "--no-merges", "--author=Ana Note", "--format=%h", "--", "meetings/2026/\(other).json"], in: team.laptopA)
+        let anas = try team.git(
+            ["log", "--no-merges", "--author=Ana Note", "--format=%h", "--", "meetings/2026/\(other).json"],
+            in: team.laptopA)
         #expect(anas.isEmpty, "\(anas)")
     }
 
@@ -67,8 +74,11 @@ import Testing
         let team = try Team()
         let path = "meetings/2026/\(minuted).json"
         var text = try String(contentsOfFile: team.file(team.laptopB, minuted), encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"title\":", with: "<<<<<<< HEAD\n\"title\":", options: [], range: text.range(of: "\"title\":"))
-        text = text.replacingOccurrences(of: "\"title\":", with: "=======\n>>>>>>> origin\n\"title\":", options: [], range: text.range(of: "\"title\":", options: .backwards))
+        text = text.replacingOccurrences(
+            of: "\"title\":", with: "<<<<<<< HEAD\n\"title\":", options: [], range: text.range(of: "\"title\":"))
+        text = text.replacingOccurrences(
+            of: "\"title\":", with: "=======\n>>>>>>> origin\n\"title\":", options: [],
+            range: text.range(of: "\"title\":", options: .backwards))
         try text.write(toFile: team.file(team.laptopB, minuted), atomically: true, encoding: .utf8)
         #expect(try plainGit(team, ["commit", "-qam", "merged by hand"], in: team.laptopB).status == 0)
         #expect(try plainGit(team, ["push", "-q", "origin", "HEAD"], in: team.laptopB).status == 0)
@@ -76,23 +86,29 @@ import Testing
         let before = try team.git(["rev-parse", "HEAD"], in: team.remote)
         let run = try team.sync(team.laptopA)
         #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
-        #expect(run.stderr.contains(path) && run.stderr.contains("conflict markers") && run.stderr.contains("Ivy IT"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(path) && run.stderr.contains("conflict markers") && run.stderr.contains("Ivy IT"),
+            "\(run.stderr)")
         #expect(try team.git(["rev-parse", "HEAD"], in: team.remote) == before)
         try team.validate(team.laptopA)
         // validate names the markers as such in the teammate's folder.
         let broken = try forumdesk(["validate", "--data", team.laptopB, "--now", "2026-11-23T12:00"])
-        #expect(broken.status != 0 && (broken.stdout + broken.stderr).contains("conflict markers"), "\(broken.stdout)\(broken.stderr)")
+        #expect(
+            broken.status != 0 && (broken.stdout + broken.stderr).contains("conflict markers"),
+            "\(broken.stdout)\(broken.stderr)")
     }
 
     /// A file this folder cannot read is never committed: the sync stops before it, naming the file.
     @Test func test_unreadableLocalFile_isNotCommitted() throws {
         let team = try Team()
-        try "{ \"schema\": 1, \"id\": ".write(toFile: team.file(team.laptopA, minuted), atomically: true, encoding: .utf8)
+        try "{ \"schema\": 1, \"id\": ".write(
+            toFile: team.file(team.laptopA, minuted), atomically: true, encoding: .utf8)
         let run = try team.sync(team.laptopA)
         #expect(run.status == 3)
         #expect(run.stderr.contains("meetings/2026/\(minuted).json"), "\(run.stderr)")
         #expect(try team.git(["status", "--porcelain"], in: team.laptopA).contains(minuted))
-        #expect(!(try team.git(["show", "HEAD:meetings/2026/\(minuted).json"], in: team.remote).contains("\"id\": \n")))
+        #expect(
+            !(try team.git(["show", "HEAD:meetings/2026/\(minuted).json"], in: team.remote).contains("\"id\": \n")))
     }
 
     /// Git stores links: a commit that makes `outbox/` or a meeting file a link is refused, and git here checks
@@ -110,7 +126,9 @@ import Testing
         #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains(linked) && run.stderr.contains("symbolic link"), "\(run.stderr)")
         var isLink = false
-        if let type = try? FileManager.default.attributesOfItem(atPath: team.laptopA + "/" + linked)[.type] as? FileAttributeType {
+        if let type = try? FileManager.default.attributesOfItem(atPath: team.laptopA + "/" + linked)[.type]
+            as? FileAttributeType
+        {
             isLink = type == .typeSymbolicLink
         }
         #expect(!isLink)

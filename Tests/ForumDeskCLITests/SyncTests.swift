@@ -40,22 +40,28 @@ final class Team {
     }
 
     func sync(_ folder: String, remote: String? = nil, user: String = "ana") throws -> Run {
-        try forumdesk(["sync", "--data", folder] + (remote.map { ["--remote", $0] } ?? []),
-                      environment: ["GIT_AUTHOR_NAME": user, "GIT_COMMITTER_NAME": user, "FORUMDESK_USER": user,
-                                    "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"])
+        try forumdesk(
+            ["sync", "--data", folder] + (remote.map { ["--remote", $0] } ?? []),
+            environment: [
+                "GIT_AUTHOR_NAME": user, "GIT_COMMITTER_NAME": user, "FORUMDESK_USER": user,
+                "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
+            ])
     }
 
     func file(_ folder: String, _ id: String) -> String { "\(folder)/meetings/\(id.prefix(4))/\(id).json" }
 
     func meeting(_ folder: String, _ id: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file(folder, id)))) as? [String: Any])
+        try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file(folder, id))))
+                as? [String: Any])
     }
 
     /// Changes a meeting's file as an editor would.
     func edit(_ folder: String, _ id: String, _ change: (inout [String: Any]) -> Void) throws {
         var json = try meeting(folder, id)
         change(&json)
-        try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: file(folder, id)))
+        try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(
+            to: URL(fileURLWithPath: file(folder, id)))
     }
 
     func validate(_ folder: String) throws {
@@ -76,7 +82,10 @@ func actions(_ m: [String: Any]) -> [[String: Any]] { m["actions"] as? [[String:
     @Test func test_threeClones_differentMeetingsAndActionsAddedOffline_allMerge() throws {
         let team = try Team()
         func add(_ description: String) -> (inout [String: Any]) -> Void {
-            { m in m["actions"] = actions(m) + [["id": "A-2026-090", "item": 6, "description": description, "status": "open"]] }
+            { m in
+                m["actions"] =
+                    actions(m) + [["id": "A-2026-090", "item": 6, "description": description, "status": "open"]]
+            }
         }
         try team.edit(team.laptopA, minuted, add("Laptop A's action"))
         try team.edit(team.laptopB, minuted, add("Laptop B's action"))
@@ -87,13 +96,17 @@ func actions(_ m: [String: Any]) -> [[String: Any]] { m["actions"] as? [[String:
         #expect(desk.status == 0, "\(desk.stderr)")
         for folder in [team.laptopA, team.laptopB] { #expect(try team.sync(folder).status == 0) }
         for folder in [team.desk, team.laptopA, team.laptopB] {
-            let list = actions(try team.meeting(folder, minuted)).filter { ($0["description"] as? String)?.hasPrefix("Laptop") == true }
+            let list = actions(try team.meeting(folder, minuted)).filter {
+                ($0["description"] as? String)?.hasPrefix("Laptop") == true
+            }
             #expect(list.map { $0["id"] as? String } == ["A-2026-090", "A-2026-091"], "\(folder)")
             #expect(try team.meeting(folder, other)["title"] as? String == "Retitled at the desk")
         }
         try team.validate(team.desk)
         let history = try forumdesk(["history", minuted, "--data", team.desk])
-        #expect(history.stdout.contains("Ana Note") && history.stdout.contains("added action A-2026-090"), "\(history.stdout)")
+        #expect(
+            history.stdout.contains("Ana Note") && history.stdout.contains("added action A-2026-090"),
+            "\(history.stdout)")
         #expect(history.stdout.contains("Ben Note"), "\(history.stdout)")
     }
 
@@ -147,7 +160,9 @@ func actions(_ m: [String: Any]) -> [[String: Any]] { m["actions"] as? [[String:
         let kept = try team.meeting(team.laptopA, minuted)
         #expect(kept["residentsPresent"] as? Int == 23)
         #expect((kept["conflicts"] as? [[String: Any]])?.first?["kind"] as? String == "deleted-there")
-        #expect(try team.sync(team.desk).status == 1 || FileManager.default.fileExists(atPath: team.file(team.desk, minuted)))
+        #expect(
+            try team.sync(team.desk).status == 1
+                || FileManager.default.fileExists(atPath: team.file(team.desk, minuted)))
         #expect(FileManager.default.fileExists(atPath: team.file(team.desk, minuted)))
     }
 
@@ -173,7 +188,9 @@ func actions(_ m: [String: Any]) -> [[String: Any]] { m["actions"] as? [[String:
         #expect(try team.git(["status", "--porcelain", "--untracked-files=no"], in: team.laptopB).isEmpty)
         #expect(try team.meeting(team.laptopB, other)["title"] as? String == "From A")
         #expect(try team.meeting(team.laptopB, minuted)["residentsPresent"] as? Int == 40)
-        #expect(try team.git(["rev-parse", "HEAD"], in: team.laptopB) == (try team.git(["rev-parse", "HEAD"], in: team.remote)))
+        #expect(
+            try team.git(["rev-parse", "HEAD"], in: team.laptopB)
+                == (try team.git(["rev-parse", "HEAD"], in: team.remote)))
         try team.validate(team.laptopB)
     }
 

@@ -9,10 +9,13 @@ import Testing
     @Test func test_listAlignsCommunityLanguageText() throws {
         let copy = try SampleCopy()
         let path = copy.path + "/meetings/2026/2026-11-17-dunstable-houghton-regis-ltt.json"
-        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"name\": \"Grove House\"",
-                                                                                      with: "\"name\": \"গ্রোভ হাউস 中文\"")
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+            of: "\"name\": \"Grove House\"",
+            with: "\"name\": \"গ্রোভ হাউস 中文\"")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let run = try forumdesk(["list", "meetings", "--area", "dunstable", "--data", copy.path, "--now", "2026-11-23T12:00"])
+        let run = try forumdesk([
+            "list", "meetings", "--area", "dunstable", "--data", copy.path, "--now", "2026-11-23T12:00",
+        ])
         let lines = run.stdout.split(separator: "\n").map(String.init).filter { $0.contains("-dunstable-") }
         #expect(lines.contains { $0.contains("গ্রোভ হাউস 中文") })
         // The ID column (the last) starts at the same display column on every row.

@@ -24,11 +24,15 @@ import Testing
     }
 
     /// `../meetings/2026` in a CSV's id column, then a routine purge, deleted every 2026 meeting.
-    @Test(arguments: ["../meetings/2026", "../../../elsewhere/x", ".hidden", "2027-01-07-x\u{1}y", "/tmp/x", String(repeating: "a", count: 300)])
+    @Test(arguments: [
+        "../meetings/2026", "../../../elsewhere/x", ".hidden", "2027-01-07-x\u{1}y", "/tmp/x",
+        String(repeating: "a", count: 300),
+    ])
     func test_importCSV_hostileID_isAFileRowError_andNothingIsWritten(id: String) throws {
         let copy = try SampleCopy()
         let csv = copy.folder + "/import.csv"
-        try "id,Date,Area,Venue\nok-1,8 Jan 2031 7pm,Sandy and Biggleswade,Potton Community Centre\n\"\(id)\",9 Jan 2031 7pm,Sandy and Biggleswade,Potton Community Centre\n"
+        try
+            "id,Date,Area,Venue\nok-1,8 Jan 2031 7pm,Sandy and Biggleswade,Potton Community Centre\n\"\(id)\",9 Jan 2031 7pm,Sandy and Biggleswade,Potton Community Centre\n"
             .write(toFile: csv, atomically: true, encoding: .utf8)
         let before = files(under: copy.folder)
         let run = try forumdesk(["import", "csv", "meetings", csv, "--data", copy.path] + now)
@@ -52,7 +56,9 @@ import Testing
         #expect((validate.stdout + validate.stderr).contains("is not a valid person id"))
         let before = files(under: copy.folder)
         _ = try forumdesk(["notify", "2026-12-17-sandy-biggleswade-ltt", "--data", copy.path] + now)
-        #expect(files(under: copy.folder).filter { !$0.hasPrefix("data/") && $0 != "data" } == before.filter { !$0.hasPrefix("data/") && $0 != "data" })
+        #expect(
+            files(under: copy.folder).filter { !$0.hasPrefix("data/") && $0 != "data" }
+                == before.filter { !$0.hasPrefix("data/") && $0 != "data" })
         #expect(!FileManager.default.fileExists(atPath: copy.folder + "/../outbox"))
     }
 
@@ -62,10 +68,13 @@ import Testing
         let path = copy.path + "/meetings/2026/2026-12-17-sandy-biggleswade-ltt.json"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let minutes = try #require(text.range(of: "\"minutes\": [0-9]+", options: .regularExpression))
-        try text.replacingCharacters(in: minutes, with: "\"minutes\": 9223372036854775807").write(toFile: path, atomically: true, encoding: .utf8)
+        try text.replacingCharacters(in: minutes, with: "\"minutes\": 9223372036854775807").write(
+            toFile: path, atomically: true, encoding: .utf8)
         let data = ["--data", copy.path]
-        for arguments in [["list", "meetings"] + now, ["dashboard"] + now, ["report", "--year", "2026"],
-                          ["notify", "2026-12-17-sandy-biggleswade-ltt"] + now, ["list", "actions"] + now] {
+        for arguments in [
+            ["list", "meetings"] + now, ["dashboard"] + now, ["report", "--year", "2026"],
+            ["notify", "2026-12-17-sandy-biggleswade-ltt"] + now, ["list", "actions"] + now,
+        ] {
             let run = try forumdesk(arguments + data)
             #expect(run.status <= 3, "\(arguments) died: status \(run.status) \(run.stderr)")
         }
@@ -88,7 +97,9 @@ import Testing
         // node, not the machine's /dev/null. Without the right to make one, /dev/null is safe: /dev is not writable.
         let ownDevice = copy.folder + "/null-device"
         let device = mknod(ownDevice, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 ? ownDevice : "/dev/null"
-        for (output, kind) in [(fifo, "a FIFO (named pipe)"), (device, "a device"), (link, "a symbolic link"), (copy.folder, "a folder")] {
+        for (output, kind) in [
+            (fifo, "a FIFO (named pipe)"), (device, "a device"), (link, "a symbolic link"), (copy.folder, "a folder"),
+        ] {
             let run = try forumdesk(["export", "ics", "-o", output, "--data", copy.path] + now)
             #expect(run.status == 2, "\(output): \(run.status)")
             #expect(run.stderr.contains("is \(kind); -o writes only a regular file or a new path"), "\(run.stderr)")
@@ -99,34 +110,49 @@ import Testing
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "mine")
         // A regular file and a new path are written.
         #expect(try forumdesk(["export", "ics", "-o", target, "--data", copy.path] + now).status == 0)
-        #expect(try forumdesk(["export", "ics", "-o", copy.folder + "/new.ics", "--data", copy.path] + now).status == 0)
+        #expect(
+            try forumdesk(["export", "ics", "-o", copy.folder + "/new.ics", "--data", copy.path] + now).status == 0)
     }
 
     @Test func test_listJSON_andParserErrors_putNoRawEscapeOrBidiOverride() throws {
         let copy = try SampleCopy()
-        try replace(copy.path + "/meetings/2026/2026-12-17-sandy-biggleswade-ltt.json", "\"title\": \"", "\"title\": \"\u{202E}evil\\u001b[2J ")
+        try replace(
+            copy.path + "/meetings/2026/2026-12-17-sandy-biggleswade-ltt.json", "\"title\": \"",
+            "\"title\": \"\u{202E}evil\\u001b[2J ")
         let run = try forumdesk(["list", "meetings", "--json", "--data", copy.path] + now)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!run.stdout.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{1B}" })
         #expect(run.stdout.contains("\\u202e"), "the same title, written visibly")
         let parsed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
         #expect(parsed?.contains { ($0["title"] as? String)?.hasPrefix("\u{202E}evil\u{1B}[2J") == true } == true)
-        for arguments in [["list", "meetings", "--status", "\u{1B}[2J\u{202E}x"], ["list", "\u{1B}]0;owned\u{7}"], ["--\u{1B}[31mred"]] {
+        for arguments in [
+            ["list", "meetings", "--status", "\u{1B}[2J\u{202E}x"], ["list", "\u{1B}]0;owned\u{7}"],
+            ["--\u{1B}[31mred"],
+        ] {
             let bad = try forumdesk(arguments + ["--data", copy.path])
             #expect(bad.status == 2, "\(arguments)")
-            #expect(!(bad.stderr + bad.stdout).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{7}" }, "\(bad.stderr)")
+            #expect(
+                !(bad.stderr + bad.stdout).unicodeScalars.contains {
+                    $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{7}"
+                }, "\(bad.stderr)")
         }
     }
 
     @Test func test_purge_namesEachFileItDeletes_scrubsExportsAndConflicts_andKeepsOthers() throws {
         let copy = try SampleCopy()
         let old = "2025-12-04-sandy-biggleswade-ltt"
-        let ours = ["outbox/\(old)/20251101T100000-cllr-x-request-0.eml", "exports/\(old)-minutes.md", "exports/\(old)-minutes.html",
-                    "conflicts/\(old)-2025-12-05T101500.json"]
-        let others = ["exports/\(old)-notes.md", "exports/2026-12-17-sandy-biggleswade-ltt-agenda.md", "conflicts/readme.txt"]
+        let ours = [
+            "outbox/\(old)/20251101T100000-cllr-x-request-0.eml", "exports/\(old)-minutes.md",
+            "exports/\(old)-minutes.html",
+            "conflicts/\(old)-2025-12-05T101500.json",
+        ]
+        let others = [
+            "exports/\(old)-notes.md", "exports/2026-12-17-sandy-biggleswade-ltt-agenda.md", "conflicts/readme.txt",
+        ]
         for f in ours + others {
-            try FileManager.default.createDirectory(atPath: ((copy.path + "/" + f) as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: ((copy.path + "/" + f) as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try "Cllr Example".write(toFile: copy.path + "/" + f, atomically: true, encoding: .utf8)
         }
         let run = try forumdesk(["purge", "--before", "2026-01-01", "--data", copy.path] + now)
@@ -158,8 +184,10 @@ import Testing
     @Test func test_readOnlyCommands_reportAnOpenNoticeTransaction() throws {
         let copy = try SampleCopy()
         let id = "2026-12-17-sandy-biggleswade-ltt"
-        try FileManager.default.createDirectory(atPath: copy.path + "/outbox-pending/\(id)", withIntermediateDirectories: true)
-        try "To: x\n".write(toFile: copy.path + "/outbox-pending/\(id)/cllr-x-request-9.eml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            atPath: copy.path + "/outbox-pending/\(id)", withIntermediateDirectories: true)
+        try "To: x\n".write(
+            toFile: copy.path + "/outbox-pending/\(id)/cllr-x-request-9.eml", atomically: true, encoding: .utf8)
         let said = "outbox-pending/\(id): an unfinished notice of meeting \(id)"
         for command in [["list", "meetings"], ["list", "actions"], ["list", "topics"], ["dashboard"]] {
             let run = try forumdesk(command + ["--data", copy.path] + now)
@@ -170,7 +198,9 @@ import Testing
         #expect(validate.status == 1)
         #expect(validate.stdout.contains(said), "\(validate.stdout)")
         let notify = try forumdesk(["notify", id, "--data", copy.path] + now)
-        #expect(notify.stderr.contains("repaired: interrupted notice of \(id): discarded cllr-x-request-9.eml"), "\(notify.stderr)")
+        #expect(
+            notify.stderr.contains("repaired: interrupted notice of \(id): discarded cllr-x-request-9.eml"),
+            "\(notify.stderr)")
         let after = try forumdesk(["list", "meetings", "--data", copy.path] + now)
         #expect(!after.stderr.contains("unfinished"), "\(after.stderr)")
     }
@@ -181,7 +211,9 @@ import Testing
         let copy = try SampleCopy()
         let csv = copy.folder + "/many.csv"
         var rows = "id,Date,Area,Venue\n"
-        for i in 0..<30 { rows += "progress-\(i),\(1 + i % 28) \(i < 28 ? "Feb" : "Mar") 2031 7pm,Sandy and Biggleswade,Hall\n" }
+        for i in 0..<30 {
+            rows += "progress-\(i),\(1 + i % 28) \(i < 28 ? "Feb" : "Mar") 2031 7pm,Sandy and Biggleswade,Hall\n"
+        }
         try rows.write(toFile: csv, atomically: true, encoding: .utf8)
         let piped = try forumdesk(["import", "csv", "meetings", csv, "--dry-run", "--data", copy.path] + now)
         #expect(piped.status == 0, "\(piped.stderr)")
@@ -195,4 +227,3 @@ import Testing
         #expect(terminal.stdout.contains("added 30 meeting(s):"), "\(terminal.stdout)")
     }
 }
-

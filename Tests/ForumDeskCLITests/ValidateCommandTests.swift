@@ -17,11 +17,12 @@ import Testing
         try withBrokenCopy { folder in
             let run = try forumdesk(["validate", "--data", "data"], in: folder)
             #expect(run.status == 1)
-            #expect(run.stdout.split(separator: "\n").map(String.init) == [
-                "data/meetings/2026/2026-08-13-sandy-biggleswade-ltt.json:15:10: field `end` must be a date like 2026-11-24T19:00",
-                "data/meetings/2026/2026-10-06-cranfield-marston-woburn-ltt.json:5:3: expected ',' or '}' but found `\"`",
-                "data/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json:11:5: unknown ward `pottonn`",
-            ])
+            #expect(
+                run.stdout.split(separator: "\n").map(String.init) == [
+                    "data/meetings/2026/2026-08-13-sandy-biggleswade-ltt.json:15:10: field `end` must be a date like 2026-11-24T19:00",
+                    "data/meetings/2026/2026-10-06-cranfield-marston-woburn-ltt.json:5:3: expected ',' or '}' but found `\"`",
+                    "data/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json:11:5: unknown ward `pottonn`",
+                ])
             #expect(run.stderr.contains("3 problem(s) in 3 file(s); 2 file(s) could not be read"))
         }
     }
@@ -29,7 +30,8 @@ import Testing
     @Test func test_list_brokenCopy_stillListsTheOtherMeetings() throws {
         try withBrokenCopy { folder in
             let all = try forumdesk(["list", "meetings", "--json"])
-            let run = try forumdesk(["list", "meetings", "--json"], in: folder, environment: ["FORUMDESK_DATA": "data"])
+            let run = try forumdesk(
+                ["list", "meetings", "--json"], in: folder, environment: ["FORUMDESK_DATA": "data"])
             #expect(run.status == 3)
             let listed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
             let total = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]]
@@ -42,6 +44,8 @@ import Testing
     @Test func test_missingDataFolder_exitsThree_withAHint() throws {
         let run = try forumdesk(["validate", "--data", "/nonexistent/data"])
         #expect(run.status == 3)
-        #expect(run.stderr == "forumdesk: /nonexistent/data: no such data folder (give one with --data DIR or FORUMDESK_DATA)\n")
+        #expect(
+            run.stderr
+                == "forumdesk: /nonexistent/data: no such data folder (give one with --data DIR or FORUMDESK_DATA)\n")
     }
 }

@@ -25,12 +25,15 @@ import Testing
 
     @Test func test_mattersArising_areOpenActionsFromEarlierMeetingsOfTheSameArea() {
         var september = Fixture.meeting(id: "sep", start: "2026-09-10T19:00", status: .held)
-        september.actions = [action("A-1", due: nil, status: .open), action("A-2", due: nil, status: .done),
-                             action("A-3", due: nil, status: .carriedForward)]
+        september.actions = [
+            action("A-1", due: nil, status: .open), action("A-2", due: nil, status: .done),
+            action("A-3", due: nil, status: .carriedForward),
+        ]
         var october = Fixture.meeting(id: "oct", start: "2026-10-10T19:00", status: .held)
         october.actions = [action("A-4", due: nil, status: .inProgress), action("A-5", due: nil, status: .dropped)]
-        var elsewhere = Fixture.meeting(id: "other", start: "2026-10-01T19:00", status: .held, area: "leighton-rural",
-                                        wards: ["toddington"])
+        var elsewhere = Fixture.meeting(
+            id: "other", start: "2026-10-01T19:00", status: .held, area: "leighton-rural",
+            wards: ["toddington"])
         elsewhere.actions = [action("A-6", due: nil, status: .open)]
         var later = Fixture.meeting(id: "dec", start: "2026-12-10T19:00")
         later.actions = [action("A-7", due: nil, status: .open)]
@@ -44,7 +47,9 @@ import Testing
         var a = Fixture.meeting(id: "a", start: "2026-09-10T19:00", status: .held)
         a.actions = [action("A-2", due: today.adding(days: -5), status: .open)]
         var b = Fixture.meeting(id: "b", start: "2026-06-10T19:00", status: .held)
-        b.actions = [action("A-1", due: today.adding(days: -90), status: .open), action("A-9", due: nil, status: .open)]
+        b.actions = [
+            action("A-1", due: today.adding(days: -90), status: .open), action("A-9", due: nil, status: .open),
+        ]
         #expect(ActionRules.overdue(in: [a, b], today: today).map(\.action.id) == ["A-1", "A-2"])
     }
 }

@@ -15,6 +15,7 @@ import Testing
             #expect(CalendarDate(daysSinceEpoch: days).daysSinceEpoch == days)
         }
         #expect(CalendarDate(year: 1970, month: 1, day: 1).daysSinceEpoch == 0)
-        #expect(CalendarDate(year: 2026, month: 12, day: 31).adding(days: 1) == CalendarDate(year: 2027, month: 1, day: 1))
+        #expect(
+            CalendarDate(year: 2026, month: 12, day: 31).adding(days: 1) == CalendarDate(year: 2027, month: 1, day: 1))
     }
 }

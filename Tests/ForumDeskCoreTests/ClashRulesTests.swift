@@ -7,12 +7,17 @@ import Testing
 @Suite struct ClashRulesTests {
     static let calendar = PlanningCalendar(
         closedDays: [.init(date: CalendarDate(iso: "2027-12-29")!, label: "Offices closed")],
-        preElectionPeriods: [.init(from: CalendarDate(iso: "2027-03-22")!, until: CalendarDate(iso: "2027-05-06")!,
-                                   label: "Town and parish elections")])
+        preElectionPeriods: [
+            .init(
+                from: CalendarDate(iso: "2027-03-22")!, until: CalendarDate(iso: "2027-05-06")!,
+                label: "Town and parish elections")
+        ])
     static let now = Fixture.at("2027-01-04T09:00")
 
-    static func meeting(_ id: String, _ start: String, venue: String = "Sandy Village Hall", area: String = "sandy-biggleswade",
-                        wards: [String] = ["sandy"], status: MeetingStatus = .planned) -> Meeting {
+    static func meeting(
+        _ id: String, _ start: String, venue: String = "Sandy Village Hall", area: String = "sandy-biggleswade",
+        wards: [String] = ["sandy"], status: MeetingStatus = .planned
+    ) -> Meeting {
         var m = Fixture.meeting(id: id, start: start, status: status, area: area, wards: wards)
         m.venue = Venue(name: venue)
         return m
@@ -24,7 +29,8 @@ import Testing
 
     @Test func test_sameHallOverlapping_isAClashForBoth_butNotBackToBack() {
         let a = Self.meeting("a", "2027-02-04T19:00", wards: ["sandy"])
-        let b = Self.meeting("b", "2027-02-04T20:30", venue: "sandy village hall,", area: "leighton-rural", wards: ["toddington"])
+        let b = Self.meeting(
+            "b", "2027-02-04T20:30", venue: "sandy village hall,", area: "leighton-rural", wards: ["toddington"])
         let c = Self.meeting("c", "2027-02-04T21:00", wards: ["potton"])  // starts as a ends
         let found = clashes([c, b, a])
         #expect(found["a"]?.map(\.kind) == [.venue])
@@ -40,17 +46,21 @@ import Testing
         #expect(found["a"]?.map(\.kind) == [.councillor])
         #expect(found["a"]?.first?.message.contains("Cllr Carys Copperfield") == true)
         // Different wards, different halls: no clash.
-        let d = Self.meeting("d", "2027-02-04T19:00", venue: "Toddington Hall", area: "leighton-rural", wards: ["toddington"])
+        let d = Self.meeting(
+            "d", "2027-02-04T19:00", venue: "Toddington Hall", area: "leighton-rural", wards: ["toddington"])
         #expect(clashes([Self.meeting("e", "2027-02-04T19:00", wards: ["sandy"]), d]).isEmpty)
         // A chair from elsewhere is expected too.
         var chaired = d
         chaired.chair = "cllr-a"
-        #expect(clashes([Self.meeting("e", "2027-02-04T19:00", wards: ["sandy"]), chaired])["e"]?.map(\.kind) == [.councillor])
+        #expect(
+            clashes([Self.meeting("e", "2027-02-04T19:00", wards: ["sandy"]), chaired])["e"]?.map(\.kind) == [
+                .councillor
+            ])
     }
 
     @Test func test_bankHoliday_closedDay_andPreElection() {
         let found = clashes([
-            Self.meeting("easter", "2027-03-29T19:00"),      // Easter Monday, and in the pre-election period
+            Self.meeting("easter", "2027-03-29T19:00"),  // Easter Monday, and in the pre-election period
             Self.meeting("closed", "2027-12-29T19:00"),
             Self.meeting("fine", "2027-06-10T19:00"),
         ])
@@ -75,8 +85,10 @@ import Testing
         moved.start = Fixture.at("2027-02-11T19:00")
         moved.end = moved.start.addingTimeInterval(7200)
         let other = Self.meeting("b", "2027-02-11T18:30", area: "leighton-rural", wards: ["toddington"])
-        let found = ClashRules.clashes(of: moved, among: [old, other], directory: Fixture.directory, calendar: Self.calendar)
+        let found = ClashRules.clashes(
+            of: moved, among: [old, other], directory: Fixture.directory, calendar: Self.calendar)
         #expect(found.map(\.kind) == [.venue])
-        #expect(ClashRules.clashes(of: old, among: [old], directory: Fixture.directory, calendar: Self.calendar).isEmpty)
+        #expect(
+            ClashRules.clashes(of: old, among: [old], directory: Fixture.directory, calendar: Self.calendar).isEmpty)
     }
 }

@@ -31,14 +31,20 @@ import Testing
     }
 
     @Test func test_badDates_sayWhatIsWrong() {
-        #expect(throws: DateInput.Failure(message: "31 Feb 2027 is not a day of the calendar")) { try DateInput.parse("31 feb 2027", today: today) }
-        #expect(throws: DateInput.Failure(message: "2026-02-30 is not a day of the calendar")) { try DateInput.parse("2026-02-30", today: today) }
+        #expect(throws: DateInput.Failure(message: "31 Feb 2027 is not a day of the calendar")) {
+            try DateInput.parse("31 feb 2027", today: today)
+        }
+        #expect(throws: DateInput.Failure(message: "2026-02-30 is not a day of the calendar")) {
+            try DateInput.parse("2026-02-30", today: today)
+        }
         #expect(throws: DateInput.Failure.self) { try DateInput.parse("next blursday", today: today) }
         #expect(throws: DateInput.Failure.self) { try DateInput.parse("25:00", today: today) }
         #expect(throws: DateInput.Failure(message: "enter a date: try 2026-12-03 19:00, 3 Dec 7pm, tomorrow or +14d")) {
             try DateInput.parse("  ", today: today)
         }
-        #expect(throws: DateInput.Failure(message: "a due date has no time: tomorrow 7pm")) { try DateInput.parseDay("tomorrow 7pm", today: today) }
+        #expect(throws: DateInput.Failure(message: "a due date has no time: tomorrow 7pm")) {
+            try DateInput.parseDay("tomorrow 7pm", today: today)
+        }
     }
 
     /// Found by fuzzing the CSV importer and quick entry: huge years and offsets trapped on overflow.

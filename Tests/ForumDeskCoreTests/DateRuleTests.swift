@@ -10,7 +10,7 @@ import Testing
         "2026-10-24", "2026-10-25", "2026-10-26",  // autumn back 2026
         "2026-11-23", "2026-12-01", "2026-12-31",  // before a year end
         "2027-01-01", "2027-01-05", "2027-01-31",  // after it
-        "2027-03-28", "2027-10-31",                // both changes of 2027
+        "2027-03-28", "2027-10-31",  // both changes of 2027
         "2027-12-31", "2028-01-01", "2028-02-29",  // the next year end and a leap day
         "2026-06-15",
     ].map { CalendarDate(iso: $0)! }
@@ -69,12 +69,24 @@ import Testing
         ("3 Dec 3", "“3” in “3 dec 3” is not a year: write it with four digits (or two)"),
         ("3/12/202", "“202” in “3/12/202” is not a year: write it with four digits (or two)"),
         ("3 Dec 20202020202026 7pm", "20202020202026 is not a year ForumDesk takes (1900–2999)"),
-        ("28/03/2027 01:30", "01:30 on Sun 28 Mar 2027 does not exist in London: the clocks go forward an hour that night"),
-        ("29/03/2026 01:00", "01:00 on Sun 29 Mar 2026 does not exist in London: the clocks go forward an hour that night"),
-        ("31/10/2027 01:30", "01:30 on Sun 31 Oct 2027 happens twice in London (the clocks go back an hour that night): "
-            + "add BST for the first or GMT for the second"),
-        ("25/10/2026 01:00", "01:00 on Sun 25 Oct 2026 happens twice in London (the clocks go back an hour that night): "
-            + "add BST for the first or GMT for the second"),
+        (
+            "28/03/2027 01:30",
+            "01:30 on Sun 28 Mar 2027 does not exist in London: the clocks go forward an hour that night"
+        ),
+        (
+            "29/03/2026 01:00",
+            "01:00 on Sun 29 Mar 2026 does not exist in London: the clocks go forward an hour that night"
+        ),
+        (
+            "31/10/2027 01:30",
+            "01:30 on Sun 31 Oct 2027 happens twice in London (the clocks go back an hour that night): "
+                + "add BST for the first or GMT for the second"
+        ),
+        (
+            "25/10/2026 01:00",
+            "01:00 on Sun 25 Oct 2026 happens twice in London (the clocks go back an hour that night): "
+                + "add BST for the first or GMT for the second"
+        ),
         ("3 Dec 2026 19:00 BST", "19:00 on Thu 3 Dec 2026 is GMT, not BST"),
         ("3 Dec 2026 gmt", "BST or GMT goes after a time: 3 Dec 2026 gmt"),
         ("3 Dec 2026 2460", "not a date: 3 Dec 2026 2460; try 2026-12-03 19:00, 3 Dec 7pm, tomorrow or +14d"),
@@ -104,7 +116,9 @@ import Testing
     @Test(arguments: todays)
     func test_rejectedForms_sayWhy_onEveryDay(today: CalendarDate) {
         for (typed, message) in Self.rejected {
-            #expect(Self.read(typed, today: today) == .failure(DateInput.Failure(message: message)), "“\(typed)” on \(today)")
+            #expect(
+                Self.read(typed, today: today) == .failure(DateInput.Failure(message: message)),
+                "“\(typed)” on \(today)")
         }
     }
 
@@ -112,8 +126,10 @@ import Testing
     @Test(arguments: todays)
     func test_datesWithoutAYear_areTheFirstOnOrAfterAMonthAgo(today: CalendarDate) throws {
         let from = today.adding(days: -31)
-        for (typed, month, day) in [("3 Dec", 12, 3), ("3/12", 12, 3), ("Dec 3rd 7pm", 12, 3), ("15 Jan 7pm", 1, 15), ("1/1", 1, 1),
-                                    ("20 Dec", 12, 20), ("30 Jun", 6, 30), ("29 Feb", 2, 29), ("28/3 19:00", 3, 28)] {
+        for (typed, month, day) in [
+            ("3 Dec", 12, 3), ("3/12", 12, 3), ("Dec 3rd 7pm", 12, 3), ("15 Jan 7pm", 1, 15), ("1/1", 1, 1),
+            ("20 Dec", 12, 20), ("30 Jun", 6, 30), ("29 Feb", 2, 29), ("28/3 19:00", 3, 28),
+        ] {
             let got = try DateInput.parse(typed, today: today).day
             #expect(got.month == month && got.day == day, "“\(typed)” on \(today)")
             #expect(got >= from, "“\(typed)” on \(today) gave \(got)")
@@ -125,7 +141,9 @@ import Testing
     }
 
     @Test func test_yearEnd_bothSides_resolveTheSameWay() throws {
-        func day(_ typed: String, on today: String) throws -> String { try DateInput.parse(typed, today: CalendarDate(iso: today)!).day.description }
+        func day(_ typed: String, on today: String) throws -> String {
+            try DateInput.parse(typed, today: CalendarDate(iso: today)!).day.description
+        }
         #expect(try day("20 Dec", on: "2026-12-31") == "2026-12-20")
         #expect(try day("20 Dec", on: "2027-01-05") == "2026-12-20", "16 days ago on either side of the year end")
         #expect(try day("3 Jan", on: "2026-12-31") == "2027-01-03")
@@ -136,17 +154,23 @@ import Testing
 
     @Test(arguments: todays)
     func test_relativeForms_andTimesAlone_countFromToday(today: CalendarDate) throws {
-        #expect(try DateInput.parse("tomorrow 1930", today: today) == .init(day: today.adding(days: 1), time: .init(hour: 19, minute: 30)))
+        #expect(
+            try DateInput.parse("tomorrow 1930", today: today)
+                == .init(day: today.adding(days: 1), time: .init(hour: 19, minute: 30)))
         #expect(try DateInput.parse("1930", today: today) == .init(day: today, time: .init(hour: 19, minute: 30)))
-        #expect(try DateInput.parse("+14d 7pm", today: today) == .init(day: today.adding(days: 14), time: .init(hour: 19, minute: 0)))
+        #expect(
+            try DateInput.parse("+14d 7pm", today: today)
+                == .init(day: today.adding(days: 14), time: .init(hour: 19, minute: 0)))
         #expect(try DateInput.parse("today 19:00:00", today: today).time == .init(hour: 19, minute: 0))
         let tue = try DateInput.parse("next tue", today: today).day
         #expect(LondonTime.weekday(tue) == "Tue" && tue > today && tue <= today.adding(days: 7))
     }
 
     @Test func test_timeOfDayAlone_asInASpreadsheetsTimeColumn() throws {
-        for (typed, shown) in [("1930", "19:30"), ("930", "09:30"), ("7pm", "19:00"), ("7 pm", "19:00"), ("7.30pm", "19:30"),
-                               ("19:00:00", "19:00"), ("18:30", "18:30"), ("noon", "12:00"), ("0000", "00:00")] {
+        for (typed, shown) in [
+            ("1930", "19:30"), ("930", "09:30"), ("7pm", "19:00"), ("7 pm", "19:00"), ("7.30pm", "19:30"),
+            ("19:00:00", "19:00"), ("18:30", "18:30"), ("noon", "12:00"), ("0000", "00:00"),
+        ] {
             #expect(try DateInput.parseTimeOfDay(typed).time.description == shown, "\(typed)")
         }
         for typed in ["2460", "25:00", "7", "19:0", "abc", "13pm"] {
@@ -164,7 +188,11 @@ import Testing
         #expect(LondonTime.iso(gmt) == "2027-10-31T01:30:00+00:00")
         #expect(gmt.timeIntervalSince(bst) == 3600)
         #expect(LondonTime.reading(date: CalendarDate(year: 2027, month: 3, day: 28), hour: 1, minute: 30) == .skipped)
-        #expect(throws: DateInput.Failure.self) { try DateInput.instant(CalendarDate(year: 2027, month: 3, day: 28), .init(hour: 1, minute: 30), zone: nil) }
-        #expect(throws: DateInput.Failure.self) { try DateInput.instant(CalendarDate(year: 2027, month: 3, day: 28), .init(hour: 1, minute: 30), zone: .gmt) }
+        #expect(throws: DateInput.Failure.self) {
+            try DateInput.instant(CalendarDate(year: 2027, month: 3, day: 28), .init(hour: 1, minute: 30), zone: nil)
+        }
+        #expect(throws: DateInput.Failure.self) {
+            try DateInput.instant(CalendarDate(year: 2027, month: 3, day: 28), .init(hour: 1, minute: 30), zone: .gmt)
+        }
     }
 }

@@ -6,12 +6,14 @@ import Foundation
 enum Fixture {
     static let directory = Directory(
         areas: [
-            Area(id: "sandy-biggleswade", name: "Sandy and Biggleswade",
-                 wards: [Ward(id: "sandy", name: "Sandy"), Ward(id: "potton", name: "Potton")]),
+            Area(
+                id: "sandy-biggleswade", name: "Sandy and Biggleswade",
+                wards: [Ward(id: "sandy", name: "Sandy"), Ward(id: "potton", name: "Potton")]),
             Area(id: "leighton-rural", name: "Leighton Rural", wards: [Ward(id: "toddington", name: "Toddington")]),
         ],
         coverageRules: [
-            CoverageRule(area: nil, kind: .letsTalkTogether, required: [.police, .frontlineDirectorate, .townOrParishCouncil]),
+            CoverageRule(
+                area: nil, kind: .letsTalkTogether, required: [.police, .frontlineDirectorate, .townOrParishCouncil]),
             CoverageRule(area: "sandy-biggleswade", kind: nil, required: [.police, .fireAndRescue]),
         ],
         people: [
@@ -27,7 +29,8 @@ enum Fixture {
         organisations: [
             Organisation(id: "police", name: "Bedfordshire Police", sector: .police),
             Organisation(id: "fire", name: "Bedfordshire Fire and Rescue Service", sector: .fireAndRescue),
-            Organisation(id: "sustainable", name: "Sustainable Communities", sector: .councilDirectorate, frontline: true),
+            Organisation(
+                id: "sustainable", name: "Sustainable Communities", sector: .councilDirectorate, frontline: true),
             Organisation(id: "corporate", name: "Corporate Resources", sector: .councilDirectorate),
             Organisation(id: "sandy-tc", name: "Sandy Town Council", sector: .townOrParishCouncil),
         ]
@@ -35,18 +38,24 @@ enum Fixture {
 
     static func at(_ text: String) -> Date { LondonTime.parse(text)! }
 
-    static func meeting(id: String = "2026-11-24-sandy-biggleswade-ltt", start: String = "2026-11-24T19:00",
-                        status: MeetingStatus = .confirmed, area: String = "sandy-biggleswade",
-                        wards: [String] = ["sandy", "potton"]) -> Meeting {
+    static func meeting(
+        id: String = "2026-11-24-sandy-biggleswade-ltt", start: String = "2026-11-24T19:00",
+        status: MeetingStatus = .confirmed, area: String = "sandy-biggleswade",
+        wards: [String] = ["sandy", "potton"]
+    ) -> Meeting {
         let s = at(start)
-        return Meeting(id: id, kind: .letsTalkTogether, title: "Let's Talk Together", area: area, wards: wards,
-                       start: s, end: s.addingTimeInterval(7200), venue: Venue(name: "Sandy Village Hall"), status: status)
+        return Meeting(
+            id: id, kind: .letsTalkTogether, title: "Let's Talk Together", area: area, wards: wards,
+            start: s, end: s.addingTimeInterval(7200), venue: Venue(name: "Sandy Village Hall"), status: status)
     }
 
     /// The invitation notice a meeting would get if sent now.
-    static func notice(_ councillor: String, for meeting: Meeting, at: String = "2026-11-01T10:00",
-                       reply: Reply = .noReply) -> CouncillorNotification {
-        CouncillorNotification(councillor: councillor, at: Fixture.at(at), method: .email, sequence: meeting.sequence,
-                               start: meeting.start, end: meeting.end, venue: meeting.venue.name, reply: reply)
+    static func notice(
+        _ councillor: String, for meeting: Meeting, at: String = "2026-11-01T10:00",
+        reply: Reply = .noReply
+    ) -> CouncillorNotification {
+        CouncillorNotification(
+            councillor: councillor, at: Fixture.at(at), method: .email, sequence: meeting.sequence,
+            start: meeting.start, end: meeting.end, venue: meeting.venue.name, reply: reply)
     }
 }

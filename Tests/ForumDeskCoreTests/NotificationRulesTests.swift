@@ -18,7 +18,10 @@ import Testing
         var invitation = Fixture.notice("cllr-a", for: meeting)
         invitation.withdrawn = invitation.at
         meeting.status = .cancelled
-        meeting.notifications = [invitation, CouncillorNotification(councillor: "cllr-a", at: invitation.at, method: .email, kind: .cancellation)]
+        meeting.notifications = [
+            invitation,
+            CouncillorNotification(councillor: "cllr-a", at: invitation.at, method: .email, kind: .cancellation),
+        ]
         #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: meeting) == .cancellationSent)
     }
 
@@ -76,8 +79,11 @@ import Testing
 
     @Test func test_staleNotice_whenSequenceRaisedEvenIfSnapshotIsMissing() {
         var meeting = Fixture.meeting()
-        meeting.notifications = [CouncillorNotification(councillor: "cllr-a", at: Fixture.at("2026-11-01T10:00"),
-                                                        method: .letter, sequence: 0)]
+        meeting.notifications = [
+            CouncillorNotification(
+                councillor: "cllr-a", at: Fixture.at("2026-11-01T10:00"),
+                method: .letter, sequence: 0)
+        ]
         #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: meeting) == .notified)
         meeting.sequence = 1
         #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: meeting) == .stale)
@@ -105,8 +111,10 @@ import Testing
         var meeting = Fixture.meeting()
         meeting.notifications = [Fixture.notice("cllr-a", for: meeting)]
         meeting.status = .cancelled
-        meeting.notifications.append(CouncillorNotification(councillor: "cllr-a", at: Fixture.at("2026-11-10T09:00"),
-                                                            method: .email, kind: .cancellation, sequence: 1))
+        meeting.notifications.append(
+            CouncillorNotification(
+                councillor: "cllr-a", at: Fixture.at("2026-11-10T09:00"),
+                method: .email, kind: .cancellation, sequence: 1))
         #expect(NotificationRules.state(ofCouncillor: "cllr-a", for: meeting) == .cancellationSent)
     }
 
@@ -116,7 +124,8 @@ import Testing
         let statuses = NotificationRules.statuses(for: meeting, in: Fixture.directory)
         #expect(statuses.map(\.councillor.id) == ["cllr-c"])
         #expect(statuses.first?.lastNotice != nil)
-        #expect(NotificationRules.statuses(for: Fixture.meeting(), in: Fixture.directory).map(\.councillor.id)
+        #expect(
+            NotificationRules.statuses(for: Fixture.meeting(), in: Fixture.directory).map(\.councillor.id)
                 == ["cllr-a", "cllr-b", "cllr-c"])
     }
 

@@ -5,14 +5,18 @@ import Testing
 /// Issue 24: a postal address for letters, checked wherever it comes in, and part of what identifies a person.
 @Suite struct PostalAddressTests {
     @Test func test_lines_splitAtCommasAndLineBreaks_trimmed_emptyDropped() {
-        #expect(PostalAddress.lines(from: " 10 Cambridge Road ,  Sandy\r\nSG19   1ZA,, ") == ["10 Cambridge Road", "Sandy", "SG19 1ZA"])
+        #expect(
+            PostalAddress.lines(from: " 10 Cambridge Road ,  Sandy\r\nSG19   1ZA,, ") == [
+                "10 Cambridge Road", "Sandy", "SG19 1ZA",
+            ])
         #expect(PostalAddress.lines(from: "  ") == [])
         #expect(PostalAddress.oneLine(["10 Cambridge Road", "Sandy"]) == "10 Cambridge Road, Sandy")
     }
 
     @Test func test_problem_limitsLinesLengthAndControls() {
         #expect(PostalAddress.problem([]) == nil)
-        #expect(PostalAddress.problem(["c/o Sandy Town Council Offices", "10 Cambridge Road", "Sandy", "SG19 1ZA"]) == nil)
+        #expect(
+            PostalAddress.problem(["c/o Sandy Town Council Offices", "10 Cambridge Road", "Sandy", "SG19 1ZA"]) == nil)
         #expect(PostalAddress.problem(Array(repeating: "Line", count: 7))?.contains("at most 6") == true)
         #expect(PostalAddress.problem([String(repeating: "x", count: 46)])?.contains("46 characters") == true)
         #expect(PostalAddress.problem([String(repeating: "x", count: 45)]) == nil)

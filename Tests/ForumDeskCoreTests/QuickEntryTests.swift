@@ -6,20 +6,26 @@ import Testing
     let today = CalendarDate(year: 2026, month: 11, day: 23)
     var directory: Directory {
         var d = Fixture.directory
-        d.people.append(Person(id: "obrien", name: "Seán O'Brien-Ní Dhuibhir", kind: .contact, organisation: "sandy-tc"))
+        d.people.append(
+            Person(id: "obrien", name: "Seán O'Brien-Ní Dhuibhir", kind: .contact, organisation: "sandy-tc"))
         d.people.append(Person(id: "bn", name: "রহিম আলী", kind: .contact, organisation: "police"))
         return d
     }
 
     @Test func test_fullLine_ownerTagsAndDue() throws {
-        let draft = try QuickEntry.parse("Clear fly-tipping at Mill Lane #environment @Sandy Town Council due:2026-12-15",
-                                         directory: directory, today: today)
-        #expect(draft == QuickEntry.Draft(description: "Clear fly-tipping at Mill Lane", owner: nil, organisation: "sandy-tc",
-                                          tags: ["environment"], due: CalendarDate(year: 2026, month: 12, day: 15)))
+        let draft = try QuickEntry.parse(
+            "Clear fly-tipping at Mill Lane #environment @Sandy Town Council due:2026-12-15",
+            directory: directory, today: today)
+        #expect(
+            draft
+                == QuickEntry.Draft(
+                    description: "Clear fly-tipping at Mill Lane", owner: nil, organisation: "sandy-tc",
+                    tags: ["environment"], due: CalendarDate(year: 2026, month: 12, day: 15)))
     }
 
     @Test func test_personOwner_bringsTheirOrganisation_andRelativeDue() throws {
-        let draft = try QuickEntry.parse("@Hana Highways fix the gritting route due:+14d #highways #winter", directory: directory, today: today)
+        let draft = try QuickEntry.parse(
+            "@Hana Highways fix the gritting route due:+14d #highways #winter", directory: directory, today: today)
         #expect(draft.owner == "highways")
         #expect(draft.organisation == "sustainable")
         #expect(draft.due == CalendarDate(year: 2026, month: 12, day: 7))
@@ -28,13 +34,22 @@ import Testing
     }
 
     @Test func test_namesWithApostrophesAndUnicode_andCouncillorsWithoutCllr() throws {
-        #expect(try QuickEntry.parse("Write to residents @Seán O'Brien-Ní Dhuibhir", directory: directory, today: today).owner == "obrien")
-        #expect(try QuickEntry.parse("Report on patrols @রহিম আলী due:tomorrow", directory: directory, today: today).owner == "bn")
-        #expect(try QuickEntry.parse("Visit the site @ada ashgrove", directory: directory, today: today).owner == "cllr-a")
+        #expect(
+            try QuickEntry.parse("Write to residents @Seán O'Brien-Ní Dhuibhir", directory: directory, today: today)
+                .owner == "obrien")
+        #expect(
+            try QuickEntry.parse("Report on patrols @রহিম আলী due:tomorrow", directory: directory, today: today).owner
+                == "bn")
+        #expect(
+            try QuickEntry.parse("Visit the site @ada ashgrove", directory: directory, today: today).owner == "cllr-a")
     }
 
     @Test func test_mistakes_haveClearMessages() {
-        #expect(throws: QuickEntry.Failure(message: "no person or organisation called “Nobody…”: type @ and a name, a word of it, an id or initials")) {
+        #expect(
+            throws: QuickEntry.Failure(
+                message:
+                    "no person or organisation called “Nobody…”: type @ and a name, a word of it, an id or initials")
+        ) {
             try QuickEntry.parse("Do it @Nobody Here", directory: directory, today: today)
         }
         #expect(throws: QuickEntry.Failure(message: "due date: 31 Feb 2027 is not a day of the calendar")) {
@@ -62,7 +77,9 @@ import Testing
         let ids = IDNumbers()
         #expect(ids.nextActionID(year: 2026, in: [a, b]) == "A-2026-010")
         #expect(ids.nextIssueID(year: 2026, in: [a, b]) == "R-2026-005")
-        #expect(ids.nextActionID(year: 2026, in: [a, b]) == "A-2026-010", "asking again gives no new number until one is saved")
+        #expect(
+            ids.nextActionID(year: 2026, in: [a, b]) == "A-2026-010",
+            "asking again gives no new number until one is saved")
         b.actions.append(Action(id: "A-2026-010", description: "z"))
         b.issues.append(ResidentIssue(id: "R-2026-005", text: "Parking"))
         ids.noteSaved(b)

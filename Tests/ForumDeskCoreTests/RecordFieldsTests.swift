@@ -8,12 +8,14 @@ import Testing
     /// `Codecs.swift`, `MeetingCodec.swift` and every other `…Codec.swift` of the store (one per record type).
     static func codecs(_ root: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Sources/ForumDeskStore").path)
-            .filter { $0.hasSuffix("Codec.swift") || $0 == "Codecs.swift" || $0 == "ResidentContacts.swift" }.sorted().map { "Sources/ForumDeskStore/" + $0 }
+            .filter { $0.hasSuffix("Codec.swift") || $0 == "Codecs.swift" || $0 == "ResidentContacts.swift" }.sorted()
+            .map { "Sources/ForumDeskStore/" + $0 }
     }
 
     /// The keys written by the codecs (`w.set("key", …)`, `w.optional("key", …)`), read from their source.
     static func writtenKeys() throws -> Set<String> {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         var keys = Set<String>()
         for file in try codecs(root) {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
@@ -27,11 +29,16 @@ import Testing
         #expect(keys.count > 80)
         for key in keys.sorted() {
             let homes = RecordFields.all.filter { $0.contains(key) }.count
-            #expect(homes == 1, "`\(key)` is in \(homes) of RecordFields' sets: say once whether it names a person (namesAPerson), is contact details, free text, staff or impersonal")
+            #expect(
+                homes == 1,
+                "`\(key)` is in \(homes) of RecordFields' sets: say once whether it names a person (namesAPerson), is contact details, free text, staff or impersonal"
+            )
         }
         // Nothing classified that no codec writes (a renamed field leaves its old name behind).
         let classified = RecordFields.all.reduce(Set<String>()) { $0.union($1) }
-        #expect(classified.subtracting(keys).isEmpty, "classified but never written: \(classified.subtracting(keys).sorted())")
+        #expect(
+            classified.subtracting(keys).isEmpty,
+            "classified but never written: \(classified.subtracting(keys).sorted())")
     }
 
     @Test func test_theSetsDoNotOverlap() {

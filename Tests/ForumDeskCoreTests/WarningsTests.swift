@@ -29,7 +29,9 @@ import Testing
         #expect(warnings.map(\.kind) == [.notSent])
         #expect(warnings[0].message.hasPrefix("e-mail not sent yet (1 queued)"))
         meeting.notifications[0].delivery = .failed
-        #expect(Warnings.warnings(for: meeting, directory: Fixture.directory, now: now)[0].message.hasPrefix("e-mail not sent yet (1 send failed)"))
+        #expect(
+            Warnings.warnings(for: meeting, directory: Fixture.directory, now: now)[0].message.hasPrefix(
+                "e-mail not sent yet (1 send failed)"))
         meeting.notifications[0].delivery = .sent
         warnings = Warnings.warnings(for: meeting, directory: Fixture.directory, now: now)
         #expect(warnings.isEmpty)
@@ -44,7 +46,9 @@ import Testing
         let warnings = Warnings.warnings(for: meeting, directory: Fixture.directory, now: now)
         // The meeting is tomorrow and the one councillor notified has not replied: that is flagged too.
         #expect(warnings.map(\.kind) == [.noReply, .noAgenda, .partnerMissing])
-        #expect(warnings[2].message == "not invited: police, a frontline council directorate, the town or parish council, fire and rescue")
+        #expect(
+            warnings[2].message
+                == "not invited: police, a frontline council directorate, the town or parish council, fire and rescue")
     }
 
     @Test func test_pastMeetingNotRecorded_isFlagged_andNotJudgedByAttendance() {
@@ -56,10 +60,15 @@ import Testing
 
     @Test func test_all_listsOverdueActionsAfterMeetingWarnings() {
         var held = Fixture.meeting(start: "2026-09-10T19:00", status: .held)
-        held.attendance = [Attendance(person: "sgt", status: .present), Attendance(person: "highways", status: .present),
-                           Attendance(person: "clerk", status: .present), Attendance(organisation: "fire", status: .present)]
-        held.actions = [Action(id: "A-1", description: "Clear the drain", owner: "highways",
-                               due: CalendarDate(year: 2026, month: 10, day: 1))]
+        held.attendance = [
+            Attendance(person: "sgt", status: .present), Attendance(person: "highways", status: .present),
+            Attendance(person: "clerk", status: .present), Attendance(organisation: "fire", status: .present),
+        ]
+        held.actions = [
+            Action(
+                id: "A-1", description: "Clear the drain", owner: "highways",
+                due: CalendarDate(year: 2026, month: 10, day: 1))
+        ]
         let warnings = Warnings.all(directory: Fixture.directory, meetings: [held], now: now)
         #expect(warnings.map(\.kind) == [.overdueAction])
         #expect(warnings[0].message == "A-1 overdue since 2026-10-01 (Hana Highways): Clear the drain")
@@ -83,7 +92,10 @@ import Testing
         ]
         let (rows, older) = Attention.current(warnings, now: now)
         #expect(older == 2)
-        #expect(rows.map(\.meetingID) == ["thursday-reply", "overdue", "thursday-agenda", "cancellation", "december-notice",
-                                          "february-notice"])
+        #expect(
+            rows.map(\.meetingID) == [
+                "thursday-reply", "overdue", "thursday-agenda", "cancellation", "december-notice",
+                "february-notice",
+            ])
     }
 }

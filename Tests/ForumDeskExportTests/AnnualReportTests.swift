@@ -9,9 +9,11 @@ import ForumDeskTestSupport
 @Suite struct AnnualReportTests {
     static let data = DocumentTests.data
     static func report(_ format: DocumentFormat, area: String? = nil) -> String {
-        format.render(AnnualReport.lines(year: 2026, area: area, directory: data.directory, meetings: data.meetings,
-                                         today: CalendarDate(year: 2026, month: 11, day: 23), council: data.settings.council),
-                      title: "Community meetings 2026")
+        format.render(
+            AnnualReport.lines(
+                year: 2026, area: area, directory: data.directory, meetings: data.meetings,
+                today: CalendarDate(year: 2026, month: 11, day: 23), council: data.settings.council),
+            title: "Community meetings 2026")
     }
 
     @Test func test_report2026_golden() {
@@ -20,8 +22,11 @@ import ForumDeskTestSupport
 
     @Test func test_report_hasEverySection_withFiguresFromTheData() {
         let text = Self.report(.text)
-        for section in ["MEETINGS", "RESIDENTS TAKING PART", "Residents a meeting, by quarter", "WHO TOOK PART", "PARTNERS IN THE ROOM",
-                        "COUNCILLORS NOTIFIED", "ACTIONS: YOU SAID, WE DID", "WHAT RESIDENTS RAISED MOST"] {
+        for section in [
+            "MEETINGS", "RESIDENTS TAKING PART", "Residents a meeting, by quarter", "WHO TOOK PART",
+            "PARTNERS IN THE ROOM",
+            "COUNCILLORS NOTIFIED", "ACTIONS: YOU SAID, WE DID", "WHAT RESIDENTS RAISED MOST",
+        ] {
             #expect(text.contains(section), "\(section)")
         }
         let held = Self.data.meetings.filter { $0.status == .held && LondonTime.date($0.start).year == 2026 }

@@ -12,7 +12,10 @@ import ForumDeskTestSupport
     static let data = DocumentTests.data
 
     static func render(_ m: Meeting, _ kind: MeetingDocument.Kind, _ format: DocumentFormat) -> String {
-        format.render(MeetingDocument.lines(kind, for: m, directory: data.directory, allMeetings: data.meetings, council: data.settings.council), title: m.title)
+        format.render(
+            MeetingDocument.lines(
+                kind, for: m, directory: data.directory, allMeetings: data.meetings, council: data.settings.council),
+            title: m.title)
     }
 
     /// "**Resolved:**" after a list (names, actions) was read as a lazy continuation of the last bullet.
@@ -21,7 +24,8 @@ import ForumDeskTestSupport
             let html = try commonMarkHTML(Self.render(m, .minutes, .markdown))
             let resolved = html.components(separatedBy: "<strong>Resolved:</strong>").count - 1
             #expect(resolved == m.agenda.filter { $0.outcome != nil }.count, "\(m.id)")
-            #expect(html.components(separatedBy: "<p><strong>Resolved:</strong>").count - 1 == resolved, "\(m.id): \(html)")
+            #expect(
+                html.components(separatedBy: "<p><strong>Resolved:</strong>").count - 1 == resolved, "\(m.id): \(html)")
         }
         let report = try commonMarkHTML(AnnualReportTests.report(.markdown))
         #expect(report.contains("<p>Total: 47 meetings, 40 held, 2 cancelled.</p>"), "\(report)")
@@ -45,7 +49,10 @@ import ForumDeskTestSupport
         for (code, dir) in [("bn", "ltr"), ("ur", "rtl"), ("gu", "ltr"), ("pa", "ltr")] {
             #expect(html.contains("<span lang=\"\(code)\" dir=\"\(dir)\">"), "\(code)")
         }
-        #expect(html.contains("Urdu: <span lang=\"ur\" dir=\"rtl\">آپ کا شکریہ</span> and in Bengali: <span lang=\"bn\" dir=\"ltr\">ধন্যবাদ</span>."))
+        #expect(
+            html.contains(
+                "Urdu: <span lang=\"ur\" dir=\"rtl\">آپ کا شکریہ</span> and in Bengali: <span lang=\"bn\" dir=\"ltr\">ধন্যবাদ</span>."
+            ))
         #expect(html.contains("@page{size:A4"))
         let file = NSTemporaryDirectory() + "forumdesk-minutes-\(UUID().uuidString).html"
         try html.write(toFile: file, atomically: true, encoding: .utf8)
@@ -68,8 +75,12 @@ import ForumDeskTestSupport
             #expect(!text.contains("\u{FFFD}"), "\(format)")
             #expect(text.contains("\u{200F}آئیے"), "\(format)")
         }
-        #expect(Self.render(m, .agenda, .text).contains("Leighton Buzzard Library Theatre\nLake Street\nLeighton Buzzard\nLU7 1RX\n"))
-        #expect(Self.render(m, .agenda, .markdown).contains("Leighton Buzzard Library Theatre  \nLake Street  \nLeighton Buzzard  \nLU7 1RX  \n"))
+        #expect(
+            Self.render(m, .agenda, .text).contains(
+                "Leighton Buzzard Library Theatre\nLake Street\nLeighton Buzzard\nLU7 1RX\n"))
+        #expect(
+            Self.render(m, .agenda, .markdown).contains(
+                "Leighton Buzzard Library Theatre  \nLake Street  \nLeighton Buzzard  \nLU7 1RX  \n"))
         let html = try commonMarkHTML(Self.render(m, .agenda, .markdown))
         #expect(html.contains("Lake Street<br />\nLeighton Buzzard<br />"))
     }
@@ -90,7 +101,8 @@ import ForumDeskTestSupport
 
     /// Each chart label sits on its own line above its bar: no bar is drawn over a label, however long.
     @Test func test_chartLabels_areNotUnderBars() throws {
-        let line = DocumentLine.chart("Partners", [.init("the voluntary and community sector", 100), .init("police", 40)])
+        let line = DocumentLine.chart(
+            "Partners", [.init("the voluntary and community sector", 100), .init("police", 40)])
         let svg = DocumentFormat.svg(line)
         let texts = svg.split(separator: "\n").filter { $0.hasPrefix("<text") }
         let rects = svg.split(separator: "\n").filter { $0.hasPrefix("<rect") }
@@ -101,15 +113,21 @@ import ForumDeskTestSupport
             let label = texts[i * 2]
             // The label's baseline is above the bar's top: the glyphs (13 px) end before the bar starts.
             #expect(number(label, "y") <= number(rect, "y"), "\(label) \(rect)")
-            if i + 1 < rects.count { #expect(number(texts[(i + 1) * 2], "y") - 13 >= number(rect, "y") + number(rect, "height")) }
+            if i + 1 < rects.count {
+                #expect(number(texts[(i + 1) * 2], "y") - 13 >= number(rect, "y") + number(rect, "height"))
+            }
         }
     }
 
     /// An action owned by an organisation keeps its owner in the minutes.
     @Test func test_minutes_organisationOwner() throws {
         var m = try #require(Self.data.meeting("2026-10-15-sandy-biggleswade-ltt"))
-        m.actions.append(Action(id: "A-2026-990", item: 5, description: "Clear the gullies", organisation: "sandy-town-council",
-                                due: CalendarDate(year: 2026, month: 12, day: 15)))
-        #expect(Self.render(m, .minutes, .text).contains("A-2026-990  Clear the gullies · Sandy Town Council · due 15 Dec 2026\n"))
+        m.actions.append(
+            Action(
+                id: "A-2026-990", item: 5, description: "Clear the gullies", organisation: "sandy-town-council",
+                due: CalendarDate(year: 2026, month: 12, day: 15)))
+        #expect(
+            Self.render(m, .minutes, .text).contains(
+                "A-2026-990  Clear the gullies · Sandy Town Council · due 15 Dec 2026\n"))
     }
 }

@@ -13,28 +13,36 @@ import ForumDeskTestSupport
 
     static func document(_ kind: MeetingDocument.Kind, _ id: String, _ format: DocumentFormat) -> String {
         let m = data.meeting(id)!
-        return format.render(MeetingDocument.lines(kind, for: m, directory: data.directory, allMeetings: data.meetings, council: data.settings.council),
-                             title: "\(m.title): \(kind.rawValue)")
+        return format.render(
+            MeetingDocument.lines(
+                kind, for: m, directory: data.directory, allMeetings: data.meetings, council: data.settings.council),
+            title: "\(m.title): \(kind.rawValue)")
     }
 
     @Test(arguments: DocumentFormat.allCases)
     func test_minutesOfAHeldMeeting(format: DocumentFormat) {
-        assertSnapshot(of: Self.document(.minutes, "2026-10-15-sandy-biggleswade-ltt", format), as: .lines,
-                       named: "minutes-2026-10-15.\(format.fileExtension)")
+        assertSnapshot(
+            of: Self.document(.minutes, "2026-10-15-sandy-biggleswade-ltt", format), as: .lines,
+            named: "minutes-2026-10-15.\(format.fileExtension)")
     }
 
     @Test(arguments: DocumentFormat.allCases)
     func test_agendaOfAMeetingToCome(format: DocumentFormat) {
-        assertSnapshot(of: Self.document(.agenda, "2026-12-01-leighton-buzzard-linslade-ltt", format), as: .lines,
-                       named: "agenda-2026-12-01.\(format.fileExtension)")
+        assertSnapshot(
+            of: Self.document(.agenda, "2026-12-01-leighton-buzzard-linslade-ltt", format), as: .lines,
+            named: "agenda-2026-12-01.\(format.fileExtension)")
     }
 
     @Test func test_minutes_followTheSeedsFormat() {
         let text = Self.document(.minutes, "2026-10-15-sandy-biggleswade-ltt", .text)
-        for heading in ["PRESENT:", "MEMBERS", "SUPPORT OFFICERS/ADVISORS", "\n1  APOLOGIES FOR ABSENCE (REF: 1)\n",
-                        "Apologies for absence from the meeting were received on behalf of:", "\n4  DISCLOSURES OF INTEREST (REF: 4)\n",
-                        "Resolved: That the apologies be noted.", "\n3  MATTERS ARISING (REF: 3)\n", "\n5  FLOOD RESILIENCE AND DRAINAGE (REF: 5)\n",
-                        "Actions:"] {
+        for heading in [
+            "PRESENT:", "MEMBERS", "SUPPORT OFFICERS/ADVISORS", "\n1  APOLOGIES FOR ABSENCE (REF: 1)\n",
+            "Apologies for absence from the meeting were received on behalf of:",
+            "\n4  DISCLOSURES OF INTEREST (REF: 4)\n",
+            "Resolved: That the apologies be noted.", "\n3  MATTERS ARISING (REF: 3)\n",
+            "\n5  FLOOD RESILIENCE AND DRAINAGE (REF: 5)\n",
+            "Actions:",
+        ] {
             #expect(text.contains(heading), "\(heading)")
         }
     }
@@ -46,8 +54,10 @@ import ForumDeskTestSupport
         m.title = "<script>alert(1)</script> & \"friends\""
         m.agenda[0].outcome = "Resolved: That <b>bold</b> claims be noted."
         data.meetings = [m]
-        let html = DocumentFormat.html.render(MeetingDocument.lines(.minutes, for: m, directory: data.directory, allMeetings: [m], council: data.settings.council),
-                                              title: m.title)
+        let html = DocumentFormat.html.render(
+            MeetingDocument.lines(
+                .minutes, for: m, directory: data.directory, allMeetings: [m], council: data.settings.council),
+            title: m.title)
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt; &amp; &quot;FRIENDS&quot;"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))  // the page title keeps the case
@@ -56,7 +66,9 @@ import ForumDeskTestSupport
     }
 
     @Test func test_markdown_escapesFormattingCharacters() {
-        #expect(DocumentFormat.escapeMarkdown("*not bold* _x_ [link](y) <b> #tag | c:\\") == "\\*not bold\\* \\_x\\_ \\[link\\](y) \\<b\\> \\#tag \\| c:\\\\")
+        #expect(
+            DocumentFormat.escapeMarkdown("*not bold* _x_ [link](y) <b> #tag | c:\\")
+                == "\\*not bold\\* \\_x\\_ \\[link\\](y) \\<b\\> \\#tag \\| c:\\\\")
     }
 }
 

@@ -23,7 +23,9 @@ import Testing
         }
         #expect(lines.dropFirst().allSatisfy { $0.first == 32 })
         // Unfolding (dropping CRLF and the following space) gives the original back.
-        #expect(lines.enumerated().flatMap { $0.offset == 0 ? $0.element : Array($0.element.dropFirst()) } == Array(long.utf8))
+        #expect(
+            lines.enumerated().flatMap { $0.offset == 0 ? $0.element : Array($0.element.dropFirst()) }
+                == Array(long.utf8))
         #expect(ICalendar.fold("SHORT:line") == "SHORT:line")
     }
 
@@ -33,20 +35,34 @@ import Testing
     }
 
     /// A meeting id with a line break added an ATTENDEE and an X- property to every invitation and to the feed.
-    @Test(arguments: ["x\nATTENDEE:mailto:evil@example.org", "x\r\nX-EVIL:1", "x\rX-EVIL:1", "x\u{85}X-EVIL:1", "x;X-EVIL=1:y,z\\"])
+    @Test(arguments: [
+        "x\nATTENDEE:mailto:evil@example.org", "x\r\nX-EVIL:1", "x\rX-EVIL:1", "x\u{85}X-EVIL:1", "x;X-EVIL=1:y,z\\",
+    ])
     func test_meetingIDWithLineBreak_addsNoProperty(id: String) {
         var m = meeting()
         m.id = id
         m.title = "Title\nX-TITLE:1"
         m.venue = Venue(name: "Hall\r\nX-VENUE:1", address: "1 Road\nX-ADDRESS:1")
-        let raw = ICalendar.calendar(method: .publish, events: [ICalendar.event(m, directory: Directory(), method: .publish, sequence: 0,
-                                                                                  stamp: Date(), organiser: nil, attendee: nil,
-                                                                                  description: "a\nX-DESCRIPTION:1")],
-                                     name: "Feed\nX-NAME:1")
+        let raw = ICalendar.calendar(
+            method: .publish,
+            events: [
+                ICalendar.event(
+                    m, directory: Directory(), method: .publish, sequence: 0,
+                    stamp: Date(), organiser: nil, attendee: nil,
+                    description: "a\nX-DESCRIPTION:1")
+            ],
+            name: "Feed\nX-NAME:1")
         let lines = raw.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
-        #expect(!lines.contains { $0.hasPrefix("ATTENDEE") || $0.hasPrefix("X-EVIL") || $0.hasPrefix("X-TITLE") || $0.hasPrefix("X-VENUE")
-            || $0.hasPrefix("X-ADDRESS") || $0.hasPrefix("X-DESCRIPTION") || $0.hasPrefix("X-NAME") }, "\(lines)")
-        #expect(!raw.unicodeScalars.contains { $0 == "\r" || $0 == "\n" } || !raw.replacingOccurrences(of: "\r\n", with: "").unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\u{85}" })
+        #expect(
+            !lines.contains {
+                $0.hasPrefix("ATTENDEE") || $0.hasPrefix("X-EVIL") || $0.hasPrefix("X-TITLE") || $0.hasPrefix("X-VENUE")
+                    || $0.hasPrefix("X-ADDRESS") || $0.hasPrefix("X-DESCRIPTION") || $0.hasPrefix("X-NAME")
+            }, "\(lines)")
+        #expect(
+            !raw.unicodeScalars.contains { $0 == "\r" || $0 == "\n" }
+                || !raw.replacingOccurrences(of: "\r\n", with: "").unicodeScalars.contains {
+                    $0 == "\r" || $0 == "\n" || $0 == "\u{85}"
+                })
         #expect(lines.filter { $0.hasPrefix("UID:") }.count == 1)
         // A reply naming such a UID names no meeting.
         #expect(ICalendar.meetingID(fromUID: "\(id)@forumdesk") == nil)
@@ -54,11 +70,16 @@ import Testing
 
     @Test func test_calendar_hasCRLFEverywhere_aTimeZone_andLondonTimes() {
         let m = meeting()
-        let raw = ICalendar.calendar(method: .request, events: [ICalendar.event(m, directory: Directory(), method: .request, sequence: 2,
-                                                                                  stamp: LondonTime.parse("2026-11-02T10:15:00Z")!,
-                                                                                  organiser: .init(name: "Team", email: "t@example.org"),
-                                                                                  attendee: .init(name: "Cllr A, B", email: "a@example.org"),
-                                                                                  description: "Agenda")])
+        let raw = ICalendar.calendar(
+            method: .request,
+            events: [
+                ICalendar.event(
+                    m, directory: Directory(), method: .request, sequence: 2,
+                    stamp: LondonTime.parse("2026-11-02T10:15:00Z")!,
+                    organiser: .init(name: "Team", email: "t@example.org"),
+                    attendee: .init(name: "Cllr A, B", email: "a@example.org"),
+                    description: "Agenda")
+            ])
         #expect(!raw.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(raw.hasSuffix("END:VCALENDAR\r\n"))
         let text = raw.replacingOccurrences(of: "\r\n ", with: "")  // unfolded
@@ -67,12 +88,15 @@ import Testing
         #expect(text.contains("DTSTAMP:20261102T101500Z"))
         #expect(text.contains("SEQUENCE:2"))
         #expect(text.contains("UID:2026-06-10-sandy-ltt@forumdesk"))
-        #expect(text.contains("ATTENDEE;CN=\"Cllr A, B\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:a@example.org"))
+        #expect(
+            text.contains(
+                "ATTENDEE;CN=\"Cllr A, B\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:a@example.org"))
         #expect(text.contains("METHOD:REQUEST"))
     }
 
     @Test func test_parse_unfoldsAndReadsParameters() {
-        let reply = "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:2026-06-10-sandy-ltt@forumdesk\r\nATTENDEE;CN=\"Cllr A\r\n , B\";PARTSTAT=ACCEPTED:mailto:a@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let reply =
+            "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:2026-06-10-sandy-ltt@forumdesk\r\nATTENDEE;CN=\"Cllr A\r\n , B\";PARTSTAT=ACCEPTED:mailto:a@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let lines = ICalendar.parse(reply)
         let attendee = lines.first { $0.name == "ATTENDEE" }
         #expect(attendee?.parameters["PARTSTAT"] == "ACCEPTED")
@@ -82,9 +106,10 @@ import Testing
     }
 
     @Test func test_email_encodesNonASCIIHeaders_andIsCRLF() {
-        let text = Email.message(from: Email.mailbox("Team", "t@example.org"), to: Email.mailbox("রহিম আলী", "r@example.org"),
-                                 subject: "Invitation: আসুন", date: LondonTime.parse("2026-11-23T12:00")!, messageID: "x@forumdesk",
-                                 body: "Hello\nthere", calendar: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", method: "REQUEST")
+        let text = Email.message(
+            from: Email.mailbox("Team", "t@example.org"), to: Email.mailbox("রহিম আলী", "r@example.org"),
+            subject: "Invitation: আসুন", date: LondonTime.parse("2026-11-23T12:00")!, messageID: "x@forumdesk",
+            body: "Hello\nthere", calendar: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", method: "REQUEST")
         #expect(text.contains("Subject: =?UTF-8?B?"))
         #expect(text.contains("To: =?UTF-8?B?"))
         #expect(text.contains("Content-Type: text/calendar; charset=UTF-8; method=REQUEST"))
@@ -96,16 +121,17 @@ import Testing
     /// RFC 2047 §2 (encoded-words at most 75 characters, each decoding to whole UTF-8 characters), RFC 5322 §2.1.1
     /// (header lines at most 78), RFC 2046 §5.1.1 (boundary at most 70), for subjects and names of every shape.
     @Test(arguments: [
-        String(repeating: "আসুন একসাথে কথা বলি ", count: 12),                     // Bengali, 240 characters
-        "Let's Talk Together: " + String(repeating: "Biggleswade ", count: 200),   // a long plain title: 2,400 octets
-        String(repeating: "x", count: 2000),                                       // one word too long to fold
-        "Café 👩🏽‍💻 meeting =?UTF-8?B?aGk=?= \r\nBcc: victim@example.org",        // emoji, a fake encoded-word, injection
+        String(repeating: "আসুন একসাথে কথা বলি ", count: 12),  // Bengali, 240 characters
+        "Let's Talk Together: " + String(repeating: "Biggleswade ", count: 200),  // a long plain title: 2,400 octets
+        String(repeating: "x", count: 2000),  // one word too long to fold
+        "Café 👩🏽‍💻 meeting =?UTF-8?B?aGk=?= \r\nBcc: victim@example.org",  // emoji, a fake encoded-word, injection
     ])
     func test_email_headersWithinRFCLimits(subject: String) throws {
-        let text = Email.message(from: Email.mailbox("Community Engagement Team", "t@example.org"),
-                                 to: Email.mailbox("Cllr " + String(subject.prefix(60)), "r@example.org"), subject: subject,
-                                 date: LondonTime.parse("2026-11-23T12:00")!, messageID: String(repeating: "m", count: 300) + "@forumdesk",
-                                 body: subject, calendar: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", method: "REQUEST")
+        let text = Email.message(
+            from: Email.mailbox("Community Engagement Team", "t@example.org"),
+            to: Email.mailbox("Cllr " + String(subject.prefix(60)), "r@example.org"), subject: subject,
+            date: LondonTime.parse("2026-11-23T12:00")!, messageID: String(repeating: "m", count: 300) + "@forumdesk",
+            body: subject, calendar: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", method: "REQUEST")
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
         let head = try #require(text.components(separatedBy: "\r\n\r\n").first)
         var decoded = ""
@@ -131,8 +157,9 @@ import Testing
 
     func meeting() -> Meeting {
         let start = LondonTime.parse("2026-06-10T19:00")!
-        return Meeting(id: "2026-06-10-sandy-ltt", kind: .letsTalkTogether, title: "Let's Talk Together: Sandy", area: "sandy",
-                       wards: ["sandy"], start: start, end: start.addingTimeInterval(7200),
-                       venue: Venue(name: "Sandy Village Hall", address: "Bedford Road, Sandy"), status: .confirmed)
+        return Meeting(
+            id: "2026-06-10-sandy-ltt", kind: .letsTalkTogether, title: "Let's Talk Together: Sandy", area: "sandy",
+            wards: ["sandy"], start: start, end: start.addingTimeInterval(7200),
+            venue: Venue(name: "Sandy Village Hall", address: "Bedford Road, Sandy"), status: .confirmed)
     }
 }

@@ -12,7 +12,10 @@ import Testing
     /// Python's `mailbox` splits at every "From " line (3 messages in the two files with unescaped ones); mutt, with
     /// its From_ date check and Content-Length, reads 2; so does ForumDesk.
     @Test func test_messagesInEachLayout() throws {
-        let expected = ["python-mailbox.mbox": 3, "mboxo-unescaped.mbox": 2, "mboxcl.mbox": 2, "thunderbird.mbox": 2, "takeout.mbox": 2]
+        let expected = [
+            "python-mailbox.mbox": 3, "mboxo-unescaped.mbox": 2, "mboxcl.mbox": 2, "thunderbird.mbox": 2,
+            "takeout.mbox": 2,
+        ]
         for (name, count) in expected { #expect(MailReader.mbox(try Self.corpus(name)).count == count, "\(name)") }
     }
 
@@ -26,7 +29,8 @@ import Testing
 
     /// A Content-Length that does not land on the next message is not believed: the From_ lines decide.
     @Test func test_aWrongContentLength_fallsBackToFromLines() {
-        let text = "From a@b Thu Nov 26 09:00:00 2026\nSubject: one\nContent-Length: 3\n\nbody one\n\n"
+        let text =
+            "From a@b Thu Nov 26 09:00:00 2026\nSubject: one\nContent-Length: 3\n\nbody one\n\n"
             + "From a@b Thu Nov 26 09:01:00 2026\nSubject: two\n\nbody two\n"
         #expect(MailReader.mbox(Data(text.utf8)).count == 2)
     }

@@ -22,7 +22,10 @@ import ForumDeskTestSupport
     }
 
     @Test func test_itemThatRefusesOrHasNoResolution_approvesNothing() throws {
-        for outcome in ["Resolved: That the minutes be not approved until item 4 is corrected.", "Deferred to the next meeting.", nil] {
+        for outcome in [
+            "Resolved: That the minutes be not approved until item 4 is corrected.", "Deferred to the next meeting.",
+            nil,
+        ] {
             let meetings = try Self.data.meetings.map { m -> Meeting in
                 guard m.id == Self.october else { return m }
                 var m = m
@@ -49,7 +52,8 @@ import ForumDeskTestSupport
 
     @Test func test_site_marksDraftMinutes_andSaysWhoApprovedTheOthers() throws {
         let site = PublicSiteTests.site(Self.data.meetings)
-        let pages = Dictionary(site.files { _, _ in PublicSiteTests.now }.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
+        let pages = Dictionary(
+            site.files { _, _ in PublicSiteTests.now }.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
         let draft = try #require(pages["meetings/2026/\(Self.october).html"])
         #expect(draft.contains("<strong>Draft minutes.</strong>"))
         #expect(draft.contains("<h2 id=\"minutes\">Draft minutes</h2>"))
@@ -57,7 +61,10 @@ import ForumDeskTestSupport
         #expect(draft.contains("Actions agreed (draft minutes)"))
         let approved = try #require(pages["meetings/2026/\(Self.august).html"])
         #expect(!approved.contains("Draft minutes"))
-        #expect(approved.contains("Status: approved as a correct record at <a href=\"../../meetings/2026/\(Self.october).html\">the meeting on Thursday 15 October 2026</a>"))
+        #expect(
+            approved.contains(
+                "Status: approved as a correct record at <a href=\"../../meetings/2026/\(Self.october).html\">the meeting on Thursday 15 October 2026</a>"
+            ))
         let atom = try #require(pages["papers.atom"])
         #expect(atom.contains("<title>Draft minutes: "))
         let yourSay = try #require(pages["you-said-we-did/sandy-biggleswade.html"])
@@ -71,9 +78,12 @@ import ForumDeskTestSupport
         var m = try #require(Self.data.meeting(Self.october))
         m.minutesApproved = MinutesApproval(by: "cllr-otis-rookwood", at: PublicSiteTests.now)
         let who = PersonalData.Identity(try #require(Self.data.directory.person("cllr-otis-rookwood")))
-        #expect(PersonalData.findings(who, in: m, directory: Self.data.directory).contains { $0.kind == .minutesApproval })
-        let (erased, _) = PersonalData.erase(who, personOrganisation: nil, newOwner: nil, from: m, directory: Self.data.directory,
-                                             today: PublicSiteTests.today)
-        #expect(erased.minutesApproved?.by == Retention.removedName && erased.minutesApproved?.at == PublicSiteTests.now)
+        #expect(
+            PersonalData.findings(who, in: m, directory: Self.data.directory).contains { $0.kind == .minutesApproval })
+        let (erased, _) = PersonalData.erase(
+            who, personOrganisation: nil, newOwner: nil, from: m, directory: Self.data.directory,
+            today: PublicSiteTests.today)
+        #expect(
+            erased.minutesApproved?.by == Retention.removedName && erased.minutesApproved?.at == PublicSiteTests.now)
     }
 }

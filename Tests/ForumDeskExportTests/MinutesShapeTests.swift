@@ -12,10 +12,13 @@ import ForumDeskTestSupport
     static let data = DataStore(folder: DataFolder(TestPaths.sampleData)).load()
     static let sandy = "2026-10-15-sandy-biggleswade-ltt"
 
-    static func minutes(_ m: Meeting, _ format: DocumentFormat = .text, meetings: [Meeting] = data.meetings,
-                        audience: MeetingDocument.Audience = .record) -> String {
-        MeetingDocument.document(.minutes, format, for: m, directory: data.directory, allMeetings: meetings,
-                                 council: data.settings.council, audience: audience)
+    static func minutes(
+        _ m: Meeting, _ format: DocumentFormat = .text, meetings: [Meeting] = data.meetings,
+        audience: MeetingDocument.Audience = .record
+    ) -> String {
+        MeetingDocument.document(
+            .minutes, format, for: m, directory: data.directory, allMeetings: meetings,
+            council: data.settings.council, audience: audience)
     }
 
     /// Sandy in October with a substitute, a presenter who sent apologies, and a walk-in.
@@ -24,8 +27,12 @@ import ForumDeskTestSupport
         let presenter = try #require(m.agenda[4].presenter)  // item 5's
         m.attendance.removeAll { $0.person == presenter }
         m.attendance.append(Attendance(person: presenter, status: .apologies, reason: "on a course all week"))
-        m.attendance.append(Attendance(name: "Priya Okafor", organisation: "groundwork-bedfordshire", status: .substitute, substituteFor: presenter))
-        m.attendance.append(Attendance(name: "Dan Reed", organisation: "bedfordshire-police", role: .observer, status: .present))
+        m.attendance.append(
+            Attendance(
+                name: "Priya Okafor", organisation: "groundwork-bedfordshire", status: .substitute,
+                substituteFor: presenter))
+        m.attendance.append(
+            Attendance(name: "Dan Reed", organisation: "bedfordshire-police", role: .observer, status: .present))
         return m
     }
 
@@ -41,10 +48,15 @@ import ForumDeskTestSupport
         // "## PRESENT:" and its role groups ("### MEMBERS"), then every minute at "##" with its number.
         let minutes = headings.drop { !$0.contains("(REF: 1)") }
         #expect(minutes.count == m.agenda.count + 1)
-        for heading in minutes { #expect(heading.hasPrefix("## ") && heading.dropFirst(3).first?.isNumber == true, "\(heading)") }
+        for heading in minutes {
+            #expect(heading.hasPrefix("## ") && heading.dropFirst(3).first?.isNumber == true, "\(heading)")
+        }
         #expect(markdown.contains("\n## 1  APOLOGIES FOR ABSENCE (REF: 1)\n"))
         #expect(markdown.contains("\n## 2  MINUTES OF THE PREVIOUS MEETING (REF: 2)\n"))
-        #expect(headings.filter { $0.hasPrefix("### ") }.allSatisfy { ["### MEMBERS", "### OBSERVERS", "### SUPPORT OFFICERS/ADVISORS"].contains(String($0)) })
+        #expect(
+            headings.filter { $0.hasPrefix("### ") }.allSatisfy {
+                ["### MEMBERS", "### OBSERVERS", "### SUPPORT OFFICERS/ADVISORS"].contains(String($0))
+            })
     }
 
     /// Without standing items on the agenda the sections still get numbers, before the items.
@@ -68,7 +80,9 @@ import ForumDeskTestSupport
 
     @Test func test_presenter_followsTheSubstitution_andOneWhoSentApologiesIsNotNamed() throws {
         var m = try Self.sandyWithSubstitute()
-        #expect(Self.minutes(m).contains("Presented by Priya Okafor, Groundwork Bedfordshire (substitute for Carys Brackenbury)."))
+        #expect(
+            Self.minutes(m).contains(
+                "Presented by Priya Okafor, Groundwork Bedfordshire (substitute for Carys Brackenbury)."))
         m.attendance.removeAll { $0.status == .substitute }
         let text = Self.minutes(m)
         #expect(!text.contains("Presented by Carys Brackenbury"))
@@ -80,7 +94,9 @@ import ForumDeskTestSupport
             let text = Self.minutes(m, audience: audience)
             for reason in m.attendance.compactMap(\.reason) { #expect(!text.contains(reason), "\(reason)") }
         }
-        #expect(Self.minutes(m).contains("received on behalf of:\n  Otis Rushmere – Bedfordshire Rural Communities Charity\n"))
+        #expect(
+            Self.minutes(m).contains(
+                "received on behalf of:\n  Otis Rushmere – Bedfordshire Rural Communities Charity\n"))
         #expect(Self.minutes(m).contains("  Carys Brackenbury – Groundwork Bedfordshire\n"))
     }
 
@@ -97,36 +113,68 @@ import ForumDeskTestSupport
         }
         try change("2026-08-13-sandy-biggleswade-ltt", "A-2026-055") { a in
             a.updates.removeLast()
-            a.updates += [ActionUpdate(at: at, text: "Harpreet reported 14 calls since September, down from 22; figures circulated", meeting: Self.sandy),
-                          ActionUpdate(at: at, text: "Done (reported at Sandy).", status: .done, meeting: Self.sandy)]
+            a.updates += [
+                ActionUpdate(
+                    at: at, text: "Harpreet reported 14 calls since September, down from 22; figures circulated",
+                    meeting: Self.sandy),
+                ActionUpdate(at: at, text: "Done (reported at Sandy).", status: .done, meeting: Self.sandy),
+            ]
         }
         try change("2026-06-18-biggleswade-north-ward-forum", "A-2026-040") { a in
-            a.updates += [ActionUpdate(at: at, text: "Carried forward at Sandy to 28 Jan 2027.", status: .carriedForward, meeting: Self.sandy)]
+            a.updates += [
+                ActionUpdate(
+                    at: at, text: "Carried forward at Sandy to 28 Jan 2027.", status: .carriedForward,
+                    meeting: Self.sandy)
+            ]
             a.due = CalendarDate(year: 2027, month: 1, day: 28)
             // Closed at a later meeting: October's minutes still say it was carried forward.
-            a.updates += [ActionUpdate(at: at.addingTimeInterval(60 * 86_400), text: "Completed.", status: .done, meeting: "2026-12-17-sandy-biggleswade-ltt")]
+            a.updates += [
+                ActionUpdate(
+                    at: at.addingTimeInterval(60 * 86_400), text: "Completed.", status: .done,
+                    meeting: "2026-12-17-sandy-biggleswade-ltt")
+            ]
             a.status = .done
         }
         let text = Self.minutes(m, meetings: meetings)
-        #expect(text.contains("A-2026-055  Increase patrols near the recreation ground on Friday evenings. Harpreet Zephyrine – Bedfordshire Police. Raised 13 Aug 2026. "
-            + "Reported: Harpreet reported 14 calls since September, down from 22; figures circulated. Closed at this meeting.\n"))
+        #expect(
+            text.contains(
+                "A-2026-055  Increase patrols near the recreation ground on Friday evenings. Harpreet Zephyrine – Bedfordshire Police. Raised 13 Aug 2026. "
+                    + "Reported: Harpreet reported 14 calls since September, down from 22; figures circulated. Closed at this meeting.\n"
+            ))
         #expect(text.contains("Raised 18 Jun 2026. Carried forward to 28 Jan 2027.\n"))
-        #expect(text.contains("A-2025-003  Ask the practice to explain its new booking system at the next meeting. Otis Thistlewood – NHS Bedfordshire. Raised 4 Dec 2025. Still open (carried forward, due 1 Jan 2026).\n"))
+        #expect(
+            text.contains(
+                "A-2025-003  Ask the practice to explain its new booking system at the next meeting. Otis Thistlewood – NHS Bedfordshire. Raised 4 Dec 2025. Still open (carried forward, due 1 Jan 2026).\n"
+            ))
         #expect(!text.contains("Done (reported at"))
     }
 
     @Test func test_resolution_joinsThePrefill_andNumberedResolutionsArePlainParagraphs() throws {
-        #expect(Outcome.joined("Resolved: That (i) That the report be noted (ii) That partners respond") == "Resolved: (i) That the report be noted (ii) That partners respond")
+        #expect(
+            Outcome.joined("Resolved: That (i) That the report be noted (ii) That partners respond")
+                == "Resolved: (i) That the report be noted (ii) That partners respond")
         #expect(Outcome.joined("Resolved: That that the report be noted.") == "Resolved: That the report be noted.")
         #expect(Outcome.joined("Resolved: That the report be noted.") == "Resolved: That the report be noted.")
-        #expect(Outcome.resolutions("Resolved: (i) That the report be noted (ii) That partners respond (iii) That it returns in March")
-            == ["Resolved: (i) That the report be noted", "(ii) That partners respond", "(iii) That it returns in March"])
+        #expect(
+            Outcome.resolutions(
+                "Resolved: (i) That the report be noted (ii) That partners respond (iii) That it returns in March")
+                == [
+                    "Resolved: (i) That the report be noted", "(ii) That partners respond",
+                    "(iii) That it returns in March",
+                ])
         var m = try #require(Self.data.meeting(Self.sandy))
-        m.agenda[4].outcome = "Resolved: That (i) That the presentation be noted (ii) That partner organisations be requested to respond."
+        m.agenda[4].outcome =
+            "Resolved: That (i) That the presentation be noted (ii) That partner organisations be requested to respond."
         let text = Self.minutes(m)
-        #expect(text.contains("Resolved: (i) That the presentation be noted\n(ii) That partner organisations be requested to respond.\n"))
+        #expect(
+            text.contains(
+                "Resolved: (i) That the presentation be noted\n(ii) That partner organisations be requested to respond.\n"
+            ))
         let markdown = Self.minutes(m, .markdown)
-        #expect(markdown.contains("**Resolved:** (i) That the presentation be noted\n\n(ii) That partner organisations be requested to respond.  \n"))
+        #expect(
+            markdown.contains(
+                "**Resolved:** (i) That the presentation be noted\n\n(ii) That partner organisations be requested to respond.  \n"
+            ))
     }
 
     /// For residents: the same document, councillors by name and partners by organisation.
@@ -135,10 +183,14 @@ import ForumDeskTestSupport
         m.attendance.append(Attendance(name: "Ann Other", organisation: "bedfordshire-police", status: .present))
         let text = Self.minutes(m, audience: .residents)
         let members = String(text[text.range(of: "MEMBERS")!.lowerBound..<text.range(of: "OBSERVERS")!.lowerBound])
-        #expect(members.components(separatedBy: "  Bedfordshire Police\n").count == 2, "one organisation represented is listed once")
+        #expect(
+            members.components(separatedBy: "  Bedfordshire Police\n").count == 2,
+            "one organisation represented is listed once")
         #expect(text.contains("  Groundwork Bedfordshire (substitute)\n"))
         #expect(text.contains("  Councillor Otis Rookwood – Central Bedfordshire Council – Chair\n"))
-        for name in ["Priya Okafor", "Carys Brackenbury", "Dan Reed", "Ann Other", "Personal interest"] { #expect(!text.contains(name), "\(name)") }
+        for name in ["Priya Okafor", "Carys Brackenbury", "Dan Reed", "Ann Other", "Personal interest"] {
+            #expect(!text.contains(name), "\(name)")
+        }
         #expect(text.contains("\n1  APOLOGIES FOR ABSENCE (REF: 1)\n"))
     }
 }

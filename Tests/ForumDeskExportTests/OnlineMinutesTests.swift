@@ -34,14 +34,17 @@ import ForumDeskTestSupport
         var m = try #require(MinutesShapeTests.data.meeting("2026-12-17-sandy-biggleswade-ltt"))
         m.online = OnlineJoining(kind: .zoom, url: "https://zoom.us/j/123456789")
         let organiser = Notifier.Organiser(name: "Team", email: "team@example.org")
-        let invitation = Notifier.message(for: m, directory: MinutesShapeTests.data.directory, to: "Cllr A", kind: .invitation,
-                                          stale: false, organiser: organiser, council: "Council")
+        let invitation = Notifier.message(
+            for: m, directory: MinutesShapeTests.data.directory, to: "Cllr A", kind: .invitation,
+            stale: false, organiser: organiser, council: "Council")
         #expect(invitation.contains("Join online: https://zoom.us/j/123456789"))
-        let cancellation = Notifier.message(for: m, directory: MinutesShapeTests.data.directory, to: "Cllr A", kind: .cancellation,
-                                            stale: false, organiser: organiser, council: "Council")
+        let cancellation = Notifier.message(
+            for: m, directory: MinutesShapeTests.data.directory, to: "Cllr A", kind: .cancellation,
+            stale: false, organiser: organiser, council: "Council")
         #expect(!cancellation.contains("zoom.us"))
-        let event = ICalendar.event(m, directory: MinutesShapeTests.data.directory, method: .cancel, sequence: 1, stamp: Date(),
-                                    organiser: nil, attendee: nil, description: nil)
+        let event = ICalendar.event(
+            m, directory: MinutesShapeTests.data.directory, method: .cancel, sequence: 1, stamp: Date(),
+            organiser: nil, attendee: nil, description: nil)
         #expect(!event.contains { $0.hasPrefix("CONFERENCE") || $0.hasPrefix("URL") })
     }
 }

@@ -8,13 +8,13 @@ import ForumDeskTestSupport
 @Suite struct PostalAddressImportTests {
     @Test func test_peopleSheet_postalAddressColumn_linesFromLineBreaksOrCommas_checked() throws {
         let sheet = """
-        Name,Ward,Prefers,Postal address
-        Cllr Wren Quillby,Sandy,letter,"c/o Sandy Town Council Offices
-        10 Cambridge Road
-        Sandy, SG19 1ZA"
-        Cllr Otto Overlong,Potton,letter,"\(String(repeating: "x", count: 50))"
+            Name,Ward,Prefers,Postal address
+            Cllr Wren Quillby,Sandy,letter,"c/o Sandy Town Council Offices
+            10 Cambridge Road
+            Sandy, SG19 1ZA"
+            Cllr Otto Overlong,Potton,letter,"\(String(repeating: "x", count: 50))"
 
-        """
+            """
         let rows = try CSV.parse(sheet)
         let d = LettersTests.directory()
         let report = DirectoryImport.run(.people, rows: Array(rows.prefix(2)), into: d)
@@ -23,6 +23,9 @@ import ForumDeskTestSupport
         #expect(wren.postalAddress == ["c/o Sandy Town Council Offices", "10 Cambridge Road", "Sandy", "SG19 1ZA"])
         #expect(wren.preferredContact == .letter)
         let bad = DirectoryImport.run(.people, rows: [rows[0], rows[2]], into: d)
-        #expect(bad.problems.count == 1 && bad.problems[0].contains("Postal address: postal address: line 1 has 50 characters"), "\(bad.problems)")
+        #expect(
+            bad.problems.count == 1
+                && bad.problems[0].contains("Postal address: postal address: line 1 has 50 characters"),
+            "\(bad.problems)")
     }
 }

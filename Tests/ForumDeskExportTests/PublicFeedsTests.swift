@@ -17,10 +17,13 @@ import ForumDeskTestSupport
     @Test func test_atomIDs_areTheSame_whateverTheBaseURL() {
         let stamp = { (_: String) in PublicSiteTests.now }
         func atom(_ base: String?) -> String {
-            PublicSite(council: Self.data.settings.council, directory: Self.data.directory, meetings: Self.data.meetings,
-                       today: PublicSiteTests.today, baseURL: base, feedAuthority: "example.gov.uk").atom(changedAt: stamp).content
+            PublicSite(
+                council: Self.data.settings.council, directory: Self.data.directory, meetings: Self.data.meetings,
+                today: PublicSiteTests.today, baseURL: base, feedAuthority: "example.gov.uk"
+            ).atom(changedAt: stamp).content
         }
-        let http = atom("http://www.example.gov.uk/meetings/"), https = atom("https://www.example.gov.uk/meetings/"), none = atom(nil)
+        let http = atom("http://www.example.gov.uk/meetings/"), https = atom("https://www.example.gov.uk/meetings/"),
+            none = atom(nil)
         #expect(Self.ids(http).count == PublicSite.feedEntries + 1)
         #expect(Self.ids(http) == Self.ids(https) && Self.ids(https) == Self.ids(none))
         #expect(Self.ids(http).allSatisfy { $0.hasPrefix("tag:example.gov.uk,2026:forumdesk/") })
@@ -36,18 +39,25 @@ import ForumDeskTestSupport
         meetings[i].venue.name = hostile
         meetings[i].venue.address = hostile
         meetings[i].agenda[0].title = hostile
-        let site = PublicSite(council: Self.data.settings.council, directory: Self.data.directory, meetings: meetings,
-                              today: PublicSiteTests.today, baseURL: PublicSiteTests.base)
-        let exported = ICalendar.calendar(method: .publish, events: [
-            ICalendar.event(meetings[i], directory: Self.data.directory, method: .publish, sequence: 0, stamp: PublicSiteTests.now,
-                            organiser: nil, attendee: nil, description: PublicSite.eventDescription(meetings[i])),
-        ])
-        let files = site.files { _, _ in PublicSiteTests.now }.map { ($0.path, $0.content) } + [("export.ics", exported)]
+        let site = PublicSite(
+            council: Self.data.settings.council, directory: Self.data.directory, meetings: meetings,
+            today: PublicSiteTests.today, baseURL: PublicSiteTests.base)
+        let exported = ICalendar.calendar(
+            method: .publish,
+            events: [
+                ICalendar.event(
+                    meetings[i], directory: Self.data.directory, method: .publish, sequence: 0,
+                    stamp: PublicSiteTests.now,
+                    organiser: nil, attendee: nil, description: PublicSite.eventDescription(meetings[i]))
+            ])
+        let files =
+            site.files { _, _ in PublicSiteTests.now }.map { ($0.path, $0.content) } + [("export.ics", exported)]
         var checked = 0
         for (path, content) in files where content.contains("gnp.exe") {
             checked += 1
             let bad = content.unicodeScalars.filter {
-                String.isBidiOverride($0) || ($0.value < 0x20 && !["\r", "\n"].contains($0)) || (0x7F..<0xA0).contains($0.value)
+                String.isBidiOverride($0) || ($0.value < 0x20 && !["\r", "\n"].contains($0))
+                    || (0x7F..<0xA0).contains($0.value)
             }
             #expect(bad.isEmpty, "\(path): \(bad.map { String($0.value, radix: 16) })")
             #expect(!content.contains("\u{FFFD}"), "\(path)")  // removed, not shown as a placeholder

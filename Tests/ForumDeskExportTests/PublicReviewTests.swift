@@ -9,17 +9,24 @@ import ForumDeskTestSupport
 /// listed for review and held back from the site until an officer checks or edits it.
 @Suite struct PublicReviewTests {
     static let data = PublicSiteTests.data
-    static var office: Set<String> { PrivateMentions.publicOffice(data.directory, chairs: Set(data.meetings.compactMap(\.chair))) }
+    static var office: Set<String> {
+        PrivateMentions.publicOffice(data.directory, chairs: Set(data.meetings.compactMap(\.chair)))
+    }
 
     static let flagged = [
-        "PCSO Fenella Merriweather answered questions", "Mrs Dan Reed of 12 Mill Lane, LU6 3AB raised it", "Mr Reed raised it",
-        "Dr. Patel explained the service", "PC 1234 Smith attended", "Sgt Okafor gave the figures", "Ms Jo Bloggs asked about parking",
-        "Nikhil Kestrel will circulate the slides", "nikhil kestrel will circulate them", "Write to 4a Church Road please",
+        "PCSO Fenella Merriweather answered questions", "Mrs Dan Reed of 12 Mill Lane, LU6 3AB raised it",
+        "Mr Reed raised it",
+        "Dr. Patel explained the service", "PC 1234 Smith attended", "Sgt Okafor gave the figures",
+        "Ms Jo Bloggs asked about parking",
+        "Nikhil Kestrel will circulate the slides", "nikhil kestrel will circulate them",
+        "Write to 4a Church Road please",
         "Flooding at 12 Mill Lane again", "Reply to Rose Cottage, Mill Lane, Sandy, SG19 1AB",
     ]
     static let clear = [
-        "Cllr Otis Rookwood welcomed everyone", "Otis Rookwood chaired", "The High Street was resurfaced", "Mill Lane floods often",
-        "The police attended", "Bins missed on Station Road", "Action A-2026-041 due 2026-12-15", "Bedfordshire Police gave the figures",
+        "Cllr Otis Rookwood welcomed everyone", "Otis Rookwood chaired", "The High Street was resurfaced",
+        "Mill Lane floods often",
+        "The police attended", "Bins missed on Station Road", "Action A-2026-041 due 2026-12-15",
+        "Bedfordshire Police gave the figures",
         "Items 3 and 4 were taken together", "57 residents attended",
     ]
 
@@ -34,12 +41,22 @@ import ForumDeskTestSupport
     /// What the app puts into an action or a topic made from a resident's issue.
     @Test func test_itemsMadeFromAnIssue_leaveOutNamesAndAddresses() {
         let d = Self.data.directory
-        #expect(PrivateMentions.withoutMentions("Mrs Dan Reed of 12 Mill Lane, LU6 3AB says the street lights are out", directory: d,
-                                                publicOffice: Self.office) == "A resident says the street lights are out")
-        #expect(PrivateMentions.withoutMentions("PCSO Fenella Merriweather asked about parking near the school, call 07700 900123",
-                                                directory: d, publicOffice: Self.office) == "A police officer asked about parking near the school, call")
-        #expect(!PrivateMentions.withoutMentions("Nikhil Kestrel to map the flooding", directory: d, publicOffice: Self.office).contains("Kestrel"))
-        #expect(PrivateMentions.withoutMentions("Street lights out on Mill Lane", directory: d, publicOffice: Self.office) == "Street lights out on Mill Lane")
+        #expect(
+            PrivateMentions.withoutMentions(
+                "Mrs Dan Reed of 12 Mill Lane, LU6 3AB says the street lights are out", directory: d,
+                publicOffice: Self.office) == "A resident says the street lights are out")
+        #expect(
+            PrivateMentions.withoutMentions(
+                "PCSO Fenella Merriweather asked about parking near the school, call 07700 900123",
+                directory: d, publicOffice: Self.office) == "A police officer asked about parking near the school, call"
+        )
+        #expect(
+            !PrivateMentions.withoutMentions(
+                "Nikhil Kestrel to map the flooding", directory: d, publicOffice: Self.office
+            ).contains("Kestrel"))
+        #expect(
+            PrivateMentions.withoutMentions("Street lights out on Mill Lane", directory: d, publicOffice: Self.office)
+                == "Street lights out on Mill Lane")
     }
 
     @Test func test_flaggedPassage_isHeldBack_untilChecked_andAnEditMakesItNewAgain() throws {
@@ -58,11 +75,14 @@ import ForumDeskTestSupport
         meetings[i].checkedForPublication.append(passage.fingerprint)
         (published, held) = PublicReview.publishable(meetings, Self.data.directory)
         #expect(!held.map(\.key).contains(passage.key))
-        #expect(published[i].agenda[4].discussion == said)  // the site still takes the address out (`PublicRecord.clean`)
+        // the site still takes the address out (`PublicRecord.clean`)
+        #expect(published[i].agenda[4].discussion == said)
 
         meetings[i].agenda[4].discussion = said + " again"
         (published, held) = PublicReview.publishable(meetings, Self.data.directory)
         #expect(published[i].agenda[4].discussion == PublicReview.heldBack)
-        #expect(PublicReview.fingerprint(said) == PublicReview.fingerprint(said) && PublicReview.fingerprint(said).count == 16)
+        #expect(
+            PublicReview.fingerprint(said) == PublicReview.fingerprint(said)
+                && PublicReview.fingerprint(said).count == 16)
     }
 }

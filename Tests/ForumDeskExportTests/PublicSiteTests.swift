@@ -16,15 +16,18 @@ import ForumDeskTestSupport
     static let base = "https://www.example.gov.uk/meetings/"
 
     static func site(_ meetings: [Meeting], directory: Directory = data.directory) -> PublicSite {
-        PublicSite(council: data.settings.council, directory: directory, meetings: meetings, today: today, baseURL: base)
+        PublicSite(
+            council: data.settings.council, directory: directory, meetings: meetings, today: today, baseURL: base)
     }
 
     /// Publishes as the command does: feeds stamped from the folder's manifest.
     @discardableResult
     static func publish(_ site: PublicSite, to folder: String, at now: Date) throws -> SiteFolder.Report {
         let previous = try SiteFolder.manifest(of: folder)
-        let files = site.files { path, content in SiteFolder.changed(path, Array(content.utf8), previous: previous, now: now) }
-            .map { PublishedFile(path: $0.path, bytes: Array($0.content.utf8), dependsOn: $0.dependsOn) }
+        let files = site.files { path, content in
+            SiteFolder.changed(path, Array(content.utf8), previous: previous, now: now)
+        }
+        .map { PublishedFile(path: $0.path, bytes: Array($0.content.utf8), dependsOn: $0.dependsOn) }
         return try SiteFolder.publish(files, to: folder, previous: previous, now: now)
     }
 
@@ -38,9 +41,14 @@ import ForumDeskTestSupport
         var removed: [String: [String]] = [:]
         let meetings = data.meetings.map { m -> Meeting in
             guard Retention.endedBefore(m, retention) else { return m }
-            removed[m.id] = m.attendance.compactMap { $0.person.map { data.directory.displayName(ofPerson: $0) } ?? $0.name }
+            removed[m.id] = m.attendance.compactMap {
+                $0.person.map { data.directory.displayName(ofPerson: $0) } ?? $0.name
+            }
             var (p, _) = Retention.purge(m, directory: data.directory, today: today)
-            if !p.agenda.isEmpty { p.agenda[p.agenda.count - 1].discussion = "A resident asked to be called on 01632 960999 or at jo.bloggs@example.net." }
+            if !p.agenda.isEmpty {
+                p.agenda[p.agenda.count - 1].discussion =
+                    "A resident asked to be called on 01632 960999 or at jo.bloggs@example.net."
+            }
             return p
         }
         return (meetings, removed)
@@ -55,7 +63,9 @@ import ForumDeskTestSupport
 
     static func files(in folder: String) -> [String] {
         let all = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
-        return all.filter { !$0.hasPrefix(".") && !$0.contains("/.") && !FileManager.default.isDirectory(folder + "/" + $0) }.sorted()
+        return all.filter {
+            !$0.hasPrefix(".") && !$0.contains("/.") && !FileManager.default.isDirectory(folder + "/" + $0)
+        }.sorted()
     }
 
     static func read(_ folder: String, _ path: String) -> String {
@@ -69,9 +79,12 @@ import ForumDeskTestSupport
 
     @Test func test_site_hasThePagesTheIssueAsksFor() {
         let files = Set(Self.files(in: Self.purgedSite))
-        for path in ["index.html", "style.css", "papers.atom", "about.html", "areas/index.html", "areas/sandy-biggleswade.html",
-                     "areas/sandy-biggleswade.ics", "wards/potton.html", "wards/potton.ics", "you-said-we-did/sandy-biggleswade.html",
-                     "reports/2026.html", "meetings/2026/2026-10-15-sandy-biggleswade-ltt.html"] {
+        for path in [
+            "index.html", "style.css", "papers.atom", "about.html", "areas/index.html", "areas/sandy-biggleswade.html",
+            "areas/sandy-biggleswade.ics", "wards/potton.html", "wards/potton.ics",
+            "you-said-we-did/sandy-biggleswade.html",
+            "reports/2026.html", "meetings/2026/2026-10-15-sandy-biggleswade-ltt.html",
+        ] {
             #expect(files.contains(path), "\(path)")
         }
         // A page per meeting, and a held meeting's minutes as Markdown and text beside it.
@@ -82,9 +95,12 @@ import ForumDeskTestSupport
         for area in Self.data.directory.areas { #expect(home.contains("href=\"areas/\(area.id).html\""), "\(area.id)") }
         let minutes = Self.read(Self.purgedSite, "meetings/2026/2026-10-15-sandy-biggleswade-ltt.html")
         // Not yet approved (the December meeting agrees them): draft minutes, marked (issue 36), in the seed's shape (issue 37).
-        for part in ["<h2 id=\"minutes\">Draft minutes</h2>", "Residents present: 57", "Councillor Otis Rookwood – Central Bedfordshire Council – Chair",
-                     "<h3>1  APOLOGIES FOR ABSENCE (REF: 1)</h3>", "<strong>Resolved:</strong> That residents&#39; views",
-                     "<caption id=\"actions-table\">", "<th scope=\"col\">You said, we did</th>", "Step-free access"] {
+        for part in [
+            "<h2 id=\"minutes\">Draft minutes</h2>", "Residents present: 57",
+            "Councillor Otis Rookwood – Central Bedfordshire Council – Chair",
+            "<h3>1  APOLOGIES FOR ABSENCE (REF: 1)</h3>", "<strong>Resolved:</strong> That residents&#39; views",
+            "<caption id=\"actions-table\">", "<th scope=\"col\">You said, we did</th>", "Step-free access",
+        ] {
             #expect(minutes.contains(part), "\(part)")
         }
     }
@@ -95,12 +111,21 @@ import ForumDeskTestSupport
         let heading = try NSRegularExpression(pattern: "<h([1-6])[ >]")
         for path in Self.files(in: Self.purgedSite) where path.hasSuffix(".html") {
             let page = Self.read(Self.purgedSite, path)
-            #expect(page.contains("<a class=\"skip\" href=\"#content\">") && page.contains("<main id=\"content\""), "\(path)")
-            #expect(page.contains("<header class=\"site\">") && page.contains("<footer class=\"site\">") && page.contains("<nav aria-label=\"Site\">"))
-            let levels = heading.matches(in: page, range: NSRange(page.startIndex..., in: page)).map { Int((page as NSString).substring(with: $0.range(at: 1)))! }
+            #expect(
+                page.contains("<a class=\"skip\" href=\"#content\">") && page.contains("<main id=\"content\""),
+                "\(path)")
+            #expect(
+                page.contains("<header class=\"site\">") && page.contains("<footer class=\"site\">")
+                    && page.contains("<nav aria-label=\"Site\">"))
+            let levels = heading.matches(in: page, range: NSRange(page.startIndex..., in: page)).map {
+                Int((page as NSString).substring(with: $0.range(at: 1)))!
+            }
             #expect(levels.first == 1 && levels.filter { $0 == 1 }.count == 1, "\(path): \(levels)")
-            #expect(zip(levels, levels.dropFirst()).allSatisfy { $1 <= $0 + 1 }, "\(path) skips a heading level: \(levels)")
-            #expect(page.components(separatedBy: "<table").count == page.components(separatedBy: "<caption").count, "\(path)")
+            #expect(
+                zip(levels, levels.dropFirst()).allSatisfy { $1 <= $0 + 1 }, "\(path) skips a heading level: \(levels)")
+            #expect(
+                page.components(separatedBy: "<table").count == page.components(separatedBy: "<caption").count,
+                "\(path)")
             #expect(!page.contains("<th>"), "\(path): a header cell without scope")
             #expect(!page.contains("<script"), "\(path)")
         }
@@ -110,26 +135,35 @@ import ForumDeskTestSupport
         let page = Self.read(Self.purgedSite, "meetings/2026/2026-12-01-leighton-buzzard-linslade-ltt.html")
         #expect(page.contains("Urdu: <span lang=\"ur\" dir=\"rtl\">آئیے مل کر بات کریں: لیٹن بزرڈ</span>"))
         #expect(page.contains("Bengali: <span lang=\"bn\" dir=\"ltr\">"))
-        let gujarati = Self.files(in: Self.purgedSite).filter { $0.hasPrefix("meetings/") }.map { Self.read(Self.purgedSite, $0) }
-        #expect(gujarati.contains { $0.contains("<span lang=\"gu\" dir=\"ltr\">") && $0.contains("<span lang=\"pa\" dir=\"ltr\">") })
+        let gujarati = Self.files(in: Self.purgedSite).filter { $0.hasPrefix("meetings/") }.map {
+            Self.read(Self.purgedSite, $0)
+        }
+        #expect(
+            gujarati.contains {
+                $0.contains("<span lang=\"gu\" dir=\"ltr\">") && $0.contains("<span lang=\"pa\" dir=\"ltr\">")
+            })
     }
 
     /// Python's icalendar reads every calendar (each event with its page's absolute URL), feedparser the feed.
     @Test func test_feeds_areReadByIcalendarAndFeedparser() throws {
         let script = """
-        import glob, json, os, sys, icalendar, feedparser
-        site = sys.argv[1]; events = 0; urls = []
-        for p in glob.glob(os.path.join(site, '**', '*.ics'), recursive=True):
-            for e in icalendar.Calendar.from_ical(open(p, 'rb').read()).walk('VEVENT'):
-                events += 1; urls.append(str(e.get('URL', '')))
-        f = feedparser.parse(os.path.join(site, 'papers.atom'))
-        print(json.dumps({'events': events, 'urls': urls, 'bozo': bool(f.bozo), 'version': f.version,
-                          'entries': len(f.entries), 'first': f.entries[0].link if f.entries else ''}))
-        """
+            import glob, json, os, sys, icalendar, feedparser
+            site = sys.argv[1]; events = 0; urls = []
+            for p in glob.glob(os.path.join(site, '**', '*.ics'), recursive=True):
+                for e in icalendar.Calendar.from_ical(open(p, 'rb').read()).walk('VEVENT'):
+                    events += 1; urls.append(str(e.get('URL', '')))
+            f = feedparser.parse(os.path.join(site, 'papers.atom'))
+            print(json.dumps({'events': events, 'urls': urls, 'bozo': bool(f.bozo), 'version': f.version,
+                              'entries': len(f.entries), 'first': f.entries[0].link if f.entries else ''}))
+            """
         let output = try runPython(["-c", script, Self.purgedSite])
-        let result = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
+        let result = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
         #expect((result["events"] as? Int ?? 0) > 20)
-        #expect((result["urls"] as? [String] ?? []).allSatisfy { $0.hasPrefix(Self.base + "meetings/") && $0.hasSuffix(".html") })
+        #expect(
+            (result["urls"] as? [String] ?? []).allSatisfy {
+                $0.hasPrefix(Self.base + "meetings/") && $0.hasSuffix(".html")
+            })
         #expect(result["bozo"] as? Bool == false)
         #expect(result["version"] as? String == "atom10")
         #expect(result["entries"] as? Int == PublicSite.feedEntries)
@@ -165,7 +199,9 @@ import ForumDeskTestSupport
             #expect(email.firstMatch(in: text, range: range) == nil, "\(path) holds an e-mail address")
             #expect(phone.firstMatch(in: text, range: range) == nil, "\(path) holds a phone number")
             let bytes = Data(text.utf8)  // a byte search: String.contains compares by grapheme and is slow here
-            for word in forbidden where bytes.range(of: Data(word.utf8)) != nil { Issue.record("\(path) holds the private text \"\(word)\"") }
+            for word in forbidden where bytes.range(of: Data(word.utf8)) != nil {
+                Issue.record("\(path) holds the private text \"\(word)\"")
+            }
         }
         #expect(!Self.purged.removedNames.isEmpty)
         for (id, names) in Self.purged.removedNames {
@@ -195,21 +231,31 @@ import ForumDeskTestSupport
         let changed = try Self.publish(Self.site(meetings), to: folder, at: Self.now.addingTimeInterval(120))
         let m = meetings[index]
         let minutes = PublicSite.minutesPath(m)
-        let expected = [PublicSite.meetingPath(m), minutes, String(minutes.dropLast(3)) + ".txt", "areas/\(m.area).ics", "papers.atom"]
+        let expected =
+            [
+                PublicSite.meetingPath(m), minutes, String(minutes.dropLast(3)) + ".txt", "areas/\(m.area).ics",
+                "papers.atom",
+            ]
             + m.wards.map { "wards/\($0).ics" }
         #expect(Set(changed.written) == Set(expected), "\(changed.written)")
         #expect(Self.read(folder, PublicSite.meetingPath(m)).contains("sent to the Environment Agency"))
         // The feed stamps the minutes with the time they changed, so they lead it.
-        #expect(Self.read(folder, "papers.atom").contains("<updated>\(PublicSite.rfc3339(Self.now.addingTimeInterval(120)))</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"\(Self.base)\(PublicSite.meetingPath(m))#minutes\"/>"))
+        #expect(
+            Self.read(folder, "papers.atom").contains(
+                "<updated>\(PublicSite.rfc3339(Self.now.addingTimeInterval(120)))</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"\(Self.base)\(PublicSite.meetingPath(m))#minutes\"/>"
+            ))
 
         // A meeting to come is deleted.
-        let gone = meetings.remove(at: try #require(meetings.firstIndex { $0.id == "2027-01-12-ampthill-flitwick-ltt" }))
+        let gone = meetings.remove(
+            at: try #require(meetings.firstIndex { $0.id == "2027-01-12-ampthill-flitwick-ltt" }))
         let removed = try Self.publish(Self.site(meetings), to: folder, at: Self.now.addingTimeInterval(180))
         #expect(removed.removed == [PublicSite.meetingPath(gone)])
         #expect(!FileManager.default.fileExists(atPath: folder + "/" + PublicSite.meetingPath(gone)))
         #expect(removed.written.contains("areas/ampthill-flitwick.html") && removed.written.contains("index.html"))
         #expect(!removed.written.contains("areas/sandy-biggleswade.html"))
-        let leftovers = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String }.filter { $0.contains(".tmp-") } ?? []
+        let leftovers =
+            FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String }.filter { $0.contains(".tmp-") }
+            ?? []
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
@@ -233,9 +279,13 @@ import ForumDeskTestSupport
     }
 
     @Test func test_publicText_losesContactDetails() {
-        #expect(PublicRecord.clean("Call 01632 960123 or +44 1632 960123, or mail a.b@example.org today")
-            == "Call [contact details removed] or [contact details removed], or mail [contact details removed] today")
-        #expect(PublicRecord.clean("Action A-2026-041 due 2026-12-15, 57 residents") == "Action A-2026-041 due 2026-12-15, 57 residents")
+        #expect(
+            PublicRecord.clean("Call 01632 960123 or +44 1632 960123, or mail a.b@example.org today")
+                == "Call [contact details removed] or [contact details removed], or mail [contact details removed] today"
+        )
+        #expect(
+            PublicRecord.clean("Action A-2026-041 due 2026-12-15, 57 residents")
+                == "Action A-2026-041 due 2026-12-15, 57 residents")
     }
 }
 

@@ -26,7 +26,9 @@ import Testing
         do {
             _ = try SheetText.read(Data("Name\nAda\nBo".utf8) + Data([0x81, 0x0A]))
         } catch {
-            #expect(error.message.hasPrefix("row 3: byte 0x81 is not a character in UTF-8 or Windows-1252; in Excel use File › Save As"))
+            #expect(
+                error.message.hasPrefix(
+                    "row 3: byte 0x81 is not a character in UTF-8 or Windows-1252; in Excel use File › Save As"))
         }
     }
 

@@ -8,13 +8,18 @@ import ForumDeskCore
     func newMeetings(_ count: Int) -> [Meeting] {
         (0..<count).map { i in
             let day = CalendarDate(year: 2031 + i % 3, month: 1 + i % 12, day: 1 + i % 28)
-            return Meeting(id: "batch-\(i)", kind: .letsTalkTogether, title: "Batch \(i)", area: "sandy-biggleswade", wards: ["sandy"],
-                           start: LondonTime.instant(date: day, hour: 19, minute: 0), end: LondonTime.instant(date: day, hour: 21, minute: 0),
-                           venue: Venue(name: "Hall"), status: .planned)
+            return Meeting(
+                id: "batch-\(i)", kind: .letsTalkTogether, title: "Batch \(i)", area: "sandy-biggleswade",
+                wards: ["sandy"],
+                start: LondonTime.instant(date: day, hour: 19, minute: 0),
+                end: LondonTime.instant(date: day, hour: 21, minute: 0),
+                venue: Venue(name: "Hall"), status: .planned)
         }
     }
 
-    func allFiles(_ root: String) -> [String] { ((try? FileManager.default.subpathsOfDirectory(atPath: root + "/meetings")) ?? []).sorted() }
+    func allFiles(_ root: String) -> [String] {
+        ((try? FileManager.default.subpathsOfDirectory(atPath: root + "/meetings")) ?? []).sorted()
+    }
 
     @Test func test_batch_writesEveryMeeting_inDateOrder_andLoadsBack() throws {
         try withTemporaryFolder { folder in
@@ -31,7 +36,10 @@ import ForumDeskCore
             #expect(reloaded.loadErrors.isEmpty)
             #expect(reloaded.meeting("batch-699")?.title == "Batch 699")
             #expect(!allFiles(root).contains { ($0 as NSString).lastPathComponent.hasPrefix(".") }, "no temp file left")
-            #expect(!((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).contains { $0.hasPrefix(".forumdesk-batch-") }, "no journal left")
+            #expect(
+                !((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).contains {
+                    $0.hasPrefix(".forumdesk-batch-")
+                }, "no journal left")
             // A second batch naming a meeting already there is refused before anything is written.
             let files = allFiles(root)
             #expect(throws: SaveError.self) { try store.saveNew(newMeetings(701), in: &data) }
@@ -45,7 +53,9 @@ import ForumDeskCore
             let root = try copyOfSampleData(into: folder)
             let faulty = DataStore(folder: DataFolder(root), fs: FaultyFileSystem(failing: operation, code: code))
             var data = faulty.load()
-            let files = allFiles(root).filter { !$0.hasPrefix("2031") && !$0.hasPrefix("2032") && !$0.hasPrefix("2033") }
+            let files = allFiles(root).filter {
+                !$0.hasPrefix("2031") && !$0.hasPrefix("2032") && !$0.hasPrefix("2033")
+            }
             #expect(throws: SaveError.self) { try faulty.saveNew(newMeetings(600), in: &data) }
             // Nothing remains, not even the year folders made for the batch.
             #expect(allFiles(root) == files)
@@ -72,18 +82,22 @@ import ForumDeskCore
             }
             let dead = ProcessOwner(pid: 99_999_999, host: ProcessOwner.hostName, user: "ana", since: Date())
             let journal = "\(root)/.forumdesk-batch-99999999-b7"
-            try Data(DataStore.journal(owner: dead, paths: paths.map(store.relativeMeetingPath))).write(to: URL(fileURLWithPath: journal))
+            try Data(DataStore.journal(owner: dead, paths: paths.map(store.relativeMeetingPath))).write(
+                to: URL(fileURLWithPath: journal))
             // Read-only: left out, and said to be unfinished.
             let during = store.load()
             #expect(during.loadErrors.isEmpty)
             #expect(during.meetings.count == before.meetings.count)
-            #expect(store.unfinishedTransactions().contains { $0.path == journal && $0.message.contains("6 meeting(s)") })
+            #expect(
+                store.unfinishedTransactions().contains { $0.path == journal && $0.message.contains("6 meeting(s)") })
             // The repair: the 4 files begun are removed, then the journal.
             let report = store.recoverNotices()
-            #expect(report.count == 1 && report[0].contains("removed the 4 meeting file(s) it had begun of 6"), "\(report)")
+            #expect(
+                report.count == 1 && report[0].contains("removed the 4 meeting file(s) it had begun of 6"), "\(report)")
             #expect(!FileManager.default.fileExists(atPath: journal))
             #expect(paths.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
-            #expect(!FileManager.default.fileExists(atPath: "\(root)/meetings/2031"), "a year folder left empty is removed")
+            #expect(
+                !FileManager.default.fileExists(atPath: "\(root)/meetings/2031"), "a year folder left empty is removed")
             #expect(store.load().meetings.count == before.meetings.count)
             #expect(store.recoverNotices().isEmpty)
         }
@@ -101,7 +115,8 @@ import ForumDeskCore
             let path = "\(dir)/\(m.id).json"
             try Data(DataStore.encoded(m)).write(to: URL(fileURLWithPath: path))
             let running = "\(root)/.forumdesk-batch-\(getpid())-b1"
-            try Data(DataStore.journal(owner: .current(now: Date()), paths: [store.relativeMeetingPath(path)])).write(to: URL(fileURLWithPath: running))
+            try Data(DataStore.journal(owner: .current(now: Date()), paths: [store.relativeMeetingPath(path)])).write(
+                to: URL(fileURLWithPath: running))
             #expect(store.recoverNotices().isEmpty)
             #expect(store.load().meeting(m.id) == nil)
             #expect(FileManager.default.fileExists(atPath: path))
@@ -110,12 +125,24 @@ import ForumDeskCore
             // A journal naming a way out of meetings/ is never followed.
             let hostile = "\(root)/.forumdesk-batch-99999999-b2"
             let dead = ProcessOwner(pid: 99_999_999, host: ProcessOwner.hostName, user: "ana", since: Date())
-            try Data(DataStore.journal(owner: dead, paths: ["../directory/people.json", "2026/../../directory/areas.json", "\(LondonTime.date(m.start).year)/\(m.id).json"]))
-                .write(to: URL(fileURLWithPath: hostile))
+            try Data(
+                DataStore.journal(
+                    owner: dead,
+                    paths: [
+                        "../directory/people.json", "2026/../../directory/areas.json",
+                        "\(LondonTime.date(m.start).year)/\(m.id).json",
+                    ])
+            )
+            .write(to: URL(fileURLWithPath: hostile))
             #expect(store.recoverNotices().first?.contains("removed the 1 meeting file(s) it had begun of 1") == true)
-            #expect(FileManager.default.fileExists(atPath: root + "/directory/people.json") && FileManager.default.fileExists(atPath: root + "/directory/areas.json"))
+            #expect(
+                FileManager.default.fileExists(atPath: root + "/directory/people.json")
+                    && FileManager.default.fileExists(atPath: root + "/directory/areas.json"))
             try "not a journal".write(toFile: "\(root)/.forumdesk-batch-99999999-b3", atomically: true, encoding: .utf8)
-            #expect(store.recoverNotices() == [".forumdesk-batch-99999999-b3 left as it is: it cannot be read, so its import's files are unknown"])
+            #expect(
+                store.recoverNotices() == [
+                    ".forumdesk-batch-99999999-b3 left as it is: it cannot be read, so its import's files are unknown"
+                ])
             #expect(FileManager.default.fileExists(atPath: "\(root)/.forumdesk-batch-99999999-b3"))
         }
     }

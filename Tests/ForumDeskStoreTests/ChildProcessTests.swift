@@ -9,14 +9,18 @@ import Testing
         let input = NSTemporaryDirectory() + "forumdesk-child-" + UUID().uuidString
         try "Dear Cllr Siân\n".write(toFile: input, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: input) }
-        let run = try ChildProcess.run(["sh", "-c", "cat; echo refused >&2; exit 75"], input: input, searchPath: true, mergeErrors: true).get()
+        let run = try ChildProcess.run(
+            ["sh", "-c", "cat; echo refused >&2; exit 75"], input: input, searchPath: true, mergeErrors: true
+        ).get()
         #expect(String(decoding: run.output, as: UTF8.self) == "Dear Cllr Siân\nrefused\n")
         #expect(run.exitStatus == 75 && run.signal == 0 && !run.timedOut && run.status == 75)
     }
 
     @Test func test_outputAndErrorsApart() throws {
         let run = try ChildProcess.run(["sh", "-c", "echo out; echo err >&2"], searchPath: true).get()
-        #expect(String(decoding: run.output, as: UTF8.self) == "out\n" && String(decoding: run.errors, as: UTF8.self) == "err\n")
+        #expect(
+            String(decoding: run.output, as: UTF8.self) == "out\n"
+                && String(decoding: run.errors, as: UTF8.self) == "err\n")
     }
 
     /// Past its time limit a program is killed, even one that keeps writing (so that poll never goes quiet).
@@ -27,6 +31,8 @@ import Testing
     }
 
     @Test func test_aProgramThatDoesNotExist_isNotStarted() {
-        if case .success = ChildProcess.run(["forumdesk-no-such-program"], searchPath: true) { Issue.record("started a program that does not exist") }
+        if case .success = ChildProcess.run(["forumdesk-no-such-program"], searchPath: true) {
+            Issue.record("started a program that does not exist")
+        }
     }
 }

@@ -10,8 +10,12 @@ import Testing
             let root = try copyOfSampleData(into: tmp)
             let fs = PosixFileSystem()
             let files = DataStore(folder: DataFolder(root)).meetingFiles().map(\.path)
-            let paths = files + [root + "/meetings/2026/missing.json", root + "/meetings", root + "/nowhere/x.json", "relative-name",
-                                 root + "/forumdesk.json", files[0], root + "/meetings/2026/../2025/" + (files[0] as NSString).lastPathComponent]
+            let paths =
+                files + [
+                    root + "/meetings/2026/missing.json", root + "/meetings", root + "/nowhere/x.json", "relative-name",
+                    root + "/forumdesk.json", files[0],
+                    root + "/meetings/2026/../2025/" + (files[0] as NSString).lastPathComponent,
+                ]
             let expected = paths.map { try? fs.status($0) }
             #expect(fs.statuses(paths[...]) == expected)
             #expect(DataStore(folder: DataFolder(root)).statuses(paths) == expected)

@@ -14,10 +14,11 @@ import Testing
         let root = try copyOfSampleData(into: tmp)
         try settleYearFolders(root)
         _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
-        let years = try FileManager.default.contentsOfDirectory(atPath: root + "/meetings").filter { !$0.hasPrefix(".") }.sorted()
+        let years = try FileManager.default.contentsOfDirectory(atPath: root + "/meetings").filter {
+            !$0.hasPrefix(".")
+        }.sorted()
         return (root, years)
     }
-
 
     func yearFoldersListed(_ disk: ReadRecordingFileSystem, _ root: String) -> Set<String> {
         Set(disk.listed.filter { $0.hasPrefix(root + "/meetings/") }.map { ($0 as NSString).lastPathComponent })
@@ -33,8 +34,11 @@ import Testing
             #expect(yearFoldersListed(disk, root).isEmpty)
             let full = DataStore(folder: DataFolder(root)).load()
             #expect(data.meetings.map(\.id) == full.meetings.map(\.id))
-            #expect(data.meetings.map { "\($0.title) \($0.start) \($0.status)" } == full.meetings.map { "\($0.title) \($0.start) \($0.status)" })
-            #expect(data.meetings.map { data.path(ofMeeting: $0.id) } == full.meetings.map { full.path(ofMeeting: $0.id) })
+            #expect(
+                data.meetings.map { "\($0.title) \($0.start) \($0.status)" }
+                    == full.meetings.map { "\($0.title) \($0.start) \($0.status)" })
+            #expect(
+                data.meetings.map { data.path(ofMeeting: $0.id) } == full.meetings.map { full.path(ofMeeting: $0.id) })
             #expect(data.loadErrors.isEmpty && data.fileProblems == full.fileProblems)
             // Commands (every file checked) take the folders from the index too.
             #expect(DataStore(folder: DataFolder(root)).loadIndexed(now: now).1.foldersFromIndex == years.count)
@@ -51,8 +55,11 @@ import Testing
 
             // Added: a copy under a new id, in the same folder.
             let copyID = held.id + "-copy"
-            let text = try readText(heldPath).replacingOccurrences(of: "\"id\": \"\(held.id)\"", with: "\"id\": \"\(copyID)\"")
-            try text.write(toFile: (heldPath as NSString).deletingLastPathComponent + "/\(copyID).json", atomically: false, encoding: .utf8)
+            let text = try readText(heldPath).replacingOccurrences(
+                of: "\"id\": \"\(held.id)\"", with: "\"id\": \"\(copyID)\"")
+            try text.write(
+                toFile: (heldPath as NSString).deletingLastPathComponent + "/\(copyID).json", atomically: false,
+                encoding: .utf8)
             var disk = ReadRecordingFileSystem()
             var (data, report) = DataStore(folder: DataFolder(root), fs: disk).loadIndexed(now: now, verify: false)
             #expect(data.meeting(copyID)?.title == held.title)
@@ -73,7 +80,8 @@ import Testing
             _ = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
             let copyPath = (heldPath as NSString).deletingLastPathComponent + "/\(copyID).json"
             let temp = (heldPath as NSString).deletingLastPathComponent + "/.saving"
-            try text.replacingOccurrences(of: "\"title\": \"", with: "\"title\": \"Renamed: ").write(toFile: temp, atomically: false, encoding: .utf8)
+            try text.replacingOccurrences(of: "\"title\": \"", with: "\"title\": \"Renamed: ").write(
+                toFile: temp, atomically: false, encoding: .utf8)
             #expect(rename(temp, copyPath) == 0)
             (data, report) = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
             #expect(data.meeting(copyID)?.title == "Renamed: " + held.title)
@@ -86,11 +94,14 @@ import Testing
         try withTemporaryFolder { tmp in
             let (root, years) = try settledCopy(tmp)
             let full = DataStore(folder: DataFolder(root)).load()
-            let held = try #require(full.meetings.first { $0.status == .held && LondonTime.date($0.start).year == 2026 })
+            let held = try #require(
+                full.meetings.first { $0.status == .held && LondonTime.date($0.start).year == 2026 })
             let heldPath = try #require(full.path(ofMeeting: held.id))
-            try FileManager.default.createDirectory(atPath: root + "/meetings/2026-old", withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(
+                atPath: root + "/meetings/2026-old", withIntermediateDirectories: false)
             let copyID = held.id + "-old"
-            let text = try readText(heldPath).replacingOccurrences(of: "\"id\": \"\(held.id)\"", with: "\"id\": \"\(copyID)\"")
+            let text = try readText(heldPath).replacingOccurrences(
+                of: "\"id\": \"\(held.id)\"", with: "\"id\": \"\(copyID)\"")
             try text.write(toFile: root + "/meetings/2026-old/\(copyID).json", atomically: false, encoding: .utf8)
             try settleYearFolders(root)
             let first = DataStore(folder: DataFolder(root)).loadIndexed(now: now)
@@ -118,12 +129,18 @@ import Testing
             let held = try #require(full.meetings.first { $0.status == .held })
             let heldPath = try #require(full.path(ofMeeting: held.id))
             let copyID = held.id + "-copy"
-            let text = try readText(heldPath).replacingOccurrences(of: "\"id\": \"\(held.id)\"", with: "\"id\": \"\(copyID)\"")
-            try text.write(toFile: (heldPath as NSString).deletingLastPathComponent + "/\(copyID).json", atomically: false, encoding: .utf8)
+            let text = try readText(heldPath).replacingOccurrences(
+                of: "\"id\": \"\(held.id)\"", with: "\"id\": \"\(copyID)\"")
+            try text.write(
+                toFile: (heldPath as NSString).deletingLastPathComponent + "/\(copyID).json", atomically: false,
+                encoding: .utf8)
             disk = ReadRecordingFileSystem()
             keys = DataStore(folder: DataFolder(root), fs: disk).loadKeys().1
             #expect(keys.contains { $0.id == copyID } && keys.count == expected.count + 1)
-            #expect(yearFoldersListed(disk, root) == [((heldPath as NSString).deletingLastPathComponent as NSString).lastPathComponent])
+            #expect(
+                yearFoldersListed(disk, root) == [
+                    ((heldPath as NSString).deletingLastPathComponent as NSString).lastPathComponent
+                ])
         }
     }
 
@@ -135,7 +152,8 @@ import Testing
             let (root, years) = try settledCopy(tmp)
             let year = try #require(years.last)
             let first = ReadRecordingFileSystem()
-            #expect(DataStore(folder: DataFolder(root), fs: first).loadIndexed(now: now).1.foldersFromIndex == years.count)
+            #expect(
+                DataStore(folder: DataFolder(root), fs: first).loadIndexed(now: now).1.foldersFromIndex == years.count)
             try "{ not json".write(toFile: root + "/meetings/\(year)/broken.json", atomically: false, encoding: .utf8)
             for _ in 0..<2 {
                 let disk = ReadRecordingFileSystem()

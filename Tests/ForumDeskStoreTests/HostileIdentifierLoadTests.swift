@@ -15,7 +15,8 @@ import Testing
         let path = root + file
         let text = try readText(path)
         #expect(text.contains(original), "fixture text not found: \(original)")
-        try text.replacingOccurrences(of: original, with: replacement).write(toFile: path, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: original, with: replacement).write(
+            toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -25,8 +26,10 @@ import Testing
     func test_hostileIDInMeetingFile_isAPositionedError_andTheFileIsNeverOverwritten(name: String, id: String) throws {
         try withTemporaryFolder { folder in
             let root = try copyOfSampleData(into: folder)
-            for (original, field) in [("\"id\": \"2026-10-15-sandy-biggleswade-ltt\"", "id"),
-                                      ("\"person\": \"harpreet-zephyrine\"", "person")] {
+            for (original, field) in [
+                ("\"id\": \"2026-10-15-sandy-biggleswade-ltt\"", "id"),
+                ("\"person\": \"harpreet-zephyrine\"", "person"),
+            ] {
                 let key = original.split(separator: ":")[0]
                 let path = try edit(root, meetingFile, original, "\(key): \(jsonLiteral(id))")
                 let store = DataStore(folder: DataFolder(root))
@@ -37,10 +40,12 @@ import Testing
                 #expect(error.description.hasPrefix("\(path):\(error.position!.line):\(error.position!.column): "))
                 #expect(data.meeting("2026-10-15-sandy-biggleswade-ltt") == nil)
                 // The message shows the id without its controls or overrides.
-                #expect(!error.message.unicodeScalars.contains { $0.value < 0x20 || (0x202A...0x202E).contains($0.value) })
+                #expect(
+                    !error.message.unicodeScalars.contains { $0.value < 0x20 || (0x202A...0x202E).contains($0.value) })
                 // Never overwritten: a meeting with the same id may not be saved over the file.
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-                var m = try #require(DataStore(folder: DataFolder(sampleData)).load().meeting("2026-10-15-sandy-biggleswade-ltt"))
+                var m = try #require(
+                    DataStore(folder: DataFolder(sampleData)).load().meeting("2026-10-15-sandy-biggleswade-ltt"))
                 m.title = "Overwritten"
                 #expect(throws: SaveError.self) { try store.save(m, in: &data) }
                 #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
@@ -54,10 +59,14 @@ import Testing
     func test_hostileIDInPeopleFile_orTopic_orAction_isAPositionedError(name: String, id: String) throws {
         try withTemporaryFolder { folder in
             let root = try copyOfSampleData(into: folder)
-            let people = try edit(root, "/directory/people.json", "\"id\": \"cllr-harpreet-vantwood\"", "\"id\": \(jsonLiteral(id))")
-            let topic = try edit(root, "/topics/winter-gritting-routes.json", "\"id\": \"winter-gritting-routes\"", "\"id\": \(jsonLiteral(id))")
-            let meeting = try edit(root, "/meetings/2025/2025-11-25-cranfield-marston-woburn-ltt.json", "\"id\": \"A-2025-001\"",
-                                   "\"id\": \(jsonLiteral(id))")
+            let people = try edit(
+                root, "/directory/people.json", "\"id\": \"cllr-harpreet-vantwood\"", "\"id\": \(jsonLiteral(id))")
+            let topic = try edit(
+                root, "/topics/winter-gritting-routes.json", "\"id\": \"winter-gritting-routes\"",
+                "\"id\": \(jsonLiteral(id))")
+            let meeting = try edit(
+                root, "/meetings/2025/2025-11-25-cranfield-marston-woburn-ltt.json", "\"id\": \"A-2025-001\"",
+                "\"id\": \(jsonLiteral(id))")
             let data = DataStore(folder: DataFolder(root)).load()
             for path in [people, topic, meeting] {
                 let error = try #require(data.loadErrors.first { $0.path == path }, "\(name): \(path)")

@@ -34,8 +34,10 @@ import Testing
         #expect(PersonID(long) != nil && long.count <= 90)
         let taken = Identifier.slug(String(repeating: "Wordy Name ", count: 40), prefix: "cllr-") { $0 == long }
         #expect(PersonID(taken) != nil)
-        let meeting = Identifier.meetingID(day: CalendarDate(year: 2026, month: 11, day: 24),
-                                           area: String(repeating: "long area ", count: 30), kind: .wardForum) { _ in false }
+        let meeting = Identifier.meetingID(
+            day: CalendarDate(year: 2026, month: 11, day: 24),
+            area: String(repeating: "long area ", count: 30), kind: .wardForum
+        ) { _ in false }
         #expect(MeetingID(meeting) != nil)
     }
 
@@ -46,7 +48,8 @@ import Testing
         #expect(PersonID(person) != nil, "\(name): \(person)")
         let topic = Identifier.slug(text) { _ in false }
         #expect(TopicID(topic) != nil && OrganisationID(topic) != nil, "\(name): \(topic)")
-        let meeting = Identifier.meetingID(day: CalendarDate(year: 2026, month: 11, day: 24), area: text, kind: .other) { _ in false }
+        let meeting = Identifier.meetingID(day: CalendarDate(year: 2026, month: 11, day: 24), area: text, kind: .other)
+        { _ in false }
         #expect(MeetingID(meeting) != nil, "\(name): \(meeting)")
     }
 

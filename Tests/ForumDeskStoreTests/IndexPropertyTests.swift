@@ -11,11 +11,14 @@ import Testing
             var index = MeetingIndex()
             for (n, meeting) in meetings.enumerated() {
                 let path = "\(2000 + n)/\(meeting.id).json"
-                index.entries[path] = MeetingIndex.Entry(path: path, size: meeting.title.utf8.count * 7 + n, modified: meeting.start.timeIntervalSince1970 + 0.25,
-                                                         hash: UInt64(truncatingIfNeeded: meeting.title.hashValue), summary: MeetingSummary.of(meeting),
-                                                         warnings: Self.warnings(meeting, n))
+                index.entries[path] = MeetingIndex.Entry(
+                    path: path, size: meeting.title.utf8.count * 7 + n,
+                    modified: meeting.start.timeIntervalSince1970 + 0.25,
+                    hash: UInt64(truncatingIfNeeded: meeting.title.hashValue), summary: MeetingSummary.of(meeting),
+                    warnings: Self.warnings(meeting, n))
             }
-            index.directory = meetings.count % 2 == 0 ? nil : UInt64(truncatingIfNeeded: meetings.first?.title.hashValue ?? 0)
+            index.directory =
+                meetings.count % 2 == 0 ? nil : UInt64(truncatingIfNeeded: meetings.first?.title.hashValue ?? 0)
             guard index.entries.values.allSatisfy({ MeetingID($0.summary.id) != nil }) else {
                 // An id the identifier rule refuses is damage to the index, never a meeting.
                 #expect(throws: IndexCorrupt.self) { try MeetingIndex.decode(index.encoded()) }
@@ -25,7 +28,9 @@ import Testing
             #expect(decoded?.entries.count == index.entries.count)
             for (path, entry) in index.entries {
                 let back = decoded?.entries[path]
-                #expect(back?.path == path && back?.size == entry.size && back?.modified == entry.modified && back?.hash == entry.hash)
+                #expect(
+                    back?.path == path && back?.size == entry.size && back?.modified == entry.modified
+                        && back?.hash == entry.hash)
                 #expect(back?.summary == entry.summary)
                 #expect(back?.warnings == entry.warnings)
             }
@@ -38,9 +43,12 @@ import Testing
         switch n % 3 {
         case 0: nil
         case 1: []
-        default: Warning.Kind.allCases.prefix(n % 4 + 1).map {
-            Warning(kind: $0, meetingID: meeting.id, actionID: meeting.actions.first?.id, date: meeting.start, message: "\($0.rawValue): \(meeting.title)")
-        }
+        default:
+            Warning.Kind.allCases.prefix(n % 4 + 1).map {
+                Warning(
+                    kind: $0, meetingID: meeting.id, actionID: meeting.actions.first?.id, date: meeting.start,
+                    message: "\($0.rawValue): \(meeting.title)")
+            }
         }
     }
 }

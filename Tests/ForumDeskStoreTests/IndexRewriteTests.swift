@@ -22,7 +22,11 @@ import Testing
             summary.actions.append(Action(id: "A-2025-998", description: "A description no index has held"))
             changed.summary = summary
             changed.raw = nil
-            changed.warnings = [Warning(kind: .partnerMissing, meetingID: summary.id, actionID: nil, date: summary.start, message: "not represented: a new gap")]
+            changed.warnings = [
+                Warning(
+                    kind: .partnerMissing, meetingID: summary.id, actionID: nil, date: summary.start,
+                    message: "not represented: a new gap")
+            ]
             index.entries[paths[0]] = changed
             index.entries[paths[1]] = nil
             var added = changed
@@ -40,7 +44,9 @@ import Testing
                 #expect(back.entries[path]?.warnings == expected.entries[path]?.warnings)
                 #expect(back.entries[path]?.hash == expected.entries[path]?.hash)
             }
-            #expect(back.entries[paths[0]]?.summary == changed.summary && back.entries[paths[0]]?.warnings == changed.warnings)
+            #expect(
+                back.entries[paths[0]]?.summary == changed.summary
+                    && back.entries[paths[0]]?.warnings == changed.warnings)
             #expect(back.entries[added.path]?.summary == added.summary)
             // And once more from what was rewritten: the tables carry on.
             #expect(try MeetingIndex.decode(back.encoded()).entries[added.path]?.summary == added.summary)

@@ -11,12 +11,30 @@ import Testing
 @Suite struct IntegerRangeTests {
     /// (file, text in the sample, replacement with NUMBER in place of the value, the field's bounds)
     static let fields: [(String, String, String, ClosedRange<Int>)] = [
-        ("/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", "\"minutes\": 5,", "\"minutes\": NUMBER,", Limits.itemMinutes),
-        ("/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", "\"number\": 1,", "\"number\": NUMBER,", Limits.itemNumber),
-        ("/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", "\"sequence\": 0,", "\"sequence\": NUMBER,", Limits.sequence),
-        ("/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", "\"residentsPresent\": 57,", "\"residentsPresent\": NUMBER,", Limits.headCount),
-        ("/meetings/2026/2026-01-27-cranfield-marston-woburn-ltt.json", "\"16-24\": 6,", "\"16-24\": NUMBER,", Limits.headCount),
-        ("/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", "\"schema\": 1,", "\"schema\": NUMBER,", Limits.schema),
+        (
+            "/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", "\"minutes\": 5,", "\"minutes\": NUMBER,",
+            Limits.itemMinutes
+        ),
+        (
+            "/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", "\"number\": 1,", "\"number\": NUMBER,",
+            Limits.itemNumber
+        ),
+        (
+            "/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", "\"sequence\": 0,", "\"sequence\": NUMBER,",
+            Limits.sequence
+        ),
+        (
+            "/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", "\"residentsPresent\": 57,",
+            "\"residentsPresent\": NUMBER,", Limits.headCount
+        ),
+        (
+            "/meetings/2026/2026-01-27-cranfield-marston-woburn-ltt.json", "\"16-24\": 6,", "\"16-24\": NUMBER,",
+            Limits.headCount
+        ),
+        (
+            "/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json", "\"schema\": 1,", "\"schema\": NUMBER,",
+            Limits.schema
+        ),
         ("/topics/winter-gritting-routes.json", "\"minutes\": 20,", "\"minutes\": NUMBER,", Limits.topicMinutes),
     ]
 
@@ -28,13 +46,19 @@ import Testing
             let path = root + file
             let text = try readText(path)
             #expect(text.contains(original))
-            let refused = ["9223372036854775807", "-9223372036854775808", "99999999999999999999999", "\(range.upperBound + 1)",
-                           "\(range.lowerBound - 1)", "1e3", "2.5"]
+            let refused = [
+                "9223372036854775807", "-9223372036854775808", "99999999999999999999999", "\(range.upperBound + 1)",
+                "\(range.lowerBound - 1)", "1e3", "2.5",
+            ]
             // The schema's upper end is refused as "newer", which is right; every other bound loads.
-            let accepted = file.hasSuffix(".json") && pattern.contains("schema") ? [range.lowerBound] : [range.lowerBound, range.upperBound]
+            let accepted =
+                file.hasSuffix(".json") && pattern.contains("schema")
+                ? [range.lowerBound] : [range.lowerBound, range.upperBound]
             for value in refused + accepted.map(String.init) {
-                try text.replacingOccurrences(of: original, with: pattern.replacingOccurrences(of: "NUMBER", with: value))
-                    .write(toFile: path, atomically: true, encoding: .utf8)
+                try text.replacingOccurrences(
+                    of: original, with: pattern.replacingOccurrences(of: "NUMBER", with: value)
+                )
+                .write(toFile: path, atomically: true, encoding: .utf8)
                 let data = DataStore(folder: DataFolder(root)).load()
                 let error = data.loadErrors.first { $0.path == path }
                 if refused.contains(value) {
@@ -42,7 +66,8 @@ import Testing
                 } else {
                     #expect(error == nil, "\(file) \(pattern) = \(value): \(error?.description ?? "")")
                     // The rules add, count and compare these numbers: none of that may trap at the bounds.
-                    _ = Validator.validate(directory: data.directory, meetings: data.meetings, topics: data.topics, now: Date())
+                    _ = Validator.validate(
+                        directory: data.directory, meetings: data.meetings, topics: data.topics, now: Date())
                     _ = Warnings.all(directory: data.directory, meetings: data.meetings, now: Date())
                 }
             }
@@ -63,9 +88,12 @@ import Testing
     }
 
     @Test func test_nextActionID_afterAnIDAtIntMax_doesNotTrap() {
-        var m = Meeting(id: "2026-01-01-x", kind: .letsTalkTogether, title: "x", area: "a", wards: [], start: Date(), end: Date(),
-                        venue: Venue(name: "v"), status: .planned)
-        m.actions = [Action(id: "A-2026-9223372036854775807", description: "x"), Action(id: "A-2026-041", description: "y")]
+        var m = Meeting(
+            id: "2026-01-01-x", kind: .letsTalkTogether, title: "x", area: "a", wards: [], start: Date(), end: Date(),
+            venue: Venue(name: "v"), status: .planned)
+        m.actions = [
+            Action(id: "A-2026-9223372036854775807", description: "x"), Action(id: "A-2026-041", description: "y"),
+        ]
         #expect(QuickEntry.nextActionID(year: 2026, existing: [m]) == "A-2026-042")
     }
 }

@@ -25,8 +25,10 @@ import ForumDeskCore
     }
 
     @Test func test_actionsAddedOnBothSides_areBothKept() throws {
-        let ours = edited(("\"updates\": []}]", "\"updates\": []}, {\"id\": \"A-2026-002\", \"description\": \"Ours\"}]"))
-        let theirs = edited(("\"updates\": []}]", "\"updates\": []}, {\"id\": \"A-2026-003\", \"description\": \"Theirs\"}]"))
+        let ours = edited(
+            ("\"updates\": []}]", "\"updates\": []}, {\"id\": \"A-2026-002\", \"description\": \"Ours\"}]"))
+        let theirs = edited(
+            ("\"updates\": []}]", "\"updates\": []}, {\"id\": \"A-2026-003\", \"description\": \"Theirs\"}]"))
         let result = try merge(ours, theirs)
         #expect(result.conflicts.isEmpty)
         let merged = text(result.merged)
@@ -34,8 +36,14 @@ import ForumDeskCore
     }
 
     @Test func test_attendanceOnOneSide_agendaOnTheOther_mergeCleanly() throws {
-        let ours = edited(("{\"person\": \"ana\", \"status\": \"present\"}", "{\"person\": \"ana\", \"status\": \"present\"}, {\"person\": \"ben\", \"status\": \"apologies\"}"))
-        let theirs = edited(("\"title\": \"Parking\"", "\"title\": \"Parking and buses\""), ("\"outcome\": null", "\"outcome\": \"Noted\""))
+        let ours = edited(
+            (
+                "{\"person\": \"ana\", \"status\": \"present\"}",
+                "{\"person\": \"ana\", \"status\": \"present\"}, {\"person\": \"ben\", \"status\": \"apologies\"}"
+            ))
+        let theirs = edited(
+            ("\"title\": \"Parking\"", "\"title\": \"Parking and buses\""),
+            ("\"outcome\": null", "\"outcome\": \"Noted\""))
         let result = try merge(ours, theirs)
         #expect(result.conflicts.isEmpty)
         let merged = text(result.merged)
@@ -44,7 +52,9 @@ import ForumDeskCore
     }
 
     @Test func test_sameFieldChangedOnBothSides_keepsOurs_recordsTheirs_andResolves() throws {
-        let result = try merge(edited(("\"outcome\": null", "\"outcome\": \"Ours\"")), edited(("\"outcome\": null", "\"outcome\": \"Theirs\"")))
+        let result = try merge(
+            edited(("\"outcome\": null", "\"outcome\": \"Ours\"")),
+            edited(("\"outcome\": null", "\"outcome\": \"Theirs\"")))
         #expect(result.conflicts.count == 1)
         #expect(result.conflicts[0].place == "agenda item 1: outcome")
         let recorded = MergeConflict.all(in: result.merged)
@@ -69,25 +79,36 @@ import ForumDeskCore
     @Test(arguments: [
         ("\"person\": \"ana\"", "attendance"),
         ("\"organisation\": \"police\", \"person\": \"ana\"", "invitations"),
-        ("\"councillor\": \"ana\", \"at\": \"2026-11-01T10:00:00Z\", \"kind\": \"request\", \"method\": \"email\"", "notifications"),
+        (
+            "\"councillor\": \"ana\", \"at\": \"2026-11-01T10:00:00Z\", \"kind\": \"request\", \"method\": \"email\"",
+            "notifications"
+        ),
         ("\"person\": \"ana\", \"item\": 2", "declarations"),
     ])
     func test_unitRecords_changedOnBothSides_mergeWhole(identity: String, list: String) throws {
         let start = base.replacingOccurrences(of: "\"attendance\"", with: "\"\(list)\"")
-            .replacingOccurrences(of: "{\"person\": \"ana\", \"status\": \"present\"}", with: "{\(identity), \"status\": \"apologies\", \"reason\": \"On duty\"}")
-        let ours = start.replacingOccurrences(of: "\"status\": \"apologies\", \"reason\": \"On duty\"", with: "\"status\": \"present\"")
+            .replacingOccurrences(
+                of: "{\"person\": \"ana\", \"status\": \"present\"}",
+                with: "{\(identity), \"status\": \"apologies\", \"reason\": \"On duty\"}")
+        let ours = start.replacingOccurrences(
+            of: "\"status\": \"apologies\", \"reason\": \"On duty\"", with: "\"status\": \"present\"")
         let theirs = start.replacingOccurrences(of: "On duty", with: "Family illness")
         let result = JSONMerge.merge(base: try tree(start), ours: try tree(ours), theirs: try tree(theirs))
         let merged = text(result.merged)
         let line = merged.components(separatedBy: "\"\(list)\"")[1].components(separatedBy: "]")[0]
         #expect(line.contains("\"present\"") && !line.contains("Family illness"), "\(line)")
         #expect(result.conflicts.count == 1 && result.conflicts[0].kind == .bothChanged)
-        #expect(text(result.conflicts[0].theirs).contains("Family illness") && text(result.conflicts[0].theirs).contains("apologies"))
+        #expect(
+            text(result.conflicts[0].theirs).contains("Family illness")
+                && text(result.conflicts[0].theirs).contains("apologies"))
     }
 
     @Test func test_plainLists_mergeAsSets() throws {
-        let result = try merge(edited(("[\"a\", \"b\"]", "[\"a\", \"b\", \"c\"]")), edited(("[\"a\", \"b\"]", "[\"b\"]")))
-        guard case .object(let members) = result.merged, case .array(let wards)? = members.first(where: { $0.0 == "wards" })?.1 else {
+        let result = try merge(
+            edited(("[\"a\", \"b\"]", "[\"a\", \"b\", \"c\"]")), edited(("[\"a\", \"b\"]", "[\"b\"]")))
+        guard case .object(let members) = result.merged,
+            case .array(let wards)? = members.first(where: { $0.0 == "wards" })?.1
+        else {
             Issue.record("no wards"); return
         }
         #expect(wards == [.string("b"), .string("c")])
@@ -96,7 +117,8 @@ import ForumDeskCore
     /// Fields ForumDesk does not know yet (a reminder on an action, a sent mark on a notice) merge as any other.
     @Test func test_unknownFields_mergeWithoutChanges() throws {
         let ours = edited(("\"status\": \"open\"", "\"status\": \"open\", \"reminders\": [\"2026-12-01\"]"))
-        let theirs = edited(("\"description\": \"Fix the drain\"", "\"description\": \"Fix the drain\", \"erased\": true"))
+        let theirs = edited(
+            ("\"description\": \"Fix the drain\"", "\"description\": \"Fix the drain\", \"erased\": true"))
         let merged = text(try merge(ours, theirs).merged)
         #expect(merged.contains("reminders") && merged.contains("\"erased\": true"))
     }
@@ -104,14 +126,23 @@ import ForumDeskCore
     /// Two laptops allocate the same action id: both records stay (sync then renumbers ours); both add agenda
     /// item 3: ours becomes item 4.
     @Test func test_sameNumberAllocatedOnBothSides_keepsTwoRecords() throws {
-        let ours = edited(("\"updates\": []}]", "\"updates\": []}, {\"id\": \"A-2026-002\", \"description\": \"Ours\"}]"),
-                          ("{\"number\": 2, \"title\": \"Parking\"}", "{\"number\": 2, \"title\": \"Parking\"}, {\"number\": 3, \"title\": \"Ours\"}"))
-        let theirs = edited(("\"updates\": []}]", "\"updates\": []}, {\"id\": \"A-2026-002\", \"description\": \"Theirs\"}]"),
-                            ("{\"number\": 2, \"title\": \"Parking\"}", "{\"number\": 2, \"title\": \"Parking\"}, {\"number\": 3, \"title\": \"Theirs\"}"))
+        let ours = edited(
+            ("\"updates\": []}]", "\"updates\": []}, {\"id\": \"A-2026-002\", \"description\": \"Ours\"}]"),
+            (
+                "{\"number\": 2, \"title\": \"Parking\"}",
+                "{\"number\": 2, \"title\": \"Parking\"}, {\"number\": 3, \"title\": \"Ours\"}"
+            ))
+        let theirs = edited(
+            ("\"updates\": []}]", "\"updates\": []}, {\"id\": \"A-2026-002\", \"description\": \"Theirs\"}]"),
+            (
+                "{\"number\": 2, \"title\": \"Parking\"}",
+                "{\"number\": 2, \"title\": \"Parking\"}, {\"number\": 3, \"title\": \"Theirs\"}"
+            ))
         let result = try merge(ours, theirs)
         let merged = text(result.merged)
         #expect(merged.components(separatedBy: "A-2026-002").count == 3)
-        #expect(merged.contains("{\n      \"number\": 4,\n      \"title\": \"Ours\"") || merged.contains("\"number\": 4"))
+        #expect(
+            merged.contains("{\n      \"number\": 4,\n      \"title\": \"Ours\"") || merged.contains("\"number\": 4"))
         #expect(result.conflicts.map(\.kind) == [.renumbered])
     }
 

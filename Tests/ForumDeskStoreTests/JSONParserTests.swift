@@ -12,7 +12,10 @@ import Testing
 
     @Test func test_missingComma_isReportedWhereTheNextFieldStarts() {
         let error = syntaxError("{\n  \"a\": 1\n  \"b\": 2\n}")
-        #expect(error == JSONSyntaxError(position: SourcePosition(line: 3, column: 3), reason: "expected ',' or '}' but found `\"`"))
+        #expect(
+            error
+                == JSONSyntaxError(
+                    position: SourcePosition(line: 3, column: 3), reason: "expected ',' or '}' but found `\"`"))
     }
 
     @Test func test_positionsCountCharactersNotBytes() throws {
@@ -28,7 +31,9 @@ import Testing
         #expect(syntaxError("{'a': 1}")?.reason == "expected a field name in double quotes or `}` but found `'`")
         #expect(syntaxError("{\"a\" 1}")?.reason == "expected ':' after the field name \"a\" but found `1`")
         #expect(syntaxError("[1, 2")?.reason == "expected ',' or ']' but found the end of the file")
-        #expect(syntaxError("{\"a\": \"x\n\"}")?.reason == "text is missing its closing double quote before the end of the line")
+        #expect(
+            syntaxError("{\"a\": \"x\n\"}")?.reason
+                == "text is missing its closing double quote before the end of the line")
         #expect(syntaxError("{\"a\": tru}")?.reason == "expected a value but found `t` (text must be in double quotes)")
         #expect(syntaxError("{\"a\": 01}")?.reason == "numbers must not start with 0")
         #expect(syntaxError("{} {}")?.reason == "unexpected text after the end of the document")
@@ -41,7 +46,9 @@ import Testing
     }
 
     @Test func test_numbersKeepTheirText() throws {
-        #expect(try parse("[1.50, -0, 2e10, 3E-2]").plain == .array([.number("1.50"), .number("-0"), .number("2e10"), .number("3E-2")]))
+        #expect(
+            try parse("[1.50, -0, 2e10, 3E-2]").plain
+                == .array([.number("1.50"), .number("-0"), .number("2e10"), .number("3E-2")]))
     }
 
     @Test func test_deepNesting_isAnErrorNotACrash() {
@@ -50,7 +57,8 @@ import Testing
     }
 
     @Test func test_byteOrderMark_isTolerated() throws {
-        #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("{\"a\": true}".utf8)).plain == .object(["a": .bool(true)]))
+        #expect(
+            try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("{\"a\": true}".utf8)).plain == .object(["a": .bool(true)]))
     }
 
     @Test func test_position_ofPathFindsTheField() throws {

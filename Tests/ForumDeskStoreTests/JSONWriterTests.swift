@@ -5,7 +5,9 @@ import Testing
 
 @Suite struct JSONWriterTests {
     @Test func test_writesTwoSpaceIndentedJSONWithNewlineAtEnd() {
-        let json = OrderedJSON.object([("b", .int(1)), ("a", .array([.string("x"), .null])), ("e", .array([])), ("o", .object([]))])
+        let json = OrderedJSON.object([
+            ("b", .int(1)), ("a", .array([.string("x"), .null])), ("e", .array([])), ("o", .object([])),
+        ])
         let text = String(decoding: JSONWriter.write(json), as: UTF8.self)
         #expect(text == "{\n  \"b\": 1,\n  \"a\": [\n    \"x\",\n    null\n  ],\n  \"e\": [],\n  \"o\": {}\n}\n")
     }

@@ -13,17 +13,21 @@ import Glibc
             let total = DataStore(folder: DataFolder(root)).load().meetings.count
             let broken = root + "/meetings/2026/2026-10-06-cranfield-marston-woburn-ltt.json"
             var text = try readText(broken)
-            text = text.replacingOccurrences(of: "\"kind\": \"lets-talk-together\",", with: "\"kind\": \"lets-talk-together\"")
+            text = text.replacingOccurrences(
+                of: "\"kind\": \"lets-talk-together\",", with: "\"kind\": \"lets-talk-together\"")
             try writeText(text, to: broken)
             let wrongDate = root + "/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json"
-            try writeText(try readText(wrongDate).replacingOccurrences(of: "\"start\": \"2026-10-15T19:00:00+01:00\"",
-                                                                       with: "\"start\": \"15/10/2026 19:00\""), to: wrongDate)
+            try writeText(
+                try readText(wrongDate).replacingOccurrences(
+                    of: "\"start\": \"2026-10-15T19:00:00+01:00\"",
+                    with: "\"start\": \"15/10/2026 19:00\""), to: wrongDate)
             let data = DataStore(folder: DataFolder(root)).load()
             #expect(data.meetings.count == total - 2)
-            #expect(data.loadErrors.map(\.description) == [
-                "\(broken):5:3: expected ',' or '}' but found `\"`",
-                "\(wrongDate):14:12: field `start` must be a date like 2026-11-24T19:00",
-            ])
+            #expect(
+                data.loadErrors.map(\.description) == [
+                    "\(broken):5:3: expected ',' or '}' but found `\"`",
+                    "\(wrongDate):14:12: field `start` must be a date like 2026-11-24T19:00",
+                ])
         }
     }
 
@@ -46,7 +50,10 @@ import Glibc
             let original = root + "/meetings/2026/2026-10-15-sandy-biggleswade-ltt.json"
             try FileManager.default.copyItem(atPath: original, toPath: root + "/meetings/2026/copy.json")
             let data = DataStore(folder: DataFolder(root)).load()
-            #expect(data.loadErrors.map(\.message) == ["duplicate meeting id `2026-10-15-sandy-biggleswade-ltt`, already in \(original); not loaded"])
+            #expect(
+                data.loadErrors.map(\.message) == [
+                    "duplicate meeting id `2026-10-15-sandy-biggleswade-ltt`, already in \(original); not loaded"
+                ])
         }
     }
 

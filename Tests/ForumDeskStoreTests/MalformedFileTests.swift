@@ -15,7 +15,9 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { name }
 
-    static func text(_ name: String, _ text: String) -> MalformedCase { MalformedCase(name: name) { _ in Array(text.utf8) } }
+    static func text(_ name: String, _ text: String) -> MalformedCase {
+        MalformedCase(name: name) { _ in Array(text.utf8) }
+    }
 
     static func bytes(_ name: String, _ bytes: [UInt8]) -> MalformedCase { MalformedCase(name: name) { _ in bytes } }
 
@@ -58,18 +60,31 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
         text("two documents", "{} {}"),
         text("deep nesting of arrays", String(repeating: "[", count: 100_000)),
         text("deep nesting of objects", String(repeating: "{\"a\":", count: 100_000)),
-        replacing("huge integer", ("\"sequence\": 0", "\"sequence\": 123456789012345678901234567890"), ("\"schema\": 1", "\"schema\": 123456789012345678901234567890")),
-        replacing("huge exponent", ("\"sequence\": 0", "\"sequence\": 1e999999"), ("\"schema\": 1", "\"schema\": 1e999999")),
+        replacing(
+            "huge integer", ("\"sequence\": 0", "\"sequence\": 123456789012345678901234567890"),
+            ("\"schema\": 1", "\"schema\": 123456789012345678901234567890")),
+        replacing(
+            "huge exponent", ("\"sequence\": 0", "\"sequence\": 1e999999"), ("\"schema\": 1", "\"schema\": 1e999999")),
         replacing("negative count", ("\"sequence\": 0", "\"sequence\": -1"), ("\"schema\": 1", "\"schema\": -1")),
         replacing("fractional count", ("\"sequence\": 0", "\"sequence\": 0.5"), ("\"schema\": 1", "\"schema\": 0.5")),
-        replacing("name is a number", ("\"title\": \"", "\"title\": 5, \"x\": \""), ("\"name\": \"", "\"name\": 5, \"x\": \"")),
+        replacing(
+            "name is a number", ("\"title\": \"", "\"title\": 5, \"x\": \""), ("\"name\": \"", "\"name\": 5, \"x\": \"")
+        ),
         replacing("wards is text", ("\"wards\": [", "\"wards\": \"sandy\", \"x\": [")),
-        replacing("a date or address is true", ("\"start\": \"", "\"start\": true, \"x\": \""), ("\"email\": \"", "\"email\": true, \"x\": \"")),
+        replacing(
+            "a date or address is true", ("\"start\": \"", "\"start\": true, \"x\": \""),
+            ("\"email\": \"", "\"email\": true, \"x\": \"")),
         // Found by fuzzing: before 1847 London kept local mean time (-00:01:15), which an offset cannot write.
-        replacing("a year before 1900", ("\"start\": \"2026", "\"start\": \"0026"), ("\"schema\": 1", "\"schema\": \"0026-01-01\"")),
+        replacing(
+            "a year before 1900", ("\"start\": \"2026", "\"start\": \"0026"),
+            ("\"schema\": 1", "\"schema\": \"0026-01-01\"")),
         replacing("schema from the future", ("\"schema\": 1", "\"schema\": 99")),
-        replacing("duplicate key", ("\"title\": \"", "\"title\": \"One\", \"title\": \""), ("\"name\": \"", "\"name\": \"One\", \"name\": \"")),
-        replacing("raw control character in a string", ("\"title\": \"", "\"title\": \"\u{1}"), ("\"name\": \"", "\"name\": \"\u{1}")),
+        replacing(
+            "duplicate key", ("\"title\": \"", "\"title\": \"One\", \"title\": \""),
+            ("\"name\": \"", "\"name\": \"One\", \"name\": \"")),
+        replacing(
+            "raw control character in a string", ("\"title\": \"", "\"title\": \"\u{1}"),
+            ("\"name\": \"", "\"name\": \"\u{1}")),
         MalformedCase(name: "invalid UTF-8 byte in a title") { good in
             var bytes = good
             let at = bytes.firstIndex(of: UInt8(ascii: ":"))! + 3
@@ -88,8 +103,9 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
         },
         MalformedCase(name: "UTF-8 cut at the end") { $0 + [0xE2, 0x82] },
         MalformedCase(name: "Latin-1 file") { good in
-            Array(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\": \"", with: "\": \"Caf\u{E9} ")
-                .unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+            Array(
+                String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\": \"", with: "\": \"Caf\u{E9} ")
+                    .unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
         },
         MalformedCase(name: "UTF-16 file") { good in
             [0xFF, 0xFE] + String(decoding: good, as: UTF8.self).utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
@@ -120,16 +136,19 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
         #expect(errors.count == 1, "\(name): \(data.loadErrors)")
         for error in errors {
             #expect(error.position != nil, "\(name): \(error)")
-            #expect(error.description.hasPrefix("\(path):\(error.position?.line ?? 0):\(error.position?.column ?? 0): "),
-                    "\(name): \(error)")
+            #expect(
+                error.description.hasPrefix("\(path):\(error.position?.line ?? 0):\(error.position?.column ?? 0): "),
+                "\(name): \(error)")
             #expect(!error.message.isEmpty)
         }
     }
 
     /// A copy of the sample data with `file` replaced by the bad version of it, loaded: `body` gets the
     /// folder, how many meetings it had before, the file's path, the bytes written and the loaded data.
-    func withBroken(_ file: String, _ bad: MalformedCase,
-                    _ body: (String, Int, String, [UInt8], DataSet) throws -> Void) throws {
+    func withBroken(
+        _ file: String, _ bad: MalformedCase,
+        _ body: (String, Int, String, [UInt8], DataSet) throws -> Void
+    ) throws {
         try withTemporaryFolder { folder in
             let root = try copyOfSampleData(into: folder)
             let total = load(root).meetings.count

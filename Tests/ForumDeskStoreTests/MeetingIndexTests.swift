@@ -13,7 +13,10 @@ import Glibc
 
     /// A closed meeting of the sample: loaded as a summary once the index exists.
     func closedMeeting(_ data: DataSet) throws -> Meeting {
-        try #require(data.meetings.first { $0.status == .held && !$0.attendance.isEmpty && $0.actions.count > 1 && $0.end < now - 30 * 86_400 })
+        try #require(
+            data.meetings.first {
+                $0.status == .held && !$0.attendance.isEmpty && $0.actions.count > 1 && $0.end < now - 30 * 86_400
+            })
     }
 
     func indexPath(_ root: String) -> String { root + "/.forumdesk-index" }
@@ -77,10 +80,14 @@ import Glibc
             let bytes = try #require(FileManager.default.contents(atPath: indexPath(root)))
             switch damage {
             case "deleted": try FileManager.default.removeItem(atPath: indexPath(root))
-            case "garbage": try Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: URL(fileURLWithPath: indexPath(root)))
+            case "garbage":
+                try Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(
+                    to: URL(fileURLWithPath: indexPath(root)))
             case "truncated": try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: indexPath(root)))
             case "empty": try Data().write(to: URL(fileURLWithPath: indexPath(root)))
-            default: try (Data("FORUMDESK-INDEX 0\n".utf8) + bytes.dropFirst(MeetingIndex.header.count)).write(to: URL(fileURLWithPath: indexPath(root)))
+            default:
+                try (Data("FORUMDESK-INDEX 0\n".utf8) + bytes.dropFirst(MeetingIndex.header.count)).write(
+                    to: URL(fileURLWithPath: indexPath(root)))
             }
             let (data, report) = store.loadIndexed(now: now)
             #expect(report.indexRebuilt && report.indexWritten)
@@ -116,7 +123,8 @@ import Glibc
             #expect(index.entry(atPath: "9999/zzz.json") == nil)
 
             let first = Array(paths[0].utf8)
-            let at = try #require((0...(bytes.count - first.count)).first { bytes[$0..<$0 + first.count].elementsEqual(first) })
+            let at = try #require(
+                (0...(bytes.count - first.count)).first { bytes[$0..<$0 + first.count].elementsEqual(first) })
             var disordered = bytes
             for k in 0..<4 { disordered[at + k] = UInt8(ascii: "9") }
             #expect(throws: IndexCorrupt.self) { try MeetingIndex.decode(disordered) }
@@ -161,7 +169,9 @@ import Glibc
                     damaged[at] = value
                     if let index = try? MeetingIndex.decode(damaged) { #expect(index.entries.keys.sorted() == good) }
                     try Data(damaged).write(to: URL(fileURLWithPath: path))
-                    #expect(DataStore(folder: DataFolder(root)).loadIndexed(now: now, updateIndex: false, verify: false).0.meetings.map(\.id) == expected)
+                    #expect(
+                        DataStore(folder: DataFolder(root)).loadIndexed(now: now, updateIndex: false, verify: false).0
+                            .meetings.map(\.id) == expected)
                 }
             }
         }
@@ -183,7 +193,9 @@ import Glibc
             #expect(report.indexWritten)
             #expect(after.meeting(gone.id) == nil)
             #expect(after.meeting(copy.id) != nil)
-            #expect(try MeetingIndex.decode(Array(FileManager.default.contents(atPath: indexPath(root))!)).entries.count == after.meetings.count)
+            #expect(
+                try MeetingIndex.decode(Array(FileManager.default.contents(atPath: indexPath(root))!)).entries.count
+                    == after.meetings.count)
         }
     }
 
@@ -220,7 +232,8 @@ import Glibc
             var info = stat()
             stat(path, &info)
             let original = try readText(path)
-            let forged = original.replacingOccurrences(of: meeting.title, with: String(repeating: "X", count: meeting.title.utf8.count))
+            let forged = original.replacingOccurrences(
+                of: meeting.title, with: String(repeating: "X", count: meeting.title.utf8.count))
             #expect(forged.utf8.count == original.utf8.count)
             try writeText(forged, to: path)
             var times = [info.st_atim, info.st_mtim]
@@ -255,7 +268,8 @@ import Glibc
             let summary = try closedMeeting(data)
             #expect(summary.isSummary)
             let path = try #require(data.path(ofMeeting: summary.id))
-            let text = try readText(path).replacingOccurrences(of: "\"id\": \"\(summary.id)\",", with: "\"id\": \"\(summary.id)\",\n  \"x-local\": \"kept\",")
+            let text = try readText(path).replacingOccurrences(
+                of: "\"id\": \"\(summary.id)\",", with: "\"id\": \"\(summary.id)\",\n  \"x-local\": \"kept\",")
             try writeText(text, to: path)
             (data, _) = store.loadIndexed(now: now)
             let fullBefore = store.load()

@@ -64,12 +64,15 @@ final class StepFaultDisk: FileSystem, @unchecked Sendable {
     static let now = LondonTime.parse("2026-11-23T12:00")!
 
     /// Records an e-mail notice to each person at the meeting's current details, with its e-mail.
-    static func notify(_ store: DataStore, _ data: inout DataSet, _ people: [String], at now: Date = now) throws(SaveError) {
+    static func notify(
+        _ store: DataStore, _ data: inout DataSet, _ people: [String], at now: Date = now
+    ) throws(SaveError) {
         var m = data.meeting(id)!
         var mails: [String: String] = [:]
         for person in people {
-            let notice = CouncillorNotification(councillor: person, at: now, method: .email, sequence: m.sequence,
-                                                start: m.start, end: m.end, venue: m.venue.name)
+            let notice = CouncillorNotification(
+                councillor: person, at: now, method: .email, sequence: m.sequence,
+                start: m.start, end: m.end, venue: m.venue.name)
             m.notifications.append(notice)
             mails[NoticeOutbox.fileName(of: notice)] = "To: \(person)\nSEQUENCE:\(m.sequence)\n"
         }
@@ -94,10 +97,14 @@ final class StepFaultDisk: FileSystem, @unchecked Sendable {
         let record = DataStore(folder: DataFolder(folder)).load().meeting(id)!
         let expected = NoticeOutbox.expected(record.notifications)
         let files = Set(outbox(folder))
-        #expect(files.isSubset(of: expected), "\(context): in the outbox but not recorded: \(files.subtracting(expected))")
-        #expect(added.intersection(expected).isSubset(of: files),
-                "\(context): recorded but not in the outbox: \(added.intersection(expected).subtracting(files))")
-        #expect(!FileManager.default.fileExists(atPath: "\(folder)/outbox-pending/\(id)"), "\(context): transaction left open")
+        #expect(
+            files.isSubset(of: expected), "\(context): in the outbox but not recorded: \(files.subtracting(expected))")
+        #expect(
+            added.intersection(expected).isSubset(of: files),
+            "\(context): recorded but not in the outbox: \(added.intersection(expected).subtracting(files))")
+        #expect(
+            !FileManager.default.fileExists(atPath: "\(folder)/outbox-pending/\(id)"),
+            "\(context): transaction left open")
     }
 
     /// A fresh copy of the sample data, its store and what it loads.
@@ -156,7 +163,9 @@ final class StepFaultDisk: FileSystem, @unchecked Sendable {
             try writeText("edited by hand", to: "\(folder)/outbox/\(Self.id)/\(name)")
             try store.save(before, in: &data)
             #expect(Self.withdrawn(folder) == [name, "\(Self.tamsin)-request-0~2.eml"])
-            #expect(try readText("\(folder)/outbox-withdrawn/\(Self.id)/\(Self.tamsin)-request-0~2.eml") == "edited by hand")
+            #expect(
+                try readText("\(folder)/outbox-withdrawn/\(Self.id)/\(Self.tamsin)-request-0~2.eml") == "edited by hand"
+            )
         }
     }
 
@@ -179,7 +188,9 @@ final class StepFaultDisk: FileSystem, @unchecked Sendable {
             let bytes = try readText(path)
             var m = data.meeting(Self.id)!
             m.notifications.append(CouncillorNotification(councillor: Self.tamsin, at: Self.now, method: .email))
-            #expect(throws: SaveError.noticeNotWritten(path: path, person: Self.tamsin)) { try store.save(m, in: &data) }
+            #expect(throws: SaveError.noticeNotWritten(path: path, person: Self.tamsin)) {
+                try store.save(m, in: &data)
+            }
             #expect(try readText(path) == bytes)
             // By letter there is no e-mail to write: that saves.
             m.notifications[m.notifications.count - 1].method = .letter
@@ -192,7 +203,8 @@ final class StepFaultDisk: FileSystem, @unchecked Sendable {
     @Test func test_moveToAnotherYear_checksTheOldFile() throws {
         try Self.withSample { folder, store, data in
             let path = data.path(ofMeeting: Self.id)!
-            let theirs = try readText(path).replacingOccurrences(of: "\"residentsPresent\": null", with: "\"residentsPresent\": 12")
+            let theirs = try readText(path).replacingOccurrences(
+                of: "\"residentsPresent\": null", with: "\"residentsPresent\": 12")
             try writeText(theirs, to: path)
             var m = data.meeting(Self.id)!
             m.start = LondonTime.parse("2027-01-14T19:00")!
@@ -253,7 +265,9 @@ final class StepFaultDisk: FileSystem, @unchecked Sendable {
                 case .failed(_, let cause)? where !cause.replaced:
                     // Reported as not saved: the record is as before, and so is the outbox.
                     #expect(recorded == (scenario == .undoOfUpdate), "\(context): \(disk.failed!)")
-                    #expect(Self.outbox(folder).contains(newName) == (scenario == .undoOfUpdate), "\(context): \(disk.failed!)")
+                    #expect(
+                        Self.outbox(folder).contains(newName) == (scenario == .undoOfUpdate),
+                        "\(context): \(disk.failed!)")
                 default:
                     break
                 }

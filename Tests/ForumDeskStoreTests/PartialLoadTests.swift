@@ -23,8 +23,11 @@ import Testing
             #expect(data.isPartial)
             #expect(data.meetings.map(\.id) == [held.id, upcoming.id])
             #expect(data.meeting(upcoming.id) == upcoming && data.meeting(held.id) == held)
-            #expect(data.directory == full.directory && data.settings == full.settings && data.topics.map(\.id) == full.topics.map(\.id))
-            #expect(meetingFiles(disk.read) == Set([full.path(ofMeeting: upcoming.id)!, full.path(ofMeeting: held.id)!]))
+            #expect(
+                data.directory == full.directory && data.settings == full.settings
+                    && data.topics.map(\.id) == full.topics.map(\.id))
+            #expect(
+                meetingFiles(disk.read) == Set([full.path(ofMeeting: upcoming.id)!, full.path(ofMeeting: held.id)!]))
             #expect(data.loadErrors.isEmpty)
 
             // Saved through the partial load, the change is there for a full load, and nothing else changed.
@@ -91,14 +94,16 @@ import Testing
             let edited = try #require(full.meetings.first { $0.status == .held })
             let otherArea = try #require(full.directory.areas.first { $0.id != edited.area }).id
             let editedPath = try #require(full.path(ofMeeting: edited.id))
-            var text = try readText(editedPath).replacingOccurrences(of: "\"area\": \"\(edited.area)\"", with: "\"area\": \"\(otherArea)\"")
+            var text = try readText(editedPath).replacingOccurrences(
+                of: "\"area\": \"\(edited.area)\"", with: "\"area\": \"\(otherArea)\"")
             text += "\n"  // a size the index does not know, whatever the clock's resolution
             try writeText(text, to: editedPath)
             var added = edited
             added.id = "2026-12-30-added-by-hand"
             added.start = LondonTime.parse("2026-12-30T19:00")!
             added.end = LondonTime.parse("2026-12-30T21:00")!
-            try writeText(String(decoding: DataStore.encoded(added), as: UTF8.self), to: root + "/meetings/2026/\(added.id).json")
+            try writeText(
+                String(decoding: DataStore.encoded(added), as: UTF8.self), to: root + "/meetings/2026/\(added.id).json")
             let broken = try #require(full.meetings.last { $0.id != edited.id })
             try writeText("[", to: try #require(full.path(ofMeeting: broken.id)))
 

@@ -18,9 +18,12 @@ import Testing
     }
 
     func pending(_ data: String, person: String, token: String) throws {
-        let fields: [String: Any] = ["pid": try deadPID(), "person": DataStore.personHash(person), "token": token,
-                                     "date": "2026-11-23", "records": 4, "files": 2]
-        try JSONSerialization.data(withJSONObject: fields).write(to: URL(fileURLWithPath: data + "/" + DataStore.erasureRecordPrefix + token))
+        let fields: [String: Any] = [
+            "pid": try deadPID(), "person": DataStore.personHash(person), "token": token,
+            "date": "2026-11-23", "records": 4, "files": 2,
+        ]
+        try JSONSerialization.data(withJSONObject: fields).write(
+            to: URL(fileURLWithPath: data + "/" + DataStore.erasureRecordPrefix + token))
     }
 
     @Test func test_aKillAfterTheDirectoryEntryWent_isRecordedOnce() throws {

@@ -108,7 +108,9 @@ final class SimulatedDisk: FileSystem, @unchecked Sendable {
     func openForCreate(_ path: String, mode: mode_t) throws(SystemCallError) -> Int32 {
         lock.lock(); defer { lock.unlock() }
         try step("create", path)
-        guard folders.contains(parent(path)) else { throw SystemCallError(operation: "create", path: path, code: ENOENT) }
+        guard folders.contains(parent(path)) else {
+            throw SystemCallError(operation: "create", path: path, code: ENOENT)
+        }
         guard files[path] == nil else { throw SystemCallError(operation: "create", path: path, code: EEXIST) }
         clock += 1
         let inode = Inode(bytes: [], synced: [], modified: clock)
@@ -140,7 +142,9 @@ final class SimulatedDisk: FileSystem, @unchecked Sendable {
     func rename(_ from: String, _ to: String) throws(SystemCallError) {
         lock.lock(); defer { lock.unlock() }
         try step("rename", to)
-        guard let inode = files.removeValue(forKey: from) else { throw SystemCallError(operation: "rename", path: to, code: ENOENT) }
+        guard let inode = files.removeValue(forKey: from) else {
+            throw SystemCallError(operation: "rename", path: to, code: ENOENT)
+        }
         files[to] = inode
     }
 
@@ -213,8 +217,10 @@ final class SimulatedDisk: FileSystem, @unchecked Sendable {
 
     /// Runs `save` on a copy of `base` dying at each call in turn, then checks `path` after each power cut.
     @discardableResult
-    func cutEverywhere(base: SimulatedDisk, paths: [String], old: [String: [UInt8]], new: [String: [UInt8]],
-                       save: (DataStore) -> Void) -> Outcome {
+    func cutEverywhere(
+        base: SimulatedDisk, paths: [String], old: [String: [UInt8]], new: [String: [UInt8]],
+        save: (DataStore) -> Void
+    ) -> Outcome {
         let probe = base.copy()
         save(DataStore(folder: DataFolder(root), fs: probe))
         let total = probe.calls
@@ -228,7 +234,8 @@ final class SimulatedDisk: FileSystem, @unchecked Sendable {
                 let found = Dictionary(uniqueKeysWithValues: paths.map { ($0, try? after.read($0)) })
                 let isOld = paths.allSatisfy { found[$0] ?? nil == old[$0] }
                 let isNew = paths.allSatisfy { found[$0] ?? nil == new[$0] }
-                #expect(isOld || isNew, "power cut \(cut) at call \(crash) of \(total): neither the old nor the new files")
+                #expect(
+                    isOld || isNew, "power cut \(cut) at call \(crash) of \(total): neither the old nor the new files")
                 outcome.trials += 1
                 if isOld { outcome.old += 1 } else if isNew { outcome.new += 1 }
                 let reloaded = DataStore(folder: DataFolder(root), fs: after).load()
@@ -262,7 +269,8 @@ final class SimulatedDisk: FileSystem, @unchecked Sendable {
         meeting.end = LondonTime.parse("2031-01-09T21:00")!
         meeting.notifications = []
         let path = "\(root)/meetings/2031/\(meeting.id).json"
-        let outcome = cutEverywhere(base: base, paths: [path], old: [:], new: [path: DataStore.encoded(meeting)]) { store in
+        let outcome = cutEverywhere(base: base, paths: [path], old: [:], new: [path: DataStore.encoded(meeting)]) {
+            store in
             var copy = data
             try? store.save(meeting, in: &copy)
         }

@@ -14,8 +14,9 @@ import Glibc
     func write(_ folder: String, pid: Int32, host: String, since: String, seen: String? = nil) throws {
         try FileManager.default.createDirectory(atPath: folder + "/.presence", withIntermediateDirectories: true)
         let seenField = seen.map { ", \"seen\": \"\($0)\"" } ?? ""
-        try writeText("{\"pid\": \(pid), \"host\": \"\(host)\", \"user\": \"ana\", \"since\": \"\(since)\"\(seenField)}",
-                      to: folder + "/.presence/\(id).\(host).\(pid).json")
+        try writeText(
+            "{\"pid\": \(pid), \"host\": \"\(host)\", \"user\": \"ana\", \"since\": \"\(since)\"\(seenField)}",
+            to: folder + "/.presence/\(id).\(host).\(pid).json")
     }
 
     @Test func test_announceAndWithdraw_ownFileIsNotOthers() {

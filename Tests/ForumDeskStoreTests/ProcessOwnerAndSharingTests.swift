@@ -12,7 +12,9 @@ import Testing
     @Test func test_ownerWhosePidNowBelongsToAnotherProcess_isGone() throws {
         guard let running = ProcessOwner.processStart(1) else { return }  // no /proc: the start time cannot be known
         let host = ProcessOwner.hostName
-        #expect(ProcessOwner(pid: 1, host: host, user: "ana", since: Date(), started: "another-boot/12345").isGone(now: Date()))
+        #expect(
+            ProcessOwner(pid: 1, host: host, user: "ana", since: Date(), started: "another-boot/12345").isGone(
+                now: Date()))
         #expect(!ProcessOwner(pid: 1, host: host, user: "ana", since: Date(), started: running).isGone(now: Date()))
         #expect(!ProcessOwner(pid: 1, host: host, user: "ana", since: Date()).isGone(now: Date()))
     }
@@ -33,8 +35,10 @@ import Testing
                 #expect(chmod(root, 0o2770) == 0)
             } else {
                 let settings = root + "/forumdesk.json"
-                try readText(settings).replacingOccurrences(of: "\"schema\": 1,", with: "\"schema\": 1,\n  \"sharedWithGroup\": true,")
-                    .write(toFile: settings, atomically: true, encoding: .utf8)
+                try readText(settings).replacingOccurrences(
+                    of: "\"schema\": 1,", with: "\"schema\": 1,\n  \"sharedWithGroup\": true,"
+                )
+                .write(toFile: settings, atomically: true, encoding: .utf8)
             }
             let store = DataStore(folder: DataFolder(root))
             var data = store.load()

@@ -37,47 +37,58 @@ struct ModelBuilder {
         (0..<pick(most + 1)).map { _ in element(&self) }
     }
     mutating func unknownFields() -> UnknownFields {
-        let values: [JSONValue] = [.null, .bool(true), .number("12.50"), .string("later\u{1}"),
-                                   .array([.object(["n": .number("-3e2")])])]
+        let values: [JSONValue] = [
+            .null, .bool(true), .number("12.50"), .string("later\u{1}"),
+            .array([.object(["n": .number("-3e2")])]),
+        ]
         return Dictionary(uniqueKeysWithValues: (0..<pick(3)).map { ("x-field\($0)", values[pick(values.count)]) })
     }
 
     mutating func agendaItem() -> AgendaItem {
-        AgendaItem(number: 1 + pick(30), title: name(), tags: list(2) { $0.text() }, presenter: optionalID(),
-                   presenterName: optionalText(), organisation: optionalID(), purpose: list(3) { $0.choice(Purpose.self) },
-                   engagementLevel: flag() ? choice(EngagementLevel.self) : nil, minutes: flag() ? pick(121) : nil,
-                   notes: optionalText(), outcome: optionalText(), extra: unknownFields())
+        AgendaItem(
+            number: 1 + pick(30), title: name(), tags: list(2) { $0.text() }, presenter: optionalID(),
+            presenterName: optionalText(), organisation: optionalID(), purpose: list(3) { $0.choice(Purpose.self) },
+            engagementLevel: flag() ? choice(EngagementLevel.self) : nil, minutes: flag() ? pick(121) : nil,
+            notes: optionalText(), outcome: optionalText(), extra: unknownFields())
     }
 
     mutating func attendance() -> Attendance {
-        Attendance(person: optionalID(), name: optionalText(), organisation: optionalID(), role: choice(AttendanceRole.self),
-                   status: choice(AttendanceStatus.self), reason: optionalText(), substituteFor: optionalText(),
-                   extra: unknownFields())
+        Attendance(
+            person: optionalID(), name: optionalText(), organisation: optionalID(), role: choice(AttendanceRole.self),
+            status: choice(AttendanceStatus.self), reason: optionalText(), substituteFor: optionalText(),
+            extra: unknownFields())
     }
 
     mutating func notification() -> CouncillorNotification {
-        CouncillorNotification(councillor: id(), at: instant(), method: choice(ContactMethod.self), kind: choice(NoticeKind.self),
-                               sequence: pick(50), start: flag() ? instant() : nil, end: flag() ? instant() : nil,
-                               venue: optionalText(), reply: choice(Reply.self), repliedAt: flag() ? instant() : nil,
-                               extra: unknownFields())
+        CouncillorNotification(
+            councillor: id(), at: instant(), method: choice(ContactMethod.self), kind: choice(NoticeKind.self),
+            sequence: pick(50), start: flag() ? instant() : nil, end: flag() ? instant() : nil,
+            venue: optionalText(), reply: choice(Reply.self), repliedAt: flag() ? instant() : nil,
+            extra: unknownFields())
     }
 
     mutating func action() -> Action {
-        Action(id: id(), item: flag() ? 1 + pick(20) : nil, description: name(), owner: optionalID(),
-               organisation: optionalID(), due: flag() ? day() : nil, status: choice(ActionStatus.self),
-               tags: list(2) { $0.text() },
-               updates: list(2) { ActionUpdate(at: $0.instant(), text: $0.name(),
-                                               status: $0.flag() ? $0.choice(ActionStatus.self) : nil, extra: $0.unknownFields()) },
-               feedback: optionalText(), reminders: list(2) { ActionReminder(at: $0.instant(), to: $0.id(), extra: $0.unknownFields()) },
-               extra: unknownFields())
+        Action(
+            id: id(), item: flag() ? 1 + pick(20) : nil, description: name(), owner: optionalID(),
+            organisation: optionalID(), due: flag() ? day() : nil, status: choice(ActionStatus.self),
+            tags: list(2) { $0.text() },
+            updates: list(2) {
+                ActionUpdate(
+                    at: $0.instant(), text: $0.name(),
+                    status: $0.flag() ? $0.choice(ActionStatus.self) : nil, extra: $0.unknownFields())
+            },
+            feedback: optionalText(),
+            reminders: list(2) { ActionReminder(at: $0.instant(), to: $0.id(), extra: $0.unknownFields()) },
+            extra: unknownFields())
     }
 
     mutating func meeting() -> Meeting {
         let start = instant()
-        var m = Meeting(id: id(), kind: choice(MeetingKind.self), title: name(), area: name(), wards: list(4) { $0.name() },
-                        start: start, end: start.addingTimeInterval(Double(60 + pick(14_400))),
-                        venue: Venue(name: name(), address: optionalText(), accessibility: optionalText(), extra: unknownFields()),
-                        status: choice(MeetingStatus.self), chair: optionalID())
+        var m = Meeting(
+            id: id(), kind: choice(MeetingKind.self), title: name(), area: name(), wards: list(4) { $0.name() },
+            start: start, end: start.addingTimeInterval(Double(60 + pick(14_400))),
+            venue: Venue(name: name(), address: optionalText(), accessibility: optionalText(), extra: unknownFields()),
+            status: choice(MeetingStatus.self), chair: optionalID())
         m.sequence = pick(20)
         m.residentsPresent = flag() ? pick(500) : nil
         m.equality = flag() ? ["age": ["65+": pick(100), "16-24": pick(100)], text(): [text(): pick(9)]] : [:]
@@ -86,11 +97,14 @@ struct ModelBuilder {
         m.noticeTitles = flag() ? ["bn": text(), "ur": text()] : [:]
         m.agenda = list(4) { $0.agendaItem() }
         m.invitations = list(3) {
-            Invitation(organisation: $0.id(), person: $0.optionalID(), at: $0.flag() ? $0.instant() : nil,
-                       reply: $0.choice(Reply.self), extra: $0.unknownFields())
+            Invitation(
+                organisation: $0.id(), person: $0.optionalID(), at: $0.flag() ? $0.instant() : nil,
+                reply: $0.choice(Reply.self), extra: $0.unknownFields())
         }
         m.attendance = list(4) { $0.attendance() }
-        m.declarations = list(2) { Declaration(person: $0.id(), item: 1 + $0.pick(9), nature: $0.name(), extra: $0.unknownFields()) }
+        m.declarations = list(2) {
+            Declaration(person: $0.id(), item: 1 + $0.pick(9), nature: $0.name(), extra: $0.unknownFields())
+        }
         m.notifications = list(3) { $0.notification() }
         m.actions = list(3) { $0.action() }
         m.extra = unknownFields()

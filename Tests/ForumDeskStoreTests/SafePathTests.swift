@@ -9,7 +9,9 @@ import Testing
 
 @Suite struct SafePathTests {
     @Test func test_pathFromAnyStrings_neverLeavesTheDataFolder() async {
-        let alphabet: [String] = ["a", "Z", "0", "-", ".", "..", "/", "\\", "\u{0}", "\n", "~", " ", "é", "\u{202E}", "%2e", ":", "*"]
+        let alphabet: [String] = [
+            "a", "Z", "0", "-", ".", "..", "/", "\\", "\u{0}", "\n", "~", " ", "é", "\u{202E}", "%2e", ":", "*",
+        ]
         let parts = Gen.int(in: 0...1_000).array(of: 0...12).map { choices -> [String] in
             var parts: [String] = [""]
             for c in choices {
@@ -42,7 +44,9 @@ import Testing
             #expect(throws: SaveError.self) { _ = try store.saveConflictCopy(m, now: Date()) }
             // The app's `e` export names its files so; notify's outbox folder is `outbox/<id>/`.
             #expect(throws: PathError.self) { _ = try store.folder.meetingFileName(id, "-minutes.md") }
-            if id.contains("..") || id.hasPrefix("/") || id.contains("\u{0}") || id.hasPrefix(".") || id.isEmpty || id.contains("\n") {
+            if id.contains("..") || id.hasPrefix("/") || id.contains("\u{0}") || id.hasPrefix(".") || id.isEmpty
+                || id.contains("\n")
+            {
                 #expect(throws: SaveError.self) { _ = try store.writeGenerated("x", to: "outbox/\(id)/a.eml") }
             }
             var data = store.load()
@@ -63,7 +67,9 @@ import Testing
             let store = DataStore(folder: DataFolder(root))
             var data = store.load()
             let m = try #require(data.meeting("2026-10-15-sandy-biggleswade-ltt"))
-            #expect(throws: SaveError.self) { _ = try store.writeGenerated("minutes", to: "exports/\(m.id)-minutes.md") }
+            #expect(throws: SaveError.self) {
+                _ = try store.writeGenerated("minutes", to: "exports/\(m.id)-minutes.md")
+            }
             #expect(throws: SaveError.self) { _ = try store.saveConflictCopy(m, now: Date()) }
             #expect(listing(elsewhere).isEmpty)
             // A year folder that is a link: its meetings are not read through it (issue 33), and a meeting of that

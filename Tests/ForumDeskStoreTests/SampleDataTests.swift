@@ -24,18 +24,27 @@ import Glibc
             #expect(DataStore.encoded(meeting) == Array(FileManager.default.contents(atPath: path)!), "\(path)")
         }
         let directoryFiles: [(String, OrderedJSON)] = [
-            ("directory/areas.json", Codec.encode(Codec.AreasFile(areas: data.directory.areas, coverageRules: data.directory.coverageRules))),
+            (
+                "directory/areas.json",
+                Codec.encode(Codec.AreasFile(areas: data.directory.areas, coverageRules: data.directory.coverageRules))
+            ),
             ("directory/people.json", Codec.encode(Codec.PeopleFile(people: data.directory.people))),
-            ("directory/organisations.json", Codec.encode(Codec.OrganisationsFile(organisations: data.directory.organisations))),
+            (
+                "directory/organisations.json",
+                Codec.encode(Codec.OrganisationsFile(organisations: data.directory.organisations))
+            ),
             ("forumdesk.json", Codec.encode(data.settings)),
         ]
         for (file, json) in directoryFiles {
-            #expect(JSONWriter.write(json) == Array(FileManager.default.contents(atPath: sampleData + "/" + file)!), "\(file)")
+            #expect(
+                JSONWriter.write(json) == Array(FileManager.default.contents(atPath: sampleData + "/" + file)!),
+                "\(file)")
         }
         #expect(data.topics.count >= 6)
         for topic in data.topics {
             let path = try DataFolder(sampleData).topicFile(topic.id)
-            #expect(JSONWriter.write(Codec.encode(topic)) == Array(FileManager.default.contents(atPath: path)!), "\(path)")
+            #expect(
+                JSONWriter.write(Codec.encode(topic)) == Array(FileManager.default.contents(atPath: path)!), "\(path)")
         }
     }
 
@@ -43,8 +52,11 @@ import Glibc
         let data = DataStore(folder: DataFolder(sampleData)).load()
         let now = LondonTime.parse("2026-11-23T12:00")!
         let kinds = Set(Warnings.all(directory: data.directory, meetings: data.meetings, now: now).map(\.kind))
-        #expect(kinds.isSuperset(of: [.councillorNotNotified, .staleNotice, .cancellationOwed, .partnerMissing, .overdueAction,
-                                      .noAgenda, .outcomeNotRecorded]))
+        #expect(
+            kinds.isSuperset(of: [
+                .councillorNotNotified, .staleNotice, .cancellationOwed, .partnerMissing, .overdueAction,
+                .noAgenda, .outcomeNotRecorded,
+            ]))
         let statuses = Set(data.meetings.flatMap(\.actions).map(\.status))
         #expect(statuses == Set(ActionStatus.allCases))
         let languages = Set(data.meetings.flatMap { $0.noticeTitles.keys })

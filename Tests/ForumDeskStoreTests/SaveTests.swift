@@ -54,7 +54,8 @@ import Glibc
             var data = data0
             let meeting = data.meetings[3]
             let path = try #require(data.path(ofMeeting: meeting.id))
-            let theirs = try readText(path).replacingOccurrences(of: "\"sequence\": 0", with: "\"sequence\": 0, \"note\": \"theirs\"")
+            let theirs = try readText(path).replacingOccurrences(
+                of: "\"sequence\": 0", with: "\"sequence\": 0, \"note\": \"theirs\"")
             try writeText(theirs, to: path)
             var mine = meeting
             mine.publicNotes = "mine"
@@ -94,7 +95,9 @@ import Glibc
     }
 
     @Test(arguments: [FaultyFileSystem.Operation.create, .write, .fsync, .rename], [ENOSPC, EIO, EACCES, EROFS])
-    func test_failedWrite_leavesOldFileIntact_noTempFile_andRetrySucceeds(operation: FaultyFileSystem.Operation, code: Int32) throws {
+    func test_failedWrite_leavesOldFileIntact_noTempFile_andRetrySucceeds(
+        operation: FaultyFileSystem.Operation, code: Int32
+    ) throws {
         try withTemporaryFolder { folder in
             let root = try copyOfSampleData(into: folder)
             let faulty = DataStore(folder: DataFolder(root), fs: FaultyFileSystem(failing: operation, code: code))
@@ -149,8 +152,10 @@ import Glibc
         try withTemporaryFolder { folder in
             let root = try copyOfSampleData(into: folder)
             let peoplePath = root + "/directory/people.json"
-            try writeText(try readText(peoplePath).replacingOccurrences(of: "\"schema\": 1,", with: "\"schema\": 1,\n  \"owner\": \"HR\","),
-                          to: peoplePath)
+            try writeText(
+                try readText(peoplePath).replacingOccurrences(
+                    of: "\"schema\": 1,", with: "\"schema\": 1,\n  \"owner\": \"HR\","),
+                to: peoplePath)
             let store = DataStore(folder: DataFolder(root))
             var data = store.load()
             let areasBefore = try readText(root + "/directory/areas.json")

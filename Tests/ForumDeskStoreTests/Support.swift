@@ -28,7 +28,8 @@ func copyOfSampleData(into folder: String) throws -> String {
 func readText(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
 func writeText(_ text: String, to path: String) throws {
-    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try text.write(toFile: path, atomically: false, encoding: .utf8)
 }
 
@@ -38,7 +39,9 @@ func mode(of path: String) -> mode_t {
     return info.st_mode & 0o777
 }
 
-func listing(_ folder: String) -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: folder))?.sorted() ?? [] }
+func listing(_ folder: String) -> [String] {
+    (try? FileManager.default.contentsOfDirectory(atPath: folder))?.sorted() ?? []
+}
 
 /// A disk that fails one chosen operation with a chosen errno, and otherwise is the real one.
 struct FaultyFileSystem: FileSystem {
@@ -79,7 +82,9 @@ struct FaultyFileSystem: FileSystem {
         try fail(.fsync, "syncfs", path)
         try real.syncFileSystem(path)
     }
-    func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) { try real.makeDirectory(path, mode: mode) }
+    func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) {
+        try real.makeDirectory(path, mode: mode)
+    }
     func remove(_ path: String) { real.remove(path) }
     func read(_ path: String) throws(SystemCallError) -> [UInt8] { try real.read(path) }
     func status(_ path: String) throws(SystemCallError) -> FileStatus? { try real.status(path) }
@@ -94,15 +99,21 @@ final class ReadRecordingFileSystem: FileSystem, @unchecked Sendable {
     /// Every path read so far, in no particular order.
     var read: [String] { lock.withLock { paths } }
 
-    func openForCreate(_ path: String, mode: mode_t) throws(SystemCallError) -> Int32 { try real.openForCreate(path, mode: mode) }
-    func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemCallError) { try real.write(fd, bytes, path: path) }
+    func openForCreate(_ path: String, mode: mode_t) throws(SystemCallError) -> Int32 {
+        try real.openForCreate(path, mode: mode)
+    }
+    func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemCallError) {
+        try real.write(fd, bytes, path: path)
+    }
     func fsync(_ fd: Int32, path: String) throws(SystemCallError) { try real.fsync(fd, path: path) }
     func close(_ fd: Int32) { real.close(fd) }
     func rename(_ from: String, _ to: String) throws(SystemCallError) { try real.rename(from, to) }
     func link(_ from: String, _ to: String) throws(SystemCallError) { try real.link(from, to) }
     func fsyncDirectory(_ path: String) throws(SystemCallError) { try real.fsyncDirectory(path) }
     func syncFileSystem(_ path: String) throws(SystemCallError) { try real.syncFileSystem(path) }
-    func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) { try real.makeDirectory(path, mode: mode) }
+    func makeDirectory(_ path: String, mode: mode_t) throws(SystemCallError) {
+        try real.makeDirectory(path, mode: mode)
+    }
     func remove(_ path: String) { real.remove(path) }
     func read(_ path: String) throws(SystemCallError) -> [UInt8] {
         lock.withLock { paths.append(path) }
@@ -129,6 +140,7 @@ func indexedSampleCopy(into tmp: String, now: Date) throws -> (root: String, byt
 /// seconds is never stamped: `DataStore.meetingFiles(listing:)`).
 func settleYearFolders(_ root: String) throws {
     for year in try FileManager.default.contentsOfDirectory(atPath: root + "/meetings") where !year.hasPrefix(".") {
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: root + "/meetings/" + year)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: root + "/meetings/" + year)
     }
 }

@@ -8,9 +8,10 @@ import Glibc
 
 @Suite struct TopicStoreTests {
     static func request(_ id: String = "winter-gritting-routes") -> TopicRequest {
-        var t = TopicRequest(id: id, title: "Winter gritting routes", minutes: 20, organisation: "cbc-sustainable-communities",
-                             purpose: [.information], engagementLevel: .consult, areas: ["leighton-rural"],
-                             notBefore: CalendarDate(iso: "2026-11-23"), notAfter: CalendarDate(iso: "2027-01-31"))
+        var t = TopicRequest(
+            id: id, title: "Winter gritting routes", minutes: 20, organisation: "cbc-sustainable-communities",
+            purpose: [.information], engagementLevel: .consult, areas: ["leighton-rural"],
+            notBefore: CalendarDate(iso: "2026-11-23"), notAfter: CalendarDate(iso: "2027-01-31"))
         t.extra = ["budgetCode": .string("HW-07")]
         return t
     }
@@ -34,7 +35,9 @@ import Glibc
             let root = try copyOfSampleData(into: folder)
             let store = DataStore(folder: DataFolder(root))
             let path = try store.folder.topicFile("winter-gritting-routes")
-            try writeText("{\"schema\": 1, \"id\": \"winter-gritting-routes\", \"title\": \"Gritting\", \"minutes\": \"twenty\"}\n", to: path)
+            try writeText(
+                "{\"schema\": 1, \"id\": \"winter-gritting-routes\", \"title\": \"Gritting\", \"minutes\": \"twenty\"}\n",
+                to: path)
             var data = store.load()
             let error = try #require(data.loadErrors.first { $0.path == path })
             #expect(error.description.contains("1:") && error.description.contains("`minutes`"))
@@ -49,7 +52,8 @@ import Glibc
             let store = DataStore(folder: DataFolder(try copyOfSampleData(into: folder)))
             var data = store.load()
             let path = try store.folder.topicFile("winter-gritting-routes")
-            try writeText(try readText(path).replacingOccurrences(of: "\"minutes\": 20", with: "\"minutes\": 30"), to: path)
+            try writeText(
+                try readText(path).replacingOccurrences(of: "\"minutes\": 20", with: "\"minutes\": 30"), to: path)
             var mine = try #require(data.topic("winter-gritting-routes"))
             mine.status = .withdrawn
             #expect(throws: SaveError.changedOnDisk(path: path)) { try store.save(mine, in: &data) }
@@ -60,10 +64,15 @@ import Glibc
     @Test func test_topicFileNamedUnlikeItsID_isNotLoaded() throws {
         try withTemporaryFolder { folder in
             let store = DataStore(folder: DataFolder(try copyOfSampleData(into: folder)))
-            try FileManager.default.copyItem(atPath: try store.folder.topicFile("winter-gritting-routes"), toPath: try store.folder.topicFile("copy"))
+            try FileManager.default.copyItem(
+                atPath: try store.folder.topicFile("winter-gritting-routes"), toPath: try store.folder.topicFile("copy")
+            )
             let data = store.load()
             #expect(data.topics.filter { $0.id == "winter-gritting-routes" }.count == 1)
-            #expect(data.loadErrors.contains { $0.path.hasSuffix("topics/copy.json") && $0.message.contains("its id is `winter-gritting-routes`") })
+            #expect(
+                data.loadErrors.contains {
+                    $0.path.hasSuffix("topics/copy.json") && $0.message.contains("its id is `winter-gritting-routes`")
+                })
         }
     }
 
@@ -71,7 +80,9 @@ import Glibc
         try withTemporaryFolder { folder in
             let store = DataStore(folder: DataFolder(try copyOfSampleData(into: folder)))
             let path = try store.folder.topicFile("winter-gritting-routes")
-            try writeText(try readText(path).replacingOccurrences(of: "\"areas\": []", with: "\"areas\": [\"atlantis\"]"), to: path)
+            try writeText(
+                try readText(path).replacingOccurrences(of: "\"areas\": []", with: "\"areas\": [\"atlantis\"]"),
+                to: path)
             let problems = store.problems(in: store.load(), now: LondonTime.parse("2026-11-23T12:00")!)
             let problem = try #require(problems.first { $0.path == path })
             #expect(problem.message == "unknown area `atlantis`" && problem.position != nil)

@@ -26,7 +26,8 @@ import Testing
             let meeting = try #require(summaries.first)
             let path = try #require(data.path(ofMeeting: meeting.id))
             let handle = try #require(FileHandle(forUpdatingAtPath: path))
-            let text = try readText(path).replacingOccurrences(of: "\"name\": \"\(meeting.venue.name)\"", with: "\"name\": \"Renamed In Place Hall\"")
+            let text = try readText(path).replacingOccurrences(
+                of: "\"name\": \"\(meeting.venue.name)\"", with: "\"name\": \"Renamed In Place Hall\"")
             handle.truncateFile(atOffset: 0)
             handle.write(Data(text.utf8))
             handle.closeFile()

@@ -19,9 +19,11 @@ import Testing
             late.id = "2026-12-31-late-evening"
             late.start = LondonTime.parse("2026-12-31T23:30")!
             late.end = LondonTime.parse("2026-12-31T23:59")!
-            try writeText(String(decoding: DataStore.encoded(late), as: UTF8.self), to: root + "/meetings/2026/\(late.id).json")
+            try writeText(
+                String(decoding: DataStore.encoded(late), as: UTF8.self), to: root + "/meetings/2026/\(late.id).json")
             let after = store.load()
-            #expect(after.fileProblems.map(\.message) == ["the meeting starts in 2026 but is filed under meetings/2025/"])
+            #expect(
+                after.fileProblems.map(\.message) == ["the meeting starts in 2026 but is filed under meetings/2025/"])
             #expect(after.meeting(late.id) != nil)
         }
     }

@@ -35,7 +35,10 @@ let now = LondonTime.parse("2026-11-23T12:00")!
             if let meeting = try? Codec.meeting(node) {
                 let again = try? DataStore.decodeMeeting(DataStore.encoded(meeting))
                 let same = again == meeting  // compared outside #expect, which would print both meetings in full
-                #expect(same, "a meeting that loads must save and load unchanged: \(String(decoding: bytes.prefix(300), as: UTF8.self))")
+                #expect(
+                    same,
+                    "a meeting that loads must save and load unchanged: \(String(decoding: bytes.prefix(300), as: UTF8.self))"
+                )
             }
         }
     }
@@ -45,7 +48,8 @@ let now = LondonTime.parse("2026-11-23T12:00")!
         var fuzzer = try Fuzzer(target: "csv")
         fuzzer.run { bytes in
             guard let rows = try? CSV.parse(String(decoding: bytes, as: UTF8.self)) else { return }
-            let meetings = MeetingImport.run(rows: rows, directory: sample.directory, existing: sample.meetings.map(\.key), today: today)
+            let meetings = MeetingImport.run(
+                rows: rows, directory: sample.directory, existing: sample.meetings.map(\.key), today: today)
             for meeting in meetings.meetings {
                 #expect(!meeting.id.isEmpty && meeting.end >= meeting.start)
             }

@@ -24,12 +24,16 @@ struct Fuzzer {
     static let folder = TestPaths.repositoryRoot.appendingPathComponent("Tests/FuzzTests").path
 
     /// Tokens that steer a parser into its rarer paths.
-    static let dictionary: [[UInt8]] = [
-        "{", "}", "[", "]", "\"", "\\", "\\u", "\\uD800", "\\uDC00", ",", ":", "0", "-", "1e999", "1.5", "null", "true",
-        "\r\n", "\n", "\t", " ", ";", "=", "\"\"", "BEGIN:VEVENT", "END:VEVENT", "ATTENDEE;PARTSTAT=ACCEPTED:mailto:",
-        "METHOD:REPLY", "UID:x@forumdesk", "\r\n ", "@", "#", "due:", "due:+14d", "due:31/02", "\u{1B}[2J", "\u{202E}",
-        "\u{200B}", "\u{0301}", "😀", "\u{FEFF}",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0x00], [0x9B]]
+    static let dictionary: [[UInt8]] =
+        [
+            "{", "}", "[", "]", "\"", "\\", "\\u", "\\uD800", "\\uDC00", ",", ":", "0", "-", "1e999", "1.5", "null",
+            "true",
+            "\r\n", "\n", "\t", " ", ";", "=", "\"\"", "BEGIN:VEVENT", "END:VEVENT",
+            "ATTENDEE;PARTSTAT=ACCEPTED:mailto:",
+            "METHOD:REPLY", "UID:x@forumdesk", "\r\n ", "@", "#", "due:", "due:+14d", "due:31/02", "\u{1B}[2J",
+            "\u{202E}",
+            "\u{200B}", "\u{0301}", "😀", "\u{FEFF}",
+        ].map { Array($0.utf8) } + [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0x00], [0x9B]]
 
     init(target: String) throws {
         self.target = target
@@ -43,7 +47,9 @@ struct Fuzzer {
     /// Earlier crashers of this target, replayed first.
     func crashers() -> [[UInt8]] {
         let dir = "\(Self.folder)/Crashers"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix(target + "-") }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter {
+            $0.hasPrefix(target + "-")
+        }
         return names.sorted().compactMap { try? [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(dir)/\($0)"))) }
     }
 
@@ -59,12 +65,14 @@ struct Fuzzer {
                 bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...64, using: &rng)))
             case 4 where !bytes.isEmpty:
                 let chunk = bytes[at..<min(bytes.count, at + Int.random(in: 1...64, using: &rng))]
-                bytes.insert(contentsOf: Array(repeating: chunk, count: Int.random(in: 1...8, using: &rng)).joined(), at: at)
+                bytes.insert(
+                    contentsOf: Array(repeating: chunk, count: Int.random(in: 1...8, using: &rng)).joined(), at: at)
             case 5:
                 let other = corpus.randomElement(using: &rng)!
                 guard !other.isEmpty else { continue }
                 let from = Int.random(in: 0..<other.count, using: &rng)
-                bytes.insert(contentsOf: other[from..<min(other.count, from + Int.random(in: 1...256, using: &rng))], at: at)
+                bytes.insert(
+                    contentsOf: other[from..<min(other.count, from + Int.random(in: 1...256, using: &rng))], at: at)
             case 6 where !bytes.isEmpty: bytes.removeSubrange(at...)
             default: bytes.insert(UInt8.random(in: 0...255, using: &rng), at: at)
             }

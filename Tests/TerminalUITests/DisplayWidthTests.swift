@@ -13,7 +13,7 @@ import Testing
         #expect(DisplayWidth.of("中文") == 4)
         #expect(DisplayWidth.of("😀") == 2)
         #expect(DisplayWidth.of("e\u{301}") == 1)  // combining acute takes no column
-        #expect(DisplayWidth.of("👍🏽") == 2)      // drawn as 👍: terminals disagree on the modifier (4 or 2)
+        #expect(DisplayWidth.of("👍🏽") == 2)  // drawn as 👍: terminals disagree on the modifier (4 or 2)
         #expect(DisplayWidth.of("a\u{200D}b") == 2)
     }
 
@@ -22,16 +22,22 @@ import Testing
     @Test func test_widths_agreeWithTheCLibrary() throws {
         guard setlocale(LC_CTYPE, "C.UTF-8") != nil else { return }
         defer { setlocale(LC_CTYPE, "C") }
-        let blocks: [ClosedRange<UInt32>] = [0x20...0x17F, 0x300...0x36F, 0x600...0x6FF, 0x980...0x9FF, 0xA00...0xAFF,
-                                             0x2000...0x206F, 0x2300...0x23FF, 0x2600...0x27BF, 0x3000...0x303F, 0x4E00...0x4E80, 0xAC00...0xAC40,
-                                             0xFE00...0xFE0F, 0x1F000...0x1F2FF, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF]
+        let blocks: [ClosedRange<UInt32>] = [
+            0x20...0x17F, 0x300...0x36F, 0x600...0x6FF, 0x980...0x9FF, 0xA00...0xAFF,
+            0x2000...0x206F, 0x2300...0x23FF, 0x2600...0x27BF, 0x3000...0x303F, 0x4E00...0x4E80, 0xAC00...0xAC40,
+            0xFE00...0xFE0F, 0x1F000...0x1F2FF, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF,
+        ]
         var disagreements: [String] = []
         for block in blocks {
             for value in block {
-                guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .unassigned else { continue }
+                guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .unassigned else {
+                    continue
+                }
                 let libc = Int(c_wcwidth(Int32(bitPattern: value)))
                 guard libc >= 0 else { continue }  // glibc's -1 (non-printable) is sanitised before display anyway
-                if DisplayWidth.of(scalar) != libc { disagreements.append(String(format: "U+%04X ours %d libc %d", value, DisplayWidth.of(scalar), libc)) }
+                if DisplayWidth.of(scalar) != libc {
+                    disagreements.append(String(format: "U+%04X ours %d libc %d", value, DisplayWidth.of(scalar), libc))
+                }
             }
         }
         #expect(disagreements.isEmpty, "\(disagreements.prefix(20))")
@@ -50,17 +56,22 @@ import Testing
     /// wcwidth (what xterm and VTE use per code point): the sequences they disagree on are drawn simplified,
     /// so the count is the same in all of them.
     @Test func test_emojiSequences_areDrawnAsEveryTerminalMeasuresThem() {
-        #expect(DisplayWidth.cells("👨\u{200D}👩\u{200D}👧").map(\.text) == ["👨", "👩", "👧"])  // tmux 2, xterm 6: drawn apart, 6
+        // tmux 2, xterm 6: drawn apart, 6
+        #expect(DisplayWidth.cells("👨\u{200D}👩\u{200D}👧").map(\.text) == ["👨", "👩", "👧"])
         #expect(DisplayWidth.cells("👍🏽").map(\.text) == ["👍"])
         #expect(DisplayWidth.cells("❤\u{FE0F}").map(\.width) == [1])  // text presentation, 1 everywhere
         #expect(DisplayWidth.of("⌚\u{FE0E}") == 2)
         #expect(DisplayWidth.of("🇬🇧") == 2)
-        #expect(DisplayWidth.of("রু") == 1 && DisplayWidth.of("ক্ষ") == 2 && DisplayWidth.of("कि") == 2 && DisplayWidth.of("ગુ") == 1)
+        #expect(
+            DisplayWidth.of("রু") == 1 && DisplayWidth.of("ক্ষ") == 2 && DisplayWidth.of("कि") == 2
+                && DisplayWidth.of("ગુ") == 1)
         #expect(DisplayWidth.cells("র\u{200D}্য").count == 2)  // a ZWJ inside Bengali is kept
     }
 
     @Test func test_truncate_cutsBetweenClusters_andPrefersTheEndOfAWord() {
-        #expect(DisplayWidth.truncate("Let's Talk Together: Sandy and Biggleswade", to: 30) == "Let's Talk Together: Sandy…")
+        #expect(
+            DisplayWidth.truncate("Let's Talk Together: Sandy and Biggleswade", to: 30) == "Let's Talk Together: Sandy…"
+        )
         #expect(DisplayWidth.truncate("ক্ষক্ষক্ষ", to: 4) == "ক্ষ…")  // never ক্ alone
         #expect(DisplayWidth.truncate("Supercalifragilistic", to: 8) == "Superca…")
     }
@@ -75,7 +86,9 @@ import Testing
     }
 
     @Test func test_pad_fillsToTheExactWidth() {
-        for text in ["Sandy", "আসুন একসাথে", "آئیے مل کر", "ચાલો સાથે", "ਆਓ ਮਿਲ ਕੇ", "中文", "😀 ok", "a very long venue name indeed"] {
+        for text in [
+            "Sandy", "আসুন একসাথে", "آئیے مل کر", "ચાલો સાથે", "ਆਓ ਮਿਲ ਕੇ", "中文", "😀 ok", "a very long venue name indeed",
+        ] {
             #expect(DisplayWidth.of(DisplayWidth.pad(text, to: 14)) == 14, "\(text)")
             #expect(DisplayWidth.of(DisplayWidth.pad(text, to: 14, alignRight: true)) == 14, "\(text)")
         }
@@ -86,7 +99,12 @@ import Testing
         #expect(DisplayWidth.wrap("  indented text here", to: 12) == ["  indented", "text here"])
         #expect(DisplayWidth.wrap("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
         #expect(DisplayWidth.wrap("one\n\ntwo", to: 10) == ["one", "", "two"])
-        #expect(DisplayWidth.wrap("Label  value that wraps", to: 14, hangingIndent: 7) == ["Label  value", "       that", "       wraps"])
-        for line in DisplayWidth.wrap("আসুন একসাথে কথা বলি: ডানস্টেবল ও হটন রেজিস", to: 10) { #expect(DisplayWidth.of(line) <= 10) }
+        #expect(
+            DisplayWidth.wrap("Label  value that wraps", to: 14, hangingIndent: 7) == [
+                "Label  value", "       that", "       wraps",
+            ])
+        for line in DisplayWidth.wrap("আসুন একসাথে কথা বলি: ডানস্টেবল ও হটন রেজিস", to: 10) {
+            #expect(DisplayWidth.of(line) <= 10)
+        }
     }
 }

@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func test_split_withTooLittleRoom_shrinksTheLastPartsFirst() {
-        let parts = Layout.split(Rect(x: 0, y: 0, width: 10, height: 5), .vertical, [.length(3), .length(3), .length(3)])
+        let parts = Layout.split(
+            Rect(x: 0, y: 0, width: 10, height: 5), .vertical, [.length(3), .length(3), .length(3)])
         #expect(parts.map(\.height) == [3, 2, 0])
     }
 }

@@ -5,9 +5,12 @@ import Testing
 @Suite struct TableTests {
     /// Columns after text in any script start at the same place on every row.
     @Test func test_columnsLineUp_whateverTheScript() {
-        let names = ["Sandy Village Hall", "আসুন একসাথে কথা বলি", "آئیے مل کر بات کریں", "ચાલો સાથે વાત કરીએ", "ਆਓ ਮਿਲ ਕੇ ਗੱਲ ਕਰੀਏ",
-                     "中文会议室", "Café 😀 corner", "Hall\u{1B}[2J\u{202E}"]
-        let table = Table(columns: [Column("Venue", .length(14)), Column("Status", .length(8))], rows: names.map { [$0, "held"] })
+        let names = [
+            "Sandy Village Hall", "আসুন একসাথে কথা বলি", "آئیے مل کر بات کریں", "ચાલો સાથે વાત કરીએ", "ਆਓ ਮਿਲ ਕੇ ਗੱਲ ਕਰੀਏ",
+            "中文会议室", "Café 😀 corner", "Hall\u{1B}[2J\u{202E}",
+        ]
+        let table = Table(
+            columns: [Column("Venue", .length(14)), Column("Status", .length(8))], rows: names.map { [$0, "held"] })
         var buffer = Buffer(width: 30, height: names.count + 1)
         table.render(in: buffer.area, into: &buffer, state: SelectionState(selected: 99))
         for row in 1...names.count {

@@ -48,19 +48,19 @@ struct GraphemeModel: Equatable {
 /// editing keys, from integer choices that PropertyBased generates and shrinks.
 enum KeyChoices {
     static let pools: [ClosedRange<UInt32>] = [
-        0x61...0x7A,        // Latin letters
-        0x300...0x36F,      // combining diacritics
-        0x980...0x9FF,      // Bengali: vowel signs, virama, conjuncts
-        0x900...0x97F,      // Devanagari
-        0xA00...0xA7F,      // Gurmukhi
-        0xA80...0xAFF,      // Gujarati
-        0x200C...0x200D,    // ZWNJ, ZWJ
-        0xFE0E...0xFE0F,    // variation selectors
+        0x61...0x7A,  // Latin letters
+        0x300...0x36F,  // combining diacritics
+        0x980...0x9FF,  // Bengali: vowel signs, virama, conjuncts
+        0x900...0x97F,  // Devanagari
+        0xA00...0xA7F,  // Gurmukhi
+        0xA80...0xAFF,  // Gujarati
+        0x200C...0x200D,  // ZWNJ, ZWJ
+        0xFE0E...0xFE0F,  // variation selectors
         0x1F3FB...0x1F3FF,  // emoji modifiers
         0x1F1E6...0x1F1FF,  // regional indicators (flags)
         0x1F466...0x1F469,  // emoji that take modifiers and join
-        0x1100...0x11FF,    // Hangul jamo (clusters of several code points)
-        0x20...0x10FFFF,    // anything
+        0x1100...0x11FF,  // Hangul jamo (clusters of several code points)
+        0x20...0x10FFFF,  // anything
     ]
     static let editing: [Key] = [.left, .right, .home, .end, .backspace, .delete]
 

@@ -9,14 +9,19 @@ struct LiveNotesAgendaPane: LiveNotesPane {
     func count(_ m: Meeting, _ screen: LiveNotesScreen, _ c: Context) -> Int { m.agenda.count }
 
     func table(_ m: Meeting, _ screen: LiveNotesScreen, _ c: Context) -> Table {
-        return Table(columns: [Column("", .length(1)), Column("No", .length(3), alignRight: true), Column("Item", .min(20)),
-                               Column("Outcome", .min(20))],
-                     rows: m.agenda.enumerated().map { i, item in
-                         [i == screen.currentIndex(m) ? "▶" : "", String(item.number), item.title,
-                          item.outcome ?? (item.discussion == nil ? "" : "(discussion minuted)")]
-                     },
-                     rowStyles: m.agenda.indices.map { $0 == screen.currentIndex(m) ? Theme.warning : .plain },
-                     emptyMessage: "No agenda items.")
+        return Table(
+            columns: [
+                Column("", .length(1)), Column("No", .length(3), alignRight: true), Column("Item", .min(20)),
+                Column("Outcome", .min(20)),
+            ],
+            rows: m.agenda.enumerated().map { i, item in
+                [
+                    i == screen.currentIndex(m) ? "▶" : "", String(item.number), item.title,
+                    item.outcome ?? (item.discussion == nil ? "" : "(discussion minuted)"),
+                ]
+            },
+            rowStyles: m.agenda.indices.map { $0 == screen.currentIndex(m) ? Theme.warning : .plain },
+            emptyMessage: "No agenda items.")
     }
 
     func shown(_ selection: SelectionState, _ m: Meeting, _ screen: LiveNotesScreen) -> SelectionState {

@@ -22,13 +22,23 @@ struct MeetingActionsTab: MeetingTab {
     func table(_ m: Meeting, _ c: Context) -> Table {
         let rows = self.rows(m, c)
         return Table(
-            columns: [Column("ID", .length(10)), Column("Raised", .length(11)), Column("Action", .min(20)), Column("Owner", .min(12)),
-                      Column("Due", .length(11)), Column("Status", .length(15))],
+            columns: [
+                Column("ID", .length(10)), Column("Raised", .length(11)), Column("Action", .min(20)),
+                Column("Owner", .min(12)),
+                Column("Due", .length(11)), Column("Status", .length(15)),
+            ],
             rows: rows.map { r in
-                [r.action.id, r.meeting.id == m.id ? "here" : Format.day(LondonTime.date(r.meeting.start)), r.action.description,
-                 c.directory.ownerName(person: r.action.owner, organisation: r.action.organisation), r.action.due.map(Format.day) ?? "", r.action.status.label]
+                [
+                    r.action.id, r.meeting.id == m.id ? "here" : Format.day(LondonTime.date(r.meeting.start)),
+                    r.action.description,
+                    c.directory.ownerName(person: r.action.owner, organisation: r.action.organisation),
+                    r.action.due.map(Format.day) ?? "", r.action.status.label,
+                ]
             },
-            rowStyles: rows.map { ActionRules.isOverdue($0.action, today: c.today) ? Theme.warning : ($0.action.status.isOpen ? .plain : Theme.muted) },
+            rowStyles: rows.map {
+                ActionRules.isOverdue($0.action, today: c.today)
+                    ? Theme.warning : ($0.action.status.isOpen ? .plain : Theme.muted)
+            },
             emptyMessage: "No actions raised here and none outstanding from earlier meetings.")
     }
 
@@ -39,7 +49,9 @@ struct MeetingActionsTab: MeetingTab {
         let a = rows[selected].action
         lines.append(StyledLine([Span("\(a.id) ", .bold), Span(a.description)]))
         for update in a.updates.suffix(2) {
-            lines.append(StyledLine("  \(Format.day(update.at).trimmingCharacters(in: .whitespaces)): \(update.text)", Theme.muted))
+            lines.append(
+                StyledLine(
+                    "  \(Format.day(update.at).trimmingCharacters(in: .whitespaces)): \(update.text)", Theme.muted))
         }
         if let feedback = a.feedback { lines.append(StyledLine([Span("You said, we did: ", .bold), Span(feedback)])) }
         return lines

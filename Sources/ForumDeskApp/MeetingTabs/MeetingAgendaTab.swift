@@ -8,13 +8,15 @@ struct MeetingAgendaTab: MeetingTab {
     var title: String { "Agenda" }
 
     var keys: KeyMap<Command>.Group? {
-        .init("Agenda", [
-            Binding([.char("a")], "Add an item", .add, hint: "add"),
-            Binding([.char("e"), .enter], "Edit the selected item", .edit),
-            Binding([.char("d")], "Delete the selected item", .deleteItem),
-            Binding([.char("K")], "Move the item up", .moveUp),
-            Binding([.char("J")], "Move the item down", .moveDown),
-        ])
+        .init(
+            "Agenda",
+            [
+                Binding([.char("a")], "Add an item", .add, hint: "add"),
+                Binding([.char("e"), .enter], "Edit the selected item", .edit),
+                Binding([.char("d")], "Delete the selected item", .deleteItem),
+                Binding([.char("K")], "Move the item up", .moveUp),
+                Binding([.char("J")], "Move the item down", .moveDown),
+            ])
     }
 
     var hasDetail: Bool { true }
@@ -22,14 +24,20 @@ struct MeetingAgendaTab: MeetingTab {
     func body(_ m: Meeting, _ c: Context) -> MeetingTabBody { .table(table(m, c)) }
 
     func table(_ m: Meeting, _ c: Context) -> Table {
-        Table(columns: [Column("No", .length(3), alignRight: true), Column("Item", .min(22)), Column("Presenter", .min(14)),
-                        Column("For", .length(13)), Column("Level", .length(11)), Column("Mins", .length(4), alignRight: true)],
-              rows: m.agenda.map { item in
-                  [String(item.number), item.title, item.presenter.map { c.directory.displayName(ofPerson: $0) } ?? item.presenterName ?? "",
-                   item.purpose.map(Format.purpose).joined(separator: "/"), item.engagementLevel?.label ?? "",
-                   item.minutes.map(String.init) ?? ""]
-              },
-              emptyMessage: "No agenda items yet.")
+        Table(
+            columns: [
+                Column("No", .length(3), alignRight: true), Column("Item", .min(22)), Column("Presenter", .min(14)),
+                Column("For", .length(13)), Column("Level", .length(11)), Column("Mins", .length(4), alignRight: true),
+            ],
+            rows: m.agenda.map { item in
+                [
+                    String(item.number), item.title,
+                    item.presenter.map { c.directory.displayName(ofPerson: $0) } ?? item.presenterName ?? "",
+                    item.purpose.map(Format.purpose).joined(separator: "/"), item.engagementLevel?.label ?? "",
+                    item.minutes.map(String.init) ?? "",
+                ]
+            },
+            emptyMessage: "No agenda items yet.")
     }
 
     func detail(_ m: Meeting, _ c: Context, selected: Int) -> [StyledLine] {
@@ -38,16 +46,27 @@ struct MeetingAgendaTab: MeetingTab {
         let item = m.agenda[selected]
         let org = item.organisation.map { " (" + c.organisationName($0) + ")" } ?? ""
         let presenter = item.presenter.map { c.directory.displayName(ofPerson: $0) } ?? item.presenterName
-        lines.append(StyledLine([Span("\(item.number). \(item.title)", .bold), Span(presenter.map { "  " + $0 + org } ?? "")]))
+        lines.append(
+            StyledLine([Span("\(item.number). \(item.title)", .bold), Span(presenter.map { "  " + $0 + org } ?? "")]))
         if let notes = item.notes { lines.append(StyledLine(notes)) }
-        lines.append(StyledLine(item.outcome ?? (m.status == .held ? "No outcome recorded." : ""), item.outcome == nil ? Theme.muted : Theme.good))
+        lines.append(
+            StyledLine(
+                item.outcome ?? (m.status == .held ? "No outcome recorded." : ""),
+                item.outcome == nil ? Theme.muted : Theme.good))
         if let topic = item.topic {
-            lines.append(StyledLine("Topic request: " + (c.data.topic(topic)?.title ?? "\(topic) (not found in topics/)"), Theme.muted))
+            lines.append(
+                StyledLine(
+                    "Topic request: " + (c.data.topic(topic)?.title ?? "\(topic) (not found in topics/)"), Theme.muted))
         }
         let over = AgendaRules.overrun(m)
-        lines.append(over > 0
-            ? StyledLine("⚠ Agenda time: \(m.agendaMinutes) minutes; the meeting runs \(m.lengthMinutes): \(over) over. Trim or move an item.", Theme.warning)
-            : StyledLine("Agenda time: \(m.agendaMinutes) minutes; the meeting runs \(m.lengthMinutes) (\(m.lengthMinutes - m.agendaMinutes) free).", Theme.muted))
+        lines.append(
+            over > 0
+                ? StyledLine(
+                    "⚠ Agenda time: \(m.agendaMinutes) minutes; the meeting runs \(m.lengthMinutes): \(over) over. Trim or move an item.",
+                    Theme.warning)
+                : StyledLine(
+                    "Agenda time: \(m.agendaMinutes) minutes; the meeting runs \(m.lengthMinutes) (\(m.lengthMinutes - m.agendaMinutes) free).",
+                    Theme.muted))
         return lines
     }
 
@@ -64,8 +83,14 @@ struct MeetingAgendaTab: MeetingTab {
             guard m.agenda.indices.contains(i) else { return [] }
             let removed = m.agenda.remove(at: i)
             AgendaRules.renumber(&m)
-            return [.ask(title: "Delete agenda item?", message: "\(removed.number). \(removed.title)",
-                         choices: [Choice("Keep it"), Choice("Delete", [.edit(.saveMeeting(m, label: "agenda item \(removed.number) deleted"))])])]
+            return [
+                .ask(
+                    title: "Delete agenda item?", message: "\(removed.number). \(removed.title)",
+                    choices: [
+                        Choice("Keep it"),
+                        Choice("Delete", [.edit(.saveMeeting(m, label: "agenda item \(removed.number) deleted"))]),
+                    ])
+            ]
         case .moveUp, .moveDown:
             var m = m
             let j = command == .moveUp ? i - 1 : i + 1

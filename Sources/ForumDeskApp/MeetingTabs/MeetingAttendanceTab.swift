@@ -8,11 +8,16 @@ struct MeetingAttendanceTab: MeetingTab {
     var title: String { "Attendance" }
 
     var keys: KeyMap<Command>.Group? {
-        .init("Attendance", [
-            Binding([.char("a")], "Invite a partner (shows which required roles are still missing)", .invite, hint: "invite"),
-            Binding([.char("x")], "Withdraw the selected invitation", .deleteItem),
-            Binding([.char("e")], "Record attendance and declarations (live notes)", .recordAttendance, hint: "record"),
-        ])
+        .init(
+            "Attendance",
+            [
+                Binding(
+                    [.char("a")], "Invite a partner (shows which required roles are still missing)", .invite,
+                    hint: "invite"),
+                Binding([.char("x")], "Withdraw the selected invitation", .deleteItem),
+                Binding(
+                    [.char("e")], "Record attendance and declarations (live notes)", .recordAttendance, hint: "record"),
+            ])
     }
 
     func body(_ m: Meeting, _ c: Context) -> MeetingTabBody { .table(table(m, c)) }
@@ -26,23 +31,33 @@ struct MeetingAttendanceTab: MeetingTab {
             return [name, c.organisationName(org), entry.role.label, entry.status.label, note]
         }
         // Each invited partner's notice, on the councillors' rules: "to send" until a notice is written (n).
-        let notices = Dictionary(NotificationRules.partnerStatuses(for: m, in: c.directory).map { ($0.invitation, $0.state) },
-                                 uniquingKeysWith: { a, _ in a })
-        let invited: [[String]] = m.attendance.isEmpty ? m.invitations.enumerated().map { index, invitation in
-            let notice: String = switch notices[index] {
-            case .notNotified: "to send"
-            case nil: invitation.person == nil ? "no contact named" : ""
-            case let state?: state.label
-            }
-            return [invitation.person.map { c.directory.displayName(ofPerson: $0) } ?? "", c.organisationName(invitation.organisation),
-                    "invited", invitation.reply.label, notice]
-        } : []
-        return Table(columns: [Column("Name", .min(16)), Column("Organisation", .min(16)), Column("Role", .length(15)),
-                               Column("Status", .length(10)), Column("Note", .min(10))],
-                     rows: rows + invited,
-                     rowStyles: m.attendance.map { $0.status.isInRoom ? .plain : Theme.muted }
-                         + m.invitations.map { $0.reply == .declined ? Theme.muted : .plain },
-                     emptyMessage: "No attendance or invitations recorded.")
+        let notices = Dictionary(
+            NotificationRules.partnerStatuses(for: m, in: c.directory).map { ($0.invitation, $0.state) },
+            uniquingKeysWith: { a, _ in a })
+        let invited: [[String]] =
+            m.attendance.isEmpty
+            ? m.invitations.enumerated().map { index, invitation in
+                let notice: String =
+                    switch notices[index] {
+                    case .notNotified: "to send"
+                    case nil: invitation.person == nil ? "no contact named" : ""
+                    case let state?: state.label
+                    }
+                return [
+                    invitation.person.map { c.directory.displayName(ofPerson: $0) } ?? "",
+                    c.organisationName(invitation.organisation),
+                    "invited", invitation.reply.label, notice,
+                ]
+            } : []
+        return Table(
+            columns: [
+                Column("Name", .min(16)), Column("Organisation", .min(16)), Column("Role", .length(15)),
+                Column("Status", .length(10)), Column("Note", .min(10)),
+            ],
+            rows: rows + invited,
+            rowStyles: m.attendance.map { $0.status.isInRoom ? .plain : Theme.muted }
+                + m.invitations.map { $0.reply == .declined ? Theme.muted : .plain },
+            emptyMessage: "No attendance or invitations recorded.")
     }
 
     func perform(_ command: Command, _ m: Meeting, _ c: Context, selection: inout SelectionState) -> [Effect]? {
@@ -61,7 +76,9 @@ struct MeetingAttendanceTab: MeetingTab {
             let i = selection.selected
             guard m.invitations.indices.contains(i) else { return [] }
             let removed = m.invitations.remove(at: i)
-            return [.edit(.saveMeeting(m, label: "invitation to \(c.organisationName(removed.organisation)) withdrawn"))]
+            return [
+                .edit(.saveMeeting(m, label: "invitation to \(c.organisationName(removed.organisation)) withdrawn"))
+            ]
         default:
             return nil
         }

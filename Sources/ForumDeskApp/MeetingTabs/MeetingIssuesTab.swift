@@ -8,11 +8,17 @@ struct MeetingIssuesTab: MeetingTab {
     var title: String { "Issues" }
 
     var keys: KeyMap<Command>.Group? {
-        .init("Issues", [
-            Binding([.enter, .char("e")], "Answer or edit the selected issue", .answerIssue, hint: "answer"),
-            Binding([.char("a")], "Raise an action for it (then set the owner and due date)", .issueToAction, hint: "action"),
-            Binding([.char("t")], "Make it a topic request for a later meeting of this area", .issueToTopic, hint: "topic"),
-        ])
+        .init(
+            "Issues",
+            [
+                Binding([.enter, .char("e")], "Answer or edit the selected issue", .answerIssue, hint: "answer"),
+                Binding(
+                    [.char("a")], "Raise an action for it (then set the owner and due date)", .issueToAction,
+                    hint: "action"),
+                Binding(
+                    [.char("t")], "Make it a topic request for a later meeting of this area", .issueToTopic,
+                    hint: "topic"),
+            ])
     }
 
     var hasDetail: Bool { true }
@@ -20,14 +26,20 @@ struct MeetingIssuesTab: MeetingTab {
     func body(_ m: Meeting, _ c: Context) -> MeetingTabBody { .table(table(m)) }
 
     func table(_ m: Meeting) -> Table {
-        Table(columns: [Column("ID", .length(10)), Column("Issue", .min(20)), Column("Tags", .min(10)), Column("Status", .length(16)),
-                        Column("Home", .min(10))],
-              rows: m.issues.map { issue in
-                  [issue.id, issue.text, issue.tags.map { "#" + $0 }.joined(separator: " "), issue.status.label,
-                   issue.action ?? issue.topic ?? issue.answer ?? ""]
-              },
-              rowStyles: m.issues.map { $0.status == .open ? Theme.warning : .plain },
-              emptyMessage: "No issues raised from the floor. Press i to record one.")
+        Table(
+            columns: [
+                Column("ID", .length(10)), Column("Issue", .min(20)), Column("Tags", .min(10)),
+                Column("Status", .length(16)),
+                Column("Home", .min(10)),
+            ],
+            rows: m.issues.map { issue in
+                [
+                    issue.id, issue.text, issue.tags.map { "#" + $0 }.joined(separator: " "), issue.status.label,
+                    issue.action ?? issue.topic ?? issue.answer ?? "",
+                ]
+            },
+            rowStyles: m.issues.map { $0.status == .open ? Theme.warning : .plain },
+            emptyMessage: "No issues raised from the floor. Press i to record one.")
     }
 
     func detail(_ m: Meeting, _ c: Context, selected: Int) -> [StyledLine] {
@@ -39,12 +51,16 @@ struct MeetingIssuesTab: MeetingTab {
             lines.append(StyledLine("Raised under item \(item): \(raised.title)", Theme.muted))
         }
         switch issue.status {
-        case .open: lines.append(StyledLine("Open: Enter answers it, a raises an action, t makes it a topic.", Theme.warning))
+        case .open:
+            lines.append(StyledLine("Open: Enter answers it, a raises an action, t makes it a topic.", Theme.warning))
         case .answered: lines.append(StyledLine(issue.answer ?? "Answered.", Theme.good, hangingIndent: 2))
         case .action:
             let action = issue.action.flatMap { id in c.data.meetings.lazy.flatMap(\.actions).first { $0.id == id } }
-            lines.append(StyledLine("Action \(issue.action ?? "?"): " + (action.map { "\($0.description) (\($0.status.label))" } ?? "not found"),
-                                    hangingIndent: 2))
+            lines.append(
+                StyledLine(
+                    "Action \(issue.action ?? "?"): "
+                        + (action.map { "\($0.description) (\($0.status.label))" } ?? "not found"),
+                    hangingIndent: 2))
         case .topic:
             let topic = issue.topic.flatMap { c.data.topic($0) }
             lines.append(StyledLine("Topic request: " + (topic?.title ?? issue.topic ?? "?"), hangingIndent: 2))

@@ -11,7 +11,9 @@ struct MeetingMinutesTab: MeetingTab {
     func body(_ m: Meeting, _ c: Context) -> MeetingTabBody { .text(lines(m, c)) }
 
     func lines(_ m: Meeting, _ c: Context) -> [StyledLine] {
-        MeetingDocument.lines(for: m, directory: c.directory, allMeetings: c.data.meetings, council: c.data.settings.council).flatMap { line -> [StyledLine] in
+        MeetingDocument.lines(
+            for: m, directory: c.directory, allMeetings: c.data.meetings, council: c.data.settings.council
+        ).flatMap { line -> [StyledLine] in
             switch line.kind {
             case .title: [StyledLine(line.text, Theme.title)]
             case .heading: [StyledLine(line.text, .bold)]

@@ -53,8 +53,12 @@ extension MeetingScreen {
 
 /// Keys of the tabs that show a document (details and minutes).
 enum MeetingDocumentKeys {
-    static let group = KeyMap<Command>.Group("Documents", [
-        Binding([.char("e")], "Export the minutes (or the agenda, before the meeting) to exports/ as Markdown, text and HTML",
-                .exportDocument, hint: "export"),
-    ])
+    static let group = KeyMap<Command>.Group(
+        "Documents",
+        [
+            Binding(
+                [.char("e")],
+                "Export the minutes (or the agenda, before the meeting) to exports/ as Markdown, text and HTML",
+                .exportDocument, hint: "export")
+        ])
 }

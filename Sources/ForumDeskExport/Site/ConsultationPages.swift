@@ -34,50 +34,75 @@ extension PublicSite {
         let groups: [(String, String, [Consultation])] = [
             ("open", "Open now", list.filter { $0.stage(on: today) == .open }),
             ("coming", "Coming", list.filter { $0.stage(on: today) == .coming }),
-            ("closed", "Closed", list.filter { [.awaitingResults, .reported].contains($0.stage(on: today)) }.reversed()),
+            (
+                "closed", "Closed",
+                list.filter { [.awaitingResults, .reported].contains($0.stage(on: today)) }.reversed()
+            ),
         ]
         return groups.map { id, title, items in
-            guard !items.isEmpty else { return "<h3>\(title)</h3>\n<p>\(title) consultations \(SiteHTML.text(place)): none.</p>" }
-            return "<h3>\(title)</h3>\n" + SiteHTML.table(id: "\(idPrefix)\(id)", caption: "\(title) consultations \(place)",
-                                                         headers: ["Consultation", "Led by", "Dates", "Where it stands"], rows: items.map { c in
-                [h.link(Self.consultationPath(c), c.title), c.organisation.flatMap { directory.organisation($0)?.name }.map(SiteHTML.text) ?? "–",
-                 "\(SiteHTML.shortDate(c.opens)) to \(SiteHTML.shortDate(c.closes))", stageText(c)]
-            })
+            guard !items.isEmpty else {
+                return "<h3>\(title)</h3>\n<p>\(title) consultations \(SiteHTML.text(place)): none.</p>"
+            }
+            return "<h3>\(title)</h3>\n"
+                + SiteHTML.table(
+                    id: "\(idPrefix)\(id)", caption: "\(title) consultations \(place)",
+                    headers: ["Consultation", "Led by", "Dates", "Where it stands"],
+                    rows: items.map { c in
+                        [
+                            h.link(Self.consultationPath(c), c.title),
+                            c.organisation.flatMap { directory.organisation($0)?.name }.map(SiteHTML.text) ?? "–",
+                            "\(SiteHTML.shortDate(c.opens)) to \(SiteHTML.shortDate(c.closes))", stageText(c),
+                        ]
+                    })
         }.joined(separator: "\n")
     }
 
     func consultationsIndex(_ list: [Consultation]) -> SitePage {
         let h = frame("../")
         let body = """
-        <h1>Consultations</h1>
-        <p>What the council and its partners are asking residents, until when, and what came of it. Each consultation says how you can take part: online, at a drop-in session or at your area's meeting.</p>
-        <h2>Consultations across the council</h2>
-        \(consultationTables(list, h, idPrefix: "", place: "across the council"))
-        """
-        return SitePage(path: "consultations/index.html",
-                        content: h.page(title: "Consultations", crumbs: [("Home", "index.html"), ("Consultations", nil)], body: body),
-                        dependsOn: ["today", "directory"] + list.map { "consultation:\($0.id)" })
+            <h1>Consultations</h1>
+            <p>What the council and its partners are asking residents, until when, and what came of it. Each consultation says how you can take part: online, at a drop-in session or at your area's meeting.</p>
+            <h2>Consultations across the council</h2>
+            \(consultationTables(list, h, idPrefix: "", place: "across the council"))
+            """
+        return SitePage(
+            path: "consultations/index.html",
+            content: h.page(
+                title: "Consultations", crumbs: [("Home", "index.html"), ("Consultations", nil)], body: body),
+            dependsOn: ["today", "directory"] + list.map { "consultation:\($0.id)" })
     }
 
     func consultationPage(_ c: Consultation) -> SitePage {
         let h = frame("../")
         var body = ["<h1>\(SiteHTML.text(c.title))</h1>", "<p class=\"notice\"><strong>\(stageText(c)).</strong></p>"]
         if let summary = c.summary { body.append("<p>\(SiteHTML.free(summary))</p>") }
-        let place = c.areas.isEmpty && c.wards.isEmpty ? "Every area"
+        let place =
+            c.areas.isEmpty && c.wards.isEmpty
+            ? "Every area"
             : (c.areas.compactMap { id in directory.area(id).map { h.link("areas/\(id).html", $0.name) } }
-               + c.wards.compactMap { id in directory.ward(id).map { h.link("wards/\(id).html", $0.ward.name) } }).joined(separator: ", ")
+                + c.wards.compactMap { id in directory.ward(id).map { h.link("wards/\(id).html", $0.ward.name) } })
+                .joined(separator: ", ")
         var rows: [(String, String)] = [
             ("Led by", c.organisation.flatMap { directory.organisation($0)?.name }.map(SiteHTML.text) ?? "–"),
             ("Dates", "\(SiteHTML.shortDate(c.opens)) to \(SiteHTML.shortDate(c.closes))"),
             ("Where", place),
-            ("How involved", SiteHTML.capitalised(c.engagementLevel.label) + ": " + Self.levelMeaning(c.engagementLevel)),
+            (
+                "How involved",
+                SiteHTML.capitalised(c.engagementLevel.label) + ": " + Self.levelMeaning(c.engagementLevel)
+            ),
         ]
-        if !c.methods.isEmpty { rows.append(("How to take part", SiteHTML.capitalised(c.methods.map(\.label).joined(separator: ", ")))) }
-        if let link = c.link, OnlineJoining.linkProblem(link) == nil, !link.lowercased().hasPrefix("tel:"), c.stage(on: today) == .open {
+        if !c.methods.isEmpty {
+            rows.append(("How to take part", SiteHTML.capitalised(c.methods.map(\.label).joined(separator: ", "))))
+        }
+        if let link = c.link, OnlineJoining.linkProblem(link) == nil, !link.lowercased().hasPrefix("tel:"),
+            c.stage(on: today) == .open
+        {
             rows.append(("Online", "<a href=\"\(DocumentFormat.escapeHTML(link))\">Take part online</a>"))
         }
         if let responses = c.responses { rows.append(("Responses", String(responses))) }
-        body.append("<dl class=\"facts\">\n" + rows.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined(separator: "\n") + "\n</dl>")
+        body.append(
+            "<dl class=\"facts\">\n" + rows.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined(separator: "\n")
+                + "\n</dl>")
         let items = c.items.compactMap { item -> String? in
             guard let i = positionByID[item.meeting] else { return nil }
             let m = published[i]
@@ -90,20 +115,28 @@ extension PublicSite {
             if let results = c.results { body.append("<h3>What you told us</h3>\n<p>\(SiteHTML.free(results))</p>") }
             if let changes = c.changes { body.append("<h3>What changed</h3>\n<p>\(SiteHTML.free(changes))</p>") }
         } else if c.stage(on: today) == .awaitingResults {
-            body.append("<h2>Results</h2>\n<p>The consultation has closed. Its results and what changes because of them will be published here.</p>")
+            body.append(
+                "<h2>Results</h2>\n<p>The consultation has closed. Its results and what changes because of them will be published here.</p>"
+            )
         }
         if !c.equality.isEmpty {
-            body.append("<h2>Who took part</h2>\n<p>Anonymous counts from equality monitoring: nobody is identified.</p>")
+            body.append(
+                "<h2>Who took part</h2>\n<p>Anonymous counts from equality monitoring: nobody is identified.</p>")
             for (category, counts) in c.equality.sorted(by: { $0.key < $1.key }) {
-                body.append(SiteHTML.table(id: "who-\(SiteHTML.plain(category).lowercased().filter { $0.isLetter || $0.isNumber })",
-                                           caption: "Responses by \(category)", headers: ["Group", "Responses"],
-                                           rows: counts.sorted { $0.key < $1.key }.map { [SiteHTML.text($0.key), String($0.value)] }))
+                body.append(
+                    SiteHTML.table(
+                        id: "who-\(SiteHTML.plain(category).lowercased().filter { $0.isLetter || $0.isNumber })",
+                        caption: "Responses by \(category)", headers: ["Group", "Responses"],
+                        rows: counts.sorted { $0.key < $1.key }.map { [SiteHTML.text($0.key), String($0.value)] }))
             }
         }
-        return SitePage(path: Self.consultationPath(c),
-                        content: h.page(title: c.title, crumbs: [("Home", "index.html"), ("Consultations", "consultations/index.html"), (c.title, nil)],
-                                        body: body.joined(separator: "\n")),
-                        dependsOn: ["today", "directory", "consultation:\(c.id)"] + c.items.map { "meeting:\($0.meeting)" })
+        return SitePage(
+            path: Self.consultationPath(c),
+            content: h.page(
+                title: c.title,
+                crumbs: [("Home", "index.html"), ("Consultations", "consultations/index.html"), (c.title, nil)],
+                body: body.joined(separator: "\n")),
+            dependsOn: ["today", "directory", "consultation:\(c.id)"] + c.items.map { "meeting:\($0.meeting)" })
     }
 
     /// Seed 002's levels, in words for residents.
@@ -127,19 +160,29 @@ extension PublicSite {
     func consultationEvent(_ c: Consultation, stamp: Date) -> [String] {
         let end = CalendarDate(daysSinceEpoch: c.closes.daysSinceEpoch + 1)
         func day(_ d: CalendarDate) -> String { String(format: "%04d%02d%02d", d.year, d.month, d.day) }
-        var description = [c.summary, c.results.map { "What you told us: \($0)" }, c.changes.map { "What changed: \($0)" }].compactMap { $0 }
+        var description = [
+            c.summary, c.results.map { "What you told us: \($0)" }, c.changes.map { "What changed: \($0)" },
+        ].compactMap { $0 }
             .joined(separator: "\n\n")
         if description.isEmpty { description = c.title }
-        var lines = ["BEGIN:VEVENT", "UID:consultation-\(c.id)@forumdesk", "DTSTAMP:\(ICalendar.utcStamp(stamp))",
-                     "DTSTART;VALUE=DATE:\(day(c.opens))", "DTEND;VALUE=DATE:\(day(end))",
-                     "SUMMARY:\(ICalendar.escape(PublicRecord.clean("Consultation: " + c.title)))",
-                     "DESCRIPTION:\(ICalendar.escape(PublicRecord.clean(description)))", "TRANSP:TRANSPARENT",
-                     "CATEGORIES:Consultation"]
-        if let url = absolute(Self.consultationPath(c)) { lines.append("URL:" + String(url.filter { !$0.isWhitespace && !$0.isControlCharacter })) }
+        var lines = [
+            "BEGIN:VEVENT", "UID:consultation-\(c.id)@forumdesk", "DTSTAMP:\(ICalendar.utcStamp(stamp))",
+            "DTSTART;VALUE=DATE:\(day(c.opens))", "DTEND;VALUE=DATE:\(day(end))",
+            "SUMMARY:\(ICalendar.escape(PublicRecord.clean("Consultation: " + c.title)))",
+            "DESCRIPTION:\(ICalendar.escape(PublicRecord.clean(description)))", "TRANSP:TRANSPARENT",
+            "CATEGORIES:Consultation",
+        ]
+        if let url = absolute(Self.consultationPath(c)) {
+            lines.append("URL:" + String(url.filter { !$0.isWhitespace && !$0.isControlCharacter }))
+        }
         lines.append("END:VEVENT")
         return lines
     }
 
-    func consultations(area: String) -> [Consultation] { publicConsultations.filter { $0.covers(area: area, in: directory) } }
-    func consultations(ward: String) -> [Consultation] { publicConsultations.filter { $0.covers(ward: ward, in: directory) } }
+    func consultations(area: String) -> [Consultation] {
+        publicConsultations.filter { $0.covers(area: area, in: directory) }
+    }
+    func consultations(ward: String) -> [Consultation] {
+        publicConsultations.filter { $0.covers(ward: ward, in: directory) }
+    }
 }

@@ -24,8 +24,12 @@ public enum PublicRecord {
     /// are never shown.
     public static func attendee(_ line: Attendance, _ d: Directory) -> String {
         let removed = line.name == Retention.removedName
-        if let person = line.person, let named = name(ofPerson: person, organisation: line.organisation, d) { return named }
-        let org = (line.organisation ?? line.person.flatMap { d.person($0)?.organisation }).map { clean(d.organisation($0)?.name ?? $0) }
+        if let person = line.person, let named = name(ofPerson: person, organisation: line.organisation, d) {
+            return named
+        }
+        let org = (line.organisation ?? line.person.flatMap { d.person($0)?.organisation }).map {
+            clean(d.organisation($0)?.name ?? $0)
+        }
         if removed { return org.map { "\(Retention.removedName), \($0)" } ?? Retention.removedName }
         return org ?? "A guest"
     }
@@ -51,7 +55,9 @@ public enum PublicRecord {
     /// placeholder); line breaks and tabs become one space.
     static func stripped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: String.isUnsafe) else { return text }
-        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         var out = String.UnicodeScalarView()
         for s in lines.joined(separator: " ").unicodeScalars {
             if s == "\t" { out.append(" ") } else if !String.isUnsafe(s) { out.append(s) }

@@ -70,7 +70,9 @@ public enum PublicReview {
 
     /// The finder for a data set: councillors and every meeting's chair hold public office.
     public static func finder(_ meetings: [Meeting], _ directory: Directory) -> PrivateMentions.Finder {
-        PrivateMentions.Finder(directory: directory, publicOffice: PrivateMentions.publicOffice(directory, chairs: Set(meetings.compactMap(\.chair))))
+        PrivateMentions.Finder(
+            directory: directory,
+            publicOffice: PrivateMentions.publicOffice(directory, chairs: Set(meetings.compactMap(\.chair))))
     }
 
     /// The passages to review, meeting by meeting, checked ones included (marked).
@@ -83,8 +85,10 @@ public enum PublicReview {
                 let found = finder.find(in: text)
                 if !found.isEmpty {
                     let print = fingerprint(text)
-                    out.append(Passage(meeting: m.id, field: field, text: text, reasons: found.map(\.reason), fingerprint: print,
-                                       checked: checked.contains(print)))
+                    out.append(
+                        Passage(
+                            meeting: m.id, field: field, text: text, reasons: found.map(\.reason), fingerprint: print,
+                            checked: checked.contains(print)))
                 }
                 return text
             }
@@ -93,7 +97,9 @@ public enum PublicReview {
     }
 
     /// The meetings as they may be published: each passage to review and not checked replaced by `heldBack`.
-    public static func publishable(_ meetings: [Meeting], _ directory: Directory) -> (meetings: [Meeting], heldBack: [Passage]) {
+    public static func publishable(
+        _ meetings: [Meeting], _ directory: Directory
+    ) -> (meetings: [Meeting], heldBack: [Passage]) {
         let finder = finder(meetings, directory)
         var held: [Passage] = []
         let out = meetings.map { m -> Meeting in
@@ -103,7 +109,10 @@ public enum PublicReview {
                 guard !found.isEmpty else { return text }
                 let print = fingerprint(text)
                 if checked.contains(print) { return text }
-                held.append(Passage(meeting: m.id, field: field, text: text, reasons: found.map(\.reason), fingerprint: print, checked: false))
+                held.append(
+                    Passage(
+                        meeting: m.id, field: field, text: text, reasons: found.map(\.reason), fingerprint: print,
+                        checked: false))
                 return heldBack
             }
         }
@@ -112,5 +121,7 @@ public enum PublicReview {
 }
 
 extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
 }

@@ -49,11 +49,14 @@ public struct PublicSite: Sendable {
     let openActions: [String: [ActionPosition]]
     let reportedAt: [String: [String: [ActionPosition]]]
 
-    public init(council: String, directory: Directory, meetings: [Meeting], today: CalendarDate, baseURL: String? = nil,
-                feedAuthority: String? = nil) {
+    public init(
+        council: String, directory: Directory, meetings: [Meeting], today: CalendarDate, baseURL: String? = nil,
+        feedAuthority: String? = nil
+    ) {
         self.council = council
         self.feedAuthority = feedAuthority.map { $0.lowercased() }.flatMap { d in
-            !d.isEmpty && d.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") } ? d : nil
+            !d.isEmpty && d.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }
+                ? d : nil
         }
         self.directory = directory
         self.meetings = meetings
@@ -70,7 +73,9 @@ public struct PublicSite: Sendable {
             for (i, m) in list.enumerated() {
                 for (k, a) in m.actions.enumerated() {
                     if a.status.isOpen { open[area, default: []].append(ActionPosition(meeting: i, action: k)) }
-                    for at in Set(a.updates.compactMap(\.meeting)) { reported[area, default: [:]][at, default: []].append(ActionPosition(meeting: i, action: k)) }
+                    for at in Set(a.updates.compactMap(\.meeting)) {
+                        reported[area, default: [:]][at, default: []].append(ActionPosition(meeting: i, action: k))
+                    }
                 }
             }
         }
@@ -94,9 +99,17 @@ public struct PublicSite: Sendable {
         let list = byArea[m.area] ?? []
         let candidates = (openActions[m.area] ?? []) + (reportedAt[m.area]?[m.id] ?? [])
         var seen = Set<[Int]>()
-        return candidates
-            .filter { list[$0.meeting].start < m.start && list[$0.meeting].id != m.id && seen.insert([$0.meeting, $0.action]).inserted }
-            .sorted { (list[$0.meeting].start, list[$0.meeting].id, $0.action) < (list[$1.meeting].start, list[$1.meeting].id, $1.action) }
+        return
+            candidates
+            .filter {
+                list[$0.meeting].start < m.start && list[$0.meeting].id != m.id
+                    && seen.insert([$0.meeting, $0.action]).inserted
+            }
+            .sorted {
+                (list[$0.meeting].start, list[$0.meeting].id, $0.action) < (
+                    list[$1.meeting].start, list[$1.meeting].id, $1.action
+                )
+            }
             .map { RaisedAction(meeting: list[$0.meeting], action: list[$0]) }
     }
 
@@ -125,19 +138,24 @@ public struct PublicSite: Sendable {
     public func files(changed: (String, String) -> Date) -> [SitePage] {
         let pages = pages()
         let byPath = Dictionary(pages.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
-        let paths = Dictionary(published.map { ($0.id, Self.meetingPath($0)) } + publicConsultations.map { ("consultation:\($0.id)", Self.consultationPath($0)) },
-                               uniquingKeysWith: { a, _ in a })
-        return pages + feeds { id in
-            let path = paths[id] ?? ""
-            return changed(path, byPath[path] ?? "")
-        }
+        let paths = Dictionary(
+            published.map { ($0.id, Self.meetingPath($0)) }
+                + publicConsultations.map { ("consultation:\($0.id)", Self.consultationPath($0)) },
+            uniquingKeysWith: { a, _ in a })
+        return pages
+            + feeds { id in
+                let path = paths[id] ?? ""
+                return changed(path, byPath[path] ?? "")
+            }
     }
 
     /// Every HTML page and the stylesheet. The feeds come from `feeds(changedAt:)`, which needs to know when
     /// each meeting's page last changed.
     public func pages() -> [SitePage] {
-        var out = [SitePage(path: "style.css", content: SiteStyle.css, dependsOn: []),
-                   home(), areasIndex(), yourSayIndex(), reportsIndex(), about()]
+        var out = [
+            SitePage(path: "style.css", content: SiteStyle.css, dependsOn: []),
+            home(), areasIndex(), yourSayIndex(), reportsIndex(), about(),
+        ]
         for area in areas {
             out.append(areaPage(area))
             out.append(yourSayPage(area))
@@ -146,8 +164,10 @@ public struct PublicSite: Sendable {
         out += reportYears.map(reportPage)
         out += consultationPages()
         let list = published
-        out += Parallel.map(list.count, minimumPerCore: 64) { i in [meetingPage(list[i])] + (list[i].status == .held ? minutesFiles(list[i]) : []) }
-            .flatMap { $0 }
+        out += Parallel.map(list.count, minimumPerCore: 64) { i in
+            [meetingPage(list[i])] + (list[i].status == .held ? minutesFiles(list[i]) : [])
+        }
+        .flatMap { $0 }
         return out
     }
 }

@@ -12,8 +12,10 @@ extension PublicSite {
     /// The description of a meeting's public calendar event: notes, access and the agenda's items.
     public static func eventDescription(_ m: Meeting) -> String? {
         let agenda = m.agenda.map { "\($0.number). \($0.title)" }.joined(separator: "\n")
-        let text = [m.publicNotes, m.venue.accessibility.map { "Access: \($0)" }, agenda.isEmpty ? nil : "Agenda:\n" + agenda]
-            .compactMap { $0 }.joined(separator: "\n\n")
+        let text = [
+            m.publicNotes, m.venue.accessibility.map { "Access: \($0)" }, agenda.isEmpty ? nil : "Agenda:\n" + agenda,
+        ]
+        .compactMap { $0 }.joined(separator: "\n\n")
         return text.isEmpty ? nil : PublicRecord.clean(text)
     }
 
@@ -22,25 +24,38 @@ extension PublicSite {
     /// `changedAt(id)`: when the meeting's page last changed (from the manifest), the stamp of its event and feed entry.
     public func feeds(changedAt: (String) -> Date) -> [SitePage] {
         var out: [SitePage] = []
-        let from = LondonTime.instant(date: CalendarDate(daysSinceEpoch: today.daysSinceEpoch - Self.calendarDays), hour: 0, minute: 0)
+        let from = LondonTime.instant(
+            date: CalendarDate(daysSinceEpoch: today.daysSinceEpoch - Self.calendarDays), hour: 0, minute: 0)
         let fromDay = CalendarDate(daysSinceEpoch: today.daysSinceEpoch - Self.calendarDays)
         func calendar(_ name: String, _ list: [Meeting], _ consulting: [Consultation]) -> String {
-            let events = list.filter { $0.end >= from }.map { m in
-                ICalendar.event(m, directory: directory, method: .publish, sequence: m.sequence, stamp: changedAt(m.id),
-                                organiser: nil, attendee: nil, description: Self.eventDescription(m), url: absolute(Self.meetingPath(m)))
-            } + consulting.filter { $0.closes >= fromDay }.map { consultationEvent($0, stamp: changedAt("consultation:\($0.id)")) }
+            let events =
+                list.filter { $0.end >= from }.map { m in
+                    ICalendar.event(
+                        m, directory: directory, method: .publish, sequence: m.sequence, stamp: changedAt(m.id),
+                        organiser: nil, attendee: nil, description: Self.eventDescription(m),
+                        url: absolute(Self.meetingPath(m)))
+                }
+                + consulting.filter { $0.closes >= fromDay }.map {
+                    consultationEvent($0, stamp: changedAt("consultation:\($0.id)"))
+                }
             return ICalendar.calendar(method: .publish, events: events, name: "\(council): \(name)")
         }
         for area in areas {
             let list = byArea[area.id] ?? []
             let consulting = consultations(area: area.id)
-            out.append(SitePage(path: "areas/\(area.id).ics", content: calendar("\(area.name) meetings", list, consulting),
-                                dependsOn: ["today", "area:\(area.id)"] + list.map { "meeting:\($0.id)" } + consulting.map { "consultation:\($0.id)" }))
+            out.append(
+                SitePage(
+                    path: "areas/\(area.id).ics", content: calendar("\(area.name) meetings", list, consulting),
+                    dependsOn: ["today", "area:\(area.id)"] + list.map { "meeting:\($0.id)" }
+                        + consulting.map { "consultation:\($0.id)" }))
             for ward in area.wards where Self.isSlug(ward.id) {
                 let list = byWard[ward.id] ?? []
                 let consulting = consultations(ward: ward.id)
-                out.append(SitePage(path: "wards/\(ward.id).ics", content: calendar("\(ward.name) ward meetings", list, consulting),
-                                    dependsOn: ["today", "ward:\(ward.id)"] + list.map { "meeting:\($0.id)" } + consulting.map { "consultation:\($0.id)" }))
+                out.append(
+                    SitePage(
+                        path: "wards/\(ward.id).ics", content: calendar("\(ward.name) ward meetings", list, consulting),
+                        dependsOn: ["today", "ward:\(ward.id)"] + list.map { "meeting:\($0.id)" }
+                            + consulting.map { "consultation:\($0.id)" }))
             }
         }
         out.append(atom(changedAt: changedAt))
@@ -51,14 +66,16 @@ extension PublicSite {
     static func rfc3339(_ instant: Date) -> String {
         let s = ICalendar.utcStamp(instant)  // 20261123T120000Z
         let c = Array(s)
-        return "\(String(c[0..<4]))-\(String(c[4..<6]))-\(String(c[6..<8]))T\(String(c[9..<11])):\(String(c[11..<13])):\(String(c[13..<15]))Z"
+        return
+            "\(String(c[0..<4]))-\(String(c[4..<6]))-\(String(c[6..<8]))T\(String(c[9..<11])):\(String(c[11..<13])):\(String(c[13..<15]))Z"
     }
 
     /// A permanent id (RFC 4287 §4.2.6): `tag:example.gov.uk,2026:forumdesk/<meeting-id>/minutes`, never made
     /// from the base URL, so moving the site (http to https, a new address) shows no paper again as new.
     /// 2026: the year ForumDesk first published, when the council held its mail domain (RFC 4151 §2.1).
     func entryID(_ specific: String) -> String {
-        feedAuthority.map { "tag:\($0),2026:forumdesk/\(specific)" } ?? "urn:forumdesk:" + specific.replacingOccurrences(of: "/", with: ":")
+        feedAuthority.map { "tag:\($0),2026:forumdesk/\(specific)" } ?? "urn:forumdesk:"
+            + specific.replacingOccurrences(of: "/", with: ":")
     }
 
     func atom(changedAt: (String) -> Date) -> SitePage {
@@ -66,7 +83,8 @@ extension PublicSite {
         var papers: [Paper] = []
         for m in published where m.status != .cancelled {
             if m.status == .held {
-                papers.append(Paper(meeting: m, kind: isDraft(m) ? "Draft minutes" : "Minutes", updated: changedAt(m.id)))
+                papers.append(
+                    Paper(meeting: m, kind: isDraft(m) ? "Draft minutes" : "Minutes", updated: changedAt(m.id)))
             } else if !m.agenda.isEmpty {
                 papers.append(Paper(meeting: m, kind: "Agenda", updated: changedAt(m.id)))
             }
@@ -90,7 +108,8 @@ extension PublicSite {
             let anchor = p.meeting.status == .held ? "minutes" : "agenda"
             let href = (absolute(Self.meetingPath(m)) ?? Self.meetingPath(m)) + "#" + anchor
             let id = entryID("\(m.id)/\(anchor)")
-            let summary = "\(p.kind) of \(m.title), \(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)), \(m.venue.name)."
+            let summary =
+                "\(p.kind) of \(m.title), \(MeetingDocument.longDate(m.start)), \(MeetingDocument.clock(m.start)), \(m.venue.name)."
             lines += [
                 "<entry>",
                 "<title>\(x("\(p.kind): \(m.title), \(MeetingDocument.longDate(m.start))"))</title>",
@@ -105,7 +124,9 @@ extension PublicSite {
         for c in publicConsultations.reversed() where [.open, .reported].contains(c.stage(on: today)) {
             let reported = c.stage(on: today) == .reported
             let href = absolute(Self.consultationPath(c)) ?? Self.consultationPath(c)
-            let summary = reported ? "Results of the consultation and what changed." : "Open until \(c.closes): " + (c.summary ?? c.title)
+            let summary =
+                reported
+                ? "Results of the consultation and what changed." : "Open until \(c.closes): " + (c.summary ?? c.title)
             lines += [
                 "<entry>",
                 "<title>\(x((reported ? "Consultation results: " : "Consultation open: ") + c.title))</title>",
@@ -117,7 +138,8 @@ extension PublicSite {
             ]
         }
         lines.append("</feed>")
-        return SitePage(path: "papers.atom", content: lines.joined(separator: "\n") + "\n",
-                        dependsOn: shown.map { "meeting:\($0.meeting.id)" } + publicConsultations.map { "consultation:\($0.id)" })
+        return SitePage(
+            path: "papers.atom", content: lines.joined(separator: "\n") + "\n",
+            dependsOn: shown.map { "meeting:\($0.meeting.id)" } + publicConsultations.map { "consultation:\($0.id)" })
     }
 }

@@ -31,60 +31,64 @@ struct SiteHTML {
         let items = crumbs.map { label, path in
             path.map { "<li>" + link($0, label) + "</li>" } ?? "<li aria-current=\"page\">\(Self.text(label))</li>"
         }
-        let trail = crumbs.isEmpty ? "" : "<nav aria-label=\"You are here\" class=\"crumbs\"><ol>\(items.joined())</ol></nav>\n"
+        let trail =
+            crumbs.isEmpty ? "" : "<nav aria-label=\"You are here\" class=\"crumbs\"><ol>\(items.joined())</ol></nav>\n"
         return """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(Self.plain(title)) – \(Self.plain(siteName))</title>
-        <link rel="stylesheet" href="\(root)style.css">
-        <link rel="alternate" type="application/atom+xml" title="New agendas and minutes" href="\(root)papers.atom">
-        </head>
-        <body>
-        <a class="skip" href="#content">Skip to main content</a>
-        <header class="site">
-        <p class="site-name"><a href="\(root)index.html">\(Self.text(siteName))</a></p>
-        <nav aria-label="Site"><ul>
-        <li><a href="\(root)index.html">Next meetings</a></li>
-        <li><a href="\(root)areas/index.html">Areas and wards</a></li>
-        <li><a href="\(root)you-said-we-did/index.html">You said, we did</a></li>
-        <li><a href="\(root)reports/index.html">Engagement reports</a></li>
-        </ul></nav>
-        </header>
-        \(trail)<main id="content" tabindex="-1">
-        \(body)
-        </main>
-        <footer class="site">
-        <p>Published by the community engagement team. Names of residents and partner staff, contact details and reasons for absence are never published here. <a href="\(root)about.html">About this site and its calendars</a>.</p>
-        </footer>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(Self.plain(title)) – \(Self.plain(siteName))</title>
+            <link rel="stylesheet" href="\(root)style.css">
+            <link rel="alternate" type="application/atom+xml" title="New agendas and minutes" href="\(root)papers.atom">
+            </head>
+            <body>
+            <a class="skip" href="#content">Skip to main content</a>
+            <header class="site">
+            <p class="site-name"><a href="\(root)index.html">\(Self.text(siteName))</a></p>
+            <nav aria-label="Site"><ul>
+            <li><a href="\(root)index.html">Next meetings</a></li>
+            <li><a href="\(root)areas/index.html">Areas and wards</a></li>
+            <li><a href="\(root)you-said-we-did/index.html">You said, we did</a></li>
+            <li><a href="\(root)reports/index.html">Engagement reports</a></li>
+            </ul></nav>
+            </header>
+            \(trail)<main id="content" tabindex="-1">
+            \(body)
+            </main>
+            <footer class="site">
+            <p>Published by the community engagement team. Names of residents and partner staff, contact details and reasons for absence are never published here. <a href="\(root)about.html">About this site and its calendars</a>.</p>
+            </footer>
+            </body>
+            </html>
 
-        """
+            """
     }
 
     /// A table with a caption and header cells, in a region that scrolls on its own on a narrow screen (and can
     /// be reached by keyboard to scroll it), so the page itself reflows at 400% zoom.
-    static func table(id: String, caption: String, headers: [String], rows: [[String]], rowHeader: Bool = true) -> String {
+    static func table(
+        id: String, caption: String, headers: [String], rows: [[String]], rowHeader: Bool = true
+    ) -> String {
         let head = headers.map { "<th scope=\"col\">\(plain($0))</th>" }.joined()
         let body = rows.map { cells in
-            "<tr>" + cells.enumerated().map { i, cell in
-                i == 0 && rowHeader ? "<th scope=\"row\">\(cell)</th>" : "<td>\(cell)</td>"
-            }.joined() + "</tr>"
+            "<tr>"
+                + cells.enumerated().map { i, cell in
+                    i == 0 && rowHeader ? "<th scope=\"row\">\(cell)</th>" : "<td>\(cell)</td>"
+                }.joined() + "</tr>"
         }.joined(separator: "\n")
         return """
-        <div class="table" role="region" aria-labelledby="\(id)" tabindex="0">
-        <table>
-        <caption id="\(id)">\(text(caption))</caption>
-        <thead><tr>\(head)</tr></thead>
-        <tbody>
-        \(body)
-        </tbody>
-        </table>
-        </div>
-        """
+            <div class="table" role="region" aria-labelledby="\(id)" tabindex="0">
+            <table>
+            <caption id="\(id)">\(text(caption))</caption>
+            <thead><tr>\(head)</tr></thead>
+            <tbody>
+            \(body)
+            </tbody>
+            </table>
+            </div>
+            """
     }
 
     /// `<time datetime="2026-11-24">Tuesday 24 November 2026</time>`

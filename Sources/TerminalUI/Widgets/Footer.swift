@@ -16,7 +16,9 @@ public struct Footer: Sendable {
         buffer.fill(rect, with: Cell(style: Theme.bar))
         switch message {
         case .error(let text):
-            buffer.put(" " + text, x: rect.x, y: rect.y, maxWidth: rect.width, style: Style(foreground: .red, attributes: [.bold, .reverse]))
+            buffer.put(
+                " " + text, x: rect.x, y: rect.y, maxWidth: rect.width,
+                style: Style(foreground: .red, attributes: [.bold, .reverse]))
             return
         case .info(let text):
             buffer.put(" " + text, x: rect.x, y: rect.y, maxWidth: rect.width, style: Theme.bar.with(.bold))

@@ -22,7 +22,9 @@ public struct Form: Sendable, Equatable {
             Field(key: key, label: label, kind: .text, input: TextField(text), value: "")
         }
 
-        public static func choice(_ key: String, _ label: String, _ items: [Picker.Item], selected: String = "") -> Field {
+        public static func choice(
+            _ key: String, _ label: String, _ items: [Picker.Item], selected: String = ""
+        ) -> Field {
             Field(key: key, label: label, kind: .choice(items), input: TextField(), value: selected)
         }
 
@@ -132,20 +134,26 @@ public struct Form: Sendable, Equatable {
 
     /// The form's keys; a text field takes the others (`TextField.keyMap`), a choice the `choiceKeys`.
     public static let keyMap = KeyMap<Action>([
-        .init("Form", [
-            Binding([.tab, .down], "Next field", .next, hint: "next"),
-            Binding([.backTab, .up], "Previous field", .previous),
-            Binding([.enter], "Next field (on the last, save); on a choice, open the list (type to filter)", .enter, hint: "choose"),
-            Binding([.ctrl("s"), .function(10)], "Save", .save, hint: "save"),
-            Binding([.escape], "Cancel (asks first if something was changed)", .cancel, hint: "cancel"),
-        ]),
+        .init(
+            "Form",
+            [
+                Binding([.tab, .down], "Next field", .next, hint: "next"),
+                Binding([.backTab, .up], "Previous field", .previous),
+                Binding(
+                    [.enter], "Next field (on the last, save); on a choice, open the list (type to filter)", .enter,
+                    hint: "choose"),
+                Binding([.ctrl("s"), .function(10)], "Save", .save, hint: "save"),
+                Binding([.escape], "Cancel (asks first if something was changed)", .cancel, hint: "cancel"),
+            ])
     ])
 
     public static let choiceKeys = KeyMap<ChoiceAction>([
-        .init("On a choice", [
-            Binding([.char(" ")], "Open the list (or type a letter to open it filtered)", .open),
-            Binding([.backspace, .delete], "Clear the choice", .clear),
-        ]),
+        .init(
+            "On a choice",
+            [
+                Binding([.char(" ")], "Open the list (or type a letter to open it filtered)", .open),
+                Binding([.backspace, .delete], "Clear the choice", .clear),
+            ])
     ])
 
     /// What works in the form as it is: the list's keys while one is open, else the form's, a choice's and a
@@ -179,24 +187,30 @@ public struct Form: Sendable, Equatable {
             let field = fields[index]
             let y = inner.y + n * rowsPerField
             let focused = index == focus && picker == nil
-            buffer.put(DisplayWidth.pad(field.label, to: Self.labelWidth, alignRight: true), x: inner.x, y: y,
-                       style: focused ? Theme.key : Theme.muted)
-            let input = Rect(x: inner.x + Self.labelWidth + 1, y: y, width: inner.width - Self.labelWidth - 1, height: 1)
+            buffer.put(
+                DisplayWidth.pad(field.label, to: Self.labelWidth, alignRight: true), x: inner.x, y: y,
+                style: focused ? Theme.key : Theme.muted)
+            let input = Rect(
+                x: inner.x + Self.labelWidth + 1, y: y, width: inner.width - Self.labelWidth - 1, height: 1)
             switch field.kind {
             case .text:
                 field.input.render(in: input, into: &buffer, style: focused ? .underline : .plain, focused: focused)
             case .choice:
                 let shown = field.display.isEmpty ? "(none)" : field.display
-                buffer.put(shown + (focused ? "  ▾ Enter to choose" : ""), x: input.x, y: y, maxWidth: input.width,
-                           style: focused ? Theme.selected : .plain)
+                buffer.put(
+                    shown + (focused ? "  ▾ Enter to choose" : ""), x: input.x, y: y, maxWidth: input.width,
+                    style: focused ? Theme.selected : .plain)
             }
             if let note = field.note {
-                buffer.put((field.isError ? "✗ " : "→ ") + note, x: input.x, y: y + 1, maxWidth: input.width,
-                           style: field.isError ? Theme.error : Theme.good)
+                buffer.put(
+                    (field.isError ? "✗ " : "→ ") + note, x: input.x, y: y + 1, maxWidth: input.width,
+                    style: field.isError ? Theme.error : Theme.good)
             }
         }
         let footer = problem.map { "✗ " + $0 } ?? hints.map { "\($0.keys) \($0.label)" }.joined(separator: " · ")
-        buffer.put(footer, x: inner.x, y: box.maxY - 2, maxWidth: inner.width, style: problem == nil ? Theme.muted : Theme.error)
+        buffer.put(
+            footer, x: inner.x, y: box.maxY - 2, maxWidth: inner.width,
+            style: problem == nil ? Theme.muted : Theme.error)
         picker?.render(in: area, into: &buffer)
     }
 }

@@ -15,7 +15,10 @@ public struct HelpOverlay: Sendable {
             if !lines.isEmpty { lines.append(.empty) }
             lines.append(StyledLine(group.title, Theme.header))
             for row in group.rows {
-                lines.append(StyledLine([Span("  " + DisplayWidth.pad(row.keys, to: keyWidth) + "  ", Theme.key), Span(row.help)]))
+                lines.append(
+                    StyledLine([
+                        Span("  " + DisplayWidth.pad(row.keys, to: keyWidth) + "  ", Theme.key), Span(row.help),
+                    ]))
             }
         }
         return lines
@@ -29,7 +32,9 @@ public struct HelpOverlay: Sendable {
         buffer.box(box, title: title, style: Theme.title)
         let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 3)
         TextView(lines: content).render(in: inner, into: &buffer, offset: offset)
-        buffer.put("↑/↓ scroll · any other key closes", x: box.x + 2, y: box.maxY - 2, maxWidth: box.width - 4, style: Theme.muted)
+        buffer.put(
+            "↑/↓ scroll · any other key closes", x: box.x + 2, y: box.maxY - 2, maxWidth: box.width - 4,
+            style: Theme.muted)
     }
 }
 
@@ -59,7 +64,9 @@ public struct Dialog: Sendable {
         let box = area.centered(width: width, height: lines.count + 5)
         buffer.fill(box)
         buffer.box(box, title: title, style: Theme.title)
-        for (i, line) in lines.enumerated() { buffer.put(line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4) }
+        for (i, line) in lines.enumerated() {
+            buffer.put(line, x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4)
+        }
         var x = box.x + 2
         for (i, label) in choices.enumerated() {
             let style = i == selected ? Theme.selected : .plain
@@ -152,7 +159,9 @@ public struct TextField: Sendable, Equatable {
     /// field is one line).
     public mutating func paste(_ pasted: String) {
         var clean = String.UnicodeScalarView()
-        for scalar in pasted.unicodeScalars { clean.append(scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar) }
+        for scalar in pasted.unicodeScalars {
+            clean.append(scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar)
+        }
         let bounds = Self.boundaries(text)
         let at = bounds[min(max(0, cursor), bounds.count - 1)]
         replace(scalars: at..<at, with: clean)
@@ -181,9 +190,12 @@ public struct TextField: Sendable, Equatable {
             let isCursor = focused && start + i == cursor
             // A cluster that draws nothing (a lone format character) still shows where the cursor is.
             let shown = w == 0 && isCursor ? " " : String(c)
-            x += buffer.put(shown, x: x, y: rect.y, maxWidth: rect.maxX - x, style: isCursor ? style.with(.reverse) : style)
+            x += buffer.put(
+                shown, x: x, y: rect.y, maxWidth: rect.maxX - x, style: isCursor ? style.with(.reverse) : style)
         }
-        if focused, cursor == chars.count, x < rect.maxX { buffer.put(" ", x: x, y: rect.y, style: style.with(.reverse)) }
+        if focused, cursor == chars.count, x < rect.maxX {
+            buffer.put(" ", x: x, y: rect.y, style: style.with(.reverse))
+        }
     }
 }
 
@@ -281,8 +293,9 @@ public struct Picker: Sendable, Equatable {
             if i == selection.selected { buffer.fill(list.row(row), with: Cell(style: style)) }
             let used = buffer.put(shown[i].label, x: list.x, y: y, maxWidth: list.width, style: style)
             if !shown[i].detail.isEmpty, used + 3 < list.width {
-                buffer.put("  " + shown[i].detail, x: list.x + used, y: y, maxWidth: list.width - used,
-                           style: i == selection.selected ? style : Theme.muted)
+                buffer.put(
+                    "  " + shown[i].detail, x: list.x + used, y: y, maxWidth: list.width - used,
+                    style: i == selection.selected ? style : Theme.muted)
             }
         }
     }

@@ -1,5 +1,6 @@
 /// Something shown as one tab of a `TabBar`: the cases of an enum, in order.
-public protocol TabItem: CaseIterable, Hashable, Sendable where AllCases: RandomAccessCollection, AllCases.Index == Int {
+public protocol TabItem: CaseIterable, Hashable, Sendable
+where AllCases: RandomAccessCollection, AllCases.Index == Int {
     var title: String { get }
 }
 

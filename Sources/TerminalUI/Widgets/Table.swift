@@ -80,16 +80,21 @@ public struct Table: Sendable {
     /// A cell cursor: the selected row is underlined and only this column's cell is highlighted.
     public var focusColumn: Int?
 
-    public init(columns: [Column], rows: [[String]], rowStyles: [Style] = [], sort: SortState? = nil,
-                emptyMessage: String = "Nothing to show") {
-        self.init(columns: columns, count: rows.count, row: { rows[$0] },
-                  rowStyle: { $0 < rowStyles.count ? rowStyles[$0] : .plain }, sort: sort, emptyMessage: emptyMessage)
+    public init(
+        columns: [Column], rows: [[String]], rowStyles: [Style] = [], sort: SortState? = nil,
+        emptyMessage: String = "Nothing to show"
+    ) {
+        self.init(
+            columns: columns, count: rows.count, row: { rows[$0] },
+            rowStyle: { $0 < rowStyles.count ? rowStyles[$0] : .plain }, sort: sort, emptyMessage: emptyMessage)
     }
 
     /// `row(i)` and `rowStyle(i)` are asked only for the rows drawn.
-    public init(columns: [Column], count: Int, row: @escaping @Sendable (Int) -> [String],
-                rowStyle: @escaping @Sendable (Int) -> Style = { _ in .plain }, sort: SortState? = nil,
-                emptyMessage: String = "Nothing to show") {
+    public init(
+        columns: [Column], count: Int, row: @escaping @Sendable (Int) -> [String],
+        rowStyle: @escaping @Sendable (Int) -> Style = { _ in .plain }, sort: SortState? = nil,
+        emptyMessage: String = "Nothing to show"
+    ) {
         self.columns = columns
         self.rowCount = count
         self.cellsOf = row
@@ -129,8 +134,9 @@ public struct Table: Sendable {
         for (i, column) in columns.enumerated() where i < cols.count {
             var title = column.title
             if let sort, sort.column == i { title += sort.ascending ? " ▲" : " ▼" }
-            buffer.put(DisplayWidth.pad(title, to: cols[i].width, alignRight: column.alignRight), x: cols[i].x, y: rect.y,
-                       maxWidth: cols[i].width, style: Theme.header)
+            buffer.put(
+                DisplayWidth.pad(title, to: cols[i].width, alignRight: column.alignRight), x: cols[i].x, y: rect.y,
+                maxWidth: cols[i].width, style: Theme.header)
         }
         guard rowCount > 0 else {
             buffer.put(emptyMessage, x: rect.x + 1, y: rect.y + 2, maxWidth: rect.width - 1, style: Theme.muted)
@@ -151,8 +157,9 @@ public struct Table: Sendable {
                     cellStyle = selected ? own.with(focused && focusColumn == nil ? .reverse : .underline) : own
                 }
                 if selected, focused, focusColumn == i { cellStyle = cellStyle.with(.reverse) }
-                buffer.put(DisplayWidth.pad(cell, to: cols[i].width, alignRight: columns[i].alignRight), x: cols[i].x, y: y,
-                           maxWidth: cols[i].width, style: cellStyle)
+                buffer.put(
+                    DisplayWidth.pad(cell, to: cols[i].width, alignRight: columns[i].alignRight), x: cols[i].x, y: y,
+                    maxWidth: cols[i].width, style: cellStyle)
             }
         }
     }

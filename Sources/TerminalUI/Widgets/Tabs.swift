@@ -22,8 +22,9 @@ public struct Tabs: Sendable {
 
     public func render(in rect: Rect, into buffer: inout Buffer) {
         for (i, span) in spans(in: rect).enumerated() where span.x < rect.maxX {
-            buffer.put(" \(titles[i]) ", x: span.x, y: rect.y, maxWidth: rect.maxX - span.x,
-                       style: i == selected ? Theme.activeTab : .plain)
+            buffer.put(
+                " \(titles[i]) ", x: span.x, y: rect.y, maxWidth: rect.maxX - span.x,
+                style: i == selected ? Theme.activeTab : .plain)
             if span.maxX < rect.maxX { buffer.put("│", x: span.maxX, y: rect.y, style: Theme.muted) }
         }
     }

@@ -40,7 +40,8 @@ public struct TextView: Sendable {
             if DisplayWidth.of(plain) <= width { out.append(line); continue }
             let styled = line.spans.flatMap { span in span.text.map { ($0, span.style) } }
             var position = 0
-            for (partIndex, part) in DisplayWidth.wrap(plain, to: width, hangingIndent: line.hangingIndent).enumerated() {
+            for (partIndex, part) in DisplayWidth.wrap(plain, to: width, hangingIndent: line.hangingIndent).enumerated()
+            {
                 var characters = Substring(part)
                 // Continuation lines begin with the hanging indent, which wrapping added.
                 var spans: [Span] = []
