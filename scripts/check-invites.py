@@ -44,7 +44,9 @@ def check_calendar(raw: bytes, problems: list) -> dict:
         attendees = attendees if isinstance(attendees, list) else ([attendees] if attendees else [])
         out["events"].append({
             "uid": str(ev.get("UID")), "sequence": int(ev.get("SEQUENCE", 0)), "status": str(ev.get("STATUS")),
-            "start": start.isoformat(), "tz": str(getattr(start.tzinfo, "key", start.tzinfo)),
+            # An all-day event (a consultation's days) has a DATE, which has no time zone.
+            "start": start.isoformat(),
+            "tz": str(getattr(start.tzinfo, "key", start.tzinfo)) if hasattr(start, "tzinfo") else "all-day",
             "summary": str(ev.get("SUMMARY")), "location": str(ev.get("LOCATION")),
             "attendees": [{"address": str(a), "rsvp": a.params.get("RSVP"), "partstat": a.params.get("PARTSTAT")} for a in attendees],
             "organizer": str(ev.get("ORGANIZER")) if ev.get("ORGANIZER") else None,

@@ -18,9 +18,11 @@ public enum ConsultationRules {
 
     /// Every problem in the consultations: unknown areas, wards, organisation, contact, topics, meetings or items;
     /// closing before opening; a link that is not `https://`; counts that add up to more than the responses.
+    /// `unreadableMeetings`: ids of meeting files that could not be read, already reported as such: a reference to
+    /// one is not also called unknown.
     public static func problems(
         _ consultations: [Consultation], directory: Directory, meetings: [Meeting],
-        topics: [TopicRequest]
+        topics: [TopicRequest], unreadableMeetings: Set<String> = []
     ) -> [Problem] {
         var validator = Validator(directory: directory)
         let topicIDs = Set(topics.map(\.id))
@@ -50,8 +52,10 @@ public enum ConsultationRules {
             }
             for (i, item) in c.items.enumerated() {
                 guard let numbers = agendas[item.meeting] else {
-                    validator.report(
-                        file, [.key("items"), .index(i), .key("meeting")], "unknown meeting `\(item.meeting)`")
+                    if !unreadableMeetings.contains(item.meeting) {
+                        validator.report(
+                            file, [.key("items"), .index(i), .key("meeting")], "unknown meeting `\(item.meeting)`")
+                    }
                     continue
                 }
                 if !numbers.contains(item.item) {

@@ -445,7 +445,10 @@ public struct DataStore: Sendable {
         let problems =
             Validator.validate(directory: data.directory, meetings: data.meetings, topics: data.topics, now: now)
             + ConsultationRules.problems(
-                data.consultations, directory: data.directory, meetings: data.meetings, topics: data.topics)
+                data.consultations, directory: data.directory, meetings: data.meetings, topics: data.topics,
+                unreadableMeetings: Set(
+                    data.loadErrors.filter { $0.path.contains("/meetings/") }
+                        .map { String(($0.path as NSString).lastPathComponent.dropLast(".json".count)) }))
         var trees: [String: JSONNode] = [:]
         var result = data.fileProblems
         for problem in problems {
