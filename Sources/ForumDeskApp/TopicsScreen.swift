@@ -580,5 +580,8 @@ struct TopicsScreen: MainScreen {
 
 extension TopicsScreen {
     /// Each tab has keys of its own.
-    static func paletteScreens(_ c: Context) -> [PaletteScreen] { paletteScreens(onEach: \.tab) }
+    /// Each tab, then the consultations list that `C` opens from here (its keys in the palette and the key reference).
+    static func paletteScreens(_ c: Context) -> [PaletteScreen] {
+        paletteScreens(onEach: \.tab) + [("Consultations", .main(ConsultationsScreen()), ConsultationsScreen().keyMap)]
+    }
 }

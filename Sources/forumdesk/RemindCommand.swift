@@ -48,6 +48,23 @@ struct RemindCommand: ParsableCommand {
     @Flag(help: "Only list who would be reminded of what; write and record nothing.") var dryRun = false
     @Flag(help: "Chase again actions chased within the interval.") var force = false
 
+    /// Writes one e-mail into the outbox and prints where (with `--dry-run`, only what it would write). Returns false
+    /// when it could not be written, having said so with `failure`.
+    func write(_ mail: DigestMail.Outgoing, _ summary: String, _ store: DataStore, failure: String) -> Bool {
+        if dryRun {
+            Output.line("would write \(mail.path): \(summary)")
+            return true
+        }
+        do throws(SaveError) {
+            try store.writeDigest(mail.text, named: mail.file, in: mail.folder)
+            Output.line("\(options.folder.path(mail.path)): \(summary)")
+            return true
+        } catch {
+            Output.error("\(error); \(failure)")
+            return false
+        }
+    }
+
     func run() throws {
         let now = try options.currentTime()
         try withCommandTurn(options) {
@@ -94,16 +111,10 @@ struct RemindCommand: ParsableCommand {
                 let summary =
                     "\(notice.person.name) <\(notice.email)>, new action(s): "
                     + notice.items.map(\.action.id).joined(separator: ", ")
-                if dryRun {
-                    Output.line("would write \(mail.path): \(summary)")
-                    continue
-                }
-                do throws(SaveError) {
-                    try store.writeDigest(mail.text, named: mail.file, in: mail.folder)
-                    Output.line("\(options.folder.path(mail.path)): \(summary)")
-                } catch {
-                    Output.error(
-                        "\(error); the e-mail telling \(notice.person.name) of new actions is recorded but not written")
+                if !write(
+                    mail, summary, store,
+                    failure: "the e-mail telling \(notice.person.name) of new actions is recorded but not written")
+                {
                     problems = true
                 }
             }
@@ -124,17 +135,11 @@ struct RemindCommand: ParsableCommand {
                 let summary =
                     "\(digest.person.name) <\(digest.email)>, \(digest.items.count) action(s), \(overdue) overdue: "
                     + digest.items.map(\.raised.action.id).joined(separator: ", ")
-                if dryRun {
-                    Output.line("would write \(mail.path): \(summary)")
-                    continue
-                }
-                do throws(SaveError) {
-                    try store.writeDigest(mail.text, named: mail.file, in: mail.folder)
-                    Output.line("\(options.folder.path(mail.path)): \(summary)")
-                } catch {
-                    Output.error(
-                        "\(error); the reminder to \(digest.person.name) is recorded but not written (run again with --force)"
-                    )
+                if !write(
+                    mail, summary, store,
+                    failure:
+                        "the reminder to \(digest.person.name) is recorded but not written (run again with --force)")
+                {
                     problems = true
                 }
             }
