@@ -29,7 +29,8 @@ extension DirectoryScreen {
 
     static func delete(_ org: Organisation, _ c: Context) -> [Effect] {
         let needed = DirectoryRemoval.organisationNeeded(
-            org.id, meetings: c.data.meetings, topics: c.data.topics, directory: c.directory, now: c.now)
+            org.id, meetings: c.data.meetings, topics: c.data.topics, directory: c.directory, now: c.now,
+            consultations: c.data.consultations, venues: c.data.venues)
         if !needed.isEmpty {
             return [
                 .ask(

@@ -45,9 +45,11 @@ public enum DirectoryRemoval {
         return out
     }
 
-    /// Where organisation `id` is referred to: meetings (those to come marked), people, topics. Empty: it can go.
+    /// Where organisation `id` is referred to: meetings (those to come marked), people, topics, the consultations it
+    /// leads and the venues booked through it. Empty: it can go.
     public static func organisationNeeded(
-        _ id: String, meetings: [Meeting], topics: [TopicRequest], directory: Directory, now: Date
+        _ id: String, meetings: [Meeting], topics: [TopicRequest], directory: Directory, now: Date,
+        consultations: [Consultation] = [], venues: [VenueRecord] = []
     ) -> [String] {
         var out: [String] = []
         for m in meetings {
@@ -58,6 +60,8 @@ public enum DirectoryRemoval {
         }
         for p in directory.people where p.organisation == id { out.append("directory: \(p.id) works for it") }
         for t in topics where t.organisation == id { out.append("topic \(t.id): requested by it") }
+        for c in consultations where c.organisation == id { out.append("consultation \(c.id): led by it") }
+        for v in venues where v.bookedThrough == id { out.append("venue \(v.id): booked through it") }
         return out
     }
 

@@ -279,7 +279,7 @@ struct OrganisationDelete: ParsableCommand {
         let org = try OrganisationCommand.resolve(name, in: data)
         let needed = DirectoryRemoval.organisationNeeded(
             org.id, meetings: data.meetings, topics: data.topics, directory: data.directory,
-            now: try options.currentTime())
+            now: try options.currentTime(), consultations: data.consultations, venues: data.venues)
         if !needed.isEmpty {
             Output.error(
                 "\(org.name) is still referred to; nothing was changed (merge it into another to keep its history):")
@@ -354,6 +354,18 @@ struct OrganisationMerge: ParsableCommand {
                 }
             }
             Output.line("topic \(topic.id): \(dryRun ? "would name" : "names") \(b.id)")
+        }
+        for consultation in data.consultations where consultation.organisation == a.id {  // the lead organisation
+            var merged = consultation
+            merged.organisation = b.id
+            if !dryRun {
+                do throws(SaveError) { try store.save(merged, in: &data) } catch {
+                    Output.error("consultation \(consultation.id): not changed: \(error.description)")
+                    failed = true
+                    continue
+                }
+            }
+            Output.line("consultation \(consultation.id): \(dryRun ? "would name" : "names") \(b.id)")
         }
         for venue in data.venues where venue.bookedThrough == a.id {  // the hall's letting organisation
             var merged = venue
