@@ -57,18 +57,20 @@ import TerminalUI
         let w = try Workspace()
         var a = w.app(
             keys: Self.open + [.char("e"), .ctrl("u")] + typing("Welcome, introductions and apologies") + [.tab, .enter]
-                + typing("closing") + [.enter, .tab, .tab, .ctrl("u")] + typing("3") + [.ctrl("s")])
+                + typing("closing") + [.enter, .tab, .ctrl("u")] + typing("3") + [.ctrl("s")])
         var after = items(w, .letsTalkTogether)
-        // Now a closing item: it goes after the other closing ones.
+        // Now a closing item: the first of them, after the three opening items left.
         #expect(after.count == 6)
-        #expect(after.last?.title == "Welcome, introductions and apologies")
-        #expect(after.last?.place == .closing)
-        #expect(after.last?.minutes == 3)
+        #expect(after[3].title == "Welcome, introductions and apologies")
+        #expect(after[3].place == .closing)
+        #expect(after[3].minutes == 3)
+        #expect(after[..<3].allSatisfy { $0.place == .opening })
         #expect(!after.contains { $0.title == "Introductions and apologies" })
 
         _ = w.app(width: 160, height: 48, keys: Self.newMeeting)
         let made = try #require(w.meetingOnDisk(Self.newMeetingID))
-        #expect(made.agenda.last?.title == "Welcome, introductions and apologies")
+        #expect(made.agenda.map(\.title)[3] == "Welcome, introductions and apologies")
+        #expect(made.agenda[3].minutes == 3)
 
         a.handle(.key(.char("u")))
         after = items(w, .letsTalkTogether)
