@@ -127,7 +127,7 @@ struct MeetingsScreen: MainScreen {
                     Binding(
                         [.char("d")], "Filter by dates: upcoming, past, next 30 days…", .filterDates, hint: "dates"),
                     Binding(
-                        [.char("T")], "Agenda templates: the standing items each kind of meeting starts with",
+                        [.char("T")], "Agenda templates: standing items of each kind",
                         .showTemplates),
                     Keys.clearFilters, Keys.sortNext, Keys.sortReverse,
                 ]),

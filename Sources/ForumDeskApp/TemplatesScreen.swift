@@ -1,6 +1,5 @@
 import Foundation
 import ForumDeskCore
-import ForumDeskExport
 import ForumDeskStore
 import TerminalUI
 
@@ -72,7 +71,7 @@ struct TemplatesScreen: Screen {
                 let said =
                     c.data.templateProblem(row.kind).map { "⚠ cannot be read: \($0.message)" }
                     ?? (c.data.templates[row.kind] == nil
-                        ? "no template yet: a adds its first item" : "no items: a adds one")
+                        ? "no template yet: a adds one" : "no items: a adds one")
                 return [kind, "", "", said, "", ""] + (wide ? [""] : [])
             }
             return [
@@ -228,7 +227,7 @@ struct TemplatesScreen: Screen {
             StyledLine([Span(DisplayWidth.pad(name, to: 9), Theme.muted), Span(value)], hangingIndent: 9)
         }
         var facts = [item.place == .opening ? "opening" : "closing"]
-        if !item.purpose.isEmpty { facts.append(MeetingDocument.purposeText(item.purpose)) }
+        if !item.purpose.isEmpty { facts.append("for " + item.purpose.map(\.rawValue).joined(separator: ", ")) }
         if let minutes = item.minutes { facts.append("\(minutes) min") }
         var lines = [
             StyledLine(
