@@ -6,16 +6,21 @@ import TerminalUI
 /// The form of one standing item of a kind's agenda template: its title (`{lastHeld}` stands for the date of the
 /// area's last held meeting), whether it opens or closes the agenda, what it is for, its minutes and notes.
 extension FormScreen {
-    static func templateItem(_ kind: MeetingKind, index: Int?, place: AgendaTemplate.Place = .opening, _ c: Context)
+    static func templateItem(
+        _ kind: MeetingKind, index: Int?, place: AgendaTemplate.Place = .opening, _ c: Context
+    )
         -> FormScreen
     {
-        let item = index.flatMap { i in c.data.templates[kind].flatMap { $0.items.indices.contains(i) ? $0.items[i] : nil } }
+        let item = index.flatMap { i in
+            c.data.templates[kind].flatMap { $0.items.indices.contains(i) ? $0.items[i] : nil }
+        }
         let fields: [Form.Field] = [
             .text("title", "Item", item?.title ?? ""),
             .choice(
                 "place", "Place",
                 [
-                    Picker.Item(id: AgendaTemplate.Place.opening.rawValue, label: "opening (before the meeting's own items)"),
+                    Picker.Item(
+                        id: AgendaTemplate.Place.opening.rawValue, label: "opening (before the meeting's own items)"),
                     Picker.Item(id: AgendaTemplate.Place.closing.rawValue, label: "closing (after them)"),
                 ], selected: (item?.place ?? place).rawValue),
             .text("purpose", "For", item.map { $0.purpose.map(\.rawValue).joined(separator: ", ") } ?? "information"),

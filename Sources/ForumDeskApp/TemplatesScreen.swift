@@ -117,6 +117,9 @@ struct TemplatesScreen: Screen {
     mutating func perform(_ command: Command, _ c: Context) -> [Effect] {
         let list = rows(c)
         guard let row = selected(c) else { return [] }
+        // The councillor view shows the templates and changes nothing (its key map has no editing keys; a click
+        // does not open the form either).
+        if c.browseOnly, Command.editing.contains(command) { return [] }
         if [.add, .edit, .open, .deleteItem, .moveUp, .moveDown].contains(command),
             let problem = c.data.templateProblem(row.kind)
         {
@@ -165,7 +168,9 @@ struct TemplatesScreen: Screen {
             }
             template.items.swapAt(index, j)
             select(row.kind, j, c)
-            return [.edit(.saveTemplate(row.kind, template, label: "\(row.kind.label) template item moved to \(j + 1)"))]
+            return [
+                .edit(.saveTemplate(row.kind, template, label: "\(row.kind.label) template item moved to \(j + 1)"))
+            ]
         default:
             let visible = Table.visibleRows(in: layout(c.contentArea, rows: list.count).table)
             _ = browser.move(command, count: list.count, visible: visible)

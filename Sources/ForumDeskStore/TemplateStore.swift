@@ -21,7 +21,10 @@ extension DataSet {
     /// saves over it), nil when it was read or is absent.
     public func templateProblem(_ kind: MeetingKind) -> Diagnostic? {
         let name = "templates/\(kind.rawValue).json"
-        guard let path = fingerprints.first(where: { $0.value.unreadable && ($0.key == name || $0.key.hasSuffix("/" + name)) })?.key
+        guard
+            let path = fingerprints.first(where: {
+                $0.value.unreadable && ($0.key == name || $0.key.hasSuffix("/" + name))
+            })?.key
         else { return nil }
         return (loadErrors + fileProblems).last { $0.path == path }
             ?? Diagnostic(path: path, position: nil, message: "the file cannot be read")

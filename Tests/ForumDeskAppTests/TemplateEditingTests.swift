@@ -56,7 +56,9 @@ import TerminalUI
     @Test func test_editedItem_isInTheFile_undoPutsItBack_andANewMeetingStartsWithIt() throws {
         let w = try Workspace()
         var a = w.app(
-            keys: Self.open + [.char("e"), .ctrl("u")] + typing("Welcome, introductions and apologies") + [.tab, .enter]
+            keys: Self.open + [.char("e"), .ctrl("u")] + typing("Welcome, introductions and apologies") + [
+                .tab, .enter,
+            ]
                 + typing("closing") + [.enter, .tab, .ctrl("u")] + typing("3") + [.ctrl("s")])
         var after = items(w, .letsTalkTogether)
         // Now a closing item: the first of them, after the three opening items left.
@@ -145,5 +147,19 @@ import TerminalUI
         for key in [Key.char("g"), .char("d"), .right, .enter] { a.handle(.key(key)) }
         #expect(items(w, .letsTalkTogether).count == 5)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == broken)
+    }
+
+    /// A councillor's read-only view shows the templates and offers nothing that changes them.
+    @Test func test_councillorView_showsTheTemplates_andCannotEditThem() throws {
+        let tamsin = try #require(sampleData.directory.people.first { $0.name == "Cllr Tamsin Lanternby" })
+        var a = App.councillorView(of: tamsin, data: sampleData, now: fixedNow, width: 160, height: 48)
+        for key in Self.open { a.handle(.key(key)) }
+        #expect(a.screenTitle == "Agenda templates")
+        #expect(a.screenText.contains("Introductions and apologies"))
+        for key: Key in [.char("a"), .char("e"), .enter, .char("d"), .char("J")] {
+            var probe = a
+            probe.handle(.key(key))
+            #expect(probe.screenTitle == "Agenda templates", "\(key) opened \(probe.screenTitle)")
+        }
     }
 }
