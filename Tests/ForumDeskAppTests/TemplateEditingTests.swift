@@ -162,4 +162,41 @@ import TerminalUI
             #expect(probe.screenTitle == "Agenda templates", "\(key) opened \(probe.screenTitle)")
         }
     }
+
+    /// A template changed on disk by someone else (a sync, a text editor) since the app read it is not saved over.
+    @Test func test_templateChangedOnDisk_isNotOverwritten() throws {
+        let w = try Workspace()
+        let path = w.copy.path + "/templates/lets-talk-together.json"
+        var a = w.app(keys: Self.open)
+        var theirs = try #require(w.store.load().templates[.letsTalkTogether])
+        theirs.items.removeLast()
+        var data = w.store.load()
+        try w.store.save(theirs, in: &data)
+        let onDisk = try String(contentsOfFile: path, encoding: .utf8)
+        for key in [Key.char("d"), .right, .enter] { a.handle(.key(key)) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == onDisk)
+        #expect(items(w, .letsTalkTogether).count == 5)
+        guard case .error(let said)? = a.message else {
+            Issue.record("no error shown: \(String(describing: a.message))")
+            return
+        }
+        #expect(said.contains("lets-talk-together.json") && said.contains("changed"), "\(said)")
+    }
+
+    /// A file named for one kind that says another is not used, and so not saved over either.
+    @Test func test_templateOfAnotherKind_isShown_andNeverOverwritten() throws {
+        let w = try Workspace()
+        let path = w.copy.path + "/templates/ward-forum.json"
+        let other = try String(contentsOfFile: w.copy.path + "/templates/lets-talk-together.json", encoding: .utf8)
+        try other.write(toFile: path, atomically: true, encoding: .utf8)
+        var a = w.app(width: 160, height: 48, keys: Self.open + Array(repeating: Key.char("j"), count: 6))
+        #expect(a.screenText.contains("but its kind is"))
+        a.handle(.key(.char("a")))
+        #expect(a.screenTitle == "Agenda templates", "the form opened")
+        // Had the form opened, an item typed and saved must still not reach the file.
+        if a.screenTitle != "Agenda templates" {
+            for key in typing("Welcome") + [.ctrl("s")] { a.handle(.key(key)) }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == other)
+    }
 }
