@@ -21,7 +21,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case addAttendee, setRole, minuteDiscussion, equalityCounts, finishMeeting
     case sync, history, takeTheirs, keepOurs
     case reviewPublication, markChecked
-    case showConsultations, markOnline
+    case showConsultations, markOnline, showTemplates
 }
 
 extension Command {

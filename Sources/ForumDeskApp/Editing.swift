@@ -59,6 +59,8 @@ extension App {
             return .deleteConsultation(consultation.id, label: "undo " + label)
         case .deleteConsultation(let id, let label):
             return context.data.consultation(id).map { .saveConsultation($0, label: "undo " + label) }
+        case .saveTemplate(let kind, _, let label):
+            return .saveTemplate(kind, context.data.templates[kind], label: "undo " + label)
         case .batch(let edits, let label):
             return .batch(edits.compactMap(inverse).reversed(), label: "undo " + label)
         }
@@ -161,6 +163,8 @@ extension App {
         case .deleteTopic(let id, _): try store.delete(topicID: id, in: &context.data)
         case .saveConsultation(let consultation, _): try store.save(consultation, in: &context.data)
         case .deleteConsultation(let id, _): try store.delete(consultationID: id, in: &context.data)
+        case .saveTemplate(_, let template?, _): try store.save(template, in: &context.data)
+        case .saveTemplate(let kind, nil, _): try store.deleteTemplate(kind, in: &context.data)
         case .batch(let edits, _): for edit in edits { try write(edit, with: store) }
         }
     }
@@ -174,7 +178,7 @@ extension App {
         case .deleteMeeting(let id, _): context.refresh(meetingID: id)
         case .saveDirectory: context.refresh()
         case .saveTopic, .deleteTopic: context.refreshTopics()
-        case .saveConsultation, .deleteConsultation: break
+        case .saveConsultation, .deleteConsultation, .saveTemplate: break
         case .batch(let edits, _): for edit in edits { refresh(after: edit) }
         }
     }
@@ -300,6 +304,8 @@ extension App {
             context.data.place(consultation)
         case .deleteConsultation(let id, _):
             context.data.consultations.removeAll { $0.id == id }
+        case .saveTemplate(let kind, let template, _):
+            context.data.templates[kind] = template
         case .batch(let edits, _):
             for edit in edits { applyInMemory(edit) }
         }

@@ -23,6 +23,7 @@ struct FormScreen: Screen {
         case issue(meetingID: String, issueID: String?, item: Int?)
         case equality(meetingID: String)
         case consultation(id: String?)
+        case templateItem(kind: MeetingKind, index: Int?)
     }
 
     var form: Form
@@ -36,7 +37,7 @@ struct FormScreen: Screen {
             .invitation(let id),
             .issue(let id, _, _), .equality(let id):
             id
-        case .newMeeting, .person, .organisation, .ward, .coverageRule, .topic, .consultation:
+        case .newMeeting, .person, .organisation, .ward, .coverageRule, .topic, .consultation, .templateItem:
             nil
         }
     }
@@ -247,6 +248,7 @@ struct FormScreen: Screen {
         case .invitation(let id): return c.data.meeting(id).flatMap { validateInvitation(&form, $0, c) }
         case .topic(let id): return validateTopic(&form, id, c)
         case .consultation(let id): return validateConsultation(&form, id, c)
+        case .templateItem(let kind, let index): return validateTemplateItem(&form, kind, index, c)
         case .issue(let id, let issueID, let item):
             return c.data.meeting(id).flatMap { validateIssue(&form, $0, issueID, item: item, c) }
         case .equality(let id): return c.data.meeting(id).flatMap { validateEquality(&form, $0, c) }

@@ -126,6 +126,9 @@ struct MeetingsScreen: MainScreen {
                     Binding([.char("s")], "Filter by status", .filterStatus, hint: "status"),
                     Binding(
                         [.char("d")], "Filter by dates: upcoming, past, next 30 days…", .filterDates, hint: "dates"),
+                    Binding(
+                        [.char("T")], "Agenda templates: standing items of each kind",
+                        .showTemplates),
                     Keys.clearFilters, Keys.sortNext, Keys.sortReverse,
                 ]),
             Keys.movement,
@@ -340,6 +343,7 @@ struct MeetingsScreen: MainScreen {
         case .filterDates: picker = OpenPicker(picker: pickerFor(.dates, c), filter: .dates)
         case .clearFilters: self = MeetingsScreen()
         case .newMeeting: return [.push(FormScreen.meeting(nil, title: "New meeting", c))]
+        case .showTemplates: return [.push(TemplatesScreen())]
         default:
             _ = browser.move(command, count: meetings(c).count, visible: visible, columns: Self.columns.count)
         }
@@ -384,7 +388,10 @@ struct MeetingsScreen: MainScreen {
 extension MeetingsScreen {
     /// The list, then a meeting's commands tab by tab and live notes: they run on the meeting in view or selected.
     static func paletteScreens(_ c: Context) -> [PaletteScreen] {
-        var screens: [PaletteScreen] = [("Meetings", .main(MeetingsScreen()), MeetingsScreen().keyMap)]
+        var screens: [PaletteScreen] = [
+            ("Meetings", .main(MeetingsScreen()), MeetingsScreen().keyMap),
+            ("Agenda templates", .main(TemplatesScreen()), TemplatesScreen().keyMap),
+        ]
         for tab in MeetingScreen.Tab.allCases {
             screens.append(("Meeting · \(tab.title)", .meeting(tab), MeetingScreen(meetingID: "", tab: tab).keyMap))
         }

@@ -49,6 +49,8 @@ enum Edit: Sendable {
     case deleteTopic(String, label: String)
     case saveConsultation(Consultation, label: String)
     case deleteConsultation(String, label: String)
+    /// A kind's agenda template saved (`templates/<kind>.json`), or its file removed when nil (undoing the first).
+    case saveTemplate(MeetingKind, AgendaTemplate?, label: String)
     /// Several saves that belong together (a topic scheduled onto seven agendas): undone and redone as one.
     indirect case batch([Edit], label: String)
 
@@ -57,7 +59,7 @@ enum Edit: Sendable {
         case .saveMeeting(_, let label), .notify(_, _, let label), .deleteMeeting(_, let label),
             .saveDirectory(_, let label), .saveTopic(_, let label),
             .deleteTopic(_, let label), .saveConsultation(_, let label), .deleteConsultation(_, let label),
-            .batch(_, let label):
+            .saveTemplate(_, _, let label), .batch(_, let label):
             label
         }
     }

@@ -16,6 +16,8 @@ extension DataStore {
             let path = folder.templateFile(kind)
             guard let template = load(path, required: false, into: &data, Codec.template) else { continue }
             guard template.kind == kind else {
+                // Never overwritten by a save from the app while it says another kind.
+                data.fingerprints[path]?.unreadable = true
                 data.fileProblems.append(
                     Diagnostic(
                         path: path, position: SourcePosition(line: 1, column: 1),

@@ -84,6 +84,10 @@ import TerminalUI
         ("consultation-detail", [.char("6"), .char("C"), .char("G"), .enter]),
         ("form-consultation", [.char("6"), .char("C"), .char("e")]),
         ("help-consultations", [.char("6"), .char("C"), .char("?")]),
+        // Agenda templates edited in the app (issue 40): the list from the Meetings screen, an item's form, its help.
+        ("templates", [.char("2"), .char("T"), .char("j")]),
+        ("form-template-item", [.char("2"), .char("T"), .char("e")]),
+        ("help-templates", [.char("2"), .char("T"), .char("?")]),
     ]
 
     @Test(arguments: screens.map(\.name))
