@@ -87,6 +87,7 @@ struct PublishCommand: ParsableCommand {
             today: LondonTime.date(now), baseURL: baseURL,
             feedAuthority: data.settings.organiserEmail.flatMap { $0.split(separator: "@").last.map(String.init) })
         site.consultations = data.consultations
+        site.venues = data.venues
         let files = site.files { path, content in
             SiteFolder.changed(path, Array(content.utf8), previous: previous, now: now)
         }

@@ -111,6 +111,10 @@ extension PublicSite {
                 m.venue.accessibility.map(SiteHTML.free) ?? "Please ask the community engagement team about access."
             ),
         ]
+        // The hall's seats, from its venue record (a public field, `VenueRecord.publicFields`).
+        if let id = m.venue.id, let seats = venues.first(where: { $0.id == id })?.capacity, seats > 0 {
+            rows.append(("Seats", "\(seats) for the public"))
+        }
         if let online = m.online, m.status != .cancelled { rows.append(("Join online", joining(online))) }
         rows += [
             ("Meeting", m.kind.label),

@@ -33,6 +33,8 @@ public struct PublicSite: Sendable {
     public var feedAuthority: String?
     /// Consultations (`consultations/*.json`): the public engagement calendar's pages, sections, events and entries.
     public var consultations: [Consultation] = []
+    /// Venue records (`venues/*.json`): a meeting that names one shows its public fields, the seats among them.
+    public var venues: [VenueRecord] = []
 
     /// Meetings by area and by ward, in date order; meetings whose id could not be a file name are left out.
     let byArea: [String: [Meeting]]
