@@ -14,9 +14,9 @@ extension PublicSite {
         consultations.filter { ConsultationID($0.id) != nil }.sorted { ($0.opens, $0.id) < ($1.opens, $1.id) }
     }
 
+    /// The index (always: every page's navigation links to it, and it says when there are none) and a page each.
     func consultationPages() -> [SitePage] {
         let list = publicConsultations
-        guard !list.isEmpty else { return [] }
         return [consultationsIndex(list)] + list.map(consultationPage)
     }
 

@@ -50,6 +50,7 @@ struct SiteHTML {
             <nav aria-label="Site"><ul>
             <li><a href="\(root)index.html">Next meetings</a></li>
             <li><a href="\(root)areas/index.html">Areas and wards</a></li>
+            <li><a href="\(root)consultations/index.html">Consultations</a></li>
             <li><a href="\(root)you-said-we-did/index.html">You said, we did</a></li>
             <li><a href="\(root)reports/index.html">Engagement reports</a></li>
             </ul></nav>
