@@ -90,19 +90,7 @@ struct ConsultationsScreen: Screen {
                 : "No consultation matches the search.")
     }
 
-    struct Areas {
-        var status: Rect
-        var table: Rect
-        var detail: Rect
-    }
-
-    func layout(_ area: Rect, rows: Int) -> Areas {
-        let tableHeight = max(4, min(rows + 1, area.height - 1 - 8))
-        let parts = Layout.split(area, .vertical, [.length(1), .length(tableHeight), .fill])
-        return Areas(
-            status: parts[0].inset(horizontal: 1), table: parts[1].inset(horizontal: 1),
-            detail: parts[2].inset(horizontal: 1))
-    }
+    func layout(_ area: Rect, rows: Int) -> ListDetailLayout { ListDetailLayout(area, rows: rows, detailLines: 8) }
 
     func selected(_ c: Context) -> Consultation? {
         let list = rows(c)

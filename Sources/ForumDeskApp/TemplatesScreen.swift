@@ -86,19 +86,7 @@ struct TemplatesScreen: Screen {
             })
     }
 
-    struct Areas {
-        var status: Rect
-        var table: Rect
-        var detail: Rect
-    }
-
-    func layout(_ area: Rect, rows: Int) -> Areas {
-        let tableHeight = max(4, min(rows + 1, area.height - 1 - 6))
-        let parts = Layout.split(area, .vertical, [.length(1), .length(tableHeight), .fill])
-        return Areas(
-            status: parts[0].inset(horizontal: 1), table: parts[1].inset(horizontal: 1),
-            detail: parts[2].inset(horizontal: 1))
-    }
+    func layout(_ area: Rect, rows: Int) -> ListDetailLayout { ListDetailLayout(area, rows: rows, detailLines: 6) }
 
     func selected(_ c: Context) -> Row? {
         let list = rows(c)

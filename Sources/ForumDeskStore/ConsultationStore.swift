@@ -6,19 +6,7 @@ extension DataStore {
     /// column, reason), marked unreadable so nothing overwrites it, and skipped; a file named other than its id
     /// is not loaded.
     func loadConsultations(into data: inout DataSet) {
-        for path in jsonFiles(in: folder.consultationsFolder) {
-            guard let consultation = load(path, required: true, into: &data, Codec.consultation) else { continue }
-            let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            if stem != consultation.id {
-                data.fingerprints[path]?.unreadable = true
-                data.loadErrors.append(
-                    Diagnostic(
-                        path: path, position: SourcePosition(line: 1, column: 1),
-                        message:
-                            "the file is named `\(stem).json` but its id is `\(consultation.id)`; they must match; not loaded"
-                    ))
-                continue
-            }
+        for consultation in loadRecords(in: folder.consultationsFolder, into: &data, Codec.consultation, id: \.id) {
             data.place(consultation)
         }
     }

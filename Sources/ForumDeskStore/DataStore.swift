@@ -225,23 +225,35 @@ public struct DataStore: Sendable {
             data.starts[meeting.id] = meeting.start
         }
         Self.putInOrder(&data.meetings)
-        for path in jsonFiles(in: folder.topicsFolder) {
-            guard let topic = load(path, required: true, into: &data, Codec.topic) else { continue }
+        for topic in loadRecords(in: folder.topicsFolder, into: &data, Codec.topic, id: \.id) { data.place(topic) }
+        loadConsultations(into: &data)
+        return data
+    }
+
+    /// Reads a folder of one record per file (`topics/`, `consultations/`, `venues/`): a file that cannot be read is
+    /// reported (path, line, column, reason) and marked unreadable so nothing overwrites it; a file named other than
+    /// its record's id is reported, marked the same and not loaded. Gives the records read, in file order.
+    func loadRecords<T>(
+        in folderPath: String, into data: inout DataSet, _ decode: (JSONNode) throws(DecodeError) -> T,
+        id: (T) -> String
+    ) -> [T] {
+        var records: [T] = []
+        for path in jsonFiles(in: folderPath) {
+            guard let record = load(path, required: true, into: &data, decode) else { continue }
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            if stem != topic.id {
+            guard stem == id(record) else {
                 data.fingerprints[path]?.unreadable = true
                 data.loadErrors.append(
                     Diagnostic(
                         path: path, position: SourcePosition(line: 1, column: 1),
                         message:
-                            "the file is named `\(stem).json` but its id is `\(topic.id)`; they must match; not loaded")
-                )
+                            "the file is named `\(stem).json` but its id is `\(id(record))`; they must match; not loaded"
+                    ))
                 continue
             }
-            data.place(topic)
+            records.append(record)
         }
-        loadConsultations(into: &data)
-        return data
+        return records
     }
 
     /// Sorts meetings by start, then id. Files are named by date, so the list comes nearly in order, out of it only

@@ -46,21 +46,7 @@ extension DataStore {
     /// Reads every `venues/*.json` into `data.venues` (by name); a file that cannot be read, or named unlike its id,
     /// is reported with its position and left out (and never overwritten).
     func loadVenues(into data: inout DataSet) {
-        for path in jsonFiles(in: folder.venuesFolder) {
-            guard let venue = load(path, required: true, into: &data, Codec.venueRecord) else { continue }
-            let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            guard stem == venue.id else {
-                data.fingerprints[path]?.unreadable = true
-                data.loadErrors.append(
-                    Diagnostic(
-                        path: path, position: SourcePosition(line: 1, column: 1),
-                        message:
-                            "the file is named `\(stem).json` but its id is `\(venue.id)`; they must match; not loaded")
-                )
-                continue
-            }
-            data.venues.append(venue)
-        }
+        data.venues += loadRecords(in: folder.venuesFolder, into: &data, Codec.venueRecord, id: \.id)
         data.venues.sort { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
     }
 
